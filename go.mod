@@ -1,0 +1,3 @@
+module github.com/caselint/caselint
+
+go 1.26.8

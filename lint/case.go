@@ -1,0 +1,137 @@
+package lint
+
+import (
+	"sort"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// Case is one child's case: the records in a folder holding case.md, read
+// and ordered. Conferences, core groups and visits are sorted by date.
+type Case struct {
+	Dir         string // slash-separated, relative to the root
+	Record      *schema.CaseRecord
+	Plan        *schema.Plan // nil when the case has none
+	Conferences []*schema.Conference
+	CoreGroups  []*schema.CoreGroup
+	Visits      []*schema.Visit
+
+	people map[string]*schema.Person
+}
+
+// NewCase builds a case from its case record and the other records in its
+// folder, in any order. Records of the wrong kind, and plans after the first,
+// are for the engine to report; NewCase keeps the first plan.
+func NewCase(dir string, rec *schema.CaseRecord, records []schema.Record) *Case {
+	c := &Case{Dir: dir, Record: rec, people: map[string]*schema.Person{}}
+	if rec != nil {
+		for i := range rec.People {
+			p := &rec.People[i]
+			if k := schema.PersonKey(p.Name); k != "" {
+				if _, dup := c.people[k]; !dup {
+					c.people[k] = p
+				}
+			}
+		}
+	}
+	for _, r := range records {
+		switch r := r.(type) {
+		case *schema.Plan:
+			if c.Plan == nil {
+				c.Plan = r
+			}
+		case *schema.Conference:
+			c.Conferences = append(c.Conferences, r)
+		case *schema.CoreGroup:
+			c.CoreGroups = append(c.CoreGroups, r)
+		case *schema.Visit:
+			c.Visits = append(c.Visits, r)
+		}
+	}
+	sort.SliceStable(c.Conferences, func(i, j int) bool { return c.Conferences[i].Date.Before(c.Conferences[j].Date) })
+	sort.SliceStable(c.CoreGroups, func(i, j int) bool { return c.CoreGroups[i].Date.Before(c.CoreGroups[j].Date) })
+	sort.SliceStable(c.Visits, func(i, j int) bool { return c.Visits[i].Date.Less(c.Visits[j].Date) })
+	return c
+}
+
+// Child returns the child the case is about (the zero Child when case.md
+// could not be read).
+func (c *Case) Child() schema.Child {
+	if c.Record == nil {
+		return schema.Child{}
+	}
+	return c.Record.Child
+}
+
+// ChildName returns the child's name, or "the child".
+func (c *Case) ChildName() string {
+	if n := c.Child().Name; n != "" {
+		return n
+	}
+	return "the child"
+}
+
+// IsChild reports whether ref names the child.
+func (c *Case) IsChild(ref string) bool {
+	k := schema.PersonKey(ref)
+	return k != "" && k == schema.PersonKey(c.Child().Name)
+}
+
+// Person returns the person ref names (exact name, any case, a role in
+// brackets ignored), or nil. The child is not a Person; see IsChild.
+func (c *Case) Person(ref string) *schema.Person {
+	return c.people[schema.PersonKey(ref)]
+}
+
+// Known reports whether ref names the child or one of the case's people.
+func (c *Case) Known(ref string) bool { return c.IsChild(ref) || c.Person(ref) != nil }
+
+// AgeOn returns the child's age in whole years on d, and false when the
+// child is unborn or has no date of birth.
+func (c *Case) AgeOn(d schema.Date) (int, bool) {
+	ch := c.Child()
+	if ch.Unborn || ch.Born.IsZero() || d.Before(ch.Born) {
+		return 0, false
+	}
+	age := d.Year - ch.Born.Year
+	if d.Before(ch.Born.AddYears(age)) {
+		age--
+	}
+	return age, true
+}
+
+// IsBabyOn reports whether the child is under one year old on d.
+func (c *Case) IsBabyOn(d schema.Date) bool {
+	age, ok := c.AgeOn(d)
+	return ok && age < 1
+}
+
+// Cessation returns the plan's cessation, or nil while the plan is active.
+func (c *Case) Cessation() *schema.Cessation {
+	if c.Plan == nil {
+		return nil
+	}
+	return c.Plan.Cessation
+}
+
+// InitialConference returns the first initial conference that decided on a
+// plan, or nil.
+func (c *Case) InitialConference() *schema.Conference {
+	for _, cf := range c.Conferences {
+		if cf.Kind == schema.ConferenceInitial && cf.Decision == schema.DecisionPlan {
+			return cf
+		}
+	}
+	return nil
+}
+
+// ConferencesOfKind returns the case's conferences of kind k, by date.
+func (c *Case) ConferencesOfKind(k string) []*schema.Conference {
+	var out []*schema.Conference
+	for _, cf := range c.Conferences {
+		if cf.Kind == k {
+			out = append(out, cf)
+		}
+	}
+	return out
+}

@@ -1,0 +1,45 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/caselint/caselint/lint/calendar"
+	"github.com/caselint/caselint/schema"
+)
+
+// Pass is what a rule gets to check one case: the case, the profile's
+// numbers, the as-of date, the working-day calendar and a way to report.
+type Pass struct {
+	Rule     *Rule
+	Case     *Case
+	Profile  *Profile
+	AsOf     schema.Date
+	Calendar *calendar.Calendar
+
+	report func(Diagnostic)
+}
+
+// Diagnostic is a finding as a rule reports it: a document, a byte offset in
+// it and a message. The engine turns it into a Finding with line and column.
+type Diagnostic struct {
+	Doc     *schema.Document
+	Offset  int
+	Message string
+}
+
+// Reportf reports a finding at byte offset off of doc.
+func (p *Pass) Reportf(doc *schema.Document, off int, format string, args ...any) {
+	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...)})
+}
+
+// Report reports a prepared diagnostic.
+func (p *Pass) Report(d Diagnostic) { p.report(d) }
+
+// Until is the last day the case is evaluated to: the as-of date, or the
+// cessation date when the plan ended before it.
+func (p *Pass) Until() schema.Date {
+	if c := p.Case.Cessation(); c != nil && !c.Date.IsZero() && c.Date.Before(p.AsOf) {
+		return c.Date
+	}
+	return p.AsOf
+}

@@ -1,0 +1,55 @@
+package lint
+
+import "github.com/caselint/caselint/schema"
+
+// Profile is a named set of rules and the numbers they check against. The
+// shipped profiles (stoke-on-trent, oxfordshire, combined) are data in
+// profiles.toml; a config can define its own that extends one of them.
+// A zero Interval means the profile does not check that requirement.
+type Profile struct {
+	Name    string `toml:"-"`
+	Title   string `toml:"title"`
+	Extends string `toml:"extends"`
+	// Base is the shipped profile this one is, or extends: it decides which
+	// rules are on (Rule.Profiles names shipped profiles).
+	Base string `toml:"-"`
+
+	// Seeing the child.
+	SeenAloneEvery        schema.Interval `toml:"seen_alone_every"`         // child seen alone at least every
+	ReducedSeenAloneEvery schema.Interval `toml:"reduced_seen_alone_every"` // under approved reduced visiting; off: no reduction allowed
+	BedroomEachPeriod     bool            `toml:"bedroom_each_period"`      // bedroom seen between conferences
+	VisitRecordContents   bool            `toml:"visit_record_contents"`    // contact record contents
+
+	// Core group.
+	FirstCoreGroupWithin      schema.Interval `toml:"first_core_group_within"`       // after the initial conference
+	CoreGroupEvery            schema.Interval `toml:"core_group_every"`              // until the first review conference
+	CoreGroupEveryAfterReview schema.Interval `toml:"core_group_every_after_review"` // after it; off: same as CoreGroupEvery
+	MinutesWithin             schema.Interval `toml:"minutes_within"`                // minutes circulated within
+	KeepConferenceOutcomes    bool            `toml:"keep_conference_outcomes"`      // core group may not drop conference outcomes
+
+	// Ending the plan.
+	MinimumPlanLength        schema.Interval `toml:"minimum_plan_length"`        // before cessation
+	TransferConferenceWithin schema.Interval `toml:"transfer_conference_within"` // after notice of a move
+
+	// Records and history.
+	RecordingLimit schema.Interval `toml:"recording_limit"` // visit or core group committed within
+
+	// Review conferences (Working Together).
+	FirstReviewWithin schema.Interval `toml:"first_review_within"`
+	ReviewEvery       schema.Interval `toml:"review_every"`
+
+	// Word lists practitioners extend from the config.
+	Words Words `toml:"words"`
+
+	// Rules turned on or off, and severities changed, by the config: rule id
+	// to "off", "on", "error", "warning" or "note".
+	Rules map[string]string `toml:"rules"`
+}
+
+// Words are the word lists rules match against, lower case.
+type Words struct {
+	NonSpecificLabels []string `toml:"non_specific_labels"` // "disturbed"
+	Placeholders      []string `toml:"placeholders"`        // "TBC", "N/A"
+	CollectiveOwners  []string `toml:"collective_owners"`   // "all", "professionals"
+	VagueTimescales   []string `toml:"vague_timescales"`    // "ongoing", "asap"
+}

@@ -1,0 +1,101 @@
+// Package lint is caselint's engine: it finds records, builds one Case per
+// case folder, runs the rules on each with a Pass, and passes the findings
+// through the processors (suppress, severity, sort) to a report.
+package lint
+
+import (
+	"fmt"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// Severity is how serious a finding is.
+type Severity int
+
+// The severities, least serious first.
+const (
+	Note Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Note:
+		return "note"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "off"
+}
+
+// ParseSeverity reads "error", "warning" or "note".
+func ParseSeverity(s string) (Severity, error) {
+	switch s {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "note":
+		return Note, nil
+	}
+	return 0, fmt.Errorf("%q is not a severity: use error, warning or note", s)
+}
+
+// Citation is a paragraph of a procedure (or other source) a rule enforces.
+type Citation struct {
+	Source    string // "Stoke-on-Trent C06", "Oxfordshire 1.8", "Working Together 2023"
+	Paragraph string // "§03", "§5.4"; may be empty
+	Quote     string // the words enforced, short; may be empty
+}
+
+func (c Citation) String() string {
+	if c.Paragraph == "" {
+		return c.Source
+	}
+	return c.Source + " " + c.Paragraph
+}
+
+// Rule is one check: its documentation, which is the single source for
+// `caselint rules`, `caselint explain`, docs/rules/ and SARIF, and its Run
+// function. Run reports findings through the Pass; it returns an error only
+// when the rule itself breaks, never for a problem in the records.
+type Rule struct {
+	ID       string        // kebab-case, stable forever: the SARIF ruleId and the suppression key
+	Title    string        // one line, no full stop
+	Severity Severity      // default severity
+	Family   string        // "plan content", "seeing the child", "core group", "ending the plan", "history", "record hygiene"
+	Reads    []schema.Kind // the documents it reads
+	Cites    []Citation
+	Text     string   // what the rule checks and why, in the procedures' language (Markdown)
+	Bad      string   // an example that fires
+	Good     string   // the same example put right
+	Profiles []string // the shipped profiles it is on in; nil means every profile
+	Since    string   // the caselint version that added it
+
+	// Run checks one case. It is nil for rules the engine itself reports
+	// (unused-suppression, unexplained-suppression).
+	Run func(*Pass) error
+}
+
+// InProfile reports whether the rule is on in the shipped profile name.
+func (r *Rule) InProfile(name string) bool {
+	if r.Profiles == nil {
+		return true
+	}
+	for _, p := range r.Profiles {
+		if p == name {
+			return true
+		}
+	}
+	return false
+}
+
+// The rules the engine reports itself.
+const (
+	InvalidRecordID          = "invalid-record"
+	UnusedSuppressionID      = "unused-suppression"
+	UnexplainedSuppressionID = "unexplained-suppression"
+)

@@ -1,0 +1,207 @@
+package schema
+
+import "strings"
+
+// Kind is what a record records: the frontmatter's type key.
+type Kind string
+
+// The kinds of record.
+const (
+	KindCase       Kind = "case"
+	KindPlan       Kind = "plan"
+	KindConference Kind = "conference"
+	KindCoreGroup  Kind = "core-group"
+	KindVisit      Kind = "visit"
+)
+
+// Kinds lists every kind of record, in the order a case is read.
+var Kinds = []Kind{KindCase, KindPlan, KindConference, KindCoreGroup, KindVisit}
+
+// Document is one parsed Markdown file: its source, its frontmatter decoded
+// into a typed Record, its body parsed once, the caselint directives in its
+// comments and the problems that make it an invalid record.
+//
+// Parse never fails: whatever is wrong with a file is a Problem, and as much
+// of the record as could be read is kept so that the rest of the case can
+// still be linted.
+type Document struct {
+	Source *Source
+	Kind   Kind // "" when the type is missing or unknown
+
+	// FrontStart and FrontEnd delimit the TOML text between the +++ lines;
+	// BodyStart is where the Markdown body begins.
+	FrontStart, FrontEnd, BodyStart int
+
+	Keys       *KeyIndex   // where each frontmatter key and value stands
+	Record     Record      // nil when the frontmatter could not be decoded at all
+	Body       *Body       // nil for kinds whose body no rule reads
+	Directives []Directive // want and caselint:ignore comments
+	Problems   []Problem   // what makes it an invalid record
+}
+
+// Problem is something wrong with a record as a record: it becomes an
+// invalid-record finding at Offset.
+type Problem struct {
+	Offset  int
+	Message string
+}
+
+// Record is the typed frontmatter of a document: *CaseRecord, *Plan,
+// *Conference, *CoreGroup or *Visit.
+type Record interface{ record() }
+
+func (*CaseRecord) record() {}
+func (*Plan) record()       {}
+func (*Conference) record() {}
+func (*CoreGroup) record()  {}
+func (*Visit) record()      {}
+
+// CaseRecord is case.md: who the child is and the people around them.
+type CaseRecord struct {
+	Doc         *Document     `toml:"-"`
+	Type        string        `toml:"type"`
+	ID          string        `toml:"id" caselint:"required"`
+	Child       Child         `toml:"child" caselint:"required"`
+	People      []Person      `toml:"people"`
+	LegalStatus []LegalStatus `toml:"legal_status"`
+}
+
+// Child is the child the case is about.
+type Child struct {
+	Name          string   `toml:"name" caselint:"required"`
+	Born          Date     `toml:"born"`
+	Unborn        bool     `toml:"unborn"`
+	Expected      Date     `toml:"expected"`
+	FirstLanguage string   `toml:"first_language" caselint:"required"`
+	Needs         []string `toml:"needs"`
+}
+
+// Person is someone around the child: family, carer or professional.
+type Person struct {
+	Name      string `toml:"name" caselint:"required"`
+	Role      string `toml:"role"`
+	Family    bool   `toml:"family"`
+	Language  string `toml:"language"`
+	Agency    string `toml:"agency"`
+	Qualified bool   `toml:"qualified"`
+}
+
+// LegalStatus is a change in the child's legal status.
+type LegalStatus struct {
+	Status string `toml:"status" caselint:"required"`
+	From   Date   `toml:"from" caselint:"required"`
+}
+
+// Plan is plan.md: the Child Protection Plan.
+type Plan struct {
+	Doc              *Document        `toml:"-"`
+	Type             string           `toml:"type"`
+	Started          Date             `toml:"started" caselint:"required"`
+	Category         string           `toml:"category"`
+	LeadWorker       string           `toml:"lead_worker" caselint:"required"`
+	Manager          string           `toml:"manager"`
+	CoreGroup        []string         `toml:"core_group"`
+	CountersignedBy  string           `toml:"countersigned_by"`
+	Countersigned    Date             `toml:"countersigned"`
+	ReviewConference Date             `toml:"review_conference"`
+	SeenAloneEvery   Interval         `toml:"seen_alone_every"`
+	ReducedVisiting  *ReducedVisiting `toml:"reduced_visiting"`
+	Copies           []Copy           `toml:"copies"`
+	Cessation        *Cessation       `toml:"cessation"`
+}
+
+// ReducedVisiting is an agreement to see the child less often (Oxfordshire
+// 1.8 §3).
+type ReducedVisiting struct {
+	Agreed     Date   `toml:"agreed"`
+	ApprovedBy string `toml:"approved_by"`
+}
+
+// Copy is a written copy of the plan given to someone.
+type Copy struct {
+	To       string `toml:"to" caselint:"required"`
+	Language string `toml:"language"`
+	Given    Date   `toml:"given"`
+}
+
+// Cessation records the end of the plan.
+type Cessation struct {
+	Date                     Date     `toml:"date" caselint:"required"`
+	Reason                   string   `toml:"reason"`
+	Conference               string   `toml:"conference"`
+	ExceptionalCircumstances string   `toml:"exceptional_circumstances"`
+	Notified                 []string `toml:"notified"`
+	FollowUp                 string   `toml:"follow_up"`
+}
+
+// Conference is an initial, review or transfer child protection conference.
+type Conference struct {
+	Doc            *Document `toml:"-"`
+	Type           string    `toml:"type"`
+	Kind           string    `toml:"kind" caselint:"required"`
+	Date           Date      `toml:"date" caselint:"required"`
+	Chair          string    `toml:"chair"`
+	Quorate        bool      `toml:"quorate"`
+	Decision       string    `toml:"decision" caselint:"required"`
+	Outcomes       []string  `toml:"outcomes"`
+	FirstCoreGroup Date      `toml:"first_core_group"`
+	NextReview     Date      `toml:"next_review"`
+	Notified       Date      `toml:"notified"`
+}
+
+// The kinds of conference and their decisions.
+const (
+	ConferenceInitial  = "initial"
+	ConferenceReview   = "review"
+	ConferenceTransfer = "transfer"
+
+	DecisionPlan     = "plan"
+	DecisionNoPlan   = "no plan"
+	DecisionContinue = "continue"
+	DecisionCease    = "cease"
+)
+
+// CoreGroup is the record of one core group meeting.
+type CoreGroup struct {
+	Doc               *Document `toml:"-"`
+	Type              string    `toml:"type"`
+	Date              Date      `toml:"date" caselint:"required"`
+	Chair             string    `toml:"chair"`
+	MinutesBy         string    `toml:"minutes_by"`
+	Attended          []string  `toml:"attended" caselint:"required"`
+	Apologies         []string  `toml:"apologies"`
+	WrittenReports    []string  `toml:"written_reports"`
+	MinutesCirculated Date      `toml:"minutes_circulated"`
+}
+
+// Visit is the record of one visit to, or contact with, the child.
+type Visit struct {
+	Doc              *Document `toml:"-"`
+	Type             string    `toml:"type"`
+	Date             DateTime  `toml:"date" caselint:"required"`
+	By               string    `toml:"by" caselint:"required"`
+	DelegatedBy      string    `toml:"delegated_by"`
+	DelegationAgreed string    `toml:"delegation_agreed"`
+	Present          []string  `toml:"present"`
+	ChildSeen        bool      `toml:"child_seen" caselint:"required"`
+	SeenAlone        bool      `toml:"seen_alone"`
+	Awake            bool      `toml:"awake"`
+	BedroomSeen      bool      `toml:"bedroom_seen"`
+	NotSeenReason    string    `toml:"not_seen_reason"`
+	AccessRefused    bool      `toml:"access_refused"`
+	EscalatedTo      string    `toml:"escalated_to"`
+	Escalated        Date      `toml:"escalated"`
+}
+
+// PersonKey normalises a reference to a person for lookup: surrounding
+// spaces and a trailing role in brackets are dropped ("Dr Kim Green (GP)"
+// is "dr kim green"), and case is ignored.
+func PersonKey(ref string) string {
+	s := strings.TrimSpace(ref)
+	if strings.HasSuffix(s, ")") {
+		if i := strings.LastIndex(s, "("); i > 0 {
+			s = strings.TrimSpace(s[:i])
+		}
+	}
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
