@@ -1,0 +1,43 @@
+package lint
+
+import "github.com/caselint/caselint/schema"
+
+// Finding is one problem, ready for a report: where it is (path relative to
+// the root, with forward slashes, and line and columns), which rule found
+// it, how serious it is and what to do.
+type Finding struct {
+	RuleID   string
+	Severity Severity
+	Path     string
+	Pos      schema.Position
+	Message  string
+	// Fingerprint identifies the finding across edits that move lines: a
+	// hash of the rule, the path and the text of the line it points at.
+	Fingerprint string
+	// Suppression is set when a caselint:ignore comment covers the finding.
+	Suppression *Suppression
+}
+
+// Suppression is the reviewed exception that covers a finding.
+type Suppression struct {
+	Reason string
+	Pos    schema.Position // where the caselint:ignore comment stands
+}
+
+// Notification is something that kept caselint from reading part of the
+// tree (an unreadable file, a skipped check). It goes to stderr and to
+// SARIF's toolExecutionNotifications; it is not a finding.
+type Notification struct {
+	Level   Severity
+	Path    string // "" when it concerns no one file
+	Message string
+}
+
+// Result is what a run produced.
+type Result struct {
+	Findings      []Finding // sorted by path, line, column, rule
+	Notifications []Notification
+	Files         int // records read
+	Cases         int
+	Root          string // absolute root the paths are relative to
+}
