@@ -15,6 +15,9 @@ type Case struct {
 	Conferences []*schema.Conference
 	CoreGroups  []*schema.CoreGroup
 	Visits      []*schema.Visit
+	// Documents are all the case's files that are records, by path,
+	// including those whose frontmatter could not be decoded.
+	Documents []*schema.Document
 
 	people map[string]*schema.Person
 }

@@ -1,0 +1,102 @@
+package checks_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/linttest"
+)
+
+var ruleID = regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)*$`)
+
+// TestRegistry checks the rule metadata every report and doc page is made
+// from: unique kebab-case ids, and no empty documentation.
+func TestRegistry(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range checks.All() {
+		if !ruleID.MatchString(r.ID) {
+			t.Errorf("%q: rule ids are kebab-case", r.ID)
+		}
+		if seen[r.ID] {
+			t.Errorf("%s: registered twice", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Title == "" || strings.HasSuffix(r.Title, ".") {
+			t.Errorf("%s: title must be one line with no full stop: %q", r.ID, r.Title)
+		}
+		if r.Text == "" || r.Bad == "" || r.Good == "" {
+			t.Errorf("%s: help text, bad and good examples are required", r.ID)
+		}
+		if r.Severity == 0 {
+			t.Errorf("%s: no default severity", r.ID)
+		}
+		if r.Family == "" || r.Since == "" {
+			t.Errorf("%s: family and since are required", r.ID)
+		}
+		if len(r.Cites) == 0 && r.Family != checks.FamilyRecordHygiene {
+			t.Errorf("%s: every rule cites the paragraph it enforces", r.ID)
+		}
+		for _, p := range r.Profiles {
+			if _, err := lint.ShippedProfile(p); err != nil {
+				t.Errorf("%s: %v", r.ID, err)
+			}
+		}
+	}
+}
+
+// TestFixtures runs every rule on its fixtures, testdata/checks/RULE/*/,
+// and requires each rule to have fixtures that fire and fixtures that stay
+// quiet.
+func TestFixtures(t *testing.T) {
+	root := filepath.Join("..", "testdata", "checks")
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		r := checks.ByID(e.Name())
+		if r == nil {
+			t.Errorf("testdata/checks/%s: no rule of that id", e.Name())
+			continue
+		}
+		have[r.ID] = true
+		dirs, err := linttest.Dirs(filepath.Join(root, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fires, quiet := false, false
+		for _, dir := range dirs {
+			t.Run(r.ID+"/"+filepath.Base(dir), func(t *testing.T) {
+				res := linttest.Run(t, dir, r)
+				n := 0
+				for _, f := range res.Findings {
+					if f.RuleID == r.ID && f.Suppression == nil {
+						n++
+					}
+				}
+				if n > 0 {
+					fires = true
+				} else {
+					quiet = true
+				}
+			})
+		}
+		if !fires || !quiet {
+			t.Errorf("%s: needs fixtures that fire (fires: %v) and fixtures that stay quiet (quiet: %v)", r.ID, fires, quiet)
+		}
+	}
+	for _, r := range checks.All() {
+		if !have[r.ID] && r.Run != nil {
+			t.Errorf("%s: no fixtures in testdata/checks/%s", r.ID, r.ID)
+		}
+	}
+}

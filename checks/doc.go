@@ -1,0 +1,55 @@
+// Package checks holds caselint's rules, one file per rule. Each rule is a
+// *lint.Rule value: its documentation (the single source for `caselint
+// rules`, `caselint explain`, docs/rules/ and SARIF) and its Run function.
+//
+// The rules are grouped into families, each listed in its own file
+// (family_*.go); All returns them in the order docs show them.
+package checks
+
+import "github.com/caselint/caselint/lint"
+
+// All returns every rule, grouped by family, in a fresh slice.
+func All() []*lint.Rule {
+	var all []*lint.Rule
+	for _, fam := range [][]*lint.Rule{planContent, seeingTheChild, coreGroup, endingThePlan, recordHygiene} {
+		all = append(all, fam...)
+	}
+	return all
+}
+
+// ByID returns the rule with id, or nil.
+func ByID(id string) *lint.Rule {
+	for _, r := range All() {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// The families.
+const (
+	FamilyPlanContent   = "plan content"
+	FamilySeeingChild   = "seeing the child"
+	FamilyCoreGroup     = "core group"
+	FamilyEndingPlan    = "ending the plan"
+	FamilyHistory       = "history"
+	FamilyRecordHygiene = "record hygiene"
+)
+
+// Citation sources.
+const (
+	Stoke           = "Stoke-on-Trent C06"
+	Oxon            = "Oxfordshire 1.8"
+	WorkingTogether = "Working Together to Safeguard Children 2023"
+	CINCensus       = "DfE Children in Need census"
+)
+
+// Profile sets, for Rule.Profiles.
+var (
+	allProfiles []string // nil: every profile
+	stokeOnly   = []string{lint.ProfileStoke, lint.ProfileCombined}
+	oxfordOnly  = []string{lint.ProfileOxfordshire, lint.ProfileCombined}
+)
+
+var _ = allProfiles

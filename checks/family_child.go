@@ -1,0 +1,5 @@
+package checks
+
+import "github.com/caselint/caselint/lint"
+
+var seeingTheChild = []*lint.Rule{}

@@ -1,0 +1,8 @@
+package checks
+
+import "github.com/caselint/caselint/lint"
+
+// planContent are the rules on what plan.md must say.
+var planContent = []*lint.Rule{
+	MissingContingencyPlan,
+}

@@ -1,0 +1,55 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// MissingContingencyPlan: the plan has no contingency plan.
+var MissingContingencyPlan = &lint.Rule{
+	ID:       "missing-contingency-plan",
+	Title:    "The plan has no contingency plan",
+	Severity: lint.Error,
+	Family:   FamilyPlanContent,
+	Reads:    []schema.Kind{schema.KindPlan},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§01", Quote: "Outline a Contingency Plan should the plan not be adequate in safeguarding the child/young person"},
+		{Source: Oxon, Paragraph: "§1", Quote: "Include a Contingency Plan to be followed if circumstances change significantly and require prompt action"},
+	},
+	Text: `Every Child Protection Plan must say what will happen if the plan is not
+keeping the child safe: who will do what, and when, if things get worse. The
+rule fires when plan.md has no "## Contingency plan" (or "## Contingency")
+section, or when that section is empty or only a placeholder such as TBC,
+N/A or "to follow".
+
+A missing section is reported on the plan's type line; an empty one on its
+heading.`,
+	Bad: `## Contingency plan
+TBC`,
+	Good: `## Contingency plan
+If Sam misses two core group meetings in a row, or Jamie is seen with an
+unexplained injury, Aisha Patel will convene a strategy discussion within
+one working day and the conference chair will be asked to reconvene the
+conference.`,
+	Since: "0.1.0",
+	Run:   runMissingContingencyPlan,
+}
+
+func runMissingContingencyPlan(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	if plan == nil || plan.Doc.Body == nil {
+		return nil
+	}
+	sec := plan.Doc.Body.Section("contingency")
+	switch {
+	case sec == nil:
+		pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
+			"the plan has no contingency plan: add a \"## Contingency plan\" section saying what will happen if the plan is not keeping %s safe (%s)",
+			pass.Case.ChildName(), cite(pass))
+	case isPlaceholder(pass, sec.Content):
+		pass.Reportf(plan.Doc, sec.HeadingOffset,
+			"the contingency plan is empty or a placeholder: say what will happen, and who will act, if the plan is not keeping %s safe (%s)",
+			pass.Case.ChildName(), cite(pass))
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package lint
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strconv"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// assemble builds the Case of folder dir from its parsed documents, and
+// records on them what is wrong with the case as a set of records: a missing
+// or second plan, a record outside any case, a person no one introduced.
+func assemble(dir string, docs []*schema.Document) *Case {
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Source.Path < docs[j].Source.Path })
+	var rec *schema.CaseRecord
+	var caseDoc *schema.Document
+	var records []schema.Record
+	var plans []*schema.Document
+	for _, d := range docs {
+		isCaseFile := dir != "" && d.Source.Path == path.Join(dir, "case.md")
+		switch {
+		case isCaseFile:
+			caseDoc = d
+			if r, ok := d.Record.(*schema.CaseRecord); ok {
+				rec = r
+			} else if d.Kind != "" && d.Kind != schema.KindCase {
+				d.Problemf(d.TypeLine(), "case.md must be the case record (type = \"case\"), not a %s record: name this file after what it records", d.Kind)
+			}
+		case dir == "" && d.Kind != "":
+			d.Problemf(d.TypeLine(), "this %s record is in no case: put it in the folder of a case, below its case.md", d.Kind)
+		case d.Kind == schema.KindCase:
+			d.Problemf(d.TypeLine(), "a case record must be named case.md; this folder's case is %s", path.Join(dir, "case.md"))
+		case d.Kind == schema.KindPlan:
+			plans = append(plans, d)
+			if len(plans) > 1 {
+				d.Problemf(d.TypeLine(), "the case already has a plan (%s); a case has one Child Protection Plan: keep its history in git, not in a second file", plans[0].Source.Path)
+				continue
+			}
+			if d.Record != nil {
+				records = append(records, d.Record)
+			}
+		default:
+			if d.Record != nil && dir != "" {
+				records = append(records, d.Record)
+			}
+		}
+	}
+	c := NewCase(dir, rec, records)
+	c.Documents = docs
+	if dir == "" {
+		return c
+	}
+	if caseDoc != nil && (caseDoc.Kind == schema.KindCase || caseDoc.Kind == "") && len(plans) == 0 {
+		caseDoc.Problemf(caseDoc.TypeLine(), "the case has no plan: add plan.md (type = \"plan\") to this folder")
+	}
+	if rec != nil {
+		for _, d := range docs {
+			if d.Record != nil && d != caseDoc {
+				checkPeople(c, d)
+			}
+		}
+		checkPeople(c, caseDoc)
+	}
+	return c
+}
+
+// personRef is a frontmatter value that names a person.
+type personRef struct {
+	path  []string
+	index int // element of an array value; -1 for a single value
+	name  string
+}
+
+// checkPeople records a problem for every frontmatter reference to someone
+// who is neither the child nor among the case's people. The lead worker,
+// the core group and the approver of reduced visiting are left to the rules
+// that own them, which say more.
+func checkPeople(c *Case, d *schema.Document) {
+	for _, r := range references(d.Record) {
+		if r.name == "" || c.Known(r.name) {
+			continue
+		}
+		off := d.AtValue(r.path...)
+		if r.index >= 0 {
+			off = d.AtElem(r.index, r.path...)
+		}
+		d.Problemf(off, "%s is not among the people in case.md: add them to [[people]] there, or correct the name%s", r.name, c.suggestPerson(r.name))
+	}
+}
+
+func (c *Case) suggestPerson(name string) string {
+	k := schema.PersonKey(name)
+	best, bestD := "", 3
+	for _, p := range c.Record.People {
+		if d := Levenshtein(k, schema.PersonKey(p.Name)); d < bestD {
+			best, bestD = p.Name, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", best)
+}
+
+func references(rec schema.Record) []personRef {
+	var refs []personRef
+	one := func(name string, path ...string) {
+		refs = append(refs, personRef{path: path, index: -1, name: name})
+	}
+	list := func(names []string, path ...string) {
+		for i, n := range names {
+			refs = append(refs, personRef{path: path, index: i, name: n})
+		}
+	}
+	switch r := rec.(type) {
+	case *schema.Plan:
+		one(r.Manager, "manager")
+		one(r.CountersignedBy, "countersigned_by")
+		for i, cp := range r.Copies {
+			one(cp.To, "copies", strconv.Itoa(i), "to")
+		}
+		if r.Cessation != nil {
+			list(r.Cessation.Notified, "cessation", "notified")
+		}
+	case *schema.Conference:
+		one(r.Chair, "chair")
+	case *schema.CoreGroup:
+		one(r.Chair, "chair")
+		one(r.MinutesBy, "minutes_by")
+		list(r.Attended, "attended")
+		list(r.Apologies, "apologies")
+		list(r.WrittenReports, "written_reports")
+	case *schema.Visit:
+		one(r.By, "by")
+		one(r.DelegatedBy, "delegated_by")
+		one(r.DelegationAgreed, "delegation_agreed")
+		list(r.Present, "present")
+		one(r.EscalatedTo, "escalated_to")
+	}
+	return refs
+}

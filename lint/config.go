@@ -1,0 +1,186 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/caselint/caselint/schema"
+)
+
+// ConfigFileName is the name of the config file, found by walking up from
+// the first path linted.
+const ConfigFileName = ".caselint.toml"
+
+// Config is a .caselint.toml: which profile, which rules, which local
+// closures, and profiles of the authority's own.
+type Config struct {
+	Path     string              `toml:"-"`
+	Profile  string              `toml:"profile"`
+	Closures []schema.Date       `toml:"closures"` // days the authority is closed besides bank holidays
+	Rules    map[string]string   `toml:"rules"`    // rule id: on, off, error, warning, note
+	Profiles map[string]*Profile `toml:"profiles"` // the authority's own profiles; each extends another
+
+	md toml.MetaData
+}
+
+// FindConfig walks up from dir to stop (inclusive; "" for the filesystem
+// root) and returns the first .caselint.toml found, or "".
+func FindConfig(dir, stop string) string {
+	dir = filepath.Clean(dir)
+	for {
+		p := filepath.Join(dir, ConfigFileName)
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p
+		}
+		if dir == stop {
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// LoadConfig reads and checks a config file. Its errors name the file and,
+// where there is one, the line and column.
+func LoadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("config %s does not exist", path)
+		}
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	return ParseConfig(path, data)
+}
+
+// ParseConfig reads a config from data; path is for messages.
+func ParseConfig(path string, data []byte) (*Config, error) {
+	c := &Config{Path: path}
+	md, err := toml.Decode(string(data), c)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	c.md = md
+	if u := md.Undecoded(); len(u) > 0 {
+		src := schema.NewSource(path, data)
+		key := u[0]
+		line := findKeyLine(src, key)
+		return nil, fmt.Errorf("%s:%d:1: unknown key %s%s", path, line, key, suggestConfigKey(key))
+	}
+	for name, p := range c.Profiles {
+		if p.Extends == "" {
+			return nil, fmt.Errorf("%s: profile %q must say which profile it extends (extends = %q)", path, name, DefaultProfile)
+		}
+		p.Name = name
+	}
+	return c, nil
+}
+
+// findKeyLine returns the line where the last part of key is written under
+// its table, or 1.
+func findKeyLine(src *schema.Source, key toml.Key) int {
+	table := strings.Join(key[:len(key)-1], ".")
+	last := key[len(key)-1]
+	cur := ""
+	for n := 1; n <= src.LineCount(); n++ {
+		l := strings.TrimSpace(string(src.Line(n)))
+		if strings.HasPrefix(l, "[") {
+			cur = strings.Trim(l, "[] ")
+			if cur == key.String() {
+				return n
+			}
+			continue
+		}
+		k, _, ok := strings.Cut(l, "=")
+		if !ok {
+			continue
+		}
+		k = strings.Trim(strings.TrimSpace(k), `"'`)
+		if k == last && (cur == table || strings.HasSuffix(cur+"."+k, key.String())) {
+			return n
+		}
+	}
+	return 1
+}
+
+func suggestConfigKey(key toml.Key) string {
+	known := []string{"profile", "closures", "rules", "profiles", "extends", "title", "words",
+		"seen_alone_every", "reduced_seen_alone_every", "bedroom_each_period", "visit_record_contents",
+		"first_core_group_within", "core_group_every", "core_group_every_after_review", "minutes_within",
+		"keep_conference_outcomes", "minimum_plan_length", "transfer_conference_within", "recording_limit",
+		"first_review_within", "review_every", "non_specific_labels", "placeholders", "collective_owners", "vague_timescales"}
+	last := key[len(key)-1]
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := Levenshtein(last, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %s?", best)
+}
+
+// ResolveProfile returns the profile name (the --profile flag; else the
+// config's profile; else combined), with the config's profiles and rule
+// settings applied. c may be nil.
+func (c *Config) ResolveProfile(name string) (*Profile, error) {
+	if name == "" && c != nil {
+		name = c.Profile
+	}
+	if name == "" {
+		name = DefaultProfile
+	}
+	p, err := c.resolve(name, map[string]bool{})
+	if err != nil {
+		return nil, err
+	}
+	if c != nil && len(c.Rules) > 0 {
+		p = extend(p, &Profile{Name: p.Name, Title: p.Title, Extends: p.Extends, Rules: c.Rules}, func(string) bool { return false })
+	}
+	return p, nil
+}
+
+func (c *Config) resolve(name string, seen map[string]bool) (*Profile, error) {
+	var custom *Profile
+	if c != nil {
+		custom = c.Profiles[name]
+	}
+	if custom == nil {
+		p, err := ShippedProfile(name)
+		if err != nil && c != nil && len(c.Profiles) > 0 {
+			var names []string
+			for n := range c.Profiles {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			return nil, fmt.Errorf("%w; %s defines %s", err, c.Path, strings.Join(names, ", "))
+		}
+		return p, err
+	}
+	if seen[name] {
+		return nil, fmt.Errorf("%s: profile %q extends itself", c.Path, name)
+	}
+	seen[name] = true
+	base, err := c.resolve(custom.Extends, seen)
+	if err != nil {
+		return nil, err
+	}
+	p := extend(base, custom, func(key string) bool { return c.md.IsDefined("profiles", name, key) })
+	p.Base = base.Base
+	return p, nil
+}

@@ -1,0 +1,33 @@
+package lint
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+)
+
+// fingerprint identifies a finding across edits that move lines: the rule,
+// the file, the text of the line it points at and, for findings that share
+// all three, which one of them it is.
+func fingerprint(rule, path, line string, n int) string {
+	h := sha256.New()
+	for _, s := range []string{rule, path, lineText(line), strconv.Itoa(n)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// setFingerprints numbers findings that would share a fingerprint, in their
+// (sorted) order, so each is unique and stable while their order is.
+func setFingerprints(fs []Finding) {
+	seen := map[string]int{}
+	for i := range fs {
+		base := fs[i].Fingerprint
+		n := seen[base]
+		seen[base] = n + 1
+		if n > 0 {
+			fs[i].Fingerprint = fingerprint(fs[i].RuleID, fs[i].Path, base, n)
+		}
+	}
+}

@@ -1,0 +1,221 @@
+// Package linttest runs rules on fixture cases and checks their findings
+// against the expectations written in the fixtures themselves, in the style
+// of golang.org/x/tools/go/analysis/analysistest:
+//
+//	lead_worker = "Aisha Patel"   # want: unqualified-lead-worker
+//	| A1 | Attend school | TBC | weekly | O1 | <!-- want: unnamed-action-owner -->
+//
+// A want comment at the end of a line expects the finding on that line; one
+// on a line of its own expects it on the next line. Several ids may follow
+// one want. Every finding of the rules under test must be wanted, and every
+// want of those rules must be found.
+//
+// A fixture folder holds a fixture.toml saying how to lint it:
+//
+//	profile = "stoke-on-trent"   # default: combined
+//	as_of = 2026-11-20           # required: fixtures never read the clock
+//
+// and, when it tests a config, a .caselint.toml.
+package linttest
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/calendar"
+	"github.com/caselint/caselint/schema"
+)
+
+// Fixture is a fixture folder's fixture.toml.
+type Fixture struct {
+	Profile string      `toml:"profile"`
+	AsOf    schema.Date `toml:"as_of"`
+}
+
+// Expectation is a finding a fixture wants.
+type Expectation struct {
+	Path string
+	Line int
+	Rule string
+}
+
+func (e Expectation) String() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Rule) }
+
+// Run lints the fixture folder dir with rules (the rules under test) and
+// reports every unexpected and every missing finding of those rules. It
+// returns the result for further checks.
+func Run(t testing.TB, dir string, rules ...*lint.Rule) *lint.Result {
+	t.Helper()
+	res, problems, err := Check(dir, rules, nil)
+	if err != nil {
+		t.Fatalf("%s: %v", dir, err)
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+	return res
+}
+
+// Check is Run without a testing.T: it returns the problems as sorted lines.
+// all, when not nil, is the full registry (so that suppressions of rules not
+// under test are understood); rules are those under test.
+func Check(dir string, rules []*lint.Rule, all []*lint.Rule) (*lint.Result, []string, error) {
+	fx, err := readFixture(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var cfg *lint.Config
+	if p := filepath.Join(dir, lint.ConfigFileName); fileExists(p) {
+		if cfg, err = lint.LoadConfig(p); err != nil {
+			return nil, nil, err
+		}
+	}
+	prof, err := cfg.ResolveProfile(fx.Profile)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The rules under test run as the profile has them (a rule that is off
+	// in the fixture's profile must stay quiet there); with a full registry,
+	// the others are off.
+	if prof.Rules == nil {
+		prof.Rules = map[string]string{}
+	}
+	under := map[string]bool{}
+	for _, r := range rules {
+		under[r.ID] = true
+	}
+	registry := rules
+	if all != nil {
+		registry = all
+		for _, r := range all {
+			if !under[r.ID] {
+				prof.Rules[r.ID] = "off"
+			}
+		}
+	}
+	cal := calendar.Default()
+	if cfg != nil && len(cfg.Closures) > 0 {
+		cal = cal.WithClosures(cfg.Closures, "local closure")
+	}
+	res, err := lint.Run(context.Background(), lint.Options{
+		FS: os.DirFS(dir), Rules: registry, Profile: prof, AsOf: fx.AsOf, Calendar: cal, Workers: 2,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	wants, err := Expectations(os.DirFS(dir))
+	if err != nil {
+		return nil, nil, err
+	}
+	return res, Compare(res.Findings, wants, under), nil
+}
+
+// Compare matches findings against wants, for the rules in under, and
+// returns the differences as sorted lines: "unexpected finding ..." and
+// "missing finding ...". Suppressed findings are not expected.
+func Compare(findings []lint.Finding, wants []Expectation, under map[string]bool) []string {
+	type key struct {
+		path string
+		line int
+		rule string
+	}
+	want := map[key]int{}
+	for _, w := range wants {
+		if under[w.Rule] {
+			want[key{w.Path, w.Line, w.Rule}]++
+		}
+	}
+	var problems []string
+	for _, f := range findings {
+		if !under[f.RuleID] || f.Suppression != nil {
+			continue
+		}
+		k := key{f.Path, f.Pos.Line, f.RuleID}
+		if want[k] > 0 {
+			want[k]--
+			continue
+		}
+		problems = append(problems, fmt.Sprintf("%s:%d:%d: unexpected finding: %s: %s", f.Path, f.Pos.Line, f.Pos.Col, f.RuleID, f.Message))
+	}
+	for k, n := range want {
+		for range n {
+			problems = append(problems, fmt.Sprintf("%s:%d: missing finding: %s", k.path, k.line, k.rule))
+		}
+	}
+	sort.Strings(problems)
+	return problems
+}
+
+// Expectations reads every want comment of the records in fsys.
+func Expectations(fsys fs.FS) ([]Expectation, error) {
+	var out []Expectation
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		doc, ok := schema.Parse(p, data)
+		if !ok {
+			return nil
+		}
+		for _, dir := range doc.Directives {
+			if dir.Kind != schema.Want {
+				continue
+			}
+			for _, r := range dir.Rules {
+				out = append(out, Expectation{Path: p, Line: dir.Covers, Rule: r})
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func readFixture(dir string) (Fixture, error) {
+	var fx Fixture
+	p := filepath.Join(dir, "fixture.toml")
+	md, err := toml.DecodeFile(p, &fx)
+	if err != nil {
+		return fx, fmt.Errorf("%s: %w", p, err)
+	}
+	if u := md.Undecoded(); len(u) > 0 {
+		return fx, fmt.Errorf("%s: unknown key %s", p, u[0])
+	}
+	if fx.AsOf.IsZero() {
+		return fx, fmt.Errorf("%s: as_of is required: fixtures never read the clock", p)
+	}
+	return fx, nil
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// Dirs returns the fixture folders below root: every folder holding a
+// fixture.toml, sorted.
+func Dirs(root string) ([]string, error) {
+	var dirs []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && d.Name() == "fixture.toml" {
+			dirs = append(dirs, filepath.Dir(p))
+		}
+		return nil
+	})
+	sort.Strings(dirs)
+	return dirs, err
+}

@@ -1,0 +1,34 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// process turns what the rules reported on one case into findings, while the
+// case's sources are still at hand: offsets become line and column, the
+// caselint:ignore comments are applied, and each finding gets a fingerprint.
+func (e *engine) process(docs []*schema.Document, diags []ruleDiag) []Finding {
+	var out []Finding
+	for _, d := range diags {
+		if d.Doc == nil {
+			continue
+		}
+		out = append(out, e.finding(d.rule, placeOf(d.Doc, d.Offset), d.Message))
+	}
+	out = e.suppress(docs, out)
+	sortFindings(out)
+	setFingerprints(out)
+	return out
+}
+
+func placeOf(d *schema.Document, off int) place {
+	src := d.Source
+	pos := src.Position(off)
+	return place{path: src.Path, pos: pos, line: string(src.Line(pos.Line))}
+}
+
+// lineText returns the text a fingerprint is made of: the line, trimmed and
+// with its spaces collapsed, so re-indenting does not make a finding new.
+func lineText(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,250 @@
+package lint
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed profiles.toml
+var profilesTOML string
+
+// The shipped profiles.
+const (
+	ProfileStoke       = "stoke-on-trent"
+	ProfileOxfordshire = "oxfordshire"
+	ProfileCombined    = "combined"
+	DefaultProfile     = ProfileCombined
+)
+
+// ShippedProfileNames lists the shipped profiles in the order docs show them.
+var ShippedProfileNames = []string{ProfileStoke, ProfileOxfordshire, ProfileCombined}
+
+type shippedData struct {
+	Stoke    Profile `toml:"stoke-on-trent"`
+	Oxon     Profile `toml:"oxfordshire"`
+	Combined Profile `toml:"combined"`
+	Words    Words   `toml:"words"`
+}
+
+// ShippedProfile returns a fresh copy of the shipped profile name.
+func ShippedProfile(name string) (*Profile, error) {
+	var d shippedData
+	md, err := toml.Decode(profilesTOML, &d)
+	if err != nil {
+		return nil, fmt.Errorf("shipped profiles: %w", err)
+	}
+	if u := md.Undecoded(); len(u) > 0 {
+		return nil, fmt.Errorf("shipped profiles: unknown key %s", u[0])
+	}
+	var p Profile
+	switch name {
+	case ProfileStoke:
+		p = d.Stoke
+	case ProfileOxfordshire:
+		p = d.Oxon
+	case ProfileCombined:
+		p = d.Combined
+	default:
+		return nil, fmt.Errorf("no profile named %q: the shipped profiles are %s", name, strings.Join(ShippedProfileNames, ", "))
+	}
+	p.Name, p.Base = name, name
+	p.Words = d.Words
+	return &p, nil
+}
+
+// extend returns base with the numbers, switches, word lists and rule
+// settings that over sets. Word lists are added to, not replaced.
+func extend(base *Profile, over *Profile, set func(key string) bool) *Profile {
+	p := *base
+	p.Rules = map[string]string{}
+	for k, v := range base.Rules {
+		p.Rules[k] = v
+	}
+	p.Name, p.Title, p.Extends = over.Name, over.Title, over.Extends
+	if p.Title == "" {
+		p.Title = base.Title
+	}
+	if set("seen_alone_every") {
+		p.SeenAloneEvery = over.SeenAloneEvery
+	}
+	if set("reduced_seen_alone_every") {
+		p.ReducedSeenAloneEvery = over.ReducedSeenAloneEvery
+	}
+	if set("bedroom_each_period") {
+		p.BedroomEachPeriod = over.BedroomEachPeriod
+	}
+	if set("visit_record_contents") {
+		p.VisitRecordContents = over.VisitRecordContents
+	}
+	if set("first_core_group_within") {
+		p.FirstCoreGroupWithin = over.FirstCoreGroupWithin
+	}
+	if set("core_group_every") {
+		p.CoreGroupEvery = over.CoreGroupEvery
+		if !set("core_group_every_after_review") {
+			p.CoreGroupEveryAfterReview = over.CoreGroupEvery
+		}
+	}
+	if set("core_group_every_after_review") {
+		p.CoreGroupEveryAfterReview = over.CoreGroupEveryAfterReview
+	}
+	if set("minutes_within") {
+		p.MinutesWithin = over.MinutesWithin
+	}
+	if set("keep_conference_outcomes") {
+		p.KeepConferenceOutcomes = over.KeepConferenceOutcomes
+	}
+	if set("minimum_plan_length") {
+		p.MinimumPlanLength = over.MinimumPlanLength
+	}
+	if set("transfer_conference_within") {
+		p.TransferConferenceWithin = over.TransferConferenceWithin
+	}
+	if set("recording_limit") {
+		p.RecordingLimit = over.RecordingLimit
+	}
+	if set("first_review_within") {
+		p.FirstReviewWithin = over.FirstReviewWithin
+	}
+	if set("review_every") {
+		p.ReviewEvery = over.ReviewEvery
+	}
+	p.Words = Words{
+		NonSpecificLabels: addWords(base.Words.NonSpecificLabels, over.Words.NonSpecificLabels),
+		Placeholders:      addWords(base.Words.Placeholders, over.Words.Placeholders),
+		CollectiveOwners:  addWords(base.Words.CollectiveOwners, over.Words.CollectiveOwners),
+		VagueTimescales:   addWords(base.Words.VagueTimescales, over.Words.VagueTimescales),
+	}
+	for k, v := range over.Rules {
+		p.Rules[k] = v
+	}
+	return &p
+}
+
+func addWords(base, more []string) []string {
+	out := append([]string(nil), base...)
+	seen := map[string]bool{}
+	for _, w := range base {
+		seen[w] = true
+	}
+	for _, w := range more {
+		w = strings.ToLower(strings.TrimSpace(w))
+		if w != "" && !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// RuleSetting is what a profile or config says of one rule.
+type RuleSetting struct {
+	On       bool
+	Severity Severity // 0: the rule's default
+}
+
+// ParseRuleSetting reads "on", "off", "error", "warning" or "note".
+func ParseRuleSetting(s string) (RuleSetting, error) {
+	switch s {
+	case "on":
+		return RuleSetting{On: true}, nil
+	case "off":
+		return RuleSetting{}, nil
+	}
+	sev, err := ParseSeverity(s)
+	if err != nil {
+		return RuleSetting{}, fmt.Errorf("%q: a rule is set to on, off, error, warning or note", s)
+	}
+	return RuleSetting{On: true, Severity: sev}, nil
+}
+
+// Enabled returns the rules of all that are on in p, with the severity each
+// reports at. Rules the profile's base does not include are off unless the
+// profile turns them on by name.
+func (p *Profile) Enabled(all []*Rule) ([]*Rule, map[string]Severity, error) {
+	known := map[string]bool{}
+	for _, r := range all {
+		known[r.ID] = true
+	}
+	var ids []string
+	for id := range p.Rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	settings := map[string]RuleSetting{}
+	for _, id := range ids {
+		if !known[id] {
+			return nil, nil, fmt.Errorf("rules: there is no rule %q%s (caselint rules lists them)", id, suggest(id, all))
+		}
+		s, err := ParseRuleSetting(p.Rules[id])
+		if err != nil {
+			return nil, nil, fmt.Errorf("rules.%s: %w", id, err)
+		}
+		settings[id] = s
+	}
+	var on []*Rule
+	sev := map[string]Severity{}
+	for _, r := range all {
+		s, set := settings[r.ID]
+		if !set {
+			s = RuleSetting{On: r.InProfile(p.Base)}
+		}
+		if alwaysOn(r.ID) {
+			s.On = true
+		}
+		if !s.On {
+			continue
+		}
+		on = append(on, r)
+		sev[r.ID] = r.Severity
+		if s.Severity != 0 {
+			sev[r.ID] = s.Severity
+		}
+	}
+	return on, sev, nil
+}
+
+// alwaysOn reports whether a rule is record hygiene, which no profile or
+// config can turn off (its severity can still be changed).
+func alwaysOn(id string) bool {
+	return id == InvalidRecordID || id == UnexplainedSuppressionID
+}
+
+func suggest(id string, all []*Rule) string {
+	best, bestD := "", 4
+	for _, r := range all {
+		if d := Levenshtein(id, r.ID); d < bestD {
+			best, bestD = r.ID, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// Levenshtein returns the edit distance between a and b.
+func Levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,286 @@
+package lint
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync"
+
+	"github.com/caselint/caselint/lint/calendar"
+	"github.com/caselint/caselint/schema"
+)
+
+// Options says what to lint and how.
+type Options struct {
+	// FS holds the records: the work tree (os.DirFS of the root), or a git
+	// index or commit. Paths in reports are FS paths.
+	FS fs.FS
+	// Paths are slash paths in FS to lint; nil means ".".
+	Paths []string
+	// Rules are all the rules known, in registry order; the profile decides
+	// which run.
+	Rules    []*Rule
+	Profile  *Profile
+	AsOf     schema.Date
+	Calendar *calendar.Calendar
+	// Workers is how many cases are linted at once; 0 means GOMAXPROCS.
+	Workers int
+	// MaxFileSize is the largest record read, in bytes; 0 means 8 MiB. A
+	// larger file is an invalid-record finding, not read.
+	MaxFileSize int64
+}
+
+// DefaultMaxFileSize is the largest record read when Options says nothing.
+const DefaultMaxFileSize = 8 << 20
+
+// Run lints the records of opts.FS under opts.Paths. Its error is for when
+// caselint could not do its job at all (no such path, a broken profile);
+// a file that cannot be read is a Notification and the rest is linted.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Profile == nil {
+		return nil, fmt.Errorf("no profile")
+	}
+	if opts.Calendar == nil {
+		opts.Calendar = calendar.Default()
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	enabled, severity, err := opts.Profile.Enabled(opts.Rules)
+	if err != nil {
+		return nil, err
+	}
+	groups, notes, err := discover(opts.FS, paths)
+	if err != nil {
+		return nil, err
+	}
+	e := &engine{opts: opts, enabled: enabled, severity: severity}
+	for _, r := range enabled {
+		switch r.ID {
+		case UnusedSuppressionID:
+			e.reportUnused = true
+		case UnexplainedSuppressionID:
+			e.reportUnexplained = true
+		}
+	}
+
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	outs := make([]caseResult, len(groups))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				outs[i] = e.lintCase(groups[i])
+			}
+		}()
+	}
+feed:
+	for i := range groups {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	res := &Result{Notifications: notes}
+	seenID := map[string]string{}
+	for _, o := range outs {
+		res.Findings = append(res.Findings, o.findings...)
+		res.Notifications = append(res.Notifications, o.notes...)
+		res.Files += o.records
+		if o.isCase {
+			res.Cases++
+		}
+		if o.caseID != "" {
+			if first, dup := seenID[o.caseID]; dup {
+				res.Findings = append(res.Findings, e.finding(InvalidRecordID, o.caseIDPos,
+					fmt.Sprintf("case id %s is already used by %s: every case needs its own id", o.caseID, first)))
+			} else {
+				seenID[o.caseID] = o.caseIDPos.path
+			}
+		}
+	}
+	res.Findings = filterRules(res.Findings, severity)
+	sortFindings(res.Findings)
+	sortNotifications(res.Notifications)
+	return res, nil
+}
+
+type engine struct {
+	opts              Options
+	enabled           []*Rule
+	severity          map[string]Severity
+	reportUnused      bool
+	reportUnexplained bool
+}
+
+type caseResult struct {
+	findings  []Finding
+	notes     []Notification
+	records   int
+	isCase    bool
+	caseID    string
+	caseIDPos place
+}
+
+// place is a finding's position, already converted, in a file.
+type place struct {
+	path string
+	pos  schema.Position
+	line string // the text of the line, for the fingerprint
+}
+
+func (e *engine) finding(rule string, at place, msg string) Finding {
+	return Finding{RuleID: rule, Severity: e.severity[rule], Path: at.path, Pos: at.pos, Message: msg,
+		Fingerprint: fingerprint(rule, at.path, at.line, 0)}
+}
+
+// lintCase reads the files of one case, builds the Case, runs every enabled
+// rule on it and turns what they report into findings. Nothing of the case
+// is kept once it returns but the findings.
+func (e *engine) lintCase(g caseFiles) (out caseResult) {
+	out.isCase = g.Dir != ""
+	var docs []*schema.Document
+	for _, name := range g.Files {
+		data, size, note := e.read(name)
+		if note != nil {
+			out.notes = append(out.notes, *note)
+			continue
+		}
+		if data == nil {
+			out.findings = append(out.findings, e.finding(InvalidRecordID, place{path: name, pos: schema.Position{Line: 1, Col: 1, Col16: 1}},
+				fmt.Sprintf("file of %d bytes is over the limit of %d bytes and was not read; a case record is rarely over a few hundred kilobytes (raise max_file_size in %s if this one must be read)", size, e.opts.MaxFileSize, ConfigFileName)))
+			continue
+		}
+		doc, ok := schema.Parse(name, data)
+		if !ok {
+			continue
+		}
+		out.records++
+		docs = append(docs, doc)
+	}
+	c := assemble(g.Dir, docs)
+	if c.Record != nil && c.Record.ID != "" {
+		out.caseID = c.Record.ID
+		d := c.Record.Doc
+		off := d.AtValue("id")
+		out.caseIDPos = place{path: d.Source.Path, pos: d.Source.Position(off), line: string(d.Source.Line(d.Source.LineOf(off)))}
+	}
+
+	var diags []ruleDiag
+	for _, r := range e.enabled {
+		if r.Run == nil || (!out.isCase && r.ID != InvalidRecordID) {
+			continue
+		}
+		pass := &Pass{Rule: r, Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar}
+		pass.report = func(d Diagnostic) { diags = append(diags, ruleDiag{rule: r.ID, Diagnostic: d}) }
+		if err := runRule(r, pass); err != nil {
+			out.notes = append(out.notes, Notification{Level: Warning, Path: caseNotePath(g), Message: err.Error()})
+		}
+	}
+	out.findings = e.process(docs, diags)
+	return out
+}
+
+func caseNotePath(g caseFiles) string {
+	if g.Dir != "" {
+		return path.Join(g.Dir, "case.md")
+	}
+	if len(g.Files) > 0 {
+		return g.Files[0]
+	}
+	return ""
+}
+
+// runRule runs one rule, turning a panic in it into an error so that one
+// broken rule never stops the others or loses the report.
+func runRule(r *Rule, pass *Pass) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("rule %s failed on this case and was skipped (a bug in caselint; please report it): %v\n%s", r.ID, p, debug.Stack())
+		}
+	}()
+	if err := r.Run(pass); err != nil {
+		return fmt.Errorf("rule %s could not check this case: %w", r.ID, err)
+	}
+	return nil
+}
+
+// read reads one file, at most MaxFileSize bytes of it. A larger file gives
+// nil data and its size; a file that cannot be read gives a notification.
+func (e *engine) read(name string) (data []byte, size int64, note *Notification) {
+	f, err := e.opts.FS.Open(name)
+	if err != nil {
+		return nil, 0, &Notification{Level: Error, Path: name, Message: "not read: " + errText(err)}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, 0, &Notification{Level: Error, Path: name, Message: "not read: " + errText(err)}
+	}
+	if st.Size() > e.opts.MaxFileSize {
+		return nil, st.Size(), nil
+	}
+	data, err = io.ReadAll(io.LimitReader(f, e.opts.MaxFileSize+1))
+	if err != nil {
+		return nil, 0, &Notification{Level: Error, Path: name, Message: "not read: " + errText(err)}
+	}
+	if int64(len(data)) > e.opts.MaxFileSize {
+		return nil, int64(len(data)), nil
+	}
+	return data, int64(len(data)), nil
+}
+
+type ruleDiag struct {
+	rule string
+	Diagnostic
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col < b.Pos.Col
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+}
+
+func sortNotifications(ns []Notification) {
+	sort.SliceStable(ns, func(i, j int) bool {
+		if ns[i].Path != ns[j].Path {
+			return ns[i].Path < ns[j].Path
+		}
+		return ns[i].Message < ns[j].Message
+	})
+}
