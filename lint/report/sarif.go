@@ -1,0 +1,391 @@
+package report
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+)
+
+// The SARIF constants caselint writes.
+const (
+	SARIFSchema     = "https://json.schemastore.org/sarif-2.1.0.json"
+	SARIFVersion    = "2.1.0"
+	SARIFSrcRoot    = "%SRCROOT%"   // the uriBaseId of every path: the root linted
+	FingerprintKey  = "caselint/v1" // the partialFingerprints key of Finding.Fingerprint
+	sarifColumnKind = "utf16CodeUnits"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool                     sarifTool             `json:"tool"`
+	Invocations              []sarifInvocation     `json:"invocations"`
+	VersionControlProvenance []sarifVersionControl `json:"versionControlProvenance,omitempty"`
+	ColumnKind               string                `json:"columnKind"`
+	Results                  []sarifResult         `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name            string      `json:"name"`
+	Version         string      `json:"version,omitempty"`
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	InformationURI  string      `json:"informationUri"`
+	Rules           []sarifRule `json:"rules,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string               `json:"id"`
+	Name                 string               `json:"name"`
+	ShortDescription     sarifText            `json:"shortDescription"`
+	FullDescription      sarifText            `json:"fullDescription"`
+	Help                 sarifHelp            `json:"help"`
+	HelpURI              string               `json:"helpUri,omitempty"`
+	DefaultConfiguration sarifConfiguration   `json:"defaultConfiguration"`
+	Properties           *sarifRuleProperties `json:"properties,omitempty"`
+}
+
+// sarifText is a message or a multiformatMessageString with text only. The
+// text is never omitted: SARIF requires it.
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProperties struct {
+	Tags      []string `json:"tags,omitempty"`
+	Precision string   `json:"precision,omitempty"`
+}
+
+type sarifInvocation struct {
+	Arguments                  []string            `json:"arguments,omitempty"`
+	ExitCode                   int                 `json:"exitCode"`
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level,omitempty"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+type sarifVersionControl struct {
+	RepositoryURI string `json:"repositoryUri"`
+	RevisionID    string `json:"revisionId,omitempty"`
+	Branch        string `json:"branch,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           *int               `json:"ruleIndex,omitempty"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations,omitempty"`
+	PartialFingerprints *sarifFingerprints `json:"partialFingerprints,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+type sarifFingerprints struct {
+	CaselintV1 string `json:"caselint/v1"`
+}
+
+type sarifSuppression struct {
+	Kind          string         `json:"kind"`
+	Status        string         `json:"status"`
+	Justification string         `json:"justification,omitempty"`
+	Location      *sarifLocation `json:"location,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+}
+
+type sarifPhysicalLocation struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           *sarifRegion          `json:"region,omitempty"`
+}
+
+type sarifArtifactLocation struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+}
+
+// SARIF prints the result as a SARIF 2.1.0 log with one run. Every rule of
+// opts.Rules is described in tool.driver.rules, whether it found anything
+// or not, and each result points at its rule by ruleIndex. Columns are
+// UTF-16 code units (Pos.Col16). Paths are relative URIs against
+// %SRCROOT%, whose absolute value is left out on purpose: a report must not
+// reveal where the records are kept. Suppressed findings are results with
+// an inSource suppression carrying the reason. Notifications go to the
+// invocation's toolExecutionNotifications.
+func SARIF(w io.Writer, res *lint.Result, opts Options) error {
+	index := make(map[string]int, len(opts.Rules))
+	rules := make([]sarifRule, 0, len(opts.Rules))
+	for i, r := range opts.Rules {
+		if _, dup := index[r.ID]; !dup {
+			index[r.ID] = i
+		}
+		rules = append(rules, sarifRuleOf(r, opts))
+	}
+
+	results := make([]sarifResult, 0, len(res.Findings))
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		sr := sarifResult{
+			RuleID:  f.RuleID,
+			Level:   sarifLevel(f.Severity),
+			Message: sarifText{Text: f.Message},
+		}
+		if i, ok := index[f.RuleID]; ok {
+			sr.RuleIndex = &i
+		}
+		if loc := sarifLocationOf(f.Path, f.Pos.Line, f.Pos.Col16); loc != nil {
+			sr.Locations = []sarifLocation{*loc}
+		}
+		if f.Fingerprint != "" {
+			sr.PartialFingerprints = &sarifFingerprints{CaselintV1: f.Fingerprint}
+		}
+		if s := f.Suppression; s != nil {
+			sr.Suppressions = []sarifSuppression{{
+				Kind:          "inSource",
+				Status:        "accepted",
+				Justification: s.Reason,
+				Location:      sarifLocationOf(f.Path, s.Pos.Line, s.Pos.Col16),
+			}}
+		}
+		results = append(results, sr)
+	}
+
+	inv := sarifInvocation{
+		Arguments:           opts.Invocation.Arguments,
+		ExitCode:            opts.Invocation.ExitCode,
+		ExecutionSuccessful: opts.Invocation.Successful,
+	}
+	for _, n := range res.Notifications {
+		sn := sarifNotification{Message: sarifText{Text: n.Message}}
+		if n.Level != 0 {
+			sn.Level = sarifLevel(n.Level)
+		}
+		if loc := sarifLocationOf(n.Path, 0, 0); loc != nil {
+			sn.Locations = []sarifLocation{*loc}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sn)
+	}
+
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:            "caselint",
+			Version:         opts.ToolVersion,
+			SemanticVersion: opts.ToolVersion,
+			InformationURI:  InformationURI,
+			Rules:           rules,
+		}},
+		Invocations: []sarifInvocation{inv},
+		ColumnKind:  sarifColumnKind,
+		Results:     results,
+	}
+	// SARIF requires repositoryUri; without one there is no provenance.
+	if p := opts.Provenance; p != nil && p.RepositoryURI != "" {
+		run.VersionControlProvenance = []sarifVersionControl{{
+			RepositoryURI: p.RepositoryURI,
+			RevisionID:    p.RevisionID,
+			Branch:        p.Branch,
+		}}
+	}
+	return writeJSON(w, sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{run}})
+}
+
+func sarifRuleOf(r *lint.Rule, opts Options) sarifRule {
+	text, markdown := ruleHelp(r)
+	sr := sarifRule{
+		ID:                   r.ID,
+		Name:                 camelCase(r.ID),
+		ShortDescription:     sarifText{Text: r.Title},
+		FullDescription:      sarifText{Text: firstParagraph(r.Text)},
+		Help:                 sarifHelp{Text: text, Markdown: markdown},
+		HelpURI:              opts.helpURI(r.ID),
+		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
+	}
+	props := &sarifRuleProperties{Precision: "high"}
+	seen := map[string]bool{}
+	tag := func(t string) {
+		if t != "" && !seen[t] {
+			seen[t] = true
+			props.Tags = append(props.Tags, t)
+		}
+	}
+	tag(r.Family)
+	for _, c := range r.Cites {
+		tag(c.Source)
+	}
+	sr.Properties = props
+	return sr
+}
+
+// sarifLevel is the SARIF level of a severity; "none" for a rule turned off.
+func sarifLevel(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	case lint.Note:
+		return "note"
+	}
+	return "none"
+}
+
+// sarifLocationOf is the location of a path, with a region when line is
+// set; nil when there is no path.
+func sarifLocationOf(path string, line, col16 int) *sarifLocation {
+	if path == "" {
+		return nil
+	}
+	loc := &sarifLocation{PhysicalLocation: sarifPhysicalLocation{
+		ArtifactLocation: sarifArtifactLocation{URI: relativeURI(path), URIBaseID: SARIFSrcRoot},
+	}}
+	if line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: max(col16, 0)}
+	}
+	return loc
+}
+
+// relativeURI turns a relative path into a relative URI reference: forward
+// slashes, and every byte but letters, digits, "-", ".", "_", "~" and "/"
+// percent-encoded (so "Zoë Smith/plan.md" is "Zo%C3%AB%20Smith/plan.md",
+// and a ":" cannot make the first segment look like a scheme).
+func relativeURI(path string) string {
+	path = filepath.ToSlash(path)
+	path = strings.TrimPrefix(path, "./")
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
+
+// camelCase turns a rule id into a SARIF rule name:
+// "missing-lead-worker" is "MissingLeadWorker".
+func camelCase(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]))
+		b.WriteString(part[1:])
+	}
+	return b.String()
+}
+
+// firstParagraph is the text up to the first blank line, its lines joined
+// by spaces.
+func firstParagraph(text string) string {
+	var lines []string
+	for _, line := range strings.Split(strings.TrimSpace(text), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			break
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, " ")
+}
+
+// ruleHelp is a rule's help as plain text and as Markdown: its text, the
+// example that fires, the example put right, and the paragraphs it
+// enforces.
+func ruleHelp(r *lint.Rule) (text, markdown string) {
+	var t, m strings.Builder
+	body := strings.TrimSpace(r.Text)
+	t.WriteString(body)
+	m.WriteString(body)
+	example := func(label, ex string) {
+		ex = strings.Trim(ex, "\n")
+		if strings.TrimSpace(ex) == "" {
+			return
+		}
+		t.WriteString("\n\n" + label + ":\n\n")
+		for i, line := range strings.Split(ex, "\n") {
+			if i > 0 {
+				t.WriteString("\n")
+			}
+			if line != "" {
+				t.WriteString("    " + line)
+			}
+		}
+		fence := strings.Repeat("`", max(3, longestRun(ex, '`')+1))
+		m.WriteString("\n\n" + label + ":\n\n" + fence + "\n" + ex + "\n" + fence)
+	}
+	example("Bad", r.Bad)
+	example("Good", r.Good)
+	if line := enforces(r.Cites); line != "" {
+		t.WriteString("\n\n" + line)
+		m.WriteString("\n\n" + line)
+	}
+	return strings.TrimSpace(t.String()), strings.TrimSpace(m.String())
+}
+
+// enforces is the "Enforces:" line: each citation with its quote, if any,
+// separated by semicolons; "" when the rule cites nothing.
+func enforces(cites []lint.Citation) string {
+	if len(cites) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(cites))
+	for _, c := range cites {
+		s := c.String()
+		if c.Quote != "" {
+			s += ` ("` + c.Quote + `")`
+		}
+		parts = append(parts, s)
+	}
+	return "Enforces: " + strings.Join(parts, "; ")
+}
+
+// longestRun is the length of the longest run of c in s.
+func longestRun(s string, c byte) int {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
+}

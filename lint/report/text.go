@@ -1,0 +1,128 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/fatih/color"
+
+	"github.com/caselint/caselint/lint"
+)
+
+// Text prints one line per finding that is not suppressed,
+//
+//	cases/smith/plan.md:12:5: error: no lead worker is named [missing-lead-worker]
+//
+// then one line per notification,
+//
+//	cases/smith/visits/2026-01-10.md: notice: cannot read the record: ...
+//	caselint: notice: not a git repository: git-history rules skipped
+//
+// and a summary,
+//
+//	3 errors, 1 warning, 0 notes in 2 cases (14 records), 2 suppressed
+//	no problems in 2 cases (14 records)
+//
+// The column counts characters. Colour (path bold, severity red, yellow or
+// cyan, rule id faint) is used only when opts.Color is set.
+func Text(w io.Writer, res *lint.Result, opts Options) error {
+	pal := newPalette(opts.Color)
+	ew := &errWriter{w: w}
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if f.Suppression != nil {
+			continue
+		}
+		ew.printf("%s: %s: %s %s\n",
+			pal.where(f.Path, f.Pos.Line, f.Pos.Col),
+			pal.severity(f.Severity),
+			f.Message,
+			pal.rule.Sprint("["+f.RuleID+"]"))
+	}
+	for _, n := range res.Notifications {
+		ew.printf("%s: %s: %s\n", pal.where(n.Path, 0, 0), pal.note.Sprint("notice"), n.Message)
+	}
+	ew.write(summary(res) + "\n")
+	return ew.err
+}
+
+// summary is the last line of the text report.
+func summary(res *lint.Result) string {
+	c := count(res)
+	scope := fmt.Sprintf("in %s (%s)", plural(res.Cases, "case", "cases"), plural(res.Files, "record", "records"))
+	var s string
+	if c.errors+c.warnings+c.notes == 0 {
+		s = "no problems " + scope
+	} else {
+		s = fmt.Sprintf("%s, %s, %s %s",
+			plural(c.errors, "error", "errors"),
+			plural(c.warnings, "warning", "warnings"),
+			plural(c.notes, "note", "notes"),
+			scope)
+	}
+	if c.suppressed > 0 {
+		s += fmt.Sprintf(", %d suppressed", c.suppressed)
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// palette is the colours of one Text call. Each is built here and switched
+// on or off explicitly, so neither the environment nor color.NoColor
+// decides.
+type palette struct {
+	path, rule, err, warn, note *color.Color
+}
+
+func newPalette(on bool) palette {
+	p := palette{
+		path: color.New(color.Bold),
+		rule: color.New(color.Faint),
+		err:  color.New(color.FgRed, color.Bold),
+		warn: color.New(color.FgYellow, color.Bold),
+		note: color.New(color.FgCyan, color.Bold),
+	}
+	for _, c := range []*color.Color{p.path, p.rule, p.err, p.warn, p.note} {
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+	}
+	return p
+}
+
+// where is "path:line:col", "path:line" or "path", in bold; "caselint"
+// when there is no path.
+func (p palette) where(path string, line, col int) string {
+	if path == "" {
+		return "caselint"
+	}
+	s := path
+	if line > 0 {
+		s += ":" + strconv.Itoa(line)
+		if col > 0 {
+			s += ":" + strconv.Itoa(col)
+		}
+	}
+	return p.path.Sprint(s)
+}
+
+func (p palette) severity(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return p.err.Sprint(s)
+	case lint.Warning:
+		return p.warn.Sprint(s)
+	case lint.Note:
+		return p.note.Sprint(s)
+	}
+	return s.String()
+}
