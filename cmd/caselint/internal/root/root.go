@@ -1,0 +1,64 @@
+// Package root is caselint's top-level command.
+package root
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
+	"github.com/caselint/caselint/cmd/caselint/internal/explaincmd"
+	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/cmd/caselint/internal/lintcmd"
+	"github.com/caselint/caselint/cmd/caselint/internal/rulescmd"
+	"github.com/caselint/caselint/lint"
+	"github.com/spf13/cobra"
+)
+
+// Version is caselint's version.
+const Version = "0.1.0"
+
+// NewCmdRoot returns the caselint command with its subcommands.
+func NewCmdRoot(ios *iostreams.IOStreams, rules []*lint.Rule) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "caselint <command>",
+		Short: "Lint child protection case records against the procedures",
+		Long: `caselint reads child protection case records (Markdown with TOML
+frontmatter, one folder per case) and checks them against the local
+safeguarding procedures: who sees the child and how often, when the core
+group meets, what the plan must contain, and how it may end.`,
+		Version:       Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	cmd.SetOut(ios.Out)
+	cmd.SetErr(ios.ErrOut)
+	cmd.SetIn(ios.In)
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.UsageError{Err: err} })
+	cmd.AddCommand(
+		lintcmd.NewCmdLint(ios, rules, Version, nil),
+		rulescmd.NewCmdRules(ios, rules, nil),
+		explaincmd.NewCmdExplain(ios, rules, nil),
+	)
+	return cmd
+}
+
+// Main runs caselint with args and returns its exit code.
+func Main(args []string, ios *iostreams.IOStreams) cmdutil.ExitCode {
+	cmd := NewCmdRoot(ios, checks.All())
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	var usage *cmdutil.UsageError
+	switch {
+	case err == nil:
+		return cmdutil.ExitOK
+	case errors.Is(err, cmdutil.ErrFindings):
+		return cmdutil.ExitFindings
+	case errors.As(err, &usage):
+		fmt.Fprintf(ios.ErrOut, "caselint: %v\nRun 'caselint --help' for usage.\n", err)
+		return cmdutil.ExitError
+	default:
+		fmt.Fprintf(ios.ErrOut, "caselint: %v\n", err)
+		return cmdutil.ExitError
+	}
+}

@@ -1,0 +1,117 @@
+// Package ruledoc renders a rule's documentation from its metadata: the
+// pages in docs/rules/, `caselint explain` and the help in SARIF all come
+// from here, so they cannot drift apart.
+package ruledoc
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+)
+
+// Profiles returns the shipped profiles the rule is on in.
+func Profiles(r *lint.Rule) []string {
+	var out []string
+	for _, p := range lint.ShippedProfileNames {
+		if r.InProfile(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Citations returns the rule's citations, one line each, with their quotes.
+func Citations(r *lint.Rule) []string {
+	var out []string
+	for _, c := range r.Cites {
+		s := c.String()
+		if c.Quote != "" {
+			s += fmt.Sprintf(": %q", c.Quote)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Markdown returns the rule's page for docs/rules/ID.md.
+func Markdown(r *lint.Rule) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!-- Generated from the rule's metadata in checks/. Do not edit: run go test ./checks -run TestDocs -update. -->\n\n")
+	fmt.Fprintf(&b, "# %s\n\n", r.ID)
+	fmt.Fprintf(&b, "%s.\n\n", r.Title)
+	fmt.Fprintf(&b, "| | |\n|---|---|\n")
+	fmt.Fprintf(&b, "| Severity | %s |\n", r.Severity)
+	fmt.Fprintf(&b, "| Family | %s |\n", r.Family)
+	fmt.Fprintf(&b, "| Profiles | %s |\n", strings.Join(Profiles(r), ", "))
+	var reads []string
+	for _, k := range r.Reads {
+		reads = append(reads, string(k))
+	}
+	if len(reads) > 0 {
+		fmt.Fprintf(&b, "| Reads | %s |\n", strings.Join(reads, ", "))
+	}
+	fmt.Fprintf(&b, "| Since | %s |\n\n", r.Since)
+	fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(r.Text))
+	if cs := Citations(r); len(cs) > 0 {
+		fmt.Fprintf(&b, "## Enforces\n\n")
+		for _, c := range cs {
+			fmt.Fprintf(&b, "- %s\n", c)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "## Example\n\nFires:\n\n```markdown\n%s\n```\n\nQuiet:\n\n```markdown\n%s\n```\n\n", strings.TrimSpace(r.Bad), strings.TrimSpace(r.Good))
+	fmt.Fprintf(&b, "## Suppressing\n\nA reviewed exception is suppressed on the line the finding points at, with the reason:\n\n```markdown\n<!-- caselint:ignore %s the reason, in words a reviewer accepts -->\n```\n\nor, in the frontmatter, `# caselint:ignore %s the reason`.\n", r.ID, r.ID)
+	return b.String()
+}
+
+// Index returns docs/rules/README.md: every rule, by family.
+func Index(rules []*lint.Rule) string {
+	var b strings.Builder
+	b.WriteString("<!-- Generated from the rules' metadata in checks/. Do not edit: run go test ./checks -run TestDocs -update. -->\n\n")
+	b.WriteString("# Rules\n\nEvery rule caselint has, by family. `caselint rules` prints the same table and `caselint explain RULE` a rule's page.\n")
+	family := ""
+	for _, r := range rules {
+		if r.Family != family {
+			family = r.Family
+			fmt.Fprintf(&b, "\n## %s\n\n| rule | severity | profiles | enforces |\n|---|---|---|---|\n", capitalise(family))
+		}
+		var cites []string
+		for _, c := range r.Cites {
+			cites = append(cites, c.String())
+		}
+		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, strings.Join(Profiles(r), ", "), strings.Join(cites, "; "))
+	}
+	return b.String()
+}
+
+// Text returns the rule's help as plain text, for `caselint explain`.
+func Text(r *lint.Rule) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Title)
+	fmt.Fprintf(&b, "Severity: %s\nProfiles: %s\n\n", r.Severity, strings.Join(Profiles(r), ", "))
+	fmt.Fprintf(&b, "%s\n", strings.TrimSpace(r.Text))
+	if cs := Citations(r); len(cs) > 0 {
+		b.WriteString("\nEnforces:\n")
+		for _, c := range cs {
+			fmt.Fprintf(&b, "  %s\n", c)
+		}
+	}
+	fmt.Fprintf(&b, "\nFires:\n%s\n\nQuiet:\n%s\n", indent(r.Bad), indent(r.Good))
+	return b.String()
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
