@@ -208,11 +208,20 @@ func resolvePaths(wd string, paths []string) (root string, rel []string, err err
 			return "", nil, fmt.Errorf("%s: no such file or folder", paths[i])
 		}
 	}
+	// The repository's work tree; else the working folder when the paths are
+	// below it; else the first path's folder.
 	root = wd
 	if r, ok := vcs.Root(abs[0]); ok {
 		root = r
+	} else if !within(wd, abs[0]) {
+		root = abs[0]
+		if st, err := os.Stat(root); err == nil && !st.IsDir() {
+			root = filepath.Dir(root)
+		}
 	}
-	root, _ = filepath.EvalSymlinks(root)
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
 	for i, a := range abs {
 		if ea, err := filepath.EvalSymlinks(a); err == nil {
 			a = ea
@@ -224,6 +233,11 @@ func resolvePaths(wd string, paths []string) (root string, rel []string, err err
 		rel = append(rel, filepath.ToSlash(r))
 	}
 	return root, rel, nil
+}
+
+func within(dir, p string) bool {
+	r, err := filepath.Rel(dir, p)
+	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
 }
 
 // writeFileAtomic writes data to a temporary file beside name and renames

@@ -1,0 +1,56 @@
+package checks_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/lint/ruledoc"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/rules/ from the rules' metadata")
+
+// TestDocs fails when docs/rules/ has drifted from the rules' metadata.
+// Run go test ./checks -run TestDocs -update to regenerate it.
+func TestDocs(t *testing.T) {
+	dir := filepath.Join("..", "docs", "rules")
+	want := map[string]string{"README.md": ruledoc.Index(checks.All())}
+	for _, r := range checks.All() {
+		want[r.ID+".md"] = ruledoc.Markdown(r)
+	}
+	if *update {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		old, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+		for _, p := range old {
+			if _, keep := want[filepath.Base(p)]; !keep {
+				os.Remove(p)
+			}
+		}
+		for name, text := range want {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	for name, text := range want {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Errorf("docs/rules/%s is missing: run go test ./checks -run TestDocs -update", name)
+			continue
+		}
+		if string(got) != text {
+			t.Errorf("docs/rules/%s has drifted from the rule's metadata: run go test ./checks -run TestDocs -update", name)
+		}
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	for _, p := range pages {
+		if _, ok := want[filepath.Base(p)]; !ok {
+			t.Errorf("docs/rules/%s documents no rule: remove it (go test ./checks -run TestDocs -update)", filepath.Base(p))
+		}
+	}
+}

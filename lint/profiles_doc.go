@@ -1,0 +1,128 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// profileParam is one number or switch of a profile, for the docs.
+type profileParam struct {
+	key, what, cites string
+	get              func(*Profile) string
+}
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}
+
+var profileParams = []profileParam{
+	{"seen_alone_every", "child seen alone at least every", "C06 §03; 1.8 §3", func(p *Profile) string { return p.SeenAloneEvery.String() }},
+	{"reduced_seen_alone_every", "under approved reduced visiting", "1.8 §3", func(p *Profile) string { return p.ReducedSeenAloneEvery.String() }},
+	{"bedroom_each_period", "child's bedroom seen between conferences", "1.8 §3", func(p *Profile) string { return onOff(p.BedroomEachPeriod) }},
+	{"visit_record_contents", "contact record contents", "1.8 §3", func(p *Profile) string { return onOff(p.VisitRecordContents) }},
+	{"first_core_group_within", "first core group after the initial conference", "C06 §05; 1.8 §5.3", func(p *Profile) string { return p.FirstCoreGroupWithin.String() }},
+	{"core_group_every", "core group interval (until the first review conference)", "C06 §05; 1.8 §5.4", func(p *Profile) string { return p.CoreGroupEvery.String() }},
+	{"core_group_every_after_review", "core group interval after the first review conference", "C06 §05; 1.8 §5.4", func(p *Profile) string { return p.CoreGroupEveryAfterReview.String() }},
+	{"minutes_within", "core group minutes circulated within", "C06 §05", func(p *Profile) string { return p.MinutesWithin.String() }},
+	{"keep_conference_outcomes", "core group may not drop conference outcomes", "1.8 §5.6", func(p *Profile) string { return onOff(p.KeepConferenceOutcomes) }},
+	{"minimum_plan_length", "minimum plan length before cessation", "C06 §07", func(p *Profile) string { return p.MinimumPlanLength.String() }},
+	{"transfer_conference_within", "transfer conference after notice of a move", "C06 §07", func(p *Profile) string { return p.TransferConferenceWithin.String() }},
+	{"recording_limit", "visit or core group committed to git within", "C06 §05", func(p *Profile) string { return p.RecordingLimit.String() }},
+	{"first_review_within", "first review conference after the initial conference", "Working Together", func(p *Profile) string { return p.FirstReviewWithin.String() }},
+	{"review_every", "later review conferences every", "Working Together", func(p *Profile) string { return p.ReviewEvery.String() }},
+}
+
+// ProfilesMarkdown renders docs/profiles.md from the shipped profiles.
+func ProfilesMarkdown() (string, error) {
+	var ps []*Profile
+	for _, n := range ShippedProfileNames {
+		p, err := ShippedProfile(n)
+		if err != nil {
+			return "", err
+		}
+		ps = append(ps, p)
+	}
+	var b strings.Builder
+	b.WriteString("<!-- Generated from lint/profiles.toml. Do not edit: run go test ./lint -run TestProfilesDoc -update. -->\n\n")
+	b.WriteString("# Profiles and the config file\n\n")
+	b.WriteString("A profile is the set of numbers a procedure sets, and the rules that are on. caselint ships one profile per procedure and `combined`, which applies both: where their numbers differ, the stricter wins. \"off\" means the procedure sets no such requirement, and the rule that checks it stays quiet.\n\n")
+	b.WriteString("| key | requirement | source |")
+	for _, p := range ps {
+		fmt.Fprintf(&b, " `%s` |", p.Name)
+	}
+	b.WriteString("\n|---|---|---|")
+	for range ps {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	for _, pp := range profileParams {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |", pp.key, pp.what, pp.cites)
+		for _, p := range ps {
+			fmt.Fprintf(&b, " %s |", pp.get(p))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(`
+Intervals are written as the procedures word them: "28 working days",
+"2 weeks", "1 month", "6 weeks". Working days are Monday to Friday less the
+bank holidays of England and Wales (shipped from GOV.UK's list, 2015 to
+2028) and any closures the config adds. "Within N working days of X" means on
+or before the Nth working day after X, X itself being day 0. A month is the
+same day of the next month, or its last day when it is shorter: 31 January
+plus one month is 28 (or 29) February.
+
+## Word lists
+
+The lists rules match against, shared by the shipped profiles. A config's
+lists are added to these, never replace them.
+
+`)
+	w := ps[0].Words
+	for _, l := range []struct {
+		key, what string
+		words     []string
+	}{
+		{"non_specific_labels", "labels a visit record must not use to describe the child (non-specific-label)", w.NonSpecificLabels},
+		{"placeholders", "texts that count as an empty section or owner", w.Placeholders},
+		{"collective_owners", "owners that name no one person (unnamed-action-owner)", w.CollectiveOwners},
+		{"vague_timescales", "dues that are no timescale (missing-action-timescale)", w.VagueTimescales},
+	} {
+		quoted := make([]string, len(l.words))
+		for i, x := range l.words {
+			quoted[i] = "`" + x + "`"
+		}
+		fmt.Fprintf(&b, "- `%s`: %s: %s.\n", l.key, l.what, strings.Join(quoted, ", "))
+	}
+	b.WriteString(`
+## The config file
+
+caselint reads the nearest ` + "`.caselint.toml`" + ` above the first path it lints
+(or the file ` + "`--config`" + ` names). Unknown keys are errors, with their line.
+
+` + "```toml" + `
+profile = "our-authority"              # a shipped profile or one defined below; --profile overrides
+closures = [2026-12-29, 2026-12-30]    # days the authority is closed besides bank holidays
+
+[rules]                                # on, off, error, warning or note
+unseen-bedroom = "error"
+late-minutes = "off"
+
+[profiles.our-authority]
+extends = "stoke-on-trent"             # required: a shipped profile or another defined here
+seen_alone_every = "10 working days"   # any key of the table above
+core_group_every = "28 days"
+
+[profiles.our-authority.words]
+non_specific_labels = ["kicking off"]
+` + "```" + `
+
+A profile's own ` + "`[profiles.NAME.rules]`" + ` table sets rules the same way.
+Which rules are on follows the shipped profile the custom one extends; the
+record hygiene rules (` + "`invalid-record`, `unexplained-suppression`" + `) cannot be
+turned off.
+`)
+	return b.String(), nil
+}
