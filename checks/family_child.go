@@ -2,4 +2,6 @@ package checks
 
 import "github.com/caselint/caselint/lint"
 
-var seeingTheChild = []*lint.Rule{}
+var seeingTheChild = []*lint.Rule{
+	UnseenChild,
+}

@@ -2,4 +2,6 @@ package checks
 
 import "github.com/caselint/caselint/lint"
 
-var endingThePlan = []*lint.Rule{}
+var endingThePlan = []*lint.Rule{
+	PrematureCessation,
+}

@@ -2,4 +2,9 @@ package checks
 
 import "github.com/caselint/caselint/lint"
 
-var recordHygiene = []*lint.Rule{}
+// recordHygiene are the rules on the records as records, always on.
+var recordHygiene = []*lint.Rule{
+	InvalidRecord,
+	UnusedSuppression,
+	UnexplainedSuppression,
+}

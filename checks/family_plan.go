@@ -5,4 +5,5 @@ import "github.com/caselint/caselint/lint"
 // planContent are the rules on what plan.md must say.
 var planContent = []*lint.Rule{
 	MissingContingencyPlan,
+	UnnamedActionOwner,
 }

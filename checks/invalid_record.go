@@ -1,0 +1,67 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// InvalidRecord: a file is not a valid case record, or the case is not a
+// valid set of records.
+var InvalidRecord = &lint.Rule{
+	ID:       lint.InvalidRecordID,
+	Title:    "The record is not a valid case record",
+	Severity: lint.Error,
+	Family:   FamilyRecordHygiene,
+	Reads:    schema.Kinds,
+	Cites: []lint.Citation{
+		{Source: "caselint case record format, version 1", Paragraph: "", Quote: "What is an invalid record"},
+	},
+	Text: `Every other rule reads facts from the records, so a record it cannot read
+would make them silently miss problems. This rule reports what makes a file
+an invalid record, at the line and column of the problem:
+
+- frontmatter that does not parse, never closes, or is YAML (---): records
+  use TOML between +++ lines;
+- a file that is not valid UTF-8;
+- a missing or unknown type, a missing required key, an unknown key (a typo
+  such as seen_alon, with a "did you mean"), a value of the wrong type (a
+  date written as a string), an impossible date (2026-02-30);
+- a frontmatter reference to a person who is neither the child nor among the
+  people in case.md (action owners are unnamed-action-owner's concern);
+- a typed record with no case.md above it;
+- a case with no plan (reported on case.md), or with two (on the second);
+- two cases with the same id (on the second case.md's id).
+
+It is always on: no profile or config can turn it off. The rest of the tree
+is still linted, and the rules say nothing about facts they could not read.`,
+	Bad: `+++
+type = "visit"
+date = "2026-01-19"
+by = "Aisha Patel"
+child_seen = true
+seen_alon = true
++++`,
+	Good: `+++
+type = "visit"
+date = 2026-01-19T16:30:00
+by = "Aisha Patel"
+child_seen = true
+seen_alone = true
++++`,
+	Since: "0.1.0",
+	Run:   runInvalidRecord,
+}
+
+// runInvalidRecord reports the problems the parser and the case assembly
+// recorded on each document.
+func runInvalidRecord(pass *lint.Pass) error {
+	for _, d := range pass.Case.Documents {
+		if d == nil {
+			continue
+		}
+		for _, p := range d.Problems {
+			pass.Reportf(d, p.Offset, "%s", p.Message)
+		}
+	}
+	return nil
+}

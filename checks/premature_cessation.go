@@ -1,0 +1,73 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// PrematureCessation: the plan ended before the minimum length without
+// exceptional circumstances.
+var PrematureCessation = &lint.Rule{
+	ID:       "premature-cessation",
+	Title:    "The plan ended before the minimum length without exceptional circumstances",
+	Severity: lint.Error,
+	Family:   FamilyEndingPlan,
+	Reads:    []schema.Kind{schema.KindPlan},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§07", Quote: "The decision to cease a Child Protection Plan should not be considered for at least six months after the decision to create a Child Protection Plan, unless there are exceptional circumstances for doing so"},
+	},
+	Text: `A Child Protection Plan should not be ceased until at least six months after
+the decision that made it (Stoke-on-Trent C06 §07), unless there are
+exceptional circumstances. The rule fires when plan.md's [cessation] date is
+before the same day six months after the plan's started date (the profile's
+minimum_plan_length) and exceptional_circumstances is empty.
+
+Some endings are not decisions to cease and are exempt: the child reached 18,
+died, left the UK, moved to another authority, or became looked after.
+
+The finding points at plan.md's [cessation] header.`,
+	Bad: `started = 2026-01-12
+
+[cessation]
+date = 2026-05-01
+reason = "no longer at risk"`,
+	Good: `started = 2026-01-12
+
+[cessation]
+date = 2026-05-01
+reason = "no longer at risk"
+exceptional_circumstances = "Jamie moved to live with his father in Scotland under a residence order; no contact with the alleged abuser"`,
+	Profiles: stokeOnly,
+	Since:    "0.1.0",
+	Run:      runPrematureCessation,
+}
+
+// selfEndingReasons are cessation reasons that end a plan by themselves
+// (Stoke-on-Trent C06 §07), rather than a conference deciding the child is no
+// longer at risk: the minimum length does not apply to them.
+var selfEndingReasons = []string{"reached 18", "died", "left the uk", "moved to another authority", "looked after"}
+
+func runPrematureCessation(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	minimum := pass.Profile.MinimumPlanLength
+	if plan == nil || plan.Doc == nil || plan.Cessation == nil || minimum.IsZero() {
+		return nil
+	}
+	c := plan.Cessation
+	if plan.Started.IsZero() || c.Date.IsZero() || inList(c.Reason, selfEndingReasons) {
+		return nil
+	}
+	if ec := strings.TrimSpace(c.ExceptionalCircumstances); ec != "" && !isPlaceholder(pass, ec) {
+		return nil
+	}
+	earliest := pass.Calendar.Add(plan.Started, minimum)
+	if !c.Date.Before(earliest) {
+		return nil
+	}
+	pass.Reportf(plan.Doc, plan.Doc.At("cessation"),
+		"the plan ended on %s, less than %s after it started on %s (cessation should not be considered before %s): record the exceptional circumstances that justified ending it early in exceptional_circumstances (%s)",
+		c.Date.Long(), minimum, plan.Started.Long(), earliest.Long(), cite(pass))
+	return nil
+}
