@@ -219,3 +219,30 @@ func Dirs(root string) ([]string, error) {
 	sort.Strings(dirs)
 	return dirs, err
 }
+
+// Lint lints dir with every rule of all as profile has them, as of the
+// as_of date of the nearest fixture.toml at or above dir.
+func Lint(dir, profile string, all []*lint.Rule) (*lint.Result, error) {
+	fxDir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	for !fileExists(filepath.Join(fxDir, "fixture.toml")) {
+		parent := filepath.Dir(fxDir)
+		if parent == fxDir {
+			return nil, fmt.Errorf("%s: no fixture.toml at or above it", dir)
+		}
+		fxDir = parent
+	}
+	fx, err := readFixture(fxDir)
+	if err != nil {
+		return nil, err
+	}
+	prof, err := lint.ShippedProfile(profile)
+	if err != nil {
+		return nil, err
+	}
+	return lint.Run(context.Background(), lint.Options{
+		FS: os.DirFS(dir), Rules: all, Profile: prof, AsOf: fx.AsOf, Calendar: calendar.Default(), Workers: 2,
+	})
+}
