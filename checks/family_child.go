@@ -4,4 +4,5 @@ import "github.com/caselint/caselint/lint"
 
 var seeingTheChild = []*lint.Rule{
 	UnseenChild,
+	UnapprovedReducedVisiting,
 }

@@ -1,0 +1,80 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// UnapprovedReducedVisiting: reduced visiting without the agreement and the
+// chair's approval the procedure requires.
+var UnapprovedReducedVisiting = &lint.Rule{
+	ID:       "unapproved-reduced-visiting",
+	Title:    "Reduced visiting is not agreed or not approved by the independent chair",
+	Severity: lint.Error,
+	Family:   FamilySeeingChild,
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan},
+	Cites: []lint.Citation{
+		{Source: Oxon, Paragraph: "§3", Quote: "a reduced level of visiting to at least every 4 weeks by the lead social worker can be agreed in supervision with the Team Manager and approved by the Independent Chair"},
+	},
+	Text: `The lead social worker must see the child alone, or a baby awake, at least
+every 2 weeks. Only when the core group agrees that the main risk factors have
+been addressed and recommends that the plan end at the next conference may
+visiting be reduced to at least every 4 weeks; the reduction must be agreed in
+supervision with the Team Manager and approved by the Independent Chair.
+
+The rule fires when plan.md has a [reduced_visiting] table with no "agreed"
+date, or whose "approved_by" is empty, is not among the case's people, or is
+not an independent conference chair (a person whose role is "independent
+conference chair" or "conference and review manager"). Until it is put right,
+unseen-child holds the child to the usual interval.
+
+The finding points at the [reduced_visiting] header.`,
+	Bad: `[reduced_visiting]
+agreed = 2026-06-01
+approved_by = "Owen Clarke"     # the team manager, not the chair`,
+	Good: `[reduced_visiting]
+agreed = 2026-06-01             # agreed in supervision with Owen Clarke
+approved_by = "Priya Shah"      # role = "independent conference chair"`,
+	Profiles: oxfordOnly,
+	Since:    "0.1.0",
+	Run:      runUnapprovedReducedVisiting,
+}
+
+func runUnapprovedReducedVisiting(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	if plan == nil || plan.Doc == nil || plan.ReducedVisiting == nil {
+		return nil
+	}
+	rv := plan.ReducedVisiting
+	var problems []string
+	if rv.Agreed.IsZero() {
+		problems = append(problems, "has no \"agreed\" date: record when it was agreed in supervision with the Team Manager")
+	}
+	approver := strings.TrimSpace(rv.ApprovedBy)
+	switch {
+	case isPlaceholder(pass, approver):
+		problems = append(problems, "names no approver: it must be approved by the Independent Chair (\"approved_by\")")
+	case pass.Case.Person(approver) == nil:
+		problems = append(problems, fmt.Sprintf("is approved by %s, who is not among the people in case.md: name the Independent Chair who approved it, and add them to [[people]]", approver))
+	case !refIsConferenceChair(pass, approver):
+		role := strings.TrimSpace(pass.Case.Person(approver).Role)
+		if role == "" {
+			role = "no recorded role"
+		}
+		problems = append(problems, fmt.Sprintf("is approved by %s (%s), who is not an independent conference chair: it must be approved by the Independent Chair", approver, role))
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	what := "reduced visiting"
+	if !rv.Agreed.IsZero() {
+		what = "reduced visiting agreed on " + rv.Agreed.Long()
+	}
+	pass.Reportf(plan.Doc, plan.Doc.At("reduced_visiting"),
+		"%s %s; until then %s must be seen alone at least as often as without it (%s)",
+		what, strings.Join(problems, ", and "), pass.Case.ChildName(), cite(pass))
+	return nil
+}
