@@ -5,4 +5,5 @@ import "github.com/caselint/caselint/lint"
 var seeingTheChild = []*lint.Rule{
 	UnseenChild,
 	UnapprovedReducedVisiting,
+	MissingNotSeenReason,
 }

@@ -1,0 +1,70 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// MissingNotSeenReason: a visit where the child was not seen, or not seen
+// alone, gives no reason why.
+var MissingNotSeenReason = &lint.Rule{
+	ID:       "missing-not-seen-reason",
+	Title:    "A visit where the child was not seen, or not seen alone, gives no reason",
+	Severity: lint.Error,
+	Family:   FamilySeeingChild,
+	Reads:    []schema.Kind{schema.KindCase, schema.KindVisit},
+	Cites: []lint.Citation{
+		{Source: Oxon, Paragraph: "§3", Quote: "confirmation that the Lead Social Worker spoke with the child (including if alone), or providing a clear reason why not"},
+	},
+	Text: `The record of every visit must confirm that the child was seen and spoken
+with, including whether alone, or give a clear reason why not.
+
+The rule fires on a visit with child_seen = false, or child_seen = true and
+seen_alone = false, whose not_seen_reason is empty or only a placeholder
+(TBC, N/A, none, unknown). A baby under one seen while awake (awake = true)
+counts as seen alone. Visits before the child was born, and after the as-of
+date (or the end of the plan), are not checked.
+
+The finding points at the visit's child_seen line, or at its seen_alone line
+when the child was seen but not alone.`,
+	Bad: `date = 2026-03-02T15:45:00
+by = "Hannah Price"
+child_seen = true
+seen_alone = false`,
+	Good: `date = 2026-03-02T15:45:00
+by = "Hannah Price"
+child_seen = true
+seen_alone = false
+not_seen_reason = "Mia was unwell in bed and asked for her mother to stay; a visit to see her alone at school is booked for 4 March"`,
+	Profiles: allProfiles,
+	Since:    "0.1.0",
+	Run:      runMissingNotSeenReason,
+}
+
+func runMissingNotSeenReason(pass *lint.Pass) error {
+	if pass.Case.Plan == nil {
+		return nil
+	}
+	child := pass.Case.ChildName()
+	for _, v := range visitsUntil(pass) {
+		day := v.Date.Date
+		if visitBeforeBirth(pass, day) || !isPlaceholder(pass, v.NotSeenReason) {
+			continue
+		}
+		switch {
+		case !v.ChildSeen:
+			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
+				"%s was not seen on the visit of %s and the record gives no reason: record in not_seen_reason a clear reason why not, and when %s will be seen (%s)",
+				child, day.Long(), child, cite(pass))
+		case !v.SeenAlone && !(pass.Case.IsBabyOn(day) && v.Awake):
+			hint := ""
+			if pass.Case.IsBabyOn(day) {
+				hint = " (a baby under one seen awake counts as seen alone: record awake = true if so)"
+			}
+			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "seen_alone", "child_seen"),
+				"%s was seen but not alone on the visit of %s and the record gives no reason: record in not_seen_reason a clear reason why not%s (%s)",
+				child, day.Long(), hint, cite(pass))
+		}
+	}
+	return nil
+}
