@@ -6,4 +6,5 @@ var seeingTheChild = []*lint.Rule{
 	UnseenChild,
 	UnapprovedReducedVisiting,
 	MissingNotSeenReason,
+	UnescalatedRefusal,
 }

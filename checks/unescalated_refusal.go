@@ -1,0 +1,85 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// UnescalatedRefusal: contact with the child was refused or avoided and the
+// lead worker's line manager was not told on the same or next working day.
+var UnescalatedRefusal = &lint.Rule{
+	ID:       "unescalated-refusal",
+	Title:    "Refused or avoided contact was not escalated to the line manager by the next working day",
+	Severity: lint.Error,
+	Family:   FamilySeeingChild,
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindVisit},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§03", Quote: "If contact with the child/young person is refused or avoided and the child/young person remains unseen, this must be viewed as a failure to comply with the Child Protection Plan and would warrant immediate discussion with the lead worker's line manager"},
+		{Source: Oxon, Paragraph: "§3", Quote: "If contact with the child is refused or avoided and the child remains unseen, this must be viewed as a serious breach of the Child Protection Plan. Immediate discussion with the Lead Social Worker's line manager"},
+	},
+	Text: `When contact with the child is refused or avoided, it is a serious breach of
+(a failure to comply with) the Child Protection Plan, and it calls for
+immediate discussion with the lead worker's line manager.
+
+The rule fires on a visit with access_refused = true unless the record names
+in escalated_to the lead worker's line manager (the plan's manager; when the
+plan names none, someone whose role is a manager other than a conference
+chair) and gives in escalated a date on the day of the visit or the next
+working day (weekends and bank holidays of England and Wales do not count).
+
+The finding points at the visit's access_refused line.`,
+	Bad: `date = 2026-03-06T16:00:00
+child_seen = false
+not_seen_reason = "Mother would not open the door"
+access_refused = true`,
+	Good: `date = 2026-03-06T16:00:00
+child_seen = false
+not_seen_reason = "Mother would not open the door"
+access_refused = true
+escalated_to = "Owen Clarke"   # the plan's manager
+escalated = 2026-03-09         # Monday: the next working day`,
+	Profiles: allProfiles,
+	Since:    "0.1.0",
+	Run:      runUnescalatedRefusal,
+}
+
+func runUnescalatedRefusal(pass *lint.Pass) error {
+	if pass.Case.Plan == nil {
+		return nil
+	}
+	manager := leadWorkersManagerPhrase(pass)
+	for _, v := range visitsUntil(pass) {
+		if !v.AccessRefused {
+			continue
+		}
+		day := v.Date.Date
+		due := pass.Calendar.AddWorkingDays(day, 1)
+		to := strings.TrimSpace(v.EscalatedTo)
+		noOne := isPlaceholder(pass, to)
+		var problems []string
+		switch {
+		case noOne && v.Escalated.IsZero():
+			problems = append(problems, "no escalation is recorded")
+		case noOne:
+			problems = append(problems, "the record does not say who it was escalated to (escalated_to)")
+		case !refIsLeadWorkersManager(pass, to):
+			problems = append(problems, fmt.Sprintf("it was escalated to %s, who is not %s", to, manager))
+		}
+		switch {
+		case v.Escalated.IsZero() && !noOne:
+			problems = append(problems, "the record does not say when it was escalated (escalated)")
+		case !v.Escalated.IsZero() && v.Escalated.After(due):
+			problems = append(problems, fmt.Sprintf("it was escalated on %s, after the next working day", v.Escalated.Long()))
+		}
+		if len(problems) == 0 {
+			continue
+		}
+		pass.Reportf(v.Doc, visitKeyAt(v.Doc, "access_refused"),
+			"contact with %s was refused or avoided on %s but %s: a refusal is a serious breach of the plan; discuss it with %s immediately, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
+			pass.Case.ChildName(), day.Long(), joinWithAnd(problems), manager, due.Long(), cite(pass))
+	}
+	return nil
+}
