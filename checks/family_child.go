@@ -7,4 +7,5 @@ var seeingTheChild = []*lint.Rule{
 	UnapprovedReducedVisiting,
 	MissingNotSeenReason,
 	UnescalatedRefusal,
+	UnseenBedroom,
 }

@@ -1,0 +1,79 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// UnseenBedroom: no visit saw the child's bedroom between two consecutive
+// conferences.
+var UnseenBedroom = &lint.Rule{
+	ID:       "unseen-bedroom",
+	Title:    "The child's bedroom was not seen between two conferences",
+	Severity: lint.Warning,
+	Family:   FamilySeeingChild,
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference, schema.KindVisit},
+	Cites: []lint.Citation{
+		{Source: Oxon, Paragraph: "§3", Quote: "seeing the child's bedroom at least once between each Child Protection Conference"},
+	},
+	Text: `The lead social worker's face to face contact with the child must include
+seeing the child's bedroom at least once between each Child Protection
+Conference.
+
+For each two consecutive conferences (initial, review or transfer, by date)
+from the start of the plan, the rule fires when no visit dated after the
+earlier conference and on or before the later one records bedroom_seen = true.
+Only closed periods are checked: the period after the last conference is still
+open. The rule is on when the profile's bedroom_each_period is.
+
+The finding points at the later conference's date line.`,
+	Bad: `# conferences/2026-04-10-review.md
+date = 2026-04-10
+# and no visit between 12 January and 10 April 2026 has bedroom_seen = true`,
+	Good: `# visits/2026-02-23.md
+date = 2026-02-23T16:00:00
+bedroom_seen = true`,
+	Profiles: oxfordOnly,
+	Since:    "0.1.0",
+	Run:      runUnseenBedroom,
+}
+
+func runUnseenBedroom(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	if plan == nil || !pass.Profile.BedroomEachPeriod {
+		return nil
+	}
+	until := pass.Until()
+	var confs []*schema.Conference
+	for _, c := range pass.Case.Conferences {
+		if c == nil || c.Doc == nil || c.Date.IsZero() || c.Date.After(until) {
+			continue
+		}
+		confs = append(confs, c)
+	}
+	visits := visitsUntil(pass)
+	for i := 1; i < len(confs); i++ {
+		from, to := confs[i-1], confs[i]
+		if !plan.Started.IsZero() && from.Date.Before(plan.Started) {
+			continue
+		}
+		if !from.Date.Before(to.Date) {
+			continue // two conferences on one day: no period between them
+		}
+		seen := false
+		for _, v := range visits {
+			d := v.Date.Date
+			if v.BedroomSeen && d.After(from.Date) && !d.After(to.Date) {
+				seen = true
+				break
+			}
+		}
+		if seen {
+			continue
+		}
+		pass.Reportf(to.Doc, to.Doc.At("date"),
+			"no visit between the conference of %s and this conference of %s saw %s's bedroom: the bedroom must be seen at least once between each Child Protection Conference; record bedroom_seen = true on the visit that saw it (%s)",
+			from.Date.Long(), to.Date.Long(), pass.Case.ChildName(), cite(pass))
+	}
+	return nil
+}
