@@ -8,4 +8,5 @@ var seeingTheChild = []*lint.Rule{
 	MissingNotSeenReason,
 	UnescalatedRefusal,
 	UnseenBedroom,
+	IncompleteVisitRecord,
 }

@@ -1,0 +1,111 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// IncompleteVisitRecord: a visit record lacks what the procedure says the
+// record of a contact must include.
+var IncompleteVisitRecord = &lint.Rule{
+	ID:       "incomplete-visit-record",
+	Title:    "A visit record lacks the time, who was present or one of its five sections",
+	Severity: lint.Warning,
+	Family:   FamilySeeingChild,
+	Reads:    []schema.Kind{schema.KindVisit},
+	Cites: []lint.Citation{
+		{Source: Oxon, Paragraph: "§3", Quote: "The time and date of every home visit, stating who was present ... observations ... meals and sleeping arrangements ... the child's presentation and behaviour ... Any new incidents or injuries"},
+	},
+	Text: `The record of contact with the child must include the time and date of
+every home visit, who was present, the information gained and observations
+made, specific information about meals and sleeping arrangements, factual
+reports of the child's presentation and behaviour, and any new incidents or
+injuries.
+
+The rule fires, once for each thing missing, when a visit record:
+
+- has a date with no time of day (date = 2026-03-02 rather than
+  2026-03-02T15:45:00): at the date line;
+- does not say who was present (no present list, or an empty one): at the
+  present line, or the type line when there is none;
+- has no "## Observations", "## Wishes and feelings", "## Meals and
+  sleeping", "## Presentation and behaviour" or "## Incidents and injuries"
+  section: at the type line, one finding per section;
+- has one of those sections empty: at its heading. "None" is an answer here
+  ("Incidents and injuries: None"), not a placeholder; a section holding only
+  a comment is empty.
+
+The rule is on when the profile's visit_record_contents is.`,
+	Bad: `+++
+type = "visit"
+date = 2026-03-02
+by = "Hannah Price"
+child_seen = true
+seen_alone = true
++++
+
+## Observations
+Mia showed me her room.`,
+	Good: `+++
+type = "visit"
+date = 2026-03-02T15:45:00
+by = "Hannah Price"
+present = ["Mia", "Lucy Brown"]
+child_seen = true
+seen_alone = true
++++
+
+## Observations
+Mia showed me her room; there was a clean duvet on the bed.
+## Wishes and feelings
+Mia said she wants to stay at Oak Primary.
+## Meals and sleeping
+Pasta bake was cooking; Mia sleeps in her own room.
+## Presentation and behaviour
+Mia was clean and chatty and drew me a picture of her cat.
+## Incidents and injuries
+None.`,
+	Profiles: oxfordOnly,
+	Since:    "0.1.0",
+	Run:      runIncompleteVisitRecord,
+}
+
+func runIncompleteVisitRecord(pass *lint.Pass) error {
+	if pass.Case.Plan == nil || !pass.Profile.VisitRecordContents {
+		return nil
+	}
+	defs := schema.SectionNames(schema.KindVisit)
+	for _, v := range visitsUntil(pass) {
+		doc := v.Doc
+		day := v.Date.Date.Long()
+		if !v.Date.HasTime {
+			pass.Reportf(doc, doc.At("date"),
+				"the record of the visit of %s has no time of day: record the time and date of every visit, such as %sT16:30:00 (%s)",
+				day, v.Date.Date, cite(pass))
+		}
+		if len(v.Present) == 0 {
+			pass.Reportf(doc, visitKeyAt(doc, "present"),
+				"the record of the visit of %s does not say who was present: list everyone there in present, %s included if seen (%s)",
+				day, pass.Case.ChildName(), cite(pass))
+		}
+		if doc.Body == nil {
+			continue
+		}
+		for _, def := range defs {
+			sec := doc.Body.Section(def.Name)
+			switch {
+			case sec == nil:
+				pass.Reportf(doc, doc.TypeLine(),
+					"the record of the visit of %s has no \"## %s\" section: add it, with %s (write \"None\" if there is nothing to record) (%s)",
+					day, def.Title, def.Hint, cite(pass))
+			case strings.TrimSpace(sec.Content) == "":
+				pass.Reportf(doc, sec.HeadingOffset,
+					"the \"%s\" section of the record of the visit of %s is empty: record %s (write \"None\" if there is nothing to record) (%s)",
+					sec.Heading, day, def.Hint, cite(pass))
+			}
+		}
+	}
+	return nil
+}
