@@ -9,4 +9,5 @@ var seeingTheChild = []*lint.Rule{
 	UnescalatedRefusal,
 	UnseenBedroom,
 	IncompleteVisitRecord,
+	NonSpecificLabel,
 }
