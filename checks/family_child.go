@@ -10,4 +10,5 @@ var seeingTheChild = []*lint.Rule{
 	UnseenBedroom,
 	IncompleteVisitRecord,
 	NonSpecificLabel,
+	UndelegatedVisit,
 }

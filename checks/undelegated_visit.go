@@ -1,0 +1,85 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// UndelegatedVisit: someone other than the lead worker saw the child with
+// no written delegation agreed by the lead worker's manager.
+var UndelegatedVisit = &lint.Rule{
+	ID:       "undelegated-visit",
+	Title:    "A visit by someone other than the lead worker has no written delegation agreed by their manager",
+	Severity: lint.Warning,
+	Family:   FamilySeeingChild,
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindVisit},
+	Cites: []lint.Citation{
+		{Source: Oxon, Paragraph: "§3", Quote: "In exceptional circumstances, responsibility for personal contact with the child may have to be delegated. If so, this must be agreed and recorded under an explicit, written agreement, agreed by the manager of the Lead Social Worker and the worker to whom the contact is delegated"},
+	},
+	Text: `Personal contact with the child is the lead social worker's responsibility.
+In exceptional circumstances it may be delegated, but only under an explicit,
+written agreement, agreed by the lead social worker's manager and the worker
+to whom contact is delegated, and monitored by the lead social worker.
+
+The rule fires on a visit whose "by" is not the plan's lead worker unless the
+record names the lead worker in delegated_by and, in delegation_agreed, the
+lead worker's manager (the plan's manager; when the plan names none, someone
+whose role is a manager other than a conference chair). Visits before the
+plan started are not checked. A visit by anyone still counts as seeing the
+child for unseen-child.
+
+The finding points at the visit's by line.`,
+	Bad: `date = 2026-05-11T10:00:00
+by = "Ben Hughes"`,
+	Good: `date = 2026-05-11T10:00:00
+by = "Ben Hughes"
+delegated_by = "Hannah Price"       # the lead worker
+delegation_agreed = "Owen Clarke"   # her manager, in the written agreement`,
+	Profiles: oxfordOnly,
+	Since:    "0.1.0",
+	Run:      runUndelegatedVisit,
+}
+
+func runUndelegatedVisit(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	if plan == nil || strings.TrimSpace(plan.LeadWorker) == "" {
+		return nil // missing-lead-worker's concern
+	}
+	lead := leadWorkerName(pass)
+	manager := leadWorkersManagerPhrase(pass)
+	for _, v := range visitsUntil(pass) {
+		by := strings.TrimSpace(v.By)
+		if by == "" || namesSamePerson(by, lead) {
+			continue
+		}
+		if !plan.Started.IsZero() && v.Date.Date.Before(plan.Started) {
+			continue
+		}
+		del, agreed := strings.TrimSpace(v.DelegatedBy), strings.TrimSpace(v.DelegationAgreed)
+		var problems []string
+		switch {
+		case del == "" && agreed == "":
+			problems = append(problems, "the record names no written delegation (delegated_by, delegation_agreed)")
+		case del == "":
+			problems = append(problems, "the record does not say the lead worker delegated it (delegated_by)")
+		case !namesSamePerson(del, lead):
+			problems = append(problems, fmt.Sprintf("it was delegated by %s, not by the lead worker", del))
+		}
+		switch {
+		case agreed == "" && del != "":
+			problems = append(problems, "the record does not say which manager agreed the written delegation (delegation_agreed)")
+		case agreed != "" && !refIsLeadWorkersManager(pass, agreed):
+			problems = append(problems, fmt.Sprintf("the delegation was agreed by %s, not by the lead worker's manager", agreed))
+		}
+		if len(problems) == 0 {
+			continue
+		}
+		pass.Reportf(v.Doc, visitKeyAt(v.Doc, "by"),
+			"%s, not the lead worker %s, visited %s on %s, but %s: contact may be delegated only under an explicit, written agreement agreed by %s; record the lead worker in delegated_by and the manager in delegation_agreed (%s)",
+			by, lead, pass.Case.ChildName(), v.Date.Date.Long(), joinWithAnd(problems), manager, cite(pass))
+	}
+	return nil
+}
