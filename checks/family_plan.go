@@ -6,4 +6,17 @@ import "github.com/caselint/caselint/lint"
 var planContent = []*lint.Rule{
 	MissingContingencyPlan,
 	UnnamedActionOwner,
+	MissingActionTimescale,
+	UnlinkedAction,
+	OutcomeWithoutAction,
+	MissingPlanSection,
+	MissingLeadWorker,
+	UnqualifiedLeadWorker,
+	MissingCoreGroup,
+	UncountersignedPlan,
+	MissingPlanCopy,
+	DroppedConferenceOutcome,
+	MissingReviewDate,
+	PlanStartMismatch,
+	LateReviewConference,
 }

@@ -1,0 +1,87 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// DroppedConferenceOutcome: an outcome the conference agreed is missing from
+// the plan.
+var DroppedConferenceOutcome = &lint.Rule{
+	ID:       "dropped-conference-outcome",
+	Title:    "An outcome agreed by the conference is missing from the plan",
+	Severity: lint.Error,
+	Family:   FamilyPlanContent,
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
+	Cites: []lint.Citation{
+		{Source: Oxon, Paragraph: "§5.6", Quote: "The Core Group should not alter any of the specified outcomes agreed at the conference although they can agree additional outcomes if required"},
+	},
+	Text: `The core group adds detail to the plan the conference agreed, but should
+not alter any of the outcomes agreed at the conference; it may add outcomes
+of its own. A conference record lists the outcomes it agreed in outcomes.
+
+The rule reads the latest conference, up to the as-of date, that decided
+on a plan ("plan") or to continue it ("continue"), and fires once for each
+outcome id it agreed that is not in the plan's Outcomes list. It is
+reported on the plan's Outcomes heading, or on its type line when the plan
+has no Outcomes section. It is on where the profile keeps conference
+outcomes (Oxfordshire, combined).`,
+	Bad: `# conferences/2026-01-12-initial.md
+outcomes = ["O1", "O2", "O3"]
+
+# plan.md
+## Outcomes
+1. O1: Jamie attends school every day.
+2. O2: Sam keeps the home safe and warm.`,
+	Good: `# conferences/2026-01-12-initial.md
+outcomes = ["O1", "O2", "O3"]
+
+# plan.md
+## Outcomes
+1. O1: Jamie attends school every day.
+2. O2: Sam keeps the home safe and warm.
+3. O3: Jamie is free from exposure to domestic abuse.
+4. O4: Jamie is registered with a dentist.`,
+	Profiles: oxfordOnly,
+	Since:    "0.1.0",
+	Run:      runDroppedConferenceOutcome,
+}
+
+func runDroppedConferenceOutcome(pass *lint.Pass) error {
+	_, doc := planDoc(pass)
+	if doc == nil || !pass.Profile.KeepConferenceOutcomes {
+		return nil
+	}
+	until := pass.Until()
+	var latest *schema.Conference
+	for _, cf := range pass.Case.Conferences {
+		if cf.Date.IsZero() || cf.Date.After(until) {
+			continue
+		}
+		if cf.Decision == schema.DecisionPlan || cf.Decision == schema.DecisionContinue {
+			latest = cf
+		}
+	}
+	if latest == nil || len(latest.Outcomes) == 0 {
+		return nil
+	}
+	have := planOutcomeIDs(doc.Body)
+	at := doc.TypeLine()
+	if s := doc.Body.Section("outcomes"); s != nil {
+		at = s.HeadingOffset
+	}
+	seen := map[string]bool{}
+	for _, o := range latest.Outcomes {
+		id := strings.ToUpper(strings.TrimSpace(o))
+		if id == "" || seen[id] || have[id] {
+			continue
+		}
+		seen[id] = true
+		pass.Reportf(doc, at,
+			"outcome %s, agreed at %s of %s (%s), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; put %s back in the Outcomes list (%s)",
+			strings.TrimSpace(o), conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), id, cite(pass))
+	}
+	return nil
+}

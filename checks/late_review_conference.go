@@ -1,0 +1,93 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// LateReviewConference: a review conference was held late, or is overdue.
+var LateReviewConference = &lint.Rule{
+	ID:       "late-review-conference",
+	Title:    "A review conference was held late, or is overdue",
+	Severity: lint.Error,
+	Family:   FamilyPlanContent,
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
+	Cites: []lint.Citation{
+		{Source: WorkingTogether, Quote: "The first child protection review conference should be held within three months of the initial conference. Further reviews should be held at intervals of not more than six months"},
+	},
+	Text: `Progress against the plan is reviewed at child protection review
+conferences: the first within 3 months of the initial conference, later
+ones at intervals of not more than 6 months (Working Together to Safeguard
+Children, which both procedures implement; the numbers are the profile's
+first_review_within and review_every). A month is the same day of the next
+calendar month, and the due date itself is on time: after an initial
+conference on 31 January the first review is due by 30 April.
+
+The rule fires for a review conference held after it was due, reported on
+that conference's date line, and for a review conference still not held
+when one was due before the as-of date (or the plan's cessation), reported
+on plan.md's review_conference line, or its started line when there is
+none.`,
+	Bad: `# conferences/2026-01-12-initial.md
+date = 2026-01-12
+
+# conferences/2026-04-20-review.md
+date = 2026-04-20   # due by 12 April 2026`,
+	Good: `# conferences/2026-01-12-initial.md
+date = 2026-01-12
+
+# conferences/2026-04-10-review.md
+date = 2026-04-10`,
+	Since: "0.1.0",
+	Run:   runLateReviewConference,
+}
+
+func runLateReviewConference(pass *lint.Pass) error {
+	plan, doc := planDoc(pass)
+	first := pass.Profile.FirstReviewWithin
+	if plan == nil || first.IsZero() {
+		return nil
+	}
+	initial := pass.Case.InitialConference()
+	if initial == nil || initial.Date.IsZero() {
+		return nil
+	}
+	until := pass.Until()
+	due := pass.Calendar.Add(initial.Date, first)
+	prev, which := initial, "the initial conference"
+	for _, cf := range pass.Case.ConferencesOfKind(schema.ConferenceReview) {
+		if cf.Date.IsZero() || !cf.Date.After(initial.Date) || cf.Date.After(until) {
+			continue
+		}
+		if cf.Date.After(due) {
+			pass.Reportf(cf.Doc, cf.Doc.At("date"),
+				"this review conference, held on %s, was late: it was due by %s, %s after %s of %s (%s)",
+				cf.Date.Long(), due.Long(), intervalAfter(prev, first, pass.Profile.ReviewEvery), which, prev.Date.Long(), cite(pass))
+		}
+		prev, which = cf, "the previous review conference"
+		if pass.Profile.ReviewEvery.IsZero() {
+			return nil
+		}
+		due = pass.Calendar.Add(cf.Date, pass.Profile.ReviewEvery)
+	}
+	if !due.Before(until) {
+		return nil
+	}
+	at := doc.At("started")
+	if planHasKey(doc, "review_conference") {
+		at = doc.At("review_conference")
+	}
+	pass.Reportf(doc, at,
+		"no review conference has been held since %s of %s: one was due by %s; convene the review conference and record it (%s)",
+		which, prev.Date.Long(), due.Long(), cite(pass))
+	return nil
+}
+
+// intervalAfter says which interval a review was due within: the first
+// review's after the initial conference, the later ones' after a review.
+func intervalAfter(prev *schema.Conference, first, every schema.Interval) string {
+	if prev.Kind == schema.ConferenceReview {
+		return every.String()
+	}
+	return first.String()
+}

@@ -1,0 +1,59 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// MissingLeadWorker: the plan names no lead worker, or one the case does not
+// know.
+var MissingLeadWorker = &lint.Rule{
+	ID:       "missing-lead-worker",
+	Title:    "The plan has no lead worker among the case's people",
+	Severity: lint.Error,
+	Family:   FamilyPlanContent,
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§03", Quote: "The lead worker is the lead professional who must take responsibility for ..."},
+		{Source: Oxon, Paragraph: "§3", Quote: "Each child with a Child Protection Plan must have a Lead Social Worker"},
+	},
+	Text: `Each child with a Child Protection Plan must have a lead social worker,
+who coordinates the multi-agency work under the plan. plan.md names them in
+lead_worker, by the name they have in case.md's [[people]].
+
+The rule fires when lead_worker is missing or empty, or names someone who
+is not among the case's people (a misspelt name, someone never added to
+case.md, or the child). It is reported on the lead_worker line, or on the
+plan's type line when there is none.`,
+	Bad:   `lead_worker = "TBC"`,
+	Good:  `lead_worker = "Aisha Patel"   # in case.md: [[people]] name = "Aisha Patel", qualified = true`,
+	Since: "0.1.0",
+	Run:   runMissingLeadWorker,
+}
+
+func runMissingLeadWorker(pass *lint.Pass) error {
+	plan, doc := planDoc(pass)
+	if plan == nil {
+		return nil
+	}
+	lead := strings.TrimSpace(plan.LeadWorker)
+	switch {
+	case lead == "" || isPlaceholder(pass, lead):
+		pass.Reportf(doc, doc.At("lead_worker"),
+			"the plan names no lead worker: every child with a Child Protection Plan must have a lead social worker; name them in lead_worker as they are named in case.md (%s)",
+			cite(pass))
+	case pass.Case.Record == nil:
+		// case.md could not be read: who the people are is unknown.
+	case pass.Case.IsChild(lead):
+		pass.Reportf(doc, doc.At("lead_worker"),
+			"the lead worker cannot be the child: name the qualified social worker who leads the plan (%s)",
+			cite(pass))
+	case pass.Case.Person(lead) == nil:
+		pass.Reportf(doc, doc.At("lead_worker"),
+			"the lead worker %s is not among the people in case.md%s: add them to [[people]] there (with qualified = true), or correct the name (%s)",
+			lead, didYouMeanPerson(pass, lead), cite(pass))
+	}
+	return nil
+}

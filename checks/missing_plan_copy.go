@@ -1,0 +1,130 @@
+package checks
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// MissingPlanCopy: the family, or the child, has no written copy of the plan
+// in their language.
+var MissingPlanCopy = &lint.Rule{
+	ID:       "missing-plan-copy",
+	Title:    "A family member or the child has no written copy of the plan in their language",
+	Severity: lint.Warning,
+	Family:   FamilyPlanContent,
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§02", Quote: "The child/young person (depending on age and understanding) and the parents/carers should receive a written copy of the plan in their first language"},
+		{Source: Oxon, Paragraph: "§2", Quote: "The child (depending on his or her age and understanding) and the parents should receive a written copy of the plan in their preferred language"},
+	},
+	Text: `The parents and carers, and the child depending on age and understanding,
+should receive a written copy of the plan in their first (or preferred)
+language. plan.md records each copy given in a [[copies]] table: to whom,
+in what language, and when.
+
+Every family member of the core group (family = true in case.md) needs a
+copy, and so does the child when aged 10 or over on the day the plan
+started. The rule fires for each of them with no [[copies]] entry (reported
+on the core_group line), and for a copy in a language other than the
+person's language in case.md (the child's first_language), reported on
+that [[copies]] table. A copy that records no language is taken to be in
+English.`,
+	Bad: `core_group = ["Aisha Patel", "Sam Doe"]   # case.md: Sam Doe, family = true, language = "Polish"
+
+[[copies]]
+to = "Sam Doe"
+language = "English"
+given = 2026-01-15`,
+	Good: `core_group = ["Aisha Patel", "Sam Doe"]
+
+[[copies]]
+to = "Sam Doe"
+language = "Polish"
+given = 2026-01-15`,
+	Since: "0.1.0",
+	Run:   runMissingPlanCopy,
+}
+
+// planCopyAge is the age from which the child must have their own copy.
+const planCopyAge = 10
+
+func runMissingPlanCopy(pass *lint.Pass) error {
+	plan, doc := planDoc(pass)
+	if plan == nil || pass.Case.Record == nil {
+		return nil
+	}
+	type reader struct {
+		name, lang string
+		why        string
+	}
+	var readers []reader
+	seen := map[string]bool{}
+	child := pass.Case.Child()
+	if age, ok := pass.Case.AgeOn(plan.Started); ok && !plan.Started.IsZero() && age >= planCopyAge {
+		seen[schema.PersonKey(child.Name)] = true
+		readers = append(readers, reader{name: strings.TrimSpace(child.Name), lang: child.FirstLanguage,
+			why: "was " + strconv.Itoa(age) + " when the plan started on " + plan.Started.Long()})
+	}
+	for _, m := range plan.CoreGroup {
+		k := schema.PersonKey(m)
+		p := pass.Case.Person(m)
+		if k == "" || seen[k] || p == nil || !p.Family {
+			continue
+		}
+		seen[k] = true
+		readers = append(readers, reader{name: strings.TrimSpace(p.Name), lang: p.Language,
+			why: "is a family member of the core group"})
+	}
+	for _, r := range readers {
+		first, right := -1, false
+		for i, c := range plan.Copies {
+			if schema.PersonKey(c.To) != schema.PersonKey(r.name) {
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			if copyLanguageFits(c.Language, r.lang) {
+				right = true
+			}
+		}
+		label := nameWithRole(pass, r.name)
+		switch {
+		case first < 0:
+			in := ""
+			if r.lang != "" {
+				in = " in " + r.lang
+			}
+			pass.Reportf(doc, doc.At("core_group"),
+				"%s %s but has no recorded copy of the plan: give them a written copy%s and record it in a [[copies]] table (%s)",
+				label, r.why, in, cite(pass))
+		case !right:
+			lang := strings.TrimSpace(plan.Copies[first].Language)
+			if lang == "" {
+				lang = "English (no language recorded)"
+			}
+			pass.Reportf(doc, doc.At("copies", strconv.Itoa(first)),
+				"%s's copy of the plan is in %s, not in their language, %s: give them a copy in %s and record its language (%s)",
+				r.name, lang, r.lang, r.lang, cite(pass))
+		}
+	}
+	return nil
+}
+
+// copyLanguageFits reports whether a copy in language given suits a reader whose
+// language is want. A reader with no recorded language is suited by any
+// copy; a copy with no recorded language is taken to be in English.
+func copyLanguageFits(given, want string) bool {
+	want = strings.TrimSpace(want)
+	if want == "" {
+		return true
+	}
+	given = strings.TrimSpace(given)
+	if given == "" {
+		given = "English"
+	}
+	return strings.EqualFold(strings.Join(strings.Fields(given), " "), strings.Join(strings.Fields(want), " "))
+}

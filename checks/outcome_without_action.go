@@ -1,0 +1,77 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// OutcomeWithoutAction: an outcome of the plan that no action serves.
+var OutcomeWithoutAction = &lint.Rule{
+	ID:       "outcome-without-action",
+	Title:    "An outcome of the plan has no action to achieve it",
+	Severity: lint.Warning,
+	Family:   FamilyPlanContent,
+	Reads:    []schema.Kind{schema.KindPlan},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§01", Quote: "Set out realistic strategies and specific actions to achieve the planned outcomes"},
+		{Source: Oxon, Paragraph: "§1", Quote: "Include realistic strategies and specific actions to achieve the planned outcomes"},
+	},
+	Text: `An outcome is only a hope unless the plan says what will be done to
+achieve it. Every outcome in the Outcomes list must be named, by its id, in
+the Outcome column of at least one action.
+
+The rule fires for an outcome whose id no action names, and for an outcome
+item that opens with no id ("O1:" or "**O1**"), since no action can be
+linked to it. It is reported on the outcome's list item. When the plan has
+no actions section at all, missing-plan-section reports that instead.`,
+	Bad: `## Outcomes
+1. O1: Jamie attends school every day.
+2. O2: Sam keeps the home safe and warm.
+
+## Actions
+| ID | Action | Owner | Due | Outcome |
+|----|--------|-------|-----|---------|
+| A1 | Walk Jamie to school | Sam Doe | weekly | O1 |`,
+	Good: `## Outcomes
+1. O1: Jamie attends school every day.
+2. O2: Sam keeps the home safe and warm.
+
+## Actions
+| ID | Action | Owner | Due | Outcome |
+|----|--------|-------|-----|---------|
+| A1 | Walk Jamie to school | Sam Doe | weekly | O1 |
+| A2 | Refer to the housing repairs team | Aisha Patel | 2026-02-01 | O2 |`,
+	Since: "0.1.0",
+	Run:   runOutcomeWithoutAction,
+}
+
+func runOutcomeWithoutAction(pass *lint.Pass) error {
+	_, doc := planDoc(pass)
+	body := planBody(pass)
+	if body == nil || len(body.Outcomes) == 0 || !planSectionWritten(pass, body, "actions") {
+		return nil
+	}
+	served := map[string]bool{}
+	if body.Actions != nil {
+		for _, a := range body.Actions.Rows {
+			for _, r := range actionOutcomeRefs(a.Outcome.Text) {
+				served[r] = true
+			}
+		}
+	}
+	for _, o := range body.Outcomes {
+		switch id := strings.ToUpper(o.ID); {
+		case id == "":
+			pass.Reportf(doc, o.Offset,
+				"this outcome has no id, so no action can be linked to it: open the item with an id (O1: ...) and name it in the Outcome column of the actions that will achieve it (%s)",
+				cite(pass))
+		case !served[id]:
+			pass.Reportf(doc, o.Offset,
+				"no action serves outcome %s: add to the actions table the specific actions, with owner and timescale, that will achieve it, and name %s in their Outcome column (%s)",
+				o.ID, o.ID, cite(pass))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,97 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// UnlinkedAction: an action is not linked to an outcome of the plan.
+var UnlinkedAction = &lint.Rule{
+	ID:       "unlinked-action",
+	Title:    "An action is not linked to an outcome of the plan",
+	Severity: lint.Warning,
+	Family:   FamilyPlanContent,
+	Reads:    []schema.Kind{schema.KindPlan},
+	Cites: []lint.Citation{
+		{Source: Oxon, Paragraph: "§1", Quote: "Short term and longer term aims and objectives that are clearly linked to reducing the likelihood of harm to the child"},
+	},
+	Text: `Each action in the plan should serve one of the plan's outcomes, so that
+everyone can see how it reduces the likelihood of harm to the child and the
+core group can monitor progress against the planned outcomes. The Outcome
+column of the actions table names the ids of the outcomes the action serves
+("O1", "O1, O3"; case does not matter).
+
+The rule fires for an action whose Outcome column is empty or a
+placeholder, or names an id that is not among the items of the plan's
+Outcomes list. It is reported on the action's row. When the plan has no
+outcome ids at all, only actions that name no outcome are reported:
+missing-plan-section reports the missing outcomes.`,
+	Bad: `## Outcomes
+1. O1: Jamie attends school every day.
+
+## Actions
+| ID | Action | Owner | Due | Outcome |
+|----|--------|-------|-----|---------|
+| A1 | Walk Jamie to school | Sam Doe | weekly | O4 |`,
+	Good: `## Outcomes
+1. O1: Jamie attends school every day.
+
+## Actions
+| ID | Action | Owner | Due | Outcome |
+|----|--------|-------|-----|---------|
+| A1 | Walk Jamie to school | Sam Doe | weekly | O1 |`,
+	Since: "0.1.0",
+	Run:   runUnlinkedAction,
+}
+
+func runUnlinkedAction(pass *lint.Pass) error {
+	_, doc := planDoc(pass)
+	body := planBody(pass)
+	if body == nil || body.Actions == nil {
+		return nil
+	}
+	ids := planOutcomeIDs(body)
+	for _, a := range body.Actions.Rows {
+		refs := actionOutcomeRefs(a.Outcome.Text)
+		if isPlaceholder(pass, a.Outcome.Text) || len(refs) == 0 {
+			pass.Reportf(doc, a.Offset,
+				"%s is linked to no outcome: name in the Outcome column the outcome it serves (O1), so that it is clearly linked to reducing the likelihood of harm to %s (%s)",
+				planActionLabel(a), pass.Case.ChildName(), cite(pass))
+			continue
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		var unknown []string
+		for _, r := range refs {
+			if !ids[r] {
+				unknown = append(unknown, r)
+			}
+		}
+		switch len(unknown) {
+		case 0:
+		case 1:
+			pass.Reportf(doc, a.Offset,
+				"%s names outcome %s, which the plan does not have: link it to one of the plan's outcomes (%s), or add %s to the Outcomes list (%s)",
+				planActionLabel(a), unknown[0], planOutcomeList(body), unknown[0], cite(pass))
+		default:
+			pass.Reportf(doc, a.Offset,
+				"%s names outcomes %s, which the plan does not have: link it to the plan's outcomes (%s), or add them to the Outcomes list (%s)",
+				planActionLabel(a), strings.Join(unknown, ", "), planOutcomeList(body), cite(pass))
+		}
+	}
+	return nil
+}
+
+// planOutcomeList lists the plan's outcome ids in order: "O1, O2, O3".
+func planOutcomeList(body *schema.Body) string {
+	var ids []string
+	for _, o := range body.Outcomes {
+		if o.ID != "" {
+			ids = append(ids, o.ID)
+		}
+	}
+	return strings.Join(ids, ", ")
+}
