@@ -122,3 +122,10 @@ func joinWithAnd(items []string) string {
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
+
+// noAnswer reports whether a frontmatter answer (a reason, a name) is empty,
+// has no letter or digit ("-", "—", "?"), or is only one of the profile's
+// placeholder words ("TBC", "(n/a)", "unknown").
+func noAnswer(pass *lint.Pass, text string) bool {
+	return schema.IsPlaceholder(text, pass.Profile.Words.Placeholders)
+}

@@ -58,7 +58,7 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		day := v.Date.Date
 		due := pass.Calendar.AddWorkingDays(day, 1)
 		to := strings.TrimSpace(v.EscalatedTo)
-		noOne := isPlaceholder(pass, to)
+		noOne := noAnswer(pass, to)
 		var problems []string
 		switch {
 		case noOne && v.Escalated.IsZero():
