@@ -71,6 +71,12 @@ func runUnseenChild(pass *lint.Pass) error {
 		if g.FromSeen == nil {
 			what = child + " has not been seen alone since the plan started on " + g.From.Long()
 		}
+		if c := pass.Case.Cessation(); c != nil && c.Date == g.To {
+			pass.Reportf(plan.Doc, plan.Doc.At("started"),
+				"%s; %s, so a visit was due by %s and none is recorded before the plan ended on %s: record the visit that saw %s alone, if there was one (%s)",
+				what, g.By, g.Due.Long(), g.To.Long(), child, cite(pass))
+			continue
+		}
 		pass.Reportf(plan.Doc, plan.Doc.At("started"),
 			"%s; %s, so a visit was due by %s and none is recorded up to %s: see %s alone now, or record the visit that did (%s)",
 			what, g.By, g.Due.Long(), g.To.Long(), child, cite(pass))
