@@ -2,4 +2,10 @@ package checks
 
 import "github.com/caselint/caselint/lint"
 
-var coreGroup = []*lint.Rule{}
+// coreGroup are the rules on the core group's meetings and minutes.
+var coreGroup = []*lint.Rule{
+	LateFirstCoreGroup,
+	OverdueCoreGroup,
+	LateMinutes,
+	AbsentMemberWithoutReport,
+}

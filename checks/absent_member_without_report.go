@@ -1,0 +1,78 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// AbsentMemberWithoutReport: a professional of the core group missed a
+// meeting and sent no written report.
+var AbsentMemberWithoutReport = &lint.Rule{
+	ID:       "absent-member-without-report",
+	Title:    "A professional in the core group missed a meeting without sending a written report",
+	Severity: lint.Warning,
+	Family:   FamilyCoreGroup,
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindCoreGroup},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§05", Quote: "Professionals who are members of the core group ... are expected to attend all core group meetings and provide written information in the event that they cannot attend"},
+	},
+	Text: `Professionals who are members of the core group are expected to attend
+every core group meeting, and any professional unable to attend must provide
+a written report to the meeting of their view and progress against the
+planned outcomes; the minutes must include those written views.
+
+For each core group meeting, the rule fires once for every professional
+named in plan.md's core_group (anyone among the case's people not marked
+family = true; the child is not a professional) who is neither in the
+meeting's attended list nor in its written_reports. Sending apologies is
+not enough. It is reported on the meeting's attended line.`,
+	Bad: `attended = ["Priya Shah", "Dana Price"]
+apologies = ["Dr Alan Webb"]`,
+	Good: `attended = ["Priya Shah", "Dana Price"]
+apologies = ["Dr Alan Webb"]
+written_reports = ["Dr Alan Webb"]`,
+	Since: "0.1.0",
+	Run:   runAbsentMemberWithoutReport,
+}
+
+func runAbsentMemberWithoutReport(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	if plan == nil {
+		return nil
+	}
+	var pros []string
+	for _, m := range plan.CoreGroup {
+		if cgIsProfessional(pass.Case, m) && !cgInPeople(m, pros) {
+			pros = append(pros, m)
+		}
+	}
+	if len(pros) == 0 {
+		return nil
+	}
+	for _, cg := range pass.Case.CoreGroups {
+		if cg == nil || cg.Doc == nil || !cg.Doc.Keys.Has("attended") {
+			continue
+		}
+		for _, m := range pros {
+			if cgInPeople(m, cg.Attended) || cgInPeople(m, cg.WrittenReports) {
+				continue
+			}
+			what := "did not attend"
+			if cgInPeople(m, cg.Apologies) {
+				what = "sent apologies to"
+			}
+			pass.Reportf(cg.Doc, cg.Doc.At("attended"),
+				"%s %s the core group of %s and sent no written report: a professional in the core group who cannot attend must provide a written report to the meeting of their view and progress against the planned outcomes; record it in written_reports and in the minutes (%s)",
+				m, what, cgDateWords(cg.Date), cite(pass))
+		}
+	}
+	return nil
+}
+
+// cgDateWords is d.Long(), or "an undated meeting".
+func cgDateWords(d schema.Date) string {
+	if d.IsZero() {
+		return "an undated meeting"
+	}
+	return d.Long()
+}

@@ -1,0 +1,89 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// LateFirstCoreGroup: the first core group was not held within 10 working
+// days of the initial conference.
+var LateFirstCoreGroup = &lint.Rule{
+	ID:       "late-first-core-group",
+	Title:    "The first core group was not held within 10 working days of the initial conference",
+	Severity: lint.Error,
+	Family:   FamilyCoreGroup,
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference, schema.KindCoreGroup},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§05", Quote: "The first core group meeting will take place on the date set at the Initial Child Protection conference. This will be within 10 working days of the conference"},
+		{Source: Oxon, Paragraph: "§5.3", Quote: "The first meeting of the Core Group will take place on the date set at the Initial Child Protection Conference. This will be within 10 working days of the Conference"},
+	},
+	Text: `The first core group meeting takes place on the date the Initial Child
+Protection Conference set for it, within 10 working days of the conference
+(the profile's first_core_group_within). Working days are Monday to Friday
+less the bank holidays of England and Wales; the day of the conference is
+day 0, so a meeting on the 10th working day is on time.
+
+The rule reads the first initial conference that decided on a plan and the
+core group records, and fires when:
+
+- the conference set a first_core_group date beyond the 10 working days
+  (reported on that first_core_group line);
+- the first core group after the conference was held after the 10th working
+  day (reported on that core group's date line);
+- no core group has been held and the 10th working day has passed by the
+  as-of date, or by the cessation date of a plan that ended (reported on
+  plan.md's started line, where the open gap is shown).`,
+	Bad: `# conferences/2026-04-01-initial.md
+date = 2026-04-01
+first_core_group = 2026-04-20
+# core-groups/2026-04-20.md
+date = 2026-04-20       # 11th working day: Good Friday and Easter Monday do not count`,
+	Good: `# conferences/2026-04-01-initial.md
+date = 2026-04-01
+first_core_group = 2026-04-17
+# core-groups/2026-04-17.md
+date = 2026-04-17       # 10th working day after the conference`,
+	Since: "0.1.0",
+	Run:   runLateFirstCoreGroup,
+}
+
+func runLateFirstCoreGroup(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	within := pass.Profile.FirstCoreGroupWithin
+	if plan == nil || plan.Doc == nil || within.IsZero() {
+		return nil
+	}
+	conf := pass.Case.InitialConference()
+	if conf == nil || conf.Doc == nil || conf.Date.IsZero() {
+		return nil
+	}
+	due := pass.Calendar.Add(conf.Date, within)
+
+	if set := conf.FirstCoreGroup; !set.IsZero() && set.After(due) {
+		pass.Reportf(conf.Doc, conf.Doc.At("first_core_group"),
+			"the initial conference on %s set the first core group for %s, more than %s after it: set a date within %s of the conference, on or before %s (%s)",
+			conf.Date.Long(), set.Long(), cgIntervalWords(within), cgIntervalWords(within), due.Long(), cite(pass))
+	}
+
+	var first *schema.CoreGroup
+	for _, cg := range cgDatedCoreGroups(pass.Case) {
+		if !cg.Date.Before(conf.Date) {
+			first = cg
+			break
+		}
+	}
+	until := pass.Until()
+	switch {
+	case first != nil && !first.Date.After(until):
+		if first.Date.After(due) {
+			pass.Reportf(first.Doc, first.Doc.At("date"),
+				"the first core group was held on %s, %d working days after the initial conference on %s: it must take place within %s of the conference, by %s; record why it was late in the core group's minutes (%s)",
+				first.Date.Long(), pass.Calendar.WorkingDaysAfter(conf.Date, first.Date), conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
+		}
+	case until.After(due):
+		pass.Reportf(plan.Doc, cgStartedLine(plan),
+			"no core group has been held since the initial conference on %s: the first core group was due within %s, by %s; convene it now and record it in core-groups/ (%s)",
+			conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
+	}
+	return nil
+}

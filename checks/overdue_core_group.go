@@ -1,0 +1,120 @@
+package checks
+
+import (
+	"strconv"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// OverdueCoreGroup: the core group did not meet as often as the procedure
+// requires.
+var OverdueCoreGroup = &lint.Rule{
+	ID:       "overdue-core-group",
+	Title:    "The core group did not meet as often as the procedure requires",
+	Severity: lint.Error,
+	Family:   FamilyCoreGroup,
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference, schema.KindCoreGroup},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§05", Quote: "The core group should meet on a monthly basis or more often if necessary"},
+		{Source: Oxon, Paragraph: "§5.4", Quote: "The second Core Group meeting will usually be held within 6 weeks of the first meeting ... Meetings will usually be held every 2 months after the first Child Protection Review Conference"},
+	},
+	Text: `The core group meets regularly to monitor the plan: in Stoke-on-Trent
+monthly; in Oxfordshire within 6 weeks of the previous meeting until the
+first review conference, then every 2 months (the profile's core_group_every
+and core_group_every_after_review). A month is the same day of the next
+month (31 January + 1 month = 28 February), so a meeting on that day is on
+time and one the day after is late. The interval after the first review
+conference applies to gaps that start on or after that conference.
+
+The rule fires for each gap between consecutive core group meetings longer
+than the interval (reported on the date line of the meeting that ended it),
+and when the last meeting is more than the interval before the as-of date,
+or before the cessation date of a plan that ended (reported on plan.md's
+started line). The wait for the first meeting is late-first-core-group's
+concern.`,
+	Bad: `# core-groups/2026-01-31.md
+date = 2026-01-31
+# core-groups/2026-03-01.md
+date = 2026-03-01       # a month after 31 January is 28 February`,
+	Good: `# core-groups/2026-01-31.md
+date = 2026-01-31
+# core-groups/2026-02-27.md
+date = 2026-02-27`,
+	Since: "0.1.0",
+	Run:   runOverdueCoreGroup,
+}
+
+func runOverdueCoreGroup(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	every := pass.Profile.CoreGroupEvery
+	if plan == nil || plan.Doc == nil || every.IsZero() {
+		return nil
+	}
+	afterReview := pass.Profile.CoreGroupEveryAfterReview
+	if afterReview.IsZero() {
+		afterReview = every
+	}
+	var review schema.Date
+	if cf := cgFirstReviewConference(pass.Case); cf != nil {
+		review = cf.Date
+	}
+	// interval returns the interval for a gap starting on d, and what to say
+	// about it.
+	interval := func(d schema.Date) (schema.Interval, string) {
+		if review.IsZero() || d.Before(review) || afterReview == every {
+			if afterReview != every {
+				return every, "until the first review conference"
+			}
+			return every, ""
+		}
+		return afterReview, "after the first review conference on " + review.Long()
+	}
+
+	until := pass.Until()
+	var prev *schema.CoreGroup
+	for _, cg := range cgDatedCoreGroups(pass.Case) {
+		if cg.Date.After(until) {
+			break
+		}
+		if prev != nil {
+			iv, when := interval(prev.Date)
+			if due := pass.Calendar.Add(prev.Date, iv); cg.Date.After(due) {
+				pass.Reportf(cg.Doc, cg.Doc.At("date"),
+					"this core group met on %s, %s after the previous meeting on %s: the core group must meet at least %s%s, so the next meeting was due by %s; hold meetings at the agreed frequency (%s)",
+					cg.Date.Long(), cgGapWords(prev.Date, cg.Date), prev.Date.Long(), cgEveryWords(iv), cgPrefixSpace(when), due.Long(), cite(pass))
+			}
+		}
+		prev = cg
+	}
+	if prev == nil {
+		return nil
+	}
+	iv, when := interval(prev.Date)
+	if due := pass.Calendar.Add(prev.Date, iv); until.After(due) {
+		asOf := "as of " + until.Long()
+		if until != pass.AsOf {
+			asOf = "by the end of the plan on " + until.Long()
+		}
+		pass.Reportf(plan.Doc, cgStartedLine(plan),
+			"the core group has not met since %s: it must meet at least %s%s, so a meeting was due by %s and none is recorded %s; convene the core group and record the meeting in core-groups/ (%s)",
+			prev.Date.Long(), cgEveryWords(iv), cgPrefixSpace(when), due.Long(), asOf, cite(pass))
+	}
+	return nil
+}
+
+// cgGapWords says how long the gap from a to b was, in days.
+func cgGapWords(a, b schema.Date) string {
+	n := a.DaysUntil(b)
+	if n == 1 {
+		return "1 day"
+	}
+	return strconv.Itoa(n) + " days"
+}
+
+func cgPrefixSpace(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " " + s
+}
