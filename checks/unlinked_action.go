@@ -15,6 +15,7 @@ var UnlinkedAction = &lint.Rule{
 	Family:   FamilyPlanContent,
 	Reads:    []schema.Kind{schema.KindPlan},
 	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§01", Quote: "Set out realistic strategies and specific actions to achieve the planned outcomes"},
 		{Source: Oxon, Paragraph: "§1", Quote: "Short term and longer term aims and objectives that are clearly linked to reducing the likelihood of harm to the child"},
 	},
 	Text: `Each action in the plan should serve one of the plan's outcomes, so that
@@ -57,7 +58,7 @@ func runUnlinkedAction(pass *lint.Pass) error {
 		refs := actionOutcomeRefs(a.Outcome.Text)
 		if isPlaceholder(pass, a.Outcome.Text) || len(refs) == 0 {
 			pass.Reportf(doc, a.Offset,
-				"%s is linked to no outcome: name in the Outcome column the outcome it serves (O1), so that it is clearly linked to reducing the likelihood of harm to %s (%s)",
+				"%s is linked to no outcome: name in the Outcome column the outcome it serves (such as O1), so that it is clearly linked to reducing the likelihood of harm to %s (%s)",
 				planActionLabel(a), pass.Case.ChildName(), cite(pass))
 			continue
 		}
