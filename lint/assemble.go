@@ -13,7 +13,16 @@ import (
 // records on them what is wrong with the case as a set of records: a missing
 // or second plan, a record outside any case, a person no one introduced.
 func assemble(dir string, docs []*schema.Document) *Case {
-	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Source.Path < docs[j].Source.Path })
+	// By path, but the case's own plan.md first among plans: when a case
+	// has two, the other one is the second.
+	conventional := path.Join(dir, "plan.md")
+	sort.SliceStable(docs, func(i, j int) bool {
+		a, b := docs[i].Source.Path, docs[j].Source.Path
+		if (a == conventional) != (b == conventional) {
+			return a == conventional
+		}
+		return a < b
+	})
 	var rec *schema.CaseRecord
 	var caseDoc *schema.Document
 	var records []schema.Record

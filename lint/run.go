@@ -199,7 +199,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 			out.notes = append(out.notes, Notification{Level: Warning, Path: caseNotePath(g), Message: err.Error()})
 		}
 	}
-	out.findings = e.process(docs, diags)
+	out.findings = append(out.findings, e.process(docs, diags)...)
 	return out
 }
 
