@@ -52,7 +52,7 @@ func runUnqualifiedLeadWorker(pass *lint.Pass) error {
 		return nil
 	}
 	pass.Reportf(doc, doc.At("lead_worker"),
-		"the lead worker %s is not recorded as a qualified social worker: the lead worker must always be one; name a qualified social worker as lead worker, or, if %s is one, set qualified = true on their entry in case.md (%s)",
+		"the lead worker %s is not recorded as a qualified social worker, and the lead worker must always be one: name a qualified social worker as lead worker, or, if %s is qualified, set qualified = true on their entry in case.md (%s)",
 		nameWithRole(pass, plan.LeadWorker), p.Name, cite(pass))
 	return nil
 }
