@@ -16,8 +16,7 @@ var MissingCoreGroup = &lint.Rule{
 	Family:   FamilyPlanContent,
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase},
 	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§01", Quote: "Identify the lead worker and who will be members of the core group"},
-		{Source: Stoke, Paragraph: "§05", Quote: "membership should include the lead social worker, the child/young person if appropriate, family members and professionals"},
+		{Source: Stoke, Paragraph: "§01 §05", Quote: "Identify the lead worker and who will be members of the core group"},
 		{Source: Oxon, Paragraph: "§5.2", Quote: "Membership will be agreed by the Child Protection Conference"},
 	},
 	Text: `The plan must identify who the members of the core group are: the lead
@@ -65,7 +64,7 @@ func runMissingCoreGroup(pass *lint.Pass) error {
 				cite(pass))
 		case !pass.Case.Known(m):
 			pass.Reportf(doc, doc.AtElem(i, "core_group"),
-				"core group member %s is not among the people in case.md%s: add them to [[people]] there, or correct the name (%s)",
+				"core group member %q is not among the people in case.md%s: add them to [[people]] there, or correct the name (%s)",
 				m, didYouMeanPerson(pass, m), cite(pass))
 		}
 	}
