@@ -16,6 +16,13 @@ type Finding struct {
 	Fingerprint string
 	// Suppression is set when a caselint:ignore comment covers the finding.
 	Suppression *Suppression
+	// Origin is the commit that last changed the line the finding points
+	// at, when linting inside a repository and the line is committed.
+	Origin *Version
+	// Attributed is the commit a history rule attributes the finding to
+	// (late-recording: the commit that added the record; rewritten-record:
+	// the commit that changed its facts).
+	Attributed *Version
 }
 
 // Suppression is the reviewed exception that covers a finding.

@@ -15,6 +15,9 @@ type Pass struct {
 	Profile  *Profile
 	AsOf     schema.Date
 	Calendar *calendar.Calendar
+	// History is the git history of the records, or nil outside a
+	// repository or in a shallow clone.
+	History History
 
 	report func(Diagnostic)
 }
@@ -25,6 +28,8 @@ type Diagnostic struct {
 	Doc     *schema.Document
 	Offset  int
 	Message string
+	// Attributed names the commit a history rule blames, or nil.
+	Attributed *Version
 }
 
 // Reportf reports a finding at byte offset off of doc.

@@ -15,11 +15,24 @@ func (e *engine) process(docs []*schema.Document, diags []ruleDiag) []Finding {
 		if d.Doc == nil {
 			continue
 		}
-		out = append(out, e.finding(d.rule, placeOf(d.Doc, d.Offset), d.Message))
+		f := e.finding(d.rule, placeOf(d.Doc, d.Offset), d.Message)
+		f.Attributed = d.Attributed
+		out = append(out, f)
 	}
 	out = e.suppress(docs, out)
 	sortFindings(out)
 	setFingerprints(out)
+	if h := e.opts.History; h != nil {
+		data := map[string][]byte{}
+		for _, d := range docs {
+			data[d.Source.Path] = d.Source.Data
+		}
+		for i := range out {
+			if v, ok := h.LineOrigin(out[i].Path, data[out[i].Path], out[i].Pos.Line); ok {
+				out[i].Origin = &v
+			}
+		}
+	}
 	return out
 }
 

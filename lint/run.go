@@ -30,6 +30,8 @@ type Options struct {
 	Calendar *calendar.Calendar
 	// Workers is how many cases are linted at once; 0 means GOMAXPROCS.
 	Workers int
+	// History is the records' git history, or nil.
+	History History
 	// MaxFileSize is the largest record read, in bytes; 0 means 8 MiB. A
 	// larger file is an invalid-record finding, not read.
 	MaxFileSize int64
@@ -193,7 +195,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		if r.Run == nil || (!out.isCase && r.ID != InvalidRecordID) {
 			continue
 		}
-		pass := &Pass{Rule: r, Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar}
+		pass := &Pass{Rule: r, Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar, History: e.opts.History}
 		pass.report = func(d Diagnostic) { diags = append(diags, ruleDiag{rule: r.ID, Diagnostic: d}) }
 		if err := runRule(r, pass); err != nil {
 			out.notes = append(out.notes, Notification{Level: Warning, Path: caseNotePath(g), Message: err.Error()})
