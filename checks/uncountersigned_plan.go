@@ -73,7 +73,7 @@ func runUncountersignedPlan(pass *lint.Pass) error {
 		}
 		if !isLineManagerRole(p.Role) {
 			pass.Reportf(doc, at,
-				"the plan is countersigned by %s, who is not a manager: the lead worker's manager must read and countersign the plan; name them in manager and countersigned_by (%s)",
+				"the plan is countersigned by %s, who is not the lead worker's line manager: the lead worker's manager must read and countersign the plan; name them in manager and countersigned_by (%s)",
 				nameWithRole(pass, by), cite(pass))
 			return nil
 		}
