@@ -4,4 +4,9 @@ import "github.com/caselint/caselint/lint"
 
 var endingThePlan = []*lint.Rule{
 	PrematureCessation,
+	CessationWithoutConference,
+	InvalidCessationReason,
+	UnsupportedCessation,
+	PlanPastEighteen,
+	LookedAfterWithPlan,
 }

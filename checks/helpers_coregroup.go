@@ -123,6 +123,9 @@ func cgCessationReason(text string) (string, bool) {
 			best, bestD = r, d
 		}
 	}
+	if bestD > max(2, len([]rune(t))/3) {
+		best = ""
+	}
 	return best, false
 }
 

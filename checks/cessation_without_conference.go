@@ -1,0 +1,132 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// CessationWithoutConference: a plan ended as "no longer at risk" without a
+// quorate review conference deciding so.
+var CessationWithoutConference = &lint.Rule{
+	ID:       "cessation-without-conference",
+	Title:    "The plan ended as no longer at risk without a quorate review conference deciding it",
+	Severity: lint.Error,
+	Family:   FamilyEndingPlan,
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§07", Quote: "The decision to cease a Child Protection Plan can only be made by a quorate Child Protection conference ... only a Child Protection Review Conference can decide that a Child Protection Plan is no longer necessary"},
+		{Source: Oxon, Paragraph: "§5.1", Quote: "safeguard the child's well being to the point where the child no longer requires a Child Protection Plan"},
+	},
+	Text: `When a plan ends because the child is judged no longer at continuing risk
+of significant harm, only a quorate Child Protection Review Conference can
+decide it. The rule fires when plan.md's [cessation] gives the reason
+"no longer at risk" and no conference record has kind = "review",
+quorate = true and decision = "cease" on the cessation date.
+
+When [cessation] names the deciding conference (conference = "conferences/
+2026-05-01-review.md", relative to the case folder), that conference is the
+one checked, and the message says what is wrong with it: no such file, not
+a review conference, not quorate, a different decision or a different date.
+It is reported on plan.md's [cessation] line.`,
+	Bad: `[cessation]
+date = 2026-11-02
+reason = "no longer at risk"
+conference = "conferences/2026-11-02-review.md"   # quorate = false in that record`,
+	Good: `[cessation]
+date = 2026-11-02
+reason = "no longer at risk"
+conference = "conferences/2026-11-02-review.md"   # kind = "review", quorate = true, decision = "cease"`,
+	Since: "0.1.0",
+	Run:   runCessationWithoutConference,
+}
+
+func runCessationWithoutConference(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	if plan == nil || plan.Doc == nil || plan.Cessation == nil {
+		return nil
+	}
+	cess := plan.Cessation
+	if normWord(cess.Reason) != cgReasonNoLongerAtRisk || cess.Date.IsZero() {
+		return nil
+	}
+	at := cgCessationLine(plan)
+	need := fmt.Sprintf("only a quorate review conference deciding \"cease\" on %s can end a plan because the child is no longer at risk", cess.Date.Long())
+
+	if ref := strings.TrimSpace(cess.Conference); ref != "" {
+		cf, doc := cgConferenceAt(pass.Case, ref)
+		switch {
+		case doc == nil:
+			pass.Reportf(plan.Doc, at,
+				"the plan's cessation names the conference %q, which is not a record in this case: %s; correct [cessation] conference (a path relative to the case folder) or add the review conference's record (%s)",
+				ref, need, cite(pass))
+			return nil
+		case doc.Kind != "" && doc.Kind != schema.KindConference:
+			pass.Reportf(plan.Doc, at,
+				"the plan's cessation names %q, which is a %s record, not a conference: %s (%s)",
+				ref, doc.Kind, need, cite(pass))
+			return nil
+		case cf == nil:
+			return nil // the record could not be read: invalid-record says why
+		}
+		if faults := cgConferenceFaults(cf, cess.Date); len(faults) > 0 {
+			pass.Reportf(plan.Doc, at,
+				"the conference that ended the plan (%s) %s: %s (%s)",
+				ref, strings.Join(faults, "; "), need, cite(pass))
+		}
+		return nil
+	}
+
+	var onDay []*schema.Conference
+	for _, cf := range pass.Case.Conferences {
+		if cf.Doc == nil || cf.Date != cess.Date {
+			continue
+		}
+		if len(cgConferenceFaults(cf, cess.Date)) == 0 {
+			return nil
+		}
+		onDay = append(onDay, cf)
+	}
+	if len(onDay) == 1 {
+		pass.Reportf(plan.Doc, at,
+			"the plan ended on %s as no longer at risk, but the conference that day (%s) %s: %s (%s)",
+			cess.Date.Long(), cgRelPath(pass.Case, onDay[0].Doc), strings.Join(cgConferenceFaults(onDay[0], cess.Date), "; "), need, cite(pass))
+		return nil
+	}
+	pass.Reportf(plan.Doc, at,
+		"the plan ended on %s as no longer at risk, but no review conference deciding \"cease\" is recorded that day: %s; add the conference's record and name it in [cessation] conference (%s)",
+		cess.Date.Long(), need, cite(pass))
+	return nil
+}
+
+// cgConferenceFaults says what keeps cf from being a quorate review
+// conference that decided to cease the plan on day.
+func cgConferenceFaults(cf *schema.Conference, day schema.Date) []string {
+	var out []string
+	if cf.Kind != schema.ConferenceReview {
+		kind := cf.Kind
+		if kind == "" {
+			kind = "unknown"
+		}
+		out = append(out, fmt.Sprintf("is a%s %s conference, not a review conference", cgArticle(kind), kind))
+	}
+	if !cf.Quorate {
+		out = append(out, "is not recorded as quorate (quorate = true)")
+	}
+	if cf.Decision != schema.DecisionCease {
+		out = append(out, fmt.Sprintf("decided %q, not \"cease\"", cf.Decision))
+	}
+	if cf.Date != day {
+		out = append(out, fmt.Sprintf("was held on %s, not on the cessation date", cgDateWords(cf.Date)))
+	}
+	return out
+}
+
+func cgArticle(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "n"
+	}
+	return ""
+}

@@ -1,0 +1,88 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// LookedAfterWithPlan: the child became looked after and the plan was not
+// discharged when the procedure says.
+var LookedAfterWithPlan = &lint.Rule{
+	ID:       "looked-after-with-plan",
+	Title:    "The child is looked after and the plan was not discharged",
+	Severity: lint.Error,
+	Family:   FamilyEndingPlan,
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindConference},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§03", Quote: "If a child on a child protection plan becomes looked after by virtue of an Interim Care Order then the child's child protection plan will be discharged ... If a child ... becomes looked after under section 20 ... the child protection plan will remain in place until the review conference, where it will be discharged"},
+		{Source: Stoke, Paragraph: "§08", Quote: "Children who are in care ... are unlikely to be in need of further protection through a Child Protection Plan, save in exceptional circumstances"},
+	},
+	Text: `A child should be the subject of one plan: a child in care is safeguarded
+through the care plan. When a child on a Child Protection Plan becomes
+looked after under an Interim Care Order, the plan is discharged by a letter
+from the Conference and Review Manager; when they become looked after under
+section 20 of the Children Act 1989, the plan stays in place until the next
+review conference, where it is discharged.
+
+The rule reads case.md's [[legal_status]] and fires, on plan.md's type line:
+
+- for an "interim care order" from a date on or before the as-of date, when
+  the plan was still active after that date (no [cessation], or one dated
+  later);
+- for "section 20", when a review conference was held after that date and
+  the plan was still active after the first such conference.
+
+Where the plan must stay in place in exceptional circumstances, suppress
+the finding with the reason.`,
+	Bad: `# case.md
+[[legal_status]]
+status = "interim care order"
+from = 2026-09-14
+# plan.md: no [cessation]`,
+	Good: `# plan.md
+[cessation]
+date = 2026-09-14
+reason = "looked after"`,
+	Since: "0.1.0",
+	Run:   runLookedAfterWithPlan,
+}
+
+func runLookedAfterWithPlan(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	rec := pass.Case.Record
+	if plan == nil || plan.Doc == nil || rec == nil {
+		return nil
+	}
+	reviews := pass.Case.ConferencesOfKind(schema.ConferenceReview)
+	for _, ls := range rec.LegalStatus {
+		from := ls.From
+		if from.IsZero() || from.After(pass.Until()) {
+			continue
+		}
+		switch normWord(ls.Status) {
+		case "interim care order":
+			if cgActiveAfter(plan, from) {
+				state := "is still active"
+				if c := plan.Cessation; c != nil && !c.Date.IsZero() {
+					state = "ran until " + c.Date.Long()
+				}
+				pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
+					"%s has been looked after under an interim care order since %s but the plan %s: the child is now safeguarded through a court order, and the plan is discharged by letter to all agencies from the Conference and Review Manager; end the plan with [cessation] reason = \"looked after\" dated %s (%s)",
+					pass.Case.ChildName(), from.Long(), state, from.Long(), cite(pass))
+			}
+		case "section 20":
+			for _, cf := range reviews {
+				if cf.Date.IsZero() || !cf.Date.After(from) {
+					continue
+				}
+				if !cf.Date.After(pass.AsOf) && cgActiveAfter(plan, cf.Date) {
+					pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
+						"%s has been looked after under section 20 since %s, and the plan was still active after the review conference on %s: the plan remains in place only until that review conference, where it is discharged; end the plan with [cessation] reason = \"looked after\" dated %s (%s)",
+						pass.Case.ChildName(), from.Long(), cf.Date.Long(), cf.Date.Long(), cite(pass))
+				}
+				break
+			}
+		}
+	}
+	return nil
+}

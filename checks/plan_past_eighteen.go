@@ -1,0 +1,53 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// PlanPastEighteen: the plan is still active on or after the child's 18th
+// birthday.
+var PlanPastEighteen = &lint.Rule{
+	ID:       "plan-past-eighteen",
+	Title:    "The plan is still active on or after the child's 18th birthday",
+	Severity: lint.Error,
+	Family:   FamilyEndingPlan,
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§07", Quote: "A child should no longer be the subject of a Child Protection Plan if ... The child reaches the age of 18 years"},
+	},
+	Text: `A child should no longer be the subject of a Child Protection Plan once
+they reach the age of 18. The rule fires when the child's 18th birthday
+(from case.md's [child] born) is on or before the as-of date and the plan
+has not ended before it: there is no [cessation], or its date is after the
+birthday. A plan that ends on the birthday, with reason "reached 18", is
+right. It is reported on plan.md's type line.`,
+	Bad: `# case.md: born = 2008-11-20
+# plan.md, as of 2026-11-20: no [cessation]`,
+	Good: `# plan.md
+[cessation]
+date = 2026-11-20
+reason = "reached 18"`,
+	Since: "0.1.0",
+	Run:   runPlanPastEighteen,
+}
+
+func runPlanPastEighteen(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	child := pass.Case.Child()
+	if plan == nil || plan.Doc == nil || child.Unborn || child.Born.IsZero() {
+		return nil
+	}
+	eighteen := child.Born.AddYears(18)
+	if eighteen.After(pass.AsOf) || !cgActiveAfter(plan, eighteen) {
+		return nil
+	}
+	state := "is still active"
+	if c := plan.Cessation; c != nil && !c.Date.IsZero() {
+		state = "ran until " + c.Date.Long()
+	}
+	pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
+		"%s reached the age of 18 on %s but the plan %s: a child should no longer be the subject of a Child Protection Plan once they reach 18; end the plan with [cessation] reason = \"reached 18\" dated %s (%s)",
+		pass.Case.ChildName(), eighteen.Long(), state, eighteen.Long(), cite(pass))
+	return nil
+}

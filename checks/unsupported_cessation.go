@@ -1,0 +1,77 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// UnsupportedCessation: the plan ended without telling the core group, or
+// without saying what help follows.
+var UnsupportedCessation = &lint.Rule{
+	ID:       "unsupported-cessation",
+	Title:    "The plan ended without notifying the core group or recording the help that follows",
+	Severity: lint.Warning,
+	Family:   FamilyEndingPlan,
+	Reads:    []schema.Kind{schema.KindPlan},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§07", Quote: "notification must be sent, as a minimum, to all those agencies' representatives involved with the child ... discontinuing the Child Protection Plan should never lead to the automatic withdrawal of help"},
+	},
+	Text: `When a plan ends, notification must be sent, as a minimum, to everyone
+involved with the child, and the parents and carers told of the decision;
+and ending the plan should never lead to the automatic withdrawal of help:
+the lead worker discusses what services are still needed, such as a Child
+in Need Plan.
+
+The rule fires, on plan.md's [cessation] line, when:
+
+- a member of the plan's core_group other than the lead worker is not in
+  [cessation] notified (one finding naming everyone missing; the child is
+  told in person, not through this list, and is not required);
+- [cessation] follow_up is missing, empty or a placeholder: record the help
+  that follows (a child in need plan) or why none is needed.`,
+	Bad: `[cessation]
+date = 2026-11-02
+reason = "no longer at risk"
+notified = ["Dana Price"]
+follow_up = "TBC"`,
+	Good: `[cessation]
+date = 2026-11-02
+reason = "no longer at risk"
+notified = ["Dana Price", "Dr Alan Webb", "Megan Cole"]
+follow_up = "Child in need plan; first CIN meeting 2026-11-16"`,
+	Since: "0.1.0",
+	Run:   runUnsupportedCessation,
+}
+
+func runUnsupportedCessation(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	if plan == nil || plan.Doc == nil || plan.Cessation == nil {
+		return nil
+	}
+	cess := plan.Cessation
+	at := cgCessationLine(plan)
+	var missing []string
+	for _, m := range plan.CoreGroup {
+		if schema.PersonKey(m) == "" || pass.Case.IsChild(m) || cgInPeople(m, []string{plan.LeadWorker}) {
+			continue
+		}
+		if !cgInPeople(m, cess.Notified) && !cgInPeople(m, missing) {
+			missing = append(missing, m)
+		}
+	}
+	if len(missing) > 0 {
+		who := "is"
+		if len(missing) > 1 {
+			who = "are"
+		}
+		pass.Reportf(plan.Doc, at,
+			"the plan ended on %s but %s of the core group %s not recorded as notified: notify every member of the core group of the decision and add them to [cessation] notified (%s)",
+			cgDateWords(cess.Date), cgNamesList(missing), who, cite(pass))
+	}
+	if isPlaceholder(pass, cess.FollowUp) {
+		pass.Reportf(plan.Doc, at,
+			"the plan's cessation records no follow-up: ending the plan should never lead to the automatic withdrawal of help; record in follow_up the services that follow (a child in need plan), or why none are needed (%s)",
+			cite(pass))
+	}
+	return nil
+}
