@@ -1,0 +1,503 @@
+package schema
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdown is the body parser: CommonMark with GFM tables, strikethrough and
+// task lists (no linkify: a bare address is text like any other). goldmark's
+// parser initialises itself once and is safe for concurrent use.
+var markdown = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(
+		extension.Table,
+		extension.Strikethrough,
+		extension.TaskList,
+	)).Parser()
+})
+
+// ParseBody parses the Markdown body of a record of kind k, which starts at
+// byte offset start of src. Every offset in the result is a byte offset into
+// src.Data. It never fails: whatever the input, it returns a Body (possibly
+// empty).
+//
+//   - Sections: one per top-level level-2 heading, up to the next heading of
+//     level 1 or 2; named by SectionNames(k).
+//   - Outcomes (plans): the items of the first list in the outcomes section.
+//   - Actions (plans): the first table in the actions section, read by
+//     column name; nil when there is none.
+//   - Text: the prose, in order. A run's Text is the source bytes it covers
+//     (backslash escapes and entity references as written), so that
+//     Offset+i is the offset of byte i of Text. Runs are split at markup
+//     (emphasis, links, comments) and at block boundaries; adjacent pieces
+//     separated only by white space (a soft line break) are one run, whose
+//     Text then holds that line break as written. Level-1 and level-2
+//     headings are structure, not prose, and are not in Text.
+func ParseBody(src *Source, k Kind, start int) *Body {
+	body := &Body{}
+	if src == nil {
+		return body
+	}
+	data := src.Data
+	start = max(0, min(start, len(data)))
+	if bytes.HasPrefix(data[start:], []byte("\uFEFF")) {
+		start += 3
+	}
+	p := &bodyParser{src: src, kind: k, base: start, body: body}
+	p.in = normaliseCR(data[start:])
+	doc := markdown().Parse(text.NewReader(p.in))
+	p.sections(doc)
+	if k == KindPlan {
+		if s := p.sectionNamed("outcomes"); s != nil {
+			p.outcomes(s)
+		}
+		if s := p.sectionNamed("actions"); s != nil {
+			p.actions(s)
+		}
+	}
+	return body
+}
+
+// normaliseCR returns b with every lone "\r" turned into "\n" (a copy, only
+// when there is one). goldmark ends lines only at "\n"; Source and the
+// editors people use also end them at a lone "\r". The replacement keeps
+// every byte where it was, so offsets are unchanged.
+func normaliseCR(b []byte) []byte {
+	i := bytes.IndexByte(b, '\r')
+	for i >= 0 && i+1 < len(b) && b[i+1] == '\n' {
+		j := bytes.IndexByte(b[i+2:], '\r')
+		if j < 0 {
+			return b
+		}
+		i += 2 + j
+	}
+	if i < 0 {
+		return b
+	}
+	c := append([]byte(nil), b...)
+	for ; i < len(c); i++ {
+		if c[i] == '\r' && (i+1 == len(c) || c[i+1] != '\n') {
+			c[i] = '\n'
+		}
+	}
+	return c
+}
+
+type bodyParser struct {
+	src  *Source
+	kind Kind
+	in   []byte // what goldmark parsed: src.Data[base:], lone CRs normalised
+	base int    // offset of in[0] in src.Data
+	body *Body
+
+	blocks map[*Section][]ast.Node // each section's top-level blocks
+}
+
+// off converts an offset into p.in to an offset into src.Data.
+func (p *bodyParser) off(i int) int {
+	return max(p.base, min(p.base+i, len(p.src.Data)))
+}
+
+// lineStart returns the start of the line holding p.in offset i, as an
+// offset into src.Data (never before the body).
+func (p *bodyParser) lineStart(i int) int {
+	return max(p.base, p.src.LineStart(p.src.LineOf(p.off(i))))
+}
+
+// sections splits the document's top-level blocks at level-1 and level-2
+// headings, and collects the text runs.
+func (p *bodyParser) sections(doc ast.Node) {
+	p.blocks = map[*Section][]ast.Node{}
+	var cur *Section
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
+			hoff := p.lineStart(nodePos(h))
+			if cur != nil {
+				cur.End = max(cur.Start, hoff)
+			}
+			cur = nil
+			if h.Level == 2 {
+				heading := collapse(p.plain(h))
+				cur = &Section{
+					Name:          CanonicalSection(p.kind, heading),
+					Heading:       heading,
+					HeadingOffset: hoff,
+					Start:         p.headingEnd(h),
+					End:           len(p.src.Data),
+				}
+				p.body.Sections = append(p.body.Sections, cur)
+			}
+			continue
+		}
+		if cur != nil {
+			p.blocks[cur] = append(p.blocks[cur], n)
+		}
+		name := ""
+		if cur != nil {
+			name = cur.Name
+		}
+		p.runs(n, name)
+	}
+	for _, s := range p.body.Sections {
+		var b strings.Builder
+		for _, n := range p.blocks[s] {
+			p.plainTo(&b, n)
+			b.WriteByte(' ')
+		}
+		s.Content = collapse(b.String())
+		s.Placeholder = IsPlaceholder(s.Content, defaultPlaceholders)
+	}
+}
+
+// headingEnd returns the offset in src.Data of the line after heading h
+// (after the underline of a setext heading).
+func (p *bodyParser) headingEnd(h *ast.Heading) int {
+	pos := nodePos(h)
+	line := p.src.LineOf(p.off(pos))
+	if !isATX(p.in, pos) {
+		if ls := h.Lines(); ls.Len() > 0 {
+			line = p.src.LineOf(p.off(ls.At(ls.Len() - 1).Start))
+		}
+		line++ // the underline
+	}
+	return p.src.LineStart(line + 1)
+}
+
+// isATX reports whether the heading at in[pos:] is an ATX heading ("## X")
+// rather than a setext one.
+func isATX(in []byte, pos int) bool {
+	if pos < 0 || pos >= len(in) {
+		return false
+	}
+	i := pos
+	for i < len(in) && (in[i] == ' ' || in[i] == '\t') {
+		i++
+	}
+	n := 0
+	for i < len(in) && in[i] == '#' {
+		i++
+		n++
+	}
+	return n >= 1 && n <= 6 && (i == len(in) || in[i] == ' ' || in[i] == '\t' || in[i] == '\n' || in[i] == '\r')
+}
+
+// nodePos returns where node n starts in p.in: its position, or that of its
+// first line or first positioned descendant; 0 when nothing is known.
+func nodePos(n ast.Node) int {
+	if n == nil {
+		return 0
+	}
+	if pos := n.Pos(); pos >= 0 {
+		return pos
+	}
+	if n.Type() == ast.TypeBlock {
+		if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+			return ls.At(0).Start
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if pos := nodePos(c); pos > 0 {
+			return pos
+		}
+	}
+	return 0
+}
+
+func (p *bodyParser) sectionNamed(name string) *Section {
+	for _, s := range p.body.Sections {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// find returns the first node, in document order, among the section's
+// blocks and their descendants for which match is true.
+func (p *bodyParser) find(s *Section, match func(ast.Node) bool) ast.Node {
+	var found ast.Node
+	for _, b := range p.blocks[s] {
+		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			if match(n) {
+				found = n
+				return ast.WalkStop, nil
+			}
+			if n.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
+		if found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// outcomes reads the items of the first list of the outcomes section.
+func (p *bodyParser) outcomes(s *Section) {
+	list := p.find(s, func(n ast.Node) bool { return n.Kind() == ast.KindList })
+	if list == nil {
+		return
+	}
+	for it := list.FirstChild(); it != nil; it = it.NextSibling() {
+		if it.Kind() != ast.KindListItem {
+			continue
+		}
+		id, rest := splitOutcomeID(collapse(p.plain(it)))
+		p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(it))})
+	}
+}
+
+// splitOutcomeID splits an outcome id ("O1", "o2") off the start of the
+// text of a list item: "O1: text", "O1 - text", "O1. text", "O1 text" (as
+// left by "**O1** text"). The id is upper-cased; "" when there is none.
+func splitOutcomeID(s string) (id, rest string) {
+	if len(s) < 2 || (s[0] != 'O' && s[0] != 'o') || s[1] < '0' || s[1] > '9' {
+		return "", s
+	}
+	i := 1
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			return "", s // "O1a", "O2x": not an id
+		}
+	}
+	id = "O" + s[1:i]
+	rest = strings.TrimSpace(s[i:])
+	for _, sep := range []string{":", "-", "–", "—", ".", ")"} {
+		if strings.HasPrefix(rest, sep) {
+			rest = strings.TrimSpace(rest[len(sep):])
+			break
+		}
+	}
+	return id, rest
+}
+
+// actions reads the first table of the actions section.
+func (p *bodyParser) actions(s *Section) {
+	t := p.find(s, func(n ast.Node) bool { return n.Kind() == extast.KindTable })
+	if t == nil {
+		return
+	}
+	tbl := &ActionTable{Offset: p.lineStart(nodePos(t))}
+	col := map[string]int{}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		if r.Kind() != extast.KindTableHeader {
+			continue
+		}
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			name := ActionColumn(p.plain(c))
+			if _, dup := col[name]; dup || name == "" {
+				name = "" // a second "Owner" column is not read
+			} else {
+				col[name] = len(tbl.Columns)
+			}
+			tbl.Columns = append(tbl.Columns, name)
+		}
+		break
+	}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		if r.Kind() != extast.KindTableRow {
+			continue
+		}
+		a := Action{Offset: p.lineStart(nodePos(r))}
+		var cells []Cell
+		for c := r.FirstChild(); c != nil && len(cells) < len(tbl.Columns); c = c.NextSibling() {
+			cells = append(cells, p.cell(c, a.Offset))
+		}
+		get := func(name string) Cell {
+			if i, ok := col[name]; ok && i < len(cells) {
+				return cells[i]
+			}
+			return Cell{Offset: a.Offset}
+		}
+		a.ID = get("id").Text
+		a.Action, a.Owner, a.Due, a.Outcome = get("action"), get("owner"), get("due"), get("outcome")
+		tbl.Rows = append(tbl.Rows, a)
+	}
+	p.body.Actions = tbl
+}
+
+// cell returns the plain text of a table cell and where it starts: the first
+// byte of its text, else the cell's place in the row, else rowStart.
+func (p *bodyParser) cell(c ast.Node, rowStart int) Cell {
+	cl := Cell{Text: collapse(p.plain(c)), Offset: rowStart}
+	if ls := c.Lines(); ls.Len() > 0 {
+		cl.Offset = p.off(ls.At(0).Start)
+	}
+	if cl.Text == "" {
+		return cl
+	}
+	_ = ast.Walk(c, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			v := n.Segment.Value(p.in)
+			if i := bytes.IndexFunc(v, func(r rune) bool { return !unicode.IsSpace(r) }); i >= 0 {
+				cl.Offset = p.off(n.Segment.Start + i)
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return cl
+}
+
+// plain returns the plain text of node n: the text of its inline nodes
+// (escapes and entities resolved), HTML and comments dropped.
+func (p *bodyParser) plain(n ast.Node) string {
+	var b strings.Builder
+	p.plainTo(&b, n)
+	return b.String()
+}
+
+func (p *bodyParser) plainTo(b *strings.Builder, n ast.Node) {
+	switch n := n.(type) {
+	case *ast.HTMLBlock, *ast.RawHTML:
+		return
+	case *ast.Text:
+		v := n.Segment.Value(p.in)
+		if !n.IsRaw() {
+			v = unescape(v)
+		}
+		b.Write(v)
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+		return
+	case *ast.String:
+		b.Write(n.Value)
+		return
+	case *ast.AutoLink:
+		b.Write(n.Label(p.in))
+		return
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		ls := n.Lines()
+		for i := 0; i < ls.Len(); i++ {
+			seg := ls.At(i)
+			b.Write(seg.Value(p.in))
+			b.WriteByte(' ')
+		}
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		p.plainTo(b, c)
+		if c.Type() == ast.TypeBlock {
+			b.WriteByte(' ')
+		}
+	}
+}
+
+// unescape resolves backslash escapes and entity references as a renderer
+// would.
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveNumericReferences(v)
+		v = util.ResolveEntityNames(v)
+	}
+	return v
+}
+
+// collapse trims s and collapses its runs of white space to one space.
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// runs appends the prose of block n (and of the blocks inside it) to
+// Body.Text, as part of section name.
+func (p *bodyParser) runs(n ast.Node, section string) {
+	switch n.(type) {
+	case *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
+		return
+	}
+	if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
+		return
+	}
+	// A block holds either blocks or inlines.
+	if c := n.FirstChild(); c != nil && c.Type() != ast.TypeInline {
+		for ; c != nil; c = c.NextSibling() {
+			p.runs(c, section)
+		}
+		return
+	}
+	// The run being built, in p.in; extended while the pieces of text are
+	// separated only by white space.
+	start, stop, open := 0, 0, false
+	flush := func() {
+		if open {
+			p.body.Text = append(p.body.Text, TextRun{
+				Section: section,
+				Text:    string(p.src.Data[p.off(start):p.off(stop)]),
+				Offset:  p.off(start),
+			})
+		}
+		open = false
+	}
+	blockPos := nodePos(n)
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.RawHTML:
+			flush()
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			seg := c.Segment
+			if seg.Start < 0 || seg.Stop > len(p.in) || seg.Start >= seg.Stop {
+				return ast.WalkContinue, nil
+			}
+			if open && seg.Start >= stop && onlySpace(p.in[stop:seg.Start]) {
+				stop = seg.Stop
+				return ast.WalkContinue, nil
+			}
+			flush()
+			start, stop, open = seg.Start, seg.Stop, true
+		case *ast.String:
+			at := blockPos
+			if open {
+				at = stop
+			}
+			flush()
+			if len(c.Value) > 0 {
+				p.body.Text = append(p.body.Text, TextRun{Section: section, Text: string(c.Value), Offset: p.off(at)})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	flush()
+}
+
+func onlySpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
