@@ -58,7 +58,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 	}
 	type reader struct {
 		name, lang string
-		why        string
+		why, how   string
 	}
 	var readers []reader
 	seen := map[string]bool{}
@@ -66,7 +66,8 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 	if age, ok := pass.Case.AgeOn(plan.Started); ok && !plan.Started.IsZero() && age >= planCopyAge {
 		seen[schema.PersonKey(child.Name)] = true
 		readers = append(readers, reader{name: strings.TrimSpace(child.Name), lang: child.FirstLanguage,
-			why: "was " + strconv.Itoa(age) + " when the plan started on " + plan.Started.Long()})
+			why: "was " + strconv.Itoa(age) + " when the plan started on " + plan.Started.Long(),
+			how: ", written for their age and understanding,"})
 	}
 	for _, m := range plan.CoreGroup {
 		k := schema.PersonKey(m)
@@ -99,15 +100,15 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 				in = " in " + r.lang
 			}
 			pass.Reportf(doc, doc.At("core_group"),
-				"%s %s but has no recorded copy of the plan: give them a written copy%s and record it in a [[copies]] table (%s)",
-				label, r.why, in, cite(pass))
+				"%s %s but has no recorded copy of the plan: give them a written copy%s%s and record it in a [[copies]] table (%s)",
+				label, r.why, in, r.how, cite(pass))
 		case !right:
 			lang := strings.TrimSpace(plan.Copies[first].Language)
 			if lang == "" {
 				lang = "English (no language recorded)"
 			}
 			pass.Reportf(doc, doc.At("copies", strconv.Itoa(first)),
-				"%s's copy of the plan is in %s, not in their language, %s: give them a copy in %s and record its language (%s)",
+				"%s's copy of the plan is in %s, not in their language (%s): give them a copy in %s and record its language (%s)",
 				r.name, lang, r.lang, r.lang, cite(pass))
 		}
 	}
