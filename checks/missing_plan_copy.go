@@ -67,7 +67,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 		seen[schema.PersonKey(child.Name)] = true
 		readers = append(readers, reader{name: strings.TrimSpace(child.Name), lang: child.FirstLanguage,
 			why: "was " + strconv.Itoa(age) + " when the plan started on " + plan.Started.Long(),
-			how: ", written for their age and understanding,"})
+			how: ", suited to their age and understanding,"})
 	}
 	for _, m := range plan.CoreGroup {
 		k := schema.PersonKey(m)
