@@ -51,11 +51,9 @@ func runUnnamedActionOwner(pass *lint.Pass) error {
 	}
 	t := plan.Doc.Body.Actions
 	if !t.HasColumn("owner") {
-		if len(t.Rows) > 0 {
-			pass.Reportf(plan.Doc, t.Offset,
-				"the actions table has no Owner column: add one and name the person responsible for each action, including actions by family members (%s)",
-				cite(pass))
-		}
+		pass.Reportf(plan.Doc, t.Offset,
+			"the actions table has no Owner column: add one and name the person responsible for each action, including actions by family members (%s)",
+			cite(pass))
 		return nil
 	}
 	for _, a := range t.Rows {
