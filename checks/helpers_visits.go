@@ -136,9 +136,10 @@ type seenAloneGap struct {
 func (g seenAloneGap) Late() bool { return g.To.After(g.Due) }
 
 // seenAloneGaps returns every gap between seeing the child alone, from the
-// plan's start to pass.Until(), in order; nil when there is no plan, it has
-// no start date, or no interval applies. Several visits on one day make one
-// gap end there.
+// plan's start to pass.Until(), in order; nil when there is no plan or it
+// has no start date. A gap to which no interval applies (the profile turns
+// the requirement off and the plan sets none) is left out. Several visits on
+// one day make one gap end there.
 func seenAloneGaps(pass *lint.Pass) []seenAloneGap {
 	plan := pass.Case.Plan
 	if plan == nil || plan.Doc == nil || plan.Started.IsZero() {
@@ -150,13 +151,10 @@ func seenAloneGaps(pass *lint.Pass) []seenAloneGap {
 	}
 	var gaps []seenAloneGap
 	from, fromSeen := plan.Started, (*schema.Visit)(nil)
-	add := func(to schema.Date, toSeen *schema.Visit) bool {
-		due, by, ok := seenAloneDue(pass, from, to)
-		if !ok {
-			return false
+	add := func(to schema.Date, toSeen *schema.Visit) {
+		if due, by, ok := seenAloneDue(pass, from, to); ok {
+			gaps = append(gaps, seenAloneGap{From: from, FromSeen: fromSeen, To: to, ToSeen: toSeen, Due: due, By: by})
 		}
-		gaps = append(gaps, seenAloneGap{From: from, FromSeen: fromSeen, To: to, ToSeen: toSeen, Due: due, By: by})
-		return true
 	}
 	for _, v := range seenAloneVisits(pass) {
 		d := v.Date.Date
@@ -164,14 +162,10 @@ func seenAloneGaps(pass *lint.Pass) []seenAloneGap {
 			continue // a second visit the same day
 		}
 		if d != from {
-			if !add(d, v) {
-				return nil
-			}
+			add(d, v)
 		}
 		from, fromSeen = d, v
 	}
-	if !add(until, nil) {
-		return nil
-	}
+	add(until, nil)
 	return gaps
 }
