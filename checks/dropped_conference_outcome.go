@@ -80,7 +80,7 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 		}
 		seen[id] = true
 		pass.Reportf(doc, at,
-			"outcome %s, agreed at %s of %s (%s), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; put %s back in the Outcomes list (%s)",
+			"outcome %s, agreed at %s of %s (%s), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; add %s to the Outcomes list as the conference agreed it (%s)",
 			strings.TrimSpace(o), conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), id, cite(pass))
 	}
 	return nil
