@@ -15,7 +15,6 @@ var PlanStartMismatch = &lint.Rule{
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
 	Cites: []lint.Citation{
 		{Source: CINCensus, Paragraph: "validation rule 2885"},
-		{Source: Stoke, Paragraph: "§01", Quote: "Following a strategy meeting and an Initial Child Protection conference ... they would be made the subject of a Child Protection Plan"},
 	},
 	Text: `A Child Protection Plan starts on the day a conference decides the child
 should be the subject of one: an initial conference, or a transfer
