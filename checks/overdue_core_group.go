@@ -92,13 +92,13 @@ func runOverdueCoreGroup(pass *lint.Pass) error {
 	}
 	iv, when := interval(prev.Date)
 	if due := pass.Calendar.Add(prev.Date, iv); until.After(due) {
-		asOf := "as of " + until.Long()
+		asOf, todo := "as of "+until.Long(), "convene the core group and record the meeting in core-groups/"
 		if until != pass.AsOf {
-			asOf = "by the end of the plan on " + until.Long()
+			asOf, todo = "by the end of the plan on "+until.Long(), "record in core-groups/ any meeting held before the plan ended"
 		}
 		pass.Reportf(plan.Doc, cgStartedLine(plan),
-			"the core group has not met since %s: it must meet at least %s%s, so a meeting was due by %s and none is recorded %s; convene the core group and record the meeting in core-groups/ (%s)",
-			prev.Date.Long(), cgEveryWords(iv), cgPrefixSpace(when), due.Long(), asOf, cite(pass))
+			"the core group has not met since %s: it must meet at least %s%s, so a meeting was due by %s and none is recorded %s; %s (%s)",
+			prev.Date.Long(), cgEveryWords(iv), cgPrefixSpace(when), due.Long(), asOf, todo, cite(pass))
 	}
 	return nil
 }
