@@ -76,7 +76,13 @@ func TestFixtures(t *testing.T) {
 		fires, quiet := false, false
 		for _, dir := range dirs {
 			t.Run(r.ID+"/"+filepath.Base(dir), func(t *testing.T) {
-				res := linttest.Run(t, dir, r)
+				res, problems, err := linttest.Check(dir, []*lint.Rule{r}, checks.All())
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range problems {
+					t.Error(p)
+				}
 				n := 0
 				for _, f := range res.Findings {
 					if f.RuleID == r.ID && f.Suppression == nil {

@@ -38,13 +38,19 @@ import (
 type Fixture struct {
 	Profile string      `toml:"profile"`
 	AsOf    schema.Date `toml:"as_of"`
+	// Rules are more rules under test besides the folder's own: a
+	// suppression fixture needs the rule it suppresses.
+	Rules []string `toml:"rules"`
+	// Want holds expectations no comment can carry: a finding on the
+	// frontmatter's opening line, where a comment would stop it being one.
+	Want []Expectation `toml:"want"`
 }
 
 // Expectation is a finding a fixture wants.
 type Expectation struct {
-	Path string
-	Line int
-	Rule string
+	Path string `toml:"path"`
+	Line int    `toml:"line"`
+	Rule string `toml:"rule"`
 }
 
 func (e Expectation) String() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Rule) }
@@ -92,6 +98,19 @@ func Check(dir string, rules []*lint.Rule, all []*lint.Rule) (*lint.Result, []st
 	for _, r := range rules {
 		under[r.ID] = true
 	}
+	for _, id := range fx.Rules {
+		found := false
+		for _, r := range all {
+			if r.ID == id {
+				found = true
+				rules = append(rules, r)
+				under[id] = true
+			}
+		}
+		if !found {
+			return nil, nil, fmt.Errorf("%s: fixture.toml names rule %q, which is not registered", dir, id)
+		}
+	}
 	registry := rules
 	if all != nil {
 		registry = all
@@ -115,6 +134,7 @@ func Check(dir string, rules []*lint.Rule, all []*lint.Rule) (*lint.Result, []st
 	if err != nil {
 		return nil, nil, err
 	}
+	wants = append(wants, fx.Want...)
 	return res, Compare(res.Findings, wants, under), nil
 }
 
