@@ -31,8 +31,9 @@ apologies = ["Dr Alan Webb"]`,
 	Good: `attended = ["Priya Shah", "Dana Price"]
 apologies = ["Dr Alan Webb"]
 written_reports = ["Dr Alan Webb"]`,
-	Since: "0.1.0",
-	Run:   runAbsentMemberWithoutReport,
+	Profiles: stokeOnly,
+	Since:    "0.1.0",
+	Run:      runAbsentMemberWithoutReport,
 }
 
 func runAbsentMemberWithoutReport(pass *lint.Pass) error {

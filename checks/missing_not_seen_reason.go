@@ -36,7 +36,7 @@ by = "Hannah Price"
 child_seen = true
 seen_alone = false
 not_seen_reason = "Mia was unwell in bed and asked for her mother to stay; a visit to see her alone at school is booked for 4 March"`,
-	Profiles: allProfiles,
+	Profiles: oxfordOnly,
 	Since:    "0.1.0",
 	Run:      runMissingNotSeenReason,
 }
