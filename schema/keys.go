@@ -1,5 +1,7 @@
 package schema
 
+import "strconv"
+
 // Span is a byte range in a Source.
 type Span struct{ Start, End int }
 
@@ -12,9 +14,10 @@ type Span struct{ Start, End int }
 // A key path names a key from the top: ("lead_worker"), ("cessation",
 // "date"), ("people", "2", "name") for the third [[people]] table.
 type KeyIndex struct {
-	entries map[string]keyEntry
-	typeKey Span
-	front   Span
+	entries  map[string]keyEntry
+	typeKey  Span
+	front    Span
+	comments []Span // every # comment outside strings, from "#" to the end of its line
 }
 
 type keyEntry struct {
@@ -85,4 +88,404 @@ func (k *KeyIndex) TypeKey() Span {
 		return Span{}
 	}
 	return k.typeKey
+}
+
+// indexKeys scans the frontmatter text front of src and records where each
+// key, table header, value and array element stands, and where each comment
+// is. It is not a TOML parser: it follows [table] and [[array.of.tables]]
+// headers (the n-th table of an array gets the path component "n", from
+// "0"), bare, quoted and dotted keys, strings of the four kinds, arrays
+// (element by element, across lines) and inline tables (whose keys are
+// recorded under the inline table's path). On malformed text it skips to the
+// end of the line and goes on; it always terminates and never panics. The
+// first occurrence of a key path wins.
+func indexKeys(src *Source, front Span) *KeyIndex {
+	k := &KeyIndex{entries: map[string]keyEntry{}, front: front}
+	if src == nil {
+		return k
+	}
+	front.Start = max(0, min(front.Start, len(src.Data)))
+	front.End = max(front.Start, min(front.End, len(src.Data)))
+	s := &keyScanner{d: src.Data, pos: front.Start, end: front.End, idx: k, arrays: map[string]int{}}
+	s.scan()
+	return k
+}
+
+// maxValueDepth bounds the nesting of arrays and inline tables the scanner
+// follows, so that "[[[[[[..." cannot exhaust the stack.
+const maxValueDepth = 64
+
+type keyScanner struct {
+	d        []byte
+	pos, end int
+	idx      *KeyIndex
+	table    []string       // the path of the current [table]
+	arrays   map[string]int // how many tables each [[array]] path has had
+	depth    int
+}
+
+func (s *keyScanner) put(path []string, e keyEntry) {
+	k := keyOf(path)
+	if _, ok := s.idx.entries[k]; !ok {
+		s.idx.entries[k] = e
+	}
+}
+
+func (s *keyScanner) at(i int) byte {
+	if i < s.end {
+		return s.d[i]
+	}
+	return 0
+}
+
+func isNewline(c byte) bool { return c == '\n' || c == '\r' }
+
+func isBareKeyChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+func (s *keyScanner) skipSpace() {
+	for s.pos < s.end && (s.d[s.pos] == ' ' || s.d[s.pos] == '\t') {
+		s.pos++
+	}
+}
+
+func (s *keyScanner) skipLine() {
+	for s.pos < s.end && !isNewline(s.d[s.pos]) {
+		s.pos++
+	}
+}
+
+// comment records the comment at s.pos (a "#") and moves to the end of its
+// line.
+func (s *keyScanner) comment() {
+	start := s.pos
+	s.skipLine()
+	s.idx.comments = append(s.idx.comments, Span{start, s.pos})
+}
+
+// skipBlank skips spaces, tabs, line endings and comments.
+func (s *keyScanner) skipBlank() {
+	for s.pos < s.end {
+		switch s.d[s.pos] {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		case '#':
+			s.comment()
+		default:
+			return
+		}
+	}
+}
+
+// endOfLine skips what is left of a line after a key's value or a header: a
+// comment is recorded, anything else is ignored.
+func (s *keyScanner) endOfLine() {
+	s.skipSpace()
+	if s.at(s.pos) == '#' {
+		s.comment()
+		return
+	}
+	s.skipLine()
+}
+
+func (s *keyScanner) scan() {
+	for s.pos < s.end {
+		start := s.pos
+		switch c := s.d[s.pos]; {
+		case c == ' ' || c == '\t' || isNewline(c):
+			s.pos++
+		case c == '#':
+			s.comment()
+		case c == '[':
+			s.header()
+		default:
+			s.keyValue(s.table, true)
+			s.endOfLine()
+		}
+		if s.pos == start {
+			s.pos++
+		}
+	}
+}
+
+// key reads a bare, quoted or dotted key at s.pos. It returns the key's
+// parts and the span of each part; ok is false when there is no key.
+func (s *keyScanner) key() (parts []string, spans []Span, ok bool) {
+	for {
+		s.skipSpace()
+		start := s.pos
+		var part string
+		switch s.at(s.pos) {
+		case '"', '\'':
+			q := s.d[s.pos]
+			s.pos++
+			for s.pos < s.end && s.d[s.pos] != q && !isNewline(s.d[s.pos]) {
+				if q == '"' && s.d[s.pos] == '\\' && s.pos+1 < s.end && !isNewline(s.d[s.pos+1]) {
+					s.pos++
+				}
+				s.pos++
+			}
+			if s.at(s.pos) != q {
+				return parts, spans, false
+			}
+			s.pos++
+			part = string(s.d[start+1 : s.pos-1])
+			if q == '"' {
+				if u, err := strconv.Unquote(string(s.d[start:s.pos])); err == nil {
+					part = u
+				}
+			}
+		default:
+			for s.pos < s.end && isBareKeyChar(s.d[s.pos]) {
+				s.pos++
+			}
+			if s.pos == start {
+				return parts, spans, false
+			}
+			part = string(s.d[start:s.pos])
+		}
+		parts = append(parts, part)
+		spans = append(spans, Span{start, s.pos})
+		s.skipSpace()
+		if s.at(s.pos) != '.' {
+			return parts, spans, true
+		}
+		s.pos++
+	}
+}
+
+// join returns a fresh path of base followed by more.
+func join(base []string, more ...string) []string {
+	p := make([]string, 0, len(base)+len(more))
+	return append(append(p, base...), more...)
+}
+
+// resolve turns the parts of a header's key into a path, giving each part
+// that names an array of tables the index of its latest table.
+func (s *keyScanner) resolve(parts []string) []string {
+	var p []string
+	for _, part := range parts {
+		p = append(p, part)
+		if n := s.arrays[keyOf(p)]; n > 0 {
+			p = append(p, strconv.Itoa(n-1))
+		}
+	}
+	return p
+}
+
+// header reads a [table] or [[array.of.tables]] header.
+func (s *keyScanner) header() {
+	start := s.pos
+	array := s.at(s.pos+1) == '['
+	if array {
+		s.pos += 2
+	} else {
+		s.pos++
+	}
+	parts, _, ok := s.key()
+	if !ok || s.at(s.pos) != ']' || array && s.at(s.pos+1) != ']' {
+		s.skipLine()
+		return
+	}
+	if array {
+		s.pos += 2
+	} else {
+		s.pos++
+	}
+	hdr := Span{start, s.pos}
+	var path []string
+	if array {
+		base := join(s.resolve(parts[:len(parts)-1]), parts[len(parts)-1])
+		n := s.arrays[keyOf(base)]
+		s.arrays[keyOf(base)] = n + 1
+		path = join(base, strconv.Itoa(n))
+	} else {
+		path = s.resolve(parts)
+	}
+	for i := 1; i < len(path); i++ { // implicit parent tables
+		s.put(path[:i], keyEntry{key: hdr})
+	}
+	s.put(path, keyEntry{key: hdr})
+	s.table = path
+	s.endOfLine()
+}
+
+// keyValue reads key = value under the table path. It stops after the value.
+func (s *keyScanner) keyValue(table []string, top bool) bool {
+	parts, spans, ok := s.key()
+	if !ok {
+		return false
+	}
+	s.skipSpace()
+	if s.at(s.pos) != '=' {
+		return false
+	}
+	s.pos++
+	s.skipSpace()
+	path := join(table, parts...)
+	for i := 1; i < len(parts); i++ { // implicit tables of a dotted key
+		s.put(join(table, parts[:i]...), keyEntry{key: Span{spans[0].Start, spans[i-1].End}})
+	}
+	keySpan := Span{spans[0].Start, spans[len(spans)-1].End}
+	vstart := s.pos
+	vend, elems := s.value(path)
+	s.put(path, keyEntry{key: keySpan, value: Span{vstart, vend}, elems: elems})
+	if top && len(table) == 0 && len(parts) == 1 && parts[0] == "type" && s.idx.typeKey == (Span{}) {
+		s.idx.typeKey = keySpan
+	}
+	return true
+}
+
+// value reads the value at s.pos, recording the elements of an array and the
+// keys of an inline table under path. It returns where the value ends and,
+// for an array, the span of each element.
+func (s *keyScanner) value(path []string) (end int, elems []Span) {
+	if s.depth >= maxValueDepth {
+		s.skipLine()
+		return s.pos, nil
+	}
+	s.depth++
+	defer func() { s.depth-- }()
+	switch c := s.at(s.pos); c {
+	case '"', '\'':
+		s.str(c)
+	case '[':
+		s.pos++
+		for i := 0; ; {
+			s.skipBlank()
+			if s.pos >= s.end {
+				break
+			}
+			if s.d[s.pos] == ']' {
+				s.pos++
+				break
+			}
+			if s.d[s.pos] == ',' {
+				s.pos++
+				continue
+			}
+			start := s.pos
+			epath := join(path, strconv.Itoa(i))
+			end, _ := s.value(epath)
+			if end == start { // not a value: skip the stray byte
+				s.pos++
+				continue
+			}
+			elems = append(elems, Span{start, end})
+			s.put(epath, keyEntry{key: Span{start, end}, value: Span{start, end}})
+			i++
+		}
+	case '{':
+		s.pos++
+		for {
+			s.skipBlank()
+			if s.pos >= s.end {
+				break
+			}
+			if s.d[s.pos] == '}' {
+				s.pos++
+				break
+			}
+			if s.d[s.pos] == ',' {
+				s.pos++
+				continue
+			}
+			if !s.keyValue(path, false) {
+				return s.pos, nil
+			}
+		}
+	default:
+		s.bare()
+	}
+	return s.pos, elems
+}
+
+// str reads a string opened by quote q: basic, literal, or either of the
+// multi-line kinds. An unterminated single-line string ends at the end of its
+// line.
+func (s *keyScanner) str(q byte) {
+	if s.at(s.pos+1) == q && s.at(s.pos+2) == q {
+		s.pos += 3
+		for s.pos < s.end {
+			switch {
+			case q == '"' && s.d[s.pos] == '\\':
+				s.pos += 2
+			case s.d[s.pos] == q && s.at(s.pos+1) == q && s.at(s.pos+2) == q:
+				s.pos += 3
+				for n := 0; n < 2 && s.at(s.pos) == q; n++ { // """a"""" ends in a quote
+					s.pos++
+				}
+				return
+			default:
+				s.pos++
+			}
+		}
+		s.pos = min(s.pos, s.end)
+		return
+	}
+	s.pos++
+	for s.pos < s.end && !isNewline(s.d[s.pos]) {
+		switch s.d[s.pos] {
+		case q:
+			s.pos++
+			return
+		case '\\':
+			if q == '"' && s.pos+1 < s.end && !isNewline(s.d[s.pos+1]) {
+				s.pos++
+			}
+		}
+		s.pos++
+	}
+}
+
+// bare reads a number, boolean, date or other unquoted value. A date
+// followed by a space and a time (1979-05-27 07:32:00) is one value.
+func (s *keyScanner) bare() {
+	start := s.pos
+	for s.pos < s.end {
+		switch s.d[s.pos] {
+		case ' ':
+			if s.pos-start == 10 && isDateText(s.d[start:s.pos]) && isDigit(s.at(s.pos+1)) {
+				s.pos++
+				continue
+			}
+			return
+		case '\t', '\n', '\r', ',', ']', '}', '#':
+			return
+		}
+		s.pos++
+	}
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isDateText reports whether b has the shape 2026-01-12.
+func isDateText(b []byte) bool {
+	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
+		return false
+	}
+	for i, c := range b {
+		if i != 4 && i != 7 && !isDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// Front returns the span of the frontmatter text the index was built from.
+func (k *KeyIndex) Front() Span {
+	if k == nil {
+		return Span{}
+	}
+	return k.front
+}
+
+// Comments returns the span of every comment in the frontmatter, from its
+// "#" to the end of its line, in order.
+func (k *KeyIndex) Comments() []Span {
+	if k == nil {
+		return nil
+	}
+	return k.comments
 }

@@ -1,1 +1,90 @@
 package schema
+
+import (
+	"slices"
+	"unicode/utf8"
+)
+
+// Parse reads one Markdown file. It returns ok=false when the file is not a
+// record at all (empty, only white space, or no frontmatter: a README).
+// Otherwise it never fails: problems become doc.Problems, each an offset and
+// a message that becomes an invalid-record finding at that exact line and
+// column, and as much of the record as could be read is kept.
+//
+// The steps, all in byte offsets into data:
+//
+//  1. the frontmatter lexer finds the +++ delimiters, the TOML text and the
+//     body (splitFrontmatter); YAML (---) frontmatter is a broken record;
+//  2. the key index records where each key and value stands (indexKeys);
+//  3. the TOML text is decoded strictly into the typed Record of its type
+//     (decodeFront);
+//  4. the want and caselint:ignore comments are read (parseDirectives);
+//  5. the body is parsed for the kinds whose body rules read (plan, visit,
+//     core group).
+//
+// When the frontmatter is never closed, the TOML text is read up to the
+// first line that does not parse; FrontEnd and BodyStart are that line, and
+// the rest is read as the body.
+func Parse(path string, data []byte) (doc *Document, ok bool) {
+	fm := splitFrontmatter(data)
+	if !fm.record {
+		return nil, false
+	}
+	src := NewSource(path, data)
+	doc = &Document{
+		Source:     src,
+		FrontStart: fm.front.Start,
+		FrontEnd:   fm.front.End,
+		BodyStart:  fm.bodyStart,
+	}
+	doc.Problems = append(doc.Problems, fm.problems...)
+
+	bad := invalidUTF8(data)
+	if len(bad) > 0 {
+		p := src.Position(bad[0])
+		doc.Problemf(bad[0], "the file is not valid UTF-8 (byte 0x%02x at %d:%d): save it as UTF-8", data[bad[0]], p.Line, p.Col)
+	}
+
+	if fm.yaml {
+		doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontStart}) // empty: YAML is not read
+	} else {
+		if !fm.closed {
+			end := tomlPrefix(src, fm.front, bad)
+			doc.FrontEnd, doc.BodyStart = end, end
+		}
+		doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontEnd})
+		decodeFront(doc, bad)
+	}
+
+	doc.Directives = parseDirectives(src, doc.Keys.Comments(), doc.BodyStart)
+
+	switch doc.Kind {
+	case KindPlan, KindVisit, KindCoreGroup:
+		doc.Body = ParseBody(src, doc.Kind, doc.BodyStart)
+	}
+
+	slices.SortStableFunc(doc.Problems, func(a, b Problem) int { return a.Offset - b.Offset })
+	for i := range doc.Problems { // never outside the file
+		doc.Problems[i].Offset = max(0, min(doc.Problems[i].Offset, len(data)))
+	}
+	return doc, true
+}
+
+// invalidUTF8 returns the offset of every byte of data that is not part of a
+// valid UTF-8 encoding.
+func invalidUTF8(data []byte) []int {
+	if utf8.Valid(data) {
+		return nil
+	}
+	var bad []int
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			bad = append(bad, i)
+			i++
+			continue
+		}
+		i += n
+	}
+	return bad
+}

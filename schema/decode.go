@@ -1,0 +1,778 @@
+package schema
+
+import (
+	"errors"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// The decoder turns the TOML text of a document's frontmatter into its typed
+// Record, strictly: every unknown key, value of the wrong type, impossible
+// date and missing required key becomes a Problem at the exact place in the
+// file, and everything that did decode stays set so that the rest of the case
+// can still be linted.
+//
+// BurntSushi/toml stops at the first syntax error, so the decoder repairs
+// the text it gives the parser (never the file): the line of a syntax error,
+// or the whole of a multi-line value that holds it, is blanked with spaces
+// (keeping every byte offset) and the text parsed again, so that one bad date
+// does not lose the rest of the record. Each syntax error is reported once.
+
+// maxSyntaxProblems bounds how many syntax errors the decoder reports;
+// maxRepairs how many it repairs before it gives up on the record.
+const (
+	maxSyntaxProblems = 20
+	maxRepairs        = 200
+)
+
+// decodeFront decodes the frontmatter of doc (doc.FrontStart to
+// doc.FrontEnd, already indexed in doc.Keys) into doc.Kind and doc.Record.
+// bad lists the offsets of bytes that are not valid UTF-8.
+func decodeFront(doc *Document, bad []int) {
+	data := doc.Source.Data
+	start, end := doc.FrontStart, doc.FrontEnd
+	text := tomlText(data[start:end], bad, start)
+
+	var (
+		top map[string]toml.Primitive
+		md  toml.MetaData
+	)
+	reported := map[int]bool{} // lines already reported
+	for range maxRepairs {
+		top = nil
+		var err error
+		md, err = toml.Decode(string(text), &top)
+		if err == nil {
+			break
+		}
+		var pe toml.ParseError
+		if !errors.As(err, &pe) {
+			doc.Problemf(start, "the frontmatter cannot be read: %v", err)
+			return
+		}
+		off := start + max(0, min(pe.Position.Start, len(text)))
+		// The parser may point at the spaces before the offending text.
+		for off < end && (data[off] == ' ' || data[off] == '\t') {
+			off++
+		}
+		line := doc.Source.LineOf(off)
+		if !reported[line] && len(reported) < maxSyntaxProblems && !lineHasBadByte(doc.Source, line, bad) {
+			reported[line] = true
+			doc.Problemf(off, "%s", syntaxMessage(pe))
+		}
+		if !blank(text, start, off, doc) {
+			top = nil
+			break
+		}
+	}
+	if top == nil {
+		return
+	}
+
+	d := &decoder{doc: doc, md: &md, blanked: blankedKeys(data, text, start)}
+	d.decode(top)
+}
+
+// tomlPrefix returns where the TOML text of a frontmatter that is never
+// closed ends: the start of the first line on which it stops parsing (the
+// Markdown that follows), or the end of the text when all of it parses.
+func tomlPrefix(src *Source, front Span, bad []int) int {
+	text := tomlText(src.Data[front.Start:front.End], bad, front.Start)
+	var top map[string]toml.Primitive
+	_, err := toml.Decode(string(text), &top)
+	var pe toml.ParseError
+	if err == nil || !errors.As(err, &pe) {
+		return front.End
+	}
+	off := front.Start + max(0, min(pe.Position.Start, len(text)))
+	return max(front.Start, src.LineStart(src.LineOf(off)))
+}
+
+// tomlText returns the copy of the frontmatter text given to the TOML parser:
+// a lone "\r" (accepted as a line ending) becomes "\n", a byte that is not
+// valid UTF-8 (already reported) becomes "?", and a byte-order mark (which
+// the parser would drop, shifting every offset) becomes spaces. Offsets are
+// unchanged.
+func tomlText(front []byte, bad []int, base int) []byte {
+	text := slices.Clone(front)
+	for i, c := range text {
+		if c == '\r' && (i+1 >= len(text) || text[i+1] != '\n') {
+			text[i] = '\n'
+		}
+	}
+	for _, b := range bad {
+		if b >= base && b < base+len(text) {
+			text[b-base] = '?'
+		}
+	}
+	if len(text) >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF {
+		copy(text, "   ")
+	}
+	return text
+}
+
+// blankedKeys returns the first part of the key at the start of each line
+// that the repairs blanked: such a key is written, though it could not be
+// read, and is not reported as missing.
+func blankedKeys(data, text []byte, base int) map[string]bool {
+	var keys map[string]bool
+	for pos := base; pos < base+len(text); {
+		end, next := lineAt(data, pos)
+		end = min(end, base+len(text))
+		if !isBlank(data[pos:end]) && isBlank(text[pos-base:end-base]) {
+			s := &keyScanner{d: data, pos: pos, end: end}
+			if parts, _, ok := s.key(); ok {
+				if keys == nil {
+					keys = map[string]bool{}
+				}
+				keys[parts[len(parts)-1]] = true
+			}
+		}
+		if next <= pos {
+			break
+		}
+		pos = next
+	}
+	return keys
+}
+
+func lineHasBadByte(src *Source, line int, bad []int) bool {
+	for _, b := range bad {
+		if src.LineOf(b) == line {
+			return true
+		}
+	}
+	return false
+}
+
+// blank blanks the text around file offset off so that the parser can go on:
+// the whole of a multi-line value that holds off, the table a broken header
+// starts, or else the line of off. It reports whether anything changed.
+func blank(text []byte, base, off int, doc *Document) bool {
+	from, to := off, off
+	// A key whose value holds off: blank from its key to the end of its value.
+	for _, e := range doc.Keys.entries {
+		if e.value.End > e.value.Start && e.value.Start <= off && off <= e.value.End && e.key.Start >= base {
+			if from == off && to == off || e.key.Start < from {
+				from, to = e.key.Start, e.value.End
+			}
+		}
+	}
+	src := doc.Source
+	from = src.LineStart(src.LineOf(from))
+	lineEnd, _ := lineAt(src.Data, max(to, from))
+	to = lineEnd
+	// A broken [header]: blank up to the next header, so that its keys are not
+	// read as keys of the table before.
+	if t := strings.TrimLeft(string(text[clamp(from-base, len(text)):clamp(to-base, len(text))]), " \t"); strings.HasPrefix(t, "[") {
+		for pos := to; pos < base+len(text); {
+			_, next := lineAt(src.Data, pos)
+			if next >= base+len(text) {
+				to = base + len(text)
+				break
+			}
+			if l := strings.TrimLeft(string(text[clamp(next-base, len(text)):]), " \t"); strings.HasPrefix(l, "[") {
+				to = next
+				break
+			}
+			pos = next
+		}
+	}
+	changed := false
+	for i := clamp(from-base, len(text)); i < clamp(to-base, len(text)); i++ {
+		if c := text[i]; c != '\n' && c != '\r' && c != ' ' {
+			text[i] = ' '
+			changed = true
+		}
+	}
+	return changed
+}
+
+func clamp(i, n int) int { return max(0, min(i, n)) }
+
+// syntaxMessage words a TOML syntax error for the person who wrote the
+// record.
+func syntaxMessage(pe toml.ParseError) string {
+	msg := pe.Message
+	if v, ok := strings.CutPrefix(msg, "invalid datetime: "); ok {
+		if s, err := strconv.Unquote(v); err == nil {
+			v = s
+		}
+		if why := impossibleDate(v); why != "" {
+			return "impossible date " + v + ": " + why
+		}
+		return "invalid date " + v + ": write a date as 2026-01-12, a date and time as 2026-01-19T16:30:00"
+	}
+	return "the frontmatter is not valid TOML: " + msg
+}
+
+// impossibleDate explains why text of the shape 2026-02-30 is no date, or
+// returns "" when it does not have that shape or is a real date.
+func impossibleDate(v string) string {
+	if len(v) < 10 || !isDateText([]byte(v[:10])) {
+		return ""
+	}
+	y, _ := strconv.Atoi(v[:4])
+	m, _ := strconv.Atoi(v[5:7])
+	d, _ := strconv.Atoi(v[8:10])
+	if m < 1 || m > 12 {
+		return sprintf("there is no month %d", m)
+	}
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if d < 1 || d > last {
+		return sprintf("%s %d has %d days", time.Month(m), y, last)
+	}
+	return ""
+}
+
+var kindNames = func() []string {
+	var s []string
+	for _, k := range Kinds {
+		s = append(s, string(k))
+	}
+	return s
+}()
+
+type decoder struct {
+	doc *Document
+	md  *toml.MetaData
+	// blanked holds the keys on lines the repairs blanked (see blankedKeys).
+	blanked map[string]bool
+	// what names the record in messages: "visit record".
+	what string
+}
+
+func (d *decoder) decode(top map[string]toml.Primitive) {
+	doc := d.doc
+	prim, ok := top["type"]
+	if !ok {
+		if d.blanked["type"] {
+			return // its syntax error is reported
+		}
+		doc.Problemf(doc.TypeLine(), `missing key type: say what the record is: type = "case", "plan", "conference", "core-group" or "visit"`)
+		return
+	}
+	var raw any
+	if err := d.md.PrimitiveDecode(prim, &raw); err != nil {
+		doc.Problemf(doc.AtValue("type"), "type: %v", err)
+		return
+	}
+	s, isString := raw.(string)
+	if !isString {
+		doc.Problemf(doc.AtValue("type"), `type: expected a string such as "plan", found %s`, tomlTypeName(raw))
+		return
+	}
+	kind := Kind(s)
+	if !slices.Contains(Kinds, kind) {
+		msg := sprintf("unknown type %q: a record's type is one of case, plan, conference, core-group or visit", s)
+		if m := suggest(s, kindNames); m != "" {
+			msg += sprintf("; did you mean %q?", m)
+		}
+		doc.Problemf(doc.AtValue("type"), "%s", msg)
+		return
+	}
+	doc.Kind = kind
+	d.what = string(kind) + " record"
+
+	var rec Record
+	switch kind {
+	case KindCase:
+		rec = &CaseRecord{}
+	case KindPlan:
+		rec = &Plan{}
+	case KindConference:
+		rec = &Conference{}
+	case KindCoreGroup:
+		rec = &CoreGroup{}
+	case KindVisit:
+		rec = &Visit{}
+	}
+	rv := reflect.ValueOf(rec).Elem()
+	d.table(top, rv, nil)
+	if f := rv.FieldByName("Doc"); f.IsValid() && f.Type() == reflect.TypeOf(doc) {
+		f.Set(reflect.ValueOf(doc))
+	}
+	doc.Record = rec
+	d.validate(rec)
+}
+
+// field is a struct field that a TOML key decodes into.
+type field struct {
+	name     string // the toml tag
+	index    int
+	required bool
+}
+
+func fieldsOf(t reflect.Type) []field {
+	var fs []field
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		name, _, _ := strings.Cut(sf.Tag.Get("toml"), ",")
+		if name == "" || name == "-" || !sf.IsExported() {
+			continue
+		}
+		fs = append(fs, field{name: name, index: i, required: sf.Tag.Get("caselint") == "required"})
+	}
+	return fs
+}
+
+// table decodes the keys of one TOML table m into the struct rv, whose key
+// path is path (nil at the top).
+func (d *decoder) table(m map[string]toml.Primitive, rv reflect.Value, path []string) {
+	fs := fieldsOf(rv.Type())
+	var names []string
+	for _, f := range fs {
+		names = append(names, f.name)
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	// In the order they are written, so that problems come out in order.
+	pos := func(k string) int {
+		if s, ok := d.doc.Keys.Key(join(path, k)...); ok {
+			return s.Start
+		}
+		return len(d.doc.Source.Data)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if c := pos(a) - pos(b); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	for _, k := range keys {
+		kp := join(path, k)
+		i := slices.IndexFunc(fs, func(f field) bool { return f.name == k })
+		if i < 0 {
+			msg := sprintf("unknown key %s in %s", k, d.where(path))
+			if m := suggest(k, names); m != "" {
+				msg += sprintf("; did you mean %s?", m)
+			}
+			d.doc.Problemf(d.keyAt(kp), "%s", msg)
+			continue
+		}
+		d.value(m[k], rv.Field(fs[i].index), kp)
+	}
+	for _, f := range fs {
+		if _, ok := m[f.name]; ok || !f.required {
+			continue
+		}
+		kp := join(path, f.name)
+		if d.doc.Keys.Has(kp...) || d.blanked[f.name] {
+			continue // written but unreadable: already reported
+		}
+		off := d.doc.TypeLine()
+		if len(path) > 0 {
+			off = d.keyAt(path)
+		}
+		if f.name == "child" && len(path) == 0 {
+			d.doc.Problemf(off, "missing required table [child]: say who the child is (name, born, first_language)")
+			continue
+		}
+		d.doc.Problemf(off, "missing required key %s", dotted(kp))
+	}
+	if rv.Type() == reflect.TypeOf(Child{}) {
+		c := rv.Addr().Interface().(*Child)
+		if _, ok := m["born"]; !ok && !c.Unborn && !d.doc.Keys.Has(join(path, "born")...) && !d.blanked["born"] {
+			d.doc.Problemf(d.keyAt(path), "missing required key %s (or unborn = true, with the expected date, before the child is born)", dotted(join(path, "born")))
+		}
+	}
+}
+
+// where names the table of path for a message: "visit record", "[child] of
+// case record", "[[people]] of case record".
+func (d *decoder) where(path []string) string {
+	if len(path) == 0 {
+		return d.what
+	}
+	var parts []string
+	array := false
+	for _, p := range path {
+		if _, err := strconv.Atoi(p); err == nil {
+			array = true
+			continue
+		}
+		parts = append(parts, p)
+	}
+	name := strings.Join(parts, ".")
+	if array && len(path) > 0 {
+		if _, err := strconv.Atoi(path[len(path)-1]); err == nil {
+			return "[[" + name + "]] of " + d.what
+		}
+	}
+	return "[" + name + "] of " + d.what
+}
+
+// dotted writes a key path for a message, leaving out array indexes:
+// child.first_language, people.name.
+func dotted(path []string) string {
+	var parts []string
+	for _, p := range path {
+		if _, err := strconv.Atoi(p); err != nil {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// keyAt returns where the key of path stands, or the nearest enclosing table
+// that is written, or the type line.
+func (d *decoder) keyAt(path []string) int {
+	for p := path; len(p) > 0; p = p[:len(p)-1] {
+		if s, ok := d.doc.Keys.Key(p...); ok {
+			return s.Start
+		}
+	}
+	return d.doc.TypeLine()
+}
+
+// valueAt returns where the value of path stands (falling back as keyAt).
+func (d *decoder) valueAt(path []string) int {
+	if s, ok := d.doc.Keys.Value(path...); ok {
+		return s.Start
+	}
+	return d.keyAt(path)
+}
+
+var unmarshalerType = reflect.TypeOf((*toml.Unmarshaler)(nil)).Elem()
+
+func isUnmarshaler(t reflect.Type) bool { return reflect.PointerTo(t).Implements(unmarshalerType) }
+
+// value decodes one value prim into the field fv, whose key path is path.
+func (d *decoder) value(prim toml.Primitive, fv reflect.Value, path []string) {
+	t := fv.Type()
+	var raw any
+	if err := d.md.PrimitiveDecode(prim, &raw); err != nil {
+		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
+		return
+	}
+	switch {
+	case isUnmarshaler(t):
+		if msg := d.leafMismatch(raw, t); msg != "" {
+			d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), msg)
+			return
+		}
+		tmp := reflect.New(t)
+		if err := d.md.PrimitiveDecode(prim, tmp.Interface()); err != nil {
+			d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
+			return
+		}
+		fv.Set(tmp.Elem())
+	case t.Kind() == reflect.Struct:
+		d.subtable(prim, raw, fv, path)
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && !isUnmarshaler(t.Elem()):
+		if _, ok := raw.(map[string]any); !ok {
+			d.doc.Problemf(d.valueAt(path), "%s: expected a table, found %s", dotted(path), tomlTypeName(raw))
+			return
+		}
+		p := reflect.New(t.Elem())
+		d.subtable(prim, raw, p.Elem(), path)
+		fv.Set(p)
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && !isUnmarshaler(t.Elem()):
+		d.tables(prim, raw, fv, path)
+	case t.Kind() == reflect.Slice:
+		d.list(prim, raw, fv, path)
+	default:
+		if msg := d.leafMismatch(raw, t); msg != "" {
+			d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), msg)
+			return
+		}
+		tmp := reflect.New(t)
+		if err := d.md.PrimitiveDecode(prim, tmp.Interface()); err != nil {
+			d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
+			return
+		}
+		fv.Set(tmp.Elem())
+	}
+}
+
+// subtable decodes a table value into the struct fv.
+func (d *decoder) subtable(prim toml.Primitive, raw any, fv reflect.Value, path []string) {
+	if _, ok := raw.(map[string]any); !ok {
+		d.doc.Problemf(d.valueAt(path), "%s: expected a table, found %s", dotted(path), tomlTypeName(raw))
+		return
+	}
+	var m map[string]toml.Primitive
+	if err := d.md.PrimitiveDecode(prim, &m); err != nil {
+		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
+		return
+	}
+	d.table(m, fv, path)
+}
+
+// tables decodes an array of tables ([[people]]) or a list of inline tables
+// into the slice of structs fv. An element that is not a table is reported
+// and left zero, so that element i is still the i-th table written.
+func (d *decoder) tables(prim toml.Primitive, raw any, fv reflect.Value, path []string) {
+	n, ok := listLen(raw)
+	if !ok {
+		d.doc.Problemf(d.valueAt(path), "%s: expected [[%s]] tables, found %s", dotted(path), dotted(path), tomlTypeName(raw))
+		return
+	}
+	var elems []toml.Primitive
+	if err := d.md.PrimitiveDecode(prim, &elems); err != nil || len(elems) != n {
+		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
+		return
+	}
+	out := reflect.MakeSlice(fv.Type(), n, n)
+	for i, ep := range elems {
+		epath := join(path, strconv.Itoa(i))
+		var eraw any
+		if err := d.md.PrimitiveDecode(ep, &eraw); err != nil {
+			d.doc.Problemf(d.valueAt(epath), "%s, item %d: %s", dotted(path), i+1, errText(err))
+			continue
+		}
+		if _, ok := eraw.(map[string]any); !ok {
+			d.doc.Problemf(d.valueAt(epath), "%s, item %d: expected a table, found %s", dotted(path), i+1, tomlTypeName(eraw))
+			continue
+		}
+		d.subtable(ep, eraw, out.Index(i), epath)
+	}
+	fv.Set(out)
+}
+
+// list decodes a list of plain values (["Sam Doe", "Jamie"]) into the slice
+// fv. An element of the wrong type is reported at the element and left zero.
+func (d *decoder) list(prim toml.Primitive, raw any, fv reflect.Value, path []string) {
+	items, ok := raw.([]any)
+	if !ok {
+		d.doc.Problemf(d.valueAt(path), "%s: expected %s, found %s", dotted(path), wantName(fv.Type()), tomlTypeName(raw))
+		return
+	}
+	var elems []toml.Primitive
+	if err := d.md.PrimitiveDecode(prim, &elems); err != nil || len(elems) != len(items) {
+		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
+		return
+	}
+	et := fv.Type().Elem()
+	out := reflect.MakeSlice(fv.Type(), len(items), len(items))
+	for i, item := range items {
+		at := d.elemAt(i, path)
+		if msg := d.leafMismatch(item, et); msg != "" {
+			d.doc.Problemf(at, "%s, item %d: %s", dotted(path), i+1, msg)
+			continue
+		}
+		tmp := reflect.New(et)
+		if err := d.md.PrimitiveDecode(elems[i], tmp.Interface()); err != nil {
+			d.doc.Problemf(at, "%s, item %d: %s", dotted(path), i+1, errText(err))
+			continue
+		}
+		out.Index(i).Set(tmp.Elem())
+	}
+	fv.Set(out)
+}
+
+func (d *decoder) elemAt(i int, path []string) int {
+	if s, ok := d.doc.Keys.Elem(i, path...); ok {
+		return s.Start
+	}
+	return d.valueAt(path)
+}
+
+func listLen(raw any) (int, bool) {
+	switch v := raw.(type) {
+	case []any:
+		return len(v), true
+	case []map[string]any:
+		return len(v), true
+	}
+	return 0, false
+}
+
+// leafMismatch returns why raw cannot go into a value of type t, or "" when
+// it can (as far as the type goes: an Unmarshaler may still refuse it).
+func (d *decoder) leafMismatch(raw any, t reflect.Type) string {
+	switch t {
+	case reflect.TypeOf(Date{}):
+		if tm, ok := raw.(time.Time); ok && tm.Location().String() == "time-local" {
+			return "expected a date such as 2026-01-12, found a time of day"
+		}
+		return ""
+	case reflect.TypeOf(DateTime{}):
+		if tm, ok := raw.(time.Time); ok && tm.Location().String() == "time-local" {
+			return "expected a date and time such as 2026-01-19T16:30:00, found a time of day without its date"
+		}
+		return ""
+	}
+	if isUnmarshaler(t) {
+		return ""
+	}
+	ok := false
+	switch t.Kind() {
+	case reflect.String:
+		_, ok = raw.(string)
+	case reflect.Bool:
+		_, ok = raw.(bool)
+		if s, isStr := raw.(string); isStr && (s == "true" || s == "false") {
+			return sprintf("expected true or false, found the string %q (remove the quotes)", s)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		_, ok = raw.(int64)
+	case reflect.Float32, reflect.Float64:
+		switch raw.(type) {
+		case int64, float64:
+			ok = true
+		}
+	case reflect.Interface:
+		ok = true
+	}
+	if ok {
+		return ""
+	}
+	return sprintf("expected %s, found %s", wantName(t), tomlTypeName(raw))
+}
+
+// wantName names what a value of type t is written as.
+func wantName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.String {
+			return `a list of strings such as ["Sam Doe"]`
+		}
+		return "a list of " + strings.TrimPrefix(wantName(t.Elem()), "a ") + "s"
+	case reflect.Struct, reflect.Map:
+		return "a table"
+	}
+	return t.String()
+}
+
+// errText is the readable part of a decoding error.
+func errText(err error) string {
+	if err == nil {
+		return "cannot be read"
+	}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return pe.Message
+	}
+	return strings.TrimPrefix(err.Error(), "toml: ")
+}
+
+// validate checks the values that must be one of a fixed set, normalising
+// each accepted value to its canonical spelling (case and runs of spaces are
+// forgiven: "Physical  Abuse" is read as "physical abuse").
+func (d *decoder) validate(rec Record) {
+	switch r := rec.(type) {
+	case *Plan:
+		d.oneOf(&r.Category, []string{"neglect", "physical abuse", "emotional abuse", "sexual abuse", "multiple"}, "a category of plan", "category")
+	case *CaseRecord:
+		for i := range r.LegalStatus {
+			d.oneOf(&r.LegalStatus[i].Status, []string{"interim care order", "care order", "section 20", "placement order"}, "a legal status", "legal_status", strconv.Itoa(i), "status")
+		}
+	case *Conference:
+		kindOK := d.oneOf(&r.Kind, []string{ConferenceInitial, ConferenceReview, ConferenceTransfer}, "a kind of conference", "kind")
+		switch {
+		case r.Decision == "":
+		case kindOK && r.Kind != "":
+			fit := []string{DecisionPlan, DecisionNoPlan}
+			if r.Kind == ConferenceReview {
+				fit = []string{DecisionContinue, DecisionCease}
+			}
+			if c, ok := canonical(r.Decision, fit); ok {
+				r.Decision = c
+			} else {
+				d.doc.Problemf(d.valueAt([]string{"decision"}), "decision %q does not fit a%s %s conference: say %q or %q", r.Decision, article(r.Kind), r.Kind, fit[0], fit[1])
+			}
+		default:
+			d.oneOf(&r.Decision, []string{DecisionPlan, DecisionNoPlan, DecisionContinue, DecisionCease}, "a conference decision", "decision")
+		}
+	}
+}
+
+func article(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "n"
+	}
+	return ""
+}
+
+// canonical returns the member of set that s spells, forgiving case and
+// spacing.
+func canonical(s string, set []string) (string, bool) {
+	n := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	for _, c := range set {
+		if n == c {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// oneOf checks that *v (at key path) is one of set, reports it otherwise,
+// and normalises it. An empty value is not checked (it is not given).
+func (d *decoder) oneOf(v *string, set []string, what string, path ...string) bool {
+	if *v == "" {
+		return true
+	}
+	if c, ok := canonical(*v, set); ok {
+		*v = c
+		return true
+	}
+	msg := sprintf("%s: %q is not %s", dotted(path), *v, what)
+	if m := suggest(*v, set); m != "" {
+		msg += sprintf("; did you mean %q?", m)
+	}
+	quoted := make([]string, len(set))
+	for i, s := range set {
+		quoted[i] = strconv.Quote(s)
+	}
+	msg += " (one of " + strings.Join(quoted, ", ") + ")"
+	d.doc.Problemf(d.valueAt(path), "%s", msg)
+	return false
+}
+
+// suggest returns the candidate closest to word when it is close enough to
+// be a likely typo, or "".
+func suggest(word string, candidates []string) string {
+	w := strings.ToLower(word)
+	best, bestD := "", -1
+	for _, c := range candidates {
+		dist := levenshtein(w, strings.ToLower(c))
+		if bestD < 0 || dist < bestD {
+			best, bestD = c, dist
+		}
+	}
+	n := utf8.RuneCountInString(word)
+	if bestD < 0 || bestD > max(1, min(3, n/3)) || bestD >= n {
+		return ""
+	}
+	return best
+}
+
+// levenshtein returns the edit distance between a and b, in runes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

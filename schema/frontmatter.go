@@ -1,0 +1,214 @@
+package schema
+
+// The frontmatter lexer splits a file into its byte-order mark, the +++
+// delimiters, the TOML text between them and the Markdown body, in the style
+// of Hugo's pageparser: a small state machine whose states are functions that
+// emit items and return the next state. It works in byte offsets only.
+//
+// The rules it applies:
+//
+//   - an optional UTF-8 byte-order mark comes first;
+//   - the opening +++ must be the first line; trailing spaces and tabs are
+//     allowed, and lines may end in "\n", "\r\n" or a lone "\r";
+//   - blank lines before the opening +++ are tolerated but reported (the
+//     file is still read as a record);
+//   - the closing +++ stands at the start of a line, with only spaces or tabs
+//     after it;
+//   - a file that opens with --- is YAML frontmatter: a (broken) record;
+//   - a file whose first non-blank line is neither is not a record (a README),
+//     and neither is an empty or all-whitespace file.
+
+type fmItemType int
+
+const (
+	fmBOM     fmItemType = iota + 1 // the byte-order mark
+	fmOpen                          // the opening +++ line
+	fmTOML                          // the TOML text between the delimiters
+	fmClose                         // the closing +++ line
+	fmYAML                          // YAML frontmatter text between --- lines
+	fmBody                          // the Markdown body
+	fmProblem                       // something wrong, at span.Start
+)
+
+type fmItem struct {
+	typ  fmItemType
+	span Span
+	msg  string // fmProblem only
+}
+
+type fmLexer struct {
+	data  []byte
+	pos   int
+	open  int // where the opening delimiter stands
+	items []fmItem
+}
+
+type fmStateFunc func(*fmLexer) fmStateFunc
+
+func (l *fmLexer) emit(t fmItemType, start, end int) {
+	l.items = append(l.items, fmItem{typ: t, span: Span{start, end}})
+}
+
+func (l *fmLexer) problem(off int, msg string) {
+	l.items = append(l.items, fmItem{typ: fmProblem, span: Span{off, off}, msg: msg})
+}
+
+// line returns the end of the line's content starting at pos (before its
+// line ending) and the start of the next line.
+func (l *fmLexer) line(pos int) (contentEnd, next int) {
+	return lineAt(l.data, pos)
+}
+
+func lineAt(data []byte, pos int) (contentEnd, next int) {
+	i := pos
+	for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+		i++
+	}
+	contentEnd = i
+	if i < len(data) {
+		if data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+			i++
+		}
+		i++
+	}
+	return contentEnd, i
+}
+
+// isDelim reports whether data[start:end] is the delimiter d followed only by
+// spaces and tabs.
+func isDelim(data []byte, start, end int, d string) bool {
+	if end-start < len(d) || string(data[start:start+len(d)]) != d {
+		return false
+	}
+	for _, c := range data[start+len(d) : end] {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// lineNumber returns the 1-based line of offset off.
+func lineNumber(data []byte, off int) int { return NewSource("", data).LineOf(off) }
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func fmLexStart(l *fmLexer) fmStateFunc {
+	if len(l.data) >= 3 && l.data[0] == 0xEF && l.data[1] == 0xBB && l.data[2] == 0xBF {
+		l.emit(fmBOM, 0, 3)
+		l.pos = 3
+	}
+	first := true
+	for l.pos < len(l.data) {
+		end, next := l.line(l.pos)
+		switch {
+		case isBlank(l.data[l.pos:end]):
+			l.pos, first = next, false
+			continue
+		case isDelim(l.data, l.pos, end, "+++"):
+			l.open = l.pos
+			if !first {
+				l.problem(l.pos, "the frontmatter must open on the first line: remove the blank lines before +++")
+			}
+			l.emit(fmOpen, l.pos, next)
+			l.pos = next
+			return fmLexTOML
+		case isDelim(l.data, l.pos, end, "---"):
+			l.open = l.pos
+			l.problem(l.pos, "records use TOML frontmatter between +++ lines, not YAML (---)")
+			l.pos = next
+			return fmLexYAML
+		default:
+			return nil // not a record
+		}
+	}
+	return nil // empty or only whitespace
+}
+
+func fmLexTOML(l *fmLexer) fmStateFunc {
+	start := l.pos
+	for l.pos < len(l.data) {
+		end, next := l.line(l.pos)
+		if isDelim(l.data, l.pos, end, "+++") {
+			l.emit(fmTOML, start, l.pos)
+			l.emit(fmClose, l.pos, next)
+			l.pos = next
+			return fmLexBody
+		}
+		l.pos = next
+	}
+	l.emit(fmTOML, start, len(l.data))
+	l.problem(l.open, sprintf("frontmatter opened with +++ on line %d is never closed: add a line holding only +++ after the last key", lineNumber(l.data, l.open)))
+	return nil
+}
+
+func fmLexYAML(l *fmLexer) fmStateFunc {
+	start := l.pos
+	for l.pos < len(l.data) {
+		end, next := l.line(l.pos)
+		if isDelim(l.data, l.pos, end, "---") || isDelim(l.data, l.pos, end, "...") {
+			l.emit(fmYAML, start, l.pos)
+			l.pos = next
+			return fmLexBody
+		}
+		l.pos = next
+	}
+	l.emit(fmYAML, start, len(l.data))
+	return nil
+}
+
+func fmLexBody(l *fmLexer) fmStateFunc {
+	l.emit(fmBody, l.pos, len(l.data))
+	return nil
+}
+
+// frontmatter is what the lexer found in a file.
+type frontmatter struct {
+	record    bool // the file opens with frontmatter (+++ or ---)
+	yaml      bool // it is YAML frontmatter
+	closed    bool // the closing delimiter was found
+	front     Span // the TOML (or YAML) text between the delimiters
+	bodyStart int  // where the Markdown body starts (len(data) when there is none)
+	problems  []Problem
+}
+
+// splitFrontmatter runs the frontmatter lexer over data.
+func splitFrontmatter(data []byte) frontmatter {
+	l := &fmLexer{data: data}
+	for state := fmStateFunc(fmLexStart); state != nil; {
+		state = state(l)
+	}
+	fm := frontmatter{bodyStart: len(data)}
+	for _, it := range l.items {
+		switch it.typ {
+		case fmOpen:
+			fm.record = true
+		case fmTOML:
+			fm.front = it.span
+		case fmYAML:
+			fm.record, fm.yaml, fm.front = true, true, it.span
+		case fmClose:
+			fm.closed = true
+		case fmBody:
+			fm.bodyStart = it.span.Start
+			if fm.yaml {
+				fm.closed = true
+			}
+		case fmProblem:
+			fm.problems = append(fm.problems, Problem{Offset: it.span.Start, Message: it.msg})
+		}
+	}
+	if fm.front == (Span{}) && fm.record {
+		fm.front = Span{fm.bodyStart, fm.bodyStart}
+	}
+	return fm
+}
