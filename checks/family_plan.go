@@ -19,4 +19,5 @@ var planContent = []*lint.Rule{
 	MissingReviewDate,
 	PlanStartMismatch,
 	LateReviewConference,
+	ConferenceWithoutOutcomes,
 }
