@@ -119,7 +119,7 @@ func cgCessationReason(text string) (string, bool) {
 		if t == strings.ToLower(r) {
 			return r, true
 		}
-		if d := lint.Levenshtein(t, strings.ToLower(r)); bestD < 0 || d < bestD {
+		if d := schema.Levenshtein(t, strings.ToLower(r)); bestD < 0 || d < bestD {
 			best, bestD = r, d
 		}
 	}

@@ -132,25 +132,6 @@ func nameWithRole(pass *lint.Pass, ref string) string {
 	return name
 }
 
-// didYouMeanPerson returns ` (did you mean X?)` when one of the case's people
-// has a name close to ref, else "".
-func didYouMeanPerson(pass *lint.Pass, ref string) string {
-	if pass.Case.Record == nil {
-		return ""
-	}
-	k := schema.PersonKey(ref)
-	best, bestD := "", 3
-	for _, p := range pass.Case.Record.People {
-		if d := lint.Levenshtein(k, schema.PersonKey(p.Name)); d < bestD {
-			best, bestD = p.Name, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
-}
-
 // isLineManagerRole reports whether a role is a line manager's: it says
 // "manager" ("team manager", "practice manager"), but is not the conference
 // and review manager, who chairs conferences and manages no social worker.

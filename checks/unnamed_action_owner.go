@@ -91,7 +91,7 @@ func ownerProblem(pass *lint.Pass, owner string) string {
 	}
 	for _, part := range splitOwners(owner) {
 		if !pass.Case.Known(part) {
-			return fmt.Sprintf("is ascribed to %s, who is not among the people in case.md: add them to [[people]] there, or correct the name%s", part, ownerSuggestion(pass, part))
+			return fmt.Sprintf("is ascribed to %s, who is not among the people in case.md: add them to [[people]] there, or correct the name%s", part, pass.Case.SuggestPerson(part))
 		}
 	}
 	return ""
@@ -136,26 +136,6 @@ func splitWord(s, w string) []string {
 		cur = append(cur, f)
 	}
 	return append(out, strings.Join(cur, " "))
-}
-
-// ownerSuggestion returns " (did you mean NAME?)" for the case's person
-// whose name is closest to ref, when one is close enough to be a typo.
-func ownerSuggestion(pass *lint.Pass, ref string) string {
-	rec := pass.Case.Record
-	if rec == nil {
-		return ""
-	}
-	k := schema.PersonKey(ref)
-	best, bestD := "", 3
-	for _, p := range rec.People {
-		if d := lint.Levenshtein(k, schema.PersonKey(p.Name)); d < bestD {
-			best, bestD = p.Name, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
 }
 
 // actionName names an action for a message: "action A3", or its text,

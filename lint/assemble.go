@@ -95,15 +95,20 @@ func checkPeople(c *Case, d *schema.Document) {
 		if r.index >= 0 {
 			off = d.AtElem(r.index, r.path...)
 		}
-		d.Problemf(off, "%s is not among the people in case.md: add them to [[people]] there, or correct the name%s", r.name, c.suggestPerson(r.name))
+		d.Problemf(off, "%s is not among the people in case.md: add them to [[people]] there, or correct the name%s", r.name, c.SuggestPerson(r.name))
 	}
 }
 
-func (c *Case) suggestPerson(name string) string {
-	k := schema.PersonKey(name)
+// SuggestPerson returns " (did you mean NAME?)" naming the case's person
+// whose name is closest to ref, when one is close enough to be a typo, or "".
+func (c *Case) SuggestPerson(ref string) string {
+	if c.Record == nil {
+		return ""
+	}
+	k := schema.PersonKey(ref)
 	best, bestD := "", 3
 	for _, p := range c.Record.People {
-		if d := Levenshtein(k, schema.PersonKey(p.Name)); d < bestD {
+		if d := schema.Levenshtein(k, schema.PersonKey(p.Name)); d < bestD {
 			best, bestD = p.Name, d
 		}
 	}

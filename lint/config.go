@@ -122,17 +122,10 @@ func suggestConfigKey(key toml.Key) string {
 		"first_core_group_within", "core_group_every", "core_group_every_after_review", "minutes_within",
 		"keep_conference_outcomes", "minimum_plan_length", "transfer_conference_within", "recording_limit",
 		"first_review_within", "review_every", "non_specific_labels", "placeholders", "collective_owners", "vague_timescales"}
-	last := key[len(key)-1]
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := Levenshtein(last, k); d < bestD {
-			best, bestD = k, d
-		}
+	if best := schema.Suggest(key[len(key)-1], known); best != "" {
+		return fmt.Sprintf("; did you mean %s?", best)
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("; did you mean %s?", best)
+	return ""
 }
 
 // ResolveProfile returns the profile name (the --profile flag; else the

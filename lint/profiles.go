@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/caselint/caselint/schema"
 )
 
 //go:embed profiles.toml
@@ -214,37 +215,14 @@ func alwaysOn(id string) bool {
 	return id == InvalidRecordID || id == UnexplainedSuppressionID
 }
 
+// suggest returns "; did you mean "x"?" for the rule id closest to id, or "".
 func suggest(id string, all []*Rule) string {
-	best, bestD := "", 4
-	for _, r := range all {
-		if d := Levenshtein(id, r.ID); d < bestD {
-			best, bestD = r.ID, d
-		}
+	ids := make([]string, len(all))
+	for i, r := range all {
+		ids[i] = r.ID
 	}
-	if best == "" {
-		return ""
+	if best := schema.Suggest(id, ids); best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
 	}
-	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-// Levenshtein returns the edit distance between a and b.
-func Levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return ""
 }

@@ -271,7 +271,7 @@ func (d *decoder) decode(top map[string]toml.Primitive) {
 	kind := Kind(s)
 	if !slices.Contains(Kinds, kind) {
 		msg := sprintf("unknown type %q: a record's type is one of case, plan, conference, core-group or visit", s)
-		if m := suggest(s, kindNames); m != "" {
+		if m := Suggest(s, kindNames); m != "" {
 			msg += sprintf("; did you mean %q?", m)
 		}
 		doc.Problemf(doc.AtValue("type"), "%s", msg)
@@ -352,7 +352,7 @@ func (d *decoder) table(m map[string]toml.Primitive, rv reflect.Value, path []st
 		i := slices.IndexFunc(fs, func(f field) bool { return f.name == k })
 		if i < 0 {
 			msg := sprintf("unknown key %s in %s", k, d.where(path))
-			if m := suggest(k, names); m != "" {
+			if m := Suggest(k, names); m != "" {
 				msg += sprintf("; did you mean %s?", m)
 			}
 			d.doc.Problemf(d.keyAt(kp), "%s", msg)
@@ -725,7 +725,7 @@ func (d *decoder) oneOf(v *string, set []string, what string, path ...string) bo
 		return true
 	}
 	msg := sprintf("%s: %q is not %s", dotted(path), *v, what)
-	if m := suggest(*v, set); m != "" {
+	if m := Suggest(*v, set); m != "" {
 		msg += sprintf("; did you mean %q?", m)
 	}
 	quoted := make([]string, len(set))
@@ -737,13 +737,13 @@ func (d *decoder) oneOf(v *string, set []string, what string, path ...string) bo
 	return false
 }
 
-// suggest returns the candidate closest to word when it is close enough to
-// be a likely typo, or "".
-func suggest(word string, candidates []string) string {
+// Suggest returns the candidate closest to word when it is close enough to
+// be a likely typo, or "". Case is ignored.
+func Suggest(word string, candidates []string) string {
 	w := strings.ToLower(word)
 	best, bestD := "", -1
 	for _, c := range candidates {
-		dist := levenshtein(w, strings.ToLower(c))
+		dist := Levenshtein(w, strings.ToLower(c))
 		if bestD < 0 || dist < bestD {
 			best, bestD = c, dist
 		}
@@ -755,8 +755,8 @@ func suggest(word string, candidates []string) string {
 	return best
 }
 
-// levenshtein returns the edit distance between a and b, in runes.
-func levenshtein(a, b string) int {
+// Levenshtein returns the edit distance between a and b, in runes.
+func Levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

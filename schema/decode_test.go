@@ -206,8 +206,8 @@ func TestSuggest(t *testing.T) {
 		"weather":     "",
 		"childseen":   "child_seen",
 	} {
-		if got := suggest(word, names); got != want {
-			t.Errorf("suggest(%q) = %q; want %q", word, got, want)
+		if got := Suggest(word, names); got != want {
+			t.Errorf("Suggest(%q) = %q; want %q", word, got, want)
 		}
 	}
 }

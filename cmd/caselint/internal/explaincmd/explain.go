@@ -8,6 +8,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/ruledoc"
+	"github.com/caselint/caselint/schema"
 	"github.com/spf13/cobra"
 )
 
@@ -49,13 +50,11 @@ func Run(opts *Options) error {
 			return err
 		}
 	}
-	best, bestD := "", 4
-	for _, r := range opts.Rules {
-		if d := lint.Levenshtein(opts.RuleID, r.ID); d < bestD {
-			best, bestD = r.ID, d
-		}
+	ids := make([]string, len(opts.Rules))
+	for i, r := range opts.Rules {
+		ids[i] = r.ID
 	}
-	if best != "" {
+	if best := schema.Suggest(opts.RuleID, ids); best != "" {
 		return cmdutil.Usagef("there is no rule %q; did you mean %s?", opts.RuleID, best)
 	}
 	return cmdutil.Usagef("there is no rule %q; caselint rules lists them", opts.RuleID)
