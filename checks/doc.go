@@ -11,7 +11,7 @@ import "github.com/caselint/caselint/lint"
 // All returns every rule, grouped by family, in a fresh slice.
 func All() []*lint.Rule {
 	var all []*lint.Rule
-	for _, fam := range [][]*lint.Rule{planContent, seeingTheChild, coreGroup, endingThePlan, recordHygiene} {
+	for _, fam := range [][]*lint.Rule{planContent, seeingTheChild, coreGroup, endingThePlan, history, recordHygiene} {
 		all = append(all, fam...)
 	}
 	return all

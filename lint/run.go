@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/caselint/caselint/lint/calendar"
@@ -30,8 +31,13 @@ type Options struct {
 	Calendar *calendar.Calendar
 	// Workers is how many cases are linted at once; 0 means GOMAXPROCS.
 	Workers int
-	// History is the records' git history, or nil.
+	// History is the records' git history, or nil. When it is nil, the
+	// rules of the history family are skipped.
 	History History
+	// HistoryNote says why History is nil ("this is a shallow clone: ...",
+	// "not a git repository"). When it is set and history rules are
+	// skipped, the result carries one notification saying so.
+	HistoryNote string
 	// MaxFileSize is the largest record read, in bytes; 0 means 8 MiB. A
 	// larger file is an invalid-record finding, not read.
 	MaxFileSize int64
@@ -64,6 +70,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	groups, notes, err := discover(opts.FS, paths)
 	if err != nil {
 		return nil, err
+	}
+	if opts.History == nil {
+		var skipped []string
+		enabled, skipped = withoutHistoryRules(enabled, severity)
+		if len(skipped) > 0 && opts.HistoryNote != "" {
+			notes = append(notes, Notification{Level: Note,
+				Message: fmt.Sprintf("history rules skipped: %s (%s)", opts.HistoryNote, strings.Join(skipped, ", "))})
+		}
 	}
 	e := &engine{opts: opts, enabled: enabled, severity: severity}
 	for _, r := range enabled {
@@ -127,6 +141,27 @@ feed:
 	sortFindings(res.Findings)
 	sortNotifications(res.Notifications)
 	return res, nil
+}
+
+// HistoryFamily is the family of the rules that read git history
+// (Pass.History): the engine skips them when there is none.
+const HistoryFamily = "history"
+
+// withoutHistoryRules drops the history rules from enabled, and from
+// severity (so a caselint:ignore of one is not reported as unused: the same
+// record may be linted where the history is at hand), and returns their ids.
+func withoutHistoryRules(enabled []*Rule, severity map[string]Severity) ([]*Rule, []string) {
+	var kept []*Rule
+	var skipped []string
+	for _, r := range enabled {
+		if r.Family == HistoryFamily && r.Run != nil {
+			skipped = append(skipped, r.ID)
+			delete(severity, r.ID)
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept, skipped
 }
 
 type engine struct {

@@ -1,0 +1,252 @@
+package checks
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// RewrittenRecord: the facts of a visit or core group record were changed
+// long after it was first committed.
+var RewrittenRecord = &lint.Rule{
+	ID:       "rewritten-record",
+	Title:    "The facts of a visit or core group record were changed after the recording limit",
+	Severity: lint.Warning,
+	Family:   FamilyHistory,
+	Reads:    []schema.Kind{schema.KindVisit, schema.KindCoreGroup},
+	Cites: []lint.Citation{
+		{Source: Oxon, Paragraph: "§1", Quote: "The Plan can be used as evidence in any legal proceedings"},
+	},
+	Text: `Visit and core group records are evidence: what they say was seen, who was
+there and what was agreed must stay as it was recorded. A mistake found
+later is put right by a dated correction in the record's body, which keeps
+the original, not by changing the facts.
+
+The rule reads the records' git history and fires when a commit changed the
+facts (the frontmatter keys and values) of a visit or core group record more
+than the profile's recording_limit (5 working days by default) after the
+record was first committed: until then the record is still being written.
+Changes to the narrative (the Markdown body), and to the frontmatter's
+comments or layout, are not rewrites. Commit dates are taken as dates in
+London.
+
+The finding points at the record's date line and names the commit that
+changed the facts, its author and the keys it changed; SARIF carries the
+commit in the result's properties. One finding is reported for each such
+commit.
+
+The rule needs the repository's history: it is skipped, with a notice,
+outside a repository and in a shallow clone.`,
+	Bad: `# visits/2026-01-12.md, first committed on 2026-01-13; changed on 2026-03-02:
+-seen_alone = false
++seen_alone = true`,
+	Good: `# visits/2026-01-12.md, first committed on 2026-01-13; on 2026-03-02 the body gains:
+## Correction, 2 March 2026 (Aisha Patel)
+Jamie was seen alone in his bedroom for ten minutes; this was left out of the
+original record.`,
+	Since: "0.1.0",
+	Run:   runRewrittenRecord,
+}
+
+func runRewrittenRecord(pass *lint.Pass) error {
+	limit := pass.Profile.RecordingLimit
+	if pass.History == nil || limit.IsZero() {
+		return nil
+	}
+	for _, r := range historyRecords(pass.Case) {
+		path := r.doc.Source.Path
+		vs := pass.History.Versions(path)
+		if len(vs) < 2 {
+			continue
+		}
+		firstDay := commitDate(vs[0])
+		open := pass.Calendar.Add(firstDay, limit) // the last day the record may still be written
+		var prev facts
+		prevIdx := -1
+		for i := 1; i < len(vs); i++ {
+			v := vs[i]
+			if v.Blob == vs[i-1].Blob {
+				continue
+			}
+			day := commitDate(v)
+			if !day.After(open) {
+				continue
+			}
+			if prevIdx != i-1 {
+				data, err := pass.History.Content(path, vs[i-1])
+				if err != nil {
+					return err
+				}
+				prev = factsOf(path, data)
+			}
+			data, err := pass.History.Content(path, v)
+			if err != nil {
+				return err
+			}
+			cur := factsOf(path, data)
+			changed := cur.changedFrom(prev)
+			prev, prevIdx = cur, i
+			if len(changed) == 0 {
+				continue
+			}
+			pass.Report(lint.Diagnostic{
+				Doc:        r.doc,
+				Offset:     r.doc.At("date"),
+				Attributed: &v,
+				Message: fmt.Sprintf("the facts of this %s record were changed on %s by %s (commit %s), %d working days after it was first committed on %s: %s %s; a record is evidence, so keep the facts as first recorded and put a mistake right with a dated correction in the body (%s)",
+					r.what, day.Long(), v.Author, shortHash(v.Commit), pass.Calendar.WorkingDaysAfter(firstDay, day), firstDay.Long(),
+					historyKeyList(changed), historyWord(len(changed), "was", "were")+" changed", cite(pass)),
+			})
+		}
+	}
+	return nil
+}
+
+// facts are the frontmatter of one version of a record, as decoded TOML
+// (generic), or as the typed record when the TOML does not decode on its
+// own; nil when neither can be read.
+type facts struct {
+	generic map[string]any
+	typed   map[string]any
+}
+
+func factsOf(path string, data []byte) facts {
+	doc, ok := schema.Parse(path, data)
+	if !ok {
+		return facts{}
+	}
+	var f facts
+	if doc.FrontStart <= doc.FrontEnd && doc.FrontEnd <= len(data) {
+		m := map[string]any{}
+		if _, err := toml.Decode(string(data[doc.FrontStart:doc.FrontEnd]), &m); err == nil {
+			f.generic = m
+		}
+	}
+	if doc.Record != nil {
+		f.typed = recordFields(doc.Record)
+	}
+	return f
+}
+
+// changedFrom returns the keys whose values differ between f and before,
+// sorted; nil when the two cannot be compared (one of them unreadable).
+func (f facts) changedFrom(before facts) []string {
+	a, b := before.generic, f.generic
+	if a == nil || b == nil {
+		a, b = before.typed, f.typed
+	}
+	if a == nil || b == nil {
+		return nil
+	}
+	var keys []string
+	for k, va := range a {
+		if vb, ok := b[k]; !ok || !sameValue(va, vb) {
+			keys = append(keys, k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// recordFields are a typed record's fields by their TOML key, its Doc left
+// out.
+func recordFields(rec schema.Record) map[string]any {
+	rv := reflect.ValueOf(rec)
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return nil
+	}
+	out := map[string]any{}
+	rt := rv.Type()
+	for i := 0; i < rt.NumField(); i++ {
+		sf := rt.Field(i)
+		key, _, _ := strings.Cut(sf.Tag.Get("toml"), ",")
+		if key == "" || key == "-" || !sf.IsExported() {
+			continue
+		}
+		out[key] = rv.Field(i).Interface()
+	}
+	return out
+}
+
+// sameValue compares decoded TOML values: times by instant and zone name
+// (each decode makes its own fixed zones), the rest deeply.
+func sameValue(a, b any) bool {
+	switch a := a.(type) {
+	case time.Time:
+		b, ok := b.(time.Time)
+		return ok && a.Equal(b) && a.Location().String() == b.Location().String()
+	case map[string]any:
+		b, ok := b.(map[string]any)
+		if !ok || len(a) != len(b) {
+			return false
+		}
+		for k, va := range a {
+			vb, ok := b[k]
+			if !ok || !sameValue(va, vb) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		b, ok := b.([]any)
+		if !ok || len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if !sameValue(a[i], b[i]) {
+				return false
+			}
+		}
+		return true
+	case []map[string]any:
+		b, ok := b.([]map[string]any)
+		if !ok || len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if !sameValue(a[i], b[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+// historyKeyList names keys for a message: "seen_alone", "child_seen and
+// seen_alone", "by, child_seen and seen_alone".
+func historyKeyList(keys []string) string {
+	switch len(keys) {
+	case 0:
+		return ""
+	case 1:
+		return keys[0]
+	}
+	return strings.Join(keys[:len(keys)-1], ", ") + " and " + keys[len(keys)-1]
+}
+
+// historyWord picks the word for n.
+func historyWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
