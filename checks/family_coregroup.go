@@ -8,4 +8,5 @@ var coreGroup = []*lint.Rule{
 	OverdueCoreGroup,
 	LateMinutes,
 	AbsentMemberWithoutReport,
+	FirstCoreGroupNotAsSet,
 }

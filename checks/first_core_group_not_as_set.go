@@ -1,0 +1,85 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// FirstCoreGroupNotAsSet: the initial conference set no date for the first
+// core group, or the first core group was held on another day.
+var FirstCoreGroupNotAsSet = &lint.Rule{
+	ID:       "first-core-group-not-as-set",
+	Title:    "The first core group was not held on the date the initial conference set",
+	Severity: lint.Warning,
+	Family:   FamilyCoreGroup,
+	Reads:    []schema.Kind{schema.KindConference, schema.KindCoreGroup},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§05", Quote: "The first core group meeting will take place on the date set at the Initial Child Protection conference"},
+		{Source: Oxon, Paragraph: "§1", Quote: "Obtain agreement to the date for the first Core Group meeting"},
+		{Source: Oxon, Paragraph: "§5.3", Quote: "The first meeting of the Core Group will take place on the date set at the Initial Child Protection Conference"},
+	},
+	Text: `The Initial Child Protection Conference that decides on a plan obtains
+agreement to the date of the first core group meeting, and the meeting takes
+place on that date. The conference record gives the date it set in
+first_core_group.
+
+The rule reads the first initial conference that decided on a plan (up to
+the as-of date, or the end of the plan) and fires when:
+
+- it set no first_core_group (reported on its decision line);
+- the first core group held after it, up to the as-of date, was held on
+  another day than the one set, earlier or later (reported on that core
+  group's date line).
+
+Lateness is late-first-core-group's concern: a meeting held after the 10
+working days (the profile's first_core_group_within), or a date set beyond
+them, is left to it, and this rule stays quiet about that meeting. A
+meeting moved for a good reason is a reviewed exception: suppress the
+finding with the reason.`,
+	Bad: `# conferences/2026-01-20-initial.md
+first_core_group = 2026-02-03
+# core-groups/2026-02-05.md
+date = 2026-02-05`,
+	Good: `# conferences/2026-01-20-initial.md
+first_core_group = 2026-02-03
+# core-groups/2026-02-03.md
+date = 2026-02-03`,
+	Since: "0.1.0",
+	Run:   runFirstCoreGroupNotAsSet,
+}
+
+func runFirstCoreGroupNotAsSet(pass *lint.Pass) error {
+	conf := pass.Case.InitialConference()
+	until := pass.Until()
+	if conf == nil || conf.Doc == nil || conf.Date.IsZero() || conf.Date.After(until) {
+		return nil
+	}
+	set := conf.FirstCoreGroup
+	if set.IsZero() {
+		pass.Reportf(conf.Doc, conf.Doc.At("decision"),
+			"the initial conference on %s decided on a plan but set no date for the first core group: record in first_core_group the date the conference agreed for it (%s)",
+			conf.Date.Long(), cite(pass))
+		return nil
+	}
+
+	var first *schema.CoreGroup
+	for _, cg := range cgDatedCoreGroups(pass.Case) {
+		if !cg.Date.Before(conf.Date) {
+			first = cg
+			break
+		}
+	}
+	if first == nil || first.Date.After(until) || first.Date == set {
+		return nil
+	}
+	if within := pass.Profile.FirstCoreGroupWithin; !within.IsZero() {
+		due := pass.Calendar.Add(conf.Date, within)
+		if first.Date.After(due) || set.After(due) {
+			return nil // late-first-core-group's concern
+		}
+	}
+	pass.Reportf(first.Doc, first.Doc.At("date"),
+		"the first core group was held on %s, but the initial conference on %s set it for %s: the first core group takes place on the date the conference set; if it had to be moved, record why in the minutes (%s)",
+		first.Date.Long(), conf.Date.Long(), set.Long(), cite(pass))
+	return nil
+}
