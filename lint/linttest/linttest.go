@@ -78,6 +78,16 @@ func Check(dir string, rules []*lint.Rule, all []*lint.Rule) (*lint.Result, []st
 	if err != nil {
 		return nil, nil, err
 	}
+	return CheckFixture(dir, fx, rules, all)
+}
+
+// CheckFixture is Check with the fixture's settings given rather than read
+// from dir/fixture.toml: training exercises keep theirs in exercise.toml.
+func CheckFixture(dir string, fx Fixture, rules []*lint.Rule, all []*lint.Rule) (*lint.Result, []string, error) {
+	if fx.AsOf.IsZero() {
+		return nil, nil, fmt.Errorf("%s: an as-of date is required: fixtures never read the clock", dir)
+	}
+	var err error
 	var cfg *lint.Config
 	if p := filepath.Join(dir, lint.ConfigFileName); fileExists(p) {
 		if cfg, err = lint.LoadConfig(p); err != nil {
