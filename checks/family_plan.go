@@ -20,4 +20,5 @@ var planContent = []*lint.Rule{
 	PlanStartMismatch,
 	LateReviewConference,
 	ConferenceWithoutOutcomes,
+	IncompleteCoreGroup,
 }
