@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fatih/color"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -90,6 +91,18 @@ func pos(t *testing.T, path, text, at string) schema.Position {
 	return schema.NewSource(path, []byte(text)).Position(off)
 }
 
+// The commits that last changed the lines of two of testResult's findings.
+var (
+	originPlan = lint.Version{
+		Commit: "1111111111111111111111111111111111111111", Author: "Aisha Patel",
+		When: time.Date(2025, 11, 4, 16, 5, 0, 0, time.UTC), Blob: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	}
+	originVisit = lint.Version{
+		Commit: "2222222222222222222222222222222222222222", Author: "Sam Jones",
+		When: time.Date(2026, 1, 26, 9, 30, 0, 0, time.FixedZone("", 3600)), Blob: "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+	}
+)
+
 // testResult is a small fixed result: four findings in two files (one
 // suppressed, one whose line has a character outside the BMP before it)
 // and two notifications.
@@ -108,6 +121,7 @@ func testResult(t *testing.T) *lint.Result {
 				Pos:         pos(t, planPath, planText, "lead_worker"),
 				Message:     `lead worker "J. Bloggs" is not among the case's people`,
 				Fingerprint: "5c1e0a4b9d2f7e31",
+				Origin:      &originPlan,
 			},
 			{
 				RuleID:      "unnamed-action-owner",
@@ -136,6 +150,7 @@ func testResult(t *testing.T) *lint.Result {
 				Pos:         label,
 				Message:     `"disturbed" is a non-specific label: say what was seen and heard`,
 				Fingerprint: "7b3e91d0c5a2f648",
+				Origin:      &originVisit,
 			},
 		},
 		Notifications: []lint.Notification{
@@ -478,6 +493,64 @@ func TestSARIFSchema(t *testing.T) {
 					t.Errorf("%s (%s schema): %v", tc.name, draft, err)
 				}
 			}
+		}
+	}
+}
+
+// TestSARIFProperties: a result carries the commit that last changed its
+// line and, for a history rule, the commit it is attributed to; a result
+// with neither has no properties.
+func TestSARIFProperties(t *testing.T) {
+	first := lint.Version{
+		Commit: "3333333333333333333333333333333333333333", Author: "Aisha Patel",
+		When: time.Date(2026, 1, 26, 9, 30, 0, 0, time.UTC),
+	}
+	res := &lint.Result{Findings: []lint.Finding{
+		{
+			RuleID: "late-recording", Severity: lint.Warning, Path: visitPath,
+			Pos:         pos(t, visitPath, visitText, "date"),
+			Message:     "this visit on 10 January 2026 was first committed on 26 January 2026 by Aisha Patel (commit 3333333)",
+			Fingerprint: "f00d", Origin: &originVisit, Attributed: &first,
+		},
+		{RuleID: "r", Severity: lint.Error, Path: planPath, Pos: pos(t, planPath, planText, "started"), Message: "m", Fingerprint: "beef"},
+	}}
+	out := render(t, SARIF, res, testOptions())
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Properties map[string]string `json:"properties"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	got := log.Runs[0].Results
+	want := map[string]string{
+		"commit": originVisit.Commit, "author": "Sam Jones", "date": "2026-01-26T09:30:00+01:00",
+		"attributedCommit": first.Commit, "attributedAuthor": "Aisha Patel", "attributedDate": "2026-01-26T09:30:00Z",
+	}
+	if len(got[0].Properties) != len(want) {
+		t.Errorf("properties %v, want %v", got[0].Properties, want)
+	}
+	for k, v := range want {
+		if got[0].Properties[k] != v {
+			t.Errorf("properties[%q] = %q, want %q", k, got[0].Properties[k], v)
+		}
+	}
+	if got[1].Properties != nil {
+		t.Errorf("a finding with no commit has properties %v", got[1].Properties)
+	}
+	if bytes.Contains(out, []byte(`"properties": {}`)) {
+		t.Errorf("empty property bag in\n%s", out)
+	}
+	for draft, sch := range sarifSchemas(t) {
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("%s schema: %v\n%s", draft, err, out)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/caselint/caselint/lint"
 )
@@ -101,6 +102,20 @@ type sarifResult struct {
 	Locations           []sarifLocation    `json:"locations,omitempty"`
 	PartialFingerprints *sarifFingerprints `json:"partialFingerprints,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          *sarifResultProps  `json:"properties,omitempty"`
+}
+
+// sarifResultProps is a result's property bag: the commit that last changed
+// the line the result points at (Finding.Origin) and, for the git-history
+// rules, the commit the result is attributed to (Finding.Attributed). Dates
+// are RFC 3339, as git recorded them.
+type sarifResultProps struct {
+	Commit           string `json:"commit,omitempty"`
+	Author           string `json:"author,omitempty"`
+	Date             string `json:"date,omitempty"`
+	AttributedCommit string `json:"attributedCommit,omitempty"`
+	AttributedAuthor string `json:"attributedAuthor,omitempty"`
+	AttributedDate   string `json:"attributedDate,omitempty"`
 }
 
 type sarifFingerprints struct {
@@ -139,8 +154,11 @@ type sarifRegion struct {
 // UTF-16 code units (Pos.Col16). Paths are relative URIs against
 // %SRCROOT%, whose absolute value is left out on purpose: a report must not
 // reveal where the records are kept. Suppressed findings are results with
-// an inSource suppression carrying the reason. Notifications go to the
-// invocation's toolExecutionNotifications.
+// an inSource suppression carrying the reason. A result's properties carry
+// the commit, author and date that last changed its line and, for the
+// git-history rules, those of the commit it is attributed to
+// (attributedCommit, attributedAuthor, attributedDate). Notifications go
+// to the invocation's toolExecutionNotifications.
 func SARIF(w io.Writer, res *lint.Result, opts Options) error {
 	index := make(map[string]int, len(opts.Rules))
 	rules := make([]sarifRule, 0, len(opts.Rules))
@@ -176,6 +194,7 @@ func SARIF(w io.Writer, res *lint.Result, opts Options) error {
 				Location:      sarifLocationOf(f.Path, s.Pos.Line, s.Pos.Col16),
 			}}
 		}
+		sr.Properties = sarifPropsOf(f)
 		results = append(results, sr)
 	}
 
@@ -216,6 +235,30 @@ func SARIF(w io.Writer, res *lint.Result, opts Options) error {
 		}}
 	}
 	return writeJSON(w, sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{run}})
+}
+
+// sarifPropsOf is the property bag of f's result, nil when f carries no
+// commit.
+func sarifPropsOf(f *lint.Finding) *sarifResultProps {
+	if f.Origin == nil && f.Attributed == nil {
+		return nil
+	}
+	p := &sarifResultProps{}
+	if v := f.Origin; v != nil {
+		p.Commit, p.Author, p.Date = v.Commit, v.Author, sarifTime(v.When)
+	}
+	if v := f.Attributed; v != nil {
+		p.AttributedCommit, p.AttributedAuthor, p.AttributedDate = v.Commit, v.Author, sarifTime(v.When)
+	}
+	return p
+}
+
+// sarifTime is t in RFC 3339, "" for the zero time.
+func sarifTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }
 
 func sarifRuleOf(r *lint.Rule, opts Options) sarifRule {
