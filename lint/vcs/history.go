@@ -5,11 +5,12 @@ import (
 	"container/heap"
 	"errors"
 	"fmt"
-	"strings"
+
 	"sync"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
@@ -201,43 +202,66 @@ func (q *commitQueue) Pop() any {
 
 // diffTrees calls changed for every Markdown file under tree b (at prefix)
 // that tree a does not have with the same content. A zero hash is the empty
-// tree. Folders whose hashes are equal are skipped without being read.
+// tree. Folders whose hashes are equal are skipped without being read, and
+// nothing is copied out of the trees but the paths of changed files.
 func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func(path string, blob plumbing.Hash)) error {
 	if a == b || b.IsZero() {
 		return nil
 	}
-	var as, bs []entry
+	var araw, braw []byte
 	var err error
 	if !a.IsZero() {
-		if as, err = trees.get(a); err != nil {
+		if araw, err = trees.raw(a); err != nil {
 			return err
 		}
 	}
-	if bs, err = trees.get(b); err != nil {
+	if braw, err = trees.raw(b); err != nil {
 		return err
 	}
 	// Both are in git's order: walk them side by side.
-	i := 0
-	for _, be := range bs {
-		bk := gitKey(be)
-		for i < len(as) && gitKey(as[i]) < bk {
-			i++
+	ait, bit := treeIter{data: araw}, treeIter{data: braw}
+	aname, amode, ahash, aok := ait.next()
+	for {
+		bname, bmode, bhash, ok := bit.next()
+		if !ok {
+			break
 		}
-		var ae entry
-		if i < len(as) && gitKey(as[i]) == bk {
-			ae = as[i]
-			i++
+		bdir := bmode == filemode.Dir
+		c := 1
+		for aok {
+			if c = compareGit(aname, amode == filemode.Dir, bname, bdir); c >= 0 {
+				break
+			}
+			aname, amode, ahash, aok = ait.next()
 		}
+		same := aok && c == 0
 		switch {
-		case be.isDir():
-			if err := diffTrees(trees, ae.hash, be.hash, prefix+be.name+"/", changed); err != nil {
+		case bdir:
+			var ah plumbing.Hash
+			if same {
+				copy(ah[:], ahash)
+			}
+			var bh plumbing.Hash
+			copy(bh[:], bhash)
+			if ah == bh {
+				continue
+			}
+			if err := diffTrees(trees, ah, bh, prefix+string(bname)+"/", changed); err != nil {
 				return err
 			}
-		case be.isFile() && strings.HasSuffix(be.name, ".md"):
-			if ae.hash != be.hash || !ae.isFile() {
-				changed(prefix+be.name, be.hash)
+		case isFileMode(bmode) && bytes.HasSuffix(bname, []byte(".md")):
+			if !same || !isFileMode(amode) || !bytes.Equal(ahash, bhash) {
+				var bh plumbing.Hash
+				copy(bh[:], bhash)
+				changed(prefix+string(bname), bh)
 			}
 		}
+	}
+	if ait.err != nil {
+		return fmt.Errorf("tree %s: %w", a, ait.err)
+	}
+	if bit.err != nil {
+		return fmt.Errorf("tree %s: %w", b, bit.err)
 	}
 	return nil
 }

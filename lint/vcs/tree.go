@@ -19,46 +19,92 @@ type entry struct {
 func (e entry) isDir() bool { return e.mode == filemode.Dir }
 
 // isFile reports whether the entry is a regular (or executable) file.
-func (e entry) isFile() bool {
-	return e.mode == filemode.Regular || e.mode == filemode.Executable || e.mode == filemode.Deprecated
+func (e entry) isFile() bool { return isFileMode(e.mode) }
+
+// treeIter walks the entries of a raw tree object without copying them.
+type treeIter struct {
+	data []byte
+	err  error
+}
+
+// next returns the next entry; ok is false at the end or on an error
+// (it.err).
+func (it *treeIter) next() (name []byte, mode filemode.FileMode, hash []byte, ok bool) {
+	if len(it.data) == 0 || it.err != nil {
+		return nil, 0, nil, false
+	}
+	hashLen := len(plumbing.ZeroHash)
+	data := it.data
+	sp := bytes.IndexByte(data, ' ')
+	if sp <= 0 {
+		it.err = fmt.Errorf("malformed tree entry mode")
+		return nil, 0, nil, false
+	}
+	var m uint32
+	for _, c := range data[:sp] {
+		if c < '0' || c > '7' {
+			it.err = fmt.Errorf("malformed tree entry mode %q", data[:sp])
+			return nil, 0, nil, false
+		}
+		m = m<<3 | uint32(c-'0')
+	}
+	data = data[sp+1:]
+	nul := bytes.IndexByte(data, 0)
+	if nul < 0 || len(data) < nul+1+hashLen {
+		it.err = fmt.Errorf("malformed tree entry")
+		return nil, 0, nil, false
+	}
+	it.data = data[nul+1+hashLen:]
+	return data[:nul], filemode.FileMode(m), data[nul+1 : nul+1+hashLen], true
 }
 
 // parseTree decodes the raw content of a tree object, keeping git's order
 // (names compared as if a folder's had a trailing slash).
 func parseTree(data []byte) ([]entry, error) {
-	hashLen := len(plumbing.ZeroHash)
-	var out []entry
-	for len(data) > 0 {
-		sp := bytes.IndexByte(data, ' ')
-		if sp <= 0 {
-			return nil, fmt.Errorf("malformed tree entry mode")
+	out := make([]entry, 0, len(data)/(len(plumbing.ZeroHash)+12)+1)
+	it := treeIter{data: data}
+	for {
+		name, mode, hash, ok := it.next()
+		if !ok {
+			break
 		}
-		var mode uint32
-		for _, c := range data[:sp] {
-			if c < '0' || c > '7' {
-				return nil, fmt.Errorf("malformed tree entry mode %q", data[:sp])
-			}
-			mode = mode<<3 | uint32(c-'0')
-		}
-		data = data[sp+1:]
-		nul := bytes.IndexByte(data, 0)
-		if nul < 0 || len(data) < nul+1+hashLen {
-			return nil, fmt.Errorf("malformed tree entry")
-		}
-		e := entry{name: string(data[:nul]), mode: filemode.FileMode(mode)}
-		copy(e.hash[:], data[nul+1:nul+1+hashLen])
-		data = data[nul+1+hashLen:]
+		e := entry{name: string(name), mode: mode}
+		copy(e.hash[:], hash)
 		out = append(out, e)
 	}
-	return out, nil
+	return out, it.err
 }
 
-// gitKey is the name git sorts a tree entry by.
-func gitKey(e entry) string {
-	if e.isDir() {
-		return e.name + "/"
+// compareGit compares tree entries in git's order: by name, a folder's
+// name as if it ended in "/".
+func compareGit(a []byte, aDir bool, b []byte, bDir bool) int {
+	n := min(len(a), len(b))
+	if c := bytes.Compare(a[:n], b[:n]); c != 0 {
+		return c
 	}
-	return e.name
+	ca, cb := nextByte(a, aDir, n), nextByte(b, bDir, n)
+	switch {
+	case ca < cb:
+		return -1
+	case ca > cb:
+		return 1
+	}
+	return 0
+}
+
+// nextByte is the byte of a git sort name at i (0 past its end).
+func nextByte(name []byte, dir bool, i int) int {
+	if i < len(name) {
+		return int(name[i])
+	}
+	if i == len(name) && dir {
+		return '/'
+	}
+	return 0
+}
+
+func isFileMode(m filemode.FileMode) bool {
+	return m == filemode.Regular || m == filemode.Executable || m == filemode.Deprecated
 }
 
 // byName returns the entries sorted by name, as fs.ReadDir wants them.
@@ -71,37 +117,46 @@ func byName(es []entry) []entry {
 	return out
 }
 
-// treeCache keeps decoded trees by hash, forgetting the least recently
-// used half when it grows past its limit: two generations of maps.
+// treeCache keeps raw trees by hash, forgetting the least recently used
+// half when it grows past its limit: two generations of maps.
 type treeCache struct {
 	r         *Repo
 	limit     int
-	cur, prev map[plumbing.Hash][]entry
+	cur, prev map[plumbing.Hash][]byte
 }
 
 func newTreeCache(r *Repo, limit int) *treeCache {
-	return &treeCache{r: r, limit: limit, cur: map[plumbing.Hash][]entry{}}
+	return &treeCache{r: r, limit: limit, cur: map[plumbing.Hash][]byte{}}
+}
+
+// raw returns the content of tree h.
+func (c *treeCache) raw(h plumbing.Hash) ([]byte, error) {
+	if data, ok := c.cur[h]; ok {
+		return data, nil
+	}
+	data, ok := c.prev[h]
+	if !ok {
+		var err error
+		if data, err = c.r.readObject(plumbing.TreeObject, h); err != nil {
+			return nil, err
+		}
+	}
+	if len(c.cur) >= c.limit {
+		c.prev, c.cur = c.cur, make(map[plumbing.Hash][]byte, c.limit)
+	}
+	c.cur[h] = data
+	return data, nil
 }
 
 // get returns the entries of tree h in git's order.
 func (c *treeCache) get(h plumbing.Hash) ([]entry, error) {
-	if es, ok := c.cur[h]; ok {
-		return es, nil
+	data, err := c.raw(h)
+	if err != nil {
+		return nil, err
 	}
-	es, ok := c.prev[h]
-	if !ok {
-		data, err := c.r.readObject(plumbing.TreeObject, h)
-		if err != nil {
-			return nil, err
-		}
-		es, err = parseTree(data)
-		if err != nil {
-			return nil, fmt.Errorf("tree %s: %w", h, err)
-		}
+	es, err := parseTree(data)
+	if err != nil {
+		return nil, fmt.Errorf("tree %s: %w", h, err)
 	}
-	if len(c.cur) >= c.limit {
-		c.prev, c.cur = c.cur, make(map[plumbing.Hash][]entry, c.limit)
-	}
-	c.cur[h] = es
 	return es, nil
 }

@@ -23,7 +23,9 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // Root returns the top of the work tree that holds path, and false when
@@ -58,8 +60,9 @@ var ErrShallow = errors.New("the repository is a shallow clone: its history is i
 
 // Repo is a git repository with a work tree.
 type Repo struct {
-	repo *git.Repository
-	root string
+	repo   *git.Repository
+	root   string
+	closer io.Closer // the storage's open pack files, or nil
 
 	// mu serialises reads from the object store, which go-git does not
 	// promise to be safe for concurrent use.
@@ -90,7 +93,29 @@ func Open(path string) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Repo{repo: repo, root: root}, nil
+	r := &Repo{repo: repo, root: root}
+	// Reopen the same folders keeping the pack files open: go-git otherwise
+	// opens and closes a pack for every object it reads from it.
+	if st, ok := repo.Storer.(*filesystem.Storage); ok {
+		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+		if repo2, err := git.Open(kept, wt.Filesystem); err == nil {
+			r.repo, r.closer = repo2, kept
+		}
+	}
+	return r, nil
+}
+
+// Close closes the files the Repo keeps open. The Repo, and the file
+// systems and history it gave, must not be used after.
+func (r *Repo) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closer == nil {
+		return nil
+	}
+	err := r.closer.Close()
+	r.closer = nil
+	return err
 }
 
 // Root returns the absolute path of the top of the work tree.
@@ -226,20 +251,11 @@ func (r *Repo) readObject(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error
 		return nil, fmt.Errorf("%s %s: %w", t, h, err)
 	}
 	defer func() { _ = rd.Close() }()
-	buf := make([]byte, 0, obj.Size())
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := rd.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s %s: %w", t, h, err)
-		}
+	buf := make([]byte, obj.Size())
+	if _, err := io.ReadFull(rd, buf); err != nil {
+		return nil, fmt.Errorf("%s %s: %w", t, h, err)
 	}
+	return buf, nil
 }
 
 // objectSize returns the size of the object h without reading it all when
