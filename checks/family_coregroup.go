@@ -9,4 +9,5 @@ var coreGroup = []*lint.Rule{
 	LateMinutes,
 	AbsentMemberWithoutReport,
 	FirstCoreGroupNotAsSet,
+	MissingAbsentViews,
 }
