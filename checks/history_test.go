@@ -176,6 +176,8 @@ func TestLateRecording(t *testing.T) {
 		{"visit committed the same day", visitPath, visitMD("2026-01-12", true, "Fine."), "2026-01-12T18:00:00Z", false},
 		{"visit two weeks late", visitPath, visitMD("2026-01-12T10:00:00", true, "Fine."), "2026-01-26T09:00:00Z", true},
 		{"visit not committed", visitPath, visitMD("2026-01-12T10:00:00", true, "Fine."), "", false},
+		{"visit first committed after the as-of date", visitPath, visitMD("2026-01-12T10:00:00", true, "Fine."), "2026-11-21T09:00:00Z", false},
+		{"visit first committed on the as-of date", visitPath, visitMD("2026-01-12T10:00:00", true, "Fine."), "2026-11-20T23:30:00Z", true},
 		// Monday 1 June 2026: the 5th working day is Monday 8 June. 22:30
 		// UTC on the 8th is 23:30 in London (BST), still the 8th; 23:30
 		// UTC is 00:30 on the 9th in London.
@@ -271,6 +273,10 @@ func TestRewrittenRecord(t *testing.T) {
 			{v1, "Aisha Patel", "2026-01-13T09:00:00Z"},
 			{strings.Replace(visitMD("2026-01-12T11:30:00", false, "Jamie was in the kitchen."), "by = \"Aisha Patel\"", "by = \"Sam Jones\"", 1), "Sam Jones", "2026-02-02T09:00:00Z"},
 		}, []int{1}, "by and date were changed"},
+		{"facts changed after the as-of date", []commit{
+			{v1, "Aisha Patel", "2026-01-13T09:00:00Z"},
+			{visitMD("2026-01-12T10:00:00", true, "Jamie was in the kitchen."), "Sam Jones", "2026-11-21T09:00:00Z"},
+		}, nil, ""},
 		{"a fact added", []commit{
 			{v1, "Aisha Patel", "2026-01-13T09:00:00Z"},
 			{strings.Replace(v1, "seen_alone = false", "seen_alone = false\nbedroom_seen = true", 1), "Sam Jones", "2026-02-02T09:00:00Z"},

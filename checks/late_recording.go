@@ -37,7 +37,7 @@ another agency), say so in a caselint:ignore comment on the date line.
 
 The rule needs the repository's history: it is skipped, with a notice,
 outside a repository and in a shallow clone. A record not yet committed is
-not checked.`,
+not checked, nor one first committed after the as-of date.`,
 	Bad: `# visits/2026-01-12.md, first committed on 2026-01-26 by Aisha Patel
 date = 2026-01-12T10:00:00     # 10 working days before it was committed`,
 	Good: `# visits/2026-01-12.md, first committed on 2026-01-15 by Aisha Patel
@@ -58,6 +58,9 @@ func runLateRecording(pass *lint.Pass) error {
 		}
 		first := vs[0]
 		committed := commitDate(first)
+		if afterAsOf(pass, committed) {
+			continue // not yet recorded, as of the as-of date
+		}
 		due := pass.Calendar.Add(r.date, limit)
 		if !committed.After(due) {
 			continue
@@ -110,6 +113,12 @@ var london = func() *time.Location {
 
 // commitDate is the day version v was committed, in London.
 func commitDate(v lint.Version) schema.Date { return schema.DateOf(v.When.In(london)) }
+
+// afterAsOf reports whether a commit on day came after the as-of date: as
+// of that date it had not happened, and the history rules leave it out.
+func afterAsOf(pass *lint.Pass, day schema.Date) bool {
+	return !pass.AsOf.IsZero() && day.After(pass.AsOf)
+}
 
 // shortHash is the 7-character abbreviation git shows of a commit.
 func shortHash(h string) string {

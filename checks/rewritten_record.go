@@ -40,7 +40,7 @@ London.
 The finding points at the record's date line and names the commit that
 changed the facts, its author and the keys it changed; SARIF carries the
 commit in the result's properties. One finding is reported for each such
-commit.
+commit. Commits after the as-of date are left out.
 
 The rule needs the repository's history: it is skipped, with a notice,
 outside a repository and in a shallow clone.`,
@@ -76,6 +76,9 @@ func runRewrittenRecord(pass *lint.Pass) error {
 				continue
 			}
 			day := commitDate(v)
+			if afterAsOf(pass, day) {
+				break // not yet made, as of the as-of date
+			}
 			if !day.After(open) {
 				continue
 			}
