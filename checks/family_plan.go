@@ -21,4 +21,5 @@ var planContent = []*lint.Rule{
 	LateReviewConference,
 	ConferenceWithoutOutcomes,
 	IncompleteCoreGroup,
+	ReviewDateMismatch,
 }
