@@ -11,4 +11,5 @@ var seeingTheChild = []*lint.Rule{
 	IncompleteVisitRecord,
 	NonSpecificLabel,
 	UndelegatedVisit,
+	StaleReducedVisiting,
 }
