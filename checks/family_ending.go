@@ -9,4 +9,5 @@ var endingThePlan = []*lint.Rule{
 	UnsupportedCessation,
 	PlanPastEighteen,
 	LookedAfterWithPlan,
+	CareOrderWithPlan,
 }

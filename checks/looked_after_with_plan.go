@@ -53,12 +53,8 @@ func runLookedAfterWithPlan(pass *lint.Pass) error {
 	if plan == nil || plan.Doc == nil || rec == nil {
 		return nil
 	}
-	reviews := pass.Case.ConferencesOfKind(schema.ConferenceReview)
-	for _, ls := range rec.LegalStatus {
+	for _, ls := range endLegalStatuses(pass, "interim care order", "section 20") {
 		from := ls.From
-		if from.IsZero() || from.After(pass.Until()) {
-			continue
-		}
 		switch normWord(ls.Status) {
 		case "interim care order":
 			if cgActiveAfter(plan, from) {
@@ -71,16 +67,10 @@ func runLookedAfterWithPlan(pass *lint.Pass) error {
 					pass.Case.ChildName(), from.Long(), state, from.Long(), cite(pass))
 			}
 		case "section 20":
-			for _, cf := range reviews {
-				if cf.Date.IsZero() || !cf.Date.After(from) {
-					continue
-				}
-				if !cf.Date.After(pass.AsOf) && cgActiveAfter(plan, cf.Date) {
-					pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
-						"%s has been looked after under section 20 since %s, and the plan was still active after the review conference on %s: the plan remains in place only until that review conference, where it is discharged; end the plan with [cessation] reason = \"looked after\" dated %s (%s)",
-						pass.Case.ChildName(), from.Long(), cf.Date.Long(), cf.Date.Long(), cite(pass))
-				}
-				break
+			if cf := endOutlivedReview(pass, from); cf != nil {
+				pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
+					"%s has been looked after under section 20 since %s, and the plan was still active after the review conference on %s: the plan remains in place only until that review conference, where it is discharged; end the plan with [cessation] reason = \"looked after\" dated %s (%s)",
+					pass.Case.ChildName(), from.Long(), cf.Date.Long(), cf.Date.Long(), cite(pass))
 			}
 		}
 	}
