@@ -106,7 +106,7 @@ func (f *gitFS) ReadFile(name string) ([]byte, error) {
 	case e.isDir() || e.mode == filemode.Submodule:
 		return nil, &fs.PathError{Op: "read", Path: name, Err: errIsDir}
 	}
-	data, err := f.r.readObject(plumbing.BlobObject, e.hash)
+	data, err := f.r.readBlob(e.hash)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
@@ -214,7 +214,7 @@ func (f *gitFile) load() error {
 		return fs.ErrClosed
 	}
 	if f.rd == nil {
-		data, err := f.fsys.r.readObject(plumbing.BlobObject, f.e.hash)
+		data, err := f.fsys.r.readBlob(f.e.hash)
 		if err != nil {
 			return err
 		}

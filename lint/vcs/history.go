@@ -277,7 +277,7 @@ func (h *History) Content(path string, v lint.Version) ([]byte, error) {
 	if v.Blob == "" {
 		return nil, fmt.Errorf("%s: version %s has no content", path, v.Commit)
 	}
-	data, err := h.r.readObject(plumbing.BlobObject, plumbing.NewHash(v.Blob))
+	data, err := h.r.readBlob(plumbing.NewHash(v.Blob))
 	if err != nil {
 		return nil, fmt.Errorf("%s at %s: %w", path, v.Commit, err)
 	}

@@ -21,6 +21,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
@@ -64,6 +65,10 @@ type Repo struct {
 	root   string
 	closer io.Closer // the storage's open pack files, or nil
 
+	gitDir      billy.Filesystem // the git folder (with its common folder)
+	packs       *packSet         // read straight from packs; see packs.go
+	packsOpened bool
+
 	// mu serialises reads from the object store, which go-git does not
 	// promise to be safe for concurrent use.
 	mu sync.Mutex
@@ -97,6 +102,7 @@ func Open(path string) (*Repo, error) {
 	// Reopen the same folders keeping the pack files open: go-git otherwise
 	// opens and closes a pack for every object it reads from it.
 	if st, ok := repo.Storer.(*filesystem.Storage); ok {
+		r.gitDir = st.Filesystem()
 		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
 		if repo2, err := git.Open(kept, wt.Filesystem); err == nil {
 			r.repo, r.closer = repo2, kept
@@ -110,11 +116,17 @@ func Open(path string) (*Repo, error) {
 func (r *Repo) Close() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.closer == nil {
-		return nil
+	var err error
+	if r.packs != nil {
+		err = r.packs.Close()
+		r.packs = nil
 	}
-	err := r.closer.Close()
-	r.closer = nil
+	if r.closer != nil {
+		if e := r.closer.Close(); e != nil && err == nil {
+			err = e
+		}
+		r.closer = nil
+	}
 	return err
 }
 
@@ -238,10 +250,21 @@ func (r *Repo) resolve(rev string) (*object.Commit, error) {
 	return c, nil
 }
 
-// readObject returns the content of the object h of type t.
+// readObject returns the content of the object h of type t (any type for
+// plumbing.AnyObject), which callers must not change: it may be cached.
 func (r *Repo) readObject(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if ps := r.packSet(); ps != nil {
+		typ, data, err := ps.read(h)
+		if err == nil {
+			if t != plumbing.AnyObject && typ != t {
+				return nil, fmt.Errorf("%s %s: the object is a %s", t, h, typ)
+			}
+			return data, nil
+		}
+		// Anything else, go-git reads (or says what is wrong).
+	}
 	obj, err := r.repo.Storer.EncodedObject(t, h)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", t, h, err)
@@ -258,11 +281,40 @@ func (r *Repo) readObject(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error
 	return buf, nil
 }
 
+// readBlob returns a copy of blob h's content, the caller's to keep.
+func (r *Repo) readBlob(h plumbing.Hash) ([]byte, error) {
+	data, err := r.readObject(plumbing.BlobObject, h)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(nil), data...), nil
+}
+
+// packSet returns the pack reader, opening it the first time; nil when
+// the packs cannot be read directly (all reads then go through go-git).
+// r.mu must be held.
+func (r *Repo) packSet() *packSet {
+	if !r.packsOpened {
+		r.packsOpened = true
+		if r.gitDir != nil {
+			if ps, err := openPacks(r.gitDir); err == nil {
+				r.packs = ps
+			}
+		}
+	}
+	return r.packs
+}
+
 // objectSize returns the size of the object h without reading it all when
 // the storage can tell.
 func (r *Repo) objectSize(h plumbing.Hash) (int64, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if ps := r.packSet(); ps != nil {
+		if n, err := ps.size(h); err == nil {
+			return n, nil
+		}
+	}
 	if s, ok := r.repo.Storer.(interface {
 		EncodedObjectSize(plumbing.Hash) (int64, error)
 	}); ok {

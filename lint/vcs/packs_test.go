@@ -1,0 +1,160 @@
+package vcs
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// historyRepo makes a repository with many versions of a few files, so
+// that packing it makes delta chains.
+func historyRepo(t *testing.T) *testRepo {
+	g := newTestRepo(t)
+	body := strings.Repeat("A line of the record that stays the same.\n", 40)
+	for i := range 30 {
+		g.write("cases/STK-1/visit.md", fmt.Sprintf("+++\nn = %d\n+++\n%s\nEdit %d.\n", i, body, i))
+		if i%3 == 0 {
+			g.write(fmt.Sprintf("cases/STK-%d/case.md", i), body+fmt.Sprintf("case %d\n", i))
+		}
+		if i%7 == 0 {
+			g.write("cases/STK-1/notes.txt", fmt.Sprintf("notes %d\n", i))
+		}
+		if i == 10 {
+			g.write("empty.md", "")
+		}
+		g.commit("Ann Smith", fmt.Sprintf("2026-01-%02dT10:00:00Z", 1+i%28), fmt.Sprintf("edit %d", i))
+	}
+	return g
+}
+
+// allObjects lists the repository's objects with git cat-file.
+func allObjects(g *testRepo) []plumbing.Hash {
+	var out []plumbing.Hash
+	for _, line := range strings.Split(g.git("cat-file", "--batch-all-objects", "--batch-check=%(objectname)"), "\n") {
+		out = append(out, plumbing.NewHash(line))
+	}
+	return out
+}
+
+// TestPackReader reads every object of packed repositories, with offset
+// deltas and with reference deltas, and checks it against go-git's own
+// reading.
+func TestPackReader(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		delta int
+	}{
+		{"offset deltas", []string{"repack", "-a", "-d", "-f", "-q", "--depth=50"}, packOFSDelta},
+		{"reference deltas", []string{"-c", "repack.useDeltaBaseOffset=false", "repack", "-a", "-d", "-f", "-q"}, packREFDelta},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := historyRepo(t)
+			g.git(tc.args...)
+			if out := g.git("count-objects", "-v"); !strings.HasPrefix(out, "count: 0\n") {
+				t.Fatalf("loose objects left:\n%s", out)
+			}
+			r := g.open()
+			defer func() { _ = r.Close() }()
+			r.mu.Lock()
+			ps := r.packSet()
+			r.mu.Unlock()
+			if ps == nil || len(ps.packs) != 1 {
+				t.Fatalf("packs not opened: %+v", ps)
+			}
+			objs := allObjects(g)
+			deltas := 0
+			for _, h := range objs {
+				obj, err := r.repo.Storer.EncodedObject(plumbing.AnyObject, h)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rd, _ := obj.Reader()
+				want, _ := io.ReadAll(rd)
+				_ = rd.Close()
+				// Fresh each time, so that deltas are patched from cold too.
+				ps.cache = deltaCache{limit: ps.cache.limit}
+				n, err := ps.size(h)
+				if err != nil || n != int64(len(want)) {
+					t.Errorf("size(%s) = %d, %v; want %d", h, n, err, len(want))
+				}
+				typ, data, err := ps.read(h)
+				if err != nil || typ != obj.Type() || !bytes.Equal(data, want) {
+					t.Errorf("read(%s) = %s, %d bytes, %v; want %s, %d bytes", h, typ, len(data), err, obj.Type(), len(want))
+				}
+				p, off, _ := ps.find(h)
+				if hd, err := ps.header(p, off); err == nil && hd.typ == tc.delta {
+					deltas++
+				}
+			}
+			if deltas == 0 {
+				t.Errorf("no deltas of type %d in the pack: the test tests less than it should", tc.delta)
+			}
+			if _, _, err := ps.read(plumbing.NewHash("0123456789012345678901234567890123456789")); err != errNotPacked {
+				t.Errorf("read of a missing object = %v", err)
+			}
+		})
+	}
+}
+
+// TestHistoryPackedAndLoose builds the history from loose objects, then
+// from packs, and from packs with new loose objects on top: all the same.
+func TestHistoryPackedAndLoose(t *testing.T) {
+	g := historyRepo(t)
+	build := func() map[string]string {
+		r := g.open()
+		defer func() { _ = r.Close() }()
+		h, err := r.History()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for p, vs := range h.versions {
+			var sb strings.Builder
+			for _, v := range vs {
+				data, err := h.Content(p, v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fmt.Fprintf(&sb, "%s %s %s %d\n", v.Commit, v.Author, v.When.UTC(), len(data))
+			}
+			out[p] = sb.String()
+		}
+		return out
+	}
+	loose := build()
+	if n := strings.Count(loose["cases/STK-1/visit.md"], "\n"); n != 30 {
+		t.Errorf("visit.md: %d versions, want 30", n)
+	}
+	if _, ok := loose["empty.md"]; !ok {
+		t.Error("empty.md has no version")
+	}
+	g.git("repack", "-a", "-d", "-f", "-q")
+	if packed := build(); !reflect.DeepEqual(packed, loose) {
+		t.Errorf("packed history differs:\n%v\n%v", packed, loose)
+	}
+	g.write("cases/STK-1/visit.md", "after the pack\n")
+	g.commit("Ben Jones", "2026-02-01T10:00:00Z", "after")
+	mixed := build()
+	if n := strings.Count(mixed["cases/STK-1/visit.md"], "\n"); n != 31 {
+		t.Errorf("visit.md after a loose commit: %d versions, want 31", n)
+	}
+	// A CommitFS reads packed and loose blobs alike.
+	r := g.open()
+	defer func() { _ = r.Close() }()
+	for rev, want := range map[string]string{"HEAD": "after the pack\n", "HEAD~1": "Edit 29."} {
+		fsys, err := r.CommitFS(rev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := fsys.(*gitFS).ReadFile("cases/STK-1/visit.md")
+		if err != nil || !strings.Contains(string(data), want) {
+			t.Errorf("%s: visit.md = %q, %v", rev, data, err)
+		}
+	}
+}
