@@ -68,7 +68,7 @@ func makeBenchRepo(dir string) error {
 		cmd.Env = gitEnv(filepath.Dir(dir))
 		cmd.Stdin = stdin
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("git %v: %v\n%s", args, err, out)
+			return fmt.Errorf("git %v: %w\n%s", args, err, out)
 		}
 		return nil
 	}

@@ -2,6 +2,7 @@ package vcs
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -95,7 +96,7 @@ func TestPackReader(t *testing.T) {
 			if deltas == 0 {
 				t.Errorf("no deltas of type %d in the pack: the test tests less than it should", tc.delta)
 			}
-			if _, _, err := ps.read(plumbing.NewHash("0123456789012345678901234567890123456789")); err != errNotPacked {
+			if _, _, err := ps.read(plumbing.NewHash("0123456789012345678901234567890123456789")); !errors.Is(err, errNotPacked) {
 				t.Errorf("read of a missing object = %v", err)
 			}
 		})

@@ -18,9 +18,6 @@ type entry struct {
 
 func (e entry) isDir() bool { return e.mode == filemode.Dir }
 
-// isFile reports whether the entry is a regular (or executable) file.
-func (e entry) isFile() bool { return isFileMode(e.mode) }
-
 // treeIter walks the entries of a raw tree object without copying them.
 type treeIter struct {
 	data []byte
@@ -103,6 +100,7 @@ func nextByte(name []byte, dir bool, i int) int {
 	return 0
 }
 
+// isFileMode reports whether m is a regular (or executable) file's.
 func isFileMode(m filemode.FileMode) bool {
 	return m == filemode.Regular || m == filemode.Executable || m == filemode.Deprecated
 }
