@@ -25,12 +25,12 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/calendar"
+	"github.com/caselint/caselint/lint/expect"
 	"github.com/caselint/caselint/schema"
 )
 
@@ -46,14 +46,8 @@ type Fixture struct {
 	Want []Expectation `toml:"want"`
 }
 
-// Expectation is a finding a fixture wants.
-type Expectation struct {
-	Path string `toml:"path"`
-	Line int    `toml:"line"`
-	Rule string `toml:"rule"`
-}
-
-func (e Expectation) String() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Rule) }
+// Expectation is a finding a fixture wants (expect.Expectation).
+type Expectation = expect.Expectation
 
 // Run lints the fixture folder dir with rules (the rules under test) and
 // reports every unexpected and every missing finding of those rules. It
@@ -152,65 +146,11 @@ func CheckFixture(dir string, fx Fixture, rules []*lint.Rule, all []*lint.Rule) 
 // returns the differences as sorted lines: "unexpected finding ..." and
 // "missing finding ...". Suppressed findings are not expected.
 func Compare(findings []lint.Finding, wants []Expectation, under map[string]bool) []string {
-	type key struct {
-		path string
-		line int
-		rule string
-	}
-	want := map[key]int{}
-	for _, w := range wants {
-		if under[w.Rule] {
-			want[key{w.Path, w.Line, w.Rule}]++
-		}
-	}
-	var problems []string
-	for _, f := range findings {
-		if !under[f.RuleID] || f.Suppression != nil {
-			continue
-		}
-		k := key{f.Path, f.Pos.Line, f.RuleID}
-		if want[k] > 0 {
-			want[k]--
-			continue
-		}
-		problems = append(problems, fmt.Sprintf("%s:%d:%d: unexpected finding: %s: %s", f.Path, f.Pos.Line, f.Pos.Col, f.RuleID, f.Message))
-	}
-	for k, n := range want {
-		for range n {
-			problems = append(problems, fmt.Sprintf("%s:%d: missing finding: %s", k.path, k.line, k.rule))
-		}
-	}
-	sort.Strings(problems)
-	return problems
+	return expect.Compare(findings, wants, under)
 }
 
 // Expectations reads every want comment of the records in fsys.
-func Expectations(fsys fs.FS) ([]Expectation, error) {
-	var out []Expectation
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		doc, ok := schema.Parse(p, data)
-		if !ok {
-			return nil
-		}
-		for _, dir := range doc.Directives {
-			if dir.Kind != schema.Want {
-				continue
-			}
-			for _, r := range dir.Rules {
-				out = append(out, Expectation{Path: p, Line: dir.Covers, Rule: r})
-			}
-		}
-		return nil
-	})
-	return out, err
-}
+func Expectations(fsys fs.FS) ([]Expectation, error) { return expect.Expectations(fsys) }
 
 func readFixture(dir string) (Fixture, error) {
 	var fx Fixture
