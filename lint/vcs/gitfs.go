@@ -321,7 +321,7 @@ type treeSource struct {
 }
 
 func newTreeSource(r *Repo, root plumbing.Hash) *treeSource {
-	return &treeSource{root: root, trees: newTreeCache(r, 1<<62), named: map[plumbing.Hash][]entry{}}
+	return &treeSource{root: root, trees: newTreeCache(r, 0), named: map[plumbing.Hash][]entry{}}
 }
 
 // entries returns tree h's entries sorted by name.

@@ -61,7 +61,7 @@ func (r *Repo) History() (*History, error) {
 		return nil, err
 	}
 	authors := map[string]string{}
-	trees := newTreeCache(r, 4096)
+	trees := newTreeCache(r, 64<<20)
 	for _, c := range topoOrder(commits) {
 		var parentTree plumbing.Hash
 		if len(c.parents) > 0 {

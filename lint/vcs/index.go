@@ -145,7 +145,7 @@ func (r *Repo) StagedPaths() ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := r.flatten(newTreeCache(r, 1<<62), c.TreeHash, "", head); err != nil {
+		if err := r.flatten(newTreeCache(r, 0), c.TreeHash, "", head); err != nil {
 			return nil, err
 		}
 	}

@@ -40,22 +40,30 @@ type pack struct {
 // them here): the caller falls back to go-git.
 var errNotPacked = errors.New("not in the packs")
 
-// openPacks opens the packs of the repository whose git folder fs is.
-func openPacks(fs billy.Filesystem) (*packSet, error) {
-	dg := dotgit.New(fs)
-	hashes, err := dg.ObjectPacks()
-	if err != nil {
-		return nil, err
+// openPacks opens the packs of the repository whose git folder fs is, and
+// those of its alternates (found through altFS).
+func openPacks(fs, altFS billy.Filesystem) (*packSet, error) {
+	dg := dotgit.NewWithOptions(fs, dotgit.Options{AlternatesFS: altFS})
+	dgs := []*dotgit.DotGit{dg}
+	if alts, err := dg.Alternates(); err == nil {
+		dgs = append(dgs, alts...)
 	}
 	ps := &packSet{br: bufio.NewReaderSize(nil, 8<<10)}
 	ps.cache.limit = 32 << 20
-	for _, h := range hashes {
-		p, err := openPack(dg, h, len(ps.packs))
+	for _, dg := range dgs {
+		hashes, err := dg.ObjectPacks()
 		if err != nil {
 			_ = ps.Close()
 			return nil, err
 		}
-		ps.packs = append(ps.packs, p)
+		for _, h := range hashes {
+			p, err := openPack(dg, h, len(ps.packs))
+			if err != nil {
+				_ = ps.Close()
+				return nil, err
+			}
+			ps.packs = append(ps.packs, p)
+		}
 	}
 	return ps, nil
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -374,6 +375,9 @@ func TestLinkedWorktree(t *testing.T) {
 	w := &testRepo{t: t, dir: wt}
 	w.write("cases/STK-1/case.md", "feature v2\n")
 	c2 := w.commit("Ben Jones", "2026-01-06T10:00:00Z", "two")
+	// Pack what there is (the packs are in the common git folder); what
+	// follows is loose.
+	w.git("repack", "-a", "-d", "-q")
 	w.write("cases/STK-1/case.md", "feature staged\n")
 	w.git("add", "cases")
 	w.write("cases/STK-1/case.md", "feature work tree\n")
@@ -538,5 +542,144 @@ func TestGitFileReads(t *testing.T) {
 	}
 	if st, err := d.Stat(); err != nil || !st.IsDir() || st.Name() != "." {
 		t.Errorf("Stat(.) = %v, %v", st, err)
+	}
+}
+
+func TestIndexFSConflict(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a.md", "base\n")
+	g.write("b.md", "b\n")
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "base")
+	g.git("checkout", "-q", "-b", "side")
+	g.write("a.md", "theirs\n")
+	g.commit("Ann Smith", "2026-01-06T10:00:00Z", "side")
+	g.git("checkout", "-q", "main")
+	g.write("a.md", "ours\n")
+	g.commit("Ann Smith", "2026-01-07T10:00:00Z", "main")
+	cmd := exec.Command("git", "merge", "-q", "side")
+	cmd.Dir = g.dir
+	cmd.Env = gitEnv(filepath.Dir(g.dir))
+	if err := cmd.Run(); err == nil {
+		t.Fatal("the merge did not conflict")
+	}
+	r := g.open()
+	fsys, err := r.IndexFS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A path in conflict shows our side.
+	if got := readFS(t, fsys, "a.md"); got != "ours\n" {
+		t.Errorf("a.md in conflict = %q", got)
+	}
+	if got := readFS(t, fsys, "b.md"); got != "b\n" {
+		t.Errorf("b.md = %q", got)
+	}
+	if paths, err := r.StagedPaths(); err != nil || len(paths) != 0 {
+		t.Errorf("StagedPaths() in a conflict = %v, %v", paths, err)
+	}
+}
+
+// TestHookIndex takes the temporary index git hands a pre-commit hook for
+// git commit -a and git commit PATH (the hook keeps a copy and refuses the
+// commit), and checks IndexFS and StagedPaths read what git would commit.
+func TestHookIndex(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a.md", "a committed\n")
+	g.write("b.md", "b committed\n")
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "one")
+	keep := filepath.Join(filepath.Dir(g.dir), "hook-index")
+	hook := "#!/bin/sh\ncp \"$GIT_INDEX_FILE\" " + keep + "\nexit 1\n"
+	if err := os.WriteFile(filepath.Join(g.dir, ".git", "hooks", "pre-commit"), []byte(hook), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	g.write("a.md", "a changed\n")
+	g.write("b.md", "b changed\n")
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		a, b   string
+		staged []string
+	}{
+		{"commit -a", []string{"commit", "-q", "-a", "-m", "x"}, "a changed\n", "b changed\n", []string{"a.md", "b.md"}},
+		{"commit PATH", []string{"commit", "-q", "-m", "x", "b.md"}, "a committed\n", "b changed\n", []string{"b.md"}},
+	} {
+		_ = os.Remove(keep)
+		cmd := exec.Command("git", tc.args...)
+		cmd.Dir = g.dir
+		cmd.Env = gitEnv(filepath.Dir(g.dir))
+		if out, err := cmd.CombinedOutput(); err == nil {
+			t.Fatalf("%s: the hook did not stop the commit: %s", tc.name, out)
+		}
+		if _, err := os.Stat(keep); err != nil {
+			t.Fatalf("%s: the hook kept no index: %v", tc.name, err)
+		}
+		t.Setenv("GIT_INDEX_FILE", keep)
+		r := g.open()
+		fsys, err := r.IndexFS()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readFS(t, fsys, "a.md"); got != tc.a {
+			t.Errorf("%s: a.md = %q, want %q", tc.name, got, tc.a)
+		}
+		if got := readFS(t, fsys, "b.md"); got != tc.b {
+			t.Errorf("%s: b.md = %q, want %q", tc.name, got, tc.b)
+		}
+		if paths, err := r.StagedPaths(); err != nil || !reflect.DeepEqual(paths, tc.staged) {
+			t.Errorf("%s: StagedPaths() = %v, %v; want %v", tc.name, paths, err, tc.staged)
+		}
+		t.Setenv("GIT_INDEX_FILE", "")
+	}
+}
+
+// TestAlternates reads a clone that borrows its objects (git clone
+// --shared): they are in the other repository's packs.
+func TestAlternates(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a.md", "one\n")
+	c1 := g.commit("Ann Smith", "2026-01-05T10:00:00Z", "one")
+	g.write("a.md", "two\n")
+	g.commit("Ann Smith", "2026-01-06T10:00:00Z", "two")
+	g.git("repack", "-a", "-d", "-q")
+	clone := filepath.Join(filepath.Dir(g.dir), "shared")
+	runGit(t, filepath.Dir(g.dir), nil, "clone", "-q", "--shared", g.dir, clone)
+	r, err := Open(clone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = r.Close() }()
+	h, err := r.History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vs := h.Versions("a.md"); len(vs) != 2 || vs[0].Commit != c1 {
+		t.Errorf("Versions = %+v", vs)
+	}
+	fsys, err := r.CommitFS(c1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readFS(t, fsys, "a.md"); got != "one\n" {
+		t.Errorf("a.md = %q", got)
+	}
+}
+
+func TestAlternatesArePacked(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a.md", "one\n")
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "one")
+	g.git("repack", "-a", "-d", "-q")
+	clone := filepath.Join(filepath.Dir(g.dir), "shared")
+	runGit(t, filepath.Dir(g.dir), nil, "clone", "-q", "--shared", g.dir, clone)
+	r, err := Open(clone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = r.Close() }()
+	r.mu.Lock()
+	ps := r.packSet()
+	r.mu.Unlock()
+	if ps == nil || len(ps.packs) != 1 {
+		t.Errorf("the alternate's pack is not read directly: %+v", ps)
 	}
 }

@@ -115,11 +115,13 @@ func byName(es []entry) []entry {
 	return out
 }
 
-// treeCache keeps raw trees by hash, forgetting the least recently used
-// half when it grows past its limit: two generations of maps.
+// treeCache keeps raw trees by hash, up to about limit bytes, forgetting
+// the least recently used half when it grows past it: two generations of
+// maps. A limit of 0 keeps everything.
 type treeCache struct {
 	r         *Repo
 	limit     int
+	bytes     int
 	cur, prev map[plumbing.Hash][]byte
 }
 
@@ -139,10 +141,11 @@ func (c *treeCache) raw(h plumbing.Hash) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if len(c.cur) >= c.limit {
-		c.prev, c.cur = c.cur, make(map[plumbing.Hash][]byte, c.limit)
+	if c.limit > 0 && c.bytes+len(data) > c.limit/2 {
+		c.prev, c.cur, c.bytes = c.cur, map[plumbing.Hash][]byte{}, 0
 	}
 	c.cur[h] = data
+	c.bytes += len(data)
 	return data, nil
 }
 

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/go-git/go-billy/v5"
+	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
@@ -66,6 +67,7 @@ type Repo struct {
 	closer io.Closer // the storage's open pack files, or nil
 
 	gitDir      billy.Filesystem // the git folder (with its common folder)
+	altFS       billy.Filesystem // where alternate object folders are found
 	packs       *packSet         // read straight from packs; see packs.go
 	packsOpened bool
 
@@ -103,7 +105,11 @@ func Open(path string) (*Repo, error) {
 	// opens and closes a pack for every object it reads from it.
 	if st, ok := repo.Storer.(*filesystem.Storage); ok {
 		r.gitDir = st.Filesystem()
-		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+		// Alternates (git clone --shared) name object folders by absolute
+		// path, which go-git reaches only through a file system from the
+		// root.
+		r.altFS = osfs.New(filepath.VolumeName(root) + string(filepath.Separator))
+		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true, AlternatesFS: r.altFS})
 		if repo2, err := git.Open(kept, wt.Filesystem); err == nil {
 			r.repo, r.closer = repo2, kept
 		}
@@ -297,7 +303,7 @@ func (r *Repo) packSet() *packSet {
 	if !r.packsOpened {
 		r.packsOpened = true
 		if r.gitDir != nil {
-			if ps, err := openPacks(r.gitDir); err == nil {
+			if ps, err := openPacks(r.gitDir, r.altFS); err == nil {
 				r.packs = ps
 			}
 		}
