@@ -76,7 +76,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		enabled, skipped = withoutHistoryRules(enabled, severity)
 		if len(skipped) > 0 && opts.HistoryNote != "" {
 			notes = append(notes, Notification{Level: Note,
-				Message: fmt.Sprintf("history rules skipped: %s (%s)", opts.HistoryNote, strings.Join(skipped, ", "))})
+				Message: fmt.Sprintf("%s: %s (%s)", HistorySkipped, opts.HistoryNote, strings.Join(skipped, ", "))})
 		}
 	}
 	e := &engine{opts: opts, enabled: enabled, severity: severity}
@@ -146,6 +146,10 @@ feed:
 // HistoryFamily is the family of the rules that read git history
 // (Pass.History): the engine skips them when there is none.
 const HistoryFamily = "history"
+
+// HistorySkipped begins the notification that says the history rules were
+// skipped, and why (Options.HistoryNote).
+const HistorySkipped = "history rules skipped"
 
 // withoutHistoryRules drops the history rules from enabled, and from
 // severity (so a caselint:ignore of one is not reported as unused: the same

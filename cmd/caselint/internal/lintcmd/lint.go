@@ -37,6 +37,13 @@ type Options struct {
 	FailLevel string
 	NoColor   bool
 
+	// Staged lints the index (what git commit would commit), and only the
+	// cases the staged change touches; Rev lints the commit REV. Neither:
+	// the work tree. NewFromRev reports only the findings absent at REV.
+	Staged     bool
+	Rev        string
+	NewFromRev string
+
 	// Now and Getwd stand for the clock and the working directory.
 	Now   func() time.Time
 	Getwd func() (string, error)
@@ -55,11 +62,32 @@ Every folder holding a case.md is a case; a path inside a case lints the
 whole case. Paths in the report are relative to the repository root (or the
 working folder outside a repository).
 
+Inside a git repository caselint reads the records as git holds them:
+
+  (default)           the work tree, as the files are now
+  --staged            the index, as git commit would commit them (honouring
+                      GIT_INDEX_FILE): only the cases the staged change
+                      touches are linted. For pre-commit hooks.
+  --rev REV           the commit REV; --as-of defaults to its date.
+  --new-from-rev REV  report only the findings that are not at REV (matched
+                      by rule, file and the text of the line, so findings
+                      whose lines only moved are not new). For reviewing a
+                      pull request: --new-from-rev origin/main.
+
+The history rules (late-recording, rewritten-record) read when each record
+was committed and changed; they are skipped, with a notice, outside a
+repository and in a shallow clone. Commits after the as-of date are left
+out. Each finding in SARIF carries the commit that last changed its line.
+
 Exit status: 0 clean, 1 findings at or above --fail-level, 2 usage,
-configuration or I/O error.`,
+configuration or I/O error (a --new-from-rev commit that is not in the
+repository too: fetch more history).`,
 		Example: `  caselint lint cases
   caselint lint --profile stoke-on-trent --as-of 2026-11-20 cases
-  caselint lint --format sarif --output caselint.sarif cases`,
+  caselint lint --format sarif --output caselint.sarif cases
+  caselint lint --staged
+  caselint lint --rev v1.2 cases
+  caselint lint --new-from-rev origin/main --format github cases`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Args = os.Args
@@ -77,6 +105,10 @@ configuration or I/O error.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&opts.FailLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: error, warning, note")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (NO_COLOR in the environment does the same)")
+	f.BoolVar(&opts.Staged, "staged", false, "lint the records as staged in the git index, only the cases the staged change touches (for pre-commit hooks)")
+	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
+	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
+	cmd.MarkFlagsMutuallyExclusive("staged", "rev")
 	return cmd
 }
 
@@ -93,32 +125,25 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return cmdutil.Usagef("--fail-level: %v", err)
 	}
-	asOf, err := asOfDate(opts)
-	if err != nil {
-		return err
+	if opts.Staged && opts.Rev != "" {
+		return cmdutil.Usagef("--staged and --rev cannot be used together: --staged lints the index, --rev a commit")
 	}
 	wd, err := opts.Getwd()
 	if err != nil {
 		return err
 	}
-	root, rel, err := resolvePaths(wd, opts.Paths)
+	src, err := openSource(wd, opts)
+	if err != nil {
+		return err
+	}
+	asOf, err := asOfDate(opts, src)
 	if err != nil {
 		return err
 	}
 
-	cfgPath := opts.Config
-	if cfgPath == "" {
-		first := filepath.Join(root, filepath.FromSlash(rel[0]))
-		if st, err := os.Stat(first); err == nil && !st.IsDir() {
-			first = filepath.Dir(first)
-		}
-		cfgPath = lint.FindConfig(first, "")
-	}
-	var cfg *lint.Config
-	if cfgPath != "" {
-		if cfg, err = lint.LoadConfig(cfgPath); err != nil {
-			return err
-		}
+	cfg, err := loadConfig(opts, src)
+	if err != nil {
+		return err
 	}
 	profile, err := cfg.ResolveProfile(opts.Profile)
 	if err != nil {
@@ -129,13 +154,27 @@ func Run(ctx context.Context, opts *Options) error {
 		cal = cal.WithClosures(cfg.Closures, "local closure")
 	}
 
-	res, err := lint.Run(ctx, lint.Options{
-		FS: os.DirFS(root), Paths: rel, Rules: opts.Rules, Profile: profile, AsOf: asOf, Calendar: cal,
-	})
-	if err != nil {
-		return err
+	hist, historyNote := src.history()
+	if hist != nil && src.rev != "" {
+		hist = historyUntil{History: hist, until: src.revWhen}
 	}
-	res.Root = root
+	lopts := lint.Options{
+		FS: src.fsys, Paths: src.paths, Rules: opts.Rules, Profile: profile, AsOf: asOf, Calendar: cal,
+		History: hist, HistoryNote: historyNote,
+	}
+	res := &lint.Result{} // nothing staged: nothing to say
+	if !src.nothing {
+		if res, err = lint.Run(ctx, lopts); err != nil {
+			return err
+		}
+	}
+	res.Root = src.root
+
+	if opts.NewFromRev != "" {
+		if res.Findings, err = newFromRev(ctx, src, lopts, opts.NewFromRev, res.Findings); err != nil {
+			return err
+		}
+	}
 
 	failed := false
 	for _, f := range res.Findings {
@@ -148,11 +187,31 @@ func Run(ctx context.Context, opts *Options) error {
 		exit = cmdutil.ExitFindings
 	}
 	toStdout := opts.Output == "" || opts.Output == "-"
+	textOut := toStdout && opts.Format == "text"
 	ropts := report.Options{
 		Rules:       opts.Rules,
-		Color:       toStdout && opts.Format == "text" && !opts.NoColor && opts.IO.ColorEnabled(),
+		Color:       textOut && !opts.NoColor && opts.IO.ColorEnabled(),
 		ToolVersion: opts.Version,
 		Invocation:  report.Invocation{Arguments: opts.Args, ExitCode: int(exit), Successful: true},
+		Provenance:  src.provenance(),
+	}
+	// The notices go to stderr. A text report on stdout carries them
+	// itself, except the one saying the history rules were skipped, which
+	// goes to stderr alone: a hook or a CI log shows stderr even when
+	// stdout is a report nobody reads.
+	notices := res.Notifications
+	if textOut {
+		notices = nil
+		shown := *res
+		shown.Notifications = nil
+		for _, n := range res.Notifications {
+			if strings.HasPrefix(n.Message, lint.HistorySkipped+":") {
+				notices = append(notices, n)
+			} else {
+				shown.Notifications = append(shown.Notifications, n)
+			}
+		}
+		res = &shown
 	}
 	var buf bytes.Buffer
 	if err := printer(&buf, res, ropts); err != nil {
@@ -165,14 +224,12 @@ func Run(ctx context.Context, opts *Options) error {
 	} else if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
 		return err
 	}
-	if !(toStdout && opts.Format == "text") {
-		for _, n := range res.Notifications {
-			where := "caselint"
-			if n.Path != "" {
-				where = n.Path
-			}
-			fmt.Fprintf(opts.IO.ErrOut, "%s: notice: %s\n", where, n.Message)
+	for _, n := range notices {
+		where := "caselint"
+		if n.Path != "" {
+			where = n.Path
 		}
+		fmt.Fprintf(opts.IO.ErrOut, "%s: notice: %s\n", where, n.Message)
 	}
 	if failed {
 		return cmdutil.ErrFindings
@@ -180,8 +237,61 @@ func Run(ctx context.Context, opts *Options) error {
 	return nil
 }
 
-func asOfDate(opts *Options) (schema.Date, error) {
+// newFromRev lints rev with the options of the run (its paths as far as
+// they exist at rev, its config, its as-of date, the history as it stood
+// at rev's commit) and returns the findings of now that it does not have.
+func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string, now []lint.Finding) ([]lint.Finding, error) {
+	if src.repo == nil {
+		return nil, cmdutil.Usagef("--new-from-rev needs a git repository, and %s is not in one", src.root)
+	}
+	hash, when, err := src.repo.ResolveRevision(rev)
+	if err != nil {
+		if shallow, _ := src.repo.Shallow(); shallow {
+			return nil, fmt.Errorf("--new-from-rev: %w", err)
+		}
+		return nil, fmt.Errorf("--new-from-rev: %w; if it is on the remote, fetch more history (git fetch origin, or git fetch --unshallow; in CI, check out with fetch-depth: 0)", err)
+	}
+	old, err := src.repo.CommitFS(hash)
+	if err != nil {
+		return nil, fmt.Errorf("--new-from-rev: %w", err)
+	}
+	scope := src.paths
+	if src.nothing {
+		return now, nil
+	}
+	if len(scope) == 0 {
+		scope = []string{"."}
+	}
+	var paths []string
+	seen := map[string]bool{}
+	for _, p := range scope {
+		if q, ok := existingAncestor(old, p); ok && !seen[q] {
+			seen[q] = true
+			paths = append(paths, q)
+		}
+	}
+	if len(paths) == 0 {
+		return now, nil // none of it was there
+	}
+	lopts.FS, lopts.Paths, lopts.HistoryNote = old, paths, ""
+	if lopts.History != nil {
+		if h, ok := lopts.History.(historyUntil); ok {
+			lopts.History = h.History
+		}
+		lopts.History = historyUntil{History: lopts.History, until: when}
+	}
+	before, err := lint.Run(ctx, lopts)
+	if err != nil {
+		return nil, fmt.Errorf("--new-from-rev %s: %w", rev, err)
+	}
+	return lint.NewSince(now, before.Findings), nil
+}
+
+func asOfDate(opts *Options, src *source) (schema.Date, error) {
 	if opts.AsOf == "" {
+		if src.rev != "" {
+			return schema.DateOf(src.revWhen.In(london)), nil
+		}
 		return schema.DateOf(opts.Now()), nil
 	}
 	d, err := schema.ParseDate(opts.AsOf)
@@ -190,6 +300,15 @@ func asOfDate(opts *Options) (schema.Date, error) {
 	}
 	return d, nil
 }
+
+// london is where the records are kept: a commit's date is its day there.
+var london = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
 
 // resolvePaths finds the root reports are relative to (the repository's
 // work tree, else the working folder) and turns paths into slash paths

@@ -1,0 +1,355 @@
+package lintcmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/report"
+	"github.com/caselint/caselint/lint/vcs"
+)
+
+// shallowNote is why the history rules are skipped in a shallow clone.
+const shallowNote = "this is a shallow clone: fetch the full history (git fetch --unshallow; in CI, check out with fetch-depth: 0) to check when records were committed"
+
+// source is where a run reads the records (the work tree, the index or a
+// commit) and the repository they are in.
+type source struct {
+	root    string   // absolute, symbolic links resolved: report paths are relative to it
+	fsys    fs.FS    // the records, slash paths relative to root
+	scope   []string // the paths asked for, relative to root
+	paths   []string // the paths to lint: scope, or with --staged the staged records in it
+	nothing bool     // --staged, and the staged change touches no record in scope
+
+	repo    *vcs.Repo // nil outside a repository
+	repoErr error     // why repo is nil though root is in one
+	staged  bool
+	rev     string // --rev as given
+	revHash string
+	revWhen time.Time
+}
+
+// openSource finds the records the options ask for.
+func openSource(wd string, opts *Options) (*source, error) {
+	if !opts.Staged && opts.Rev == "" {
+		return openWorkTree(wd, opts)
+	}
+	return openGit(wd, opts)
+}
+
+// openWorkTree is the default: the files as they are, and the repository
+// they are in, if any, for their history.
+func openWorkTree(wd string, opts *Options) (*source, error) {
+	root, rel, err := resolvePaths(wd, opts.Paths)
+	if err != nil {
+		return nil, err
+	}
+	src := &source{root: root, fsys: os.DirFS(root), scope: rel, paths: rel}
+	repo, err := vcs.Open(root)
+	switch {
+	case err == nil && sameDir(repo.Root(), root):
+		src.repo = repo
+	case err != nil && !errors.Is(err, vcs.ErrNotRepository):
+		src.repoErr = err
+	}
+	return src, nil
+}
+
+// openGit reads the records from the index (--staged) or a commit (--rev)
+// of the repository the first path is in. The paths need not exist in the
+// work tree, only there.
+func openGit(wd string, opts *Options) (*source, error) {
+	flag := "--staged"
+	if opts.Rev != "" {
+		flag = "--rev"
+	}
+	args := opts.Paths
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	abs := make([]string, len(args))
+	for i, p := range args {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(wd, p)
+		}
+		abs[i] = evalExisting(filepath.Clean(p))
+	}
+	repo, err := vcs.Open(existingDir(abs[0]))
+	if err != nil {
+		if errors.Is(err, vcs.ErrNotRepository) {
+			return nil, cmdutil.Usagef("%s reads git, and %s is not in a git repository", flag, args[0])
+		}
+		return nil, err
+	}
+	root := evalExisting(repo.Root())
+	src := &source{root: root, repo: repo, staged: opts.Staged, rev: opts.Rev}
+	for i, a := range abs {
+		r, err := filepath.Rel(root, a)
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return nil, cmdutil.Usagef("%s is outside the repository %s: lint paths inside it", args[i], root)
+		}
+		src.scope = append(src.scope, filepath.ToSlash(r))
+	}
+
+	where := "the index"
+	if opts.Staged {
+		if src.fsys, err = repo.IndexFS(); err != nil {
+			return nil, err
+		}
+	} else {
+		if src.revHash, src.revWhen, err = repo.ResolveRevision(opts.Rev); err != nil {
+			return nil, fmt.Errorf("--rev: %w", err)
+		}
+		if src.fsys, err = repo.CommitFS(src.revHash); err != nil {
+			return nil, fmt.Errorf("--rev: %w", err)
+		}
+		where = "commit " + src.revHash[:min(len(src.revHash), 12)] + " (" + opts.Rev + ")"
+	}
+	for i, p := range src.scope {
+		if _, err := fs.Stat(src.fsys, p); err != nil {
+			return nil, fmt.Errorf("%s: not in %s", args[i], where)
+		}
+	}
+	src.paths = src.scope
+	if opts.Staged {
+		if src.paths, err = stagedScope(repo, src.fsys, src.scope); err != nil {
+			return nil, err
+		}
+		src.nothing = len(src.paths) == 0
+	}
+	return src, nil
+}
+
+// stagedScope returns the paths to lint for a staged change: the staged
+// records in scope (the engine lints the whole case of each); for a deleted
+// record, the nearest folder of its case still in the index. A staged
+// config that applies to the scope makes the whole scope the paths.
+func stagedScope(repo *vcs.Repo, index fs.FS, scope []string) ([]string, error) {
+	staged, err := repo.StagedPaths()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range staged {
+		if path.Base(p) == lint.ConfigFileName {
+			dir := path.Dir(p)
+			for _, s := range scope {
+				if slashWithin(dir, s) || slashWithin(s, dir) {
+					return scope, nil
+				}
+			}
+			continue
+		}
+		if !strings.HasSuffix(p, ".md") || !inScope(p, scope) {
+			continue
+		}
+		q, ok := existingAncestor(index, p)
+		if !ok || (q != p && !inCase(index, q)) {
+			continue // deleted, and in no case that is left
+		}
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
+
+// inScope reports whether the slash path p is one of scope or below one.
+func inScope(p string, scope []string) bool {
+	for _, s := range scope {
+		if slashWithin(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// slashWithin reports whether the slash path p is dir or below it.
+func slashWithin(dir, p string) bool {
+	return dir == "." || p == dir || strings.HasPrefix(p, dir+"/")
+}
+
+// existingAncestor returns p if it exists in fsys, else the nearest folder
+// above it that does, short of the root (a deleted file at the top of the
+// tree names no folder to lint instead).
+func existingAncestor(fsys fs.FS, p string) (string, bool) {
+	if _, err := fs.Stat(fsys, p); err == nil {
+		return p, true
+	}
+	for p != "." {
+		p = path.Dir(p)
+		if p == "." {
+			break
+		}
+		if st, err := fs.Stat(fsys, p); err == nil && st.IsDir() {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// inCase reports whether dir is a case folder or inside one.
+func inCase(fsys fs.FS, dir string) bool {
+	for {
+		if st, err := fs.Stat(fsys, path.Join(dir, "case.md")); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+		if dir == "." {
+			return false
+		}
+		dir = path.Dir(dir)
+	}
+}
+
+// history returns the records' history, or nil and why there is none.
+func (s *source) history() (lint.History, string) {
+	if s.repo == nil {
+		if s.repoErr != nil {
+			return nil, "the git repository could not be read: " + s.repoErr.Error()
+		}
+		return nil, "not a git repository"
+	}
+	if shallow, err := s.repo.Shallow(); err == nil && shallow {
+		return nil, shallowNote
+	}
+	h, err := s.repo.History()
+	switch {
+	case errors.Is(err, vcs.ErrShallow):
+		return nil, shallowNote
+	case err != nil:
+		return nil, "the git history could not be read: " + err.Error()
+	case h == nil:
+		return nil, "the git history could not be read"
+	}
+	return h, ""
+}
+
+// provenance names the repository and revision linted, for SARIF: only
+// when the repository has a remote that is not a local path (a report must
+// not say where the records are kept).
+func (s *source) provenance() *report.Provenance {
+	if s.repo == nil {
+		return nil
+	}
+	remote := s.repo.RemoteURL()
+	if remote == "" || localURL(remote) {
+		return nil
+	}
+	p := &report.Provenance{RepositoryURI: remote}
+	if s.rev != "" {
+		p.RevisionID = s.revHash
+		return p
+	}
+	p.RevisionID, _ = s.repo.Head()
+	p.Branch = s.repo.Branch()
+	return p
+}
+
+// localURL reports whether a remote is a folder on this machine: a path, or
+// a file: URL.
+func localURL(remote string) bool {
+	u, err := url.Parse(remote)
+	if err != nil || u.Scheme == "" || len(u.Scheme) == 1 { // C:\cases
+		return true
+	}
+	return u.Scheme == "file"
+}
+
+// historyUntil is a history as it stood at a time: the versions committed
+// after it are left out (linting --rev REV, or REV for --new-from-rev).
+type historyUntil struct {
+	lint.History
+	until time.Time
+}
+
+func (h historyUntil) Versions(p string) []lint.Version {
+	var out []lint.Version
+	for _, v := range h.History.Versions(p) {
+		if !v.When.After(h.until) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// loadConfig reads --config, else the nearest .caselint.toml above the
+// first path: in the work tree, or, reading the index or a commit, there.
+func loadConfig(opts *Options, src *source) (*lint.Config, error) {
+	if opts.Config != "" {
+		return lint.LoadConfig(opts.Config)
+	}
+	first := "."
+	if len(src.scope) > 0 {
+		first = src.scope[0]
+	}
+	if src.staged || src.rev != "" {
+		dir := first
+		if st, err := fs.Stat(src.fsys, dir); err != nil || !st.IsDir() {
+			dir = path.Dir(dir)
+		}
+		for {
+			p := path.Join(dir, lint.ConfigFileName)
+			if data, err := fs.ReadFile(src.fsys, p); err == nil {
+				return lint.ParseConfig(p, data)
+			}
+			if dir == "." {
+				return nil, nil
+			}
+			dir = path.Dir(dir)
+		}
+	}
+	start := filepath.Join(src.root, filepath.FromSlash(first))
+	if st, err := os.Stat(start); err == nil && !st.IsDir() {
+		start = filepath.Dir(start)
+	}
+	cfgPath := lint.FindConfig(start, "")
+	if cfgPath == "" {
+		return nil, nil
+	}
+	return lint.LoadConfig(cfgPath)
+}
+
+// evalExisting resolves the symbolic links of the part of p that exists.
+func evalExisting(p string) string {
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest)
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// existingDir is the nearest folder at or above p that exists.
+func existingDir(p string) string {
+	for {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return p
+		}
+		p = parent
+	}
+}
+
+// sameDir reports whether a and b are the same folder.
+func sameDir(a, b string) bool {
+	return evalExisting(a) == evalExisting(b)
+}
