@@ -8,6 +8,7 @@ import (
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/explaincmd"
+	"github.com/caselint/caselint/cmd/caselint/internal/hookcmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/cmd/caselint/internal/lintcmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/rulescmd"
@@ -39,6 +40,7 @@ group meets, what the plan must contain, and how it may end.`,
 		lintcmd.NewCmdLint(ios, rules, Version, nil),
 		rulescmd.NewCmdRules(ios, rules, nil),
 		explaincmd.NewCmdExplain(ios, rules, nil),
+		hookcmd.NewCmdHook(ios, nil),
 	)
 	return cmd
 }

@@ -1,0 +1,320 @@
+// Package hookcmd is `caselint hook`: installing caselint as a git
+// pre-commit hook.
+package hookcmd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
+	"github.com/spf13/cobra"
+
+	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+)
+
+// BackupSuffix is added to the name of a hook that caselint hook install
+// --force replaces; the new hook runs it first.
+const BackupSuffix = ".caselint-backup"
+
+// Script is the pre-commit hook caselint installs: it runs the hook it
+// replaced, if any, then lints the staged records.
+const Script = `#!/bin/sh
+# caselint pre-commit hook, installed by "caselint hook install": lints the
+# case records a commit changes, as they are staged. To commit anyway (an
+# emergency), use git commit --no-verify.
+
+backup="$(dirname "$0")/pre-commit` + BackupSuffix + `"
+if [ -x "$backup" ]; then
+	"$backup" "$@" || exit $?
+fi
+
+if ! command -v caselint >/dev/null 2>&1; then
+	echo "caselint pre-commit hook: caselint is not on PATH; install it with" >&2
+	echo "  go install github.com/caselint/caselint/cmd/caselint@latest" >&2
+	exit 1
+fi
+exec caselint lint --staged
+`
+
+// Options are the inputs of caselint hook install.
+type Options struct {
+	IO    *iostreams.IOStreams
+	Force bool
+	// Getwd stands for the working directory.
+	Getwd func() (string, error)
+}
+
+// NewCmdHook returns the hook command and its install subcommand. runF,
+// when not nil, runs instead of the real install.
+func NewCmdHook(ios *iostreams.IOStreams, runF func(*Options) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "hook <command>",
+		Short: "Run caselint from git hooks",
+		Long: `Run caselint from git hooks. With the pre-commit framework, use the
+caselint hook of this repository's .pre-commit-hooks.yaml instead.`,
+	}
+	opts := &Options{IO: ios, Getwd: os.Getwd}
+	install := &cobra.Command{
+		Use:   "install",
+		Short: "Install a git pre-commit hook that runs caselint lint --staged",
+		Long: `Install a git pre-commit hook in the repository the working folder is in,
+so that every git commit lints the case records it changes, as staged
+(caselint lint --staged), and stops when there are findings at or above the
+fail level.
+
+The hook goes where git looks for it: core.hooksPath when it is set, else
+the hooks folder of the repository's git folder (shared by its linked
+worktrees). An existing pre-commit hook is never replaced without --force;
+with --force it is kept as pre-commit.caselint-backup, and the new hook runs
+it before caselint.`,
+		Example: `  caselint hook install
+  caselint hook install --force`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Install(opts)
+		},
+	}
+	install.Flags().BoolVar(&opts.Force, "force", false, "replace an existing pre-commit hook, keeping it as pre-commit"+BackupSuffix+" (the new hook runs it first)")
+	cmd.AddCommand(install)
+	return cmd
+}
+
+// Install writes the pre-commit hook.
+func Install(opts *Options) error {
+	wd, err := opts.Getwd()
+	if err != nil {
+		return err
+	}
+	dir, err := HooksDir(wd)
+	if err != nil {
+		return err
+	}
+	hook := filepath.Join(dir, "pre-commit")
+	backup := hook + BackupSuffix
+	show := func(p string) string { return displayPath(wd, p) }
+
+	old, err := os.Lstat(hook)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("checking for a pre-commit hook: %w", err)
+	}
+	if exists && old.Mode().IsRegular() {
+		if data, err := os.ReadFile(hook); err == nil && bytes.Equal(data, []byte(Script)) {
+			fmt.Fprintf(opts.IO.Out, "the caselint pre-commit hook is already installed at %s\n", show(hook))
+			return nil
+		}
+	}
+	if exists && !opts.Force {
+		return fmt.Errorf("a pre-commit hook already exists at %s: caselint will not replace it. Run caselint hook install --force to keep it as %s and install caselint's hook, which runs it first; or add caselint lint --staged to it yourself", show(hook), filepath.Base(backup))
+	}
+	if exists {
+		if _, err := os.Lstat(backup); err == nil {
+			return fmt.Errorf("a pre-commit hook exists at %s and so does %s, from an earlier install: move one of them away first, so that neither is lost", show(hook), show(backup))
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("checking for %s: %w", show(backup), err)
+		}
+	}
+
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("creating the hooks folder: %w", err)
+	}
+	tmp, err := writeTemp(dir, []byte(Script))
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp) // after a successful rename there is nothing to remove
+	if exists {
+		if err := os.Rename(hook, backup); err != nil {
+			return fmt.Errorf("keeping the existing hook as %s: %w", show(backup), err)
+		}
+	}
+	if err := os.Rename(tmp, hook); err != nil {
+		if exists {
+			if rerr := os.Rename(backup, hook); rerr != nil {
+				return fmt.Errorf("installing the hook: %w; the old hook is at %s (putting it back failed: %v)", err, show(backup), rerr)
+			}
+		}
+		return fmt.Errorf("installing the hook: %w", err)
+	}
+	fmt.Fprintf(opts.IO.Out, "installed the caselint pre-commit hook at %s: git commit now runs caselint lint --staged\n", show(hook))
+	if exists {
+		fmt.Fprintf(opts.IO.Out, "the hook that was there is kept as %s, and the new hook runs it first\n", show(backup))
+	}
+	return nil
+}
+
+// writeTemp writes data to a new executable file in dir and returns its
+// name.
+func writeTemp(dir string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, ".pre-commit-*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("writing the hook: %w", err)
+	}
+	name := f.Name()
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(name)
+		return "", fmt.Errorf("writing the hook: %w", err)
+	}
+	if err := os.Chmod(name, 0o755); err != nil {
+		os.Remove(name)
+		return "", fmt.Errorf("writing the hook: %w", err)
+	}
+	return name, nil
+}
+
+// HooksDir returns the folder git runs the hooks of the repository holding
+// wd from: core.hooksPath (the repository's config, else the user's, else
+// the system's) when set, relative to the top of the work tree; else the
+// hooks folder of the common git folder, which linked worktrees share.
+func HooksDir(wd string) (string, error) {
+	top, gitDir, err := findGitDir(wd)
+	if err != nil {
+		return "", err
+	}
+	common := commonDir(gitDir)
+	if p, err := hooksPath(top); err != nil {
+		return "", err
+	} else if p != "" {
+		if strings.HasPrefix(p, "~/") {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return "", fmt.Errorf("core.hooksPath %s: %w", p, err)
+			}
+			p = filepath.Join(home, p[2:])
+		}
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(top, p)
+		}
+		return filepath.Clean(p), nil
+	}
+	return filepath.Join(common, "hooks"), nil
+}
+
+// findGitDir walks up from dir to the top of the work tree and returns it
+// with its git folder: .git itself, or the folder a .git file names (a
+// linked worktree, a submodule).
+func findGitDir(dir string) (top, gitDir string, err error) {
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return "", "", err
+	}
+	for d := dir; ; {
+		p := filepath.Join(d, ".git")
+		st, err := os.Stat(p)
+		switch {
+		case err == nil && st.IsDir():
+			return d, p, nil
+		case err == nil && st.Mode().IsRegular():
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return "", "", err
+			}
+			line := strings.TrimSpace(string(data))
+			rest, ok := strings.CutPrefix(line, "gitdir:")
+			if !ok {
+				return "", "", fmt.Errorf("%s: not a git folder link", p)
+			}
+			g := strings.TrimSpace(rest)
+			if !filepath.IsAbs(g) {
+				g = filepath.Join(d, g)
+			}
+			return d, filepath.Clean(g), nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", "", fmt.Errorf("%s is not in a git repository: run caselint hook install inside the repository of case records", dir)
+		}
+		d = parent
+	}
+}
+
+// commonDir is the folder a git folder shares its hooks, config and objects
+// through: the main repository's, for a linked worktree.
+func commonDir(gitDir string) string {
+	data, err := os.ReadFile(filepath.Join(gitDir, "commondir"))
+	if err != nil {
+		return gitDir
+	}
+	c := strings.TrimSpace(string(data))
+	if c == "" {
+		return gitDir
+	}
+	if !filepath.IsAbs(c) {
+		c = filepath.Join(gitDir, c)
+	}
+	return filepath.Clean(c)
+}
+
+// hooksPath returns core.hooksPath as set for the repository at top: in its
+// config, else the user's ($GIT_CONFIG_GLOBAL, or the usual files), else
+// the system's; "" when it is not set.
+func hooksPath(top string) (string, error) {
+	repo, err := git.PlainOpenWithOptions(top, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
+	if err != nil {
+		return "", fmt.Errorf("opening the git repository: %w", err)
+	}
+	local, err := repo.Storer.Config()
+	if err != nil {
+		return "", fmt.Errorf("reading the repository's git config: %w", err)
+	}
+	if p := coreHooksPath(local); p != "" {
+		return p, nil
+	}
+	if name := os.Getenv("GIT_CONFIG_GLOBAL"); name != "" {
+		if p, err := hooksPathIn(name); p != "" || err != nil {
+			return p, err
+		}
+	} else if global, err := config.LoadConfig(config.GlobalScope); err == nil {
+		if p := coreHooksPath(global); p != "" {
+			return p, nil
+		}
+	}
+	if os.Getenv("GIT_CONFIG_NOSYSTEM") == "" {
+		if system, err := config.LoadConfig(config.SystemScope); err == nil {
+			return coreHooksPath(system), nil
+		}
+	}
+	return "", nil
+}
+
+func hooksPathIn(name string) (string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || name == os.DevNull {
+			return "", nil
+		}
+		return "", fmt.Errorf("reading git config %s: %w", name, err)
+	}
+	defer f.Close()
+	cfg, err := config.ReadConfig(f)
+	if err != nil {
+		return "", fmt.Errorf("reading git config %s: %w", name, err)
+	}
+	return coreHooksPath(cfg), nil
+}
+
+func coreHooksPath(cfg *config.Config) string {
+	if cfg == nil || cfg.Raw == nil {
+		return ""
+	}
+	return strings.TrimSpace(cfg.Raw.Section("core").Option("hooksPath"))
+}
+
+// displayPath shows p relative to wd when it is below it.
+func displayPath(wd, p string) string {
+	if r, err := filepath.Rel(wd, p); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return r
+	}
+	return p
+}
