@@ -65,7 +65,7 @@ func runMissingCoreGroup(pass *lint.Pass) error {
 		case !pass.Case.Known(m):
 			pass.Reportf(doc, doc.AtElem(i, "core_group"),
 				"core group member %q is not among the people in case.md%s: add them to [[people]] there, or correct the name (%s)",
-				m, didYouMeanPerson(pass, m), cite(pass))
+				m, pass.Case.SuggestPerson(m), cite(pass))
 		}
 	}
 	return nil

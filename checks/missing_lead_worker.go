@@ -53,7 +53,7 @@ func runMissingLeadWorker(pass *lint.Pass) error {
 	case pass.Case.Person(lead) == nil:
 		pass.Reportf(doc, doc.At("lead_worker"),
 			"the lead worker %q is not among the people in case.md%s: add them to [[people]] there (with qualified = true), or correct the name (%s)",
-			lead, didYouMeanPerson(pass, lead), cite(pass))
+			lead, pass.Case.SuggestPerson(lead), cite(pass))
 	}
 	return nil
 }
