@@ -98,15 +98,41 @@ func approvedReducedVisiting(pass *lint.Pass) (agreed schema.Date, ok bool) {
 // seenAloneDue returns the day by which the child must next be seen alone
 // after being seen alone (or the plan starting) on from, for a gap that ends
 // on end, and the interval that set it. The profile's interval applies, or
-// the plan's seen_alone_every when that gives an earlier day; a gap ending on
-// or after the agreement of approved reduced visiting uses the profile's
-// reduced interval instead. ok is false when no interval applies (the
-// profile turns the requirement off and the plan sets none).
+// the plan's seen_alone_every when that gives an earlier day.
+//
+// Approved reduced visiting (Oxfordshire 1.8 §3) replaces it for gaps ending
+// on or after the agreement, until a review conference continues the plan:
+// the reduction is agreed on the recommendation that planning end there, so
+// when it does not, the usual frequency returns from that conference. A gap
+// that spans the conference is due by the earlier of the reduced due day
+// and the usual interval counted from the conference. ok is false when no
+// interval applies (the profile turns the requirement off and the plan sets
+// none).
 func seenAloneDue(pass *lint.Pass, from, end schema.Date) (due schema.Date, by visitingInterval, ok bool) {
-	if agreed, reduced := approvedReducedVisiting(pass); reduced && !end.Before(agreed) {
-		by = visitingInterval{pass.Profile.ReducedSeenAloneEvery, "the reduced visiting approved from " + agreed.Long()}
-		return pass.Calendar.Add(from, by.Interval), by, true
+	agreed, reduced := approvedReducedVisiting(pass)
+	if !reduced || end.Before(agreed) {
+		return usualSeenAloneDue(pass, from)
 	}
+	rby := visitingInterval{pass.Profile.ReducedSeenAloneEvery, "the reduced visiting approved from " + agreed.Long()}
+	rdue := pass.Calendar.Add(from, rby.Interval)
+	lapsed := reducedVisitingLapsedAt(pass)
+	if lapsed == nil || !end.After(lapsed.Date) {
+		return rdue, rby, true
+	}
+	if !from.Before(lapsed.Date) {
+		return usualSeenAloneDue(pass, from)
+	}
+	udue, uby, uok := usualSeenAloneDue(pass, lapsed.Date)
+	if uok && udue.Before(rdue) {
+		uby.Whose = fmt.Sprintf("%s, from the review conference of %s that continued the plan and so ended the reduced visiting,", uby.Whose, lapsed.Date.Long())
+		return udue, uby, true
+	}
+	return rdue, rby, true
+}
+
+// usualSeenAloneDue is seenAloneDue without reduced visiting: the profile's
+// interval, or the plan's when it gives an earlier day.
+func usualSeenAloneDue(pass *lint.Pass, from schema.Date) (due schema.Date, by visitingInterval, ok bool) {
 	if iv := pass.Profile.SeenAloneEvery; !iv.IsZero() {
 		by = visitingInterval{iv, procedureName(pass)}
 		due, ok = pass.Calendar.Add(from, iv), true
@@ -118,6 +144,29 @@ func seenAloneDue(pass *lint.Pass, from, end schema.Date) (due schema.Date, by v
 		}
 	}
 	return due, by, ok
+}
+
+// reducedVisitingLapsedAt returns the review conference at which the plan's
+// reduced visiting lapsed: the first one held after the agreed date, up to
+// pass.Until(), that decided to continue the plan. It returns nil when there
+// is none, or when there is no reduced visiting in force to lapse (none
+// agreed and approved, or the profile allows no reduced interval: see
+// approvedReducedVisiting).
+func reducedVisitingLapsedAt(pass *lint.Pass) *schema.Conference {
+	agreed, ok := approvedReducedVisiting(pass)
+	if !ok {
+		return nil
+	}
+	until := pass.Until()
+	for _, cf := range pass.Case.ConferencesOfKind(schema.ConferenceReview) {
+		if cf.Date.IsZero() || !cf.Date.After(agreed) || cf.Date.After(until) {
+			continue
+		}
+		if cf.Decision == schema.DecisionContinue {
+			return cf
+		}
+	}
+	return nil
 }
 
 // seenAloneGap is a stretch of time in which the child was not seen alone:

@@ -61,26 +61,3 @@ func runStaleReducedVisiting(pass *lint.Pass) error {
 		agreed.Long(), cf.Date.Long(), cf.Date.Long(), cite(pass))
 	return nil
 }
-
-// reducedVisitingLapsedAt returns the review conference at which the plan's
-// reduced visiting lapsed: the first one held after the agreed date, up to
-// pass.Until(), that decided to continue the plan. It returns nil when there
-// is none, or when there is no reduced visiting in force to lapse (none
-// agreed and approved, or the profile allows no reduced interval: see
-// approvedReducedVisiting).
-func reducedVisitingLapsedAt(pass *lint.Pass) *schema.Conference {
-	agreed, ok := approvedReducedVisiting(pass)
-	if !ok {
-		return nil
-	}
-	until := pass.Until()
-	for _, cf := range pass.Case.ConferencesOfKind(schema.ConferenceReview) {
-		if cf.Date.IsZero() || !cf.Date.After(agreed) || cf.Date.After(until) {
-			continue
-		}
-		if cf.Decision == schema.DecisionContinue {
-			return cf
-		}
-	}
-	return nil
-}

@@ -32,7 +32,10 @@ day is in time; a later one is late. If the plan sets its own
 seen_alone_every, the stricter of the plan's and the profile's applies.
 Under reduced visiting (Oxfordshire 1.8 §3: every 4 weeks) agreed and
 approved by the independent conference chair, gaps that end on or after
-the agreed date are measured against the reduced interval.
+the agreed date are measured against the reduced interval, until a review
+conference continues the plan: the reduction is agreed on the recommendation
+that planning end at that conference, so when it does not, the usual
+frequency applies again from the conference.
 
 Any visitor counts here (whether the visit was properly delegated is
 undelegated-visit's concern). A late visit is reported on its date line; a
