@@ -10,21 +10,19 @@ import (
 // §01; Oxfordshire 1.8 §1". It cites only the procedures the profile
 // follows: a Stoke-on-Trent reader is not sent to Oxfordshire's manual.
 func cite(pass *lint.Pass) string {
-	var parts []string
+	var cites []lint.Citation
 	for _, c := range pass.Rule.Cites {
 		switch {
 		case c.Source == Stoke && pass.Profile.Base == lint.ProfileOxfordshire,
 			c.Source == Oxon && pass.Profile.Base == lint.ProfileStoke:
 			continue
 		}
-		parts = append(parts, c.String())
+		cites = append(cites, c)
 	}
-	if len(parts) == 0 {
-		for _, c := range pass.Rule.Cites {
-			parts = append(parts, c.String())
-		}
+	if len(cites) == 0 {
+		cites = pass.Rule.Cites
 	}
-	return strings.Join(parts, "; ")
+	return lint.JoinCitations(cites)
 }
 
 // isPlaceholder reports whether text is empty or only one of the profile's

@@ -5,6 +5,7 @@ package lint
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -99,3 +100,19 @@ const (
 	UnusedSuppressionID      = "unused-suppression"
 	UnexplainedSuppressionID = "unexplained-suppression"
 )
+
+// JoinCitations formats citations for a line of text, one source once:
+// "Stoke-on-Trent C06 §03, §08; Oxfordshire 1.8 §3".
+func JoinCitations(cites []Citation) string {
+	var parts []string
+	last := ""
+	for _, c := range cites {
+		if c.Source == last && c.Paragraph != "" && len(parts) > 0 {
+			parts[len(parts)-1] += ", " + c.Paragraph
+			continue
+		}
+		parts = append(parts, c.String())
+		last = c.Source
+	}
+	return strings.Join(parts, "; ")
+}

@@ -76,11 +76,7 @@ func Index(rules []*lint.Rule) string {
 			family = r.Family
 			fmt.Fprintf(&b, "\n## %s\n\n| rule | severity | profiles | enforces |\n|---|---|---|---|\n", capitalise(family))
 		}
-		var cites []string
-		for _, c := range r.Cites {
-			cites = append(cites, c.String())
-		}
-		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, strings.Join(Profiles(r), ", "), strings.Join(cites, "; "))
+		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, strings.Join(Profiles(r), ", "), lint.JoinCitations(r.Cites))
 	}
 	return b.String()
 }

@@ -39,11 +39,7 @@ func Run(opts *Options) error {
 	w := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "RULE\tSEVERITY\tPROFILES\tENFORCES")
 	for _, r := range opts.Rules {
-		var cites []string
-		for _, c := range r.Cites {
-			cites = append(cites, c.String())
-		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, strings.Join(ruledoc.Profiles(r), ","), strings.Join(cites, "; "))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, strings.Join(ruledoc.Profiles(r), ","), lint.JoinCitations(r.Cites))
 	}
 	return w.Flush()
 }
