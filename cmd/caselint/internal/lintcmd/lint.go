@@ -154,7 +154,11 @@ func Run(ctx context.Context, opts *Options) error {
 		cal = cal.WithClosures(cfg.Closures, "local closure")
 	}
 
-	hist, historyNote := src.history()
+	var hist lint.History
+	var historyNote string
+	if !src.nothing {
+		hist, historyNote = src.history()
+	}
 	if hist != nil && src.rev != "" {
 		hist = historyUntil{History: hist, until: src.revWhen}
 	}
