@@ -749,3 +749,31 @@ func TestOutsideRepository(t *testing.T) {
 		}
 	}
 }
+
+// TestGitNewFromRevRewriteOnBranch: a branch rewrites an old visit in a
+// commit dated before the tip of main (main moved on meanwhile). The
+// rewrite is the branch's, so it is new against main.
+func TestGitNewFromRevRewriteOnBranch(t *testing.T) {
+	r := newRepo(t)
+	start(r)
+	r.write("cases/T-1/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "", ""))
+	r.commit("Aisha Patel", "2026-01-13T10:00:00Z", "visit")
+	r.git("checkout", "-q", "-b", "feature")
+	r.write("cases/T-1/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "awake = true\n", ""))
+	rewrite := r.commit("Sam Jones", "2026-03-02T09:00:00Z", "visit: awake")
+	r.git("checkout", "-q", "main")
+	r.write("cases/T-1/notes.md", "Notes.\n")
+	r.commit("Aisha Patel", "2026-03-10T09:00:00Z", "notes")
+	r.git("checkout", "-q", "feature")
+
+	for _, rev := range []string{"main", "HEAD~1"} {
+		got, _ := lintJSON(t, r.dir, "--as-of", "2026-11-20", "--new-from-rev", rev, "cases")
+		if len(got) != 1 || got[0].Rule != "rewritten-record" || !strings.Contains(got[0].Message, rewrite[:7]) {
+			t.Errorf("--new-from-rev %s: %v, want the branch's rewrite", rev, got)
+		}
+	}
+	// Linting main's commit with the branch's history: no rewrite there.
+	if got, _ := lintJSON(t, r.dir, "--as-of", "2026-11-20", "--rev", "main", "cases"); len(only(got, "rewritten-record")) != 0 {
+		t.Errorf("--rev main: %v", only(got, "rewritten-record"))
+	}
+}

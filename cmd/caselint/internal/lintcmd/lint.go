@@ -160,7 +160,7 @@ func Run(ctx context.Context, opts *Options) error {
 		hist, historyNote = src.history()
 	}
 	if hist != nil && src.rev != "" {
-		hist = historyUntil{History: hist, until: src.revWhen}
+		hist = newHistoryAt(hist, src.fsys, src.revWhen)
 	}
 	lopts := lint.Options{
 		FS: src.fsys, Paths: src.paths, Rules: opts.Rules, Profile: profile, AsOf: asOf, Calendar: cal,
@@ -279,10 +279,7 @@ func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string
 	}
 	lopts.FS, lopts.Paths, lopts.HistoryNote = old, paths, ""
 	if lopts.History != nil {
-		if h, ok := lopts.History.(historyUntil); ok {
-			lopts.History = h.History
-		}
-		lopts.History = historyUntil{History: lopts.History, until: when}
+		lopts.History = newHistoryAt(lopts.History, old, when)
 	}
 	before, err := lint.Run(ctx, lopts)
 	if err != nil {

@@ -1,14 +1,19 @@
 package lintcmd
 
 import (
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
@@ -265,21 +270,68 @@ func localURL(remote string) bool {
 	return u.Scheme == "file"
 }
 
-// historyUntil is a history as it stood at a time: the versions committed
-// after it are left out (linting --rev REV, or REV for --new-from-rev).
-type historyUntil struct {
+// historyAt is the history as it stood at a commit, for linting that
+// commit (--rev REV, and REV for --new-from-rev) with the history read from
+// HEAD: a file's versions end with the one whose content the commit holds.
+// When no version holds it (the commit is not behind HEAD), the versions
+// committed after the commit's date are left out instead.
+type historyAt struct {
 	lint.History
-	until time.Time
+	fsys  fs.FS     // the commit's tree
+	until time.Time // its committer date
+
+	cache sync.Map // path: []lint.Version
 }
 
-func (h historyUntil) Versions(p string) []lint.Version {
+func newHistoryAt(h lint.History, fsys fs.FS, until time.Time) *historyAt {
+	if at, ok := h.(*historyAt); ok {
+		h = at.History
+	}
+	return &historyAt{History: h, fsys: fsys, until: until}
+}
+
+func (h *historyAt) Versions(p string) []lint.Version {
+	if vs, ok := h.cache.Load(p); ok {
+		return vs.([]lint.Version)
+	}
+	vs := h.versions(p)
+	h.cache.Store(p, vs)
+	return vs
+}
+
+func (h *historyAt) versions(p string) []lint.Version {
+	all := h.History.Versions(p)
+	if len(all) == 0 {
+		return nil
+	}
+	if data, err := fs.ReadFile(h.fsys, p); err == nil {
+		blob := blobHash(data, len(all[0].Blob))
+		for i := len(all) - 1; i >= 0; i-- {
+			if all[i].Blob == blob {
+				return all[: i+1 : i+1]
+			}
+		}
+	}
 	var out []lint.Version
-	for _, v := range h.History.Versions(p) {
+	for _, v := range all {
 		if !v.When.After(h.until) {
 			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// blobHash is git's name for a file of content data: the SHA-1 (or, for a
+// repository whose hashes are n = 64 hex digits long, SHA-256) of its blob
+// header and content.
+func blobHash(data []byte, n int) string {
+	var h hash.Hash = sha1.New()
+	if n == 64 {
+		h = sha256.New()
+	}
+	fmt.Fprintf(h, "blob %d\x00", len(data))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // loadConfig reads --config, else the nearest .caselint.toml above the
