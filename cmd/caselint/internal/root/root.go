@@ -11,6 +11,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/hookcmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/cmd/caselint/internal/lintcmd"
+	"github.com/caselint/caselint/cmd/caselint/internal/newcmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/rulescmd"
 	"github.com/caselint/caselint/lint"
 	"github.com/spf13/cobra"
@@ -40,6 +41,7 @@ group meets, what the plan must contain, and how it may end.`,
 		lintcmd.NewCmdLint(ios, rules, Version, nil),
 		rulescmd.NewCmdRules(ios, rules, nil),
 		explaincmd.NewCmdExplain(ios, rules, nil),
+		newcmd.NewCmdNew(ios, nil),
 		hookcmd.NewCmdHook(ios, nil),
 	)
 	return cmd
