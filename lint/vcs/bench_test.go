@@ -9,9 +9,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // The benchmark repository: about 2,000 Markdown records in 200 case
@@ -256,4 +260,56 @@ func BenchmarkLineOrigin(b *testing.B) {
 			b.Fatal("no origin")
 		}
 	}
+}
+
+// BenchmarkGoGitDiffTree times the road not taken, for comparison: go-git's
+// commit log and object.DiffTree of each commit's tree against its first
+// parent's, through go-git's own object storage.
+func BenchmarkGoGitDiffTree(b *testing.B) {
+	if testing.Short() {
+		b.Skip("slow: tens of seconds an operation")
+	}
+	dir := benchRepo(b)
+	var changes int
+	for b.Loop() {
+		repo, err := git.PlainOpen(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		iter, err := repo.Log(&git.LogOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		changes = 0
+		err = iter.ForEach(func(c *object.Commit) error {
+			tree, err := c.Tree()
+			if err != nil {
+				return err
+			}
+			var ptree *object.Tree
+			if c.NumParents() > 0 {
+				p, err := c.Parent(0)
+				if err != nil {
+					return err
+				}
+				if ptree, err = p.Tree(); err != nil {
+					return err
+				}
+			}
+			chs, err := object.DiffTree(ptree, tree)
+			if err != nil {
+				return err
+			}
+			for _, ch := range chs {
+				if strings.HasSuffix(ch.To.Name, ".md") {
+					changes++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(changes), "versions")
 }

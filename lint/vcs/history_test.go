@@ -1,6 +1,13 @@
 package vcs
 
 import (
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -229,5 +236,95 @@ func TestLineOriginRevert(t *testing.T) {
 	}
 	if v, ok := h.LineOrigin("a.md", []byte("one\ntwo\nthree\n"), 2); !ok || v.Commit != c3 {
 		t.Errorf("LineOrigin = %s, %v; want %s", v.Commit, ok, c3)
+	}
+}
+
+// TestHistoryAgainstGitLog checks the index against git log, which diffs
+// every reachable commit against its first parent with
+// --diff-merges=first-parent, on a history of random edits, branches and
+// merges.
+func TestHistoryAgainstGitLog(t *testing.T) {
+	g := newTestRepo(t)
+	rng := rand.New(rand.NewSource(7))
+	paths := []string{"a.md", "b.txt", "cases/c1/case.md", "cases/c1/visits/v1.md", "cases/c1/visits/v2.md",
+		"cases/c2/case.md", "cases/c2/notes.md", "cases/c2/deep/er/x.md", "other/y.md"}
+	day := 0
+	commit := func(branch string) {
+		for range 1 + rng.Intn(3) {
+			p := paths[rng.Intn(len(paths))]
+			if rng.Intn(6) == 0 {
+				_ = os.Remove(filepath.Join(g.dir, filepath.FromSlash(p)))
+			} else {
+				g.write(p, fmt.Sprintf("%s on %s, step %d\n", p, branch, day))
+			}
+		}
+		day++
+		g.commit("Ann Smith", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(day)*time.Hour).Format(time.RFC3339), "step")
+	}
+	commit("main")
+	for round := range 4 {
+		for range 3 {
+			commit("main")
+		}
+		side := fmt.Sprintf("side%d", round)
+		g.git("checkout", "-q", "-b", side)
+		for range 3 {
+			commit(side)
+		}
+		g.git("checkout", "-q", "main")
+		commit("main")
+		day++
+		g.gitEnv([]string{"GIT_COMMITTER_DATE=" + time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(day)*time.Hour).Format(time.RFC3339)},
+			"merge", "-q", "--no-ff", "-X", "theirs", "-m", "merge", side)
+	}
+	commit("main")
+
+	want := map[string]bool{}
+	var commit0 string
+	for _, line := range strings.Split(g.git("log", "--diff-merges=first-parent", "--no-renames", "--diff-filter=AMT",
+		"--name-only", "--format=@%H", "--", "*.md"), "\n") {
+		switch {
+		case strings.HasPrefix(line, "@"):
+			commit0 = line[1:]
+		case line != "":
+			want[commit0+" "+line] = true
+		}
+	}
+	h, err := g.open().History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for p, vs := range h.versions {
+		for _, v := range vs {
+			got[v.Commit+" "+p] = true
+		}
+	}
+	if len(want) < 20 {
+		t.Fatalf("git log found only %d changes: the test tests little", len(want))
+	}
+	if !reflect.DeepEqual(got, want) {
+		for k := range want {
+			if !got[k] {
+				t.Errorf("missing %s", k)
+			}
+		}
+		for k := range got {
+			if !want[k] {
+				t.Errorf("extra %s", k)
+			}
+		}
+	}
+	// Each path's versions come parents first: no version's commit is an
+	// ancestor-descendant inversion of the one before.
+	for p, vs := range h.versions {
+		for i := 1; i < len(vs); i++ {
+			cmd := exec.Command("git", "merge-base", "--is-ancestor", vs[i].Commit, vs[i-1].Commit)
+			cmd.Dir = g.dir
+			cmd.Env = gitEnv(filepath.Dir(g.dir))
+			if cmd.Run() == nil {
+				t.Errorf("%s: version %d (%s) is an ancestor of version %d", p, i, vs[i].Commit, i-1)
+			}
+		}
 	}
 }
