@@ -69,7 +69,7 @@ func runLateRecording(pass *lint.Pass) error {
 			Doc:        r.doc,
 			Offset:     r.doc.At("date"),
 			Attributed: &first,
-			Message: fmt.Sprintf("this %s on %s was first committed on %s, %d working days after it, by %s (commit %s): record %ss within %s of the day, by %s; if the delay had a reason, say so in a caselint:ignore comment (%s)",
+			Message: fmt.Sprintf("this %s on %s was first committed on %s, %d working days after it, by %s (commit %s): a %s is to be recorded within %s of it, by %s; if the delay had a reason, say so in a caselint:ignore comment (%s)",
 				r.what, r.date.Long(), committed.Long(), pass.Calendar.WorkingDaysAfter(r.date, committed),
 				first.Author, shortHash(first.Commit), r.what, cgIntervalWords(limit), due.Long(), cite(pass)),
 		})
