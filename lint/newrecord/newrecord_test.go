@@ -438,11 +438,11 @@ func TestProfileShapesTemplates(t *testing.T) {
 	stoke := buildCase(t, lint.ProfileStoke)
 	oxon := buildCase(t, lint.ProfileOxfordshire)
 	for _, tc := range []struct {
-		b        built
-		has, not []string
+		b   built
+		has []string
 	}{
-		{stoke, []string{"every 28 working days", `seen_alone_every = "28 working days"`}, nil},
-		{oxon, []string{"every 2 weeks", `seen_alone_every = "2 weeks"`, "bedroom will be seen"}, nil},
+		{stoke, []string{"The stoke-on-trent profile asks that Jamie is seen alone at least every 28 working days", `seen_alone_every = "28 working days"`}},
+		{oxon, []string{"The oxfordshire profile asks that Jamie is seen alone at least every 2 weeks", `seen_alone_every = "2 weeks"`, "bedroom will be seen"}},
 	} {
 		mustContain(t, filepath.Join(tc.b.dir, "plan.md"), tc.has...)
 	}
@@ -519,12 +519,18 @@ func TestRefusesExisting(t *testing.T) {
 // noTemporaryFiles fails if any file under root is a leftover temporary.
 func noTemporaryFiles(t *testing.T, root string) {
 	t.Helper()
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasPrefix(d.Name(), ".caselint-new-") {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasPrefix(d.Name(), ".caselint-new-") {
 			t.Errorf("temporary file left behind: %s", p)
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestName: --name writes another record for the same day, never a renamed
@@ -621,5 +627,39 @@ func TestRenderedRecordsParse(t *testing.T) {
 				t.Errorf("%s:%d: %s (not a placeholder)", path, pos.Line, p.Message)
 			}
 		}
+	}
+}
+
+// TestPlaceholdersWithoutPeople: in a case that records no one yet, every
+// person the templates would prefill is a placeholder, and reported.
+func TestPlaceholdersWithoutPeople(t *testing.T) {
+	for _, profile := range lint.ShippedProfileNames {
+		t.Run(profile, func(t *testing.T) {
+			prof, err := lint.ShippedProfile(profile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			root := t.TempDir()
+			dir := filepath.Join(root, "X-1")
+			p := write(t, newrecord.Options{Kind: schema.KindCase, Dir: dir, ID: "X-1", Child: "Ava"})
+			fill(t, p, filling{
+				keys: map[string]string{"born": "2020-01-01", "first_language": `"English"`},
+				body: map[string]string{"*": "Ava lives with her grandmother."},
+			})
+			for _, o := range []newrecord.Options{
+				{Kind: schema.KindPlan},
+				{Kind: schema.KindConference, ConferenceKind: "initial"},
+				{Kind: schema.KindCoreGroup},
+				{Kind: schema.KindVisit},
+			} {
+				o.Dir, o.Date, o.Profile = dir, asOf, prof
+				p := write(t, o)
+				checkPlaceholdersReported(t, root, p, profile)
+			}
+			mustContain(t, filepath.Join(dir, "plan.md"), `lead_worker = "TBC"`, `manager = "TBC"`, `core_group = ["TBC"]`)
+			mustContain(t, filepath.Join(dir, "visits", "2026-06-12.md"), `by = "TBC"`)
+			mustContain(t, filepath.Join(dir, "core-groups", "2026-06-12.md"), `chair = "TBC"`, `attended = ["TBC"]`)
+			mustContain(t, filepath.Join(dir, "conferences", "2026-06-12-initial.md"), `chair = "TBC"`)
+		})
 	}
 }

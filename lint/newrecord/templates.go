@@ -146,11 +146,12 @@ func (t *tmpl) childName() string {
 	return "the child"
 }
 
-func (t *tmpl) profileName() string {
+// profileWords names the profile for a prompt: "the combined profile".
+func (t *tmpl) profileWords() string {
 	if t.profile.Name != "" {
-		return t.profile.Name
+		return "the " + t.profile.Name + " profile"
 	}
-	return "the"
+	return "the profile"
 }
 
 // every words an interval for prose: "every 2 weeks", "every 28 working
@@ -246,7 +247,7 @@ func (t *tmpl) plan() {
 		t.kv("review_conference", tbc, "the date of the next review conference")
 	}
 	if !t.profile.SeenAloneEvery.IsZero() {
-		t.kv("seen_alone_every", str(t.profile.SeenAloneEvery.String()), fmt.Sprintf("the %s profile's; the plan may agree more often", t.profileName()))
+		t.kv("seen_alone_every", str(t.profile.SeenAloneEvery.String()), "as "+t.profileWords()+" asks; the plan may agree more often")
 	}
 	for _, cp := range planCopies(c, core, started) {
 		t.line("")
@@ -282,10 +283,10 @@ func (t *tmpl) plan() {
 			if iv := t.profile.SeenAloneEvery; !iv.IsZero() {
 				by := lead
 				if by == "" {
-					by = "the lead worker"
+					by = "The lead worker"
 				}
-				prompt += fmt.Sprintf(" The %s profile asks that %s is seen alone at least %s: for example, %q.",
-					t.profileName(), child, every(iv), by+" will see "+child+" alone at least "+every(iv)+", at home and at school")
+				prompt += " " + sentence(fmt.Sprintf("%s asks that %s is seen alone at least %s: for example, %q",
+					t.profileWords(), child, every(iv), by+" will see "+child+" alone at least "+every(iv)+", at home and at school"))
 			}
 			if t.profile.BedroomEachPeriod {
 				prompt += fmt.Sprintf(" Say too that %s's bedroom will be seen between conferences.", child)

@@ -162,7 +162,7 @@ role = "independent conference chair"
 		{"conference", "--case", "SOT-2026-0042", "--date", "2026-06-01", "--conference-kind", "initial"},
 		{"visit", "--case", "SOT-2026-0042", "--date", "2026-06-03", "--name", "2026-06-03-evening.md"},
 	} {
-		if out, err = execute(t, wd, args...); err != nil {
+		if _, err := execute(t, wd, args...); err != nil {
 			t.Fatalf("%s: %v", args, err)
 		}
 	}
