@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
@@ -156,6 +157,58 @@ func TestHistoryPackedAndLoose(t *testing.T) {
 		data, err := fsys.(*gitFS).ReadFile("cases/STK-1/visit.md")
 		if err != nil || !strings.Contains(string(data), want) {
 			t.Errorf("%s: visit.md = %q, %v", rev, data, err)
+		}
+	}
+}
+
+// TestConcurrentReads reads a packed commit, the index and the history
+// from several goroutines at once (run with -race).
+func TestConcurrentReads(t *testing.T) {
+	g := historyRepo(t)
+	g.git("repack", "-a", "-d", "-q")
+	r := g.open()
+	defer func() { _ = r.Close() }()
+	h, err := r.History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfs, err := r.CommitFS("HEAD~3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ifs, err := r.IndexFS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 16)
+	for i := range 16 {
+		go func() {
+			fsys := cfs
+			if i%2 == 1 {
+				fsys = ifs
+			}
+			err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				if _, err := fs.ReadFile(fsys, p); err != nil {
+					return err
+				}
+				if _, err := d.Info(); err != nil {
+					return err
+				}
+				if strings.HasSuffix(p, ".md") && h.Versions(p) != nil {
+					data, _ := fs.ReadFile(fsys, p)
+					h.LineOrigin(p, data, 1+i%5)
+				}
+				return nil
+			})
+			errs <- err
+		}()
+	}
+	for range 16 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
