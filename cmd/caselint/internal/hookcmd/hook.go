@@ -140,7 +140,7 @@ func Install(opts *Options) error {
 	if err := os.Rename(tmp, hook); err != nil {
 		if exists {
 			if rerr := os.Rename(backup, hook); rerr != nil {
-				return fmt.Errorf("installing the hook: %w; the old hook is at %s (putting it back failed: %v)", err, show(backup), rerr)
+				return fmt.Errorf("installing the hook: %w; the old hook is at %s (putting it back failed: %w)", err, show(backup), rerr)
 			}
 		}
 		return fmt.Errorf("installing the hook: %w", err)

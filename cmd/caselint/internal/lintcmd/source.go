@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"io/fs"
 	"net/url"
 	"os"
@@ -325,7 +324,7 @@ func (h *historyAt) versions(p string) []lint.Version {
 // repository whose hashes are n = 64 hex digits long, SHA-256) of its blob
 // header and content.
 func blobHash(data []byte, n int) string {
-	var h hash.Hash = sha1.New()
+	h := sha1.New()
 	if n == 64 {
 		h = sha256.New()
 	}
