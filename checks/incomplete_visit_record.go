@@ -33,8 +33,9 @@ The rule fires, once for each thing missing, when a visit record:
 - has no "## Observations", "## Wishes and feelings", "## Meals and
   sleeping", "## Presentation and behaviour" or "## Incidents and injuries"
   section: at the type line, one finding per section;
-- has one of those sections empty: at its heading. "None" is an answer here
-  ("Incidents and injuries: None"), not a placeholder; a section holding only
+- has one of those sections empty, or holding only a placeholder such as
+  TBC or "to follow": at its heading. "None" and "N/A" are answers here
+  ("Incidents and injuries: None"), not placeholders; a section holding only
   a comment is empty.
 
 The rule is on when the profile's visit_record_contents is.`,
@@ -100,7 +101,7 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 				pass.Reportf(doc, doc.TypeLine(),
 					"the record of the visit of %s has no \"## %s\" section: add it, with %s (write \"None\" if there is nothing to record) (%s)",
 					day, def.Title, def.Hint, cite(pass))
-			case strings.TrimSpace(sec.Content) == "":
+			case strings.TrimSpace(sec.Content) == "" || unanswered(pass, sec.Content):
 				pass.Reportf(doc, sec.HeadingOffset,
 					"the \"%s\" section of the record of the visit of %s is empty: record %s (write \"None\" if there is nothing to record) (%s)",
 					sec.Heading, day, def.Hint, cite(pass))
@@ -108,4 +109,15 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// visitAnswers are what a visit record may say when there is nothing to
+// record: answers, not placeholders ("Incidents and injuries: None").
+var visitAnswers = []string{"none", "nil", "nothing", "no", "n/a", "na", "none seen", "none reported"}
+
+// unanswered reports whether a visit section holds only a placeholder such
+// as TBC or "to follow", which says the visit was not recorded; "None" and
+// "N/A" are answers.
+func unanswered(pass *lint.Pass, text string) bool {
+	return isPlaceholder(pass, text) && !inList(text, visitAnswers)
 }

@@ -361,6 +361,13 @@ func (d *decoder) table(m map[string]toml.Primitive, rv reflect.Value, path []st
 		d.value(m[k], rv.Field(fs[i].index), kp)
 	}
 	for _, f := range fs {
+		if v := rv.Field(f.index); f.required && v.Kind() == reflect.String && !personRefKeys[f.name] {
+			if _, ok := m[f.name]; ok && v.String() != "" && IsPlaceholder(v.String(), DefaultPlaceholders()) {
+				kp := join(path, f.name)
+				d.doc.Problemf(d.valueAt(kp), "%s is %q, a placeholder: a required key must say what is known", dotted(kp), v.String())
+				continue
+			}
+		}
 		if _, ok := m[f.name]; ok || !f.required {
 			continue
 		}
@@ -385,6 +392,11 @@ func (d *decoder) table(m map[string]toml.Primitive, rv reflect.Value, path []st
 		}
 	}
 }
+
+// personRefKeys are required keys that name a person: a placeholder there
+// is an unknown person, reported as such (by the engine, or by the rule that
+// owns the key), not as a placeholder.
+var personRefKeys = map[string]bool{"lead_worker": true, "by": true}
 
 // where names the table of path for a message: "visit record", "[child] of
 // case record", "[[people]] of case record".
