@@ -7,6 +7,7 @@ import (
 
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
+	"github.com/caselint/caselint/cmd/caselint/internal/exercisecmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/explaincmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/hookcmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
@@ -43,6 +44,7 @@ group meets, what the plan must contain, and how it may end.`,
 		explaincmd.NewCmdExplain(ios, rules, nil),
 		newcmd.NewCmdNew(ios, nil),
 		hookcmd.NewCmdHook(ios, nil),
+		exercisecmd.NewCmdExercise(ios, rules),
 	)
 	return cmd
 }

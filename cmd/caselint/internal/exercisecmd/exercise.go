@@ -1,0 +1,395 @@
+// Package exercisecmd is `caselint exercise`: training exercises that
+// trainees start, review or put right, and have marked.
+package exercisecmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
+	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/exercise"
+	"github.com/spf13/cobra"
+)
+
+// NewCmdExercise returns the exercise command and its subcommands.
+func NewCmdExercise(ios *iostreams.IOStreams, rules []*lint.Rule) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "exercise <command>",
+		Short: "Training exercises: review or put right a case with seeded problems, and have it marked",
+		Long: `Training exercises are fictional cases with problems seeded in them, graded
+from level 1 (easiest) to 5. A trainee starts one in a folder of their own,
+reads BRIEF.md, and either lists the problems they find in an answers file
+(spot mode) or puts the records right (fix mode); caselint exercise check
+marks the work. Trainers can write their own exercises and use them with
+--from. docs/training.md says how to run a session.`,
+		Example: `  caselint exercise list
+  caselint exercise start first-plan-review ~/training/ellie
+  caselint exercise check ~/training/ellie
+  caselint exercise check --answers answers.toml ~/training/ellie
+  caselint exercise reveal ~/training/ellie`,
+	}
+	cmd.AddCommand(
+		NewCmdList(ios, rules, nil),
+		NewCmdStart(ios, rules, nil),
+		NewCmdCheck(ios, rules, nil),
+		NewCmdReveal(ios, rules, nil),
+	)
+	return cmd
+}
+
+// catalogue is the shipped exercises, or those of --from.
+func catalogue(from string, rules []*lint.Rule) (*exercise.Catalogue, error) {
+	if from == "" {
+		return exercise.Shipped(rules), nil
+	}
+	c, err := exercise.Folder(from, rules)
+	if err != nil {
+		return nil, cmdutil.Usagef("%v", err)
+	}
+	return c, nil
+}
+
+// ListOptions are the inputs of caselint exercise list.
+type ListOptions struct {
+	IO    *iostreams.IOStreams
+	Rules []*lint.Rule
+	From  string
+}
+
+// NewCmdList returns the list command; runF, when not nil, runs instead.
+func NewCmdList(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*ListOptions) error) *cobra.Command {
+	opts := &ListOptions{IO: ios, Rules: rules}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the exercises: title, level, procedure and the rules each practises",
+		Args:  noArgs("list"),
+		RunE: func(_ *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return RunList(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.From, "from", "", "list a trainer's exercises: an exercise folder, or a folder of them")
+	return cmd
+}
+
+// RunList lists the exercises, easiest first.
+func RunList(opts *ListOptions) error {
+	c, err := catalogue(opts.From, opts.Rules)
+	if err != nil {
+		return err
+	}
+	exs, err := c.All()
+	if err != nil && len(exs) == 0 {
+		return err
+	}
+	out := opts.IO.Out
+	width := 0
+	for _, ex := range exs {
+		width = max(width, len(ex.Name))
+	}
+	for i, ex := range exs {
+		if i > 0 {
+			fmt.Fprintln(out)
+		}
+		fmt.Fprintf(out, "%-*s  level %d  %-14s  %s\n", width, ex.Name, ex.Level, ex.Profile, ex.Title)
+		fmt.Fprintf(out, "    %s\n", ex.Summary)
+		fmt.Fprintf(out, "    practises: %s\n", strings.Join(ex.Rules(), ", "))
+		if ex.Git {
+			fmt.Fprintf(out, "    comes with its git history\n")
+		}
+	}
+	if len(exs) == 0 {
+		fmt.Fprintln(out, "no exercises")
+	}
+	if err != nil { // some loaded, some broken: list what there is, then say
+		return err
+	}
+	return nil
+}
+
+// StartOptions are the inputs of caselint exercise start.
+type StartOptions struct {
+	IO    *iostreams.IOStreams
+	Rules []*lint.Rule
+	Name  string
+	Dir   string
+	From  string
+	Git   bool
+}
+
+// NewCmdStart returns the start command; runF, when not nil, runs instead.
+func NewCmdStart(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*StartOptions) error) *cobra.Command {
+	opts := &StartOptions{IO: ios, Rules: rules}
+	cmd := &cobra.Command{
+		Use:   "start NAME DIR",
+		Short: "Write an exercise's case and brief into a new or empty folder, without the answers",
+		Long: `Write the exercise NAME into DIR, which must not exist or be empty: the case
+records, with the answers taken out, and BRIEF.md, the trainee's brief.
+Nothing already in a folder is ever overwritten, and DIR never holds half an
+exercise.
+
+With --git, DIR is a git repository whose history has each record committed
+on the day it records. An exercise about the records' history always comes
+with its own.
+
+With --from FOLDER, the exercise is a trainer's: FOLDER is the exercise
+(then NAME may be left out: start --from FOLDER DIR) or a folder of them.`,
+		Example: `  caselint exercise start first-plan-review ellie
+  caselint exercise start --git late-entries late-entries
+  caselint exercise start --from ~/our-exercises/baby-t trainee1`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 2 || (len(args) == 1 && opts.From != "") {
+				return nil
+			}
+			return cmdutil.Usagef("start takes an exercise name and a folder: caselint exercise start NAME DIR")
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Dir = args[len(args)-1]
+			if len(args) == 2 {
+				opts.Name = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return RunStart(context.Background(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.From, "from", "", "a trainer's exercise folder, or a folder of them")
+	cmd.Flags().BoolVar(&opts.Git, "git", false, "make DIR a git repository with a dated history of the records")
+	return cmd
+}
+
+// RunStart starts the exercise.
+func RunStart(ctx context.Context, opts *StartOptions) error {
+	c, err := catalogue(opts.From, opts.Rules)
+	if err != nil {
+		return err
+	}
+	name := opts.Name
+	if name == "" {
+		if name = c.Single(); name == "" {
+			return cmdutil.Usagef("%s holds several exercises: name one (caselint exercise list --from %s)", opts.From, opts.From)
+		}
+	}
+	ex, err := c.Get(name)
+	if err != nil {
+		return err
+	}
+	if err := ex.Start(ctx, opts.Dir, exercise.StartOptions{Git: opts.Git}); err != nil {
+		return err
+	}
+	out := opts.IO.Out
+	fmt.Fprintf(out, "Started the exercise %q in %s: level %d, %s procedure, read as of %s.\n", ex.Title, opts.Dir, ex.Level, ex.Profile, ex.AsOf.Long())
+	fmt.Fprintf(out, "Read %s first.\n", filepath.Join(opts.Dir, exercise.BriefFile))
+	if opts.Git || ex.Git {
+		fmt.Fprintf(out, "%s is a git repository: git log shows when each record was committed, and by whom.\n", opts.Dir)
+	}
+	fmt.Fprintf(out, "\nWhen you are done:\n  caselint exercise check %s                          (you put the records right)\n  caselint exercise check --answers answers.toml %s  (you listed the problems)\n",
+		shellArg(opts.Dir), shellArg(opts.Dir))
+	return nil
+}
+
+// CheckOptions are the inputs of caselint exercise check.
+type CheckOptions struct {
+	IO      *iostreams.IOStreams
+	Rules   []*lint.Rule
+	Dir     string
+	From    string
+	Answers string
+}
+
+// NewCmdCheck returns the check command; runF, when not nil, runs instead.
+func NewCmdCheck(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{IO: ios, Rules: rules}
+	cmd := &cobra.Command{
+		Use:   "check [DIR]",
+		Short: "Mark an exercise: what is fixed, or which answers are right",
+		Long: `Mark the exercise started in DIR (default: the current folder).
+
+Fix mode (no --answers): for each problem seeded in the case, whether it is
+now fixed or still there, and any new problem the edits brought in, with a
+score: seeded problems fixed out of all of them. A problem suppressed with a
+reasoned caselint:ignore counts as fixed, and is shown as suppressed.
+
+Spot mode (--answers FILE): marks the trainee's answers file against the
+key: found, missed (each explained from its rule's help) and wrongly
+flagged, with a score: found out of the key. An answer is right when its
+rule, file and line are exactly those caselint reports. The file:
+
+  [[finding]]
+  rule = "unseen-child"
+  at = "visits/2026-03-02.md:3"    # the file, relative to DIR, and the line
+
+Exit status: 0 when everything is fixed (or found, with nothing wrongly
+flagged), 1 when not, 2 on an error.`,
+		Example: `  caselint exercise check ellie
+  caselint exercise check --answers answers.toml ellie`,
+		Args: maxArgs("check", 1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Dir = "."
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return RunCheck(context.Background(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Answers, "answers", "", "mark this answers file (spot mode) instead of the edits (fix mode)")
+	cmd.Flags().StringVar(&opts.From, "from", "", "the trainer's exercise folder, if it has moved since the exercise was started")
+	return cmd
+}
+
+// RunCheck marks the exercise.
+func RunCheck(ctx context.Context, opts *CheckOptions) error {
+	ex, err := exercise.Open(opts.Dir, opts.From, opts.Rules)
+	if err != nil {
+		return err
+	}
+	if opts.Answers != "" {
+		answers, err := exercise.ReadAnswers(opts.Answers)
+		if err != nil {
+			return err
+		}
+		r, err := ex.CheckSpot(ctx, answers)
+		if err != nil {
+			return err
+		}
+		if err := r.WriteText(opts.IO.Out); err != nil {
+			return err
+		}
+		if !r.Done() {
+			return cmdutil.ErrFindings
+		}
+		return nil
+	}
+	r, err := ex.CheckFix(ctx, opts.Dir)
+	if err != nil {
+		return err
+	}
+	if err := r.WriteText(opts.IO.Out); err != nil {
+		return err
+	}
+	if !r.Done() {
+		return cmdutil.ErrFindings
+	}
+	return nil
+}
+
+// RevealOptions are the inputs of caselint exercise reveal.
+type RevealOptions struct {
+	IO     *iostreams.IOStreams
+	Rules  []*lint.Rule
+	Target string // a started folder, or an exercise's name
+	From   string
+}
+
+// NewCmdReveal returns the reveal command; runF, when not nil, runs instead.
+func NewCmdReveal(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*RevealOptions) error) *cobra.Command {
+	opts := &RevealOptions{IO: ios, Rules: rules}
+	cmd := &cobra.Command{
+		Use:   "reveal [DIR | NAME]",
+		Short: "For trainers: the answer key of an exercise, each problem explained",
+		Long: `Print the answer key of the exercise started in DIR (default: the current
+folder), or of the exercise NAME: every seeded problem, where caselint
+reports it, what it says, and why the procedure asks for it.`,
+		Example: `  caselint exercise reveal ellie
+  caselint exercise reveal first-plan-review
+  caselint exercise reveal --from ~/our-exercises/baby-t`,
+		Args: maxArgs("reveal", 1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Target = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return RunReveal(context.Background(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.From, "from", "", "a trainer's exercise folder, or a folder of them")
+	return cmd
+}
+
+// RunReveal prints the key.
+func RunReveal(ctx context.Context, opts *RevealOptions) error {
+	ex, err := revealTarget(opts)
+	if err != nil {
+		return err
+	}
+	r, err := ex.Reveal(ctx)
+	if err != nil {
+		return err
+	}
+	return r.WriteText(opts.IO.Out)
+}
+
+// revealTarget is the exercise of a started folder, or the one named.
+func revealTarget(opts *RevealOptions) (*exercise.Exercise, error) {
+	t := opts.Target
+	if t == "" {
+		if opts.From != "" {
+			c, err := catalogue(opts.From, opts.Rules)
+			if err != nil {
+				return nil, err
+			}
+			if c.Single() != "" {
+				return c.Get(c.Single())
+			}
+		}
+		t = "."
+	}
+	if st, err := os.Stat(t); err == nil && st.IsDir() {
+		if _, err := os.Stat(filepath.Join(t, exercise.StateFile)); err == nil {
+			return exercise.Open(t, opts.From, opts.Rules)
+		}
+		if t == "." || strings.ContainsAny(t, `/\`) {
+			_, err := exercise.ReadState(t)
+			return nil, err
+		}
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	c, err := catalogue(opts.From, opts.Rules)
+	if err != nil {
+		return nil, err
+	}
+	return c.Get(t)
+}
+
+func noArgs(name string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return cmdutil.Usagef("%s takes no arguments", name)
+		}
+		return nil
+	}
+}
+
+func maxArgs(name string, n int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) > n {
+			return cmdutil.Usagef("%s takes at most %d folder", name, n)
+		}
+		return nil
+	}
+}
+
+// shellArg quotes a folder for a command line shown to the user when it
+// needs it.
+func shellArg(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t'\"$`\\|&;<>()*?[]#~") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

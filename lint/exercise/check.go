@@ -1,0 +1,528 @@
+package exercise
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/calendar"
+	"github.com/caselint/caselint/lint/expect"
+	"github.com/caselint/caselint/lint/vcs"
+	"github.com/caselint/caselint/schema"
+)
+
+// Open returns the exercise a started folder dir holds, as its StateFile
+// names it: from the folder from when it is given (a trainer's exercise
+// that has moved), else from the folder it was started from, else the
+// shipped one.
+func Open(dir, from string, rules []*lint.Rule) (*Exercise, error) {
+	st, err := ReadState(dir)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case from != "":
+		c, err := Folder(from, rules)
+		if err != nil {
+			return nil, err
+		}
+		if c.Single() != "" && c.Single() != st.Exercise {
+			return nil, fmt.Errorf("%s was started from the exercise %q, but %s is the exercise %q", dir, st.Exercise, from, c.Single())
+		}
+		return c.Get(st.Exercise)
+	case st.From != "":
+		c, err := Folder(st.From, rules)
+		if err != nil {
+			return nil, fmt.Errorf("%s was started from the exercise in %s, which caselint cannot read now: give its folder with --from (%w)", dir, st.From, err)
+		}
+		return c.Get(st.Exercise)
+	default:
+		return Shipped(rules).Get(st.Exercise)
+	}
+}
+
+// allRules is every registered rule id: an exercise is marked on all the
+// rules its profile turns on.
+func (ex *Exercise) allRules() map[string]bool {
+	m := map[string]bool{}
+	for _, r := range ex.rules {
+		m[r.ID] = true
+	}
+	return m
+}
+
+// lintDir lints the records in dir as the exercise is marked: its profile,
+// its as-of date, every rule, and, when it has a history, the history of
+// the git repository dir must be.
+func (ex *Exercise) lintDir(ctx context.Context, dir string) (*lint.Result, error) {
+	prof, err := ex.config.ResolveProfile(ex.Profile)
+	if err != nil {
+		return nil, err
+	}
+	cal := calendar.Default()
+	if ex.config != nil && len(ex.config.Closures) > 0 {
+		cal = cal.WithClosures(ex.config.Closures, "local closure")
+	}
+	opts := lint.Options{FS: os.DirFS(dir), Rules: ex.rules, Profile: prof, AsOf: ex.AsOf, Calendar: cal}
+	if ex.Git {
+		repo, err := openOwnRepo(dir)
+		if err != nil {
+			return nil, err
+		}
+		defer repo.Close()
+		h, err := repo.History()
+		if err != nil {
+			return nil, fmt.Errorf("%s: reading the git history: %w", dir, err)
+		}
+		opts.History = h
+	}
+	return lint.Run(ctx, opts)
+}
+
+// openOwnRepo opens the git repository whose work tree is dir itself.
+func openOwnRepo(dir string) (*vcs.Repo, error) {
+	needs := fmt.Errorf("%s: this exercise is about the records' git history, and the folder is no longer its own git repository: start it again in a new folder", dir)
+	repo, err := vcs.Open(dir)
+	if err != nil {
+		return nil, needs
+	}
+	want, err1 := filepath.EvalSymlinks(dir)
+	got, err2 := filepath.EvalSymlinks(repo.Root())
+	if err1 != nil || err2 != nil || want != got {
+		repo.Close()
+		return nil, needs
+	}
+	return repo, nil
+}
+
+// baseline lints the trainee's copy as it is started, in a temporary
+// folder: what caselint says of each key item.
+func (ex *Exercise) baseline(ctx context.Context) (*lint.Result, error) {
+	tmp, err := os.MkdirTemp("", "caselint-exercise-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	if err := ex.materialise(tmp, ex.Git); err != nil {
+		return nil, err
+	}
+	return ex.lintDir(ctx, tmp)
+}
+
+// Item is one problem of the key.
+type Item struct {
+	Rule string
+	Path string // slash path in the trainee's folder
+	Line int
+	// Message is what caselint says of it in the case as started ("" if
+	// caselint no longer finds it there: the key has drifted).
+	Message string
+}
+
+// At is the item's place, path:line.
+func (it Item) At() string { return fmt.Sprintf("%s:%d", it.Path, it.Line) }
+
+// items pairs the key with the baseline's findings, for their messages;
+// it returns a note for each difference (an exercise whose key has drifted
+// from the rules).
+func (ex *Exercise) items(res *lint.Result) ([]Item, []string) {
+	type key struct {
+		path string
+		line int
+		rule string
+	}
+	found := map[key][]string{}
+	for _, f := range res.Findings {
+		if f.Suppression == nil {
+			k := key{f.Path, f.Pos.Line, f.RuleID}
+			found[k] = append(found[k], f.Message)
+		}
+	}
+	out := make([]Item, len(ex.Key))
+	for i, k := range ex.Key {
+		out[i] = Item{Rule: k.Rule, Path: k.Path, Line: k.Line}
+		kk := key{k.Path, k.Line, k.Rule}
+		if ms := found[kk]; len(ms) > 0 {
+			out[i].Message, found[kk] = ms[0], ms[1:]
+		}
+	}
+	var notes []string
+	for _, p := range expect.Compare(res.Findings, ex.Key, ex.allRules()) {
+		notes = append(notes, "the exercise's key does not match caselint: "+p)
+	}
+	return out, notes
+}
+
+// Reveal returns the key, each item with what caselint says of it.
+func (ex *Exercise) Reveal(ctx context.Context) (*KeyReport, error) {
+	res, err := ex.baseline(ctx)
+	if err != nil {
+		return nil, err
+	}
+	items, notes := ex.items(res)
+	return &KeyReport{Exercise: ex, Items: items, Notes: notes}, nil
+}
+
+// KeyReport is the answer key, for trainers.
+type KeyReport struct {
+	Exercise *Exercise
+	Items    []Item
+	Notes    []string
+}
+
+// FixStatus is what became of a seeded problem.
+type FixStatus int
+
+// The statuses of a seeded problem.
+const (
+	Fixed      FixStatus = iota // caselint no longer finds it
+	StillThere                  // caselint still finds it
+	Suppressed                  // it is still there, under a caselint:ignore with a reason
+)
+
+func (s FixStatus) String() string {
+	switch s {
+	case Fixed:
+		return "fixed"
+	case StillThere:
+		return "still there"
+	case Suppressed:
+		return "suppressed"
+	}
+	return "?"
+}
+
+// FixItem is a seeded problem and what became of it.
+type FixItem struct {
+	Item
+	Status FixStatus
+	// Now is the finding that is still there (StillThere, Suppressed).
+	Now *lint.Finding
+}
+
+// FixReport is the marking of a trainee's corrections.
+type FixReport struct {
+	Exercise *Exercise
+	Items    []FixItem
+	// New are the problems caselint finds that were not in the case as
+	// started: the trainee brought them in.
+	New   []lint.Finding
+	Notes []string
+}
+
+// Fixed is how many seeded problems are no longer reported: fixed, or
+// suppressed with a reason (a reviewed exception, which caselint accepts).
+func (r *FixReport) Fixed() int {
+	n := 0
+	for _, it := range r.Items {
+		if it.Status != StillThere {
+			n++
+		}
+	}
+	return n
+}
+
+// Done reports whether every seeded problem is fixed and nothing is new.
+func (r *FixReport) Done() bool { return r.Fixed() == len(r.Items) && len(r.New) == 0 }
+
+// CheckFix marks the folder dir, started from the exercise, in fix mode:
+// for each seeded problem, whether caselint still finds it, and the
+// problems the trainee brought in.
+//
+// A seeded problem is matched to a finding of the same rule in the same
+// file: at the line it has moved to when the lines around it were edited
+// (lines are followed through the trainee's edits), anywhere in the lines
+// that replaced it when its own line was rewritten, or anywhere in the file
+// with the same message. A finding matched to no seeded problem is new.
+func (ex *Exercise) CheckFix(ctx context.Context, dir string) (*FixReport, error) {
+	base, err := ex.baseline(ctx)
+	if err != nil {
+		return nil, err
+	}
+	items, notes := ex.items(base)
+	res, err := ex.lintDir(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	r := &FixReport{Exercise: ex, Notes: notes}
+	for _, n := range res.Notifications {
+		if n.Level >= lint.Warning {
+			r.Notes = append(r.Notes, strings.TrimPrefix(n.Path+": ", ": ")+n.Message)
+		}
+	}
+
+	byPath := map[string][]int{} // findings' indices, by path
+	for i, f := range res.Findings {
+		byPath[f.Path] = append(byPath[f.Path], i)
+	}
+	paired := make([]bool, len(res.Findings))
+	now := make([]int, len(items)) // the finding each item is paired with, or -1
+	for i := range now {
+		now[i] = -1
+	}
+	itemsByPath := map[string][]int{}
+	for i, it := range items {
+		itemsByPath[it.Path] = append(itemsByPath[it.Path], i)
+	}
+	for p, idx := range itemsByPath {
+		cur, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			continue // removed or unreadable: nothing of it is still there
+		}
+		old := ex.Files[p]
+		m := mapLines(old, cur)
+		oldLines, curLines := lines(old), lines(cur)
+		fs := byPath[p]
+		// try pairs item i with the unpaired finding of its rule that ok
+		// accepts and score likes best.
+		try := func(i int, ok func(f lint.Finding) bool, score func(f lint.Finding) float64) {
+			if now[i] >= 0 {
+				return
+			}
+			best, bestScore := -1, 0.0
+			for _, fi := range fs {
+				f := res.Findings[fi]
+				if paired[fi] || f.RuleID != items[i].Rule || !ok(f) {
+					continue
+				}
+				sc := score(f)
+				if best < 0 || sc > bestScore {
+					best, bestScore = fi, sc
+				}
+			}
+			if best >= 0 {
+				paired[best], now[i] = true, best
+			}
+		}
+		sameMessage := func(i int) func(f lint.Finding) float64 {
+			return func(f lint.Finding) float64 {
+				if f.Message == items[i].Message {
+					return 1
+				}
+				return 0
+			}
+		}
+		// First the line followed through the edits; then the same message
+		// anywhere in the file (messages name the action, the date, the
+		// person); then, for a line that was rewritten, the finding in the
+		// lines that replaced it whose line is most like the old one.
+		for _, i := range idx {
+			if l := m.to(items[i].Line); l > 0 {
+				try(i, func(f lint.Finding) bool { return f.Pos.Line == l }, sameMessage(i))
+			}
+		}
+		for _, i := range idx {
+			if items[i].Message != "" {
+				try(i, func(f lint.Finding) bool { return f.Message == items[i].Message }, sameMessage(i))
+			}
+		}
+		for _, i := range idx {
+			if m.to(items[i].Line) == 0 {
+				lo, hi := m.hunk(items[i].Line)
+				was := lineAt(oldLines, items[i].Line)
+				try(i, func(f lint.Finding) bool { return f.Pos.Line >= lo && f.Pos.Line <= hi },
+					func(f lint.Finding) float64 { return similarity(was, lineAt(curLines, f.Pos.Line)) })
+			}
+		}
+	}
+	for i, it := range items {
+		fi := FixItem{Item: it, Status: Fixed}
+		if now[i] >= 0 {
+			f := res.Findings[now[i]]
+			fi.Now = &f
+			fi.Status = StillThere
+			if f.Suppression != nil && f.Suppression.Reason != "" {
+				fi.Status = Suppressed
+			}
+		}
+		r.Items = append(r.Items, fi)
+	}
+	for i, f := range res.Findings {
+		if !paired[i] && f.Suppression == nil {
+			r.New = append(r.New, f)
+		}
+	}
+	return r, nil
+}
+
+// Answer is one problem a trainee says they found, from an answers file.
+type Answer struct {
+	Rule string
+	Path string // slash path in the exercise folder
+	Line int
+	At   string // as written
+	Note string // the trainee's own words, if any
+}
+
+// ReadAnswers reads a trainee's answers file:
+//
+//	[[finding]]
+//	rule = "unseen-child"
+//	at = "visits/2026-03-02.md:3"   # path in the exercise folder, and line
+//	note = "not seen for 24 days"   # optional
+func ReadAnswers(file string) ([]Answer, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("answers file %s does not exist", file)
+		}
+		return nil, err
+	}
+	return ParseAnswers(file, data)
+}
+
+// ParseAnswers reads an answers file's content; name is for messages.
+func ParseAnswers(name string, data []byte) ([]Answer, error) {
+	var f struct {
+		Finding []struct {
+			Rule string `toml:"rule"`
+			At   string `toml:"at"`
+			Note string `toml:"note"`
+		} `toml:"finding"`
+	}
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d:%d: %s", name, pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if u := md.Undecoded(); len(u) > 0 {
+		return nil, fmt.Errorf("%s: unknown key %s: each [[finding]] has rule, at and, if you like, note", name, u[0])
+	}
+	var out []Answer
+	for i, a := range f.Finding {
+		where := fmt.Sprintf("%s: finding %d", name, i+1)
+		rule := strings.TrimSpace(a.Rule)
+		if rule == "" {
+			return nil, fmt.Errorf("%s: rule is required (the rule id, as caselint rules lists them)", where)
+		}
+		at := strings.TrimSpace(a.At)
+		k := strings.LastIndexByte(at, ':')
+		if k <= 0 {
+			return nil, fmt.Errorf("%s: at = %q: write the file and the line, as plan.md:12", where, a.At)
+		}
+		line, err := strconv.Atoi(strings.TrimSpace(at[k+1:]))
+		if err != nil || line < 1 {
+			return nil, fmt.Errorf("%s: at = %q: the line after the colon must be a number from 1", where, a.At)
+		}
+		p := path.Clean(strings.TrimPrefix(filepath.ToSlash(strings.TrimSpace(at[:k])), "./"))
+		out = append(out, Answer{Rule: rule, Path: p, Line: line, At: a.At, Note: a.Note})
+	}
+	return out, nil
+}
+
+// Wrong is an answer that is not in the key.
+type Wrong struct {
+	Answer
+	// Hint says how close it came: "right place, wrong rule: ...", "no such
+	// rule", or "".
+	Hint string
+}
+
+// Marked is a key item and the answer that found it.
+type Marked struct {
+	Item
+	Answer Answer
+}
+
+// SpotReport is the marking of a trainee's answers.
+type SpotReport struct {
+	Exercise *Exercise
+	Found    []Marked
+	Missed   []Item
+	Wrong    []Wrong
+	Notes    []string
+}
+
+// Score is how many key items were found, of how many.
+func (r *SpotReport) Score() (found, total int) { return len(r.Found), len(r.Found) + len(r.Missed) }
+
+// Done reports whether every item was found and nothing wrongly flagged.
+func (r *SpotReport) Done() bool { return len(r.Missed) == 0 && len(r.Wrong) == 0 }
+
+// CheckSpot marks a trainee's answers against the key: an answer finds an
+// item when its rule, path and line are the item's, exactly (paths with
+// forward slashes, relative to the exercise folder). Each item is found at
+// most once: a second answer for it is wrongly flagged.
+func (ex *Exercise) CheckSpot(ctx context.Context, answers []Answer) (*SpotReport, error) {
+	base, err := ex.baseline(ctx)
+	if err != nil {
+		return nil, err
+	}
+	items, notes := ex.items(base)
+	r := &SpotReport{Exercise: ex, Notes: notes}
+	taken := make([]bool, len(items))
+	var unmatched []Answer
+	for _, a := range answers {
+		hit := -1
+		for i, it := range items {
+			if !taken[i] && it.Rule == a.Rule && it.Path == a.Path && it.Line == a.Line {
+				hit = i
+				break
+			}
+		}
+		if hit < 0 {
+			unmatched = append(unmatched, a)
+			continue
+		}
+		taken[hit] = true
+		r.Found = append(r.Found, Marked{Item: items[hit], Answer: a})
+	}
+	for i, it := range items {
+		if !taken[i] {
+			r.Missed = append(r.Missed, it)
+		}
+	}
+	ids := make([]string, len(ex.rules))
+	for i, rl := range ex.rules {
+		ids[i] = rl.ID
+	}
+	for _, a := range unmatched {
+		w := Wrong{Answer: a}
+		switch {
+		case ex.Rule(a.Rule) == nil:
+			w.Hint = fmt.Sprintf("caselint has no rule %q", a.Rule)
+			if s := schema.Suggest(a.Rule, ids); s != "" {
+				w.Hint += fmt.Sprintf(" (did you mean %s?)", s)
+			}
+		case ex.Files[a.Path] == nil:
+			w.Hint = fmt.Sprintf("the exercise has no file %s", a.Path)
+		default:
+			for _, it := range r.Missed {
+				if it.Path == a.Path && it.Line == a.Line {
+					w.Hint = fmt.Sprintf("right place, wrong rule: the problem there is %s", it.Rule)
+					break
+				}
+			}
+			if w.Hint != "" {
+				break
+			}
+			for _, it := range items {
+				if it.Path == a.Path && it.Line == a.Line && it.Rule == a.Rule {
+					w.Hint = "already counted: an earlier answer found it"
+					break
+				}
+			}
+		}
+		r.Wrong = append(r.Wrong, w)
+	}
+	sort.SliceStable(r.Wrong, func(i, j int) bool {
+		a, b := r.Wrong[i], r.Wrong[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Line < b.Line
+	})
+	return r, nil
+}

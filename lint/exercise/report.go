@@ -1,0 +1,226 @@
+package exercise
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/ruledoc"
+)
+
+// The reports as trainees and trainers read them.
+
+// Heading is the exercise's one-line description: title, level, profile.
+func (ex *Exercise) Heading() string {
+	return fmt.Sprintf("%s (level %d, %s, as of %s)", ex.Title, ex.Level, ex.Profile, ex.AsOf.Long())
+}
+
+// WriteText writes the fix-mode marking.
+func (r *FixReport) WriteText(w io.Writer) error {
+	b := bufio.NewWriter(w)
+	ex := r.Exercise
+	fmt.Fprintf(b, "%s\n\nThe problems seeded in the case:\n\n", ex.Heading())
+	width := 0
+	for _, it := range r.Items {
+		width = max(width, len(it.At()))
+	}
+	for _, it := range r.Items {
+		fmt.Fprintf(b, "  %-11s  %-*s  %s\n", it.Status, width, it.At(), ex.ruleLabel(it.Rule))
+		pad := strings.Repeat(" ", 15)
+		if it.Now == nil {
+			continue
+		}
+		moved := ""
+		if it.Now.Path != it.Path || it.Now.Pos.Line != it.Line {
+			moved = fmt.Sprintf("(now at %s:%d) ", it.Now.Path, it.Now.Pos.Line)
+		}
+		switch it.Status {
+		case StillThere:
+			writeWrapped(b, moved+it.Now.Message, pad, "")
+		case Suppressed:
+			writeWrapped(b, fmt.Sprintf("%ssuppressed with the reason %q: whoever reviews the record judges whether the reason is good", moved, it.Now.Suppression.Reason), pad, "")
+		}
+	}
+	if len(r.New) > 0 {
+		fmt.Fprintf(b, "\nYou introduced %s:\n\n", plural(len(r.New), "new problem", "new problems"))
+		for _, f := range r.New {
+			writeWrapped(b, fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.Path, f.Pos.Line, f.Pos.Col, f.Severity, f.Message, f.RuleID), "  ", "    ")
+		}
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(b, "\nnote: %s\n", n)
+	}
+	fixed, total := r.Fixed(), len(r.Items)
+	score := fmt.Sprintf("Score: %d of %d seeded problems fixed (%d%%)", fixed, total, percent(fixed, total))
+	if len(r.New) > 0 {
+		score += fmt.Sprintf("; %s introduced (not taken off the score, but put right before the record is shared)", plural(len(r.New), "new problem", "new problems"))
+	}
+	b.WriteString("\n")
+	writeWrapped(b, score+".", "", "")
+	if r.Done() {
+		b.WriteString("Every seeded problem is put right and nothing new is wrong: well done.\n")
+	}
+	return b.Flush()
+}
+
+// WriteText writes the spot-mode marking: found, missed (each explained
+// from its rule's help) and wrongly flagged.
+func (r *SpotReport) WriteText(w io.Writer) error {
+	b := bufio.NewWriter(w)
+	ex := r.Exercise
+	fmt.Fprintf(b, "%s: your answers\n", ex.Heading())
+	fmt.Fprintf(b, "\nFound (%d):\n", len(r.Found))
+	if len(r.Found) == 0 {
+		b.WriteString("  none\n")
+	}
+	for _, m := range r.Found {
+		fmt.Fprintf(b, "  %s  %s\n", m.At(), ex.ruleLabel(m.Rule))
+	}
+	fmt.Fprintf(b, "\nMissed (%d):\n", len(r.Missed))
+	if len(r.Missed) == 0 {
+		b.WriteString("  none\n")
+	}
+	for _, it := range r.Missed {
+		fmt.Fprintf(b, "  %s  %s\n", it.At(), ex.ruleLabel(it.Rule))
+		ex.explain(b, it, "      ")
+	}
+	fmt.Fprintf(b, "\nWrongly flagged (%d):\n", len(r.Wrong))
+	if len(r.Wrong) == 0 {
+		b.WriteString("  none\n")
+	}
+	for _, wr := range r.Wrong {
+		fmt.Fprintf(b, "  %s:%d  %s: caselint finds no such problem there", wr.Path, wr.Line, wr.Rule)
+		if wr.Hint != "" {
+			fmt.Fprintf(b, " (%s)", wr.Hint)
+		}
+		b.WriteString("\n")
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(b, "\nnote: %s\n", n)
+	}
+	found, total := r.Score()
+	fmt.Fprintf(b, "\nScore: %d of %d found (%d%%)", found, total, percent(found, total))
+	if len(r.Wrong) > 0 {
+		fmt.Fprintf(b, "; %d wrongly flagged", len(r.Wrong))
+	}
+	b.WriteString(".\nAnswers match on the rule, the file and the exact line caselint reports.\n")
+	return b.Flush()
+}
+
+// WriteText writes the answer key, each item explained, for trainers.
+func (r *KeyReport) WriteText(w io.Writer) error {
+	b := bufio.NewWriter(w)
+	ex := r.Exercise
+	fmt.Fprintf(b, "Answer key: %s\n", ex.Heading())
+	fmt.Fprintf(b, "Rules practised: %s\n", strings.Join(ex.Rules(), ", "))
+	for i, it := range r.Items {
+		fmt.Fprintf(b, "\n%d. %s  %s\n", i+1, it.At(), ex.ruleLabel(it.Rule))
+		ex.explain(b, it, "   ")
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(b, "\nnote: %s\n", n)
+	}
+	return b.Flush()
+}
+
+// ruleLabel is "Title [rule-id]".
+func (ex *Exercise) ruleLabel(id string) string {
+	if r := ex.Rule(id); r != nil {
+		return fmt.Sprintf("%s [%s]", r.Title, id)
+	}
+	return "[" + id + "]"
+}
+
+// explain writes what caselint says of the item, and why the rule asks it:
+// the first paragraph of the rule's help and what it enforces.
+func (ex *Exercise) explain(b *bufio.Writer, it Item, indent string) {
+	if it.Message != "" {
+		writeWrapped(b, "caselint says: "+it.Message, indent, "  ")
+	}
+	r := ex.Rule(it.Rule)
+	if r == nil {
+		return
+	}
+	writeWrapped(b, "Why: "+firstParagraph(r.Text), indent, "  ")
+	for _, c := range ruledoc.Citations(ex.ownCitations(r)) {
+		writeWrapped(b, "Enforces "+c, indent, "  ")
+	}
+	fmt.Fprintf(b, "%s(caselint explain %s tells more)\n", indent, r.ID)
+}
+
+// ownCitations is r with only the citations of the exercise's procedure,
+// as caselint's messages cite: a Stoke-on-Trent trainee is not sent to
+// Oxfordshire's manual.
+func (ex *Exercise) ownCitations(r *lint.Rule) *lint.Rule {
+	other := ""
+	switch ex.base {
+	case lint.ProfileStoke:
+		other = "Oxfordshire"
+	case lint.ProfileOxfordshire:
+		other = "Stoke-on-Trent"
+	}
+	var cites []lint.Citation
+	for _, c := range r.Cites {
+		if other == "" || !strings.HasPrefix(c.Source, other) {
+			cites = append(cites, c)
+		}
+	}
+	if len(cites) == 0 {
+		return r
+	}
+	rc := *r
+	rc.Cites = cites
+	return &rc
+}
+
+// Explanation returns the first paragraph of a rule's help, on one line.
+func Explanation(r *lint.Rule) string { return firstParagraph(r.Text) }
+
+func firstParagraph(text string) string {
+	text = strings.TrimSpace(text)
+	if i := strings.Index(text, "\n\n"); i >= 0 {
+		text = text[:i]
+	}
+	return strings.Join(strings.Fields(text), " ")
+}
+
+// writeWrapped writes text wrapped at 78 columns, the first line at indent
+// and the rest at indent+more.
+func writeWrapped(b *bufio.Writer, text, indent, more string) {
+	const width = 78
+	words := strings.Fields(text)
+	line := indent
+	start := true
+	for _, w := range words {
+		if !start && len(line)+1+len(w) > width {
+			b.WriteString(line + "\n")
+			line = indent + more + w
+			continue
+		}
+		if start {
+			line += w
+			start = false
+		} else {
+			line += " " + w
+		}
+	}
+	if !start {
+		b.WriteString(line + "\n")
+	}
+}
+
+func percent(n, d int) int {
+	if d == 0 {
+		return 100
+	}
+	return (100*n + d/2) / d
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
