@@ -9,6 +9,9 @@ import (
 // process turns what the rules reported on one case into findings, while the
 // case's sources are still at hand: offsets become line and column, the
 // caselint:ignore comments are applied, and each finding gets a fingerprint.
+// Under Options.Redact, lintCase then replaces the names in them (redact.go)
+// while the case's people are still known; the fingerprint, made of the
+// line and not the message, stays the same.
 func (e *engine) process(docs []*schema.Document, diags []ruleDiag) []Finding {
 	var out []Finding
 	for _, d := range diags {

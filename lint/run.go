@@ -41,6 +41,11 @@ type Options struct {
 	// MaxFileSize is the largest record read, in bytes; 0 means 8 MiB. A
 	// larger file is an invalid-record finding, not read.
 	MaxFileSize int64
+	// Redact replaces the names of the child and of the people around them
+	// with their roles in every finding and notification of a case, and
+	// withholds suppression reasons (see redact.go). Paths and
+	// fingerprints are left as they are.
+	Redact bool
 }
 
 // DefaultMaxFileSize is the largest record read when Options says nothing.
@@ -241,6 +246,9 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		}
 	}
 	out.findings = append(out.findings, e.process(docs, diags)...)
+	if e.opts.Redact {
+		e.redact(c, docs, out.findings, out.notes)
+	}
 	return out
 }
 
