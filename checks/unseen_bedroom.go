@@ -54,7 +54,11 @@ func runUnseenBedroom(pass *lint.Pass) error {
 	visits := visitsUntil(pass)
 	for i := 1; i < len(confs); i++ {
 		from, to := confs[i-1], confs[i]
-		if !plan.Started.IsZero() && from.Date.Before(plan.Started) {
+		// Periods of the plan: from the conference that decided on it (even
+		// when plan.md's started date is wrong, which plan-start-mismatch
+		// reports) or from the plan's start.
+		decided := from.Decision == schema.DecisionPlan
+		if !plan.Started.IsZero() && from.Date.Before(plan.Started) && !decided {
 			continue
 		}
 		if !from.Date.Before(to.Date) {
