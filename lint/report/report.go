@@ -35,6 +35,12 @@ type Options struct {
 	// Provenance, when set, names the repository and revision linted, for
 	// SARIF's versionControlProvenance.
 	Provenance *Provenance
+	// Redact is set when the result was redacted (lint.Options.Redact): the
+	// findings already carry roles for names, and SARIF leaves out the
+	// rules' descriptions and help, whose examples use sample names
+	// (Jamie, Sam Doe) a reader could take for the case's. helpUri links to
+	// them.
+	Redact bool
 }
 
 // Invocation is how caselint was run. The working directory is left out on

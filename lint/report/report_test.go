@@ -456,6 +456,8 @@ func TestSARIFSchema(t *testing.T) {
 	schemas := sarifSchemas(t)
 	noProvenance := testOptions()
 	noProvenance.Provenance = nil
+	redacted := testOptions()
+	redacted.Redact = true
 	cases := []struct {
 		name string
 		res  *lint.Result
@@ -465,6 +467,7 @@ func TestSARIFSchema(t *testing.T) {
 		{"empty", emptyResult(), testOptions()},
 		{"empty, no rules, no options", emptyResult(), Options{}},
 		{"fixture, no provenance", testResult(t), noProvenance},
+		{"fixture, redacted", testResult(t), redacted},
 		{"provenance without repository", emptyResult(), Options{Provenance: &Provenance{RevisionID: "abc"}}},
 	}
 	// The validator must be live: a level SARIF does not know fails.

@@ -48,8 +48,8 @@ type sarifRule struct {
 	ID                   string               `json:"id"`
 	Name                 string               `json:"name"`
 	ShortDescription     sarifText            `json:"shortDescription"`
-	FullDescription      sarifText            `json:"fullDescription"`
-	Help                 sarifHelp            `json:"help"`
+	FullDescription      *sarifText           `json:"fullDescription,omitempty"`
+	Help                 *sarifHelp           `json:"help,omitempty"`
 	HelpURI              string               `json:"helpUri,omitempty"`
 	DefaultConfiguration sarifConfiguration   `json:"defaultConfiguration"`
 	Properties           *sarifRuleProperties `json:"properties,omitempty"`
@@ -158,7 +158,9 @@ type sarifRegion struct {
 // the commit, author and date that last changed its line and, for the
 // git-history rules, those of the commit it is attributed to
 // (attributedCommit, attributedAuthor, attributedDate). Notifications go
-// to the invocation's toolExecutionNotifications.
+// to the invocation's toolExecutionNotifications. No text of the records is
+// carried: no snippet, no region text, no line. Under opts.Redact the
+// rules' fullDescription and help are left out (helpUri stays).
 func SARIF(w io.Writer, res *lint.Result, opts Options) error {
 	index := make(map[string]int, len(opts.Rules))
 	rules := make([]sarifRule, 0, len(opts.Rules))
@@ -262,15 +264,17 @@ func sarifTime(t time.Time) string {
 }
 
 func sarifRuleOf(r *lint.Rule, opts Options) sarifRule {
-	text, markdown := ruleHelp(r)
 	sr := sarifRule{
 		ID:                   r.ID,
 		Name:                 camelCase(r.ID),
 		ShortDescription:     sarifText{Text: r.Title},
-		FullDescription:      sarifText{Text: firstParagraph(r.Text)},
-		Help:                 sarifHelp{Text: text, Markdown: markdown},
 		HelpURI:              opts.helpURI(r.ID),
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
+	}
+	if !opts.Redact {
+		text, markdown := ruleHelp(r)
+		sr.FullDescription = &sarifText{Text: firstParagraph(r.Text)}
+		sr.Help = &sarifHelp{Text: text, Markdown: markdown}
 	}
 	props := &sarifRuleProperties{Precision: "high"}
 	seen := map[string]bool{}

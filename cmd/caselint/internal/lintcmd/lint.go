@@ -36,6 +36,9 @@ type Options struct {
 	Output    string
 	FailLevel string
 	NoColor   bool
+	// Redact replaces the names of the child and the people around them
+	// with their roles in every format, for reports that leave the team.
+	Redact bool
 
 	// Staged lints the index (what git commit would commit), and only the
 	// cases the staged change touches; Rev lints the commit REV. Neither:
@@ -81,13 +84,19 @@ out. Each finding in SARIF carries the commit that last changed its line.
 
 Exit status: 0 clean, 1 findings at or above --fail-level, 2 usage,
 configuration or I/O error (a --new-from-rev commit that is not in the
-repository too: fetch more history).`,
+repository too: fetch more history).
+
+--redact replaces the names of the child and of the people case.md lists
+with their roles in every format, and withholds suppression reasons: for
+reports that leave the team. Paths are kept. caselint makes no network
+connection, and writes nothing but the --output file; see docs/privacy.md.`,
 		Example: `  caselint lint cases
   caselint lint --profile stoke-on-trent --as-of 2026-11-20 cases
   caselint lint --format sarif --output caselint.sarif cases
   caselint lint --staged
   caselint lint --rev v1.2 cases
-  caselint lint --new-from-rev origin/main --format github cases`,
+  caselint lint --new-from-rev origin/main --format github cases
+  caselint lint --redact --format sarif -o for-audit.sarif cases`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Args = os.Args
@@ -105,6 +114,7 @@ repository too: fetch more history).`,
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&opts.FailLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: error, warning, note")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (NO_COLOR in the environment does the same)")
+	f.BoolVar(&opts.Redact, "redact", false, "replace the child's and every person's name with their role (\"[the child]\", \"[mother]\") and withhold suppression reasons, for reports that leave the team; paths are kept (see docs/privacy.md)")
 	f.BoolVar(&opts.Staged, "staged", false, "lint the records as staged in the git index, only the cases the staged change touches (for pre-commit hooks)")
 	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
@@ -164,7 +174,7 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	lopts := lint.Options{
 		FS: src.fsys, Paths: src.paths, Rules: opts.Rules, Profile: profile, AsOf: asOf, Calendar: cal,
-		History: hist, HistoryNote: historyNote,
+		History: hist, HistoryNote: historyNote, Redact: opts.Redact,
 	}
 	res := &lint.Result{} // nothing staged: nothing to say
 	if !src.nothing {
@@ -198,6 +208,7 @@ func Run(ctx context.Context, opts *Options) error {
 		ToolVersion: opts.Version,
 		Invocation:  report.Invocation{Arguments: opts.Args, ExitCode: int(exit), Successful: true},
 		Provenance:  src.provenance(),
+		Redact:      opts.Redact,
 	}
 	// The notices go to stderr. A text report on stdout carries them
 	// itself, except the one saying the history rules were skipped, which
