@@ -7,6 +7,7 @@ import (
 
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
+	"github.com/caselint/caselint/cmd/caselint/internal/corpuscmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/exercisecmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/explaincmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/hookcmd"
@@ -45,6 +46,7 @@ group meets, what the plan must contain, and how it may end.`,
 		newcmd.NewCmdNew(ios, nil),
 		hookcmd.NewCmdHook(ios, nil),
 		exercisecmd.NewCmdExercise(ios, rules),
+		corpuscmd.NewCmdCorpus(ios, nil),
 	)
 	return cmd
 }
