@@ -4,6 +4,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/caselint/caselint/checks"
@@ -51,6 +53,29 @@ func TestDocs(t *testing.T) {
 	for _, p := range pages {
 		if _, ok := want[filepath.Base(p)]; !ok {
 			t.Errorf("docs/rules/%s documents no rule: remove it (go test ./checks -run TestDocs -update)", filepath.Base(p))
+		}
+	}
+}
+
+// TestCoverage keeps docs/coverage.md honest: every rule that enforces a
+// procedure appears in it, and every rule it links to exists.
+func TestCoverage(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "docs", "coverage.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	for _, r := range checks.All() {
+		if r.Family == checks.FamilyRecordHygiene {
+			continue
+		}
+		if !strings.Contains(text, "rules/"+r.ID+".md") {
+			t.Errorf("docs/coverage.md does not say which requirement %s enforces", r.ID)
+		}
+	}
+	for _, m := range regexp.MustCompile(`rules/([a-z0-9-]+)\.md`).FindAllStringSubmatch(text, -1) {
+		if checks.ByID(m[1]) == nil && m[1] != "README" {
+			t.Errorf("docs/coverage.md links to rules/%s.md, which is no rule", m[1])
 		}
 	}
 }
