@@ -1,0 +1,178 @@
+// Package atomicfile writes files so that no reader ever sees half of one
+// and nothing is lost: case records, hooks and exercises are written with
+// WriteNew, which never replaces a file; reports, which the user names to be
+// rewritten, with Replace.
+//
+// Both write the data to a temporary file in the destination's folder (a
+// hidden name, ".caselint-*.tmp", which caselint lint skips), sync it, and
+// only then give it the destination's name. On any error, and on a panic,
+// the temporary file is removed: a failed write leaves the folder as it
+// was.
+package atomicfile
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// The system calls, replaced by the tests to stand for file systems without
+// hard links, a writer that fails half-way, or another process.
+var (
+	link   = os.Link
+	rename = os.Rename
+	// wrap is the writer the data goes through to the temporary file.
+	wrap = func(w io.Writer) io.Writer { return w }
+)
+
+// TempPrefix begins the name of every temporary file this package makes.
+const TempPrefix = ".caselint-"
+
+// WriteNew writes data to path, which must not exist, with permission perm
+// (before the umask). It never replaces anything: an existing path, of any
+// kind, is an error matching fs.ErrExist and is left untouched, even when
+// another process creates it while WriteNew runs.
+//
+// The data is synced to a temporary file beside path and then hard-linked
+// to path, which fails if path exists, so path appears complete or not at
+// all. Where the file system has no hard links (FAT, some network shares),
+// path is created with O_EXCL and written in place; a failed write then
+// removes it, but a machine that stops half-way can leave it short.
+// The folder must exist.
+func WriteNew(path string, data []byte, perm fs.FileMode) (err error) {
+	if _, err := os.Lstat(path); err == nil {
+		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	dir := filepath.Dir(path)
+	tmp, err := writeTemp(dir, data, perm)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer removeUnlessDone(tmp, &err, true)
+
+	lerr := link(tmp, path)
+	switch {
+	case lerr == nil:
+		syncDir(dir)
+		return nil
+	case errors.Is(lerr, fs.ErrExist):
+		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+	}
+	// No hard links here: create path exclusively and write it in place.
+	if err := writeExclusive(path, data, perm); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+		}
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// Replace writes data to path, replacing the file there if there is one,
+// with permission perm (before the umask): for a report the user named with
+// --output, which is meant to be rewritten. A reader sees the old file or
+// the new one, never half of either; if Replace fails, the old file is as
+// it was. A folder at path is an error.
+func Replace(path string, data []byte, perm fs.FileMode) (err error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("writing %s: it is a folder", path)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := writeTemp(dir, data, perm)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer removeUnlessDone(tmp, &err, false)
+	if err := rename(tmp, path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// removeUnlessDone removes the temporary file tmp when the write failed or
+// panicked; after a WriteNew (always, since the link leaves tmp behind) or
+// a Replace that renamed it (never: it is gone).
+func removeUnlessDone(tmp string, err *error, always bool) {
+	p := recover()
+	if p != nil || *err != nil || always {
+		if rerr := os.Remove(tmp); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) && p == nil && *err == nil {
+			*err = fmt.Errorf("removing the temporary file %s: %w", tmp, rerr)
+		}
+	}
+	if p != nil {
+		panic(p)
+	}
+}
+
+// writeTemp writes data to a new file of a random hidden name in dir,
+// synced, and returns its path.
+func writeTemp(dir string, data []byte, perm fs.FileMode) (string, error) {
+	for range 100 {
+		var b [8]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return "", err
+		}
+		name := filepath.Join(dir, TempPrefix+hex.EncodeToString(b[:])+".tmp")
+		err := writeExclusive(name, data, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		return name, nil
+	}
+	return "", errors.New("no free temporary file name")
+}
+
+// writeExclusive creates name, which must not exist, writes data to it and
+// syncs it. When anything fails after it is created, or the writer panics,
+// it is removed.
+func writeExclusive(name string, data []byte, perm fs.FileMode) (err error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(name)
+		}
+	}()
+	n, err := wrap(f).Write(data)
+	if err == nil && n < len(data) {
+		err = io.ErrShortWrite
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+		ok = true // closed and removed
+		return err
+	}
+	ok = true
+	return nil
+}
+
+// syncDir makes a new name in dir durable, where the system allows it
+// (Windows does not sync folders; that is not an error).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
