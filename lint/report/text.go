@@ -17,7 +17,7 @@ import (
 // then one line per notification,
 //
 //	cases/smith/visits/2026-01-10.md: notice: cannot read the record: ...
-//	caselint: notice: not a git repository: git-history rules skipped
+//	caselint: notice: history rules skipped: this is a shallow clone ...
 //
 // and a summary,
 //

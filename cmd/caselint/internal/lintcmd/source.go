@@ -221,7 +221,8 @@ func (s *source) history() (lint.History, string) {
 		if s.repoErr != nil {
 			return nil, "the git repository could not be read: " + s.repoErr.Error()
 		}
-		return nil, "not a git repository"
+		// Records outside git have no history to check: nothing to say.
+		return nil, ""
 	}
 	if shallow, err := s.repo.Shallow(); err == nil && shallow {
 		return nil, shallowNote
