@@ -14,6 +14,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/atomicfile"
 	"github.com/caselint/caselint/lint/calendar"
 	"github.com/caselint/caselint/lint/report"
 	"github.com/caselint/caselint/lint/vcs"
@@ -236,7 +237,7 @@ func Run(ctx context.Context, opts *Options) error {
 		if _, err := io.Copy(opts.IO.Out, &buf); err != nil {
 			return err
 		}
-	} else if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
+	} else if err := writeReport(opts.Output, buf.Bytes()); err != nil {
 		return err
 	}
 	for _, n := range notices {
@@ -371,24 +372,16 @@ func within(dir, p string) bool {
 	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
 }
 
-// writeFileAtomic writes data to a temporary file beside name and renames
-// it into place, so a reader never sees half a report.
-func writeFileAtomic(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	tmp, err := os.CreateTemp(dir, ".caselint-*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
+// writeReport writes the report to name, replacing the report there
+// (atomicfile.Replace: a reader never sees half of one, and a failed write
+// leaves the old one). It never writes over a Markdown file: --output
+// naming a case record by mistake must not cost the record. The report is
+// readable by its owner alone: it names the people of the cases.
+func writeReport(name string, data []byte) error {
+	if strings.EqualFold(filepath.Ext(name), ".md") {
+		if _, err := os.Lstat(name); err == nil {
+			return cmdutil.Usagef("--output %s: a Markdown file is there, perhaps a case record; caselint will not write a report over it", name)
+		}
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
+	return atomicfile.Replace(name, data, 0o600)
 }
