@@ -95,7 +95,12 @@ func openOwnRepo(dir string) (*vcs.Repo, error) {
 	if err != nil {
 		return nil, needs
 	}
-	want, err1 := filepath.EvalSymlinks(dir)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
+	want, err1 := filepath.EvalSymlinks(abs)
 	got, err2 := filepath.EvalSymlinks(repo.Root())
 	if err1 != nil || err2 != nil || want != got {
 		repo.Close()
