@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/lint/atomicfile"
 )
 
 // BackupSuffix is added to the name of a hook that caselint hook install
@@ -127,23 +128,17 @@ func Install(opts *Options) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating the hooks folder: %w", err)
 	}
-	tmp, err := writeTemp(dir, []byte(Script))
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp) // after a successful rename there is nothing to remove
-	if exists {
-		if err := os.Rename(hook, backup); err != nil {
-			return fmt.Errorf("keeping the existing hook as %s: %w", show(backup), err)
-		}
-	}
-	if err := os.Rename(tmp, hook); err != nil {
-		if exists {
-			if rerr := os.Rename(backup, hook); rerr != nil {
-				return fmt.Errorf("installing the hook: %w; the old hook is at %s (putting it back failed: %w)", err, show(backup), rerr)
+	if !exists {
+		// atomicfile.WriteNew: the hook appears whole, and a hook another
+		// process puts there meanwhile is never replaced.
+		if err := atomicfile.WriteNew(hook, []byte(Script), 0o755); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				return fmt.Errorf("a pre-commit hook appeared at %s while caselint was installing its own: caselint will not replace it; run caselint hook install again", show(hook))
 			}
+			return fmt.Errorf("installing the hook: %w", err)
 		}
-		return fmt.Errorf("installing the hook: %w", err)
+	} else if err := replaceKeepingBackup(hook, backup, show); err != nil {
+		return err
 	}
 	fmt.Fprintf(opts.IO.Out, "installed the caselint pre-commit hook at %s: git commit now runs caselint lint --staged\n", show(hook))
 	if exists {
@@ -152,25 +147,35 @@ func Install(opts *Options) error {
 	return nil
 }
 
-// writeTemp writes data to a new executable file in dir and returns its
-// name.
-func writeTemp(dir string, data []byte) (string, error) {
-	f, err := os.CreateTemp(dir, ".pre-commit-*.tmp")
-	if err != nil {
-		return "", fmt.Errorf("writing the hook: %w", err)
+// replaceKeepingBackup installs the hook over the one at hook, keeping that
+// one as backup. The old hook is first linked to backup (a link never
+// replaces a file, so a backup that appeared since the check is kept too),
+// then the new hook is renamed over hook: at every moment hook is the old
+// hook or the new one, and the old one is never lost. Where the file system
+// has no links, the old hook is renamed to backup instead, and put back if
+// the new one cannot be written.
+func replaceKeepingBackup(hook, backup string, show func(string) string) error {
+	linked := true
+	if err := os.Link(hook, backup); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s appeared while caselint was installing its hook: move it away first, so that neither hook is lost", show(backup))
+		}
+		linked = false
+		if err := os.Rename(hook, backup); err != nil {
+			return fmt.Errorf("keeping the existing hook as %s: %w", show(backup), err)
+		}
 	}
-	name := f.Name()
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(name)
-		return "", fmt.Errorf("writing the hook: %w", err)
+	if err := atomicfile.Replace(hook, []byte(Script), 0o755); err != nil {
+		if linked {
+			os.Remove(backup) // the old hook is still at hook
+			return fmt.Errorf("installing the hook: %w", err)
+		}
+		if rerr := os.Rename(backup, hook); rerr != nil {
+			return fmt.Errorf("installing the hook: %w; the old hook is at %s (putting it back failed: %v)", err, show(backup), rerr)
+		}
+		return fmt.Errorf("installing the hook: %w", err)
 	}
-	if err := os.Chmod(name, 0o755); err != nil {
-		os.Remove(name)
-		return "", fmt.Errorf("writing the hook: %w", err)
-	}
-	return name, nil
+	return nil
 }
 
 // HooksDir returns the folder git runs the hooks of the repository holding
