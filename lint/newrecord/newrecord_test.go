@@ -523,7 +523,7 @@ func noTemporaryFiles(t *testing.T, root string) {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && strings.HasPrefix(d.Name(), ".caselint-new-") {
+		if !d.IsDir() && strings.HasPrefix(d.Name(), ".caselint-") && strings.HasSuffix(d.Name(), ".tmp") {
 			t.Errorf("temporary file left behind: %s", p)
 		}
 		return nil
