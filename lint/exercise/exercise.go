@@ -391,6 +391,11 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 		}
 	}
 	sortKey(ex.Key)
+	for _, k := range ex.Key {
+		if namesPlace(ex.Brief, fmt.Sprintf("%s:%d", k.Path, k.Line)) {
+			return fail("%s names %s:%d, where the key has a problem: choose another example", BriefFile, k.Path, k.Line)
+		}
+	}
 	if data, ok := ex.Files[configInCase]; ok {
 		cfg, err := lint.ParseConfig(path.Join(CaseDir, configInCase), data)
 		if err != nil {
@@ -434,4 +439,20 @@ func sortKey(key []expect.Expectation) {
 		}
 		return a.Rule < b.Rule
 	})
+}
+
+// namesPlace reports whether text holds the place at ("plan.md:47") not
+// followed by another digit.
+func namesPlace(text []byte, at string) bool {
+	for rest := text; ; {
+		i := bytes.Index(rest, []byte(at))
+		if i < 0 {
+			return false
+		}
+		end := i + len(at)
+		if end == len(rest) || rest[end] < '0' || rest[end] > '9' {
+			return true
+		}
+		rest = rest[end:]
+	}
 }

@@ -322,6 +322,8 @@ func TestLoadIsStrict(t *testing.T) {
 		{"unknown profile", map[string]string{"exercise.toml": strings.Replace(trainerMeta, "combined", "kent", 1)}, "profile"},
 		{"no brief", map[string]string{"BRIEF.md": ""}, "BRIEF.md"},
 		{"answers in the brief", map[string]string{"BRIEF.md": "Hint: <!-- want: unseen-child -->\n"}, "must not give the answers"},
+		{"brief names a key place", map[string]string{"BRIEF.md": "For example: at = \"plan.md:6\"\n"}, "names plan.md:6"},
+		{"brief names another line", map[string]string{"BRIEF.md": "For example: at = \"plan.md:60\"\n"}, ""},
 		{"no case", map[string]string{"case/case.md": ""}, "no case.md"},
 		{"no key", map[string]string{"case/plan.md": front}, "no want comments"},
 		{"unknown rule", map[string]string{"case/plan.md": front + "<!-- want: missing-contingecy-plan -->\n"}, "did you mean missing-contingency-plan"},

@@ -1,7 +1,6 @@
 package exercise
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -19,7 +18,7 @@ func (ex *Exercise) Heading() string {
 
 // WriteText writes the fix-mode marking.
 func (r *FixReport) WriteText(w io.Writer) error {
-	b := bufio.NewWriter(w)
+	b := &strings.Builder{}
 	ex := r.Exercise
 	fmt.Fprintf(b, "%s\n\nThe problems seeded in the case:\n\n", ex.Heading())
 	width := 0
@@ -62,13 +61,14 @@ func (r *FixReport) WriteText(w io.Writer) error {
 	if r.Done() {
 		b.WriteString("Every seeded problem is put right and nothing new is wrong: well done.\n")
 	}
-	return b.Flush()
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // WriteText writes the spot-mode marking: found, missed (each explained
 // from its rule's help) and wrongly flagged.
 func (r *SpotReport) WriteText(w io.Writer) error {
-	b := bufio.NewWriter(w)
+	b := &strings.Builder{}
 	ex := r.Exercise
 	fmt.Fprintf(b, "%s: your answers\n", ex.Heading())
 	fmt.Fprintf(b, "\nFound (%d):\n", len(r.Found))
@@ -106,12 +106,13 @@ func (r *SpotReport) WriteText(w io.Writer) error {
 		fmt.Fprintf(b, "; %d wrongly flagged", len(r.Wrong))
 	}
 	b.WriteString(".\nAnswers match on the rule, the file and the exact line caselint reports.\n")
-	return b.Flush()
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // WriteText writes the answer key, each item explained, for trainers.
 func (r *KeyReport) WriteText(w io.Writer) error {
-	b := bufio.NewWriter(w)
+	b := &strings.Builder{}
 	ex := r.Exercise
 	fmt.Fprintf(b, "Answer key: %s\n", ex.Heading())
 	fmt.Fprintf(b, "Rules practised: %s\n", strings.Join(ex.Rules(), ", "))
@@ -122,7 +123,8 @@ func (r *KeyReport) WriteText(w io.Writer) error {
 	for _, n := range r.Notes {
 		fmt.Fprintf(b, "\nnote: %s\n", n)
 	}
-	return b.Flush()
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // ruleLabel is "Title [rule-id]".
@@ -135,7 +137,7 @@ func (ex *Exercise) ruleLabel(id string) string {
 
 // explain writes what caselint says of the item, and why the rule asks it:
 // the first paragraph of the rule's help and what it enforces.
-func (ex *Exercise) explain(b *bufio.Writer, it Item, indent string) {
+func (ex *Exercise) explain(b *strings.Builder, it Item, indent string) {
 	if it.Message != "" {
 		writeWrapped(b, "caselint says: "+it.Message, indent, "  ")
 	}
@@ -188,7 +190,7 @@ func firstParagraph(text string) string {
 
 // writeWrapped writes text wrapped at 78 columns, the first line at indent
 // and the rest at indent+more.
-func writeWrapped(b *bufio.Writer, text, indent, more string) {
+func writeWrapped(b *strings.Builder, text, indent, more string) {
 	const width = 78
 	words := strings.Fields(text)
 	line := indent
