@@ -194,18 +194,23 @@ func casePath(p string) (string, error) {
 }
 
 // datedHistory is the history given to an exercise that has none when the
-// trainee asks for a repository (--git): each record committed at 17:00 on
-// the day it records (a visit's, conference's or core group's date, a
-// plan's start), the rest with the first, so that no record is late.
+// trainee asks for a repository (--git): each record committed on the day it
+// records (a visit's, conference's or core group's date, a plan's start),
+// at 17:00 or an hour after the latest visit that day, the rest with the
+// first, so that no record is late and none is committed before it
+// happened.
 func datedHistory(files map[string][]byte) []commit {
 	byDay := map[schema.Date][]string{}
+	latest := map[schema.Date]int{} // minutes after midnight of the latest record that day
 	var undated []string
 	for p, data := range files {
-		if d, ok := recordDate(p, data); ok {
-			byDay[d] = append(byDay[d], p)
-		} else {
+		d, minute, ok := recordDate(p, data)
+		if !ok {
 			undated = append(undated, p)
+			continue
 		}
+		byDay[d] = append(byDay[d], p)
+		latest[d] = max(latest[d], minute)
 	}
 	var days []schema.Date
 	for d := range byDay {
@@ -220,8 +225,9 @@ func datedHistory(files map[string][]byte) []commit {
 	for _, d := range days {
 		ps := byDay[d]
 		sort.Strings(ps)
+		at := min(max(17*60, latest[d]+60), 23*60+59)
 		c := commit{
-			when:    time.Date(d.Year, d.Month, d.Day, 17, 0, 0, 0, london),
+			when:    time.Date(d.Year, d.Month, d.Day, at/60, at%60, 0, 0, london),
 			author:  "Case records",
 			email:   "records@example.invalid",
 			message: "Records of " + d.Long(),
@@ -234,25 +240,26 @@ func datedHistory(files map[string][]byte) []commit {
 	return out
 }
 
-// recordDate is the day a record records: its date, or a plan's start.
-func recordDate(p string, data []byte) (schema.Date, bool) {
+// recordDate is the day a record records, its date or a plan's start, and
+// the time of day in minutes when it gives one (0 when not).
+func recordDate(p string, data []byte) (schema.Date, int, bool) {
 	doc, ok := schema.Parse(p, data)
 	if !ok || doc.FrontEnd <= doc.FrontStart {
-		return schema.Date{}, false
+		return schema.Date{}, 0, false
 	}
 	var front struct {
 		Date    any `toml:"date"`
 		Started any `toml:"started"`
 	}
 	if _, err := toml.Decode(string(data[doc.FrontStart:doc.FrontEnd]), &front); err != nil {
-		return schema.Date{}, false
+		return schema.Date{}, 0, false
 	}
 	for _, v := range []any{front.Date, front.Started} {
 		if t, ok := v.(time.Time); ok {
-			return schema.DateOf(t), true
+			return schema.DateOf(t), t.Hour()*60 + t.Minute(), true
 		}
 	}
-	return schema.Date{}, false
+	return schema.Date{}, 0, false
 }
 
 // writeHistory makes dir a git repository and commits, in order, each

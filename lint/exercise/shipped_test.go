@@ -17,6 +17,7 @@ import (
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/exercise"
 	"github.com/caselint/caselint/lint/expect"
+	"github.com/caselint/caselint/lint/vcs"
 )
 
 var ctx = context.Background()
@@ -125,6 +126,32 @@ func testUntouched(t *testing.T, ex *exercise.Exercise) {
 		}
 		if r.Fixed() != 0 || len(r.New) != 0 {
 			t.Errorf("started with --git: %d fixed, %d new", r.Fixed(), len(r.New))
+		}
+		// The history rules find nothing late in it.
+		repo, err := vcs.Open(gdir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer repo.Close()
+		h, err := repo.History()
+		if err != nil {
+			t.Fatal(err)
+		}
+		prof, err := lint.ShippedProfile(ex.Profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := lint.Run(ctx, lint.Options{FS: os.DirFS(gdir), Rules: checks.All(), Profile: prof, AsOf: ex.AsOf, History: h})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Findings {
+			if f.Attributed != nil || ex.Rule(f.RuleID).Family == checks.FamilyHistory {
+				t.Errorf("started with --git: %s:%d: %s: %s", f.Path, f.Pos.Line, f.RuleID, f.Message)
+			}
+		}
+		if len(h.Versions("plan.md")) == 0 && len(h.Versions(firstCase(ex)+"plan.md")) == 0 {
+			t.Error("started with --git: plan.md never committed")
 		}
 	}
 }
@@ -344,4 +371,15 @@ func TestShippedCoverage(t *testing.T) {
 	for _, g := range gaps {
 		t.Error(g)
 	}
+}
+
+// firstCase is the folder of the exercise's first case.md, "" or "NAME/".
+func firstCase(ex *exercise.Exercise) string {
+	best := ""
+	for p := range ex.Files {
+		if strings.HasSuffix(p, "case.md") && (best == "" || p < best) {
+			best = p
+		}
+	}
+	return strings.TrimSuffix(best, "case.md")
 }
