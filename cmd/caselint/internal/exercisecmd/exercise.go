@@ -301,8 +301,9 @@ func NewCmdReveal(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*Revea
 		Use:   "reveal [DIR | NAME]",
 		Short: "For trainers: the answer key of an exercise, each problem explained",
 		Long: `Print the answer key of the exercise started in DIR (default: the current
-folder), or of the exercise NAME: every seeded problem, where caselint
-reports it, what it says, and why the procedure asks for it.`,
+folder), of the exercise NAME, or of a trainer's exercise folder: every
+seeded problem, where caselint reports it, what it says, and why the
+procedure asks for it.`,
 		Example: `  caselint exercise reveal ellie
   caselint exercise reveal first-plan-review
   caselint exercise reveal --from ~/our-exercises/baby-t`,
@@ -352,6 +353,13 @@ func revealTarget(opts *RevealOptions) (*exercise.Exercise, error) {
 	if st, err := os.Stat(t); err == nil && st.IsDir() {
 		if _, err := os.Stat(filepath.Join(t, exercise.StateFile)); err == nil {
 			return exercise.Open(t, opts.From, opts.Rules)
+		}
+		if _, err := os.Stat(filepath.Join(t, exercise.MetaFile)); err == nil && opts.From == "" {
+			c, err := catalogue(t, opts.Rules) // an exercise's own folder
+			if err != nil {
+				return nil, err
+			}
+			return c.Get(c.Single())
 		}
 		if t == "." || strings.ContainsAny(t, `/\`) {
 			_, err := exercise.ReadState(t)

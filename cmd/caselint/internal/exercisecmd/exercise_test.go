@@ -164,6 +164,15 @@ at = "plan.md:48"
 		t.Errorf("a Stoke-on-Trent exercise's key cites Oxfordshire:\n%s", byDir)
 	}
 
+	// A trainer's exercise folder, named directly.
+	byFolder, err := run(t, "reveal", filepath.Join("..", "..", "..", "..", "lint", "exercise", "exercises", "first-plan-review"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if byFolder != byName {
+		t.Errorf("reveal FOLDER:\n%s", byFolder)
+	}
+
 	// Not an exercise folder.
 	if _, err := run(t, "check", t.TempDir()); err == nil || !strings.Contains(err.Error(), "holds no exercise") {
 		t.Errorf("check on a plain folder: %v", err)
