@@ -44,12 +44,12 @@ func runMissingContingencyPlan(pass *lint.Pass) error {
 	switch {
 	case sec == nil:
 		pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
-			"the plan has no contingency plan: add a \"## Contingency plan\" section saying what will happen if the plan is not keeping %s safe (%s)",
-			pass.Case.ChildName(), cite(pass))
+			"the plan has no contingency plan: add a \"## Contingency plan\" section saying what will happen if the plan is not keeping the child safe (%s)",
+			cite(pass))
 	case isPlaceholder(pass, sec.Content):
 		pass.Reportf(plan.Doc, sec.HeadingOffset,
-			"the contingency plan is empty or a placeholder: say what will happen, and who will act, if the plan is not keeping %s safe (%s)",
-			pass.Case.ChildName(), cite(pass))
+			"the contingency plan is empty or a placeholder: say what will happen, and who will act, if the plan is not keeping the child safe (%s)",
+			cite(pass))
 	}
 	return nil
 }

@@ -62,8 +62,8 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 			for _, m := range findLabels(run.Text, labels) {
 				word := strings.Join(strings.Fields(run.Text[m[0]:m[1]]), " ")
 				pass.Reportf(v.Doc, run.Offset+m[0],
-					"%q is a non-specific label: describe factually what %s did and said that led you to write it (%s)",
-					word, pass.Case.ChildName(), cite(pass))
+					"%q is a non-specific label: describe factually what the child did and said that led you to write it (%s)",
+					word, cite(pass))
 			}
 		}
 	}

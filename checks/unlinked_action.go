@@ -58,8 +58,8 @@ func runUnlinkedAction(pass *lint.Pass) error {
 		refs := actionOutcomeRefs(a.Outcome.Text)
 		if isPlaceholder(pass, a.Outcome.Text) || len(refs) == 0 {
 			pass.Reportf(doc, a.Offset,
-				"%s is linked to no outcome: name in the Outcome column the outcome it serves (such as O1), so that it is clearly linked to reducing the likelihood of harm to %s (%s)",
-				planActionLabel(a), pass.Case.ChildName(), cite(pass))
+				"%s is linked to no outcome: name in the Outcome column the outcome it serves (such as O1), so that it is clearly linked to reducing the likelihood of harm to the child (%s)",
+				planActionLabel(a), cite(pass))
 			continue
 		}
 		if len(ids) == 0 {
