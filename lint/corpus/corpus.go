@@ -23,6 +23,8 @@
 package corpus
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -301,6 +303,27 @@ func countDefective(opts Options) int {
 		}
 	}
 	return n
+}
+
+// Fingerprint identifies the corpus opts make, cheaply: it hashes the
+// options and the first cases' records, so that it changes when the
+// generator does. Caches of generated corpora are keyed by it.
+func Fingerprint(opts Options) (string, error) {
+	if err := opts.normalise(); err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%d %d %s %g %t %d\n", opts.Cases, opts.Seed, opts.AsOf, opts.Defects, opts.Wants, opts.Commits)
+	for i := range min(opts.Cases, 4) {
+		for _, f := range makeCase(opts, i).files {
+			fmt.Fprintf(h, "%s %d\n", f.path, len(f.versions))
+			for _, v := range f.versions {
+				fmt.Fprintf(h, "%d %d\n", v.when.Unix(), v.author)
+				h.Write(v.data)
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 
 // defective reports whether case i gets seeded defects: the cases are

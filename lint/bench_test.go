@@ -1,0 +1,118 @@
+package lint_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/corpus/corpustest"
+	"github.com/caselint/caselint/lint/vcs"
+)
+
+// The benchmarks lint the benchmark corpus (lint/corpus/corpustest: 1,000
+// generated cases unless the environment says otherwise) under the
+// combined profile, in which every rule is on. docs/performance.md reports
+// them; docs/perf/run.sh runs them.
+
+func benchLint(b *testing.B, dir string, rules []*lint.Rule, h lint.History) *lint.Result {
+	b.Helper()
+	prof, err := (*lint.Config)(nil).ResolveProfile(lint.ProfileCombined)
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := lint.Options{FS: os.DirFS(dir), Rules: rules, Profile: prof, AsOf: corpustest.AsOf(b), History: h}
+	var res *lint.Result
+	for b.Loop() {
+		if res, err = lint.Run(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(res.Files), "files")
+	b.ReportMetric(float64(len(res.Findings)), "findings")
+	return res
+}
+
+// BenchmarkLint is the whole lint of the corpus, every rule but the
+// history ones (the corpus is no repository): find the files, read and
+// parse them, build each case, run the rules, turn what they report into
+// sorted findings.
+func BenchmarkLint(b *testing.B) {
+	benchLint(b, corpustest.Dir(b), checks.All(), nil)
+}
+
+// BenchmarkLintNoRules is the lint with no rule at all: what every rule
+// family's benchmark costs before its rules run.
+func BenchmarkLintNoRules(b *testing.B) {
+	benchLint(b, corpustest.Dir(b), nil, nil)
+}
+
+// BenchmarkLintFamily lints with the rules of one family only (and the
+// engine's own, which are always on).
+func BenchmarkLintFamily(b *testing.B) {
+	families := []string{checks.FamilyPlanContent, checks.FamilySeeingChild, checks.FamilyCoreGroup, checks.FamilyEndingPlan, checks.FamilyRecordHygiene}
+	for _, fam := range families {
+		var rules []*lint.Rule
+		for _, r := range checks.All() {
+			if r.Family == fam {
+				rules = append(rules, r)
+			}
+		}
+		b.Run(fam, func(b *testing.B) { benchLint(b, corpustest.Dir(b), rules, nil) })
+	}
+	// The history family reads the corpus's git history, built once.
+	var rules []*lint.Rule
+	for _, r := range checks.All() {
+		if r.Family == checks.FamilyHistory {
+			rules = append(rules, r)
+		}
+	}
+	b.Run(checks.FamilyHistory, func(b *testing.B) {
+		dir := corpustest.Repo(b)
+		benchLint(b, dir, rules, history(b, dir))
+	})
+}
+
+// BenchmarkLintWithHistory is the whole lint of the corpus as a git
+// repository, with every rule, given its history (built once, outside the
+// loop: BenchmarkHistoryIndex times that). Each finding is also attributed
+// to the commit that last changed its line.
+func BenchmarkLintWithHistory(b *testing.B) {
+	dir := corpustest.Repo(b)
+	benchLint(b, dir, checks.All(), history(b, dir))
+}
+
+// BenchmarkHistoryIndex builds the history index of the corpus's
+// repository (1,500 commits unless the environment says otherwise),
+// opening it afresh each time, as caselint lint does. lint/vcs has its
+// own benchmarks of the index on a small fixed repository.
+func BenchmarkHistoryIndex(b *testing.B) {
+	dir := corpustest.Repo(b)
+	for b.Loop() {
+		r, err := vcs.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := r.History(); err != nil {
+			b.Fatal(err)
+		}
+		if err := r.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func history(b *testing.B, dir string) lint.History {
+	b.Helper()
+	r, err := vcs.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = r.Close() })
+	h, err := r.History()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return h
+}

@@ -1,0 +1,140 @@
+// Package corpustest gives benchmarks a generated corpus of case records
+// (lint/corpus), made once and kept in the system's temporary folder for
+// the next run, or one named in the environment:
+//
+//	CASELINT_BENCH_CORPUS   a corpus folder (made by caselint corpus) to use as it is
+//	CASELINT_BENCH_REPO     the same, made with --git
+//	CASELINT_BENCH_CASES    otherwise, how many cases (default 1000)
+//	CASELINT_BENCH_COMMITS  and, for a repository, how many commits (default 1500)
+//	CASELINT_BENCH_AS_OF    the corpus's as-of date (default corpus.DefaultAsOf)
+//
+// A corpus named in the environment must have been made with the as-of
+// date the benchmarks lint at.
+package corpustest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/caselint/caselint/lint/corpus"
+	"github.com/caselint/caselint/schema"
+)
+
+// The environment variables.
+const (
+	EnvCorpus  = "CASELINT_BENCH_CORPUS"
+	EnvRepo    = "CASELINT_BENCH_REPO"
+	EnvCases   = "CASELINT_BENCH_CASES"
+	EnvCommits = "CASELINT_BENCH_COMMITS"
+	EnvAsOf    = "CASELINT_BENCH_AS_OF"
+)
+
+// Seed and Defects are those of the corpora made here.
+const (
+	Seed    = 1
+	Defects = 0.25
+)
+
+// AsOf returns the date to lint the corpus at.
+func AsOf(tb testing.TB) schema.Date {
+	tb.Helper()
+	if s := os.Getenv(EnvAsOf); s != "" {
+		d, err := schema.ParseDate(s)
+		if err != nil {
+			tb.Fatalf("%s: %v", EnvAsOf, err)
+		}
+		return d
+	}
+	return corpus.DefaultAsOf
+}
+
+func envInt(tb testing.TB, name string, def int) int {
+	tb.Helper()
+	s := os.Getenv(name)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		tb.Fatalf("%s=%q: want a positive number", name, s)
+	}
+	return n
+}
+
+// Options returns the options of the corpus made here.
+func Options(tb testing.TB) corpus.Options {
+	return corpus.Options{Cases: envInt(tb, EnvCases, 1000), Seed: Seed, Defects: Defects, AsOf: AsOf(tb)}
+}
+
+// Dir returns the folder of the benchmark corpus (its cases are in
+// Dir/cases).
+func Dir(tb testing.TB) string {
+	tb.Helper()
+	if d := os.Getenv(EnvCorpus); d != "" {
+		return d
+	}
+	return cached(tb, Options(tb), false)
+}
+
+// Repo returns the folder of the benchmark corpus made as a git
+// repository.
+func Repo(tb testing.TB) string {
+	tb.Helper()
+	if d := os.Getenv(EnvRepo); d != "" {
+		return d
+	}
+	opts := Options(tb)
+	opts.Commits = envInt(tb, EnvCommits, 1500)
+	return cached(tb, opts, true)
+}
+
+var mu sync.Mutex
+
+// cached returns the corpus opts make, from the cache or made now. It is
+// made in a folder of its own and renamed into place, so that two test
+// processes making it at once leave one whole corpus.
+func cached(tb testing.TB, opts corpus.Options, repo bool) string {
+	tb.Helper()
+	mu.Lock()
+	defer mu.Unlock()
+	fp, err := corpus.Fingerprint(opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	kind := "tree"
+	if repo {
+		kind = "repo"
+	}
+	root := filepath.Join(os.TempDir(), "caselint-bench")
+	dir := filepath.Join(root, fmt.Sprintf("%s-%d-%s", kind, opts.Cases, fp))
+	if _, err := os.Stat(dir); err == nil {
+		return dir
+	}
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	tmp, err := os.MkdirTemp(root, "making-")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if repo {
+		_, err = corpus.GenerateRepo(tmp, opts)
+	} else {
+		err = corpus.Generate(tmp, opts)
+	}
+	if err != nil {
+		_ = os.RemoveAll(tmp)
+		tb.Fatal(err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		_ = os.RemoveAll(tmp)
+		if _, serr := os.Stat(dir); serr != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}

@@ -1,0 +1,131 @@
+package schema_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/caselint/caselint/lint/corpus/corpustest"
+	"github.com/caselint/caselint/schema"
+)
+
+// The parse-only floor: what any linter of the format must do for every
+// file of the benchmark corpus (lint/corpus), on all cores: read it, split
+// the frontmatter, decode the TOML and parse the Markdown body with
+// goldmark, whatever the kind of record (schema.Parse leaves the body of a
+// case or conference record unparsed, since no rule reads it; the floor
+// parses it anyway). The whole lint (lint's BenchmarkLint) is measured
+// against it.
+func BenchmarkParseFloor(b *testing.B) {
+	files := corpusFiles(b)
+	var bytes atomic.Int64
+	b.ResetTimer()
+	for b.Loop() {
+		bytes.Store(0)
+		parallel(len(files), func(i int) {
+			data, err := os.ReadFile(files[i])
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			bytes.Add(int64(len(data)))
+			doc, ok := schema.Parse(files[i], data)
+			if ok && doc.Body == nil {
+				schema.ParseBody(doc.Source, doc.Kind, doc.BodyStart)
+			}
+		})
+	}
+	report(b, len(files), bytes.Load())
+}
+
+// BenchmarkParseInMemory is the floor without reading the files: schema.Parse
+// (and a body parse for every kind) of data already in memory.
+func BenchmarkParseInMemory(b *testing.B) {
+	files := corpusFiles(b)
+	data := make([][]byte, len(files))
+	var total int64
+	for i, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data[i] = d
+		total += int64(len(d))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		parallel(len(files), func(i int) {
+			doc, ok := schema.Parse(files[i], data[i])
+			if ok && doc.Body == nil {
+				schema.ParseBody(doc.Source, doc.Kind, doc.BodyStart)
+			}
+		})
+	}
+	report(b, len(files), total)
+}
+
+// BenchmarkParseRecord is schema.Parse alone (bodies only of the kinds rules
+// read), as the linter calls it, from memory.
+func BenchmarkParseRecord(b *testing.B) {
+	files := corpusFiles(b)
+	data := make([][]byte, len(files))
+	var total int64
+	for i, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data[i] = d
+		total += int64(len(d))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		parallel(len(files), func(i int) { schema.Parse(files[i], data[i]) })
+	}
+	report(b, len(files), total)
+}
+
+func report(b *testing.B, files int, bytes int64) {
+	b.ReportMetric(float64(files), "files")
+	b.SetBytes(bytes)
+}
+
+// corpusFiles lists the Markdown files of the benchmark corpus.
+func corpusFiles(b *testing.B) []string {
+	b.Helper()
+	dir := corpustest.Dir(b)
+	var files []string
+	err := filepath.WalkDir(filepath.Join(dir, "cases"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return files
+}
+
+// parallel calls f(0) to f(n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
