@@ -423,9 +423,75 @@ func unescape(v []byte) []byte {
 	return v
 }
 
-// collapse trims s and collapses its runs of white space to one space.
+// collapse trims s and collapses its runs of white space (as
+// strings.Fields has it) to one space. Text already collapsed, as most is,
+// is returned as it is.
 func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	if isCollapsed(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	field := -1 // start of the field being read
+	for i := 0; i < len(s); {
+		c, n := s[i], 1
+		space := false
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && field >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[field:i])
+			field = -1
+		case !space && field < 0:
+			field = i
+		}
+		i += n
+	}
+	if field >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[field:])
+	}
+	return b.String()
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// isCollapsed reports whether collapse(s) == s: no white space but single
+// spaces between words.
+func isCollapsed(s string) bool {
+	prevSpace := true // at the start, a space is not allowed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				if c != ' ' || prevSpace {
+					return false
+				}
+				prevSpace = true
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return len(s) == 0 || !prevSpace
 }
 
 // runs appends the prose of block n (and of the blocks inside it) to

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -309,7 +310,20 @@ type field struct {
 	required bool
 }
 
+// fieldsOf returns the fields of struct type t that keys decode into,
+// worked out once for each type.
 func fieldsOf(t reflect.Type) []field {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.([]field)
+	}
+	fs := structFields(t)
+	fieldCache.Store(t, fs)
+	return fs
+}
+
+var fieldCache sync.Map // reflect.Type to []field
+
+func structFields(t reflect.Type) []field {
 	var fs []field
 	for i := range t.NumField() {
 		sf := t.Field(i)
@@ -326,32 +340,35 @@ func fieldsOf(t reflect.Type) []field {
 // path is path (nil at the top).
 func (d *decoder) table(m map[string]toml.Primitive, rv reflect.Value, path []string) {
 	fs := fieldsOf(rv.Type())
-	var names []string
-	for _, f := range fs {
-		names = append(names, f.name)
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
 	// In the order they are written, so that problems come out in order.
-	pos := func(k string) int {
-		if s, ok := d.doc.Keys.Key(join(path, k)...); ok {
-			return s.Start
-		}
-		return len(d.doc.Source.Data)
+	type keyAt struct {
+		key string
+		pos int
 	}
-	slices.SortFunc(keys, func(a, b string) int {
-		if c := pos(a) - pos(b); c != 0 {
+	keys := make([]keyAt, 0, len(m))
+	for k := range m {
+		pos := len(d.doc.Source.Data)
+		if s, ok := d.doc.Keys.Key(join(path, k)...); ok {
+			pos = s.Start
+		}
+		keys = append(keys, keyAt{k, pos})
+	}
+	slices.SortFunc(keys, func(a, b keyAt) int {
+		if c := a.pos - b.pos; c != 0 {
 			return c
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(a.key, b.key)
 	})
-	for _, k := range keys {
+	for _, ka := range keys {
+		k := ka.key
 		kp := join(path, k)
 		i := slices.IndexFunc(fs, func(f field) bool { return f.name == k })
 		if i < 0 {
 			msg := sprintf("unknown key %s in %s", k, d.where(path))
+			names := make([]string, len(fs))
+			for j, f := range fs {
+				names[j] = f.name
+			}
 			if m := Suggest(k, names); m != "" {
 				msg += sprintf("; did you mean %s?", m)
 			}

@@ -117,6 +117,9 @@ func bodyDirectives(src *Source, start int) []Directive {
 		fenceLen  int
 	)
 	data := src.Data
+	if !bytes.Contains(data[start:], []byte("<!--")) {
+		return nil // no comment, so no directive: most bodies
+	}
 	for pos := start; pos < len(data); {
 		end, next := lineAt(data, pos)
 		line := data[pos:end]

@@ -1,6 +1,10 @@
 package schema
 
-import "strconv"
+import (
+	"bytes"
+	"strconv"
+	"strings"
+)
 
 // Span is a byte range in a Source.
 type Span struct{ Start, End int }
@@ -26,16 +30,7 @@ type keyEntry struct {
 	elems []Span // the elements of an array value
 }
 
-func keyOf(path []string) string {
-	k := ""
-	for i, p := range path {
-		if i > 0 {
-			k += "\x00"
-		}
-		k += p
-	}
-	return k
-}
+func keyOf(path []string) string { return strings.Join(path, "\x00") }
 
 // Has reports whether the key path is written in the frontmatter.
 func (k *KeyIndex) Has(path ...string) bool {
@@ -100,12 +95,14 @@ func (k *KeyIndex) TypeKey() Span {
 // end of the line and goes on; it always terminates and never panics. The
 // first occurrence of a key path wins.
 func indexKeys(src *Source, front Span) *KeyIndex {
-	k := &KeyIndex{entries: map[string]keyEntry{}, front: front}
 	if src == nil {
-		return k
+		return &KeyIndex{entries: map[string]keyEntry{}, front: front}
 	}
+	k := &KeyIndex{front: front}
 	front.Start = max(0, min(front.Start, len(src.Data)))
 	front.End = max(front.Start, min(front.End, len(src.Data)))
+	// About one key a line: size the map once rather than grow it.
+	k.entries = make(map[string]keyEntry, bytes.Count(src.Data[front.Start:front.End], []byte{'\n'})+1)
 	s := &keyScanner{d: src.Data, pos: front.Start, end: front.End, idx: k, arrays: map[string]int{}}
 	s.scan()
 	return k

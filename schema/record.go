@@ -203,5 +203,5 @@ func PersonKey(ref string) string {
 			s = strings.TrimSpace(s[:i])
 		}
 	}
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.ToLower(collapse(s))
 }

@@ -97,7 +97,7 @@ var sectionIndex = sync.OnceValue(func() map[Kind]map[string]string {
 // normHeading lower-cases a heading or column label, collapses its spaces
 // and drops a trailing colon.
 func normHeading(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapse(s)
 	s = strings.TrimSpace(strings.TrimRight(s, ":"))
 	return strings.ToLower(s)
 }
@@ -149,7 +149,7 @@ func IsPlaceholder(text string, words []string) bool {
 	for _, w := range words {
 		longest = max(longest, len(w))
 	}
-	if nonSpace(t) > 2*longest+8 { // too long to be any of words: don't normalise it
+	if nonSpaceOver(t, 2*longest+8) { // too long to be any of words: don't normalise it
 		return false
 	}
 	t = normPlaceholder(t)
@@ -163,18 +163,24 @@ func IsPlaceholder(text string, words []string) bool {
 
 func normPlaceholder(s string) string {
 	s = strings.TrimFunc(s, notAlnum)
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.ToLower(collapse(s))
 }
 
 func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
-// nonSpace counts the bytes of s that are not ASCII white space.
-func nonSpace(s string) int {
+// nonSpaceOver reports whether s has more than limit bytes that are not
+// ASCII white space, reading no further than it must.
+func nonSpaceOver(s string, limit int) bool {
+	if len(s) <= limit {
+		return false
+	}
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
-			n++
+			if n++; n > limit {
+				return true
+			}
 		}
 	}
-	return n
+	return false
 }
