@@ -1,0 +1,45 @@
+package schema
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestCollapse checks collapse against what it replaced,
+// strings.Join(strings.Fields(s), " "), on text made of words, every kind
+// of white space, non-ASCII letters and bytes that are not UTF-8.
+func TestCollapse(t *testing.T) {
+	pieces := []string{"a", "word", "é", "名", " ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u00a0", "\u2003", "\u3000", "\xff", "\xe2\x80", "x\u200by"}
+	r := rand.New(rand.NewPCG(1, 2))
+	cases := []string{"", " ", "a", " a", "a ", "a  b", "a b", "\u00a0a", "a\u00a0b"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := collapse(s); got != want {
+			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
+		}
+		if isCollapsed(s) != (s == want) {
+			t.Fatalf("isCollapsed(%q) = %v", s, isCollapsed(s))
+		}
+	}
+}
+
+// TestNonSpaceOver checks the early-stopping count.
+func TestNonSpaceOver(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		limit int
+		want  bool
+	}{{"", 0, false}, {"a", 0, true}, {"a b", 2, false}, {"a b c", 2, true}, {"  \t\n ", 1, false}, {"abc", 3, false}, {"abcd", 3, true}} {
+		if got := nonSpaceOver(c.s, c.limit); got != c.want {
+			t.Errorf("nonSpaceOver(%q, %d) = %v", c.s, c.limit, got)
+		}
+	}
+}
