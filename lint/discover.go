@@ -21,6 +21,11 @@ type caseFiles struct {
 // skipped and symbolic links are never followed.
 func discover(fsys fs.FS, paths []string) (cases []caseFiles, notes []Notification, err error) {
 	files := map[string]bool{}
+	var walked []string // the folders walked whole
+	// isCase says whether a folder holds a case.md. The walks fill it in for
+	// the folders they list (saving a stat of each); owner asks the file
+	// system about the others.
+	isCase := map[string]bool{}
 	for _, p := range paths {
 		p = path.Clean(p)
 		st, err := fs.Stat(fsys, p)
@@ -33,10 +38,12 @@ func discover(fsys fs.FS, paths []string) (cases []caseFiles, notes []Notificati
 			}
 			continue
 		}
+		walked = append(walked, p)
 		err = fs.WalkDir(fsys, p, func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
 				notes = append(notes, Notification{Level: Warning, Path: name, Message: "not read: " + errText(err)})
 				if d != nil && d.IsDir() {
+					delete(isCase, name) // not listed after all
 					return fs.SkipDir
 				}
 				return nil
@@ -45,7 +52,17 @@ func discover(fsys fs.FS, paths []string) (cases []caseFiles, notes []Notificati
 				if name != p && strings.HasPrefix(d.Name(), ".") {
 					return fs.SkipDir
 				}
+				if _, known := isCase[name]; !known {
+					isCase[name] = false
+				}
 				return nil
+			}
+			if d.Name() == "case.md" {
+				if d.Type().IsRegular() {
+					isCase[path.Dir(name)] = true
+				} else {
+					delete(isCase, path.Dir(name)) // a link: owner stats what it points to
+				}
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
 				if strings.HasSuffix(name, ".md") {
@@ -64,7 +81,6 @@ func discover(fsys fs.FS, paths []string) (cases []caseFiles, notes []Notificati
 	}
 
 	// The case each file belongs to; a case pulls in all its files.
-	isCase := map[string]bool{}
 	owner := func(dir string) string {
 		for {
 			v, known := isCase[dir]
@@ -96,22 +112,11 @@ func discover(fsys fs.FS, paths []string) (cases []caseFiles, notes []Notificati
 		byCase[dir][f] = true
 	}
 	for dir, fs0 := range byCase {
-		// Bring in the rest of the case.
-		_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() {
-				if name != dir && (strings.HasPrefix(d.Name(), ".") || owner(name) != dir) {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() && strings.HasSuffix(name, ".md") {
-				fs0[name] = true
-			}
-			return nil
-		})
+		// Bring in the rest of the case, unless a folder walked above holds
+		// it: then every file of it is in already.
+		if !within(dir, walked) {
+			bringIn(fsys, dir, owner, fs0)
+		}
 		cf := caseFiles{Dir: dir}
 		for f := range fs0 {
 			cf.Files = append(cf.Files, f)
@@ -125,6 +130,36 @@ func discover(fsys fs.FS, paths []string) (cases []caseFiles, notes []Notificati
 		cases = append(cases, caseFiles{Files: []string{f}})
 	}
 	return cases, notes, nil
+}
+
+// bringIn adds to files the Markdown files of case folder dir, leaving out
+// hidden folders and the folders of cases inside it.
+func bringIn(fsys fs.FS, dir string, owner func(string) string, files map[string]bool) {
+	_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if name != dir && (strings.HasPrefix(d.Name(), ".") || owner(name) != dir) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && strings.HasSuffix(name, ".md") {
+			files[name] = true
+		}
+		return nil
+	})
+}
+
+// within reports whether folder dir is one of roots or below one.
+func within(dir string, roots []string) bool {
+	for _, r := range roots {
+		if r == "." || dir == r || strings.HasPrefix(dir, r+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func errText(err error) string {

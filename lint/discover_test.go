@@ -1,0 +1,173 @@
+package lint
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestDiscoverAsBefore checks discover against the way it found files
+// before it saved the second walk of each case and the stat of each
+// folder: the same cases, files and notes, whatever the paths.
+func TestDiscoverAsBefore(t *testing.T) {
+	root := t.TempDir()
+	write := func(p, s string) {
+		t.Helper()
+		p = filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range []string{
+		"cases/A/case.md", "cases/A/plan.md", "cases/A/visits/v1.md", "cases/A/visits/notes.txt",
+		"cases/A/.drafts/d.md", "cases/A/sub/B/case.md", "cases/A/sub/B/plan.md", "cases/A/sub/x.md",
+		"cases/C/case.md", "cases/C/deep/er/v.md", "cases/.old/D/case.md", "cases/.old/D/plan.md",
+		"loose/readme.md", "top.md", "cases/E/plan.md", "cases/F/real.md",
+	} {
+		write(p, "+++\n+++\n")
+	}
+	links := func(target, link string) {
+		if err := os.Symlink(target, filepath.Join(root, filepath.FromSlash(link))); err != nil {
+			t.Skip("no symbolic links here")
+		}
+	}
+	links("real.md", "cases/F/case.md")        // a case.md that is a link
+	links("../A/plan.md", "cases/C/linked.md") // a record that is a link
+	fsys := os.DirFS(root)
+	for _, paths := range [][]string{
+		{"."}, {"cases"}, {"cases/A"}, {"cases/A/visits"}, {"cases/A/visits/v1.md"}, {"cases/A/sub"},
+		{"cases/A/sub/B/plan.md", "cases/C"}, {"cases/C/deep"}, {"cases/.old"}, {"cases/.old/D/plan.md"},
+		{"loose", "top.md"}, {"cases/F"}, {"cases/E", "cases/A/sub/x.md"}, {"cases", "cases/A"},
+	} {
+		got, gotNotes, err := discover(fsys, paths)
+		want, wantNotes, werr := discoverReference(fsys, paths)
+		if (err == nil) != (werr == nil) {
+			t.Errorf("%v: error %v, was %v", paths, err, werr)
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%v:\n got %v\nwant %v", paths, got, want)
+		}
+		if !reflect.DeepEqual(gotNotes, wantNotes) {
+			t.Errorf("%v: notes\n got %v\nwant %v", paths, gotNotes, wantNotes)
+		}
+	}
+}
+
+// discoverReference is discover as it was: every case walked again to bring
+// in its files, and case.md looked for with a stat of each folder.
+func discoverReference(fsys fs.FS, paths []string) (cases []caseFiles, notes []Notification, err error) {
+	files := map[string]bool{}
+	for _, p := range paths {
+		p = path.Clean(p)
+		st, err := fs.Stat(fsys, p)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !st.IsDir() {
+			if strings.HasSuffix(p, ".md") {
+				files[p] = true
+			}
+			continue
+		}
+		err = fs.WalkDir(fsys, p, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				notes = append(notes, Notification{Level: Warning, Path: name, Message: "not read: " + errText(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if name != p && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if strings.HasSuffix(name, ".md") {
+					notes = append(notes, Notification{Level: Note, Path: name, Message: "symbolic link not followed"})
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && strings.HasSuffix(name, ".md") {
+				files[name] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+
+	// The case each file belongs to; a case pulls in all its files.
+	isCase := map[string]bool{}
+	owner := func(dir string) string {
+		for {
+			v, known := isCase[dir]
+			if !known {
+				st, err := fs.Stat(fsys, path.Join(dir, "case.md"))
+				v = err == nil && st.Mode().IsRegular()
+				isCase[dir] = v
+			}
+			if v {
+				return dir
+			}
+			if dir == "." || dir == "/" || dir == "" {
+				return ""
+			}
+			dir = path.Dir(dir)
+		}
+	}
+	byCase := map[string]map[string]bool{}
+	var loose []string
+	for f := range files {
+		dir := owner(path.Dir(f))
+		if dir == "" {
+			loose = append(loose, f)
+			continue
+		}
+		if byCase[dir] == nil {
+			byCase[dir] = map[string]bool{}
+		}
+		byCase[dir][f] = true
+	}
+	for dir, fs0 := range byCase {
+		// Bring in the rest of the case.
+		_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				if name != dir && (strings.HasPrefix(d.Name(), ".") || owner(name) != dir) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && strings.HasSuffix(name, ".md") {
+				fs0[name] = true
+			}
+			return nil
+		})
+		cf := caseFiles{Dir: dir}
+		for f := range fs0 {
+			cf.Files = append(cf.Files, f)
+		}
+		sort.Strings(cf.Files)
+		cases = append(cases, cf)
+	}
+	sort.Slice(cases, func(i, j int) bool { return cases[i].Dir < cases[j].Dir })
+	sort.Strings(loose)
+	for _, f := range loose {
+		cases = append(cases, caseFiles{Files: []string{f}})
+	}
+	return cases, notes, nil
+}
