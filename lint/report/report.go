@@ -12,6 +12,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 
 	"github.com/caselint/caselint/lint"
@@ -64,9 +65,10 @@ type Printer func(w io.Writer, res *lint.Result, opts Options) error
 // InformationURI is caselint's home page.
 const InformationURI = "https://github.com/caselint/caselint"
 
-// DefaultHelpURI is the address of docs/rules/<id>.md on GitHub.
+// DefaultHelpURI is the address of docs/rules/<id>.md on GitHub. The id is
+// escaped, so the address is a valid URI whatever the id holds.
 func DefaultHelpURI(ruleID string) string {
-	return "https://github.com/caselint/caselint/blob/main/docs/rules/" + ruleID + ".md"
+	return "https://github.com/caselint/caselint/blob/main/docs/rules/" + url.PathEscape(ruleID) + ".md"
 }
 
 func (o Options) helpURI(ruleID string) string {

@@ -279,6 +279,7 @@ func sarifRuleOf(r *lint.Rule, opts Options) sarifRule {
 	props := &sarifRuleProperties{Precision: "high"}
 	seen := map[string]bool{}
 	tag := func(t string) {
+		t = strings.ToValidUTF8(t, "\uFFFD") // as JSON will write it: tags must be unique
 		if t != "" && !seen[t] {
 			seen[t] = true
 			props.Tags = append(props.Tags, t)
@@ -323,10 +324,13 @@ func sarifLocationOf(path string, line, col16 int) *sarifLocation {
 // relativeURI turns a relative path into a relative URI reference: forward
 // slashes, and every byte but letters, digits, "-", ".", "_", "~" and "/"
 // percent-encoded (so "Zoë Smith/plan.md" is "Zo%C3%AB%20Smith/plan.md",
-// and a ":" cannot make the first segment look like a scheme).
+// and a ":" cannot make the first segment look like a scheme). Leading
+// slashes are dropped: the path is relative to %SRCROOT%, and "//x" would
+// name a host.
 func relativeURI(path string) string {
 	path = filepath.ToSlash(path)
 	path = strings.TrimPrefix(path, "./")
+	path = strings.TrimLeft(path, "/") // relative to %SRCROOT%: never "//host/..."
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	for i := 0; i < len(path); i++ {
