@@ -203,7 +203,7 @@ type panicAfter struct {
 }
 
 func (f *panicAfter) Write(p []byte) (int, error) {
-	f.w.Write(p[:min(f.n, len(p))])
+	_, _ = f.w.Write(p[:min(f.n, len(p))])
 	panic("crash in the middle of a write")
 }
 

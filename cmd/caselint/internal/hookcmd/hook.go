@@ -171,7 +171,7 @@ func replaceKeepingBackup(hook, backup string, show func(string) string) error {
 			return fmt.Errorf("installing the hook: %w", err)
 		}
 		if rerr := os.Rename(backup, hook); rerr != nil {
-			return fmt.Errorf("installing the hook: %w; the old hook is at %s (putting it back failed: %v)", err, show(backup), rerr)
+			return fmt.Errorf("installing the hook: %w; the old hook is at %s (putting it back failed: %w)", err, show(backup), rerr)
 		}
 		return fmt.Errorf("installing the hook: %w", err)
 	}
