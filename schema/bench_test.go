@@ -24,7 +24,7 @@ import (
 func BenchmarkParseFloor(b *testing.B) {
 	files := corpusFiles(b)
 	var bytes atomic.Int64
-	b.ResetTimer()
+	cpu := corpustest.CPU(b)
 	for b.Loop() {
 		bytes.Store(0)
 		parallel(len(files), func(i int) {
@@ -40,6 +40,7 @@ func BenchmarkParseFloor(b *testing.B) {
 			}
 		})
 	}
+	cpu()
 	report(b, len(files), bytes.Load())
 }
 
@@ -57,7 +58,7 @@ func BenchmarkParseInMemory(b *testing.B) {
 		data[i] = d
 		total += int64(len(d))
 	}
-	b.ResetTimer()
+	cpu := corpustest.CPU(b)
 	for b.Loop() {
 		parallel(len(files), func(i int) {
 			doc, ok := schema.Parse(files[i], data[i])
@@ -66,6 +67,7 @@ func BenchmarkParseInMemory(b *testing.B) {
 			}
 		})
 	}
+	cpu()
 	report(b, len(files), total)
 }
 
@@ -83,10 +85,11 @@ func BenchmarkParseRecord(b *testing.B) {
 		data[i] = d
 		total += int64(len(d))
 	}
-	b.ResetTimer()
+	cpu := corpustest.CPU(b)
 	for b.Loop() {
 		parallel(len(files), func(i int) { schema.Parse(files[i], data[i]) })
 	}
+	cpu()
 	report(b, len(files), total)
 }
 

@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/caselint/caselint/lint/corpus"
 	"github.com/caselint/caselint/schema"
@@ -137,4 +138,17 @@ func cached(tb testing.TB, opts corpus.Options, repo bool) string {
 		}
 	}
 	return dir
+}
+
+// CPU starts counting the process's CPU time; the function it returns
+// reports it per operation as the metric cpu-ms/op. On a machine shared
+// with other work, CPU time varies less than the time on the clock.
+func CPU(b *testing.B) func() {
+	start, ok := cpuTime()
+	return func() {
+		end, ok2 := cpuTime()
+		if ok && ok2 && b.N > 0 {
+			b.ReportMetric(float64(end-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+		}
+	}
 }
