@@ -31,7 +31,7 @@ started. The rule fires for each of them with no [[copies]] entry (reported
 on the core_group line), and for a copy in a language other than the
 person's language in case.md (the child's first_language), reported on
 that [[copies]] table. A copy that records no language is taken to be in
-English.`,
+English; a copy dated after the as-of date has not been given yet.`,
 	Bad: `core_group = ["Aisha Patel", "Sam Doe"]   # case.md: Sam Doe, family = true, language = "Polish"
 
 [[copies]]
@@ -84,6 +84,9 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 		for i, c := range plan.Copies {
 			if schema.PersonKey(c.To) != schema.PersonKey(r.name) {
 				continue
+			}
+			if !c.Given.IsZero() && c.Given.After(pass.Until()) {
+				continue // not given yet as of the date linted
 			}
 			if first < 0 {
 				first = i
