@@ -503,6 +503,8 @@ func (ex *Exercise) CheckSpot(ctx context.Context, answers []Answer) (*SpotRepor
 			}
 		case ex.Files[a.Path] == nil:
 			w.Hint = fmt.Sprintf("the exercise has no file %s", a.Path)
+		case !ex.Rule(a.Rule).InProfile(ex.Profile) && (ex.config == nil || ex.config.Profiles[ex.Profile] == nil):
+			w.Hint = fmt.Sprintf("%s is off under %s: that procedure does not ask for it (caselint explain %s)", a.Rule, ex.Profile, a.Rule)
 		default:
 			for _, it := range r.Missed {
 				if it.Path == a.Path && it.Line == a.Line {

@@ -383,3 +383,27 @@ func firstCase(ex *exercise.Exercise) string {
 	}
 	return strings.TrimSuffix(best, "case.md")
 }
+
+// TestSpotHintsARuleOffInTheProfile: an answer naming a rule the exercise's
+// procedure does not ask for is wrong, and the hint says why.
+func TestSpotHintsARuleOffInTheProfile(t *testing.T) {
+	exs, err := exercise.Shipped(checks.All()).All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range exs {
+		if ex.Profile != lint.ProfileStoke || len(ex.Key) == 0 {
+			continue
+		}
+		k := ex.Key[0]
+		r, err := ex.CheckSpot(ctx, []exercise.Answer{{Rule: "non-specific-label", Path: k.Path, Line: k.Line}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Wrong) != 1 || !strings.Contains(r.Wrong[0].Hint, "off under stoke-on-trent") {
+			t.Errorf("%s: hint for a rule off in the profile: %+v", ex.Name, r.Wrong)
+		}
+		return
+	}
+	t.Skip("no Stoke-on-Trent exercise")
+}
