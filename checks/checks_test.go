@@ -73,9 +73,10 @@ func TestFixtures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fires, quiet := false, false
+		fires, quiet, ran := false, false, false
 		for _, dir := range dirs {
 			t.Run(r.ID+"/"+filepath.Base(dir), func(t *testing.T) {
+				ran = true
 				res, problems, err := linttest.Check(dir, []*lint.Rule{r}, checks.All())
 				if err != nil {
 					t.Fatal(err)
@@ -96,7 +97,7 @@ func TestFixtures(t *testing.T) {
 				}
 			})
 		}
-		if !fires || !quiet {
+		if ran && (!fires || !quiet) {
 			t.Errorf("%s: needs fixtures that fire (fires: %v) and fixtures that stay quiet (quiet: %v)", r.ID, fires, quiet)
 		}
 	}

@@ -5,6 +5,7 @@ import "github.com/caselint/caselint/lint"
 var endingThePlan = []*lint.Rule{
 	PrematureCessation,
 	CessationWithoutConference,
+	PlanNotEnded,
 	InvalidCessationReason,
 	UnsupportedCessation,
 	PlanPastEighteen,

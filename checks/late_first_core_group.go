@@ -77,7 +77,7 @@ func runLateFirstCoreGroup(pass *lint.Pass) error {
 	case first != nil && !first.Date.After(until):
 		if first.Date.After(due) {
 			pass.Reportf(first.Doc, first.Doc.At("date"),
-				"the first core group was held on %s, %d working days after the initial conference on %s: it must take place within %s of the conference, by %s; record why it was late in the core group's minutes (%s)",
+				"the first core group was held on %s, %d working days after the initial conference on %s: it must take place within %s of the conference, by %s; a meeting cannot be moved after the event: record in the minutes why it was late, and mark the finding reviewed with a caselint:ignore comment giving that reason (%s)",
 				first.Date.Long(), pass.Calendar.WorkingDaysAfter(conf.Date, first.Date), conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
 		}
 	case until.After(due):

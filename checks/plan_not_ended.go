@@ -1,0 +1,72 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// PlanNotEnded: a quorate review conference decided to end the plan, and
+// plan.md still shows it active.
+var PlanNotEnded = &lint.Rule{
+	ID:       "plan-not-ended",
+	Title:    "A review conference decided to end the plan, but the plan is still open",
+	Severity: lint.Error,
+	Family:   FamilyEndingPlan,
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§07", Quote: "When a child is no longer the subject of a Child Protection Plan as a result of a Child Protection Review Conference decision, notification must be sent"},
+		{Source: Oxon, Paragraph: "§5.1", Quote: "safeguard the child's well being to the point where the child no longer requires a Child Protection Plan"},
+	},
+	Text: `When a quorate review conference decides that the child no longer needs a
+Child Protection Plan, the plan ends on that day, and the record must say so:
+everything after it (visits, core groups, notifications, the help that
+follows) is read against that ending. The rule fires when a conference of
+kind "review", quorate, decided "cease" on or before the as-of date, and
+plan.md has no [cessation], or one dated after the decision. It is reported
+on plan.md's type line.
+
+A conference that was not quorate cannot end a plan: it is not counted here,
+and cessation-without-conference reports a plan ended on its word.`,
+	Bad: `# conferences/2026-11-02-review.md
+kind = "review"
+quorate = true
+decision = "cease"
+# plan.md: no [cessation]`,
+	Good: `# plan.md
+[cessation]
+date = 2026-11-02
+reason = "no longer at risk"
+conference = "conferences/2026-11-02-review.md"`,
+	Since: "0.1.0",
+	Run:   runPlanNotEnded,
+}
+
+func runPlanNotEnded(pass *lint.Pass) error {
+	plan := pass.Case.Plan
+	if plan == nil || plan.Doc == nil {
+		return nil
+	}
+	for _, cf := range pass.Case.ConferencesOfKind(schema.ConferenceReview) {
+		if cf.Date.IsZero() || cf.Date.After(pass.AsOf) || !cf.Quorate || cf.Decision != schema.DecisionCease {
+			continue
+		}
+		if plan.Started.IsZero() || cf.Date.Before(plan.Started) {
+			continue
+		}
+		c := plan.Cessation
+		switch {
+		case c == nil:
+			pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
+				"the review conference of %s decided to end the plan, but plan.md has no [cessation]: record the ending, dated %s, with its reason, the conference, who was notified and the help that follows (%s)",
+				cf.Date.Long(), cf.Date.Long(), cite(pass))
+		case !c.Date.IsZero() && c.Date.After(cf.Date):
+			pass.Reportf(plan.Doc, plan.Doc.At("cessation"),
+				"the review conference of %s decided to end the plan, but [cessation] dates the ending %s: the plan ends on the day the conference decides (%s)",
+				cf.Date.Long(), c.Date.Long(), cite(pass))
+		default:
+			continue
+		}
+		return nil
+	}
+	return nil
+}
