@@ -4,7 +4,9 @@ package lint_test
 // with every shipped rule, and checks what must hold whatever the input:
 // no error, no rule failing (a panic in a rule is a notification), every
 // finding inside its file, and the valid case's findings exactly as they
-// are when it is linted alone.
+// are when it is linted alone. The valid case's folder sorts first, so that
+// when the fuzzed case takes its id the duplicate is reported on the fuzzed
+// case.md, as on any second case with a used id.
 //
 //	go test ./lint -run '^$' -fuzz '^FuzzLintCase$' -fuzztime 10m
 
@@ -107,7 +109,7 @@ func FuzzLintCase(f *testing.F) {
 		f.Fatal(err)
 	}
 	valid := fstest.MapFS{}
-	readCase(f, validCase, "valid", 3, valid)
+	readCase(f, validCase, "a-valid", 3, valid)
 	fuzzCase := fstest.MapFS{}
 	readCase(f, validCase, "fuzz", len(fuzzCaseFiles), fuzzCase)
 	fuzzCase["fuzz/case.md"].Data = []byte(strings.Replace(string(fuzzCase["fuzz/case.md"].Data), "STK-2026-0107", "FUZ-2026-0001", 1))
@@ -115,7 +117,7 @@ func FuzzLintCase(f *testing.F) {
 	if len(alone.Notifications) != 0 {
 		f.Fatalf("the valid case alone: notifications %+v", alone.Notifications)
 	}
-	baseline := only(alone, "valid")
+	baseline := only(alone, "a-valid")
 
 	// Seeds: each record of the valid case in each slot it could take, the
 	// seeded defects of the other samples, and broken inputs.
@@ -182,7 +184,7 @@ func FuzzLintCase(f *testing.F) {
 				t.Errorf("finding without a fingerprint: %+v", fd)
 			}
 		}
-		if got := only(res, "valid"); !reflect.DeepEqual(got, baseline) {
+		if got := only(res, "a-valid"); !reflect.DeepEqual(got, baseline) {
 			t.Errorf("the valid case's findings changed:\n got %+v\nwant %+v", got, baseline)
 		}
 	})

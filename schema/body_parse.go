@@ -44,10 +44,21 @@ var markdown = sync.OnceValue(func() parser.Parser {
 //     separated only by white space (a soft line break) are one run, whose
 //     Text then holds that line break as written. Level-1 and level-2
 //     headings are structure, not prose, and are not in Text.
+//
+// A body that goldmark would take too long over (lists nested more than
+// MaxNesting deep, paragraphs too dense with markup, tables too wide for
+// their length: see bodyGuard) is not parsed, and the Body is empty.
 func ParseBody(src *Source, k Kind, start int) *Body {
+	body, _ := readBody(src, k, start)
+	return body
+}
+
+// readBody is ParseBody, and the problem that kept it from parsing the
+// body, if any.
+func readBody(src *Source, k Kind, start int) (*Body, *Problem) {
 	body := &Body{}
 	if src == nil {
-		return body
+		return body, nil
 	}
 	data := src.Data
 	start = max(0, min(start, len(data)))
@@ -56,6 +67,9 @@ func ParseBody(src *Source, k Kind, start int) *Body {
 	}
 	p := &bodyParser{src: src, kind: k, base: start, body: body}
 	p.in = normaliseCR(data[start:])
+	if off, why := bodyGuard(p.in); why != "" {
+		return body, &Problem{Offset: p.off(off), Message: why}
+	}
 	doc := markdown().Parse(text.NewReader(p.in))
 	p.sections(doc)
 	if k == KindPlan {
@@ -66,7 +80,7 @@ func ParseBody(src *Source, k Kind, start int) *Body {
 			p.actions(s)
 		}
 	}
-	return body
+	return body, nil
 }
 
 // normaliseCR returns b with every lone "\r" turned into "\n" (a copy, only

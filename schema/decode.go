@@ -26,10 +26,13 @@ import (
 // does not lose the rest of the record. Each syntax error is reported once.
 
 // maxSyntaxProblems bounds how many syntax errors the decoder reports;
-// maxRepairs how many it repairs before it gives up on the record.
+// maxRepairs how many it repairs before it gives up on the record, and
+// maxRepairWork how many bytes it gives the parser in all, so that a long
+// frontmatter with an error on every line is not parsed hundreds of times.
 const (
 	maxSyntaxProblems = 20
 	maxRepairs        = 200
+	maxRepairWork     = 4 << 20
 )
 
 // decodeFront decodes the frontmatter of doc (doc.FrontStart to
@@ -45,7 +48,12 @@ func decodeFront(doc *Document, bad []int) {
 		md  toml.MetaData
 	)
 	reported := map[int]bool{} // lines already reported
-	for range maxRepairs {
+	for n := 0; ; n++ {
+		if n == maxRepairs || n*len(text) > maxRepairWork {
+			doc.Problemf(start, "the frontmatter has too many errors to read: fix those reported and lint again")
+			top = nil
+			break
+		}
 		top = nil
 		var err error
 		md, err = toml.Decode(string(text), &top)
@@ -84,6 +92,14 @@ func decodeFront(doc *Document, bad []int) {
 // closed ends: the start of the first line on which it stops parsing (the
 // Markdown that follows), or the end of the text when all of it parses.
 func tomlPrefix(src *Source, front Span, bad []int) int {
+	// Only as much as the guards let through can be frontmatter: the TOML
+	// parser is not given more.
+	if front.End-front.Start > maxFrontmatter {
+		front.End = max(front.Start, src.LineStart(src.LineOf(front.Start+maxFrontmatter)))
+	}
+	if off, why := tomlGuard(src.Data[front.Start:front.End], front.Start); why != "" {
+		front.End = max(front.Start, src.LineStart(src.LineOf(off)))
+	}
 	text := tomlText(src.Data[front.Start:front.End], bad, front.Start)
 	var top map[string]toml.Primitive
 	_, err := toml.Decode(string(text), &top)
@@ -143,13 +159,11 @@ func blankedKeys(data, text []byte, base int) map[string]bool {
 	return keys
 }
 
+// lineHasBadByte reports whether one of the offsets of bad (ascending) is
+// on line.
 func lineHasBadByte(src *Source, line int, bad []int) bool {
-	for _, b := range bad {
-		if src.LineOf(b) == line {
-			return true
-		}
-	}
-	return false
+	i, _ := slices.BinarySearch(bad, src.LineStart(line))
+	return i < len(bad) && bad[i] < src.LineStart(line+1) && src.LineOf(bad[i]) == line
 }
 
 // blank blanks the text around file offset off so that the parser can go on:

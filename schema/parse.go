@@ -22,6 +22,10 @@ import (
 //  5. the body is parsed for the kinds whose body rules read (plan, visit,
 //     core group).
 //
+// A frontmatter too big or nested too deep for the TOML parser, or a body
+// for goldmark, is not read (see guard.go): the document has a problem
+// saying so.
+//
 // When the frontmatter is never closed, the TOML text is read up to the
 // first line that does not parse; FrontEnd and BodyStart are that line, and
 // the rest is read as the body.
@@ -52,15 +56,23 @@ func Parse(path string, data []byte) (doc *Document, ok bool) {
 			end := tomlPrefix(src, fm.front, bad)
 			doc.FrontEnd, doc.BodyStart = end, end
 		}
-		doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontEnd})
-		decodeFront(doc, bad)
+		if off, why := frontGuard(data, Span{doc.FrontStart, doc.FrontEnd}); why != "" {
+			doc.Problemf(off, "%s", why) // too big or too deep for the TOML parser: not read
+			doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontStart})
+		} else {
+			doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontEnd})
+			decodeFront(doc, bad)
+		}
 	}
 
 	doc.Directives = parseDirectives(src, doc.Keys.Comments(), doc.BodyStart)
 
 	switch doc.Kind {
 	case KindPlan, KindVisit, KindCoreGroup:
-		doc.Body = ParseBody(src, doc.Kind, doc.BodyStart)
+		var pr *Problem
+		if doc.Body, pr = readBody(src, doc.Kind, doc.BodyStart); pr != nil {
+			doc.Problems = append(doc.Problems, *pr)
+		}
 	}
 
 	slices.SortStableFunc(doc.Problems, func(a, b Problem) int { return a.Offset - b.Offset })

@@ -1,0 +1,295 @@
+package schema
+
+// The guards below run before the parsers that caselint does not own:
+// goldmark for the body and BurntSushi/toml for the frontmatter. Both are
+// fast on real records but slow, or greedy for memory, on some inputs no one
+// writes by hand:
+// goldmark's block parser on lists or quotes nested thousands deep (20,000
+// nested "- " take seconds), its inline parser on long paragraphs dense with
+// unclosed brackets or emphasis marks ("[a](" repeated for 80 KB takes 4 s,
+// growing with the square of the length), and its table extension on a
+// table whose rows it pads to a header of thousands of columns (a cell for
+// each column of each row), and a few hundred bytes for each line; the TOML
+// parser on inline tables and dotted keys nested deep (a megabyte of them
+// nested eight deep takes a second and 400 MB). Each guard is one linear scan that measures what makes the
+// parser slow. A body over a limit is not parsed at all and a frontmatter
+// over one is not decoded: the file gets a Problem saying so, at the line
+// where the limit is passed, and the rest of the tree is linted as usual.
+
+// MaxNesting is how deep lists and block quotes in a body may nest. Records
+// nest a few levels.
+const MaxNesting = 100
+
+// maxInlineCost bounds the work of the inline parser over a body: the sum,
+// over its paragraphs (runs of lines between blank lines), of the
+// paragraph's length in bytes times the number of characters in it that
+// open or close inline markup ([ ] * _ ~ ` <). The parser's slow cases cost
+// at most about that product; at this limit the worst known input takes
+// under a second, while a real record, whose paragraphs are a few hundred
+// bytes with a few marks, is thousands of times below it.
+const maxInlineCost = 100_000_000
+
+// maxBodyLines bounds the lines of a body: goldmark keeps a few hundred
+// bytes for each line that starts a block, so a body of millions of short
+// lines would take gigabytes. A long plan has a few thousand.
+const maxBodyLines = 100_000
+
+// maxTableCells bounds the cells of the tables of a body: columns of the
+// delimiter row times rows, as the table extension pads every row to the
+// header's width. A plan's action table has a few hundred.
+const maxTableCells = 200_000
+
+// bodyGuard scans in (the body as goldmark will read it: lone CRs already
+// made "\n") and returns "" when goldmark may parse it, or why not and the
+// offset in in of the line where the limit is passed.
+func bodyGuard(in []byte) (off int, why string) {
+	var (
+		stack []int // content columns of the open list items
+		depth int   // deepest nesting seen
+
+		segStart, segSpecials int // the paragraph being measured
+		segLines              int
+		inlineCost            int
+		worstStart, worstLen  int
+		worstSpecials         int
+		worstCost             int
+
+		tableCols, tableStart int // the table being measured (cols > 0)
+		cells                 int
+	)
+	endSegment := func(end int) {
+		if segLines > 0 {
+			cost := segSpecials * (end - segStart)
+			inlineCost += cost
+			if cost > worstCost {
+				worstCost, worstStart, worstLen, worstSpecials = cost, segStart, end-segStart, segSpecials
+			}
+		}
+		segLines, segSpecials, tableCols = 0, 0, 0
+	}
+	prevLine := -1 // start of the previous line of the paragraph
+	lines := 0
+	for pos := 0; pos < len(in); {
+		if lines++; lines > maxBodyLines {
+			return pos, sprintf("the body has more than %d lines; caselint reads at most %d, so it did not read the body: a record this long is more than one record, or not a record", maxBodyLines, maxBodyLines)
+		}
+		end := pos
+		for end < len(in) && in[end] != '\n' {
+			end++
+		}
+		next := min(end+1, len(in))
+		line := in[pos:end]
+
+		// Nesting: the block quote markers and list markers that open the
+		// line, each a level, and the list items still open around it.
+		quotes, i, col := 0, 0, 0
+		for i < len(line) {
+			c := line[i]
+			switch {
+			case c == ' ':
+				i, col = i+1, col+1
+				continue
+			case c == '\t':
+				i, col = i+1, col+4-col%4
+				continue
+			case c == '>':
+				quotes++
+				i, col = i+1, col+1
+				continue
+			}
+			w := listMarker(line[i:])
+			if w == 0 {
+				break
+			}
+			for len(stack) > 0 && stack[len(stack)-1] > col {
+				stack = stack[:len(stack)-1]
+			}
+			i, col = i+w, col+w
+			stack = append(stack, col+1)
+		}
+		if d := quotes + len(stack); d > depth {
+			depth = d
+			if depth > MaxNesting {
+				return pos, sprintf("the body nests lists or quotes %d deep here; caselint reads at most %d levels, so it did not read the body (its sections, outcomes and actions): flatten the lists", depth, MaxNesting)
+			}
+		}
+
+		// Paragraphs: a line of only spaces and quote markers ends one.
+		blank := true
+		for _, c := range line {
+			if c != ' ' && c != '\t' && c != '\r' && c != '>' {
+				blank = false
+				break
+			}
+		}
+		if blank {
+			endSegment(pos)
+			prevLine = -1
+		} else {
+			if segLines == 0 {
+				segStart = pos
+			}
+			segLines++
+			for _, c := range line {
+				switch c {
+				case '[', ']', '*', '_', '~', '`', '<':
+					segSpecials++
+				}
+			}
+			// Tables: a delimiter row under a line with a pipe starts one;
+			// every line after it in the paragraph is a row.
+			if tableCols > 0 {
+				cells += tableCols
+				if cells > maxTableCells {
+					return tableStart, sprintf("the table starting here has %d columns and more rows than caselint reads (at most %d cells in all, as every row is read to the header's width), so it did not read the body: split the table, or remove the stray | and - lines", tableCols, maxTableCells)
+				}
+			} else if prevLine >= 0 && bytesIndexByte(in[prevLine:pos], '|') >= 0 {
+				if n := delimiterCells(line[i:]); n > 0 {
+					tableCols, tableStart = n, prevLine
+					cells += 2 * n // the header and the delimiter row
+				}
+			}
+			prevLine = pos
+		}
+		pos = next
+		if next == end { // the last line, without "\n"
+			break
+		}
+	}
+	endSegment(len(in))
+	if inlineCost > maxInlineCost {
+		return worstStart, sprintf("this paragraph of %d bytes holds %d of the marks [ ] * _ ~ ` <, more markup than caselint reads in one body, so it did not read the body: break it into shorter paragraphs with blank lines, or remove the stray marks", worstLen, worstSpecials)
+	}
+	return 0, ""
+}
+
+// listMarker returns the width of the list marker that opens b ("- ",
+// "* ", "+ ", "1. ", "12) "), without the space after it, or 0.
+func listMarker(b []byte) int {
+	n := 0
+	switch {
+	case len(b) > 0 && (b[0] == '-' || b[0] == '*' || b[0] == '+'):
+		n = 1
+	default:
+		for n < len(b) && n < 9 && b[n] >= '0' && b[n] <= '9' {
+			n++
+		}
+		if n == 0 || n >= len(b) || (b[n] != '.' && b[n] != ')') {
+			return 0
+		}
+		n++
+	}
+	if n < len(b) && b[n] != ' ' && b[n] != '\t' {
+		return 0
+	}
+	return n
+}
+
+// delimiterCells returns the number of cells of a table's delimiter row
+// ("|---|:-:|", "--- | ---"), or 0 when b is not one.
+func delimiterCells(b []byte) int {
+	dashes, cells, inCell := 0, 0, false
+	for _, c := range b {
+		switch c {
+		case '-':
+			dashes++
+			if !inCell {
+				cells, inCell = cells+1, true
+			}
+		case ':':
+			if !inCell {
+				cells, inCell = cells+1, true
+			}
+		case '|':
+			inCell = false
+		case ' ', '\t', '\r':
+		default:
+			return 0
+		}
+	}
+	if dashes == 0 {
+		return 0
+	}
+	return cells
+}
+
+func bytesIndexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// maxFrontmatter bounds the TOML text of a frontmatter, in bytes. The TOML
+// parser keeps hundreds of bytes for each byte of some inputs (nested keys
+// and tables); a record's frontmatter is its facts, a few kilobytes, and a
+// case with a hundred people is under twenty.
+const maxFrontmatter = 128 << 10
+
+// maxTOMLNesting is how deep arrays and inline tables may nest in a
+// frontmatter, and how many parts a dotted key may have: the TOML parser's
+// work for a value grows with the square of its depth. Records nest two or
+// three levels.
+const maxTOMLNesting = 10
+
+// frontGuard checks the TOML text of a frontmatter, data[front.Start:front.End],
+// before it is indexed and decoded, and returns "" when it may be, or why not
+// and the file offset where the limit is passed.
+func frontGuard(data []byte, front Span) (off int, why string) {
+	if n := front.End - front.Start; n > maxFrontmatter {
+		return front.Start, sprintf("the frontmatter is %d KB; caselint reads at most %d KB of frontmatter, so it did not read this record: the frontmatter holds the record's facts, and long text belongs in the body", n>>10, maxFrontmatter>>10)
+	}
+	return tomlGuard(data[front.Start:front.End], front.Start)
+}
+
+// tomlGuard scans TOML text (text[i] is at file offset base+i) and returns
+// "" when the TOML parser may read it, or why not and the file offset where
+// the limit is passed: arrays and inline tables nested, or a dotted key of
+// more parts, than maxTOMLNesting. Strings and comments are skipped.
+func tomlGuard(text []byte, base int) (off int, why string) {
+	depth, dots := 0, 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '#':
+			for i+1 < len(text) && text[i+1] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			if i+2 < len(text) && text[i+1] == c && text[i+2] == c { // multi-line
+				i += 3
+				for i < len(text) && (text[i] != c || i+2 >= len(text) || text[i+1] != c || text[i+2] != c) {
+					if c == '"' && text[i] == '\\' {
+						i++
+					}
+					i++
+				}
+				i += 2
+				continue
+			}
+			for i++; i < len(text) && text[i] != c && text[i] != '\n'; i++ {
+				if c == '"' && text[i] == '\\' {
+					i++
+				}
+			}
+		case '[', '{':
+			dots = 0
+			if depth++; depth > maxTOMLNesting {
+				return base + i, sprintf("the frontmatter nests arrays or tables more than %d deep here; caselint reads at most %d levels, so it did not read this record: write the values flat", maxTOMLNesting, maxTOMLNesting)
+			}
+		case ']', '}':
+			depth = max(0, depth-1)
+		case '.':
+			if i > 0 && i+1 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1]) {
+				continue // a number or a time
+			}
+			if dots++; dots >= maxTOMLNesting {
+				return base + i, sprintf("this key has more than %d parts; caselint reads keys of at most %d, so it did not read this record", maxTOMLNesting, maxTOMLNesting)
+			}
+		case '=', ',', '\n':
+			dots = 0
+		}
+	}
+	return 0, ""
+}
