@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Reproduces the table of docs/performance.md: makes the corpora, runs the
+# benchmarks (-benchmem, GOMAXPROCS 1 and 2), measures the built binary's
+# peak memory (/usr/bin/time -v) and a --staged run, times markdownlint-cli2
+# and Vale on the same corpus, and prints the table.
+#
+#   docs/perf/run.sh [WORK]     WORK: where everything goes (default /tmp/caselint-perf, ~1.5 GB)
+#
+# Environment: COUNT (repetitions of each benchmark, default 5; the table
+# takes the fastest, the least disturbed by anything else on the machine),
+# TOOLS=0 to skip markdownlint-cli2 and Vale, GROWTH=0 to skip the 1,000 and
+# 10,000 case runs. Needs Go, git, /usr/bin/time and, for the comparison,
+# node/npm and a C compiler (Vale is built with go install).
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=${1:-/tmp/caselint-perf}
+count=${COUNT:-5}
+asof=2026-11-20
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+times="$work/times.txt"
+: >"$times"
+log() { printf '%s\n' "$*" >&2; }
+
+cd "$repo"
+log "building caselint"
+go build -o "$work/caselint" ./cmd/caselint
+cl="$work/caselint"
+
+# The corpora: seed 1, a quarter of the cases with seeded defects, written
+# up to the as-of date. The same options as lint/corpus/corpustest's.
+for n in 1000 3000 10000; do
+	if [ ! -d "$work/c$n/cases" ]; then
+		log "generating $n cases"
+		"$cl" corpus "$work/c$n" --cases "$n" --seed 1 --defects 0.25 --as-of "$asof" >/dev/null
+	fi
+done
+if [ ! -d "$work/r3000/.git" ]; then
+	log "generating 3000 cases as a repository of 1500 commits"
+	"$cl" corpus "$work/r3000" --cases 3000 --seed 1 --defects 0.25 --as-of "$asof" --git --commits 1500 >/dev/null
+fi
+echo "files c3000 $(find "$work/c3000/cases" -name '*.md' | wc -l)" >>"$times"
+echo "bytes c3000 $(du -sb "$work/c3000/cases" | cut -f1)" >>"$times"
+echo "commits r3000 $(git -C "$work/r3000" rev-list --count HEAD)" >>"$times"
+
+# The benchmarks, on the 3,000-case corpus.
+export CASELINT_BENCH_CORPUS="$work/c3000" CASELINT_BENCH_REPO="$work/r3000" CASELINT_BENCH_AS_OF="$asof"
+bench() { # package, pattern, cpus, count, benchtime, output
+	log "go test $1 -bench '$2' -cpu $3 -count $4"
+	go test "$1" -run '^$' -bench "$2" -benchmem -cpu "$3" -count "$4" -benchtime "$5" -timeout 2h | tee "$work/$6" | grep '^Benchmark' >&2 || true
+}
+bench ./schema 'ParseFloor$' 1,2 "$count" 2x bench-parse.txt
+bench ./lint 'Lint$|LintNoRules$' 1,2 "$count" 2x bench-lint.txt
+bench ./lint 'LintFamily' 2 3 2x bench-family.txt
+bench ./lint 'LintWithHistory$|HistoryIndex$' 2 3 2x bench-history.txt
+bench ./lint/report 'SARIF' 2 3 1s bench-report.txt
+if [ "${GROWTH:-1}" != 0 ]; then
+	for n in 1000 10000; do
+		CASELINT_BENCH_CORPUS="$work/c$n" bench ./lint 'Lint$' 2 3 1x "bench-growth-$n.txt"
+	done
+fi
+
+# The built binary: wall time and peak memory of a whole lint, the
+# fastest of three.
+run() { # label, dir, args...
+	local label=$1 dir=$2
+	shift 2
+	local best="" rss=0
+	for _ in 1 2 3; do
+		(cd "$dir" && /usr/bin/time -v "$cl" "$@" >/dev/null 2>"$work/time.err") || true
+		local wall kb
+		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.err")
+		kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.err")
+		if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
+		if [ "$kb" -gt "$rss" ]; then rss=$kb; fi
+	done
+	log "$label: ${best}s, ${rss} KB"
+	echo "wall $label $best" >>"$times"
+	echo "rss $label $rss" >>"$times"
+}
+for n in 1000 3000 10000; do
+	if [ "$n" = 3000 ] || [ "${GROWTH:-1}" != 0 ]; then
+		run "c$n" "$work/c$n" lint --as-of "$asof" cases
+		GOMAXPROCS=1 run "c$n-1cpu" "$work/c$n" lint --as-of "$asof" cases
+	fi
+done
+run r3000 "$work/r3000" lint --as-of "$asof" cases
+
+# A pre-commit run: five records changed and staged in the repository.
+staged=$(git -C "$work/r3000" ls-files 'cases/*/visits/*.md' | awk 'NR % 4001 == 1' | head -5)
+for f in $staged; do
+	printf '\nAddendum: the family hub confirmed the next appointment.\n' >>"$work/r3000/$f"
+	git -C "$work/r3000" add "$f"
+done
+echo "staged r3000 $(git -C "$work/r3000" diff --cached --name-only | wc -l)" >>"$times"
+run staged "$work/r3000" lint --staged --as-of "$asof"
+git -C "$work/r3000" reset -q --hard HEAD
+
+# The same corpus through markdownlint-cli2 (npm) and Vale (Go), with their
+# default rules.
+if [ "${TOOLS:-1}" != 0 ]; then
+	if [ ! -x "$work/npm/node_modules/.bin/markdownlint-cli2" ]; then
+		log "installing markdownlint-cli2"
+		mkdir -p "$work/npm"
+		(cd "$work/npm" && npm init -y >/dev/null && npm install --no-audit --no-fund markdownlint-cli2 >/dev/null)
+	fi
+	echo "version markdownlint-cli2 $(cd "$work/npm" && node -p 'require("markdownlint-cli2/package.json").version')" >>"$times"
+	run markdownlint-cli2 "$work/c3000" "$work/npm/node_modules/.bin/markdownlint-cli2" 'cases/**/*.md'
+	if [ ! -x "$work/bin/vale" ]; then
+		log "installing Vale"
+		# Later versions need a module version the Go proxy no longer serves.
+		GOBIN="$work/bin" GOFLAGS= go install github.com/vale-cli/vale/v3/cmd/vale@v3.20.0 || true
+	fi
+	if [ -x "$work/bin/vale" ]; then
+		echo "version vale v3.20.0" >>"$times"
+		mkdir -p "$work/vale"
+		printf 'MinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Vale\n' >"$work/vale/.vale.ini"
+		run vale "$work/c3000" "$work/bin/vale" --config "$work/vale/.vale.ini" --output line cases
+	fi
+fi
+
+{
+	echo "machine $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(go version | cut -d' ' -f3)"
+	echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
+} >>"$times"
+go run docs/perf/summarize.go "$work"

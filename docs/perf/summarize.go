@@ -1,0 +1,247 @@
+//go:build ignore
+
+// Summarize prints the table of docs/performance.md from what run.sh left
+// in its work folder: the benchmark outputs (bench-*.txt), of which it takes
+// the fastest repetition, and times.txt (wall times, peak memory, counts).
+//
+//	go run docs/perf/summarize.go WORK
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// result is the fastest repetition of one benchmark.
+type result struct {
+	ns, cpuMS, bytes, allocs float64
+	metrics                  map[string]float64
+}
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: go run docs/perf/summarize.go WORK")
+		os.Exit(2)
+	}
+	work := os.Args[1]
+	files, _ := filepath.Glob(filepath.Join(work, "bench-*.txt"))
+	benches := map[string]map[string]result{} // file, benchmark name
+	for _, f := range files {
+		benches[strings.TrimSuffix(filepath.Base(f), ".txt")] = readBench(f)
+	}
+	times := readTimes(filepath.Join(work, "times.txt"))
+
+	get := func(file, name string) (result, bool) {
+		r, ok := benches[file][name]
+		return r, ok
+	}
+	sec := func(ns float64) string { return fmt.Sprintf("%.2f s", ns/1e9) }
+	ms := func(ns float64) string { return fmt.Sprintf("%.0f ms", ns/1e6) }
+	mb := func(b float64) string { return fmt.Sprintf("%.0f MB", b/1e6) }
+	verdict := func(ok bool) string {
+		if ok {
+			return "met"
+		}
+		return "**missed**"
+	}
+
+	fmt.Printf("Measured %s; %s; load average at the end %s.\n", times["machine"], corpusLine(times), times["load"])
+	fmt.Println()
+	fmt.Println("| measure | result | target | |")
+	fmt.Println("|---|---|---|---|")
+	floor1, ok1 := get("bench-parse", "BenchmarkParseFloor")
+	floor2, ok2 := get("bench-parse", "BenchmarkParseFloor-2")
+	lint1, ok3 := get("bench-lint", "BenchmarkLint")
+	lint2, ok4 := get("bench-lint", "BenchmarkLint-2")
+	if ok1 && ok2 {
+		fmt.Printf("| parse-only floor (read, split, TOML, goldmark of every file) | %s on 1 core, %s on 2 (CPU %s); %s, %.1f M allocations | | |\n",
+			sec(floor1.ns), sec(floor2.ns), sec(floor2.cpuMS*1e6), mb(floor2.bytes), floor2.allocs/1e6)
+	}
+	if ok3 && ok4 {
+		fmt.Printf("| whole lint, every rule (no history) | %s on 1 core, %s on 2 (CPU %s); %s, %.1f M allocations | about 1 s on a laptop | |\n",
+			sec(lint1.ns), sec(lint2.ns), sec(lint2.cpuMS*1e6), mb(lint2.bytes), lint2.allocs/1e6)
+	}
+	if ok1 && ok2 && ok3 && ok4 {
+		r1, r2 := lint1.ns/floor1.ns, lint2.ns/floor2.ns
+		rc := lint2.cpuMS / floor2.cpuMS
+		fmt.Printf("| whole lint ÷ parse-only floor | %.2f on 1 core, %.2f on 2 (CPU time %.2f) | ≤ 1.3 | %s |\n", r1, r2, rc, verdict(r2 <= 1.3))
+		s := lint1.ns / lint2.ns
+		fmt.Printf("| speed-up from 1 to 2 cores | %.2f (the floor: %.2f) | ≥ 1.7 | %s |\n", s, floor1.ns/floor2.ns, verdict(s >= 1.7))
+	}
+	if nr, ok := get("bench-lint", "BenchmarkLintNoRules-2"); ok {
+		fmt.Printf("| lint with no rule (find, read, parse, assemble, sort) | %s on 2 cores | | |\n", sec(nr.ns))
+		var names []string
+		for name := range benches["bench-family"] {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			r := benches["bench-family"][name]
+			fam := strings.TrimSuffix(strings.TrimPrefix(name, "BenchmarkLintFamily/"), "-2")
+			base := nr.ns
+			note := ""
+			if fam == "history" {
+				note = " (on the repository; history built once beforehand)"
+			}
+			fmt.Printf("| rule family %s | %s on 2 cores, %+.0f ms over no rule%s | | |\n", strings.ReplaceAll(fam, "_", " "), sec(r.ns), (r.ns-base)/1e6, note)
+		}
+	}
+	if h, ok := get("bench-history", "BenchmarkHistoryIndex-2"); ok {
+		fmt.Printf("| history index (%s commits) | %s (CPU %s); %s allocated | | |\n", times["commits r3000"], ms(h.ns), ms(h.cpuMS*1e6), mb(h.bytes))
+	}
+	if h, ok := get("bench-history", "BenchmarkLintWithHistory-2"); ok {
+		fmt.Printf("| whole lint of the repository, given its history | %s on 2 cores | | |\n", sec(h.ns))
+	}
+	if s, ok := get("bench-report", "BenchmarkSARIF-2"); ok {
+		fmt.Printf("| SARIF writer, the corpus's %.0f findings | %s, %s allocated | | |\n", s.metrics["findings"], ms(s.ns), mb(s.bytes))
+	}
+	if s, ok := get("bench-report", "BenchmarkSARIFLarge-2"); ok {
+		fmt.Printf("| SARIF writer, %.0f findings | %s, %s allocated | | |\n", s.metrics["findings"], sec(s.ns), mb(s.bytes))
+	}
+	if rss, ok := times["rss c3000"]; ok {
+		kb, _ := strconv.ParseFloat(rss, 64)
+		fmt.Printf("| peak memory, 3,000 cases (work tree) | %.0f MB | < 150 MB | %s |\n", kb/1024, verdict(kb/1024 < 150))
+	}
+	var rssRow []string
+	for _, n := range []string{"c1000", "c3000", "c10000", "r3000"} {
+		if rss, ok := times["rss "+n]; ok {
+			kb, _ := strconv.ParseFloat(rss, 64)
+			rssRow = append(rssRow, fmt.Sprintf("%s %.0f MB", label(n), kb/1024))
+		}
+	}
+	if len(rssRow) > 0 {
+		fmt.Printf("| peak memory by corpus | %s | grows no faster than the largest case | |\n", strings.Join(rssRow, "; "))
+	}
+	var growth []string
+	var perCase []float64
+	for _, g := range []struct {
+		file, name string
+		cases      float64
+	}{{"bench-growth-1000", "BenchmarkLint-2", 1000}, {"bench-lint", "BenchmarkLint-2", 3000}, {"bench-growth-10000", "BenchmarkLint-2", 10000}} {
+		if r, ok := get(g.file, g.name); ok {
+			growth = append(growth, fmt.Sprintf("%.0f cases %s (%.2f ms a case)", g.cases, sec(r.ns), r.ns/1e6/g.cases))
+			perCase = append(perCase, r.ns/g.cases)
+		}
+	}
+	if len(growth) > 0 {
+		lin := ""
+		if len(perCase) == 3 {
+			lin = fmt.Sprintf("; a case costs %.2f× at 10,000 what it costs at 1,000", perCase[2]/perCase[0])
+			fmt.Printf("| cost growth (whole lint, 2 cores) | %s%s | linear | %s |\n", strings.Join(growth, ", "), lin, verdict(perCase[2]/perCase[0] < 1.25))
+		} else {
+			fmt.Printf("| cost growth (whole lint, 2 cores) | %s | linear | |\n", strings.Join(growth, ", "))
+		}
+	}
+	if w, ok := times["wall staged"]; ok {
+		s, _ := strconv.ParseFloat(w, 64)
+		fmt.Printf("| `--staged`, %s records staged, %s commits | %.0f ms (peak %s MB) | < 150 ms | %s |\n", times["staged r3000"], times["commits r3000"], s*1000, kbToMB(times["rss staged"]), verdict(s < 0.150))
+	}
+	base, okb := times["wall c3000"]
+	if okb {
+		b, _ := strconv.ParseFloat(base, 64)
+		fmt.Printf("| caselint lint, the built binary, 3,000 cases | %.2f s on 2 cores, %s s on 1 | | |\n", b, times["wall c3000-1cpu"])
+		if w, ok := times["wall r3000"]; ok {
+			fmt.Printf("| caselint lint in the repository (history built, lines attributed) | %s s, peak %s MB | | |\n", w, kbToMB(times["rss r3000"]))
+		}
+		for _, tool := range []string{"markdownlint-cli2", "vale"} {
+			if w, ok := times["wall "+tool]; ok {
+				t, _ := strconv.ParseFloat(w, 64)
+				fmt.Printf("| %s %s, same corpus | %.2f s, %.1f× caselint (peak %s MB) | | |\n", tool, times["version "+tool], t, t/b, kbToMB(times["rss "+tool]))
+			}
+		}
+	}
+}
+
+func label(n string) string {
+	switch n {
+	case "c1000":
+		return "1,000 cases"
+	case "c3000":
+		return "3,000"
+	case "c10000":
+		return "10,000"
+	case "r3000":
+		return "3,000 in the repository, with history"
+	}
+	return n
+}
+
+func kbToMB(s string) string {
+	kb, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return "?"
+	}
+	return fmt.Sprintf("%.0f", kb/1024)
+}
+
+func corpusLine(t map[string]string) string {
+	files, _ := strconv.Atoi(t["files c3000"])
+	bytes, _ := strconv.ParseFloat(t["bytes c3000"], 64)
+	return fmt.Sprintf("corpus of 3,000 cases: %d files, %.0f MB", files, bytes/1e6)
+}
+
+// readBench reads go test -bench output, keeping the fastest repetition of
+// each benchmark.
+func readBench(path string) map[string]result {
+	out := map[string]result{}
+	f, err := os.Open(path)
+	if err != nil {
+		return out
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 4 || !strings.HasPrefix(fields[0], "Benchmark") {
+			continue
+		}
+		r := result{metrics: map[string]float64{}}
+		for i := 2; i+1 < len(fields); i += 2 {
+			v, err := strconv.ParseFloat(fields[i], 64)
+			if err != nil {
+				continue
+			}
+			switch unit := fields[i+1]; unit {
+			case "ns/op":
+				r.ns = v
+			case "cpu-ms/op":
+				r.cpuMS = v
+			case "B/op":
+				r.bytes = v
+			case "allocs/op":
+				r.allocs = v
+			default:
+				r.metrics[unit] = v
+			}
+		}
+		if old, ok := out[fields[0]]; !ok || r.ns < old.ns {
+			out[fields[0]] = r
+		}
+	}
+	return out
+}
+
+// readTimes reads times.txt: "kind label value..." lines, keyed by "kind
+// label".
+func readTimes(path string) map[string]string {
+	out := map[string]string{}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return out
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) >= 3 && (f[0] == "wall" || f[0] == "rss" || f[0] == "files" || f[0] == "bytes" || f[0] == "commits" || f[0] == "staged" || f[0] == "version"):
+			out[f[0]+" "+f[1]] = strings.Join(f[2:], " ")
+		case len(f) >= 2:
+			out[f[0]] = strings.Join(f[1:], " ")
+		}
+	}
+	return out
+}
