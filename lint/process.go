@@ -12,18 +12,22 @@ import (
 // Under Options.Redact, lintCase then replaces the names in them (redact.go)
 // while the case's people are still known; the fingerprint, made of the
 // line and not the message, stays the same.
-func (e *engine) process(docs []*schema.Document, diags []ruleDiag) []Finding {
-	var out []Finding
+//
+// dropped counts, by line, the diagnostics of each rule in each file that
+// were not stored (place.go): the ignores apply to them, and at most
+// maxFindingsPerFile of a rule in a file are listed.
+func (e *engine) process(docs []*schema.Document, diags []ruleDiag, dropped map[ruleLine]int) []Finding {
+	var pl placer
+	diags = sortDiags(diags)
+	out := make([]Finding, 0, len(diags))
 	for _, d := range diags {
-		if d.Doc == nil {
-			continue
-		}
-		f := e.finding(d.rule, placeOf(d.Doc, d.Offset), d.Message)
+		f := pl.finding(e, d.rule, d.Doc, d.Offset, d.Message)
 		f.Attributed = d.Attributed
 		out = append(out, f)
 	}
-	out = e.suppress(docs, out)
+	out = e.suppress(docs, out, dropped)
 	sortFindings(out)
+	out = e.limit(docs, out, dropped)
 	setFingerprints(out)
 	if h := e.opts.History; h != nil {
 		data := map[string][]byte{}
@@ -37,12 +41,6 @@ func (e *engine) process(docs []*schema.Document, diags []ruleDiag) []Finding {
 		}
 	}
 	return out
-}
-
-func placeOf(d *schema.Document, off int) place {
-	src := d.Source
-	pos := src.Position(off)
-	return place{path: src.Path, pos: pos, line: string(src.Line(pos.Line))}
 }
 
 // lineText returns the text a fingerprint is made of: the line, trimmed and

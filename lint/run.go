@@ -235,18 +235,18 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		out.caseIDPos = place{path: d.Source.Path, pos: d.Source.Position(off), line: string(d.Source.Line(d.Source.LineOf(off)))}
 	}
 
-	var diags []ruleDiag
+	var diags diagCounter // at most maxDiagsPerFile of a rule in a file (place.go)
 	for _, r := range e.enabled {
 		if r.Run == nil || (!out.isCase && r.ID != InvalidRecordID) {
 			continue
 		}
 		pass := &Pass{Rule: r, Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar, History: e.opts.History}
-		pass.report = func(d Diagnostic) { diags = append(diags, ruleDiag{rule: r.ID, Diagnostic: d}) }
+		pass.report = func(d Diagnostic) { diags.add(ruleDiag{rule: r.ID, Diagnostic: d}) }
 		if err := runRule(r, pass); err != nil {
 			out.notes = append(out.notes, Notification{Level: Warning, Path: caseNotePath(g), Message: err.Error()})
 		}
 	}
-	out.findings = append(out.findings, e.process(docs, diags)...)
+	out.findings = append(out.findings, e.process(docs, diags.diags, diags.dropped)...)
 	if e.opts.Redact {
 		e.redact(c, docs, out.findings, out.notes)
 	}

@@ -14,44 +14,57 @@ import (
 //
 // An ignore naming a rule that the profile has turned off is not reported
 // as unused: the same record may be linted under another profile.
-func (e *engine) suppress(docs []*schema.Document, findings []Finding) []Finding {
+//
+// dropped counts, by line, the findings of each rule in each file that were
+// never stored (place.go): an ignore covers them as it would the others,
+// and their count is taken out of dropped.
+func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped map[ruleLine]int) []Finding {
 	known := map[string]bool{}
 	for _, r := range e.opts.Rules {
 		known[r.ID] = true
 	}
+	// The findings of each rule on each line, so that each ignore looks
+	// only at those it could cover.
+	onLine := map[ruleLine][]int{}
+	for i, f := range findings {
+		k := ruleLine{ruleDoc{f.RuleID, f.Path}, f.Pos.Line}
+		onLine[k] = append(onLine[k], i)
+	}
 	var extra []Finding
+	var pl placer // each directive's line scanned and hashed once
 	for _, d := range docs {
 		for _, dir := range d.Directives {
 			if dir.Kind != schema.Ignore {
 				continue
 			}
-			at := placeOf(d, dir.Offset)
+			at := pl.place(d, dir.Offset)
 			if len(dir.Rules) == 0 {
-				extra = append(extra, e.finding(UnexplainedSuppressionID, at,
+				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset,
 					"caselint:ignore names no rule: write the rule id and the reason, e.g. caselint:ignore unseen-child Child in hospital, seen on the ward"))
 				continue
 			}
 			rule := dir.Rules[0]
 			if dir.Reason == "" {
-				extra = append(extra, e.finding(UnexplainedSuppressionID, at,
+				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset,
 					fmt.Sprintf("caselint:ignore %s gives no reason, so it suppresses nothing: say why this is a reviewed exception", rule)))
 				continue
 			}
 			if !known[rule] {
-				extra = append(extra, e.finding(UnusedSuppressionID, at,
+				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset,
 					fmt.Sprintf("caselint:ignore names %s, which is not a rule%s", rule, suggest(rule, e.opts.Rules))))
 				continue
 			}
-			used := false
-			for i := range findings {
-				f := &findings[i]
-				if f.RuleID == rule && f.Path == d.Source.Path && f.Pos.Line == dir.Covers && f.Suppression == nil {
+			k := ruleLine{ruleDoc{rule, d.Source.Path}, dir.Covers}
+			used := dropped[k] > 0
+			delete(dropped, k)
+			for _, i := range onLine[k] {
+				if f := &findings[i]; f.Suppression == nil {
 					f.Suppression = &Suppression{Reason: dir.Reason, Pos: at.pos}
 					used = true
 				}
 			}
 			if !used && e.severity[rule] != 0 {
-				extra = append(extra, e.finding(UnusedSuppressionID, at,
+				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset,
 					fmt.Sprintf("caselint:ignore %s suppresses nothing on line %d: remove it, or move it to the line the finding is on", rule, dir.Covers)))
 			}
 		}
