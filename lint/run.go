@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/caselint/caselint/lint/calendar"
 	"github.com/caselint/caselint/schema"
@@ -222,6 +223,9 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		}
 		doc, ok := schema.Parse(name, data)
 		if !ok {
+			if why := notARecord(data); why != "" {
+				out.notes = append(out.notes, Notification{Level: Note, Path: name, Message: why})
+			}
 			continue
 		}
 		out.records++
@@ -275,6 +279,19 @@ func runRule(r *Rule, pass *Pass) (err error) {
 		return fmt.Errorf("rule %s could not check this case: %w", r.ID, err)
 	}
 	return nil
+}
+
+// notARecord says why a Markdown file without frontmatter was not linted
+// when that is worth a notice (it is empty, or not text), and "" for one
+// that is simply not a record (a README).
+func notARecord(data []byte) string {
+	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return "empty file: not a record, not linted"
+	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
+		return "not a text file (it holds bytes that are not UTF-8 text): not a record, not linted"
+	}
+	return ""
 }
 
 // read reads one file, at most MaxFileSize bytes of it. A larger file gives
