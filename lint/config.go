@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -25,6 +26,11 @@ type Config struct {
 	Closures []schema.Date       `toml:"closures"` // days the authority is closed besides bank holidays
 	Rules    map[string]string   `toml:"rules"`    // rule id: on, off, error, warning, note
 	Profiles map[string]*Profile `toml:"profiles"` // the authority's own profiles; each extends another
+	// MaxFileSize is the largest record read, as written ("2 MB"); a larger
+	// file is an invalid-record finding, not read. MaxFileBytes is it in
+	// bytes, 0 when it is not set.
+	MaxFileSize  string `toml:"max_file_size"`
+	MaxFileBytes int64  `toml:"-"`
 
 	md toml.MetaData
 }
@@ -80,6 +86,14 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		line := findKeyLine(src, key)
 		return nil, fmt.Errorf("%s:%d:1: unknown key %s%s", path, line, key, suggestConfigKey(key))
 	}
+	if c.MaxFileSize != "" {
+		n, err := ParseSize(c.MaxFileSize)
+		if err != nil {
+			line := findKeyLine(schema.NewSource(path, data), toml.Key{"max_file_size"})
+			return nil, fmt.Errorf("%s:%d:1: max_file_size: %v", path, line, err)
+		}
+		c.MaxFileBytes = n
+	}
 	for name, p := range c.Profiles {
 		if p.Extends == "" {
 			return nil, fmt.Errorf("%s: profile %q must say which profile it extends (extends = %q)", path, name, DefaultProfile)
@@ -117,7 +131,7 @@ func findKeyLine(src *schema.Source, key toml.Key) int {
 }
 
 func suggestConfigKey(key toml.Key) string {
-	known := []string{"profile", "closures", "rules", "profiles", "extends", "title", "words",
+	known := []string{"profile", "closures", "rules", "profiles", "max_file_size", "extends", "title", "words",
 		"seen_alone_every", "reduced_seen_alone_every", "bedroom_each_period", "visit_record_contents",
 		"first_core_group_within", "core_group_every", "core_group_every_after_review", "minutes_within",
 		"keep_conference_outcomes", "minimum_plan_length", "transfer_conference_within", "recording_limit",
@@ -176,4 +190,36 @@ func (c *Config) resolve(name string, seen map[string]bool) (*Profile, error) {
 	p := extend(base, custom, func(key string) bool { return c.md.IsDefined("profiles", name, key) })
 	p.Base = base.Base
 	return p, nil
+}
+
+// MaxFileSizeLimit is the largest max_file_size a config may set.
+const MaxFileSizeLimit = 1 << 30
+
+// ParseSize reads a file size as a config writes it: a number and a unit,
+// "2 MB", "512 KB", "1.5MB", "8 MiB", "100000 bytes" (a plain number is
+// bytes). KB, MB and GB are taken as 1024-based, as KiB, MiB and GiB are,
+// and as file managers show sizes. It must be more than 0 and at most 1 GB.
+func ParseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	i := 0
+	for i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.') {
+		i++
+	}
+	num, unit := t[:i], strings.ToLower(strings.TrimSpace(t[i:]))
+	v, err := strconv.ParseFloat(num, 64)
+	if num == "" || err != nil {
+		return 0, fmt.Errorf("%q is not a size: write a number and a unit, such as \"2 MB\"", s)
+	}
+	mult := map[string]float64{"": 1, "b": 1, "byte": 1, "bytes": 1,
+		"k": 1 << 10, "kb": 1 << 10, "kib": 1 << 10,
+		"m": 1 << 20, "mb": 1 << 20, "mib": 1 << 20,
+		"g": 1 << 30, "gb": 1 << 30, "gib": 1 << 30}[unit]
+	if mult == 0 {
+		return 0, fmt.Errorf("%q: unknown unit %q: use bytes, KB, MB or GB", s, strings.TrimSpace(t[i:]))
+	}
+	n := v * mult
+	if n < 1 || n > MaxFileSizeLimit {
+		return 0, fmt.Errorf("%q: a size limit must be more than 0 and at most 1 GB", s)
+	}
+	return int64(n), nil
 }

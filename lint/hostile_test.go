@@ -157,3 +157,34 @@ func sortedCopy(s []string) []string {
 }
 
 var _ io.Reader = (*failingFile)(nil)
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{
+		"2 MB": 2 << 20, "2MB": 2 << 20, "512 KB": 512 << 10, "1.5 mb": 3 << 19, "8 MiB": 8 << 20,
+		"100000": 100000, "100000 bytes": 100000, "1 GB": 1 << 30, " 3 k ": 3 << 10,
+	} {
+		if got, err := lint.ParseSize(in); err != nil || got != want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "MB", "2 TB", "0", "0 MB", "-1 MB", "2 GB", "1e9", "two MB", "2 MB 3", "NaN"} {
+		if got, err := lint.ParseSize(in); err == nil {
+			t.Errorf("ParseSize(%q) = %d, want an error", in, got)
+		}
+	}
+}
+
+func TestConfigMaxFileSize(t *testing.T) {
+	c, err := lint.ParseConfig(".caselint.toml", []byte("profile = \"combined\"\nmax_file_size = \"2 MB\"\n"))
+	if err != nil || c.MaxFileBytes != 2<<20 {
+		t.Fatalf("config %+v, %v", c, err)
+	}
+	_, err = lint.ParseConfig(".caselint.toml", []byte("profile = \"combined\"\n\nmax_file_size = \"2 TB\"\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), ".caselint.toml:3:1: max_file_size: \"2 TB\": unknown unit") {
+		t.Errorf("err = %v", err)
+	}
+	_, err = lint.ParseConfig(".caselint.toml", []byte("max_file_sise = \"2 MB\"\n"))
+	if err == nil || !strings.Contains(err.Error(), "did you mean max_file_size?") {
+		t.Errorf("err = %v", err)
+	}
+}

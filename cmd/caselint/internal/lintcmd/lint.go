@@ -177,6 +177,9 @@ func Run(ctx context.Context, opts *Options) error {
 		FS: src.fsys, Paths: src.paths, Rules: opts.Rules, Profile: profile, AsOf: asOf, Calendar: cal,
 		History: hist, HistoryNote: historyNote, Redact: opts.Redact,
 	}
+	if cfg != nil {
+		lopts.MaxFileSize = cfg.MaxFileBytes // 0: the default
+	}
 	res := &lint.Result{} // nothing staged: nothing to say
 	if !src.nothing {
 		if res, err = lint.Run(ctx, lopts); err != nil {
