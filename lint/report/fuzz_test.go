@@ -177,3 +177,47 @@ func schemaErrors(err error) string {
 	walk(ve)
 	return b.String()
 }
+
+func TestPrintable(t *testing.T) {
+	for in, want := range map[string]string{
+		"cases/a/plan.md":         "cases/a/plan.md",
+		"Zoë\tSmith 🙂":            "Zoë\tSmith 🙂",
+		"new\nline.md":            `new\nline.md`,
+		"a\r\nb":                  `a\r\nb`,
+		"\x1b[2Jclear":            `\x1b[2Jclear`,
+		"bad\xffbyte":             `bad\xffbyte`,
+		"evil\u202egnp.md":        `evil\u202egnp.md`,
+		"c1\u0085x\u009b31m":      `c1\u0085x\u009b31m`,
+		"\x00nul\x7fdel":          `\x00nul\x7fdel`,
+		"\ufffd real replacement": "\ufffd real replacement",
+	} {
+		if got := Printable(in); got != want {
+			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzText: the text report is one line per finding and notification and a
+// summary, whatever the paths and messages hold, with no control character
+// but the newlines that end its lines.
+func FuzzText(f *testing.F) {
+	f.Add("cases/a/plan.md", "no lead worker", "new\nline.md")
+	f.Add("\x1b[2J", "a\r\nb\u202e", "\xff")
+	f.Fuzz(func(t *testing.T, path, msg, note string) {
+		res := fuzzResult("rule", path, msg, "reason", note, 3, 7)
+		var out bytes.Buffer
+		if err := Text(&out, res, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		// Two findings (one suppressed, not shown), two notifications, the summary.
+		if len(lines) != 5 {
+			t.Fatalf("%d lines:\n%s", len(lines), out.String())
+		}
+		for _, l := range lines {
+			if strings.IndexFunc(l, needsEscape) >= 0 || !utf8.ValidString(l) {
+				t.Fatalf("line %q holds a control character", l)
+			}
+		}
+	})
+}

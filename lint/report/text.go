@@ -25,7 +25,9 @@ import (
 //	no problems in 2 cases (14 records)
 //
 // The column counts characters. Colour (path bold, severity red, yellow or
-// cyan, rule id faint) is used only when opts.Color is set.
+// cyan, rule id faint) is used only when opts.Color is set. Paths and
+// messages are Printable: a newline or an escape sequence in a file name or
+// a record is shown escaped, never acted on.
 func Text(w io.Writer, res *lint.Result, opts Options) error {
 	pal := newPalette(opts.Color)
 	ew := &errWriter{w: w}
@@ -37,11 +39,11 @@ func Text(w io.Writer, res *lint.Result, opts Options) error {
 		ew.printf("%s: %s: %s %s\n",
 			pal.where(f.Path, f.Pos.Line, f.Pos.Col),
 			pal.severity(f.Severity),
-			f.Message,
+			Printable(f.Message),
 			pal.rule.Sprint("["+f.RuleID+"]"))
 	}
 	for _, n := range res.Notifications {
-		ew.printf("%s: %s: %s\n", pal.where(n.Path, 0, 0), pal.note.Sprint("notice"), n.Message)
+		ew.printf("%s: %s: %s\n", pal.where(n.Path, 0, 0), pal.note.Sprint("notice"), Printable(n.Message))
 	}
 	ew.write(summary(res) + "\n")
 	return ew.err
@@ -105,7 +107,7 @@ func (p palette) where(path string, line, col int) string {
 	if path == "" {
 		return "caselint"
 	}
-	s := path
+	s := Printable(path)
 	if line > 0 {
 		s += ":" + strconv.Itoa(line)
 		if col > 0 {

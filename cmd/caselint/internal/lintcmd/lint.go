@@ -248,7 +248,7 @@ func Run(ctx context.Context, opts *Options) error {
 		if n.Path != "" {
 			where = n.Path
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "%s: notice: %s\n", where, n.Message)
+		fmt.Fprintf(opts.IO.ErrOut, "%s: notice: %s\n", report.Printable(where), report.Printable(n.Message))
 	}
 	if failed {
 		return cmdutil.ErrFindings
