@@ -61,6 +61,19 @@ func (c *diagCounter) add(d ruleDiag) {
 	c.diags = append(c.diags, d)
 }
 
+// more counts n findings of rule in d that were never reported (the
+// problems past schema.MaxProblems), at the line of the last one reported.
+func (c *diagCounter) more(rule string, d *schema.Document, n int) {
+	last := 0
+	for _, p := range d.Problems {
+		last = max(last, p.Offset)
+	}
+	if c.dropped == nil {
+		c.dropped = map[ruleLine]int{}
+	}
+	c.dropped[ruleLine{ruleDoc{rule, d.Source.Path}, d.Source.LineOf(last)}] += n
+}
+
 // limit keeps, of the unsuppressed findings (sorted) of each rule in each
 // file, the first maxFindingsPerFile, and puts one finding saying how many
 // more there are in place of the rest. dropped counts, by line, those

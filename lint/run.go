@@ -250,6 +250,11 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 			out.notes = append(out.notes, Notification{Level: Warning, Path: caseNotePath(g), Message: err.Error()})
 		}
 	}
+	for _, d := range docs {
+		if d.MoreProblems > 0 { // past schema.MaxProblems: counted, not listed
+			diags.more(InvalidRecordID, d, d.MoreProblems)
+		}
+	}
 	out.findings = append(out.findings, e.process(docs, diags.diags, diags.dropped)...)
 	if e.opts.Redact {
 		e.redact(c, docs, out.findings, out.notes)

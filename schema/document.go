@@ -37,17 +37,16 @@ func (d *Document) AtElem(i int, path ...string) int {
 	return d.At(path...)
 }
 
-// MaxProblems bounds the problems recorded on one document: past it, one
-// more problem says that the rest are not listed. A file with thousands of
-// unknown keys is one broken file, not thousands of findings.
-const MaxProblems = 100
+// MaxProblems bounds the problems recorded on one document; those past it
+// are counted in MoreProblems. A file with thousands of unknown keys is one
+// broken file: the engine lists the first of them and says how many more.
+const MaxProblems = 1000
 
 // Problemf records a problem at offset off.
 func (d *Document) Problemf(off int, format string, args ...any) {
-	switch {
-	case len(d.Problems) < MaxProblems:
-		d.Problems = append(d.Problems, Problem{Offset: off, Message: sprintf(format, args...)})
-	case len(d.Problems) == MaxProblems:
-		d.Problems = append(d.Problems, Problem{Offset: off, Message: sprintf("more than %d problems in this file: only the first %d found are listed; fix them and lint again", MaxProblems, MaxProblems)})
+	if len(d.Problems) >= MaxProblems {
+		d.MoreProblems++
+		return
 	}
+	d.Problems = append(d.Problems, Problem{Offset: off, Message: sprintf(format, args...)})
 }

@@ -114,13 +114,17 @@ func bodyGuard(in []byte) (off int, why string) {
 			}
 		}
 
-		// Paragraphs: a line of only spaces and quote markers ends one.
+		// Paragraphs: a line of only spaces and quote markers ends one, and
+		// an ATX heading ("## Observations") is one by itself.
 		blank := true
 		for _, c := range line {
 			if c != ' ' && c != '\t' && c != '\r' && c != '>' {
 				blank = false
 				break
 			}
+		}
+		if isHeading(line) {
+			endSegment(pos)
 		}
 		if blank {
 			endSegment(pos)
@@ -150,6 +154,10 @@ func bodyGuard(in []byte) (off int, why string) {
 				}
 			}
 			prevLine = pos
+			if isHeading(line) {
+				endSegment(next)
+				prevLine = -1
+			}
 		}
 		pos = next
 		if next == end { // the last line, without "\n"
@@ -161,6 +169,21 @@ func bodyGuard(in []byte) (off int, why string) {
 		return worstStart, sprintf("this paragraph of %d bytes holds %d of the marks [ ] * _ ~ ` <, more markup than caselint reads in one body, so it did not read the body: break it into shorter paragraphs with blank lines, or remove the stray marks", worstLen, worstSpecials)
 	}
 	return 0, ""
+}
+
+// isHeading reports whether line is an ATX heading at the top level: up to
+// three spaces, one to six #, then a space, a tab or the end of the line.
+// Such a line ends a paragraph whatever comes before it.
+func isHeading(line []byte) bool {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	n := 0
+	for i < len(line) && line[i] == '#' {
+		i, n = i+1, n+1
+	}
+	return n >= 1 && n <= 6 && (i == len(line) || line[i] == ' ' || line[i] == '\t' || line[i] == '\r')
 }
 
 // listMarker returns the width of the list marker that opens b ("- ",

@@ -37,6 +37,8 @@ type Document struct {
 	Body       *Body       // nil for kinds whose body no rule reads
 	Directives []Directive // want and caselint:ignore comments
 	Problems   []Problem   // what makes it an invalid record
+	// MoreProblems counts the problems past MaxProblems, not recorded.
+	MoreProblems int
 }
 
 // Problem is something wrong with a record as a record: it becomes an
