@@ -90,7 +90,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		n, err := ParseSize(c.MaxFileSize)
 		if err != nil {
 			line := findKeyLine(schema.NewSource(path, data), toml.Key{"max_file_size"})
-			return nil, fmt.Errorf("%s:%d:1: max_file_size: %v", path, line, err)
+			return nil, fmt.Errorf("%s:%d:1: max_file_size: %w", path, line, err)
 		}
 		c.MaxFileBytes = n
 	}

@@ -84,15 +84,14 @@ func bodyGuard(in []byte) (off int, why string) {
 		// line, each a level, and the list items still open around it.
 		quotes, i, col := 0, 0, 0
 		for i < len(line) {
-			c := line[i]
-			switch {
-			case c == ' ':
+			switch line[i] {
+			case ' ':
 				i, col = i+1, col+1
 				continue
-			case c == '\t':
+			case '\t':
 				i, col = i+1, col+4-col%4
 				continue
-			case c == '>':
+			case '>':
 				quotes++
 				i, col = i+1, col+1
 				continue
