@@ -2,31 +2,32 @@ package schema
 
 // The guards below run before the parsers that caselint does not own:
 // goldmark for the body and BurntSushi/toml for the frontmatter. Both are
-// fast on real records but slow, or greedy for memory, on some inputs no one
-// writes by hand:
-// goldmark's block parser on lists or quotes nested thousands deep (20,000
-// nested "- " take seconds), its inline parser on long paragraphs dense with
-// unclosed brackets or emphasis marks ("[a](" repeated for 80 KB takes 4 s,
-// growing with the square of the length), and its table extension on a
-// table whose rows it pads to a header of thousands of columns (a cell for
-// each column of each row), and a few hundred bytes for each line; the TOML
-// parser on inline tables and dotted keys nested deep (a megabyte of them
-// nested eight deep takes a second and 400 MB). Each guard is one linear scan that measures what makes the
-// parser slow. A body over a limit is not parsed at all and a frontmatter
-// over one is not decoded: the file gets a Problem saying so, at the line
-// where the limit is passed, and the rest of the tree is linted as usual.
+// fast on real records but slow, or greedy for memory, on some inputs no
+// one writes by hand: goldmark's block parser on lists or quotes nested
+// thousands deep (20,000 nested "- " take seconds) and on millions of short
+// lines (a few hundred bytes each), its inline parser on long paragraphs
+// dense with unclosed brackets or emphasis marks ("[a](" repeated for 80 KB
+// takes 4 s, growing with the square of the length), and its table
+// extension on a table whose rows it pads to a header of thousands of
+// columns (a cell for each column of each row); the TOML parser on inline
+// tables and dotted keys nested deep (a megabyte of them nested eight deep
+// takes a second and 400 MB). Each guard is one linear scan that measures
+// what makes the parser slow. A body over a limit is not parsed at all and
+// a frontmatter over one is not decoded: the file gets a Problem saying so,
+// at the line where the limit is passed, and the rest of the tree is linted
+// as usual. docs/robustness.md has the measurements.
 
 // MaxNesting is how deep lists and block quotes in a body may nest. Records
 // nest a few levels.
 const MaxNesting = 100
 
 // maxInlineCost bounds the work of the inline parser over a body: the sum,
-// over its paragraphs (runs of lines between blank lines), of the
-// paragraph's length in bytes times the number of characters in it that
-// open or close inline markup ([ ] * _ ~ ` <). The parser's slow cases cost
-// at most about that product; at this limit the worst known input takes
-// under a second, while a real record, whose paragraphs are a few hundred
-// bytes with a few marks, is thousands of times below it.
+// over its paragraphs (runs of lines between blank lines and headings), of
+// the paragraph's length in bytes times the number of characters in it
+// that open or close inline markup ([ ] * _ ~ ` <). The parser's slow cases
+// cost at most about that product; at this limit the worst known input
+// takes 0.2 s, while a real record, whose paragraphs are a few hundred bytes
+// with a few marks, is a thousand times below it.
 const maxInlineCost = 100_000_000
 
 // maxBodyLines bounds the lines of a body: goldmark keeps a few hundred
@@ -261,7 +262,7 @@ const maxTOMLNesting = 10
 // and the file offset where the limit is passed.
 func frontGuard(data []byte, front Span) (off int, why string) {
 	if n := front.End - front.Start; n > maxFrontmatter {
-		return front.Start, sprintf("the frontmatter is %d KB; caselint reads at most %d KB of frontmatter, so it did not read this record: the frontmatter holds the record's facts, and long text belongs in the body", n>>10, maxFrontmatter>>10)
+		return front.Start, sprintf("the frontmatter is %d KB; caselint reads at most %d KB of frontmatter, so it did not read this record: the frontmatter holds the record's facts, and long text belongs in the body", (n+1023)>>10, maxFrontmatter>>10)
 	}
 	return tomlGuard(data[front.Start:front.End], front.Start)
 }

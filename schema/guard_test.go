@@ -104,7 +104,7 @@ func TestFrontGuard(t *testing.T) {
 		{"brackets in strings", "by2 = \"[[[[[[[[[[[[\" # [[[[[[[[[[[[\nx = '''\n{{{{{{{{{{{{\n'''\n", "6:1 unknown key by2"},
 		{"dotted key", "a" + strings.Repeat(".a", 10) + " = 1\n", "6:20 this key has more than 10 parts"},
 		{"numbers and times are not keys", "x = [1.5, 2.25, 2026-01-19T16:30:00.123]\n", "6:1 unknown key x"},
-		{"too big", "notes = \"" + strings.Repeat("x", maxFrontmatter) + "\"\n", "2:1 the frontmatter is 128 KB; caselint reads at most 128 KB"},
+		{"too big", "notes = \"" + strings.Repeat("x", maxFrontmatter) + "\"\n", "2:1 the frontmatter is 129 KB; caselint reads at most 128 KB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

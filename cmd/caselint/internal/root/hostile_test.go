@@ -86,7 +86,7 @@ func hostileFiles() map[string]struct{ data, want string } {
 		}()), ":110:1: error: the body nests lists or quotes 101 deep here"},
 		"visits/nested-quote.md": {visitMD("2026-06-11", "", "## Observations\n"+strings.Repeat(">", 20000)+" x\n"), ":10:1: error: the body nests lists or quotes 20000 deep here"},
 		"visits/nested-toml.md":  {visitMD("2026-06-12", "x = "+strings.Repeat("{a=", 20000)+"1"+strings.Repeat("}", 20000)+"\n", ""), ":8:35: error: the frontmatter nests arrays or tables more than 10 deep"},
-		"visits/huge-array.md":   {visitMD("2026-06-15", "present_too = ["+strings.Repeat("\"Zara\", ", 200000)+"]\n", ""), ":2:1: error: the frontmatter is 1562 KB"},
+		"visits/huge-array.md":   {visitMD("2026-06-15", "present_too = ["+strings.Repeat("\"Zara\", ", 200000)+"]\n", ""), ":2:1: error: the frontmatter is 1563 KB"},
 		"visits/many-keys.md": {visitMD("2026-06-17", func() string {
 			var b strings.Builder
 			for i := range 3000 {
