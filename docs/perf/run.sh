@@ -9,8 +9,12 @@
 # Environment: COUNT (repetitions of each benchmark, default 5; the table
 # takes the fastest, the least disturbed by anything else on the machine),
 # TOOLS=0 to skip markdownlint-cli2 and Vale, GROWTH=0 to skip the 1,000 and
-# 10,000 case runs. Needs Go, git, /usr/bin/time and, for the comparison,
-# node/npm and a C compiler (Vale is built with go install).
+# 10,000 case runs, QUIET (default 85): before each repetition, wait until
+# the machine's CPUs are this many percent idle (waiting QUIET_WAIT seconds
+# in all at most, default 1800), so that a shared machine's other work
+# disturbs the timings as little as it can; QUIET=0 does not wait. Needs Go, git, /usr/bin/time
+# and, for the comparison, node/npm and a C compiler (Vale is built with go
+# install).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,6 +26,32 @@ work=$(cd "$work" && pwd)
 times="$work/times.txt"
 : >"$times"
 log() { printf '%s\n' "$*" >&2; }
+
+# idle prints the percentage of CPU time the machine spent idle over the
+# next two seconds.
+idle() {
+	local a b
+	a=$(awk '/^cpu / {print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6}' /proc/stat)
+	sleep 2
+	b=$(awk '/^cpu / {print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6}' /proc/stat)
+	echo "$a $b" | awk '{t=$3-$1; i=$4-$2; if (t<=0) print 100; else printf "%d\n", 100*i/t}'
+}
+
+# quiet waits until the machine is idle enough to time something on it, as
+# long as the run's budget of waiting (QUIET_WAIT seconds in all) lasts.
+waited=0
+quiet() {
+	local want=${QUIET:-85} now
+	[ "$want" = 0 ] && return 0
+	while now=$(idle); [ "$now" -lt "$want" ]; do
+		if [ "$waited" -ge "${QUIET_WAIT:-1800}" ]; then
+			echo "busy $(date +%T) ${now}" >>"$times"
+			return 0
+		fi
+		sleep 8
+		waited=$((waited + 10))
+	done
+}
 
 cd "$repo"
 log "building caselint"
@@ -48,7 +78,16 @@ echo "commits r3000 $(git -C "$work/r3000" rev-list --count HEAD)" >>"$times"
 export CASELINT_BENCH_CORPUS="$work/c3000" CASELINT_BENCH_REPO="$work/r3000" CASELINT_BENCH_AS_OF="$asof"
 bench() { # package, pattern, cpus, count, benchtime, output
 	log "go test $1 -bench '$2' -cpu $3 -count $4"
-	go test "$1" -run '^$' -bench "$2" -benchmem -cpu "$3" -count "$4" -benchtime "$5" -timeout 2h | tee "$work/$6" | grep '^Benchmark' >&2 || true
+	local bin="$work/$(basename "$1").test"
+	go test -c -o "$bin" "$1"
+	: >"$work/$6"
+	for _ in $(seq "$4"); do
+		for cpu in ${3//,/ }; do
+			quiet
+			(cd "$1" && "$bin" -test.run '^$' -test.bench "$2" -test.benchmem -test.cpu "$cpu" -test.benchtime "$5" -test.timeout 2h) |
+				tee -a "$work/$6" | grep '^Benchmark' >&2 || true
+		done
+	done
 }
 bench ./schema 'ParseFloor$' 1,2 "$count" 2x bench-parse.txt
 bench ./lint 'Lint$|LintNoRules$' 1,2 "$count" 2x bench-lint.txt
@@ -62,13 +101,14 @@ if [ "${GROWTH:-1}" != 0 ]; then
 fi
 
 # The built binary: wall time and peak memory of a whole lint, the
-# fastest of three.
-run() { # label, dir, args...
+# fastest of three (of one for the other tools, which take minutes).
+run() { # label, dir, program, args...
 	local label=$1 dir=$2
 	shift 2
 	local best="" rss=0
-	for _ in 1 2 3; do
-		(cd "$dir" && /usr/bin/time -v "$cl" "$@" >/dev/null 2>"$work/time.err") || true
+	for _ in $(seq "${REPS:-3}"); do
+		quiet
+		(cd "$dir" && /usr/bin/time -v "$@" >/dev/null 2>"$work/time.err") || true
 		local wall kb
 		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.err")
 		kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.err")
@@ -81,11 +121,11 @@ run() { # label, dir, args...
 }
 for n in 1000 3000 10000; do
 	if [ "$n" = 3000 ] || [ "${GROWTH:-1}" != 0 ]; then
-		run "c$n" "$work/c$n" lint --as-of "$asof" cases
-		GOMAXPROCS=1 run "c$n-1cpu" "$work/c$n" lint --as-of "$asof" cases
+		run "c$n" "$work/c$n" "$cl" lint --as-of "$asof" cases
+		GOMAXPROCS=1 run "c$n-1cpu" "$work/c$n" "$cl" lint --as-of "$asof" cases
 	fi
 done
-run r3000 "$work/r3000" lint --as-of "$asof" cases
+run r3000 "$work/r3000" "$cl" lint --as-of "$asof" cases
 
 # A pre-commit run: five records changed and staged in the repository.
 staged=$(git -C "$work/r3000" ls-files 'cases/*/visits/*.md' | awk 'NR % 4001 == 1' | head -5)
@@ -94,7 +134,7 @@ for f in $staged; do
 	git -C "$work/r3000" add "$f"
 done
 echo "staged r3000 $(git -C "$work/r3000" diff --cached --name-only | wc -l)" >>"$times"
-run staged "$work/r3000" lint --staged --as-of "$asof"
+run staged "$work/r3000" "$cl" lint --staged --as-of "$asof"
 git -C "$work/r3000" reset -q --hard HEAD
 
 # The same corpus through markdownlint-cli2 (npm) and Vale (Go), with their
@@ -105,8 +145,8 @@ if [ "${TOOLS:-1}" != 0 ]; then
 		mkdir -p "$work/npm"
 		(cd "$work/npm" && npm init -y >/dev/null && npm install --no-audit --no-fund markdownlint-cli2 >/dev/null)
 	fi
-	echo "version markdownlint-cli2 $(cd "$work/npm" && node -p 'require("markdownlint-cli2/package.json").version')" >>"$times"
-	run markdownlint-cli2 "$work/c3000" "$work/npm/node_modules/.bin/markdownlint-cli2" 'cases/**/*.md'
+	echo "version markdownlint-cli2 $(sed -n 's/^ *"version": "\(.*\)",*$/\1/p' "$work/npm/node_modules/markdownlint-cli2/package.json" | head -1)" >>"$times"
+	REPS=1 run markdownlint-cli2 "$work/c3000" "$work/npm/node_modules/.bin/markdownlint-cli2" 'cases/**/*.md'
 	if [ ! -x "$work/bin/vale" ]; then
 		log "installing Vale"
 		# Later versions need a module version the Go proxy no longer serves.
@@ -116,7 +156,7 @@ if [ "${TOOLS:-1}" != 0 ]; then
 		echo "version vale v3.20.0" >>"$times"
 		mkdir -p "$work/vale"
 		printf 'MinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Vale\n' >"$work/vale/.vale.ini"
-		run vale "$work/c3000" "$work/bin/vale" --config "$work/vale/.vale.ini" --output line cases
+		REPS=1 run vale "$work/c3000" "$work/bin/vale" --config "$work/vale/.vale.ini" --output line cases
 	fi
 fi
 

@@ -51,6 +51,9 @@ func main() {
 	}
 
 	fmt.Printf("Measured %s; %s; load average at the end %s.\n", times["machine"], corpusLine(times), times["load"])
+	if n := times["busy"]; n != "" {
+		fmt.Printf("%s of the timings had to start while other work kept the machine's CPUs busy (see times.txt).\n", n)
+	}
 	fmt.Println()
 	fmt.Println("| measure | result | target | |")
 	fmt.Println("|---|---|---|---|")
@@ -234,9 +237,17 @@ func readTimes(path string) map[string]string {
 	if err != nil {
 		return out
 	}
+	busy := 0
+	defer func() {
+		if busy > 0 {
+			out["busy"] = strconv.Itoa(busy)
+		}
+	}()
 	for _, line := range strings.Split(string(data), "\n") {
 		f := strings.Fields(line)
 		switch {
+		case len(f) > 0 && f[0] == "busy":
+			busy++
 		case len(f) >= 3 && (f[0] == "wall" || f[0] == "rss" || f[0] == "files" || f[0] == "bytes" || f[0] == "commits" || f[0] == "staged" || f[0] == "version"):
 			out[f[0]+" "+f[1]] = strings.Join(f[2:], " ")
 		case len(f) >= 2:
