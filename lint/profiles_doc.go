@@ -105,6 +105,7 @@ caselint reads the nearest ` + "`.caselint.toml`" + ` above the first path it li
 ` + "```toml" + `
 profile = "our-authority"              # a shipped profile or one defined below; --profile overrides
 closures = [2026-12-29, 2026-12-30]    # days the authority is closed besides bank holidays
+max_file_size = "2 MB"                 # records larger are reported, not read (default 8 MB)
 
 [rules]                                # on, off, error, warning or note
 unseen-bedroom = "error"
