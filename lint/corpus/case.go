@@ -338,7 +338,7 @@ func (g *gen) timeline() {
 	// next review, and the chair approves seeing the child every 4 weeks
 	// until then. It is agreed at a core group after the last review that
 	// continued the plan.
-	var lastContinue schema.Date = g.start
+	lastContinue := g.start
 	if n := len(g.reviews); n > 0 {
 		if g.ceased {
 			if n > 1 {

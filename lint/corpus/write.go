@@ -313,7 +313,7 @@ func (g *gen) plan(pt planText, at schema.Date) []byte {
 		for _, o := range a.outcomes {
 			os = append(os, fmt.Sprintf("O%d", o+1))
 		}
-		r.b.WriteString(fmt.Sprintf("| A%d | %s | %s | %s | %s |", i+1, a.task, a.owner, a.due, strings.Join(os, ", ")))
+		fmt.Fprintf(&r.b, "| A%d | %s | %s | %s | %s |", i+1, a.task, a.owner, a.due, strings.Join(os, ", "))
 		r.want(a.want, " <!-- want: ")
 		r.b.WriteByte('\n')
 	}
