@@ -71,7 +71,7 @@ if [ ! -d "$work/r3000/.git" ]; then
 	"$cl" corpus "$work/r3000" --cases 3000 --seed 1 --defects 0.25 --as-of "$asof" --git --commits 1500 >/dev/null
 fi
 echo "files c3000 $(find "$work/c3000/cases" -name '*.md' | wc -l)" >>"$times"
-echo "bytes c3000 $(du -sb "$work/c3000/cases" | cut -f1)" >>"$times"
+echo "bytes c3000 $(find "$work/c3000/cases" -name '*.md' -printf '%s\n' | awk '{s+=$1} END {print s}')" >>"$times"
 echo "commits r3000 $(git -C "$work/r3000" rev-list --count HEAD)" >>"$times"
 
 # The benchmarks, on the 3,000-case corpus.
