@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -72,8 +73,20 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 
 // labelPatterns compiles each label to a case-insensitive pattern in which
 // the label's words may be separated by any white space (a line break
-// included).
+// included). The patterns of a list are compiled once.
 func labelPatterns(labels []string) []*regexp.Regexp {
+	key := strings.Join(labels, "\x00")
+	if v, ok := compiledLabels.Load(key); ok {
+		return v.([]*regexp.Regexp)
+	}
+	out := compileLabels(labels)
+	compiledLabels.Store(key, out)
+	return out
+}
+
+var compiledLabels sync.Map // the labels, joined: []*regexp.Regexp
+
+func compileLabels(labels []string) []*regexp.Regexp {
 	var out []*regexp.Regexp
 	seen := map[string]bool{}
 	for _, l := range labels {
@@ -97,7 +110,14 @@ func labelPatterns(labels []string) []*regexp.Regexp {
 // Overlapping matches keep the earliest, then the longest.
 func findLabels(text string, labels []*regexp.Regexp) [][2]int {
 	var all [][2]int
+	// Most text holds no label: in ASCII text (most of it), a label's
+	// pattern can only match where its first word stands, in any case, so
+	// a text without the word is not searched.
+	lower, ascii := asciiLower(text)
 	for _, re := range labels {
+		if w := firstWord(re); ascii && w != "" && !strings.Contains(lower, w) {
+			continue
+		}
 		for _, m := range re.FindAllStringIndex(text, -1) {
 			if wordEdge(text, m[0], m[1]) {
 				all = append(all, [2]int{m[0], m[1]})
@@ -140,4 +160,34 @@ func wordEdge(text string, start, end int) bool {
 
 func isLabelWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-'
+}
+
+// asciiLower returns text in lower case and true when text is all ASCII.
+func asciiLower(text string) (string, bool) {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	return strings.ToLower(text), true
+}
+
+var firstWords sync.Map // pattern text: its first word
+
+// firstWord returns the first word of a label's pattern when it is plain
+// lower-case ASCII, else "".
+func firstWord(re *regexp.Regexp) string {
+	src := re.String()
+	if w, ok := firstWords.Load(src); ok {
+		return w.(string)
+	}
+	w, _, _ := strings.Cut(strings.TrimPrefix(src, "(?i)"), `\s+`)
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			w = ""
+			break
+		}
+	}
+	firstWords.Store(src, w)
+	return w
 }
