@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/caselint/caselint/lint/calendar"
 	"github.com/caselint/caselint/schema"
 )
 
@@ -222,4 +223,14 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q: a size limit must be more than 0 and at most 1 GB", s)
 	}
 	return int64(n), nil
+}
+
+// Calendar returns the working-day calendar the config asks for: England
+// and Wales bank holidays, and the config's own closures. c may be nil.
+func (c *Config) Calendar() *calendar.Calendar {
+	cal := calendar.Default()
+	if c != nil && len(c.Closures) > 0 {
+		cal = cal.WithClosures(c.Closures, "local closure")
+	}
+	return cal
 }

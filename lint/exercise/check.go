@@ -14,7 +14,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/calendar"
 	"github.com/caselint/caselint/lint/expect"
 	"github.com/caselint/caselint/lint/vcs"
 	"github.com/caselint/caselint/schema"
@@ -68,10 +67,7 @@ func (ex *Exercise) lintDir(ctx context.Context, dir string) (*lint.Result, erro
 	if err != nil {
 		return nil, err
 	}
-	cal := calendar.Default()
-	if ex.config != nil && len(ex.config.Closures) > 0 {
-		cal = cal.WithClosures(ex.config.Closures, "local closure")
-	}
+	cal := ex.config.Calendar()
 	opts := lint.Options{FS: os.DirFS(dir), Rules: ex.rules, Profile: prof, AsOf: ex.AsOf, Calendar: cal}
 	if ex.Git {
 		repo, err := openOwnRepo(dir)

@@ -124,10 +124,7 @@ func CheckFixture(dir string, fx Fixture, rules []*lint.Rule, all []*lint.Rule) 
 			}
 		}
 	}
-	cal := calendar.Default()
-	if cfg != nil && len(cfg.Closures) > 0 {
-		cal = cal.WithClosures(cfg.Closures, "local closure")
-	}
+	cal := cfg.Calendar()
 	res, err := lint.Run(context.Background(), lint.Options{
 		FS: os.DirFS(dir), Rules: registry, Profile: prof, AsOf: fx.AsOf, Calendar: cal, Workers: 2,
 	})

@@ -15,7 +15,6 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/atomicfile"
-	"github.com/caselint/caselint/lint/calendar"
 	"github.com/caselint/caselint/lint/report"
 	"github.com/caselint/caselint/lint/vcs"
 	"github.com/caselint/caselint/schema"
@@ -160,10 +159,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	cal := calendar.Default()
-	if cfg != nil && len(cfg.Closures) > 0 {
-		cal = cal.WithClosures(cfg.Closures, "local closure")
-	}
+	cal := cfg.Calendar()
 
 	var hist lint.History
 	var historyNote string
