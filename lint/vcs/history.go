@@ -42,54 +42,111 @@ type commitInfo struct {
 // differ, and every Markdown file (.md) a commit adds or changes gets a
 // version. Deletions make no version. In a repository with no commits yet
 // the history is empty; in a shallow clone History fails with ErrShallow.
+//
+// History reads every commit; CachedHistory gives the same history from
+// what an earlier run kept, reading only the commits made since.
 func (r *Repo) History() (*History, error) {
+	h, _, err := r.buildHistory(nil, false)
+	return h, err
+}
+
+// commitChanges is what one commit changed, against its first parent: the
+// Markdown files it added or changed, with their new blobs. It depends on
+// the commit alone (its hash names its tree and its parents), which is
+// what lets the history cache keep it.
+type commitChanges struct {
+	commitInfo
+	changes []change
+}
+
+// change is one Markdown file a commit added or changed.
+type change struct {
+	path string
+	blob plumbing.Hash
+}
+
+// buildHistory builds the history, taking the changes of the commits in
+// known from there instead of comparing their trees. With keep, it also
+// returns what every reachable commit changed, parents first, for the
+// cache, and how many of them were not known.
+func (r *Repo) buildHistory(known map[plumbing.Hash]*commitChanges, keep bool) (*History, []*commitChanges, error) {
 	h := &History{r: r, versions: map[string][]lint.Version{}, blames: map[string]*blame{}}
 	ref, err := r.repo.Head()
 	if errors.Is(err, plumbing.ErrReferenceNotFound) {
-		return h, nil
+		return h, nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("HEAD: %w", err)
+		return nil, nil, fmt.Errorf("HEAD: %w", err)
 	}
 	if shallow, err := r.Shallow(); err != nil {
-		return nil, err
+		return nil, nil, err
 	} else if shallow {
-		return nil, ErrShallow
+		return nil, nil, ErrShallow
 	}
-	commits, err := r.walkCommits(ref.Hash())
+	commits, err := r.walkCommits(ref.Hash(), known)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	authors := map[string]string{}
-	trees := newTreeCache(r, 64<<20)
-	for _, c := range topoOrder(commits) {
-		var parentTree plumbing.Hash
-		if len(c.parents) > 0 {
-			parentTree = commits[c.parents[0]].tree
-		}
+	var trees *treeCache // made when a commit's trees are first compared
+	order := topoOrder(commits)
+	var kept []*commitChanges
+	if keep {
+		kept = make([]*commitChanges, 0, len(order))
+	}
+	for _, c := range order {
 		author, ok := authors[c.author]
 		if !ok {
 			author = c.author
 			authors[author] = author
 		}
 		var v *lint.Version
-		err := diffTrees(trees, parentTree, c.tree, "", func(p string, blob plumbing.Hash) {
+		add := func(p string, blob plumbing.Hash) {
 			if v == nil {
 				v = &lint.Version{Commit: c.hash.String(), Author: author, When: c.when.When}
 			}
 			nv := *v
 			nv.Blob = blob.String()
 			h.versions[p] = append(h.versions[p], nv)
+		}
+		if cc, ok := known[c.hash]; ok {
+			for _, ch := range cc.changes {
+				add(ch.path, ch.blob)
+			}
+			if keep {
+				kept = append(kept, cc)
+			}
+			continue
+		}
+		var parentTree plumbing.Hash
+		if len(c.parents) > 0 {
+			parentTree = commits[c.parents[0]].tree
+		}
+		if trees == nil {
+			trees = newTreeCache(r, 64<<20)
+		}
+		var cc *commitChanges
+		if keep {
+			cc = &commitChanges{commitInfo: *c}
+			kept = append(kept, cc)
+		}
+		err := diffTrees(trees, parentTree, c.tree, "", func(p string, blob plumbing.Hash) {
+			add(p, blob)
+			if cc != nil {
+				cc.changes = append(cc.changes, change{path: p, blob: blob})
+			}
 		})
 		if err != nil {
-			return nil, fmt.Errorf("commit %s: %w", c.hash, err)
+			return nil, nil, fmt.Errorf("commit %s: %w", c.hash, err)
 		}
 	}
-	return h, nil
+	return h, kept, nil
 }
 
-// walkCommits reads every commit reachable from head.
-func (r *Repo) walkCommits(head plumbing.Hash) (map[plumbing.Hash]*commitInfo, error) {
+// walkCommits reads every commit reachable from head, taking those in
+// known (and so their parents' hashes) from there rather than from the
+// object store.
+func (r *Repo) walkCommits(head plumbing.Hash, known map[plumbing.Hash]*commitChanges) (map[plumbing.Hash]*commitInfo, error) {
 	commits := map[plumbing.Hash]*commitInfo{}
 	stack := []plumbing.Hash{head}
 	for len(stack) > 0 {
@@ -98,13 +155,17 @@ func (r *Repo) walkCommits(head plumbing.Hash) (map[plumbing.Hash]*commitInfo, e
 		if _, seen := commits[h]; seen {
 			continue
 		}
-		data, err := r.readObject(plumbing.CommitObject, h)
-		if err != nil {
-			return nil, err
-		}
-		c, err := parseCommit(h, data)
-		if err != nil {
-			return nil, err
+		var c *commitInfo
+		if cc, ok := known[h]; ok {
+			c = &cc.commitInfo
+		} else {
+			data, err := r.readObject(plumbing.CommitObject, h)
+			if err != nil {
+				return nil, err
+			}
+			if c, err = parseCommit(h, data); err != nil {
+				return nil, err
+			}
 		}
 		commits[h] = c
 		for _, p := range c.parents {

@@ -778,3 +778,63 @@ func TestGitNewFromRevRewriteOnBranch(t *testing.T) {
 		t.Errorf("--rev main: %v", only(got, "rewritten-record"))
 	}
 }
+
+// TestGitHistoryCache: the history cache in the git folder changes how
+// fast the history is built, never what the history rules find.
+func TestGitHistoryCache(t *testing.T) {
+	r := newRepo(t)
+	start(r)
+	r.write("cases/T-1/visits/2026-01-14.md", visit("2026-01-14T10:00:00", "", "Late."))
+	r.commit("Sam Jones", "2026-01-28T09:00:00Z", "T-1: visit of 14 January")
+	cache := filepath.Join(r.dir, ".git", "caselint", "history")
+
+	// --no-cache neither reads nor writes it.
+	uncached, _ := lintJSON(t, r.dir, "--no-cache", "--as-of", "2026-11-20", "cases")
+	if _, err := os.Stat(cache); err == nil {
+		t.Fatalf("--no-cache wrote %s", cache)
+	}
+	if n := len(only(uncached, "late-recording")); n != 1 {
+		t.Fatalf("%d late-recording findings, want 1", n)
+	}
+	same := func(what string, got []jsonFinding) {
+		t.Helper()
+		if len(got) != len(uncached) {
+			t.Fatalf("%s: %d findings, want %d: %v", what, len(got), len(uncached), got)
+		}
+		for i := range got {
+			if got[i] != uncached[i] {
+				t.Errorf("%s: finding %d %+v, want %+v", what, i, got[i], uncached[i])
+			}
+		}
+	}
+	// Written by the first run, read by the next: the same findings.
+	same("cache written", lintJSON1(t, r.dir))
+	st, err := os.Stat(cache)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("cache: %v, %v; want a file readable by its owner alone", st, err)
+	}
+	same("cache read", lintJSON1(t, r.dir))
+
+	// A damaged cache is passed over and written anew.
+	if err := os.WriteFile(cache, []byte("damaged"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	same("cache damaged", lintJSON1(t, r.dir))
+	if data, err := os.ReadFile(cache); err != nil || string(data) == "damaged" {
+		t.Errorf("the damaged cache was not written anew: %v", err)
+	}
+
+	// The pre-commit run reads it too.
+	r.write("cases/T-1/visits/2026-01-14.md", visit("2026-01-14T10:00:00", "", "Late, and amended."))
+	r.git("add", "cases")
+	staged, _ := lintJSON(t, r.dir, "--staged", "--as-of", "2026-11-20")
+	if n := len(only(staged, "late-recording")); n != 1 {
+		t.Errorf("--staged: %d late-recording findings, want 1", n)
+	}
+}
+
+func lintJSON1(t *testing.T, dir string) []jsonFinding {
+	t.Helper()
+	fs, _ := lintJSON(t, dir, "--as-of", "2026-11-20", "cases")
+	return fs
+}

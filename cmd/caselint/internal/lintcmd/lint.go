@@ -46,6 +46,9 @@ type Options struct {
 	Staged     bool
 	Rev        string
 	NewFromRev string
+	// NoCache builds the history from every commit, neither reading nor
+	// writing the history cache in the git folder.
+	NoCache bool
 
 	// Now and Getwd stand for the clock and the working directory.
 	Now   func() time.Time
@@ -81,6 +84,9 @@ The history rules (late-recording, rewritten-record) read when each record
 was committed and changed; they are skipped, with a notice, outside a
 repository and in a shallow clone. Commits after the as-of date are left
 out. Each finding in SARIF carries the commit that last changed its line.
+What each commit changed is kept in the git folder (.git/caselint/history,
+readable by you alone), so that a run reads only the commits made since
+the last; --no-cache neither reads nor writes it.
 
 Exit status: 0 clean, 1 findings at or above --fail-level, 2 usage,
 configuration or I/O error (a --new-from-rev commit that is not in the
@@ -89,7 +95,8 @@ repository too: fetch more history).
 --redact replaces the names of the child and of the people case.md lists
 with their roles in every format, and withholds suppression reasons: for
 reports that leave the team. Paths are kept. caselint makes no network
-connection, and writes nothing but the --output file; see docs/privacy.md.`,
+connection, and writes nothing but the --output file and that cache; see
+docs/privacy.md.`,
 		Example: `  caselint lint cases
   caselint lint --profile stoke-on-trent --as-of 2026-11-20 cases
   caselint lint --format sarif --output caselint.sarif cases
@@ -118,6 +125,7 @@ connection, and writes nothing but the --output file; see docs/privacy.md.`,
 	f.BoolVar(&opts.Staged, "staged", false, "lint the records as staged in the git index, only the cases the staged change touches (for pre-commit hooks)")
 	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
+	f.BoolVar(&opts.NoCache, "no-cache", false, "build the history from every commit, neither reading nor writing the history cache in the git folder (.git/caselint/history)")
 	cmd.MarkFlagsMutuallyExclusive("staged", "rev")
 	return cmd
 }
@@ -164,7 +172,7 @@ func Run(ctx context.Context, opts *Options) error {
 	var hist lint.History
 	var historyNote string
 	if !src.nothing {
-		hist, historyNote = src.history()
+		hist, historyNote = src.history(!opts.NoCache)
 	}
 	if hist != nil && src.rev != "" {
 		hist = newHistoryAt(hist, src.fsys, src.revWhen)

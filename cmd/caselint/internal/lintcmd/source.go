@@ -216,7 +216,10 @@ func inCase(fsys fs.FS, dir string) bool {
 }
 
 // history returns the records' history, or nil and why there is none.
-func (s *source) history() (lint.History, string) {
+// With cached, it is built through the history cache in the git folder
+// (vcs.CachedHistory), which only makes it faster: a cache that cannot be
+// read or written is passed over in silence.
+func (s *source) history(cached bool) (lint.History, string) {
 	if s.repo == nil {
 		if s.repoErr != nil {
 			return nil, "the git repository could not be read: " + s.repoErr.Error()
@@ -227,7 +230,13 @@ func (s *source) history() (lint.History, string) {
 	if shallow, err := s.repo.Shallow(); err == nil && shallow {
 		return nil, shallowNote
 	}
-	h, err := s.repo.History()
+	var h *vcs.History
+	var err error
+	if cached {
+		h, _, err = s.repo.CachedHistory()
+	} else {
+		h, err = s.repo.History()
+	}
 	switch {
 	case errors.Is(err, vcs.ErrShallow):
 		return nil, shallowNote

@@ -1,0 +1,383 @@
+package vcs
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/caselint/caselint/lint/atomicfile"
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// The history cache keeps what each commit changed (commitChanges) between
+// runs, so that a run reads only the commits made since the last one: a
+// pre-commit run in a repository of thousands of commits would otherwise
+// compare every commit's trees again, each time, to find the same answer.
+//
+// What a commit changed depends on the commit alone: its hash names its
+// tree and its parents, and so the trees it is compared with. The cache is
+// therefore never stale, only incomplete: a commit it does not hold is read
+// from the repository, and one it holds that HEAD no longer reaches (after
+// a rebase, an amend or a branch switch) is not used. It holds nothing git
+// does not hold already (paths, blob, tree and commit hashes, authors'
+// names, commit dates; no content, no e-mail address) and lives in the
+// repository's git folder, readable by its owner alone.
+//
+// The file is
+//
+//	magic, format version (uvarint), hash length (uvarint)
+//	paths:   count, then each as length and bytes
+//	authors: count, then each as length and bytes
+//	commits: count, then each, parents before children:
+//	         hash, tree, parent count and parents,
+//	         author (an index into authors),
+//	         committer date (seconds since 1970, varint), its zone: 0 UTC,
+//	         1 an offset (varint seconds) follows, 2 no date,
+//	         change count, then each as path (an index into paths) and blob
+//	CRC-32 (IEEE) of all the above, 4 bytes little-endian.
+//
+// A file that is not exactly that (another format version, a truncated or
+// changed file) is ignored and written anew.
+
+// CacheFile is the history cache's path inside the git folder (the
+// worktree's own, in a linked worktree).
+const CacheFile = "caselint/history"
+
+const (
+	cacheMagic   = "caselint history cache\n"
+	cacheVersion = 1
+	// cacheMaxSize bounds what is read: a cache this large is not one
+	// caselint wrote for any repository it can lint in memory.
+	cacheMaxSize = 1 << 30
+)
+
+// CacheUse says what CachedHistory did with the cache.
+type CacheUse struct {
+	Path    string // the cache file, or "" where there is none to use
+	Known   int    // commits taken from the cache
+	Read    int    // commits read and compared in the repository
+	Written bool   // the cache was written anew
+	// Err is why the cache could not be read or written, or nil: the
+	// history is right either way, only slower to build.
+	Err error
+}
+
+// CachedHistory is History, kept between runs in the git folder (see
+// CacheFile): what each commit changed is taken from the cache where it is
+// there, and read from the repository (and then kept) where it is not.
+// The history is the same as History's, whatever the cache holds; a cache
+// that cannot be read or written only costs time, and is said in CacheUse.
+func (r *Repo) CachedHistory() (*History, CacheUse, error) {
+	var use CacheUse
+	if r.gitDir == nil || r.gitDir.Root() == "" {
+		h, err := r.History()
+		return h, use, err
+	}
+	use.Path = filepath.Join(r.gitDir.Root(), filepath.FromSlash(CacheFile))
+	known, err := readCache(use.Path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		use.Err = err
+	}
+	h, kept, err := r.buildHistory(known, true)
+	if err != nil {
+		return nil, use, err
+	}
+	for _, cc := range kept {
+		if _, ok := known[cc.hash]; ok {
+			use.Known++
+		} else {
+			use.Read++
+		}
+	}
+	if use.Read > 0 || use.Err != nil {
+		if err := writeCache(use.Path, kept); err != nil {
+			use.Err = errors.Join(use.Err, err)
+		} else {
+			use.Written = true
+		}
+	}
+	return h, use, nil
+}
+
+// readCache reads the cache at path; an error says why it cannot be used.
+func readCache(path string) (map[plumbing.Hash]*commitChanges, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() || st.Size() > cacheMaxSize {
+		return nil, fmt.Errorf("%s: not a history cache", path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	commits, err := decodeCache(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return commits, nil
+}
+
+// writeCache writes the cache of commits (parents first) to path, making
+// its folder, readable by its owner alone.
+func writeCache(path string, commits []*commitChanges) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("writing the history cache: %w", err)
+	}
+	return atomicfile.Replace(path, encodeCache(commits), 0o600)
+}
+
+// Zones of a committer date in the cache.
+const (
+	zoneUTC    = 0 // in UTC, as go-git gives a date whose zone it cannot read
+	zoneOffset = 1 // at a fixed offset from UTC, as git records it
+	zoneNone   = 2 // no date
+)
+
+// encodeCache encodes commits (parents first) in the cache's format.
+func encodeCache(commits []*commitChanges) []byte {
+	paths, pathIndex := []string{}, map[string]uint64{}
+	authors, authorIndex := []string{}, map[string]uint64{}
+	for _, c := range commits {
+		if _, ok := authorIndex[c.author]; !ok {
+			authorIndex[c.author] = uint64(len(authors))
+			authors = append(authors, c.author)
+		}
+		for _, ch := range c.changes {
+			if _, ok := pathIndex[ch.path]; !ok {
+				pathIndex[ch.path] = uint64(len(paths))
+				paths = append(paths, ch.path)
+			}
+		}
+	}
+	size := len(cacheMagic) + 16
+	for _, p := range paths {
+		size += len(p) + 2
+	}
+	size += len(commits) * (3*len(plumbing.ZeroHash) + 24)
+	for _, c := range commits {
+		size += len(c.changes) * (len(plumbing.ZeroHash) + 3)
+	}
+	b := make([]byte, 0, size)
+	b = append(b, cacheMagic...)
+	b = binary.AppendUvarint(b, cacheVersion)
+	b = binary.AppendUvarint(b, uint64(len(plumbing.ZeroHash)))
+	strs := func(ss []string) {
+		b = binary.AppendUvarint(b, uint64(len(ss)))
+		for _, s := range ss {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+	}
+	strs(paths)
+	strs(authors)
+	b = binary.AppendUvarint(b, uint64(len(commits)))
+	for _, c := range commits {
+		b = append(b, c.hash[:]...)
+		b = append(b, c.tree[:]...)
+		b = binary.AppendUvarint(b, uint64(len(c.parents)))
+		for _, p := range c.parents {
+			b = append(b, p[:]...)
+		}
+		b = binary.AppendUvarint(b, authorIndex[c.author])
+		when := c.when.When
+		switch {
+		case when.IsZero():
+			b = append(b, zoneNone)
+		case when.Location() == time.UTC:
+			b = append(b, zoneUTC)
+			b = binary.AppendVarint(b, when.Unix())
+		default:
+			_, offset := when.Zone()
+			b = append(b, zoneOffset)
+			b = binary.AppendVarint(b, when.Unix())
+			b = binary.AppendVarint(b, int64(offset))
+		}
+		b = binary.AppendUvarint(b, uint64(len(c.changes)))
+		for _, ch := range c.changes {
+			b = binary.AppendUvarint(b, pathIndex[ch.path])
+			b = append(b, ch.blob[:]...)
+		}
+	}
+	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
+}
+
+// errCache is the error of a cache file that is not one.
+var errCache = errors.New("not a history cache of this version of caselint")
+
+// cacheReader decodes the cache's fields, remembering the first error.
+type cacheReader struct {
+	data []byte
+	err  error
+}
+
+func (r *cacheReader) fail() {
+	if r.err == nil {
+		r.err = errCache
+	}
+	r.data = nil
+}
+
+func (r *cacheReader) uvarint() uint64 {
+	n, k := binary.Uvarint(r.data)
+	if k <= 0 {
+		r.fail()
+		return 0
+	}
+	r.data = r.data[k:]
+	return n
+}
+
+func (r *cacheReader) varint() int64 {
+	n, k := binary.Varint(r.data)
+	if k <= 0 {
+		r.fail()
+		return 0
+	}
+	r.data = r.data[k:]
+	return n
+}
+
+// count reads a count of items of at least min bytes each, refusing one
+// the rest of the file cannot hold.
+func (r *cacheReader) count(min int) int {
+	n := r.uvarint()
+	if n > uint64(len(r.data)/min) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (r *cacheReader) bytes(n int) []byte {
+	if n < 0 || n > len(r.data) {
+		r.fail()
+		return nil
+	}
+	b := r.data[:n]
+	r.data = r.data[n:]
+	return b
+}
+
+func (r *cacheReader) hash() plumbing.Hash {
+	var h plumbing.Hash
+	copy(h[:], r.bytes(len(h)))
+	return h
+}
+
+func (r *cacheReader) byte() byte {
+	b := r.bytes(1)
+	if len(b) == 0 {
+		return 0
+	}
+	return b[0]
+}
+
+func (r *cacheReader) strings() []string {
+	n := r.count(1)
+	out := make([]string, n)
+	for i := range out {
+		n := r.uvarint()
+		if n > uint64(len(r.data)) {
+			r.fail()
+			break
+		}
+		out[i] = string(r.bytes(int(n)))
+	}
+	return out
+}
+
+// decodeCache decodes a cache file, checking all of it: its checksum, its
+// version and hash length, every count, index and path, and that no commit
+// comes twice.
+func decodeCache(data []byte) (map[plumbing.Hash]*commitChanges, error) {
+	if len(data) < len(cacheMagic)+4 || !bytes.HasPrefix(data, []byte(cacheMagic)) {
+		return nil, errCache
+	}
+	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	if crc32.ChecksumIEEE(body) != sum {
+		return nil, fmt.Errorf("%w (its checksum does not match: the file is damaged)", errCache)
+	}
+	r := &cacheReader{data: body[len(cacheMagic):]}
+	if v := r.uvarint(); v != cacheVersion || r.err != nil {
+		return nil, errCache
+	}
+	hashLen := len(plumbing.ZeroHash)
+	if n := r.uvarint(); n != uint64(hashLen) || r.err != nil {
+		return nil, errCache
+	}
+	paths := r.strings()
+	for _, p := range paths {
+		if !fs.ValidPath(p) || p == "." {
+			r.fail()
+		}
+	}
+	authors := r.strings()
+	n := r.count(2*hashLen + 4)
+	commits := make(map[plumbing.Hash]*commitChanges, n)
+	zones := map[int64]*time.Location{}
+	for range n {
+		if r.err != nil {
+			break
+		}
+		c := &commitChanges{}
+		c.hash = r.hash()
+		c.tree = r.hash()
+		if np := r.count(hashLen); np > 0 {
+			c.parents = make([]plumbing.Hash, np)
+			for i := range c.parents {
+				c.parents[i] = r.hash()
+			}
+		}
+		if a := r.uvarint(); a < uint64(len(authors)) {
+			c.author = authors[a]
+		} else {
+			r.fail()
+		}
+		switch r.byte() {
+		case zoneNone:
+		case zoneUTC:
+			c.when.When = time.Unix(r.varint(), 0).In(time.UTC)
+		case zoneOffset:
+			sec, offset := r.varint(), r.varint()
+			if offset <= -24*3600 || offset >= 24*3600 {
+				r.fail()
+				break
+			}
+			loc, ok := zones[offset]
+			if !ok {
+				loc = time.FixedZone("", int(offset))
+				zones[offset] = loc
+			}
+			c.when.When = time.Unix(sec, 0).In(loc)
+		default:
+			r.fail()
+		}
+		if nc := r.count(hashLen + 1); nc > 0 {
+			c.changes = make([]change, nc)
+			for i := range c.changes {
+				if p := r.uvarint(); p < uint64(len(paths)) {
+					c.changes[i].path = paths[p]
+				} else {
+					r.fail()
+				}
+				c.changes[i].blob = r.hash()
+			}
+		}
+		if _, dup := commits[c.hash]; dup || c.tree.IsZero() {
+			r.fail()
+		}
+		commits[c.hash] = c
+	}
+	if r.err != nil || len(r.data) != 0 {
+		return nil, errCache
+	}
+	return commits, nil
+}
