@@ -107,6 +107,39 @@ func BenchmarkHistoryIndex(b *testing.B) {
 	}
 }
 
+// BenchmarkHistoryCached builds the same history from the history cache
+// (.git/caselint/history, written first if it is not there), as a
+// pre-commit run does once a first run has kept what each commit changed.
+func BenchmarkHistoryCached(b *testing.B) {
+	dir := corpustest.Repo(b)
+	warm, err := vcs.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, _, err := warm.CachedHistory(); err != nil {
+		b.Fatal(err)
+	}
+	_ = warm.Close()
+	cpu := corpustest.CPU(b)
+	defer cpu()
+	for b.Loop() {
+		r, err := vcs.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, use, err := r.CachedHistory()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if use.Read != 0 || use.Err != nil {
+			b.Fatalf("the cache was not used: %+v", use)
+		}
+		if err := r.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func history(b *testing.B, dir string) lint.History {
 	b.Helper()
 	r, err := vcs.Open(dir)

@@ -123,7 +123,7 @@ func (r *Repo) buildHistory(known map[plumbing.Hash]*commitChanges, keep bool) (
 			parentTree = commits[c.parents[0]].tree
 		}
 		if trees == nil {
-			trees = newTreeCache(r, 64<<20)
+			trees = newTreeCache(r, 8<<20)
 		}
 		var cc *commitChanges
 		if keep {
