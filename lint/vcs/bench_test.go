@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -312,4 +313,125 @@ func BenchmarkGoGitDiffTree(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(changes), "versions")
+}
+
+// benchIndex returns a repository to time the index on, and sets
+// GIT_INDEX_FILE for it: $CASELINT_BENCH_REPO with its own index when set,
+// else the benchmark repository with an index of HEAD in which five files
+// have another file's content, one is removed and one added (all with
+// blobs already there: the benchmark writes nothing to the repository).
+func benchIndex(b *testing.B) string {
+	b.Helper()
+	if dir := os.Getenv("CASELINT_BENCH_REPO"); dir != "" {
+		b.Setenv("GIT_INDEX_FILE", "")
+		return dir
+	}
+	dir := benchRepo(b)
+	name := filepath.Join(b.TempDir(), "index")
+	env := append(gitEnv(filepath.Dir(dir)), "GIT_INDEX_FILE="+name)
+	git := func(stdin io.Reader, args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = env
+		cmd.Stdin = stdin
+		out, err := cmd.Output()
+		if err != nil {
+			b.Fatalf("git %v: %v", args, err)
+		}
+		return string(out)
+	}
+	git(nil, "read-tree", "HEAD")
+	lines := strings.Split(strings.TrimSpace(git(nil, "ls-files", "-s")), "\n")
+	var info strings.Builder
+	for i := range 5 {
+		// "<mode> <hash> <stage>\t<path>": path i gets the blob of path 2i+100.
+		_, p, _ := strings.Cut(lines[i*len(lines)/5], "\t")
+		fields := strings.Fields(lines[(i*len(lines)/5+100)%len(lines)])
+		fmt.Fprintf(&info, "%s %s\t%s\n", fields[0], fields[1], p)
+	}
+	_, gone, _ := strings.Cut(lines[len(lines)/2], "\t")
+	fields := strings.Fields(lines[0])
+	fmt.Fprintf(&info, "0 %s\t%s\n", strings.Repeat("0", len(fields[1])), gone)
+	fmt.Fprintf(&info, "%s %s\tcases/STK-NEW/case.md\n", fields[0], fields[1])
+	git(strings.NewReader(info.String()), "update-index", "--index-info")
+	b.Setenv("GIT_INDEX_FILE", name)
+	return dir
+}
+
+// BenchmarkStagedIndex times what caselint lint --staged does with the
+// index, linting nothing: reading and decoding the index file, finding the
+// paths changed from HEAD, and setting up the index's FS.
+func BenchmarkStagedIndex(b *testing.B) {
+	dir := benchIndex(b)
+	r, err := Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = r.Close() }()
+	f, err := r.readIndex()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(f.entries)), "entries")
+	b.Run("readIndex", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := r.readIndex(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	ix, err := r.Index()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("Changed", func(b *testing.B) {
+		b.ReportAllocs()
+		var n int
+		for b.Loop() {
+			// A fresh repository each time: no trees read before.
+			r, err := Open(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			fresh := &Index{r: r, files: ix.files, unsure: ix.unsure}
+			paths, err := fresh.Changed()
+			if err != nil {
+				b.Fatal(err)
+			}
+			n = len(paths)
+			_ = r.Close()
+		}
+		b.ReportMetric(float64(n), "paths")
+	})
+	b.Run("FS", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			ix, err := r.Index()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := fs.Stat(ix.FS(), "."); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			r, err := Open(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ix, err := r.Index()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := ix.Changed(); err != nil {
+				b.Fatal(err)
+			}
+			_ = ix.FS()
+			_ = r.Close()
+		}
+	})
 }

@@ -1,184 +1,474 @@
 package vcs
 
 import (
-	"bufio"
+	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/format/index"
 )
 
-// readIndex reads the index git would commit from: the file named by
+// Index is the index git would commit from, read once: what is staged.
+// It is safe for use by several goroutines at once.
+type Index struct {
+	r       *Repo
+	modTime time.Time // the index file's
+	// files are the staged entries (see stagedEntries), sorted by path
+	// byte by byte, which is git's order.
+	files []indexEntry
+	// unsure are the paths, sorted, with an entry that is not simply
+	// staged (a conflict's stages, git add -N): a folder holding one is
+	// not the tree git would write for it.
+	unsure []string
+}
+
+// Index reads the index git would commit from: the file named by
 // $GIT_INDEX_FILE when it is set (git sets it for hooks during git commit -a
 // and git commit PATH, and go-git does not know it; a relative name is
 // relative to the top of the work tree), else the repository's own index
 // (the worktree's, in a linked worktree). A missing index file is an empty
-// index, as for git.
-func (r *Repo) readIndex() (*index.Index, error) {
-	name := os.Getenv("GIT_INDEX_FILE")
-	if name == "" {
-		idx, err := r.repo.Storer.Index()
-		if err != nil {
-			return nil, fmt.Errorf("reading the git index: %w", err)
-		}
-		return idx, nil
-	}
-	if !filepath.IsAbs(name) {
-		name = filepath.Join(r.root, name)
-	}
-	idx := &index.Index{Version: 2}
-	f, err := os.Open(name)
+// index, as for git. A split or sparse index is refused, saying so.
+func (r *Repo) Index() (*Index, error) {
+	f, err := r.readIndex()
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return idx, nil
+		return nil, err
+	}
+	ix := &Index{r: r, modTime: f.modTime}
+	ix.files, ix.unsure = stagedEntries(f.entries)
+	return ix, nil
+}
+
+// indexRead is an index file as read.
+type indexRead struct {
+	*indexFile
+	modTime time.Time
+}
+
+// readIndex reads and decodes the index file Index reads (see there).
+func (r *Repo) readIndex() (indexRead, error) {
+	name := os.Getenv("GIT_INDEX_FILE")
+	var (
+		data []byte
+		fi   fs.FileInfo
+		err  error
+	)
+	if name != "" {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(r.root, name)
 		}
-		return nil, fmt.Errorf("reading the git index (GIT_INDEX_FILE): %w", err)
+		if data, err = os.ReadFile(name); err == nil {
+			fi, err = os.Stat(name)
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return indexRead{}, fmt.Errorf("reading the git index (GIT_INDEX_FILE): %w", err)
+		}
+		name += " (GIT_INDEX_FILE)"
+	} else {
+		if r.gitDir == nil {
+			return indexRead{}, errors.New("reading the git index: the repository's git folder is not on disk")
+		}
+		// The file go-git's Storer.Index reads: "index" in the git folder
+		// (in a linked worktree, the worktree's own, not the common one).
+		name = filepath.Join(r.gitDir.Root(), "index")
+		data, fi, err = readBillyFile(r, "index")
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return indexRead{}, fmt.Errorf("reading the git index %s: %w", name, err)
+		}
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return indexRead{indexFile: &indexFile{version: 2}}, nil
+	}
+	f, err := decodeIndex(data)
+	if err != nil {
+		return indexRead{}, fmt.Errorf("reading the git index %s: %w", name, err)
+	}
+	return indexRead{indexFile: f, modTime: fi.ModTime()}, nil
+}
+
+// readBillyFile reads the file name of the repository's git folder, sized
+// once rather than grown as it is read.
+func readBillyFile(r *Repo, name string) ([]byte, fs.FileInfo, error) {
+	f, err := r.gitDir.Open(name)
+	if err != nil {
+		return nil, nil, err
 	}
 	defer func() { _ = f.Close() }()
-	if err := index.NewDecoder(bufio.NewReader(f)).Decode(idx); err != nil {
-		return nil, fmt.Errorf("reading the git index %s (GIT_INDEX_FILE): %w", name, err)
+	fi, err := r.gitDir.Stat(name)
+	if err != nil {
+		return nil, nil, err
 	}
-	return idx, nil
-}
-
-// stageMerged is the stage of an entry not in conflict (go-git's
-// index.Merged is 1, which is the common ancestor's stage).
-const stageMerged index.Stage = 0
-
-// staged returns the index's entries by path: the merged (stage 0) entry,
-// or for a path in conflict "our" side (stage 2) when there is one. Entries
-// added with git add -N (intent to add) hold no content and are left out,
-// as git commit leaves them out.
-func staged(idx *index.Index) map[string]entry {
-	out := make(map[string]entry, len(idx.Entries))
-	for _, e := range idx.Entries {
-		if e.IntentToAdd {
-			continue
-		}
-		if _, ok := out[e.Name]; ok && e.Stage != stageMerged {
-			continue
-		}
-		if e.Stage == stageMerged || e.Stage == index.OurMode {
-			out[e.Name] = entry{name: path.Base(e.Name), mode: e.Mode, hash: e.Hash}
-		}
+	// The size of the file opened (git replaces the index by renaming a
+	// new one onto it, so the name may have moved on since).
+	size, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return nil, nil, err
 	}
-	return out
+	data := make([]byte, size)
+	if _, err := f.ReadAt(data, 0); err != nil && !errors.Is(err, io.EOF) {
+		return nil, nil, err
+	}
+	return data, fi, nil
 }
 
-// indexSource is the index seen as a tree.
-type indexSource struct {
-	nodes map[string]entry   // every file and folder by path
-	dirs  map[string][]entry // folder contents, sorted by name
-}
-
-func newIndexSource(files map[string]entry) *indexSource {
-	s := &indexSource{nodes: map[string]entry{".": {name: ".", mode: filemode.Dir}}, dirs: map[string][]entry{".": nil}}
-	for p, e := range files {
-		s.nodes[p] = e
-		child := e
-		for {
-			dir := path.Dir(p)
-			s.dirs[dir] = append(s.dirs[dir], child)
-			if _, seen := s.nodes[dir]; seen {
-				break
+// stagedEntries returns, of the index's entries (in git's order), those
+// git commit would commit: the merged (stage 0) entry, or for a path in
+// conflict "our" side (stage 2) when there is one. Entries added with
+// git add -N (intent to add) hold no content and are left out, as git
+// commit leaves them out. It also returns the paths of the entries that
+// are not simply staged: a conflict's and intent-to-add ones.
+func stagedEntries(es []indexEntry) (files []indexEntry, unsure []string) {
+	files = make([]indexEntry, 0, len(es))
+	for i := 0; i < len(es); {
+		j := i + 1
+		for j < len(es) && es[j].name == es[i].name {
+			j++
+		}
+		// es[i:j] are the stages of one path, by stage.
+		pick := -1
+		for k := i; k < j; k++ {
+			e := es[k]
+			if e.stage != 0 || e.intentToAdd {
+				if len(unsure) == 0 || unsure[len(unsure)-1] != e.name {
+					unsure = append(unsure, e.name)
+				}
 			}
-			child = entry{name: path.Base(dir), mode: filemode.Dir}
-			s.nodes[dir] = child
-			p = dir
+			if e.intentToAdd {
+				continue
+			}
+			if e.stage == 0 || (e.stage == 2 && pick < 0) {
+				pick = k
+			}
 		}
+		if pick >= 0 {
+			files = append(files, es[pick])
+		}
+		i = j
 	}
-	for _, es := range s.dirs {
-		sort.Slice(es, func(i, j int) bool { return es[i].name < es[j].name })
+	return files, unsure
+}
+
+// IndexFS reads the index (see Index) and returns its FS. To read both the
+// staged content and the staged paths, read the index once with Index.
+func (r *Repo) IndexFS() (fs.FS, error) {
+	ix, err := r.Index()
+	if err != nil {
+		return nil, err
 	}
-	return s
+	return ix.FS(), nil
+}
+
+// StagedPaths reads the index (see Index) and returns its Changed paths.
+func (r *Repo) StagedPaths() ([]string, error) {
+	ix, err := r.Index()
+	if err != nil {
+		return nil, err
+	}
+	return ix.Changed()
+}
+
+// FS returns the staged content as a read-only fs.FS of slash paths
+// relative to the repository root. File contents come from the object
+// store, where git add (and git commit -a, for its temporary index) has
+// written them; a folder exists when a staged file is below it.
+func (ix *Index) FS() fs.FS {
+	return &gitFS{r: ix.r, src: &indexSource{files: ix.files}, modTime: ix.modTime}
+}
+
+// indexSource is the index seen as a tree, looked up by binary search in
+// its sorted entries.
+type indexSource struct {
+	files []indexEntry
+}
+
+// under returns the range of s.files whose paths start with prefix.
+func (s *indexSource) under(prefix string) (lo, hi int) {
+	return entriesUnder(s.files, prefix)
+}
+
+// entriesUnder returns the range of es (sorted by path) whose paths start
+// with prefix.
+func entriesUnder(es []indexEntry, prefix string) (lo, hi int) {
+	lo = sort.Search(len(es), func(i int) bool { return es[i].name >= prefix })
+	hi = lo + sort.Search(len(es)-lo, func(i int) bool { return !strings.HasPrefix(es[lo+i].name, prefix) })
+	return lo, hi
 }
 
 func (s *indexSource) lookup(name string) (entry, error) {
-	e, ok := s.nodes[name]
-	if !ok {
-		return entry{}, fs.ErrNotExist
+	if name == "." {
+		return entry{name: ".", mode: filemode.Dir}, nil
 	}
-	return e, nil
+	i := sort.Search(len(s.files), func(i int) bool { return s.files[i].name >= name })
+	if i < len(s.files) && s.files[i].name == name {
+		e := s.files[i]
+		return entry{name: path.Base(name), mode: e.mode, hash: e.hash}, nil
+	}
+	if lo, hi := s.under(name + "/"); lo < hi {
+		return entry{name: path.Base(name), mode: filemode.Dir}, nil
+	}
+	return entry{}, fs.ErrNotExist
 }
 
 func (s *indexSource) list(name string, _ entry) ([]entry, error) {
-	return s.dirs[name], nil
-}
-
-// IndexFS returns the staged content, as the index holds it (see readIndex
-// for which index), as a read-only fs.FS of slash paths relative to the
-// repository root. File contents come from the object store, where git add
-// (and git commit -a, for its temporary index) has written them.
-func (r *Repo) IndexFS() (fs.FS, error) {
-	idx, err := r.readIndex()
-	if err != nil {
-		return nil, err
+	prefix := ""
+	if name != "." {
+		prefix = name + "/"
 	}
-	return &gitFS{r: r, src: newIndexSource(staged(idx)), modTime: idx.ModTime}, nil
+	lo, hi := s.under(prefix)
+	var out []entry
+	forChildren(s.files, prefix, lo, hi, func(c indexChild) {
+		e := entry{name: c.name, mode: filemode.Dir}
+		if !c.dir {
+			e.mode, e.hash = s.files[c.lo].mode, s.files[c.lo].hash
+		}
+		out = append(out, e)
+	})
+	out = byName(out)
+	// A file and a folder of one name (which git does not write): the
+	// file, as lookup finds it.
+	keep := out[:0]
+	for _, e := range out {
+		if n := len(keep); n > 0 && keep[n-1].name == e.name {
+			if keep[n-1].isDir() {
+				keep[n-1] = e
+			}
+			continue
+		}
+		keep = append(keep, e)
+	}
+	return keep, nil
 }
 
-// StagedPaths returns the slash paths whose staged content differs from
+// indexChild is a file or folder directly in an index folder: a file is
+// es[lo], a folder the entries es[lo:hi].
+type indexChild struct {
+	name   string
+	dir    bool
+	lo, hi int
+}
+
+// forChildren calls fn for each file and folder directly in the folder
+// whose entries es[lo:hi] are (prefix is its path and a slash, or "" for
+// the top), in git's order.
+func forChildren(es []indexEntry, prefix string, lo, hi int, fn func(indexChild)) {
+	for i := lo; i < hi; {
+		rest := es[i].name[len(prefix):]
+		slash := strings.IndexByte(rest, '/')
+		if slash < 0 {
+			fn(indexChild{name: rest, lo: i, hi: i + 1})
+			i++
+			continue
+		}
+		sub := es[i].name[:len(prefix)+slash+1]
+		end := i + sort.Search(hi-i, func(k int) bool { return !strings.HasPrefix(es[i+k].name, sub) })
+		fn(indexChild{name: rest[:slash], dir: true, lo: i, hi: end})
+		i = end
+	}
+}
+
+// Changed returns the slash paths whose staged content differs from
 // HEAD's: added, modified (content or mode) or deleted, sorted. In a
 // repository with no commits yet, every staged path.
-func (r *Repo) StagedPaths() ([]string, error) {
-	idx, err := r.readIndex()
+//
+// It does not read all of HEAD's tree: it computes the tree object git
+// would write for each staged folder and goes into HEAD's folder only when
+// the two differ. A folder holding a conflict or an intent-to-add entry,
+// whose tree git would not write as it stands, is compared entry by entry.
+func (ix *Index) Changed() ([]string, error) {
+	head, ok, err := ix.r.headTree()
 	if err != nil {
 		return nil, err
 	}
-	files := staged(idx)
-	head := map[string]entry{}
+	if !ok {
+		// No commits yet: everything staged is new.
+		out := make([]string, len(ix.files))
+		for i, e := range ix.files {
+			out[i] = e.name
+		}
+		return out, nil
+	}
+	d := &indexDiff{ix: ix, trees: newTreeCache(ix.r, 0), hashes: map[string]plumbing.Hash{}}
+	if err := d.folder("", 0, len(ix.files), head); err != nil {
+		return nil, err
+	}
+	sort.Strings(d.out)
+	return d.out, nil
+}
+
+// headTree returns the hash of HEAD's tree, and false in a repository with
+// no commits yet. The commit is read with readObject, straight from the
+// packs: go-git's object storage would first load and hash its pack
+// indexes, which takes longer than the rest of Changed.
+func (r *Repo) headTree() (plumbing.Hash, bool, error) {
 	ref, err := r.repo.Head()
 	switch {
 	case errors.Is(err, plumbing.ErrReferenceNotFound):
-		// No commits yet.
+		return plumbing.ZeroHash, false, nil
 	case err != nil:
-		return nil, fmt.Errorf("HEAD: %w", err)
-	default:
-		c, err := r.resolve(ref.Hash().String())
-		if err != nil {
-			return nil, err
-		}
-		if err := r.flatten(newTreeCache(r, 0), c.TreeHash, "", head); err != nil {
-			return nil, err
-		}
+		return plumbing.ZeroHash, false, fmt.Errorf("HEAD: %w", err)
 	}
-	var out []string
-	for p, e := range files {
-		if h, ok := head[p]; !ok || h.hash != e.hash || h.mode != e.mode {
-			out = append(out, p)
-		}
+	data, err := r.readObject(plumbing.CommitObject, ref.Hash())
+	if err != nil {
+		return plumbing.ZeroHash, false, fmt.Errorf("HEAD: %w", err)
 	}
-	for p := range head {
-		if _, ok := files[p]; !ok {
-			out = append(out, p)
-		}
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	name, ok := bytes.CutPrefix(line, []byte("tree "))
+	var h plumbing.Hash
+	if n, err := hex.Decode(h[:], name); !ok || err != nil || n != len(h) || len(name) != 2*len(h) {
+		return plumbing.ZeroHash, false, fmt.Errorf("HEAD: commit %s: no tree on its first line", ref.Hash())
 	}
-	sort.Strings(out)
-	return out, nil
+	return h, true, nil
 }
 
-// flatten adds every non-folder entry under tree h to out, by path.
-func (r *Repo) flatten(trees *treeCache, h plumbing.Hash, prefix string, out map[string]entry) error {
-	es, err := trees.get(h)
+// indexDiff compares the index's folders with HEAD's trees.
+type indexDiff struct {
+	ix     *Index
+	trees  *treeCache
+	hashes map[string]plumbing.Hash // the tree hash of each index folder worked out, by prefix
+	bufs   [][]byte                 // a tree buffer for each depth
+	out    []string
+}
+
+// folder adds to d.out the paths that differ between the index folder
+// whose entries are files[lo:hi] (prefix is its path and a slash, or ""
+// for the top) and HEAD's tree head of the same folder.
+func (d *indexDiff) folder(prefix string, lo, hi int, head plumbing.Hash) error {
+	if h, ok := d.treeHash(prefix, lo, hi, 0); ok && h == head {
+		return nil
+	}
+	hes, err := d.trees.get(head)
+	if err != nil {
+		return err
+	}
+	files := d.ix.files
+	k := 0
+	// headOnly adds the paths of HEAD's entry he, gone from the index.
+	headOnly := func(he entry) error {
+		if he.isDir() {
+			return d.treePaths(he.hash, prefix+he.name+"/")
+		}
+		d.out = append(d.out, prefix+he.name)
+		return nil
+	}
+	var walkErr error
+	forChildren(files, prefix, lo, hi, func(c indexChild) {
+		if walkErr != nil {
+			return
+		}
+		// HEAD's entries before this child are gone from the index.
+		for k < len(hes) && compareGit([]byte(hes[k].name), hes[k].isDir(), []byte(c.name), c.dir) < 0 {
+			if walkErr = headOnly(hes[k]); walkErr != nil {
+				return
+			}
+			k++
+		}
+		same := k < len(hes) && hes[k].name == c.name && hes[k].isDir() == c.dir
+		switch {
+		case c.dir && same:
+			walkErr = d.folder(prefix+c.name+"/", c.lo, c.hi, hes[k].hash)
+		case c.dir:
+			for _, e := range files[c.lo:c.hi] {
+				d.out = append(d.out, e.name)
+			}
+		case same:
+			if e := files[c.lo]; e.hash != hes[k].hash || e.mode != hes[k].mode {
+				d.out = append(d.out, e.name)
+			}
+		default:
+			d.out = append(d.out, files[c.lo].name)
+		}
+		if same {
+			k++
+		}
+	})
+	if walkErr != nil {
+		return walkErr
+	}
+	for ; k < len(hes); k++ {
+		if err := headOnly(hes[k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// treePaths adds to d.out the paths of the files under HEAD's tree h,
+// whose path and a slash prefix is.
+func (d *indexDiff) treePaths(h plumbing.Hash, prefix string) error {
+	es, err := d.trees.get(h)
 	if err != nil {
 		return err
 	}
 	for _, e := range es {
-		p := prefix + e.name
 		if e.isDir() {
-			if err := r.flatten(trees, e.hash, p+"/", out); err != nil {
+			if err := d.treePaths(e.hash, prefix+e.name+"/"); err != nil {
 				return err
 			}
 			continue
 		}
-		out[p] = e
+		d.out = append(d.out, prefix+e.name)
 	}
 	return nil
+}
+
+// treeHash returns the hash of the tree object git would write for the
+// index folder whose entries are files[lo:hi] (prefix is its path and a
+// slash, or "" for the top; depth its depth), and false when git would not
+// write it as it stands: it holds a conflict or an intent-to-add entry.
+func (d *indexDiff) treeHash(prefix string, lo, hi, depth int) (plumbing.Hash, bool) {
+	if h, ok := d.hashes[prefix]; ok {
+		return h, true
+	}
+	if i, j := entriesUnderNames(d.ix.unsure, prefix); i < j {
+		return plumbing.ZeroHash, false
+	}
+	for len(d.bufs) <= depth {
+		d.bufs = append(d.bufs, nil)
+	}
+	files := d.ix.files
+	ok := true
+	buf := d.bufs[depth][:0]
+	forChildren(files, prefix, lo, hi, func(c indexChild) {
+		if !ok {
+			return
+		}
+		mode, h := filemode.Dir, plumbing.ZeroHash
+		if c.dir {
+			h, ok = d.treeHash(prefix+c.name+"/", c.lo, c.hi, depth+1)
+		} else {
+			mode, h = files[c.lo].mode, files[c.lo].hash
+		}
+		// git's tree entry: "<octal mode> <name>\0<hash>", in git's order,
+		// which is the index's.
+		buf = strconv.AppendUint(buf, uint64(mode), 8)
+		buf = append(buf, ' ')
+		buf = append(buf, c.name...)
+		buf = append(buf, 0)
+		buf = append(buf, h[:]...)
+	})
+	d.bufs[depth] = buf
+	if !ok {
+		return plumbing.ZeroHash, false
+	}
+	h := plumbing.ComputeHash(plumbing.TreeObject, buf)
+	d.hashes[prefix] = h
+	return h, true
+}
+
+// entriesUnderNames returns the range of names (sorted) that start with
+// prefix.
+func entriesUnderNames(names []string, prefix string) (lo, hi int) {
+	lo = sort.SearchStrings(names, prefix)
+	hi = lo + sort.Search(len(names)-lo, func(i int) bool { return !strings.HasPrefix(names[lo+i], prefix) })
+	return lo, hi
 }

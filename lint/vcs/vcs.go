@@ -3,7 +3,8 @@
 //
 // A Repo is opened once on a path inside a work tree (a linked worktree made
 // by git worktree add too). It gives the records as they stand at a commit
-// (CommitFS) or as they are staged (IndexFS, which honours GIT_INDEX_FILE as
+// (CommitFS) or as they are staged (Index, read once from the index file:
+// its FS and the paths it Changed from HEAD; it honours GIT_INDEX_FILE as
 // git sets it for hooks), and the records' history (History), built in one
 // pass over the commits.
 //

@@ -104,10 +104,13 @@ func openGit(wd string, opts *Options) (*source, error) {
 	}
 
 	where := "the index"
+	var index *vcs.Index
 	if opts.Staged {
-		if src.fsys, err = repo.IndexFS(); err != nil {
+		// Read once, for both the staged content and the staged paths.
+		if index, err = repo.Index(); err != nil {
 			return nil, err
 		}
+		src.fsys = index.FS()
 	} else {
 		if src.revHash, src.revWhen, err = repo.ResolveRevision(opts.Rev); err != nil {
 			return nil, fmt.Errorf("--rev: %w", err)
@@ -124,7 +127,7 @@ func openGit(wd string, opts *Options) (*source, error) {
 	}
 	src.paths = src.scope
 	if opts.Staged {
-		if src.paths, err = stagedScope(repo, src.fsys, src.scope); err != nil {
+		if src.paths, err = stagedScope(index, src.fsys, src.scope); err != nil {
 			return nil, err
 		}
 		src.nothing = len(src.paths) == 0
@@ -136,8 +139,8 @@ func openGit(wd string, opts *Options) (*source, error) {
 // records in scope (the engine lints the whole case of each); for a deleted
 // record, the nearest folder of its case still in the index. A staged
 // config that applies to the scope makes the whole scope the paths.
-func stagedScope(repo *vcs.Repo, index fs.FS, scope []string) ([]string, error) {
-	staged, err := repo.StagedPaths()
+func stagedScope(index *vcs.Index, fsys fs.FS, scope []string) ([]string, error) {
+	staged, err := index.Changed()
 	if err != nil {
 		return nil, err
 	}
@@ -156,8 +159,8 @@ func stagedScope(repo *vcs.Repo, index fs.FS, scope []string) ([]string, error) 
 		if !strings.HasSuffix(p, ".md") || !inScope(p, scope) {
 			continue
 		}
-		q, ok := existingAncestor(index, p)
-		if !ok || (q != p && !inCase(index, q)) {
+		q, ok := existingAncestor(fsys, p)
+		if !ok || (q != p && !inCase(fsys, q)) {
 			continue // deleted, and in no case that is left
 		}
 		if !seen[q] {

@@ -1,0 +1,512 @@
+package vcs
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
+	"github.com/go-git/go-git/v5/plumbing/hash"
+)
+
+// goGitEntries decodes the index file at name with go-git's decoder, the
+// oracle the index reader is checked against.
+func goGitEntries(t *testing.T, name string) (uint32, []indexEntry) {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	idx := &index.Index{}
+	if err := index.NewDecoder(bufio.NewReader(f)).Decode(idx); err != nil {
+		t.Fatalf("go-git's decoder: %v", err)
+	}
+	var out []indexEntry
+	for _, e := range idx.Entries {
+		out = append(out, indexEntry{name: e.Name, mode: e.Mode, hash: e.Hash, stage: int(e.Stage), intentToAdd: e.IntentToAdd, skipWorktree: e.SkipWorktree})
+	}
+	return idx.Version, out
+}
+
+// checkAgainstGoGit decodes the repository's index and compares it with
+// go-git's reading of it; it returns the entries.
+func checkAgainstGoGit(t *testing.T, g *testRepo, wantVersion uint32) []indexEntry {
+	t.Helper()
+	name := filepath.Join(g.dir, ".git", "index")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeIndex(data)
+	if err != nil {
+		t.Fatalf("decodeIndex: %v", err)
+	}
+	version, want := goGitEntries(t, name)
+	if got.version != version || got.version != wantVersion {
+		t.Errorf("version %d, go-git says %d, want %d", got.version, version, wantVersion)
+	}
+	if !reflect.DeepEqual(got.entries, want) {
+		t.Errorf("entries differ from go-git's:\n got %+v\nwant %+v", got.entries, want)
+	}
+	return got.entries
+}
+
+// conflictRepo makes a repository whose index has every kind of entry:
+// files beside folders whose names sort around "/", an executable, a
+// symbolic link, a path longer than the index's name length field, a
+// merge conflict, an intent-to-add entry and a skip-worktree one.
+func conflictRepo(t *testing.T) *testRepo {
+	g := newTestRepo(t)
+	for _, p := range []string{"a.md", "a/b.md", "a-b.md", "a0", "ab/c.md", "cases/STK-1/case.md", "cases/STK-1/visits/v1.md", "conflict.md", "skip.md"} {
+		g.write(p, p+"\n")
+	}
+	g.write("run.sh", "#!/bin/sh\n")
+	if err := os.Chmod(filepath.Join(g.dir, "run.sh"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("a.md", filepath.Join(g.dir, "link.md")); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "base")
+	long := strings.Repeat(strings.Repeat("x", 200)+"/", 22) + "long.md" // over 0xfff bytes
+	blob := g.git("hash-object", "-w", "a.md")
+	g.git("update-index", "--add", "--cacheinfo", "100644,"+blob+","+long)
+	g.commitStaged("Ann Smith", "2026-01-05T11:00:00Z", "long")
+	g.git("checkout", "-q", "-b", "side")
+	g.write("conflict.md", "theirs\n")
+	g.commit("Ann Smith", "2026-01-06T10:00:00Z", "side")
+	g.git("checkout", "-q", "main")
+	g.write("conflict.md", "ours\n")
+	g.commit("Ann Smith", "2026-01-07T10:00:00Z", "main")
+	cmd := exec.Command("git", "merge", "-q", "side")
+	cmd.Dir = g.dir
+	cmd.Env = gitEnv(filepath.Dir(g.dir))
+	if err := cmd.Run(); err == nil {
+		t.Fatal("the merge did not conflict")
+	}
+	g.write("new/intent.md", "intent\n")
+	g.git("add", "-N", "new/intent.md")
+	g.git("update-index", "--skip-worktree", "skip.md")
+	return g
+}
+
+func TestReadIndexVersions(t *testing.T) {
+	g := conflictRepo(t)
+	for _, v := range []uint32{3, 4, 2} {
+		g.git("update-index", "--index-version", string(rune('0'+v)))
+		want := v
+		if v == 2 {
+			want = 3 // extended flags (intent-to-add, skip-worktree) need version 3
+		}
+		es := checkAgainstGoGit(t, g, want)
+		var stages, ita, skip int
+		for _, e := range es {
+			if e.stage != 0 {
+				stages++
+			}
+			if e.intentToAdd {
+				ita++
+			}
+			if e.skipWorktree {
+				skip++
+			}
+		}
+		if stages != 3 || ita != 1 || skip != 1 {
+			t.Errorf("version %d: %d conflict stages, %d intent-to-add, %d skip-worktree; want 3, 1, 1", v, stages, ita, skip)
+		}
+	}
+	// Version 2 proper: without extended flags.
+	g.git("update-index", "--no-skip-worktree", "skip.md")
+	g.git("rm", "-q", "--cached", "new/intent.md")
+	g.git("update-index", "--index-version", "2")
+	checkAgainstGoGit(t, g, 2)
+
+	// The staged view: our side of the conflict, no intent-to-add entry.
+	ix, err := g.open().Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readFS(t, ix.FS(), "conflict.md"); got != "ours\n" {
+		t.Errorf("conflict.md = %q, want ours", got)
+	}
+	if want := []string{"conflict.md"}; !reflect.DeepEqual(ix.unsure, want) {
+		t.Errorf("unsure = %q, want %q", ix.unsure, want)
+	}
+}
+
+// oldChanged is how the staged paths were found before Changed: go-git's
+// decoder, and HEAD's whole tree flattened into a map.
+func oldChanged(t *testing.T, r *Repo, name string) []string {
+	t.Helper()
+	_, es := goGitEntries(t, name)
+	files := map[string]indexEntry{}
+	for _, e := range es {
+		if e.intentToAdd {
+			continue
+		}
+		if _, ok := files[e.name]; ok && e.stage != 0 {
+			continue
+		}
+		if e.stage == 0 || e.stage == 2 {
+			files[e.name] = e
+		}
+	}
+	head := map[string]entry{}
+	if h, err := r.Head(); err == nil {
+		c, err := r.resolve(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := flatten(newTreeCache(r, 0), c.TreeHash, "", head); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out []string
+	for p, e := range files {
+		if h, ok := head[p]; !ok || h.hash != e.hash || h.mode != e.mode {
+			out = append(out, p)
+		}
+	}
+	for p := range head {
+		if _, ok := files[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// flatten adds every non-folder entry under tree h to out, by path.
+func flatten(trees *treeCache, h plumbing.Hash, prefix string, out map[string]entry) error {
+	es, err := trees.get(h)
+	if err != nil {
+		return err
+	}
+	for _, e := range es {
+		p := prefix + e.name
+		if e.isDir() {
+			if err := flatten(trees, e.hash, p+"/", out); err != nil {
+				return err
+			}
+			continue
+		}
+		out[p] = e
+	}
+	return nil
+}
+
+func TestChangedMatchesFlatten(t *testing.T) {
+	g := newTestRepo(t)
+	indexFile := filepath.Join(g.dir, ".git", "index")
+	check := func(label string, want []string) {
+		t.Helper()
+		for _, v := range []string{"2", "4"} {
+			g.git("update-index", "--index-version", v)
+			r := g.open()
+			ix, err := r.Index()
+			if err != nil {
+				t.Fatalf("%s: %v", label, err)
+			}
+			got, err := ix.Changed()
+			if err != nil {
+				t.Fatalf("%s: %v", label, err)
+			}
+			if old := oldChanged(t, r, indexFile); !reflect.DeepEqual(got, old) || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s (index version %s): Changed() = %q; the flattened comparison %q; want %q", label, v, got, old, want)
+			}
+			_ = r.Close()
+		}
+	}
+	for _, p := range []string{"a.md", "a/b.md", "a-b.md", "a0", "ab/c.md", "cases/STK-1/case.md", "cases/STK-1/visits/v1.md", "cases/STK-2/case.md", "gone/x.md", "gone/deep/y.md"} {
+		g.write(p, p+"\n")
+	}
+	g.git("add", "-A")
+	check("no commits", []string{"a-b.md", "a.md", "a/b.md", "a0", "ab/c.md", "cases/STK-1/case.md", "cases/STK-1/visits/v1.md", "cases/STK-2/case.md", "gone/deep/y.md", "gone/x.md"})
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "base")
+	check("clean", nil)
+
+	g.write("a/b.md", "changed\n")
+	g.write("a-b.md", "changed\n")
+	g.write("cases/STK-1/visits/v2.md", "added\n")
+	g.write("new/deep/z.md", "a new folder\n")
+	g.git("add", "-A")
+	g.git("update-index", "--chmod=+x", "a.md")
+	g.git("rm", "-q", "-r", "--cached", "gone", "cases/STK-2/case.md")
+	check("changes", []string{"a-b.md", "a.md", "a/b.md", "cases/STK-1/visits/v2.md", "cases/STK-2/case.md", "gone/deep/y.md", "gone/x.md", "new/deep/z.md"})
+
+	// A file becomes a folder and a folder a file.
+	g.commit("Ann Smith", "2026-01-06T10:00:00Z", "two")
+	g.git("rm", "-q", "--cached", "a0", "ab/c.md")
+	blob := g.git("hash-object", "-w", "a.md")
+	g.git("update-index", "--add", "--cacheinfo", "100644,"+blob+",a0/inside.md", "--cacheinfo", "100644,"+blob+",ab")
+	check("file to folder", []string{"a0", "a0/inside.md", "ab", "ab/c.md"})
+
+	// Intent-to-add entries and unchanged content beside them.
+	g.commit("Ann Smith", "2026-01-07T10:00:00Z", "three")
+	g.write("cases/STK-1/later.md", "later\n")
+	g.git("add", "-N", "cases/STK-1/later.md")
+	check("intent to add", nil)
+	g.write("cases/STK-1/case.md", "changed beside an intent-to-add entry\n")
+	g.git("add", "cases/STK-1/case.md")
+	check("intent to add and a change", []string{"cases/STK-1/case.md"})
+}
+
+func TestChangedConflict(t *testing.T) {
+	g := conflictRepo(t)
+	r := g.open()
+	name := filepath.Join(g.dir, ".git", "index")
+	for _, v := range []string{"3", "4"} {
+		g.git("update-index", "--index-version", v)
+		ix, err := r.Index()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ix.Changed()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if old := oldChanged(t, r, name); !reflect.DeepEqual(got, old) || len(got) != 0 {
+			t.Errorf("version %s: Changed() = %q, the flattened comparison %q; want none", v, got, old)
+		}
+	}
+}
+
+func TestIndexFSOrder(t *testing.T) {
+	g := newTestRepo(t)
+	files := []string{"a.md", "a/b.md", "a/c/d.md", "a-b.md", "a0", "ab/c.md", "b"}
+	for _, p := range files {
+		g.write(p, p+"\n")
+	}
+	g.git("add", "-A")
+	ix, err := g.open().Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := ix.FS()
+	des, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range des {
+		names = append(names, d.Name())
+	}
+	if want := []string{"a", "a-b.md", "a.md", "a0", "ab", "b"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("ReadDir(.) = %q, want %q", names, want)
+	}
+	if err := fstest.TestFS(fsys, files...); err != nil {
+		t.Error(err)
+	}
+	for _, p := range []string{"a/b", "a/c/d", "a/", "c", "a.md/x", "ab/c.md/d"} {
+		if _, err := fs.Stat(fsys, p); !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrInvalid) {
+			t.Errorf("Stat(%s) = %v, want not exist", p, err)
+		}
+	}
+}
+
+// withChecksum returns body with the checksum an index file ends with.
+func withChecksum(body []byte) []byte {
+	h := hash.CryptoType.New()
+	h.Write(body)
+	return h.Sum(append([]byte(nil), body...))
+}
+
+// smallIndex returns a small real index file of the given version.
+func smallIndex(t testing.TB, version string) []byte {
+	g := newTestRepo(t)
+	g.write("a.md", "a\n")
+	g.write("cases/STK-1/case.md", "case\n")
+	g.write("cases/STK-1/visits/v1.md", "visit\n")
+	g.git("add", "-A")
+	g.git("update-index", "--index-version", version)
+	data, err := os.ReadFile(filepath.Join(g.dir, ".git", "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestReadIndexCorrupt(t *testing.T) {
+	hashLen := len(plumbing.ZeroHash)
+	for _, v := range []string{"2", "3", "4"} {
+		data := smallIndex(t, v)
+		if f, err := decodeIndex(data); err != nil || len(f.entries) != 3 {
+			t.Fatalf("version %s: decodeIndex = %v, %v", v, f, err)
+		}
+		for n := range len(data) {
+			if _, err := decodeIndex(data[:n]); err == nil {
+				t.Errorf("version %s truncated to %d bytes: no error", v, n)
+			}
+			// Truncated, with a checksum that matches what is left: an
+			// error, unless only extensions were cut off.
+			if f, err := decodeIndex(withChecksum(data[:n])); err == nil && len(f.entries) != 3 {
+				t.Errorf("version %s truncated to %d bytes, checksum fixed: %d entries and no error", v, n, len(f.entries))
+			}
+		}
+		for i := range len(data) {
+			bad := append([]byte(nil), data...)
+			bad[i] ^= 0x40
+			if _, err := decodeIndex(bad); err == nil {
+				t.Errorf("version %s, byte %d changed: no error", v, i)
+			}
+		}
+		// A zero checksum (index.skipHash) is not checked.
+		skip := append(append([]byte(nil), data[:len(data)-hashLen]...), make([]byte, hashLen)...)
+		if f, err := decodeIndex(skip); err != nil || len(f.entries) != 3 {
+			t.Errorf("version %s with a zero checksum: %v, %v", v, f, err)
+		}
+	}
+	data := smallIndex(t, "2")
+	body := data[:len(data)-len(plumbing.ZeroHash)]
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "truncated"},
+		{"garbage", []byte("this is no git index, only some text that is long enough"), "no DIRC signature"},
+		{"bad checksum", append(append([]byte(nil), body...), bytes.Repeat([]byte{1}, len(plumbing.ZeroHash))...), "checksum"},
+		{"version 5", withChecksum(binary.BigEndian.AppendUint32([]byte("DIRC"), 5)[:8:8]), "version 5 is not supported"},
+		{"version 1", withChecksum(append(binary.BigEndian.AppendUint32([]byte("DIRC"), 1), 0, 0, 0, 0)), "version 1 is not supported"},
+		{"too many entries", withChecksum(append(binary.BigEndian.AppendUint32([]byte("DIRC"), 2), 0, 0, 0, 9)), "index entry 0: the file is truncated"},
+		{"required extension", withChecksum(append(append([]byte(nil), body...), "abcd\x00\x00\x00\x00"...)), `extension "abcd" is required`},
+		{"split index", withChecksum(append(append([]byte(nil), body...), "link\x00\x00\x00\x00"...)), "split"},
+		{"sparse index", withChecksum(append(append([]byte(nil), body...), "sdir\x00\x00\x00\x00"...)), "sparse"},
+		{"truncated extension", withChecksum(append(append([]byte(nil), body...), "TREE\x00\x00\x01\x00"...)), `extension "TREE": the file is truncated`},
+	} {
+		_, err := decodeIndex(tc.data)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want an error saying %q", tc.name, err, tc.want)
+		}
+	}
+	// An unknown optional extension is skipped.
+	if f, err := decodeIndex(withChecksum(append(append([]byte(nil), body...), "ZZZZ\x00\x00\x00\x02ab"...))); err != nil || len(f.entries) != 3 {
+		t.Errorf("optional extension: %v, %v", f, err)
+	}
+}
+
+// TestIndexErrorsNameTheFile checks a bad index file is named in the
+// error, and that a split index, as git writes one, is refused.
+func TestIndexErrorsNameTheFile(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a.md", "a\n")
+	g.git("add", "-A")
+	bad := filepath.Join(filepath.Dir(g.dir), "bad-index")
+	if err := os.WriteFile(bad, []byte("DIRC garbage garbage garbage garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GIT_INDEX_FILE", bad)
+	if _, err := g.open().Index(); err == nil || !strings.Contains(err.Error(), bad+" (GIT_INDEX_FILE)") {
+		t.Errorf("Index() with a bad GIT_INDEX_FILE = %v, want an error naming it", err)
+	}
+	t.Setenv("GIT_INDEX_FILE", "")
+	g.git("update-index", "--split-index")
+	own := filepath.Join(g.dir, ".git", "index")
+	if _, err := g.open().Index(); err == nil || !strings.Contains(err.Error(), own) || !strings.Contains(err.Error(), "split") {
+		t.Errorf("Index() of a split index = %v, want an error naming %s and saying it is split", err, own)
+	}
+}
+
+func TestSparseIndexRefused(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("in/a.md", "a\n")
+	g.write("out/b.md", "b\n")
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "base")
+	cmd := exec.Command("git", "sparse-checkout", "set", "--cone", "--sparse-index", "in")
+	cmd.Dir = g.dir
+	cmd.Env = gitEnv(filepath.Dir(g.dir))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("git sparse-checkout --sparse-index: %v\n%s", err, out)
+	}
+	// go-git opens no repository with the worktreeConfig extension, which
+	// git sparse-checkout sets: read the file itself.
+	data, err := os.ReadFile(filepath.Join(g.dir, ".git", "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := decodeIndex(data); err == nil || !strings.Contains(err.Error(), "sparse") {
+		t.Errorf("decodeIndex of a sparse index = %v, want an error saying it is sparse", err)
+	}
+}
+
+// FuzzReadIndex feeds the index reader broken files, their checksums
+// fixed so that the entries and extensions are read: it must never panic,
+// and what it accepts must be sorted, valid paths.
+func FuzzReadIndex(f *testing.F) {
+	for _, v := range []string{"2", "3", "4"} {
+		data := smallIndex(f, v)
+		f.Add(data[:len(data)-len(plumbing.ZeroHash)])
+	}
+	f.Add([]byte("DIRC\x00\x00\x00\x04\x00\x00\x00\x01"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		for _, data := range [][]byte{body, withChecksum(body)} {
+			idx, err := decodeIndex(data)
+			if err != nil {
+				continue
+			}
+			for i, e := range idx.entries {
+				if !fs.ValidPath(e.name) || (i > 0 && idx.entries[i-1].name > e.name) {
+					t.Fatalf("entry %d: %q accepted", i, e.name)
+				}
+			}
+			files, _ := stagedEntries(idx.entries)
+			s := &indexSource{files: files}
+			for _, e := range files {
+				if _, err := s.lookup(e.name); err != nil {
+					t.Fatalf("lookup(%q): %v", e.name, err)
+				}
+				if _, err := s.list(path.Dir(e.name), entry{}); err != nil {
+					t.Fatalf("list(%q): %v", path.Dir(e.name), err)
+				}
+			}
+		}
+	})
+}
+
+// TestIndexTreeHash checks the trees worked out from the index are those
+// git writes, so that Changed goes into no folder that did not change.
+func TestIndexTreeHash(t *testing.T) {
+	g := newTestRepo(t)
+	for _, p := range []string{"a.md", "a/b.md", "a/c/d.md", "a-b.md", "a0", "ab/c.md"} {
+		g.write(p, p+"\n")
+	}
+	g.write("run.sh", "#!/bin/sh\n")
+	if err := os.Chmod(filepath.Join(g.dir, "run.sh"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("a.md", filepath.Join(g.dir, "link.md")); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	g.git("add", "-A")
+	// A submodule's entry too.
+	g.git("update-index", "--add", "--cacheinfo", "160000,"+strings.Repeat("1", 2*len(plumbing.ZeroHash))+",sub")
+	ix, err := g.open().Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &indexDiff{ix: ix, hashes: map[string]plumbing.Hash{}}
+	for prefix, rev := range map[string]string{"": "", "a/": "a", "a/c/": "a/c"} {
+		lo, hi := entriesUnder(ix.files, prefix)
+		h, ok := d.treeHash(prefix, lo, hi, 0)
+		want := g.git("write-tree", "--prefix="+rev)
+		if rev == "" {
+			want = g.git("write-tree")
+		}
+		if !ok || h.String() != want {
+			t.Errorf("tree of %q = %s, %v; git write-tree says %s", prefix, h, ok, want)
+		}
+	}
+}
