@@ -233,7 +233,9 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	}
 	c := assemble(g.Dir, docs)
 	if c.Record != nil && c.Record.ID != "" {
-		out.caseID = c.Record.ID
+		// A copy: the id is a piece of the case.md frontmatter, which it
+		// would otherwise keep alive until the run ends.
+		out.caseID = strings.Clone(c.Record.ID)
 		d := c.Record.Doc
 		off := d.AtValue("id")
 		out.caseIDPos = place{path: d.Source.Path, pos: d.Source.Position(off), line: string(d.Source.Line(d.Source.LineOf(off)))}
