@@ -92,7 +92,9 @@ bench() { # package, pattern, cpus, count, benchtime, output
 bench ./schema 'ParseFloor$' 1,2 "$count" 2x bench-parse.txt
 bench ./lint 'Lint$|LintNoRules$' 1,2 "$count" 2x bench-lint.txt
 bench ./lint 'LintFamily' 2 3 2x bench-family.txt
-bench ./lint 'LintWithHistory$|HistoryIndex$' 2 3 2x bench-history.txt
+bench ./lint 'LintWithHistory$|HistoryIndex$|HistoryCached$' 2 3 2x bench-history.txt
+bench ./lint/vcs 'StagedIndex$' 2 3 1s bench-index.txt
+bench ./cmd/caselint/internal/lintcmd 'Staged$' 2 3 5x bench-staged.txt
 bench ./lint/report 'SARIF' 2 3 1s bench-report.txt
 if [ "${GROWTH:-1}" != 0 ]; then
 	for n in 1000 10000; do
@@ -125,6 +127,11 @@ for n in 1000 3000 10000; do
 		GOMAXPROCS=1 run "c$n-1cpu" "$work/c$n" "$cl" lint --as-of "$asof" cases
 	fi
 done
+# In the repository: the first run in a clone (no history cache yet: it
+# reads every commit and writes the cache), then the runs after it.
+cold() { rm -rf .git/caselint && exec "$@"; }
+export -f cold
+run r3000-cold "$work/r3000" bash -c 'cold "$@"' cold "$cl" lint --as-of "$asof" cases
 run r3000 "$work/r3000" "$cl" lint --as-of "$asof" cases
 
 # A pre-commit run: five records changed and staged in the repository.
@@ -134,6 +141,7 @@ for f in $staged; do
 	git -C "$work/r3000" add "$f"
 done
 echo "staged r3000 $(git -C "$work/r3000" diff --cached --name-only | wc -l)" >>"$times"
+run staged-cold "$work/r3000" bash -c 'cold "$@"' cold "$cl" lint --staged --as-of "$asof"
 run staged "$work/r3000" "$cl" lint --staged --as-of "$asof"
 git -C "$work/r3000" reset -q --hard HEAD
 

@@ -3,6 +3,11 @@ package lintcmd
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,5 +38,71 @@ func BenchmarkNewFromRev(b *testing.B) {
 		if err := Run(context.Background(), opts); err != nil && !errors.Is(err, cmdutil.ErrFindings) {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkStaged is a whole pre-commit run, `caselint lint --staged`, on
+// the benchmark corpus's repository with five visit records staged: in a
+// temporary index (GIT_INDEX_FILE, as git sets it for hooks) of HEAD in
+// which five visits have the content of other visits, so that nothing is
+// written to the repository but caselint's own history cache. "cached"
+// reads the history from that cache, written before the timing starts (a
+// run after the first); "no-cache" builds it from every commit (the first
+// run in a clone, which also writes the cache).
+func BenchmarkStaged(b *testing.B) {
+	dir := corpustest.Repo(b)
+	asOf := corpustest.AsOf(b).String()
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("no git command")
+	}
+	index := filepath.Join(b.TempDir(), "index")
+	git := func(stdin string, args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_INDEX_FILE="+index)
+		cmd.Stdin = strings.NewReader(stdin)
+		out, err := cmd.Output()
+		if err != nil {
+			b.Fatalf("git %v: %v", args, err)
+		}
+		return string(out)
+	}
+	git("", "read-tree", "HEAD")
+	visits := strings.Split(strings.TrimSpace(git("", "ls-files", "-s", "--", "cases/*/visits/*.md")), "\n")
+	var info strings.Builder
+	for i := range 5 {
+		// "<mode> <hash> <stage>\t<path>": visit k gets visit k+1's blob.
+		k := (i*4001 + 1) % (len(visits) - 1)
+		_, p, _ := strings.Cut(visits[k], "\t")
+		fields := strings.Fields(visits[k+1])
+		fmt.Fprintf(&info, "%s %s\t%s\n", fields[0], fields[1], p)
+	}
+	git(info.String(), "update-index", "--index-info")
+	b.Setenv("GIT_INDEX_FILE", index)
+
+	run := func(b *testing.B, noCache bool) {
+		ios, _, _, _ := iostreams.Test()
+		opts := &Options{
+			IO: ios, Rules: checks.All(), Version: "bench", Format: "text", FailLevel: "warning",
+			AsOf: asOf, Staged: true, NoCache: noCache,
+			Now: time.Now, Getwd: func() (string, error) { return dir, nil },
+		}
+		if err := Run(context.Background(), opts); err != nil && !errors.Is(err, cmdutil.ErrFindings) {
+			b.Fatal(err)
+		}
+	}
+	for _, noCache := range []bool{false, true} {
+		name := "cached"
+		if noCache {
+			name = "no-cache"
+		}
+		b.Run(name, func(b *testing.B) {
+			run(b, noCache) // writes the cache, when it is used
+			cpu := corpustest.CPU(b)
+			defer cpu()
+			for b.Loop() {
+				run(b, noCache)
+			}
+		})
 	}
 }
