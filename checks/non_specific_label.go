@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -51,16 +52,17 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 	if pass.Case.Plan == nil {
 		return nil
 	}
-	labels := labelPatterns(pass.Profile.Words.NonSpecificLabels)
+	labels := labelMatchers(pass.Profile.Words.NonSpecificLabels)
 	if len(labels) == 0 {
 		return nil
 	}
+	var f labelFinder
 	for _, v := range visitsUntil(pass) {
 		if v.Doc.Body == nil {
 			continue
 		}
 		for _, run := range v.Doc.Body.Text {
-			for _, m := range findLabels(run.Text, labels) {
+			for _, m := range f.find(run.Text, labels) {
 				word := strings.Join(strings.Fields(run.Text[m[0]:m[1]]), " ")
 				pass.Reportf(v.Doc, run.Offset+m[0],
 					"%q is a non-specific label: describe factually what the child did and said that led you to write it (%s)",
@@ -71,23 +73,33 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 	return nil
 }
 
-// labelPatterns compiles each label to a case-insensitive pattern in which
-// the label's words may be separated by any white space (a line break
-// included). The patterns of a list are compiled once.
-func labelPatterns(labels []string) []*regexp.Regexp {
+// A labelMatcher finds one label: its words, in any case, separated by any
+// white space (a line break included). The meaning is that of the regular
+// expression re, (?i)word1\s+word2...; for a label of ASCII words the
+// finder matches the words itself, which gives the same matches (Go's \s is
+// ASCII white space, and in text without the two non-ASCII letters that
+// fold to ASCII ones, K and ſ, no other byte can match an ASCII letter) at a
+// fraction of the cost.
+type labelMatcher struct {
+	words []string // lower case; nil when a word is not ASCII (re is used)
+	re    *regexp.Regexp
+}
+
+// labelMatchers compiles a list of labels once.
+func labelMatchers(labels []string) []labelMatcher {
 	key := strings.Join(labels, "\x00")
 	if v, ok := compiledLabels.Load(key); ok {
-		return v.([]*regexp.Regexp)
+		return v.([]labelMatcher)
 	}
 	out := compileLabels(labels)
 	compiledLabels.Store(key, out)
 	return out
 }
 
-var compiledLabels sync.Map // the labels, joined: []*regexp.Regexp
+var compiledLabels sync.Map // the labels, joined: []labelMatcher
 
-func compileLabels(labels []string) []*regexp.Regexp {
-	var out []*regexp.Regexp
+func compileLabels(labels []string) []labelMatcher {
+	var out []labelMatcher
 	seen := map[string]bool{}
 	for _, l := range labels {
 		words := strings.Fields(strings.ToLower(l))
@@ -96,43 +108,71 @@ func compileLabels(labels []string) []*regexp.Regexp {
 			continue
 		}
 		seen[key] = true
+		quoted := make([]string, len(words))
 		for i, w := range words {
-			words[i] = regexp.QuoteMeta(w)
+			quoted[i] = regexp.QuoteMeta(w)
 		}
-		out = append(out, regexp.MustCompile(`(?i)`+strings.Join(words, `\s+`)))
+		m := labelMatcher{re: regexp.MustCompile(`(?i)` + strings.Join(quoted, `\s+`))}
+		if isASCII(key) {
+			m.words = words
+		}
+		out = append(out, m)
 	}
 	return out
 }
 
-// findLabels returns the [start, end) byte ranges of text where a label
-// stands as a whole word: not preceded or followed by a letter, a digit, an
+// A labelFinder finds labels in text; it keeps its buffers from one text to
+// the next, so one finder serves one goroutine.
+type labelFinder struct {
+	lower []byte
+	all   [][2]int
+}
+
+// find returns the [start, end) byte ranges of text where a label stands
+// as a whole word: not preceded or followed by a letter, a digit, an
 // underscore or a hyphen ("undisturbed" and "non-disturbed" do not count).
-// Overlapping matches keep the earliest, then the longest.
-func findLabels(text string, labels []*regexp.Regexp) [][2]int {
-	var all [][2]int
-	// Most text holds no label: in ASCII text (most of it), a label's
-	// pattern can only match where its first word stands, in any case, so
-	// a text without the word is not searched.
-	lower, ascii := asciiLower(text)
-	for _, re := range labels {
-		if w := firstWord(re); ascii && w != "" && !strings.Contains(lower, w) {
+// Overlapping matches keep the earliest, then the longest. The result is
+// valid until the next call.
+func (f *labelFinder) find(text string, labels []labelMatcher) [][2]int {
+	f.all = f.all[:0]
+	// Lower-case the ASCII letters only: the copy keeps every byte offset.
+	f.lower = append(f.lower[:0], text...)
+	for i, c := range f.lower {
+		if 'A' <= c && c <= 'Z' {
+			f.lower[i] = c + 'a' - 'A'
+		}
+	}
+	folds := strings.ContainsRune(text, '\u212a') || strings.ContainsRune(text, '\u017f')
+	for _, l := range labels {
+		if l.words == nil || folds {
+			for _, m := range l.re.FindAllStringIndex(text, -1) {
+				f.add(text, m[0], m[1])
+			}
 			continue
 		}
-		for _, m := range re.FindAllStringIndex(text, -1) {
-			if wordEdge(text, m[0], m[1]) {
-				all = append(all, [2]int{m[0], m[1]})
+		for from := 0; from < len(f.lower); {
+			i := bytes.Index(f.lower[from:], []byte(l.words[0]))
+			if i < 0 {
+				break
+			}
+			start := from + i
+			if end, ok := matchWords(f.lower, start, l.words); ok {
+				f.add(text, start, end)
+				from = end
+			} else {
+				from = start + 1
 			}
 		}
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i][0] != all[j][0] {
-			return all[i][0] < all[j][0]
+	sort.Slice(f.all, func(i, j int) bool {
+		if f.all[i][0] != f.all[j][0] {
+			return f.all[i][0] < f.all[j][0]
 		}
-		return all[i][1] > all[j][1]
+		return f.all[i][1] > f.all[j][1]
 	})
-	var out [][2]int
+	out := f.all[:0]
 	end := -1
-	for _, m := range all {
+	for _, m := range f.all {
 		if m[0] < end {
 			continue
 		}
@@ -140,6 +180,44 @@ func findLabels(text string, labels []*regexp.Regexp) [][2]int {
 		end = m[1]
 	}
 	return out
+}
+
+func (f *labelFinder) add(text string, start, end int) {
+	if wordEdge(text, start, end) {
+		f.all = append(f.all, [2]int{start, end})
+	}
+}
+
+// matchWords reports whether lower holds words at start, separated by runs
+// of ASCII white space, and where the match ends. words[0] is known to be
+// there.
+func matchWords(lower []byte, start int, words []string) (int, bool) {
+	i := start + len(words[0])
+	for _, w := range words[1:] {
+		j := i
+		for j < len(lower) && isRegexpSpace(lower[j]) {
+			j++
+		}
+		if j == i || !bytes.HasPrefix(lower[j:], []byte(w)) {
+			return 0, false
+		}
+		i = j + len(w)
+	}
+	return i, true
+}
+
+// isRegexpSpace is Go's regular expression class \s.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func wordEdge(text string, start, end int) bool {
@@ -160,34 +238,4 @@ func wordEdge(text string, start, end int) bool {
 
 func isLabelWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-'
-}
-
-// asciiLower returns text in lower case and true when text is all ASCII.
-func asciiLower(text string) (string, bool) {
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
-			return "", false
-		}
-	}
-	return strings.ToLower(text), true
-}
-
-var firstWords sync.Map // pattern text: its first word
-
-// firstWord returns the first word of a label's pattern when it is plain
-// lower-case ASCII, else "".
-func firstWord(re *regexp.Regexp) string {
-	src := re.String()
-	if w, ok := firstWords.Load(src); ok {
-		return w.(string)
-	}
-	w, _, _ := strings.Cut(strings.TrimPrefix(src, "(?i)"), `\s+`)
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			w = ""
-			break
-		}
-	}
-	firstWords.Store(src, w)
-	return w
 }

@@ -1,0 +1,114 @@
+package checks
+
+import (
+	"fmt"
+	"math/rand"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// findLabelsByRegexp is the meaning of labelFinder.find: every label's
+// regular expression over the whole text, whole words only, overlaps
+// resolved earliest then longest. find must give the same ranges.
+func findLabelsByRegexp(text string, labels []labelMatcher) [][2]int {
+	var all [][2]int
+	for _, l := range labels {
+		for _, m := range l.re.FindAllStringIndex(text, -1) {
+			if wordEdge(text, m[0], m[1]) {
+				all = append(all, [2]int{m[0], m[1]})
+			}
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i][0] != all[j][0] {
+			return all[i][0] < all[j][0]
+		}
+		return all[i][1] > all[j][1]
+	})
+	out := [][2]int{}
+	end := -1
+	for _, m := range all {
+		if m[0] < end {
+			continue
+		}
+		out = append(out, m)
+		end = m[1]
+	}
+	return out
+}
+
+var testLabels = []string{
+	"disturbed", "challenging", "inappropriate", "unsettled", "attention seeking",
+	"manipulative", "naughty", "difficult", "hyper", "hyper active", "kick off",
+	"sad", "ss", "Über", "a.b", "attention-seeking", "seeking attention",
+}
+
+func TestFindLabelsAsRegexp(t *testing.T) {
+	labels := compileLabels(testLabels)
+	texts := []string{
+		"",
+		"Mia was disturbed during the visit.",
+		"Mia was DISTURBED, undisturbed, non-disturbed, disturbed_ and disturbed2.",
+		"very attention\n  seeking; attention\tSeeking attention seeking",
+		"attention seekingattention seeking attention  \r\n\fseeking",
+		"hyperhyper hyper active hyper  active hyperactive hyper",
+		"Mia said she was sad — very sad. “Sad” she said, ‘sad’.",
+		"\u212aick off, \u017fad, kick off, KICK OFF, ſad",
+		"über Über ÜBER überlegen",
+		"a.b a-b a.b. axb",
+		"seeking attention seeking attention seeking",
+		"attention-seeking attention - seeking",
+		"ss sss ſs sſ ß SS",
+	}
+	f := &labelFinder{}
+	for _, text := range texts {
+		got := append([][2]int{}, f.find(text, labels)...)
+		if want := findLabelsByRegexp(text, labels); !reflect.DeepEqual(got, want) {
+			t.Errorf("find(%q) = %v, the regular expressions give %v", text, got, want)
+		}
+	}
+
+	// Random text made of the labels' pieces, white space, punctuation and
+	// letters that fold, with one finder reused throughout.
+	pieces := []string{
+		"disturbed", "Disturbed", "attention", "SEEKING", "seeking", "hyper", "active",
+		"kick", "off", "\u212aick", "sad", "ſad", "ss", "ſ", "über", "ÜBER", "a.b",
+		" ", "  ", "\n", "\t", "\r\n", "\u00a0", "-", "_", ".", ",", "x", "2", "é", "—", "",
+	}
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(12); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := b.String()
+		got := append([][2]int{}, f.find(text, labels)...)
+		if want := findLabelsByRegexp(text, labels); !reflect.DeepEqual(got, want) {
+			t.Fatalf("find(%q) = %v, the regular expressions give %v", text, got, want)
+		}
+	}
+}
+
+// TestASCIIFolds: the finder matches ASCII labels by lower-casing ASCII
+// letters and falls back to the regular expression in text holding K or ſ.
+// That is exact only if these are the only non-ASCII letters that fold to
+// an ASCII one.
+func TestASCIIFolds(t *testing.T) {
+	var got []string
+	for c := rune('A'); c <= 'z'; c++ {
+		if !unicode.IsLetter(c) {
+			continue
+		}
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f > unicode.MaxASCII {
+				got = append(got, fmt.Sprintf("%c→%U", c, f))
+			}
+		}
+	}
+	if want := []string{"K→U+212A", "S→U+017F", "k→U+212A", "s→U+017F"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("non-ASCII letters folding to ASCII ones: %v, want %v", got, want)
+	}
+}
