@@ -19,117 +19,208 @@ type caseFiles struct {
 // above holding a case.md. A path inside a case brings in the whole case,
 // since every rule reads the case as a whole. Hidden folders (.git) are
 // skipped and symbolic links are never followed.
-func discover(fsys fs.FS, paths []string) (cases []caseFiles, notes []Notification, err error) {
-	files := map[string]bool{}
-	var walked []string // the folders walked whole
-	// isCase says whether a folder holds a case.md. The walks fill it in for
-	// the folders they list (saving a stat of each); owner asks the file
-	// system about the others.
-	isCase := map[string]bool{}
+//
+// discover calls emit with each case, its files sorted, as soon as it has
+// all of them, so that linting begins while the walk goes on and the walk
+// keeps no list of every file: a case inside a folder walked whole is
+// complete when the walk leaves its folder. A case that another path lies
+// inside (a file of it named, or a folder in it), cases brought in from
+// above the paths, and the files of no case (each on its own) come after
+// the walks. Each case comes once. An error from emit stops the walk and is
+// returned; the other error is a path that is not there, found before
+// anything is emitted.
+func discover(fsys fs.FS, paths []string, emit func(caseFiles) error) ([]Notification, error) {
+	d := &discovery{
+		fsys:    fsys,
+		emit:    emit,
+		isCase:  map[string]bool{},
+		pending: map[string]map[string]bool{},
+		loose:   map[string]bool{},
+		inside:  map[string]int{},
+	}
+	var dirs, files []string
 	for _, p := range paths {
 		p = path.Clean(p)
 		st, err := fs.Stat(fsys, p)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		if !st.IsDir() {
-			if strings.HasSuffix(p, ".md") {
-				files[p] = true
-			}
+		switch {
+		case st.IsDir():
+			dirs = append(dirs, p)
+		case strings.HasSuffix(p, ".md"):
+			files = append(files, p)
+		default:
 			continue
 		}
-		walked = append(walked, p)
-		err = fs.WalkDir(fsys, p, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				notes = append(notes, Notification{Level: Warning, Path: name, Message: "not read: " + errText(err)})
-				if d != nil && d.IsDir() {
-					delete(isCase, name) // not listed after all
-					return fs.SkipDir
-				}
-				return nil
+		for a := p; ; a = path.Dir(a) {
+			d.inside[a]++
+			if a == "." || a == "/" {
+				break
 			}
-			if d.IsDir() {
-				if name != p && strings.HasPrefix(d.Name(), ".") {
-					return fs.SkipDir
-				}
-				if _, known := isCase[name]; !known {
-					isCase[name] = false
-				}
-				return nil
-			}
-			if d.Name() == "case.md" {
-				if d.Type().IsRegular() {
-					isCase[path.Dir(name)] = true
-				} else {
-					delete(isCase, path.Dir(name)) // a link: owner stats what it points to
-				}
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				if strings.HasSuffix(name, ".md") {
-					notes = append(notes, Notification{Level: Note, Path: name, Message: "symbolic link not followed"})
-				}
-				return nil
-			}
-			if d.Type().IsRegular() && strings.HasSuffix(name, ".md") {
-				files[name] = true
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, nil, err
 		}
+	}
+	if len(dirs) > 1 {
+		d.emitted = map[string]bool{}
+	}
+	for _, p := range dirs {
+		owner := ""
+		if p != "." && p != "/" {
+			owner = d.owner(path.Dir(p))
+		}
+		d.root = p
+		if err := d.walk(p, owner); err != nil {
+			return d.notes, err
+		}
+	}
+	for _, f := range files {
+		d.add(d.owner(path.Dir(f)), f)
 	}
 
-	// The case each file belongs to; a case pulls in all its files.
-	owner := func(dir string) string {
-		for {
-			v, known := isCase[dir]
-			if !known {
-				st, err := fs.Stat(fsys, path.Join(dir, "case.md"))
-				v = err == nil && st.Mode().IsRegular()
-				isCase[dir] = v
-			}
-			if v {
-				return dir
-			}
-			if dir == "." || dir == "/" || dir == "" {
-				return ""
-			}
-			dir = path.Dir(dir)
-		}
+	// What is left: the cases held back and those found from files inside
+	// them, then the files of no case.
+	rest := make([]string, 0, len(d.pending))
+	for dir := range d.pending {
+		rest = append(rest, dir)
 	}
-	byCase := map[string]map[string]bool{}
-	var loose []string
-	for f := range files {
-		dir := owner(path.Dir(f))
-		if dir == "" {
-			loose = append(loose, f)
-			continue
-		}
-		if byCase[dir] == nil {
-			byCase[dir] = map[string]bool{}
-		}
-		byCase[dir][f] = true
-	}
-	for dir, fs0 := range byCase {
+	sort.Strings(rest)
+	for _, dir := range rest {
 		// Bring in the rest of the case, unless a folder walked above holds
 		// it: then every file of it is in already.
-		if !within(dir, walked) {
-			bringIn(fsys, dir, owner, fs0)
+		if !within(dir, dirs) {
+			bringIn(fsys, dir, d.owner, d.pending[dir])
 		}
-		cf := caseFiles{Dir: dir}
-		for f := range fs0 {
-			cf.Files = append(cf.Files, f)
+		if err := d.send(dir, d.pending[dir]); err != nil {
+			return d.notes, err
 		}
-		sort.Strings(cf.Files)
-		cases = append(cases, cf)
 	}
-	sort.Slice(cases, func(i, j int) bool { return cases[i].Dir < cases[j].Dir })
+	loose := make([]string, 0, len(d.loose))
+	for f := range d.loose {
+		loose = append(loose, f)
+	}
 	sort.Strings(loose)
 	for _, f := range loose {
-		cases = append(cases, caseFiles{Files: []string{f}})
+		if err := emit(caseFiles{Files: []string{f}}); err != nil {
+			return d.notes, err
+		}
 	}
-	return cases, notes, nil
+	return d.notes, nil
+}
+
+// discovery is the state of one discover.
+type discovery struct {
+	fsys  fs.FS
+	emit  func(caseFiles) error
+	notes []Notification
+	root  string // the folder being walked
+	// isCase says whether a folder above a path, or of a case brought in,
+	// holds a case.md (the walk itself reads the folders it lists).
+	isCase map[string]bool
+	// pending holds the files found so far of the cases not yet emitted;
+	// loose the files of no case.
+	pending map[string]map[string]bool
+	loose   map[string]bool
+	// inside counts the paths at or below each folder: a case with a path
+	// inside it other than the folder being walked waits for the end.
+	inside map[string]int
+	// emitted holds the cases emitted, when more than one folder is walked
+	// (the walks may meet the same case again); else nil.
+	emitted map[string]bool
+}
+
+// walk lists folder name, whose files belong to case owner unless it holds
+// a case.md itself, and the folders below it, in name order.
+func (d *discovery) walk(name, owner string) error {
+	entries, err := fs.ReadDir(d.fsys, name)
+	if err != nil {
+		d.notes = append(d.notes, Notification{Level: Warning, Path: name, Message: "not read: " + errText(err)})
+		return nil
+	}
+	for _, e := range entries {
+		if e.Name() == "case.md" && !e.IsDir() && (e.Type().IsRegular() || d.owner(name) == name) {
+			// A case.md that is a link counts if it leads to a file.
+			owner = name
+		}
+	}
+	for _, e := range entries {
+		full := path.Join(name, e.Name())
+		switch {
+		case e.IsDir():
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			if err := d.walk(full, owner); err != nil {
+				return err
+			}
+		case e.Type()&fs.ModeSymlink != 0:
+			if strings.HasSuffix(full, ".md") {
+				d.notes = append(d.notes, Notification{Level: Note, Path: full, Message: "symbolic link not followed"})
+			}
+		case e.Type().IsRegular() && strings.HasSuffix(full, ".md"):
+			d.add(owner, full)
+		}
+	}
+	if owner != name {
+		return nil
+	}
+	// The walk leaves a case folder: its files are all in, unless another
+	// path lies inside it.
+	if d.emitted[name] {
+		delete(d.pending, name)
+		return nil
+	}
+	if n := d.inside[name]; n > 1 || n == 1 && name != d.root {
+		return nil
+	}
+	files := d.pending[name]
+	delete(d.pending, name)
+	if d.emitted != nil {
+		d.emitted[name] = true
+	}
+	return d.send(name, files)
+}
+
+// add puts file f in case dir ("" for none).
+func (d *discovery) add(dir, f string) {
+	switch {
+	case dir == "":
+		d.loose[f] = true
+	case d.emitted[dir]:
+	default:
+		if d.pending[dir] == nil {
+			d.pending[dir] = map[string]bool{}
+		}
+		d.pending[dir][f] = true
+	}
+}
+
+func (d *discovery) send(dir string, files map[string]bool) error {
+	cf := caseFiles{Dir: dir, Files: make([]string, 0, len(files))}
+	for f := range files {
+		cf.Files = append(cf.Files, f)
+	}
+	sort.Strings(cf.Files)
+	return d.emit(cf)
+}
+
+// owner returns the case folder dir belongs to: the nearest at or above it
+// holding a case.md (a file, or a link to one), or "".
+func (d *discovery) owner(dir string) string {
+	for {
+		v, known := d.isCase[dir]
+		if !known {
+			st, err := fs.Stat(d.fsys, path.Join(dir, "case.md"))
+			v = err == nil && st.Mode().IsRegular()
+			d.isCase[dir] = v
+		}
+		if v {
+			return dir
+		}
+		if dir == "." || dir == "/" || dir == "" {
+			return ""
+		}
+		dir = path.Dir(dir)
+	}
 }
 
 // bringIn adds to files the Markdown files of case folder dir, leaving out

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -9,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestDiscoverAsBefore checks discover against the way it found files
@@ -46,8 +49,11 @@ func TestDiscoverAsBefore(t *testing.T) {
 		{"."}, {"cases"}, {"cases/A"}, {"cases/A/visits"}, {"cases/A/visits/v1.md"}, {"cases/A/sub"},
 		{"cases/A/sub/B/plan.md", "cases/C"}, {"cases/C/deep"}, {"cases/.old"}, {"cases/.old/D/plan.md"},
 		{"loose", "top.md"}, {"cases/F"}, {"cases/E", "cases/A/sub/x.md"}, {"cases", "cases/A"},
+		{"cases/A", "cases"}, {"cases/A/.drafts", "cases"}, {"cases/A/visits", "cases"},
+		{".", "cases/A/sub/B"}, {"cases/A/sub/B", "."}, {"cases/A", "cases/A"}, {"cases/A/plan.md", "cases"},
+		{"cases/A/plan.md", "cases/A/plan.md"}, {"cases/nothing"},
 	} {
-		got, gotNotes, err := discover(fsys, paths)
+		got, gotNotes, err := discoverAll(fsys, paths)
 		want, wantNotes, werr := discoverReference(fsys, paths)
 		if (err == nil) != (werr == nil) {
 			t.Errorf("%v: error %v, was %v", paths, err, werr)
@@ -59,6 +65,57 @@ func TestDiscoverAsBefore(t *testing.T) {
 		if !reflect.DeepEqual(gotNotes, wantNotes) {
 			t.Errorf("%v: notes\n got %v\nwant %v", paths, gotNotes, wantNotes)
 		}
+	}
+}
+
+// discoverAll collects what discover emits, checking that no case comes
+// twice, and puts it in the reference's order.
+func discoverAll(fsys fs.FS, paths []string) ([]caseFiles, []Notification, error) {
+	var cases []caseFiles
+	seen := map[string]bool{}
+	notes, err := discover(fsys, paths, func(cf caseFiles) error {
+		if cf.Dir != "" && seen[cf.Dir] {
+			return fmt.Errorf("case %s emitted twice", cf.Dir)
+		}
+		seen[cf.Dir] = true
+		cases = append(cases, cf)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.SliceStable(cases, func(i, j int) bool { return caseOrder(cases[i]).before(caseOrder(cases[j])) })
+	return cases, notes, nil
+}
+
+// TestDiscoverStreams checks that discover hands over a case walked whole
+// before the walk ends, and that an error from emit stops it.
+func TestDiscoverStreams(t *testing.T) {
+	fsys := fstest.MapFS{
+		"cases/A/case.md": {}, "cases/A/plan.md": {},
+		"cases/B/case.md": {},
+		"cases/C/case.md": {},
+	}
+	var got []string
+	stop := errors.New("stop")
+	_, err := discover(fsys, []string{"cases"}, func(cf caseFiles) error {
+		got = append(got, cf.Dir)
+		if cf.Dir == "cases/B" {
+			return stop
+		}
+		return nil
+	})
+	if err != stop {
+		t.Fatalf("error %v, want the one emit returned", err)
+	}
+	if want := []string{"cases/A", "cases/B"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("emitted %v, want %v and then nothing", got, want)
+	}
+	if _, err := discover(fsys, []string{"cases/A", "missing"}, func(cf caseFiles) error {
+		t.Errorf("emitted %v for paths one of which is not there", cf)
+		return nil
+	}); err == nil {
+		t.Error("no error for a path that is not there")
 	}
 }
 

@@ -74,15 +74,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	groups, notes, err := discover(opts.FS, paths)
-	if err != nil {
-		return nil, err
-	}
+	var historyNotes []Notification
 	if opts.History == nil {
 		var skipped []string
 		enabled, skipped = withoutHistoryRules(enabled, severity)
 		if len(skipped) > 0 && opts.HistoryNote != "" {
-			notes = append(notes, Notification{Level: Note,
+			historyNotes = append(historyNotes, Notification{Level: Note,
 				Message: fmt.Sprintf("%s: %s (%s)", HistorySkipped, opts.HistoryNote, strings.Join(skipped, ", "))})
 		}
 	}
@@ -96,37 +93,61 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 
+	// Discovery streams the cases to the workers as it finds them, so
+	// linting begins while the walk goes on; the results are put back in
+	// the order of the cases (by folder, then the files of no case, each by
+	// name) before they are joined, so that the report, and which case a
+	// duplicate case id is blamed on, never depend on the timing.
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	outs := make([]caseResult, len(groups))
-	jobs := make(chan int)
+	type job struct {
+		i     int
+		files caseFiles
+	}
+	var (
+		mu   sync.Mutex
+		outs []orderedResult
+	)
+	jobs := make(chan job, 256)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				outs[i] = e.lintCase(groups[i])
+			for j := range jobs {
+				o := orderedResult{caseResult: e.lintCase(j.files), order: caseOrder(j.files)}
+				mu.Lock()
+				for len(outs) <= j.i {
+					outs = append(outs, orderedResult{})
+				}
+				outs[j.i] = o
+				mu.Unlock()
 			}
 		}()
 	}
-feed:
-	for i := range groups {
+	n := 0
+	notes, err := discover(opts.FS, paths, func(cf caseFiles) error {
 		select {
-		case jobs <- i:
+		case jobs <- job{n, cf}:
+			n++
+			return nil
 		case <-ctx.Done():
-			break feed
+			return ctx.Err()
 		}
-	}
+	})
 	close(jobs)
 	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	sort.Slice(outs, func(i, j int) bool { return outs[i].order.before(outs[j].order) })
 
-	res := &Result{Notifications: notes}
+	res := &Result{Notifications: append(notes, historyNotes...)}
 	seenID := map[string]string{}
 	for _, o := range outs {
 		res.Findings = append(res.Findings, o.findings...)
@@ -181,6 +202,33 @@ type engine struct {
 	severity          map[string]Severity
 	reportUnused      bool
 	reportUnexplained bool
+}
+
+// orderedResult is a case's result with its place in the order of cases.
+type orderedResult struct {
+	caseResult
+	order caseKey
+}
+
+// caseKey orders the cases as discover's reference did: the cases by
+// folder, then the files of no case by name.
+type caseKey struct {
+	loose bool
+	name  string
+}
+
+func caseOrder(cf caseFiles) caseKey {
+	if cf.Dir == "" {
+		return caseKey{loose: true, name: cf.Files[0]}
+	}
+	return caseKey{name: cf.Dir}
+}
+
+func (k caseKey) before(l caseKey) bool {
+	if k.loose != l.loose {
+		return !k.loose
+	}
+	return k.name < l.name
 }
 
 type caseResult struct {
