@@ -24,13 +24,13 @@ func benchLint(b *testing.B, dir string, rules []*lint.Rule, h lint.History) *li
 	}
 	opts := lint.Options{FS: os.DirFS(dir), Rules: rules, Profile: prof, AsOf: corpustest.AsOf(b), History: h}
 	var res *lint.Result
-	cpu := corpustest.CPU(b)
+	measure := corpustest.Measure(b)
 	for b.Loop() {
 		if res, err = lint.Run(context.Background(), opts); err != nil {
 			b.Fatal(err)
 		}
 	}
-	cpu()
+	measure()
 	b.ReportMetric(float64(res.Files), "files")
 	b.ReportMetric(float64(len(res.Findings)), "findings")
 	return res
@@ -91,8 +91,8 @@ func BenchmarkLintWithHistory(b *testing.B) {
 // own benchmarks of the index on a small fixed repository.
 func BenchmarkHistoryIndex(b *testing.B) {
 	dir := corpustest.Repo(b)
-	cpu := corpustest.CPU(b)
-	defer cpu()
+	measure := corpustest.Measure(b)
+	defer measure()
 	for b.Loop() {
 		r, err := vcs.Open(dir)
 		if err != nil {
@@ -120,8 +120,8 @@ func BenchmarkHistoryCached(b *testing.B) {
 		b.Fatal(err)
 	}
 	_ = warm.Close()
-	cpu := corpustest.CPU(b)
-	defer cpu()
+	measure := corpustest.Measure(b)
+	defer measure()
 	for b.Loop() {
 		r, err := vcs.Open(dir)
 		if err != nil {

@@ -24,7 +24,7 @@ import (
 func BenchmarkParseFloor(b *testing.B) {
 	files := corpusFiles(b)
 	var bytes atomic.Int64
-	cpu := corpustest.CPU(b)
+	measure := corpustest.Measure(b)
 	for b.Loop() {
 		bytes.Store(0)
 		parallel(len(files), func(i int) {
@@ -40,7 +40,7 @@ func BenchmarkParseFloor(b *testing.B) {
 			}
 		})
 	}
-	cpu()
+	measure()
 	report(b, len(files), bytes.Load())
 }
 
@@ -58,7 +58,7 @@ func BenchmarkParseInMemory(b *testing.B) {
 		data[i] = d
 		total += int64(len(d))
 	}
-	cpu := corpustest.CPU(b)
+	measure := corpustest.Measure(b)
 	for b.Loop() {
 		parallel(len(files), func(i int) {
 			doc, ok := schema.Parse(files[i], data[i])
@@ -67,7 +67,7 @@ func BenchmarkParseInMemory(b *testing.B) {
 			}
 		})
 	}
-	cpu()
+	measure()
 	report(b, len(files), total)
 }
 
@@ -85,11 +85,11 @@ func BenchmarkParseRecord(b *testing.B) {
 		data[i] = d
 		total += int64(len(d))
 	}
-	cpu := corpustest.CPU(b)
+	measure := corpustest.Measure(b)
 	for b.Loop() {
 		parallel(len(files), func(i int) { schema.Parse(files[i], data[i]) })
 	}
-	cpu()
+	measure()
 	report(b, len(files), total)
 }
 

@@ -14,6 +14,7 @@ package corpustest
 
 import (
 	"fmt"
+	"github.com/caselint/caselint/lint/heap"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -140,12 +141,23 @@ func cached(tb testing.TB, opts corpus.Options, repo bool) string {
 	return dir
 }
 
-// CPU starts counting the process's CPU time; the function it returns
-// reports it per operation as the metric cpu-ms/op. On a machine shared
-// with other work, CPU time varies less than the time on the clock.
-func CPU(b *testing.B) func() {
+// Measure starts a benchmark's measurement: it gives the benchmark the
+// memory budget the caselint command runs with (lint/heap), so that the
+// benchmarks time the collector as the command runs it, the floor as much
+// as the lint, and starts counting the process's CPU time. The function it
+// returns reports that per operation as the metric cpu-ms/op (on a machine
+// shared with other work, CPU time varies less than the time on the clock)
+// and ends the budget.
+//
+// CASELINT_BENCH_GC=default leaves the collector as Go sets it.
+func Measure(b *testing.B) func() {
+	restore := func() {}
+	if os.Getenv("CASELINT_BENCH_GC") != "default" {
+		restore = heap.Budget(heap.Default)
+	}
 	start, ok := cpuTime()
 	return func() {
+		defer restore()
 		end, ok2 := cpuTime()
 		if ok && ok2 && b.N > 0 {
 			b.ReportMetric(float64(end-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")

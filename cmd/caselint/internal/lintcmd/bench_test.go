@@ -26,8 +26,8 @@ import (
 func BenchmarkNewFromRev(b *testing.B) {
 	dir := corpustest.Repo(b)
 	asOf := corpustest.AsOf(b).String()
-	cpu := corpustest.CPU(b)
-	defer cpu()
+	measure := corpustest.Measure(b)
+	defer measure()
 	for b.Loop() {
 		ios, _, _, _ := iostreams.Test()
 		opts := &Options{
@@ -98,8 +98,8 @@ func BenchmarkStaged(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			run(b, noCache) // writes the cache, when it is used
-			cpu := corpustest.CPU(b)
-			defer cpu()
+			measure := corpustest.Measure(b)
+			defer measure()
 			for b.Loop() {
 				run(b, noCache)
 			}
