@@ -133,6 +133,15 @@ func main() {
 	if len(rssRow) > 0 {
 		fmt.Printf("| peak memory by corpus | %s | grows no faster than the largest case | |\n", strings.Join(rssRow, "; "))
 	}
+	var gcRow []string
+	for _, n := range []string{"c1000", "c3000", "c10000", "r3000-cold"} {
+		if rss, ok := times["rss "+n+"-gc"]; ok {
+			gcRow = append(gcRow, fmt.Sprintf("%s %s s, %s MB", label(n), times["wall "+n+"-gc"], kbToMB(rss)))
+		}
+	}
+	if len(gcRow) > 0 {
+		fmt.Printf("| the binary with Go's default collector (GOGC=100, no budget): time and peak | %s | | |\n", strings.Join(gcRow, "; "))
+	}
 	var growth []string
 	var perCase []float64
 	for _, g := range []struct {
