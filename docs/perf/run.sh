@@ -104,22 +104,26 @@ fi
 
 # The built binary: wall time and peak memory of a whole lint, the
 # fastest of three (of one for the other tools, which take minutes).
+# (The minor page faults of each run are kept too: on some virtual machines
+# a first touch of memory is slow; docs/perf/pagefault.go measures it.)
 run() { # label, dir, program, args...
 	local label=$1 dir=$2
 	shift 2
-	local best="" rss=0
+	local best="" rss=0 faults=0
 	for _ in $(seq "${REPS:-3}"); do
 		quiet
 		(cd "$dir" && /usr/bin/time -v "$@" >/dev/null 2>"$work/time.err") || true
 		local wall kb
 		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.err")
 		kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.err")
+		faults=$(awk -F': ' '/Minor .* page faults/ {print $2}' "$work/time.err")
 		if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
 		if [ "$kb" -gt "$rss" ]; then rss=$kb; fi
 	done
 	log "$label: ${best}s, ${rss} KB"
 	echo "wall $label $best" >>"$times"
 	echo "rss $label $rss" >>"$times"
+	echo "faults $label $faults" >>"$times"
 }
 for n in 1000 3000 10000; do
 	if [ "$n" = 3000 ] || [ "${GROWTH:-1}" != 0 ]; then
@@ -175,5 +179,6 @@ fi
 {
 	echo "machine $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(go version | cut -d' ' -f3)"
 	echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "pagefault $(go run docs/perf/pagefault.go)"
 } >>"$times"
 go run docs/perf/summarize.go "$work"

@@ -51,6 +51,9 @@ func main() {
 	}
 
 	fmt.Printf("Measured %s; %s; load average at the end %s.\n", times["machine"], corpusLine(times), times["load"])
+	if pf, ok := times["pagefault"]; ok {
+		fmt.Printf("A first touch of fresh memory costs %s µs a page here (docs/perf/pagefault.go).\n", pf)
+	}
 	if n := times["busy"]; n != "" {
 		fmt.Printf("%s of the timings had to start while other work kept the machine's CPUs busy (see times.txt).\n", n)
 	}
@@ -164,7 +167,7 @@ func main() {
 	}
 	if w, ok := times["wall staged"]; ok {
 		s, _ := strconv.ParseFloat(w, 64)
-		fmt.Printf("| `caselint lint --staged`, %s records staged, %s commits | %.0f ms (peak %s MB) | < 150 ms | %s |\n", times["staged r3000"], times["commits r3000"], s*1000, kbToMB(times["rss staged"]), verdict(s < 0.150))
+		fmt.Printf("| `caselint lint --staged`, %s records staged, %s commits | %.0f ms (peak %s MB, %s pages first touched) | < 150 ms | %s |\n", times["staged r3000"], times["commits r3000"], s*1000, kbToMB(times["rss staged"]), times["faults staged"], verdict(s < 0.150))
 	}
 	if w, ok := times["wall staged-cold"]; ok {
 		s, _ := strconv.ParseFloat(w, 64)
@@ -284,7 +287,7 @@ func readTimes(path string) map[string]string {
 		switch {
 		case len(f) > 0 && f[0] == "busy":
 			busy++
-		case len(f) >= 3 && (f[0] == "wall" || f[0] == "rss" || f[0] == "files" || f[0] == "bytes" || f[0] == "commits" || f[0] == "staged" || f[0] == "version"):
+		case len(f) >= 3 && (f[0] == "wall" || f[0] == "rss" || f[0] == "files" || f[0] == "bytes" || f[0] == "commits" || f[0] == "staged" || f[0] == "version" || f[0] == "faults"):
 			out[f[0]+" "+f[1]] = strings.Join(f[2:], " ")
 		case len(f) >= 2:
 			out[f[0]] = strings.Join(f[1:], " ")
