@@ -105,7 +105,7 @@ func TestDiscoverStreams(t *testing.T) {
 		}
 		return nil
 	})
-	if err != stop {
+	if !errors.Is(err, stop) {
 		t.Fatalf("error %v, want the one emit returned", err)
 	}
 	if want := []string{"cases/A", "cases/B"}; !reflect.DeepEqual(got, want) {
