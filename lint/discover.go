@@ -37,6 +37,7 @@ func discover(fsys fs.FS, paths []string, emit func(caseFiles) error) ([]Notific
 		pending: map[string]map[string]bool{},
 		loose:   map[string]bool{},
 		inside:  map[string]int{},
+		emitted: map[string]bool{},
 	}
 	var dirs, files []string
 	for _, p := range paths {
@@ -59,9 +60,6 @@ func discover(fsys fs.FS, paths []string, emit func(caseFiles) error) ([]Notific
 				break
 			}
 		}
-	}
-	if len(dirs) > 1 {
-		d.emitted = map[string]bool{}
 	}
 	for _, p := range dirs {
 		owner := ""
@@ -123,8 +121,7 @@ type discovery struct {
 	// inside counts the paths at or below each folder: a case with a path
 	// inside it other than the folder being walked waits for the end.
 	inside map[string]int
-	// emitted holds the cases emitted, when more than one folder is walked
-	// (the walks may meet the same case again); else nil.
+	// emitted holds the cases emitted (a second walk may meet one again).
 	emitted map[string]bool
 }
 
@@ -174,9 +171,7 @@ func (d *discovery) walk(name, owner string) error {
 	}
 	files := d.pending[name]
 	delete(d.pending, name)
-	if d.emitted != nil {
-		d.emitted[name] = true
-	}
+	d.emitted[name] = true
 	return d.send(name, files)
 }
 

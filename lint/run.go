@@ -102,36 +102,27 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	type job struct {
-		i     int
-		files caseFiles
-	}
 	var (
 		mu   sync.Mutex
 		outs []orderedResult
 	)
-	jobs := make(chan job, 256)
+	jobs := make(chan caseFiles, 256)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				o := orderedResult{caseResult: e.lintCase(j.files), order: caseOrder(j.files)}
+			for cf := range jobs {
+				o := orderedResult{caseResult: e.lintCase(cf), order: caseOrder(cf)}
 				mu.Lock()
-				for len(outs) <= j.i {
-					outs = append(outs, orderedResult{})
-				}
-				outs[j.i] = o
+				outs = append(outs, o)
 				mu.Unlock()
 			}
 		}()
 	}
-	n := 0
 	notes, err := discover(opts.FS, paths, func(cf caseFiles) error {
 		select {
-		case jobs <- job{n, cf}:
-			n++
+		case jobs <- cf:
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
@@ -210,8 +201,8 @@ type orderedResult struct {
 	order caseKey
 }
 
-// caseKey orders the cases as discover's reference did: the cases by
-// folder, then the files of no case by name.
+// caseKey is a case's place in a report: the cases by folder, then the
+// files of no case by name.
 type caseKey struct {
 	loose bool
 	name  string

@@ -104,8 +104,9 @@ fi
 
 # The built binary: wall time and peak memory of a whole lint, the
 # fastest of three (of one for the other tools, which take minutes).
-# (The minor page faults of each run are kept too: on some virtual machines
-# a first touch of memory is slow; docs/perf/pagefault.go measures it.)
+# (The minor page faults of the fastest run are kept too: on some virtual
+# machines a first touch of memory is slow; docs/perf/pagefault.go measures
+# it.)
 run() { # label, dir, program, args...
 	local label=$1 dir=$2
 	shift 2
@@ -113,11 +114,11 @@ run() { # label, dir, program, args...
 	for _ in $(seq "${REPS:-3}"); do
 		quiet
 		(cd "$dir" && /usr/bin/time -v "$@" >/dev/null 2>"$work/time.err") || true
-		local wall kb
+		local wall kb f
 		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.err")
 		kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.err")
-		faults=$(awk -F': ' '/Minor .* page faults/ {print $2}' "$work/time.err")
-		if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
+		f=$(awk -F': ' '/Minor .* page faults/ {print $2}' "$work/time.err")
+		if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall faults=$f; fi
 		if [ "$kb" -gt "$rss" ]; then rss=$kb; fi
 	done
 	log "$label: ${best}s, ${rss} KB"

@@ -86,15 +86,15 @@ func (w *watch) collected() {
 	if done {
 		return
 	}
-	if Live() > uint64(w.limit/2) {
+	if live() > uint64(w.limit/2) {
 		w.end()
 		return
 	}
 	w.arm()
 }
 
-// Live is the heap the last collection found alive, in bytes.
-func Live() uint64 {
+// live is the heap the last collection found alive, in bytes.
+func live() uint64 {
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {

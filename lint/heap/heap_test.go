@@ -29,7 +29,7 @@ func TestBudgetAndRestore(t *testing.T) {
 	runtime.GC() // a collection with little alive keeps the budget
 	runtime.GC()
 	if gogc, _ := settings(); gogc != off {
-		t.Errorf("the budget ended with %d bytes live, under half of it", Live())
+		t.Errorf("the budget ended with %d bytes live, under half of it", live())
 	}
 	restore()
 	restore() // a second restore changes nothing
@@ -55,7 +55,7 @@ func TestBudgetEndsWhenTheHeapNeedsMore(t *testing.T) {
 	}
 	runtime.KeepAlive(keep)
 	gogc, limit := settings()
-	t.Errorf("with %d bytes live, the budget of 8 MiB still holds: GOGC %d, limit %d", Live(), gogc, limit)
+	t.Errorf("with %d bytes live, the budget of 8 MiB still holds: GOGC %d, limit %d", live(), gogc, limit)
 }
 
 func TestBudgetLeavesTheUsersSettings(t *testing.T) {

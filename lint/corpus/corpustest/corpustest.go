@@ -14,7 +14,6 @@ package corpustest
 
 import (
 	"fmt"
-	"github.com/caselint/caselint/lint/heap"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -23,6 +22,7 @@ import (
 	"time"
 
 	"github.com/caselint/caselint/lint/corpus"
+	"github.com/caselint/caselint/lint/heap"
 	"github.com/caselint/caselint/schema"
 )
 
