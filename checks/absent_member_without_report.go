@@ -43,7 +43,7 @@ func runAbsentMemberWithoutReport(pass *lint.Pass) error {
 	}
 	var pros []string
 	for _, m := range plan.CoreGroup {
-		if cgIsProfessional(pass.Case, m) && !cgInPeople(m, pros) {
+		if pass.Case.IsProfessional(m) && !lint.AmongPeople(m, pros) {
 			pros = append(pros, m)
 		}
 	}
@@ -55,11 +55,11 @@ func runAbsentMemberWithoutReport(pass *lint.Pass) error {
 			continue
 		}
 		for _, m := range pros {
-			if cgInPeople(m, cg.Attended) || cgInPeople(m, cg.WrittenReports) {
+			if lint.AmongPeople(m, cg.Attended) || lint.AmongPeople(m, cg.WrittenReports) {
 				continue
 			}
 			what := "did not attend"
-			if cgInPeople(m, cg.Apologies) {
+			if lint.AmongPeople(m, cg.Apologies) {
 				what = "sent apologies to"
 			}
 			pass.Reportf(cg.Doc, cg.Doc.At("attended"),

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/caselint/caselint/lint"
 )
@@ -26,31 +25,6 @@ func cite(pass *lint.Pass) string {
 	return lint.JoinCitations(cites)
 }
 
-// isPlaceholder reports whether text is empty or only one of the profile's
-// placeholder words (TBC, N/A, to follow, ...), ignoring case, surrounding
-// space and trailing full stops.
-func isPlaceholder(pass *lint.Pass, text string) bool {
-	// Text with more letters than the longest placeholder is none: most
-	// section contents, which are not worth normalising.
-	longest := 0
-	for _, w := range pass.Profile.Words.Placeholders {
-		longest = max(longest, len(w))
-	}
-	if moreLetters(text, longest) {
-		return false
-	}
-	t := normWord(text)
-	if t == "" {
-		return true
-	}
-	for _, w := range pass.Profile.Words.Placeholders {
-		if t == w {
-			return true
-		}
-	}
-	return false
-}
-
 // normWord lower-cases text, collapses its spaces and trims punctuation
 // that does not change its meaning.
 func normWord(text string) string {
@@ -63,21 +37,6 @@ func inList(text string, words []string) bool {
 	t := normWord(text)
 	for _, w := range words {
 		if t == w {
-			return true
-		}
-	}
-	return false
-}
-
-// moreLetters reports whether text has more than n characters that
-// normWord keeps (neither white space nor the punctuation it trims),
-// reading no more of it than it must.
-func moreLetters(text string, n int) bool {
-	for _, r := range text {
-		if unicode.IsSpace(r) || strings.ContainsRune(".!;:", r) {
-			continue
-		}
-		if n--; n < 0 {
 			return true
 		}
 	}

@@ -24,55 +24,6 @@ func visitsUntil(pass *lint.Pass) []*schema.Visit {
 	return out
 }
 
-// namesSamePerson reports whether two references name the same person.
-func namesSamePerson(a, b string) bool {
-	ka := schema.PersonKey(a)
-	return ka != "" && ka == schema.PersonKey(b)
-}
-
-// conferenceChairRoles are the roles of an independent conference chair: the
-// Independent Conference Chair of Oxfordshire 1.8, the Conference and
-// Review Manager of Stoke-on-Trent C06.
-var conferenceChairRoles = []string{"independent conference chair", "conference and review manager"}
-
-// roleIsConferenceChair reports whether a role is that of an independent conference
-// chair (case-insensitive, spaces collapsed).
-func roleIsConferenceChair(role string) bool {
-	r := strings.ToLower(strings.Join(strings.Fields(role), " "))
-	for _, w := range conferenceChairRoles {
-		if strings.Contains(r, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// refIsConferenceChair reports whether ref names one of the case's people whose role
-// is an independent conference chair.
-func refIsConferenceChair(pass *lint.Pass, ref string) bool {
-	p := pass.Case.Person(ref)
-	return p != nil && roleIsConferenceChair(p.Role)
-}
-
-// refIsLeadWorkersManager reports whether ref names the lead worker's line
-// manager: the plan's manager when the plan names one; otherwise anyone
-// among the case's people whose role contains "manager" and who is not a
-// conference chair (a Conference and Review Manager chairs conferences; they
-// do not manage the lead worker).
-func refIsLeadWorkersManager(pass *lint.Pass, ref string) bool {
-	if strings.TrimSpace(ref) == "" {
-		return false
-	}
-	if plan := pass.Case.Plan; plan != nil && strings.TrimSpace(plan.Manager) != "" {
-		return namesSamePerson(ref, plan.Manager)
-	}
-	p := pass.Case.Person(ref)
-	if p == nil || roleIsConferenceChair(p.Role) {
-		return false
-	}
-	return strings.Contains(strings.ToLower(p.Role), "manager")
-}
-
 // leadWorkersManagerPhrase names the lead worker's manager for a message:
 // "Owen Clarke, the lead worker's line manager", or "the lead worker's line
 // manager" when the plan names no manager.
@@ -121,11 +72,4 @@ func joinWithAnd(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-// noAnswer reports whether a frontmatter answer (a reason, a name) is empty,
-// has no letter or digit ("-", "—", "?"), or is only one of the profile's
-// placeholder words ("TBC", "(n/a)", "unknown").
-func noAnswer(pass *lint.Pass, text string) bool {
-	return schema.IsPlaceholder(text, pass.Profile.Words.Placeholders)
 }

@@ -48,31 +48,6 @@ func cgActiveAfter(plan *schema.Plan, d schema.Date) bool {
 	return c == nil || c.Date.IsZero() || c.Date.After(d)
 }
 
-// cgInPeople reports whether ref names one of refs, people being compared as
-// schema.PersonKey compares them.
-func cgInPeople(ref string, refs []string) bool {
-	k := schema.PersonKey(ref)
-	if k == "" {
-		return false
-	}
-	for _, r := range refs {
-		if schema.PersonKey(r) == k {
-			return true
-		}
-	}
-	return false
-}
-
-// cgIsProfessional reports whether ref names one of the case's people who is
-// not family (nor the child). Someone not among the people is not judged.
-func cgIsProfessional(c *lint.Case, ref string) bool {
-	if c.IsChild(ref) {
-		return false
-	}
-	p := c.Person(ref)
-	return p != nil && !p.Family
-}
-
 // cgConferenceAt finds the document rel names, relative to the case folder.
 // It returns the conference when the file is a conference record that could
 // be read, and the document itself (nil when there is no such file in the

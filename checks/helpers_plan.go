@@ -37,7 +37,7 @@ func planHasKey(doc *schema.Document, path ...string) bool {
 // planSectionEmpty reports whether a section's text is empty or only a
 // placeholder, by the parser's list or the profile's.
 func planSectionEmpty(pass *lint.Pass, s *schema.Section) bool {
-	return s.Placeholder || isPlaceholder(pass, s.Content)
+	return s.Placeholder || pass.Profile.IsPlaceholder(s.Content)
 }
 
 // planSectionWritten reports whether the plan has a section of canonical name
@@ -130,14 +130,6 @@ func nameWithRole(pass *lint.Pass, ref string) string {
 		}
 	}
 	return name
-}
-
-// isLineManagerRole reports whether a role is a line manager's: it says
-// "manager" ("team manager", "practice manager"), but is not the conference
-// and review manager, who chairs conferences and manages no social worker.
-func isLineManagerRole(role string) bool {
-	r := strings.ToLower(role)
-	return strings.Contains(r, "manager") && !strings.Contains(r, "conference") && !strings.Contains(r, "review")
 }
 
 // pathInCase returns the path of doc relative to the case folder, as

@@ -89,7 +89,7 @@ func approvedReducedVisiting(pass *lint.Pass) (agreed schema.Date, ok bool) {
 		return schema.Date{}, false
 	}
 	rv := plan.ReducedVisiting
-	if rv.Agreed.IsZero() || !refIsConferenceChair(pass, rv.ApprovedBy) {
+	if rv.Agreed.IsZero() || !pass.Case.IsConferenceChair(rv.ApprovedBy) {
 		return schema.Date{}, false
 	}
 	return rv.Agreed, true

@@ -60,7 +60,7 @@ func runIncompleteCoreGroup(pass *lint.Pass) error {
 	}
 	known := pass.Case.Record != nil
 
-	if lw := strings.TrimSpace(plan.LeadWorker); lw != "" && (!known || pass.Case.Person(lw) != nil) && !cgInPeople(lw, members) {
+	if lw := strings.TrimSpace(plan.LeadWorker); lw != "" && (!known || pass.Case.Person(lw) != nil) && !lint.AmongPeople(lw, members) {
 		pass.Reportf(doc, doc.At("core_group"),
 			"the core group does not include the lead worker, %s: the lead social worker leads the core group; add %s to core_group (%s)",
 			nameWithRole(pass, lw), lw, cite(pass))

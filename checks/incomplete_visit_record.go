@@ -119,5 +119,5 @@ var visitAnswers = []string{"none", "nil", "nothing", "no", "n/a", "na", "none s
 // as TBC or "to follow", which says the visit was not recorded; "None" and
 // "N/A" are answers.
 func unanswered(pass *lint.Pass, text string) bool {
-	return isPlaceholder(pass, text) && !inList(text, visitAnswers)
+	return pass.Profile.IsPlaceholder(text) && !inList(text, visitAnswers)
 }

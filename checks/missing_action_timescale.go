@@ -47,7 +47,7 @@ func runMissingActionTimescale(pass *lint.Pass) error {
 	for _, a := range body.Actions.Rows {
 		due := strings.TrimSpace(a.Due.Text)
 		switch {
-		case isPlaceholder(pass, due) && !inList(due, pass.Profile.Words.VagueTimescales):
+		case pass.Profile.IsPlaceholder(due) && !inList(due, pass.Profile.Words.VagueTimescales):
 			pass.Reportf(doc, a.Offset,
 				"%s has no timescale: put in the Due column the date it will be done by (2026-03-01) or how often it recurs (weekly, every 2 weeks) (%s)",
 				planActionLabel(a), cite(pass))

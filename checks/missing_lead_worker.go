@@ -40,7 +40,7 @@ func runMissingLeadWorker(pass *lint.Pass) error {
 	}
 	lead := strings.TrimSpace(plan.LeadWorker)
 	switch {
-	case lead == "" || isPlaceholder(pass, lead):
+	case lead == "" || pass.Profile.IsPlaceholder(lead):
 		pass.Reportf(doc, doc.At("lead_worker"),
 			"the plan names no lead worker: every child with a Child Protection Plan must have a lead social worker; name them in lead_worker as they are named in case.md (%s)",
 			cite(pass))

@@ -48,7 +48,7 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 	child := pass.Case.ChildName()
 	for _, v := range visitsUntil(pass) {
 		day := v.Date.Date
-		if visitBeforeBirth(pass, day) || !noAnswer(pass, v.NotSeenReason) {
+		if visitBeforeBirth(pass, day) || !pass.Profile.IsPlaceholder(v.NotSeenReason) {
 			continue
 		}
 		switch {

@@ -59,7 +59,7 @@ func runPrematureCessation(pass *lint.Pass) error {
 	if plan.Started.IsZero() || c.Date.IsZero() || inList(c.Reason, selfEndingReasons) {
 		return nil
 	}
-	if ec := strings.TrimSpace(c.ExceptionalCircumstances); ec != "" && !isPlaceholder(pass, ec) {
+	if ec := strings.TrimSpace(c.ExceptionalCircumstances); ec != "" && !pass.Profile.IsPlaceholder(ec) {
 		return nil
 	}
 	earliest := pass.Calendar.Add(plan.Started, minimum)

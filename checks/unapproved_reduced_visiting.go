@@ -55,11 +55,11 @@ func runUnapprovedReducedVisiting(pass *lint.Pass) error {
 	}
 	approver := strings.TrimSpace(rv.ApprovedBy)
 	switch {
-	case noAnswer(pass, approver):
+	case pass.Profile.IsPlaceholder(approver):
 		problems = append(problems, "names no approver: it must be approved by the Independent Chair (\"approved_by\")")
 	case pass.Case.Person(approver) == nil:
 		problems = append(problems, fmt.Sprintf("is approved by %s, who is not among the people in case.md: name the Independent Chair who approved it, and add them to [[people]]", approver))
-	case !refIsConferenceChair(pass, approver):
+	case !pass.Case.IsConferenceChair(approver):
 		role := strings.TrimSpace(pass.Case.Person(approver).Role)
 		if role == "" {
 			role = "no recorded role"

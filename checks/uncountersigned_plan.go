@@ -71,7 +71,7 @@ func runUncountersignedPlan(pass *lint.Pass) error {
 			// Not among the case's people: invalid-record reports it.
 			return nil
 		}
-		if !isLineManagerRole(p.Role) {
+		if !lint.IsLineManagerRole(p.Role) {
 			pass.Reportf(doc, at,
 				"the plan is countersigned by %s, who is not the lead worker's line manager: the lead worker's manager must read and countersign the plan; name them in manager and countersigned_by (%s)",
 				nameWithRole(pass, by), cite(pass))

@@ -52,7 +52,7 @@ func runUndelegatedVisit(pass *lint.Pass) error {
 	manager := leadWorkersManagerPhrase(pass)
 	for _, v := range visitsUntil(pass) {
 		by := strings.TrimSpace(v.By)
-		if by == "" || namesSamePerson(by, lead) {
+		if by == "" || lint.SamePerson(by, lead) {
 			continue
 		}
 		if !plan.Started.IsZero() && v.Date.Date.Before(plan.Started) {
@@ -65,13 +65,13 @@ func runUndelegatedVisit(pass *lint.Pass) error {
 			problems = append(problems, "the record names no written delegation (delegated_by, delegation_agreed)")
 		case del == "":
 			problems = append(problems, "the record does not say the lead worker delegated it (delegated_by)")
-		case !namesSamePerson(del, lead):
+		case !lint.SamePerson(del, lead):
 			problems = append(problems, fmt.Sprintf("it was delegated by %s, not by the lead worker", del))
 		}
 		switch {
 		case agreed == "" && del != "":
 			problems = append(problems, "the record does not say which manager agreed the written delegation (delegation_agreed)")
-		case agreed != "" && !refIsLeadWorkersManager(pass, agreed):
+		case agreed != "" && !pass.Case.IsLeadWorkersManager(agreed):
 			problems = append(problems, fmt.Sprintf("the delegation was agreed by %s, not by the lead worker's manager", agreed))
 		}
 		if len(problems) == 0 {

@@ -58,14 +58,14 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		day := v.Date.Date
 		due := pass.Calendar.AddWorkingDays(day, 1)
 		to := strings.TrimSpace(v.EscalatedTo)
-		noOne := noAnswer(pass, to)
+		noOne := pass.Profile.IsPlaceholder(to)
 		var problems []string
 		switch {
 		case noOne && v.Escalated.IsZero():
 			problems = append(problems, "no escalation is recorded")
 		case noOne:
 			problems = append(problems, "the record does not say who it was escalated to (escalated_to)")
-		case !refIsLeadWorkersManager(pass, to):
+		case !pass.Case.IsLeadWorkersManager(to):
 			problems = append(problems, fmt.Sprintf("it was escalated to %s, who is not %s", to, manager))
 		}
 		switch {

@@ -56,7 +56,7 @@ func runUnlinkedAction(pass *lint.Pass) error {
 	ids := planOutcomeIDs(body)
 	for _, a := range body.Actions.Rows {
 		refs := actionOutcomeRefs(a.Outcome.Text)
-		if isPlaceholder(pass, a.Outcome.Text) || len(refs) == 0 {
+		if pass.Profile.IsPlaceholder(a.Outcome.Text) || len(refs) == 0 {
 			pass.Reportf(doc, a.Offset,
 				"%s is linked to no outcome: name in the Outcome column the outcome it serves (such as O1), so that it is clearly linked to reducing the likelihood of harm to the child (%s)",
 				planActionLabel(a), cite(pass))

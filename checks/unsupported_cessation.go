@@ -52,10 +52,10 @@ func runUnsupportedCessation(pass *lint.Pass) error {
 	at := cgCessationLine(plan)
 	var missing []string
 	for _, m := range plan.CoreGroup {
-		if schema.PersonKey(m) == "" || pass.Case.IsChild(m) || cgInPeople(m, []string{plan.LeadWorker}) {
+		if schema.PersonKey(m) == "" || pass.Case.IsChild(m) || lint.AmongPeople(m, []string{plan.LeadWorker}) {
 			continue
 		}
-		if !cgInPeople(m, cess.Notified) && !cgInPeople(m, missing) {
+		if !lint.AmongPeople(m, cess.Notified) && !lint.AmongPeople(m, missing) {
 			missing = append(missing, m)
 		}
 	}
@@ -68,7 +68,7 @@ func runUnsupportedCessation(pass *lint.Pass) error {
 			"the plan ended on %s but %s of the core group %s not recorded as notified: notify every member of the core group of the decision and add them to [cessation] notified (%s)",
 			cgDateWords(cess.Date), cgNamesList(missing), who, cite(pass))
 	}
-	if isPlaceholder(pass, cess.FollowUp) {
+	if pass.Profile.IsPlaceholder(cess.FollowUp) {
 		pass.Reportf(plan.Doc, at,
 			"the plan's cessation records no follow-up: ending the plan should never lead to the automatic withdrawal of help; record in follow_up the services that follow (a child in need plan), or why none are needed (%s)",
 			cite(pass))
