@@ -88,12 +88,12 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		}
 		if !v.AccessRefused {
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "not_seen_reason", "access_refused"),
-				"the reason %s was not seen on %s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it with %s immediately, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
+				"the reason %s was not seen on %s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it immediately with %s, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
 				pass.Case.ChildName(), day.Long(), strings.TrimSpace(v.NotSeenReason), joinWithAnd(problems), manager, due.Long(), cite(pass))
 			continue
 		}
 		pass.Reportf(v.Doc, visitKeyAt(v.Doc, "access_refused"),
-			"contact with %s was refused or avoided on %s but %s: a refusal is a serious breach of the plan; discuss it with %s immediately, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
+			"contact with %s was refused or avoided on %s but %s: a refusal is a serious breach of the plan; discuss it immediately with %s, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
 			pass.Case.ChildName(), day.Long(), joinWithAnd(problems), manager, due.Long(), cite(pass))
 	}
 	return nil

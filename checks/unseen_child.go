@@ -114,11 +114,15 @@ func runUnseenChild(pass *lint.Pass) error {
 
 // uncountedInGap says, for the message, which visits in gap g saw the child
 // but do not count, and why: "; the visit of 5 February 2026 by Lee Morgan
-// (class teacher) does not count: ...". It returns "" when there are none.
+// (class teacher) does not count: ...". Visits that do not count for the
+// same reason are named together; at most four are named. It returns ""
+// when there are none.
 func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
 	c := pass.Case
-	var notes []string
-	more := 0
+	const most = 4
+	var reasons []string
+	visits := map[string][]string{}
+	named, more := 0, 0
 	for _, v := range pass.Visits() {
 		d := v.Date.Date
 		if !d.After(g.From) || d.After(g.To) || (g.ToSeen != nil && d == g.To) || !c.SawChild(v) {
@@ -129,22 +133,35 @@ func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
 		case !c.CountsAsLeadWorker(v) && c.SeenAlone(v):
 			why = c.WhyNotLeadWorkers(v)
 		case v.SeenAlone && c.IsBabyOn(d) && lint.IsAsleep(v):
-			why = c.ChildName() + " was asleep (awake = false): a baby must be seen awake"
+			why = c.ChildName() + " was asleep (awake = false), and a baby must be seen awake"
 		default:
 			continue
 		}
-		if len(notes) == 3 {
+		if named == most {
 			more++
 			continue
 		}
-		notes = append(notes, fmt.Sprintf("the visit of %s by %s does not count: %s", d.Long(), c.NameWithRole(v.By), why))
+		named++
+		if _, ok := visits[why]; !ok {
+			reasons = append(reasons, why)
+		}
+		visits[why] = append(visits[why], fmt.Sprintf("%s by %s", d.Long(), c.NameWithRole(v.By)))
 	}
-	if len(notes) == 0 {
+	var parts []string
+	for _, why := range reasons {
+		vs := visits[why]
+		if len(vs) == 1 {
+			parts = append(parts, fmt.Sprintf("the visit of %s does not count, as %s", vs[0], why))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("the visits of %s do not count, as %s", joinWithAnd(vs), why))
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	s := "; " + strings.Join(notes, "; ")
+	s := "; " + strings.Join(parts, "; ")
 	if more > 0 {
-		s += fmt.Sprintf("; and %d more visits that do not count", more)
+		s += fmt.Sprintf(" (and %d more visits that do not count)", more)
 	}
 	return s
 }

@@ -227,10 +227,15 @@ func (c *Case) IsDelegated(v *schema.Visit) bool {
 	return c.IsLeadWorker(v.DelegatedBy) && c.IsLeadWorkersManager(v.DelegationAgreed)
 }
 
+// NotCountedReason is WhyNotLeadWorkers' answer for a visitor who is
+// simply not one of those whose visit counts.
+const NotCountedReason = "a visit counts only when made by the lead worker, by a social worker of the authority covering for them, or under a written delegation agreed by the lead worker's manager"
+
 // WhyNotLeadWorkers says, for a message, why visit v does not count as the
-// lead worker seeing the child: "Lee Morgan (class teacher) is not the lead
-// worker, a social worker covering for them or someone to whom contact was
-// delegated in writing". It returns "" when the visit counts.
+// lead worker seeing the child: "Meg Lane is a social worker of City
+// Hospital, not of the authority's children's services", or, for a teacher,
+// a health visitor and anyone else not of those who may see the child for
+// the lead worker, NotCountedReason. It returns "" when the visit counts.
 func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 	if v == nil || c.CountsAsLeadWorker(v) {
 		return ""
@@ -243,13 +248,13 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 	case p == nil:
 		return by + " is not among the people in case.md"
 	case p.Family:
-		return by + " is family: a family member seeing the child is not the lead worker seeing them"
+		return "a family member seeing the child is not the lead worker seeing them"
 	case (c.IsSocialWorker(by) || c.IsLeadWorkersManager(by)) && !c.IsAuthorityAgency(p.Agency):
 		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", not of the authority's children's services"
 	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
 		return "the delegation to " + by + " is not recorded as made by the lead worker (delegated_by) and agreed by the lead worker's manager (delegation_agreed)"
 	}
-	return by + " is not the lead worker, a social worker covering for them or someone to whom contact was delegated in writing"
+	return NotCountedReason
 }
 
 // NameWithRole writes ref for a message with the person's role in
