@@ -260,3 +260,25 @@ func TestBirth(t *testing.T) {
 		}
 	}
 }
+
+func TestRefusalsFromConfig(t *testing.T) {
+	cfg, err := ParseConfig(".caselint.toml", []byte(`profile = "ours"
+[profiles.ours]
+extends = "oxfordshire"
+[profiles.ours.words]
+refusals = ["Shut the door on me"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cfg.ResolveProfile("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.RefusedInWords("Mr Doe shut the door on me") || !p.RefusedInWords("Mother refused entry") {
+		t.Error("a config's refusals are added to the shipped ones")
+	}
+	if _, err := ParseConfig(".caselint.toml", []byte("[profiles.ours]\nextends = \"oxfordshire\"\n[profiles.ours.words]\nrefusal = [\"x\"]\n")); err == nil || !strings.Contains(err.Error(), "refusals") {
+		t.Errorf("a misspelt list: %v, want a did you mean refusals", err)
+	}
+}
