@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -24,7 +26,9 @@ words where possible, or what their behaviour showed.
 The rule fires on a visit that saw the child (child_seen = true) and counts
 as the lead worker seeing them (by the lead worker, by a social worker
 covering for them, or by someone to whom contact was delegated in writing)
-when its "## Wishes and feelings" section is missing (at the type line) or
+when its "## Wishes and feelings" section (or a section headed with the
+child's wishes, feelings, views or voice, such as "## Voice of the child")
+is missing (at the type line) or
 empty, or holds only a placeholder such as TBC (at its heading). A baby under
 one on the day of the visit is too young to express wishes and feelings in
 words, and is not checked; nor are visits before the child was born, or
@@ -63,7 +67,7 @@ func runMissingWishesAndFeelings(pass *lint.Pass) error {
 		if !c.SawChild(v) || !c.CountsAsLeadWorker(v) || c.IsBabyOn(day) || v.Doc.Body == nil {
 			continue
 		}
-		sec := v.Doc.Body.Section("wishes")
+		sec := wishesSection(v.Doc.Body)
 		switch {
 		case sec == nil:
 			pass.Reportf(v.Doc, v.Doc.TypeLine(),
@@ -73,6 +77,30 @@ func runMissingWishesAndFeelings(pass *lint.Pass) error {
 			pass.Reportf(v.Doc, sec.HeadingOffset,
 				"the \"%s\" section of the record of the visit of %s, which saw %s, is empty: record what %s said they wish and feel, in their words where possible, or what their behaviour showed (%s)",
 				sec.Heading, day.Long(), child, child, cite(pass))
+		}
+	}
+	return nil
+}
+
+// childsViews are words of headings under which practitioners record the
+// child's wishes and feelings when they do not use "Wishes and feelings":
+// C06 prescribes no sections for a visit record.
+var childsViews = []string{"wishes", "feelings", "voice of the child", "child's voice", "child's views",
+	"views of the child", "what the child said", "child's view"}
+
+// wishesSection returns the visit's Wishes and feelings section, or else
+// the first section whose heading names the child's wishes, feelings,
+// views or voice ("## Voice of the child"), or nil.
+func wishesSection(b *schema.Body) *schema.Section {
+	if sec := b.Section("wishes"); sec != nil {
+		return sec
+	}
+	for _, sec := range b.Sections {
+		h := strings.ToLower(strings.ReplaceAll(sec.Heading, "\u2019", "'"))
+		for _, w := range childsViews {
+			if strings.Contains(h, w) {
+				return sec
+			}
 		}
 	}
 	return nil
