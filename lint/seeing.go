@@ -168,7 +168,8 @@ func (c *Case) CountsAsLeadWorker(v *schema.Visit) bool {
 // IsCoveringSocialWorker reports whether ref names someone who may cover
 // for the lead worker (Stoke-on-Trent C06 §04, Oxfordshire 1.8 §4: the
 // manager arranges cover): not the lead worker, a social worker
-// (IsSocialWorker) or the lead worker's line manager, who is of the
+// (IsSocialWorker) or the lead worker's line manager as the plan names
+// them, who is of the
 // authority's children's services (IsAuthorityAgency) where the agency is
 // written.
 func (c *Case) IsCoveringSocialWorker(ref string) bool {
@@ -179,10 +180,18 @@ func (c *Case) IsCoveringSocialWorker(ref string) bool {
 	if p == nil || p.Family || c.IsChild(ref) {
 		return false
 	}
-	if !c.IsSocialWorker(ref) && !c.IsLeadWorkersManager(ref) {
+	if !c.IsSocialWorker(ref) && !c.isNamedManager(ref) {
 		return false
 	}
 	return c.IsAuthorityAgency(p.Agency)
+}
+
+// isNamedManager reports whether ref is the lead worker's manager as the
+// plan names them: a role guessed from case.md ("practice manager") is not
+// enough to make someone cover for a social worker.
+func (c *Case) isNamedManager(ref string) bool {
+	m := c.LeadWorkersManager()
+	return m != "" && SamePerson(ref, m)
 }
 
 // IsAuthorityAgency reports whether an agency, as case.md writes it, is the
@@ -249,7 +258,7 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 		return by + " is not among the people in case.md"
 	case p.Family:
 		return "a family member seeing the child is not the lead worker seeing them"
-	case (c.IsSocialWorker(by) || c.IsLeadWorkersManager(by)) && !c.IsAuthorityAgency(p.Agency):
+	case (c.IsSocialWorker(by) || c.isNamedManager(by)) && !c.IsAuthorityAgency(p.Agency):
 		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", not of the authority's children's services"
 	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
 		return "the delegation to " + by + " is not recorded as made by the lead worker (delegated_by) and agreed by the lead worker's manager (delegation_agreed)"

@@ -282,3 +282,16 @@ refusals = ["Shut the door on me"]
 		t.Errorf("a misspelt list: %v, want a did you mean refusals", err)
 	}
 }
+
+func TestCoverNeedsTheNamedManager(t *testing.T) {
+	// With no manager named in the plan, a GP practice manager is not cover.
+	c := seeingCase(t, "born = 2015-04-02", "started = 2026-01-12\nlead_worker = \"Aisha Patel\"")
+	c.Record.People = append(c.Record.People, schema.Person{Name: "Pat Vance", Role: "practice manager"})
+	c = NewCase("c", c.Record, []schema.Record{c.Plan})
+	if c.IsCoveringSocialWorker("Pat Vance") {
+		t.Error("a practice manager with no agency written is not cover")
+	}
+	if !c.IsCoveringSocialWorker("Tom Hill") {
+		t.Error("a social worker of the authority is cover")
+	}
+}
