@@ -12,4 +12,6 @@ var seeingTheChild = []*lint.Rule{
 	NonSpecificLabel,
 	UndelegatedVisit,
 	StaleReducedVisiting,
+	UnrecordedBirth,
+	MissingWishesAndFeelings,
 }

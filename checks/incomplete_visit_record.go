@@ -38,7 +38,9 @@ The rule fires, once for each thing missing, when a visit record:
   ("Incidents and injuries: None"), not placeholders; a section holding only
   a comment is empty.
 
-The rule is on when the profile's visit_record_contents is.`,
+Visits before the child was born (or while the child is recorded unborn)
+are not checked: there was no contact with the child to record. The rule is
+on when the profile's visit_record_contents is.`,
 	Bad: `+++
 type = "visit"
 date = 2026-03-02
@@ -78,7 +80,10 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 		return nil
 	}
 	defs := schema.SectionNames(schema.KindVisit)
-	for _, v := range visitsUntil(pass) {
+	for _, v := range pass.Visits() {
+		if !pass.Case.IsBornOn(v.Date.Date) {
+			continue // no contact with the child before the birth
+		}
 		doc := v.Doc
 		day := v.Date.Date.Long()
 		if !v.Date.HasTime {

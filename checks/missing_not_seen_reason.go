@@ -22,8 +22,10 @@ with, including whether alone, or give a clear reason why not.
 The rule fires on a visit with child_seen = false, or child_seen = true and
 seen_alone = false, whose not_seen_reason is empty or only a placeholder
 (TBC, N/A, none, unknown). A baby under one seen while awake (awake = true)
-counts as seen alone. Visits before the child was born, and after the as-of
-date (or the end of the plan), are not checked.
+counts as seen alone; a baby recorded seen_alone but asleep (awake = false)
+was not seen awake and needs a reason. Visits before the child was born (or
+while the child is recorded unborn), and after the as-of date (or the end of
+the plan), are not checked.
 
 The finding points at the visit's child_seen line, or at its seen_alone line
 when the child was seen but not alone.`,
@@ -46,9 +48,9 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 		return nil
 	}
 	child := pass.Case.ChildName()
-	for _, v := range visitsUntil(pass) {
+	for _, v := range pass.Visits() {
 		day := v.Date.Date
-		if visitBeforeBirth(pass, day) || !pass.Profile.IsPlaceholder(v.NotSeenReason) {
+		if !pass.Case.IsBornOn(day) || !pass.Profile.IsPlaceholder(v.NotSeenReason) {
 			continue
 		}
 		switch {
@@ -56,7 +58,11 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
 				"%s was not seen on the visit of %s and the record gives no reason: record in not_seen_reason a clear reason why not, and when %s will be seen (%s)",
 				child, day.Long(), child, cite(pass))
-		case !v.SeenAlone && !(pass.Case.IsBabyOn(day) && v.Awake):
+		case !pass.Case.SeenAlone(v) && v.SeenAlone:
+			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "awake", "child_seen"),
+				"%s, a baby, was seen asleep on the visit of %s and the record gives no reason: a baby must be seen awake; record in not_seen_reason why %s was not seen awake, and when they will be (%s)",
+				child, day.Long(), child, cite(pass))
+		case !pass.Case.SeenAlone(v):
 			hint := ""
 			if pass.Case.IsBabyOn(day) {
 				hint = " (a baby under one seen awake counts as seen alone: record awake = true if so)"

@@ -57,7 +57,7 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 		return nil
 	}
 	var f labelFinder
-	for _, v := range visitsUntil(pass) {
+	for _, v := range pass.Visits() {
 		if v.Doc.Body == nil {
 			continue
 		}

@@ -51,7 +51,7 @@ func runStaleReducedVisiting(pass *lint.Pass) error {
 	if plan == nil {
 		return nil
 	}
-	cf := reducedVisitingLapsedAt(pass)
+	cf := pass.ReducedVisitingLapsedAt()
 	if cf == nil {
 		return nil
 	}

@@ -27,9 +27,17 @@ to whom contact is delegated, and monitored by the lead social worker.
 The rule fires on a visit whose "by" is not the plan's lead worker unless the
 record names the lead worker in delegated_by and, in delegation_agreed, the
 lead worker's manager (the plan's manager; when the plan names none, someone
-whose role is a manager other than a conference chair). Visits before the
-plan started are not checked. A visit by anyone still counts as seeing the
-child for unseen-child.
+whose role is a manager other than a conference chair). Contact is
+delegated only to a worker, never to a family member.
+
+A visit by another social worker of the authority covering for the lead
+worker (a person whose role is a social worker, or the lead worker's
+manager, of the authority's children's services where the agency is
+written) is not a delegation: cover for sickness, leave and training is
+arranged by the manager (Oxfordshire 1.8 §3, §4) and the rule stays quiet.
+Visits before the plan started, or before the child was born, are not
+checked. A visit this rule reports does not count as the lead worker seeing
+the child for unseen-child.
 
 The finding points at the visit's by line.`,
 	Bad: `date = 2026-05-11T10:00:00
@@ -50,12 +58,12 @@ func runUndelegatedVisit(pass *lint.Pass) error {
 	}
 	lead := leadWorkerName(pass)
 	manager := leadWorkersManagerPhrase(pass)
-	for _, v := range visitsUntil(pass) {
+	for _, v := range pass.Visits() {
 		by := strings.TrimSpace(v.By)
-		if by == "" || lint.SamePerson(by, lead) {
-			continue
+		if by == "" || pass.Case.Standing(v) != lint.NotLeadWorkersVisit {
+			continue // the lead worker, cover by a social worker, or delegated
 		}
-		if !plan.Started.IsZero() && v.Date.Date.Before(plan.Started) {
+		if !plan.Started.IsZero() && v.Date.Date.Before(plan.Started) || !pass.Case.IsBornOn(v.Date.Date) {
 			continue
 		}
 		del, agreed := strings.TrimSpace(v.DelegatedBy), strings.TrimSpace(v.DelegationAgreed)
@@ -74,8 +82,11 @@ func runUndelegatedVisit(pass *lint.Pass) error {
 		case agreed != "" && !pass.Case.IsLeadWorkersManager(agreed):
 			problems = append(problems, fmt.Sprintf("the delegation was agreed by %s, not by the lead worker's manager", agreed))
 		}
+		if len(problems) == 0 && pass.Case.IsFamily(by) {
+			problems = append(problems, by+" is family, and contact with the child is delegated only to a worker")
+		}
 		if len(problems) == 0 {
-			continue
+			continue // not among the people: invalid-record's concern
 		}
 		pass.Reportf(v.Doc, visitKeyAt(v.Doc, "by"),
 			"%s, not the lead worker %s, visited %s on %s, but %s: contact may be delegated only under an explicit, written agreement agreed by %s; record the lead worker in delegated_by and the manager in delegation_agreed (%s)",

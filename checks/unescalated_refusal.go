@@ -24,13 +24,22 @@ var UnescalatedRefusal = &lint.Rule{
 (a failure to comply with) the Child Protection Plan, and it calls for
 immediate discussion with the lead worker's line manager.
 
-The rule fires on a visit with access_refused = true unless the record names
+A visit is a refusal when access_refused = true, or when the child was not
+seen and not_seen_reason says contact was refused or avoided ("mother would
+not let me in", "denied entry", "did not answer the door", "avoided the
+visit": the profile's refusals word list, which a config extends; a negated
+word such as "not refused" does not count). A refusal written only in words
+is reported at not_seen_reason, and the message asks for access_refused to
+be ticked. Visits before the child is born are not checked.
+
+The rule fires on a refusal unless the record names
 in escalated_to the lead worker's line manager (the plan's manager; when the
 plan names none, someone whose role is a manager other than a conference
 chair) and gives in escalated a date on the day of the visit or the next
 working day (weekends and bank holidays of England and Wales do not count).
 
-The finding points at the visit's access_refused line.`,
+The finding points at the visit's access_refused line (not_seen_reason for
+a refusal written only in words).`,
 	Bad: `date = 2026-03-06T16:00:00
 child_seen = false
 not_seen_reason = "Mother would not open the door"
@@ -51,11 +60,11 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		return nil
 	}
 	manager := leadWorkersManagerPhrase(pass)
-	for _, v := range visitsUntil(pass) {
-		if !v.AccessRefused {
+	for _, v := range pass.Visits() {
+		day := v.Date.Date
+		if !pass.Profile.IsRefusal(v) || !pass.Case.IsBornOn(day) {
 			continue
 		}
-		day := v.Date.Date
 		due := pass.Calendar.AddWorkingDays(day, 1)
 		to := strings.TrimSpace(v.EscalatedTo)
 		noOne := pass.Profile.IsPlaceholder(to)
@@ -77,8 +86,14 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		if len(problems) == 0 {
 			continue
 		}
+		if !v.AccessRefused {
+			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "not_seen_reason", "access_refused"),
+				"the reason %s was not seen on %s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it immediately with %s, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
+				pass.Case.ChildName(), day.Long(), strings.TrimSpace(v.NotSeenReason), joinWithAnd(problems), manager, due.Long(), cite(pass))
+			continue
+		}
 		pass.Reportf(v.Doc, visitKeyAt(v.Doc, "access_refused"),
-			"contact with %s was refused or avoided on %s but %s: a refusal is a serious breach of the plan; discuss it with %s immediately, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
+			"contact with %s was refused or avoided on %s but %s: a refusal is a serious breach of the plan; discuss it immediately with %s, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
 			pass.Case.ChildName(), day.Long(), joinWithAnd(problems), manager, due.Long(), cite(pass))
 	}
 	return nil

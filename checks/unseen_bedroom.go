@@ -26,6 +26,12 @@ earlier conference and on or before the later one records bedroom_seen = true.
 Only closed periods are checked: the period after the last conference is still
 open. The rule is on when the profile's bedroom_each_period is.
 
+Before the child is born there is no bedroom to see: nothing is checked
+while the child is recorded unborn, nor for periods that end on or before
+the birth. A period the child was born in is checked from the day of the
+birth, and only when the child had to be seen alone (the usual visiting
+interval from the birth) before the later conference.
+
 The finding points at the later conference's date line.`,
 	Bad: `# conferences/2026-04-10-review.md
 date = 2026-04-10
@@ -43,6 +49,10 @@ func runUnseenBedroom(pass *lint.Pass) error {
 	if plan == nil || !pass.Profile.BedroomEachPeriod {
 		return nil
 	}
+	if pass.Case.IsUnborn() {
+		return nil // no bedroom to see before the birth
+	}
+	born := pass.Case.Child().Born
 	until := pass.Until()
 	var confs []*schema.Conference
 	for _, c := range pass.Case.Conferences {
@@ -51,7 +61,7 @@ func runUnseenBedroom(pass *lint.Pass) error {
 		}
 		confs = append(confs, c)
 	}
-	visits := visitsUntil(pass)
+	visits := pass.Visits()
 	for i := 1; i < len(confs); i++ {
 		from, to := confs[i-1], confs[i]
 		// Periods of the plan: from the conference that decided on it (even
@@ -64,10 +74,19 @@ func runUnseenBedroom(pass *lint.Pass) error {
 		if !from.Date.Before(to.Date) {
 			continue // two conferences on one day: no period between them
 		}
+		// A period the child was born in is checked from the birth, and only
+		// when the child had to be seen alone before the later conference.
+		after := from.Date
+		if !born.IsZero() && born.After(after) {
+			if due, _, ok := usualSeenAloneDue(pass, born); !to.Date.After(born) || !ok || !due.Before(to.Date) {
+				continue
+			}
+			after = born.AddDays(-1)
+		}
 		seen := false
 		for _, v := range visits {
 			d := v.Date.Date
-			if v.BedroomSeen && d.After(from.Date) && !d.After(to.Date) {
+			if v.BedroomSeen && d.After(after) && !d.After(to.Date) {
 				seen = true
 				break
 			}

@@ -1,6 +1,9 @@
 package checks
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -37,9 +40,22 @@ conference continues the plan: the reduction is agreed on the recommendation
 that planning end at that conference, so when it does not, the usual
 frequency applies again from the conference.
 
-Any visitor counts here (whether the visit was properly delegated is
-undelegated-visit's concern). A late visit is reported on its date line; a
-gap still open at the as-of date on plan.md's started line.`,
+A visit counts only when it is the lead worker seeing the child: made by the
+lead worker; by another social worker of the authority covering for them
+(a person whose role is a social worker, or the lead worker's manager, of
+the authority's children's services where the agency is written); or by
+someone to whom contact was delegated under a recorded written agreement
+(delegated_by the lead worker, delegation_agreed by the lead worker's
+manager). A teacher, health visitor, GP or family member seeing the child
+does not count, and the message names any such visit in a late gap and why
+it does not count. A baby recorded seen_alone but asleep (awake = false) was
+not seen awake and does not count.
+
+Before the child is born nothing is checked: for a pre-birth plan the first
+gap runs from the birth (or the plan's start, if later), and an unborn child
+whose birth is not recorded is unrecorded-birth's concern. A late visit is
+reported on its date line; a gap still open at the as-of date on plan.md's
+started line.`,
 	Bad: `# plan.md: started = 2026-01-12
 # visits/2026-02-26.md (46 days later, Oxfordshire: every 2 weeks)
 date = 2026-02-26T16:00:00
@@ -60,29 +76,235 @@ func runUnseenChild(pass *lint.Pass) error {
 		if !g.Late() {
 			continue
 		}
+		uncounted := uncountedInGap(pass, g)
+		start := "the start of the plan on " + g.From.Long()
+		if g.FromBirth {
+			start = "the birth on " + g.From.Long()
+		}
 		if g.ToSeen != nil {
 			what := child + " was last seen alone on " + g.From.Long() + ", then not until " + g.To.Long()
 			if g.FromSeen == nil {
-				what = child + " was not seen alone from the start of the plan on " + g.From.Long() + " until " + g.To.Long()
+				what = child + " was not seen alone from " + start + " until " + g.To.Long()
 			}
 			pass.Reportf(g.ToSeen.Doc, g.ToSeen.Doc.At("date"),
-				"%s; %s, so a visit was due by %s: record any visit in between that saw %s alone (%s)",
-				what, g.By, g.Due.Long(), child, cite(pass))
+				"%s; %s, so a visit was due by %s%s: record any visit in between that saw %s alone (%s)",
+				what, g.By, g.Due.Long(), uncounted, child, cite(pass))
 			continue
 		}
 		what := child + " was last seen alone on " + g.From.Long()
 		if g.FromSeen == nil {
-			what = child + " has not been seen alone since the plan started on " + g.From.Long()
+			what = child + " has not been seen alone since " + start
 		}
 		if c := pass.Case.Cessation(); c != nil && c.Date == g.To {
 			pass.Reportf(plan.Doc, plan.Doc.At("started"),
-				"%s; %s, so a visit was due by %s and none is recorded before the plan ended on %s: record the visit that saw %s alone, if there was one (%s)",
-				what, g.By, g.Due.Long(), g.To.Long(), child, cite(pass))
+				"%s; %s, so a visit was due by %s and none is recorded before the plan ended on %s%s: record the visit that saw %s alone, if there was one (%s)",
+				what, g.By, g.Due.Long(), g.To.Long(), uncounted, child, cite(pass))
 			continue
 		}
+		see := "see " + child + " alone now"
+		if pass.Case.IsBabyOn(g.To) {
+			see = "see " + child + " awake now"
+		}
 		pass.Reportf(plan.Doc, plan.Doc.At("started"),
-			"%s; %s, so a visit was due by %s and none is recorded up to %s: see %s alone now, or record the visit that did (%s)",
-			what, g.By, g.Due.Long(), g.To.Long(), child, cite(pass))
+			"%s; %s, so a visit was due by %s and none is recorded up to %s%s: %s, or record the visit that did (%s)",
+			what, g.By, g.Due.Long(), g.To.Long(), uncounted, see, cite(pass))
 	}
 	return nil
+}
+
+// uncountedInGap says, for the message, which visits in gap g saw the child
+// but do not count, and why: "; the visit of 5 February 2026 by Lee Morgan
+// (class teacher) does not count: ...". Visits that do not count for the
+// same reason are named together; at most four are named. It returns ""
+// when there are none.
+func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
+	c := pass.Case
+	const most = 4
+	var reasons []string
+	visits := map[string][]string{}
+	named, more := 0, 0
+	for _, v := range pass.Visits() {
+		d := v.Date.Date
+		if !d.After(g.From) || d.After(g.To) || (g.ToSeen != nil && d == g.To) || !c.SawChild(v) {
+			continue
+		}
+		var why string
+		switch {
+		case !c.CountsAsLeadWorker(v) && c.SeenAlone(v):
+			why = c.WhyNotLeadWorkers(v)
+		case v.SeenAlone && c.IsBabyOn(d) && lint.IsAsleep(v):
+			why = c.ChildName() + " was asleep (awake = false), and a baby must be seen awake"
+		default:
+			continue
+		}
+		if named == most {
+			more++
+			continue
+		}
+		named++
+		if _, ok := visits[why]; !ok {
+			reasons = append(reasons, why)
+		}
+		visits[why] = append(visits[why], fmt.Sprintf("%s by %s", d.Long(), c.NameWithRole(v.By)))
+	}
+	var parts []string
+	for _, why := range reasons {
+		vs := visits[why]
+		if len(vs) == 1 {
+			parts = append(parts, fmt.Sprintf("the visit of %s does not count, as %s", vs[0], why))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("the visits of %s do not count, as %s", joinWithAnd(vs), why))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	s := "; " + strings.Join(parts, "; ")
+	if more > 0 {
+		s += fmt.Sprintf(" (and %d more visits that do not count)", more)
+	}
+	return s
+}
+
+// visitingInterval is an interval the child must be seen alone within, and
+// whose it is, for messages.
+type visitingInterval struct {
+	Interval schema.Interval
+	// Whose names who requires it: "the Stoke-on-Trent procedure", "the
+	// plan", "the reduced visiting approved on 1 June 2026".
+	Whose string
+}
+
+// String reads "the Stoke-on-Trent procedure requires every 28 working days".
+func (vi visitingInterval) String() string {
+	return fmt.Sprintf("%s requires every %s", vi.Whose, vi.Interval)
+}
+
+// procedureName names the profile's procedure for a message: "the
+// Stoke-on-Trent procedure", "the Oxfordshire procedure", "the combined
+// profile" (both procedures, the stricter number), or "the NAME profile" for
+// an authority's own.
+func procedureName(pass *lint.Pass) string {
+	p := pass.Profile
+	if p.Name != p.Base {
+		return fmt.Sprintf("the %s profile", p.Name)
+	}
+	switch p.Name {
+	case lint.ProfileStoke:
+		return "the Stoke-on-Trent procedure"
+	case lint.ProfileOxfordshire:
+		return "the Oxfordshire procedure"
+	case lint.ProfileCombined:
+		return "the combined profile (both procedures, the stricter number)"
+	}
+	return fmt.Sprintf("the %s profile", p.Name)
+}
+
+// seenAloneDue returns the day by which the child must next be seen alone
+// after being seen alone (or the plan starting, or the birth) on from, for
+// a gap that ends on end, and the interval that set it. The profile's
+// interval applies, or the plan's seen_alone_every when that gives an
+// earlier day.
+//
+// Approved reduced visiting (Oxfordshire 1.8 §3) replaces it for gaps ending
+// on or after the agreement, until a review conference continues the plan:
+// the reduction is agreed on the recommendation that planning end there, so
+// when it does not, the usual frequency returns from that conference. A gap
+// that spans the conference is due by the earlier of the reduced due day
+// and the usual interval counted from the conference. ok is false when no
+// interval applies (the profile turns the requirement off and the plan sets
+// none).
+func seenAloneDue(pass *lint.Pass, from, end schema.Date) (due schema.Date, by visitingInterval, ok bool) {
+	agreed, reduced := pass.ReducedVisitingFrom()
+	if !reduced || end.Before(agreed) {
+		return usualSeenAloneDue(pass, from)
+	}
+	rby := visitingInterval{pass.Profile.ReducedSeenAloneEvery, "the reduced visiting approved from " + agreed.Long()}
+	rdue := pass.Calendar.Add(from, rby.Interval)
+	lapsed := pass.ReducedVisitingLapsedAt()
+	if lapsed == nil || !end.After(lapsed.Date) {
+		return rdue, rby, true
+	}
+	if !from.Before(lapsed.Date) {
+		return usualSeenAloneDue(pass, from)
+	}
+	udue, uby, uok := usualSeenAloneDue(pass, lapsed.Date)
+	if uok && udue.Before(rdue) {
+		uby.Whose = fmt.Sprintf("%s, from the review conference of %s that continued the plan and so ended the reduced visiting,", uby.Whose, lapsed.Date.Long())
+		return udue, uby, true
+	}
+	return rdue, rby, true
+}
+
+// usualSeenAloneDue is seenAloneDue without reduced visiting: the profile's
+// interval, or the plan's when it gives an earlier day.
+func usualSeenAloneDue(pass *lint.Pass, from schema.Date) (due schema.Date, by visitingInterval, ok bool) {
+	if iv := pass.Profile.SeenAloneEvery; !iv.IsZero() {
+		by = visitingInterval{iv, procedureName(pass)}
+		due, ok = pass.Calendar.Add(from, iv), true
+	}
+	if plan := pass.Case.Plan; plan != nil && !plan.SeenAloneEvery.IsZero() {
+		if d := pass.Calendar.Add(from, plan.SeenAloneEvery); !ok || d.Before(due) {
+			by = visitingInterval{plan.SeenAloneEvery, "the plan"}
+			due, ok = d, true
+		}
+	}
+	return due, by, ok
+}
+
+// seenAloneGap is a stretch of time in which the lead worker did not see the
+// child alone: from the plan's start (or the birth) or a visit that counted,
+// to the next such visit or, while still open, to pass.Until().
+type seenAloneGap struct {
+	From      schema.Date
+	FromSeen  *schema.Visit // the visit that opened the gap; nil: the plan's start or the birth
+	FromBirth bool          // the gap opened at the birth, after the plan started
+	To        schema.Date
+	ToSeen    *schema.Visit // the visit that ended the gap; nil: still open at To = pass.Until()
+	Due       schema.Date   // the child had to be seen alone by this day
+	By        visitingInterval
+}
+
+// Late reports whether the gap outlasted its due day.
+func (g seenAloneGap) Late() bool { return g.To.After(g.Due) }
+
+// seenAloneGaps returns every gap between the lead worker seeing the child
+// alone (lint.Case.SeenAlone and CountsAsLeadWorker), from the later of the
+// plan's start and the birth to pass.Until(), in order; nil when there is no
+// plan, no start, or the child is not yet born. A gap to which no interval
+// applies is left out. Several visits on one day make one gap end there.
+func seenAloneGaps(pass *lint.Pass) []seenAloneGap {
+	c := pass.Case
+	start, ok := c.SeeingFrom()
+	if !ok || c.Plan.Doc == nil {
+		return nil
+	}
+	until := pass.Until()
+	if until.Before(start) {
+		return nil
+	}
+	var gaps []seenAloneGap
+	from, fromSeen := start, (*schema.Visit)(nil)
+	fromBirth := start.After(c.Plan.Started)
+	add := func(to schema.Date, toSeen *schema.Visit) {
+		if due, by, ok := seenAloneDue(pass, from, to); ok {
+			gaps = append(gaps, seenAloneGap{From: from, FromSeen: fromSeen, FromBirth: fromBirth && fromSeen == nil,
+				To: to, ToSeen: toSeen, Due: due, By: by})
+		}
+	}
+	for _, v := range pass.Visits() {
+		d := v.Date.Date
+		if d.Before(start) || !c.SeenAlone(v) || !c.CountsAsLeadWorker(v) {
+			continue
+		}
+		if d == from && fromSeen != nil {
+			continue // a second visit the same day
+		}
+		if d != from {
+			add(d, v)
+		}
+		from, fromSeen = d, v
+	}
+	add(until, nil)
+	return gaps
 }

@@ -136,7 +136,8 @@ func suggestConfigKey(key toml.Key) string {
 		"seen_alone_every", "reduced_seen_alone_every", "bedroom_each_period", "visit_record_contents",
 		"first_core_group_within", "core_group_every", "core_group_every_after_review", "minutes_within",
 		"keep_conference_outcomes", "minimum_plan_length", "transfer_conference_within", "recording_limit",
-		"first_review_within", "review_every", "non_specific_labels", "placeholders", "collective_owners", "vague_timescales"}
+		"first_review_within", "review_every", "non_specific_labels", "placeholders", "collective_owners", "vague_timescales",
+		"refusals"}
 	if best := schema.Suggest(key[len(key)-1], known); best != "" {
 		return fmt.Sprintf("; did you mean %s?", best)
 	}

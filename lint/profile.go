@@ -52,4 +52,5 @@ type Words struct {
 	Placeholders      []string `toml:"placeholders"`        // "TBC", "N/A"
 	CollectiveOwners  []string `toml:"collective_owners"`   // "all", "professionals"
 	VagueTimescales   []string `toml:"vague_timescales"`    // "ongoing", "asap"
+	Refusals          []string `toml:"refusals"`            // "refused", "would not let": contact refused or avoided
 }

@@ -119,6 +119,7 @@ func extend(base *Profile, over *Profile, set func(key string) bool) *Profile {
 		Placeholders:      addWords(base.Words.Placeholders, over.Words.Placeholders),
 		CollectiveOwners:  addWords(base.Words.CollectiveOwners, over.Words.CollectiveOwners),
 		VagueTimescales:   addWords(base.Words.VagueTimescales, over.Words.VagueTimescales),
+		Refusals:          addWords(base.Words.Refusals, over.Words.Refusals),
 	}
 	for k, v := range over.Rules {
 		p.Rules[k] = v

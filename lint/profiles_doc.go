@@ -89,6 +89,7 @@ lists are added to these, never replace them.
 		{"placeholders", "texts that count as an empty section or owner", w.Placeholders},
 		{"collective_owners", "owners that name no one person (unnamed-action-owner)", w.CollectiveOwners},
 		{"vague_timescales", "dues that are no timescale (missing-action-timescale)", w.VagueTimescales},
+		{"refusals", "words in a visit's not_seen_reason saying contact was refused or avoided, unless negated (\"not refused\") (unescalated-refusal)", w.Refusals},
 	} {
 		quoted := make([]string, len(l.words))
 		for i, x := range l.words {

@@ -421,6 +421,7 @@ func (d *decoder) table(m map[string]toml.Primitive, rv reflect.Value, path []st
 		if _, ok := m["born"]; !ok && !c.Unborn && !d.doc.Keys.Has(join(path, "born")...) && !d.blanked["born"] {
 			d.doc.Problemf(d.keyAt(path), "missing required key %s (or unborn = true, with the expected date, before the child is born)", dotted(join(path, "born")))
 		}
+		d.checkBirth(c, path)
 	}
 }
 

@@ -1,0 +1,107 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// MissingWishesAndFeelings: a visit on which the lead worker saw the child
+// records nothing of the child's wishes and feelings.
+var MissingWishesAndFeelings = &lint.Rule{
+	ID:       "missing-wishes-and-feelings",
+	Title:    "A visit that saw the child records nothing of the child's wishes and feelings",
+	Severity: lint.Warning,
+	Family:   FamilySeeingChild,
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindVisit},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§03", Quote: "The child/young person's wishes and feelings are ascertained"},
+	},
+	Text: `The lead worker must make sure the child's wishes and feelings are
+ascertained. The record is where that shows: each time the lead worker sees
+the child, the visit record says what the child wished and felt, in their
+words where possible, or what their behaviour showed.
+
+The rule fires on a visit that saw the child (child_seen = true) and counts
+as the lead worker seeing them (by the lead worker, by a social worker
+covering for them, or by someone to whom contact was delegated in writing)
+when its "## Wishes and feelings" section (or a section headed with the
+child's wishes, feelings, views or voice, such as "## Voice of the child")
+is missing (at the type line) or
+empty, or holds only a placeholder such as TBC (at its heading). A baby under
+one on the day of the visit is too young to express wishes and feelings in
+words, and is not checked; nor are visits before the child was born, or
+visits by others (a teacher's or health visitor's contact is not the lead
+worker ascertaining the child's wishes).
+
+It is on under stoke-on-trent and combined; under oxfordshire,
+incomplete-visit-record asks for the same section on every visit, so under
+combined a missing section may be reported by both rules, each for its own
+procedure.`,
+	Bad: `child_seen = true
+seen_alone = true
++++
+
+## Observations
+Jamie showed me his room.`,
+	Good: `child_seen = true
+seen_alone = true
++++
+
+## Wishes and feelings
+Jamie said he wants to keep going to football and that he misses his dad.`,
+	Profiles: stokeOnly,
+	Since:    "0.2.0",
+	Run:      runMissingWishesAndFeelings,
+}
+
+func runMissingWishesAndFeelings(pass *lint.Pass) error {
+	c := pass.Case
+	if c.Plan == nil {
+		return nil
+	}
+	child := c.ChildName()
+	for _, v := range pass.Visits() {
+		day := v.Date.Date
+		if !c.SawChild(v) || !c.CountsAsLeadWorker(v) || c.IsBabyOn(day) || v.Doc.Body == nil {
+			continue
+		}
+		sec := wishesSection(v.Doc.Body)
+		switch {
+		case sec == nil:
+			pass.Reportf(v.Doc, v.Doc.TypeLine(),
+				"the record of the visit of %s, which saw %s, has no \"## Wishes and feelings\" section: record what %s said they wish and feel, in their words where possible, or what their behaviour showed (%s)",
+				day.Long(), child, child, cite(pass))
+		case pass.Profile.IsPlaceholder(sec.Content):
+			pass.Reportf(v.Doc, sec.HeadingOffset,
+				"the \"%s\" section of the record of the visit of %s, which saw %s, is empty: record what %s said they wish and feel, in their words where possible, or what their behaviour showed (%s)",
+				sec.Heading, day.Long(), child, child, cite(pass))
+		}
+	}
+	return nil
+}
+
+// childsViews are words of headings under which practitioners record the
+// child's wishes and feelings when they do not use "Wishes and feelings":
+// C06 prescribes no sections for a visit record.
+var childsViews = []string{"wishes", "feelings", "voice of the child", "child's voice", "child's views",
+	"views of the child", "what the child said", "child's view"}
+
+// wishesSection returns the visit's Wishes and feelings section, or else
+// the first section whose heading names the child's wishes, feelings,
+// views or voice ("## Voice of the child"), or nil.
+func wishesSection(b *schema.Body) *schema.Section {
+	if sec := b.Section("wishes"); sec != nil {
+		return sec
+	}
+	for _, sec := range b.Sections {
+		h := strings.ToLower(strings.ReplaceAll(sec.Heading, "\u2019", "'"))
+		for _, w := range childsViews {
+			if strings.Contains(h, w) {
+				return sec
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,84 @@
+package checks
+
+import (
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+)
+
+// UnrecordedBirth: an unborn child's expected date passed more than two
+// weeks ago and no birth is recorded.
+var UnrecordedBirth = &lint.Rule{
+	ID:       "unrecorded-birth",
+	Title:    "An unborn child's expected date passed more than two weeks ago and no birth is recorded",
+	Severity: lint.Error,
+	Family:   FamilySeeingChild,
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan},
+	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§03", Quote: "To see the child/young person alone within 28 working days as appropriate"},
+		{Source: Oxon, Paragraph: "§3", Quote: "This must include seeing the child alone or a baby when awake at least every 2 weeks"},
+	},
+	Text: `Before a child is born there is no child to see, so no rule about seeing the
+child or the child's bedroom applies to a pre-birth plan (unborn = true).
+Once the baby is born, the lead worker must see the baby awake at least as
+often as the procedure requires, counted from the birth. Those rules can
+only start when the birth is recorded: while case.md still says unborn, a
+baby who was born weeks ago would never be checked.
+
+The rule fires when case.md records the child as unborn (unborn = true, no
+born date) and the expected date of birth (expected) is more than two weeks
+before the as-of date (or the end of the plan): expected + 14 days is still
+in time, expected + 15 days is not. When no expected date is recorded, it
+fires once the plan has run 44 weeks (the longest pregnancy and the two
+weeks), and asks for the expected date. Every rule about seeing the baby
+stays silent until the birth is recorded.
+
+The finding points at case.md's expected line (its unborn line when there is
+no expected date).`,
+	Bad: `[child]
+name = "Baby Morgan"
+unborn = true
+expected = 2026-03-01   # as of 2026-03-20: 19 days ago`,
+	Good: `[child]
+name = "Ruby Morgan"
+born = 2026-03-04       # the birth recorded; unborn removed
+first_language = "English"`,
+	Since: "0.2.0",
+	Run:   runUnrecordedBirth,
+}
+
+func runUnrecordedBirth(pass *lint.Pass) error {
+	c := pass.Case
+	if c.Record == nil || c.Record.Doc == nil || c.Plan == nil {
+		return nil
+	}
+	expected, overdue := pass.UnrecordedBirth()
+	if !overdue {
+		return nil
+	}
+	doc := c.Record.Doc
+	child := c.ChildName()
+	if expected.IsZero() {
+		pass.Reportf(doc, childKeyAt(doc, "unborn"),
+			"%s is recorded as unborn with no expected date, and the plan started on %s, more than 44 weeks before %s: record the birth (born = the date, and remove unborn), or the expected date; until then no rule can check that %s is seen (%s)",
+			child, c.Plan.Started.Long(), pass.Until().Long(), child, cite(pass))
+		return nil
+	}
+	pass.Reportf(doc, childKeyAt(doc, "expected", "unborn"),
+		"%s was expected on %s, more than two weeks before %s, and no birth is recorded: record born = the date of birth (and remove unborn = true), or correct the expected date; until then no rule can check that %s is seen (%s)",
+		child, expected.Long(), pass.Until().Long(), child, cite(pass))
+	return nil
+}
+
+// childKeyAt returns the offset of the first of keys written in case.md's
+// [child] table, or of the table, or the type line.
+func childKeyAt(doc *schema.Document, keys ...string) int {
+	for _, k := range keys {
+		if doc.Keys.Has("child", k) {
+			return doc.At("child", k)
+		}
+	}
+	if doc.Keys.Has("child") {
+		return doc.At("child")
+	}
+	return doc.TypeLine()
+}

@@ -1,0 +1,412 @@
+package lint
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// Seeing the child, as the procedures define it (Stoke-on-Trent C06 §03,
+// Oxfordshire 1.8 §3): when there is a child to see (birth), when a visit
+// saw the child alone (a baby awake), when a visit counts as the lead
+// worker seeing the child, when contact was refused, and when reduced
+// visiting is in force. Every rule about seeing the child asks these.
+
+// --- Birth ----------------------------------------------------------------
+
+// IsUnborn reports whether the child is recorded as unborn with no date of
+// birth. A child recorded both born and unborn is an invalid record
+// (schema); the date of birth is the fact, so such a child is born.
+func (c *Case) IsUnborn() bool {
+	ch := c.Child()
+	return ch.Unborn && ch.Born.IsZero()
+}
+
+// IsBornOn reports whether there is a child to see on d: the child was
+// born on or before d. An unborn child is born on no day until the birth
+// is recorded; a child with no date of birth who is not recorded unborn
+// (an invalid record) counts as born, so that the rules about seeing the
+// child are not silently switched off.
+func (c *Case) IsBornOn(d schema.Date) bool {
+	if c.IsUnborn() {
+		return false
+	}
+	born := c.Child().Born
+	return born.IsZero() || !d.Before(born)
+}
+
+// BirthUnrecordedAfter is how long after the expected date of birth an
+// unborn child with no birth recorded is reported (unrecorded-birth): two
+// weeks, the usual spread of a due date.
+const BirthUnrecordedAfter = 14 // days
+
+// UnrecordedBirth reports whether the child is still recorded unborn more
+// than two weeks after the expected date, as of p.Until(): the expected
+// date + 14 days is still in time, + 15 days is not. It returns the expected date.
+// An unborn child with no expected date is overdue once the plan has run
+// 42 weeks (a pregnancy lasts at most that long) plus the two weeks; expected
+// is then zero.
+func (p *Pass) UnrecordedBirth() (expected schema.Date, overdue bool) {
+	c := p.Case
+	if !c.IsUnborn() {
+		return schema.Date{}, false
+	}
+	until := p.Until()
+	if e := c.Child().Expected; !e.IsZero() {
+		return e, until.After(e.AddDays(BirthUnrecordedAfter))
+	}
+	if c.Plan == nil || c.Plan.Started.IsZero() {
+		return schema.Date{}, false
+	}
+	return schema.Date{}, until.After(c.Plan.Started.AddDays(42*7 + BirthUnrecordedAfter))
+}
+
+// SeeingFrom returns the day from which the child must be seen: the later
+// of the plan's start and the child's birth. ok is false when there is no
+// plan or no start, or the child is unborn: before the birth no rule about
+// seeing the child or the child's bedroom applies.
+func (c *Case) SeeingFrom() (from schema.Date, ok bool) {
+	if c.Plan == nil || c.Plan.Started.IsZero() || c.IsUnborn() {
+		return schema.Date{}, false
+	}
+	from = c.Plan.Started
+	if born := c.Child().Born; !born.IsZero() && born.After(from) {
+		from = born
+	}
+	return from, true
+}
+
+// --- Visits ---------------------------------------------------------------
+
+// Visits returns the case's visits that can be read and are dated on or
+// before p.Until(), in date order. A visit whose frontmatter could not be
+// decoded, or whose date is missing, is invalid-record's concern.
+func (p *Pass) Visits() []*schema.Visit {
+	until := p.Until()
+	var out []*schema.Visit
+	for _, v := range p.Case.Visits {
+		if v == nil || v.Doc == nil || v.Date.IsZero() || v.Date.Date.After(until) {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// SawChild reports whether visit v saw the child: child_seen, on a day the
+// child had been born.
+func (c *Case) SawChild(v *schema.Visit) bool {
+	return v != nil && v.ChildSeen && c.IsBornOn(v.Date.Date)
+}
+
+// IsAsleep reports whether visit v records the child asleep: awake written
+// and false. A visit that does not write awake says nothing either way.
+func IsAsleep(v *schema.Visit) bool {
+	return v != nil && !v.Awake && v.Doc != nil && v.Doc.Keys != nil && v.Doc.Keys.Has("awake")
+}
+
+// SeenAlone reports whether visit v saw the child alone as the procedures
+// require: child_seen and seen_alone; for a baby under one on the day of
+// the visit, seen while awake (Oxfordshire 1.8 §3 "seeing the child alone
+// or a baby when awake"): child_seen and awake = true, alone or not. A baby
+// recorded seen_alone but asleep (awake = false written) was not seen: being
+// alone with a sleeping baby shows nothing of how the baby is. A baby
+// recorded seen_alone with no awake key counts (the record does not say the
+// baby was asleep). Who visited does not matter here (CountsAsLeadWorker).
+func (c *Case) SeenAlone(v *schema.Visit) bool {
+	if !c.SawChild(v) {
+		return false
+	}
+	if c.IsBabyOn(v.Date.Date) {
+		return v.Awake || (v.SeenAlone && !IsAsleep(v))
+	}
+	return v.SeenAlone
+}
+
+// --- Who sees the child -----------------------------------------------------
+
+// VisitStanding is whose contact a visit is, for the procedures: the lead
+// worker's own, cover by another social worker of the authority,
+// delegated in writing, or none of these (a teacher, health visitor, family
+// member, or a delegation not properly recorded).
+type VisitStanding int
+
+// The standings of a visit.
+const (
+	NotLeadWorkersVisit VisitStanding = iota
+	ByLeadWorker
+	ByCoveringSocialWorker
+	ByDelegation
+)
+
+// Standing returns the standing of visit v (VisitStanding).
+func (c *Case) Standing(v *schema.Visit) VisitStanding {
+	if v == nil {
+		return NotLeadWorkersVisit
+	}
+	switch {
+	case c.IsLeadWorker(v.By):
+		return ByLeadWorker
+	case c.IsCoveringSocialWorker(v.By):
+		return ByCoveringSocialWorker
+	case c.IsDelegated(v):
+		return ByDelegation
+	}
+	return NotLeadWorkersVisit
+}
+
+// CountsAsLeadWorker reports whether visit v counts as the lead worker
+// seeing the child: by the lead worker, by another social worker of the
+// authority covering for them, or by someone to whom contact was delegated
+// under a recorded written agreement. A teacher, health visitor, GP or
+// family member seeing the child does not count.
+func (c *Case) CountsAsLeadWorker(v *schema.Visit) bool {
+	return c.Standing(v) != NotLeadWorkersVisit
+}
+
+// IsCoveringSocialWorker reports whether ref names someone who may cover
+// for the lead worker (Stoke-on-Trent C06 §04, Oxfordshire 1.8 §4: the
+// manager arranges cover): not the lead worker, a social worker
+// (IsSocialWorker) or the lead worker's line manager as the plan names
+// them, who is of the
+// authority's children's services (IsAuthorityAgency) where the agency is
+// written.
+func (c *Case) IsCoveringSocialWorker(ref string) bool {
+	if c.IsLeadWorker(ref) {
+		return false
+	}
+	p := c.Person(ref)
+	if p == nil || p.Family || c.IsChild(ref) {
+		return false
+	}
+	if !c.IsSocialWorker(ref) && !c.isNamedManager(ref) {
+		return false
+	}
+	return c.IsAuthorityAgency(p.Agency)
+}
+
+// isNamedManager reports whether ref is the lead worker's manager as the
+// plan names them: a role guessed from case.md ("practice manager") is not
+// enough to make someone cover for a social worker.
+func (c *Case) isNamedManager(ref string) bool {
+	m := c.LeadWorkersManager()
+	return m != "" && SamePerson(ref, m)
+}
+
+// IsAuthorityAgency reports whether an agency, as case.md writes it, is the
+// local authority's children's services (the lead worker's employer): empty
+// (not written), the lead worker's own agency, or one that names children's
+// social care of a council ("Children's Services", "Children's Social Care",
+// "Children, Education and Families", "Vulnerable Children and Corporate
+// Parenting", "Stoke-on-Trent City Council") and no other service (adult
+// social care, health, a hospital, a school, the police, a charity).
+func (c *Case) IsAuthorityAgency(agency string) bool {
+	a := normRole(agency)
+	if a == "" {
+		return true
+	}
+	if lw := c.Person(c.LeadWorker()); lw != nil && normRole(lw.Agency) == a {
+		return true
+	}
+	for _, not := range []string{"adult", "nhs", "health", "hospital", "trust", "school", "academy", "college",
+		"police", "probation", "camhs", "nspcc", "barnardo", "action for children", "centre", "cafcass", "youth offending"} {
+		if strings.Contains(a, not) {
+			return false
+		}
+	}
+	for _, is := range []string{"children", "social care", "social services", "council", "corporate parenting",
+		"families", "csc", "cef", "mash", "safeguarding"} {
+		if strings.Contains(a, is) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsDelegated reports whether visit v was made under a recorded written
+// delegation (Oxfordshire 1.8 §3): by a professional other than the lead
+// worker, delegated_by the lead worker, and delegation_agreed by the lead
+// worker's line manager (IsLeadWorkersManager). Contact is never delegated
+// to a family member.
+func (c *Case) IsDelegated(v *schema.Visit) bool {
+	if v == nil || c.IsLeadWorker(v.By) || !c.IsProfessional(v.By) {
+		return false
+	}
+	return c.IsLeadWorker(v.DelegatedBy) && c.IsLeadWorkersManager(v.DelegationAgreed)
+}
+
+// NotCountedReason is WhyNotLeadWorkers' answer for a visitor who is
+// simply not one of those whose visit counts.
+const NotCountedReason = "a visit counts only when made by the lead worker, by a social worker of the authority covering for them, or under a written delegation agreed by the lead worker's manager"
+
+// WhyNotLeadWorkers says, for a message, why visit v does not count as the
+// lead worker seeing the child: "Meg Lane is a social worker of City
+// Hospital, not of the authority's children's services", or, for a teacher,
+// a health visitor and anyone else not of those who may see the child for
+// the lead worker, NotCountedReason. It returns "" when the visit counts.
+func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
+	if v == nil || c.CountsAsLeadWorker(v) {
+		return ""
+	}
+	by := strings.TrimSpace(v.By)
+	p := c.Person(by)
+	switch {
+	case by == "":
+		return "the record does not say who visited"
+	case p == nil:
+		return by + " is not among the people in case.md"
+	case p.Family:
+		return "a family member seeing the child is not the lead worker seeing them"
+	case (c.IsSocialWorker(by) || c.isNamedManager(by)) && !c.IsAuthorityAgency(p.Agency):
+		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", not of the authority's children's services"
+	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
+		return "the delegation to " + by + " is not recorded as made by the lead worker (delegated_by) and agreed by the lead worker's manager (delegation_agreed)"
+	}
+	return NotCountedReason
+}
+
+// NameWithRole writes ref for a message with the person's role in
+// brackets, "Lee Morgan (class teacher)", unless ref already carries one.
+func (c *Case) NameWithRole(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if strings.HasSuffix(ref, ")") {
+		return ref
+	}
+	if p := c.Person(ref); p != nil && strings.TrimSpace(p.Role) != "" {
+		return ref + " (" + strings.TrimSpace(p.Role) + ")"
+	}
+	return ref
+}
+
+// --- Refusal ----------------------------------------------------------------
+
+// IsRefusal reports whether visit v records contact with the child refused
+// or avoided: access_refused = true, or the child was not seen and the
+// reason why says it was refused or avoided (RefusedInWords).
+func (p *Profile) IsRefusal(v *schema.Visit) bool {
+	return v != nil && (v.AccessRefused || p.IsRefusalInWordsOnly(v))
+}
+
+// IsRefusalInWordsOnly reports whether visit v is a refusal written only in
+// words: access_refused not ticked, the child not seen, and not_seen_reason
+// saying contact was refused or avoided.
+func (p *Profile) IsRefusalInWordsOnly(v *schema.Visit) bool {
+	return v != nil && !v.AccessRefused && !v.ChildSeen && p.RefusedInWords(v.NotSeenReason)
+}
+
+// RefusedInWords reports whether text says contact was refused or avoided:
+// it holds one of the profile's refusal words (Words.Refusals) as whole
+// words, any case, curly apostrophes read as straight ones, that is not
+// negated in its clause ("not refused", "never avoided", "no one refused",
+// "didn't refuse").
+func (p *Profile) RefusedInWords(text string) bool {
+	toks := refusalTokens(text)
+	for _, w := range p.Words.Refusals {
+		phrase := refusalTokens(w)
+		if len(phrase) == 0 {
+			continue
+		}
+	next:
+		for i := 0; i+len(phrase) <= len(toks); i++ {
+			for j, pw := range phrase {
+				if toks[i+j] != pw {
+					continue next
+				}
+			}
+			if !negatedBefore(toks, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseBreak stands between clauses in refusalTokens' output.
+const clauseBreak = "|"
+
+// refusalTokens splits text into lower-case words (letters, digits and
+// apostrophes), with clauseBreak where punctuation ends a clause.
+func refusalTokens(text string) []string {
+	text = strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(strings.ToLower(text))
+	var toks []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			toks = append(toks, strings.Trim(cur.String(), "'"))
+			cur.Reset()
+		}
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'':
+			cur.WriteRune(r)
+		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014':
+			flush()
+			if n := len(toks); n > 0 && toks[n-1] != clauseBreak {
+				toks = append(toks, clauseBreak)
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return toks
+}
+
+// negatedBefore reports whether one of the two words before toks[i], in the
+// same clause, negates it: not, never, no, nobody, without, or a word ending
+// in n't.
+func negatedBefore(toks []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		t := toks[k]
+		switch {
+		case t == clauseBreak:
+			return false
+		case t == "not" || t == "never" || t == "no" || t == "nobody" || t == "without" || strings.HasSuffix(t, "n't"):
+			return true
+		}
+	}
+	return false
+}
+
+// --- Reduced visiting -------------------------------------------------------
+
+// ReducedVisitingFrom returns the date from which reduced visiting
+// (Oxfordshire 1.8 §3) applies: the plan has a [reduced_visiting] agreement
+// with an agreed date, approved by one of the case's people who is an
+// independent conference chair, and the profile allows a reduced interval.
+// ok is false otherwise (unapproved-reduced-visiting says what is missing).
+func (p *Pass) ReducedVisitingFrom() (agreed schema.Date, ok bool) {
+	plan := p.Case.Plan
+	if plan == nil || plan.ReducedVisiting == nil || p.Profile.ReducedSeenAloneEvery.IsZero() {
+		return schema.Date{}, false
+	}
+	rv := plan.ReducedVisiting
+	if rv.Agreed.IsZero() || !p.Case.IsConferenceChair(rv.ApprovedBy) {
+		return schema.Date{}, false
+	}
+	return rv.Agreed, true
+}
+
+// ReducedVisitingLapsedAt returns the review conference at which the plan's
+// reduced visiting lapsed: the first one held after the agreed date, up to
+// p.Until(), that decided to continue the plan (the reduction is agreed on
+// the recommendation that planning end there). It returns nil when there
+// is none, or no reduced visiting in force (ReducedVisitingFrom).
+func (p *Pass) ReducedVisitingLapsedAt() *schema.Conference {
+	agreed, ok := p.ReducedVisitingFrom()
+	if !ok {
+		return nil
+	}
+	until := p.Until()
+	for _, cf := range p.Case.ConferencesOfKind(schema.ConferenceReview) {
+		if cf.Date.IsZero() || !cf.Date.After(agreed) || cf.Date.After(until) {
+			continue
+		}
+		if cf.Decision == schema.DecisionContinue {
+			return cf
+		}
+	}
+	return nil
+}

@@ -1,0 +1,297 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// seeingCase builds a case from case.md's [child] lines and plan lines, with
+// the usual people: a lead worker (Aisha Patel), her manager (Rob Jones),
+// another social worker of the authority (Tom Hill), a hospital social
+// worker (Meg Lane), a family support worker (Ben Hughes), a class teacher
+// (Lee Morgan), a health visitor (Jo Bell) and the mother (Sam Doe).
+func seeingCase(t *testing.T, child string, plan string) *Case {
+	t.Helper()
+	caseMD := "+++\ntype = \"case\"\nid = \"T-1\"\n[child]\nname = \"Jamie\"\nfirst_language = \"English\"\n" + child + `
+[[people]]
+name = "Aisha Patel"
+role = "social worker"
+agency = "Children's Services"
+qualified = true
+[[people]]
+name = "Rob Jones"
+role = "team manager"
+agency = "Children's Services"
+[[people]]
+name = "Tom Hill"
+role = "senior social worker"
+agency = "Children's Social Care"
+[[people]]
+name = "Meg Lane"
+role = "social worker"
+agency = "City Hospital NHS Trust"
+[[people]]
+name = "Ben Hughes"
+role = "family support worker"
+agency = "Children's Services"
+[[people]]
+name = "Lee Morgan"
+role = "class teacher"
+agency = "Oak Primary School"
+[[people]]
+name = "Jo Bell"
+role = "health visitor"
+agency = "Health"
+[[people]]
+name = "Sam Doe"
+role = "mother"
+family = true
++++
+`
+	doc, ok := schema.Parse("case.md", []byte(caseMD))
+	if !ok || len(doc.Problems) > 0 {
+		t.Fatalf("case.md: %v", doc.Problems)
+	}
+	rec := doc.Record.(*schema.CaseRecord)
+	if plan == "" {
+		plan = "started = 2026-01-12\nlead_worker = \"Aisha Patel\"\nmanager = \"Rob Jones\""
+	}
+	pdoc, _ := schema.Parse("plan.md", []byte("+++\ntype = \"plan\"\n"+plan+"\n+++\n"))
+	return NewCase("c", rec, []schema.Record{pdoc.Record})
+}
+
+// visit parses a visit record from its frontmatter lines (type added).
+func visit(t *testing.T, lines ...string) *schema.Visit {
+	t.Helper()
+	doc, ok := schema.Parse("visits/v.md", []byte("+++\ntype = \"visit\"\n"+strings.Join(lines, "\n")+"\n+++\n"))
+	if !ok {
+		t.Fatal("not a record")
+	}
+	for _, p := range doc.Problems {
+		t.Fatalf("visit: %s", p.Message)
+	}
+	return doc.Record.(*schema.Visit)
+}
+
+func TestSeenAlone(t *testing.T) {
+	older := seeingCase(t, "born = 2015-04-02", "")
+	baby := seeingCase(t, "born = 2025-10-01", "")
+	unborn := seeingCase(t, "unborn = true\nexpected = 2026-03-01", "")
+	tests := []struct {
+		name string
+		c    *Case
+		v    []string
+		want bool
+	}{
+		{"seen alone", older, []string{`date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `seen_alone = true`}, true},
+		{"seen, not alone", older, []string{`date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `seen_alone = false`}, false},
+		{"seen_alone without child_seen", older, []string{`date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = false`, `seen_alone = true`}, false},
+		{"older child awake, not alone", older, []string{`date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `awake = true`}, false},
+		{"baby awake, not alone", baby, []string{`date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `awake = true`}, true},
+		{"baby alone and asleep", baby, []string{`date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `seen_alone = true`, `awake = false`}, false},
+		{"baby alone, awake not written", baby, []string{`date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `seen_alone = true`}, true},
+		{"baby asleep, not alone", baby, []string{`date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `awake = false`}, false},
+		{"the first birthday ends the baby rule", baby, []string{`date = 2026-10-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `awake = true`}, false},
+		{"the day before the first birthday", baby, []string{`date = 2026-09-30T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `awake = true`}, true},
+		{"unborn: nobody to see", unborn, []string{`date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `seen_alone = true`}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.c.SeenAlone(visit(t, tt.v...)); got != tt.want {
+			t.Errorf("%s: SeenAlone = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestCountsAsLeadWorker(t *testing.T) {
+	c := seeingCase(t, "born = 2015-04-02", "")
+	tests := []struct {
+		name string
+		v    []string
+		want VisitStanding
+	}{
+		{"the lead worker", []string{`by = "Aisha Patel"`}, ByLeadWorker},
+		{"the lead worker, role in brackets", []string{`by = "aisha patel (social worker)"`}, ByLeadWorker},
+		{"another social worker of the authority covering", []string{`by = "Tom Hill"`}, ByCoveringSocialWorker},
+		{"the lead worker's manager covering", []string{`by = "Rob Jones"`}, ByCoveringSocialWorker},
+		{"a social worker of another agency", []string{`by = "Meg Lane"`}, NotLeadWorkersVisit},
+		{"a family support worker, no delegation", []string{`by = "Ben Hughes"`}, NotLeadWorkersVisit},
+		{"a family support worker, delegated in writing", []string{`by = "Ben Hughes"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Rob Jones"`}, ByDelegation},
+		{"delegated but not agreed by the manager", []string{`by = "Ben Hughes"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Tom Hill"`}, NotLeadWorkersVisit},
+		{"agreed by the manager but not delegated by the lead worker", []string{`by = "Ben Hughes"`, `delegated_by = "Tom Hill"`, `delegation_agreed = "Rob Jones"`}, NotLeadWorkersVisit},
+		{"a class teacher", []string{`by = "Lee Morgan"`}, NotLeadWorkersVisit},
+		{"a health visitor", []string{`by = "Jo Bell"`}, NotLeadWorkersVisit},
+		{"the mother, even 'delegated'", []string{`by = "Sam Doe"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Rob Jones"`}, NotLeadWorkersVisit},
+		{"someone not among the people", []string{`by = "Kim Stranger"`}, NotLeadWorkersVisit},
+	}
+	for _, tt := range tests {
+		v := visit(t, append([]string{`date = 2026-02-01T10:00:00`, `child_seen = true`, `seen_alone = true`}, tt.v...)...)
+		if got := c.Standing(v); got != tt.want {
+			t.Errorf("%s: Standing = %v, want %v", tt.name, got, tt.want)
+		}
+		if got := c.CountsAsLeadWorker(v); got != (tt.want != NotLeadWorkersVisit) {
+			t.Errorf("%s: CountsAsLeadWorker = %v", tt.name, got)
+		}
+		if why := c.WhyNotLeadWorkers(v); (why == "") != (tt.want != NotLeadWorkersVisit) {
+			t.Errorf("%s: WhyNotLeadWorkers = %q", tt.name, why)
+		}
+	}
+	if got := c.NameWithRole("Lee Morgan"); got != "Lee Morgan (class teacher)" {
+		t.Errorf("NameWithRole = %q", got)
+	}
+}
+
+func TestIsAuthorityAgency(t *testing.T) {
+	c := seeingCase(t, "born = 2015-04-02", "")
+	for agency, want := range map[string]bool{
+		"":                                 true,
+		"Children's Services":              true,
+		"children's services":              true,
+		"Children's Social Care":           true,
+		"Children, Education and Families": true,
+		"Vulnerable Children and Corporate Parenting": true,
+		"Stoke-on-Trent City Council":                 true,
+		"Adult Social Care":                           false,
+		"City Hospital NHS Trust":                     false,
+		"Oak Primary School":                          false,
+		"Thames Valley Police":                        false,
+		"Action for Children":                         false,
+		"Health":                                      false,
+	} {
+		if got := c.IsAuthorityAgency(agency); got != want {
+			t.Errorf("IsAuthorityAgency(%q) = %v, want %v", agency, got, want)
+		}
+	}
+}
+
+func TestRefusedInWords(t *testing.T) {
+	p, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"Mother refused entry":             true,
+		"Mr Doe would not let me in":       true,
+		"Mr Doe wouldn’t let me see Jamie": true,
+		"Denied entry at the door":         true,
+		"No one answered; the family did not answer the door although the TV was on": true,
+		"The family avoided the visit":                                     true,
+		"Father declined to let me in":                                     true,
+		"I was not allowed to see Jamie":                                   true,
+		"Refusal at the door.":                                             true,
+		"Jamie was at his grandmother's; mother had not refused":           false,
+		"Mother did not refuse; Jamie was in hospital":                     false,
+		"Nobody refused, Jamie was at school":                              false,
+		"Jamie was at school":                                              false,
+		"Jamie was asleep":                                                 false,
+		"Visit cancelled: worker unwell. Mother has never refused a visit": false,
+		"Mother was out. Later she refused a new date":                     true,
+		"": false,
+	} {
+		if got := p.RefusedInWords(text); got != want {
+			t.Errorf("RefusedInWords(%q) = %v, want %v", text, got, want)
+		}
+	}
+	// IsRefusal: ticked, or in words when the child was not seen.
+	ticked := visit(t, `date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = false`, `access_refused = true`)
+	words := visit(t, `date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = false`, `not_seen_reason = "Mother would not let me in"`)
+	seen := visit(t, `date = 2026-02-01T10:00:00`, `by = "Aisha Patel"`, `child_seen = true`, `not_seen_reason = "Mother refused to leave the room"`)
+	if !p.IsRefusal(ticked) || p.IsRefusalInWordsOnly(ticked) {
+		t.Error("a ticked refusal is a refusal, not one in words only")
+	}
+	if !p.IsRefusal(words) || !p.IsRefusalInWordsOnly(words) {
+		t.Error("a refusal in words is a refusal in words only")
+	}
+	if p.IsRefusal(seen) {
+		t.Error("a child who was seen did not remain unseen: not a refusal of contact")
+	}
+	// A config extends the list.
+	over := &Profile{Words: Words{Refusals: []string{"Shut the door on me"}}}
+	ext := extend(p, over, func(string) bool { return false })
+	if !ext.RefusedInWords("Mother shut the door on me") || p.RefusedInWords("Mother shut the door on me") {
+		t.Error("a config's refusals extend the profile's")
+	}
+}
+
+func TestBirth(t *testing.T) {
+	d := func(s string) schema.Date {
+		x, err := schema.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	born := seeingCase(t, "born = 2026-03-01", "")
+	unborn := seeingCase(t, "unborn = true\nexpected = 2026-03-01", "")
+	noExpected := seeingCase(t, "unborn = true", "")
+	if born.IsBornOn(d("2026-02-28")) || !born.IsBornOn(d("2026-03-01")) {
+		t.Error("IsBornOn: the day of the birth is the first day there is a child to see")
+	}
+	if unborn.IsBornOn(d("2027-01-01")) || !unborn.IsUnborn() {
+		t.Error("an unborn child is born on no day until the birth is recorded")
+	}
+	if f, ok := born.SeeingFrom(); !ok || f != d("2026-03-01") {
+		t.Errorf("SeeingFrom = %v %v: the later of the plan's start and the birth", f, ok)
+	}
+	if f, ok := seeingCase(t, "born = 2015-04-02", "").SeeingFrom(); !ok || f != d("2026-01-12") {
+		t.Errorf("SeeingFrom = %v %v: the plan's start", f, ok)
+	}
+	if _, ok := unborn.SeeingFrom(); ok {
+		t.Error("SeeingFrom: nothing to see before the birth")
+	}
+	pass := func(c *Case, asOf string) *Pass {
+		p, _ := ShippedProfile(ProfileStoke)
+		return &Pass{Case: c, Profile: p, AsOf: d(asOf)}
+	}
+	for _, tt := range []struct {
+		c    *Case
+		asOf string
+		want bool
+	}{
+		{unborn, "2026-03-15", false}, // expected + 14 days
+		{unborn, "2026-03-16", true},  // expected + 15 days
+		{born, "2026-06-01", false},
+		{noExpected, "2026-11-15", false}, // plan started 2026-01-12: + 44 weeks = 2026-11-16
+		{noExpected, "2026-11-17", true},
+	} {
+		if _, got := pass(tt.c, tt.asOf).UnrecordedBirth(); got != tt.want {
+			t.Errorf("UnrecordedBirth as of %s = %v, want %v", tt.asOf, got, tt.want)
+		}
+	}
+}
+
+func TestRefusalsFromConfig(t *testing.T) {
+	cfg, err := ParseConfig(".caselint.toml", []byte(`profile = "ours"
+[profiles.ours]
+extends = "oxfordshire"
+[profiles.ours.words]
+refusals = ["Shut the door on me"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cfg.ResolveProfile("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.RefusedInWords("Mr Doe shut the door on me") || !p.RefusedInWords("Mother refused entry") {
+		t.Error("a config's refusals are added to the shipped ones")
+	}
+	if _, err := ParseConfig(".caselint.toml", []byte("[profiles.ours]\nextends = \"oxfordshire\"\n[profiles.ours.words]\nrefusal = [\"x\"]\n")); err == nil || !strings.Contains(err.Error(), "refusals") {
+		t.Errorf("a misspelt list: %v, want a did you mean refusals", err)
+	}
+}
+
+func TestCoverNeedsTheNamedManager(t *testing.T) {
+	// With no manager named in the plan, a GP practice manager is not cover.
+	c := seeingCase(t, "born = 2015-04-02", "started = 2026-01-12\nlead_worker = \"Aisha Patel\"")
+	c.Record.People = append(c.Record.People, schema.Person{Name: "Pat Vance", Role: "practice manager"})
+	c = NewCase("c", c.Record, []schema.Record{c.Plan})
+	if c.IsCoveringSocialWorker("Pat Vance") {
+		t.Error("a practice manager with no agency written is not cover")
+	}
+	if !c.IsCoveringSocialWorker("Tom Hill") {
+		t.Error("a social worker of the authority is cover")
+	}
+}
