@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 	"time"
@@ -498,4 +499,25 @@ func st2words(s LegalStatus) string {
 		return strings.TrimPrefix(strings.TrimPrefix(w, "an "), "a ")
 	}
 	return w
+}
+
+// ConferenceAt finds the record rel names, relative to the case folder (as
+// [cessation] conference names the deciding conference; "\" is read as
+// "/"). It returns the conference when the file is a conference record that
+// could be read, and the document itself (nil when there is no such file in
+// the case).
+func (c *Case) ConferenceAt(rel string) (*schema.Conference, *schema.Document) {
+	rel = strings.TrimSpace(strings.ReplaceAll(rel, "\\", "/"))
+	if rel == "" {
+		return nil, nil
+	}
+	want := path.Clean(path.Join(c.Dir, rel))
+	for _, d := range c.Documents {
+		if d == nil || d.Source == nil || path.Clean(d.Source.Path) != want {
+			continue
+		}
+		cf, _ := d.Record.(*schema.Conference)
+		return cf, d
+	}
+	return nil, nil
 }
