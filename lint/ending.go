@@ -482,7 +482,7 @@ func (c *Case) CessationContradiction() string {
 			return fmt.Sprintf("on %s %s was under %s, which does not make a child looked after", day.Long(), c.ChildName(), st.Words())
 		}
 		if next, ok := c.NextLegalStatusAfter(day); ok {
-			return fmt.Sprintf("case.md's [[legal_status]] records no legal status in force on %s: %s is recorded only from %s", day.Long(), st2words(next), next.From.Long())
+			return fmt.Sprintf("case.md's [[legal_status]] records no legal status in force on %s (%s is recorded only from %s)", day.Long(), next.Words(), next.From.Long())
 		}
 		return fmt.Sprintf("case.md records no legal status for %s ([[legal_status]]) in force on %s", c.ChildName(), day.Long())
 	case ReasonMoved:
@@ -491,14 +491,6 @@ func (c *Case) CessationContradiction() string {
 		}
 	}
 	return ""
-}
-
-func st2words(s LegalStatus) string {
-	w := s.Words()
-	if s.Known() && s.Status != schema.StatusNone {
-		return strings.TrimPrefix(strings.TrimPrefix(w, "an "), "a ")
-	}
-	return w
 }
 
 // ConferenceAt finds the record rel names, relative to the case folder (as
