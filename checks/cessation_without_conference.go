@@ -82,7 +82,7 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 			return nil
 		}
 		as = "as looked after"
-		need = fmt.Sprintf("%s has been accommodated under section 20 since %s, and the plan of a child accommodated under section 20 remains in place until the review conference, where it is discharged: only a quorate review conference deciding \"cease\" on %s can end it", pass.Case.ChildName(), st.From.Long(), cess.Date.Long())
+		need = fmt.Sprintf("%s has been accommodated under section 20 since %s, and such a plan remains in place until the next review conference, which discharges it; only a quorate review conference deciding \"cease\" on %s can end it", pass.Case.ChildName(), st.From.Long(), cess.Date.Long())
 		cites = citeOnly(pass, Stoke, "§03")
 	default:
 		return nil
