@@ -296,7 +296,8 @@ func SelfEnding(reason string) bool {
 // it most likely meant ("did you mean"), or "", and false. A move alone
 // ("moved", "moved house", "moved to grandmother's") suggests "moved to
 // another authority", because a move within the authority does not end a
-// plan; anything about risk suggests "no longer at risk".
+// plan; anything about risk or a review conference ("ceased at review")
+// suggests "no longer at risk".
 func CessationReason(text string) (string, bool) {
 	n := strings.ToLower(strings.Join(strings.Fields(text), " "))
 	n = strings.TrimRight(n, ".!;: ")
@@ -345,7 +346,7 @@ func CessationReason(text string) (string, bool) {
 	switch {
 	case hasPrefixWord(t, "mov") || hasPrefixWord(t, "relocat"):
 		return ReasonMoved, false
-	case has("risk") || has("harm"):
+	case has("risk") || has("harm") || has("review") || has("conference"):
 		return ReasonNoLongerAtRisk, false
 	}
 	best, bestD := "", -1

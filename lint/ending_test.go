@@ -200,6 +200,13 @@ func TestCessationReason(t *testing.T) {
 		{"reachd 18", ReasonReached18, true},
 		{"died.", ReasonDied, true},
 		{"case closed", "", false},
+		{"ceased at review", ReasonNoLongerAtRisk, false},
+		{"Moved permanently to Leeds", ReasonMoved, false},
+		{"Plan ended 18/05/2026", "", false},
+		{"Now LAC (ICO 12/05/2026)", ReasonLookedAfter, true},
+		{"Placement order granted", ReasonLookedAfter, true},
+		{"left the UK (moved to Poland)", ReasonLeftUK, true},
+		{"Reached 18 years of age", ReasonReached18, true},
 		{"", "", false},
 	}
 	for _, tc := range tests {
