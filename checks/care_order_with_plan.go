@@ -30,9 +30,13 @@ date (or the end of the plan), when a review conference was held after that
 date and the plan was still active after the first such conference (no
 [cessation], or one dated later). It fires once, for the first such order.
 An interim care order or section 20 is looked-after-with-plan's concern;
-when the child was already looked after under one of them from a date on or
-before the order, that rule holds the plan to the earlier date and this one
-stays quiet.
+when the child was already looked after under one of them the day before
+the order, that rule holds the plan to the earlier date and this one stays
+quiet. An order discharged ("none") before the review does not count.
+
+This is a Stoke-on-Trent rule: Oxfordshire 1.8 §3 ¶10 lets a child who is
+looked after keep the plan, with the reviews coordinated, so the rule is
+off under the oxfordshire profile.
 
 There is no field for a plan kept on: where the review conference found
 exceptional circumstances and continued the plan, suppress the finding on
@@ -48,8 +52,9 @@ from = 2026-06-01
 date = 2026-07-14
 reason = "looked after"
 conference = "conferences/2026-07-14-review.md"`,
-	Since: "0.1.0",
-	Run:   runCareOrderWithPlan,
+	Profiles: stokeOnly,
+	Since:    "0.1.0",
+	Run:      runCareOrderWithPlan,
 }
 
 func runCareOrderWithPlan(pass *lint.Pass) error {
@@ -57,29 +62,25 @@ func runCareOrderWithPlan(pass *lint.Pass) error {
 	if plan == nil || plan.Doc == nil {
 		return nil
 	}
-	earlier := endLegalStatuses(pass, "interim care order", "section 20")
-	for _, ls := range endLegalStatuses(pass, "care order", "placement order") {
-		if endLookedAfterBy(earlier, ls.From) {
-			continue // looked-after-with-plan's concern
+	for _, ls := range pass.Case.LegalStatuses() {
+		if ls.From.After(pass.Until()) {
+			break
 		}
-		cf := endOutlivedReview(pass, ls.From)
-		if cf == nil {
+		if ls.Status != schema.StatusCareOrder && ls.Status != schema.StatusPlacementOrder {
+			continue
+		}
+		if prev, ok := pass.Case.LegalStatusOn(ls.From.AddDays(-1)); ok &&
+			(prev.Status == schema.StatusInterimCareOrder || prev.Status == schema.StatusSection20) {
+			continue // looked after already: looked-after-with-plan's concern
+		}
+		cf := pass.Case.FirstReviewAfter(ls.From)
+		if cf == nil || cf.Date.After(pass.AsOf) || !pass.Case.PlanActiveAfter(cf.Date) || !pass.Case.LookedAfterOn(cf.Date) {
 			continue
 		}
 		pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
 			"%s has been in care under a %s since %s, and the plan was still active after the review conference on %s: a child in care is safeguarded through the care plan and is unlikely to need a Child Protection Plan, save in exceptional circumstances; end the plan with [cessation] reason = \"looked after\" dated %s, or, if that conference found exceptional circumstances and kept the plan, suppress this finding with them as the reason (%s)",
-			pass.Case.ChildName(), normWord(ls.Status), ls.From.Long(), cf.Date.Long(), cf.Date.Long(), cite(pass))
+			pass.Case.ChildName(), ls.Status, ls.From.Long(), cf.Date.Long(), cf.Date.Long(), cite(pass))
 		return nil
 	}
 	return nil
-}
-
-// endLookedAfterBy reports whether one of statuses began on or before d.
-func endLookedAfterBy(statuses []schema.LegalStatus, d schema.Date) bool {
-	for _, ls := range statuses {
-		if !ls.From.After(d) {
-			return true
-		}
-	}
-	return false
 }

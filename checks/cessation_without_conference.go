@@ -18,13 +18,27 @@ var CessationWithoutConference = &lint.Rule{
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§07", Quote: "The decision to cease a Child Protection Plan can only be made by a quorate Child Protection conference ... only a Child Protection Review Conference can decide that a Child Protection Plan is no longer necessary"},
+		{Source: Stoke, Paragraph: "§03", Quote: "If a child on a child protection plan becomes looked after under section 20 of the Children Act 1989 then the child protection plan will remain in place until the review conference, where it will be discharged"},
 		{Source: Oxon, Paragraph: "§5.1", Quote: "safeguard the child's well being to the point where the child no longer requires a Child Protection Plan"},
 	},
 	Text: `When a plan ends because the child is judged no longer at continuing risk
 of significant harm, only a quorate Child Protection Review Conference can
 decide it. The rule fires when plan.md's [cessation] gives the reason
-"no longer at risk" and no conference record has kind = "review",
-quorate = true and decision = "cease" on the cessation date.
+"no longer at risk" (or says so as people do: "no longer at risk of
+significant harm", "step down to CIN") and no conference record has
+kind = "review", quorate = true and decision = "cease" on the cessation
+date.
+
+Under Stoke-on-Trent C06 §03 the plan of a child who becomes looked after
+under section 20 of the Children Act 1989 remains in place until the review
+conference, where it is discharged. So a plan ended as "looked after" while
+case.md's [[legal_status]] in force on the cessation date is section 20
+(written "s20", "S.20", "voluntary accommodation" and so on) needs that
+review conference too: ending it earlier, for instance the day after the
+child was accommodated, fires. An interim care order discharges the plan by
+letter, with no conference. Oxfordshire 1.8 says nothing of this (§3 ¶10
+lets a looked-after child keep the plan): under the oxfordshire profile the
+section 20 case is not checked.
 
 When [cessation] names the deciding conference (conference = "conferences/
 2026-05-01-review.md", relative to the case folder), that conference is the
@@ -49,24 +63,44 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 		return nil
 	}
 	cess := plan.Cessation
-	if normWord(cess.Reason) != cgReasonNoLongerAtRisk || cess.Date.IsZero() {
+	reason, ok := pass.Case.CessationReason()
+	if !ok || cess.Date.IsZero() {
 		return nil
 	}
-	at := cgCessationLine(plan)
-	need := fmt.Sprintf("only a quorate review conference deciding \"cease\" on %s can end a plan because the child is no longer at risk", cess.Date.Long())
+	var as, need, cites string
+	switch {
+	case reason == lint.ReasonNoLongerAtRisk:
+		as = "as no longer at risk"
+		need = fmt.Sprintf("only a quorate review conference deciding \"cease\" on %s can end a plan because the child is no longer at risk", cess.Date.Long())
+		cites = citeExcept(pass, Stoke, "§03")
+	case reason == lint.ReasonLookedAfter && pass.Profile.Base != lint.ProfileOxfordshire:
+		// Stoke-on-Trent C06 §03: a child accommodated under section 20
+		// stays on the plan until the review conference, which discharges
+		// it. Oxfordshire 1.8 §3 ¶10 lets the plan go on alongside.
+		st, ok := pass.Case.LegalStatusOn(cess.Date)
+		if !ok || !st.DischargedAtReview() {
+			return nil
+		}
+		as = "as looked after"
+		need = fmt.Sprintf("%s has been accommodated under section 20 since %s, and such a plan remains in place until the next review conference, which discharges it; only a quorate review conference deciding \"cease\" on %s can end it", pass.Case.ChildName(), st.From.Long(), cess.Date.Long())
+		cites = citeOnly(pass, Stoke, "§03")
+	default:
+		return nil
+	}
+	at := endCessationLine(pass)
 
 	if ref := strings.TrimSpace(cess.Conference); ref != "" {
-		cf, doc := cgConferenceAt(pass.Case, ref)
+		cf, doc := pass.Case.ConferenceAt(ref)
 		switch {
 		case doc == nil:
 			pass.Reportf(plan.Doc, at,
 				"the plan's cessation names the conference %q, which is not a record in this case: %s; correct [cessation] conference (a path relative to the case folder) or add the review conference's record (%s)",
-				ref, need, cite(pass))
+				ref, need, cites)
 			return nil
 		case doc.Kind != "" && doc.Kind != schema.KindConference:
 			pass.Reportf(plan.Doc, at,
 				"the plan's cessation names %q, which is a %s record, not a conference: %s (%s)",
-				ref, doc.Kind, need, cite(pass))
+				ref, doc.Kind, need, cites)
 			return nil
 		case cf == nil:
 			return nil // the record could not be read: invalid-record says why
@@ -74,7 +108,7 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 		if faults := cgConferenceFaults(cf, cess.Date); len(faults) > 0 {
 			pass.Reportf(plan.Doc, at,
 				"the conference that ended the plan (%s) %s: %s (%s)",
-				ref, strings.Join(faults, "; "), need, cite(pass))
+				ref, strings.Join(faults, "; "), need, cites)
 		}
 		return nil
 	}
@@ -91,13 +125,13 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 	}
 	if len(onDay) == 1 {
 		pass.Reportf(plan.Doc, at,
-			"the plan ended on %s as no longer at risk, but the conference that day (%s) %s: %s (%s)",
-			cess.Date.Long(), cgRelPath(pass.Case, onDay[0].Doc), strings.Join(cgConferenceFaults(onDay[0], cess.Date), "; "), need, cite(pass))
+			"the plan ended on %s %s, but the conference that day (%s) %s: %s (%s)",
+			cess.Date.Long(), as, cgRelPath(pass.Case, onDay[0].Doc), strings.Join(cgConferenceFaults(onDay[0], cess.Date), "; "), need, cites)
 		return nil
 	}
 	pass.Reportf(plan.Doc, at,
-		"the plan ended on %s as no longer at risk, but no review conference deciding \"cease\" is recorded that day: %s; add the conference's record and name it in [cessation] conference (%s)",
-		cess.Date.Long(), need, cite(pass))
+		"the plan ended on %s %s, but no review conference deciding \"cease\" is recorded that day: %s; add the conference's record and name it in [cessation] conference (%s)",
+		cess.Date.Long(), as, need, cites)
 	return nil
 }
 

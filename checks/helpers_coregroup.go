@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"path"
 	"strings"
 
 	"github.com/caselint/caselint/lint"
@@ -13,10 +12,6 @@ import (
 // cgStartedLine is where a gap still open at the as-of date is reported:
 // plan.md's started line.
 func cgStartedLine(plan *schema.Plan) int { return plan.Doc.At("started") }
-
-// cgCessationLine is where anything about how the plan ended is reported:
-// plan.md's [cessation] header.
-func cgCessationLine(plan *schema.Plan) int { return plan.Doc.At("cessation") }
 
 // cgDatedCoreGroups returns the case's core group records whose date could be
 // read, by date.
@@ -39,69 +34,6 @@ func cgFirstReviewConference(c *lint.Case) *schema.Conference {
 		}
 	}
 	return nil
-}
-
-// cgActiveAfter reports whether the plan was still in place after day d: it
-// has not ended, or it ended after d.
-func cgActiveAfter(plan *schema.Plan, d schema.Date) bool {
-	c := plan.Cessation
-	return c == nil || c.Date.IsZero() || c.Date.After(d)
-}
-
-// cgConferenceAt finds the document rel names, relative to the case folder.
-// It returns the conference when the file is a conference record that could
-// be read, and the document itself (nil when there is no such file in the
-// case).
-func cgConferenceAt(c *lint.Case, rel string) (*schema.Conference, *schema.Document) {
-	rel = strings.TrimSpace(strings.ReplaceAll(rel, "\\", "/"))
-	if rel == "" {
-		return nil, nil
-	}
-	want := path.Clean(path.Join(c.Dir, rel))
-	for _, d := range c.Documents {
-		if d == nil || d.Source == nil || path.Clean(d.Source.Path) != want {
-			continue
-		}
-		cf, _ := d.Record.(*schema.Conference)
-		return cf, d
-	}
-	return nil, nil
-}
-
-// cgCessationReasons are the reasons Stoke-on-Trent C06 §07 allows a plan to
-// end for, in its order.
-var cgCessationReasons = []string{
-	"no longer at risk",
-	"reached 18",
-	"moved to another authority",
-	"left the UK",
-	"died",
-	"looked after",
-}
-
-// The reasons rules look for.
-const (
-	cgReasonNoLongerAtRisk = "no longer at risk"
-	cgReasonMoved          = "moved to another authority"
-)
-
-// cgCessationReason returns the allowed reason text spells (case and spaces
-// forgiven) and true, or the closest allowed reason and false.
-func cgCessationReason(text string) (string, bool) {
-	t := normWord(text)
-	best, bestD := "", -1
-	for _, r := range cgCessationReasons {
-		if t == strings.ToLower(r) {
-			return r, true
-		}
-		if d := schema.Levenshtein(t, strings.ToLower(r)); bestD < 0 || d < bestD {
-			best, bestD = r, d
-		}
-	}
-	if bestD > max(2, len([]rune(t))/3) {
-		best = ""
-	}
-	return best, false
 }
 
 // cgNamesList joins names as a sentence does: "A", "A and B", "A, B and C".

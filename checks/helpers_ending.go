@@ -2,49 +2,55 @@ package checks
 
 import (
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/schema"
 )
 
-// Helpers shared by the ending-the-plan rules on a child who becomes looked
-// after (looked-after-with-plan, care-order-with-plan).
+// Rule-private helpers of the ending-the-plan rules. The concepts (age,
+// legal status, cessation reasons) are the case model's: lint/ending.go.
 
-// endOutlivedReview returns the review conference at which the plan should
-// have been discharged for a legal status that began on from, when the plan
-// outlived it: the first review conference held after from, if it was held
-// on or before the as-of date and the plan was still in place after it.
-// It returns nil when no review conference has been held after from by the
-// as-of date, or the plan ended on or before the first one.
-func endOutlivedReview(pass *lint.Pass, from schema.Date) *schema.Conference {
-	plan := pass.Case.Plan
-	if plan == nil {
-		return nil
+// endCessationLine is where anything about how the plan ended is reported:
+// plan.md's [cessation] header.
+func endCessationLine(pass *lint.Pass) int { return pass.Case.Plan.Doc.At("cessation") }
+
+// citeOnly formats those of the rule's citations that are of source and
+// paragraph, when the profile follows source: a finding that enforces one
+// paragraph cites that paragraph. It falls back to cite(pass).
+func citeOnly(pass *lint.Pass, source, paragraph string) string {
+	if (source == Stoke && pass.Profile.Base == lint.ProfileOxfordshire) ||
+		(source == Oxon && pass.Profile.Base == lint.ProfileStoke) {
+		return cite(pass)
 	}
-	for _, cf := range pass.Case.ConferencesOfKind(schema.ConferenceReview) {
-		if cf.Date.IsZero() || !cf.Date.After(from) {
-			continue
+	for _, c := range pass.Rule.Cites {
+		if c.Source == source && c.Paragraph == paragraph {
+			return lint.JoinCitations([]lint.Citation{c})
 		}
-		if !cf.Date.After(pass.AsOf) && cgActiveAfter(plan, cf.Date) {
-			return cf
-		}
-		return nil
 	}
-	return nil
+	return cite(pass)
 }
 
-// endLegalStatuses returns case.md's [[legal_status]] entries whose status
-// is one of statuses (compared as normWord compares them) and whose from
-// date is set and on or before pass.Until(), in case.md's order.
-func endLegalStatuses(pass *lint.Pass, statuses ...string) []schema.LegalStatus {
-	rec := pass.Case.Record
-	if rec == nil {
-		return nil
+// endState says how long the plan ran: "is still active", or "ran until
+// 2 May 2026".
+func endState(pass *lint.Pass) string {
+	if c := pass.Case.Cessation(); c != nil && !c.Date.IsZero() {
+		return "ran until " + c.Date.Long()
 	}
-	var out []schema.LegalStatus
-	for _, ls := range rec.LegalStatus {
-		if ls.From.IsZero() || ls.From.After(pass.Until()) || !inList(ls.Status, statuses) {
+	return "is still active"
+}
+
+// citeExcept formats the citations cite(pass) gives, less the paragraph of
+// source that a finding does not enforce.
+func citeExcept(pass *lint.Pass, source, paragraph string) string {
+	var cites []lint.Citation
+	for _, c := range pass.Rule.Cites {
+		switch {
+		case c.Source == source && c.Paragraph == paragraph,
+			c.Source == Stoke && pass.Profile.Base == lint.ProfileOxfordshire,
+			c.Source == Oxon && pass.Profile.Base == lint.ProfileStoke:
 			continue
 		}
-		out = append(out, ls)
+		cites = append(cites, c)
 	}
-	return out
+	if len(cites) == 0 {
+		return cite(pass)
+	}
+	return lint.JoinCitations(cites)
 }

@@ -26,16 +26,38 @@ when they are judged no longer at continuing risk of significant harm, reach
 die, or become looked after. plan.md's [cessation] reason must be one of
 "no longer at risk", "reached 18", "moved to another authority", "left the
 UK", "died" or "looked after" (case does not matter); anything else, or no
-reason, fires, with the closest allowed reason suggested.
+reason, fires, with the closest allowed reason suggested. Reasons written
+as people write them are read as the allowed reason they say: "18",
+"turned 18", "child reached 18"; "moved area", "transferred to Cheshire";
+"now looked after", "child in care", "ICO"; "no longer at risk of
+significant harm", "step down to CIN"; "deceased"; "moved abroad". A move
+alone ("moved", "moved house") is not a reason: a move within the
+authority does not end a plan, so it fires with "did you mean".
+
+The reason must match the record:
+
+- "reached 18": the child (case.md's [child] born) must be 18 on the
+  cessation date; a child born on 29 February reaches 18 on 1 March in a
+  year without one. A plan closed as "reached 18" the day before the 18th
+  birthday, or for a 17-year-old months before it, fires.
+- "looked after": case.md's [[legal_status]] must have an interim care
+  order, a care order, a placement order or section 20 in force on the
+  cessation date (from on or before it, not ended by a later "none").
+  No legal status, one from the day after, police protection or an
+  emergency protection order fires. A status caselint cannot read is
+  invalid-record's concern.
 
 When the child moved to another authority, the receiving authority convenes
 a Transfer Child Protection Conference within 15 working days of being
 notified of the move (the profile's transfer_conference_within; the
 conference record's notified date is the notice), and only after it may the
 plan cease. The rule fires when no transfer conference is recorded on or
-before the cessation date, or when it was held later than the 15th working
-day after the notice. Every finding is reported on plan.md's [cessation]
-line.`,
+before the cessation date (after the plan started: the transfer conference
+that brought the child in does not count), when it was held later than the
+15th working day after the notice, or when it records no date of notice
+(notified), for then it cannot be timed (these timings only under a
+profile with transfer_conference_within). Every finding is reported on
+plan.md's [cessation] line.`,
 	Bad: `[cessation]
 date = 2026-09-30
 reason = "case closed"`,
@@ -53,11 +75,11 @@ func runInvalidCessationReason(pass *lint.Pass) error {
 		return nil
 	}
 	cess := plan.Cessation
-	at := cgCessationLine(plan)
-	reason, ok := cgCessationReason(cess.Reason)
+	at := endCessationLine(pass)
+	reason, ok := lint.CessationReason(cess.Reason)
 	if !ok {
-		allowed := make([]string, len(cgCessationReasons))
-		for i, r := range cgCessationReasons {
+		allowed := make([]string, len(lint.CessationReasons))
+		for i, r := range lint.CessationReasons {
 			allowed[i] = strconv.Quote(r)
 		}
 		if strings.TrimSpace(cess.Reason) == "" {
@@ -75,38 +97,54 @@ func runInvalidCessationReason(pass *lint.Pass) error {
 			cess.Reason, guess, strings.Join(allowed, ", "), cite(pass))
 		return nil
 	}
-	if reason != cgReasonMoved || cess.Date.IsZero() {
+	if cess.Date.IsZero() {
+		return nil
+	}
+	switch reason {
+	case lint.ReasonReached18:
+		if why := pass.Case.CessationContradiction(); why != "" {
+			pass.Reportf(plan.Doc, at,
+				"the plan ended on %s for the reason %q, but %s: a plan ends because the child reached 18 only on or after their 18th birthday; give the reason it really ended for (a review conference's decision is \"no longer at risk\") (%s)",
+				cess.Date.Long(), cess.Reason, why, cite(pass))
+		}
+		return nil
+	case lint.ReasonLookedAfter:
+		if why := pass.Case.CessationContradiction(); why != "" {
+			pass.Reportf(plan.Doc, at,
+				"the plan ended on %s for the reason %q, but %s: a plan ends because the child became looked after only when an interim care order, a care order, a placement order or section 20 accommodation is in force that day; record it in case.md's [[legal_status]] (status and from), or give the reason the plan really ended for (%s)",
+				cess.Date.Long(), cess.Reason, why, cite(pass))
+		}
+		return nil
+	case lint.ReasonMoved:
+	default:
 		return nil
 	}
 
-	var before, after *schema.Conference
-	for _, cf := range pass.Case.ConferencesOfKind(schema.ConferenceTransfer) {
-		switch {
-		case cf.Date.IsZero():
-		case !cf.Date.After(cess.Date):
-			before = cf // the latest on or before the cessation
-		case after == nil:
-			after = cf
-		}
-	}
+	held, later := pass.Case.TransferOutConferences(cess.Date)
 	switch {
-	case before == nil && after != nil:
+	case held == nil && later != nil:
 		pass.Reportf(plan.Doc, at,
 			"the plan ceased on %s because the child moved to another authority, before the transfer conference on %s: only after the transfer conference has taken place may the plan cease (%s)",
-			cess.Date.Long(), after.Date.Long(), cite(pass))
-	case before == nil:
+			cess.Date.Long(), later.Date.Long(), cite(pass))
+	case held == nil:
 		pass.Reportf(plan.Doc, at,
-			"the plan ceased on %s because the child moved to another authority, but no transfer conference is recorded: the receiving authority convenes a transfer child protection conference, and only after it has taken place may the plan cease; add its record to conferences/ (kind = \"transfer\") (%s)",
+			"the plan ceased on %s because the child moved to another authority, but no transfer conference of the receiving authority is recorded after the plan started: the receiving authority convenes a transfer child protection conference, and only after it has taken place may the plan cease; add its record to conferences/ (kind = \"transfer\", with notified, the date the receiving authority was notified of the move) (%s)",
 			cess.Date.Long(), cite(pass))
 	default:
 		within := pass.Profile.TransferConferenceWithin
-		if within.IsZero() || before.Notified.IsZero() {
+		if within.IsZero() {
 			return nil
 		}
-		if due := pass.Calendar.Add(before.Notified, within); before.Date.After(due) {
+		if held.Notified.IsZero() {
+			pass.Reportf(plan.Doc, at,
+				"the plan ceased on %s after the transfer conference of %s (%s), which records no date of notice: the receiving authority must convene it within %s of being notified of the move, and without notified = the date it was notified the conference cannot be timed; add notified to the conference record (%s)",
+				cess.Date.Long(), held.Date.Long(), cgRelPath(pass.Case, held.Doc), cgIntervalWords(within), cite(pass))
+			return nil
+		}
+		if due := pass.Calendar.Add(held.Notified, within); held.Date.After(due) {
 			pass.Reportf(plan.Doc, at,
 				"the transfer conference was held on %s, %d working days after the receiving authority was notified of the move on %s: it must be convened within %s of the notice, by %s (%s)",
-				before.Date.Long(), pass.Calendar.WorkingDaysAfter(before.Notified, before.Date), before.Notified.Long(), cgIntervalWords(within), due.Long(), cite(pass))
+				held.Date.Long(), pass.Calendar.WorkingDaysAfter(held.Notified, held.Date), held.Notified.Long(), cgIntervalWords(within), due.Long(), cite(pass))
 		}
 	}
 	return nil

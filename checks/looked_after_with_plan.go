@@ -24,13 +24,22 @@ from the Conference and Review Manager; when they become looked after under
 section 20 of the Children Act 1989, the plan stays in place until the next
 review conference, where it is discharged.
 
-The rule reads case.md's [[legal_status]] and fires, on plan.md's type line:
+The rule reads case.md's [[legal_status]] (statuses as people write them:
+"ICO", "s20", "S.20 CA 1989", "voluntary accommodation"; "none",
+"returned home" or "s20 ended" ends the one before) and fires, on
+plan.md's type line, once for each:
 
 - for an "interim care order" from a date on or before the as-of date, when
   the plan was still active after that date (no [cessation], or one dated
   later);
-- for "section 20", when a review conference was held after that date and
-  the plan was still active after the first such conference.
+- for "section 20", when a review conference was held after that date, the
+  child was still looked after on its day, and the plan was still active
+  after the first such conference. A child who returned home before the
+  review keeps the plan lawfully.
+
+This is a Stoke-on-Trent rule: Oxfordshire 1.8 §3 ¶10 lets a child who is
+looked after keep the plan, with the Child Protection and Looked After
+reviews coordinated, so the rule is off under the oxfordshire profile.
 
 Where the plan must stay in place in exceptional circumstances, suppress
 the finding with the reason.`,
@@ -43,35 +52,40 @@ from = 2026-09-14
 [cessation]
 date = 2026-09-14
 reason = "looked after"`,
-	Since: "0.1.0",
-	Run:   runLookedAfterWithPlan,
+	Profiles: stokeOnly,
+	Since:    "0.1.0",
+	Run:      runLookedAfterWithPlan,
 }
 
 func runLookedAfterWithPlan(pass *lint.Pass) error {
 	plan := pass.Case.Plan
-	rec := pass.Case.Record
-	if plan == nil || plan.Doc == nil || rec == nil {
+	if plan == nil || plan.Doc == nil {
 		return nil
 	}
-	for _, ls := range endLegalStatuses(pass, "interim care order", "section 20") {
+	var ico, s20 bool // one finding for each
+	for _, ls := range pass.Case.LegalStatuses() {
+		if ls.From.After(pass.Until()) {
+			break
+		}
 		from := ls.From
-		switch normWord(ls.Status) {
-		case "interim care order":
-			if cgActiveAfter(plan, from) {
-				state := "is still active"
-				if c := plan.Cessation; c != nil && !c.Date.IsZero() {
-					state = "ran until " + c.Date.Long()
-				}
-				pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
-					"%s has been looked after under an interim care order since %s but the plan %s: the child is now safeguarded through a court order, and the plan is discharged by letter to all agencies from the Conference and Review Manager; end the plan with [cessation] reason = \"looked after\" dated %s (%s)",
-					pass.Case.ChildName(), from.Long(), state, from.Long(), cite(pass))
+		switch ls.Status {
+		case schema.StatusInterimCareOrder:
+			if ico || !pass.Case.PlanActiveAfter(from) {
+				continue
 			}
-		case "section 20":
-			if cf := endOutlivedReview(pass, from); cf != nil {
-				pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
-					"%s has been looked after under section 20 since %s, and the plan was still active after the review conference on %s: the plan remains in place only until that review conference, where it is discharged; end the plan with [cessation] reason = \"looked after\" dated %s (%s)",
-					pass.Case.ChildName(), from.Long(), cf.Date.Long(), cf.Date.Long(), cite(pass))
+			ico = true
+			pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
+				"%s has been looked after under an interim care order since %s but the plan %s: the child is now safeguarded through a court order, and the plan is discharged by letter to all agencies from the Conference and Review Manager; end the plan with [cessation] reason = \"looked after\" dated %s (%s)",
+				pass.Case.ChildName(), from.Long(), endState(pass), from.Long(), citeOnly(pass, Stoke, "§03"))
+		case schema.StatusSection20:
+			cf := pass.Case.FirstReviewAfter(from)
+			if s20 || cf == nil || cf.Date.After(pass.AsOf) || !pass.Case.PlanActiveAfter(cf.Date) || !pass.Case.LookedAfterOn(cf.Date) {
+				continue
 			}
+			s20 = true
+			pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
+				"%s has been looked after under section 20 since %s, and the plan was still active after the review conference on %s: the plan remains in place only until that review conference, where it is discharged; end the plan with [cessation] reason = \"looked after\" dated %s (%s)",
+				pass.Case.ChildName(), from.Long(), cf.Date.Long(), cf.Date.Long(), citeOnly(pass, Stoke, "§03"))
 		}
 	}
 	return nil

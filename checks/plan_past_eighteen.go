@@ -21,7 +21,10 @@ they reach the age of 18. The rule fires when the child's 18th birthday
 (from case.md's [child] born) is on or before the as-of date and the plan
 has not ended before it: there is no [cessation], or its date is after the
 birthday. A plan that ends on the birthday, with reason "reached 18", is
-right. It is reported on plan.md's type line.`,
+right. A child born on 29 February reaches 18 on 1 March in a year without
+a 29 February (English law: an age is attained at the start of the
+anniversary of the birth, and the full years must have run). It is
+reported on plan.md's type line.`,
 	Bad: `# case.md: born = 2008-11-20
 # plan.md, as of 2026-11-20: no [cessation]`,
 	Good: `# plan.md
@@ -34,20 +37,15 @@ reason = "reached 18"`,
 
 func runPlanPastEighteen(pass *lint.Pass) error {
 	plan := pass.Case.Plan
-	child := pass.Case.Child()
-	if plan == nil || plan.Doc == nil || child.Unborn || child.Born.IsZero() {
+	if plan == nil || plan.Doc == nil {
 		return nil
 	}
-	eighteen := child.Born.AddYears(18)
-	if eighteen.After(pass.AsOf) || !cgActiveAfter(plan, eighteen) {
+	eighteen, ok := pass.Case.BirthdayOf(lint.AdultAge)
+	if !ok || eighteen.After(pass.AsOf) || !pass.Case.PlanActiveAfter(eighteen) {
 		return nil
-	}
-	state := "is still active"
-	if c := plan.Cessation; c != nil && !c.Date.IsZero() {
-		state = "ran until " + c.Date.Long()
 	}
 	pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
 		"%s reached the age of 18 on %s but the plan %s: a child should no longer be the subject of a Child Protection Plan once they reach 18; end the plan with [cessation] reason = \"reached 18\" dated %s (%s)",
-		pass.Case.ChildName(), eighteen.Long(), state, eighteen.Long(), cite(pass))
+		pass.Case.ChildName(), eighteen.Long(), endState(pass), eighteen.Long(), cite(pass))
 	return nil
 }

@@ -25,7 +25,13 @@ before the same day six months after the plan's started date (the profile's
 minimum_plan_length) and exceptional_circumstances is empty.
 
 Some endings are not decisions to cease and are exempt: the child reached 18,
-died, left the UK, moved to another authority, or became looked after.
+died, left the UK, moved to another authority, or became looked after
+(written as people write them: "turned 18", "moved area", "now looked
+after"). The exemption holds only when the record bears the reason out: a
+plan closed as "reached 18" for a child who was 17 that day, as "looked
+after" with no legal status in force, or as "moved to another authority"
+with no transfer conference, is not exempt (and invalid-cessation-reason
+reports the reason).
 
 The finding points at plan.md's [cessation] header.`,
 	Bad: `started = 2026-01-12
@@ -44,11 +50,6 @@ exceptional_circumstances = "Jamie moved to live with his father in Scotland und
 	Run:      runPrematureCessation,
 }
 
-// selfEndingReasons are cessation reasons that end a plan by themselves
-// (Stoke-on-Trent C06 §07), rather than a conference deciding the child is no
-// longer at risk: the minimum length does not apply to them.
-var selfEndingReasons = []string{"reached 18", "died", "left the uk", "moved to another authority", "looked after"}
-
 func runPrematureCessation(pass *lint.Pass) error {
 	plan := pass.Case.Plan
 	minimum := pass.Profile.MinimumPlanLength
@@ -56,7 +57,14 @@ func runPrematureCessation(pass *lint.Pass) error {
 		return nil
 	}
 	c := plan.Cessation
-	if plan.Started.IsZero() || c.Date.IsZero() || inList(c.Reason, selfEndingReasons) {
+	if plan.Started.IsZero() || c.Date.IsZero() {
+		return nil
+	}
+	// A reason that ends the plan by itself is exempt, unless the record
+	// contradicts it (invalid-cessation-reason says how): a plan closed as
+	// "reached 18" for a 17-year-old is a decision to cease like any other.
+	reason, ok := pass.Case.CessationReason()
+	if ok && lint.SelfEnding(reason) && pass.Case.CessationContradiction() == "" {
 		return nil
 	}
 	if ec := strings.TrimSpace(c.ExceptionalCircumstances); ec != "" && !pass.Profile.IsPlaceholder(ec) {
@@ -66,7 +74,7 @@ func runPrematureCessation(pass *lint.Pass) error {
 	if !c.Date.Before(earliest) {
 		return nil
 	}
-	pass.Reportf(plan.Doc, plan.Doc.At("cessation"),
+	pass.Reportf(plan.Doc, endCessationLine(pass),
 		"the plan ended on %s, less than %s after it started on %s (cessation should not be considered before %s): record the exceptional circumstances that justified ending it early in exceptional_circumstances (%s)",
 		c.Date.Long(), minimum, plan.Started.Long(), earliest.Long(), cite(pass))
 	return nil

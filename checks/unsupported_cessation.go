@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"fmt"
+
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -24,9 +26,13 @@ in Need Plan.
 
 The rule fires, on plan.md's [cessation] line, when:
 
-- a member of the plan's core_group other than the lead worker is not in
-  [cessation] notified (one finding naming everyone missing; the child is
-  told in person, not through this list, and is not required);
+- a member of the plan's core_group other than the lead worker, or the
+  child aged 10 or over on the cessation date (named by case.md's
+  [child] name, whether or not in the core group), is not in [cessation]
+  notified (one finding naming everyone missing). C06 §07 has the child
+  written to "depending on his/her age and understanding"; caselint reads
+  it as 10 or over, as for the child's own copy of the plan. A younger
+  child may be listed; it is not required, nor when the child died.
 - [cessation] follow_up is missing, empty or a placeholder: record the help
   that follows (a child in need plan) or why none is needed.`,
 	Bad: `[cessation]
@@ -37,7 +43,7 @@ follow_up = "TBC"`,
 	Good: `[cessation]
 date = 2026-11-02
 reason = "no longer at risk"
-notified = ["Dana Price", "Dr Alan Webb", "Megan Cole"]
+notified = ["Dana Price", "Dr Alan Webb", "Megan Cole", "Ellie"]
 follow_up = "Child in need plan; first CIN meeting 2026-11-16"`,
 	Since: "0.1.0",
 	Run:   runUnsupportedCessation,
@@ -49,7 +55,7 @@ func runUnsupportedCessation(pass *lint.Pass) error {
 		return nil
 	}
 	cess := plan.Cessation
-	at := cgCessationLine(plan)
+	at := endCessationLine(pass)
 	var missing []string
 	for _, m := range plan.CoreGroup {
 		if schema.PersonKey(m) == "" || pass.Case.IsChild(m) || lint.AmongPeople(m, []string{plan.LeadWorker}) {
@@ -59,14 +65,21 @@ func runUnsupportedCessation(pass *lint.Pass) error {
 			missing = append(missing, m)
 		}
 	}
+	// The child of age and understanding is told in their own right,
+	// whether or not a member of the core group.
+	reason, _ := pass.Case.CessationReason()
+	if child := pass.Case.ChildName(); reason != lint.ReasonDied && pass.Case.OfAgeAndUnderstandingOn(cess.Date) && !childAmong(pass, cess.Notified) {
+		age, _ := pass.Case.AgeOn(cess.Date)
+		missing = append(missing, fmt.Sprintf("%s (the child, aged %d)", child, age))
+	}
 	if len(missing) > 0 {
 		who := "is"
 		if len(missing) > 1 {
 			who = "are"
 		}
 		pass.Reportf(plan.Doc, at,
-			"the plan ended on %s but %s of the core group %s not recorded as notified: notify every member of the core group of the decision and add them to [cessation] notified (%s)",
-			cgDateWords(cess.Date), cgNamesList(missing), who, cite(pass))
+			"the plan ended on %s but %s %s not recorded as notified: tell every member of the core group, and the child aged %d or over, that the plan has ended, and add them to [cessation] notified (%s)",
+			cgDateWords(cess.Date), cgNamesList(missing), who, lint.UnderstandingAge, cite(pass))
 	}
 	if pass.Profile.IsPlaceholder(cess.FollowUp) {
 		pass.Reportf(plan.Doc, at,
@@ -74,4 +87,15 @@ func runUnsupportedCessation(pass *lint.Pass) error {
 			cite(pass))
 	}
 	return nil
+}
+
+// childAmong reports whether names include the child, by [child] name (a
+// role in brackets ignored, as for people).
+func childAmong(pass *lint.Pass, names []string) bool {
+	for _, n := range names {
+		if pass.Case.IsChild(n) {
+			return true
+		}
+	}
+	return false
 }

@@ -89,21 +89,8 @@ func (c *Case) Person(ref string) *schema.Person {
 // Known reports whether ref names the child or one of the case's people.
 func (c *Case) Known(ref string) bool { return c.IsChild(ref) || c.Person(ref) != nil }
 
-// AgeOn returns the child's age in whole years on d, and false when the
-// child is unborn or has no date of birth.
-func (c *Case) AgeOn(d schema.Date) (int, bool) {
-	ch := c.Child()
-	if ch.Unborn || ch.Born.IsZero() || d.Before(ch.Born) {
-		return 0, false
-	}
-	age := d.Year - ch.Born.Year
-	if d.Before(ch.Born.AddYears(age)) {
-		age--
-	}
-	return age, true
-}
-
-// IsBabyOn reports whether the child is under one year old on d.
+// IsBabyOn reports whether the child is under one year old on d (AgeOn, in
+// ending.go, is the one definition of the child's age).
 func (c *Case) IsBabyOn(d schema.Date) bool {
 	age, ok := c.AgeOn(d)
 	return ok && age < 1

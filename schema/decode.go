@@ -717,7 +717,7 @@ func (d *decoder) validate(rec Record) {
 		d.oneOf(&r.Category, []string{"neglect", "physical abuse", "emotional abuse", "sexual abuse", "multiple"}, "a category of plan", "category")
 	case *CaseRecord:
 		for i := range r.LegalStatus {
-			d.oneOf(&r.LegalStatus[i].Status, []string{"interim care order", "care order", "section 20", "placement order"}, "a legal status", "legal_status", strconv.Itoa(i), "status")
+			d.legalStatus(&r.LegalStatus[i].Status, "legal_status", strconv.Itoa(i), "status")
 		}
 	case *Conference:
 		kindOK := d.oneOf(&r.Kind, []string{ConferenceInitial, ConferenceReview, ConferenceTransfer}, "a kind of conference", "kind")

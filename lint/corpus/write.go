@@ -285,6 +285,9 @@ func (g *gen) plan(pt planText, at schema.Date) []byte {
 				notified = append(notified, g.people[p].name)
 			}
 		}
+		if g.ageOn(g.cutoff) >= 10 { // the child of age and understanding is told too
+			notified = append(notified, g.child)
+		}
 		r.line("")
 		r.line("[cessation]")
 		r.kv("date", g.cutoff.String(), "")

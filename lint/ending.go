@@ -1,0 +1,516 @@
+package lint
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// The model of how a plan ends: the child's age on a date, the child's legal
+// status on a date, and the reasons a plan may end for, checked against the
+// record (Stoke-on-Trent C06 §03, §07, §08).
+
+// ---------------------------------------------------------------- age
+
+// AdultAge is the age at which a child is no longer the subject of a Child
+// Protection Plan (Stoke-on-Trent C06 §07 "The child reaches the age of 18
+// years").
+const AdultAge = 18
+
+// UnderstandingAge is the age from which the child is always among those
+// given the plan and told it has ended: both procedures say "depending on
+// age and understanding", and caselint reads it as 10 or over (the age of
+// criminal responsibility in England and Wales). A younger child may be
+// given a copy too; it is not required.
+const UnderstandingAge = 10
+
+// Anniversary returns the day a person born on born attains the age of
+// years. In English law a person attains an age at the start of the
+// anniversary of their birth (Family Law Reform Act 1969 s 9); a child born
+// on 29 February has no anniversary in a common year, and attains the age
+// on 1 March, the day after 28 February, never before the full years have
+// run.
+func Anniversary(born schema.Date, years int) schema.Date {
+	if born.IsZero() {
+		return schema.Date{}
+	}
+	d := born.AddYears(years)
+	if born.Month == time.February && born.Day == 29 && d.Day != 29 {
+		d = d.AddDays(1)
+	}
+	return d
+}
+
+// BirthdayOf returns the day the child attains the age of years, and false
+// when the child is unborn or has no date of birth.
+func (c *Case) BirthdayOf(years int) (schema.Date, bool) {
+	ch := c.Child()
+	if ch.Unborn || ch.Born.IsZero() {
+		return schema.Date{}, false
+	}
+	return Anniversary(ch.Born, years), true
+}
+
+// AgeOn returns the child's age in whole years on d, and false when the
+// child is unborn, has no date of birth, or was not yet born on d. A child
+// born on 29 February is a year older on 1 March of a common year (see
+// Anniversary).
+func (c *Case) AgeOn(d schema.Date) (int, bool) {
+	ch := c.Child()
+	if ch.Born.IsZero() || d.IsZero() || d.Before(ch.Born) {
+		return 0, false
+	}
+	age := d.Year - ch.Born.Year
+	if d.Before(Anniversary(ch.Born, age)) {
+		age--
+	}
+	return age, true
+}
+
+// OfAgeAndUnderstandingOn reports whether the child is UnderstandingAge or
+// over on d: old enough to be given the plan and told it has ended in their
+// own right.
+func (c *Case) OfAgeAndUnderstandingOn(d schema.Date) bool {
+	age, ok := c.AgeOn(d)
+	return ok && age >= UnderstandingAge
+}
+
+// ---------------------------------------------------------------- legal status
+
+// LegalStatus is one entry of case.md's [[legal_status]]: the child's legal
+// status from a date until the next entry.
+type LegalStatus struct {
+	// Status is the canonical status (schema.StatusInterimCareOrder, ...,
+	// schema.StatusNone), or the words as written when they are not a
+	// legal status (the record is then invalid, and invalid-record says so).
+	Status string
+	From   schema.Date
+	// Entry is the entry's index in case.md's [[legal_status]].
+	Entry int
+}
+
+// Known reports whether Status is a legal status caselint can read.
+func (s LegalStatus) Known() bool {
+	c, ok := schema.CanonicalLegalStatus(s.Status)
+	return ok && c == s.Status
+}
+
+// LookedAfter reports whether the status makes the child looked after by
+// the local authority for the ending of the plan (Stoke-on-Trent C06 §03,
+// §07, §08): an interim care order, a care order, a placement order or
+// accommodation under section 20. Police protection and an emergency
+// protection order are emergency powers of days, after which the child
+// returns home or an interim care order is made: they do not end the plan
+// and do not support ending it as "looked after". A supervision order, a
+// special guardianship or child arrangements order, "none", or words
+// caselint cannot read do not make the child looked after.
+func (s LegalStatus) LookedAfter() bool {
+	switch s.Status {
+	case schema.StatusInterimCareOrder, schema.StatusCareOrder, schema.StatusPlacementOrder, schema.StatusSection20:
+		return true
+	}
+	return false
+}
+
+// DischargedAtReview reports whether a plan of a child with this status
+// stays in place until the next review conference, where it is discharged
+// (section 20: Stoke-on-Trent C06 §03), rather than being discharged by
+// letter as soon as the order is made (an interim care order).
+func (s LegalStatus) DischargedAtReview() bool { return s.Status == schema.StatusSection20 }
+
+// Words says the status as a message does: "section 20", "an interim care
+// order", "no legal status".
+func (s LegalStatus) Words() string {
+	switch s.Status {
+	case schema.StatusSection20:
+		return "section 20"
+	case schema.StatusPoliceProtection:
+		return "police protection"
+	case schema.StatusNone:
+		return "no legal status"
+	case schema.StatusInterimCareOrder, schema.StatusEmergencyProtection:
+		return "an " + s.Status
+	}
+	if s.Known() {
+		return "a " + s.Status
+	}
+	return fmt.Sprintf("%q", s.Status)
+}
+
+// LegalStatuses returns case.md's [[legal_status]] entries that have a
+// date, oldest first (entries with the same date keep case.md's order, so
+// the later one is in force).
+func (c *Case) LegalStatuses() []LegalStatus {
+	if c.Record == nil {
+		return nil
+	}
+	var out []LegalStatus
+	for i, ls := range c.Record.LegalStatus {
+		if ls.From.IsZero() {
+			continue
+		}
+		st := strings.TrimSpace(ls.Status)
+		if canon, ok := schema.CanonicalLegalStatus(st); ok {
+			st = canon
+		}
+		out = append(out, LegalStatus{Status: st, From: ls.From, Entry: i})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].From.Before(out[j].From) })
+	return out
+}
+
+// LegalStatusOn returns the child's legal status in force on d: the latest
+// entry from on or before d. It returns false when none had begun by d. An
+// entry of "none" (returned home, section 20 ended, discharged) is in force
+// like any other: its LookedAfter is false.
+func (c *Case) LegalStatusOn(d schema.Date) (LegalStatus, bool) {
+	var in LegalStatus
+	found := false
+	for _, s := range c.LegalStatuses() {
+		if s.From.After(d) {
+			break
+		}
+		in, found = s, true
+	}
+	return in, found
+}
+
+// LookedAfterOn reports whether the child is looked after on d (see
+// LegalStatus.LookedAfter).
+func (c *Case) LookedAfterOn(d schema.Date) bool {
+	s, ok := c.LegalStatusOn(d)
+	return ok && s.LookedAfter()
+}
+
+// NextLegalStatusAfter returns the first entry from after d, and false when
+// there is none.
+func (c *Case) NextLegalStatusAfter(d schema.Date) (LegalStatus, bool) {
+	for _, s := range c.LegalStatuses() {
+		if s.From.After(d) {
+			return s, true
+		}
+	}
+	return LegalStatus{}, false
+}
+
+// ---------------------------------------------------------------- the plan's life
+
+// PlanActiveAfter reports whether the plan was still in place after day d:
+// it has not ended, or it ended after d. It is false when the case has no
+// plan.
+func (c *Case) PlanActiveAfter(d schema.Date) bool {
+	if c.Plan == nil {
+		return false
+	}
+	cs := c.Plan.Cessation
+	return cs == nil || cs.Date.IsZero() || cs.Date.After(d)
+}
+
+// FirstReviewAfter returns the first review conference held after d, or
+// nil.
+func (c *Case) FirstReviewAfter(d schema.Date) *schema.Conference {
+	for _, cf := range c.ConferencesOfKind(schema.ConferenceReview) {
+		if !cf.Date.IsZero() && cf.Date.After(d) {
+			return cf
+		}
+	}
+	return nil
+}
+
+// TransferOutConferences returns the transfer conference that allowed the
+// plan to end on d because the child moved to another authority, and the
+// first one held after d. The one that allowed it is the latest held after
+// the plan started and on or before d: a transfer conference on or before
+// the plan's start is the one that brought the child in (this authority's
+// plan started there), not the receiving authority's after the child moved
+// on.
+func (c *Case) TransferOutConferences(d schema.Date) (held, later *schema.Conference) {
+	var started schema.Date
+	if c.Plan != nil {
+		started = c.Plan.Started
+	}
+	for _, cf := range c.ConferencesOfKind(schema.ConferenceTransfer) {
+		switch {
+		case cf.Date.IsZero(), !started.IsZero() && !cf.Date.After(started):
+		case !cf.Date.After(d):
+			held = cf
+		case later == nil:
+			later = cf
+		}
+	}
+	return held, later
+}
+
+// ---------------------------------------------------------------- cessation reasons
+
+// The reasons a plan may end for (Stoke-on-Trent C06 §07), in its order.
+const (
+	ReasonNoLongerAtRisk = "no longer at risk"
+	ReasonReached18      = "reached 18"
+	ReasonMoved          = "moved to another authority"
+	ReasonLeftUK         = "left the UK"
+	ReasonDied           = "died"
+	ReasonLookedAfter    = "looked after"
+)
+
+// CessationReasons are the reasons a plan may end for, in C06 §07's order.
+var CessationReasons = []string{ReasonNoLongerAtRisk, ReasonReached18, ReasonMoved, ReasonLeftUK, ReasonDied, ReasonLookedAfter}
+
+// SelfEnding reports whether reason ends the plan by itself (the child
+// reached 18, died, left the UK, moved to another authority or became
+// looked after) rather than by a conference judging the child no longer at
+// risk: the minimum plan length does not apply to it.
+func SelfEnding(reason string) bool {
+	switch reason {
+	case ReasonReached18, ReasonDied, ReasonLeftUK, ReasonMoved, ReasonLookedAfter:
+		return true
+	}
+	return false
+}
+
+// CessationReason reads a cessation reason as people write it and returns
+// the allowed reason it is and true. Besides the six reasons themselves
+// (any case), it accepts:
+//
+//   - reached 18: any reason naming 18, eighteen or adult ("18", "turned 18",
+//     "child reached 18", "18th birthday", "transfer to adult services");
+//   - died: died, death, deceased, passed away;
+//   - left the UK: left the UK / the United Kingdom / the country, moved
+//     abroad or overseas, emigrated;
+//   - looked after: looked after (not "no longer looked after"), in care,
+//     LAC, CLA, or a legal status that makes the child looked after ("ICO",
+//     "care order", "section 20", "accommodated");
+//   - moved to another authority: another (local) authority or area, moved
+//     area, out of area, moved authority, any transfer ("transferred to
+//     Cheshire", "transfer out");
+//   - no longer at risk: "no longer" with risk or need of a plan ("no longer
+//     at risk of significant harm", "no longer requires a plan"), a step
+//     down to child in need ("step down to CIN", "stepped down to a child
+//     in need plan"): every such ending still needs the review conference.
+//
+// Anything else is not accepted: CessationReason returns the allowed reason
+// it most likely meant ("did you mean"), or "", and false. A move alone
+// ("moved", "moved house", "moved to grandmother's") suggests "moved to
+// another authority", because a move within the authority does not end a
+// plan; anything about risk or a review conference ("ceased at review")
+// suggests "no longer at risk".
+func CessationReason(text string) (string, bool) {
+	n := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	n = strings.TrimRight(n, ".!;: ")
+	for _, r := range CessationReasons {
+		if n == strings.ToLower(r) {
+			return r, true
+		}
+	}
+	t := strings.FieldsFunc(n, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+	if len(t) == 0 {
+		return "", false
+	}
+	has := func(seq ...string) bool { return wordsContain(t, seq...) }
+	hasAny := func(words ...string) bool {
+		for _, w := range words {
+			if has(w) {
+				return true
+			}
+		}
+		return false
+	}
+	noLonger := has("no", "longer") || has("not", "longer")
+	switch {
+	case namesEighteen(t) || hasAny("adult", "adulthood"):
+		return ReasonReached18, true
+	case hasAny("died", "death", "deceased", "dead") || has("passed", "away"):
+		return ReasonDied, true
+	case has("left", "the", "uk") || has("left", "uk") || has("left", "the", "united", "kingdom") ||
+		has("left", "the", "country") || hasAny("abroad", "overseas", "emigrated"):
+		return ReasonLeftUK, true
+	case !noLonger && !has("not", "looked") && (has("looked", "after") || has("in", "care") || hasAny("lac", "cla")):
+		return ReasonLookedAfter, true
+	case !noLonger && lookedAfterStatus(n):
+		return ReasonLookedAfter, true
+	case has("another", "authority") || has("another", "local", "authority") || has("another", "la") ||
+		has("another", "area") || has("moved", "area") || has("out", "of", "area") || has("out", "of", "the", "area") ||
+		has("moved", "authority") || has("moved", "la") || has("moved", "local", "authority") || has("new", "authority") ||
+		has("new", "local", "authority") || hasPrefixWord(t, "transfer"):
+		return ReasonMoved, true
+	case noLonger && (has("risk") || has("requires") || has("require") || has("needs") || has("need") || has("significant", "harm")),
+		has("step", "down") || has("stepped", "down") || has("stepdown") || has("child", "in", "need") || has("cin"):
+		return ReasonNoLongerAtRisk, true
+	}
+	switch {
+	case hasPrefixWord(t, "mov") || hasPrefixWord(t, "relocat"):
+		return ReasonMoved, false
+	case has("risk") || has("harm") || has("review") || has("conference"):
+		return ReasonNoLongerAtRisk, false
+	}
+	best, bestD := "", -1
+	for _, r := range CessationReasons {
+		if d := schema.Levenshtein(n, strings.ToLower(r)); bestD < 0 || d < bestD {
+			best, bestD = r, d
+		}
+	}
+	if bestD > max(2, len([]rune(n))/3) {
+		best = ""
+	}
+	return best, false
+}
+
+// lookedAfterStatus reports whether text names a legal status that makes
+// the child looked after ("ICO", "care order", "s20").
+func lookedAfterStatus(text string) bool {
+	st, ok := schema.CanonicalLegalStatus(text)
+	return ok && (LegalStatus{Status: st}).LookedAfter()
+}
+
+// namesEighteen reports whether the words name the age of 18 ("18",
+// "turned 18", "18th birthday", "eighteen"), not a date ("18 May",
+// "18/05/2026", "18th of May").
+func namesEighteen(t []string) bool {
+	months := "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december"
+	isMonthOrNumber := func(w string) bool {
+		if strings.Contains(" "+months+" ", " "+w+" ") {
+			return true
+		}
+		return w != "" && strings.Trim(w, "0123456789") == ""
+	}
+	for i, w := range t {
+		switch w {
+		case "eighteen", "eighteenth":
+			return true
+		case "18", "18th":
+			if i+1 < len(t) && (isMonthOrNumber(t[i+1]) || t[i+1] == "of") {
+				continue
+			}
+			if i > 0 && isMonthOrNumber(t[i-1]) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func wordsContain(t []string, seq ...string) bool {
+	for i := 0; i+len(seq) <= len(t); i++ {
+		match := true
+		for j, w := range seq {
+			if t[i+j] != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixWord(t []string, prefix string) bool {
+	for _, w := range t {
+		if strings.HasPrefix(w, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// CessationReason returns the allowed reason the plan's [cessation] gives
+// (as CessationReason reads it) and true; "" and false when the plan has not
+// ended or its reason is not one the procedure allows.
+func (c *Case) CessationReason() (string, bool) {
+	cs := c.Cessation()
+	if cs == nil {
+		return "", false
+	}
+	r, ok := CessationReason(cs.Reason)
+	if !ok {
+		return "", false
+	}
+	return r, true
+}
+
+// CessationContradiction says, as a clause for a message, what in the case
+// contradicts the reason the plan ended for, or "" when nothing does (or
+// the plan has not ended, its date or reason cannot be read, or the record
+// cannot show it: died, left the UK, no longer at risk):
+//
+//   - reached 18: the child was not yet 18 on the cessation date (or is
+//     unborn);
+//   - looked after: no legal status in force on the cessation date, or one
+//     that does not make the child looked after (a legal status caselint
+//     cannot read is invalid-record's concern, and contradicts nothing);
+//   - moved to another authority: no transfer conference held after the
+//     plan started and on or before the cessation date.
+func (c *Case) CessationContradiction() string {
+	cs := c.Cessation()
+	if cs == nil || cs.Date.IsZero() {
+		return ""
+	}
+	reason, ok := CessationReason(cs.Reason)
+	if !ok {
+		return ""
+	}
+	day := cs.Date
+	switch reason {
+	case ReasonReached18:
+		ch := c.Child()
+		if ch.Unborn {
+			return fmt.Sprintf("%s is recorded as unborn (case.md [child] unborn = true)", c.ChildName())
+		}
+		age, ok := c.AgeOn(day)
+		if !ok || age >= AdultAge {
+			return ""
+		}
+		eighteen, _ := c.BirthdayOf(AdultAge)
+		return fmt.Sprintf("%s (born %s) was %d on %s and reaches 18 on %s", c.ChildName(), ch.Born.Long(), age, day.Long(), eighteen.Long())
+	case ReasonLookedAfter:
+		st, ok := c.LegalStatusOn(day)
+		switch {
+		case ok && !st.Known():
+			return ""
+		case ok && st.LookedAfter():
+			return ""
+		case ok && st.Status == schema.StatusNone:
+			return fmt.Sprintf("case.md's [[legal_status]] records no legal status in force on %s (\"none\" from %s)", day.Long(), st.From.Long())
+		case ok:
+			return fmt.Sprintf("on %s %s was under %s, which does not make a child looked after", day.Long(), c.ChildName(), st.Words())
+		}
+		if next, ok := c.NextLegalStatusAfter(day); ok {
+			return fmt.Sprintf("case.md's [[legal_status]] records no legal status in force on %s (%s is recorded only from %s)", day.Long(), next.Words(), next.From.Long())
+		}
+		return fmt.Sprintf("case.md records no legal status for %s ([[legal_status]]) in force on %s", c.ChildName(), day.Long())
+	case ReasonMoved:
+		if held, _ := c.TransferOutConferences(day); held == nil {
+			return fmt.Sprintf("no transfer conference of the receiving authority is recorded after the plan started and on or before %s", day.Long())
+		}
+	}
+	return ""
+}
+
+// ConferenceAt finds the record rel names, relative to the case folder (as
+// [cessation] conference names the deciding conference; "\" is read as
+// "/"). It returns the conference when the file is a conference record that
+// could be read, and the document itself (nil when there is no such file in
+// the case).
+func (c *Case) ConferenceAt(rel string) (*schema.Conference, *schema.Document) {
+	rel = strings.TrimSpace(strings.ReplaceAll(rel, "\\", "/"))
+	if rel == "" {
+		return nil, nil
+	}
+	want := path.Clean(path.Join(c.Dir, rel))
+	for _, d := range c.Documents {
+		if d == nil || d.Source == nil || path.Clean(d.Source.Path) != want {
+			continue
+		}
+		cf, _ := d.Record.(*schema.Conference)
+		return cf, d
+	}
+	return nil, nil
+}

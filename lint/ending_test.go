@@ -1,0 +1,286 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/caselint/caselint/schema"
+)
+
+func day(s string) schema.Date {
+	d, err := schema.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func endingCase(born string, statuses [][2]string, plan *schema.Plan, conferences ...*schema.Conference) *Case {
+	rec := &schema.CaseRecord{Child: schema.Child{Name: "Ellie"}}
+	if born == "unborn" {
+		rec.Child.Unborn = true
+	} else if born != "" {
+		rec.Child.Born = day(born)
+	}
+	for _, s := range statuses {
+		rec.LegalStatus = append(rec.LegalStatus, schema.LegalStatus{Status: s[0], From: day(s[1])})
+	}
+	var records []schema.Record
+	if plan != nil {
+		records = append(records, plan)
+	}
+	for _, cf := range conferences {
+		records = append(records, cf)
+	}
+	return NewCase("case", rec, records)
+}
+
+func TestAnniversary(t *testing.T) {
+	tests := []struct{ born, want string }{
+		{"2008-11-20", "2026-11-20"},
+		{"2008-02-29", "2026-03-01"}, // a common year: the day after 28 February
+		{"2004-02-29", "2022-03-01"},
+	}
+	for _, tc := range tests {
+		if got := Anniversary(day(tc.born), 18); got != day(tc.want) {
+			t.Errorf("Anniversary(%s, 18) = %s, want %s", tc.born, got, tc.want)
+		}
+	}
+	if got := Anniversary(day("2008-02-29"), 20); got != day("2028-02-29") {
+		t.Errorf("a leap year keeps 29 February: %s", got)
+	}
+	if got := Anniversary(schema.Date{}, 18); !got.IsZero() {
+		t.Errorf("no date of birth: %s", got)
+	}
+}
+
+func TestAgeOn(t *testing.T) {
+	c := endingCase("2008-11-20", nil, nil)
+	for _, tc := range []struct {
+		on   string
+		want int
+	}{
+		{"2026-11-19", 17}, // the day before the 18th birthday
+		{"2026-11-20", 18}, // the birthday
+		{"2008-11-20", 0},
+		{"2009-11-19", 0},
+		{"2009-11-20", 1},
+	} {
+		if got, ok := c.AgeOn(day(tc.on)); !ok || got != tc.want {
+			t.Errorf("AgeOn(%s) = %d, %v; want %d", tc.on, got, ok, tc.want)
+		}
+	}
+	if _, ok := c.AgeOn(day("2008-11-19")); ok {
+		t.Error("before birth: want false")
+	}
+	leap := endingCase("2008-02-29", nil, nil)
+	if got, _ := leap.AgeOn(day("2026-02-28")); got != 17 {
+		t.Errorf("born 29 February, on 28 February 2026: %d, want 17", got)
+	}
+	if got, _ := leap.AgeOn(day("2026-03-01")); got != 18 {
+		t.Errorf("born 29 February, on 1 March 2026: %d, want 18", got)
+	}
+	if got, _ := leap.AgeOn(day("2009-02-28")); got != 0 {
+		t.Errorf("born 29 February, on 28 February 2009: %d, want 0", got)
+	}
+	if !leap.IsBabyOn(day("2009-02-28")) || leap.IsBabyOn(day("2009-03-01")) {
+		t.Error("IsBabyOn must follow AgeOn")
+	}
+	if _, ok := endingCase("unborn", nil, nil).AgeOn(day("2026-01-01")); ok {
+		t.Error("unborn: want false")
+	}
+	if _, ok := endingCase("", nil, nil).AgeOn(day("2026-01-01")); ok {
+		t.Error("no date of birth: want false")
+	}
+	ten := endingCase("2016-05-01", nil, nil)
+	if ten.OfAgeAndUnderstandingOn(day("2026-04-30")) || !ten.OfAgeAndUnderstandingOn(day("2026-05-01")) {
+		t.Error("OfAgeAndUnderstandingOn: 10 on the 10th birthday, not the day before")
+	}
+	if d, ok := c.BirthdayOf(18); !ok || d != day("2026-11-20") {
+		t.Errorf("BirthdayOf(18) = %s, %v", d, ok)
+	}
+}
+
+func TestLegalStatusOn(t *testing.T) {
+	c := endingCase("2012-01-01", [][2]string{
+		{"section 20", "2026-06-01"},
+		{"none", "2026-07-10"}, // returned home
+		{"interim care order", "2026-09-14"},
+		{"police protection", "2026-03-01"}, // out of order in case.md
+	}, nil)
+	for _, tc := range []struct {
+		on, want    string
+		lookedAfter bool
+	}{
+		{"2026-02-28", "", false},
+		{"2026-03-01", schema.StatusPoliceProtection, false},
+		{"2026-05-31", schema.StatusPoliceProtection, false},
+		{"2026-06-01", schema.StatusSection20, true},
+		{"2026-07-09", schema.StatusSection20, true},
+		{"2026-07-10", schema.StatusNone, false},
+		{"2026-09-13", schema.StatusNone, false},
+		{"2026-09-14", schema.StatusInterimCareOrder, true},
+		{"2030-01-01", schema.StatusInterimCareOrder, true},
+	} {
+		st, ok := c.LegalStatusOn(day(tc.on))
+		if ok != (tc.want != "") || st.Status != tc.want || c.LookedAfterOn(day(tc.on)) != tc.lookedAfter {
+			t.Errorf("LegalStatusOn(%s) = %q, %v (looked after %v); want %q (%v)", tc.on, st.Status, ok, c.LookedAfterOn(day(tc.on)), tc.want, tc.lookedAfter)
+		}
+	}
+	if next, ok := c.NextLegalStatusAfter(day("2026-07-10")); !ok || next.Status != schema.StatusInterimCareOrder {
+		t.Errorf("NextLegalStatusAfter = %+v, %v", next, ok)
+	}
+
+	// Statuses as written are read as the decoder reads them; unknown
+	// words are kept, not looked after.
+	raw := endingCase("2012-01-01", [][2]string{{"S.20 CA 1989", "2026-06-01"}, {"LAC", "2026-07-01"}, {"full care order", "2026-08-01"}}, nil)
+	if st, _ := raw.LegalStatusOn(day("2026-06-01")); st.Status != schema.StatusSection20 || !st.Known() || !st.DischargedAtReview() {
+		t.Errorf("s.20 CA 1989: %+v", st)
+	}
+	if st, _ := raw.LegalStatusOn(day("2026-07-01")); st.Known() || st.LookedAfter() {
+		t.Errorf("LAC must not be read as looked after: %+v", st)
+	}
+	if st, _ := raw.LegalStatusOn(day("2026-08-01")); st.Status != schema.StatusCareOrder || !st.LookedAfter() || st.DischargedAtReview() {
+		t.Errorf("full care order: %+v", st)
+	}
+	for _, s := range []string{schema.StatusInterimCareOrder, schema.StatusCareOrder, schema.StatusPlacementOrder, schema.StatusSection20} {
+		if !(LegalStatus{Status: s}).LookedAfter() {
+			t.Errorf("%s must make the child looked after", s)
+		}
+	}
+	for _, s := range []string{schema.StatusEmergencyProtection, schema.StatusPoliceProtection, schema.StatusSupervisionOrder, schema.StatusSpecialGuardianship, schema.StatusChildArrangementsOrder, schema.StatusNone} {
+		if (LegalStatus{Status: s}).LookedAfter() {
+			t.Errorf("%s must not make the child looked after", s)
+		}
+	}
+	if _, ok := endingCase("2012-01-01", nil, nil).LegalStatusOn(day("2026-01-01")); ok {
+		t.Error("no [[legal_status]]: want false")
+	}
+}
+
+func TestCessationReason(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"no longer at risk", ReasonNoLongerAtRisk, true},
+		{"Reached 18", ReasonReached18, true},
+		{"left the uk", ReasonLeftUK, true},
+		{"18", ReasonReached18, true},
+		{"turned 18", ReasonReached18, true},
+		{"child reached 18", ReasonReached18, true},
+		{"18th birthday", ReasonReached18, true},
+		{"reached eighteen", ReasonReached18, true},
+		{"transfer to adult services", ReasonReached18, true},
+		{"moved area", ReasonMoved, true},
+		{"moved out of area", ReasonMoved, true},
+		{"transferred to Cheshire", ReasonMoved, true},
+		{"transferred to Cheshire on 18/05/2026", ReasonMoved, true},
+		{"transferred 18 May 2026", ReasonMoved, true},
+		{"moved to another local authority", ReasonMoved, true},
+		{"now looked after", ReasonLookedAfter, true},
+		{"child in care", ReasonLookedAfter, true},
+		{"LAC", ReasonLookedAfter, true},
+		{"ICO granted", ReasonLookedAfter, true},
+		{"accommodated under s20", ReasonLookedAfter, true},
+		{"no longer at risk of significant harm", ReasonNoLongerAtRisk, true},
+		{"no longer requires a child protection plan", ReasonNoLongerAtRisk, true},
+		{"step down to CIN", ReasonNoLongerAtRisk, true},
+		{"stepped down to child in need plan", ReasonNoLongerAtRisk, true},
+		{"child died", ReasonDied, true},
+		{"deceased", ReasonDied, true},
+		{"moved abroad", ReasonLeftUK, true},
+		{"emigrated to Australia", ReasonLeftUK, true},
+		{"no longer looked after", "", false},
+		{"moved", ReasonMoved, false},
+		{"moved house", ReasonMoved, false},
+		{"moved to grandmother's", ReasonMoved, false},
+		{"risk reduced", ReasonNoLongerAtRisk, false},
+		{"no longer at rsk", ReasonNoLongerAtRisk, false}, // a typo: "did you mean"
+		{"reachd 18", ReasonReached18, true},
+		{"died.", ReasonDied, true},
+		{"case closed", "", false},
+		{"ceased at review", ReasonNoLongerAtRisk, false},
+		{"Moved permanently to Leeds", ReasonMoved, false},
+		{"Plan ended 18/05/2026", "", false},
+		{"Now LAC (ICO 12/05/2026)", ReasonLookedAfter, true},
+		{"Placement order granted", ReasonLookedAfter, true},
+		{"left the UK (moved to Poland)", ReasonLeftUK, true},
+		{"Reached 18 years of age", ReasonReached18, true},
+		{"", "", false},
+	}
+	for _, tc := range tests {
+		got, ok := CessationReason(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("CessationReason(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+	for _, r := range CessationReasons {
+		if got, ok := CessationReason(strings.ToUpper(r)); !ok || got != r {
+			t.Errorf("%q: %q, %v", r, got, ok)
+		}
+	}
+}
+
+func TestCessationContradiction(t *testing.T) {
+	plan := func(started, ended, reason string) *schema.Plan {
+		return &schema.Plan{Started: day(started), Cessation: &schema.Cessation{Date: day(ended), Reason: reason}}
+	}
+	transfer := func(on, notified string) *schema.Conference {
+		cf := &schema.Conference{Kind: schema.ConferenceTransfer, Date: day(on), Decision: schema.DecisionPlan}
+		if notified != "" {
+			cf.Notified = day(notified)
+		}
+		return cf
+	}
+	tests := []struct {
+		name string
+		c    *Case
+		want string // a part of the contradiction; "" for none
+	}{
+		{"18 the day before the birthday", endingCase("2008-11-20", nil, plan("2026-05-01", "2026-11-19", "reached 18")), "was 17 on 19 November 2026"},
+		{"18 on the birthday", endingCase("2008-11-20", nil, plan("2026-05-01", "2026-11-20", "18")), ""},
+		{"18 after three months", endingCase("2009-06-01", nil, plan("2026-01-12", "2026-04-12", "turned 18")), "reaches 18 on 1 June 2027"},
+		{"18 leap day, 28 February", endingCase("2008-02-29", nil, plan("2025-11-03", "2026-02-28", "reached 18")), "reaches 18 on 1 March 2026"},
+		{"18 leap day, 1 March", endingCase("2008-02-29", nil, plan("2025-11-03", "2026-03-01", "reached 18")), ""},
+		{"18 unborn", endingCase("unborn", nil, plan("2026-01-12", "2026-04-12", "reached 18")), "unborn"},
+		{"18 no date of birth", endingCase("", nil, plan("2026-01-12", "2026-04-12", "reached 18")), ""},
+		{"looked after, no status", endingCase("2014-01-01", nil, plan("2026-01-12", "2026-04-12", "looked after")), "no legal status"},
+		{"looked after, status from that day", endingCase("2014-01-01", [][2]string{{"ICO", "2026-04-12"}}, plan("2026-01-12", "2026-04-12", "looked after")), ""},
+		{"looked after, status from the day after", endingCase("2014-01-01", [][2]string{{"ICO", "2026-04-13"}}, plan("2026-01-12", "2026-04-12", "looked after")), "recorded only from 13 April 2026"},
+		{"looked after, returned home", endingCase("2014-01-01", [][2]string{{"s20", "2026-03-01"}, {"returned home", "2026-04-01"}}, plan("2026-01-12", "2026-04-12", "child in care")), "\"none\" from 1 April 2026"},
+		{"looked after, police protection", endingCase("2014-01-01", [][2]string{{"police protection", "2026-04-10"}}, plan("2026-01-12", "2026-04-12", "looked after")), "police protection, which does not"},
+		{"looked after, unreadable status", endingCase("2014-01-01", [][2]string{{"LAC", "2026-04-10"}}, plan("2026-01-12", "2026-04-12", "looked after")), ""},
+		{"moved, no transfer conference", endingCase("2014-01-01", nil, plan("2026-01-12", "2026-04-12", "moved area")), "no transfer conference"},
+		{"moved, only the transfer-in conference", endingCase("2014-01-01", nil, plan("2026-01-12", "2026-04-12", "moved area"), transfer("2026-01-12", "2025-12-20")), "no transfer conference"},
+		{"moved, transfer conference", endingCase("2014-01-01", nil, plan("2026-01-12", "2026-04-12", "moved area"), transfer("2026-04-12", "")), ""},
+		{"died", endingCase("2014-01-01", nil, plan("2026-01-12", "2026-04-12", "died")), ""},
+		{"unknown reason", endingCase("2014-01-01", nil, plan("2026-01-12", "2026-04-12", "case closed")), ""},
+	}
+	for _, tc := range tests {
+		got := tc.c.CessationContradiction()
+		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("%s: %q; want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestPlanActiveAfterAndReviews(t *testing.T) {
+	review := func(on string) *schema.Conference {
+		return &schema.Conference{Kind: schema.ConferenceReview, Date: day(on), Decision: schema.DecisionContinue}
+	}
+	open := endingCase("2014-01-01", nil, &schema.Plan{Started: day("2026-01-12")}, review("2026-04-14"), review("2026-09-22"))
+	if !open.PlanActiveAfter(day("2030-01-01")) {
+		t.Error("an open plan is active")
+	}
+	if cf := open.FirstReviewAfter(day("2026-04-14")); cf == nil || cf.Date != day("2026-09-22") {
+		t.Errorf("FirstReviewAfter is strictly after: %v", cf)
+	}
+	ended := endingCase("2014-01-01", nil, &schema.Plan{Started: day("2026-01-12"), Cessation: &schema.Cessation{Date: day("2026-05-01")}})
+	if !ended.PlanActiveAfter(day("2026-04-30")) || ended.PlanActiveAfter(day("2026-05-01")) {
+		t.Error("a plan ended on 1 May is active after 30 April, not after 1 May")
+	}
+	if endingCase("2014-01-01", nil, nil).PlanActiveAfter(day("2026-01-01")) {
+		t.Error("no plan: not active")
+	}
+}

@@ -1,0 +1,63 @@
+package schema
+
+import "testing"
+
+func TestCanonicalLegalStatus(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" when not a legal status
+	}{
+		{"interim care order", StatusInterimCareOrder},
+		{"Interim  Care Order", StatusInterimCareOrder},
+		{"ICO", StatusInterimCareOrder},
+		{"ICO (s38 CA 1989)", StatusInterimCareOrder},
+		{"care order", StatusCareOrder},
+		{"full care order", StatusCareOrder},
+		{"Final Care Order (s.31)", StatusCareOrder},
+		{"section 20", StatusSection20},
+		{"s20", StatusSection20},
+		{"S.20", StatusSection20},
+		{"s.20 CA 1989", StatusSection20},
+		{"Section20", StatusSection20},
+		{"accommodated under section 20", StatusSection20},
+		{"voluntary accommodation", StatusSection20},
+		{"voluntarily accommodated (s20)", StatusSection20},
+		{"placement order", StatusPlacementOrder},
+		{"police protection", StatusPoliceProtection},
+		{"PPO (s46)", StatusPoliceProtection},
+		{"emergency protection order", StatusEmergencyProtection},
+		{"EPO", StatusEmergencyProtection},
+		{"interim supervision order", StatusSupervisionOrder},
+		{"supervision order", StatusSupervisionOrder},
+		{"special guardianship order", StatusSpecialGuardianship},
+		{"child arrangements order", StatusChildArrangementsOrder},
+		{"none", StatusNone},
+		{"None", StatusNone},
+		{"returned home", StatusNone},
+		{"s20 ended", StatusNone},
+		{"section 20 ended: returned home to mother", StatusNone},
+		{"discharged", StatusNone},
+		{"care order discharged", StatusNone},
+		{"ICO discharged", StatusNone},
+		{"no order", StatusNone},
+		{"not looked after", StatusNone},
+		{"looked after", ""},
+		{"in care", ""},
+		{"LAC", ""},
+		{"section 21", ""},
+		{"s 47", ""},
+		{"", ""},
+		{"   ", ""},
+	}
+	for _, tc := range tests {
+		got, ok := CanonicalLegalStatus(tc.in)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("CanonicalLegalStatus(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+	for _, s := range LegalStatuses {
+		if got, ok := CanonicalLegalStatus(s); !ok || got != s {
+			t.Errorf("canonical %q reads as %q, %v", s, got, ok)
+		}
+	}
+}
