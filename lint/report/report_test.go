@@ -388,7 +388,7 @@ func TestHelpers(t *testing.T) {
 	if got, want := firstParagraph("\nOne\ntwo.\n\nThree."), "One two."; got != want {
 		t.Errorf("firstParagraph = %q, want %q", got, want)
 	}
-	_, md := ruleHelp(&lint.Rule{Text: "T", Bad: "a ``` b"})
+	_, md := ruleHelp(&lint.Rule{Text: "T", Bad: "a ``` b"}, nil)
 	if want := "T\n\nBad:\n\n````\na ``` b\n````"; md != want {
 		t.Errorf("ruleHelp markdown = %q, want %q", md, want)
 	}

@@ -217,6 +217,7 @@ func Run(ctx context.Context, opts *Options) error {
 		Invocation:  report.Invocation{Arguments: opts.Args, ExitCode: int(exit), Successful: true},
 		Provenance:  src.provenance(),
 		Redact:      opts.Redact,
+		Profile:     profile,
 	}
 	// The notices go to stderr. A text report on stdout carries them
 	// itself, except the one saying the history rules were skipped, which
