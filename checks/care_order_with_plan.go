@@ -48,8 +48,9 @@ from = 2026-06-01
 date = 2026-07-14
 reason = "looked after"
 conference = "conferences/2026-07-14-review.md"`,
-	Since: "0.1.0",
-	Run:   runCareOrderWithPlan,
+	Profiles: stokeOnly,
+	Since:    "0.1.0",
+	Run:      runCareOrderWithPlan,
 }
 
 func runCareOrderWithPlan(pass *lint.Pass) error {

@@ -43,8 +43,9 @@ from = 2026-09-14
 [cessation]
 date = 2026-09-14
 reason = "looked after"`,
-	Since: "0.1.0",
-	Run:   runLookedAfterWithPlan,
+	Profiles: stokeOnly,
+	Since:    "0.1.0",
+	Run:      runLookedAfterWithPlan,
 }
 
 func runLookedAfterWithPlan(pass *lint.Pass) error {

@@ -39,8 +39,9 @@ date = 2026-11-02
 reason = "no longer at risk"
 notified = ["Dana Price", "Dr Alan Webb", "Megan Cole"]
 follow_up = "Child in need plan; first CIN meeting 2026-11-16"`,
-	Since: "0.1.0",
-	Run:   runUnsupportedCessation,
+	Profiles: stokeOnly,
+	Since:    "0.1.0",
+	Run:      runUnsupportedCessation,
 }
 
 func runUnsupportedCessation(pass *lint.Pass) error {
