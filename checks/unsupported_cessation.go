@@ -14,7 +14,7 @@ var UnsupportedCessation = &lint.Rule{
 	Family:   FamilyEndingPlan,
 	Reads:    []schema.Kind{schema.KindPlan},
 	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§07", Quote: "notification must be sent, as a minimum, to all those agencies' representatives involved with the child ... discontinuing the Child Protection Plan should never lead to the automatic withdrawal of help"},
+		{Source: Stoke, Paragraph: "§07", Quote: "notification must be sent, as a minimum, to all those agencies' representatives involved with the child ... The Conference and Review Manager should also write to the parents/carers and the child (depending on his/her age and understanding) advising them of the decision ... discontinuing the Child Protection Plan should never lead to the automatic withdrawal of help"},
 	},
 	Text: `When a plan ends, notification must be sent, as a minimum, to everyone
 involved with the child, and the parents and carers told of the decision;
