@@ -22,12 +22,6 @@ func IsProcedure(source string) bool {
 	return source == ProcedureStoke || source == ProcedureOxfordshire
 }
 
-// Procedures returns the procedures the shipped profile base follows, nil
-// for a name that is no shipped profile.
-func Procedures(base string) []string {
-	return append([]string(nil), procedures[base]...)
-}
-
 // FollowsProcedure reports whether the shipped profile base follows the
 // procedure: stoke-on-trent follows Stoke-on-Trent C06, oxfordshire
 // Oxfordshire 1.8, combined both.

@@ -110,3 +110,17 @@ extends = "ours"
 		}
 	}
 }
+
+// TestEveryShippedProfileFollowsAProcedure: a shipped profile added later
+// must say which procedures it follows, or every rule would cite nothing.
+func TestEveryShippedProfileFollowsAProcedure(t *testing.T) {
+	for _, name := range ShippedProfileNames {
+		p, err := ShippedProfile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Follows(ProcedureStoke) && !p.Follows(ProcedureOxfordshire) {
+			t.Errorf("%s follows no procedure: add it to procedures in profiles_cite.go", name)
+		}
+	}
+}
