@@ -14,7 +14,7 @@ var AbsentMemberWithoutReport = &lint.Rule{
 	Family:   FamilyCoreGroup,
 	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindCoreGroup},
 	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§05", Quote: "Professionals who are members of the core group ... are expected to attend all core group meetings and provide written information in the event that they cannot attend"},
+		{Source: Stoke, Paragraph: "§05", Quote: "Professionals who are members of the core group ... are expected to attend all core group meetings and provide written information in the event that they cannot attend ... Any professional unable to attend a core group meeting must provide a written report to the meeting of their view and progress against planned outcomes"},
 	},
 	Text: `Professionals who are members of the core group are expected to attend
 every core group meeting, and any professional unable to attend must provide

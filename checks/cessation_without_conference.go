@@ -17,9 +17,9 @@ var CessationWithoutConference = &lint.Rule{
 	Family:   FamilyEndingPlan,
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
 	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§07", Quote: "The decision to cease a Child Protection Plan can only be made by a quorate Child Protection conference ... only a Child Protection Review Conference can decide that a Child Protection Plan is no longer necessary"},
 		{Source: Stoke, Paragraph: "§03", Quote: "If a child on a child protection plan becomes looked after under section 20 of the Children Act 1989 then the child protection plan will remain in place until the review conference, where it will be discharged"},
-		{Source: Oxon, Paragraph: "§5.1", Quote: "safeguard the child's well being to the point where the child no longer requires a Child Protection Plan"},
+		{Source: Stoke, Paragraph: "§07", Quote: "The decision to cease a Child Protection Plan can only be made by a quorate Child Protection conference ... only a Child Protection Review Conference can decide that a Child Protection Plan is no longer necessary"},
+		{Source: Oxon, Paragraph: "§3", Quote: "The Core Group recommendation is that Child Protection planning should end at the next Child Protection Conference ... If Child Protection Planning does not cease at the next CP Review"},
 	},
 	Text: `When a plan ends because the child is judged no longer at continuing risk
 of significant harm, only a quorate Child Protection Review Conference can

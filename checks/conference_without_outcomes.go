@@ -16,8 +16,7 @@ var ConferenceWithoutOutcomes = &lint.Rule{
 	Family:   FamilyPlanContent,
 	Reads:    []schema.Kind{schema.KindConference},
 	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§01", Quote: "Include specific, achievable, child-focused outcomes intended to safeguard and promote the welfare of and reduce the risk to the child/young person"},
-		{Source: Oxon, Paragraph: "§1", Quote: "Outline the proposed plan, making sure it is detailed enough to protect the child until the first Core Group meeting"},
+		{Source: Oxon, Paragraph: "§1", Quote: "Outline the proposed plan, making sure it is detailed enough to protect the child until the first Core Group meeting ... Short term and longer term aims and objectives"},
 		{Source: Oxon, Paragraph: "§5.6", Quote: "The Core Group should not alter any of the specified outcomes agreed at the conference"},
 	},
 	Text: `The conference that makes a child the subject of a Child Protection Plan
@@ -42,8 +41,9 @@ kind = "initial"
 decision = "plan"
 outcomes = ["O1", "O2", "O3"]
 next_review = 2026-04-10`,
-	Since: "0.1.0",
-	Run:   runConferenceWithoutOutcomes,
+	Profiles: oxfordOnly,
+	Since:    "0.1.0",
+	Run:      runConferenceWithoutOutcomes,
 }
 
 func runConferenceWithoutOutcomes(pass *lint.Pass) error {

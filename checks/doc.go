@@ -39,17 +39,23 @@ const (
 
 // Citation sources.
 const (
-	Stoke           = "Stoke-on-Trent C06"
-	Oxon            = "Oxfordshire 1.8"
+	Stoke           = lint.ProcedureStoke
+	Oxon            = lint.ProcedureOxfordshire
 	WorkingTogether = "Working Together to Safeguard Children 2023"
 	CINCensus       = "DfE Children in Need census"
+	ChildrenAct     = "Children Act 1989"
+	RecordFormat    = "caselint case record format, version 1"
 )
 
-// Profile sets, for Rule.Profiles.
+// Profile sets, for Rule.Profiles. A rule is on in a profile only where
+// that profile's procedure asks for it (spec/rules.md v1.1): stokeOnly for
+// a rule only Stoke-on-Trent C06 sets, oxfordOnly for one only Oxfordshire
+// 1.8 sets, allProfiles for one both set, or one from a procedure-neutral
+// source (Working Together, the Children Act, the DfE census, the record
+// format). TestProfilesFollowCitations holds each rule's Profiles to its
+// Cites.
 var (
 	allProfiles []string // nil: every profile
 	stokeOnly   = []string{lint.ProfileStoke, lint.ProfileCombined}
 	oxfordOnly  = []string{lint.ProfileOxfordshire, lint.ProfileCombined}
 )
-
-var _ = allProfiles

@@ -7,5 +7,6 @@ import "github.com/caselint/caselint/lint"
 // with its full history; elsewhere the engine skips them with a notice.
 var history = []*lint.Rule{
 	LateRecording,
+	RecordedBeforeEvent,
 	RewrittenRecord,
 }

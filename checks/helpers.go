@@ -8,21 +8,10 @@ import (
 
 // cite formats the rule's citations for a message: "Stoke-on-Trent C06
 // §01; Oxfordshire 1.8 §1". It cites only the procedures the profile
-// follows: a Stoke-on-Trent reader is not sent to Oxfordshire's manual.
+// follows, and the procedure-neutral sources (lint.CitationsUnder): a
+// Stoke-on-Trent reader is not sent to Oxfordshire's manual.
 func cite(pass *lint.Pass) string {
-	var cites []lint.Citation
-	for _, c := range pass.Rule.Cites {
-		switch {
-		case c.Source == Stoke && pass.Profile.Base == lint.ProfileOxfordshire,
-			c.Source == Oxon && pass.Profile.Base == lint.ProfileStoke:
-			continue
-		}
-		cites = append(cites, c)
-	}
-	if len(cites) == 0 {
-		cites = pass.Rule.Cites
-	}
-	return lint.JoinCitations(cites)
+	return lint.JoinCitations(pass.Profile.Citations(pass.Rule.Cites))
 }
 
 // normWord lower-cases text, collapses its spaces and trims punctuation

@@ -116,7 +116,7 @@ const (
 	cgPath    = "cases/H-1/core-groups/2026-06-01.md"
 )
 
-// lintHistory lints fsys with the two history rules, as of 20 November
+// lintHistory lints fsys with the history rules, as of 20 November
 // 2026, under the combined profile (recording limit 5 working days).
 func lintHistory(t *testing.T, fsys fstest.MapFS, h lint.History, note string) *lint.Result {
 	t.Helper()
@@ -124,7 +124,7 @@ func lintHistory(t *testing.T, fsys fstest.MapFS, h lint.History, note string) *
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules := []*lint.Rule{checks.LateRecording, checks.RewrittenRecord, checks.ByID(lint.UnusedSuppressionID), checks.ByID(lint.InvalidRecordID)}
+	rules := []*lint.Rule{checks.LateRecording, checks.RecordedBeforeEvent, checks.RewrittenRecord, checks.ByID(lint.UnusedSuppressionID), checks.ByID(lint.InvalidRecordID)}
 	opts := lint.Options{FS: fsys, Rules: rules, Profile: prof, AsOf: schema.NewDate(2026, 11, 20), HistoryNote: note}
 	if h != nil { // a nil *fakeHistory must be a nil History
 		opts.History = h
@@ -155,7 +155,7 @@ func TestFamilyHistoryIsTheEngines(t *testing.T) {
 	if checks.FamilyHistory != lint.HistoryFamily {
 		t.Fatalf("checks.FamilyHistory %q, lint.HistoryFamily %q: the engine would not skip the history rules", checks.FamilyHistory, lint.HistoryFamily)
 	}
-	for _, r := range []*lint.Rule{checks.LateRecording, checks.RewrittenRecord} {
+	for _, r := range []*lint.Rule{checks.LateRecording, checks.RecordedBeforeEvent, checks.RewrittenRecord} {
 		if checks.ByID(r.ID) != r || r.Family != checks.FamilyHistory {
 			t.Errorf("%s: not registered in the history family", r.ID)
 		}
@@ -351,7 +351,7 @@ func TestHistoryRulesSkippedWithoutHistory(t *testing.T) {
 		t.Fatalf("notifications %v, want one", res.Notifications)
 	}
 	n := res.Notifications[0]
-	for _, want := range []string{"history rules skipped", why, "late-recording", "rewritten-record"} {
+	for _, want := range []string{"history rules skipped", why, "late-recording", "recorded-before-event", "rewritten-record"} {
 		if !strings.Contains(n.Message, want) {
 			t.Errorf("notification %q does not say %q", n.Message, want)
 		}
@@ -367,7 +367,7 @@ func TestHistoryRulesSkippedWithoutHistory(t *testing.T) {
 
 	// History rules turned off: nothing is skipped, nothing said.
 	prof, _ := lint.ShippedProfile(lint.ProfileCombined)
-	prof.Rules = map[string]string{"late-recording": "off", "rewritten-record": "off"}
+	prof.Rules = map[string]string{"late-recording": "off", "recorded-before-event": "off", "rewritten-record": "off"}
 	res, err := lint.Run(context.Background(), lint.Options{FS: fsys, Rules: checks.All(), Profile: prof, AsOf: schema.NewDate(2026, 11, 20), HistoryNote: why})
 	if err != nil {
 		t.Fatal(err)
@@ -412,5 +412,96 @@ func TestHistoryContentError(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no notification that the rule could not check the case: %v", res.Notifications)
+	}
+}
+
+func TestRecordedBeforeEvent(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		path      string
+		record    string
+		committed string // the first commit; "" for none
+		fires     bool
+		says      string // what the message says of when it was committed
+	}{
+		// Monday 12 January 2026 (GMT: London is UTC).
+		{"visit committed the day before", visitPath, visitMD("2026-01-12T10:00:00", true, "Fine."), "2026-01-11T18:00:00Z", true, "on 11 January 2026, 1 day before it"},
+		{"visit committed three days before", visitPath, visitMD("2026-01-12", true, "Fine."), "2026-01-09T09:00:00Z", true, "3 days before it"},
+		{"visit, a minute before the time it records", visitPath, visitMD("2026-01-12T10:00:00", true, "Fine."), "2026-01-12T09:59:00Z", true, "at 09:59 that day, before it"},
+		{"visit, at the time it records", visitPath, visitMD("2026-01-12T10:00:00", true, "Fine."), "2026-01-12T10:00:00Z", false, ""},
+		{"visit, the evening after", visitPath, visitMD("2026-01-12T10:00:00", true, "Fine."), "2026-01-12T18:00:00Z", false, ""},
+		{"visit giving the day only, committed that morning", visitPath, visitMD("2026-01-12", true, "Fine."), "2026-01-12T07:00:00Z", false, ""},
+		{"visit committed the day after", visitPath, visitMD("2026-01-12T10:00:00", true, "Fine."), "2026-01-13T09:00:00Z", false, ""},
+		{"visit not committed", visitPath, visitMD("2026-01-12T10:00:00", true, "Fine."), "", false, ""},
+		// A record of a visit to come, committed before the as-of date:
+		// as of that date it already claims the visit happened.
+		{"visit after the as-of date, committed before it", "cases/H-1/visits/2026-11-25.md", visitMD("2026-11-25T10:00:00", true, "Fine."), "2026-11-18T09:00:00Z", true, "7 days before it"},
+		{"first committed after the as-of date", "cases/H-1/visits/2026-11-25.md", visitMD("2026-11-25T10:00:00", true, "Fine."), "2026-11-21T09:00:00Z", false, ""},
+		// Monday 1 June 2026 (BST: London is UTC+1). 23:30 UTC on Sunday 31
+		// May is 00:30 on 1 June in London: the day of the meeting.
+		{"core group committed the day before", cgPath, coreGroupMD("2026-06-01"), "2026-05-31T22:30:00Z", true, "on 31 May 2026, 1 day before it"},
+		{"core group committed 00:30 BST on its day", cgPath, coreGroupMD("2026-06-01"), "2026-05-31T23:30:00Z", false, ""},
+		// A visit at 09:30 BST: 08:45 UTC is 09:45 in London, after it;
+		// 08:15 UTC is 09:15, before it.
+		{"visit 09:30 BST, committed 09:45 BST", "cases/H-1/visits/2026-06-02.md", visitMD("2026-06-02T09:30:00", true, "Fine."), "2026-06-02T08:45:00Z", false, ""},
+		{"visit 09:30 BST, committed 09:15 BST", "cases/H-1/visits/2026-06-02.md", visitMD("2026-06-02T09:30:00", true, "Fine."), "2026-06-02T08:15:00Z", true, "at 09:15 that day, before it"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := historyFS(tc.path, tc.record)
+			h := newFakeHistory()
+			var first lint.Version
+			if tc.committed != "" {
+				first = h.commit(tc.path, tc.record, "Aisha Patel", tc.committed)
+				// A later commit changes the narrative only.
+				h.commit(tc.path, tc.record+"\nMore.\n", "Sam Jones", "2026-11-19T09:00:00Z")
+			}
+			res := lintHistory(t, fsys, h, "")
+			got := findings(res, checks.RecordedBeforeEvent.ID)
+			if !tc.fires {
+				if len(got) != 0 {
+					t.Fatalf("unexpected finding: %s", got[0].Message)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("%d findings, want 1: %v", len(got), got)
+			}
+			f := got[0]
+			if f.Path != tc.path || f.Pos.Line != 3 {
+				t.Errorf("at %s:%d, want the date line %s:3", f.Path, f.Pos.Line, tc.path)
+			}
+			if f.Attributed == nil || *f.Attributed != first {
+				t.Errorf("attributed to %v, want the first commit %v", f.Attributed, first)
+			}
+			for _, want := range []string{first.Commit[:7], "Aisha Patel", tc.says, "Oxfordshire 1.8 §1", "Stoke-on-Trent C06 §05"} {
+				if !strings.Contains(f.Message, want) {
+					t.Errorf("message does not say %q: %s", want, f.Message)
+				}
+			}
+			if f.Severity != lint.Error {
+				t.Errorf("severity %s, want error", f.Severity)
+			}
+			// Not late: late-recording stays quiet on a record committed early.
+			if n := len(findings(res, checks.LateRecording.ID)); n != 0 {
+				t.Errorf("late-recording fired %d times on a record committed before the event", n)
+			}
+		})
+	}
+}
+
+// TestRecordedBeforeEventSuppressed: a reviewed exception on the date line
+// suppresses the finding, and the suppression is used.
+func TestRecordedBeforeEventSuppressed(t *testing.T) {
+	record := strings.Replace(visitMD("2026-01-12T10:00:00", true, "Fine."), "date = 2026-01-12T10:00:00",
+		"date = 2026-01-12T10:00:00  # caselint:ignore recorded-before-event Moved from 9 January at the family's request; the date was put right on 12 January", 1)
+	h := newFakeHistory()
+	h.commit(visitPath, record, "Aisha Patel", "2026-01-09T17:00:00Z")
+	res := lintHistory(t, historyFS(visitPath, record), h, "")
+	got := findings(res, checks.RecordedBeforeEvent.ID)
+	if len(got) != 1 || got[0].Suppression == nil {
+		t.Errorf("findings %v, want one, suppressed", got)
+	}
+	if n := len(findings(res, lint.UnusedSuppressionID)); n != 0 {
+		t.Errorf("%d unused-suppression findings", n)
 	}
 }

@@ -18,7 +18,8 @@ var InvalidCessationReason = &lint.Rule{
 	Family:   FamilyEndingPlan,
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
 	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§07", Quote: "A child should no longer be the subject of a Child Protection Plan if ... The child has moved permanently to another local authority area. In such cases, the receiving local authority should convene a Transfer Child Protection Conference within 15 working days of being notified of the move, and only after this has taken place may cessation of the Child Protection Plan take place"},
+		{Source: Stoke, Paragraph: "§07", Quote: "A child should no longer be the subject of a Child Protection Plan if ... The child reaches the age of 18 years ... The child has moved permanently to another local authority area. In such cases, the receiving local authority should convene a Transfer Child Protection Conference within 15 working days of being notified of the move, and only after this has taken place may cessation of the Child Protection Plan take place ... A child becomes looked after by the local authority"},
+		{Source: RecordFormat, Quote: "no longer at risk | reached 18 | moved to another authority | left the UK | died | looked after"},
 	},
 	Text: `A child should no longer be the subject of a Child Protection Plan only
 when they are judged no longer at continuing risk of significant harm, reach

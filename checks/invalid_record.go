@@ -14,7 +14,7 @@ var InvalidRecord = &lint.Rule{
 	Family:   FamilyRecordHygiene,
 	Reads:    schema.Kinds,
 	Cites: []lint.Citation{
-		{Source: "caselint case record format, version 1", Paragraph: "", Quote: "What is an invalid record"},
+		{Source: RecordFormat, Paragraph: "", Quote: "What is an invalid record"},
 	},
 	Text: `Every other rule reads facts from the records, so a record it cannot read
 would make them silently miss problems. This rule reports what makes a file

@@ -14,6 +14,8 @@ var LateMinutes = &lint.Rule{
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindCoreGroup},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§05", Quote: "Copies of the core group minutes and any written agreement must be circulated to core group members within 3 working days of the core group meeting"},
+		{Source: Oxon, Paragraph: "§3 ¶9", Quote: "To circulate the record of Core Group meetings and the Child Protection Plan to members of the Core Group"},
+		{Source: Oxon, Paragraph: "§5.5", Quote: "Core Group Meetings, including the Child Protection Plan must be recorded and circulated promptly to Core Group members and the Independent Conference Chair"},
 	},
 	Text: `Copies of the core group minutes must be circulated to core group members
 within 3 working days of the meeting (the profile's minutes_within; off in
@@ -30,7 +32,7 @@ line).`,
 minutes_circulated = 2026-03-12   # Thursday: the 4th working day`,
 	Good: `date = 2026-03-06                 # a Friday
 minutes_circulated = 2026-03-11   # Wednesday: the 3rd working day`,
-	Profiles: stokeOnly,
+	Profiles: allProfiles,
 	Since:    "0.1.0",
 	Run:      runLateMinutes,
 }

@@ -80,8 +80,9 @@ func runLateRecording(pass *lint.Pass) error {
 // historyRecord is a visit or core group record the history rules check.
 type historyRecord struct {
 	doc  *schema.Document
-	date schema.Date // the day of the event
-	what string      // "visit", "core group"
+	date schema.Date     // the day of the event
+	at   schema.DateTime // the day and, when the record gives it, the time of day
+	what string          // "visit", "core group"
 }
 
 // historyRecords returns the case's visit and core group records that have
@@ -90,12 +91,12 @@ func historyRecords(c *lint.Case) []historyRecord {
 	var out []historyRecord
 	for _, v := range c.Visits {
 		if v.Doc != nil && !v.Date.IsZero() {
-			out = append(out, historyRecord{doc: v.Doc, date: v.Date.Date, what: "visit"})
+			out = append(out, historyRecord{doc: v.Doc, date: v.Date.Date, at: v.Date, what: "visit"})
 		}
 	}
 	for _, cg := range c.CoreGroups {
 		if cg.Doc != nil && !cg.Date.IsZero() {
-			out = append(out, historyRecord{doc: cg.Doc, date: cg.Date, what: "core group"})
+			out = append(out, historyRecord{doc: cg.Doc, date: cg.Date, at: schema.DateTime{Date: cg.Date}, what: "core group"})
 		}
 	}
 	return out

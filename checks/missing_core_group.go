@@ -16,7 +16,9 @@ var MissingCoreGroup = &lint.Rule{
 	Family:   FamilyPlanContent,
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase},
 	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§01 §05", Quote: "Identify the lead worker and who will be members of the core group"},
+		{Source: Stoke, Paragraph: "§01", Quote: "Identify the lead worker and who will be members of the core group"},
+		{Source: Stoke, Paragraph: "§05", Quote: "membership should include the lead social worker, the child/young person if appropriate, family members and professionals or foster carers who will have direct contact with the family"},
+		{Source: Oxon, Paragraph: "§1", Quote: "Identify the Lead Social Worker and who will be members of the Core Group"},
 		{Source: Oxon, Paragraph: "§5.2", Quote: "Membership will be agreed by the Child Protection Conference"},
 	},
 	Text: `The plan must identify who the members of the core group are: the lead

@@ -16,6 +16,7 @@ var MissingLeadWorker = &lint.Rule{
 	Family:   FamilyPlanContent,
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase},
 	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§01", Quote: "Identify the lead worker and who will be members of the core group"},
 		{Source: Stoke, Paragraph: "§03", Quote: "The lead worker is the lead professional who must take responsibility for ..."},
 		{Source: Oxon, Paragraph: "§3", Quote: "Each child with a Child Protection Plan must have a Lead Social Worker"},
 	},

@@ -15,7 +15,8 @@ var PlanNotEnded = &lint.Rule{
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§07", Quote: "When a child is no longer the subject of a Child Protection Plan as a result of a Child Protection Review Conference decision, notification must be sent"},
-		{Source: Oxon, Paragraph: "§5.1", Quote: "safeguard the child's well being to the point where the child no longer requires a Child Protection Plan"},
+		{Source: Oxon, Paragraph: "§3", Quote: "Child Protection planning should end at the next Child Protection Conference"},
+		{Source: Oxon, Paragraph: "§5.5", Quote: "The Lead Social Worker should also ensure that the Child Protection Plan is amended as necessary and the amended Plan is attached to the child's record"},
 	},
 	Text: `When a quorate review conference decides that the child no longer needs a
 Child Protection Plan, the plan ends on that day, and the record must say so:

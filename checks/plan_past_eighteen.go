@@ -15,6 +15,7 @@ var PlanPastEighteen = &lint.Rule{
 	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§07", Quote: "A child should no longer be the subject of a Child Protection Plan if ... The child reaches the age of 18 years"},
+		{Source: ChildrenAct, Paragraph: "s.105(1)", Quote: "\"child\" means, subject to paragraph 16 of Schedule 1, a person under the age of eighteen"},
 	},
 	Text: `A child should no longer be the subject of a Child Protection Plan once
 they reach the age of 18. The rule fires when the child's 18th birthday

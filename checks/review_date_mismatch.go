@@ -16,7 +16,7 @@ var ReviewDateMismatch = &lint.Rule{
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§01", Quote: "Identify when progress will be reviewed"},
 		{Source: Oxon, Paragraph: "§1", Quote: "Lay down the points at which progress will be reviewed"},
-		{Source: Oxon, Paragraph: "§3", Quote: "To ensure that all members of the Core Group are aware of the next Conference date"},
+		{Source: Oxon, Paragraph: "§3 ¶8", Quote: "To ensure that all members of the Core Group are aware of the next Conference date"},
 	},
 	Text: `The plan identifies when progress will be reviewed, and the lead social
 worker makes sure every member of the core group knows the next conference

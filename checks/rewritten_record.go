@@ -22,6 +22,7 @@ var RewrittenRecord = &lint.Rule{
 	Family:   FamilyHistory,
 	Reads:    []schema.Kind{schema.KindVisit, schema.KindCoreGroup},
 	Cites: []lint.Citation{
+		{Source: Stoke, Paragraph: "§05", Quote: "in accordance with the Vulnerable Children and Corporate Parenting recording practice standards"},
 		{Source: Oxon, Paragraph: "§1", Quote: "The Plan can be used as evidence in any legal proceedings"},
 	},
 	Text: `Visit and core group records are evidence: what they say was seen, who was

@@ -16,7 +16,7 @@ var UnsupportedCessation = &lint.Rule{
 	Family:   FamilyEndingPlan,
 	Reads:    []schema.Kind{schema.KindPlan},
 	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§07", Quote: "notification must be sent, as a minimum, to all those agencies' representatives involved with the child ... discontinuing the Child Protection Plan should never lead to the automatic withdrawal of help"},
+		{Source: Stoke, Paragraph: "§07", Quote: "notification must be sent, as a minimum, to all those agencies' representatives involved with the child ... The Conference and Review Manager should also write to the parents/carers and the child (depending on his/her age and understanding) advising them of the decision ... discontinuing the Child Protection Plan should never lead to the automatic withdrawal of help"},
 	},
 	Text: `When a plan ends, notification must be sent, as a minimum, to everyone
 involved with the child, and the parents and carers told of the decision;
@@ -45,8 +45,9 @@ date = 2026-11-02
 reason = "no longer at risk"
 notified = ["Dana Price", "Dr Alan Webb", "Megan Cole", "Ellie"]
 follow_up = "Child in need plan; first CIN meeting 2026-11-16"`,
-	Since: "0.1.0",
-	Run:   runUnsupportedCessation,
+	Profiles: stokeOnly,
+	Since:    "0.1.0",
+	Run:      runUnsupportedCessation,
 }
 
 func runUnsupportedCessation(pass *lint.Pass) error {

@@ -20,8 +20,8 @@ type Finding struct {
 	// at, when linting inside a repository and the line is committed.
 	Origin *Version
 	// Attributed is the commit a history rule attributes the finding to
-	// (late-recording: the commit that added the record; rewritten-record:
-	// the commit that changed its facts).
+	// (late-recording, recorded-before-event: the commit that added the
+	// record; rewritten-record: the commit that changed its facts).
 	Attributed *Version
 }
 

@@ -3,9 +3,9 @@ package lint
 import "time"
 
 // History is what git's history says of the record files: it lets the
-// history rules (late-recording, rewritten-record) see when each record was
-// committed and changed, and lets reports say which commit last changed the
-// line a finding points at. The vcs package builds one in a single pass
+// history rules (late-recording, recorded-before-event, rewritten-record) see
+// when each record was committed and changed, and lets reports say which
+// commit last changed the line a finding points at. The vcs package builds one in a single pass
 // over the commits; a nil History means the records are not in a repository
 // (or its history is shallow), and the history rules stay quiet.
 type History interface {

@@ -122,8 +122,9 @@ non_specific_labels = ["kicking off"]
 ` + "```" + `
 
 A profile's own ` + "`[profiles.NAME.rules]`" + ` table sets rules the same way.
-Which rules are on follows the shipped profile the custom one extends; the
-record hygiene rules (` + "`invalid-record`, `unexplained-suppression`" + `) cannot be
+Which rules are on, and which procedure the messages cite, follow the
+shipped profile the custom one extends (a rule is on only where that
+procedure asks for it); the record hygiene rules (` + "`invalid-record`, `unexplained-suppression`" + `) cannot be
 turned off.
 `)
 	return b.String(), nil

@@ -28,7 +28,7 @@ import (
 //     Mrs) and names of months and days, which dates in messages use;
 //   - names the records use for someone case.md does not list (a misspelt
 //     lead worker, an unknown action owner): "[person]";
-//   - the authors of commits (late-recording, rewritten-record name them):
+//   - the authors of commits (the history rules name them):
 //     their role when they are one of the case's people, else "[author]".
 //
 // Suppression reasons are record text written by a practitioner (they often

@@ -568,6 +568,17 @@ func (g *gen) recorded(d schema.Date) time.Time {
 	return londonTime(c, g.between(9, 18), g.between(0, 59))
 }
 
+// recordedAfter is recorded for an event at h:m on d: a record committed on
+// the day itself is committed after the event, an hour after it at the
+// earliest (recorded-before-event). It draws no more numbers than recorded.
+func (g *gen) recordedAfter(d schema.Date, h, m int) time.Time {
+	t := g.recorded(d)
+	if after := londonTime(d, h, m).Add(time.Hour); t.Before(after) {
+		t = after.Add(time.Duration(t.Minute()) * time.Minute)
+	}
+	return t
+}
+
 var london = func() *time.Location {
 	loc, err := time.LoadLocation("Europe/London")
 	if err != nil {

@@ -515,7 +515,7 @@ func (g *gen) writeVisits() {
 		r.section("Incidents and injuries")
 		r.para(g.sentences(incidents, 1))
 		first := r.bytes()
-		vs := []version{{when: g.recorded(v.date), data: first}}
+		vs := []version{{when: g.recordedAfter(v.date, v.hour, v.min), data: first}}
 		// Now and then a correction is added to the body later, as the
 		// procedures ask (the facts are not changed).
 		if g.chance(0.03) {

@@ -153,27 +153,11 @@ func (ex *Exercise) explain(b *strings.Builder, it Item, indent string) {
 }
 
 // ownCitations is r with only the citations of the exercise's procedure,
-// as caselint's messages cite: a Stoke-on-Trent trainee is not sent to
-// Oxfordshire's manual.
+// as caselint's messages cite (lint.CitationsUnder, the one definition): a
+// Stoke-on-Trent trainee is not sent to Oxfordshire's manual.
 func (ex *Exercise) ownCitations(r *lint.Rule) *lint.Rule {
-	other := ""
-	switch ex.base {
-	case lint.ProfileStoke:
-		other = "Oxfordshire"
-	case lint.ProfileOxfordshire:
-		other = "Stoke-on-Trent"
-	}
-	var cites []lint.Citation
-	for _, c := range r.Cites {
-		if other == "" || !strings.HasPrefix(c.Source, other) {
-			cites = append(cites, c)
-		}
-	}
-	if len(cites) == 0 {
-		return r
-	}
 	rc := *r
-	rc.Cites = cites
+	rc.Cites = lint.CitationsUnder(r.Cites, ex.base)
 	return &rc
 }
 

@@ -42,6 +42,11 @@ type Options struct {
 	// (Jamie, Sam Doe) a reader could take for the case's. helpUri links to
 	// them.
 	Redact bool
+	// Profile, when set, is the profile the findings were made under: SARIF
+	// gives each rule the citations a reader under it is given (the
+	// procedures it follows, lint.CitationsUnder), as the messages do. Nil
+	// gives every citation.
+	Profile *lint.Profile
 }
 
 // Invocation is how caselint was run. The working directory is left out on

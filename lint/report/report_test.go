@@ -388,7 +388,7 @@ func TestHelpers(t *testing.T) {
 	if got, want := firstParagraph("\nOne\ntwo.\n\nThree."), "One two."; got != want {
 		t.Errorf("firstParagraph = %q, want %q", got, want)
 	}
-	_, md := ruleHelp(&lint.Rule{Text: "T", Bad: "a ``` b"})
+	_, md := ruleHelp(&lint.Rule{Text: "T", Bad: "a ``` b"}, nil)
 	if want := "T\n\nBad:\n\n````\na ``` b\n````"; md != want {
 		t.Errorf("ruleHelp markdown = %q, want %q", md, want)
 	}
@@ -554,6 +554,49 @@ func TestSARIFProperties(t *testing.T) {
 		}
 		if err := sch.Validate(inst); err != nil {
 			t.Errorf("%s schema: %v\n%s", draft, err, out)
+		}
+	}
+}
+
+// TestSARIFCitesTheProfilesProcedure: under a profile, a rule's help and
+// tags in SARIF cite what its messages cite (lint.CitationsUnder): an
+// Oxfordshire reader is not sent to Stoke-on-Trent's procedure.
+func TestSARIFCitesTheProfilesProcedure(t *testing.T) {
+	r := &lint.Rule{ID: "unseen-child", Title: "T", Severity: lint.Error, Text: "T", Bad: "b", Good: "g",
+		Cites: []lint.Citation{
+			{Source: lint.ProcedureStoke, Paragraph: "§03", Quote: "within 28 working days"},
+			{Source: lint.ProcedureOxfordshire, Paragraph: "§3", Quote: "at least every 2 weeks"},
+		}}
+	for _, tc := range []struct {
+		profile   string
+		want, not []string
+	}{
+		{"", []string{"Stoke-on-Trent C06 §03", "Oxfordshire 1.8 §3"}, nil},
+		{lint.ProfileOxfordshire, []string{"Oxfordshire 1.8 §3"}, []string{"Stoke-on-Trent"}},
+		{lint.ProfileStoke, []string{"Stoke-on-Trent C06 §03"}, []string{"Oxfordshire"}},
+		{lint.ProfileCombined, []string{"Stoke-on-Trent C06 §03", "Oxfordshire 1.8 §3"}, nil},
+	} {
+		opts := Options{Rules: []*lint.Rule{r}}
+		if tc.profile != "" {
+			p, err := lint.ShippedProfile(tc.profile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts.Profile = p
+		}
+		var b strings.Builder
+		if err := SARIF(&b, &lint.Result{}, opts); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("profile %q: SARIF does not cite %q", tc.profile, w)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(b.String(), n) {
+				t.Errorf("profile %q: SARIF cites %q", tc.profile, n)
+			}
 		}
 	}
 }

@@ -272,7 +272,7 @@ func sarifRuleOf(r *lint.Rule, opts Options) sarifRule {
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 	}
 	if !opts.Redact {
-		text, markdown := ruleHelp(r)
+		text, markdown := ruleHelp(r, opts.Profile.Citations(r.Cites))
 		sr.FullDescription = &sarifText{Text: firstParagraph(r.Text)}
 		sr.Help = &sarifHelp{Text: text, Markdown: markdown}
 	}
@@ -286,7 +286,7 @@ func sarifRuleOf(r *lint.Rule, opts Options) sarifRule {
 		}
 	}
 	tag(r.Family)
-	for _, c := range r.Cites {
+	for _, c := range opts.Profile.Citations(r.Cites) {
 		tag(c.Source)
 	}
 	sr.Properties = props
@@ -378,8 +378,8 @@ func firstParagraph(text string) string {
 
 // ruleHelp is a rule's help as plain text and as Markdown: its text, the
 // example that fires, the example put right, and the paragraphs it
-// enforces.
-func ruleHelp(r *lint.Rule) (text, markdown string) {
+// enforces (cites: those of the run's profile).
+func ruleHelp(r *lint.Rule, cites []lint.Citation) (text, markdown string) {
 	var t, m strings.Builder
 	body := strings.TrimSpace(r.Text)
 	t.WriteString(body)
@@ -403,7 +403,7 @@ func ruleHelp(r *lint.Rule) (text, markdown string) {
 	}
 	example("Bad", r.Bad)
 	example("Good", r.Good)
-	if line := enforces(r.Cites); line != "" {
+	if line := enforces(cites); line != "" {
 		t.WriteString("\n\n" + line)
 		m.WriteString("\n\n" + line)
 	}

@@ -838,3 +838,41 @@ func lintJSON1(t *testing.T, dir string) []jsonFinding {
 	fs, _ := lintJSON(t, dir, "--as-of", "2026-11-20", "cases")
 	return fs
 }
+
+// TestGitRecordedBeforeEvent: in a real repository, a visit record first
+// committed before the visit it records is reported, attributed to that
+// commit; one committed after it is not.
+func TestGitRecordedBeforeEvent(t *testing.T) {
+	r := newRepo(t)
+	start(r)
+	r.write("cases/T-1/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "", "After."))
+	r.commit("Aisha Patel", "2026-01-12T16:40:00Z", "T-1: visit of 12 January")
+	// Friday 16 January at 14:00, committed that morning.
+	r.write("cases/T-1/visits/2026-01-16.md", visit("2026-01-16T14:00:00", "", "Before."))
+	early := r.commit("Sam Jones", "2026-01-16T09:15:00Z", "T-1: visit of 16 January")
+
+	log, _ := lintSARIF(t, r.dir, "--as-of", "2026-11-20", "cases")
+	run := log.Runs[0]
+	var got []int
+	for i, res := range run.Results {
+		if res.RuleID == "recorded-before-event" {
+			got = append(got, i)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d recorded-before-event results, want 1", len(got))
+	}
+	res := run.Results[got[0]]
+	loc := res.Locations[0].PhysicalLocation
+	if loc.ArtifactLocation.URI != "cases/T-1/visits/2026-01-16.md" || loc.Region.StartLine != 3 {
+		t.Errorf("recorded-before-event at %s:%d, want the date line of the visit of 16 January", loc.ArtifactLocation.URI, loc.Region.StartLine)
+	}
+	if res.Properties["attributedCommit"] != early || res.Properties["attributedAuthor"] != "Sam Jones" {
+		t.Errorf("properties %v, want the commit %s by Sam Jones", res.Properties, early)
+	}
+	for _, want := range []string{early[:7], "Sam Jones", "at 09:15 that day, before it"} {
+		if !strings.Contains(res.Message.Text, want) {
+			t.Errorf("message does not say %q: %s", want, res.Message.Text)
+		}
+	}
+}

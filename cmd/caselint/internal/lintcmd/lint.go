@@ -80,10 +80,11 @@ Inside a git repository caselint reads the records as git holds them:
                       whose lines only moved are not new). For reviewing a
                       pull request: --new-from-rev origin/main.
 
-The history rules (late-recording, rewritten-record) read when each record
-was committed and changed; they are skipped, with a notice, outside a
-repository and in a shallow clone. Commits after the as-of date are left
-out. Each finding in SARIF carries the commit that last changed its line.
+The history rules (late-recording, recorded-before-event, rewritten-record)
+read when each record was committed and changed; they are skipped, with a
+notice, outside a repository and in a shallow clone. Commits after the
+as-of date are left out. Each finding in SARIF carries the commit that last
+changed its line.
 What each commit changed is kept in the git folder (.git/caselint/history,
 readable by you alone), so that a run reads only the commits made since
 the last; --no-cache neither reads nor writes it.
@@ -217,6 +218,7 @@ func Run(ctx context.Context, opts *Options) error {
 		Invocation:  report.Invocation{Arguments: opts.Args, ExitCode: int(exit), Successful: true},
 		Provenance:  src.provenance(),
 		Redact:      opts.Redact,
+		Profile:     profile,
 	}
 	// The notices go to stderr. A text report on stdout carries them
 	// itself, except the one saying the history rules were skipped, which
