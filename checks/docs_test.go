@@ -2,6 +2,7 @@ package checks_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -58,7 +59,8 @@ func TestDocs(t *testing.T) {
 }
 
 // TestCoverage keeps docs/coverage.md honest: every rule that enforces a
-// procedure appears in it, and every rule it links to exists.
+// procedure appears in it, every rule it links to exists, and the count at
+// its top is the count of its rows.
 func TestCoverage(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "docs", "coverage.md"))
 	if err != nil {
@@ -77,5 +79,41 @@ func TestCoverage(t *testing.T) {
 		if checks.ByID(m[1]) == nil && m[1] != "README" {
 			t.Errorf("docs/coverage.md links to rules/%s.md, which is no rule", m[1])
 		}
+	}
+	// Every requirement row (Ref St-n or Ox-n, a letter for a part) has its
+	// verdict in the fifth column: enforced, not enforced, or not checkable.
+	enforced, checkable := 0, 0
+	seen := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(line, "| St-") && !strings.HasPrefix(line, "| Ox-") {
+			continue
+		}
+		cells := strings.Split(line, "|")
+		ref := strings.TrimSpace(cells[1])
+		if seen[ref] {
+			t.Errorf("docs/coverage.md has two rows %s", ref)
+		}
+		seen[ref] = true
+		if len(cells) < 7 {
+			t.Errorf("docs/coverage.md row %s has no verdict column", ref)
+			continue
+		}
+		switch v := strings.TrimSpace(cells[5]); {
+		case v == "enforced":
+			enforced++
+			checkable++
+		case v == "not enforced":
+			checkable++
+		case strings.HasPrefix(v, "not checkable: "):
+		default:
+			t.Errorf("docs/coverage.md row %s: verdict %q is not enforced, not enforced or not checkable: why", ref, v)
+		}
+	}
+	if checkable == 0 {
+		t.Fatal("docs/coverage.md has no checkable requirement rows")
+	}
+	want := fmt.Sprintf("checkable requirements enforced: %d of %d (%d%%)", enforced, checkable, enforced*100/checkable)
+	if !strings.Contains(strings.ToLower(text), want) {
+		t.Errorf("docs/coverage.md must say %q, the count of its rows", want)
 	}
 }
