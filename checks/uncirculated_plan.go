@@ -11,8 +11,8 @@ import (
 // group, or to the conference chair.
 var UncirculatedPlan = &lint.Rule{
 	ID:       "uncirculated-plan",
-	Title:    "The plan was not copied to a professional of the core group or to the conference chair",
-	Severity: lint.Warning,
+	Title:    "No copy of the plan to a professional of the core group or to the conference chair is recorded",
+	Severity: lint.Note,
 	Family:   FamilyPlanContent,
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase, schema.KindConference},
 	Cites: []lint.Citation{
@@ -33,7 +33,13 @@ first [[copies]] table, or the plan's type line when there is none. The
 lead worker, who circulates the plan, and the manager who countersigned it
 need no copy. A copy dated after the day linted has not been given yet.
 The copies of the family and the child, in their language, are
-missing-plan-copy's concern.`,
+missing-plan-copy's concern.
+
+It is a note, not a warning: many authorities record in [[copies]] only the
+family's copies, in their language, and send the professionals theirs with
+the core group minutes, so a copy not recorded is not proof that none was
+sent. Raise it to a warning in the config where [[copies]] records every
+copy.`,
 	Bad: `lead_worker = "Aisha Patel"
 core_group = ["Aisha Patel", "Sam Doe", "Dr Kim Green"]
 
