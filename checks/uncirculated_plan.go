@@ -26,10 +26,10 @@ records each copy given in a [[copies]] table.
 
 The rule fires once for each professional of the core group (anyone in
 core_group who is among the case's people and is neither family nor the
-child) with no recorded copy, reported on the core_group line; and once when
+child) with no recorded copy, reported on that member in core_group; and once when
 no copy to a conference chair is recorded (someone whose role in case.md is
 a chair's, or who chaired one of the case's conferences), reported on the
-first [[copies]] table, or the plan's type line when there is none. The
+plan's type line. The
 lead worker, who circulates the plan, and the manager who countersigned it
 need no copy. A copy dated after the day linted has not been given yet.
 The copies of the family and the child, in their language, are
@@ -84,7 +84,7 @@ func runUncirculatedPlan(pass *lint.Pass) error {
 		signed = plan.CountersignedBy
 	}
 	var done []string
-	for _, m := range plan.CoreGroup {
+	for i, m := range plan.CoreGroup {
 		if !c.IsProfessional(m) || c.IsLeadWorker(m) || (signed != "" && lint.SamePerson(m, signed)) || lint.AmongPeople(m, done) {
 			continue
 		}
@@ -92,7 +92,7 @@ func runUncirculatedPlan(pass *lint.Pass) error {
 		if hasCopy(func(to string) bool { return lint.SamePerson(to, m) }) {
 			continue
 		}
-		pass.Reportf(doc, doc.At("core_group"),
+		pass.Reportf(doc, doc.AtElem(i, "core_group"),
 			"%s is a professional of the core group but has no recorded copy of the plan: the lead worker circulates the plan to every member of the core group; send them a copy and record it in a [[copies]] table (%s)",
 			nameWithRole(pass, m), cite(pass))
 	}
@@ -101,7 +101,7 @@ func runUncirculatedPlan(pass *lint.Pass) error {
 		if chairs := c.ConferenceChairs(); len(chairs) > 0 {
 			who += ", " + strings.Join(chairs, " or ") + ","
 		}
-		pass.Reportf(doc, doc.At("copies"),
+		pass.Reportf(doc, doc.TypeLine(),
 			"no copy of the plan to %s is recorded: the lead worker circulates the plan to the core group and to %s; send one and record it in a [[copies]] table, with the chair among the people in case.md (%s)",
 			who, chairTitle(pass), cite(pass))
 	}

@@ -111,14 +111,19 @@ func MentionsNeed(text, need string) bool {
 	return false
 }
 
-// Needs returns the child's needs as case.md lists them, spaces trimmed,
-// empty and placeholder entries left out.
+// Needs returns the child's needs as case.md lists them, spaces trimmed;
+// empty and placeholder entries, and entries that say there is none ("none
+// identified", "no additional needs"), left out.
 func (c *Case) Needs(prof *Profile) []string {
 	var out []string
 	for _, n := range c.Child().Needs {
-		if n = strings.TrimSpace(n); n != "" && !prof.IsPlaceholder(n) {
-			out = append(out, n)
+		if n = strings.TrimSpace(n); n == "" || prof.IsPlaceholder(n) {
+			continue
 		}
+		if w := words(n); len(w) > 0 && (w[0] == "no" || w[0] == "none" || w[0] == "nil") {
+			continue // "none identified", "no additional needs"
+		}
+		out = append(out, n)
 	}
 	return out
 }

@@ -46,7 +46,7 @@ func TestMentionsNeed(t *testing.T) {
 
 func TestNeeds(t *testing.T) {
 	prof, _ := ShippedProfile(ProfileCombined)
-	c := NewCase("c", &schema.CaseRecord{Child: schema.Child{Name: "Jamie", Needs: []string{" autism ", "", "TBC", "asthma"}}}, nil)
+	c := NewCase("c", &schema.CaseRecord{Child: schema.Child{Name: "Jamie", Needs: []string{" autism ", "", "TBC", "None identified", "no additional needs", "asthma"}}}, nil)
 	if got := c.Needs(prof); len(got) != 2 || got[0] != "autism" || got[1] != "asthma" {
 		t.Errorf("Needs = %q", got)
 	}

@@ -55,9 +55,20 @@ func (c *Case) Owners(cell string, prof *Profile) []Owner {
 	}
 	var out []Owner
 	for _, part := range splitOwners(cell) {
-		if o, ok := c.resolveOwner(part, prof); ok {
-			out = append(out, o)
+		o, ok := c.resolveOwner(part, prof)
+		if !ok {
+			continue
 		}
+		if o.Kind == OwnerUnknown {
+			// Names run together ("Sam Doe Aisha Patel", a line break lost).
+			if names := c.segmentNames(part); len(names) > 1 {
+				for _, n := range names {
+					out = append(out, Owner{Text: n, Kind: OwnerNamed, Name: n})
+				}
+				continue
+			}
+		}
+		out = append(out, o)
 	}
 	if len(out) == 0 {
 		return []Owner{{Text: cell, Kind: OwnerPlaceholder}}
@@ -353,6 +364,47 @@ func splitOwners(cell string) []string {
 			cur = append(cur, f)
 		}
 		flush()
+	}
+	return out
+}
+
+// segmentNames splits text into the names of the case's people and the
+// child written one after another, or returns nil when it is not only
+// such names.
+func (c *Case) segmentNames(text string) []string {
+	if c.Record == nil {
+		return nil
+	}
+	outer, _ := splitBrackets(text)
+	w := words(outer)
+	type name struct {
+		words []string
+		name  string
+	}
+	var names []name
+	add := func(n string) {
+		if nw := words(n); len(nw) > 0 {
+			names = append(names, name{nw, strings.TrimSpace(n)})
+		}
+	}
+	add(c.Child().Name)
+	for _, p := range c.Record.People {
+		add(p.Name)
+	}
+	var out []string
+	for i := 0; i < len(w); {
+		best := -1
+		for j, n := range names {
+			if len(n.words) <= len(w)-i && strings.Join(w[i:i+len(n.words)], " ") == strings.Join(n.words, " ") &&
+				(best < 0 || len(n.words) > len(names[best].words)) {
+				best = j
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		out = append(out, names[best].name)
+		i += len(names[best].words)
 	}
 	return out
 }

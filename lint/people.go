@@ -56,9 +56,20 @@ func hasPhrase(p string, list ...string) bool {
 	return false
 }
 
-// normRole lower-cases a role and collapses its spaces.
-func normRole(role string) string {
-	return strings.ToLower(strings.Join(strings.Fields(role), " "))
+// wholeRole reports whether role, or the role without its bracketed parts,
+// or one of those parts, is exactly one of list: "Manager (CSC)" is
+// "manager", "Safeguarding Manager (Chair)" is "chair".
+func wholeRole(role string, list ...string) bool {
+	outer, inners := splitBrackets(role)
+	for _, v := range append([]string{role, outer}, inners...) {
+		w := strings.Join(words(v), " ")
+		for _, l := range list {
+			if w == l {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // IsConferenceChairRole reports whether a role is that of an independent
@@ -70,8 +81,7 @@ func normRole(role string) string {
 // Manager is not a chair by their title.
 func IsConferenceChairRole(role string) bool {
 	p := phrase(role)
-	switch strings.TrimSpace(p) {
-	case "chair", "chairperson", "icc", "crm", "cp chair", "cpc":
+	if wholeRole(role, "chair", "chairperson", "icc", "crm", "cp chair", "cpc") {
 		return true
 	}
 	return hasPhrase(p, "conference and review manager", "conference chair", "conference chairperson",
@@ -94,8 +104,7 @@ func IsLineManagerRole(role string) bool {
 	if IsConferenceChairRole(role) || hasPhrase(p, "review", "reviewing", "independent", "conference", "iro") {
 		return false
 	}
-	switch strings.TrimSpace(p) {
-	case "manager", "supervisor", "tm", "atm", "dtm", "stm", "line manager", "my manager":
+	if wholeRole(role, "manager", "supervisor", "tm", "atm", "dtm", "stm") {
 		return true
 	}
 	return hasPhrase(p, "team manager", "practice manager", "service manager", "group manager",
@@ -143,7 +152,7 @@ var (
 		"pediatrician", "consultant", "senco", "head", "headteacher", "advocate", "coordinator",
 		"co ordinator", "lead", "assistant", "mentor", "counsellor", "counselor", "guardian",
 		"solicitor", "dsl", "sw", "hv", "professional", "supervisor", "clinician", "keyworker",
-		"agency", "school", "support",
+		"school", "support",
 	}
 )
 

@@ -111,6 +111,9 @@ func TestRoles(t *testing.T) {
 		{"ATM", false, true, false},
 		{"Manager", false, true, false},
 		{"Practice Supervisor", false, true, false},
+		{"Manager (CSC)", false, true, false},
+		{"Senior Practitioner (acting Team Manager)", false, true, false},
+		{"Safeguarding Manager (Chair)", true, false, false},
 		{"Senior Practitioner", false, false, true},
 		{"Review Team Manager", false, false, false},
 		{"Conference and Review Manager", true, false, false},
@@ -152,7 +155,8 @@ func TestRoles(t *testing.T) {
 
 func TestFamilyRole(t *testing.T) {
 	for _, r := range []string{"mother", "Mum", "birth father", "Step-father", "maternal grandmother", "Nan",
-		"mother's partner", "foster carer", "kinship carer", "Special Guardian", "aunt", "older brother"} {
+		"mother's partner", "foster carer", "kinship carer", "Special Guardian", "aunt", "older brother",
+		"Foster carer (agency)", "Father (in prison)"} {
 		if !isFamilyRole(r) {
 			t.Errorf("isFamilyRole(%q) = false", r)
 		}
@@ -354,6 +358,8 @@ func TestOwners(t *testing.T) {
 		{"Sam Doe supported by Aisha Patel", []o{{OwnerNamed, "Sam Doe"}, {OwnerNamed, "Aisha Patel"}}},
 		{"Sam Doe with support from Aisha Patel (SW)", []o{{OwnerNamed, "Sam Doe"}, {OwnerNamed, "Aisha Patel"}}},
 		{"Aisha Patel - lead", []o{{OwnerNamed, "Aisha Patel"}}},
+		{"Sam Doe Aisha Patel", []o{{OwnerNamed, "Sam Doe"}, {OwnerNamed, "Aisha Patel"}}},
+		{"Sam Doe Aisha", []o{{OwnerUnknown, ""}}},
 		{"Mum", []o{{OwnerByRole, "Sam Doe"}}},
 		{"Mother", []o{{OwnerByRole, "Sam Doe"}}},
 		{"GP", []o{{OwnerByRole, "Dr Kim Green"}}},
