@@ -70,8 +70,34 @@ func (c *Case) Owners(cell string, prof *Profile) []Owner {
 		}
 		out = append(out, o)
 	}
+	out = c.dropDescriptions(out)
 	if len(out) == 0 {
 		return []Owner{{Text: cell, Kind: OwnerPlaceholder}}
+	}
+	return out
+}
+
+// dropDescriptions drops the unknown parts that describe an owner named in
+// the same cell by words of their role or agency: "Lee Morgan, class
+// teacher, St Mary's".
+func (c *Case) dropDescriptions(owners []Owner) []Owner {
+	var about []string
+	for _, o := range owners {
+		if p := c.Person(o.Name); p != nil && (o.Kind == OwnerNamed || o.Kind == OwnerByRole) {
+			about = append(about, phrase(p.Role), phrase(p.Agency))
+		}
+	}
+	if len(about) == 0 {
+		return owners
+	}
+	out := owners[:0:0]
+	for _, o := range owners {
+		if o.Kind == OwnerUnknown {
+			if w := strings.Join(words(o.Text), " "); w != "" && hasPhrase(strings.Join(about, " "), w) {
+				continue
+			}
+		}
+		out = append(out, o)
 	}
 	return out
 }
