@@ -31,8 +31,9 @@ deputy, assistant, practice or service manager, a team leader). A Review
 Team Manager, a Conference and Review Manager or an Independent Reviewing
 Officer chairs and reviews and manages no lead worker, nor does another
 agency's manager; the lead worker cannot countersign as their own manager.
-A plan that names the lead worker or the conference chair as manager is
-reported on the manager line. Otherwise the finding is on the
+A plan that names as manager the lead worker, or someone of the conference
+and review service (a chair, a Review Team Manager), is reported on the
+manager line. Otherwise the finding is on the
 countersigned_by line, or the plan's type line when there is none.`,
 	Bad: `lead_worker = "Aisha Patel"
 manager = "Rob Jones"
@@ -69,7 +70,7 @@ func runUncountersignedPlan(pass *lint.Pass) error {
 		// worker, or an independent conference chair.
 		why := "the lead worker"
 		if !c.IsLeadWorker(manager) {
-			why = "an independent conference chair, who manages no lead worker"
+			why = "of the conference and review service, independent of the lead worker's line, and manage no lead worker"
 		}
 		pass.Reportf(doc, doc.At("manager"),
 			"the plan names %s as the lead worker's manager, but they are %s: name the lead worker's line manager in manager, and have them countersign the plan (%s)",

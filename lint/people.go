@@ -101,7 +101,7 @@ func IsConferenceChairRole(role string) bool {
 // Manager") are not.
 func IsLineManagerRole(role string) bool {
 	p := phrase(role)
-	if IsConferenceChairRole(role) || hasPhrase(p, "review", "reviewing", "independent", "conference", "iro") {
+	if isReviewServiceRole(role) {
 		return false
 	}
 	if wholeRole(role, "manager", "supervisor", "tm", "atm", "dtm", "stm") {
@@ -110,6 +110,14 @@ func IsLineManagerRole(role string) bool {
 	return hasPhrase(p, "team manager", "practice manager", "service manager", "group manager",
 		"principal manager", "operations manager", "line manager", "social work manager",
 		"team leader", "practice supervisor", "social work supervisor", "tm", "atm", "dtm")
+}
+
+// isReviewServiceRole reports whether a role is of the conference and
+// review service, independent of the lead worker's line: a chair, a Review
+// Team Manager, an Independent Reviewing Officer.
+func isReviewServiceRole(role string) bool {
+	return IsConferenceChairRole(role) ||
+		hasPhrase(phrase(role), "review", "reviewing", "independent", "conference", "iro")
 }
 
 // IsSocialWorkerRole reports whether a role is a social worker's ("social
@@ -317,13 +325,15 @@ func (c *Case) LeadWorkersManager() string {
 // manager: the plan's manager when the plan names one; otherwise one of the
 // case's people whose role is a line manager's (IsLineManagerRole) and whose
 // agency is not plainly another service's (a GP surgery's practice
-// manager). The lead worker is never their own manager, nor is an
-// independent conference chair anyone's (their independence is the point).
+// manager). The lead worker is never their own manager, nor is anyone of
+// the conference and review service (a chair, a Review Team Manager, an
+// Independent Reviewing Officer), even named as manager: their
+// independence is the point.
 func (c *Case) IsLeadWorkersManager(ref string) bool {
 	if strings.TrimSpace(ref) == "" || c.IsChild(ref) || c.IsLeadWorker(ref) {
 		return false
 	}
-	if p := c.Person(ref); p != nil && IsConferenceChairRole(p.Role) {
+	if p := c.Person(ref); p != nil && isReviewServiceRole(p.Role) {
 		return false
 	}
 	if m := c.LeadWorkersManager(); m != "" {

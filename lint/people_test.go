@@ -268,6 +268,14 @@ func TestLeadWorkerAndManager(t *testing.T) {
 	if c.IsLeadWorkersManager("Chris Hall") {
 		t.Error("the chair is the lead worker's manager")
 	}
+	c = peopleCase(t, &schema.Plan{LeadWorker: "Aisha Patel", Manager: "Max Field"})
+	if c.IsLeadWorkersManager("Max Field") {
+		t.Error("the Review Team Manager named as manager is the lead worker's manager")
+	}
+	c = peopleCase(t, &schema.Plan{LeadWorker: "Aisha Patel", Manager: "Lee Brown"})
+	if !c.IsLeadWorkersManager("Lee Brown") {
+		t.Error("the plan's word does not decide")
+	}
 	// No plan.
 	c = peopleCase(t, nil)
 	if c.LeadWorker() != "" || c.IsLeadWorker("") || c.LeadWorkersManager() != "" {
