@@ -55,6 +55,10 @@ func (c *Case) Owners(cell string, prof *Profile) []Owner {
 	}
 	var out []Owner
 	for _, part := range splitOwners(cell) {
+		if named := c.namesInBrackets(part); len(named) > 0 {
+			out = append(out, named...) // "Parents (Sam Doe and Lee Doe)"
+			continue
+		}
 		o, ok := c.resolveOwner(part, prof)
 		if !ok {
 			continue
@@ -116,6 +120,31 @@ func (c *Case) OwnsAction(ref string, prof *Profile) bool {
 		}
 	}
 	return false
+}
+
+// namesInBrackets returns the owners a bracketed part of part names when
+// it names several people, each by name: "Parents (Sam Doe and Lee Doe)".
+func (c *Case) namesInBrackets(part string) []Owner {
+	_, inners := splitBrackets(part)
+	for _, in := range inners {
+		parts := splitOwners(in)
+		if len(parts) < 2 {
+			continue
+		}
+		var out []Owner
+		for _, q := range parts {
+			o, ok := c.ownerByName(q)
+			if !ok {
+				out = nil
+				break
+			}
+			out = append(out, o)
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }
 
 // ownerByName returns the owner when text names the child or one of the

@@ -373,6 +373,8 @@ func TestOwners(t *testing.T) {
 		{"Health Visitor (Ola Ade)", []o{{OwnerNamed, "Ola Ade"}}},
 		{"School (Lee Morgan)", []o{{OwnerNamed, "Lee Morgan"}}},
 		{"CAMHS", []o{{OwnerUnknown, ""}}},
+		{"Parents (Sam Doe and Pat Doe)", []o{{OwnerNamed, "Sam Doe"}, {OwnerNamed, "Pat Doe"}}},
+		{"Parents (Sam Doe and Dad)", []o{{OwnerCollective, ""}}},
 		{"Mum", []o{{OwnerByRole, "Sam Doe"}}},
 		{"Mother", []o{{OwnerByRole, "Sam Doe"}}},
 		{"GP", []o{{OwnerByRole, "Dr Kim Green"}}},
@@ -419,5 +421,41 @@ func TestOwners(t *testing.T) {
 	u := NewCase("c", nil, nil)
 	if got := u.Owners("Sam Doe", prof); len(got) != 1 || got[0].Kind != OwnerUnknown {
 		t.Errorf("no case.md: %+v", got)
+	}
+}
+
+func TestOwnsAction(t *testing.T) {
+	prof, _ := ShippedProfile(ProfileOxfordshire)
+	doc, _ := schema.Parse("c/plan.md", []byte(`+++
+type = "plan"
+started = 2026-01-12
+lead_worker = "Aisha Patel"
++++
+
+## Actions
+| ID | Action | Owner | Due | Outcome |
+|----|--------|-------|-----|---------|
+| A1 | Take Jamie to school | Mum | daily | O1 |
+| A2 | Check Jamie's health | Dr Kim Green (GP) and Lee Morgan | monthly | O1 |
+| A3 | Weigh Jamie | Health visitor | monthly | O1 |
+| A4 | Cook tea | TBC | weekly | O1 |
+`))
+	plan, ok := doc.Record.(*schema.Plan)
+	if !ok {
+		t.Fatalf("no plan: %+v", doc.Problems)
+	}
+	c := peopleCase(t, plan)
+	for _, ref := range []string{"Sam Doe", "Dr Kim Green", "lee morgan (teacher)"} {
+		if !c.OwnsAction(ref, prof) {
+			t.Errorf("OwnsAction(%q) = false", ref)
+		}
+	}
+	for _, ref := range []string{"Ola Ade", "Ola Reed", "Pat Doe", "Aisha Patel", "Nobody"} {
+		if c.OwnsAction(ref, prof) {
+			t.Errorf("OwnsAction(%q) = true", ref)
+		}
+	}
+	if NewCase("c", nil, nil).OwnsAction("Sam Doe", prof) {
+		t.Error("a case without a plan")
 	}
 }
