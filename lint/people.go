@@ -153,6 +153,7 @@ var (
 		"nanna", "gran", "aunt", "auntie", "aunty", "uncle", "brother", "sister", "sibling",
 		"cousin", "carer", "carers", "partner", "boyfriend", "girlfriend", "husband", "wife",
 		"niece", "nephew", "stepbrother", "stepsister", "special guardian", "kinship carer",
+		"godmother", "godfather", "godparent", "friend", "neighbour", "neighbor",
 	}
 	professionWords = []string{
 		"worker", "officer", "nurse", "visitor", "teacher", "doctor", "gp", "manager", "practitioner",
@@ -164,9 +165,10 @@ var (
 	}
 )
 
-// isFamilyRole reports whether a role is plainly a family relationship or a
-// carer's ("mother", "Mum", "maternal grandmother", "mother's partner",
-// "foster carer", "special guardian"), and not a professional's ("family
+// isFamilyRole reports whether a role is plainly a family relationship, a
+// carer's or of the family's own network ("mother", "Mum", "maternal
+// grandmother", "mother's partner", "foster carer", "special guardian",
+// "family friend"), and not a professional's ("family
 // support worker", "carers' support worker", "children's guardian").
 func isFamilyRole(role string) bool {
 	p := phrase(role)

@@ -156,7 +156,7 @@ func TestRoles(t *testing.T) {
 func TestFamilyRole(t *testing.T) {
 	for _, r := range []string{"mother", "Mum", "birth father", "Step-father", "maternal grandmother", "Nan",
 		"mother's partner", "foster carer", "kinship carer", "Special Guardian", "aunt", "older brother",
-		"Foster carer (agency)", "Father (in prison)"} {
+		"Foster carer (agency)", "Father (in prison)", "family friend", "Godmother"} {
 		if !isFamilyRole(r) {
 			t.Errorf("isFamilyRole(%q) = false", r)
 		}
