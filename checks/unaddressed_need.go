@@ -26,7 +26,8 @@ The rule fires once for each need that the plan does not mention in its
 Developmental needs section (or "Needs and services"), in an outcome or in
 an action. A need is mentioned when every word of it that carries meaning
 appears there, case, punctuation, a plural "s" and an "-ed" ignored, and a
-part in brackets ("autism (diagnosed 2024)") left out; a few abbreviations
+part in brackets ("autism (diagnosed 2024)") and the words that only say
+what kind of need it is (delay, disorder, condition) left out; a few abbreviations
 read as the words they stand for (ASD, ASC and autistic are autism; ADHD;
 SEN and SEND; FASD; GDD; SLCN). No other synonym is guessed: write the need
 in the plan in the words case.md uses. It is reported on the Developmental

@@ -15,7 +15,8 @@ import (
 // action. Mentioning is read honestly and simply: every word of the need
 // that carries meaning appears in the same section, outcome or action, case,
 // punctuation, a plural "s" and an "-ed" ignored, a part in brackets of the need
-// ("autism (diagnosed 2024)") left out; and a few abbreviations read as the
+// ("autism (diagnosed 2024)") and the words that only say what kind of need
+// it is ("delay", "disorder", "condition") left out; and a few abbreviations read as the
 // words they stand for (ASD and autistic are autism; ADHD; SEND; FASD;
 // GDD). No other synonym is guessed: "speech delay" is not met by "language
 // difficulties".
@@ -55,14 +56,28 @@ func foldWord(w string) string {
 	return w
 }
 
+// needGeneric are words that say what kind of need it is, not which: a
+// plan that writes "Jamie's speech and language are behind" addresses
+// "speech and language delay". They are dropped unless nothing else is
+// left.
+var needGeneric = map[string]bool{"delay": true, "disorder": true, "condition": true, "problem": true, "issue": true}
+
 // needWords are the meaningful words of a need, folded.
 func needWords(need string) []string {
 	outer, _ := splitBrackets(need)
-	var out []string
+	var out, generic []string
 	for _, w := range words(outer) {
-		if !needStopWords[w] {
-			out = append(out, foldWord(w))
+		if needStopWords[w] {
+			continue
 		}
+		if f := foldWord(w); needGeneric[f] {
+			generic = append(generic, f)
+		} else {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return generic
 	}
 	return out
 }

@@ -21,6 +21,9 @@ func TestMentionsNeed(t *testing.T) {
 		{"ADHD medication reviewed by the paediatrician.", "attention deficit hyperactivity disorder"},
 		{"Support with attention deficit hyperactivity disorder.", "ADHD"},
 		{"His special educational needs are met by an EHCP.", "SEND"},
+		{"Jamie's speech and language are behind; SALT referral.", "speech and language delay"},
+		{"Sleep: a routine agreed with the health visitor.", "sleep disorder"},
+		{"A delay in walking", "delay"},
 		{"anything", "  "},
 		{"anything", "(none)"},
 	}
@@ -31,6 +34,7 @@ func TestMentionsNeed(t *testing.T) {
 		{"The autistic spectrum was discussed", "ADHD"},
 		{"", "autism"},
 		{"Jamie has a hearing test", "hearing impairment"},
+		{"Jamie's speech is clear.", "language delay"},
 	}
 	for _, c := range yes {
 		if !MentionsNeed(c[0], c[1]) {
