@@ -97,13 +97,13 @@ func runUncirculatedPlan(pass *lint.Pass) error {
 			nameWithRole(pass, m), cite(pass))
 	}
 	if !hasCopy(c.IsConferenceChair) {
-		who := chairTitle(pass)
+		who, add := chairTitle(pass), ", and add the chair to [[people]] in case.md"
 		if chairs := c.ConferenceChairs(); len(chairs) > 0 {
-			who += ", " + strings.Join(chairs, " or ") + ","
+			who, add = who+", "+strings.Join(chairs, " or ")+",", ""
 		}
 		pass.Reportf(doc, doc.TypeLine(),
-			"no copy of the plan to %s is recorded: the lead worker circulates the plan to the core group and to %s; send one and record it in a [[copies]] table, with the chair among the people in case.md (%s)",
-			who, chairTitle(pass), cite(pass))
+			"no copy of the plan to %s is recorded: the lead worker circulates the plan to the core group and to %s; send one and record it in a [[copies]] table%s (%s)",
+			who, chairTitle(pass), add, cite(pass))
 	}
 	return nil
 }
