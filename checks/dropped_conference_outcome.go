@@ -68,14 +68,20 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 		return nil
 	}
 	have := planOutcomeIDs(doc.Body)
+	var texts []string
+	if doc.Body != nil {
+		for _, o := range doc.Body.Outcomes {
+			texts = append(texts, o.Text)
+		}
+	}
 	at := doc.TypeLine()
 	if s := doc.Body.Section("outcomes"); s != nil {
 		at = s.HeadingOffset
 	}
 	seen := map[string]bool{}
 	for _, o := range latest.Outcomes {
-		id := strings.ToUpper(strings.TrimSpace(o))
-		if id == "" || seen[id] || have[id] {
+		id := outcomeIDOf(o)
+		if id == "" || seen[id] || have[id] || (!isOutcomeID(id) && outcomeTextIn(o, texts)) {
 			continue
 		}
 		seen[id] = true
@@ -84,4 +90,48 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 			strings.TrimSpace(o), conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), id, cite(pass))
 	}
 	return nil
+}
+
+// outcomeIDOf returns the id a conference's outcome opens with, upper case:
+// "O1", "o1", "O1: Jamie attends school" and "**O1** ..." are all "O1". An
+// outcome written as text alone is returned whole, upper case.
+func outcomeIDOf(o string) string {
+	t := strings.TrimSpace(o)
+	first := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == ':' || r == '.' || r == ')' || r == '-' })
+	if len(first) > 0 {
+		if f := strings.ToUpper(strings.Trim(first[0], "*_[]()")); isOutcomeID(f) {
+			return f
+		}
+	}
+	return strings.ToUpper(t)
+}
+
+// isOutcomeID reports whether s looks like an outcome id: a letter or two
+// and a number ("O1", "OC12").
+func isOutcomeID(s string) bool {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= 'A' && s[i] <= 'Z' {
+		i++
+	}
+	if i == 0 || i == len(s) {
+		return false
+	}
+	for _, r := range s[i:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// outcomeTextIn reports whether an outcome written as text is one of the
+// plan's outcomes (the same words, case and spaces ignored).
+func outcomeTextIn(o string, texts []string) bool {
+	k := strings.ToLower(strings.Join(strings.Fields(strings.Trim(o, " .")), " "))
+	for _, t := range texts {
+		if strings.Contains(strings.ToLower(strings.Join(strings.Fields(t), " ")), k) {
+			return true
+		}
+	}
+	return false
 }

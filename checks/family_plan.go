@@ -22,4 +22,7 @@ var planContent = []*lint.Rule{
 	ConferenceWithoutOutcomes,
 	IncompleteCoreGroup,
 	ReviewDateMismatch,
+	UncirculatedPlan,
+	CoreMemberWithoutPart,
+	UnaddressedNeed,
 }

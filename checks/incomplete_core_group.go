@@ -77,13 +77,13 @@ func runIncompleteCoreGroup(pass *lint.Pass) error {
 		if p == nil {
 			return nil // cannot tell: missing-core-group reports the name
 		}
-		if p.Family {
+		if pass.Case.IsFamily(m) {
 			return nil
 		}
 	}
 	var family []string
 	for _, p := range pass.Case.Record.People {
-		if p.Family && strings.TrimSpace(p.Name) != "" {
+		if pass.Case.IsFamily(p.Name) && strings.TrimSpace(p.Name) != "" {
 			family = append(family, nameWithRole(pass, p.Name))
 		}
 	}

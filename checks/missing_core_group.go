@@ -27,10 +27,10 @@ professionals who have direct contact with the family. plan.md lists them
 in core_group, each by the name they have in case.md (the child by
 [child].name).
 
-The rule fires when core_group is missing or empty (reported on the
-core_group line, or the plan's type line when there is none), and once for
-each member who is neither the child nor among the case's people (reported
-on that name).`,
+The rule fires when core_group is missing, empty or holds only placeholders
+such as TBC (reported on the core_group line, or the plan's type line when
+there is none), and once for each member who is a placeholder, or neither
+the child nor among the case's people (reported on that name).`,
 	Bad:   `core_group = ["Aisha Patel", "Sam Doe", "the school"]`,
 	Good:  `core_group = ["Aisha Patel", "Sam Doe", "Lee Morgan (class teacher)", "Dr Kim Green"]`,
 	Since: "0.1.0",
@@ -44,7 +44,7 @@ func runMissingCoreGroup(pass *lint.Pass) error {
 	}
 	named := 0
 	for _, m := range plan.CoreGroup {
-		if strings.TrimSpace(m) != "" {
+		if !pass.Profile.IsPlaceholder(m) {
 			named++
 		}
 	}
@@ -60,10 +60,10 @@ func runMissingCoreGroup(pass *lint.Pass) error {
 	for i, m := range plan.CoreGroup {
 		m = strings.TrimSpace(m)
 		switch {
-		case m == "":
+		case pass.Profile.IsPlaceholder(m):
 			pass.Reportf(doc, doc.AtElem(i, "core_group"),
-				"an empty name in the core group: name the member, or remove the entry (%s)",
-				cite(pass))
+				"an unnamed member in the core group (%q): name the member, or remove the entry (%s)",
+				m, cite(pass))
 		case !pass.Case.Known(m):
 			pass.Reportf(doc, doc.AtElem(i, "core_group"),
 				"core group member %q is not among the people in case.md%s: add them to [[people]] there, or correct the name (%s)",

@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"strings"
-
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -24,7 +22,8 @@ var MissingLeadWorker = &lint.Rule{
 who coordinates the multi-agency work under the plan. plan.md names them in
 lead_worker, by the name they have in case.md's [[people]].
 
-The rule fires when lead_worker is missing or empty, or names someone who
+The rule fires when lead_worker is missing, empty or a placeholder (TBC,
+Unknown, to follow), or names someone who
 is not among the case's people (a misspelt name, someone never added to
 case.md, or the child). It is reported on the lead_worker line, or on the
 plan's type line when there is none.`,
@@ -39,9 +38,9 @@ func runMissingLeadWorker(pass *lint.Pass) error {
 	if plan == nil {
 		return nil
 	}
-	lead := strings.TrimSpace(plan.LeadWorker)
+	lead := pass.Case.LeadWorker()
 	switch {
-	case lead == "" || pass.Profile.IsPlaceholder(lead):
+	case pass.Profile.IsPlaceholder(lead):
 		pass.Reportf(doc, doc.At("lead_worker"),
 			"the plan names no lead worker: every child with a Child Protection Plan must have a lead social worker; name them in lead_worker as they are named in case.md (%s)",
 			cite(pass))

@@ -25,7 +25,8 @@ should receive a written copy of the plan in their first (or preferred)
 language. plan.md records each copy given in a [[copies]] table: to whom,
 in what language, and when.
 
-Every family member of the core group (family = true in case.md) needs a
+Every family member of the core group (family = true in case.md, or a
+role that is plainly family: mother, Mum, grandmother, foster carer) needs a
 copy, and so does the child when aged 10 or over on the day the plan
 started. The rule fires for each of them with no [[copies]] entry (reported
 on the core_group line), and for a copy in a language other than the
@@ -72,7 +73,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 	for _, m := range plan.CoreGroup {
 		k := schema.PersonKey(m)
 		p := pass.Case.Person(m)
-		if k == "" || seen[k] || p == nil || !p.Family {
+		if k == "" || seen[k] || p == nil || !pass.Case.IsFamily(m) {
 			continue
 		}
 		seen[k] = true
@@ -82,7 +83,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 	for _, r := range readers {
 		first, right := -1, false
 		for i, c := range plan.Copies {
-			if schema.PersonKey(c.To) != schema.PersonKey(r.name) {
+			if !lint.SamePerson(c.To, r.name) {
 				continue
 			}
 			if !c.Given.IsZero() && c.Given.After(pass.Until()) {

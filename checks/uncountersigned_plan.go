@@ -23,12 +23,18 @@ var UncountersignedPlan = &lint.Rule{
 Plan. plan.md records who countersigned it (countersigned_by) and when
 (countersigned).
 
-The rule fires when there is no countersignature, when it is not dated, or
-when it is not the lead worker's manager's: not the plan's manager when
-the plan names one, otherwise not someone whose role in case.md is a
-manager's ("team manager"; the conference and review manager chairs
-conferences and does not count). It is reported on the countersigned_by
-line, or the plan's type line when there is none.`,
+The rule fires when there is no countersignature (empty or a placeholder),
+when it is not dated or dated after the day linted, or when it is not the
+lead worker's manager's: not the plan's manager when the plan names one,
+otherwise not someone whose role in case.md is a line manager's (a team,
+deputy, assistant, practice or service manager, a team leader). A Review
+Team Manager, a Conference and Review Manager or an Independent Reviewing
+Officer chairs and reviews and manages no lead worker, nor does another
+agency's manager; the lead worker cannot countersign as their own manager.
+A plan that names as manager the lead worker, or someone of the conference
+and review service (a chair, a Review Team Manager), is reported on the
+manager line. Otherwise the finding is on the
+countersigned_by line, or the plan's type line when there is none.`,
 	Bad: `lead_worker = "Aisha Patel"
 manager = "Rob Jones"
 countersigned_by = "Aisha Patel"`,
@@ -45,43 +51,54 @@ func runUncountersignedPlan(pass *lint.Pass) error {
 	if plan == nil {
 		return nil
 	}
+	c := pass.Case
 	by := strings.TrimSpace(plan.CountersignedBy)
-	manager := strings.TrimSpace(plan.Manager)
+	manager := c.LeadWorkersManager()
 	at := doc.At("countersigned_by")
 	who := "the lead worker's manager"
-	if manager != "" {
+	if manager != "" && c.IsLeadWorkersManager(manager) {
 		who += " " + manager
 	}
 	switch {
-	case by == "":
+	case pass.Profile.IsPlaceholder(by):
 		pass.Reportf(doc, at,
 			"the plan has not been countersigned: %s must read and countersign it; record who did in countersigned_by and when in countersigned (%s)",
 			who, cite(pass))
 		return nil
-	case manager != "":
-		if schema.PersonKey(by) != schema.PersonKey(manager) {
-			pass.Reportf(doc, at,
-				"the plan is countersigned by %s, not by %s: the lead worker's manager must read and countersign the plan (%s)",
-				by, who, cite(pass))
-			return nil
+	case manager != "" && !c.IsLeadWorkersManager(manager):
+		// The plan names as manager someone who cannot be: the lead
+		// worker, or an independent conference chair.
+		why := "the lead worker"
+		if !c.IsLeadWorker(manager) {
+			why = "of the conference and review service, independent of the lead worker's line, and manage no lead worker"
 		}
-	default:
-		p := pass.Case.Person(by)
-		if p == nil {
-			// Not among the case's people: invalid-record reports it.
-			return nil
-		}
-		if !lint.IsLineManagerRole(p.Role) {
-			pass.Reportf(doc, at,
-				"the plan is countersigned by %s, who is not the lead worker's line manager: the lead worker's manager must read and countersign the plan; name them in manager and countersigned_by (%s)",
-				nameWithRole(pass, by), cite(pass))
-			return nil
-		}
+		pass.Reportf(doc, doc.At("manager"),
+			"the plan names %s as the lead worker's manager, but they are %s: name the lead worker's line manager in manager, and have them countersign the plan (%s)",
+			nameWithRole(pass, manager), why, cite(pass))
+		return nil
+	case manager != "" && !c.IsLeadWorkersManager(by):
+		pass.Reportf(doc, at,
+			"the plan is countersigned by %s, not by %s: the lead worker's manager must read and countersign the plan (%s)",
+			by, who, cite(pass))
+		return nil
+	case manager == "" && c.Person(by) == nil:
+		// Not among the case's people: invalid-record reports it.
+		return nil
+	case manager == "" && !c.IsLeadWorkersManager(by):
+		pass.Reportf(doc, at,
+			"the plan is countersigned by %s, who is not the lead worker's line manager: the lead worker's manager must read and countersign the plan; name them in manager and countersigned_by (%s)",
+			nameWithRole(pass, by), cite(pass))
+		return nil
 	}
-	if plan.Countersigned.IsZero() {
+	switch {
+	case plan.Countersigned.IsZero():
 		pass.Reportf(doc, at,
 			"the countersignature is not dated: record in countersigned the date %s countersigned the plan (%s)",
 			by, cite(pass))
+	case plan.Countersigned.After(pass.Until()):
+		pass.Reportf(doc, doc.At("countersigned"),
+			"the plan was not yet countersigned on %s: the countersignature is dated %s; %s must read and countersign the plan (%s)",
+			pass.Until().Long(), plan.Countersigned.Long(), who, cite(pass))
 	}
 	return nil
 }

@@ -23,12 +23,19 @@ var UnnamedActionOwner = &lint.Rule{
 	},
 	Text: `Every action in the plan must be ascribed to a specific person, professional
 or family member, so that everyone knows who will do it. The rule reads the
-Owner column of the table under "## Actions" and fires for a row whose owner
-is empty, a placeholder (TBC, ?, N/A), a group rather than a person (all,
-everyone, professionals, agencies, core group, family, parents), or a name
-that is neither the child nor one of the people in case.md. A role in
-brackets after the name is allowed: "Dr Kim Green (GP)". Several owners may
-share an action ("Sam Doe and Aisha Patel"); each must be named.
+owner of each action under "## Actions" and fires for an action whose owner
+is empty, a placeholder (TBC, ?, N/A, Unknown), a group rather than a person
+(all, everyone, professionals, agencies, core group, family, parents), a
+role that could be several people ("Health Visitor" when case.md has two),
+or a name that is neither the child nor one of the people in case.md.
+
+A role in brackets after the name is allowed ("Dr Kim Green (GP)"), and so is
+a name in brackets after a role ("Mum (Sam Doe)"). Several owners may share
+an action ("Sam Doe and Aisha Patel", "Sam Doe / Dr Kim Green", "Sam Doe
+supported by Aisha Patel"); each must be named. A role that names exactly one
+of the case's people is specific enough: "Mum" when case.md has one mother,
+"GP", "lead worker" or "social worker" for the plan's lead worker, "team
+manager" for its manager. The child may own an action of their own.
 
 A finding points at the action's row; a table with no Owner column at all
 gets one finding, at its header row.`,
@@ -64,78 +71,49 @@ func runUnnamedActionOwner(pass *lint.Pass) error {
 	return nil
 }
 
-// ownerProblem says what is wrong with an action's owner, or "" when it
-// names the child or people of the case.
+// ownerProblem says what is wrong with an action's owner, or "" when each
+// owner it names is the child or one of the case's people, by name or by a
+// role that names only them (lint.Case.Owners).
 func ownerProblem(pass *lint.Pass, owner string) string {
 	const fix = "name the person responsible for it, a professional or a family member from case.md's [[people]]"
 	owner = strings.TrimSpace(owner)
-	if isOwnerPlaceholder(pass, owner) {
+	owners := pass.Case.Owners(owner, pass.Profile)
+	if len(owners) == 1 && owners[0].Kind == lint.OwnerPlaceholder {
 		if owner == "" {
 			return "has no owner: " + fix
 		}
 		return fmt.Sprintf("has no owner yet (%q): %s", owner, fix)
 	}
-	if pass.Case.Known(owner) {
-		return ""
-	}
-	for _, part := range splitOwners(owner) {
-		switch {
-		case isOwnerPlaceholder(pass, part):
+	for _, o := range owners {
+		switch o.Kind {
+		case lint.OwnerPlaceholder:
 			return fmt.Sprintf("has an owner that is not named (%q): %s", owner, fix)
-		case inList(part, pass.Profile.Words.CollectiveOwners):
-			return fmt.Sprintf("is ascribed to %q, a group rather than a person: name the one member responsible for it, so that everyone knows who will do it", part)
+		case lint.OwnerCollective:
+			return fmt.Sprintf("is ascribed to %q, a group rather than a person: name the one member responsible for it, so that everyone knows who will do it", o.Text)
+		case lint.OwnerAmbiguous:
+			return fmt.Sprintf("is ascribed to %q, which could be %s: name the one person responsible for it", o.Text, joinWithOr(o.Candidates))
 		}
 	}
 	if pass.Case.Record == nil {
 		return "" // case.md could not be read: who is known cannot be told
 	}
-	for _, part := range splitOwners(owner) {
-		if !pass.Case.Known(part) {
-			return fmt.Sprintf("is ascribed to %s, who is not among the people in case.md: add them to [[people]] there, or correct the name%s", part, pass.Case.SuggestPerson(part))
+	for _, o := range owners {
+		if o.Kind == lint.OwnerUnknown {
+			return fmt.Sprintf("is ascribed to %s, who is not among the people in case.md: add them to [[people]] there, or correct the name%s", o.Text, pass.Case.SuggestPerson(o.Text))
 		}
 	}
 	return ""
 }
 
-// isOwnerPlaceholder reports whether an owner is empty or only a placeholder
-// (the profile's words, and "?").
-func isOwnerPlaceholder(pass *lint.Pass, owner string) bool {
-	words := append([]string{"?"}, pass.Profile.Words.Placeholders...)
-	return schema.IsPlaceholder(owner, words)
-}
-
-// splitOwners splits an owner cell naming several people: "Sam Doe and
-// Aisha Patel", "Sam Doe, Lee Morgan", "Sam Doe / Lee Morgan".
-func splitOwners(owner string) []string {
-	f := func(r rune) bool { return r == ',' || r == ';' || r == '/' || r == '&' || r == '+' }
-	var out []string
-	for _, p := range strings.FieldsFunc(owner, f) {
-		for _, q := range splitWord(p, "and") {
-			if q = strings.TrimSpace(q); q != "" {
-				out = append(out, q)
-			}
-		}
+// joinWithOr joins names: "A", "A or B", "A, B or C".
+func joinWithOr(names []string) string {
+	switch len(names) {
+	case 0:
+		return "no one"
+	case 1:
+		return names[0]
 	}
-	if len(out) == 0 {
-		return []string{owner}
-	}
-	return out
-}
-
-// splitWord splits s at each whole-word, case-insensitive occurrence of w.
-func splitWord(s, w string) []string {
-	fields := strings.Fields(s)
-	var out []string
-	var cur []string
-	for _, f := range fields {
-		if strings.EqualFold(f, w) {
-			out = append(out, strings.Join(cur, " "))
-			cur = nil
-			continue
-		}
-		cur = append(cur, f)
-	}
-	return append(out, strings.Join(cur, " "))
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // actionName names an action for a message: "action A3", or its text,

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -13,16 +15,24 @@ var UnqualifiedLeadWorker = &lint.Rule{
 	Family:   FamilyPlanContent,
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase},
 	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§03", Quote: "The lead worker will always be a qualified social worker"},
-		{Source: Oxon, Paragraph: "§3", Quote: "The Lead Social Worker will always be a suitably qualified and experienced social worker"},
+		{Source: Stoke, Paragraph: "§03", Quote: "The lead worker will always be a qualified social worker from within Vulnerable Children and Corporate Parenting"},
+		{Source: Oxon, Paragraph: "§3", Quote: "The Lead Social Worker will always be a suitably qualified and experienced social worker from within Children, Education and Families"},
 	},
-	Text: `The lead worker will always be a qualified social worker. case.md records
-this with qualified = true on the lead worker's [[people]] entry.
+	Text: `The lead worker will always be a qualified social worker from within the
+local authority's children's social care (Vulnerable Children and Corporate
+Parenting in Stoke-on-Trent; Children, Education and Families in
+Oxfordshire). case.md records this with qualified = true on the lead
+worker's [[people]] entry, and their service in agency.
 
 The rule fires when the plan's lead_worker is among the case's people but
-is not marked qualified = true (a student social worker, a family support
-worker). It is reported on the lead_worker line. A lead worker who is not
-among the case's people at all is missing-lead-worker's concern.`,
+is not marked qualified = true, or is marked so but their role says
+otherwise (a student or trainee social worker, a social work assistant, a
+support worker), or is a family member; and when their agency is written
+and is plainly another service (health, education, police, probation, a
+charity). An agency that is not written, or not plain ("Locality Team 3"),
+is not judged: the format leaves it optional. It is reported on the
+lead_worker line. A lead worker who is not among the case's people at all
+is missing-lead-worker's concern.`,
 	Bad: `# case.md
 [[people]]
 name = "Lee Brown"
@@ -47,12 +57,42 @@ func runUnqualifiedLeadWorker(pass *lint.Pass) error {
 	if plan == nil {
 		return nil
 	}
-	p := pass.Case.Person(plan.LeadWorker)
-	if p == nil || p.Qualified {
-		return nil
+	c := pass.Case
+	lead := c.LeadWorker()
+	p := c.Person(lead)
+	if p == nil || c.IsChild(lead) {
+		return nil // missing-lead-worker's concern
 	}
-	pass.Reportf(doc, doc.At("lead_worker"),
-		"the lead worker %s is not recorded as a qualified social worker, and the lead worker must always be one: name a qualified social worker as lead worker, or, if %s is qualified, set qualified = true on their entry in case.md (%s)",
-		nameWithRole(pass, plan.LeadWorker), p.Name, cite(pass))
+	at := doc.At("lead_worker")
+	switch {
+	case c.IsFamily(lead):
+		pass.Reportf(doc, at,
+			"the lead worker %s is a family member of %s in case.md: the lead worker must always be a qualified social worker%s; name one as lead worker (%s)",
+			nameWithRole(pass, lead), pass.Case.ChildName(), serviceWords(pass), cite(pass))
+	case !c.IsQualifiedSocialWorker(lead) && p.Qualified:
+		pass.Reportf(doc, at,
+			"the lead worker %s is marked qualified = true, but their role says they are not a qualified social worker, and the lead worker must always be one: name a qualified social worker as lead worker, or correct the role in case.md (%s)",
+			nameWithRole(pass, lead), cite(pass))
+	case !c.IsQualifiedSocialWorker(lead):
+		pass.Reportf(doc, at,
+			"the lead worker %s is not recorded as a qualified social worker, and the lead worker must always be one: name a qualified social worker as lead worker, or, if %s is qualified, set qualified = true on their entry in case.md (%s)",
+			nameWithRole(pass, lead), p.Name, cite(pass))
+	case c.Service(lead) == lint.ServiceOther:
+		pass.Reportf(doc, at,
+			"the lead worker %s works for %s, not for the local authority's children's social care: the lead worker must always be a qualified social worker%s; name one as lead worker, or correct the agency in case.md (%s)",
+			nameWithRole(pass, lead), strings.TrimSpace(p.Agency), serviceWords(pass), cite(pass))
+	}
 	return nil
+}
+
+// serviceWords names the service the lead worker must come from, in the
+// words of the profile's procedure.
+func serviceWords(pass *lint.Pass) string {
+	switch pass.Profile.Base {
+	case lint.ProfileStoke:
+		return " from within Vulnerable Children and Corporate Parenting"
+	case lint.ProfileOxfordshire:
+		return " from within Children, Education and Families"
+	}
+	return " from within the local authority's children's social care"
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -9,6 +10,11 @@ import (
 // The people around the child, as the procedures name them. Each question
 // ("is this a professional?", "is this the lead worker's line manager?") is
 // answered here once; rules ask the case, never the roles themselves.
+//
+// Roles and agencies are free text in case.md: practitioners write "Team
+// Manager", "TM", "Mum", "Children's Services" or "CEF". The tests below
+// read them as words (case, punctuation and apostrophes ignored) and match
+// whole words or phrases, never parts of words.
 
 // SamePerson reports whether two references name the same person: exact
 // name, any case, surrounding spaces and a role in brackets ignored.
@@ -27,88 +33,270 @@ func AmongPeople(ref string, refs []string) bool {
 	return false
 }
 
-// normRole lower-cases a role and collapses its spaces.
-func normRole(role string) string {
-	return strings.ToLower(strings.Join(strings.Fields(role), " "))
+// words lower-cases text and splits it into words of letters and digits:
+// apostrophes are dropped ("Children's" is "childrens") and every other
+// mark separates words ("Step-mother" is "step mother").
+func words(text string) []string {
+	text = strings.NewReplacer("'", "", "\u2019", "", "\u2018", "").Replace(strings.ToLower(text))
+	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// IsConferenceChairRole reports whether a role is that of an independent
-// conference chair: the Independent Conference Chair of Oxfordshire 1.8, the
-// Conference and Review Manager of Stoke-on-Trent C06 ("independent chair",
-// "chair of the conference" and "CP chair" read the same).
-func IsConferenceChairRole(role string) bool {
-	r := normRole(role)
-	switch {
-	case strings.Contains(r, "conference and review manager"),
-		strings.Contains(r, "conference chair"),
-		strings.Contains(r, "independent chair"),
-		strings.Contains(r, "chair of the conference"),
-		strings.Contains(r, "cp chair"),
-		strings.Contains(r, "child protection chair"):
-		return true
-	}
-	return false
-}
+// phrase is text as its words joined by single spaces, with a space at
+// each end so that whole phrases can be found with strings.Contains.
+func phrase(text string) string { return " " + strings.Join(words(text), " ") + " " }
 
-// IsLineManagerRole reports whether a role is a social worker's line
-// manager's: a team, practice, service or deputy team manager, a
-// supervisor or a senior practitioner acting up. A role of the conference and
-// review service ("Conference and Review Manager", "Review Team Manager",
-// "Safeguarding and Review Manager", "Independent Reviewing Officer") is
-// not: they chair and review, and manage no lead worker.
-func IsLineManagerRole(role string) bool {
-	r := normRole(role)
-	if IsConferenceChairRole(r) || strings.Contains(r, "review") || strings.Contains(r, "independent") ||
-		strings.Contains(r, "conference") {
-		return false
-	}
-	return strings.Contains(r, "manager") || strings.Contains(r, "supervisor") || strings.Contains(r, "team leader")
-}
-
-// IsSocialWorkerRole reports whether a role is a social worker's ("social
-// worker", "senior social worker", "student social worker", "SW"). A
-// manager is not one for this purpose, nor a family support worker.
-func IsSocialWorkerRole(role string) bool {
-	r := normRole(role)
-	if IsLineManagerRole(r) || IsConferenceChairRole(r) {
-		return false
-	}
-	if strings.Contains(r, "social worker") {
-		return true
-	}
-	for _, f := range strings.FieldsFunc(r, func(c rune) bool { return c == ' ' || c == '/' || c == ',' || c == '(' || c == ')' }) {
-		if f == "sw" || f == "ssw" || f == "lsw" {
+// hasPhrase reports whether the phrase p (as made by phrase) holds one of
+// the phrases of list as whole words.
+func hasPhrase(p string, list ...string) bool {
+	for _, l := range list {
+		if strings.Contains(p, " "+l+" ") {
 			return true
 		}
 	}
 	return false
 }
 
-// IsFamily reports whether ref names one of the case's people recorded as
-// family or carers (family = true). The child is not counted.
+// wholeRole reports whether role, or the role without its bracketed parts,
+// or one of those parts, is exactly one of list: "Manager (CSC)" is
+// "manager", "Safeguarding Manager (Chair)" is "chair".
+func wholeRole(role string, list ...string) bool {
+	outer, inners := splitBrackets(role)
+	for _, v := range append([]string{role, outer}, inners...) {
+		w := strings.Join(words(v), " ")
+		for _, l := range list {
+			if w == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// IsConferenceChairRole reports whether a role is that of an independent
+// conference chair: the Independent Conference Chair of Oxfordshire 1.8, the
+// Conference and Review Manager of Stoke-on-Trent C06 ("independent chair",
+// "chair of the conference", "CP chair", "ICC" and "CRM" read the same). An
+// Independent Reviewing Officer chairs a looked-after child's reviews (C06
+// §03), not the conference, and a Review Team Manager or Safeguarding
+// Manager is not a chair by their title.
+func IsConferenceChairRole(role string) bool {
+	p := phrase(role)
+	if wholeRole(role, "chair", "chairperson", "icc", "crm", "cp chair", "cpc") {
+		return true
+	}
+	return hasPhrase(p, "conference and review manager", "conference chair", "conference chairperson",
+		"independent chair", "independent chairperson", "chair of the conference", "cp chair",
+		"child protection chair", "cp conference chair")
+}
+
+// IsLineManagerRole reports whether a role is a social worker's line
+// manager's: a team manager (deputy, assistant, acting or senior), a
+// practice, service, group, principal or operations manager, a team leader,
+// a practice supervisor, or a plain "manager" ("TM", "ATM", "DTM"). A role of
+// the conference and review service ("Conference and Review Manager", "Review
+// Team Manager", "Independent Reviewing Officer") is not: they chair and
+// review, and manage no lead worker. A senior practitioner is a social
+// worker, not a line manager, unless the plan names them as the manager.
+// Other managers ("Nursery Manager", "Offender Manager", "Safeguarding
+// Manager") are not.
+func IsLineManagerRole(role string) bool {
+	p := phrase(role)
+	if isReviewServiceRole(role) {
+		return false
+	}
+	if wholeRole(role, "manager", "supervisor", "tm", "atm", "dtm", "stm") {
+		return true
+	}
+	return hasPhrase(p, "team manager", "practice manager", "service manager", "group manager",
+		"principal manager", "operations manager", "line manager", "social work manager",
+		"team leader", "practice supervisor", "social work supervisor", "tm", "atm", "dtm")
+}
+
+// isReviewServiceRole reports whether a role is of the conference and
+// review service, independent of the lead worker's line: a chair, a Review
+// Team Manager, an Independent Reviewing Officer.
+func isReviewServiceRole(role string) bool {
+	return IsConferenceChairRole(role) ||
+		hasPhrase(phrase(role), "review", "reviewing", "independent", "conference", "iro")
+}
+
+// IsSocialWorkerRole reports whether a role is a social worker's ("social
+// worker", "senior social worker", "student social worker", "senior
+// practitioner", "advanced practitioner", "SW"). A manager is not one for
+// this purpose, nor a social work assistant or a family support worker.
+func IsSocialWorkerRole(role string) bool {
+	if IsLineManagerRole(role) || IsConferenceChairRole(role) {
+		return false
+	}
+	p := phrase(role)
+	if hasPhrase(p, "social work assistant", "assistant social worker", "social care assistant") {
+		return false
+	}
+	return hasPhrase(p, "social worker", "social work practitioner", "senior practitioner",
+		"advanced practitioner", "sw", "ssw", "lsw", "asw", "nqsw")
+}
+
+// isUnqualifiedRole reports whether a role says plainly that its holder is
+// not (yet) a qualified social worker: a student, a trainee, an
+// unqualified worker or an assistant.
+func isUnqualifiedRole(role string) bool {
+	return hasPhrase(phrase(role), "student", "trainee", "unqualified", "social work assistant",
+		"assistant social worker", "social care assistant", "support worker")
+}
+
+// Family relationships and the words that say a role is a professional's.
+var (
+	relationWords = []string{
+		"mother", "father", "mum", "mom", "mummy", "dad", "daddy", "parent", "parents",
+		"stepmother", "stepfather", "stepmum", "stepdad", "stepparent", "grandmother",
+		"grandfather", "grandparent", "grandma", "grandad", "granddad", "grandpa", "nan", "nana",
+		"nanna", "gran", "aunt", "auntie", "aunty", "uncle", "brother", "sister", "sibling",
+		"cousin", "carer", "carers", "partner", "boyfriend", "girlfriend", "husband", "wife",
+		"niece", "nephew", "stepbrother", "stepsister", "special guardian", "kinship carer",
+		"godmother", "godfather", "godparent", "friend", "neighbour", "neighbor",
+	}
+	professionWords = []string{
+		"worker", "officer", "nurse", "visitor", "teacher", "doctor", "gp", "manager", "practitioner",
+		"therapist", "chair", "police", "midwife", "psychologist", "psychiatrist", "paediatrician",
+		"pediatrician", "consultant", "senco", "head", "headteacher", "advocate", "coordinator",
+		"co ordinator", "lead", "assistant", "mentor", "counsellor", "counselor", "guardian",
+		"solicitor", "dsl", "sw", "hv", "professional", "supervisor", "clinician", "keyworker",
+		"school", "support",
+	}
+)
+
+// isFamilyRole reports whether a role is plainly a family relationship, a
+// carer's or of the family's own network ("mother", "Mum", "maternal
+// grandmother", "mother's partner", "foster carer", "special guardian",
+// "family friend"), and not a professional's ("family
+// support worker", "carers' support worker", "children's guardian").
+func isFamilyRole(role string) bool {
+	p := phrase(role)
+	if hasPhrase(p, "special guardian") {
+		return true
+	}
+	if hasPhrase(p, professionWords...) {
+		return false
+	}
+	return hasPhrase(p, relationWords...)
+}
+
+// The services an agency written in case.md may be.
+type Service int
+
+const (
+	ServiceUnknown    Service = iota // not written, or not plain
+	ServiceSocialCare                // the local authority's children's social care
+	ServiceOther                     // plainly another agency: health, education, police, a charity
+)
+
+// AgencyService says which service an agency as written in case.md is.
+// The directorate names of the two procedures ("Vulnerable Children and
+// Corporate Parenting", "Children, Education and Families") and "Children's
+// Services", "Children's Social Care" or "CSC" are children's social care,
+// whatever else they say; then a health, education, police, probation,
+// housing, adult or voluntary agency is another service; then a council,
+// "social care" or "social work" is the local authority's. Anything else
+// (an empty agency, "Locality Team 3", "Early Help") is unknown.
+func AgencyService(agency string) Service {
+	p := phrase(agency)
+	if strings.TrimSpace(p) == "" {
+		return ServiceUnknown
+	}
+	if hasPhrase(p, "childrens social care", "childrens services", "childrens social work",
+		"children education and families", "children and families", "vulnerable children",
+		"corporate parenting", "cef", "vccp", "csc", "childrens safeguarding") {
+		return ServiceSocialCare
+	}
+	if hasPhrase(p, "health", "nhs", "gp", "surgery", "medical", "hospital", "clinic", "midwife",
+		"midwifery", "nursing", "camhs", "trust", "school", "schools", "academy", "college",
+		"education", "nursery", "preschool", "pre school", "early years", "police", "constabulary",
+		"probation", "youth offending", "youth justice", "yot", "yos", "housing", "adult", "adults",
+		"charity", "voluntary", "barnardos", "nspcc", "action for children", "childrens society",
+		"womens aid", "refuge", "cafcass", "drug", "drugs", "alcohol", "substance", "dwp",
+		"fostering agency", "independent fostering", "ltd", "limited", "cic") {
+		return ServiceOther
+	}
+	if hasPhrase(p, "social care", "social work", "council", "local authority", "la", "mash",
+		"safeguarding", "city council", "county council") {
+		return ServiceSocialCare
+	}
+	return ServiceUnknown
+}
+
+// IsFamily reports whether ref names one of the case's people who is family
+// or a carer: recorded family = true, or whose role is plainly a family
+// relationship or a carer's (isFamilyRole: "mother", "Mum", "foster
+// carer"), for a record that forgot the flag. The child is not counted.
 func (c *Case) IsFamily(ref string) bool {
 	if c.IsChild(ref) {
 		return false
 	}
 	p := c.Person(ref)
-	return p != nil && p.Family
+	return p != nil && personIsFamily(p)
 }
 
+func personIsFamily(p *schema.Person) bool { return p.Family || isFamilyRole(p.Role) }
+
 // IsProfessional reports whether ref names one of the case's people who is
-// neither family nor the child. Someone not among the people is not judged.
+// neither family (IsFamily) nor the child. Someone not among the people is
+// not judged.
 func (c *Case) IsProfessional(ref string) bool {
 	if c.IsChild(ref) {
 		return false
 	}
 	p := c.Person(ref)
-	return p != nil && !p.Family
+	return p != nil && !personIsFamily(p)
 }
 
-// IsConferenceChair reports whether ref names one of the case's people whose
-// role is an independent conference chair (IsConferenceChairRole).
+// Service says which service the person ref names works for, by the
+// agency case.md records for them (AgencyService); ServiceUnknown for
+// someone not among the people, family, or with no agency written.
+func (c *Case) Service(ref string) Service {
+	p := c.Person(ref)
+	if p == nil || c.IsChild(ref) || personIsFamily(p) {
+		return ServiceUnknown
+	}
+	return AgencyService(p.Agency)
+}
+
+// IsConferenceChair reports whether ref names one of the case's people who
+// is an independent conference chair: their role is a chair's
+// (IsConferenceChairRole), or, their role saying nothing else (not family,
+// a line manager or a social worker), they chaired one of the case's
+// conferences.
 func (c *Case) IsConferenceChair(ref string) bool {
 	p := c.Person(ref)
-	return p != nil && IsConferenceChairRole(p.Role)
+	if p == nil || c.IsChild(ref) {
+		return false
+	}
+	if IsConferenceChairRole(p.Role) {
+		return true
+	}
+	if personIsFamily(p) || IsLineManagerRole(p.Role) || IsSocialWorkerRole(p.Role) || c.IsLeadWorker(ref) {
+		return false
+	}
+	for _, cf := range c.Conferences {
+		if cf != nil && SamePerson(cf.Chair, ref) {
+			return true
+		}
+	}
+	return false
+}
+
+// ConferenceChairs returns the names of the case's people who are
+// conference chairs (IsConferenceChair), in the order of case.md.
+func (c *Case) ConferenceChairs() []string {
+	if c.Record == nil {
+		return nil
+	}
+	var out []string
+	for _, p := range c.Record.People {
+		if c.IsConferenceChair(p.Name) && !AmongPeople(p.Name, out) {
+			out = append(out, strings.TrimSpace(p.Name))
+		}
+	}
+	return out
 }
 
 // LeadWorker returns the lead worker as the plan names them, spaces
@@ -137,41 +325,68 @@ func (c *Case) LeadWorkersManager() string {
 
 // IsLeadWorkersManager reports whether ref names the lead worker's line
 // manager: the plan's manager when the plan names one; otherwise one of the
-// case's people whose role is a line manager's (IsLineManagerRole) and who
-// is not the lead worker.
+// case's people whose role is a line manager's (IsLineManagerRole) and whose
+// agency is not plainly another service's (a GP surgery's practice
+// manager). The lead worker is never their own manager, nor is anyone of
+// the conference and review service (a chair, a Review Team Manager, an
+// Independent Reviewing Officer), even named as manager: their
+// independence is the point.
 func (c *Case) IsLeadWorkersManager(ref string) bool {
-	if strings.TrimSpace(ref) == "" {
+	if strings.TrimSpace(ref) == "" || c.IsChild(ref) || c.IsLeadWorker(ref) {
+		return false
+	}
+	if p := c.Person(ref); p != nil && isReviewServiceRole(p.Role) {
 		return false
 	}
 	if m := c.LeadWorkersManager(); m != "" {
 		return SamePerson(ref, m)
 	}
 	p := c.Person(ref)
-	return p != nil && !c.IsLeadWorker(ref) && IsLineManagerRole(p.Role)
+	return p != nil && !personIsFamily(p) && IsLineManagerRole(p.Role) && AgencyService(p.Agency) != ServiceOther
 }
 
 // IsSocialWorker reports whether ref names one of the case's people, not
 // family, whose role is a social worker's (IsSocialWorkerRole) or who is
-// recorded as a qualified social worker (qualified = true).
+// recorded as a qualified social worker (qualified = true), and whose
+// agency is not plainly another service's (a hospital's social worker is
+// not the authority's).
 func (c *Case) IsSocialWorker(ref string) bool {
 	p := c.Person(ref)
-	if p == nil || p.Family || c.IsChild(ref) {
+	if p == nil || c.IsChild(ref) || personIsFamily(p) {
+		return false
+	}
+	if AgencyService(p.Agency) == ServiceOther {
 		return false
 	}
 	return p.Qualified || IsSocialWorkerRole(p.Role)
 }
 
 // IsQualifiedSocialWorker reports whether ref names one of the case's
-// people recorded as a qualified social worker (qualified = true).
+// people recorded as a qualified social worker (qualified = true), who is
+// not family and whose role does not say they are not qualified (a student
+// or trainee social worker, a social work assistant, a support worker).
 func (c *Case) IsQualifiedSocialWorker(ref string) bool {
 	p := c.Person(ref)
-	return p != nil && !p.Family && p.Qualified
+	return p != nil && !c.IsChild(ref) && !personIsFamily(p) && p.Qualified && !isUnqualifiedRole(p.Role)
 }
 
 // IsPlaceholder reports whether text is no answer at all: empty, without a
 // letter or digit ("-", "?"), or only one of the profile's placeholder words
-// ("TBC", "(TBC)", "n/a.", "to follow"), case, spaces and surrounding
-// punctuation ignored. It is the one test every rule uses.
+// ("TBC", "(TBC)", "n/a.", "to follow", "Unknown"), case, spaces and
+// surrounding punctuation ignored. It is the one test every rule uses.
 func (p *Profile) IsPlaceholder(text string) bool {
 	return schema.IsPlaceholder(text, p.Words.Placeholders)
+}
+
+// IsCollective reports whether text names a group rather than a person
+// ("all", "professionals", "the parents"): one of the profile's collective
+// owners, case, spaces and a trailing full stop ignored.
+func (p *Profile) IsCollective(text string) bool {
+	t := strings.Join(words(text), " ")
+	for _, w := range p.Words.CollectiveOwners {
+		if t != "" && t == strings.Join(words(w), " ") {
+			return true
+		}
+	}
+	return false
 }

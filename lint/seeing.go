@@ -194,34 +194,14 @@ func (c *Case) isNamedManager(ref string) bool {
 	return m != "" && SamePerson(ref, m)
 }
 
-// IsAuthorityAgency reports whether an agency, as case.md writes it, is the
-// local authority's children's services (the lead worker's employer): empty
-// (not written), the lead worker's own agency, or one that names children's
-// social care of a council ("Children's Services", "Children's Social Care",
-// "Children, Education and Families", "Vulnerable Children and Corporate
-// Parenting", "Stoke-on-Trent City Council") and no other service (adult
-// social care, health, a hospital, a school, the police, a charity).
+// IsAuthorityAgency reports whether an agency, as case.md writes it, may be
+// the local authority's children's services (the lead worker's employer):
+// anything AgencyService does not plainly place in another service (adult
+// social care, health, a school, the police, a charity). An agency not
+// written, or not plain ("Locality Team 3"), is given the benefit of the
+// doubt: the role decides.
 func (c *Case) IsAuthorityAgency(agency string) bool {
-	a := normRole(agency)
-	if a == "" {
-		return true
-	}
-	if lw := c.Person(c.LeadWorker()); lw != nil && normRole(lw.Agency) == a {
-		return true
-	}
-	for _, not := range []string{"adult", "nhs", "health", "hospital", "trust", "school", "academy", "college",
-		"police", "probation", "camhs", "nspcc", "barnardo", "action for children", "centre", "cafcass", "youth offending"} {
-		if strings.Contains(a, not) {
-			return false
-		}
-	}
-	for _, is := range []string{"children", "social care", "social services", "council", "corporate parenting",
-		"families", "csc", "cef", "mash", "safeguarding"} {
-		if strings.Contains(a, is) {
-			return true
-		}
-	}
-	return false
+	return AgencyService(agency) != ServiceOther
 }
 
 // IsDelegated reports whether visit v was made under a recorded written

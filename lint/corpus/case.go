@@ -484,9 +484,30 @@ func (g *gen) planContent() {
 			g.actions = append(g.actions, act)
 		}
 	}
+	// Every member of the core group has a part in the plan (Oxfordshire 1.8
+	// §5.7): one with no action of the bank shares the progress they see.
+	// No random draw, so that the rest of the case is as it was.
+	for _, m := range g.coreGroupMembers() {
+		name := g.people[m].name
+		owns := m == g.lead
+		for _, a := range g.actions {
+			owns = owns || a.owner == name
+		}
+		if !owns {
+			g.actions = append(g.actions, action{
+				task:     g.fill("Tell the lead worker at each core group what they see of {C}'s progress"),
+				owner:    name,
+				due:      "monthly",
+				outcomes: []int{0},
+			})
+		}
+	}
 	if g.defects[dUnnamedOwner] {
-		a := &g.actions[len(g.actions)-1]
+		// A further action with no owner, so that every member keeps a part.
+		a := g.actions[len(g.actions)-1]
+		a.outcomes = append([]int(nil), a.outcomes...)
 		a.owner, a.want = "TBC", defectRules[dUnnamedOwner]
+		g.actions = append(g.actions, a)
 	}
 	if g.defects[dVagueTimescale] {
 		a := &g.actions[len(g.actions)/2]

@@ -278,6 +278,14 @@ func (g *gen) plan(pt planText, at schema.Date) []byte {
 		r.kv("language", str(lang), "")
 		r.kv("given", pt.copies[i].String(), "")
 	}
+	// The lead worker circulates the plan to the professionals of the core
+	// group and the conference chair (C06 §03, Oxfordshire 1.8 §3 ¶9).
+	for _, p := range append(append([]int(nil), g.pros...), g.chair) {
+		r.line("")
+		r.line("[[copies]]")
+		r.kv("to", str(g.people[p].name), "")
+		r.kv("given", pt.countersigned.String(), "")
+	}
 	if ended {
 		var notified []string
 		for _, p := range g.coreGroupMembers() {

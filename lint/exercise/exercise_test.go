@@ -523,10 +523,10 @@ func TestCheckFixFollowsEdits(t *testing.T) {
 		status exercise.FixStatus
 		now    int
 	}{
-		"plan.md:47 unnamed-action-owner":     {exercise.Fixed, 0},
-		"plan.md:48 missing-action-timescale": {exercise.StillThere, 52},
-		"plan.md:49 unnamed-action-owner":     {exercise.Suppressed, 53},
-		"plan.md:72 missing-contingency-plan": {exercise.StillThere, 76},
+		"plan.md:63 unnamed-action-owner":     {exercise.Fixed, 0},
+		"plan.md:64 missing-action-timescale": {exercise.StillThere, 68},
+		"plan.md:65 unnamed-action-owner":     {exercise.Suppressed, 69},
+		"plan.md:88 missing-contingency-plan": {exercise.StillThere, 92},
 	}
 	for _, it := range r.Items {
 		k := it.At() + " " + it.Rule
@@ -542,7 +542,7 @@ func TestCheckFixFollowsEdits(t *testing.T) {
 			t.Errorf("%s: now at %v, want line %d", k, it.Now, w.now)
 		}
 	}
-	if len(r.New) != 1 || r.New[0].RuleID != "unnamed-action-owner" || r.New[0].Pos.Line != 56 {
+	if len(r.New) != 1 || r.New[0].RuleID != "unnamed-action-owner" || r.New[0].Pos.Line != 72 {
 		t.Errorf("new: %+v", r.New)
 	}
 	if r.Fixed() != 2 || r.Done() {
@@ -552,7 +552,7 @@ func TestCheckFixFollowsEdits(t *testing.T) {
 	if err := r.WriteText(&out); err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"fixed        plan.md:47", "still there  plan.md:48", "(now at plan.md:52)", "suppressed   plan.md:49", "You introduced 1 new problem", "Score: 2 of 4 seeded problems fixed (50%)"} {
+	for _, w := range []string{"fixed        plan.md:63", "still there  plan.md:64", "(now at plan.md:68)", "suppressed   plan.md:65", "You introduced 1 new problem", "Score: 2 of 4 seeded problems fixed (50%)"} {
 		if !strings.Contains(out.String(), w) {
 			t.Errorf("report lacks %q:\n%s", w, out.String())
 		}

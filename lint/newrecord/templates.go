@@ -354,15 +354,15 @@ func people(c *lint.Case) []schema.Person {
 	return out
 }
 
-// leadWorker is the case's qualified social worker: the first person with
-// qualified = true, one whose role says "social worker" first.
+// leadWorker is the case's qualified social worker: the first person the
+// case model counts as one, one whose role is a social worker's first.
 func leadWorker(c *lint.Case) string {
 	first := ""
 	for _, p := range people(c) {
-		if !p.Qualified {
+		if !c.IsQualifiedSocialWorker(p.Name) {
 			continue
 		}
-		if strings.Contains(strings.ToLower(p.Role), "social worker") {
+		if lint.IsSocialWorkerRole(p.Role) {
 			return strings.TrimSpace(p.Name)
 		}
 		if first == "" {
@@ -372,8 +372,8 @@ func leadWorker(c *lint.Case) string {
 	return first
 }
 
-// lineManager is the first person whose role says "manager" and who is not
-// the conference and review manager (as docs/decisions.md reads roles).
+// lineManager is the first person whose role is a line manager's
+// (lint.IsLineManagerRole).
 func lineManager(c *lint.Case) string {
 	for _, p := range people(c) {
 		if isLineManagerRole(p.Role) {
@@ -383,18 +383,12 @@ func lineManager(c *lint.Case) string {
 	return ""
 }
 
-func isLineManagerRole(role string) bool {
-	r := strings.ToLower(role)
-	return strings.Contains(r, "manager") && !strings.Contains(r, "conference") && !strings.Contains(r, "review")
-}
+// isLineManagerRole and isConferenceChair are the case model's definitions
+// (lint/people.go), so that what caselint new writes is what the rules
+// accept.
+func isLineManagerRole(role string) bool { return lint.IsLineManagerRole(role) }
 
-// isConferenceChair reports whether a role is an independent conference
-// chair's: "independent conference chair", "conference and review manager".
-func isConferenceChair(role string) bool {
-	r := strings.ToLower(role)
-	return strings.Contains(r, "conference") && (strings.Contains(r, "chair") || strings.Contains(r, "manager")) ||
-		strings.Contains(r, "independent chair")
-}
+func isConferenceChair(role string) bool { return lint.IsConferenceChairRole(role) }
 
 // conferenceChair is the first person whose role is an independent
 // conference chair's.
@@ -431,7 +425,7 @@ func coreGroup(c *lint.Case, lead string) []string {
 func planCopies(c *lint.Case, core []string, started schema.Date) []schema.Copy {
 	var out []schema.Copy
 	for _, m := range core {
-		if p := c.Person(m); p != nil && p.Family {
+		if p := c.Person(m); p != nil && c.IsFamily(m) {
 			out = append(out, schema.Copy{To: strings.TrimSpace(p.Name), Language: strings.TrimSpace(p.Language)})
 		}
 	}

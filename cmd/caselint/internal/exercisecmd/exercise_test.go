@@ -117,7 +117,7 @@ func TestListStartCheckReveal(t *testing.T) {
 	if !errors.Is(err, cmdutil.ErrFindings) {
 		t.Errorf("check untouched: err = %v", err)
 	}
-	if !strings.Contains(out, "still there  plan.md:47") || !strings.Contains(out, "Score: 0 of 4 seeded problems fixed (0%).") {
+	if !strings.Contains(out, "still there  plan.md:63") || !strings.Contains(out, "Score: 0 of 4 seeded problems fixed (0%).") {
 		t.Errorf("check untouched:\n%s", out)
 	}
 
@@ -126,15 +126,15 @@ func TestListStartCheckReveal(t *testing.T) {
 	if err := os.WriteFile(answers, []byte(`
 [[finding]]
 rule = "unnamed-action-owner"
-at = "plan.md:47"
+at = "plan.md:63"
 
 [[finding]]
 rule = "missing-contingency-plan"
-at = "plan.md:72"
+at = "plan.md:88"
 
 [[finding]]
 rule = "unnamed-action-owner"
-at = "plan.md:48"
+at = "plan.md:64"
 `), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ at = "plan.md:48"
 	if err != nil {
 		t.Fatal(err)
 	}
-	if byDir != byName || !strings.Contains(byDir, "4. plan.md:72  The plan has no contingency plan [missing-contingency-plan]") {
+	if byDir != byName || !strings.Contains(byDir, "4. plan.md:88  The plan has no contingency plan [missing-contingency-plan]") {
 		t.Errorf("reveal:\n%s\nby name:\n%s", byDir, byName)
 	}
 	if strings.Contains(byDir, "Oxfordshire") {
