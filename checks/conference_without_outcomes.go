@@ -32,7 +32,12 @@ is missing, empty, or holds only empty strings). Without them nothing shows
 what the conference agreed, and dropped-conference-outcome, which compares
 the plan with the latest such conference, has nothing to compare. It is
 reported on the conference's decision line. Conferences dated after the
-as-of date (or after the plan ended) are not read.`,
+as-of date (or after the plan ended) are not read, nor those that are not
+this authority's plan's: for a child who moved in, the previous authority's
+conferences kept in the case (dated before this authority's transfer
+conference), those of an earlier plan that ended, and the receiving
+authority's transfer conference at the end of a plan that ceased "moved to
+another authority" are history.`,
 	Bad: `# conferences/2026-01-12-initial.md
 kind = "initial"
 decision = "plan"
@@ -49,7 +54,7 @@ next_review = 2026-04-10`,
 func runConferenceWithoutOutcomes(pass *lint.Pass) error {
 	until := pass.Until()
 	for _, cf := range pass.Case.Conferences {
-		if cf == nil || cf.Doc == nil || (!cf.Date.IsZero() && cf.Date.After(until)) {
+		if cf == nil || cf.Doc == nil || (!cf.Date.IsZero() && (cf.Date.After(until) || !inThisPlan(pass, cf))) {
 			continue
 		}
 		var what string
@@ -80,6 +85,17 @@ func runConferenceWithoutOutcomes(pass *lint.Pass) error {
 func conferenceOutcomesListed(cf *schema.Conference) bool {
 	for _, o := range cf.Outcomes {
 		if strings.TrimSpace(o) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// inThisPlan reports whether a dated conference is one of this authority's
+// plan (lint.Case.PlanConferences).
+func inThisPlan(pass *lint.Pass, cf *schema.Conference) bool {
+	for _, p := range pass.Case.PlanConferences() {
+		if p == cf {
 			return true
 		}
 	}
