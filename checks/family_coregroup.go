@@ -10,4 +10,5 @@ var coreGroup = []*lint.Rule{
 	AbsentMemberWithoutReport,
 	FirstCoreGroupNotAsSet,
 	MissingAbsentViews,
+	MissedCoreGroups,
 }
