@@ -11,4 +11,5 @@ var coreGroup = []*lint.Rule{
 	FirstCoreGroupNotAsSet,
 	MissingAbsentViews,
 	MissedCoreGroups,
+	UnchairedCoreGroup,
 }
