@@ -25,7 +25,7 @@ import (
 //   - the receiving authority's transfer conference at the end of a plan
 //     that ceased "moved to another authority" (the one [cessation]
 //     conference names or, when it names none, the latest transfer
-//     conference after an earlier start);
+//     conference after an earlier start and after plan.md's started);
 //   - a transfer conference after the one plan.md's started names when
 //     nothing of this plan (core group, visit, review conference,
 //     countersignature, copy) is dated after it: that is the end of the
@@ -197,9 +197,15 @@ func (c *Case) transferOutAmong(cands []*schema.Conference) *schema.Conference {
 			return nil
 		}
 		for i := len(cands) - 1; i > 0; i-- {
-			if cands[i].Kind == schema.ConferenceTransfer {
-				return cands[i]
+			if cands[i].Kind != schema.ConferenceTransfer {
+				continue
 			}
+			// The transfer conference plan.md's started names is this
+			// plan's start (a move in), whatever ended the plan later.
+			if !c.Plan.Started.IsZero() && !cands[i].Date.After(c.Plan.Started) {
+				return nil
+			}
+			return cands[i]
 		}
 		return nil
 	}

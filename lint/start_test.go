@@ -65,6 +65,12 @@ func TestPlanStart(t *testing.T) {
 				prevInitial, transfer), prevInitial, false},
 		{"re-plan: an earlier plan ended, then a new initial conference",
 			startCase(&schema.Plan{Started: sd("2026-07-01")}, prevInitial, sconf("review", "2026-04-08", "cease", "r.md"), sconf("initial", "2026-07-01", "plan", "i2.md")), nil, false},
+		{"transfer in, then moved away again: the receiving authority's conference not in the case",
+			startCase(&schema.Plan{Started: sd("2026-07-01"), Cessation: &schema.Cessation{Date: sd("2026-12-01"), Reason: "moved to another authority"}},
+				prevInitial, prevReview, transfer, ourReview), transfer, true},
+		{"transfer in, then moved away again: both transfer conferences in the case",
+			startCase(&schema.Plan{Started: sd("2026-07-01"), Cessation: &schema.Cessation{Date: sd("2026-12-01"), Reason: "moved to another authority"}},
+				prevInitial, prevReview, transfer, ourReview, sconf("transfer", "2026-12-01", "plan", "t2.md")), transfer, true},
 		{"transfer in with no previous conference in the case",
 			startCase(&schema.Plan{Started: sd("2026-07-01")}, transfer), transfer, true},
 	}
