@@ -26,9 +26,18 @@ func (c *Case) CoreGroupMembers() []string {
 }
 
 // IsCoreGroupMember reports whether ref names a member of the core group
-// plan.md lists.
+// plan.md lists: by name, or as the representative of an agency the core
+// group lists by its name ("Little Acorns Nursery", whose nursery manager
+// attends).
 func (c *Case) IsCoreGroupMember(ref string) bool {
-	return AmongPeople(ref, c.CoreGroupMembers())
+	members := c.CoreGroupMembers()
+	if AmongPeople(ref, members) {
+		return true
+	}
+	if p := c.Person(ref); p != nil && strings.TrimSpace(p.Agency) != "" {
+		return AmongPeople(p.Agency, members)
+	}
+	return false
 }
 
 // TookPart reports whether ref took part in the core group meeting cg: they

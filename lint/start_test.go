@@ -139,3 +139,56 @@ func TestPlanStartDateAndRecords(t *testing.T) {
 		t.Errorf("transfer out: PlanConferences = %v, want the initial and the review", cfs)
 	}
 }
+
+func TestCoreGroupMembership(t *testing.T) {
+	rec := &schema.CaseRecord{
+		Child: schema.Child{Name: "Kayla"},
+		People: []schema.Person{
+			{Name: "Nadia Okafor", Role: "social worker", Agency: "Children's Services", Qualified: true},
+			{Name: "Donna Wright", Role: "nursery manager", Agency: "Little Acorns Nursery"},
+			{Name: "Rhiannon Bevan", Role: "mother", Family: true},
+			{Name: "Sunita Rao", Role: "independent conference chair", Agency: "Children's Services"},
+		},
+	}
+	plan := &schema.Plan{LeadWorker: "Nadia Okafor", CoreGroup: []string{"Nadia Okafor", " nadia okafor (SW) ", "", "Rhiannon Bevan", "Little Acorns Nursery"}}
+	c := NewCase("c", rec, []schema.Record{plan})
+	if got := c.CoreGroupMembers(); len(got) != 3 {
+		t.Errorf("CoreGroupMembers = %q: blanks and repeats are left out", got)
+	}
+	for ref, want := range map[string]bool{
+		"Nadia Okafor (lead worker)": true,
+		"Donna Wright":               true, // represents the nursery the core group lists
+		"Rhiannon Bevan":             true,
+		"Sunita Rao":                 false, // her agency is not a member
+		"Nobody":                     false,
+	} {
+		if got := c.IsCoreGroupMember(ref); got != want {
+			t.Errorf("IsCoreGroupMember(%q) = %v, want %v", ref, got, want)
+		}
+	}
+
+	cg := &schema.CoreGroup{
+		Attended:       []string{"Nadia Okafor"},
+		Apologies:      []string{"Dr Fiona Marsh (GP)", "Owen Pritchard"},
+		WrittenReports: []string{"dr fiona marsh"},
+	}
+	if !TookPart(cg, "Nadia Okafor") || !TookPart(cg, "Dr Fiona Marsh") || TookPart(cg, "Owen Pritchard") || TookPart(cg, "Rhiannon Bevan") {
+		t.Error("TookPart: attended or sent a written report; apologies alone are not taking part")
+	}
+	if !MentionedAt(cg, "Owen Pritchard") || MentionedAt(cg, "Rhiannon Bevan") {
+		t.Error("MentionedAt: attended, apologies or written_reports")
+	}
+
+	p, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for chair, want := range map[string]string{" Gareth Lloyd ": "Gareth Lloyd", "TBC": "", "(tbc)": "", "": "", "?": ""} {
+		if got := p.CoreGroupChair(&schema.CoreGroup{Chair: chair}); got != want {
+			t.Errorf("CoreGroupChair(%q) = %q, want %q", chair, got, want)
+		}
+	}
+	if p.CoreGroupMinuteTaker(&schema.CoreGroup{MinutesBy: "n/a"}) != "" {
+		t.Error("CoreGroupMinuteTaker: a placeholder names no one")
+	}
+}
