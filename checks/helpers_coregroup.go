@@ -18,29 +18,6 @@ func cgStartedLine(plan *schema.Plan) int { return plan.Doc.At("started") }
 // plan.md's [cessation] header.
 func cgCessationLine(plan *schema.Plan) int { return plan.Doc.At("cessation") }
 
-// cgDatedCoreGroups returns the case's core group records whose date could be
-// read, by date.
-func cgDatedCoreGroups(c *lint.Case) []*schema.CoreGroup {
-	var out []*schema.CoreGroup
-	for _, cg := range c.CoreGroups {
-		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() {
-			out = append(out, cg)
-		}
-	}
-	return out
-}
-
-// cgFirstReviewConference returns the first review conference with a date,
-// or nil.
-func cgFirstReviewConference(c *lint.Case) *schema.Conference {
-	for _, cf := range c.ConferencesOfKind(schema.ConferenceReview) {
-		if !cf.Date.IsZero() {
-			return cf
-		}
-	}
-	return nil
-}
-
 // cgActiveAfter reports whether the plan was still in place after day d: it
 // has not ended, or it ended after d.
 func cgActiveAfter(plan *schema.Plan, d schema.Date) bool {
