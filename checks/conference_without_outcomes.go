@@ -59,7 +59,7 @@ func runConferenceWithoutOutcomes(pass *lint.Pass) error {
 		}
 		var what string
 		switch {
-		case (cf.Kind == schema.ConferenceInitial || cf.Kind == schema.ConferenceTransfer) && cf.Decision == schema.DecisionPlan:
+		case lint.StartsPlan(cf):
 			what = "decided on a plan"
 		case cf.Kind == schema.ConferenceReview && cf.Decision == schema.DecisionContinue:
 			what = "decided to continue the plan"

@@ -60,8 +60,7 @@ func runPlanStartMismatch(pass *lint.Pass) error {
 	// Say what the date given is, when it is another conference's.
 	why := ""
 	for _, cf := range pass.Case.Conferences {
-		if cf == nil || cf == start || cf.Date != plan.Started || cf.Decision != schema.DecisionPlan ||
-			(cf.Kind != schema.ConferenceInitial && cf.Kind != schema.ConferenceTransfer) {
+		if cf == nil || cf == start || cf.Date != plan.Started || !lint.StartsPlan(cf) {
 			continue
 		}
 		switch {

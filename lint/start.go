@@ -138,10 +138,7 @@ func (c *Case) startCandidates() []*schema.Conference {
 	}
 	var cands []*schema.Conference
 	for _, cf := range c.Conferences {
-		if cf == nil || cf.Date.IsZero() || cf.Decision != schema.DecisionPlan {
-			continue
-		}
-		if cf.Kind != schema.ConferenceInitial && cf.Kind != schema.ConferenceTransfer {
+		if cf == nil || cf.Date.IsZero() || !StartsPlan(cf) {
 			continue
 		}
 		if !ended.IsZero() && cf.Date.After(ended) {
@@ -164,13 +161,28 @@ func (c *Case) startCandidates() []*schema.Conference {
 	return cands
 }
 
+// StartsPlan reports whether conference cf decided that the child be the
+// subject of a plan here: an initial or transfer conference that decided
+// "plan". A transfer conference that wrote "continue" (the plan continues
+// in this authority) is read the same: invalid-record reports the word, and
+// the plan's timescales must not fall back to the previous authority's
+// conference because of it.
+func StartsPlan(cf *schema.Conference) bool {
+	switch cf.Kind {
+	case schema.ConferenceInitial:
+		return cf.Decision == schema.DecisionPlan
+	case schema.ConferenceTransfer:
+		return cf.Decision == schema.DecisionPlan || cf.Decision == schema.DecisionContinue
+	}
+	return false
+}
+
 // transferOut returns the transfer conference that ended the plan whose
 // start is start, or nil.
 func (c *Case) transferOut(start *schema.Conference) *schema.Conference {
 	var cands []*schema.Conference
 	for _, cf := range c.Conferences {
-		if cf != nil && !cf.Date.IsZero() && cf.Decision == schema.DecisionPlan &&
-			(cf.Kind == schema.ConferenceInitial || cf.Kind == schema.ConferenceTransfer) {
+		if cf != nil && !cf.Date.IsZero() && StartsPlan(cf) {
 			cands = append(cands, cf)
 		}
 	}

@@ -71,6 +71,8 @@ func TestPlanStart(t *testing.T) {
 		{"transfer in, then moved away again: both transfer conferences in the case",
 			startCase(&schema.Plan{Started: sd("2026-07-01"), Cessation: &schema.Cessation{Date: sd("2026-12-01"), Reason: "moved to another authority"}},
 				prevInitial, prevReview, transfer, ourReview, sconf("transfer", "2026-12-01", "plan", "t2.md")), transfer, true},
+		{"transfer in written \"continue\"",
+			startCase(&schema.Plan{Started: sd("2026-07-01")}, prevInitial, prevReview, sconf("transfer", "2026-07-01", "continue", "tc.md")), nil, true},
 		{"transfer in with no previous conference in the case",
 			startCase(&schema.Plan{Started: sd("2026-07-01")}, transfer), transfer, true},
 	}
@@ -78,6 +80,12 @@ func TestPlanStart(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got := tc.c.PlanStartConference()
 			want := tc.want
+			if tc.name == "transfer in written \"continue\"" {
+				if got == nil || got.Kind != "transfer" || !tc.c.IsTransferIn() {
+					t.Fatalf("got %+v, want the transfer conference", got)
+				}
+				return
+			}
 			if tc.name == "re-plan: an earlier plan ended, then a new initial conference" {
 				if got == nil || got.Date != sd("2026-07-01") || got.Kind != "initial" {
 					t.Fatalf("got %+v, want the new initial conference", got)
