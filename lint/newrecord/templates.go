@@ -514,6 +514,8 @@ func (t *tmpl) coreGroup() {
 	t.kv("written_reports", "[]", "absent members who sent a written report")
 	if iv := t.profile.MinutesWithin; !iv.IsZero() {
 		t.kv("minutes_circulated", tbc, "the date the minutes went to the core group, within "+iv.String())
+	} else if t.profile.MinutesByNextMeeting {
+		t.kv("minutes_circulated", tbc, "the date the minutes went to the core group, promptly and before the next meeting")
 	} else {
 		t.withComment("# minutes_circulated = "+t.opts.Date.String(), "the date the minutes went to the core group")
 	}
