@@ -53,8 +53,12 @@ next_review = 2026-04-10`,
 
 func runConferenceWithoutOutcomes(pass *lint.Pass) error {
 	until := pass.Until()
+	ours := map[*schema.Conference]bool{}
+	for _, cf := range pass.Case.PlanConferences() {
+		ours[cf] = true
+	}
 	for _, cf := range pass.Case.Conferences {
-		if cf == nil || cf.Doc == nil || (!cf.Date.IsZero() && (cf.Date.After(until) || !inThisPlan(pass, cf))) {
+		if cf == nil || cf.Doc == nil || (!cf.Date.IsZero() && (cf.Date.After(until) || !ours[cf])) {
 			continue
 		}
 		var what string
@@ -85,17 +89,6 @@ func runConferenceWithoutOutcomes(pass *lint.Pass) error {
 func conferenceOutcomesListed(cf *schema.Conference) bool {
 	for _, o := range cf.Outcomes {
 		if strings.TrimSpace(o) != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// inThisPlan reports whether a dated conference is one of this authority's
-// plan (lint.Case.PlanConferences).
-func inThisPlan(pass *lint.Pass, cf *schema.Conference) bool {
-	for _, p := range pass.Case.PlanConferences() {
-		if p == cf {
 			return true
 		}
 	}

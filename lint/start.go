@@ -73,9 +73,10 @@ func (c *Case) InPlan(d schema.Date) bool {
 // whose date could be read, by date: those dated on or after the plan's
 // start.
 func (c *Case) PlanCoreGroups() []*schema.CoreGroup {
+	start := c.PlanStart()
 	var out []*schema.CoreGroup
 	for _, cg := range c.CoreGroups {
-		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() && c.InPlan(cg.Date) {
+		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() && (start.IsZero() || !cg.Date.Before(start)) {
 			out = append(out, cg)
 		}
 	}
@@ -99,7 +100,7 @@ func (c *Case) PlanConferences() []*schema.Conference {
 			if cf.Date.Before(start.Date) {
 				continue
 			}
-		} else if !c.InPlan(cf.Date) {
+		} else if c.Plan != nil && !c.Plan.Started.IsZero() && cf.Date.Before(c.Plan.Started) {
 			continue
 		}
 		out = append(out, cf)
