@@ -10,13 +10,21 @@ import (
 	"github.com/caselint/caselint/schema"
 )
 
-// TestTransferInQuiet lints, with every rule and under every shipped
-// profile, a child who moved in with a plan: the previous authority's
-// initial conference, review and core groups are kept in the case, and this
-// authority kept to its own timescales from its transfer conference. Its
-// records are history, not this plan's deadlines: nothing may be reported.
-func TestTransferInQuiet(t *testing.T) {
-	dir := filepath.Join("..", "testdata", "start", "transfer-in-quiet")
+// TestStartQuiet lints, with every rule and under every shipped profile,
+// cases whose records go back before this authority's plan started, each
+// kept to its own timescales: a child who moved in with a plan (the
+// previous authority's initial conference, review and core groups kept in
+// the case), a child who moved away (the receiving authority's transfer
+// conference ends the plan and starts nothing), and a re-plan (an earlier
+// plan's records kept). Records before the start are history, not this
+// plan's deadlines: nothing may be reported.
+func TestStartQuiet(t *testing.T) {
+	for _, name := range []string{"transfer-in-quiet", "transfer-out-quiet", "re-plan-quiet"} {
+		t.Run(name, func(t *testing.T) { startQuiet(t, filepath.Join("..", "testdata", "start", name)) })
+	}
+}
+
+func startQuiet(t *testing.T, dir string) {
 	var rules []*lint.Rule
 	for _, r := range checks.All() {
 		if pendingStart[r.ID] {
