@@ -28,7 +28,9 @@ between the procedures:
   and the recording of the minutes, as the group decides before each
   meeting. The chair and the minute-taker are members (named in plan.md's
   core_group); the lead worker's manager may also chair, since they monitor
-  the plan and cover for the lead worker (§04).
+  the plan and cover for the lead worker (§04), and the group may ask an
+  administrator to take the minutes (a person whose role is a minute
+  taker's, business support or an administrator).
 - Oxfordshire 1.8 §4: the lead worker's manager chairs the first core group
   meeting; after it the lead social worker convenes, chairs and records the
   meetings (§3), which "usually continue to be chaired by the Lead Social
@@ -126,7 +128,7 @@ func runUnchairedCoreGroup(pass *lint.Pass) error {
 					"the core group of %s was chaired by %s, who is not a member of the core group: the members share the chairing of the core group and the recording of its minutes; add them to core_group in plan.md if they are a member, or record the member who chaired (%s)",
 					cg.Date.Long(), nameWithRole(pass, chair), ucgCite(pass, Stoke, "§05"))
 			}
-			if minutes != "" && c.Known(minutes) && !c.IsCoreGroupMember(minutes) {
+			if minutes != "" && c.Known(minutes) && !c.IsCoreGroupMember(minutes) && !c.IsMinuteTaker(minutes) {
 				pass.Reportf(cg.Doc, cg.Doc.At("minutes_by"),
 					"the minutes of the core group of %s were recorded by %s, who is not a member of the core group: the members share the chairing of the core group and the recording of its minutes; add them to core_group in plan.md if they are a member, or record the member who took the minutes (%s)",
 					cg.Date.Long(), nameWithRole(pass, minutes), ucgCite(pass, Stoke, "§05"))

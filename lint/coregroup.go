@@ -74,3 +74,21 @@ func (p *Profile) named(ref string) string {
 	}
 	return ref
 }
+
+// IsMinuteTaker reports whether ref names one of the case's people whose
+// role is to take minutes for the authority ("minute taker", "business
+// support officer", "administrator"): someone the core group may ask to
+// record a meeting without being a member.
+func (c *Case) IsMinuteTaker(ref string) bool {
+	p := c.Person(ref)
+	if p == nil || p.Family {
+		return false
+	}
+	r := normRole(p.Role)
+	for _, w := range []string{"minute", "business support", "admin", "clerk", "note taker", "notetaker"} {
+		if strings.Contains(r, w) {
+			return true
+		}
+	}
+	return false
+}

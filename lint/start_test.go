@@ -156,6 +156,8 @@ func TestCoreGroupMembership(t *testing.T) {
 			{Name: "Donna Wright", Role: "nursery manager", Agency: "Little Acorns Nursery"},
 			{Name: "Rhiannon Bevan", Role: "mother", Family: true},
 			{Name: "Sunita Rao", Role: "independent conference chair", Agency: "Children's Services"},
+			{Name: "Jo Hart", Role: "Business Support Officer (minutes)", Agency: "Children's Services"},
+			{Name: "Kim Lee", Role: "team administrator", Agency: "Children's Services"},
 		},
 	}
 	plan := &schema.Plan{LeadWorker: "Nadia Okafor", CoreGroup: []string{"Nadia Okafor", " nadia okafor (SW) ", "", "Rhiannon Bevan", "Little Acorns Nursery"}}
@@ -172,6 +174,12 @@ func TestCoreGroupMembership(t *testing.T) {
 	} {
 		if got := c.IsCoreGroupMember(ref); got != want {
 			t.Errorf("IsCoreGroupMember(%q) = %v, want %v", ref, got, want)
+		}
+	}
+
+	for ref, want := range map[string]bool{"Jo Hart": true, "Kim Lee": true, "Sunita Rao": false, "Rhiannon Bevan": false, "Nobody": false} {
+		if got := c.IsMinuteTaker(ref); got != want {
+			t.Errorf("IsMinuteTaker(%q) = %v, want %v", ref, got, want)
 		}
 	}
 
