@@ -36,7 +36,11 @@ has taken part once more. A member the minutes first name at a later
 meeting (in attended, apologies or written_reports) is taken to have
 joined there, and earlier meetings are not counted against them.
 
-The child and the family are not counted: the procedure's responsibilities
+The lead worker's manager and a conference chair named in core_group are
+not counted either: the manager chairs the first meetings and later ones
+"as necessary" (1.8 §4), and the chair advises the group (§5.7); neither
+is a member with direct contact who is expected at every meeting. The child
+and the family are not counted: the procedure's responsibilities
 of members ("in accordance with their own agency functions", "specialist
 advice", agency reports) are an agency's, and a parent who stops coming is
 a failure of cooperation for the lead worker to act on (1.8 §5.9), not a
@@ -72,7 +76,7 @@ func runMissedCoreGroups(pass *lint.Pass) error {
 		return nil
 	}
 	for _, m := range pass.Case.CoreGroupMembers() {
-		if !pass.Case.IsProfessional(m) {
+		if !pass.Case.IsProfessional(m) || pass.Case.IsLeadWorkersManager(m) || pass.Case.IsConferenceChair(m) {
 			continue
 		}
 		from := 0
