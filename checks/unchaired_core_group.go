@@ -27,8 +27,9 @@ between the procedures:
 - Stoke-on-Trent C06 §05: the members of the core group share the chairing
   and the recording of the minutes, as the group decides before each
   meeting. The chair and the minute-taker are members (named in plan.md's
-  core_group); the lead worker's manager may also chair, since they monitor
-  the plan and cover for the lead worker (§04), and the group may ask an
+  core_group); the lead worker's manager may also chair or take the
+  minutes, since they monitor the plan and cover for the lead worker (§04),
+  and the group may ask an
   administrator to take the minutes (a person whose role is a minute
   taker's, business support or an administrator).
 - Oxfordshire 1.8 §4: the lead worker's manager chairs the first core group
@@ -128,7 +129,7 @@ func runUnchairedCoreGroup(pass *lint.Pass) error {
 					"the core group of %s was chaired by %s, who is not a member of the core group: the members share the chairing of the core group and the recording of its minutes; add them to core_group in plan.md if they are a member, or record the member who chaired (%s)",
 					cg.Date.Long(), nameWithRole(pass, chair), ucgCite(pass, Stoke, "§05"))
 			}
-			if minutes != "" && c.Known(minutes) && !c.IsCoreGroupMember(minutes) && !c.IsMinuteTaker(minutes) {
+			if minutes != "" && c.Known(minutes) && !c.IsCoreGroupMember(minutes) && !c.IsLeadWorkersManager(minutes) && !c.IsMinuteTaker(minutes) {
 				pass.Reportf(cg.Doc, cg.Doc.At("minutes_by"),
 					"the minutes of the core group of %s were recorded by %s, who is not a member of the core group: the members share the chairing of the core group and the recording of its minutes; add them to core_group in plan.md if they are a member, or record the member who took the minutes (%s)",
 					cg.Date.Long(), nameWithRole(pass, minutes), ucgCite(pass, Stoke, "§05"))
