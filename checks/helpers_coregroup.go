@@ -119,3 +119,21 @@ func cgEveryWords(iv schema.Interval) string {
 	}
 	return "every " + iv.String()
 }
+
+// cgCiteOnly cites the rule's paragraphs of one source, for a finding that
+// only that procedure asks for (cite(pass) cites every procedure the
+// profile follows).
+func cgCiteOnly(pass *lint.Pass, source string, paragraphs ...string) string {
+	var cs []lint.Citation
+	for _, p := range paragraphs {
+		for _, c := range pass.Rule.Cites {
+			if c.Source == source && c.Paragraph == p {
+				cs = append(cs, c)
+			}
+		}
+	}
+	if len(cs) == 0 {
+		return cite(pass)
+	}
+	return lint.JoinCitations(cs)
+}

@@ -123,7 +123,7 @@ func runIncompleteCoreGroup(pass *lint.Pass) error {
 // record no decisions and actions (Oxfordshire 1.8 §5.3).
 func coreGroupDecisions(pass *lint.Pass) {
 	until := pass.Until()
-	why := lint.JoinCitations(icgOxonCites(pass))
+	why := cgCiteOnly(pass, Oxon, "§5.3")
 	for _, cg := range pass.Case.PlanCoreGroups() {
 		if cg.Date.After(until) || cg.Doc.Body == nil {
 			continue
@@ -140,15 +140,4 @@ func coreGroupDecisions(pass *lint.Pass) {
 				cg.Date.Long(), why)
 		}
 	}
-}
-
-// icgOxonCites are the rule's citations of Oxfordshire 1.8 §5.3.
-func icgOxonCites(pass *lint.Pass) []lint.Citation {
-	var out []lint.Citation
-	for _, c := range pass.Rule.Cites {
-		if c.Source == Oxon && c.Paragraph == "§5.3" {
-			out = append(out, c)
-		}
-	}
-	return out
 }

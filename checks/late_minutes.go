@@ -55,6 +55,7 @@ type minutesDeadline struct {
 	due  schema.Date
 	why  string // "within 3 working days of the meeting, by 11 March 2026"
 	late string // how late minutes after it were, when it is the next meeting's (Oxfordshire)
+	cite string // the paragraph that sets it
 }
 
 func runLateMinutes(pass *lint.Pass) error {
@@ -73,16 +74,16 @@ func runLateMinutes(pass *lint.Pass) error {
 		var dl *minutesDeadline
 		if !within.IsZero() {
 			due := pass.Calendar.Add(cg.Date, within)
-			dl = &minutesDeadline{due: due, why: "within " + cgIntervalWords(within) + " of the meeting, by " + due.Long()}
+			dl = &minutesDeadline{due: due, why: "within " + cgIntervalWords(within) + " of the meeting, by " + due.Long(), cite: cgCiteOnly(pass, Stoke, "§05")}
 		}
 		if byNext {
 			var nd *minutesDeadline
 			if i+1 < len(held) {
 				next := held[i+1].Date
-				nd = &minutesDeadline{due: next, late: "after the next core group meeting", why: "promptly, and at the latest by the next core group meeting, on " + next.Long()}
+				nd = &minutesDeadline{due: next, late: "after the next core group meeting", cite: cgCiteOnly(pass, Oxon, "§3", "§5.5"), why: "promptly, and at the latest by the next core group meeting, on " + next.Long()}
 			} else if iv := coreGroupIntervalFrom(pass, cg.Date); !iv.IsZero() {
 				due := pass.Calendar.Add(cg.Date, iv)
-				nd = &minutesDeadline{due: due, late: "after the next meeting was due", why: "promptly, and at the latest by the day the next core group meeting was due (" + cgEveryWords(iv) + "), " + due.Long()}
+				nd = &minutesDeadline{due: due, late: "after the next meeting was due", cite: cgCiteOnly(pass, Oxon, "§3", "§5.5"), why: "promptly, and at the latest by the day the next core group meeting was due (" + cgEveryWords(iv) + "), " + due.Long()}
 			}
 			if nd != nil && (dl == nil || nd.due.Before(dl.due)) {
 				dl = nd
@@ -96,7 +97,7 @@ func runLateMinutes(pass *lint.Pass) error {
 			if pass.AsOf.After(dl.due) {
 				pass.Reportf(cg.Doc, cg.Doc.At("date"),
 					"no minutes_circulated date is recorded for the core group of %s: the minutes must be circulated to core group members %s; circulate them and record the date (%s)",
-					cg.Date.Long(), dl.why, cite(pass))
+					cg.Date.Long(), dl.why, dl.cite)
 			}
 		case sent.After(dl.due):
 			late := fmt.Sprintf("%d working days after the meeting", pass.Calendar.WorkingDaysAfter(cg.Date, sent))
@@ -105,7 +106,7 @@ func runLateMinutes(pass *lint.Pass) error {
 			}
 			pass.Reportf(cg.Doc, cg.Doc.At("minutes_circulated"),
 				"the minutes of the core group of %s were circulated on %s, %s: they must be circulated to core group members %s (%s)",
-				cg.Date.Long(), sent.Long(), late, dl.why, cite(pass))
+				cg.Date.Long(), sent.Long(), late, dl.why, dl.cite)
 		}
 	}
 	return nil
