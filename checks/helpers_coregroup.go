@@ -124,6 +124,9 @@ func cgEveryWords(iv schema.Interval) string {
 // only that procedure asks for (cite(pass) cites every procedure the
 // profile follows).
 func cgCiteOnly(pass *lint.Pass, source string, paragraphs ...string) string {
+	if (source == Stoke && pass.Profile.Base == lint.ProfileOxfordshire) || (source == Oxon && pass.Profile.Base == lint.ProfileStoke) {
+		return cite(pass) // a local profile's number: cite its own procedure
+	}
 	var cs []lint.Citation
 	for _, p := range paragraphs {
 		for _, c := range pass.Rule.Cites {
