@@ -31,7 +31,12 @@ is missing, empty, or holds only empty strings). Without them nothing shows
 what the conference agreed, and dropped-conference-outcome, which compares
 the plan with the latest such conference, has nothing to compare. It is
 reported on the conference's decision line. Conferences dated after the
-as-of date (or after the plan ended) are not read.`,
+as-of date (or after the plan ended) are not read, nor those that are not
+this authority's plan's: for a child who moved in, the previous authority's
+conferences kept in the case (dated before this authority's transfer
+conference), those of an earlier plan that ended, and the receiving
+authority's transfer conference at the end of a plan that ceased "moved to
+another authority" are history.`,
 	Bad: `# conferences/2026-01-12-initial.md
 kind = "initial"
 decision = "plan"
@@ -48,13 +53,17 @@ next_review = 2026-04-10`,
 
 func runConferenceWithoutOutcomes(pass *lint.Pass) error {
 	until := pass.Until()
+	ours := map[*schema.Conference]bool{}
+	for _, cf := range pass.Case.PlanConferences() {
+		ours[cf] = true
+	}
 	for _, cf := range pass.Case.Conferences {
-		if cf == nil || cf.Doc == nil || (!cf.Date.IsZero() && cf.Date.After(until)) {
+		if cf == nil || cf.Doc == nil || (!cf.Date.IsZero() && (cf.Date.After(until) || !ours[cf])) {
 			continue
 		}
 		var what string
 		switch {
-		case (cf.Kind == schema.ConferenceInitial || cf.Kind == schema.ConferenceTransfer) && cf.Decision == schema.DecisionPlan:
+		case lint.StartsPlan(cf):
 			what = "decided on a plan"
 		case cf.Kind == schema.ConferenceReview && cf.Decision == schema.DecisionContinue:
 			what = "decided to continue the plan"

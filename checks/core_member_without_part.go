@@ -16,7 +16,9 @@ var CoreMemberWithoutPart = &lint.Rule{
 	Family:   FamilyPlanContent,
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase},
 	Cites: []lint.Citation{
-		{Source: Oxon, Paragraph: "§1, §5.6-5.7", Quote: "Responsibility for tasks ascribed to specific members of the conference, including family members ... Child Protection Plans should be formulated with the specific roles of the Core Group members in mind so that everyone is clear about the individual and shared responsibilities"},
+		{Source: Oxon, Paragraph: "§1", Quote: "Responsibility for tasks ascribed to specific members of the conference, including family members"},
+		{Source: Oxon, Paragraph: "§5.6", Quote: "The Plan will have active intervention by members of the Core Group"},
+		{Source: Oxon, Paragraph: "§5.7", Quote: "Child Protection Plans should be formulated with the specific roles of the Core Group members in mind so that everyone is clear about the individual and shared responsibilities"},
 	},
 	Text: `The plan is formulated with the specific roles of the core group members in
 mind: each member, family members included, has a part in it, so that

@@ -10,4 +10,6 @@ var coreGroup = []*lint.Rule{
 	AbsentMemberWithoutReport,
 	FirstCoreGroupNotAsSet,
 	MissingAbsentViews,
+	MissedCoreGroups,
+	UnchairedCoreGroup,
 }

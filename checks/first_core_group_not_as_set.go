@@ -23,10 +23,16 @@ agreement to the date of the first core group meeting, and the meeting takes
 place on that date. The conference record gives the date it set in
 first_core_group.
 
-The rule reads the first initial conference that decided on a plan (up to
-the as-of date, or the end of the plan) and fires when:
+The rule reads the conference that started this authority's plan (up to
+the as-of date, or the end of the plan): the initial conference that
+decided "plan" or, for a child who moved in, this authority's transfer
+conference that did. The previous authority's conferences kept in the case
+are history. It fires when:
 
-- it set no first_core_group (reported on its decision line);
+- an initial conference set no first_core_group (reported on its decision
+  line); a transfer conference need not set one (the record format keeps
+  first_core_group for initial conferences), but when it does the meeting
+  is held on that date;
 - the first core group held after it, up to the as-of date, was held on
   another day than the one set, earlier or later (reported on that core
   group's date line).
@@ -49,12 +55,15 @@ date = 2026-02-03`,
 }
 
 func runFirstCoreGroupNotAsSet(pass *lint.Pass) error {
-	conf := pass.Case.InitialConference()
+	conf := pass.Case.PlanStartConference()
 	until := pass.Until()
 	if conf == nil || conf.Doc == nil || conf.Date.IsZero() || conf.Date.After(until) {
 		return nil
 	}
 	set := conf.FirstCoreGroup
+	if set.IsZero() && conf.Kind == schema.ConferenceTransfer {
+		return nil
+	}
 	if set.IsZero() {
 		pass.Reportf(conf.Doc, conf.Doc.At("decision"),
 			"the initial conference on %s decided on a plan but set no date for the first core group: record in first_core_group the date the conference agreed for it (%s)",
@@ -63,11 +72,8 @@ func runFirstCoreGroupNotAsSet(pass *lint.Pass) error {
 	}
 
 	var first *schema.CoreGroup
-	for _, cg := range cgDatedCoreGroups(pass.Case) {
-		if !cg.Date.Before(conf.Date) {
-			first = cg
-			break
-		}
+	if cgs := pass.Case.PlanCoreGroups(); len(cgs) > 0 {
+		first = cgs[0]
 	}
 	if first == nil || first.Date.After(until) || first.Date == set {
 		return nil
@@ -79,7 +85,7 @@ func runFirstCoreGroupNotAsSet(pass *lint.Pass) error {
 		}
 	}
 	pass.Reportf(first.Doc, first.Doc.At("date"),
-		"the first core group was held on %s, but the initial conference on %s set it for %s: the first core group takes place on the date the conference set; if it had to be moved, record why in the minutes (%s)",
-		first.Date.Long(), conf.Date.Long(), set.Long(), cite(pass))
+		"the first core group was held on %s, but %s on %s set it for %s: the first core group takes place on the date the conference set; if it had to be moved, record why in the minutes (%s)",
+		first.Date.Long(), conferenceKindName(conf.Kind), conf.Date.Long(), set.Long(), cite(pass))
 	return nil
 }

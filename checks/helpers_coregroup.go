@@ -13,29 +13,6 @@ import (
 // plan.md's started line.
 func cgStartedLine(plan *schema.Plan) int { return plan.Doc.At("started") }
 
-// cgDatedCoreGroups returns the case's core group records whose date could be
-// read, by date.
-func cgDatedCoreGroups(c *lint.Case) []*schema.CoreGroup {
-	var out []*schema.CoreGroup
-	for _, cg := range c.CoreGroups {
-		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() {
-			out = append(out, cg)
-		}
-	}
-	return out
-}
-
-// cgFirstReviewConference returns the first review conference with a date,
-// or nil.
-func cgFirstReviewConference(c *lint.Case) *schema.Conference {
-	for _, cf := range c.ConferencesOfKind(schema.ConferenceReview) {
-		if !cf.Date.IsZero() {
-			return cf
-		}
-	}
-	return nil
-}
-
 // cgNamesList joins names as a sentence does: "A", "A and B", "A, B and C".
 func cgNamesList(names []string) string {
 	switch len(names) {
@@ -73,4 +50,25 @@ func cgEveryWords(iv schema.Interval) string {
 		return "every " + strings.TrimPrefix(iv.String(), "1 ")
 	}
 	return "every " + iv.String()
+}
+
+// cgCiteOnly cites the rule's paragraphs of one source, for a finding that
+// only that procedure asks for (cite(pass) cites every procedure the
+// profile follows).
+func cgCiteOnly(pass *lint.Pass, source string, paragraphs ...string) string {
+	if !pass.Profile.Follows(source) {
+		return cite(pass) // a local profile's number: cite its own procedure
+	}
+	var cs []lint.Citation
+	for _, p := range paragraphs {
+		for _, c := range pass.Rule.Cites {
+			if c.Source == source && c.Paragraph == p {
+				cs = append(cs, c)
+			}
+		}
+	}
+	if len(cs) == 0 {
+		return cite(pass)
+	}
+	return lint.JoinCitations(cs)
 }

@@ -8,16 +8,17 @@ import (
 )
 
 // IncompleteCoreGroup: the core group leaves out the lead worker, or has no
-// family member.
+// family member; or (Oxfordshire) a meeting's minutes record no decisions.
 var IncompleteCoreGroup = &lint.Rule{
 	ID:       "incomplete-core-group",
-	Title:    "The core group leaves out the lead worker or the family",
+	Title:    "The core group leaves out the lead worker or the family, or its minutes record no decisions",
 	Severity: lint.Warning,
 	Family:   FamilyPlanContent,
-	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase},
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase, schema.KindCoreGroup},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§05", Quote: "membership should include the lead social worker, the child/young person if appropriate, family members and professionals or foster carers who will have direct contact with the family"},
 		{Source: Oxon, Paragraph: "§5.2", Quote: "should include the Lead Social Worker, who leads the Core Group, the child if appropriate, family members, carers and professionals who have direct contact with the family"},
+		{Source: Oxon, Paragraph: "§5.3", Quote: "The detailed Child Protection Plan, together with any other decisions made and actions agreed at the Core Group should be recorded and circulated by the Lead Social Worker"},
 	},
 	Text: `The core group is led by the lead social worker and includes family
 members, and the professionals and carers in direct contact with the family
@@ -35,11 +36,29 @@ the lead worker when lead_worker is not among the case's people
 (missing-lead-worker's), and on the family when a member is not among the
 case's people, since it cannot tell whether they are family
 (missing-core-group reports the name). A parent excluded from the core group
-is a reviewed exception: suppress the finding with the reason.`,
+is a reviewed exception: suppress the finding with the reason.
+
+Under the oxfordshire and combined profiles the rule also reads the minutes
+of this authority's core group meetings up to the as-of date, or the end of
+the plan (for a child who moved in, the previous authority's meetings kept
+in the case are history): the decisions made and actions agreed at each
+meeting must be recorded (1.8 §5.3), under a "## Decisions" heading or one
+of its variants ("Decisions and actions", "Actions agreed", "Agreed
+actions", "Decisions made", "Actions"). It fires when a meeting's record
+has no such section (reported on its type line), or one that is empty or
+only a placeholder such as TBC or "to follow" (reported on its heading). A
+meeting that decided nothing new says so ("No change to the plan; next
+meeting 2 October"), which is an answer. Stoke-on-Trent C06 asks the
+minutes to include the absent members' views (missing-absent-views), not a
+decisions section.`,
 	Bad: `lead_worker = "Aisha Patel"
 core_group = ["Dr Kim Green", "Lee Morgan"]`,
 	Good: `lead_worker = "Aisha Patel"
-core_group = ["Aisha Patel", "Sam Doe", "Dr Kim Green", "Lee Morgan"]`,
+core_group = ["Aisha Patel", "Sam Doe", "Dr Kim Green", "Lee Morgan"]
+
+# core-groups/2026-02-05.md (oxfordshire)
+## Decisions and actions
+Sam Doe to take Jamie to the dentist by 20 February; next meeting 5 March.`,
 	Since: "0.1.0",
 	Run:   runIncompleteCoreGroup,
 }
@@ -48,6 +67,9 @@ func runIncompleteCoreGroup(pass *lint.Pass) error {
 	plan, doc := planDoc(pass)
 	if plan == nil {
 		return nil
+	}
+	if pass.Profile.Base != lint.ProfileStoke {
+		coreGroupDecisions(pass)
 	}
 	var members []string
 	for _, m := range plan.CoreGroup {
@@ -95,4 +117,27 @@ func runIncompleteCoreGroup(pass *lint.Pass) error {
 		"the core group includes no family member: membership should include family members, so that they are involved in the plan; %s, or, where a parent has been excluded, suppress this finding with the reason (%s)",
 		who, cite(pass))
 	return nil
+}
+
+// coreGroupDecisions reports this plan's core group meetings whose minutes
+// record no decisions and actions (Oxfordshire 1.8 §5.3).
+func coreGroupDecisions(pass *lint.Pass) {
+	until := pass.Until()
+	why := cgCiteOnly(pass, Oxon, "§5.3")
+	for _, cg := range pass.Case.PlanCoreGroups() {
+		if cg.Date.After(until) || cg.Doc.Body == nil {
+			continue
+		}
+		sec := cg.Doc.Body.Section("decisions")
+		switch {
+		case sec == nil:
+			pass.Reportf(cg.Doc, cg.Doc.TypeLine(),
+				"the minutes of the core group of %s record no decisions: the decisions made and actions agreed at the meeting are recorded; add a \"## Decisions\" section (or \"Decisions and actions\") saying what was decided, by whom and by when (%s)",
+				cg.Date.Long(), why)
+		case planSectionEmpty(pass, sec):
+			pass.Reportf(cg.Doc, sec.HeadingOffset,
+				"the decisions in the minutes of the core group of %s are empty or a placeholder: record the decisions made and actions agreed at the meeting, or that it decided nothing new (%s)",
+				cg.Date.Long(), why)
+		}
+	}
 }

@@ -9,7 +9,7 @@ import (
 // days of the initial conference.
 var LateFirstCoreGroup = &lint.Rule{
 	ID:       "late-first-core-group",
-	Title:    "The first core group was not held within 10 working days of the initial conference",
+	Title:    "The first core group was not held within 10 working days of the conference that started the plan",
 	Severity: lint.Error,
 	Family:   FamilyCoreGroup,
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference, schema.KindCoreGroup},
@@ -23,13 +23,17 @@ Protection Conference set for it, within 10 working days of the conference
 less the bank holidays of England and Wales; the day of the conference is
 day 0, so a meeting on the 10th working day is on time.
 
-The rule reads the first initial conference that decided on a plan and the
-core group records, and fires when:
+The rule counts from the conference that started this authority's plan:
+the initial conference that decided "plan" or, for a child who moved in,
+this authority's transfer conference that did (its first core group is due
+within the same 10 working days). Records of the previous authority's
+conferences and core groups kept in the case, or of an earlier plan that
+ended, are history: they are not this plan's deadlines. It fires when:
 
 - the conference set a first_core_group date beyond the 10 working days
   (reported on that first_core_group line);
-- the first core group after the conference was held after the 10th working
-  day (reported on that core group's date line);
+- the first core group on or after the conference was held after the 10th
+  working day (reported on that core group's date line);
 - no core group has been held and the 10th working day has passed by the
   as-of date, or by the cessation date of a plan that ended (reported on
   plan.md's started line, where the open gap is shown).`,
@@ -53,37 +57,35 @@ func runLateFirstCoreGroup(pass *lint.Pass) error {
 	if plan == nil || plan.Doc == nil || within.IsZero() {
 		return nil
 	}
-	conf := pass.Case.InitialConference()
+	conf := pass.Case.PlanStartConference()
 	if conf == nil || conf.Doc == nil || conf.Date.IsZero() {
 		return nil
 	}
+	which := conferenceKindName(conf.Kind)
 	due := pass.Calendar.Add(conf.Date, within)
 
 	if set := conf.FirstCoreGroup; !set.IsZero() && set.After(due) {
 		pass.Reportf(conf.Doc, conf.Doc.At("first_core_group"),
-			"the initial conference on %s set the first core group for %s, more than %s after it: set a date within %s of the conference, on or before %s (%s)",
-			conf.Date.Long(), set.Long(), cgIntervalWords(within), cgIntervalWords(within), due.Long(), cite(pass))
+			"%s on %s set the first core group for %s, more than %s after it: set a date within %s of the conference, on or before %s (%s)",
+			which, conf.Date.Long(), set.Long(), cgIntervalWords(within), cgIntervalWords(within), due.Long(), cite(pass))
 	}
 
 	var first *schema.CoreGroup
-	for _, cg := range cgDatedCoreGroups(pass.Case) {
-		if !cg.Date.Before(conf.Date) {
-			first = cg
-			break
-		}
+	if cgs := pass.Case.PlanCoreGroups(); len(cgs) > 0 {
+		first = cgs[0]
 	}
 	until := pass.Until()
 	switch {
 	case first != nil && !first.Date.After(until):
 		if first.Date.After(due) {
 			pass.Reportf(first.Doc, first.Doc.At("date"),
-				"the first core group was held on %s, %d working days after the initial conference on %s: it must take place within %s of the conference, by %s; a meeting cannot be moved after the event: record in the minutes why it was late, and mark the finding reviewed with a caselint:ignore comment giving that reason (%s)",
-				first.Date.Long(), pass.Calendar.WorkingDaysAfter(conf.Date, first.Date), conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
+				"the first core group was held on %s, %d working days after %s on %s: it must take place within %s of the conference, by %s; a meeting cannot be moved after the event: record in the minutes why it was late, and mark the finding reviewed with a caselint:ignore comment giving that reason (%s)",
+				first.Date.Long(), pass.Calendar.WorkingDaysAfter(conf.Date, first.Date), which, conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
 		}
 	case until.After(due):
 		pass.Reportf(plan.Doc, cgStartedLine(plan),
-			"no core group has been held since the initial conference on %s: the first core group was due within %s, by %s; convene it now and record it in core-groups/ (%s)",
-			conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
+			"no core group has been held since %s on %s: the first core group was due within %s, by %s; convene it now and record it in core-groups/ (%s)",
+			which, conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
 	}
 	return nil
 }

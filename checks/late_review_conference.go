@@ -23,8 +23,11 @@ first_review_within and review_every). A month is the same day of the next
 calendar month, and the due date itself is on time: after an initial
 conference on 31 January the first review is due by 30 April.
 
-For a child who moved in, the transfer conference that made the plan counts
-as the initial conference.
+The first review counts from the conference that started this authority's
+plan: the initial conference that decided "plan" or, for a child who moved
+in, this authority's transfer conference that did. The previous
+authority's initial and review conferences kept in the case, and those of
+an earlier plan that ended, are history, not this plan's deadlines.
 
 The rule fires for a review conference held after it was due, reported on
 that conference's date line, and for a review conference still not held
@@ -51,15 +54,15 @@ func runLateReviewConference(pass *lint.Pass) error {
 	if plan == nil || first.IsZero() {
 		return nil
 	}
-	initial := reviewAnchor(pass)
+	initial := pass.Case.PlanStartConference()
 	if initial == nil {
 		return nil
 	}
 	until := pass.Until()
 	due := pass.Calendar.Add(initial.Date, first)
 	prev, which := initial, conferenceKindName(initial.Kind)
-	for _, cf := range pass.Case.ConferencesOfKind(schema.ConferenceReview) {
-		if cf.Date.IsZero() || !cf.Date.After(initial.Date) || cf.Date.After(until) {
+	for _, cf := range pass.Case.PlanReviews() {
+		if cf.Date.After(until) {
 			continue
 		}
 		if cf.Date.After(due) {
@@ -93,20 +96,4 @@ func intervalAfter(prev *schema.Conference, first, every schema.Interval) string
 		return every.String()
 	}
 	return first.String()
-}
-
-// reviewAnchor returns the conference the first review counts from: the
-// initial conference that decided on the plan or, for a child who moved in,
-// the transfer conference that did (the receiving authority's initial
-// conference).
-func reviewAnchor(pass *lint.Pass) *schema.Conference {
-	if cf := pass.Case.InitialConference(); cf != nil && !cf.Date.IsZero() {
-		return cf
-	}
-	for _, cf := range pass.Case.ConferencesOfKind(schema.ConferenceTransfer) {
-		if cf.Decision == schema.DecisionPlan && !cf.Date.IsZero() {
-			return cf
-		}
-	}
-	return nil
 }

@@ -27,7 +27,11 @@ absent members".
 The rule fires for a core group record whose written_reports names anyone
 when that section is missing (reported on the record's type line) or empty
 or only a placeholder such as TBC or "to follow" (reported on its heading).
-Records dated after the as-of date (or after the plan ended) are not read.
+Records dated after the as-of date (or after the plan ended) are not read,
+nor, for a child who moved in, the previous authority's records kept in the
+case (dated before this authority's transfer conference). The heading may be
+written "Views of absent members", "Absent members' views", "Written
+views", "Written reports" or "Apologies and written reports".
 It is on under the Stoke-on-Trent and combined profiles: Oxfordshire 1.8
 asks members to attend and does not provide for written reports.`,
 	Bad: `written_reports = ["Dr Kim Green"]
@@ -53,7 +57,7 @@ concerns. She supports continuing the plan.
 func runMissingAbsentViews(pass *lint.Pass) error {
 	until := pass.Until()
 	for _, cg := range pass.Case.CoreGroups {
-		if cg == nil || cg.Doc == nil || (!cg.Date.IsZero() && cg.Date.After(until)) {
+		if cg == nil || cg.Doc == nil || (!cg.Date.IsZero() && (cg.Date.After(until) || !pass.Case.InPlan(cg.Date))) {
 			continue
 		}
 		var senders []string

@@ -25,7 +25,8 @@ as-of date and no review conference has been recorded on or after it (the
 date has passed and the plan was not brought up to date). It is reported
 on the review_conference line, or the plan's type line when there is none.
 A plan that has ended needs no next review date, and one that ended before
-its review date is not overdue.`,
+its review date is not overdue. Only review conferences of this
+authority's plan count (those after the conference that started it).`,
 	Bad:   `review_conference = 2026-04-10   # as of 1 June 2026, no review conference recorded since`,
 	Good:  `review_conference = 2026-10-09   # set at the review conference of 10 April 2026`,
 	Since: "0.1.0",
@@ -52,7 +53,7 @@ func runMissingReviewDate(pass *lint.Pass) error {
 			"the plan does not say when progress will be reviewed: set review_conference to the date of the next review conference (%s)",
 			cite(pass))
 	case review.Before(until):
-		for _, cf := range pass.Case.ConferencesOfKind(schema.ConferenceReview) {
+		for _, cf := range pass.Case.PlanReviews() {
 			if !cf.Date.Before(review) {
 				return nil
 			}

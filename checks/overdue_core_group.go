@@ -32,7 +32,12 @@ than the interval (reported on the date line of the meeting that ended it),
 and when the last meeting is more than the interval before the as-of date,
 or before the cessation date of a plan that ended (reported on plan.md's
 started line). The wait for the first meeting is late-first-core-group's
-concern.`,
+concern.
+
+Only this authority's plan is read: for a child who moved in, the core
+groups and review conferences of the previous authority kept in the case
+(dated before this authority's transfer conference), or of an earlier plan
+that ended, are history. The first review conference is this plan's.`,
 	Bad: `# core-groups/2026-01-31.md
 date = 2026-01-31
 # core-groups/2026-03-01.md
@@ -56,7 +61,7 @@ func runOverdueCoreGroup(pass *lint.Pass) error {
 		afterReview = every
 	}
 	var review schema.Date
-	if cf := cgFirstReviewConference(pass.Case); cf != nil {
+	if cf := pass.Case.FirstPlanReview(); cf != nil {
 		review = cf.Date
 	}
 	// interval returns the interval for a gap starting on d, and what to say
@@ -73,7 +78,7 @@ func runOverdueCoreGroup(pass *lint.Pass) error {
 
 	until := pass.Until()
 	var prev *schema.CoreGroup
-	for _, cg := range cgDatedCoreGroups(pass.Case) {
+	for _, cg := range pass.Case.PlanCoreGroups() {
 		if cg.Date.After(until) {
 			break
 		}

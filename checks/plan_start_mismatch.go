@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"fmt"
+
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -23,9 +25,14 @@ Need census rejects a plan whose start date is not the date of such a
 conference, and every timescale the linter checks (the first core group,
 the first review, seeing the child) counts from that day.
 
-The rule fires when plan.md's started is not the date of an initial or
-transfer conference in the case that decided "plan". It is reported on the
-started line.`,
+The rule fires when plan.md's started is not the date of the conference
+that started this authority's plan: the latest initial or transfer
+conference that decided "plan" (a re-plan starts at its new initial
+conference; a child who moved in at this authority's transfer conference,
+not at the previous authority's initial conference kept in the case; the
+receiving authority's transfer conference at the end of a plan that ceased
+"moved to another authority" starts nothing). It also fires when no such
+conference is recorded. It is reported on the started line.`,
 	Bad: `# conferences/2026-01-12-initial.md: kind = "initial", decision = "plan"
 
 # plan.md
@@ -40,37 +47,34 @@ func runPlanStartMismatch(pass *lint.Pass) error {
 	if plan == nil || plan.Started.IsZero() {
 		return nil
 	}
-	var deciding []*schema.Conference
-	for _, cf := range pass.Case.Conferences {
-		if (cf.Kind == schema.ConferenceInitial || cf.Kind == schema.ConferenceTransfer) && cf.Decision == schema.DecisionPlan && !cf.Date.IsZero() {
-			if cf.Date == plan.Started {
-				return nil
-			}
-			deciding = append(deciding, cf)
-		}
-	}
-	if len(deciding) == 0 {
+	start := pass.Case.PlanStartConference()
+	if start == nil {
 		pass.Reportf(doc, doc.At("started"),
-			"the plan started on %s, but no initial or transfer conference in the case decided on a plan that day: add the record of the conference that made the plan, or correct started (%s)",
+			"the plan started on %s, but no initial or transfer conference in the case decided on a plan: add the record of the conference that made the plan, or correct started (%s)",
 			plan.Started.Long(), cite(pass))
 		return nil
 	}
-	// The conference nearest the start is the likeliest one meant.
-	best := deciding[0]
-	for _, cf := range deciding[1:] {
-		if absDays(cf.Date.DaysUntil(plan.Started)) < absDays(best.Date.DaysUntil(plan.Started)) {
-			best = cf
+	if start.Date == plan.Started {
+		return nil
+	}
+	// Say what the date given is, when it is another conference's.
+	why := ""
+	for _, cf := range pass.Case.Conferences {
+		if cf == nil || cf == start || cf.Date != plan.Started || !lint.StartsPlan(cf) {
+			continue
 		}
+		switch {
+		case cf.Date.Before(start.Date) && start.Kind == schema.ConferenceTransfer:
+			why = fmt.Sprintf(" %s is the date of %s of the previous authority (%s), which is history: this authority's plan started at its transfer conference;", plan.Started.Long(), conferenceKindName(cf.Kind), pathInCase(pass, cf.Doc))
+		case cf.Date.Before(start.Date):
+			why = fmt.Sprintf(" %s is the date of %s of an earlier plan (%s);", plan.Started.Long(), conferenceKindName(cf.Kind), pathInCase(pass, cf.Doc))
+		default:
+			why = fmt.Sprintf(" %s (%s) ended the plan rather than started it;", conferenceKindName(cf.Kind), pathInCase(pass, cf.Doc))
+		}
+		break
 	}
 	pass.Reportf(doc, doc.At("started"),
-		"the plan started on %s, but %s decided on the plan on %s (%s): a plan starts on the day of the conference decision; set started = %s (%s)",
-		plan.Started.Long(), conferenceKindName(best.Kind), best.Date.Long(), pathInCase(pass, best.Doc), best.Date, cite(pass))
+		"the plan started on %s, but this authority's plan started at %s on %s (%s):%s a plan starts on the day of the conference decision, and every timescale counts from it; set started = %s (%s)",
+		plan.Started.Long(), conferenceKindName(start.Kind), start.Date.Long(), pathInCase(pass, start.Doc), why, start.Date, cite(pass))
 	return nil
-}
-
-func absDays(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }

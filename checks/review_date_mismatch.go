@@ -29,7 +29,9 @@ It is reported on the review_conference line. It stays quiet when the plan
 names no review date (missing-review-date's concern), when the plan has
 ended, and when a later conference has been held that set no next_review
 (the date the earlier one set was for that conference, and there is nothing
-newer to compare with). A review brought forward or put back after the
+newer to compare with). Only this authority's plan is read: the previous
+authority's conferences kept in the case, for a child who moved in, are
+history. A review brought forward or put back after the
 conference is recorded by correcting the date the conference set, or by a
 reasoned suppression.`,
 	Bad: `# conferences/2026-04-14-review.md
@@ -53,8 +55,8 @@ func runReviewDateMismatch(pass *lint.Pass) error {
 		return nil
 	}
 	var latest *schema.Conference
-	for _, cf := range pass.Case.Conferences {
-		if cf == nil || cf.Date.IsZero() || cf.Date.After(pass.Until()) {
+	for _, cf := range pass.Case.PlanConferences() {
+		if cf.Date.After(pass.Until()) {
 			continue
 		}
 		latest = cf // conferences are sorted by date

@@ -17,7 +17,8 @@ var UncirculatedPlan = &lint.Rule{
 	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase, schema.KindConference},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§03", Quote: "Circulate the core group minutes and the Child Protection Plan to members of the core group, including parents/carers and the child/young person (depending on age and understanding) and the Conference and Review Manager"},
-		{Source: Oxon, Paragraph: "§3 ¶9, §5.5", Quote: "To circulate the record of Core Group meetings and the Child Protection Plan to members of the Core Group, including parents and the child (depending on his or her age and understanding), and the Independent Conference Chair"},
+		{Source: Oxon, Paragraph: "§3 ¶9", Quote: "To circulate the record of Core Group meetings and the Child Protection Plan to members of the Core Group, including parents and the child (depending on his or her age and understanding), and the Independent Conference Chair"},
+		{Source: Oxon, Paragraph: "§5.5", Quote: "Core Group Meetings, including the Child Protection Plan must be recorded and circulated promptly to Core Group members and the Independent Conference Chair"},
 	},
 	Text: `The lead worker circulates the Child Protection Plan to the members of the
 core group and to the conference chair (the Conference and Review Manager in

@@ -63,7 +63,7 @@ func runUndelegatedVisit(pass *lint.Pass) error {
 		if by == "" || pass.Case.Standing(v) != lint.NotLeadWorkersVisit {
 			continue // the lead worker, cover by a social worker, or delegated
 		}
-		if !plan.Started.IsZero() && v.Date.Date.Before(plan.Started) || !pass.Case.IsBornOn(v.Date.Date) {
+		if !pass.Case.InPlan(v.Date.Date) || !pass.Case.IsBornOn(v.Date.Date) {
 			continue
 		}
 		del, agreed := strings.TrimSpace(v.DelegatedBy), strings.TrimSpace(v.DelegationAgreed)

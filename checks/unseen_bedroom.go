@@ -54,9 +54,12 @@ func runUnseenBedroom(pass *lint.Pass) error {
 	}
 	born := pass.Case.Child().Born
 	until := pass.Until()
+	// The periods of this authority's plan: from the conference that
+	// started it (for a child who moved in, the transfer conference; the
+	// previous authority's conferences are history).
 	var confs []*schema.Conference
-	for _, c := range pass.Case.Conferences {
-		if c == nil || c.Doc == nil || c.Date.IsZero() || c.Date.After(until) {
+	for _, c := range pass.Case.PlanConferences() {
+		if c.Doc == nil || c.Date.After(until) {
 			continue
 		}
 		confs = append(confs, c)
@@ -64,13 +67,6 @@ func runUnseenBedroom(pass *lint.Pass) error {
 	visits := pass.Visits()
 	for i := 1; i < len(confs); i++ {
 		from, to := confs[i-1], confs[i]
-		// Periods of the plan: from the conference that decided on it (even
-		// when plan.md's started date is wrong, which plan-start-mismatch
-		// reports) or from the plan's start.
-		decided := from.Decision == schema.DecisionPlan
-		if !plan.Started.IsZero() && from.Date.Before(plan.Started) && !decided {
-			continue
-		}
 		if !from.Date.Before(to.Date) {
 			continue // two conferences on one day: no period between them
 		}

@@ -285,7 +285,7 @@ func seenAloneGaps(pass *lint.Pass) []seenAloneGap {
 	}
 	var gaps []seenAloneGap
 	from, fromSeen := start, (*schema.Visit)(nil)
-	fromBirth := start.After(c.Plan.Started)
+	fromBirth := start.After(c.PlanStart())
 	add := func(to schema.Date, toSeen *schema.Visit) {
 		if due, by, ok := seenAloneDue(pass, from, to); ok {
 			gaps = append(gaps, seenAloneGap{From: from, FromSeen: fromSeen, FromBirth: fromBirth && fromSeen == nil,

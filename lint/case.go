@@ -104,17 +104,6 @@ func (c *Case) Cessation() *schema.Cessation {
 	return c.Plan.Cessation
 }
 
-// InitialConference returns the first initial conference that decided on a
-// plan, or nil.
-func (c *Case) InitialConference() *schema.Conference {
-	for _, cf := range c.Conferences {
-		if cf.Kind == schema.ConferenceInitial && cf.Decision == schema.DecisionPlan {
-			return cf
-		}
-	}
-	return nil
-}
-
 // ConferencesOfKind returns the case's conferences of kind k, by date.
 func (c *Case) ConferencesOfKind(k string) []*schema.Conference {
 	var out []*schema.Conference

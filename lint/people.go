@@ -224,6 +224,14 @@ func AgencyService(agency string) Service {
 	return ServiceUnknown
 }
 
+// IsMinuteTakerRole reports whether a role is one whose work is to record
+// meetings ("minute taker", "business support officer", "administrator",
+// "clerk", "note taker").
+func IsMinuteTakerRole(role string) bool {
+	return hasPhrase(phrase(role), "minute taker", "minutes", "minute", "minuting", "business support",
+		"administrator", "admin", "administrative", "clerk", "note taker", "notetaker")
+}
+
 // IsFamily reports whether ref names one of the case's people who is family
 // or a carer: recorded family = true, or whose role is plainly a family
 // relationship or a carer's (isFamilyRole: "mother", "Mum", "foster

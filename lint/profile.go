@@ -25,6 +25,8 @@ type Profile struct {
 	CoreGroupEvery            schema.Interval `toml:"core_group_every"`              // until the first review conference
 	CoreGroupEveryAfterReview schema.Interval `toml:"core_group_every_after_review"` // after it; off: same as CoreGroupEvery
 	MinutesWithin             schema.Interval `toml:"minutes_within"`                // minutes circulated within
+	MinutesByNextMeeting      bool            `toml:"minutes_by_next_meeting"`       // minutes circulated by the next meeting
+	MissedCoreGroupsInARow    int             `toml:"missed_core_groups_in_a_row"`   // meetings a member may not miss in a row; 0: off
 	KeepConferenceOutcomes    bool            `toml:"keep_conference_outcomes"`      // core group may not drop conference outcomes
 
 	// Ending the plan.

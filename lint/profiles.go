@@ -96,6 +96,12 @@ func extend(base *Profile, over *Profile, set func(key string) bool) *Profile {
 	if set("minutes_within") {
 		p.MinutesWithin = over.MinutesWithin
 	}
+	if set("minutes_by_next_meeting") {
+		p.MinutesByNextMeeting = over.MinutesByNextMeeting
+	}
+	if set("missed_core_groups_in_a_row") {
+		p.MissedCoreGroupsInARow = over.MissedCoreGroupsInARow
+	}
 	if set("keep_conference_outcomes") {
 		p.KeepConferenceOutcomes = over.KeepConferenceOutcomes
 	}

@@ -27,6 +27,13 @@ var profileParams = []profileParam{
 	{"core_group_every", "core group interval (until the first review conference)", "C06 §05; 1.8 §5.4", func(p *Profile) string { return p.CoreGroupEvery.String() }},
 	{"core_group_every_after_review", "core group interval after the first review conference", "C06 §05; 1.8 §5.4", func(p *Profile) string { return p.CoreGroupEveryAfterReview.String() }},
 	{"minutes_within", "core group minutes circulated within", "C06 §05", func(p *Profile) string { return p.MinutesWithin.String() }},
+	{"minutes_by_next_meeting", "core group minutes circulated by the next meeting (or by when it was due)", "1.8 §3, §5.5", func(p *Profile) string { return onOff(p.MinutesByNextMeeting) }},
+	{"missed_core_groups_in_a_row", "core group meetings a member may miss in a row (neither attending nor sending a written report); 0: off", "1.8 §5.7", func(p *Profile) string {
+		if p.MissedCoreGroupsInARow <= 0 {
+			return "off"
+		}
+		return fmt.Sprint(p.MissedCoreGroupsInARow)
+	}},
 	{"keep_conference_outcomes", "core group may not drop conference outcomes", "1.8 §5.6", func(p *Profile) string { return onOff(p.KeepConferenceOutcomes) }},
 	{"minimum_plan_length", "minimum plan length before cessation", "C06 §07", func(p *Profile) string { return p.MinimumPlanLength.String() }},
 	{"transfer_conference_within", "transfer conference after notice of a move", "C06 §07", func(p *Profile) string { return p.TransferConferenceWithin.String() }},

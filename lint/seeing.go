@@ -56,21 +56,23 @@ func (p *Pass) UnrecordedBirth() (expected schema.Date, overdue bool) {
 	if e := c.Child().Expected; !e.IsZero() {
 		return e, until.After(e.AddDays(BirthUnrecordedAfter))
 	}
-	if c.Plan == nil || c.Plan.Started.IsZero() {
+	start := c.PlanStart()
+	if c.Plan == nil || start.IsZero() {
 		return schema.Date{}, false
 	}
-	return schema.Date{}, until.After(c.Plan.Started.AddDays(42*7 + BirthUnrecordedAfter))
+	return schema.Date{}, until.After(start.AddDays(42*7 + BirthUnrecordedAfter))
 }
 
 // SeeingFrom returns the day from which the child must be seen: the later
-// of the plan's start and the child's birth. ok is false when there is no
+// of this authority's plan's start (PlanStart: for a child who moved in,
+// the transfer conference) and the child's birth. ok is false when there is no
 // plan or no start, or the child is unborn: before the birth no rule about
 // seeing the child or the child's bedroom applies.
 func (c *Case) SeeingFrom() (from schema.Date, ok bool) {
-	if c.Plan == nil || c.Plan.Started.IsZero() || c.IsUnborn() {
+	from = c.PlanStart()
+	if c.Plan == nil || from.IsZero() || c.IsUnborn() {
 		return schema.Date{}, false
 	}
-	from = c.Plan.Started
 	if born := c.Child().Born; !born.IsZero() && born.After(from) {
 		from = born
 	}

@@ -49,9 +49,9 @@ var sectionDefs = map[Kind][]SectionDef{
 	KindCoreGroup: {
 		{Name: "progress", Title: "Progress against outcomes", Headings: []string{"Progress against outcomes"},
 			Hint: "progress against each outcome of the plan"},
-		{Name: "absent-views", Title: "Written views of absent members", Headings: []string{"Written views of absent members"},
+		{Name: "absent-views", Title: "Written views of absent members", Headings: []string{"Written views of absent members", "Views of absent members", "Absent members' views", "Written views", "Written reports", "Written reports received", "Apologies and written reports"},
 			Hint: "the written views of members who could not attend"},
-		{Name: "decisions", Title: "Decisions", Headings: []string{"Decisions"},
+		{Name: "decisions", Title: "Decisions", Headings: []string{"Decisions", "Decisions and actions", "Decisions and actions agreed", "Actions and decisions", "Actions agreed", "Agreed actions", "Decisions made", "Actions", "Next steps", "Actions and next steps"},
 			Hint: "what the core group decided"},
 	},
 }

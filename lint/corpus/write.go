@@ -418,7 +418,7 @@ func (g *gen) writeConferences() {
 
 func (g *gen) writeCoreGroups() {
 	members := g.coreGroupMembers()
-	for _, cg := range g.cgs {
+	for i, cg := range g.cgs {
 		r := &rec{wants: g.opts.Wants}
 		absent := map[int]bool{}
 		for _, p := range cg.apologies {
@@ -440,7 +440,13 @@ func (g *gen) writeCoreGroups() {
 		r.line("+++")
 		r.kv("type", str("core-group"), "")
 		r.kv("date", cg.date.String(), cg.wantDate)
-		r.kv("chair", str(g.people[g.lead].name), "")
+		// The lead worker's manager chairs the first meeting, the lead
+		// worker the later ones (Oxfordshire 1.8 §4, §3).
+		chair := g.lead
+		if i == 0 {
+			chair = g.manager
+		}
+		r.kv("chair", str(g.people[chair].name), "")
 		r.kv("minutes_by", str(g.people[minutesBy].name), "")
 		r.kv("attended", strs(g.names(attended)), cg.wantAtt)
 		if len(cg.apologies) > 0 {

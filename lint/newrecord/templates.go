@@ -300,19 +300,10 @@ func (t *tmpl) plan() {
 	}
 }
 
-// decidingConference is the conference that made the plan: the initial
-// conference that decided on one or, for a child who moved in, the
-// transfer conference that did.
+// decidingConference is the conference that made the plan
+// (lint.Case.PlanStartConference).
 func decidingConference(c *lint.Case) *schema.Conference {
-	if cf := c.InitialConference(); cf != nil && !cf.Date.IsZero() {
-		return cf
-	}
-	for _, cf := range c.ConferencesOfKind(schema.ConferenceTransfer) {
-		if cf.Decision == schema.DecisionPlan && !cf.Date.IsZero() {
-			return cf
-		}
-	}
-	return nil
+	return c.PlanStartConference()
 }
 
 // latestConference is the case's last dated conference, or nil.
@@ -517,6 +508,8 @@ func (t *tmpl) coreGroup() {
 	t.kv("written_reports", "[]", "absent members who sent a written report")
 	if iv := t.profile.MinutesWithin; !iv.IsZero() {
 		t.kv("minutes_circulated", tbc, "the date the minutes went to the core group, within "+iv.String())
+	} else if t.profile.MinutesByNextMeeting {
+		t.kv("minutes_circulated", tbc, "the date the minutes went to the core group, promptly and before the next meeting")
 	} else {
 		t.withComment("# minutes_circulated = "+t.opts.Date.String(), "the date the minutes went to the core group")
 	}

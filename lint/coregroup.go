@@ -1,0 +1,88 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// The core group's meetings, as the procedures describe them: who is a
+// member, who took part in a meeting, who chaired and recorded it. Rules ask
+// these; they do not read attended, apologies or written_reports themselves.
+
+// CoreGroupMembers returns the members plan.md lists in core_group, blanks
+// and repeats (SamePerson) left out, in the plan's order.
+func (c *Case) CoreGroupMembers() []string {
+	if c.Plan == nil {
+		return nil
+	}
+	var out []string
+	for _, m := range c.Plan.CoreGroup {
+		if m = strings.TrimSpace(m); m != "" && !AmongPeople(m, out) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// IsCoreGroupMember reports whether ref names a member of the core group
+// plan.md lists: by name, or as the representative of an agency the core
+// group lists by its name ("Little Acorns Nursery", whose nursery manager
+// attends).
+func (c *Case) IsCoreGroupMember(ref string) bool {
+	members := c.CoreGroupMembers()
+	if AmongPeople(ref, members) {
+		return true
+	}
+	if p := c.Person(ref); p != nil && strings.TrimSpace(p.Agency) != "" {
+		return AmongPeople(p.Agency, members)
+	}
+	return false
+}
+
+// TookPart reports whether ref took part in the core group meeting cg: they
+// attended it, or, absent, sent it a written report of their view and
+// progress (Stoke-on-Trent C06 §05; Oxfordshire 1.8 §5.7 (7)). Apologies
+// alone are not taking part.
+func TookPart(cg *schema.CoreGroup, ref string) bool {
+	return AmongPeople(ref, cg.Attended) || AmongPeople(ref, cg.WrittenReports)
+}
+
+// MentionedAt reports whether the record of meeting cg names ref at all: in
+// attended, apologies or written_reports. A member first mentioned at a
+// later meeting is taken to have joined the core group there.
+func MentionedAt(cg *schema.CoreGroup, ref string) bool {
+	return TookPart(cg, ref) || AmongPeople(ref, cg.Apologies)
+}
+
+// CoreGroupChair returns who chaired meeting cg as the record gives it,
+// spaces trimmed; "" when the record names no one or only a placeholder.
+func (p *Profile) CoreGroupChair(cg *schema.CoreGroup) string {
+	return p.named(cg.Chair)
+}
+
+// CoreGroupMinuteTaker returns who recorded the minutes of meeting cg,
+// spaces trimmed; "" when the record names no one or only a placeholder.
+func (p *Profile) CoreGroupMinuteTaker(cg *schema.CoreGroup) string {
+	return p.named(cg.MinutesBy)
+}
+
+func (p *Profile) named(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if p.IsPlaceholder(ref) {
+		return ""
+	}
+	return ref
+}
+
+// IsMinuteTaker reports whether ref names one of the case's people whose
+// role is to take minutes for the authority ("minute taker", "business
+// support officer", "administrator"): someone the core group may ask to
+// record a meeting without being a member.
+func (c *Case) IsMinuteTaker(ref string) bool {
+	p := c.Person(ref)
+	if p == nil || personIsFamily(p) {
+		return false
+	}
+	return IsMinuteTakerRole(p.Role)
+}

@@ -1,0 +1,271 @@
+package lint
+
+import (
+
+	"github.com/caselint/caselint/schema"
+)
+
+// The start of this authority's plan (rules.md v1.1 "Transfer in"). Every
+// timescale (the first core group, the first review, the core group
+// interval, seeing the child) counts from the conference that started the
+// plan this authority holds: the initial conference that decided "plan" or,
+// for a child who moved in, this authority's transfer conference that did.
+// Conferences, core groups and visits dated before it (the previous
+// authority's, or an earlier plan's, kept in the case) are history, not this
+// plan's deadlines.
+
+// PlanStartConference returns the conference that started this authority's
+// plan, or nil when the case records none. It is the latest initial or
+// transfer conference that decided "plan", leaving out:
+//
+//   - conferences dated after the plan's cessation (they belong to no plan
+//     plan.md records);
+//   - the receiving authority's transfer conference at the end of a plan
+//     that ceased "moved to another authority" (the one [cessation]
+//     conference names or, when it names none, the latest transfer
+//     conference after an earlier start and after plan.md's started);
+//   - a transfer conference after the one plan.md's started names when
+//     nothing of this plan (core group, visit, review conference,
+//     countersignature, copy) is dated after it: that is the end of the
+//     plan, its cessation not yet recorded, not a move in.
+//
+// So a re-plan (an earlier plan ended, then a new initial conference) starts
+// at the new conference, and a transfer-in case at the transfer conference,
+// whatever plan.md's started says (plan-start-mismatch reports a started
+// that is not this conference's date).
+func (c *Case) PlanStartConference() *schema.Conference {
+	cands := c.startCandidates()
+	if len(cands) == 0 {
+		return nil
+	}
+	return cands[len(cands)-1]
+}
+
+// PlanStart returns the day this authority's plan started: the date of
+// PlanStartConference, else plan.md's started, else the zero date.
+func (c *Case) PlanStart() schema.Date {
+	if cf := c.PlanStartConference(); cf != nil {
+		return cf.Date
+	}
+	if c.Plan != nil {
+		return c.Plan.Started
+	}
+	return schema.Date{}
+}
+
+// IsTransferIn reports whether this authority's plan started at a transfer
+// conference: the child moved in with a plan.
+func (c *Case) IsTransferIn() bool {
+	cf := c.PlanStartConference()
+	return cf != nil && cf.Kind == schema.ConferenceTransfer
+}
+
+// InPlan reports whether day d falls within this authority's plan as far as
+// its start goes: on or after PlanStart. With no start known every day is.
+func (c *Case) InPlan(d schema.Date) bool {
+	start := c.PlanStart()
+	return start.IsZero() || !d.Before(start)
+}
+
+// PlanCoreGroups returns the core group records of this authority's plan
+// whose date could be read, by date: those dated on or after the plan's
+// start.
+func (c *Case) PlanCoreGroups() []*schema.CoreGroup {
+	start := c.PlanStart()
+	var out []*schema.CoreGroup
+	for _, cg := range c.CoreGroups {
+		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() && (start.IsZero() || !cg.Date.Before(start)) {
+			out = append(out, cg)
+		}
+	}
+	return out
+}
+
+// PlanConferences returns the dated conferences of this authority's plan, by
+// date: the start conference and those after it, without the receiving
+// authority's transfer conference that ended a plan (see
+// PlanStartConference). With no start conference, every dated conference
+// on or after plan.md's started.
+func (c *Case) PlanConferences() []*schema.Conference {
+	start := c.PlanStartConference()
+	end := c.transferOut(start)
+	var out []*schema.Conference
+	for _, cf := range c.Conferences {
+		if cf == nil || cf.Date.IsZero() || cf == end {
+			continue
+		}
+		if start != nil {
+			if cf.Date.Before(start.Date) {
+				continue
+			}
+		} else if c.Plan != nil && !c.Plan.Started.IsZero() && cf.Date.Before(c.Plan.Started) {
+			continue
+		}
+		out = append(out, cf)
+	}
+	return out
+}
+
+// PlanReviews returns the review conferences of this authority's plan, by
+// date: those dated after its start.
+func (c *Case) PlanReviews() []*schema.Conference {
+	start := c.PlanStart()
+	var out []*schema.Conference
+	for _, cf := range c.PlanConferences() {
+		if cf.Kind == schema.ConferenceReview && (start.IsZero() || cf.Date.After(start)) {
+			out = append(out, cf)
+		}
+	}
+	return out
+}
+
+// FirstPlanReview returns the first review conference of this authority's
+// plan, or nil.
+func (c *Case) FirstPlanReview() *schema.Conference {
+	if rs := c.PlanReviews(); len(rs) > 0 {
+		return rs[0]
+	}
+	return nil
+}
+
+// startCandidates returns the conferences that may have started the plan,
+// by date, the plan-ending transfer conference left out.
+func (c *Case) startCandidates() []*schema.Conference {
+	var ended schema.Date
+	if cs := c.Cessation(); cs != nil {
+		ended = cs.Date
+	}
+	var cands []*schema.Conference
+	for _, cf := range c.Conferences {
+		if cf == nil || cf.Date.IsZero() || !StartsPlan(cf) {
+			continue
+		}
+		if !ended.IsZero() && cf.Date.After(ended) {
+			continue
+		}
+		cands = append(cands, cf)
+	}
+	if len(cands) < 2 {
+		return cands
+	}
+	if out := c.transferOutAmong(cands); out != nil {
+		kept := cands[:0:0]
+		for _, cf := range cands {
+			if cf != out {
+				kept = append(kept, cf)
+			}
+		}
+		cands = kept
+	}
+	return cands
+}
+
+// StartsPlan reports whether conference cf decided that the child be the
+// subject of a plan here: an initial or transfer conference that decided
+// "plan". A transfer conference that wrote "continue" (the plan continues
+// in this authority) is read the same: invalid-record reports the word, and
+// the plan's timescales must not fall back to the previous authority's
+// conference because of it.
+func StartsPlan(cf *schema.Conference) bool {
+	switch cf.Kind {
+	case schema.ConferenceInitial:
+		return cf.Decision == schema.DecisionPlan
+	case schema.ConferenceTransfer:
+		return cf.Decision == schema.DecisionPlan || cf.Decision == schema.DecisionContinue
+	}
+	return false
+}
+
+// transferOut returns the transfer conference that ended the plan whose
+// start is start, or nil.
+func (c *Case) transferOut(start *schema.Conference) *schema.Conference {
+	var cands []*schema.Conference
+	for _, cf := range c.Conferences {
+		if cf != nil && !cf.Date.IsZero() && StartsPlan(cf) {
+			cands = append(cands, cf)
+		}
+	}
+	out := c.transferOutAmong(cands)
+	if out == start {
+		return nil
+	}
+	return out
+}
+
+// transferOutAmong returns, of the candidate start conferences cands (by
+// date), the receiving authority's transfer conference that ended the plan,
+// or nil.
+func (c *Case) transferOutAmong(cands []*schema.Conference) *schema.Conference {
+	if c.Plan == nil || len(cands) < 2 {
+		return nil
+	}
+	first := cands[0]
+	if r, _ := c.CessationReason(); r == ReasonMoved {
+		if cf, _ := c.ConferenceAt(c.Plan.Cessation.Conference); cf != nil {
+			if cf.Kind == schema.ConferenceTransfer && cf != first {
+				return cf
+			}
+			return nil
+		}
+		for i := len(cands) - 1; i > 0; i-- {
+			if cands[i].Kind != schema.ConferenceTransfer {
+				continue
+			}
+			// The transfer conference plan.md's started names is this
+			// plan's start (a move in), whatever ended the plan later.
+			if !c.Plan.Started.IsZero() && !cands[i].Date.After(c.Plan.Started) {
+				return nil
+			}
+			return cands[i]
+		}
+		return nil
+	}
+	// No recorded move away: a transfer conference later than the one
+	// started names, with nothing of this plan after it, ended the plan.
+	last := cands[len(cands)-1]
+	if last.Kind != schema.ConferenceTransfer || c.Plan.Started.IsZero() || !c.Plan.Started.Before(last.Date) {
+		return nil
+	}
+	named := false
+	for _, cf := range cands[:len(cands)-1] {
+		if cf.Date == c.Plan.Started {
+			named = true
+		}
+	}
+	if !named || c.planContinuedAfter(last.Date) {
+		return nil
+	}
+	return last
+}
+
+// planContinuedAfter reports whether anything of this plan is recorded
+// after day d: a core group, visit or review conference dated after it, or
+// the plan countersigned or copied on or after it.
+func (c *Case) planContinuedAfter(d schema.Date) bool {
+	for _, cg := range c.CoreGroups {
+		if cg != nil && cg.Date.After(d) {
+			return true
+		}
+	}
+	for _, v := range c.Visits {
+		if v != nil && v.Date.Date.After(d) {
+			return true
+		}
+	}
+	for _, cf := range c.Conferences {
+		if cf != nil && cf.Kind == schema.ConferenceReview && cf.Date.After(d) {
+			return true
+		}
+	}
+	if c.Plan != nil {
+		if !c.Plan.Countersigned.IsZero() && !c.Plan.Countersigned.Before(d) {
+			return true
+		}
+		for _, cp := range c.Plan.Copies {
+			if !cp.Given.IsZero() && !cp.Given.Before(d) {
+				return true
+			}
+		}
+	}
+	return false
+}

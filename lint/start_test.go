@@ -1,0 +1,210 @@
+package lint
+
+import (
+	"testing"
+
+	"github.com/caselint/caselint/schema"
+)
+
+func sd(s string) schema.Date {
+	t, err := schema.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func sconf(kind, date, decision, file string) *schema.Conference {
+	cf := &schema.Conference{Kind: kind, Date: sd(date), Decision: decision}
+	cf.Doc = &schema.Document{Source: &schema.Source{Path: "c/conferences/" + file}}
+	return cf
+}
+
+func scg(date string) *schema.CoreGroup {
+	return &schema.CoreGroup{Date: sd(date), Doc: &schema.Document{}}
+}
+
+func startCase(plan *schema.Plan, recs ...schema.Record) *Case {
+	all := []schema.Record{plan}
+	all = append(all, recs...)
+	return NewCase("c", &schema.CaseRecord{}, all)
+}
+
+func TestPlanStart(t *testing.T) {
+	prevInitial := sconf("initial", "2026-01-12", "plan", "2026-01-12-initial.md")
+	prevReview := sconf("review", "2026-04-08", "continue", "2026-04-08-review.md")
+	transfer := sconf("transfer", "2026-07-01", "plan", "2026-07-01-transfer.md")
+	ourReview := sconf("review", "2026-09-28", "continue", "2026-09-28-review.md")
+
+	cases := []struct {
+		name     string
+		c        *Case
+		want     *schema.Conference
+		transfer bool
+	}{
+		{"initial only", startCase(&schema.Plan{Started: sd("2026-01-12")}, prevInitial), prevInitial, false},
+		{"no started: the conference still starts it", startCase(&schema.Plan{}, prevInitial), prevInitial, false},
+		{"no conference", startCase(&schema.Plan{Started: sd("2026-01-12")}), nil, false},
+		{"no plan decision", startCase(&schema.Plan{Started: sd("2026-01-12")}, sconf("initial", "2026-01-12", "no plan", "x.md")), nil, false},
+		{"transfer in, previous authority's initial and review kept",
+			startCase(&schema.Plan{Started: sd("2026-07-01")}, prevInitial, prevReview, transfer, ourReview), transfer, true},
+		{"transfer in, started wrongly the previous initial, plan continued after the transfer",
+			startCase(&schema.Plan{Started: sd("2026-01-12")}, prevInitial, prevReview, transfer, scg("2026-07-10")), transfer, true},
+		{"transfer in, started wrongly the previous initial, countersigned after the transfer",
+			startCase(&schema.Plan{Started: sd("2026-01-12"), Countersigned: sd("2026-07-03")}, prevInitial, transfer), transfer, true},
+		{"transfer out recorded: ceased moved, conference named",
+			startCase(&schema.Plan{Started: sd("2026-01-12"), Cessation: &schema.Cessation{Date: sd("2026-07-01"), Reason: "moved to another authority", Conference: "conferences/2026-07-01-transfer.md"}},
+				prevInitial, prevReview, transfer), prevInitial, false},
+		{"transfer out recorded: ceased moved, no conference named",
+			startCase(&schema.Plan{Started: sd("2026-01-12"), Cessation: &schema.Cessation{Date: sd("2026-07-02"), Reason: "Moved to another authority."}},
+				prevInitial, transfer), prevInitial, false},
+		{"transfer out, cessation not yet recorded, nothing after it",
+			startCase(&schema.Plan{Started: sd("2026-01-12"), Countersigned: sd("2026-01-20")}, prevInitial, prevReview, transfer, scg("2026-06-20")), prevInitial, false},
+		{"conference after the cessation is no start",
+			startCase(&schema.Plan{Started: sd("2026-01-12"), Cessation: &schema.Cessation{Date: sd("2026-05-01"), Reason: "no longer at risk"}},
+				prevInitial, transfer), prevInitial, false},
+		{"re-plan: an earlier plan ended, then a new initial conference",
+			startCase(&schema.Plan{Started: sd("2026-07-01")}, prevInitial, sconf("review", "2026-04-08", "cease", "r.md"), sconf("initial", "2026-07-01", "plan", "i2.md")), nil, false},
+		{"transfer in, then moved away again: the receiving authority's conference not in the case",
+			startCase(&schema.Plan{Started: sd("2026-07-01"), Cessation: &schema.Cessation{Date: sd("2026-12-01"), Reason: "moved to another authority"}},
+				prevInitial, prevReview, transfer, ourReview), transfer, true},
+		{"transfer in, then moved away again: both transfer conferences in the case",
+			startCase(&schema.Plan{Started: sd("2026-07-01"), Cessation: &schema.Cessation{Date: sd("2026-12-01"), Reason: "moved to another authority"}},
+				prevInitial, prevReview, transfer, ourReview, sconf("transfer", "2026-12-01", "plan", "t2.md")), transfer, true},
+		{"transfer in written \"continue\"",
+			startCase(&schema.Plan{Started: sd("2026-07-01")}, prevInitial, prevReview, sconf("transfer", "2026-07-01", "continue", "tc.md")), nil, true},
+		{"transfer in with no previous conference in the case",
+			startCase(&schema.Plan{Started: sd("2026-07-01")}, transfer), transfer, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tc.c.PlanStartConference()
+			want := tc.want
+			if tc.name == "transfer in written \"continue\"" {
+				if got == nil || got.Kind != "transfer" || !tc.c.IsTransferIn() {
+					t.Fatalf("got %+v, want the transfer conference", got)
+				}
+				return
+			}
+			if tc.name == "re-plan: an earlier plan ended, then a new initial conference" {
+				if got == nil || got.Date != sd("2026-07-01") || got.Kind != "initial" {
+					t.Fatalf("got %+v, want the new initial conference", got)
+				}
+				return
+			}
+			if got != want {
+				t.Fatalf("PlanStartConference = %+v, want %+v", got, want)
+			}
+			if tc.c.IsTransferIn() != tc.transfer {
+				t.Errorf("IsTransferIn = %v", !tc.transfer)
+			}
+		})
+	}
+}
+
+func TestPlanStartDateAndRecords(t *testing.T) {
+	prevInitial := sconf("initial", "2026-01-12", "plan", "i.md")
+	prevReview := sconf("review", "2026-04-08", "continue", "r1.md")
+	transfer := sconf("transfer", "2026-07-01", "plan", "t.md")
+	ourReview := sconf("review", "2026-09-28", "continue", "r2.md")
+	c := startCase(&schema.Plan{Started: sd("2026-07-01")}, prevInitial, prevReview, transfer, ourReview,
+		scg("2026-02-01"), scg("2026-07-01"), scg("2026-07-14"))
+
+	if got := c.PlanStart(); got != sd("2026-07-01") {
+		t.Errorf("PlanStart = %s", got)
+	}
+	if c.InPlan(sd("2026-06-30")) || !c.InPlan(sd("2026-07-01")) {
+		t.Error("InPlan: the day of the transfer conference is the first day of the plan")
+	}
+	if cgs := c.PlanCoreGroups(); len(cgs) != 2 || cgs[0].Date != sd("2026-07-01") {
+		t.Errorf("PlanCoreGroups = %d records, want the two on or after the transfer", len(cgs))
+	}
+	if rs := c.PlanReviews(); len(rs) != 1 || rs[0] != ourReview {
+		t.Errorf("PlanReviews = %v, want only this authority's review", rs)
+	}
+	if c.FirstPlanReview() != ourReview {
+		t.Error("FirstPlanReview: the previous authority's review is history")
+	}
+	if cfs := c.PlanConferences(); len(cfs) != 2 || cfs[0] != transfer {
+		t.Errorf("PlanConferences = %v", cfs)
+	}
+
+	// No conference at all: started is the start.
+	none := startCase(&schema.Plan{Started: sd("2026-03-02")}, scg("2026-03-01"), scg("2026-03-10"))
+	if none.PlanStart() != sd("2026-03-02") || len(none.PlanCoreGroups()) != 1 {
+		t.Error("with no conference, plan.md's started is the start")
+	}
+	// Nothing known: every record is of the plan.
+	empty := startCase(&schema.Plan{}, scg("2026-03-01"))
+	if !empty.PlanStart().IsZero() || len(empty.PlanCoreGroups()) != 1 {
+		t.Error("with no start known, every record counts")
+	}
+
+	// Transfer out: the receiving authority's conference is not of this plan.
+	out := startCase(&schema.Plan{Started: sd("2026-01-12"), Cessation: &schema.Cessation{Date: sd("2026-07-01"), Reason: "moved to another authority", Conference: "conferences/t.md"}},
+		prevInitial, prevReview, transfer)
+	if cfs := out.PlanConferences(); len(cfs) != 2 || cfs[1] != prevReview {
+		t.Errorf("transfer out: PlanConferences = %v, want the initial and the review", cfs)
+	}
+}
+
+func TestCoreGroupMembership(t *testing.T) {
+	rec := &schema.CaseRecord{
+		Child: schema.Child{Name: "Kayla"},
+		People: []schema.Person{
+			{Name: "Nadia Okafor", Role: "social worker", Agency: "Children's Services", Qualified: true},
+			{Name: "Donna Wright", Role: "nursery manager", Agency: "Little Acorns Nursery"},
+			{Name: "Rhiannon Bevan", Role: "mother", Family: true},
+			{Name: "Sunita Rao", Role: "independent conference chair", Agency: "Children's Services"},
+			{Name: "Jo Hart", Role: "Business Support Officer (minutes)", Agency: "Children's Services"},
+			{Name: "Kim Lee", Role: "team administrator", Agency: "Children's Services"},
+		},
+	}
+	plan := &schema.Plan{LeadWorker: "Nadia Okafor", CoreGroup: []string{"Nadia Okafor", " nadia okafor (SW) ", "", "Rhiannon Bevan", "Little Acorns Nursery"}}
+	c := NewCase("c", rec, []schema.Record{plan})
+	if got := c.CoreGroupMembers(); len(got) != 3 {
+		t.Errorf("CoreGroupMembers = %q: blanks and repeats are left out", got)
+	}
+	for ref, want := range map[string]bool{
+		"Nadia Okafor (lead worker)": true,
+		"Donna Wright":               true, // represents the nursery the core group lists
+		"Rhiannon Bevan":             true,
+		"Sunita Rao":                 false, // her agency is not a member
+		"Nobody":                     false,
+	} {
+		if got := c.IsCoreGroupMember(ref); got != want {
+			t.Errorf("IsCoreGroupMember(%q) = %v, want %v", ref, got, want)
+		}
+	}
+
+	for ref, want := range map[string]bool{"Jo Hart": true, "Kim Lee": true, "Sunita Rao": false, "Rhiannon Bevan": false, "Nobody": false} {
+		if got := c.IsMinuteTaker(ref); got != want {
+			t.Errorf("IsMinuteTaker(%q) = %v, want %v", ref, got, want)
+		}
+	}
+
+	cg := &schema.CoreGroup{
+		Attended:       []string{"Nadia Okafor"},
+		Apologies:      []string{"Dr Fiona Marsh (GP)", "Owen Pritchard"},
+		WrittenReports: []string{"dr fiona marsh"},
+	}
+	if !TookPart(cg, "Nadia Okafor") || !TookPart(cg, "Dr Fiona Marsh") || TookPart(cg, "Owen Pritchard") || TookPart(cg, "Rhiannon Bevan") {
+		t.Error("TookPart: attended or sent a written report; apologies alone are not taking part")
+	}
+	if !MentionedAt(cg, "Owen Pritchard") || MentionedAt(cg, "Rhiannon Bevan") {
+		t.Error("MentionedAt: attended, apologies or written_reports")
+	}
+
+	p, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for chair, want := range map[string]string{" Gareth Lloyd ": "Gareth Lloyd", "TBC": "", "(tbc)": "", "": "", "?": ""} {
+		if got := p.CoreGroupChair(&schema.CoreGroup{Chair: chair}); got != want {
+			t.Errorf("CoreGroupChair(%q) = %q, want %q", chair, got, want)
+		}
+	}
+	if p.CoreGroupMinuteTaker(&schema.CoreGroup{MinutesBy: "n/a"}) != "" {
+		t.Error("CoreGroupMinuteTaker: a placeholder names no one")
+	}
+}
