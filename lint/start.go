@@ -1,7 +1,6 @@
 package lint
 
 import (
-
 	"github.com/caselint/caselint/schema"
 )
 
