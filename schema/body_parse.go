@@ -163,6 +163,9 @@ func (p *bodyParser) sections(doc ast.Node) {
 		}
 		p.runs(n, name)
 	}
+	if p.kind == KindPlan {
+		p.nearSections()
+	}
 	for _, s := range p.body.Sections {
 		var b strings.Builder
 		for _, n := range p.blocks[s] {
@@ -171,6 +174,43 @@ func (p *bodyParser) sections(doc ast.Node) {
 		}
 		s.Content = collapse(b.String())
 		s.Placeholder = IsPlaceholder(s.Content, defaultPlaceholders)
+	}
+}
+
+// nearSections reads a heading that is close to an accepted one ("1.
+// Concerns", "Contingency Plans") as that section, when the record has no
+// section of that name already: the first such heading only.
+func (p *bodyParser) nearSections() {
+	have := map[string]bool{}
+	for _, s := range p.body.Sections {
+		if s.Name != "" {
+			have[s.Name] = true
+		}
+	}
+	changed := false
+	for _, s := range p.body.Sections {
+		if s.Name != "" {
+			continue
+		}
+		if n, sug := NearSection(p.kind, s.Heading); n != "" && !have[n] {
+			s.Name, s.Suggest = n, sug
+			have[n] = true
+			changed = true
+		}
+	}
+	if !changed {
+		return
+	}
+	for i := range p.body.Text {
+		r := &p.body.Text[i]
+		if r.Section != "" {
+			continue
+		}
+		for _, s := range p.body.Sections {
+			if s.Suggest != "" && r.Offset >= s.Start && r.Offset < s.End {
+				r.Section = s.Name
+			}
+		}
 	}
 }
 
@@ -305,28 +345,86 @@ func splitOutcomeID(s string) (id, rest string) {
 	return id, rest
 }
 
-// actions reads the first table of the actions section.
+// actions reads the actions section: the rows of its tables, else its
+// labelled items (actions.go).
 func (p *bodyParser) actions(s *Section) {
-	t := p.find(s, func(n ast.Node) bool { return n.Kind() == extast.KindTable })
-	if t == nil {
+	var tables []ast.Node
+	for _, b := range p.blocks[s] {
+		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			if n.Kind() == extast.KindTable {
+				tables = append(tables, n)
+				return ast.WalkSkipChildren, nil
+			}
+			if n.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	if len(tables) == 0 {
+		p.actionItems(s)
 		return
 	}
-	tbl := &ActionTable{Offset: p.lineStart(nodePos(t))}
+	tbl := &ActionTable{Offset: p.lineStart(nodePos(tables[0]))}
+	for _, t := range tables {
+		p.actionTable(tbl, t)
+	}
+	p.body.Actions = tbl
+}
+
+// actionTable reads the rows of one table of the actions section into tbl.
+func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node) {
+	first := len(tbl.Columns) == 0
+	header := p.lineStart(nodePos(t))
 	col := map[string]int{}
+	var cols []string
+	var near []NearMiss
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		if r.Kind() != extast.KindTableHeader {
 			continue
 		}
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			name := ActionColumn(p.plain(c))
+			written := collapse(p.plain(c))
+			name := ActionColumn(written)
 			if _, dup := col[name]; dup || name == "" {
 				name = "" // a second "Owner" column is not read
 			} else {
-				col[name] = len(tbl.Columns)
+				col[name] = len(cols)
 			}
-			tbl.Columns = append(tbl.Columns, name)
+			cols = append(cols, name)
+			if name == "" {
+				if n, sug := NearActionColumn(written); n != "" {
+					near = append(near, NearMiss{Offset: header, Written: written, Name: n, Suggest: sug})
+				}
+			}
 		}
 		break
+	}
+	// A header close to a column the table lacks is read as it.
+	for _, nm := range near {
+		if _, ok := col[nm.Name]; ok {
+			continue
+		}
+		for i, c := range cols {
+			if c == "" && i < len(cols) && p.headerAt(t, i) == nm.Written {
+				cols[i] = nm.Name
+				col[nm.Name] = i
+				tbl.NearMisses = append(tbl.NearMisses, nm)
+				break
+			}
+		}
+	}
+	if first {
+		tbl.Columns = cols
+	} else {
+		for _, c := range cols {
+			if c != "" && !tbl.HasColumn(c) {
+				tbl.Columns = append(tbl.Columns, c)
+			}
+		}
 	}
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		if r.Kind() != extast.KindTableRow {
@@ -334,20 +432,38 @@ func (p *bodyParser) actions(s *Section) {
 		}
 		a := Action{Offset: p.lineStart(nodePos(r))}
 		var cells []Cell
-		for c := r.FirstChild(); c != nil && len(cells) < len(tbl.Columns); c = c.NextSibling() {
-			cells = append(cells, p.cell(c, a.Offset))
+		for c := r.FirstChild(); c != nil && len(cells) < len(cols); c = c.NextSibling() {
+			cl := p.cell(c, a.Offset)
+			cl.Line = a.Offset
+			cells = append(cells, cl)
 		}
 		get := func(name string) Cell {
 			if i, ok := col[name]; ok && i < len(cells) {
 				return cells[i]
 			}
-			return Cell{Offset: a.Offset}
+			return Cell{Offset: a.Offset, Line: a.Offset}
 		}
 		a.ID = get("id").Text
 		a.Action, a.Owner, a.Due, a.Outcome = get("action"), get("owner"), get("due"), get("outcome")
 		tbl.Rows = append(tbl.Rows, a)
 	}
-	p.body.Actions = tbl
+}
+
+// headerAt returns the text of header cell i of table t.
+func (p *bodyParser) headerAt(t ast.Node, i int) string {
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		if r.Kind() != extast.KindTableHeader {
+			continue
+		}
+		j := 0
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			if j == i {
+				return collapse(p.plain(c))
+			}
+			j++
+		}
+	}
+	return ""
 }
 
 // cell returns the plain text of a table cell and where it starts: the first

@@ -254,10 +254,10 @@ func TestParseBodyActions(t *testing.T) {
 				"8:1 A4|Call | write@8:8|@8:25|monthly@8:27|O1@8:37", // an empty cell: its closing "|"
 				"9:1 A5|Short@9:8|@9:1|@9:1|@9:1",
 			}},
-		{"first table of the section only",
+		{"every table of the section, none of another",
 			"## Concerns\n| Action |\n|---|\n| no |\n## Actions\nText first.\n\n| Action |\n|---|\n| yes |\n\n| Action |\n|---|\n| later |\n",
 			"action",
-			[]string{"13:1 |yes@13:3|@13:1|@13:1|@13:1"}},
+			[]string{"13:1 |yes@13:3|@13:1|@13:1|@13:1", "17:1 |later@17:3|@17:1|@17:1|@17:1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
