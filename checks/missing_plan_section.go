@@ -1,6 +1,9 @@
 package checks
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -84,15 +87,7 @@ func runMissingPlanSection(pass *lint.Pass) error {
 		}
 	}
 	if t := body.Actions; t != nil {
-		for _, nm := range t.NearMisses {
-			what := "column"
-			if t.List {
-				what = "label"
-			}
-			pass.Reportf(doc, nm.Offset,
-				"the actions %s %q is not one the plan format knows: it is read as %s; did you mean %q? (%s)",
-				what, nm.Written, nm.Suggest, nm.Suggest, cite(pass))
-		}
+		reportNearColumns(pass, doc, t)
 	}
 	if s := body.Section("actions"); s != nil && body.Actions == nil && !planSectionEmpty(pass, s) {
 		pass.Reportf(doc, s.HeadingOffset,
@@ -115,4 +110,42 @@ func runMissingPlanSection(pass *lint.Pass) error {
 			planHeadingList(def), what, cite(pass))
 	}
 	return nil
+}
+
+// reportNearColumns reports the actions' near-miss columns (or labels),
+// one finding for each header row (or label's line) naming them all.
+func reportNearColumns(pass *lint.Pass, doc *schema.Document, t *schema.ActionTable) {
+	what := "column"
+	if t.List {
+		what = "label"
+	}
+	for i := 0; i < len(t.NearMisses); {
+		j := i
+		var written, read, want []string
+		line := doc.Source.LineOf(t.NearMisses[i].Offset)
+		for ; j < len(t.NearMisses) && doc.Source.LineOf(t.NearMisses[j].Offset) == line; j++ {
+			nm := t.NearMisses[j]
+			written = append(written, fmt.Sprintf("%q", nm.Written))
+			read = append(read, nm.Suggest)
+			want = append(want, fmt.Sprintf("%q", nm.Suggest))
+		}
+		if len(written) == 1 {
+			pass.Reportf(doc, t.NearMisses[i].Offset,
+				"the actions %s %s is not one the plan format knows: it is read as %s; did you mean %s? (%s)",
+				what, written[0], read[0], want[0], cite(pass))
+		} else {
+			pass.Reportf(doc, t.NearMisses[i].Offset,
+				"the actions %ss %s are not ones the plan format knows: they are read as %s; did you mean %s? (%s)",
+				what, joinAnd(written), joinAnd(read), joinAnd(want), cite(pass))
+		}
+		i = j
+	}
+}
+
+// joinAnd joins words as a sentence does: "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

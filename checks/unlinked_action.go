@@ -60,9 +60,13 @@ func runUnlinkedAction(pass *lint.Pass) error {
 	for _, a := range body.Actions.Rows {
 		refs := actionOutcomeRefs(a.Outcome.Text)
 		if pass.Profile.IsPlaceholder(a.Outcome.Text) || len(refs) == 0 {
+			where := "in the Outcome column"
+			if body.Actions.List {
+				where = "in an Outcome: field (or in brackets after its id: A1 (O1): ...)"
+			}
 			pass.Reportf(doc, a.Outcome.Line,
-				"%s is linked to no outcome: name in the Outcome column the outcome it serves (such as O1), so that it is clearly linked to reducing the likelihood of harm to the child (%s)",
-				planActionLabel(a), cite(pass))
+				"%s is linked to no outcome: name %s the outcome it serves (such as O1), so that it is clearly linked to reducing the likelihood of harm to the child (%s)",
+				planActionLabel(a), where, cite(pass))
 			continue
 		}
 		if len(ids) == 0 {
