@@ -133,11 +133,12 @@ func (u *unit) hasFields() bool {
 	return false
 }
 
-// actionItems reads the actions of section s written as labelled units.
-func (p *bodyParser) actionItems(s *Section) {
+// actionItems reads the actions written as labelled units in blocks (only
+// list items when listsOnly), or returns nil when there are none.
+func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable {
 	var units []*unit
 	lists := 0
-	for _, b := range p.blocks[s] {
+	for _, b := range blocks {
 		switch b.Kind() {
 		case ast.KindList:
 			lists++
@@ -150,6 +151,9 @@ func (p *bodyParser) actionItems(s *Section) {
 				units = append(units, u)
 			}
 		case ast.KindParagraph, ast.KindHeading:
+			if listsOnly {
+				continue
+			}
 			u := &unit{heading: b.Kind() == ast.KindHeading}
 			u.text.addBlock(p, b)
 			units = append(units, u)
@@ -198,9 +202,10 @@ func (p *bodyParser) actionItems(s *Section) {
 			}
 		}
 	}
-	if len(tbl.Rows) > 0 {
-		p.body.Actions = tbl
+	if len(tbl.Rows) == 0 {
+		return nil
 	}
+	return tbl
 }
 
 // headEmpty reports whether the unit opens with a label.
@@ -435,6 +440,14 @@ func trimValue(b []byte, start, end int) span {
 	for end > start && strings.IndexByte(" \t*_.,;|", b[end-1]) >= 0 {
 		end--
 	}
+	// "(Owner: Sam Doe; Due: weekly)": the bracket closes the fields, not
+	// the value.
+	for end > start && (b[end-1] == ')' && bytes.IndexByte(b[start:end], '(') < 0 || b[end-1] == ']' && bytes.IndexByte(b[start:end], '[') < 0) {
+		end--
+		for end > start && strings.IndexByte(" \t*_.,;|", b[end-1]) >= 0 {
+			end--
+		}
+	}
 	return span{start, end}
 }
 
@@ -587,7 +600,7 @@ func trimSpan(b []byte, sp span) span {
 	for sp.start < sp.end && strings.IndexByte(" \t\n*_", b[sp.start]) >= 0 {
 		sp.start++
 	}
-	for sp.end > sp.start && strings.IndexByte(" \t\n*_.,;:|", b[sp.end-1]) >= 0 {
+	for sp.end > sp.start && strings.IndexByte(" \t\n*_.,;:|([-", b[sp.end-1]) >= 0 {
 		sp.end--
 	}
 	// Drop a bracketed outcome at the end: "Find a worker (O2)".

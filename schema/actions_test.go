@@ -94,3 +94,35 @@ func TestNearSection(t *testing.T) {
 		}
 	}
 }
+
+func TestCanonicalSectionWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"Risks and concerns":                  "concerns",
+		"Concerns & risks":                    "concerns",
+		"Contact arrangements and monitoring": "contact",
+		"Developmental needs and services":    "needs",
+		"Contingency plan:":                   "contingency",
+		"**Review**":                          "review",
+		"Risk":                                "",
+		"Concerns about dad":                  "",
+	} {
+		if got := CanonicalSection(KindPlan, in); got != want {
+			t.Errorf("CanonicalSection(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseBodyActionsUnderSeveralHeadings(t *testing.T) {
+	src, b := parseBody(KindPlan, "## Actions for Sam\n- A1 (O1): Walk Jamie to school (Owner: Sam Doe; Due: every 2/52)\n\n## Actions for professionals\n| Action | Owner | Due | Outcome |\n|---|---|---|---|\n| Fix the heating | Aisha Patel | within 3/12 | O2 |\n")
+	_ = src
+	var near []string
+	for _, s := range b.Sections {
+		near = append(near, s.Name+"="+s.Suggest)
+	}
+	if got := strings.Join(near, " "); got != "actions=Actions actions=Actions" {
+		t.Errorf("sections %s", got)
+	}
+	if b.Actions == nil || len(b.Actions.Rows) != 2 || b.Actions.Rows[0].Due.Text != "within 3/12" || b.Actions.Rows[1].Due.Text != "every 2/52" || b.Actions.Rows[1].Outcome.Text != "O1" {
+		t.Errorf("actions %+v", b.Actions)
+	}
+}

@@ -73,11 +73,11 @@ func readBody(src *Source, k Kind, start int) (*Body, *Problem) {
 	doc := markdown().Parse(text.NewReader(p.in))
 	p.sections(doc)
 	if k == KindPlan {
-		if s := p.sectionNamed("outcomes"); s != nil {
+		for _, s := range p.sectionsNamed("outcomes") {
 			p.outcomes(s)
 		}
-		if s := p.sectionNamed("actions"); s != nil {
-			p.actions(s)
+		if secs := p.sectionsNamed("actions"); len(secs) > 0 {
+			p.actions(secs)
 		}
 	}
 	return body, nil
@@ -192,7 +192,10 @@ func (p *bodyParser) nearSections() {
 		if s.Name != "" {
 			continue
 		}
-		if n, sug := NearSection(p.kind, s.Heading); n != "" && !have[n] {
+		// Actions and outcomes under more than one heading ("Actions for
+		// Sam", "Actions for professionals") are all read: none of them
+		// is left unchecked.
+		if n, sug := NearSection(p.kind, s.Heading); n != "" && (!have[n] || n == "actions" || n == "outcomes") {
 			s.Name, s.Suggest = n, sug
 			have[n] = true
 			changed = true
@@ -266,6 +269,18 @@ func nodePos(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+// sectionsNamed returns every section of canonical name name: the
+// accepted one and those read as it ("Actions for Sam").
+func (p *bodyParser) sectionsNamed(name string) []*Section {
+	var out []*Section
+	for _, s := range p.body.Sections {
+		if s.Name == name {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (p *bodyParser) sectionNamed(name string) *Section {
@@ -347,9 +362,13 @@ func splitOutcomeID(s string) (id, rest string) {
 
 // actions reads the actions section: the rows of its tables, else its
 // labelled items (actions.go).
-func (p *bodyParser) actions(s *Section) {
+func (p *bodyParser) actions(secs []*Section) {
 	var tables []ast.Node
-	for _, b := range p.blocks[s] {
+	var blocks []ast.Node
+	for _, s := range secs {
+		blocks = append(blocks, p.blocks[s]...)
+	}
+	for _, b := range blocks {
 		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
 				return ast.WalkContinue, nil
@@ -365,12 +384,19 @@ func (p *bodyParser) actions(s *Section) {
 		})
 	}
 	if len(tables) == 0 {
-		p.actionItems(s)
+		p.body.Actions = p.actionItems(blocks, false)
 		return
 	}
 	tbl := &ActionTable{Offset: p.lineStart(nodePos(tables[0]))}
 	for _, t := range tables {
 		p.actionTable(tbl, t)
+	}
+	// Actions listed beside the tables (under another heading) are read
+	// too; only lists with labelled items, not paragraphs, which beside a
+	// table are notes.
+	if items := p.actionItems(blocks, true); items != nil {
+		tbl.Rows = append(tbl.Rows, items.Rows...)
+		tbl.NearMisses = append(tbl.NearMisses, items.NearMisses...)
 	}
 	p.body.Actions = tbl
 }

@@ -87,8 +87,69 @@ func SectionNames(k Kind) []SectionDef {
 // CanonicalSection returns the canonical name of the section of a record of
 // kind k that heading opens, or "" when the kind defines no such section.
 // Case, surrounding and repeated spaces and a trailing colon are ignored.
+//
+// A heading made of the words of an accepted heading in another order, or
+// of two of the same section's headings together, is that section too:
+// "Risks and concerns", "Contact arrangements and monitoring",
+// "Developmental needs and services".
 func CanonicalSection(k Kind, heading string) string {
-	return sectionIndex()[k][normHeading(heading)]
+	h := normHeading(heading)
+	if n := sectionIndex()[k][h]; n != "" {
+		return n
+	}
+	words := headingWords(h)
+	if len(words) == 0 || len(words) > 8 {
+		return ""
+	}
+	for _, d := range sectionDefs[k] {
+		for i, a := range d.Headings {
+			wa := headingWords(normHeading(a))
+			if sameWords(words, wa) {
+				return d.Name
+			}
+			for _, b := range d.Headings[i+1:] {
+				if sameWords(words, append(append([]string(nil), wa...), headingWords(normHeading(b))...)) {
+					return d.Name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// headingWords returns the words of a normalised heading without the
+// joining ones (and, &, of, the), for comparing headings as sets of words.
+func headingWords(h string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		switch w {
+		case "and", "of", "the":
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// sameWords reports whether a and b hold the same set of words.
+func sameWords(a, b []string) bool {
+	set := func(ws []string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range ws {
+			m[w] = true
+		}
+		return m
+	}
+	sa, sb := set(a), set(b)
+	if len(sa) != len(sb) {
+		return false
+	}
+	for w := range sa {
+		if !sb[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // sectionIndex maps each kind's accepted headings, normalised, to the

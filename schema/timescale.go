@@ -584,6 +584,25 @@ func period(toks []string, i int) (Interval, int, bool) {
 	if i >= len(toks) {
 		return Interval{}, i, false
 	}
+	// The clinical shorthand: 2/52 is two weeks, 3/12 three months, 5/7
+	// five days.
+	if num, den, ok := strings.Cut(toks[i], "/"); ok {
+		n, err := strconv.Atoi(num)
+		if err == nil && n > 0 && n < 100 {
+			switch den {
+			case "52":
+				return Interval{n, Weeks}, i + 1, true
+			case "12":
+				if i > 0 && (toks[i-1] == "within" || toks[i-1] == "in" || toks[i-1] == "every") {
+					return Interval{n, Months}, i + 1, true
+				}
+			case "7":
+				if i > 0 && (toks[i-1] == "within" || toks[i-1] == "in" || toks[i-1] == "every") {
+					return Interval{n, Days}, i + 1, true
+				}
+			}
+		}
+	}
 	n, ok := number(toks[i])
 	if !ok {
 		return Interval{}, i, false
@@ -809,6 +828,9 @@ func readFrequency(toks []string, i int) (Timescale, int, bool) {
 			}
 			return freq(iv, next)
 		}
+		if iv, next, ok := period(toks, j+1); ok && strings.Contains(toks[j+1], "/") { // every 2/52
+			return freq(iv, next)
+		}
 	}
 	// "on Mondays", "Mondays and Thursdays", "weekly on Tuesdays"
 	j = i
@@ -832,9 +854,11 @@ func readEvent(toks []string, i int) (Timescale, int, bool) {
 	if hasWords(toks, j, "prior", "to") {
 		j += 2
 	}
-	if j < len(toks) && toks[j] == "the" {
+	switch {
+	case j < len(toks) && toks[j] == "the":
 		j++
-	} else {
+	case j < len(toks) && (toks[j] == "next" || toks[j] == "first"): // "by next core group"
+	default:
 		return Timescale{}, i, false
 	}
 	if j < len(toks) && (toks[j] == "next" || toks[j] == "first" || toks[j] == "initial" || toks[j] == "second" || toks[j] == "1st" || toks[j] == "2nd") {

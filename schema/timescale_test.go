@@ -120,6 +120,12 @@ func TestParseTimescale(t *testing.T) {
 		{"within the next 4 weeks", TimescaleWithin, Date{}, Interval{4, Weeks}, ""},
 		{"2 weeks", TimescaleWithin, Date{}, Interval{2, Weeks}, ""},
 		{"by the next core group", TimescaleEvent, Date{}, Interval{}, ""},
+		{"by next core group", TimescaleEvent, Date{}, Interval{}, ""},
+		{"within 2/52", TimescaleWithin, Date{}, Interval{2, Weeks}, ""},
+		{"2/52", TimescaleWithin, Date{}, Interval{2, Weeks}, ""},
+		{"within 3/12", TimescaleWithin, Date{}, Interval{3, Months}, ""},
+		{"every 2/52", TimescaleFrequency, Date{}, Interval{2, Weeks}, ""},
+		{"3/12", TimescaleDate, d(0, 12, 3), Interval{}, ""},
 		{"before the review conference", TimescaleEvent, Date{}, Interval{}, ""},
 
 		// Vague, and not a timescale.
