@@ -401,6 +401,9 @@ func labelBoundary(b []byte, s int, capital bool) bool {
 	if strings.IndexByte(".;,|([{-:>", b[sp-1]) >= 0 {
 		return true
 	}
+	if r, _ := utf8.DecodeLastRune(b[:sp]); r == '—' || r == '–' || r == '•' || r == '·' {
+		return true
+	}
 	r, _ := utf8.DecodeRune(b[s:])
 	return capital && sp < q && unicode.IsUpper(r)
 }
@@ -439,6 +442,14 @@ func trimValue(b []byte, start, end int) span {
 	}
 	for end > start && strings.IndexByte(" \t*_.,;|", b[end-1]) >= 0 {
 		end--
+	}
+	// A dash between fields: "Owner: Sam Doe — Due: weekly".
+	for {
+		r, n := utf8.DecodeLastRune(b[start:end])
+		if r != '—' && r != '–' && r != ' ' || n == 0 || end == start {
+			break
+		}
+		end -= n
 	}
 	// "(Owner: Sam Doe; Due: weekly)": the bracket closes the fields, not
 	// the value.
@@ -600,8 +611,16 @@ func trimSpan(b []byte, sp span) span {
 	for sp.start < sp.end && strings.IndexByte(" \t\n*_", b[sp.start]) >= 0 {
 		sp.start++
 	}
-	for sp.end > sp.start && strings.IndexByte(" \t\n*_.,;:|([-", b[sp.end-1]) >= 0 {
-		sp.end--
+	for sp.end > sp.start {
+		if strings.IndexByte(" \t\n*_.,;:|([-", b[sp.end-1]) >= 0 {
+			sp.end--
+			continue
+		}
+		if r, n := utf8.DecodeLastRune(b[sp.start:sp.end]); r == '—' || r == '–' {
+			sp.end -= n
+			continue
+		}
+		break
 	}
 	// Drop a bracketed outcome at the end: "Find a worker (O2)".
 	if sp.end > sp.start && (b[sp.end-1] == ')' || b[sp.end-1] == ']') {

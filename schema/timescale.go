@@ -21,11 +21,12 @@ const (
 	TimescaleImmediately                       // immediately, straight away, today
 	TimescaleWithin                            // within 2 weeks, within 10 working days, 2 weeks
 	TimescaleEvent                             // by the next core group, before the review conference
+	TimescaleDone                              // done, completed: the action is recorded as complete
 	TimescaleVague                             // ongoing, asap, TBC, as required (the caller's list)
 	TimescaleUnrecognised                      // anything else, an impossible date included
 )
 
-var timescaleKindNames = [...]string{"empty", "date", "frequency", "immediately", "within", "event", "vague", "unrecognised"}
+var timescaleKindNames = [...]string{"empty", "date", "frequency", "immediately", "within", "event", "done", "vague", "unrecognised"}
 
 func (k TimescaleKind) String() string {
 	if int(k) < len(timescaleKindNames) {
@@ -57,10 +58,11 @@ type Timescale struct {
 }
 
 // Specified reports whether the timescale is one the procedures accept: a
-// date, a frequency, "immediately", a period or a scheduled meeting.
+// date, a frequency, "immediately", a period or a scheduled meeting; or
+// the action is recorded as done (a plan updated at a core group).
 func (t Timescale) Specified() bool {
 	switch t.Kind {
-	case TimescaleDate, TimescaleFrequency, TimescaleImmediately, TimescaleWithin, TimescaleEvent:
+	case TimescaleDate, TimescaleFrequency, TimescaleImmediately, TimescaleWithin, TimescaleEvent, TimescaleDone:
 		return true
 	}
 	return false
@@ -100,6 +102,10 @@ func ParseTimescale(text string, vague []string) Timescale {
 	if r, ok := readTimescale(toks); ok {
 		r.Text = t.Text
 		return r
+	}
+	if len(toks) > 0 && doneWords[toks[0]] && (len(toks) == 1 || isJoin(toks[1])) {
+		t.Kind = TimescaleDone
+		return t
 	}
 	why := firstWhy(toks)
 	// A vague word with a timescale after it: "ongoing, weekly", "asap
@@ -207,6 +213,9 @@ func isVague(toks []string, vague []string, whole bool) bool {
 	}
 	return false
 }
+
+// doneWords say that an action is complete.
+var doneWords = map[string]bool{"done": true, "completed": true, "complete": true, "achieved": true, "met": true}
 
 // vaguePrefix returns the number of tokens of the vague phrase toks open
 // with, or 0.

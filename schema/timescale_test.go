@@ -127,6 +127,9 @@ func TestParseTimescale(t *testing.T) {
 		{"every 2/52", TimescaleFrequency, Date{}, Interval{2, Weeks}, ""},
 		{"3/12", TimescaleDate, d(0, 12, 3), Interval{}, ""},
 		{"before the review conference", TimescaleEvent, Date{}, Interval{}, ""},
+		{"Completed", TimescaleDone, Date{}, Interval{}, ""},
+		{"done (see core group minutes)", TimescaleDone, Date{}, Interval{}, ""},
+		{"completed 2026-01-20", TimescaleDate, d(2026, 1, 20), Interval{}, ""},
 
 		// Vague, and not a timescale.
 		{"ongoing", TimescaleVague, Date{}, Interval{}, ""},
@@ -165,7 +168,7 @@ func TestParseTimescale(t *testing.T) {
 		if !strings.Contains(got.Why, tt.why) || tt.why == "" && got.Why != "" {
 			t.Errorf("ParseTimescale(%q).Why = %q, want it to say %q", tt.in, got.Why, tt.why)
 		}
-		if got.Specified() != (tt.kind >= TimescaleDate && tt.kind <= TimescaleEvent) {
+		if got.Specified() != (tt.kind >= TimescaleDate && tt.kind <= TimescaleDone) {
 			t.Errorf("ParseTimescale(%q).Specified() = %v", tt.in, got.Specified())
 		}
 	}
