@@ -313,15 +313,22 @@ func quotedSpans(data []byte, from int) [][2]int {
 		}
 		i += n
 	}
-	return out
+	// Sorted and merged (a quotation inside another lies within it), for
+	// inSpans' binary search.
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	merged := out[:0]
+	for _, s := range out {
+		if n := len(merged); n > 0 && s[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], s[1])
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
 }
 
-// inSpans reports whether off lies inside one of spans.
+// inSpans reports whether off lies inside one of spans (sorted, disjoint).
 func inSpans(spans [][2]int, off int) bool {
-	for _, s := range spans {
-		if s[0] <= off && off < s[1] {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(spans), func(i int) bool { return spans[i][1] > off })
+	return i < len(spans) && spans[i][0] <= off
 }
