@@ -742,6 +742,11 @@ func readFrequency(toks []string, i int) (Timescale, int, bool) {
 		return Timescale{}, i, false
 	}
 	tok := toks[i]
+	if (tok == "a" || tok == "an") && i+1 < len(toks) { // "on a weekly basis"
+		if iv, ok := frequencyWords[toks[i+1]]; ok {
+			return freq(iv, i+2)
+		}
+	}
 	if iv, ok := frequencyWords[tok]; ok {
 		return freq(iv, i+1)
 	}
@@ -809,6 +814,12 @@ func readFrequency(toks []string, i int) (Timescale, int, bool) {
 	if j < len(toks) && (toks[j] == "at" || toks[j] == "after" || toks[j] == "during" || toks[j] == "on" || toks[j] == "before" || toks[j] == "following" || toks[j] == "in") {
 		j++
 	}
+	// "at core group meetings", "at visits": a plural occasion after "at".
+	if j > i && j < len(toks) && (toks[i] == "at" || toks[i] == "during" || toks[i] == "after") {
+		if iv, next, ok := occasion(toks, j); ok && strings.HasSuffix(toks[next-1], "s") && !isWeekday(toks[j]) {
+			return freq(iv, next)
+		}
+	}
 	if j < len(toks) && (toks[j] == "every" || toks[j] == "each" || toks[j] == "all" || toks[j] == "per") {
 		k := j + 1
 		if k < len(toks) && (toks[k] == "other" || toks[k] == "alternate" || toks[k] == "second") && k+1 < len(toks) {
@@ -845,6 +856,13 @@ func readFrequency(toks []string, i int) (Timescale, int, bool) {
 	j = i
 	if j < len(toks) && toks[j] == "on" {
 		j++
+	}
+	// "Monday to Friday", "Mon-Fri"
+	if j+2 < len(toks) && isWeekday(toks[j]) && (toks[j+1] == "to" || toks[j+1] == "-" || toks[j+1] == "till" || toks[j+1] == "until") && isWeekday(toks[j+2]) {
+		return freq(Interval{1, Weeks}, j+3)
+	}
+	if j+1 < len(toks) && isWeekday(toks[j]) && isWeekday(toks[j+1]) { // "mon-fri" as written "mon fri"
+		return freq(Interval{1, Weeks}, j+2)
 	}
 	if j < len(toks) && isWeekday(toks[j]) && (strings.HasSuffix(toks[j], "s") && !weekdayNames[toks[j]] || j > i) {
 		_, next, _ := occasion(toks, j)

@@ -103,6 +103,11 @@ func TestParseTimescale(t *testing.T) {
 		{"weekly visits", TimescaleFrequency, Date{}, Interval{1, Weeks}, ""},
 		{"weekly until the review conference", TimescaleFrequency, Date{}, Interval{1, Weeks}, ""},
 		{"daily (term time)", TimescaleFrequency, Date{}, Interval{1, Days}, ""},
+		{"on a weekly basis", TimescaleFrequency, Date{}, Interval{1, Weeks}, ""},
+		{"Monday to Friday", TimescaleFrequency, Date{}, Interval{1, Weeks}, ""},
+		{"Mon-Fri", TimescaleFrequency, Date{}, Interval{1, Weeks}, ""},
+		{"at core group meetings", TimescaleFrequency, Date{}, Interval{}, ""},
+		{"2x weekly", TimescaleFrequency, Date{}, Interval{}, ""},
 		{"ongoing (weekly)", TimescaleFrequency, Date{}, Interval{1, Weeks}, ""},
 		{"ongoing, weekly", TimescaleFrequency, Date{}, Interval{1, Weeks}, ""},
 
