@@ -103,6 +103,9 @@ func TestCanonicalSectionWords(t *testing.T) {
 		"Developmental needs and services":    "needs",
 		"Contingency plan:":                   "contingency",
 		"**Review**":                          "review",
+		"Monitoring arrangements":             "contact",
+		"Monitoring and contact arrangements": "contact",
+		"Review arrangements":                 "",
 		"Risk":                                "",
 		"Concerns about dad":                  "",
 	} {

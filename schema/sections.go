@@ -102,19 +102,40 @@ func CanonicalSection(k Kind, heading string) string {
 		return ""
 	}
 	for _, d := range sectionDefs[k] {
-		for i, a := range d.Headings {
-			wa := headingWords(normHeading(a))
-			if sameWords(words, wa) {
-				return d.Name
+		all := map[string]bool{}
+		for _, a := range d.Headings {
+			for _, w := range headingWords(normHeading(a)) {
+				all[w] = true
 			}
-			for _, b := range d.Headings[i+1:] {
-				if sameWords(words, append(append([]string(nil), wa...), headingWords(normHeading(b))...)) {
-					return d.Name
-				}
+		}
+		inAll := true
+		for _, w := range words {
+			inAll = inAll && all[w]
+		}
+		if !inAll {
+			continue
+		}
+		for _, a := range d.Headings {
+			if containsWords(words, headingWords(normHeading(a))) {
+				return d.Name
 			}
 		}
 	}
 	return ""
+}
+
+// containsWords reports whether every word of b is in a.
+func containsWords(a, b []string) bool {
+	for _, w := range b {
+		found := false
+		for _, x := range a {
+			found = found || x == w
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // headingWords returns the words of a normalised heading without the
@@ -129,27 +150,6 @@ func headingWords(h string) []string {
 		out = append(out, w)
 	}
 	return out
-}
-
-// sameWords reports whether a and b hold the same set of words.
-func sameWords(a, b []string) bool {
-	set := func(ws []string) map[string]bool {
-		m := map[string]bool{}
-		for _, w := range ws {
-			m[w] = true
-		}
-		return m
-	}
-	sa, sb := set(a), set(b)
-	if len(sa) != len(sb) {
-		return false
-	}
-	for w := range sa {
-		if !sb[w] {
-			return false
-		}
-	}
-	return true
 }
 
 // sectionIndex maps each kind's accepted headings, normalised, to the
