@@ -129,3 +129,14 @@ func TestParseBodyActionsUnderSeveralHeadings(t *testing.T) {
 		t.Errorf("actions %+v", b.Actions)
 	}
 }
+
+func TestParseBodyOutcomesWithoutList(t *testing.T) {
+	src, b := parseBody(KindPlan, "## Outcomes\nThe conference agreed:\n**O1:** Jamie attends school.\nO2 - The flat is warm. <!-- want: x -->\n\n### O3: Sam gets help\n\n| ID | Outcome |\n|---|---|\n| O4 | Jamie sees a dentist |\n")
+	var got []string
+	for _, o := range b.Outcomes {
+		got = append(got, fmt.Sprintf("%d:%s=%s", src.Position(o.Offset).Line, o.ID, o.Text))
+	}
+	if want := "6:O1=Jamie attends school. 7:O2=The flat is warm. 9:O3=Sam gets help 13:O4=Jamie sees a dentist"; strings.Join(got, " ") != want {
+		t.Errorf("outcomes %q, want %q", strings.Join(got, " "), want)
+	}
+}

@@ -321,6 +321,7 @@ func (p *bodyParser) find(s *Section, match func(ast.Node) bool) ast.Node {
 func (p *bodyParser) outcomes(s *Section) {
 	list := p.find(s, func(n ast.Node) bool { return n.Kind() == ast.KindList })
 	if list == nil {
+		p.outcomeLines(s)
 		return
 	}
 	for it := list.FirstChild(); it != nil; it = it.NextSibling() {
@@ -329,6 +330,48 @@ func (p *bodyParser) outcomes(s *Section) {
 		}
 		id, rest := splitOutcomeID(collapse(p.plain(it)))
 		p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(it))})
+	}
+}
+
+// outcomeLines reads outcomes written without a list: lines of paragraphs
+// or ### headings that open with an outcome id ("O1: ..."), or table rows
+// whose first cell is one. Lines that open with no id are not outcomes
+// here (they are prose around them).
+func (p *bodyParser) outcomeLines(s *Section) {
+	for _, b := range p.blocks[s] {
+		switch b.Kind() {
+		case ast.KindParagraph, ast.KindHeading:
+			var v vtext
+			v.addBlock(p, b)
+			v.blankComments()
+			for start := 0; start < len(v.b); {
+				end := bytes.IndexByte(v.b[start:], '\n')
+				if end < 0 {
+					end = len(v.b)
+				} else {
+					end += start
+				}
+				line := strings.TrimLeft(string(v.b[start:end]), " \t*_#")
+				line = strings.NewReplacer("**", "", "__", "").Replace(line)
+				if id, rest := splitOutcomeID(collapse(line)); id != "" && start < len(v.off) {
+					p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.src.LineStart(p.src.LineOf(v.off[start]))})
+				}
+				start = end + 1
+			}
+		case extast.KindTable:
+			for r := b.FirstChild(); r != nil; r = r.NextSibling() {
+				if r.Kind() != extast.KindTableRow || r.FirstChild() == nil {
+					continue
+				}
+				first := collapse(p.plain(r.FirstChild()))
+				if id, rest := splitOutcomeID(first); id != "" {
+					if rest == "" && r.FirstChild().NextSibling() != nil {
+						rest = collapse(p.plain(r.FirstChild().NextSibling()))
+					}
+					p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(r))})
+				}
+			}
+		}
 	}
 }
 

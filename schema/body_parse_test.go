@@ -193,7 +193,7 @@ func TestParseBodyOutcomes(t *testing.T) {
 			[]string{"O10|Ten|5:1", "O4|Four|6:1", "|Outcome without id|7:1", "|O2x is not an id|8:1", "O5||9:1"}},
 		{"comment dropped", "## Outcomes\n- **O1:** Fed daily <!-- want: vague-outcome -->\n",
 			[]string{"O1|Fed daily|5:1"}},
-		{"no list", "## Outcomes\nO1: a paragraph\n", nil},
+		{"lines of a paragraph, no list", "## Outcomes\nO1: a paragraph\n", []string{"O1|a paragraph|5:1"}},
 		{"list in another section", "## Concerns\n- O1: x\n## Outcomes\nTBC\n", nil},
 	}
 	for _, tt := range tests {
