@@ -210,7 +210,7 @@ func NearSection(k Kind, heading string) (name, suggest string) {
 				limit = 2
 			}
 			if Levenshtein(h, a) <= limit || h+"s" == a || h == a+"s" {
-				return d.Name, a0(d, a)
+				return d.Name, headingAsWritten(d, a)
 			}
 		}
 	}
@@ -234,8 +234,8 @@ func NearSection(k Kind, heading string) (name, suggest string) {
 	return "", ""
 }
 
-// a0 returns the accepted heading a of d as written in the table.
-func a0(d SectionDef, a string) string {
+// headingAsWritten returns the accepted heading a of d as the table writes it.
+func headingAsWritten(d SectionDef, a string) string {
 	for _, h := range d.Headings {
 		if strings.EqualFold(h, a) {
 			return h

@@ -585,8 +585,6 @@ func number(tok string) (int, bool) {
 	return n, true
 }
 
-func isNumberWord(tok string) bool { _, ok := number(tok); return ok && tok != "a" && tok != "an" }
-
 // period reads a length of time at toks[i]: "2 weeks", "ten working days",
 // "a fortnight", "48 hours", "one month".
 func period(toks []string, i int) (Interval, int, bool) {
