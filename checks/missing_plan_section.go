@@ -80,6 +80,12 @@ func runMissingPlanSection(pass *lint.Pass) error {
 		return nil
 	}
 	for _, s := range body.Sections {
+		if s.Suggest != "" && s.Level != 2 {
+			pass.Reportf(doc, s.HeadingOffset,
+				"%q is read as the %s section, but the plan's sections are \"##\" headings: did you mean \"## %s\"? (%s)",
+				s.Heading, s.Suggest, s.Suggest, cite(pass))
+			continue
+		}
 		if s.Suggest != "" {
 			pass.Reportf(doc, s.HeadingOffset,
 				"the heading %q is not one the plan format knows: it is read as the %s section; did you mean \"## %s\"? (%s)",

@@ -25,6 +25,10 @@ type Section struct {
 	// section is read as the one it is close to (Name), and Suggest is the
 	// accepted heading to write instead ("Concerns"). Plans only.
 	Suggest string
+	// Level is the heading's level: 2; 1 or 3 to 6 for an accepted heading
+	// of the wrong level read as the section ("# Concerns"); 0 for a line
+	// that is only bold text ("**Concerns**"). Suggest is set for those.
+	Level int
 }
 
 // Outcome is one item of the plan's Outcomes list: "O1: Jamie attends

@@ -134,7 +134,44 @@ func (p *bodyParser) lineStart(i int) int {
 func (p *bodyParser) sections(doc ast.Node) {
 	p.blocks = map[*Section][]ast.Node{}
 	var cur *Section
+	// A plan's section written with the wrong mark ("# Concerns",
+	// "### Concerns", a line "**Concerns**") is read as the section, when
+	// no "##" heading of the plan is (or is close to) it.
+	var have map[string]bool
+	if p.kind == KindPlan {
+		have = map[string]bool{}
+		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+			if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+				heading := collapse(p.plain(h))
+				name := CanonicalSection(p.kind, heading)
+				if name == "" {
+					name, _ = NearSection(p.kind, heading)
+				}
+				have[name] = true
+			}
+		}
+	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if have != nil {
+			if name, text, level := p.pseudoHeading(n); name != "" && !have[name] {
+				have[name] = true
+				hoff := p.lineStart(nodePos(n))
+				if cur != nil {
+					cur.End = max(cur.Start, hoff)
+				}
+				cur = &Section{
+					Name:          name,
+					Heading:       text,
+					HeadingOffset: hoff,
+					Start:         p.blockEnd(n),
+					End:           len(p.src.Data),
+					Suggest:       acceptedHeading(sectionDefs[p.kind], name, normHeading(text)),
+					Level:         level,
+				}
+				p.body.Sections = append(p.body.Sections, cur)
+				continue
+			}
+		}
 		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
 			hoff := p.lineStart(nodePos(h))
 			if cur != nil {
@@ -149,6 +186,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 					HeadingOffset: hoff,
 					Start:         p.headingEnd(h),
 					End:           len(p.src.Data),
+					Level:         2,
 				}
 				p.body.Sections = append(p.body.Sections, cur)
 			}
@@ -175,6 +213,59 @@ func (p *bodyParser) sections(doc ast.Node) {
 		s.Content = collapse(b.String())
 		s.Placeholder = IsPlaceholder(s.Content, defaultPlaceholders)
 	}
+}
+
+// pseudoHeading returns the section that block n opens when it is an
+// accepted heading of another level than 2, or a paragraph that is only
+// bold text ("**Concerns**", "**Concerns:**"): its name, text and level
+// (0 for a bold line).
+func (p *bodyParser) pseudoHeading(n ast.Node) (name, text string, level int) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		if n.Level == 2 {
+			return "", "", 0
+		}
+		text, level = collapse(p.plain(n)), n.Level
+	case *ast.Paragraph:
+		c := n.FirstChild()
+		if c == nil {
+			return "", "", 0
+		}
+		e, ok := c.(*ast.Emphasis)
+		if !ok || e.Level != 2 {
+			return "", "", 0
+		}
+		for rest := c.NextSibling(); rest != nil; rest = rest.NextSibling() {
+			switch r := rest.(type) {
+			case *ast.RawHTML: // a comment after it
+			case *ast.Text:
+				if strings.Trim(string(r.Segment.Value(p.in)), " \t:") != "" {
+					return "", "", 0
+				}
+			default:
+				return "", "", 0
+			}
+		}
+		text = collapse(p.plain(n))
+	default:
+		return "", "", 0
+	}
+	if len(text) > 60 {
+		return "", "", 0
+	}
+	return CanonicalSection(p.kind, text), text, level
+}
+
+// blockEnd returns the offset in src.Data of the line after block n.
+func (p *bodyParser) blockEnd(n ast.Node) int {
+	if h, ok := n.(*ast.Heading); ok {
+		return p.headingEnd(h)
+	}
+	if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+		last := ls.At(ls.Len() - 1)
+		return p.src.LineStart(p.src.LineOf(p.off(max(last.Start, last.Stop-1))) + 1)
+	}
+	return p.src.LineStart(p.src.LineOf(p.off(nodePos(n))) + 1)
 }
 
 // nearSections reads a heading that is close to an accepted one ("1.

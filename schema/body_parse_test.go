@@ -39,15 +39,17 @@ func TestParseBodySectionNames(t *testing.T) {
 			[]string{"contact=Contact arrangements", "contact=Monitoring:", "review=review", "contingency=Contingency plan", "contingency=Contingency"}},
 		{KindPlan, "## **Outcomes**\n## Background\n## Observations\n",
 			[]string{"outcomes=Outcomes", "=Background", "=Observations"}},
-		{KindPlan, "Outcomes\n--------\n\nContingency\n===\n", // setext: level 2, then level 1
-			[]string{"outcomes=Outcomes"}},
+		{KindPlan, "Outcomes\n--------\n\nContingency\n===\n", // setext: level 2, then level 1 (read as the section, as the wrong level)
+			[]string{"outcomes=Outcomes", "contingency=Contingency"}},
 		{KindVisit, "## Observations\n## Wishes and feelings\n## Meals and sleeping\n## Presentation and behavior\n## Presentation and Behaviour\n## Incidents and injuries\n## Outcomes\n",
 			[]string{"observations=Observations", "wishes=Wishes and feelings", "meals=Meals and sleeping", "presentation=Presentation and behavior",
 				"presentation=Presentation and Behaviour", "incidents=Incidents and injuries", "=Outcomes"}},
 		{KindCoreGroup, "## Progress against outcomes\n## Written views of absent members\n## decisions:\n",
 			[]string{"progress=Progress against outcomes", "absent-views=Written views of absent members", "decisions=decisions:"}},
 		{KindCase, "## Background\nFree narrative.\n", []string{"=Background"}},
-		{KindPlan, "# Plan\n### Outcomes\n> ## Actions\n- ## Review\n", nil}, // only top-level ## headings
+		{KindPlan, "# Plan\n### Outcomes\n> ## Actions\n- ## Review\n", []string{"outcomes=Outcomes"}}, // top-level headings; ### read as the wrong level
+		{KindPlan, "## Outcomes\n### Outcomes\n**Review**\n\n**Contingency:**\n\n**Concerns** about dad\n\n# Actions taken\n", []string{"outcomes=Outcomes", "review=Review", "contingency=Contingency:"}},
+		{KindVisit, "# Observations\n**Wishes and feelings**\n", nil}, // plans only
 		{KindPlan, "", nil},
 	}
 	for i, tt := range tests {
