@@ -140,3 +140,26 @@ func TestParseBodyOutcomesWithoutList(t *testing.T) {
 		t.Errorf("outcomes %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+func TestActionColumns(t *testing.T) {
+	for in, want := range map[string]string{
+		"Owner": "owner", "**Who**": "owner", "Action by": "owner", "Lead": "owner", "By whom": "owner",
+		"Due:": "due", "Due by": "due", "By when": "due", "Timescale": "due", "By": "due",
+		"Outcomes": "outcome", "Linked to": "outcome", "ID": "id", "Task": "action",
+		"Target date": "", "Progress": "",
+	} {
+		if got := ActionColumn(in); got != want {
+			t.Errorf("ActionColumn(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"Target date": "due", "Deadline": "due", "Due (date)": "due", "When by": "due",
+		"Linked outcome": "outcome", "Outcome no.": "outcome", "Person responsible": "owner",
+		"Action owner": "owner", "Ref": "id", "What": "action", "Ownr": "owner",
+		"Progress": "", "Comments": "", "RAG": "", "Owner": "",
+	} {
+		if got, _ := NearActionColumn(in); got != want {
+			t.Errorf("NearActionColumn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

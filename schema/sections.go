@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -297,12 +298,23 @@ func stripNumbering(h string) string {
 var actionColumns = map[string]string{
 	"action": "action", "actions": "action", "task": "action", "tasks": "action",
 	"owner": "owner", "owners": "owner", "owner(s)": "owner", "who": "owner", "responsible": "owner",
-	"by whom": "owner", "lead": "owner",
+	"by whom": "owner", "lead": "owner", "action by": "owner", "by who": "owner", "who by": "owner",
 	"due": "due", "due date": "due", "when": "due", "timescale": "due", "timescales": "due", "by when": "due",
-	"by":      "due",
+	"by": "due", "due by": "due", "date due": "due",
 	"outcome": "outcome", "outcomes": "outcome", "outcome(s)": "outcome", "linked to": "outcome",
 	"id": "id", "#": "id",
 }
+
+// actionColumnNames returns the accepted headers, sorted, so that a typo
+// close to two is always read as the same one.
+var actionColumnNames = sync.OnceValue(func() []string {
+	names := make([]string, 0, len(actionColumns))
+	for a := range actionColumns {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	return names
+})
 
 // actionColumnTitles is the header to suggest for each canonical column.
 var actionColumnTitles = map[string]string{
@@ -324,7 +336,7 @@ var actionColumnKeywords = []struct {
 	words []string
 }{
 	{"outcome", []string{"outcome", "outcomes", "linked", "objective", "objectives", "goal", "goals", "aim", "aims"}},
-	{"due", []string{"date", "dates", "deadline", "target", "timescale", "timescales", "timeframe", "timeframes", "completion", "complete", "completed", "frequency"}},
+	{"due", []string{"due", "when", "date", "dates", "deadline", "target", "timescale", "timescales", "timeframe", "timeframes", "completion", "complete", "completed", "frequency"}},
 	{"owner", []string{"owner", "owners", "responsible", "responsibility", "who", "lead", "person", "worker"}},
 	{"id", []string{"ref", "reference", "no", "number", "id"}},
 	{"action", []string{"action", "actions", "task", "tasks", "what"}},
@@ -339,8 +351,9 @@ func NearActionColumn(header string) (name, suggest string) {
 	if h == "" || actionColumns[h] != "" {
 		return "", ""
 	}
-	for a, n := range actionColumns {
+	for _, a := range actionColumnNames() {
 		if len(a) >= 5 && Levenshtein(h, a) <= 1 {
+			n := actionColumns[a]
 			return n, actionColumnTitles[n]
 		}
 	}
