@@ -272,10 +272,10 @@ func (p *bodyParser) blockEnd(n ast.Node) int {
 // Concerns", "Contingency Plans") as that section, when the record has no
 // section of that name already: the first such heading only.
 func (p *bodyParser) nearSections() {
-	have := map[string]bool{}
+	accepted, near := map[string]bool{}, map[string]bool{}
 	for _, s := range p.body.Sections {
 		if s.Name != "" {
-			have[s.Name] = true
+			accepted[s.Name] = true
 		}
 	}
 	changed := false
@@ -283,14 +283,16 @@ func (p *bodyParser) nearSections() {
 		if s.Name != "" {
 			continue
 		}
-		// Actions and outcomes under more than one heading ("Actions for
-		// Sam", "Actions for professionals") are all read: none of them
-		// is left unchecked.
-		if n, sug := NearSection(p.kind, s.Heading); n != "" && (!have[n] || n == "actions" || n == "outcomes") {
-			s.Name, s.Suggest = n, sug
-			have[n] = true
-			changed = true
+		// Without an accepted heading, actions and outcomes under more
+		// than one near one ("Actions for Sam", "Actions for
+		// professionals") are all read: none of them is left unchecked.
+		n, sug := NearSection(p.kind, s.Heading)
+		if n == "" || accepted[n] || near[n] && n != "actions" && n != "outcomes" {
+			continue
 		}
+		s.Name, s.Suggest = n, sug
+		near[n] = true
+		changed = true
 	}
 	if !changed {
 		return
