@@ -69,9 +69,9 @@ func planOutcomeIDs(body *schema.Body) map[string]bool {
 }
 
 // actionOutcomeRefs splits an action's Outcome cell into the ids it names, upper
-// case: "O1, O2", "o1 o3", "O1; O2", "O1 and O2". Joining words are
-// dropped; anything else is kept as written (upper-cased) so that it can be
-// reported.
+// case: "O1, O2", "o1 o3", "O1; O2", "O1 and O2", "Outcome 2" (O2).
+// Joining words are dropped; anything else is kept as written (upper-cased)
+// so that it can be reported.
 func actionOutcomeRefs(cell string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(cell, func(r rune) bool {
@@ -79,8 +79,11 @@ func actionOutcomeRefs(cell string) []string {
 	}) {
 		f = strings.Trim(f, ".:()[]*_")
 		switch strings.ToLower(f) {
-		case "", "and":
+		case "", "and", "outcome", "outcomes":
 			continue
+		}
+		if strings.Trim(f, "0123456789") == "" { // "Outcome 2" is O2
+			f = "O" + f
 		}
 		out = append(out, strings.ToUpper(f))
 	}

@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"strings"
-
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -20,14 +18,26 @@ var MissingActionTimescale = &lint.Rule{
 	},
 	Text: `Every action in the plan must say when it will be done: the plan sets out
 "what work needs to be done, why, when and by whom". The Due column of the
-actions table must hold a date (2026-03-01, or "by 2026-03-01") or a
-recurring frequency (weekly, fortnightly, monthly, every 2 weeks, every 3
-months).
+actions table (or the Due:, By:, When: or Timescale: field of an action in a
+list) must hold a specified timescale, written the way people write them:
 
-The rule fires for an action whose Due is empty, vague (ongoing, asap, TBC,
-as required, as needed, in due course: the profile's list of vague
-timescales) or anything that is neither a date nor a frequency ("next
-month", "after the assessment"). It is reported on the action's row.`,
+- a date: 2026-07-31, 31/07/2026 or 31/7/26 (day first), 31.07.2026,
+  31 July 2026, 31st July 2026, July 31 2026, "by 31 July 2026", "end of
+  July 2026", "w/c 3 August 2026";
+- a frequency: daily, weekly, twice weekly, 3 times a week, fortnightly,
+  every 3 weeks, monthly, termly, each school day, at each core group,
+  every visit, on Mondays;
+- "immediately", or a period: "within 2 weeks", "within 10 working days";
+- a meeting the plan schedules: "by the next core group", "before the
+  review conference".
+
+The rule fires for an action whose timescale is empty, vague (ongoing,
+asap, TBC, as required, when possible: the profile's list of vague
+timescales), a date that cannot exist (31/02/2026), or anything else
+("next month", "after the assessment"). It is reported on the action's row,
+or on the line of the action's Due: field in a list. A column whose header
+is close to Due ("Target date", "Deadline") is read as the Due column and
+reported once, at the header row, by missing-plan-section.`,
 	Bad: `| ID | Action | Owner | Due | Outcome |
 |----|--------|-------|-----|---------|
 | A2 | Sam to attend a parenting course | Sam Doe | ongoing | O2 |`,
@@ -44,36 +54,30 @@ func runMissingActionTimescale(pass *lint.Pass) error {
 	if body == nil || body.Actions == nil {
 		return nil
 	}
+	const how = "a date (31/07/2026, 31 July 2026, by 2026-07-31), how often it recurs (weekly, twice weekly, every 3 weeks, at each core group), immediately, or within a period (within 10 working days)"
 	for _, a := range body.Actions.Rows {
-		due := strings.TrimSpace(a.Due.Text)
-		switch {
-		case pass.Profile.IsPlaceholder(due) && !inList(due, pass.Profile.Words.VagueTimescales):
-			pass.Reportf(doc, a.Offset,
-				"%s has no timescale: put in the Due column the date it will be done by (2026-03-01) or how often it recurs (weekly, every 2 weeks) (%s)",
-				planActionLabel(a), cite(pass))
-		case inList(due, pass.Profile.Words.VagueTimescales):
-			pass.Reportf(doc, a.Offset,
-				"%s is due %q, which is not a specified timescale: say the date it will be done by (2026-03-01) or how often it recurs (weekly, every 2 weeks) (%s)",
-				planActionLabel(a), due, cite(pass))
-		case !isDueTimescale(due):
-			pass.Reportf(doc, a.Offset,
-				"%s is due %q, which is neither a date nor a frequency: write a date such as 2026-03-01 or a frequency such as weekly or every 2 weeks (%s)",
-				planActionLabel(a), due, cite(pass))
+		at := a.Due.Line
+		ts := pass.Profile.Timescale(a.Due.Text)
+		switch ts.Kind {
+		case schema.TimescaleEmpty:
+			pass.Reportf(doc, at,
+				"%s has no timescale: say by when it will be done or how often: %s (%s)",
+				planActionLabel(a), how, cite(pass))
+		case schema.TimescaleVague:
+			pass.Reportf(doc, at,
+				"%s is due %q, which is not a specified timescale: say by when it will be done or how often: %s (%s)",
+				planActionLabel(a), ts.Text, how, cite(pass))
+		case schema.TimescaleUnrecognised:
+			if ts.Why != "" {
+				pass.Reportf(doc, at,
+					"%s is due %q, which is not a timescale: %s; write the date it will be done by (%s)",
+					planActionLabel(a), ts.Text, ts.Why, cite(pass))
+				continue
+			}
+			pass.Reportf(doc, at,
+				"%s is due %q, which is neither a date nor a frequency: write %s (%s)",
+				planActionLabel(a), ts.Text, how, cite(pass))
 		}
 	}
 	return nil
-}
-
-// isDueTimescale reports whether an action's Due is a date ("2026-03-01",
-// "by 2026-03-01") or a recurring frequency ("weekly", "every 2 weeks").
-func isDueTimescale(due string) bool {
-	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(due), "."))
-	if len(t) > 3 && strings.EqualFold(t[:3], "by ") {
-		t = strings.TrimSpace(t[3:])
-	}
-	if _, err := schema.ParseDate(t); err == nil {
-		return true
-	}
-	iv, err := schema.ParseInterval(t)
-	return err == nil && !iv.IsZero()
 }

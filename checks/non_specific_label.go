@@ -35,7 +35,11 @@ of the profile's non_specific_labels list (disturbed, challenging,
 inappropriate, unsettled, attention seeking, manipulative, naughty,
 difficult, hyper, and whatever the config adds) in the body of a visit
 record. A word that only contains one ("undisturbed") does not count;
-comments are not read.
+comments are not read. Words inside quotation marks ("...", “...”, '...',
+‘...’) are what someone said, not the worker's description, and do not
+count: Jamie said "I was naughty". An apostrophe (child's, didn't) opens
+no quotation, and a quotation left open at the end of its paragraph is not
+one.
 
 The finding points at the line and column of the word.`,
 	Bad: `## Presentation and behaviour
@@ -61,8 +65,12 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 		if v.Doc.Body == nil {
 			continue
 		}
+		quoted := quotedSpans(v.Doc.Source.Data, v.Doc.BodyStart)
 		for _, run := range v.Doc.Body.Text {
 			for _, m := range f.find(run.Text, labels) {
+				if inSpans(quoted, run.Offset+m[0]) {
+					continue // someone's own words, quoted
+				}
 				word := strings.Join(strings.Fields(run.Text[m[0]:m[1]]), " ")
 				pass.Reportf(v.Doc, run.Offset+m[0],
 					"%q is a non-specific label: describe factually what the child did and said that led you to write it (%s)",
@@ -238,4 +246,89 @@ func wordEdge(text string, start, end int) bool {
 
 func isLabelWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-'
+}
+
+// quotedSpans returns the [start, end) byte ranges of data, from offset
+// from on, that lie inside quotation marks: "...", “...”, '...', ‘...’ and
+// «...». A quotation does not run past the end of its paragraph (a blank
+// line or a heading); one left open there is not a quotation. A straight
+// quote opens after a space, a bracket or a dash, or at the start of a line,
+// and closes before one or before punctuation; an apostrophe between two
+// letters (child's, didn't) neither opens nor closes. A ’ closes a ‘ only
+// when no letter follows it (didn’t stays inside the quotation).
+func quotedSpans(data []byte, from int) [][2]int {
+	var out [][2]int
+	type open struct {
+		close rune
+		at    int
+	}
+	var stack []open
+	lineStart := true
+	blank := true
+	endPara := func() { stack = stack[:0] }
+	for i := max(0, from); i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == '\n' {
+			if blank {
+				endPara()
+			}
+			lineStart, blank = true, true
+			i += n
+			continue
+		}
+		if lineStart && r == '#' {
+			endPara()
+		}
+		if !unicode.IsSpace(r) {
+			blank = false
+		}
+		lineStart = false
+		prev, _ := utf8.DecodeLastRune(data[:i])
+		next, _ := utf8.DecodeRune(data[i+n:])
+		if i == 0 {
+			prev = ' '
+		}
+		if i+n >= len(data) {
+			next = ' '
+		}
+		opensAfter := unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/*_>", prev)
+		closesBefore := unicode.IsSpace(next) || unicode.IsPunct(next) || next == utf8.RuneError
+		top := rune(0)
+		if len(stack) > 0 {
+			top = stack[len(stack)-1].close
+		}
+		switch {
+		case r == top && (r != '\'' && r != '’' || !unicode.IsLetter(next)) && (r != '"' || !opensAfter || closesBefore):
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			out = append(out, [2]int{o.at, i})
+		case r == '“':
+			stack = append(stack, open{'”', i + n})
+		case r == '‘':
+			stack = append(stack, open{'’', i + n})
+		case r == '«':
+			stack = append(stack, open{'»', i + n})
+		case (r == '"' || r == '\'') && opensAfter && !unicode.IsSpace(next):
+			stack = append(stack, open{r, i + n})
+		}
+		i += n
+	}
+	// Sorted and merged (a quotation inside another lies within it), for
+	// inSpans' binary search.
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	merged := out[:0]
+	for _, s := range out {
+		if n := len(merged); n > 0 && s[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], s[1])
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
+}
+
+// inSpans reports whether off lies inside one of spans (sorted, disjoint).
+func inSpans(spans [][2]int, off int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i][1] > off })
+	return i < len(spans) && spans[i][0] <= off
 }

@@ -112,3 +112,36 @@ func TestASCIIFolds(t *testing.T) {
 		t.Errorf("non-ASCII letters folding to ASCII ones: %v, want %v", got, want)
 	}
 }
+
+// TestQuotedSpans: what lies inside quotation marks, and what does not.
+func TestQuotedSpans(t *testing.T) {
+	quoted := func(text string) []string {
+		var out []string
+		for _, s := range quotedSpans([]byte(text), 0) {
+			out = append(out, text[s[0]:s[1]])
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{`Jamie said "I was naughty" and laughed.`, []string{"I was naughty"}},
+		{"Jamie said “I was naughty”.", []string{"I was naughty"}},
+		{"Jamie said 'I was naughty'.", []string{"I was naughty"}},
+		{"Jamie said ‘I didn’t do it, I was naughty’.", []string{"I didn’t do it, I was naughty"}},
+		{"Jamie said 'I didn't do it'.", []string{"I didn't do it"}},
+		{"The child's room was untidy and Jamie didn't mind.", nil},
+		{"The child’s room; Jamie didn’t mind.", nil},
+		{`He said "it was 'naughty' of me" twice.`, []string{"it was 'naughty' of me"}},
+		{"She said \"I was\nnaughty\" then.", []string{"I was\nnaughty"}},
+		{"An open \"quote that never closes.\n\nNext paragraph \"closed\".", []string{"closed"}},
+		{"(\"bad\") and -'worse'", []string{"bad", "worse"}},
+		{"Jamie is 4'2\" tall", nil},
+	} {
+		got := quoted(tt.text)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("quotedSpans(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -25,7 +25,10 @@ the Outcome column of at least one action.
 The rule fires for an outcome whose id no action names, and for an outcome
 item that opens with no id ("O1:" or "**O1**"), since no action can be
 linked to it. It is reported on the outcome's list item. When the plan has
-no actions section at all, missing-plan-section reports that instead.`,
+no actions section at all, or one written in prose rather than as a table
+or a list of labelled actions, missing-plan-section reports that instead.
+Actions written as a list link to outcomes with an Outcome: field or with
+ids in brackets after the action's id ("A3 (O2): ...").`,
 	Bad: `## Outcomes
 1. O1: Jamie attends school every day.
 2. O2: Sam keeps the home safe and warm.
@@ -50,15 +53,15 @@ no actions section at all, missing-plan-section reports that instead.`,
 func runOutcomeWithoutAction(pass *lint.Pass) error {
 	_, doc := planDoc(pass)
 	body := planBody(pass)
-	if body == nil || len(body.Outcomes) == 0 || !planSectionWritten(pass, body, "actions") {
+	// Without actions that can be read (no Actions section, or one in
+	// prose) missing-plan-section reports the section instead.
+	if body == nil || len(body.Outcomes) == 0 || !planSectionWritten(pass, body, "actions") || body.Actions == nil {
 		return nil
 	}
 	served := map[string]bool{}
-	if body.Actions != nil {
-		for _, a := range body.Actions.Rows {
-			for _, r := range actionOutcomeRefs(a.Outcome.Text) {
-				served[r] = true
-			}
+	for _, a := range body.Actions.Rows {
+		for _, r := range actionOutcomeRefs(a.Outcome.Text) {
+			served[r] = true
 		}
 	}
 	for _, o := range body.Outcomes {

@@ -21,12 +21,15 @@ var UnlinkedAction = &lint.Rule{
 	Text: `Each action in the plan should serve one of the plan's outcomes, so that
 everyone can see how it reduces the likelihood of harm to the child and the
 core group can monitor progress against the planned outcomes. The Outcome
-column of the actions table names the ids of the outcomes the action serves
-("O1", "O1, O3"; case does not matter).
+column of the actions table (or, in a list of actions, the Outcome:,
+Outcomes: or Linked to: field, or the ids in brackets after the action's id:
+"A3 (O2): ...") names the ids of the outcomes the action serves ("O1",
+"O1, O3"; case does not matter).
 
 The rule fires for an action whose Outcome column is empty or a
 placeholder, or names an id that is not among the items of the plan's
-Outcomes list. It is reported on the action's row. When the plan has no
+Outcomes list. It is reported on the action's row, or on the line of the
+Outcome: field of an action in a list. When the plan has no
 outcome ids at all, only actions that name no outcome are reported:
 missing-plan-section reports the missing outcomes.`,
 	Bad: `## Outcomes
@@ -57,9 +60,13 @@ func runUnlinkedAction(pass *lint.Pass) error {
 	for _, a := range body.Actions.Rows {
 		refs := actionOutcomeRefs(a.Outcome.Text)
 		if pass.Profile.IsPlaceholder(a.Outcome.Text) || len(refs) == 0 {
-			pass.Reportf(doc, a.Offset,
-				"%s is linked to no outcome: name in the Outcome column the outcome it serves (such as O1), so that it is clearly linked to reducing the likelihood of harm to the child (%s)",
-				planActionLabel(a), cite(pass))
+			where := "in the Outcome column"
+			if body.Actions.List {
+				where = "in an Outcome: field (or in brackets after its id: A1 (O1): ...)"
+			}
+			pass.Reportf(doc, a.Outcome.Line,
+				"%s is linked to no outcome: name %s the outcome it serves (such as O1), so that it is clearly linked to reducing the likelihood of harm to the child (%s)",
+				planActionLabel(a), where, cite(pass))
 			continue
 		}
 		if len(ids) == 0 {
@@ -74,11 +81,11 @@ func runUnlinkedAction(pass *lint.Pass) error {
 		switch len(unknown) {
 		case 0:
 		case 1:
-			pass.Reportf(doc, a.Offset,
+			pass.Reportf(doc, a.Outcome.Line,
 				"%s names outcome %s, which the plan does not have: link it to one of the plan's outcomes (%s), or add %s to the Outcomes list (%s)",
 				planActionLabel(a), unknown[0], planOutcomeList(body), unknown[0], cite(pass))
 		default:
-			pass.Reportf(doc, a.Offset,
+			pass.Reportf(doc, a.Outcome.Line,
 				"%s names outcomes %s, which the plan does not have: link it to the plan's outcomes (%s), or add them to the Outcomes list (%s)",
 				planActionLabel(a), strings.Join(unknown, ", "), planOutcomeList(body), cite(pass))
 		}

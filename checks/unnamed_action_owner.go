@@ -65,7 +65,7 @@ func runUnnamedActionOwner(pass *lint.Pass) error {
 	}
 	for _, a := range t.Rows {
 		if problem := ownerProblem(pass, a.Owner.Text); problem != "" {
-			pass.Reportf(plan.Doc, a.Offset, "%s %s (%s)", actionName(a), problem, cite(pass))
+			pass.Reportf(plan.Doc, a.Owner.Line, "%s %s (%s)", actionName(a), problem, cite(pass))
 		}
 	}
 	return nil

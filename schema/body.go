@@ -20,6 +20,15 @@ type Section struct {
 	// (TBC, TBA, N/A, none, -, to follow); comments do not count as content.
 	Placeholder bool
 	Content     string // the content as plain text, comments dropped, spaces collapsed
+	// Suggest is set when the heading is not one of the accepted headings
+	// but close to one ("1. Concerns", "Contingency Plans", "Risk"): the
+	// section is read as the one it is close to (Name), and Suggest is the
+	// accepted heading to write instead ("Concerns"). Plans only.
+	Suggest string
+	// Level is the heading's level: 2; 1 or 3 to 6 for an accepted heading
+	// of the wrong level read as the section ("# Concerns"); 0 for a line
+	// that is only bold text ("**Concerns**"). Suggest is set for those.
+	Level int
 }
 
 // Outcome is one item of the plan's Outcomes list: "O1: Jamie attends
@@ -30,11 +39,29 @@ type Outcome struct {
 	Offset int // start of the list item's line
 }
 
-// ActionTable is the plan's table of actions, read by column name.
+// ActionTable is the plan's actions: the rows of the tables of its Actions
+// section, read by column name, or the items of a list (or the
+// paragraphs, or the ### sub-headings) whose fields are labelled
+// ("Owner: Sam Doe. Due: 2026-02-01.").
 type ActionTable struct {
-	Offset  int      // start of the header row
-	Columns []string // canonical names of the header cells, in order ("id", "action", "owner", "due", "outcome"; "" for others)
+	Offset  int      // start of the header row (of the first table), or of the first labelled item
+	Columns []string // canonical names of the header cells, in order ("id", "action", "owner", "due", "outcome"; "" for others); every name for a list
 	Rows    []Action
+	// List is set when the actions are labelled items, not table rows.
+	List bool
+	// NearMisses are the headers (or labels) read as the column they are
+	// close to without being one of its accepted names ("Target date" is
+	// read as Due), once each.
+	NearMisses []NearMiss
+}
+
+// NearMiss is a column header or a field label that is close to an accepted
+// one and is read as it.
+type NearMiss struct {
+	Offset  int    // start of the header row, or of the label
+	Written string // as written: "Target date"
+	Name    string // the canonical column it is read as: "due"
+	Suggest string // the accepted header to write: "Due"
 }
 
 // HasColumn reports whether the table has the column of canonical name c.
@@ -47,9 +74,9 @@ func (t *ActionTable) HasColumn(c string) bool {
 	return false
 }
 
-// Action is one row of the action table.
+// Action is one row of the action table, or one labelled item.
 type Action struct {
-	Offset  int // start of the row's line
+	Offset  int // start of the row's line, or of the item's first line
 	ID      string
 	Action  Cell
 	Owner   Cell
@@ -57,10 +84,15 @@ type Action struct {
 	Outcome Cell
 }
 
-// Cell is one table cell: its plain text and where that text starts.
+// Cell is one table cell, or the value of one labelled field: its plain
+// text and where that text starts.
 type Cell struct {
 	Text   string
 	Offset int
+	// Line is the start of the line the value stands on (the row, or the
+	// field's own line in a list); the action's Offset when the field is
+	// missing. A finding about the field points here.
+	Line int
 }
 
 // TextRun is a run of prose from the body and where it starts, so that a

@@ -73,11 +73,11 @@ func readBody(src *Source, k Kind, start int) (*Body, *Problem) {
 	doc := markdown().Parse(text.NewReader(p.in))
 	p.sections(doc)
 	if k == KindPlan {
-		if s := p.sectionNamed("outcomes"); s != nil {
+		for _, s := range p.sectionsNamed("outcomes") {
 			p.outcomes(s)
 		}
-		if s := p.sectionNamed("actions"); s != nil {
-			p.actions(s)
+		if secs := p.sectionsNamed("actions"); len(secs) > 0 {
+			p.actions(secs)
 		}
 	}
 	return body, nil
@@ -134,7 +134,44 @@ func (p *bodyParser) lineStart(i int) int {
 func (p *bodyParser) sections(doc ast.Node) {
 	p.blocks = map[*Section][]ast.Node{}
 	var cur *Section
+	// A plan's section written with the wrong mark ("# Concerns",
+	// "### Concerns", a line "**Concerns**") is read as the section, when
+	// no "##" heading of the plan is (or is close to) it.
+	var have map[string]bool
+	if p.kind == KindPlan {
+		have = map[string]bool{}
+		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+			if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+				heading := collapse(p.plain(h))
+				name := CanonicalSection(p.kind, heading)
+				if name == "" {
+					name, _ = NearSection(p.kind, heading)
+				}
+				have[name] = true
+			}
+		}
+	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if have != nil {
+			if name, text, level := p.pseudoHeading(n); name != "" && !have[name] {
+				have[name] = true
+				hoff := p.lineStart(nodePos(n))
+				if cur != nil {
+					cur.End = max(cur.Start, hoff)
+				}
+				cur = &Section{
+					Name:          name,
+					Heading:       text,
+					HeadingOffset: hoff,
+					Start:         p.blockEnd(n),
+					End:           len(p.src.Data),
+					Suggest:       acceptedHeading(sectionDefs[p.kind], name, normHeading(text)),
+					Level:         level,
+				}
+				p.body.Sections = append(p.body.Sections, cur)
+				continue
+			}
+		}
 		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
 			hoff := p.lineStart(nodePos(h))
 			if cur != nil {
@@ -149,6 +186,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 					HeadingOffset: hoff,
 					Start:         p.headingEnd(h),
 					End:           len(p.src.Data),
+					Level:         2,
 				}
 				p.body.Sections = append(p.body.Sections, cur)
 			}
@@ -163,6 +201,9 @@ func (p *bodyParser) sections(doc ast.Node) {
 		}
 		p.runs(n, name)
 	}
+	if p.kind == KindPlan {
+		p.nearSections()
+	}
 	for _, s := range p.body.Sections {
 		var b strings.Builder
 		for _, n := range p.blocks[s] {
@@ -171,6 +212,101 @@ func (p *bodyParser) sections(doc ast.Node) {
 		}
 		s.Content = collapse(b.String())
 		s.Placeholder = IsPlaceholder(s.Content, defaultPlaceholders)
+	}
+}
+
+// pseudoHeading returns the section that block n opens when it is an
+// accepted heading of another level than 2, or a paragraph that is only
+// bold text ("**Concerns**", "**Concerns:**"): its name, text and level
+// (0 for a bold line).
+func (p *bodyParser) pseudoHeading(n ast.Node) (name, text string, level int) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		if n.Level == 2 {
+			return "", "", 0
+		}
+		text, level = collapse(p.plain(n)), n.Level
+	case *ast.Paragraph:
+		c := n.FirstChild()
+		if c == nil {
+			return "", "", 0
+		}
+		e, ok := c.(*ast.Emphasis)
+		if !ok || e.Level != 2 {
+			return "", "", 0
+		}
+		for rest := c.NextSibling(); rest != nil; rest = rest.NextSibling() {
+			switch r := rest.(type) {
+			case *ast.RawHTML: // a comment after it
+			case *ast.Text:
+				if strings.Trim(string(r.Segment.Value(p.in)), " \t:") != "" {
+					return "", "", 0
+				}
+			default:
+				return "", "", 0
+			}
+		}
+		text = collapse(p.plain(n))
+	default:
+		return "", "", 0
+	}
+	if len(text) > 60 {
+		return "", "", 0
+	}
+	return CanonicalSection(p.kind, text), text, level
+}
+
+// blockEnd returns the offset in src.Data of the line after block n.
+func (p *bodyParser) blockEnd(n ast.Node) int {
+	if h, ok := n.(*ast.Heading); ok {
+		return p.headingEnd(h)
+	}
+	if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+		last := ls.At(ls.Len() - 1)
+		return p.src.LineStart(p.src.LineOf(p.off(max(last.Start, last.Stop-1))) + 1)
+	}
+	return p.src.LineStart(p.src.LineOf(p.off(nodePos(n))) + 1)
+}
+
+// nearSections reads a heading that is close to an accepted one ("1.
+// Concerns", "Contingency Plans") as that section, when the record has no
+// section of that name already: the first such heading only.
+func (p *bodyParser) nearSections() {
+	accepted, near := map[string]bool{}, map[string]bool{}
+	for _, s := range p.body.Sections {
+		if s.Name != "" {
+			accepted[s.Name] = true
+		}
+	}
+	changed := false
+	for _, s := range p.body.Sections {
+		if s.Name != "" {
+			continue
+		}
+		// Without an accepted heading, actions and outcomes under more
+		// than one near one ("Actions for Sam", "Actions for
+		// professionals") are all read: none of them is left unchecked.
+		n, sug := NearSection(p.kind, s.Heading)
+		if n == "" || accepted[n] || near[n] && n != "actions" && n != "outcomes" {
+			continue
+		}
+		s.Name, s.Suggest = n, sug
+		near[n] = true
+		changed = true
+	}
+	if !changed {
+		return
+	}
+	for i := range p.body.Text {
+		r := &p.body.Text[i]
+		if r.Section != "" {
+			continue
+		}
+		for _, s := range p.body.Sections {
+			if s.Suggest != "" && r.Offset >= s.Start && r.Offset < s.End {
+				r.Section = s.Name
+			}
+		}
 	}
 }
 
@@ -228,6 +364,18 @@ func nodePos(n ast.Node) int {
 	return 0
 }
 
+// sectionsNamed returns every section of canonical name name: the
+// accepted one and those read as it ("Actions for Sam").
+func (p *bodyParser) sectionsNamed(name string) []*Section {
+	var out []*Section
+	for _, s := range p.body.Sections {
+		if s.Name == name {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func (p *bodyParser) sectionNamed(name string) *Section {
 	for _, s := range p.body.Sections {
 		if s.Name == name {
@@ -266,6 +414,7 @@ func (p *bodyParser) find(s *Section, match func(ast.Node) bool) ast.Node {
 func (p *bodyParser) outcomes(s *Section) {
 	list := p.find(s, func(n ast.Node) bool { return n.Kind() == ast.KindList })
 	if list == nil {
+		p.outcomeLines(s)
 		return
 	}
 	for it := list.FirstChild(); it != nil; it = it.NextSibling() {
@@ -274,6 +423,48 @@ func (p *bodyParser) outcomes(s *Section) {
 		}
 		id, rest := splitOutcomeID(collapse(p.plain(it)))
 		p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(it))})
+	}
+}
+
+// outcomeLines reads outcomes written without a list: lines of paragraphs
+// or ### headings that open with an outcome id ("O1: ..."), or table rows
+// whose first cell is one. Lines that open with no id are not outcomes
+// here (they are prose around them).
+func (p *bodyParser) outcomeLines(s *Section) {
+	for _, b := range p.blocks[s] {
+		switch b.Kind() {
+		case ast.KindParagraph, ast.KindHeading:
+			var v vtext
+			v.addBlock(p, b)
+			v.blankComments()
+			for start := 0; start < len(v.b); {
+				end := bytes.IndexByte(v.b[start:], '\n')
+				if end < 0 {
+					end = len(v.b)
+				} else {
+					end += start
+				}
+				line := strings.TrimLeft(string(v.b[start:end]), " \t*_#")
+				line = strings.NewReplacer("**", "", "__", "").Replace(line)
+				if id, rest := splitOutcomeID(collapse(line)); id != "" && start < len(v.off) {
+					p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.src.LineStart(p.src.LineOf(v.off[start]))})
+				}
+				start = end + 1
+			}
+		case extast.KindTable:
+			for r := b.FirstChild(); r != nil; r = r.NextSibling() {
+				if r.Kind() != extast.KindTableRow || r.FirstChild() == nil {
+					continue
+				}
+				first := collapse(p.plain(r.FirstChild()))
+				if id, rest := splitOutcomeID(first); id != "" {
+					if rest == "" && r.FirstChild().NextSibling() != nil {
+						rest = collapse(p.plain(r.FirstChild().NextSibling()))
+					}
+					p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(r))})
+				}
+			}
+		}
 	}
 }
 
@@ -305,28 +496,97 @@ func splitOutcomeID(s string) (id, rest string) {
 	return id, rest
 }
 
-// actions reads the first table of the actions section.
-func (p *bodyParser) actions(s *Section) {
-	t := p.find(s, func(n ast.Node) bool { return n.Kind() == extast.KindTable })
-	if t == nil {
+// actions reads the actions section: the rows of its tables, else its
+// labelled items (actions.go).
+func (p *bodyParser) actions(secs []*Section) {
+	var tables []ast.Node
+	var blocks []ast.Node
+	for _, s := range secs {
+		blocks = append(blocks, p.blocks[s]...)
+	}
+	for _, b := range blocks {
+		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			if n.Kind() == extast.KindTable {
+				tables = append(tables, n)
+				return ast.WalkSkipChildren, nil
+			}
+			if n.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	if len(tables) == 0 {
+		p.body.Actions = p.actionItems(blocks, false)
 		return
 	}
-	tbl := &ActionTable{Offset: p.lineStart(nodePos(t))}
+	tbl := &ActionTable{Offset: p.lineStart(nodePos(tables[0]))}
+	for _, t := range tables {
+		p.actionTable(tbl, t)
+	}
+	// Actions listed beside the tables (under another heading) are read
+	// too; only lists with labelled items, not paragraphs, which beside a
+	// table are notes.
+	if items := p.actionItems(blocks, true); items != nil {
+		tbl.Rows = append(tbl.Rows, items.Rows...)
+		tbl.NearMisses = append(tbl.NearMisses, items.NearMisses...)
+	}
+	p.body.Actions = tbl
+}
+
+// actionTable reads the rows of one table of the actions section into tbl.
+func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node) {
+	first := len(tbl.Columns) == 0
+	header := p.lineStart(nodePos(t))
 	col := map[string]int{}
+	var cols []string
+	var near []NearMiss
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		if r.Kind() != extast.KindTableHeader {
 			continue
 		}
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			name := ActionColumn(p.plain(c))
+			written := collapse(p.plain(c))
+			name := ActionColumn(written)
 			if _, dup := col[name]; dup || name == "" {
 				name = "" // a second "Owner" column is not read
 			} else {
-				col[name] = len(tbl.Columns)
+				col[name] = len(cols)
 			}
-			tbl.Columns = append(tbl.Columns, name)
+			cols = append(cols, name)
+			if name == "" {
+				if n, sug := NearActionColumn(written); n != "" {
+					near = append(near, NearMiss{Offset: header, Written: written, Name: n, Suggest: sug})
+				}
+			}
 		}
 		break
+	}
+	// A header close to a column the table lacks is read as it.
+	for _, nm := range near {
+		if _, ok := col[nm.Name]; ok {
+			continue
+		}
+		for i, c := range cols {
+			if c == "" && i < len(cols) && p.headerAt(t, i) == nm.Written {
+				cols[i] = nm.Name
+				col[nm.Name] = i
+				tbl.NearMisses = append(tbl.NearMisses, nm)
+				break
+			}
+		}
+	}
+	if first {
+		tbl.Columns = cols
+	} else {
+		for _, c := range cols {
+			if c != "" && !tbl.HasColumn(c) {
+				tbl.Columns = append(tbl.Columns, c)
+			}
+		}
 	}
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		if r.Kind() != extast.KindTableRow {
@@ -334,20 +594,38 @@ func (p *bodyParser) actions(s *Section) {
 		}
 		a := Action{Offset: p.lineStart(nodePos(r))}
 		var cells []Cell
-		for c := r.FirstChild(); c != nil && len(cells) < len(tbl.Columns); c = c.NextSibling() {
-			cells = append(cells, p.cell(c, a.Offset))
+		for c := r.FirstChild(); c != nil && len(cells) < len(cols); c = c.NextSibling() {
+			cl := p.cell(c, a.Offset)
+			cl.Line = a.Offset
+			cells = append(cells, cl)
 		}
 		get := func(name string) Cell {
 			if i, ok := col[name]; ok && i < len(cells) {
 				return cells[i]
 			}
-			return Cell{Offset: a.Offset}
+			return Cell{Offset: a.Offset, Line: a.Offset}
 		}
 		a.ID = get("id").Text
 		a.Action, a.Owner, a.Due, a.Outcome = get("action"), get("owner"), get("due"), get("outcome")
 		tbl.Rows = append(tbl.Rows, a)
 	}
-	p.body.Actions = tbl
+}
+
+// headerAt returns the text of header cell i of table t.
+func (p *bodyParser) headerAt(t ast.Node, i int) string {
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		if r.Kind() != extast.KindTableHeader {
+			continue
+		}
+		j := 0
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			if j == i {
+				return collapse(p.plain(c))
+			}
+			j++
+		}
+	}
+	return ""
 }
 
 // cell returns the plain text of a table cell and where it starts: the first

@@ -39,15 +39,17 @@ func TestParseBodySectionNames(t *testing.T) {
 			[]string{"contact=Contact arrangements", "contact=Monitoring:", "review=review", "contingency=Contingency plan", "contingency=Contingency"}},
 		{KindPlan, "## **Outcomes**\n## Background\n## Observations\n",
 			[]string{"outcomes=Outcomes", "=Background", "=Observations"}},
-		{KindPlan, "Outcomes\n--------\n\nContingency\n===\n", // setext: level 2, then level 1
-			[]string{"outcomes=Outcomes"}},
+		{KindPlan, "Outcomes\n--------\n\nContingency\n===\n", // setext: level 2, then level 1 (read as the section, as the wrong level)
+			[]string{"outcomes=Outcomes", "contingency=Contingency"}},
 		{KindVisit, "## Observations\n## Wishes and feelings\n## Meals and sleeping\n## Presentation and behavior\n## Presentation and Behaviour\n## Incidents and injuries\n## Outcomes\n",
 			[]string{"observations=Observations", "wishes=Wishes and feelings", "meals=Meals and sleeping", "presentation=Presentation and behavior",
 				"presentation=Presentation and Behaviour", "incidents=Incidents and injuries", "=Outcomes"}},
 		{KindCoreGroup, "## Progress against outcomes\n## Written views of absent members\n## decisions:\n",
 			[]string{"progress=Progress against outcomes", "absent-views=Written views of absent members", "decisions=decisions:"}},
 		{KindCase, "## Background\nFree narrative.\n", []string{"=Background"}},
-		{KindPlan, "# Plan\n### Outcomes\n> ## Actions\n- ## Review\n", nil}, // only top-level ## headings
+		{KindPlan, "# Plan\n### Outcomes\n> ## Actions\n- ## Review\n", []string{"outcomes=Outcomes"}}, // top-level headings; ### read as the wrong level
+		{KindPlan, "## Outcomes\n### Outcomes\n**Review**\n\n**Contingency:**\n\n**Concerns** about dad\n\n# Actions taken\n", []string{"outcomes=Outcomes", "review=Review", "contingency=Contingency:"}},
+		{KindVisit, "# Observations\n**Wishes and feelings**\n", nil}, // plans only
 		{KindPlan, "", nil},
 	}
 	for i, tt := range tests {
@@ -193,7 +195,7 @@ func TestParseBodyOutcomes(t *testing.T) {
 			[]string{"O10|Ten|5:1", "O4|Four|6:1", "|Outcome without id|7:1", "|O2x is not an id|8:1", "O5||9:1"}},
 		{"comment dropped", "## Outcomes\n- **O1:** Fed daily <!-- want: vague-outcome -->\n",
 			[]string{"O1|Fed daily|5:1"}},
-		{"no list", "## Outcomes\nO1: a paragraph\n", nil},
+		{"lines of a paragraph, no list", "## Outcomes\nO1: a paragraph\n", []string{"O1|a paragraph|5:1"}},
 		{"list in another section", "## Concerns\n- O1: x\n## Outcomes\nTBC\n", nil},
 	}
 	for _, tt := range tests {
@@ -254,10 +256,10 @@ func TestParseBodyActions(t *testing.T) {
 				"8:1 A4|Call | write@8:8|@8:25|monthly@8:27|O1@8:37", // an empty cell: its closing "|"
 				"9:1 A5|Short@9:8|@9:1|@9:1|@9:1",
 			}},
-		{"first table of the section only",
+		{"every table of the section, none of another",
 			"## Concerns\n| Action |\n|---|\n| no |\n## Actions\nText first.\n\n| Action |\n|---|\n| yes |\n\n| Action |\n|---|\n| later |\n",
 			"action",
-			[]string{"13:1 |yes@13:3|@13:1|@13:1|@13:1"}},
+			[]string{"13:1 |yes@13:3|@13:1|@13:1|@13:1", "17:1 |later@17:3|@17:1|@17:1|@17:1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

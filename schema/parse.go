@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"bytes"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -29,9 +31,17 @@ import (
 // When the frontmatter is never closed, the TOML text is read up to the
 // first line that does not parse; FrontEnd and BodyStart are that line, and
 // the rest is read as the body.
+//
+// A file named case.md is always a record (format 1.1): the folder holding
+// it is a case whatever it says, so a case.md without frontmatter, or an
+// empty one, is a Document with no Kind and no Record and a problem at its
+// first line, never a README skipped in silence.
 func Parse(path string, data []byte) (doc *Document, ok bool) {
 	fm := splitFrontmatter(data)
 	if !fm.record {
+		if isCaseFile(path) {
+			return caseWithoutFrontmatter(path, data), true
+		}
 		return nil, false
 	}
 	src := NewSource(path, data)
@@ -99,4 +109,34 @@ func invalidUTF8(data []byte) []int {
 		i += n
 	}
 	return bad
+}
+
+// CaseFileName is the name of the file that makes a folder a case.
+const CaseFileName = "case.md"
+
+// isCaseFile reports whether the slash or OS path names a case.md.
+func isCaseFile(path string) bool {
+	i := strings.LastIndexAny(path, "/\\")
+	return path[i+1:] == CaseFileName
+}
+
+// caseWithoutFrontmatter is the Document of a case.md that opens with no
+// frontmatter (or is empty): the case record could not be read.
+func caseWithoutFrontmatter(path string, data []byte) *Document {
+	src := NewSource(path, data)
+	doc := &Document{Source: src, BodyStart: 0}
+	doc.Keys = indexKeys(src, Span{0, 0})
+	what := "case.md has no frontmatter"
+	if len(bytes.TrimSpace(data)) == 0 {
+		what = "case.md is empty"
+	}
+	doc.Problemf(0, "%s, so the case record cannot be read: open the file with the case's facts in TOML between +++ lines "+
+		"(type = \"case\", id, [child] with name, born or unborn, and first_language, and a [[people]] entry for everyone on the plan); "+
+		"until it has them, nothing about the child (age, birth, language) or about who is among the case's people can be checked", what)
+	if bad := invalidUTF8(data); len(bad) > 0 {
+		p := src.Position(bad[0])
+		doc.Problemf(bad[0], "the file is not valid UTF-8 (byte 0x%02x at %d:%d): save it as UTF-8", data[bad[0]], p.Line, p.Col)
+	}
+	doc.Directives = parseDirectives(src, doc.Keys.Comments(), 0)
+	return doc
 }

@@ -158,3 +158,24 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestParseCaseWithoutFrontmatter: a case.md is a record whatever it holds
+// (format 1.1); another file without frontmatter is not.
+func TestParseCaseWithoutFrontmatter(t *testing.T) {
+	for _, in := range []string{"# Case\n\nJamie, born 2014.\n", "", "\n\n", "\uFEFF# Case\r\n"} {
+		doc, ok := Parse("cases/A/case.md", []byte(in))
+		if !ok || doc == nil {
+			t.Fatalf("%q: not a record", in)
+		}
+		if doc.Kind != "" || doc.Record != nil || len(doc.Problems) == 0 || doc.Problems[0].Offset != 0 {
+			t.Errorf("%q: kind %q, record %v, problems %v", in, doc.Kind, doc.Record, doc.Problems)
+		}
+		if _, ok := Parse("cases/A/notes.md", []byte(in)); ok {
+			t.Errorf("%q: notes.md read as a record", in)
+		}
+	}
+	doc, _ := Parse(`cases\A\case.md`, []byte("# Case"))
+	if doc == nil {
+		t.Error("a Windows path to case.md is a case.md")
+	}
+}

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -14,25 +15,36 @@ type SectionDef struct {
 	Title    string   // the heading written by `caselint new`: "Contingency plan"
 	Headings []string // every accepted heading, Title first; matched case-insensitively
 	Hint     string   // what the section holds, for templates and messages
+	// Keywords are words that make a heading that is not accepted close to
+	// this section ("Contingency Plans", "Agreed actions"): read as it, and
+	// reported with the accepted heading to write (NearSection).
+	Keywords []string
 }
 
 // sectionDefs is the table of sections by kind (case-format.md).
 var sectionDefs = map[Kind][]SectionDef{
 	KindPlan: {
 		{Name: "concerns", Title: "Concerns", Headings: []string{"Concerns", "Risks", "Concerns and risks"},
-			Hint: "the exact nature of the concerns and risks of significant harm"},
+			Hint:     "the exact nature of the concerns and risks of significant harm",
+			Keywords: []string{"concern", "concerns", "risk", "risks", "worries"}},
 		{Name: "outcomes", Title: "Outcomes", Headings: []string{"Outcomes"},
-			Hint: "a list; each item opens with its id: O1: ..."},
+			Hint:     "a list; each item opens with its id: O1: ...",
+			Keywords: []string{"outcome", "outcomes", "aims", "objectives", "goals"}},
 		{Name: "actions", Title: "Actions", Headings: []string{"Actions"},
-			Hint: "a table with columns Action, Owner, Due, Outcome (optional ID)"},
+			Hint:     "a table with columns Action, Owner, Due, Outcome (optional ID), or a list of actions with labelled fields (Owner: ..., Due: ..., Outcome: ...)",
+			Keywords: []string{"action", "actions", "tasks"}},
 		{Name: "needs", Title: "Developmental needs", Headings: []string{"Developmental needs", "Needs and services"},
-			Hint: "the child's developmental needs and the services required"},
+			Hint:     "the child's developmental needs and the services required",
+			Keywords: []string{"needs", "developmental", "development", "services"}},
 		{Name: "contact", Title: "Contact arrangements", Headings: []string{"Contact arrangements", "Monitoring"},
-			Hint: "who sees the child, how often, alone, and where"},
+			Hint:     "who sees the child, how often, alone, and where",
+			Keywords: []string{"contact", "monitoring", "visits", "visiting"}},
 		{Name: "review", Title: "Review", Headings: []string{"Review"},
-			Hint: "when and how progress will be reviewed"},
+			Hint:     "when and how progress will be reviewed",
+			Keywords: []string{"review", "reviews", "reviewing"}},
 		{Name: "contingency", Title: "Contingency plan", Headings: []string{"Contingency plan", "Contingency"},
-			Hint: "what happens if the plan is not keeping the child safe"},
+			Hint:     "what happens if the plan is not keeping the child safe",
+			Keywords: []string{"contingency", "contingencies"}},
 	},
 	KindVisit: {
 		{Name: "observations", Title: "Observations", Headings: []string{"Observations"},
@@ -67,6 +79,7 @@ func SectionNames(k Kind) []SectionDef {
 	out := make([]SectionDef, len(defs))
 	for i, d := range defs {
 		d.Headings = append([]string(nil), d.Headings...)
+		d.Keywords = append([]string(nil), d.Keywords...)
 		out[i] = d
 	}
 	return out
@@ -75,8 +88,69 @@ func SectionNames(k Kind) []SectionDef {
 // CanonicalSection returns the canonical name of the section of a record of
 // kind k that heading opens, or "" when the kind defines no such section.
 // Case, surrounding and repeated spaces and a trailing colon are ignored.
+//
+// A heading made of the words of an accepted heading in another order, or
+// of two of the same section's headings together, is that section too:
+// "Risks and concerns", "Contact arrangements and monitoring",
+// "Developmental needs and services".
 func CanonicalSection(k Kind, heading string) string {
-	return sectionIndex()[k][normHeading(heading)]
+	h := normHeading(heading)
+	if n := sectionIndex()[k][h]; n != "" {
+		return n
+	}
+	words := headingWords(h)
+	if len(words) == 0 || len(words) > 8 {
+		return ""
+	}
+	for _, d := range sectionDefs[k] {
+		all := map[string]bool{}
+		for _, a := range d.Headings {
+			for _, w := range headingWords(normHeading(a)) {
+				all[w] = true
+			}
+		}
+		inAll := true
+		for _, w := range words {
+			inAll = inAll && all[w]
+		}
+		if !inAll {
+			continue
+		}
+		for _, a := range d.Headings {
+			if containsWords(words, headingWords(normHeading(a))) {
+				return d.Name
+			}
+		}
+	}
+	return ""
+}
+
+// containsWords reports whether every word of b is in a.
+func containsWords(a, b []string) bool {
+	for _, w := range b {
+		found := false
+		for _, x := range a {
+			found = found || x == w
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// headingWords returns the words of a normalised heading without the
+// joining ones (and, &, of, the), for comparing headings as sets of words.
+func headingWords(h string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		switch w {
+		case "and", "of", "the":
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // sectionIndex maps each kind's accepted headings, normalised, to the
@@ -95,27 +169,205 @@ var sectionIndex = sync.OnceValue(func() map[Kind]map[string]string {
 })
 
 // normHeading lower-cases a heading or column label, collapses its spaces
-// and drops a trailing colon.
+// and drops a trailing colon and emphasis marks around it.
 func normHeading(s string) string {
 	s = collapse(s)
+	s = strings.TrimSpace(strings.Trim(s, "*_ "))
 	s = strings.TrimSpace(strings.TrimRight(s, ":"))
+	s = strings.TrimSpace(strings.Trim(s, "*_ "))
 	return strings.ToLower(s)
 }
 
-// actionColumns maps the accepted headers of the plan's action table to
-// their canonical column names (compared after normHeading).
+// NearSection returns the canonical section of a record of kind k that a
+// heading is close to without being one of its accepted headings, and the
+// accepted heading to write instead: a numbered heading ("1. Concerns",
+// "Section 2: Outcomes"), a typo or a plural ("Contingncy plan", "Risk"),
+// or a heading holding one of the section's keywords ("Contingency Plans",
+// "Agreed actions", "Review arrangements"). It returns "", "" for an
+// accepted heading and for one close to no section. Only plans have
+// keywords; the caller decides whether the section is already present.
+func NearSection(k Kind, heading string) (name, suggest string) {
+	h := normHeading(heading)
+	if h == "" || CanonicalSection(k, heading) != "" {
+		return "", ""
+	}
+	defs := sectionDefs[k]
+	if k != KindPlan {
+		return "", ""
+	}
+	// Numbered: the rest is an accepted heading, or close to one.
+	if rest := stripNumbering(h); rest != h && rest != "" {
+		if n := CanonicalSection(k, rest); n != "" {
+			return n, acceptedHeading(defs, n, rest)
+		}
+		h = rest
+	}
+	// A typo or a plural of an accepted heading.
+	for _, d := range defs {
+		for _, a := range d.Headings {
+			a := strings.ToLower(a)
+			limit := 1
+			if len(a) >= 6 {
+				limit = 2
+			}
+			if Levenshtein(h, a) <= limit || h+"s" == a || h == a+"s" {
+				return d.Name, headingAsWritten(d, a)
+			}
+		}
+	}
+	// A keyword. The order settles a heading with two ("Contingency
+	// action plan" is the contingency plan, "Review of actions" the review).
+	words := strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, name := range []string{"contingency", "contact", "needs", "review", "concerns", "outcomes", "actions"} {
+		for _, d := range defs {
+			if d.Name != name {
+				continue
+			}
+			for _, w := range words {
+				for _, kw := range d.Keywords {
+					if w == kw {
+						return d.Name, d.Title
+					}
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+// headingAsWritten returns the accepted heading a of d as the table writes it.
+func headingAsWritten(d SectionDef, a string) string {
+	for _, h := range d.Headings {
+		if strings.EqualFold(h, a) {
+			return h
+		}
+	}
+	return d.Title
+}
+
+// acceptedHeading returns the accepted heading of section name that norm
+// (a normalised heading) is, as the table writes it.
+func acceptedHeading(defs []SectionDef, name, norm string) string {
+	for _, d := range defs {
+		if d.Name != name {
+			continue
+		}
+		for _, h := range d.Headings {
+			if normHeading(h) == norm {
+				return h
+			}
+		}
+		return d.Title
+	}
+	return ""
+}
+
+// stripNumbering drops a number or letter that opens a heading: "1.",
+// "2)", "3 -", "a.", "iv.", "Section 2:", "Part 1 -", "1.2".
+func stripNumbering(h string) string {
+	s := h
+	for _, w := range []string{"section ", "part ", "step "} {
+		s = strings.TrimPrefix(s, w)
+	}
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		i++
+	}
+	if i == 0 {
+		// A letter or a roman numeral followed by "." or ")".
+		j := 0
+		for j < len(s) && j < 4 && strings.IndexByte("abcdefghivx", s[j]) >= 0 {
+			j++
+		}
+		if j > 0 && j < len(s) && (s[j] == '.' || s[j] == ')') && (j == 1 || strings.Trim(s[:j], "ivx") == "") {
+			i = j
+		} else {
+			return h
+		}
+	}
+	rest := strings.TrimLeft(s[i:], ".):-–— \t")
+	if rest == s {
+		return h
+	}
+	return strings.TrimSpace(rest)
+}
+
+// actionColumns maps the accepted headers of the plan's action table (and
+// the labels of the fields of an action written as a list item) to their
+// canonical column names (compared after normHeading).
 var actionColumns = map[string]string{
 	"action": "action", "actions": "action", "task": "action", "tasks": "action",
 	"owner": "owner", "owners": "owner", "owner(s)": "owner", "who": "owner", "responsible": "owner",
+	"by whom": "owner", "lead": "owner", "action by": "owner", "by who": "owner", "who by": "owner",
 	"due": "due", "due date": "due", "when": "due", "timescale": "due", "timescales": "due", "by when": "due",
-	"outcome": "outcome", "outcomes": "outcome", "outcome(s)": "outcome",
+	"by": "due", "due by": "due", "date due": "due",
+	"outcome": "outcome", "outcomes": "outcome", "outcome(s)": "outcome", "linked to": "outcome",
 	"id": "id", "#": "id",
 }
 
+// actionColumnNames returns the accepted headers, sorted, so that a typo
+// close to two is always read as the same one.
+var actionColumnNames = sync.OnceValue(func() []string {
+	names := make([]string, 0, len(actionColumns))
+	for a := range actionColumns {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	return names
+})
+
+// actionColumnTitles is the header to suggest for each canonical column.
+var actionColumnTitles = map[string]string{
+	"action": "Action", "owner": "Owner", "due": "Due", "outcome": "Outcome", "id": "ID",
+}
+
 // ActionColumn returns the canonical name ("action", "owner", "due",
-// "outcome", "id") of an action table header, or "" for any other header.
+// "outcome", "id") of an action table header or field label, or "" for
+// any other header.
 func ActionColumn(header string) string {
 	return actionColumns[normHeading(header)]
+}
+
+// actionColumnKeywords are the words that make a header close to a column
+// (NearActionColumn), in the order they are tried: "Linked outcome" is the
+// Outcome column, "Action owner" the Owner column, "Action ref" the ID.
+var actionColumnKeywords = []struct {
+	name  string
+	words []string
+}{
+	{"outcome", []string{"outcome", "outcomes", "linked", "objective", "objectives", "goal", "goals", "aim", "aims"}},
+	{"due", []string{"due", "when", "date", "dates", "deadline", "target", "timescale", "timescales", "timeframe", "timeframes", "completion", "complete", "completed", "frequency"}},
+	{"owner", []string{"owner", "owners", "responsible", "responsibility", "who", "lead", "person", "worker"}},
+	{"id", []string{"ref", "reference", "no", "number", "id"}},
+	{"action", []string{"action", "actions", "task", "tasks", "what"}},
+}
+
+// NearActionColumn returns the canonical column a header (or field label)
+// is close to without being one of its accepted names ("Target date" is
+// "due", "Linked outcome" is "outcome", "Ownr" is "owner"), and the header
+// to write instead; "", "" for an accepted header or one close to none.
+func NearActionColumn(header string) (name, suggest string) {
+	h := normHeading(header)
+	if h == "" || actionColumns[h] != "" {
+		return "", ""
+	}
+	for _, a := range actionColumnNames() {
+		if len(a) >= 5 && Levenshtein(h, a) <= 1 {
+			n := actionColumns[a]
+			return n, actionColumnTitles[n]
+		}
+	}
+	words := strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, c := range actionColumnKeywords {
+		for _, w := range words {
+			for _, kw := range c.words {
+				if w == kw {
+					return c.name, actionColumnTitles[c.name]
+				}
+			}
+		}
+	}
+	return "", ""
 }
 
 var defaultPlaceholders = []string{

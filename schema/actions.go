@@ -1,0 +1,635 @@
+package schema
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Actions written as labelled items rather than a table (format 1.1):
+//
+//	- A3 (O2): Find a tenancy worker. Owner: Sam Doe. Due: 2026-02-01.
+//	- **A4** Register Jamie with a dentist
+//	  **Owner:** Sam Doe
+//	  **Due:** by 31 March 2026
+//	  - Outcome: O1
+//	### A5: Walk Jamie to school
+//	Who: Sam Doe. When: each school day. Linked to: O1.
+//
+// The Actions section is read as a stream of units: its top-level
+// paragraphs, the items of its top-level lists, and its ### (or deeper)
+// headings. A unit that opens with a label ("Owner: ...", "- Due: ...")
+// adds its fields to the unit before it, when that one does not have them
+// yet; so do fields on lines of their own, in nested lists or in the
+// paragraph under a ### heading. A unit with an Owner, Due or Outcome field
+// (or an outcome id in brackets after its id) is an action, and so is
+// every item of a list in which one item is: an item without fields is an
+// action with none, reported by the rules that read them. Labels are the
+// table's column names and their synonyms (Who:, By:, When:, Timescale:,
+// Outcomes:, Linked to:; ActionColumn), with or without emphasis, and
+// those close to one ("Target date:"), which are read as it and noted as
+// near misses.
+
+// vtext is the text of a unit: its lines joined by "\n", each byte with
+// its offset in the source.
+type vtext struct {
+	b   []byte
+	off []int
+}
+
+func (v *vtext) addLine(p *bodyParser, start, stop int) {
+	for stop > start && (p.in[stop-1] == '\n' || p.in[stop-1] == '\r') {
+		stop--
+	}
+	if len(v.b) > 0 {
+		v.b = append(v.b, '\n')
+		v.off = append(v.off, v.off[len(v.off)-1])
+	}
+	for i := start; i < stop; i++ {
+		v.b = append(v.b, p.in[i])
+		v.off = append(v.off, p.off(i))
+	}
+}
+
+// addBlock adds the lines of the paragraphs, text blocks and headings in
+// block n, in order.
+func (v *vtext) addBlock(p *bodyParser, n ast.Node) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+			ls := c.Lines()
+			for i := 0; i < ls.Len(); i++ {
+				seg := ls.At(i)
+				if seg.Start >= 0 && seg.Stop <= len(p.in) && seg.Start <= seg.Stop {
+					v.addLine(p, seg.Start, seg.Stop)
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case ast.KindHTMLBlock, ast.KindCodeBlock, ast.KindFencedCodeBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		if c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// blankComments turns HTML comments (want and caselint:ignore comments
+// among them) into spaces, keeping every offset.
+func (v *vtext) blankComments() {
+	for i := 0; ; {
+		j := bytes.Index(v.b[i:], []byte("<!--"))
+		if j < 0 {
+			return
+		}
+		j += i
+		k := bytes.Index(v.b[j+4:], []byte("-->"))
+		end := len(v.b)
+		if k >= 0 {
+			end = j + 4 + k + 3
+		}
+		for x := j; x < end; x++ {
+			if v.b[x] != '\n' {
+				v.b[x] = ' '
+			}
+		}
+		i = end
+		if i >= len(v.b) {
+			return
+		}
+	}
+}
+
+// unit is one paragraph, list item or heading of the actions section.
+type unit struct {
+	text    vtext
+	list    int // the list it is an item of, 1-based; 0 for none
+	heading bool
+	head    span                 // the text before the first label
+	fields  map[string]itemField // by canonical column name
+	near    []NearMiss
+}
+
+type span struct{ start, end int } // in unit.text.b
+
+type itemField struct {
+	val span
+}
+
+// hasFields reports whether the unit has a field that makes it an action.
+func (u *unit) hasFields() bool {
+	for _, k := range []string{"owner", "due", "outcome"} {
+		if _, ok := u.fields[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// actionItems reads the actions written as labelled units in blocks (only
+// list items when listsOnly), or returns nil when there are none.
+func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable {
+	var units []*unit
+	lists := 0
+	for _, b := range blocks {
+		switch b.Kind() {
+		case ast.KindList:
+			lists++
+			for it := b.FirstChild(); it != nil; it = it.NextSibling() {
+				if it.Kind() != ast.KindListItem {
+					continue
+				}
+				u := &unit{list: lists}
+				u.text.addBlock(p, it)
+				units = append(units, u)
+			}
+		case ast.KindParagraph, ast.KindHeading:
+			if listsOnly {
+				continue
+			}
+			u := &unit{heading: b.Kind() == ast.KindHeading}
+			u.text.addBlock(p, b)
+			units = append(units, u)
+		}
+	}
+	for _, u := range units {
+		u.text.blankComments()
+		u.parse()
+	}
+	// Fields that open a unit belong to the unit before, when it lacks them.
+	var merged []*unit
+	for _, u := range units {
+		if len(merged) > 0 && u.headEmpty() && len(u.fields) > 0 {
+			prev := merged[len(merged)-1]
+			if !prev.overlaps(u) {
+				prev.absorb(u)
+				continue
+			}
+		}
+		merged = append(merged, u)
+	}
+	actionLists := map[int]bool{}
+	for _, u := range merged {
+		if u.hasFields() && u.list > 0 {
+			actionLists[u.list] = true
+		}
+	}
+	tbl := &ActionTable{List: true, Columns: []string{"id", "action", "owner", "due", "outcome"}}
+	seen := map[string]bool{}
+	for _, u := range merged {
+		if !u.hasFields() && !(u.list > 0 && actionLists[u.list]) {
+			continue
+		}
+		if len(u.text.b) == 0 {
+			continue
+		}
+		a := p.unitAction(u)
+		if len(tbl.Rows) == 0 {
+			tbl.Offset = a.Offset
+		}
+		tbl.Rows = append(tbl.Rows, a)
+		for _, nm := range u.near {
+			if k := nm.Name + "\x00" + strings.ToLower(nm.Written); !seen[k] {
+				seen[k] = true
+				tbl.NearMisses = append(tbl.NearMisses, nm)
+			}
+		}
+	}
+	if len(tbl.Rows) == 0 {
+		return nil
+	}
+	return tbl
+}
+
+// headEmpty reports whether the unit opens with a label.
+func (u *unit) headEmpty() bool {
+	return len(bytes.TrimFunc(u.text.b[u.head.start:u.head.end], isMarkupOrSpace)) == 0
+}
+
+// overlaps reports whether u and v both have one of the same fields.
+func (u *unit) overlaps(v *unit) bool {
+	for k := range v.fields {
+		if _, ok := u.fields[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// absorb adds the text and fields of v to u.
+func (u *unit) absorb(v *unit) {
+	if len(v.text.b) == 0 {
+		return
+	}
+	if len(u.text.b) == 0 {
+		u.text.b = append(u.text.b, ' ')
+		u.text.off = append(u.text.off, v.text.off[0])
+	}
+	base := len(u.text.b) + 1
+	u.text.b = append(u.text.b, '\n')
+	u.text.off = append(u.text.off, u.text.off[len(u.text.off)-1])
+	u.text.b = append(u.text.b, v.text.b...)
+	u.text.off = append(u.text.off, v.text.off...)
+	for k, f := range v.fields {
+		u.fields[k] = itemField{val: span{f.val.start + base, f.val.end + base}}
+	}
+	u.near = append(u.near, v.near...)
+}
+
+func isMarkupOrSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '*' || r == '_' || r == '-' || r == ':' || r == '.'
+}
+
+// label is a field label found in a unit.
+type label struct {
+	start, colon, valStart int
+	name                   string
+}
+
+// parse finds the unit's labels and fields.
+func (u *unit) parse() {
+	b := u.text.b
+	// A task list's check box.
+	for _, box := range []string{"[ ]", "[x]", "[X]"} {
+		if bytes.HasPrefix(b, []byte(box)) {
+			copy(b, "   ")
+		}
+	}
+	var labels []label
+	for c := 0; c < len(b); c++ {
+		if b[c] != ':' {
+			continue
+		}
+		if c+1 < len(b) && (b[c+1] == '/' || isDigit(b[c+1]) && c > 0 && isDigit(b[c-1])) {
+			continue // https://, 10:30
+		}
+		if l, ok := u.labelAt(c); ok {
+			if len(labels) > 0 && l.start < labels[len(labels)-1].valStart {
+				continue
+			}
+			labels = append(labels, l)
+		}
+	}
+	u.fields = map[string]itemField{}
+	u.head = span{0, len(b)}
+	if len(labels) > 0 {
+		u.head.end = labels[0].start
+	}
+	for i, l := range labels {
+		end := len(b)
+		if i+1 < len(labels) {
+			end = labels[i+1].start
+		}
+		val := trimValue(b, l.valStart, end)
+		if _, dup := u.fields[l.name]; dup {
+			continue
+		}
+		u.fields[l.name] = itemField{val: val}
+	}
+	// "A3 (O2): ..." or "... (O2)": an outcome in brackets in the head,
+	// or at the end of a field ("Due: weekly (O2)").
+	if _, ok := u.fields["outcome"]; !ok {
+		if sp, ok := bracketOutcome(b, u.head); ok {
+			u.fields["outcome"] = itemField{val: sp}
+		}
+	}
+	if _, ok := u.fields["outcome"]; !ok {
+		for _, name := range []string{"owner", "due", "action", "id"} {
+			f, ok := u.fields[name]
+			if !ok {
+				continue
+			}
+			if sp, ok := bracketOutcome(b, f.val); ok && b[f.val.end-1] == ')' || ok && b[f.val.end-1] == ']' {
+				u.fields["outcome"] = itemField{val: sp}
+				u.fields[name] = itemField{val: trimSpan(b, f.val)}
+				break
+			}
+		}
+	}
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// labelAt reads a label ending at the colon at c: one to four words before
+// it (emphasis allowed around them), standing at the start of a line or
+// after punctuation, or starting with a capital after a space.
+func (u *unit) labelAt(c int) (label, bool) {
+	b := u.text.b
+	k := c
+	for k > 0 && (b[k-1] == '*' || b[k-1] == '_' || b[k-1] == ' ') {
+		k--
+	}
+	end := k
+	// The words: letters, spaces, brackets, slashes.
+	var starts []int
+	i := end
+	for i > 0 && len(starts) < 3 {
+		j := i
+		for j > 0 && (isASCIILetter(b[j-1]) || b[j-1] == '(' || b[j-1] == ')' || b[j-1] == '\'' || b[j-1] == '#') {
+			j--
+		}
+		if j == i {
+			break
+		}
+		starts = append(starts, j)
+		i = j
+		if i > 0 && b[i-1] == ' ' && i > 1 && (isASCIILetter(b[i-2]) || b[i-2] == ')') {
+			i--
+			continue
+		}
+		break
+	}
+	for n := len(starts); n >= 1; n-- {
+		s := starts[n-1]
+		text := string(b[s:end])
+		name := ActionColumn(text)
+		var near *NearMiss
+		if name == "" {
+			// A label close to one: two words at most, on a line or
+			// after punctuation ("Target date:"), not inside a sentence.
+			nm, sug := NearActionColumn(text)
+			if nm == "" || n > 2 || !labelBoundary(b, s, false) {
+				continue
+			}
+			name = nm
+			near = &NearMiss{Offset: u.text.off[s], Written: collapse(text), Name: nm, Suggest: sug}
+		}
+		if !labelBoundary(b, s, true) {
+			continue
+		}
+		ls := s
+		for ls > 0 && (b[ls-1] == '*' || b[ls-1] == '_') {
+			ls--
+		}
+		v := c + 1
+		for v < len(b) && (b[v] == ' ' || b[v] == '\t' || b[v] == '*' || b[v] == '_') {
+			v++
+		}
+		if near != nil {
+			u.near = append(u.near, *near)
+		}
+		return label{start: ls, colon: c, valStart: v, name: name}, true
+	}
+	return label{}, false
+}
+
+// labelBoundary reports whether a label may start at s: at the start of
+// the text or of a line, after punctuation, or with a capital after a
+// space ("Find a tenancy worker Owner: Sam Doe").
+func labelBoundary(b []byte, s int, capital bool) bool {
+	q := s
+	for q > 0 && (b[q-1] == '*' || b[q-1] == '_') {
+		q--
+	}
+	if q == 0 || b[q-1] == '\n' {
+		return true
+	}
+	sp := q
+	for sp > 0 && (b[sp-1] == ' ' || b[sp-1] == '\t' || b[sp-1] == '*' || b[sp-1] == '_') {
+		sp--
+	}
+	if sp == 0 || b[sp-1] == '\n' {
+		return true
+	}
+	if strings.IndexByte(".;,|([{-:>", b[sp-1]) >= 0 {
+		return true
+	}
+	if r, _ := utf8.DecodeLastRune(b[:sp]); r == '—' || r == '–' || r == '•' || r == '·' {
+		return true
+	}
+	r, _ := utf8.DecodeRune(b[s:])
+	return capital && sp < q && unicode.IsUpper(r)
+}
+
+// abbreviations whose full stop does not end a field's value.
+var abbreviations = map[string]bool{
+	"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "miss": true, "prof": true,
+	"st": true, "e.g": true, "i.e": true, "etc": true, "approx": true, "no": true, "cllr": true,
+}
+
+// trimValue returns the value between start and end: up to the end of its
+// line or of its sentence, without emphasis and the punctuation around it.
+func trimValue(b []byte, start, end int) span {
+	if i := bytes.IndexByte(b[start:end], '\n'); i >= 0 {
+		end = start + i
+	}
+	// A full stop and a space end the value, but not after an
+	// abbreviation or an initial ("Dr. Kim Green", "J. Smith").
+	for i := start; i+1 < end; i++ {
+		if b[i] != '.' || b[i+1] != ' ' {
+			continue
+		}
+		w := i
+		for w > start && b[w-1] != ' ' {
+			w--
+		}
+		word := strings.ToLower(strings.Trim(string(b[w:i]), "*_("))
+		if abbreviations[word] || len(word) == 1 && isASCIILetter(word[0]) {
+			continue
+		}
+		end = i
+		break
+	}
+	for start < end && strings.IndexByte(" \t*_:", b[start]) >= 0 {
+		start++
+	}
+	for end > start && strings.IndexByte(" \t*_.,;|", b[end-1]) >= 0 {
+		end--
+	}
+	// A dash between fields: "Owner: Sam Doe — Due: weekly".
+	for {
+		r, n := utf8.DecodeLastRune(b[start:end])
+		if r != '—' && r != '–' && r != ' ' || n == 0 || end == start {
+			break
+		}
+		end -= n
+	}
+	// "(Owner: Sam Doe; Due: weekly)": the bracket closes the fields, not
+	// the value.
+	for end > start && (b[end-1] == ')' && bytes.IndexByte(b[start:end], '(') < 0 || b[end-1] == ']' && bytes.IndexByte(b[start:end], '[') < 0) {
+		end--
+		for end > start && strings.IndexByte(" \t*_.,;|", b[end-1]) >= 0 {
+			end--
+		}
+	}
+	return span{start, end}
+}
+
+// bracketOutcome finds outcome ids in brackets in the head of a unit:
+// "A3 (O2): Find ...", "Find a tenancy worker [O1, O3]".
+func bracketOutcome(b []byte, head span) (span, bool) {
+	h := b[head.start:head.end]
+	for i := 0; i < len(h); i++ {
+		if h[i] != '(' && h[i] != '[' {
+			continue
+		}
+		closer := byte(')')
+		if h[i] == '[' {
+			closer = ']'
+		}
+		j := bytes.IndexByte(h[i+1:], closer)
+		if j < 0 {
+			return span{}, false
+		}
+		inner := h[i+1 : i+1+j]
+		if isOutcomeRefs(string(inner)) {
+			s := head.start + i + 1
+			e := s + len(inner)
+			for s < e && b[s] == ' ' {
+				s++
+			}
+			for e > s && b[e-1] == ' ' {
+				e--
+			}
+			return span{s, e}, true
+		}
+		i += j
+	}
+	return span{}, false
+}
+
+// isOutcomeRefs reports whether s lists only outcome ids: "O2", "O1, O3",
+// "outcome O2", "O1 and O2".
+func isOutcomeRefs(s string) bool {
+	n := 0
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == ';' || r == '/' || r == '&' || r == '+'
+	}) {
+		switch strings.ToLower(strings.Trim(f, ":.*_")) {
+		case "and", "outcome", "outcomes", "":
+			continue
+		}
+		id, rest := splitOutcomeID(strings.Trim(f, ":.*_"))
+		if id == "" || rest != "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// unitAction makes the action of a unit.
+func (p *bodyParser) unitAction(u *unit) Action {
+	b := u.text.b
+	first := 0
+	for first < len(b) && (b[first] == ' ' || b[first] == '\n') {
+		first++
+	}
+	start := 0
+	if len(u.text.off) > 0 {
+		start = u.text.off[min(first, len(u.text.off)-1)]
+	}
+	a := Action{Offset: max(p.base, p.src.LineStart(p.src.LineOf(start)))}
+	cell := func(sp span) Cell {
+		if sp.end <= sp.start || sp.start >= len(b) {
+			return Cell{Offset: a.Offset, Line: a.Offset}
+		}
+		off := u.text.off[sp.start]
+		return Cell{Text: collapse(string(b[sp.start:sp.end])), Offset: off, Line: p.src.LineStart(p.src.LineOf(off))}
+	}
+	get := func(name string) Cell {
+		if f, ok := u.fields[name]; ok {
+			return cell(f.val)
+		}
+		return Cell{Offset: a.Offset, Line: a.Offset}
+	}
+	a.Owner, a.Due, a.Outcome = get("owner"), get("due"), get("outcome")
+	// The head: an id, an outcome in brackets, and the action's text.
+	id, text := splitActionID(b, u.head)
+	if f, ok := u.fields["id"]; ok {
+		a.ID = cell(f.val).Text
+	} else {
+		a.ID = id
+	}
+	if _, ok := u.fields["action"]; ok {
+		a.Action = get("action")
+	} else {
+		a.Action = cell(text)
+	}
+	return a
+}
+
+// splitActionID splits an action id ("A3", "**A3**", "Action 3") and an
+// outcome in brackets off the start of a unit's head, and returns the rest.
+func splitActionID(b []byte, head span) (string, span) {
+	i := head.start
+	skip := func() {
+		for i < head.end && strings.IndexByte(" \t*_#", b[i]) >= 0 {
+			i++
+		}
+	}
+	skip()
+	j := i
+	for j < head.end && isASCIILetter(b[j]) && j-i < 6 {
+		j++
+	}
+	letters := j - i
+	word := strings.ToLower(string(b[i:j]))
+	if word == "action" && j < head.end && b[j] == ' ' {
+		j++
+	} else if letters > 3 || letters == 0 && (j >= head.end || b[j] < '0' || b[j] > '9') {
+		return "", trimSpan(b, span{head.start, head.end})
+	}
+	d := j
+	for d < head.end && (b[d] >= '0' && b[d] <= '9' || b[d] == '.' && d+1 < head.end && b[d+1] >= '0' && b[d+1] <= '9') {
+		d++
+	}
+	if d == j || d < head.end && isASCIILetter(b[d]) {
+		return "", trimSpan(b, span{head.start, head.end})
+	}
+	id := strings.TrimSpace(string(b[i:d]))
+	if word == "action" {
+		id = strings.TrimSpace(string(b[j:d]))
+	}
+	i = d
+	skip()
+	if i < head.end && (b[i] == '(' || b[i] == '[') {
+		if k := bytes.IndexAny(b[i:head.end], ")]"); k >= 0 && isOutcomeRefs(string(b[i+1:i+k])) {
+			i += k + 1
+		}
+	}
+	for i < head.end && strings.IndexByte(" \t*_:.)-–—", b[i]) >= 0 {
+		i++
+	}
+	if i < head.end && b[i] == 0xe2 { // an en or em dash
+		for i < head.end && b[i] >= 0x80 {
+			i++
+		}
+	}
+	return id, trimSpan(b, span{i, head.end})
+}
+
+// trimSpan trims spaces, emphasis and trailing punctuation from a span.
+func trimSpan(b []byte, sp span) span {
+	for sp.start < sp.end && strings.IndexByte(" \t\n*_", b[sp.start]) >= 0 {
+		sp.start++
+	}
+	for sp.end > sp.start {
+		if strings.IndexByte(" \t\n*_.,;:|([-", b[sp.end-1]) >= 0 {
+			sp.end--
+			continue
+		}
+		if r, n := utf8.DecodeLastRune(b[sp.start:sp.end]); r == '—' || r == '–' {
+			sp.end -= n
+			continue
+		}
+		break
+	}
+	// Drop a bracketed outcome at the end: "Find a worker (O2)".
+	if sp.end > sp.start && (b[sp.end-1] == ')' || b[sp.end-1] == ']') {
+		if k := bytes.LastIndexAny(b[sp.start:sp.end], "(["); k >= 0 && isOutcomeRefs(string(b[sp.start+k+1:sp.end-1])) {
+			sp.end = sp.start + k
+			for sp.end > sp.start && strings.IndexByte(" \t\n*_.,;:|", b[sp.end-1]) >= 0 {
+				sp.end--
+			}
+		}
+	}
+	return sp
+}

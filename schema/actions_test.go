@@ -1,0 +1,165 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// actionsOf formats the plan's actions: "line:ID|action|owner@line|due@line|outcome@line".
+func actionsOf(src *Source, b *Body) []string {
+	if b.Actions == nil {
+		return nil
+	}
+	var out []string
+	line := func(off int) int { return src.Position(off).Line }
+	for _, a := range b.Actions.Rows {
+		out = append(out, fmt.Sprintf("%d:%s|%s|%s@%d|%s@%d|%s@%d", line(a.Offset), a.ID, a.Action.Text,
+			a.Owner.Text, line(a.Owner.Line), a.Due.Text, line(a.Due.Line), a.Outcome.Text, line(a.Outcome.Line)))
+	}
+	return out
+}
+
+func TestParseBodyActionList(t *testing.T) {
+	// The frontmatter takes lines 1-3; "## Actions" is line 4.
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{"inline", "## Actions\n- A3 (O2): Find a tenancy worker. Owner: Sam Doe. Due: 2026-02-01.\n- A4: Register with a dentist. Who: Dr. Kim Green. By: 31 July 2026. Outcomes: O1, O3 <!-- want: x -->\n",
+			[]string{"5:A3|Find a tenancy worker|Sam Doe@5|2026-02-01@5|O2@5", "6:A4|Register with a dentist|Dr. Kim Green@6|31 July 2026@6|O1, O3@6"}},
+		{"own lines", "## Actions\n1. **A1** Walk Jamie to school\n   **Owner:** Sam Doe\n   **Due:** each school day\n   **Outcome:** O1\n2. A2: Refer to housing\n   Owner: Aisha Patel\n   When: by end of July 2026\n",
+			[]string{"5:A1|Walk Jamie to school|Sam Doe@6|each school day@7|O1@8", "9:A2|Refer to housing|Aisha Patel@10|by end of July 2026@11|@9"}},
+		{"nested", "## Actions\n- A1: Walk Jamie to school\n  - Owner: Sam Doe\n  - Timescale: daily\n  - Linked to: O1\n- Untitled item with no fields\n",
+			[]string{"5:A1|Walk Jamie to school|Sam Doe@6|daily@7|O1@8", "9:|Untitled item with no fields|@9|@9|@9"}},
+		{"headings", "## Actions\nThe core group agreed these actions.\n\n### A1: Walk Jamie to school\nOwner: Sam Doe\nDue: daily\n\n### A2 (O2): Fix the heating\n- **Who**: Aisha Patel\n- **When**: 2026-02-01\n",
+			[]string{"7:A1|Walk Jamie to school|Sam Doe@8|daily@9|@7", "11:A2|Fix the heating|Aisha Patel@12|2026-02-01@13|O2@11"}},
+		{"paragraphs", "## Actions\nA1: Walk Jamie to school. Owner: Sam Doe. Due: daily. Outcome: O1.\n\nA2: Fix the heating. Owner: TBC. Due: ongoing.\n",
+			[]string{"5:A1|Walk Jamie to school|Sam Doe@5|daily@5|O1@5", "7:A2|Fix the heating|TBC@7|ongoing@7|@7"}},
+		{"capital label in a sentence", "## Actions\n- Find a tenancy worker Owner: Sam Doe Due: weekly (O2)\n",
+			[]string{"5:|Find a tenancy worker|Sam Doe@5|weekly@5|O2@5"}},
+		{"free prose", "## Actions\nSam will try to get the heating fixed and Aisha will help when she can.\n", nil},
+		{"a list without labels", "## Actions\n- Sam to attend a parenting course\n- Aisha to visit\n", nil},
+		{"times and links are not labels", "## Actions\n- A1: Meet at 10:30 at https://example.org. Owner: Sam Doe. Due: weekly.\n",
+			[]string{"5:A1|Meet at 10:30 at https://example.org|Sam Doe@5|weekly@5|@5"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, b := parseBody(KindPlan, tt.body)
+			got := actionsOf(src, b)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if b.Actions != nil && !b.Actions.List {
+				t.Error("List not set")
+			}
+		})
+	}
+}
+
+func TestParseBodyActionNearMisses(t *testing.T) {
+	src, b := parseBody(KindPlan, "## Actions\n| Ref | Task | Responsible | Target date | Linked outcome | Progress |\n|---|---|---|---|---|---|\n| A1 | Walk Jamie to school | Sam Doe | daily | O1 | ok |\n")
+	got := actionsOf(src, b)
+	if want := "7:A1|Walk Jamie to school|Sam Doe@7|daily@7|O1@7"; strings.Join(got, "") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	var near []string
+	for _, n := range b.Actions.NearMisses {
+		near = append(near, fmt.Sprintf("%d:%s=%s(%s)", src.Position(n.Offset).Line, n.Written, n.Name, n.Suggest))
+	}
+	if want := "5:Ref=id(ID) 5:Target date=due(Due) 5:Linked outcome=outcome(Outcome)"; strings.Join(near, " ") != want {
+		t.Errorf("near misses %q, want %q", near, want)
+	}
+}
+
+func TestNearSection(t *testing.T) {
+	for in, want := range map[string]string{
+		"1. Concerns":             "concerns=Concerns",
+		"2) Outcomes":             "outcomes=Outcomes",
+		"Section 3: Actions":      "actions=Actions",
+		"Contingency Plans":       "contingency=Contingency plan",
+		"Risk":                    "concerns=Risks",
+		"Contingncy plan":         "contingency=Contingency plan",
+		"Agreed actions":          "actions=Actions",
+		"Review arrangements":     "review=Review",
+		"Contingency action plan": "contingency=Contingency plan",
+		"Concerns":                "=",
+		"Background":              "=",
+		"Family history":          "=",
+	} {
+		n, s := NearSection(KindPlan, in)
+		if got := n + "=" + s; got != want {
+			t.Errorf("NearSection(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestCanonicalSectionWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"Risks and concerns":                  "concerns",
+		"Concerns & risks":                    "concerns",
+		"Contact arrangements and monitoring": "contact",
+		"Developmental needs and services":    "needs",
+		"Contingency plan:":                   "contingency",
+		"**Review**":                          "review",
+		"Monitoring arrangements":             "contact",
+		"Monitoring and contact arrangements": "contact",
+		"Review arrangements":                 "",
+		"Risk":                                "",
+		"Concerns about dad":                  "",
+	} {
+		if got := CanonicalSection(KindPlan, in); got != want {
+			t.Errorf("CanonicalSection(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseBodyActionsUnderSeveralHeadings(t *testing.T) {
+	src, b := parseBody(KindPlan, "## Actions for Sam\n- A1 (O1): Walk Jamie to school (Owner: Sam Doe; Due: every 2/52)\n\n## Actions for professionals\n| Action | Owner | Due | Outcome |\n|---|---|---|---|\n| Fix the heating | Aisha Patel | within 3/12 | O2 |\n")
+	_ = src
+	var near []string
+	for _, s := range b.Sections {
+		near = append(near, s.Name+"="+s.Suggest)
+	}
+	if got := strings.Join(near, " "); got != "actions=Actions actions=Actions" {
+		t.Errorf("sections %s", got)
+	}
+	if b.Actions == nil || len(b.Actions.Rows) != 2 || b.Actions.Rows[0].Due.Text != "within 3/12" || b.Actions.Rows[1].Due.Text != "every 2/52" || b.Actions.Rows[1].Outcome.Text != "O1" {
+		t.Errorf("actions %+v", b.Actions)
+	}
+}
+
+func TestParseBodyOutcomesWithoutList(t *testing.T) {
+	src, b := parseBody(KindPlan, "## Outcomes\nThe conference agreed:\n**O1:** Jamie attends school.\nO2 - The flat is warm. <!-- want: x -->\n\n### O3: Sam gets help\n\n| ID | Outcome |\n|---|---|\n| O4 | Jamie sees a dentist |\n")
+	var got []string
+	for _, o := range b.Outcomes {
+		got = append(got, fmt.Sprintf("%d:%s=%s", src.Position(o.Offset).Line, o.ID, o.Text))
+	}
+	if want := "6:O1=Jamie attends school. 7:O2=The flat is warm. 9:O3=Sam gets help 13:O4=Jamie sees a dentist"; strings.Join(got, " ") != want {
+		t.Errorf("outcomes %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestActionColumns(t *testing.T) {
+	for in, want := range map[string]string{
+		"Owner": "owner", "**Who**": "owner", "Action by": "owner", "Lead": "owner", "By whom": "owner",
+		"Due:": "due", "Due by": "due", "By when": "due", "Timescale": "due", "By": "due",
+		"Outcomes": "outcome", "Linked to": "outcome", "ID": "id", "Task": "action",
+		"Target date": "", "Progress": "",
+	} {
+		if got := ActionColumn(in); got != want {
+			t.Errorf("ActionColumn(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"Target date": "due", "Deadline": "due", "Due (date)": "due", "When by": "due",
+		"Linked outcome": "outcome", "Outcome no.": "outcome", "Person responsible": "owner",
+		"Action owner": "owner", "Ref": "id", "What": "action", "Ownr": "owner",
+		"Progress": "", "Comments": "", "RAG": "", "Owner": "",
+	} {
+		if got, _ := NearActionColumn(in); got != want {
+			t.Errorf("NearActionColumn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
