@@ -38,6 +38,11 @@ func TestVariation(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			for _, w := range wants {
+				if !under[w.Rule] {
+					t.Errorf("%s: want names %s, which is not a registered rule", w, w.Rule)
+				}
+			}
 			var findings []lint.Finding
 			for _, f := range res.Findings {
 				if f.Severity >= lint.Warning {
