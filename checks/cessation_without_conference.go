@@ -126,7 +126,7 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 	if len(onDay) == 1 {
 		pass.Reportf(plan.Doc, at,
 			"the plan ended on %s %s, but the conference that day (%s) %s: %s (%s)",
-			cess.Date.Long(), as, cgRelPath(pass.Case, onDay[0].Doc), strings.Join(cgConferenceFaults(onDay[0], cess.Date), "; "), need, cites)
+			cess.Date.Long(), as, pathInCase(pass, onDay[0].Doc), strings.Join(cgConferenceFaults(onDay[0], cess.Date), "; "), need, cites)
 		return nil
 	}
 	pass.Reportf(plan.Doc, at,

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/caselint/caselint/lint"
@@ -12,6 +13,52 @@ import (
 // Stoke-on-Trent reader is not sent to Oxfordshire's manual.
 func cite(pass *lint.Pass) string {
 	return lint.JoinCitations(pass.Profile.Citations(pass.Rule.Cites))
+}
+
+// citeOnly cites those of the rule's citations of source at paragraphs,
+// for a finding that only they require. When the profile does not follow
+// source (a local profile's own number), or none matches, it cites as cite
+// does.
+func citeOnly(pass *lint.Pass, source string, paragraphs ...string) string {
+	if !pass.Profile.Follows(source) {
+		return cite(pass)
+	}
+	var cs []lint.Citation
+	for _, c := range pass.Rule.Cites {
+		if c.Source == source && slices.Contains(paragraphs, c.Paragraph) {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		return cite(pass)
+	}
+	return lint.JoinCitations(cs)
+}
+
+// citeExcept cites as cite does, less the paragraph of source that a
+// finding does not enforce.
+func citeExcept(pass *lint.Pass, source, paragraph string) string {
+	var cs []lint.Citation
+	for _, c := range pass.Profile.Citations(pass.Rule.Cites) {
+		if c.Source != source || c.Paragraph != paragraph {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		return cite(pass)
+	}
+	return lint.JoinCitations(cs)
+}
+
+// joinWithAnd joins items as English: "a", "a and b", "a, b and c".
+func joinWithAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // normWord lower-cases text, collapses its spaces and trims punctuation

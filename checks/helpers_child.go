@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"strings"
-
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -37,15 +35,4 @@ func visitKeyAt(doc *schema.Document, keys ...string) int {
 		}
 	}
 	return doc.TypeLine()
-}
-
-// joinWithAnd joins items as English: "a", "a and b", "a, b and c".
-func joinWithAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -122,19 +122,6 @@ func planHeadingList(d schema.SectionDef) string {
 	return s
 }
 
-// nameWithRole names someone for a message, with their role when case.md
-// gives one: "Sam Doe (mother)".
-func nameWithRole(pass *lint.Pass, ref string) string {
-	name := strings.TrimSpace(ref)
-	if p := pass.Case.Person(ref); p != nil {
-		name = strings.TrimSpace(p.Name)
-		if r := strings.TrimSpace(p.Role); r != "" {
-			return name + " (" + r + ")"
-		}
-	}
-	return name
-}
-
 // pathInCase returns the path of doc relative to the case folder, as
 // cessation.conference and people write it.
 func pathInCase(pass *lint.Pass, doc *schema.Document) string {

@@ -85,7 +85,7 @@ func runIncompleteCoreGroup(pass *lint.Pass) error {
 	if lw := strings.TrimSpace(plan.LeadWorker); lw != "" && (!known || pass.Case.Person(lw) != nil) && !lint.AmongPeople(lw, members) {
 		pass.Reportf(doc, doc.At("core_group"),
 			"the core group does not include the lead worker, %s: the lead social worker leads the core group; add %s to core_group (%s)",
-			nameWithRole(pass, lw), lw, cite(pass))
+			pass.Case.NameWithRole(lw), lw, cite(pass))
 	}
 
 	if !known {
@@ -106,7 +106,7 @@ func runIncompleteCoreGroup(pass *lint.Pass) error {
 	var family []string
 	for _, p := range pass.Case.Record.People {
 		if pass.Case.IsFamily(p.Name) && strings.TrimSpace(p.Name) != "" {
-			family = append(family, nameWithRole(pass, p.Name))
+			family = append(family, pass.Case.NameWithRole(p.Name))
 		}
 	}
 	who := "case.md marks no one family = true: add the child's parents or carers to [[people]] there, and to core_group"
@@ -123,7 +123,7 @@ func runIncompleteCoreGroup(pass *lint.Pass) error {
 // record no decisions and actions (Oxfordshire 1.8 §5.3).
 func coreGroupDecisions(pass *lint.Pass) {
 	until := pass.Until()
-	why := cgCiteOnly(pass, Oxon, "§5.3")
+	why := citeOnly(pass, Oxon, "§5.3")
 	for _, cg := range pass.Case.PlanCoreGroups() {
 		if cg.Date.After(until) || cg.Doc.Body == nil {
 			continue

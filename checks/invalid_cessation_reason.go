@@ -139,7 +139,7 @@ func runInvalidCessationReason(pass *lint.Pass) error {
 		if held.Notified.IsZero() {
 			pass.Reportf(plan.Doc, at,
 				"the plan ceased on %s after the transfer conference of %s (%s), which records no date of notice: the receiving authority must convene it within %s of being notified of the move, and without notified = the date it was notified the conference cannot be timed; add notified to the conference record (%s)",
-				cess.Date.Long(), held.Date.Long(), cgRelPath(pass.Case, held.Doc), cgIntervalWords(within), cite(pass))
+				cess.Date.Long(), held.Date.Long(), pathInCase(pass, held.Doc), cgIntervalWords(within), cite(pass))
 			return nil
 		}
 		if due := pass.Calendar.Add(held.Notified, within); held.Date.After(due) {

@@ -75,16 +75,16 @@ func runLateMinutes(pass *lint.Pass) error {
 		var dl *minutesDeadline
 		if !within.IsZero() {
 			due := pass.Calendar.Add(cg.Date, within)
-			dl = &minutesDeadline{due: due, why: "within " + cgIntervalWords(within) + " of the meeting, by " + due.Long(), cite: cgCiteOnly(pass, Stoke, "§05")}
+			dl = &minutesDeadline{due: due, why: "within " + cgIntervalWords(within) + " of the meeting, by " + due.Long(), cite: citeOnly(pass, Stoke, "§05")}
 		}
 		if byNext {
 			var nd *minutesDeadline
 			if i+1 < len(held) {
 				next := held[i+1].Date
-				nd = &minutesDeadline{due: next, late: "after the next core group meeting", cite: cgCiteOnly(pass, Oxon, "§3", "§5.5"), why: "promptly, and at the latest by the next core group meeting, on " + next.Long()}
+				nd = &minutesDeadline{due: next, late: "after the next core group meeting", cite: citeOnly(pass, Oxon, "§3", "§5.5"), why: "promptly, and at the latest by the next core group meeting, on " + next.Long()}
 			} else if iv := coreGroupIntervalFrom(pass, cg.Date); !iv.IsZero() {
 				due := pass.Calendar.Add(cg.Date, iv)
-				nd = &minutesDeadline{due: due, late: "after the next meeting was due", cite: cgCiteOnly(pass, Oxon, "§3", "§5.5"), why: "promptly, and at the latest by the day the next core group meeting was due (" + cgEveryWords(iv) + "), " + due.Long()}
+				nd = &minutesDeadline{due: due, late: "after the next meeting was due", cite: citeOnly(pass, Oxon, "§3", "§5.5"), why: "promptly, and at the latest by the day the next core group meeting was due (" + cgEveryWords(iv) + "), " + due.Long()}
 			}
 			if nd != nil && (dl == nil || nd.due.Before(dl.due)) {
 				dl = nd

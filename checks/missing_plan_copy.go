@@ -96,7 +96,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 				right = true
 			}
 		}
-		label := nameWithRole(pass, r.name)
+		label := pass.Case.NameWithRole(r.name)
 		switch {
 		case first < 0:
 			in := ""

@@ -113,12 +113,12 @@ func runUnchairedCoreGroup(pass *lint.Pass) error {
 			case i == 0 && !c.IsLeadWorkersManager(chair):
 				pass.Reportf(cg.Doc, cg.Doc.At("chair"),
 					"the first core group of the plan, on %s, was chaired by %s: the lead worker's manager%s chairs the first core group meeting; the lead worker chairs the later ones (%s)",
-					cg.Date.Long(), nameWithRole(pass, chair), ucgManagerWords(pass), cgCiteOnly(pass, Oxon, "§4", "§3"))
+					cg.Date.Long(), pass.Case.NameWithRole(chair), ucgManagerWords(pass), citeOnly(pass, Oxon, "§4", "§3"))
 			case i > 0 && !c.IsLeadWorker(chair) && !c.IsLeadWorkersManager(chair) &&
 				!(c.IsSocialWorker(chair) && !lint.AmongPeople(c.LeadWorker(), cg.Attended)):
 				pass.Reportf(cg.Doc, cg.Doc.At("chair"),
 					"the core group of %s was chaired by %s, who is neither the lead worker, %s, nor their manager%s: core group meetings are chaired by the lead social worker or their manager (%s)",
-					cg.Date.Long(), nameWithRole(pass, chair), ucgLeadWorkerWords(pass), ucgManagerWords(pass), cgCiteOnly(pass, Oxon, "§5.4", "§3"))
+					cg.Date.Long(), pass.Case.NameWithRole(chair), ucgLeadWorkerWords(pass), ucgManagerWords(pass), citeOnly(pass, Oxon, "§5.4", "§3"))
 			}
 		}
 
@@ -127,12 +127,12 @@ func runUnchairedCoreGroup(pass *lint.Pass) error {
 			if chair != "" && c.Known(chair) && !c.IsCoreGroupMember(chair) && !c.IsLeadWorkersManager(chair) {
 				pass.Reportf(cg.Doc, cg.Doc.At("chair"),
 					"the core group of %s was chaired by %s, who is not a member of the core group: the members share the chairing of the core group and the recording of its minutes; add them to core_group in plan.md if they are a member, or record the member who chaired (%s)",
-					cg.Date.Long(), nameWithRole(pass, chair), cgCiteOnly(pass, Stoke, "§05"))
+					cg.Date.Long(), pass.Case.NameWithRole(chair), citeOnly(pass, Stoke, "§05"))
 			}
 			if minutes != "" && c.Known(minutes) && !c.IsCoreGroupMember(minutes) && !c.IsLeadWorkersManager(minutes) && !c.IsMinuteTaker(minutes) {
 				pass.Reportf(cg.Doc, cg.Doc.At("minutes_by"),
 					"the minutes of the core group of %s were recorded by %s, who is not a member of the core group: the members share the chairing of the core group and the recording of its minutes; add them to core_group in plan.md if they are a member, or record the member who took the minutes (%s)",
-					cg.Date.Long(), nameWithRole(pass, minutes), cgCiteOnly(pass, Stoke, "§05"))
+					cg.Date.Long(), pass.Case.NameWithRole(minutes), citeOnly(pass, Stoke, "§05"))
 			}
 		}
 	}

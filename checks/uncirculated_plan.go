@@ -95,7 +95,7 @@ func runUncirculatedPlan(pass *lint.Pass) error {
 		}
 		pass.Reportf(doc, doc.AtElem(i, "core_group"),
 			"%s is a professional of the core group but has no recorded copy of the plan: the lead worker circulates the plan to every member of the core group; send them a copy and record it in a [[copies]] table (%s)",
-			nameWithRole(pass, m), cite(pass))
+			pass.Case.NameWithRole(m), cite(pass))
 	}
 	if !hasCopy(c.IsConferenceChair) {
 		who, add := chairTitle(pass), ", and add the chair to [[people]] in case.md"

@@ -74,7 +74,7 @@ func runUncountersignedPlan(pass *lint.Pass) error {
 		}
 		pass.Reportf(doc, doc.At("manager"),
 			"the plan names %s as the lead worker's manager, but they are %s: name the lead worker's line manager in manager, and have them countersign the plan (%s)",
-			nameWithRole(pass, manager), why, cite(pass))
+			pass.Case.NameWithRole(manager), why, cite(pass))
 		return nil
 	case manager != "" && !c.IsLeadWorkersManager(by):
 		pass.Reportf(doc, at,
@@ -87,7 +87,7 @@ func runUncountersignedPlan(pass *lint.Pass) error {
 	case manager == "" && !c.IsLeadWorkersManager(by):
 		pass.Reportf(doc, at,
 			"the plan is countersigned by %s, who is not the lead worker's line manager: the lead worker's manager must read and countersign the plan; name them in manager and countersigned_by (%s)",
-			nameWithRole(pass, by), cite(pass))
+			pass.Case.NameWithRole(by), cite(pass))
 		return nil
 	}
 	switch {

@@ -68,19 +68,19 @@ func runUnqualifiedLeadWorker(pass *lint.Pass) error {
 	case c.IsFamily(lead):
 		pass.Reportf(doc, at,
 			"the lead worker %s is a family member of %s in case.md: the lead worker must always be a qualified social worker%s; name one as lead worker (%s)",
-			nameWithRole(pass, lead), pass.Case.ChildName(), serviceWords(pass), cite(pass))
+			pass.Case.NameWithRole(lead), pass.Case.ChildName(), serviceWords(pass), cite(pass))
 	case !c.IsQualifiedSocialWorker(lead) && p.Qualified:
 		pass.Reportf(doc, at,
 			"the lead worker %s is marked qualified = true, but their role says they are not a qualified social worker, and the lead worker must always be one: name a qualified social worker as lead worker, or correct the role in case.md (%s)",
-			nameWithRole(pass, lead), cite(pass))
+			pass.Case.NameWithRole(lead), cite(pass))
 	case !c.IsQualifiedSocialWorker(lead):
 		pass.Reportf(doc, at,
 			"the lead worker %s is not recorded as a qualified social worker, and the lead worker must always be one: name a qualified social worker as lead worker, or, if %s is qualified, set qualified = true on their entry in case.md (%s)",
-			nameWithRole(pass, lead), p.Name, cite(pass))
+			pass.Case.NameWithRole(lead), p.Name, cite(pass))
 	case c.Service(lead) == lint.ServiceOther:
 		pass.Reportf(doc, at,
 			"the lead worker %s works for %s, not for the local authority's children's social care: the lead worker must always be a qualified social worker%s; name one as lead worker, or correct the agency in case.md (%s)",
-			nameWithRole(pass, lead), strings.TrimSpace(p.Agency), serviceWords(pass), cite(pass))
+			pass.Case.NameWithRole(lead), strings.TrimSpace(p.Agency), serviceWords(pass), cite(pass))
 	}
 	return nil
 }

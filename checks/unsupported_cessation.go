@@ -80,7 +80,7 @@ func runUnsupportedCessation(pass *lint.Pass) error {
 		}
 		pass.Reportf(plan.Doc, at,
 			"the plan ended on %s but %s %s not recorded as notified: tell every member of the core group, and the child aged %d or over, that the plan has ended, and add them to [cessation] notified (%s)",
-			cgDateWords(cess.Date), cgNamesList(missing), who, lint.UnderstandingAge, cite(pass))
+			cgDateWords(cess.Date), joinWithAnd(missing), who, lint.UnderstandingAge, cite(pass))
 	}
 	if pass.Profile.IsPlaceholder(cess.FollowUp) {
 		pass.Reportf(plan.Doc, at,

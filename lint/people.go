@@ -398,3 +398,20 @@ func (p *Profile) IsCollective(text string) bool {
 	}
 	return false
 }
+
+// NameWithRole writes ref for a message with the person's role in
+// brackets, "Lee Morgan (class teacher)", unless ref already carries one; the name as case.md spells it.
+func (c *Case) NameWithRole(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if strings.HasSuffix(ref, ")") {
+		return ref
+	}
+	if p := c.Person(ref); p != nil {
+		name := strings.TrimSpace(p.Name)
+		if r := strings.TrimSpace(p.Role); r != "" {
+			return name + " (" + r + ")"
+		}
+		return name
+	}
+	return ref
+}

@@ -248,19 +248,6 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 	return NotCountedReason
 }
 
-// NameWithRole writes ref for a message with the person's role in
-// brackets, "Lee Morgan (class teacher)", unless ref already carries one.
-func (c *Case) NameWithRole(ref string) string {
-	ref = strings.TrimSpace(ref)
-	if strings.HasSuffix(ref, ")") {
-		return ref
-	}
-	if p := c.Person(ref); p != nil && strings.TrimSpace(p.Role) != "" {
-		return ref + " (" + strings.TrimSpace(p.Role) + ")"
-	}
-	return ref
-}
-
 // --- Refusal ----------------------------------------------------------------
 
 // IsRefusal reports whether visit v records contact with the child refused
