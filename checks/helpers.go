@@ -51,14 +51,22 @@ func citeExcept(pass *lint.Pass, source, paragraph string) string {
 }
 
 // joinWithAnd joins items as English: "a", "a and b", "a, b and c".
-func joinWithAnd(items []string) string {
+func joinWithAnd(items []string) string { return joinWords(items, "and") }
+
+// joinWords joins items as English with the conjunction conj ("and",
+// "or"): "a", "a or b", "a, b or c"; "no one" when there are none and conj
+// is "or".
+func joinWords(items []string, conj string) string {
 	switch len(items) {
 	case 0:
+		if conj == "or" {
+			return "no one"
+		}
 		return ""
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
 // normWord lower-cases text, collapses its spaces and trims punctuation

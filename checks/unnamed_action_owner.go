@@ -3,7 +3,6 @@ package checks
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
@@ -65,7 +64,7 @@ func runUnnamedActionOwner(pass *lint.Pass) error {
 	}
 	for _, a := range t.Rows {
 		if problem := ownerProblem(pass, a.Owner.Text); problem != "" {
-			pass.Reportf(plan.Doc, a.Owner.Line, "%s %s (%s)", actionName(a), problem, cite(pass))
+			pass.Reportf(plan.Doc, a.Owner.Line, "%s %s (%s)", planActionLabel(a), problem, cite(pass))
 		}
 	}
 	return nil
@@ -91,7 +90,7 @@ func ownerProblem(pass *lint.Pass, owner string) string {
 		case lint.OwnerCollective:
 			return fmt.Sprintf("is ascribed to %q, a group rather than a person: name the one member responsible for it, so that everyone knows who will do it", o.Text)
 		case lint.OwnerAmbiguous:
-			return fmt.Sprintf("is ascribed to %q, which could be %s: name the one person responsible for it", o.Text, joinWithOr(o.Candidates))
+			return fmt.Sprintf("is ascribed to %q, which could be %s: name the one person responsible for it", o.Text, joinWords(o.Candidates, "or"))
 		}
 	}
 	if pass.Case.Record == nil {
@@ -103,33 +102,4 @@ func ownerProblem(pass *lint.Pass, owner string) string {
 		}
 	}
 	return ""
-}
-
-// joinWithOr joins names: "A", "A or B", "A, B or C".
-func joinWithOr(names []string) string {
-	switch len(names) {
-	case 0:
-		return "no one"
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}
-
-// actionName names an action for a message: "action A3", or its text,
-// shortened: `action "Find a tenancy worker for Sam…"`.
-func actionName(a schema.Action) string {
-	if id := strings.TrimSpace(a.ID); id != "" {
-		return "action " + id
-	}
-	text := strings.Join(strings.Fields(a.Action.Text), " ")
-	if text == "" {
-		return "an action"
-	}
-	const maxLen = 40
-	if utf8.RuneCountInString(text) > maxLen {
-		r := []rune(text)
-		text = strings.TrimSpace(string(r[:maxLen])) + "…"
-	}
-	return fmt.Sprintf("action %q", text)
 }

@@ -312,7 +312,7 @@ func CessationReason(text string) (string, bool) {
 	if len(t) == 0 {
 		return "", false
 	}
-	has := func(seq ...string) bool { return wordsContain(t, seq...) }
+	has := func(seq ...string) bool { return schema.ContainsWords(t, seq...) }
 	hasAny := func(words ...string) bool {
 		for _, w := range words {
 			if has(w) {
@@ -390,22 +390,6 @@ func namesEighteen(t []string) bool {
 			if i > 0 && isMonthOrNumber(t[i-1]) {
 				continue
 			}
-			return true
-		}
-	}
-	return false
-}
-
-func wordsContain(t []string, seq ...string) bool {
-	for i := 0; i+len(seq) <= len(t); i++ {
-		match := true
-		for j, w := range seq {
-			if t[i+j] != w {
-				match = false
-				break
-			}
-		}
-		if match {
 			return true
 		}
 	}

@@ -44,7 +44,7 @@ func CanonicalLegalStatus(s string) (string, bool) {
 	if len(t) == 0 {
 		return "", false
 	}
-	has := func(seq ...string) bool { return tokensContain(t, seq...) }
+	has := func(seq ...string) bool { return ContainsWords(t, seq...) }
 	hasAny := func(words ...string) bool {
 		for _, w := range words {
 			if has(w) {
@@ -110,8 +110,8 @@ func legalStatusTokens(s string) []string {
 	return out
 }
 
-// tokensContain reports whether seq occurs in t as consecutive words.
-func tokensContain(t []string, seq ...string) bool {
+// ContainsWords reports whether seq occurs in t as consecutive words.
+func ContainsWords(t []string, seq ...string) bool {
 	for i := 0; i+len(seq) <= len(t); i++ {
 		match := true
 		for j, w := range seq {
