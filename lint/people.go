@@ -181,7 +181,7 @@ func isFamilyRole(role string) bool {
 	return hasPhrase(p, relationWords...)
 }
 
-// The services an agency written in case.md may be.
+// Service is which service an agency written in case.md belongs to.
 type Service int
 
 const (

@@ -376,15 +376,6 @@ func (p *bodyParser) sectionsNamed(name string) []*Section {
 	return out
 }
 
-func (p *bodyParser) sectionNamed(name string) *Section {
-	for _, s := range p.body.Sections {
-		if s.Name == name {
-			return s
-		}
-	}
-	return nil
-}
-
 // find returns the first node, in document order, among the section's
 // blocks and their descendants for which match is true.
 func (p *bodyParser) find(s *Section, match func(ast.Node) bool) ast.Node {

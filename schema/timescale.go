@@ -768,12 +768,12 @@ func readFrequency(toks []string, i int) (Timescale, int, bool) {
 	// "once a week", "twice per month", "3 times a day", "three times weekly"
 	j := i
 	count := 0
-	switch {
-	case tok == "once":
+	switch tok {
+	case "once":
 		count, j = 1, i+1
-	case tok == "twice":
+	case "twice":
 		count, j = 2, i+1
-	case tok == "thrice":
+	case "thrice":
 		count, j = 3, i+1
 	default:
 		if n, ok := number(tok); ok && i+1 < len(toks) && (toks[i+1] == "times" || toks[i+1] == "x") {
