@@ -79,15 +79,8 @@ func runMissedCoreGroups(pass *lint.Pass) error {
 		if !pass.Case.IsProfessional(m) || pass.Case.IsLeadWorkersManager(m) || pass.Case.IsConferenceChair(m) {
 			continue
 		}
-		from := 0
-		for i, cg := range meetings {
-			if lint.MentionedAt(cg, m) {
-				from = i
-				break
-			}
-		}
 		var missed []*schema.CoreGroup
-		for _, cg := range meetings[from:] {
+		for _, cg := range lint.MemberMeetings(meetings, m) {
 			if lint.TookPart(cg, m) {
 				missed = missed[:0]
 				continue

@@ -86,3 +86,20 @@ func (c *Case) IsMinuteTaker(ref string) bool {
 	}
 	return IsMinuteTakerRole(p.Role)
 }
+
+// MemberMeetings returns, of meetings (this plan's core group meetings, by
+// date), those member m was expected at: from the first meeting whose
+// record names them (in attended, apologies or written_reports) on, taken
+// as the meeting at which they joined the core group. A member no record
+// names is expected from the first meeting: that is the member who never
+// came. So a professional added part-way through the plan (at a review
+// conference, or by the core group) is not counted absent from meetings
+// held before they joined.
+func MemberMeetings(meetings []*schema.CoreGroup, m string) []*schema.CoreGroup {
+	for i, cg := range meetings {
+		if MentionedAt(cg, m) {
+			return meetings[i:]
+		}
+	}
+	return meetings
+}
