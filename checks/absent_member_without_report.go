@@ -52,11 +52,22 @@ func runAbsentMemberWithoutReport(pass *lint.Pass) error {
 	if len(pros) == 0 {
 		return nil
 	}
+	// This plan's meetings up to the as-of date (or the end of the plan):
+	// the previous authority's, or an earlier plan's, kept in the case are
+	// history. An undated record is still read.
+	until := pass.Until()
+	var meetings []*schema.CoreGroup
 	for _, cg := range pass.Case.CoreGroups {
 		if cg == nil || cg.Doc == nil || !cg.Doc.Keys.Has("attended") {
 			continue
 		}
-		for _, m := range pros {
+		if !cg.Date.IsZero() && (cg.Date.After(until) || !pass.Case.InPlan(cg.Date)) {
+			continue
+		}
+		meetings = append(meetings, cg)
+	}
+	for _, m := range pros {
+		for _, cg := range meetings {
 			if lint.AmongPeople(m, cg.Attended) || lint.AmongPeople(m, cg.WrittenReports) ||
 				(lint.SamePerson(m, cg.Chair) && !lint.AmongPeople(m, cg.Apologies)) {
 				continue
