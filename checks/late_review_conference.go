@@ -27,7 +27,11 @@ The first review counts from the conference that started this authority's
 plan: the initial conference that decided "plan" or, for a child who moved
 in, this authority's transfer conference that did. The previous
 authority's initial and review conferences kept in the case, and those of
-an earlier plan that ended, are history, not this plan's deadlines.
+an earlier plan that ended, are history, not this plan's deadlines. A
+conference adjourned before it decided (decision = "adjourned") reviewed
+nothing: the review is held when the reconvened sitting decides, and a
+reconvened sitting after the due date is reported (suppress it with the
+reason for the adjournment where there was a good one).
 
 The rule fires for a review conference held after it was due, reported on
 that conference's date line, and for a review conference still not held

@@ -84,8 +84,31 @@ func (c *Case) PlanCoreGroups() []*schema.CoreGroup {
 // date: the start conference and those after it, without the receiving
 // authority's transfer conference that ended a plan (see
 // PlanStartConference). With no start conference, every dated conference
-// on or after plan.md's started.
+// on or after plan.md's started. A sitting that was adjourned before it
+// decided (Adjourned) is left out: the conference is the sitting that
+// reconvened it and decided, and every timescale, and "between each
+// conference", reads that one.
 func (c *Case) PlanConferences() []*schema.Conference {
+	var out []*schema.Conference
+	for _, cf := range c.PlanSittings() {
+		if !Adjourned(cf) {
+			out = append(out, cf)
+		}
+	}
+	return out
+}
+
+// Adjourned reports whether conference cf sat but was adjourned before it
+// reached a decision (decision = "adjourned"); the sitting that reconvenes
+// it is the conference.
+func Adjourned(cf *schema.Conference) bool {
+	return cf != nil && cf.Decision == schema.DecisionAdjourned
+}
+
+// PlanSittings returns PlanConferences with the adjourned sittings among
+// them, by date: an adjourned sitting sets the date the conference
+// reconvenes (its next_review), which the plan then gives.
+func (c *Case) PlanSittings() []*schema.Conference {
 	start := c.PlanStartConference()
 	end := c.transferOut(start)
 	var out []*schema.Conference

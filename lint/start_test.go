@@ -208,3 +208,27 @@ func TestCoreGroupMembership(t *testing.T) {
 		t.Error("CoreGroupMinuteTaker: a placeholder names no one")
 	}
 }
+
+func TestAdjournedSittings(t *testing.T) {
+	initial := sconf("initial", "2026-05-14", "plan", "i.md")
+	adjInitial := sconf("initial", "2026-05-07", "adjourned", "ia.md")
+	adjourned := sconf("review", "2026-07-16", "adjourned", "ra.md")
+	reconvened := sconf("review", "2026-07-30", "continue", "rr.md")
+	c := startCase(&schema.Plan{Started: sd("2026-05-14")}, adjInitial, initial, adjourned, reconvened)
+
+	if got := c.PlanStartConference(); got != initial {
+		t.Errorf("PlanStartConference = %v, want the initial conference that decided, not its adjourned sitting", got)
+	}
+	if got := c.PlanConferences(); len(got) != 2 || got[0] != initial || got[1] != reconvened {
+		t.Errorf("PlanConferences = %d conferences, want the initial and the reconvened review", len(got))
+	}
+	if got := c.PlanSittings(); len(got) != 3 || got[1] != adjourned {
+		t.Errorf("PlanSittings = %d, want the initial, the adjourned and the reconvened review", len(got))
+	}
+	if got := c.FirstPlanReview(); got != reconvened {
+		t.Errorf("FirstPlanReview = %v, want the reconvened review", got)
+	}
+	if !Adjourned(adjourned) || Adjourned(reconvened) || Adjourned(nil) {
+		t.Error("Adjourned: want true only for the adjourned sitting")
+	}
+}
