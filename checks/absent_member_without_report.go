@@ -27,7 +27,8 @@ family, by family = true or a plainly family role such as "mother" or
 "foster carer"; the child is not a professional) who is neither in the
 meeting's attended list nor in its written_reports. The meeting's chair was
 there, unless they sent apologies. Sending apologies is not enough. It is reported on
-the meeting's attended line.`,
+the meeting's attended line. A record with nobody in attended is a
+meeting that was cancelled: nobody was absent from it.`,
 	Bad: `attended = ["Priya Shah", "Dana Price"]
 apologies = ["Dr Alan Webb"]`,
 	Good: `attended = ["Priya Shah", "Dana Price"]
@@ -58,7 +59,7 @@ func runAbsentMemberWithoutReport(pass *lint.Pass) error {
 	until := pass.Until()
 	var meetings []*schema.CoreGroup
 	for _, cg := range pass.Case.CoreGroups {
-		if cg == nil || cg.Doc == nil || !cg.Doc.Keys.Has("attended") {
+		if cg == nil || cg.Doc == nil || !cg.Doc.Keys.Has("attended") || !lint.Held(cg) {
 			continue
 		}
 		if !cg.Date.IsZero() && (cg.Date.After(until) || !pass.Case.InPlan(cg.Date)) {

@@ -21,7 +21,7 @@ func sconf(kind, date, decision, file string) *schema.Conference {
 }
 
 func scg(date string) *schema.CoreGroup {
-	return &schema.CoreGroup{Date: sd(date), Doc: &schema.Document{}}
+	return &schema.CoreGroup{Date: sd(date), Doc: &schema.Document{}, Attended: []string{"Ann Lee"}}
 }
 
 func startCase(plan *schema.Plan, recs ...schema.Record) *Case {
@@ -230,5 +230,18 @@ func TestAdjournedSittings(t *testing.T) {
 	}
 	if !Adjourned(adjourned) || Adjourned(reconvened) || Adjourned(nil) {
 		t.Error("Adjourned: want true only for the adjourned sitting")
+	}
+}
+
+func TestHeldCoreGroups(t *testing.T) {
+	held := scg("2026-02-01")
+	cancelled := &schema.CoreGroup{Date: sd("2026-03-01"), Doc: &schema.Document{}}
+	blank := &schema.CoreGroup{Date: sd("2026-03-08"), Doc: &schema.Document{}, Attended: []string{" ", ""}}
+	if !Held(held) || Held(cancelled) || Held(blank) || Held(nil) {
+		t.Error("Held: want true only for a record naming someone who attended")
+	}
+	c := startCase(&schema.Plan{Started: sd("2026-01-20")}, sconf("initial", "2026-01-20", "plan", "i.md"), held, cancelled, blank)
+	if got := c.PlanCoreGroups(); len(got) != 1 || got[0] != held {
+		t.Errorf("PlanCoreGroups = %d meetings, want only the one held", len(got))
 	}
 }
