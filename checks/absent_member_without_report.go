@@ -28,7 +28,14 @@ family, by family = true or a plainly family role such as "mother" or
 meeting's attended list nor in its written_reports. The meeting's chair was
 there, unless they sent apologies. Sending apologies is not enough. It is reported on
 the meeting's attended line. A record with nobody in attended is a
-meeting that was cancelled: nobody was absent from it.`,
+meeting that was cancelled: nobody was absent from it.
+
+A member who joined the core group at a conference after the first
+meetings (first named in the minutes of the meeting after it, such as a
+CAMHS worker added at the review conference) is not counted absent from
+the meetings before. The lead worker is not counted absent from a meeting
+another social worker of the authority attended: a colleague covering, or
+the lead worker before them when the case changed hands.`,
 	Bad: `attended = ["Priya Shah", "Dana Price"]
 apologies = ["Dr Alan Webb"]`,
 	Good: `attended = ["Priya Shah", "Dana Price"]
@@ -68,9 +75,10 @@ func runAbsentMemberWithoutReport(pass *lint.Pass) error {
 		meetings = append(meetings, cg)
 	}
 	for _, m := range pros {
-		for _, cg := range meetings {
+		for _, cg := range pass.Case.MemberMeetings(meetings, m, false) {
 			if lint.AmongPeople(m, cg.Attended) || lint.AmongPeople(m, cg.WrittenReports) ||
-				(lint.SamePerson(m, cg.Chair) && !lint.AmongPeople(m, cg.Apologies)) {
+				(lint.SamePerson(m, cg.Chair) && !lint.AmongPeople(m, cg.Apologies)) ||
+				pass.Case.CoveredFor(cg, m) {
 				continue
 			}
 			what := "did not attend"

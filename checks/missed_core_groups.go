@@ -34,7 +34,10 @@ taking part). It fires at the second of two consecutive missed meetings
 reported on that meeting's attended line, and again only after the member
 has taken part once more. A member the minutes first name at a later
 meeting (in attended, apologies or written_reports) is taken to have
-joined there, and earlier meetings are not counted against them.
+joined there (1.8 §3 ¶7: the lead social worker invites members as
+needed), and earlier meetings are not counted against them; under
+combined only when a conference came between (Stoke-on-Trent: the
+conference agrees the membership), the stricter reading.
 
 The lead worker's manager and a conference chair named in core_group are
 not counted either: the manager chairs the first meetings and later ones
@@ -80,7 +83,7 @@ func runMissedCoreGroups(pass *lint.Pass) error {
 			continue
 		}
 		var missed []*schema.CoreGroup
-		for _, cg := range lint.MemberMeetings(meetings, m) {
+		for _, cg := range pass.Case.MemberMeetings(meetings, m, pass.Profile.Base == lint.ProfileOxfordshire) {
 			if lint.TookPart(cg, m) {
 				missed = missed[:0]
 				continue
