@@ -37,7 +37,10 @@ meeting (in attended, apologies or written_reports) is taken to have
 joined there (1.8 §3 ¶7: the lead social worker invites members as
 needed), and earlier meetings are not counted against them; under
 combined only when a conference came between (Stoke-on-Trent: the
-conference agrees the membership), the stricter reading.
+conference agrees the membership), the stricter reading. The lead
+worker has not missed a meeting another social worker of the authority
+attended for them (covering leave or sickness: 1.8 §3, "becomes
+unavailable").
 
 The lead worker's manager and a conference chair named in core_group are
 not counted either: the manager chairs the first meetings and later ones
@@ -84,7 +87,7 @@ func runMissedCoreGroups(pass *lint.Pass) error {
 		}
 		var missed []*schema.CoreGroup
 		for _, cg := range pass.Case.MemberMeetings(meetings, m, pass.Profile.Base == lint.ProfileOxfordshire) {
-			if lint.TookPart(cg, m) {
+			if lint.TookPart(cg, m) || pass.Case.CoveredFor(cg, m) {
 				missed = missed[:0]
 				continue
 			}
