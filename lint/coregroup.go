@@ -132,13 +132,15 @@ func (c *Case) MemberMeetings(meetings []*schema.CoreGroup, m string, joinAtAnyM
 // (IsSocialWorker) attended: a colleague covering their absence, or the
 // lead worker before them, the case changing hands. The core group goes
 // ahead when the social worker cannot attend (C06 §05), and the
-// authority's social work was there.
+// authority's social work was there. The lead worker's manager, who
+// chairs core groups as a matter of course (1.8 §4), is not cover, even
+// when recorded as a qualified social worker.
 func (c *Case) CoveredFor(cg *schema.CoreGroup, m string) bool {
 	if !c.IsLeadWorker(m) {
 		return false
 	}
 	for _, a := range cg.Attended {
-		if !SamePerson(a, m) && c.IsSocialWorker(a) {
+		if !SamePerson(a, m) && c.IsSocialWorker(a) && !c.IsLeadWorkersManager(a) {
 			return true
 		}
 	}

@@ -43,7 +43,8 @@ func TestCoveredFor(t *testing.T) {
 		{Name: "Jack Ellery", Role: "social worker", Qualified: true},
 		{Name: "Femi Adeyemi", Role: "senior practitioner", Qualified: true},
 		{Name: "Alison Ward", Role: "head of year", Agency: "Trentham Academy"},
-	}}, []schema.Record{&schema.Plan{LeadWorker: "Jack Ellery"}})
+		{Name: "Sandra Wilkes", Role: "team manager", Qualified: true},
+	}}, []schema.Record{&schema.Plan{LeadWorker: "Jack Ellery", Manager: "Sandra Wilkes"}})
 	covered := &schema.CoreGroup{Attended: []string{"Femi Adeyemi (covering)", "Alison Ward"}}
 	school := &schema.CoreGroup{Attended: []string{"Alison Ward"}}
 	if !c.CoveredFor(covered, "Jack Ellery") {
@@ -51,6 +52,9 @@ func TestCoveredFor(t *testing.T) {
 	}
 	if c.CoveredFor(school, "Jack Ellery") {
 		t.Error("the school is no cover for the lead worker")
+	}
+	if c.CoveredFor(&schema.CoreGroup{Attended: []string{"Sandra Wilkes", "Alison Ward"}}, "Jack Ellery") {
+		t.Error("the lead worker's manager, though qualified, is no cover")
 	}
 	if c.CoveredFor(covered, "Alison Ward") {
 		t.Error("only the lead worker is covered")
