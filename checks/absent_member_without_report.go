@@ -27,7 +27,15 @@ family, by family = true or a plainly family role such as "mother" or
 "foster carer"; the child is not a professional) who is neither in the
 meeting's attended list nor in its written_reports. The meeting's chair was
 there, unless they sent apologies. Sending apologies is not enough. It is reported on
-the meeting's attended line.`,
+the meeting's attended line. A record with nobody in attended is a
+meeting that was cancelled: nobody was absent from it.
+
+A member who joined the core group at a conference after the first
+meetings (first named in the minutes of the meeting after it, such as a
+CAMHS worker added at the review conference) is not counted absent from
+the meetings before. The lead worker is not counted absent from a meeting
+another social worker of the authority attended: a colleague covering, or
+the lead worker before them when the case changed hands.`,
 	Bad: `attended = ["Priya Shah", "Dana Price"]
 apologies = ["Dr Alan Webb"]`,
 	Good: `attended = ["Priya Shah", "Dana Price"]
@@ -52,13 +60,25 @@ func runAbsentMemberWithoutReport(pass *lint.Pass) error {
 	if len(pros) == 0 {
 		return nil
 	}
+	// This plan's meetings up to the as-of date (or the end of the plan):
+	// the previous authority's, or an earlier plan's, kept in the case are
+	// history. An undated record is still read.
+	until := pass.Until()
+	var meetings []*schema.CoreGroup
 	for _, cg := range pass.Case.CoreGroups {
-		if cg == nil || cg.Doc == nil || !cg.Doc.Keys.Has("attended") {
+		if cg == nil || cg.Doc == nil || !cg.Doc.Keys.Has("attended") || !lint.Held(cg) {
 			continue
 		}
-		for _, m := range pros {
+		if !cg.Date.IsZero() && (cg.Date.After(until) || !pass.Case.InPlan(cg.Date)) {
+			continue
+		}
+		meetings = append(meetings, cg)
+	}
+	for _, m := range pros {
+		for _, cg := range pass.Case.MemberMeetings(meetings, m, false) {
 			if lint.AmongPeople(m, cg.Attended) || lint.AmongPeople(m, cg.WrittenReports) ||
-				(lint.SamePerson(m, cg.Chair) && !lint.AmongPeople(m, cg.Apologies)) {
+				(lint.SamePerson(m, cg.Chair) && !lint.AmongPeople(m, cg.Apologies)) ||
+				pass.Case.CoveredFor(cg, m) {
 				continue
 			}
 			what := "did not attend"

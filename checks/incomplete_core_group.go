@@ -44,7 +44,8 @@ the plan (for a child who moved in, the previous authority's meetings kept
 in the case are history): the decisions made and actions agreed at each
 meeting must be recorded (1.8 §5.3), under a "## Decisions" heading or one
 of its variants ("Decisions and actions", "Actions agreed", "Agreed
-actions", "Decisions made", "Actions"). It fires when a meeting's record
+actions", "Decisions made", "Actions", or other words about decisions or
+actions: "Key decisions", "Actions arising"). It fires when a meeting's record
 has no such section (reported on its type line), or one that is empty or
 only a placeholder such as TBC or "to follow" (reported on its heading). A
 meeting that decided nothing new says so ("No change to the plan; next

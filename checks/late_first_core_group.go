@@ -36,7 +36,11 @@ ended, are history: they are not this plan's deadlines. It fires when:
   working day (reported on that core group's date line);
 - no core group has been held and the 10th working day has passed by the
   as-of date, or by the cessation date of a plan that ended (reported on
-  plan.md's started line, where the open gap is shown).`,
+  plan.md's started line, where the open gap is shown).
+
+When the case holds no record of the conference that started the plan,
+the 10 working days count from plan.md's started, the day the plan says
+the conference made it (plan-start-mismatch asks for the record).`,
 	Bad: `# conferences/2026-04-01-initial.md
 date = 2026-04-01
 first_core_group = 2026-04-20
@@ -57,14 +61,24 @@ func runLateFirstCoreGroup(pass *lint.Pass) error {
 	if plan == nil || plan.Doc == nil || within.IsZero() {
 		return nil
 	}
+	// With no record of the conference that started the plan (kept in
+	// another system), plan.md's started is the day the conference made
+	// it: the first core group is still due 10 working days after it, and
+	// plan-start-mismatch asks for the conference record.
 	conf := pass.Case.PlanStartConference()
 	if conf == nil || conf.Doc == nil || conf.Date.IsZero() {
-		return nil
+		if plan.Started.IsZero() {
+			return nil
+		}
+		conf = &schema.Conference{Kind: schema.ConferenceInitial, Date: plan.Started}
 	}
 	which := conferenceKindName(conf.Kind)
+	if conf.Doc == nil {
+		which = "the start of the plan (plan.md's started; no record of the conference)"
+	}
 	due := pass.Calendar.Add(conf.Date, within)
 
-	if set := conf.FirstCoreGroup; !set.IsZero() && set.After(due) {
+	if set := conf.FirstCoreGroup; conf.Doc != nil && !set.IsZero() && set.After(due) {
 		pass.Reportf(conf.Doc, conf.Doc.At("first_core_group"),
 			"%s on %s set the first core group for %s, more than %s after it: set a date within %s of the conference, on or before %s (%s)",
 			which, conf.Date.Long(), set.Long(), cgIntervalWords(within), cgIntervalWords(within), due.Long(), cite(pass))

@@ -40,8 +40,8 @@ The rule reads this authority's core group records up to the as-of date
 case are history) and fires when a record has no minutes_circulated date
 once its deadline has passed by the as-of date (reported on the meeting's
 date line, since there is no minutes_circulated line to point at), and
-when minutes_circulated is later than the deadline (reported on that
-line).`,
+when minutes_circulated is later than the deadline, or earlier than the
+meeting, which cannot be right (reported on that line).`,
 	Bad: `date = 2026-03-06                 # a Friday
 minutes_circulated = 2026-03-12   # Thursday: the 4th working day (Stoke-on-Trent)`,
 	Good: `date = 2026-03-06                 # a Friday
@@ -94,6 +94,12 @@ func runLateMinutes(pass *lint.Pass) error {
 			continue
 		}
 		switch sent := cg.MinutesCirculated; {
+		case !sent.IsZero() && sent.Before(cg.Date):
+			// A date before the meeting cannot be when its minutes went
+			// out: when they did is unknown, so in time is unknown.
+			pass.Reportf(cg.Doc, cg.Doc.At("minutes_circulated"),
+				"the minutes of the core group of %s cannot have been circulated on %s, before the meeting: record the date they were circulated; they must be circulated to core group members %s (%s)",
+				cg.Date.Long(), sent.Long(), dl.why, dl.cite)
 		case sent.IsZero():
 			if pass.AsOf.After(dl.due) {
 				pass.Reportf(cg.Doc, cg.Doc.At("date"),

@@ -27,7 +27,14 @@ The first review counts from the conference that started this authority's
 plan: the initial conference that decided "plan" or, for a child who moved
 in, this authority's transfer conference that did. The previous
 authority's initial and review conferences kept in the case, and those of
-an earlier plan that ended, are history, not this plan's deadlines.
+an earlier plan that ended, are history, not this plan's deadlines. A
+conference adjourned before it decided (decision = "adjourned") reviewed
+nothing: the review is held when the reconvened sitting decides, and a
+reconvened sitting after the due date is reported (suppress it with the
+reason for the adjournment where there was a good one). When the case
+holds no record of the conference that started the plan, the first
+review counts from plan.md's started (plan-start-mismatch asks for the
+record).
 
 The rule fires for a review conference held after it was due, reported on
 that conference's date line, and for a review conference still not held
@@ -54,13 +61,24 @@ func runLateReviewConference(pass *lint.Pass) error {
 	if plan == nil || first.IsZero() {
 		return nil
 	}
+	// With no record of the conference that started the plan (kept in
+	// another system), plan.md's started is the day the conference made
+	// it: the reviews are still due, and plan-start-mismatch asks for the
+	// conference record.
 	initial := pass.Case.PlanStartConference()
+	which := ""
 	if initial == nil {
-		return nil
+		if plan.Started.IsZero() {
+			return nil
+		}
+		initial = &schema.Conference{Kind: schema.ConferenceInitial, Date: plan.Started}
+		which = "the start of the plan (plan.md's started; no record of the conference)"
+	} else {
+		which = conferenceKindName(initial.Kind)
 	}
 	until := pass.Until()
 	due := pass.Calendar.Add(initial.Date, first)
-	prev, which := initial, conferenceKindName(initial.Kind)
+	prev := initial
 	for _, cf := range pass.Case.PlanReviews() {
 		if cf.Date.After(until) {
 			continue

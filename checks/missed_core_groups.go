@@ -34,7 +34,13 @@ taking part). It fires at the second of two consecutive missed meetings
 reported on that meeting's attended line, and again only after the member
 has taken part once more. A member the minutes first name at a later
 meeting (in attended, apologies or written_reports) is taken to have
-joined there, and earlier meetings are not counted against them.
+joined there (1.8 §3 ¶7: the lead social worker invites members as
+needed), and earlier meetings are not counted against them; under
+combined only when a conference came between (Stoke-on-Trent: the
+conference agrees the membership), the stricter reading. The lead
+worker has not missed a meeting another social worker of the authority
+attended for them (covering leave or sickness: 1.8 §3, "becomes
+unavailable").
 
 The lead worker's manager and a conference chair named in core_group are
 not counted either: the manager chairs the first meetings and later ones
@@ -79,16 +85,9 @@ func runMissedCoreGroups(pass *lint.Pass) error {
 		if !pass.Case.IsProfessional(m) || pass.Case.IsLeadWorkersManager(m) || pass.Case.IsConferenceChair(m) {
 			continue
 		}
-		from := 0
-		for i, cg := range meetings {
-			if lint.MentionedAt(cg, m) {
-				from = i
-				break
-			}
-		}
 		var missed []*schema.CoreGroup
-		for _, cg := range meetings[from:] {
-			if lint.TookPart(cg, m) {
+		for _, cg := range pass.Case.MemberMeetings(meetings, m, pass.Profile.Base == lint.ProfileOxfordshire) {
+			if lint.TookPart(cg, m) || pass.Case.CoveredFor(cg, m) {
 				missed = missed[:0]
 				continue
 			}

@@ -31,7 +31,9 @@ Records dated after the as-of date (or after the plan ended) are not read,
 nor, for a child who moved in, the previous authority's records kept in the
 case (dated before this authority's transfer conference). The heading may be
 written "Views of absent members", "Absent members' views", "Written
-views", "Written reports" or "Apologies and written reports".
+views", "Written reports" or "Apologies and written reports", or in other
+words about those absent ("Written reports from absent members", "Views
+of those unable to attend").
 It is on under the Stoke-on-Trent and combined profiles: Oxfordshire 1.8
 asks members to attend and does not provide for written reports.`,
 	Bad: `written_reports = ["Dr Kim Green"]

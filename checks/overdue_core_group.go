@@ -37,7 +37,9 @@ concern.
 Only this authority's plan is read: for a child who moved in, the core
 groups and review conferences of the previous authority kept in the case
 (dated before this authority's transfer conference), or of an earlier plan
-that ended, are history. The first review conference is this plan's.`,
+that ended, are history. The first review conference is this plan's. A
+record with nobody in attended (a meeting cancelled, written up to say
+so) is not a meeting and keeps no interval.`,
 	Bad: `# core-groups/2026-01-31.md
 date = 2026-01-31
 # core-groups/2026-03-01.md

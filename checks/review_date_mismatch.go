@@ -33,7 +33,9 @@ newer to compare with). Only this authority's plan is read: the previous
 authority's conferences kept in the case, for a child who moved in, are
 history. A review brought forward or put back after the
 conference is recorded by correcting the date the conference set, or by a
-reasoned suppression.`,
+reasoned suppression. A conference adjourned before it decided (decision
+= "adjourned") sets in next_review the date it reconvenes, which the plan
+gives until then.`,
 	Bad: `# conferences/2026-04-14-review.md
 next_review = 2026-09-22
 # plan.md
@@ -55,7 +57,7 @@ func runReviewDateMismatch(pass *lint.Pass) error {
 		return nil
 	}
 	var latest *schema.Conference
-	for _, cf := range pass.Case.PlanConferences() {
+	for _, cf := range pass.Case.PlanSittings() {
 		if cf.Date.After(pass.Until()) {
 			continue
 		}

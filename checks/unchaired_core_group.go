@@ -31,7 +31,10 @@ between the procedures:
   minutes, since they monitor the plan and cover for the lead worker (§04),
   and the group may ask an
   administrator to take the minutes (a person whose role is a minute
-  taker's, business support or an administrator).
+  taker's, business support or an administrator). A social worker of the
+  authority may stand in for the lead worker at a meeting the lead worker
+  did not attend (covering for them, or the lead worker before the case
+  changed hands, who is no longer in core_group).
 - Oxfordshire 1.8 §4: the lead worker's manager chairs the first core group
   meeting; after it the lead social worker convenes, chairs and records the
   meetings (§3), which "usually continue to be chaired by the Lead Social
@@ -122,14 +125,20 @@ func runUnchairedCoreGroup(pass *lint.Pass) error {
 			}
 		}
 
-		// Stoke-on-Trent: members share the chairing and the minutes.
+		// Stoke-on-Trent: members share the chairing and the minutes. A
+		// social worker of the authority at a meeting the lead worker did
+		// not attend stands in for them, a member (covering, or the lead
+		// worker before the case changed hands).
+		standIn := func(ref string) bool {
+			return c.IsSocialWorker(ref) && !lint.AmongPeople(c.LeadWorker(), cg.Attended)
+		}
 		if stoke && len(c.CoreGroupMembers()) > 0 {
-			if chair != "" && c.Known(chair) && !c.IsCoreGroupMember(chair) && !c.IsLeadWorkersManager(chair) {
+			if chair != "" && c.Known(chair) && !c.IsCoreGroupMember(chair) && !c.IsLeadWorkersManager(chair) && !standIn(chair) {
 				pass.Reportf(cg.Doc, cg.Doc.At("chair"),
 					"the core group of %s was chaired by %s, who is not a member of the core group: the members share the chairing of the core group and the recording of its minutes; add them to core_group in plan.md if they are a member, or record the member who chaired (%s)",
 					cg.Date.Long(), pass.Case.NameWithRole(chair), citeOnly(pass, Stoke, "§05"))
 			}
-			if minutes != "" && c.Known(minutes) && !c.IsCoreGroupMember(minutes) && !c.IsLeadWorkersManager(minutes) && !c.IsMinuteTaker(minutes) {
+			if minutes != "" && c.Known(minutes) && !c.IsCoreGroupMember(minutes) && !c.IsLeadWorkersManager(minutes) && !c.IsMinuteTaker(minutes) && !standIn(minutes) {
 				pass.Reportf(cg.Doc, cg.Doc.At("minutes_by"),
 					"the minutes of the core group of %s were recorded by %s, who is not a member of the core group: the members share the chairing of the core group and the recording of its minutes; add them to core_group in plan.md if they are a member, or record the member who took the minutes (%s)",
 					cg.Date.Long(), pass.Case.NameWithRole(minutes), citeOnly(pass, Stoke, "§05"))

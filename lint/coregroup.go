@@ -86,3 +86,63 @@ func (c *Case) IsMinuteTaker(ref string) bool {
 	}
 	return IsMinuteTakerRole(p.Role)
 }
+
+// MemberMeetings returns, of meetings (this plan's core group meetings, by
+// date), those member m was expected at. A member is expected from the
+// first meeting, unless the records show them joining later: the first
+// meeting whose record names them (in attended, apologies or
+// written_reports) is where they joined when
+//
+//   - joinAtAnyMeeting (Oxfordshire 1.8 §3 ¶7: the lead social worker
+//     invites additional members to the core group as needed), or
+//   - a conference of this plan was held after the meeting before it and
+//     on or before it (the conference agrees the membership: C06 §01, 1.8
+//     §5.2), as when a CAMHS worker joins at the review conference.
+//
+// A member no record names is expected from the first meeting: that is the
+// member who never came. Under Stoke-on-Trent a member left out of the
+// first minutes and present later, with no conference between, is still
+// counted from the first meeting: the minutes should have said they were
+// absent.
+func (c *Case) MemberMeetings(meetings []*schema.CoreGroup, m string, joinAtAnyMeeting bool) []*schema.CoreGroup {
+	k := -1
+	for i, cg := range meetings {
+		if MentionedAt(cg, m) {
+			k = i
+			break
+		}
+	}
+	if k <= 0 {
+		return meetings
+	}
+	if joinAtAnyMeeting {
+		return meetings[k:]
+	}
+	prev, at := meetings[k-1].Date, meetings[k].Date
+	for _, cf := range c.PlanConferences() {
+		if cf.Date.After(prev) && !cf.Date.After(at) {
+			return meetings[k:]
+		}
+	}
+	return meetings
+}
+
+// CoveredFor reports whether, at meeting cg, the lead worker m was stood in
+// for: m is the lead worker and another social worker of the authority
+// (IsSocialWorker) attended: a colleague covering their absence, or the
+// lead worker before them, the case changing hands. The core group goes
+// ahead when the social worker cannot attend (C06 §05), and the
+// authority's social work was there. The lead worker's manager, who
+// chairs core groups as a matter of course (1.8 §4), is not cover, even
+// when recorded as a qualified social worker.
+func (c *Case) CoveredFor(cg *schema.CoreGroup, m string) bool {
+	if !c.IsLeadWorker(m) {
+		return false
+	}
+	for _, a := range cg.Attended {
+		if !SamePerson(a, m) && c.IsSocialWorker(a) && !c.IsLeadWorkersManager(a) {
+			return true
+		}
+	}
+	return false
+}

@@ -211,10 +211,11 @@ func (c *Case) PlanActiveAfter(d schema.Date) bool {
 }
 
 // FirstReviewAfter returns the first review conference held after d, or
-// nil.
+// nil. A sitting adjourned before it decided is not one: the sitting that
+// reconvenes it is.
 func (c *Case) FirstReviewAfter(d schema.Date) *schema.Conference {
 	for _, cf := range c.ConferencesOfKind(schema.ConferenceReview) {
-		if !cf.Date.IsZero() && cf.Date.After(d) {
+		if !cf.Date.IsZero() && cf.Date.After(d) && !Adjourned(cf) {
 			return cf
 		}
 	}
@@ -235,7 +236,7 @@ func (c *Case) TransferOutConferences(d schema.Date) (held, later *schema.Confer
 	}
 	for _, cf := range c.ConferencesOfKind(schema.ConferenceTransfer) {
 		switch {
-		case cf.Date.IsZero(), !started.IsZero() && !cf.Date.After(started):
+		case cf.Date.IsZero(), Adjourned(cf), !started.IsZero() && !cf.Date.After(started):
 		case !cf.Date.After(d):
 			held = cf
 		case later == nil:

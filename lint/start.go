@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"strings"
+
 	"github.com/caselint/caselint/schema"
 )
 
@@ -66,26 +68,66 @@ func (c *Case) InPlan(d schema.Date) bool {
 	return start.IsZero() || !d.Before(start)
 }
 
-// PlanCoreGroups returns the core group records of this authority's plan
+// PlanCoreGroups returns the core group meetings of this authority's plan
 // whose date could be read, by date: those dated on or after the plan's
-// start.
+// start that were held (Held). A record of a meeting that was cancelled,
+// with nobody attending, is not a meeting: it neither starts the core
+// group nor keeps it meeting at the required frequency.
 func (c *Case) PlanCoreGroups() []*schema.CoreGroup {
 	start := c.PlanStart()
 	var out []*schema.CoreGroup
 	for _, cg := range c.CoreGroups {
-		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() && (start.IsZero() || !cg.Date.Before(start)) {
+		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() && (start.IsZero() || !cg.Date.Before(start)) && Held(cg) {
 			out = append(out, cg)
 		}
 	}
 	return out
 }
 
+// Held reports whether the core group meeting cg took place: its record
+// names at least one person who attended. A record with attended empty
+// (a meeting cancelled, written up to say so) records no meeting.
+func Held(cg *schema.CoreGroup) bool {
+	if cg == nil {
+		return false
+	}
+	for _, a := range cg.Attended {
+		if strings.TrimSpace(a) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // PlanConferences returns the dated conferences of this authority's plan, by
 // date: the start conference and those after it, without the receiving
 // authority's transfer conference that ended a plan (see
 // PlanStartConference). With no start conference, every dated conference
-// on or after plan.md's started.
+// on or after plan.md's started. A sitting that was adjourned before it
+// decided (Adjourned) is left out: the conference is the sitting that
+// reconvened it and decided, and every timescale, and "between each
+// conference", reads that one.
 func (c *Case) PlanConferences() []*schema.Conference {
+	var out []*schema.Conference
+	for _, cf := range c.PlanSittings() {
+		if !Adjourned(cf) {
+			out = append(out, cf)
+		}
+	}
+	return out
+}
+
+// Adjourned reports whether conference cf sat but was adjourned before it
+// reached a decision (decision = "adjourned"); the sitting that reconvenes
+// it is the conference.
+func Adjourned(cf *schema.Conference) bool {
+	return cf != nil && cf.Decision == schema.DecisionAdjourned
+}
+
+// PlanSittings returns PlanConferences with the adjourned sittings among
+// them, by date: an adjourned sitting sets the date the conference
+// reconvenes (its next_review), which the plan then gives.
+func (c *Case) PlanSittings() []*schema.Conference {
 	start := c.PlanStartConference()
 	end := c.transferOut(start)
 	var out []*schema.Conference

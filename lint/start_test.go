@@ -21,7 +21,7 @@ func sconf(kind, date, decision, file string) *schema.Conference {
 }
 
 func scg(date string) *schema.CoreGroup {
-	return &schema.CoreGroup{Date: sd(date), Doc: &schema.Document{}}
+	return &schema.CoreGroup{Date: sd(date), Doc: &schema.Document{}, Attended: []string{"Ann Lee"}}
 }
 
 func startCase(plan *schema.Plan, recs ...schema.Record) *Case {
@@ -206,5 +206,42 @@ func TestCoreGroupMembership(t *testing.T) {
 	}
 	if p.CoreGroupMinuteTaker(&schema.CoreGroup{MinutesBy: "n/a"}) != "" {
 		t.Error("CoreGroupMinuteTaker: a placeholder names no one")
+	}
+}
+
+func TestAdjournedSittings(t *testing.T) {
+	initial := sconf("initial", "2026-05-14", "plan", "i.md")
+	adjInitial := sconf("initial", "2026-05-07", "adjourned", "ia.md")
+	adjourned := sconf("review", "2026-07-16", "adjourned", "ra.md")
+	reconvened := sconf("review", "2026-07-30", "continue", "rr.md")
+	c := startCase(&schema.Plan{Started: sd("2026-05-14")}, adjInitial, initial, adjourned, reconvened)
+
+	if got := c.PlanStartConference(); got != initial {
+		t.Errorf("PlanStartConference = %v, want the initial conference that decided, not its adjourned sitting", got)
+	}
+	if got := c.PlanConferences(); len(got) != 2 || got[0] != initial || got[1] != reconvened {
+		t.Errorf("PlanConferences = %d conferences, want the initial and the reconvened review", len(got))
+	}
+	if got := c.PlanSittings(); len(got) != 3 || got[1] != adjourned {
+		t.Errorf("PlanSittings = %d, want the initial, the adjourned and the reconvened review", len(got))
+	}
+	if got := c.FirstPlanReview(); got != reconvened {
+		t.Errorf("FirstPlanReview = %v, want the reconvened review", got)
+	}
+	if !Adjourned(adjourned) || Adjourned(reconvened) || Adjourned(nil) {
+		t.Error("Adjourned: want true only for the adjourned sitting")
+	}
+}
+
+func TestHeldCoreGroups(t *testing.T) {
+	held := scg("2026-02-01")
+	cancelled := &schema.CoreGroup{Date: sd("2026-03-01"), Doc: &schema.Document{}}
+	blank := &schema.CoreGroup{Date: sd("2026-03-08"), Doc: &schema.Document{}, Attended: []string{" ", ""}}
+	if !Held(held) || Held(cancelled) || Held(blank) || Held(nil) {
+		t.Error("Held: want true only for a record naming someone who attended")
+	}
+	c := startCase(&schema.Plan{Started: sd("2026-01-20")}, sconf("initial", "2026-01-20", "plan", "i.md"), held, cancelled, blank)
+	if got := c.PlanCoreGroups(); len(got) != 1 || got[0] != held {
+		t.Errorf("PlanCoreGroups = %d meetings, want only the one held", len(got))
 	}
 }

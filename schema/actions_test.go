@@ -163,3 +163,36 @@ func TestActionColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestCanonicalSectionCoreGroup(t *testing.T) {
+	for in, want := range map[string]string{
+		"Written views of absent members":            "absent-views",
+		"Written reports from absent members":        "absent-views",
+		"Reports received from absent professionals": "absent-views",
+		"Views of those unable to attend":            "absent-views",
+		"Contributions from members not attending":   "absent-views",
+		"Written contributions":                      "absent-views",
+		"Absent members":                             "absent-views",
+		"Key decisions":                              "decisions",
+		"Decisions taken":                            "decisions",
+		"Actions arising":                            "decisions",
+		"Action plan":                                "decisions",
+		"Summary and decisions":                      "decisions",
+		"Progress and decisions":                     "decisions",
+		"Agreed":                                     "decisions",
+		"Next steps agreed":                          "decisions",
+		"Progress update":                            "progress",
+		"Progress against outcomes":                  "progress",
+		"Apologies":                                  "",
+		"Attendance and apologies":                   "",
+		"Background":                                 "",
+	} {
+		if got := CanonicalSection(KindCoreGroup, in); got != want {
+			t.Errorf("CanonicalSection(core group, %q) = %q, want %q", in, got, want)
+		}
+	}
+	// A plan's headings are not read by these keywords.
+	if got := CanonicalSection(KindPlan, "Key decisions"); got != "" {
+		t.Errorf("CanonicalSection(plan, \"Key decisions\") = %q, want \"\"", got)
+	}
+}

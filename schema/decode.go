@@ -721,8 +721,12 @@ func (d *decoder) validate(rec Record) {
 		}
 	case *Conference:
 		kindOK := d.oneOf(&r.Kind, []string{ConferenceInitial, ConferenceReview, ConferenceTransfer}, "a kind of conference", "kind")
+		// A conference of any kind may be adjourned before it decides.
+		_, adjourned := canonical(r.Decision, []string{DecisionAdjourned})
 		switch {
 		case r.Decision == "":
+		case adjourned:
+			r.Decision = DecisionAdjourned
 		case kindOK && r.Kind != "":
 			fit := []string{DecisionPlan, DecisionNoPlan}
 			if r.Kind == ConferenceReview {

@@ -161,6 +161,9 @@ const (
 	DecisionNoPlan   = "no plan"
 	DecisionContinue = "continue"
 	DecisionCease    = "cease"
+	// DecisionAdjourned: the conference sat but was adjourned before it
+	// decided; the sitting that reconvenes it decides (any kind).
+	DecisionAdjourned = "adjourned"
 )
 
 // CoreGroup is the record of one core group meeting.

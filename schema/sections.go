@@ -102,6 +102,18 @@ func CanonicalSection(k Kind, heading string) string {
 	if len(words) == 0 || len(words) > 8 {
 		return ""
 	}
+	if n := sectionByWords(k, words); n != "" {
+		return n
+	}
+	if k == KindCoreGroup {
+		return coreGroupSectionByKeyword(words)
+	}
+	return ""
+}
+
+// sectionByWords returns the section whose accepted headings hold every
+// word of words and one of them whole, or "".
+func sectionByWords(k Kind, words []string) string {
 	for _, d := range sectionDefs[k] {
 		all := map[string]bool{}
 		for _, a := range d.Headings {
@@ -121,6 +133,41 @@ func CanonicalSection(k Kind, heading string) string {
 				return d.Name
 			}
 		}
+	}
+	return ""
+}
+
+// coreGroupSectionByKeyword reads a core group minutes heading by its
+// words, as minute-takers write them: the written views of absent members
+// under "Written reports from absent members", "Views of those unable to
+// attend", "Reports received from absent professionals"; the decisions
+// under "Key decisions", "Decisions taken", "Actions arising", "Action
+// plan", "Summary and decisions"; the progress under "Progress update". The
+// absent members' views come first ("Actions from the written reports" is
+// rare, a report from someone absent is not), then the decisions ("Progress
+// and decisions" holds the decisions, which a rule asks for).
+func coreGroupSectionByKeyword(words []string) string {
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			for _, x := range words {
+				if x == w {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch {
+	case has("absent", "absence", "absentees"),
+		has("unable", "not", "couldn", "cannot") && has("attend", "attending", "attendance"),
+		has("written") && has("report", "reports", "view", "views", "contribution", "contributions", "information"),
+		has("reports", "contributions") && has("received", "from"):
+		return "absent-views"
+	case has("decision", "decisions", "action", "actions", "agreed"),
+		has("next") && has("steps"):
+		return "decisions"
+	case has("progress"):
+		return "progress"
 	}
 	return ""
 }
