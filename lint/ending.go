@@ -495,22 +495,54 @@ func (c *Case) CessationContradiction() string {
 }
 
 // ConferenceAt finds the record rel names, relative to the case folder (as
-// [cessation] conference names the deciding conference; "\" is read as
-// "/"). It returns the conference when the file is a conference record that
-// could be read, and the document itself (nil when there is no such file in
-// the case).
+// [cessation] conference names the deciding conference). It reads the path
+// as people write it: "\\" as "/", "./" and surrounding spaces ignored; and
+// when no record has exactly that path, the one record of the case whose
+// path ends with it ("2026-07-14-review.md" for conferences/2026-07-14-
+// review.md), or that it ends with ("SOT-0042/conferences/..."), letters in
+// any case and ".md" optional. Two such records are no answer: the path
+// does not say which. It returns the conference when the file is a
+// conference record that could be read, and the document itself (nil when
+// no record of the case is named).
 func (c *Case) ConferenceAt(rel string) (*schema.Conference, *schema.Document) {
 	rel = strings.TrimSpace(strings.ReplaceAll(rel, "\\", "/"))
 	if rel == "" {
 		return nil, nil
 	}
-	want := path.Clean(path.Join(c.Dir, rel))
-	for _, d := range c.Documents {
-		if d == nil || d.Source == nil || path.Clean(d.Source.Path) != want {
-			continue
-		}
+	found := func(d *schema.Document) (*schema.Conference, *schema.Document) {
 		cf, _ := d.Record.(*schema.Conference)
 		return cf, d
 	}
-	return nil, nil
+	want := path.Clean(path.Join(c.Dir, rel))
+	for _, d := range c.Documents {
+		if d != nil && d.Source != nil && path.Clean(d.Source.Path) == want {
+			return found(d)
+		}
+	}
+	name := strings.ToLower(strings.TrimPrefix(path.Clean("/"+rel), "/"))
+	var match *schema.Document
+	for _, d := range c.Documents {
+		if d == nil || d.Source == nil {
+			continue
+		}
+		p := path.Clean(d.Source.Path)
+		if c.Dir != "" && c.Dir != "." {
+			p = strings.TrimPrefix(p, path.Clean(c.Dir)+"/")
+		}
+		p = strings.ToLower(p)
+		same := func(n string) bool {
+			return n != "" && (p == n || strings.HasSuffix(p, "/"+n) || strings.HasSuffix(n, "/"+p))
+		}
+		if !same(name) && (path.Ext(name) != "" || !same(name+".md")) {
+			continue
+		}
+		if match != nil && match != d {
+			return nil, nil
+		}
+		match = d
+	}
+	if match == nil {
+		return nil, nil
+	}
+	return found(match)
 }

@@ -284,3 +284,44 @@ func TestPlanActiveAfterAndReviews(t *testing.T) {
 		t.Error("no plan: not active")
 	}
 }
+
+func TestConferenceAt(t *testing.T) {
+	doc := func(p string, rec schema.Record) *schema.Document {
+		return &schema.Document{Source: &schema.Source{Path: p}, Kind: schema.KindConference, Record: rec}
+	}
+	review := &schema.Conference{Kind: schema.ConferenceReview}
+	initial := &schema.Conference{Kind: schema.ConferenceInitial}
+	c := NewCase("cases/SOT-0042", nil, nil)
+	c.Documents = []*schema.Document{
+		doc("cases/SOT-0042/conferences/2026-01-12-initial.md", initial),
+		doc("cases/SOT-0042/conferences/2026-07-14-review.md", review),
+		doc("cases/SOT-0042/old/2026-07-14-review.md", review), // not a conference folder, same name
+		doc("cases/SOT-0042/conferences/2026-08-01-transfer.md", nil),
+	}
+	for _, tc := range []struct {
+		rel  string
+		want *schema.Conference
+	}{
+		{"conferences/2026-01-12-initial.md", initial},
+		{" ./conferences/2026-01-12-initial.md ", initial},
+		{`conferences\2026-01-12-initial.md`, initial},
+		{"2026-01-12-initial.md", initial},                            // the file name alone
+		{"Conferences/2026-01-12-Initial.md", initial},                // letters in another case
+		{"conferences/2026-01-12-initial", initial},                   // no .md
+		{"SOT-0042/conferences/2026-01-12-initial.md", initial},       // with the case folder
+		{"cases/SOT-0042/conferences/2026-01-12-initial.md", initial}, // from the root
+		{"conferences/2026-07-14-review.md", review},                  // exact, though its name is twice
+		{"2026-07-14-review.md", nil},                                 // two records: which?
+		{"conferences/2026-07-15-review.md", nil},
+		{"initial.md", nil}, // part of a name is not a name
+		{"", nil},
+	} {
+		got, _ := c.ConferenceAt(tc.rel)
+		if got != tc.want {
+			t.Errorf("ConferenceAt(%q) = %v, want %v", tc.rel, got, tc.want)
+		}
+	}
+	if cf, d := c.ConferenceAt("2026-08-01-transfer.md"); cf != nil || d == nil {
+		t.Errorf("a record that could not be read: got %v, %v; want nil and its document", cf, d)
+	}
+}
