@@ -35,7 +35,9 @@ plan.md's type line, once for each:
 - for "section 20", when a review conference was held after that date, the
   child was still looked after on its day, and the plan was still active
   after the first such conference. A child who returned home before the
-  review keeps the plan lawfully.
+  review keeps the plan lawfully; when an interim care order was made
+  before the review, the plan was to be discharged on that order's day,
+  and only the interim care order's finding is given.
 
 This is a Stoke-on-Trent rule: Oxfordshire 1.8 §3 ¶10 lets a child who is
 looked after keep the plan, with the Child Protection and Looked After
@@ -80,6 +82,12 @@ func runLookedAfterWithPlan(pass *lint.Pass) error {
 		case schema.StatusSection20:
 			cf := pass.Case.FirstReviewAfter(from)
 			if s20 || cf == nil || cf.Date.After(pass.AsOf) || !pass.Case.PlanActiveAfter(cf.Date) || !pass.Case.LookedAfterOn(cf.Date) {
+				continue
+			}
+			// An interim care order made before that review discharged the
+			// plan by letter on its own day: its finding says so, and the
+			// plan was no longer held to the review.
+			if pass.Case.StatusBegunBetween(schema.StatusInterimCareOrder, from, cf.Date) {
 				continue
 			}
 			s20 = true

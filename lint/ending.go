@@ -197,6 +197,18 @@ func (c *Case) NextLegalStatusAfter(d schema.Date) (LegalStatus, bool) {
 	return LegalStatus{}, false
 }
 
+// StatusBegunBetween reports whether an entry of status (canonical) begins
+// after day after and on or before day through: an interim care order made
+// while the child was accommodated under section 20, say.
+func (c *Case) StatusBegunBetween(status string, after, through schema.Date) bool {
+	for _, s := range c.LegalStatuses() {
+		if s.Status == status && s.From.After(after) && !s.From.After(through) {
+			return true
+		}
+	}
+	return false
+}
+
 // ---------------------------------------------------------------- the plan's life
 
 // PlanActiveAfter reports whether the plan was still in place after day d:

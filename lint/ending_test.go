@@ -325,3 +325,20 @@ func TestConferenceAt(t *testing.T) {
 		t.Errorf("a record that could not be read: got %v, %v; want nil and its document", cf, d)
 	}
 }
+
+func TestStatusBegunBetween(t *testing.T) {
+	c := endingCase("2012-03-01", [][2]string{{"s20", "2026-05-04"}, {"ICO", "2026-05-20"}}, nil)
+	for _, tc := range []struct {
+		after, through string
+		want           bool
+	}{
+		{"2026-05-04", "2026-07-08", true},
+		{"2026-05-04", "2026-05-20", true},  // made on the last day
+		{"2026-05-04", "2026-05-19", false}, // made the day after
+		{"2026-05-20", "2026-07-08", false}, // made on the first day: not after it
+	} {
+		if got := c.StatusBegunBetween(schema.StatusInterimCareOrder, day(tc.after), day(tc.through)); got != tc.want {
+			t.Errorf("StatusBegunBetween(ICO, %s, %s) = %v, want %v", tc.after, tc.through, got, tc.want)
+		}
+	}
+}
