@@ -63,29 +63,22 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 		return nil
 	}
 	cess := plan.Cessation
-	reason, ok := pass.Case.CessationReason()
-	if !ok || cess.Date.IsZero() {
+	st, needed := pass.Case.CessationNeedsReview(pass.Profile)
+	if !needed {
 		return nil
 	}
 	var as, need, cites string
-	switch {
-	case reason == lint.ReasonNoLongerAtRisk:
+	if st.Status == "" {
 		as = "as no longer at risk"
 		need = fmt.Sprintf("only a quorate review conference deciding \"cease\" on %s can end a plan because the child is no longer at risk", cess.Date.Long())
 		cites = citeExcept(pass, Stoke, "§03")
-	case reason == lint.ReasonLookedAfter && pass.Profile.Base != lint.ProfileOxfordshire:
+	} else {
 		// Stoke-on-Trent C06 §03: a child accommodated under section 20
 		// stays on the plan until the review conference, which discharges
 		// it. Oxfordshire 1.8 §3 ¶10 lets the plan go on alongside.
-		st, ok := pass.Case.LegalStatusOn(cess.Date)
-		if !ok || !st.DischargedAtReview() {
-			return nil
-		}
 		as = "as looked after"
 		need = fmt.Sprintf("%s has been accommodated under section 20 since %s, and such a plan remains in place until the next review conference, which discharges it; only a quorate review conference deciding \"cease\" on %s can end it", pass.Case.ChildName(), st.From.Long(), cess.Date.Long())
 		cites = citeOnly(pass, Stoke, "§03")
-	default:
-		return nil
 	}
 	at := endCessationLine(pass)
 
@@ -164,3 +157,4 @@ func cgArticle(s string) string {
 	}
 	return ""
 }
+

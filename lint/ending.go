@@ -506,6 +506,30 @@ func (c *Case) CessationContradiction() string {
 	return ""
 }
 
+// CessationNeedsReview reports whether the plan's ending needs a quorate
+// review conference deciding "cease" on its day: it ended as no longer at
+// risk (Stoke-on-Trent C06 §07, Oxfordshire 1.8 §3), or, where the
+// profile's procedure keeps a section 20 plan until the review conference
+// (C06 §03: not the oxfordshire profile), it ended as looked after while
+// section 20 was the status in force. It returns that section 20 status
+// (zero for no longer at risk), and false when the plan has not ended,
+// its date or reason cannot be read, or neither applies.
+func (c *Case) CessationNeedsReview(p *Profile) (LegalStatus, bool) {
+	cs := c.Cessation()
+	if cs == nil || cs.Date.IsZero() {
+		return LegalStatus{}, false
+	}
+	switch reason, _ := c.CessationReason(); {
+	case reason == ReasonNoLongerAtRisk:
+		return LegalStatus{}, true
+	case reason == ReasonLookedAfter && p != nil && p.Base != ProfileOxfordshire:
+		if st, ok := c.LegalStatusOn(cs.Date); ok && st.DischargedAtReview() {
+			return st, true
+		}
+	}
+	return LegalStatus{}, false
+}
+
 // ConferenceAt finds the record rel names, relative to the case folder (as
 // [cessation] conference names the deciding conference). It reads the path
 // as people write it: "\\" as "/", "./" and surrounding spaces ignored; and

@@ -342,3 +342,33 @@ func TestStatusBegunBetween(t *testing.T) {
 		}
 	}
 }
+
+func TestCessationNeedsReview(t *testing.T) {
+	stoke, oxon := &Profile{Base: ProfileStoke}, &Profile{Base: ProfileOxfordshire}
+	plan := func(reason string) *schema.Plan {
+		return &schema.Plan{Started: day("2026-01-12"), Cessation: &schema.Cessation{Date: day("2026-07-14"), Reason: reason}}
+	}
+	s20 := [][2]string{{"s20", "2026-07-01"}}
+	ico := [][2]string{{"s20", "2026-07-01"}, {"ICO", "2026-07-14"}}
+	for _, tc := range []struct {
+		name     string
+		statuses [][2]string
+		plan     *schema.Plan
+		p        *Profile
+		want     bool
+	}{
+		{"no longer at risk", nil, plan("No longer at risk of significant harm"), oxon, true},
+		{"step down", nil, plan("step down to CIN"), stoke, true},
+		{"section 20, stoke", s20, plan("looked after"), stoke, true},
+		{"section 20, oxfordshire", s20, plan("looked after"), oxon, false},
+		{"an ICO that day", ico, plan("looked after"), stoke, false},
+		{"reached 18", nil, plan("reached 18"), stoke, false},
+		{"unreadable reason", nil, plan("case closed"), stoke, false},
+		{"not ended", nil, &schema.Plan{Started: day("2026-01-12")}, stoke, false},
+	} {
+		c := endingCase("2012-03-01", tc.statuses, tc.plan)
+		if _, got := c.CessationNeedsReview(tc.p); got != tc.want {
+			t.Errorf("%s: CessationNeedsReview = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
