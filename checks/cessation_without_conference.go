@@ -44,6 +44,8 @@ When [cessation] names the deciding conference (conference = "conferences/
 2026-05-01-review.md", relative to the case folder), that conference is the
 one checked, and the message says what is wrong with it: no such file, not
 a review conference, not quorate, a different decision or a different date.
+A decision written in words caselint cannot read ("ceased") is reported
+once, by invalid-record on the conference, and not again here.
 It is reported on plan.md's [cessation] line.`,
 	Bad: `[cessation]
 date = 2026-11-02
@@ -142,7 +144,9 @@ func cgConferenceFaults(cf *schema.Conference, day schema.Date) []string {
 	if !cf.Quorate {
 		out = append(out, "is not recorded as quorate (quorate = true)")
 	}
-	if cf.Decision != schema.DecisionCease {
+	// A decision caselint cannot read ("ceased") is invalid-record's
+	// finding on the conference, once; here only a decision it can read.
+	if cf.Decision != schema.DecisionCease && knownDecision(cf.Decision) {
 		out = append(out, fmt.Sprintf("decided %q, not \"cease\"", cf.Decision))
 	}
 	if cf.Date != day {
@@ -158,3 +162,13 @@ func cgArticle(s string) string {
 	return ""
 }
 
+// knownDecision reports whether d is a conference decision as the record
+// format spells it (the schema reads "Cease" as "cease"); anything else is
+// an invalid record.
+func knownDecision(d string) bool {
+	switch d {
+	case schema.DecisionPlan, schema.DecisionNoPlan, schema.DecisionContinue, schema.DecisionCease:
+		return true
+	}
+	return false
+}
