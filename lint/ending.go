@@ -351,7 +351,8 @@ func CessationReason(text string) (string, bool) {
 		has("moved", "authority") || has("moved", "la") || has("moved", "local", "authority") || has("new", "authority") ||
 		has("new", "local", "authority") || hasPrefixWord(t, "transfer"):
 		return ReasonMoved, true
-	case noLonger && (has("risk") || has("requires") || has("require") || has("needs") || has("need") || has("significant", "harm")),
+	case noLonger && (has("risk") || has("requires") || has("require") || has("required") || has("needs") || has("need") ||
+		has("needed") || has("necessary") || has("threshold") || has("significant", "harm")),
 		has("step", "down") || has("stepped", "down") || has("stepdown") || has("child", "in", "need") || has("cin"):
 		return ReasonNoLongerAtRisk, true
 	}
@@ -374,9 +375,25 @@ func CessationReason(text string) (string, bool) {
 }
 
 // lookedAfterStatus reports whether text names a legal status that makes
-// the child looked after ("ICO", "care order", "s20").
+// the child looked after ("ICO", "care order", "s20"). In a reason for
+// ending the plan, "ended", "ceased", "discharged" and "closed" say what
+// happened to the plan ("ICO granted - CP plan ended", "s20 - plan
+// discharged at review"), not that the order ended, so they are left out
+// before the status is read; a reason that in truth says the order ended
+// ("s20 ended") is then held to case.md's [[legal_status]] on the day
+// (CessationContradiction), which says it.
 func lookedAfterStatus(text string) bool {
-	st, ok := schema.CanonicalLegalStatus(text)
+	var kept []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.')
+	}) {
+		switch w {
+		case "ended", "ends", "ceased", "discharged", "closed":
+			continue
+		}
+		kept = append(kept, w)
+	}
+	st, ok := schema.CanonicalLegalStatus(strings.Join(kept, " "))
 	return ok && (LegalStatus{Status: st}).LookedAfter()
 }
 

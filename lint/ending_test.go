@@ -207,6 +207,14 @@ func TestCessationReason(t *testing.T) {
 		{"Placement order granted", ReasonLookedAfter, true},
 		{"left the UK (moved to Poland)", ReasonLeftUK, true},
 		{"Reached 18 years of age", ReasonReached18, true},
+		{"Accommodated under s20 - plan discharged at review", ReasonLookedAfter, true}, // the plan discharged, not the order
+		{"ICO granted - CP plan ended", ReasonLookedAfter, true},
+		{"Interim Care Order made; plan discharged by letter", ReasonLookedAfter, true},
+		{"S.20 - CP plan ceased at review", ReasonLookedAfter, true},
+		{"returned home", "", false},                                                   // not looked after
+		{"a Child Protection Plan is no longer necessary", ReasonNoLongerAtRisk, true}, // C06 §07's own words
+		{"Plan no longer required", ReasonNoLongerAtRisk, true},
+		{"No longer meets threshold", ReasonNoLongerAtRisk, true},
 		{"", "", false},
 	}
 	for _, tc := range tests {
