@@ -41,6 +41,17 @@ func TestCanonicalLegalStatus(t *testing.T) {
 		{"ICO discharged", StatusNone},
 		{"no order", StatusNone},
 		{"not looked after", StatusNone},
+		{"Care Order (interim)", StatusInterimCareOrder}, // interim, whatever the order of the words
+		{"Interim care order renewed", StatusInterimCareOrder},
+		{"Section 20 consent withdrawn", StatusNone}, // a parent may remove the child at any time
+		{"S20 agreement withdrawn by mother", StatusNone},
+		{"ICO application refused", StatusNone},
+		{"interim care order not granted", StatusNone},
+		{"Returned to mother's care", StatusNone},
+		{"Returned to parents", StatusNone},
+		{"Back home with mum", StatusNone},
+		{"Home with dad", StatusNone},
+		{"returned to foster care", ""}, // not home: which status?
 		{"looked after", ""},
 		{"in care", ""},
 		{"LAC", ""},
