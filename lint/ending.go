@@ -523,6 +523,34 @@ func (c *Case) CessationContradiction() string {
 	return ""
 }
 
+// nothingFollows are follow-ups that say only that no help follows, not
+// what help or why none: words, case and punctuation as words ignores them.
+var nothingFollows = []string{
+	"nfa", "no further action", "no further action required", "case closed", "closed", "closure", "close case",
+	"no services", "no further services", "no service", "no further involvement", "none required",
+	"none needed", "not required", "not needed", "no follow up", "no followup", "nothing", "no",
+}
+
+// FollowUpRecorded reports whether a cessation's follow_up records the help
+// that follows the plan, or why none is needed (Stoke-on-Trent C06 §07:
+// ending the plan "should never lead to the automatic withdrawal of
+// help"). It is false for nothing, a placeholder ("TBC", "none"), or words
+// that say only that nothing follows ("NFA", "no further action", "case
+// closed", "none required"); "NFA: the family has left the UK" says why
+// and is recorded.
+func FollowUpRecorded(p *Profile, text string) bool {
+	if p != nil && p.IsPlaceholder(text) || strings.TrimSpace(text) == "" {
+		return false
+	}
+	t := strings.Join(words(text), " ")
+	for _, w := range nothingFollows {
+		if t == strings.Join(words(w), " ") {
+			return false
+		}
+	}
+	return true
+}
+
 // CessationNeedsReview reports whether the plan's ending needs a quorate
 // review conference deciding "cease" on its day: it ended as no longer at
 // risk (Stoke-on-Trent C06 §07, Oxfordshire 1.8 §3), or, where the

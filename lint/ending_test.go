@@ -380,3 +380,28 @@ func TestCessationNeedsReview(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowUpRecorded(t *testing.T) {
+	p := &Profile{Words: Words{Placeholders: []string{"tbc", "none", "n/a"}}}
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"child in need plan", true},
+		{"Step down to child in need: CIN plan, first meeting 28 July 2026", true},
+		{"Early help", true},
+		{"NFA: the family has left the UK; referral made to the Polish authorities", true},
+		{"None needed: Sophie died", true},
+		{"", false},
+		{"TBC", false},
+		{"None.", false},
+		{"NFA", false},
+		{"No further action", false},
+		{"Case closed.", false},
+		{"none required", false},
+	} {
+		if got := FollowUpRecorded(p, tc.in); got != tc.want {
+			t.Errorf("FollowUpRecorded(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
