@@ -72,3 +72,19 @@ func TestCanonicalLegalStatus(t *testing.T) {
 		}
 	}
 }
+
+// A single [legal_status] table, where the format wants [[legal_status]],
+// is reported and still read as the one entry: no rule may read the case
+// as having no legal status.
+func TestSingleLegalStatusTable(t *testing.T) {
+	in := rec(caseHead, `[legal_status]`, `status = "ICO"`, `from = 2026-07-07`)
+	doc, ok := Parse("case.md", []byte(in))
+	if !ok {
+		t.Fatal("not a record")
+	}
+	checkProblems(t, doc.Source, doc.Problems, []string{"8:1 legal_status: expected [[legal_status]] tables, found a table"})
+	got := doc.Record.(*CaseRecord).LegalStatus
+	if len(got) != 1 || got[0].Status != StatusInterimCareOrder || got[0].From != NewDate(2026, 7, 7) {
+		t.Errorf("LegalStatus = %+v, want the one interim care order from 2026-07-07", got)
+	}
+}
