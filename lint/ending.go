@@ -222,10 +222,28 @@ func (c *Case) PlanActiveAfter(d schema.Date) bool {
 	return cs == nil || cs.Date.IsZero() || cs.Date.After(d)
 }
 
-// FirstReviewAfter returns the first review conference held after d, or
-// nil.
+// InForceInPlan returns the first day of this authority's plan on which the
+// legal status s is in force: its from date, or the plan's start when it
+// began before (Case.PlanStart). It returns false when s had ended (a later
+// entry had begun) by then: an interim care order discharged, or section
+// 20 ended, before this plan started is history (an earlier plan, the
+// previous authority's), not this plan's concern.
+func (c *Case) InForceInPlan(s LegalStatus) (schema.Date, bool) {
+	day := s.From
+	if start := c.PlanStart(); !start.IsZero() && day.Before(start) {
+		day = start
+	}
+	in, ok := c.LegalStatusOn(day)
+	if !ok || in.Entry != s.Entry {
+		return schema.Date{}, false
+	}
+	return day, true
+}
+
+// FirstReviewAfter returns the first review conference of this
+// authority's plan (Case.PlanReviews) held after d, or nil.
 func (c *Case) FirstReviewAfter(d schema.Date) *schema.Conference {
-	for _, cf := range c.ConferencesOfKind(schema.ConferenceReview) {
+	for _, cf := range c.PlanReviews() {
 		if !cf.Date.IsZero() && cf.Date.After(d) {
 			return cf
 		}

@@ -405,3 +405,30 @@ func TestFollowUpRecorded(t *testing.T) {
 		}
 	}
 }
+
+func TestInForceInPlan(t *testing.T) {
+	plan := &schema.Plan{Started: day("2026-01-20")}
+	c := endingCase("2012-03-01", [][2]string{
+		{"ICO", "2025-03-03"}, {"returned home", "2025-09-01"}, // before the plan: history
+		{"s20", "2025-12-01"}, // in force when the plan started
+		{"care order", "2026-06-01"},
+	}, plan)
+	st := c.LegalStatuses()
+	for _, tc := range []struct {
+		i    int
+		want string // "" when not in force in the plan
+	}{
+		{0, ""},
+		{1, ""}, // "returned home", then section 20 before the plan began
+		{2, "2026-01-20"},
+		{3, "2026-06-01"},
+	} {
+		got, ok := c.InForceInPlan(st[tc.i])
+		switch {
+		case tc.want == "" && ok:
+			t.Errorf("%s from %s: in force from %s, want history", st[tc.i].Status, st[tc.i].From, got)
+		case tc.want != "" && (!ok || got != day(tc.want)):
+			t.Errorf("%s from %s: %s, %v; want %s", st[tc.i].Status, st[tc.i].From, got, ok, tc.want)
+		}
+	}
+}
