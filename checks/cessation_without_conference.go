@@ -44,8 +44,9 @@ When [cessation] names the deciding conference (conference = "conferences/
 2026-05-01-review.md", relative to the case folder), that conference is the
 one checked, and the message says what is wrong with it: no such file, not
 a review conference, not quorate, a different decision or a different date.
-A decision written in words caselint cannot read ("ceased") is reported
-once, by invalid-record on the conference, and not again here.
+A kind, quorate or decision written in words caselint cannot read
+(kind = "Review CP Conference", quorate = "yes", decision = "ceased") is
+reported once, by invalid-record on the conference, and not again here.
 It is reported on plan.md's [cessation] line.`,
 	Bad: `[cessation]
 date = 2026-11-02
@@ -133,19 +134,18 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 // cgConferenceFaults says what keeps cf from being a quorate review
 // conference that decided to cease the plan on day.
 func cgConferenceFaults(cf *schema.Conference, day schema.Date) []string {
+	// A value caselint cannot read (kind = "Review CP Conference",
+	// quorate = "yes", decision = "ceased", or none) is invalid-record's
+	// finding on the conference, once; here only values it can read.
 	var out []string
-	if cf.Kind != schema.ConferenceReview {
-		kind := cf.Kind
-		if kind == "" {
-			kind = "unknown"
-		}
-		out = append(out, fmt.Sprintf("is a%s %s conference, not a review conference", cgArticle(kind), kind))
+	switch cf.Kind {
+	case schema.ConferenceReview:
+	case schema.ConferenceInitial, schema.ConferenceTransfer:
+		out = append(out, fmt.Sprintf("is a%s %s conference, not a review conference", cgArticle(cf.Kind), cf.Kind))
 	}
-	if !cf.Quorate {
+	if !cf.Quorate && !quorateUnreadable(cf) {
 		out = append(out, "is not recorded as quorate (quorate = true)")
 	}
-	// A decision caselint cannot read ("ceased") is invalid-record's
-	// finding on the conference, once; here only a decision it can read.
 	if cf.Decision != schema.DecisionCease && knownDecision(cf.Decision) {
 		out = append(out, fmt.Sprintf("decided %q, not \"cease\"", cf.Decision))
 	}
@@ -171,4 +171,18 @@ func knownDecision(d string) bool {
 		return true
 	}
 	return false
+}
+
+// quorateUnreadable reports whether the conference writes quorate as
+// something other than true or false ("yes"): invalid-record reports it.
+func quorateUnreadable(cf *schema.Conference) bool {
+	if cf.Doc == nil || cf.Doc.Keys == nil || cf.Doc.Source == nil {
+		return false
+	}
+	sp, ok := cf.Doc.Keys.Value("quorate")
+	if !ok || sp.Start < 0 || sp.End > len(cf.Doc.Source.Data) || sp.Start >= sp.End {
+		return false
+	}
+	v := strings.TrimSpace(string(cf.Doc.Source.Data[sp.Start:sp.End]))
+	return v != "true" && v != "false"
 }
