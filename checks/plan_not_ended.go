@@ -54,7 +54,7 @@ func runPlanNotEnded(pass *lint.Pass) error {
 		if cf.Date.IsZero() || cf.Date.After(pass.AsOf) || !cf.Quorate || cf.Decision != schema.DecisionCease {
 			continue
 		}
-		if plan.Started.IsZero() || cf.Date.Before(plan.Started) {
+		if start := pass.Case.PlanStart(); start.IsZero() || cf.Date.Before(start) {
 			continue
 		}
 		c := plan.Cessation
