@@ -32,7 +32,8 @@ date and the plan was still active after the first such conference (no
 An interim care order or section 20 is looked-after-with-plan's concern;
 when the child was already looked after under one of them the day before
 the order, that rule holds the plan to the earlier date and this one stays
-quiet. An order discharged ("none") before the review does not count.
+quiet. An order discharged ("none") before the review, or before this plan
+started, does not count.
 
 This is a Stoke-on-Trent rule: Oxfordshire 1.8 §3 ¶10 lets a child who is
 looked after keep the plan, with the reviews coordinated, so the rule is
@@ -73,7 +74,11 @@ func runCareOrderWithPlan(pass *lint.Pass) error {
 			(prev.Status == schema.StatusInterimCareOrder || prev.Status == schema.StatusSection20) {
 			continue // looked after already: looked-after-with-plan's concern
 		}
-		cf := pass.Case.FirstReviewAfter(ls.From)
+		from, ok := pass.Case.InForceInPlan(ls)
+		if !ok {
+			continue // ended before this plan started: history
+		}
+		cf := pass.Case.FirstReviewAfter(from)
 		if cf == nil || cf.Date.After(pass.AsOf) || !pass.Case.PlanActiveAfter(cf.Date) || !pass.Case.LookedAfterOn(cf.Date) {
 			continue
 		}

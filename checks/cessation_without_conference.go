@@ -44,6 +44,9 @@ When [cessation] names the deciding conference (conference = "conferences/
 2026-05-01-review.md", relative to the case folder), that conference is the
 one checked, and the message says what is wrong with it: no such file, not
 a review conference, not quorate, a different decision or a different date.
+A kind, quorate or decision written in words caselint cannot read
+(kind = "Review CP Conference", quorate = "yes", decision = "ceased") is
+reported once, by invalid-record on the conference, and not again here.
 It is reported on plan.md's [cessation] line.`,
 	Bad: `[cessation]
 date = 2026-11-02
@@ -63,29 +66,22 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 		return nil
 	}
 	cess := plan.Cessation
-	reason, ok := pass.Case.CessationReason()
-	if !ok || cess.Date.IsZero() {
+	st, needed := pass.Case.CessationNeedsReview(pass.Profile)
+	if !needed {
 		return nil
 	}
 	var as, need, cites string
-	switch {
-	case reason == lint.ReasonNoLongerAtRisk:
+	if st.Status == "" {
 		as = "as no longer at risk"
 		need = fmt.Sprintf("only a quorate review conference deciding \"cease\" on %s can end a plan because the child is no longer at risk", cess.Date.Long())
 		cites = citeExcept(pass, Stoke, "§03")
-	case reason == lint.ReasonLookedAfter && pass.Profile.Base != lint.ProfileOxfordshire:
+	} else {
 		// Stoke-on-Trent C06 §03: a child accommodated under section 20
 		// stays on the plan until the review conference, which discharges
 		// it. Oxfordshire 1.8 §3 ¶10 lets the plan go on alongside.
-		st, ok := pass.Case.LegalStatusOn(cess.Date)
-		if !ok || !st.DischargedAtReview() {
-			return nil
-		}
 		as = "as looked after"
 		need = fmt.Sprintf("%s has been accommodated under section 20 since %s, and such a plan remains in place until the next review conference, which discharges it; only a quorate review conference deciding \"cease\" on %s can end it", pass.Case.ChildName(), st.From.Long(), cess.Date.Long())
 		cites = citeOnly(pass, Stoke, "§03")
-	default:
-		return nil
 	}
 	at := endCessationLine(pass)
 
@@ -138,18 +134,19 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 // cgConferenceFaults says what keeps cf from being a quorate review
 // conference that decided to cease the plan on day.
 func cgConferenceFaults(cf *schema.Conference, day schema.Date) []string {
+	// A value caselint cannot read (kind = "Review CP Conference",
+	// quorate = "yes", decision = "ceased", or none) is invalid-record's
+	// finding on the conference, once; here only values it can read.
 	var out []string
-	if cf.Kind != schema.ConferenceReview {
-		kind := cf.Kind
-		if kind == "" {
-			kind = "unknown"
-		}
-		out = append(out, fmt.Sprintf("is a%s %s conference, not a review conference", cgArticle(kind), kind))
+	switch cf.Kind {
+	case schema.ConferenceReview:
+	case schema.ConferenceInitial, schema.ConferenceTransfer:
+		out = append(out, fmt.Sprintf("is a%s %s conference, not a review conference", cgArticle(cf.Kind), cf.Kind))
 	}
-	if !cf.Quorate {
+	if !cf.Quorate && !quorateUnreadable(cf) {
 		out = append(out, "is not recorded as quorate (quorate = true)")
 	}
-	if cf.Decision != schema.DecisionCease {
+	if cf.Decision != schema.DecisionCease && knownDecision(cf.Decision) {
 		out = append(out, fmt.Sprintf("decided %q, not \"cease\"", cf.Decision))
 	}
 	if cf.Date != day {
@@ -163,4 +160,29 @@ func cgArticle(s string) string {
 		return "n"
 	}
 	return ""
+}
+
+// knownDecision reports whether d is a conference decision as the record
+// format spells it (the schema reads "Cease" as "cease"); anything else is
+// an invalid record.
+func knownDecision(d string) bool {
+	switch d {
+	case schema.DecisionPlan, schema.DecisionNoPlan, schema.DecisionContinue, schema.DecisionCease:
+		return true
+	}
+	return false
+}
+
+// quorateUnreadable reports whether the conference writes quorate as
+// something other than true or false ("yes"): invalid-record reports it.
+func quorateUnreadable(cf *schema.Conference) bool {
+	if cf.Doc == nil || cf.Doc.Keys == nil || cf.Doc.Source == nil {
+		return false
+	}
+	sp, ok := cf.Doc.Keys.Value("quorate")
+	if !ok || sp.Start < 0 || sp.End > len(cf.Doc.Source.Data) || sp.Start >= sp.End {
+		return false
+	}
+	v := strings.TrimSpace(string(cf.Doc.Source.Data[sp.Start:sp.End]))
+	return v != "true" && v != "false"
 }

@@ -35,7 +35,13 @@ plan.md's type line, once for each:
 - for "section 20", when a review conference was held after that date, the
   child was still looked after on its day, and the plan was still active
   after the first such conference. A child who returned home before the
-  review keeps the plan lawfully.
+  review keeps the plan lawfully; when an interim care order was made
+  before the review, the plan was to be discharged on that order's day,
+  and only the interim care order's finding is given.
+
+An order or accommodation that had ended before this plan started (an
+earlier plan's, the previous authority's) is history and does not count;
+one in force when the plan started counts from the plan's start.
 
 This is a Stoke-on-Trent rule: Oxfordshire 1.8 §3 ¶10 lets a child who is
 looked after keep the plan, with the Child Protection and Looked After
@@ -67,7 +73,12 @@ func runLookedAfterWithPlan(pass *lint.Pass) error {
 		if ls.From.After(pass.Until()) {
 			break
 		}
-		from := ls.From
+		// From the first day of this plan it was in force: an order
+		// that ended before the plan started is history.
+		from, ok := pass.Case.InForceInPlan(ls)
+		if !ok {
+			continue
+		}
 		switch ls.Status {
 		case schema.StatusInterimCareOrder:
 			if ico || !pass.Case.PlanActiveAfter(from) {
@@ -76,16 +87,22 @@ func runLookedAfterWithPlan(pass *lint.Pass) error {
 			ico = true
 			pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
 				"%s has been looked after under an interim care order since %s but the plan %s: the child is now safeguarded through a court order, and the plan is discharged by letter to all agencies from the Conference and Review Manager; end the plan with [cessation] reason = \"looked after\" dated %s (%s)",
-				pass.Case.ChildName(), from.Long(), endState(pass), from.Long(), citeOnly(pass, Stoke, "§03"))
+				pass.Case.ChildName(), ls.From.Long(), endState(pass), from.Long(), citeOnly(pass, Stoke, "§03"))
 		case schema.StatusSection20:
 			cf := pass.Case.FirstReviewAfter(from)
 			if s20 || cf == nil || cf.Date.After(pass.AsOf) || !pass.Case.PlanActiveAfter(cf.Date) || !pass.Case.LookedAfterOn(cf.Date) {
 				continue
 			}
+			// An interim care order made before that review discharged the
+			// plan by letter on its own day: its finding says so, and the
+			// plan was no longer held to the review.
+			if pass.Case.StatusBegunBetween(schema.StatusInterimCareOrder, from, cf.Date) {
+				continue
+			}
 			s20 = true
 			pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
 				"%s has been looked after under section 20 since %s, and the plan was still active after the review conference on %s: the plan remains in place only until that review conference, where it is discharged; end the plan with [cessation] reason = \"looked after\" dated %s (%s)",
-				pass.Case.ChildName(), from.Long(), cf.Date.Long(), cf.Date.Long(), citeOnly(pass, Stoke, "§03"))
+				pass.Case.ChildName(), ls.From.Long(), cf.Date.Long(), cf.Date.Long(), citeOnly(pass, Stoke, "§03"))
 		}
 	}
 	return nil

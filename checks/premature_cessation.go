@@ -21,8 +21,10 @@ var PrematureCessation = &lint.Rule{
 	Text: `A Child Protection Plan should not be ceased until at least six months after
 the decision that made it (Stoke-on-Trent C06 §07), unless there are
 exceptional circumstances. The rule fires when plan.md's [cessation] date is
-before the same day six months after the plan's started date (the profile's
-minimum_plan_length) and exceptional_circumstances is empty.
+before the same day six months after the plan started (the profile's
+minimum_plan_length; the start is the conference that made this
+authority's plan, the transfer conference for a child who moved in, as for
+every timescale) and exceptional_circumstances is empty.
 
 Some endings are not decisions to cease and are exempt: the child reached 18,
 died, left the UK, moved to another authority, or became looked after
@@ -57,7 +59,10 @@ func runPrematureCessation(pass *lint.Pass) error {
 		return nil
 	}
 	c := plan.Cessation
-	if plan.Started.IsZero() || c.Date.IsZero() {
+	// The start of this authority's plan: its initial or transfer
+	// conference (lint/start.go), not a started date mistyped.
+	started := pass.Case.PlanStart()
+	if started.IsZero() || c.Date.IsZero() {
 		return nil
 	}
 	// A reason that ends the plan by itself is exempt, unless the record
@@ -70,12 +75,12 @@ func runPrematureCessation(pass *lint.Pass) error {
 	if ec := strings.TrimSpace(c.ExceptionalCircumstances); ec != "" && !pass.Profile.IsPlaceholder(ec) {
 		return nil
 	}
-	earliest := pass.Calendar.Add(plan.Started, minimum)
+	earliest := pass.Calendar.Add(started, minimum)
 	if !c.Date.Before(earliest) {
 		return nil
 	}
 	pass.Reportf(plan.Doc, endCessationLine(pass),
 		"the plan ended on %s, less than %s after it started on %s (cessation should not be considered before %s): record the exceptional circumstances that justified ending it early in exceptional_circumstances (%s)",
-		c.Date.Long(), minimum, plan.Started.Long(), earliest.Long(), cite(pass))
+		c.Date.Long(), minimum, started.Long(), earliest.Long(), cite(pass))
 	return nil
 }

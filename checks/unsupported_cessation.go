@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
@@ -33,8 +34,10 @@ The rule fires, on plan.md's [cessation] line, when:
   written to "depending on his/her age and understanding"; caselint reads
   it as 10 or over, as for the child's own copy of the plan. A younger
   child may be listed; it is not required, nor when the child died.
-- [cessation] follow_up is missing, empty or a placeholder: record the help
-  that follows (a child in need plan) or why none is needed.`,
+- [cessation] follow_up is missing, empty or a placeholder, or says only
+  that nothing follows ("NFA", "no further action", "case closed", "none
+  required"): record the help that follows (a child in need plan) or why
+  none is needed ("NFA: the family has left the UK").`,
 	Bad: `[cessation]
 date = 2026-11-02
 reason = "no longer at risk"
@@ -82,10 +85,14 @@ func runUnsupportedCessation(pass *lint.Pass) error {
 			"the plan ended on %s but %s %s not recorded as notified: tell every member of the core group, and the child aged %d or over, that the plan has ended, and add them to [cessation] notified (%s)",
 			cgDateWords(cess.Date), joinWithAnd(missing), who, lint.UnderstandingAge, cite(pass))
 	}
-	if pass.Profile.IsPlaceholder(cess.FollowUp) {
+	if !lint.FollowUpRecorded(pass.Profile, cess.FollowUp) {
+		what := "records no follow-up"
+		if !pass.Profile.IsPlaceholder(cess.FollowUp) {
+			what = fmt.Sprintf("follow_up %q says neither what help follows nor why none is needed", strings.TrimSpace(cess.FollowUp))
+		}
 		pass.Reportf(plan.Doc, at,
-			"the plan's cessation records no follow-up: ending the plan should never lead to the automatic withdrawal of help; record in follow_up the services that follow (a child in need plan), or why none are needed (%s)",
-			cite(pass))
+			"the plan's cessation %s: ending the plan should never lead to the automatic withdrawal of help; record in follow_up the services that follow (a child in need plan), or why none are needed (%s)",
+			what, cite(pass))
 	}
 	return nil
 }

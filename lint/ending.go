@@ -197,6 +197,18 @@ func (c *Case) NextLegalStatusAfter(d schema.Date) (LegalStatus, bool) {
 	return LegalStatus{}, false
 }
 
+// StatusBegunBetween reports whether an entry of status (canonical) begins
+// after day after and on or before day through: an interim care order made
+// while the child was accommodated under section 20, say.
+func (c *Case) StatusBegunBetween(status string, after, through schema.Date) bool {
+	for _, s := range c.LegalStatuses() {
+		if s.Status == status && s.From.After(after) && !s.From.After(through) {
+			return true
+		}
+	}
+	return false
+}
+
 // ---------------------------------------------------------------- the plan's life
 
 // PlanActiveAfter reports whether the plan was still in place after day d:
@@ -210,12 +222,29 @@ func (c *Case) PlanActiveAfter(d schema.Date) bool {
 	return cs == nil || cs.Date.IsZero() || cs.Date.After(d)
 }
 
-// FirstReviewAfter returns the first review conference held after d, or
-// nil. A sitting adjourned before it decided is not one: the sitting that
-// reconvenes it is.
+// InForceInPlan returns the first day of this authority's plan on which the
+// legal status s is in force: its from date, or the plan's start when it
+// began before (Case.PlanStart). It returns false when s had ended (a later
+// entry had begun) by then: an interim care order discharged, or section
+// 20 ended, before this plan started is history (an earlier plan, the
+// previous authority's), not this plan's concern.
+func (c *Case) InForceInPlan(s LegalStatus) (schema.Date, bool) {
+	day := s.From
+	if start := c.PlanStart(); !start.IsZero() && day.Before(start) {
+		day = start
+	}
+	in, ok := c.LegalStatusOn(day)
+	if !ok || in.Entry != s.Entry {
+		return schema.Date{}, false
+	}
+	return day, true
+}
+
+// FirstReviewAfter returns the first review conference of this
+// authority's plan (Case.PlanReviews) held after d, or nil.
 func (c *Case) FirstReviewAfter(d schema.Date) *schema.Conference {
-	for _, cf := range c.ConferencesOfKind(schema.ConferenceReview) {
-		if !cf.Date.IsZero() && cf.Date.After(d) && !Adjourned(cf) {
+	for _, cf := range c.PlanReviews() {
+		if !cf.Date.IsZero() && cf.Date.After(d) {
 			return cf
 		}
 	}
@@ -340,7 +369,8 @@ func CessationReason(text string) (string, bool) {
 		has("moved", "authority") || has("moved", "la") || has("moved", "local", "authority") || has("new", "authority") ||
 		has("new", "local", "authority") || hasPrefixWord(t, "transfer"):
 		return ReasonMoved, true
-	case noLonger && (has("risk") || has("requires") || has("require") || has("needs") || has("need") || has("significant", "harm")),
+	case noLonger && (has("risk") || has("requires") || has("require") || has("required") || has("needs") || has("need") ||
+		has("needed") || has("necessary") || has("threshold") || has("significant", "harm")),
 		has("step", "down") || has("stepped", "down") || has("stepdown") || has("child", "in", "need") || has("cin"):
 		return ReasonNoLongerAtRisk, true
 	}
@@ -363,9 +393,25 @@ func CessationReason(text string) (string, bool) {
 }
 
 // lookedAfterStatus reports whether text names a legal status that makes
-// the child looked after ("ICO", "care order", "s20").
+// the child looked after ("ICO", "care order", "s20"). In a reason for
+// ending the plan, "ended", "ceased", "discharged" and "closed" say what
+// happened to the plan ("ICO granted - CP plan ended", "s20 - plan
+// discharged at review"), not that the order ended, so they are left out
+// before the status is read; a reason that in truth says the order ended
+// ("s20 ended") is then held to case.md's [[legal_status]] on the day
+// (CessationContradiction), which says it.
 func lookedAfterStatus(text string) bool {
-	st, ok := schema.CanonicalLegalStatus(text)
+	var kept []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.')
+	}) {
+		switch w {
+		case "ended", "ends", "ceased", "discharged", "closed":
+			continue
+		}
+		kept = append(kept, w)
+	}
+	st, ok := schema.CanonicalLegalStatus(strings.Join(kept, " "))
 	return ok && (LegalStatus{Status: st}).LookedAfter()
 }
 
@@ -479,23 +525,107 @@ func (c *Case) CessationContradiction() string {
 	return ""
 }
 
+// nothingFollows are follow-ups that say only that no help follows, not
+// what help or why none: words, case and punctuation as words ignores them.
+var nothingFollows = []string{
+	"nfa", "no further action", "no further action required", "case closed", "closed", "closure", "close case",
+	"no services", "no further services", "no service", "no further involvement", "none required",
+	"none needed", "not required", "not needed", "no follow up", "no followup", "nothing", "no",
+}
+
+// FollowUpRecorded reports whether a cessation's follow_up records the help
+// that follows the plan, or why none is needed (Stoke-on-Trent C06 §07:
+// ending the plan "should never lead to the automatic withdrawal of
+// help"). It is false for nothing, a placeholder ("TBC", "none"), or words
+// that say only that nothing follows ("NFA", "no further action", "case
+// closed", "none required"); "NFA: the family has left the UK" says why
+// and is recorded.
+func FollowUpRecorded(p *Profile, text string) bool {
+	if p != nil && p.IsPlaceholder(text) || strings.TrimSpace(text) == "" {
+		return false
+	}
+	t := strings.Join(words(text), " ")
+	for _, w := range nothingFollows {
+		if t == strings.Join(words(w), " ") {
+			return false
+		}
+	}
+	return true
+}
+
+// CessationNeedsReview reports whether the plan's ending needs a quorate
+// review conference deciding "cease" on its day: it ended as no longer at
+// risk (Stoke-on-Trent C06 §07, Oxfordshire 1.8 §3), or, where the
+// profile's procedure keeps a section 20 plan until the review conference
+// (C06 §03: not the oxfordshire profile), it ended as looked after while
+// section 20 was the status in force. It returns that section 20 status
+// (zero for no longer at risk), and false when the plan has not ended,
+// its date or reason cannot be read, or neither applies.
+func (c *Case) CessationNeedsReview(p *Profile) (LegalStatus, bool) {
+	cs := c.Cessation()
+	if cs == nil || cs.Date.IsZero() {
+		return LegalStatus{}, false
+	}
+	switch reason, _ := c.CessationReason(); {
+	case reason == ReasonNoLongerAtRisk:
+		return LegalStatus{}, true
+	case reason == ReasonLookedAfter && p != nil && p.Base != ProfileOxfordshire:
+		if st, ok := c.LegalStatusOn(cs.Date); ok && st.DischargedAtReview() {
+			return st, true
+		}
+	}
+	return LegalStatus{}, false
+}
+
 // ConferenceAt finds the record rel names, relative to the case folder (as
-// [cessation] conference names the deciding conference; "\" is read as
-// "/"). It returns the conference when the file is a conference record that
-// could be read, and the document itself (nil when there is no such file in
-// the case).
+// [cessation] conference names the deciding conference). It reads the path
+// as people write it: "\\" as "/", "./" and surrounding spaces ignored; and
+// when no record has exactly that path, the one record of the case whose
+// path ends with it ("2026-07-14-review.md" for conferences/2026-07-14-
+// review.md), or that it ends with ("SOT-0042/conferences/..."), letters in
+// any case and ".md" optional. Two such records are no answer: the path
+// does not say which. It returns the conference when the file is a
+// conference record that could be read, and the document itself (nil when
+// no record of the case is named).
 func (c *Case) ConferenceAt(rel string) (*schema.Conference, *schema.Document) {
 	rel = strings.TrimSpace(strings.ReplaceAll(rel, "\\", "/"))
 	if rel == "" {
 		return nil, nil
 	}
-	want := path.Clean(path.Join(c.Dir, rel))
-	for _, d := range c.Documents {
-		if d == nil || d.Source == nil || path.Clean(d.Source.Path) != want {
-			continue
-		}
+	found := func(d *schema.Document) (*schema.Conference, *schema.Document) {
 		cf, _ := d.Record.(*schema.Conference)
 		return cf, d
 	}
-	return nil, nil
+	want := path.Clean(path.Join(c.Dir, rel))
+	for _, d := range c.Documents {
+		if d != nil && d.Source != nil && path.Clean(d.Source.Path) == want {
+			return found(d)
+		}
+	}
+	name := strings.ToLower(strings.TrimPrefix(path.Clean("/"+rel), "/"))
+	var match *schema.Document
+	for _, d := range c.Documents {
+		if d == nil || d.Source == nil {
+			continue
+		}
+		p := path.Clean(d.Source.Path)
+		if c.Dir != "" && c.Dir != "." {
+			p = strings.TrimPrefix(p, path.Clean(c.Dir)+"/")
+		}
+		p = strings.ToLower(p)
+		same := func(n string) bool {
+			return n != "" && (p == n || strings.HasSuffix(p, "/"+n) || strings.HasSuffix(n, "/"+p))
+		}
+		if !same(name) && (path.Ext(name) != "" || !same(name+".md")) {
+			continue
+		}
+		if match != nil && match != d {
+			return nil, nil
+		}
+		match = d
+	}
+	if match == nil {
+		return nil, nil
+	}
+	return found(match)
 }

@@ -207,6 +207,14 @@ func TestCessationReason(t *testing.T) {
 		{"Placement order granted", ReasonLookedAfter, true},
 		{"left the UK (moved to Poland)", ReasonLeftUK, true},
 		{"Reached 18 years of age", ReasonReached18, true},
+		{"Accommodated under s20 - plan discharged at review", ReasonLookedAfter, true}, // the plan discharged, not the order
+		{"ICO granted - CP plan ended", ReasonLookedAfter, true},
+		{"Interim Care Order made; plan discharged by letter", ReasonLookedAfter, true},
+		{"S.20 - CP plan ceased at review", ReasonLookedAfter, true},
+		{"returned home", "", false},                                                   // not looked after
+		{"a Child Protection Plan is no longer necessary", ReasonNoLongerAtRisk, true}, // C06 §07's own words
+		{"Plan no longer required", ReasonNoLongerAtRisk, true},
+		{"No longer meets threshold", ReasonNoLongerAtRisk, true},
 		{"", "", false},
 	}
 	for _, tc := range tests {
@@ -282,5 +290,145 @@ func TestPlanActiveAfterAndReviews(t *testing.T) {
 	}
 	if endingCase("2014-01-01", nil, nil).PlanActiveAfter(day("2026-01-01")) {
 		t.Error("no plan: not active")
+	}
+}
+
+func TestConferenceAt(t *testing.T) {
+	doc := func(p string, rec schema.Record) *schema.Document {
+		return &schema.Document{Source: &schema.Source{Path: p}, Kind: schema.KindConference, Record: rec}
+	}
+	review := &schema.Conference{Kind: schema.ConferenceReview}
+	initial := &schema.Conference{Kind: schema.ConferenceInitial}
+	c := NewCase("cases/SOT-0042", nil, nil)
+	c.Documents = []*schema.Document{
+		doc("cases/SOT-0042/conferences/2026-01-12-initial.md", initial),
+		doc("cases/SOT-0042/conferences/2026-07-14-review.md", review),
+		doc("cases/SOT-0042/old/2026-07-14-review.md", review), // not a conference folder, same name
+		doc("cases/SOT-0042/conferences/2026-08-01-transfer.md", nil),
+	}
+	for _, tc := range []struct {
+		rel  string
+		want *schema.Conference
+	}{
+		{"conferences/2026-01-12-initial.md", initial},
+		{" ./conferences/2026-01-12-initial.md ", initial},
+		{`conferences\2026-01-12-initial.md`, initial},
+		{"2026-01-12-initial.md", initial},                            // the file name alone
+		{"Conferences/2026-01-12-Initial.md", initial},                // letters in another case
+		{"conferences/2026-01-12-initial", initial},                   // no .md
+		{"SOT-0042/conferences/2026-01-12-initial.md", initial},       // with the case folder
+		{"cases/SOT-0042/conferences/2026-01-12-initial.md", initial}, // from the root
+		{"conferences/2026-07-14-review.md", review},                  // exact, though its name is twice
+		{"2026-07-14-review.md", nil},                                 // two records: which?
+		{"conferences/2026-07-15-review.md", nil},
+		{"initial.md", nil}, // part of a name is not a name
+		{"", nil},
+	} {
+		got, _ := c.ConferenceAt(tc.rel)
+		if got != tc.want {
+			t.Errorf("ConferenceAt(%q) = %v, want %v", tc.rel, got, tc.want)
+		}
+	}
+	if cf, d := c.ConferenceAt("2026-08-01-transfer.md"); cf != nil || d == nil {
+		t.Errorf("a record that could not be read: got %v, %v; want nil and its document", cf, d)
+	}
+}
+
+func TestStatusBegunBetween(t *testing.T) {
+	c := endingCase("2012-03-01", [][2]string{{"s20", "2026-05-04"}, {"ICO", "2026-05-20"}}, nil)
+	for _, tc := range []struct {
+		after, through string
+		want           bool
+	}{
+		{"2026-05-04", "2026-07-08", true},
+		{"2026-05-04", "2026-05-20", true},  // made on the last day
+		{"2026-05-04", "2026-05-19", false}, // made the day after
+		{"2026-05-20", "2026-07-08", false}, // made on the first day: not after it
+	} {
+		if got := c.StatusBegunBetween(schema.StatusInterimCareOrder, day(tc.after), day(tc.through)); got != tc.want {
+			t.Errorf("StatusBegunBetween(ICO, %s, %s) = %v, want %v", tc.after, tc.through, got, tc.want)
+		}
+	}
+}
+
+func TestCessationNeedsReview(t *testing.T) {
+	stoke, oxon := &Profile{Base: ProfileStoke}, &Profile{Base: ProfileOxfordshire}
+	plan := func(reason string) *schema.Plan {
+		return &schema.Plan{Started: day("2026-01-12"), Cessation: &schema.Cessation{Date: day("2026-07-14"), Reason: reason}}
+	}
+	s20 := [][2]string{{"s20", "2026-07-01"}}
+	ico := [][2]string{{"s20", "2026-07-01"}, {"ICO", "2026-07-14"}}
+	for _, tc := range []struct {
+		name     string
+		statuses [][2]string
+		plan     *schema.Plan
+		p        *Profile
+		want     bool
+	}{
+		{"no longer at risk", nil, plan("No longer at risk of significant harm"), oxon, true},
+		{"step down", nil, plan("step down to CIN"), stoke, true},
+		{"section 20, stoke", s20, plan("looked after"), stoke, true},
+		{"section 20, oxfordshire", s20, plan("looked after"), oxon, false},
+		{"an ICO that day", ico, plan("looked after"), stoke, false},
+		{"reached 18", nil, plan("reached 18"), stoke, false},
+		{"unreadable reason", nil, plan("case closed"), stoke, false},
+		{"not ended", nil, &schema.Plan{Started: day("2026-01-12")}, stoke, false},
+	} {
+		c := endingCase("2012-03-01", tc.statuses, tc.plan)
+		if _, got := c.CessationNeedsReview(tc.p); got != tc.want {
+			t.Errorf("%s: CessationNeedsReview = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestFollowUpRecorded(t *testing.T) {
+	p := &Profile{Words: Words{Placeholders: []string{"tbc", "none", "n/a"}}}
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"child in need plan", true},
+		{"Step down to child in need: CIN plan, first meeting 28 July 2026", true},
+		{"Early help", true},
+		{"NFA: the family has left the UK; referral made to the Polish authorities", true},
+		{"None needed: Sophie died", true},
+		{"", false},
+		{"TBC", false},
+		{"None.", false},
+		{"NFA", false},
+		{"No further action", false},
+		{"Case closed.", false},
+		{"none required", false},
+	} {
+		if got := FollowUpRecorded(p, tc.in); got != tc.want {
+			t.Errorf("FollowUpRecorded(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestInForceInPlan(t *testing.T) {
+	plan := &schema.Plan{Started: day("2026-01-20")}
+	c := endingCase("2012-03-01", [][2]string{
+		{"ICO", "2025-03-03"}, {"returned home", "2025-09-01"}, // before the plan: history
+		{"s20", "2025-12-01"}, // in force when the plan started
+		{"care order", "2026-06-01"},
+	}, plan)
+	st := c.LegalStatuses()
+	for _, tc := range []struct {
+		i    int
+		want string // "" when not in force in the plan
+	}{
+		{0, ""},
+		{1, ""}, // "returned home", then section 20 before the plan began
+		{2, "2026-01-20"},
+		{3, "2026-06-01"},
+	} {
+		got, ok := c.InForceInPlan(st[tc.i])
+		switch {
+		case tc.want == "" && ok:
+			t.Errorf("%s from %s: in force from %s, want history", st[tc.i].Status, st[tc.i].From, got)
+		case tc.want != "" && (!ok || got != day(tc.want)):
+			t.Errorf("%s from %s: %s, %v; want %s", st[tc.i].Status, st[tc.i].From, got, ok, tc.want)
+		}
 	}
 }

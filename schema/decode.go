@@ -558,6 +558,14 @@ func (d *decoder) tables(prim toml.Primitive, raw any, fv reflect.Value, path []
 	n, ok := listLen(raw)
 	if !ok {
 		d.doc.Problemf(d.valueAt(path), "%s: expected [[%s]] tables, found %s", dotted(path), dotted(path), tomlTypeName(raw))
+		if _, one := raw.(map[string]any); one {
+			// [legal_status] written for the only one: reported, and
+			// still read as that one entry, so that no rule reads the
+			// case as having none.
+			out := reflect.MakeSlice(fv.Type(), 1, 1)
+			d.subtable(prim, raw, out.Index(0), path)
+			fv.Set(out)
+		}
 		return
 	}
 	var elems []toml.Primitive

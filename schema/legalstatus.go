@@ -54,11 +54,13 @@ func CanonicalLegalStatus(s string) (string, bool) {
 		return false
 	}
 	switch {
-	case hasAny("ended", "ends", "ceased", "discharged", "revoked", "expired", "lapsed", "none", "nil"),
-		has("returned", "home"), has("return", "home"), has("no", "order"), has("no", "legal", "status"),
-		has("not", "looked", "after"), has("no", "longer", "looked", "after"), has("no", "longer", "accommodated"):
+	case hasAny("ended", "ends", "ceased", "discharged", "revoked", "expired", "lapsed", "none", "nil",
+		"withdrawn", "withdrew", "refused", "dismissed"),
+		has("not", "granted"), has("no", "order"), has("no", "legal", "status"),
+		has("not", "looked", "after"), has("no", "longer", "looked", "after"), has("no", "longer", "accommodated"),
+		wentHome(t):
 		return StatusNone, true
-	case has("interim", "care"), hasAny("ico", "s38"):
+	case has("interim", "care"), hasAny("ico", "s38"), has("care", "order") && has("interim"):
 		return StatusInterimCareOrder, true
 	case has("placement", "order"), has("placed", "for", "adoption"):
 		return StatusPlacementOrder, true
@@ -78,6 +80,31 @@ func CanonicalLegalStatus(s string) (string, bool) {
 		return StatusSection20, true
 	}
 	return "", false
+}
+
+// wentHome reports whether the words say the child went back to the family
+// ("returned home", "returned to mother's care", "back home with mum",
+// "home with dad"): whatever status came before has ended.
+func wentHome(t []string) bool {
+	family := []string{"home", "mother", "mothers", "father", "fathers", "parent", "parents", "parental",
+		"mum", "mums", "dad", "dads", "family", "families"}
+	for i, w := range t {
+		switch w {
+		case "returned", "return", "returns", "returning", "back", "went", "rehabilitated", "reunified":
+			for _, n := range t[i+1 : min(i+4, len(t))] {
+				for _, f := range family {
+					if n == f {
+						return true
+					}
+				}
+			}
+		case "home":
+			if i+1 < len(t) && (t[i+1] == "with" || t[i+1] == "to") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // legalStatusTokens lower-cases s, splits it into words at spaces and

@@ -41,6 +41,17 @@ func TestCanonicalLegalStatus(t *testing.T) {
 		{"ICO discharged", StatusNone},
 		{"no order", StatusNone},
 		{"not looked after", StatusNone},
+		{"Care Order (interim)", StatusInterimCareOrder}, // interim, whatever the order of the words
+		{"Interim care order renewed", StatusInterimCareOrder},
+		{"Section 20 consent withdrawn", StatusNone}, // a parent may remove the child at any time
+		{"S20 agreement withdrawn by mother", StatusNone},
+		{"ICO application refused", StatusNone},
+		{"interim care order not granted", StatusNone},
+		{"Returned to mother's care", StatusNone},
+		{"Returned to parents", StatusNone},
+		{"Back home with mum", StatusNone},
+		{"Home with dad", StatusNone},
+		{"returned to foster care", ""}, // not home: which status?
 		{"looked after", ""},
 		{"in care", ""},
 		{"LAC", ""},
@@ -59,5 +70,21 @@ func TestCanonicalLegalStatus(t *testing.T) {
 		if got, ok := CanonicalLegalStatus(s); !ok || got != s {
 			t.Errorf("canonical %q reads as %q, %v", s, got, ok)
 		}
+	}
+}
+
+// A single [legal_status] table, where the format wants [[legal_status]],
+// is reported and still read as the one entry: no rule may read the case
+// as having no legal status.
+func TestSingleLegalStatusTable(t *testing.T) {
+	in := rec(caseHead, `[legal_status]`, `status = "ICO"`, `from = 2026-07-07`)
+	doc, ok := Parse("case.md", []byte(in))
+	if !ok {
+		t.Fatal("not a record")
+	}
+	checkProblems(t, doc.Source, doc.Problems, []string{"8:1 legal_status: expected [[legal_status]] tables, found a table"})
+	got := doc.Record.(*CaseRecord).LegalStatus
+	if len(got) != 1 || got[0].Status != StatusInterimCareOrder || got[0].From != NewDate(2026, 7, 7) {
+		t.Errorf("LegalStatus = %+v, want the one interim care order from 2026-07-07", got)
 	}
 }
