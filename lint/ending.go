@@ -254,15 +254,12 @@ func (c *Case) FirstReviewAfter(d schema.Date) *schema.Conference {
 // TransferOutConferences returns the transfer conference that allowed the
 // plan to end on d because the child moved to another authority, and the
 // first one held after d. The one that allowed it is the latest held after
-// the plan started and on or before d: a transfer conference on or before
-// the plan's start is the one that brought the child in (this authority's
-// plan started there), not the receiving authority's after the child moved
-// on.
+// the plan started (PlanStart) and on or before d: a transfer conference on
+// or before the plan's start is the one that brought the child in (this
+// authority's plan started there), not the receiving authority's after the
+// child moved on.
 func (c *Case) TransferOutConferences(d schema.Date) (held, later *schema.Conference) {
-	var started schema.Date
-	if c.Plan != nil {
-		started = c.Plan.Started
-	}
+	started := c.PlanStart()
 	for _, cf := range c.ConferencesOfKind(schema.ConferenceTransfer) {
 		switch {
 		case cf.Date.IsZero(), Adjourned(cf), !started.IsZero() && !cf.Date.After(started):

@@ -186,9 +186,6 @@ func (c *Case) startCandidates() []*schema.Conference {
 		}
 		cands = append(cands, cf)
 	}
-	if len(cands) < 2 {
-		return cands
-	}
 	if out := c.transferOutAmong(cands); out != nil {
 		kept := cands[:0:0]
 		for _, cf := range cands {
@@ -237,20 +234,38 @@ func (c *Case) transferOut(start *schema.Conference) *schema.Conference {
 // date), the receiving authority's transfer conference that ended the plan,
 // or nil.
 func (c *Case) transferOutAmong(cands []*schema.Conference) *schema.Conference {
-	if c.Plan == nil || len(cands) < 2 {
+	if c.Plan == nil || len(cands) == 0 {
 		return nil
 	}
 	first := cands[0]
 	if r, _ := c.CessationReason(); r == ReasonMoved {
 		if cf, _ := c.ConferenceAt(c.Plan.Cessation.Conference); cf != nil {
-			if cf.Kind == schema.ConferenceTransfer && cf != first {
+			// The deciding conference of a plan that ended because the
+			// child moved away is the receiving authority's, even when it
+			// is the only conference the case records: unless plan.md
+			// says this plan started there (a move in), or it is the first
+			// of several and nothing says when the plan started.
+			switch {
+			case cf.Kind != schema.ConferenceTransfer:
+				return nil
+			case !c.Plan.Started.IsZero():
+				if cf.Date.After(c.Plan.Started) {
+					return cf
+				}
+				return nil
+			case cf != first:
 				return cf
 			}
 			return nil
 		}
-		for i := len(cands) - 1; i > 0; i-- {
+		for i := len(cands) - 1; i >= 0; i-- {
 			if cands[i].Kind != schema.ConferenceTransfer {
 				continue
+			}
+			// With nothing to say when the plan started, the first
+			// conference is its start.
+			if i == 0 && c.Plan.Started.IsZero() {
+				return nil
 			}
 			// The transfer conference plan.md's started names is this
 			// plan's start (a move in), whatever ended the plan later.
@@ -263,6 +278,9 @@ func (c *Case) transferOutAmong(cands []*schema.Conference) *schema.Conference {
 	}
 	// No recorded move away: a transfer conference later than the one
 	// started names, with nothing of this plan after it, ended the plan.
+	if len(cands) < 2 {
+		return nil
+	}
 	last := cands[len(cands)-1]
 	if last.Kind != schema.ConferenceTransfer || c.Plan.Started.IsZero() || !c.Plan.Started.Before(last.Date) {
 		return nil
