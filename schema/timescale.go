@@ -118,6 +118,12 @@ func ParseTimescale(text string, vague []string) Timescale {
 			r.Text = t.Text
 			return r
 		}
+		// "N/A - done": the timescale no longer applies because the
+		// action is complete.
+		if n < len(toks) && doneWords[toks[n]] && (n+1 == len(toks) || isJoin(toks[n+1])) {
+			t.Kind = TimescaleDone
+			return t
+		}
 	}
 	// A bracketed timescale: "ongoing (weekly)", "as agreed (by 2026-03-01)".
 	for i, tok := range toks {
