@@ -32,8 +32,7 @@ copy, and so does the child when aged 10 or over on the day the plan
 started. The rule fires for each of them with no [[copies]] entry (reported
 on the core_group line), and for a copy in a language other than the
 person's language in case.md (the child's first_language), reported on
-that copy's language line (its [[copies]] line when it records none). A
-copy that records no language is taken to be in English; one in several
+that [[copies]] table. A copy that records no language is taken to be in English; one in several
 languages ("Polish and English") suits a reader of any of them; a copy
 dated after the as-of date has not been given yet.`,
 	Bad: `core_group = ["Aisha Patel", "Sam Doe"]   # case.md: Sam Doe, family = true, language = "Polish"
@@ -114,11 +113,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 			if lang == "" {
 				lang = "English (no language recorded)"
 			}
-			at := doc.At("copies", strconv.Itoa(first))
-			if k, ok := doc.Keys.Key("copies", strconv.Itoa(first), "language"); ok {
-				at = k.Start // the line to change
-			}
-			pass.Reportf(doc, at,
+			pass.Reportf(doc, doc.At("copies", strconv.Itoa(first)),
 				"%s's copy of the plan is in %s, not in their language (%s): give them a copy in %s and record its language (%s)",
 				r.name, lang, r.lang, r.lang, cite(pass))
 		}
