@@ -372,7 +372,9 @@ func NearActionColumn(header string) (name, suggest string) {
 
 var defaultPlaceholders = []string{
 	"TBC", "TBA", "TBD", "N/A", "NA", "none", "-", "—", "–", "?",
-	"to follow", "to be confirmed",
+	"to follow", "to be confirmed", "to be agreed", "to be arranged",
+	"to be decided", "to be discussed", "to be completed", "to be added",
+	"not yet agreed", "pending", "awaiting",
 }
 
 // DefaultPlaceholders returns the words that, alone, make a section count as
@@ -401,16 +403,58 @@ func IsPlaceholder(text string, words []string) bool {
 	for _, w := range words {
 		longest = max(longest, len(w))
 	}
-	if nonSpaceOver(t, 2*longest+8) { // too long to be any of words: don't normalise it
+	if nonSpaceOver(t, 2*longest+8+maxDeferral) { // too long to be any of words: don't normalise it
 		return false
 	}
 	t = normPlaceholder(t)
 	for _, w := range words {
-		if normPlaceholder(w) == t {
+		w = normPlaceholder(w)
+		if w == t || (w != "" && strings.HasPrefix(t, w+" ") && isDeferral(w, t[len(w)+1:])) {
 			return true
 		}
 	}
 	return false
+}
+
+// maxDeferral bounds the length of a deferral after a placeholder.
+const maxDeferral = 48
+
+// isDeferral reports whether rest, after a placeholder, only says when the
+// answer will be given: "To be agreed at core group", "TBC at the next
+// core group", "TBC following the assessment", "pending ICPC 26/06".
+func isDeferral(placeholder, rest string) bool {
+	toks := strings.FieldsFunc(rest, notAlnum)
+	if len(toks) == 0 {
+		return false
+	}
+	if placeholder != "pending" && placeholder != "awaiting" { // "pending ICPC"
+		if !deferralOpeners[toks[0]] {
+			return false
+		}
+		toks = toks[1:]
+	}
+	for _, tok := range toks {
+		if !deferralWords[tok] && strings.TrimFunc(tok, unicode.IsDigit) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+var deferralOpeners = map[string]bool{
+	"at": true, "by": true, "in": true, "on": true, "until": true, "till": true,
+	"following": true, "after": true, "when": true, "once": true, "pending": true,
+}
+
+var deferralWords = map[string]bool{
+	"at": true, "by": true, "in": true, "on": true, "of": true, "the": true, "a": true,
+	"next": true, "first": true, "1st": true, "core": true, "group": true, "groups": true,
+	"cg": true, "meeting": true, "conference": true, "icpc": true, "rcpc": true,
+	"review": true, "initial": true, "child": true, "protection": true, "cp": true,
+	"visit": true, "assessment": true, "strategy": true, "discussion": true,
+	"supervision": true, "date": true, "planning": true, "plan": true, "is": true,
+	"has": true, "been": true, "held": true, "completed": true, "done": true,
+	"agreed": true, "confirmed": true, "known": true, "received": true, "panel": true,
 }
 
 func normPlaceholder(s string) string {
