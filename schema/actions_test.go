@@ -68,7 +68,7 @@ func TestParseBodyActionNearMisses(t *testing.T) {
 	for _, n := range b.Actions.NearMisses {
 		near = append(near, fmt.Sprintf("%d:%s=%s(%s)", src.Position(n.Offset).Line, n.Written, n.Name, n.Suggest))
 	}
-	if want := "5:Ref=id(ID) 5:Target date=due(Due) 5:Linked outcome=outcome(Outcome)"; strings.Join(near, " ") != want {
+	if want := "5:Target date=due(Due) 5:Linked outcome=outcome(Outcome)"; strings.Join(near, " ") != want {
 		t.Errorf("near misses %q, want %q", near, want)
 	}
 }
@@ -146,7 +146,7 @@ func TestActionColumns(t *testing.T) {
 		"Owner": "owner", "**Who**": "owner", "Action by": "owner", "Lead": "owner", "By whom": "owner",
 		"Due:": "due", "Due by": "due", "By when": "due", "Timescale": "due", "By": "due",
 		"Outcomes": "outcome", "Linked to": "outcome", "ID": "id", "Task": "action",
-		"Target date": "", "Progress": "",
+		"Target date": "", "Progress": "", "Ref": "id", "Ref no.": "id", "No.": "id",
 	} {
 		if got := ActionColumn(in); got != want {
 			t.Errorf("ActionColumn(%q) = %q, want %q", in, got, want)
@@ -155,8 +155,11 @@ func TestActionColumns(t *testing.T) {
 	for in, want := range map[string]string{
 		"Target date": "due", "Deadline": "due", "Due (date)": "due", "When by": "due",
 		"Linked outcome": "outcome", "Outcome no.": "outcome", "Person responsible": "owner",
-		"Action owner": "owner", "Ref": "id", "What": "action", "Ownr": "owner",
-		"Progress": "", "Comments": "", "RAG": "", "Owner": "",
+		"Action owner": "owner", "Action ref.": "", "Reference no": "id", "What": "action", "Ownr": "owner",
+		"Date agreed": "", "Date completed": "", "Date set": "", "Last updated": "",
+		"To be completed by": "due", "Target completion date": "due", "Completion date": "due",
+		"Agreed outcome": "outcome",
+		"Progress":       "", "Comments": "", "RAG": "", "Owner": "",
 	} {
 		if got, _ := NearActionColumn(in); got != want {
 			t.Errorf("NearActionColumn(%q) = %q, want %q", in, got, want)

@@ -302,7 +302,8 @@ var actionColumns = map[string]string{
 	"due": "due", "due date": "due", "when": "due", "timescale": "due", "timescales": "due", "by when": "due",
 	"by": "due", "due by": "due", "date due": "due",
 	"outcome": "outcome", "outcomes": "outcome", "outcome(s)": "outcome", "linked to": "outcome",
-	"id": "id", "#": "id",
+	"id": "id", "#": "id", "ref": "id", "ref no": "id", "reference": "id", "no": "id",
+	"number": "id", "action no": "id", "action number": "id", "action ref": "id",
 }
 
 // actionColumnNames returns the accepted headers, sorted, so that a typo
@@ -325,7 +326,11 @@ var actionColumnTitles = map[string]string{
 // "outcome", "id") of an action table header or field label, or "" for
 // any other header.
 func ActionColumn(header string) string {
-	return actionColumns[normHeading(header)]
+	h := normHeading(header)
+	if c, ok := actionColumns[h]; ok {
+		return c
+	}
+	return actionColumns[strings.ReplaceAll(h, ".", "")] // "Ref.", "No."
 }
 
 // actionColumnKeywords are the words that make a header close to a column
@@ -342,13 +347,33 @@ var actionColumnKeywords = []struct {
 	{"action", []string{"action", "actions", "task", "tasks", "what"}},
 }
 
+// isRecordedDateHeader reports whether a header's words name a date
+// something happened ("Date agreed", "Date completed", "Date set",
+// "Updated") rather than the date an action is due: a plan that records when
+// each action was agreed beside its "Target date" must not have the agreed
+// date read as the timescale. A header that also says by when ("To be
+// completed by", "Target date set") is a due date.
+func isRecordedDateHeader(words []string) bool {
+	past := false
+	for _, w := range words {
+		switch w {
+		case "target", "due", "deadline", "by", "to", "timescale", "when", "completion":
+			return false
+		case "agreed", "set", "raised", "added", "opened", "started", "start", "created",
+			"logged", "reviewed", "updated", "achieved", "actioned", "completed", "done", "closed", "last":
+			past = true
+		}
+	}
+	return past
+}
+
 // NearActionColumn returns the canonical column a header (or field label)
 // is close to without being one of its accepted names ("Target date" is
 // "due", "Linked outcome" is "outcome", "Ownr" is "owner"), and the header
 // to write instead; "", "" for an accepted header or one close to none.
 func NearActionColumn(header string) (name, suggest string) {
 	h := normHeading(header)
-	if h == "" || actionColumns[h] != "" {
+	if h == "" || ActionColumn(header) != "" {
 		return "", ""
 	}
 	for _, a := range actionColumnNames() {
@@ -359,6 +384,9 @@ func NearActionColumn(header string) (name, suggest string) {
 	}
 	words := strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) })
 	for _, c := range actionColumnKeywords {
+		if c.name == "due" && isRecordedDateHeader(words) {
+			continue // "Date agreed", "Date completed": when, not by when
+		}
 		for _, w := range words {
 			for _, kw := range c.words {
 				if w == kw {
