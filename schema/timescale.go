@@ -177,6 +177,8 @@ func timescaleTokens(text string) []string {
 			b.WriteString(" ( ")
 		case r == ']' || r == ')':
 			b.WriteString(" ) ")
+		case r == '/' && i >= 2 && i+2 < len(rs) && unicode.IsLetter(rs[i-2]) && unicode.IsLetter(prev) && unicode.IsLetter(next) && unicode.IsLetter(rs[i+2]):
+			b.WriteString(" / ") // "ongoing/weekly", not "n/a" or "w/c"
 		case r == ',' || r == ';' || r == '&' || r == '+':
 			b.WriteByte(' ')
 			b.WriteRune(r)
@@ -245,6 +247,7 @@ var joins = map[string]bool{
 	"when": true, "while": true, "whilst": true, "if": true, "as": true, "by": true, "via": true,
 	"&": true, "+": true, "/": true, "including": true, "ongoing": true, "throughout": true,
 	"plus": true, "subject": true, "where": true, "once": true, "every": true, "each": true,
+	"but": true,
 }
 
 func isJoin(tok string) bool { return joins[tok] }
@@ -581,6 +584,16 @@ func number(tok string) (int, bool) {
 	if n, ok := numberWords[tok]; ok {
 		return n, true
 	}
+	// A range, "4-6": the longest it allows ("every 4-6 weeks" is at
+	// least every 6 weeks).
+	if lo, hi, ok := strings.Cut(tok, "-"); ok && len(lo) <= 2 && len(hi) <= 2 {
+		a, errA := strconv.Atoi(lo)
+		b, errB := strconv.Atoi(hi)
+		if errA == nil && errB == nil && a > 0 && a < b {
+			return b, true
+		}
+		return 0, false
+	}
 	if len(tok) > 4 {
 		return 0, false
 	}
@@ -889,6 +902,8 @@ func readEvent(toks []string, i int) (Timescale, int, bool) {
 	case j < len(toks) && toks[j] == "the":
 		j++
 	case j < len(toks) && (toks[j] == "next" || toks[j] == "first"): // "by next core group"
+	case (j > i || i > 0 && (toks[i-1] == "before" || toks[i-1] == "by" || toks[i-1] == "to")) &&
+		j < len(toks) && (toks[j] == "review" || toks[j] == "rcpc"): // "prior to review conference"
 	default:
 		return Timescale{}, i, false
 	}
@@ -896,7 +911,7 @@ func readEvent(toks []string, i int) (Timescale, int, bool) {
 		j++
 	}
 	for _, o := range [][]string{
-		{"core", "group", "meeting"}, {"core", "group"}, {"cgm"}, {"review", "child", "protection", "conference"},
+		{"core", "group", "meeting"}, {"core", "group"}, {"cgm"}, {"cg"}, {"review", "child", "protection", "conference"},
 		{"review", "conference"}, {"rcpc"}, {"child", "protection", "review"}, {"review"}, {"conference"},
 	} {
 		if hasWords(toks, j, o...) {
