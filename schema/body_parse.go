@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -417,12 +418,27 @@ func (p *bodyParser) outcomes(s *Section) {
 		p.outcomeLines(s)
 		return
 	}
+	first := len(p.body.Outcomes)
 	for it := list.FirstChild(); it != nil; it = it.NextSibling() {
 		if it.Kind() != ast.KindListItem {
 			continue
 		}
 		id, rest := splitOutcomeID(collapse(p.plain(it)))
 		p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(it))})
+	}
+	// A numbered list whose items carry no id: each item's number is its
+	// id ("1. Jamie attends school" is O1, as the actions' "Outcome 1"
+	// and the conference's O1 name it).
+	if l, ok := list.(*ast.List); ok && l.IsOrdered() {
+		items := p.body.Outcomes[first:]
+		for _, o := range items {
+			if o.ID != "" {
+				return
+			}
+		}
+		for i := range items {
+			items[i].ID = "O" + strconv.Itoa(l.Start+i)
+		}
 	}
 }
 
@@ -472,6 +488,12 @@ func (p *bodyParser) outcomeLines(s *Section) {
 // text of a list item: "O1: text", "O1 - text", "O1. text", "O1 text" (as
 // left by "**O1** text"). The id is upper-cased; "" when there is none.
 func splitOutcomeID(s string) (id, rest string) {
+	// "Outcome 1: text" is O1.
+	if len(s) > 8 && strings.EqualFold(s[:7], "outcome") && (s[7] == ' ' || s[7] >= '0' && s[7] <= '9') {
+		if t := strings.TrimLeft(s[7:], " "); t != "" && t[0] >= '0' && t[0] <= '9' {
+			s = "O" + t
+		}
+	}
 	if len(s) < 2 || (s[0] != 'O' && s[0] != 'o') || s[1] < '0' || s[1] > '9' {
 		return "", s
 	}
