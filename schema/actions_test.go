@@ -97,17 +97,20 @@ func TestNearSection(t *testing.T) {
 
 func TestCanonicalSectionWords(t *testing.T) {
 	for in, want := range map[string]string{
-		"Risks and concerns":                  "concerns",
-		"Concerns & risks":                    "concerns",
-		"Contact arrangements and monitoring": "contact",
-		"Developmental needs and services":    "needs",
-		"Contingency plan:":                   "contingency",
-		"**Review**":                          "review",
-		"Monitoring arrangements":             "contact",
-		"Monitoring and contact arrangements": "contact",
-		"Review arrangements":                 "",
-		"Risk":                                "",
-		"Concerns about dad":                  "",
+		"Risks and concerns":                                         "concerns",
+		"Contact arrangements (who will see Ruby)":                   "contact",
+		"Contingency Plan (what happens if the plan is not working)": "contingency",
+		"Review arrangements (see below)":                            "",
+		"Concerns & risks":                                           "concerns",
+		"Contact arrangements and monitoring":                        "contact",
+		"Developmental needs and services":                           "needs",
+		"Contingency plan:":                                          "contingency",
+		"**Review**":                                                 "review",
+		"Monitoring arrangements":                                    "contact",
+		"Monitoring and contact arrangements":                        "contact",
+		"Review arrangements":                                        "",
+		"Risk":                                                       "",
+		"Concerns about dad":                                         "",
 	} {
 		if got := CanonicalSection(KindPlan, in); got != want {
 			t.Errorf("CanonicalSection(%q) = %q, want %q", in, got, want)

@@ -98,6 +98,16 @@ func CanonicalSection(k Kind, heading string) string {
 	if n := sectionIndex()[k][h]; n != "" {
 		return n
 	}
+	// A gloss in brackets after the heading: "Contact arrangements (who
+	// will see Ruby)", "Contingency plan (what happens if the plan is not
+	// working)".
+	if strings.HasSuffix(h, ")") {
+		if i := strings.Index(h, "("); i > 0 {
+			if n := CanonicalSection(k, h[:i]); n != "" {
+				return n
+			}
+		}
+	}
 	words := headingWords(h)
 	if len(words) == 0 || len(words) > 8 {
 		return ""
