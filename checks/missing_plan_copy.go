@@ -136,7 +136,19 @@ func copyLanguageFits(given, want string) bool {
 	if given == "" {
 		given = "English"
 	}
-	return strings.Contains(languageWords(given), languageWords(want))
+	// The reader's language as case.md writes it: a note in brackets is
+	// not the language ("Polish (interpreter needed)"), and a reader of
+	// two ("Polish/English", "Urdu and English") is suited by either.
+	if i := strings.Index(want, "("); i > 0 {
+		want = want[:i]
+	}
+	g := languageWords(given)
+	for _, alt := range strings.FieldsFunc(strings.NewReplacer(" and ", "/", " or ", "/", ",", "/", "&", "/").Replace(strings.ToLower(want)), func(r rune) bool { return r == '/' }) {
+		if w := languageWords(alt); strings.TrimSpace(w) != "" && strings.Contains(g, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // languageWords is text's words, lower case, each with a space either side.
