@@ -169,3 +169,24 @@ func TestActionColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestParseBodyNumberedOutcomes(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{"## Outcomes\n1. Jamie attends school.\n2. Jamie is fed.\n", "O1 O2"},
+		{"## Outcomes\n3. Jamie attends school.\n4. Jamie is fed.\n", "O3 O4"},
+		{"## Outcomes\n1. O2: Jamie attends school.\n2. Jamie is fed.\n", "O2 "},
+		{"## Outcomes\n- Jamie attends school.\n", ""},
+		{"## Outcomes\n- Outcome 1: Jamie attends school.\n- Outcome 2 - Jamie is fed.\n", "O1 O2"},
+		{"## Outcomes\n| No. | Outcome |\n|---|---|\n| 1 | Jamie attends school. |\n| 2. | Jamie is fed. |\n", "O1 O2"},
+		{"## Outcomes\n| Outcome | Measure |\n|---|---|\n| Jamie attends school | 95% |\n", ""},
+	} {
+		_, b := parseBody(KindPlan, c.body)
+		var ids []string
+		for _, o := range b.Outcomes {
+			ids = append(ids, o.ID)
+		}
+		if got := strings.Join(ids, " "); got != c.want {
+			t.Errorf("%q: outcome ids %q, want %q", c.body, got, c.want)
+		}
+	}
+}

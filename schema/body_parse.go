@@ -473,6 +473,10 @@ func (p *bodyParser) outcomeLines(s *Section) {
 					continue
 				}
 				first := collapse(p.plain(r.FirstChild()))
+				// A numbered row, "| 1 | Jamie attends school |", is O1.
+				if n := strings.TrimRight(first, ".)"); n != "" && len(n) <= 3 && strings.Trim(n, "0123456789") == "" && n[0] != '0' {
+					first = "O" + n
+				}
 				if id, rest := splitOutcomeID(first); id != "" {
 					if rest == "" && r.FirstChild().NextSibling() != nil {
 						rest = collapse(p.plain(r.FirstChild().NextSibling()))
