@@ -47,6 +47,11 @@ func planSectionWritten(pass *lint.Pass, body *schema.Body, name string) bool {
 	if body == nil {
 		return false
 	}
+	// An Actions section whose tables hold no action (a header row, or
+	// a template's blank rows) has none written.
+	if name == "actions" && body.Actions != nil && !body.Actions.List && len(body.Actions.Rows) == 0 {
+		return false
+	}
 	for _, s := range body.Sections {
 		if s.Name == name && !planSectionEmpty(pass, s) {
 			return true

@@ -631,6 +631,13 @@ func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node) {
 			}
 			return Cell{Offset: a.Offset, Line: a.Offset}
 		}
+		blank := true
+		for _, cl := range cells {
+			blank = blank && strings.TrimSpace(cl.Text) == ""
+		}
+		if blank {
+			continue // a template's empty row is no action
+		}
 		a.ID = get("id").Text
 		a.Action, a.Owner, a.Due, a.Outcome = get("action"), get("owner"), get("due"), get("outcome")
 		tbl.Rows = append(tbl.Rows, a)
