@@ -190,3 +190,24 @@ func TestParseBodyNumberedOutcomes(t *testing.T) {
 		}
 	}
 }
+
+func TestParseBodyActionsGroupedByOutcome(t *testing.T) {
+	src, b := parseBody(KindPlan, "## Actions\n"+
+		"- **O1** Ruby has regular meals.\n"+
+		"  - Clean the home. Owner: Leanne Shaw. Due: weekly\n"+
+		"  - Breakfast club. Owner: TBC. Due: ongoing\n"+
+		"- O2: Ruby's health needs are met.\n"+
+		"  - Eye clinic. Owner: Leanne Shaw. Due: by 31 July 2026. Outcome: O2, O3\n"+
+		"- **A9** Register with a dentist\n"+
+		"  **Owner:** Leanne Shaw\n"+
+		"  - Due: monthly\n"+
+		"  - Outcome: O2\n")
+	got := strings.Join(actionsOf(src, b), " ")
+	want := "6:|Clean the home|Leanne Shaw@6|weekly@6|O1@6 " +
+		"7:|Breakfast club|TBC@7|ongoing@7|O1@7 " +
+		"9:|Eye clinic|Leanne Shaw@9|by 31 July 2026@9|O2, O3@9 " +
+		"10:A9|Register with a dentist|Leanne Shaw@11|monthly@12|O2@13"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
