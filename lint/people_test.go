@@ -48,7 +48,7 @@ func TestPlaceholder(t *testing.T) {
 	for _, s := range []string{"", "  ", "TBC", "(TBC)", "tbc.", "[tbc]", "*TBC*", "N/A", "n/a", "-", "—", "?", "??",
 		"to follow", "To Follow.", "Unknown", "TBA", "none", "To be confirmed",
 		"TBC at next core group", "To be agreed at core group", "to be agreed at the first core group.",
-		"TBC following assessment", "Pending ICPC 26/06", "Awaiting"} {
+		"TBC following assessment", "Pending ICPC 26/06", "Awaiting", "TBC - to be agreed at core group", "N/A (TBC)"} {
 		if !p.IsPlaceholder(s) {
 			t.Errorf("IsPlaceholder(%q) = false, want true", s)
 		}

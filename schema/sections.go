@@ -447,7 +447,8 @@ func IsPlaceholder(text string, words []string) bool {
 	t = normPlaceholder(t)
 	for _, w := range words {
 		w = normPlaceholder(w)
-		if w == t || (w != "" && strings.HasPrefix(t, w+" ") && isDeferral(w, t[len(w)+1:])) {
+		if w == t || (w != "" && strings.HasPrefix(t, w+" ") &&
+			(isDeferral(w, t[len(w)+1:]) || IsPlaceholder(t[len(w)+1:], words))) { // "TBC - to be agreed at core group"
 			return true
 		}
 	}
