@@ -342,7 +342,9 @@ func isWeekday(tok string) bool {
 func readDate(toks []string, i int) (Timescale, int, bool) {
 	// The week commencing: its last day. The week ending: that day.
 	for _, w := range [][]string{{"w/c"}, {"w/b"}, {"wc"}, {"wb"}, {"week", "commencing"}, {"week", "beginning"},
-		{"week", "starting"}, {"the", "week", "of"}, {"week", "of"}, {"w/e"}, {"we"}, {"week", "ending"}} {
+		{"week", "starting"}, {"wk", "beg"}, {"wk", "beginning"}, {"wk", "commencing"}, {"wk", "comm"},
+		{"wk", "starting"}, {"commencing"}, {"wk", "of"},
+		{"the", "week", "of"}, {"week", "of"}, {"w/e"}, {"we"}, {"week", "ending"}} {
 		if hasWords(toks, i, w...) {
 			t, next, ok := readDate(toks, i+len(w))
 			if ok && w[0] != "w/e" && w[0] != "we" && w[len(w)-1] != "ending" {
@@ -392,6 +394,10 @@ func readDate(toks []string, i int) (Timescale, int, bool) {
 			if y, ok := year(toks[j+1]); ok {
 				return Timescale{Kind: TimescaleDate, Date: lastOfMonth(y, m)}, j + 2, true
 			}
+		}
+		// A month alone, "by July": its last day, as "end of July" is.
+		if m, ok := monthNames[tok]; ok && (j+1 >= len(toks) || isJoin(toks[j+1])) {
+			return Timescale{Kind: TimescaleDate, Date: Date{0, m, daysIn(m, 2001)}}, j + 1, true
 		}
 	}
 	// "end of July 2026", "mid-August 2026", "the end of July"

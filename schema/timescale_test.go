@@ -143,6 +143,11 @@ func TestParseTimescale(t *testing.T) {
 		{"next CG", TimescaleEvent, Date{}, Interval{}, ""},
 		{"prior to review conference", TimescaleEvent, Date{}, Interval{}, ""},
 		{"before review conference", TimescaleEvent, Date{}, Interval{}, ""},
+		{"by July", TimescaleDate, d(0, 7, 31), Interval{}, ""},
+		{"Sept", TimescaleDate, d(0, 9, 30), Interval{}, ""},
+		{"wk beg 6 July 2026", TimescaleDate, d(2026, 7, 12), Interval{}, ""},
+		{"commencing 6 July 2026", TimescaleDate, d(2026, 7, 12), Interval{}, ""},
+		{"May vary", TimescaleUnrecognised, Date{}, Interval{}, ""},
 
 		// Vague, and not a timescale.
 		{"ongoing", TimescaleVague, Date{}, Interval{}, ""},
