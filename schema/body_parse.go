@@ -545,6 +545,18 @@ func (p *bodyParser) actions(secs []*Section) {
 			return ast.WalkContinue, nil
 		})
 	}
+	// Beside a table of actions, a table with no Owner, Due or Outcome
+	// column (exact or close) is something else: a RAG key, a list of
+	// contacts.
+	var actionTables []ast.Node
+	for _, t := range tables {
+		if p.hasActionColumn(t) {
+			actionTables = append(actionTables, t)
+		}
+	}
+	if len(actionTables) > 0 {
+		tables = actionTables
+	}
 	if len(tables) == 0 {
 		p.body.Actions = p.actionItems(blocks, false)
 		return
@@ -561,6 +573,28 @@ func (p *bodyParser) actions(secs []*Section) {
 		tbl.NearMisses = append(tbl.NearMisses, items.NearMisses...)
 	}
 	p.body.Actions = tbl
+}
+
+// hasActionColumn reports whether table t has an Owner, Due or Outcome
+// column, or a header close to one.
+func (p *bodyParser) hasActionColumn(t ast.Node) bool {
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		if r.Kind() != extast.KindTableHeader {
+			continue
+		}
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			written := collapse(p.plain(c))
+			name := ActionColumn(written)
+			if name == "" {
+				name, _ = NearActionColumn(written)
+			}
+			if name == "owner" || name == "due" || name == "outcome" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // actionTable reads the rows of one table of the actions section into tbl.
