@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -46,12 +47,32 @@ func planSectionWritten(pass *lint.Pass, body *schema.Body, name string) bool {
 	if body == nil {
 		return false
 	}
+	// An Actions section whose tables hold no action (a header row, or
+	// a template's blank rows) has none written.
+	if name == "actions" && body.Actions != nil && !body.Actions.List && len(body.Actions.Rows) == 0 {
+		return false
+	}
 	for _, s := range body.Sections {
 		if s.Name == name && !planSectionEmpty(pass, s) {
 			return true
 		}
 	}
 	return false
+}
+
+// planOutcomeOrder returns the ids of the plan's outcomes, upper case, in
+// plan order.
+func planOutcomeOrder(body *schema.Body) []string {
+	var out []string
+	if body == nil {
+		return out
+	}
+	for _, o := range body.Outcomes {
+		if o.ID != "" {
+			out = append(out, strings.ToUpper(o.ID))
+		}
+	}
+	return out
 }
 
 // planOutcomeIDs returns the ids of the plan's outcomes, upper case.
@@ -69,25 +90,88 @@ func planOutcomeIDs(body *schema.Body) map[string]bool {
 }
 
 // actionOutcomeRefs splits an action's Outcome cell into the ids it names, upper
-// case: "O1, O2", "o1 o3", "O1; O2", "O1 and O2", "Outcome 2" (O2).
-// Joining words are dropped; anything else is kept as written (upper-cased)
-// so that it can be reported.
-func actionOutcomeRefs(cell string) []string {
-	var out []string
+// case: "O1, O2", "o1 o3", "O1; O2", "O1 and O2", "Outcome 2" (O2), a range
+// "O1-O3" or "1 to 3", and "All" (every outcome of the plan, all in plan
+// order). Joining words are dropped; when the cell names at least one id,
+// words after it that are not ids ("Outcome 1 - safe at home") are its
+// description and dropped too; otherwise anything else is kept as written
+// (upper-cased) so that it can be reported.
+func actionOutcomeRefs(cell string, all []string) []string {
+	var toks []string
 	for _, f := range strings.FieldsFunc(cell, func(r rune) bool {
 		return unicode.IsSpace(r) || r == ',' || r == ';' || r == '/' || r == '&' || r == '+'
 	}) {
 		f = strings.Trim(f, ".:()[]*_")
-		switch strings.ToLower(f) {
-		case "", "and", "outcome", "outcomes":
+		// "O1-O3", "1–3": a range in one token.
+		if a, b, ok := cutDash(f); ok && outcomeNumber(a) > 0 && outcomeNumber(b) > 0 {
+			toks = append(toks, a, "-", b)
 			continue
 		}
-		if strings.Trim(f, "0123456789") == "" { // "Outcome 2" is O2
-			f = "O" + f
+		if f != "" {
+			toks = append(toks, f)
 		}
-		out = append(out, strings.ToUpper(f))
+	}
+	var out, words []string
+	ids := 0
+	for i := 0; i < len(toks); i++ {
+		f := toks[i]
+		switch strings.ToLower(f) {
+		case "and", "outcome", "outcomes", "of", "the", "them":
+			continue
+		case "all", "every", "each":
+			out = append(out, all...)
+			ids++
+			continue
+		}
+		n := outcomeNumber(f)
+		if n == 0 {
+			if strings.ContainsAny(f, "0123456789") {
+				out = append(out, strings.ToUpper(f)) // "O7x": a mistyped id, reported
+				ids++
+				continue
+			}
+			words = append(words, strings.ToUpper(f))
+			continue
+		}
+		ids++
+		// A range: "O1 - O3", "1 to 3".
+		if i+2 < len(toks) && (toks[i+1] == "-" || toks[i+1] == "–" || toks[i+1] == "—" || strings.EqualFold(toks[i+1], "to")) {
+			if m := outcomeNumber(toks[i+2]); m > n && m-n < 50 {
+				for k := n; k <= m; k++ {
+					out = append(out, "O"+strconv.Itoa(k))
+				}
+				i += 2
+				continue
+			}
+		}
+		out = append(out, "O"+strconv.Itoa(n))
+	}
+	if ids == 0 {
+		return words
 	}
 	return out
+}
+
+// outcomeNumber is the number of an outcome id ("O3", "o3", "3"), or 0.
+func outcomeNumber(f string) int {
+	if len(f) > 1 && (f[0] == 'O' || f[0] == 'o') {
+		f = f[1:]
+	}
+	if f == "" || strings.Trim(f, "0123456789") != "" || len(f) > 3 {
+		return 0
+	}
+	n, _ := strconv.Atoi(f)
+	return n
+}
+
+// cutDash splits "O1-O3" or "1–3" at its dash.
+func cutDash(f string) (a, b string, ok bool) {
+	for _, d := range []string{"-", "–", "—"} {
+		if a, b, ok := strings.Cut(f, d); ok {
+			return a, b, true
+		}
+	}
+	return "", "", false
 }
 
 // planActionLabel names an action for a message: `action A1`, or the start of

@@ -3,6 +3,7 @@ package checks
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
@@ -31,8 +32,9 @@ copy, and so does the child when aged 10 or over on the day the plan
 started. The rule fires for each of them with no [[copies]] entry (reported
 on the core_group line), and for a copy in a language other than the
 person's language in case.md (the child's first_language), reported on
-that [[copies]] table. A copy that records no language is taken to be in
-English; a copy dated after the as-of date has not been given yet.`,
+that [[copies]] table. A copy that records no language is taken to be in English; one in several
+languages ("Polish and English") suits a reader of any of them; a copy
+dated after the as-of date has not been given yet.`,
 	Bad: `core_group = ["Aisha Patel", "Sam Doe"]   # case.md: Sam Doe, family = true, language = "Polish"
 
 [[copies]]
@@ -121,7 +123,10 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 
 // copyLanguageFits reports whether a copy in language given suits a reader whose
 // language is want. A reader with no recorded language is suited by any
-// copy; a copy with no recorded language is taken to be in English.
+// copy; a copy with no recorded language is taken to be in English. A copy
+// in several languages ("Polish and English", "English/Polish", "Polish
+// (translated)") suits a reader of any of them: the reader's language is
+// found among the words of the copy's.
 func copyLanguageFits(given, want string) bool {
 	want = strings.TrimSpace(want)
 	if want == "" {
@@ -131,5 +136,23 @@ func copyLanguageFits(given, want string) bool {
 	if given == "" {
 		given = "English"
 	}
-	return strings.EqualFold(strings.Join(strings.Fields(given), " "), strings.Join(strings.Fields(want), " "))
+	// The reader's language as case.md writes it: a note in brackets is
+	// not the language ("Polish (interpreter needed)"), and a reader of
+	// two ("Polish/English", "Urdu and English") is suited by either.
+	if i := strings.Index(want, "("); i > 0 {
+		want = want[:i]
+	}
+	g := languageWords(given)
+	for _, alt := range strings.FieldsFunc(strings.NewReplacer(" and ", "/", " or ", "/", ",", "/", "&", "/").Replace(strings.ToLower(want)), func(r rune) bool { return r == '/' }) {
+		if w := languageWords(alt); strings.TrimSpace(w) != "" && strings.Contains(g, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// languageWords is text's words, lower case, each with a space either side.
+func languageWords(text string) string {
+	f := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	return " " + strings.Join(f, " ") + " "
 }

@@ -59,8 +59,9 @@ func runOutcomeWithoutAction(pass *lint.Pass) error {
 		return nil
 	}
 	served := map[string]bool{}
+	all := planOutcomeOrder(body)
 	for _, a := range body.Actions.Rows {
-		for _, r := range actionOutcomeRefs(a.Outcome.Text) {
+		for _, r := range actionOutcomeRefs(a.Outcome.Text, all) {
 			served[r] = true
 		}
 	}

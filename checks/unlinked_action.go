@@ -58,7 +58,7 @@ func runUnlinkedAction(pass *lint.Pass) error {
 	}
 	ids := planOutcomeIDs(body)
 	for _, a := range body.Actions.Rows {
-		refs := actionOutcomeRefs(a.Outcome.Text)
+		refs := actionOutcomeRefs(a.Outcome.Text, planOutcomeOrder(body))
 		if pass.Profile.IsPlaceholder(a.Outcome.Text) || len(refs) == 0 {
 			where := "in the Outcome column"
 			if body.Actions.List {

@@ -38,6 +38,13 @@ var needAliases = [][]string{
 	{"fasd", "foetal alcohol spectrum disorder", "fetal alcohol spectrum disorder"},
 	{"gdd", "global developmental delay", "global development delay"},
 	{"slcn", "speech language and communication"},
+	// The condition and the word for the child who has it.
+	{"asthma", "asthmatic"},
+	{"diabetes", "diabetic"},
+	{"epilepsy", "epileptic"},
+	{"dyslexia", "dyslexic"},
+	{"dyspraxia", "dyspraxic"},
+	{"ehcp", "ehc plan", "education health and care plan"},
 }
 
 // foldWord folds a plural to its singular and a past participle to its
@@ -65,6 +72,13 @@ var needGeneric = map[string]bool{"delay": true, "disorder": true, "condition": 
 // needWords are the meaningful words of a need, folded.
 func needWords(need string) []string {
 	outer, _ := splitBrackets(need)
+	// A note after a spaced dash or a colon is not the need: "asthma -
+	// uses an inhaler", "Autism: diagnosed 2024".
+	for _, sep := range []string{" - ", " – ", " — ", ":"} {
+		if i := strings.Index(outer, sep); i > 0 {
+			outer = outer[:i]
+		}
+	}
 	var out, generic []string
 	for _, w := range words(outer) {
 		if needStopWords[w] {

@@ -46,12 +46,15 @@ func TestPlaceholder(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range []string{"", "  ", "TBC", "(TBC)", "tbc.", "[tbc]", "*TBC*", "N/A", "n/a", "-", "—", "?", "??",
-		"to follow", "To Follow.", "Unknown", "TBA", "none", "To be confirmed"} {
+		"to follow", "To Follow.", "Unknown", "TBA", "none", "To be confirmed",
+		"TBC at next core group", "To be agreed at core group", "to be agreed at the first core group.",
+		"TBC following assessment", "Pending ICPC 26/06", "Awaiting", "TBC - to be agreed at core group", "N/A (TBC)"} {
 		if !p.IsPlaceholder(s) {
 			t.Errorf("IsPlaceholder(%q) = false, want true", s)
 		}
 	}
-	for _, s := range []string{"Sam Doe", "TBC at next core group", "Unknown man seen at the door", "2026-02-01",
+	for _, s := range []string{"Sam Doe", "TBC at next core group: Pat Doe", "Unknown man seen at the door", "2026-02-01",
+		"To be agreed at core group whether Pat Doe can care for Jamie", "Awaiting housing; Sam Doe cleans weekly",
 		"If Jamie is left alone again, convene a strategy discussion.", "none of the above applies", "Al"} {
 		if p.IsPlaceholder(s) {
 			t.Errorf("IsPlaceholder(%q) = true, want false", s)

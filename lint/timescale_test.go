@@ -26,6 +26,14 @@ func TestProfileTimescale(t *testing.T) {
 		"immediately":     schema.TimescaleImmediately,
 		"within 2 weeks":  schema.TimescaleWithin,
 		"after the panel": schema.TimescaleUnrecognised,
+		"N/A – done":      schema.TimescaleDone, // a complete action's due no longer applies
+		"n/a - completed": schema.TimescaleDone,
+		"N/A":             schema.TimescaleVague,
+		"n/a - ongoing":   schema.TimescaleVague,
+		"by end of term":  schema.TimescaleUnrecognised,
+		"w/c 6 July":      schema.TimescaleDate,
+		"31/07/26":        schema.TimescaleDate,
+		"next core group": schema.TimescaleEvent,
 	} {
 		if got := p.Timescale(in).Kind; got != want {
 			t.Errorf("Timescale(%q) = %v, want %v", in, got, want)

@@ -115,6 +115,7 @@ type unit struct {
 	head    span                 // the text before the first label
 	fields  map[string]itemField // by canonical column name
 	near    []NearMiss
+	inherit string // the outcome of the group the unit is listed under, when it names none
 }
 
 type span struct{ start, end int } // in unit.text.b
@@ -144,6 +145,10 @@ func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable
 			lists++
 			for it := b.FirstChild(); it != nil; it = it.NextSibling() {
 				if it.Kind() != ast.KindListItem {
+					continue
+				}
+				if group := p.actionGroup(it, lists); group != nil {
+					units = append(units, group...)
 					continue
 				}
 				u := &unit{list: lists}
@@ -206,6 +211,82 @@ func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable
 		return nil
 	}
 	return tbl
+}
+
+// actionGroup reads a list item whose nested list items are actions of
+// their own (each with its text and fields), as plans grouped by outcome
+// write them:
+//
+//   - **O1** Ruby has regular meals.
+//   - Clean the home. Owner: Leanne Shaw. Due: weekly
+//   - Breakfast club. Owner: Adam Price. Due: each school day
+//
+// Each nested item is an action; one that names no outcome serves the
+// outcome the item opens with. The item itself is an action too when it
+// has fields of its own, and otherwise only their heading. It returns nil
+// for an item without such nested actions (a nested "- Outcome: O1" is a
+// field of the item, not an action).
+func (p *bodyParser) actionGroup(it ast.Node, list int) []*unit {
+	var nested []*unit
+	var lists []ast.Node
+	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() != ast.KindList {
+			continue
+		}
+		var us []*unit
+		for n := c.FirstChild(); n != nil; n = n.NextSibling() {
+			if n.Kind() != ast.KindListItem {
+				continue
+			}
+			u := &unit{list: list}
+			u.text.addBlock(p, n)
+			u.text.blankComments()
+			u.parse()
+			us = append(us, u)
+		}
+		actions := 0
+		for _, u := range us {
+			if len(u.text.b) > 0 && !u.headEmpty() && u.hasFields() {
+				actions++
+			}
+		}
+		if actions == 0 {
+			continue
+		}
+		lists = append(lists, c)
+		nested = append(nested, us...)
+	}
+	if len(nested) == 0 {
+		return nil
+	}
+	parent := &unit{list: list}
+	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+		skip := false
+		for _, l := range lists {
+			skip = skip || c == l
+		}
+		if !skip {
+			parent.text.addBlock(p, c)
+		}
+	}
+	parent.text.blankComments()
+	parent.parse()
+	var out []*unit
+	id := ""
+	if len(parent.text.b) > 0 {
+		head := strings.TrimLeft(string(parent.text.b[parent.head.start:parent.head.end]), " \t*_#")
+		id, _ = splitOutcomeID(collapse(head))
+	}
+	if parent.hasFields() || id == "" && len(parent.text.b) > 0 && !parent.headEmpty() {
+		out = append(out, parent)
+	}
+	for _, u := range nested {
+		if _, ok := u.fields["outcome"]; !ok && id != "" {
+			u.inherit = id
+		}
+		out = append(out, u)
+	}
+	return out
 }
 
 // headEmpty reports whether the unit opens with a label.
@@ -541,6 +622,9 @@ func (p *bodyParser) unitAction(u *unit) Action {
 		return Cell{Offset: a.Offset, Line: a.Offset}
 	}
 	a.Owner, a.Due, a.Outcome = get("owner"), get("due"), get("outcome")
+	if _, ok := u.fields["outcome"]; !ok && u.inherit != "" {
+		a.Outcome.Text = u.inherit
+	}
 	// The head: an id, an outcome in brackets, and the action's text.
 	id, text := splitActionID(b, u.head)
 	if f, ok := u.fields["id"]; ok {

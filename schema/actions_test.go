@@ -68,7 +68,7 @@ func TestParseBodyActionNearMisses(t *testing.T) {
 	for _, n := range b.Actions.NearMisses {
 		near = append(near, fmt.Sprintf("%d:%s=%s(%s)", src.Position(n.Offset).Line, n.Written, n.Name, n.Suggest))
 	}
-	if want := "5:Ref=id(ID) 5:Target date=due(Due) 5:Linked outcome=outcome(Outcome)"; strings.Join(near, " ") != want {
+	if want := "5:Target date=due(Due) 5:Linked outcome=outcome(Outcome)"; strings.Join(near, " ") != want {
 		t.Errorf("near misses %q, want %q", near, want)
 	}
 }
@@ -97,17 +97,20 @@ func TestNearSection(t *testing.T) {
 
 func TestCanonicalSectionWords(t *testing.T) {
 	for in, want := range map[string]string{
-		"Risks and concerns":                  "concerns",
-		"Concerns & risks":                    "concerns",
-		"Contact arrangements and monitoring": "contact",
-		"Developmental needs and services":    "needs",
-		"Contingency plan:":                   "contingency",
-		"**Review**":                          "review",
-		"Monitoring arrangements":             "contact",
-		"Monitoring and contact arrangements": "contact",
-		"Review arrangements":                 "",
-		"Risk":                                "",
-		"Concerns about dad":                  "",
+		"Risks and concerns":                                         "concerns",
+		"Contact arrangements (who will see Ruby)":                   "contact",
+		"Contingency Plan (what happens if the plan is not working)": "contingency",
+		"Review arrangements (see below)":                            "",
+		"Concerns & risks":                                           "concerns",
+		"Contact arrangements and monitoring":                        "contact",
+		"Developmental needs and services":                           "needs",
+		"Contingency plan:":                                          "contingency",
+		"**Review**":                                                 "review",
+		"Monitoring arrangements":                                    "contact",
+		"Monitoring and contact arrangements":                        "contact",
+		"Review arrangements":                                        "",
+		"Risk":                                                       "",
+		"Concerns about dad":                                         "",
 	} {
 		if got := CanonicalSection(KindPlan, in); got != want {
 			t.Errorf("CanonicalSection(%q) = %q, want %q", in, got, want)
@@ -146,7 +149,7 @@ func TestActionColumns(t *testing.T) {
 		"Owner": "owner", "**Who**": "owner", "Action by": "owner", "Lead": "owner", "By whom": "owner",
 		"Due:": "due", "Due by": "due", "By when": "due", "Timescale": "due", "By": "due",
 		"Outcomes": "outcome", "Linked to": "outcome", "ID": "id", "Task": "action",
-		"Target date": "", "Progress": "",
+		"Target date": "", "Progress": "", "Ref": "id", "Ref no.": "id", "No.": "id",
 	} {
 		if got := ActionColumn(in); got != want {
 			t.Errorf("ActionColumn(%q) = %q, want %q", in, got, want)
@@ -155,8 +158,11 @@ func TestActionColumns(t *testing.T) {
 	for in, want := range map[string]string{
 		"Target date": "due", "Deadline": "due", "Due (date)": "due", "When by": "due",
 		"Linked outcome": "outcome", "Outcome no.": "outcome", "Person responsible": "owner",
-		"Action owner": "owner", "Ref": "id", "What": "action", "Ownr": "owner",
-		"Progress": "", "Comments": "", "RAG": "", "Owner": "",
+		"Action owner": "owner", "Action ref.": "", "Reference no": "id", "What": "action", "Ownr": "owner",
+		"Date agreed": "", "Date completed": "", "Date set": "", "Last updated": "",
+		"To be completed by": "due", "Target completion date": "due", "Completion date": "due",
+		"Agreed outcome": "outcome",
+		"Progress":       "", "Comments": "", "RAG": "", "Owner": "",
 	} {
 		if got, _ := NearActionColumn(in); got != want {
 			t.Errorf("NearActionColumn(%q) = %q, want %q", in, got, want)
@@ -194,5 +200,47 @@ func TestCanonicalSectionCoreGroup(t *testing.T) {
 	// A plan's headings are not read by these keywords.
 	if got := CanonicalSection(KindPlan, "Key decisions"); got != "" {
 		t.Errorf("CanonicalSection(plan, \"Key decisions\") = %q, want \"\"", got)
+	}
+}
+
+func TestParseBodyNumberedOutcomes(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{"## Outcomes\n1. Jamie attends school.\n2. Jamie is fed.\n", "O1 O2"},
+		{"## Outcomes\n3. Jamie attends school.\n4. Jamie is fed.\n", "O3 O4"},
+		{"## Outcomes\n1. O2: Jamie attends school.\n2. Jamie is fed.\n", "O2 "},
+		{"## Outcomes\n- Jamie attends school.\n", ""},
+		{"## Outcomes\n- Outcome 1: Jamie attends school.\n- Outcome 2 - Jamie is fed.\n", "O1 O2"},
+		{"## Outcomes\n| No. | Outcome |\n|---|---|\n| 1 | Jamie attends school. |\n| 2. | Jamie is fed. |\n", "O1 O2"},
+		{"## Outcomes\n| Outcome | Measure |\n|---|---|\n| Jamie attends school | 95% |\n", ""},
+	} {
+		_, b := parseBody(KindPlan, c.body)
+		var ids []string
+		for _, o := range b.Outcomes {
+			ids = append(ids, o.ID)
+		}
+		if got := strings.Join(ids, " "); got != c.want {
+			t.Errorf("%q: outcome ids %q, want %q", c.body, got, c.want)
+		}
+	}
+}
+
+func TestParseBodyActionsGroupedByOutcome(t *testing.T) {
+	src, b := parseBody(KindPlan, "## Actions\n"+
+		"- **O1** Ruby has regular meals.\n"+
+		"  - Clean the home. Owner: Leanne Shaw. Due: weekly\n"+
+		"  - Breakfast club. Owner: TBC. Due: ongoing\n"+
+		"- O2: Ruby's health needs are met.\n"+
+		"  - Eye clinic. Owner: Leanne Shaw. Due: by 31 July 2026. Outcome: O2, O3\n"+
+		"- **A9** Register with a dentist\n"+
+		"  **Owner:** Leanne Shaw\n"+
+		"  - Due: monthly\n"+
+		"  - Outcome: O2\n")
+	got := strings.Join(actionsOf(src, b), " ")
+	want := "6:|Clean the home|Leanne Shaw@6|weekly@6|O1@6 " +
+		"7:|Breakfast club|TBC@7|ongoing@7|O1@7 " +
+		"9:|Eye clinic|Leanne Shaw@9|by 31 July 2026@9|O2, O3@9 " +
+		"10:A9|Register with a dentist|Leanne Shaw@11|monthly@12|O2@13"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -408,12 +409,27 @@ func (p *bodyParser) outcomes(s *Section) {
 		p.outcomeLines(s)
 		return
 	}
+	first := len(p.body.Outcomes)
 	for it := list.FirstChild(); it != nil; it = it.NextSibling() {
 		if it.Kind() != ast.KindListItem {
 			continue
 		}
 		id, rest := splitOutcomeID(collapse(p.plain(it)))
 		p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(it))})
+	}
+	// A numbered list whose items carry no id: each item's number is its
+	// id ("1. Jamie attends school" is O1, as the actions' "Outcome 1"
+	// and the conference's O1 name it).
+	if l, ok := list.(*ast.List); ok && l.IsOrdered() {
+		items := p.body.Outcomes[first:]
+		for _, o := range items {
+			if o.ID != "" {
+				return
+			}
+		}
+		for i := range items {
+			items[i].ID = "O" + strconv.Itoa(l.Start+i)
+		}
 	}
 }
 
@@ -448,6 +464,10 @@ func (p *bodyParser) outcomeLines(s *Section) {
 					continue
 				}
 				first := collapse(p.plain(r.FirstChild()))
+				// A numbered row, "| 1 | Jamie attends school |", is O1.
+				if n := strings.TrimRight(first, ".)"); n != "" && len(n) <= 3 && strings.Trim(n, "0123456789") == "" && n[0] != '0' {
+					first = "O" + n
+				}
 				if id, rest := splitOutcomeID(first); id != "" {
 					if rest == "" && r.FirstChild().NextSibling() != nil {
 						rest = collapse(p.plain(r.FirstChild().NextSibling()))
@@ -463,6 +483,12 @@ func (p *bodyParser) outcomeLines(s *Section) {
 // text of a list item: "O1: text", "O1 - text", "O1. text", "O1 text" (as
 // left by "**O1** text"). The id is upper-cased; "" when there is none.
 func splitOutcomeID(s string) (id, rest string) {
+	// "Outcome 1: text" is O1.
+	if len(s) > 8 && strings.EqualFold(s[:7], "outcome") && (s[7] == ' ' || s[7] >= '0' && s[7] <= '9') {
+		if t := strings.TrimLeft(s[7:], " "); t != "" && t[0] >= '0' && t[0] <= '9' {
+			s = "O" + t
+		}
+	}
 	if len(s) < 2 || (s[0] != 'O' && s[0] != 'o') || s[1] < '0' || s[1] > '9' {
 		return "", s
 	}
@@ -510,6 +536,18 @@ func (p *bodyParser) actions(secs []*Section) {
 			return ast.WalkContinue, nil
 		})
 	}
+	// Beside a table of actions, a table with no Owner, Due or Outcome
+	// column (exact or close) is something else: a RAG key, a list of
+	// contacts.
+	var actionTables []ast.Node
+	for _, t := range tables {
+		if p.hasActionColumn(t) {
+			actionTables = append(actionTables, t)
+		}
+	}
+	if len(actionTables) > 0 {
+		tables = actionTables
+	}
 	if len(tables) == 0 {
 		p.body.Actions = p.actionItems(blocks, false)
 		return
@@ -526,6 +564,28 @@ func (p *bodyParser) actions(secs []*Section) {
 		tbl.NearMisses = append(tbl.NearMisses, items.NearMisses...)
 	}
 	p.body.Actions = tbl
+}
+
+// hasActionColumn reports whether table t has an Owner, Due or Outcome
+// column, or a header close to one.
+func (p *bodyParser) hasActionColumn(t ast.Node) bool {
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		if r.Kind() != extast.KindTableHeader {
+			continue
+		}
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			written := collapse(p.plain(c))
+			name := ActionColumn(written)
+			if name == "" {
+				name, _ = NearActionColumn(written)
+			}
+			if name == "owner" || name == "due" || name == "outcome" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // actionTable reads the rows of one table of the actions section into tbl.
@@ -595,6 +655,13 @@ func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node) {
 				return cells[i]
 			}
 			return Cell{Offset: a.Offset, Line: a.Offset}
+		}
+		blank := true
+		for _, cl := range cells {
+			blank = blank && strings.TrimSpace(cl.Text) == ""
+		}
+		if blank {
+			continue // a template's empty row is no action
 		}
 		a.ID = get("id").Text
 		a.Action, a.Owner, a.Due, a.Outcome = get("action"), get("owner"), get("due"), get("outcome")

@@ -179,3 +179,27 @@ func TestParseCaseWithoutFrontmatter(t *testing.T) {
 		t.Error("a Windows path to case.md is a case.md")
 	}
 }
+
+func TestPersonKeyTitlesAndStops(t *testing.T) {
+	same := [][2]string{
+		{"Dr. Kim Green", "Dr Kim Green"},
+		{"Dr Kim Green (GP)", "Kim Green"},
+		{"J. Smith", "J Smith"},
+		{" Mrs  Sam Doe ", "sam doe"},
+		{"Dr.Kim Green", "Dr Kim Green"},
+	}
+	for _, p := range same {
+		if PersonKey(p[0]) != PersonKey(p[1]) {
+			t.Errorf("PersonKey(%q) = %q, PersonKey(%q) = %q: want the same", p[0], PersonKey(p[0]), p[1], PersonKey(p[1]))
+		}
+	}
+	differ := [][2]string{{"Mr Bell", "Mrs Bell"}, {"Mr Bell", "Bell"}, {"Kim Green", "Kim Greene"}}
+	for _, p := range differ {
+		if PersonKey(p[0]) == PersonKey(p[1]) {
+			t.Errorf("PersonKey(%q) = PersonKey(%q) = %q: want different", p[0], p[1], PersonKey(p[0]))
+		}
+	}
+	if k := PersonKey("J."); k != "j" {
+		t.Errorf("PersonKey(J.) = %q, want j", k)
+	}
+}

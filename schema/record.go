@@ -200,7 +200,11 @@ type Visit struct {
 
 // PersonKey normalises a reference to a person for lookup: surrounding
 // spaces and a trailing role in brackets are dropped ("Dr Kim Green (GP)"
-// is "dr kim green"), and case is ignored.
+// is "dr kim green"), and case is ignored. Full stops are not part of a
+// name ("Dr. Kim Green" and "J. Smith" are "Dr Kim Green" and "J Smith"),
+// and a title before a first name and surname is dropped ("Dr Kim Green"
+// and "Kim Green" are one person) but kept before a surname alone, where
+// it is what tells "Mr Bell" from "Mrs Bell".
 func PersonKey(ref string) string {
 	s := strings.TrimSpace(ref)
 	if strings.HasSuffix(s, ")") {
@@ -208,5 +212,15 @@ func PersonKey(ref string) string {
 			s = strings.TrimSpace(s[:i])
 		}
 	}
-	return strings.ToLower(collapse(s))
+	s = strings.ToLower(collapse(strings.ReplaceAll(s, ".", " ")))
+	if i := strings.IndexByte(s, ' '); i > 0 && personTitles[s[:i]] && strings.Count(s[i+1:], " ") >= 1 {
+		s = s[i+1:]
+	}
+	return s
+}
+
+// personTitles are the titles written before a name.
+var personTitles = map[string]bool{
+	"dr": true, "mr": true, "mrs": true, "ms": true, "miss": true, "mx": true,
+	"prof": true, "professor": true, "rev": true, "revd": true, "sr": true,
 }

@@ -98,6 +98,16 @@ func CanonicalSection(k Kind, heading string) string {
 	if n := sectionIndex()[k][h]; n != "" {
 		return n
 	}
+	// A gloss in brackets after the heading: "Contact arrangements (who
+	// will see Ruby)", "Contingency plan (what happens if the plan is not
+	// working)".
+	if strings.HasSuffix(h, ")") {
+		if i := strings.Index(h, "("); i > 0 {
+			if n := CanonicalSection(k, h[:i]); n != "" {
+				return n
+			}
+		}
+	}
 	words := headingWords(h)
 	if len(words) == 0 || len(words) > 8 {
 		return ""
@@ -349,7 +359,8 @@ var actionColumns = map[string]string{
 	"due": "due", "due date": "due", "when": "due", "timescale": "due", "timescales": "due", "by when": "due",
 	"by": "due", "due by": "due", "date due": "due",
 	"outcome": "outcome", "outcomes": "outcome", "outcome(s)": "outcome", "linked to": "outcome",
-	"id": "id", "#": "id",
+	"id": "id", "#": "id", "ref": "id", "ref no": "id", "reference": "id", "no": "id",
+	"number": "id", "action no": "id", "action number": "id", "action ref": "id",
 }
 
 // actionColumnNames returns the accepted headers, sorted, so that a typo
@@ -372,7 +383,11 @@ var actionColumnTitles = map[string]string{
 // "outcome", "id") of an action table header or field label, or "" for
 // any other header.
 func ActionColumn(header string) string {
-	return actionColumns[normHeading(header)]
+	h := normHeading(header)
+	if c, ok := actionColumns[h]; ok {
+		return c
+	}
+	return actionColumns[strings.ReplaceAll(h, ".", "")] // "Ref.", "No."
 }
 
 // actionColumnKeywords are the words that make a header close to a column
@@ -389,13 +404,33 @@ var actionColumnKeywords = []struct {
 	{"action", []string{"action", "actions", "task", "tasks", "what"}},
 }
 
+// isRecordedDateHeader reports whether a header's words name a date
+// something happened ("Date agreed", "Date completed", "Date set",
+// "Updated") rather than the date an action is due: a plan that records when
+// each action was agreed beside its "Target date" must not have the agreed
+// date read as the timescale. A header that also says by when ("To be
+// completed by", "Target date set") is a due date.
+func isRecordedDateHeader(words []string) bool {
+	past := false
+	for _, w := range words {
+		switch w {
+		case "target", "due", "deadline", "by", "to", "timescale", "when", "completion":
+			return false
+		case "agreed", "set", "raised", "added", "opened", "started", "start", "created",
+			"logged", "reviewed", "updated", "achieved", "actioned", "completed", "done", "closed", "last":
+			past = true
+		}
+	}
+	return past
+}
+
 // NearActionColumn returns the canonical column a header (or field label)
 // is close to without being one of its accepted names ("Target date" is
 // "due", "Linked outcome" is "outcome", "Ownr" is "owner"), and the header
 // to write instead; "", "" for an accepted header or one close to none.
 func NearActionColumn(header string) (name, suggest string) {
 	h := normHeading(header)
-	if h == "" || actionColumns[h] != "" {
+	if h == "" || ActionColumn(header) != "" {
 		return "", ""
 	}
 	for _, a := range actionColumnNames() {
@@ -406,6 +441,9 @@ func NearActionColumn(header string) (name, suggest string) {
 	}
 	words := strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) })
 	for _, c := range actionColumnKeywords {
+		if c.name == "due" && isRecordedDateHeader(words) {
+			continue // "Date agreed", "Date completed": when, not by when
+		}
 		for _, w := range words {
 			for _, kw := range c.words {
 				if w == kw {
@@ -419,7 +457,9 @@ func NearActionColumn(header string) (name, suggest string) {
 
 var defaultPlaceholders = []string{
 	"TBC", "TBA", "TBD", "N/A", "NA", "none", "-", "—", "–", "?",
-	"to follow", "to be confirmed",
+	"to follow", "to be confirmed", "to be agreed", "to be arranged",
+	"to be decided", "to be discussed", "to be completed", "to be added",
+	"not yet agreed", "pending", "awaiting",
 }
 
 // DefaultPlaceholders returns the words that, alone, make a section count as
@@ -448,16 +488,59 @@ func IsPlaceholder(text string, words []string) bool {
 	for _, w := range words {
 		longest = max(longest, len(w))
 	}
-	if nonSpaceOver(t, 2*longest+8) { // too long to be any of words: don't normalise it
+	if nonSpaceOver(t, 2*longest+8+maxDeferral) { // too long to be any of words: don't normalise it
 		return false
 	}
 	t = normPlaceholder(t)
 	for _, w := range words {
-		if normPlaceholder(w) == t {
+		w = normPlaceholder(w)
+		if w == t || (w != "" && strings.HasPrefix(t, w+" ") &&
+			(isDeferral(w, t[len(w)+1:]) || IsPlaceholder(t[len(w)+1:], words))) { // "TBC - to be agreed at core group"
 			return true
 		}
 	}
 	return false
+}
+
+// maxDeferral bounds the length of a deferral after a placeholder.
+const maxDeferral = 48
+
+// isDeferral reports whether rest, after a placeholder, only says when the
+// answer will be given: "To be agreed at core group", "TBC at the next
+// core group", "TBC following the assessment", "pending ICPC 26/06".
+func isDeferral(placeholder, rest string) bool {
+	toks := strings.FieldsFunc(rest, notAlnum)
+	if len(toks) == 0 {
+		return false
+	}
+	if placeholder != "pending" && placeholder != "awaiting" { // "pending ICPC"
+		if !deferralOpeners[toks[0]] {
+			return false
+		}
+		toks = toks[1:]
+	}
+	for _, tok := range toks {
+		if !deferralWords[tok] && strings.TrimFunc(tok, unicode.IsDigit) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+var deferralOpeners = map[string]bool{
+	"at": true, "by": true, "in": true, "on": true, "until": true, "till": true,
+	"following": true, "after": true, "when": true, "once": true, "pending": true,
+}
+
+var deferralWords = map[string]bool{
+	"at": true, "by": true, "in": true, "on": true, "of": true, "the": true, "a": true,
+	"next": true, "first": true, "1st": true, "core": true, "group": true, "groups": true,
+	"cg": true, "meeting": true, "conference": true, "icpc": true, "rcpc": true,
+	"review": true, "initial": true, "child": true, "protection": true, "cp": true,
+	"visit": true, "assessment": true, "strategy": true, "discussion": true,
+	"supervision": true, "date": true, "planning": true, "plan": true, "is": true,
+	"has": true, "been": true, "held": true, "completed": true, "done": true,
+	"agreed": true, "confirmed": true, "known": true, "received": true, "panel": true,
 }
 
 func normPlaceholder(s string) string {

@@ -118,6 +118,12 @@ func ParseTimescale(text string, vague []string) Timescale {
 			r.Text = t.Text
 			return r
 		}
+		// "N/A - done": the timescale no longer applies because the
+		// action is complete.
+		if n < len(toks) && doneWords[toks[n]] && (n+1 == len(toks) || isJoin(toks[n+1])) {
+			t.Kind = TimescaleDone
+			return t
+		}
 	}
 	// A bracketed timescale: "ongoing (weekly)", "as agreed (by 2026-03-01)".
 	for i, tok := range toks {
@@ -171,6 +177,8 @@ func timescaleTokens(text string) []string {
 			b.WriteString(" ( ")
 		case r == ']' || r == ')':
 			b.WriteString(" ) ")
+		case r == '/' && i >= 2 && i+2 < len(rs) && unicode.IsLetter(rs[i-2]) && unicode.IsLetter(prev) && unicode.IsLetter(next) && unicode.IsLetter(rs[i+2]):
+			b.WriteString(" / ") // "ongoing/weekly", not "n/a" or "w/c"
 		case r == ',' || r == ';' || r == '&' || r == '+':
 			b.WriteByte(' ')
 			b.WriteRune(r)
@@ -239,6 +247,7 @@ var joins = map[string]bool{
 	"when": true, "while": true, "whilst": true, "if": true, "as": true, "by": true, "via": true,
 	"&": true, "+": true, "/": true, "including": true, "ongoing": true, "throughout": true,
 	"plus": true, "subject": true, "where": true, "once": true, "every": true, "each": true,
+	"but": true,
 }
 
 func isJoin(tok string) bool { return joins[tok] }
@@ -333,7 +342,9 @@ func isWeekday(tok string) bool {
 func readDate(toks []string, i int) (Timescale, int, bool) {
 	// The week commencing: its last day. The week ending: that day.
 	for _, w := range [][]string{{"w/c"}, {"w/b"}, {"wc"}, {"wb"}, {"week", "commencing"}, {"week", "beginning"},
-		{"week", "starting"}, {"the", "week", "of"}, {"week", "of"}, {"w/e"}, {"we"}, {"week", "ending"}} {
+		{"week", "starting"}, {"wk", "beg"}, {"wk", "beginning"}, {"wk", "commencing"}, {"wk", "comm"},
+		{"wk", "starting"}, {"commencing"}, {"wk", "of"},
+		{"the", "week", "of"}, {"week", "of"}, {"w/e"}, {"we"}, {"week", "ending"}} {
 		if hasWords(toks, i, w...) {
 			t, next, ok := readDate(toks, i+len(w))
 			if ok && w[0] != "w/e" && w[0] != "we" && w[len(w)-1] != "ending" {
@@ -383,6 +394,10 @@ func readDate(toks []string, i int) (Timescale, int, bool) {
 			if y, ok := year(toks[j+1]); ok {
 				return Timescale{Kind: TimescaleDate, Date: lastOfMonth(y, m)}, j + 2, true
 			}
+		}
+		// A month alone, "by July": its last day, as "end of July" is.
+		if m, ok := monthNames[tok]; ok && (j+1 >= len(toks) || isJoin(toks[j+1])) {
+			return Timescale{Kind: TimescaleDate, Date: Date{0, m, daysIn(m, 2001)}}, j + 1, true
 		}
 	}
 	// "end of July 2026", "mid-August 2026", "the end of July"
@@ -574,6 +589,16 @@ var numberWords = map[string]int{
 func number(tok string) (int, bool) {
 	if n, ok := numberWords[tok]; ok {
 		return n, true
+	}
+	// A range, "4-6": the longest it allows ("every 4-6 weeks" is at
+	// least every 6 weeks).
+	if lo, hi, ok := strings.Cut(tok, "-"); ok && len(lo) <= 2 && len(hi) <= 2 {
+		a, errA := strconv.Atoi(lo)
+		b, errB := strconv.Atoi(hi)
+		if errA == nil && errB == nil && a > 0 && a < b {
+			return b, true
+		}
+		return 0, false
 	}
 	if len(tok) > 4 {
 		return 0, false
@@ -883,6 +908,8 @@ func readEvent(toks []string, i int) (Timescale, int, bool) {
 	case j < len(toks) && toks[j] == "the":
 		j++
 	case j < len(toks) && (toks[j] == "next" || toks[j] == "first"): // "by next core group"
+	case (j > i || i > 0 && (toks[i-1] == "before" || toks[i-1] == "by" || toks[i-1] == "to")) &&
+		j < len(toks) && (toks[j] == "review" || toks[j] == "rcpc"): // "prior to review conference"
 	default:
 		return Timescale{}, i, false
 	}
@@ -890,7 +917,7 @@ func readEvent(toks []string, i int) (Timescale, int, bool) {
 		j++
 	}
 	for _, o := range [][]string{
-		{"core", "group", "meeting"}, {"core", "group"}, {"cgm"}, {"review", "child", "protection", "conference"},
+		{"core", "group", "meeting"}, {"core", "group"}, {"cgm"}, {"cg"}, {"review", "child", "protection", "conference"},
 		{"review", "conference"}, {"rcpc"}, {"child", "protection", "review"}, {"review"}, {"conference"},
 	} {
 		if hasWords(toks, j, o...) {
