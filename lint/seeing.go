@@ -170,10 +170,11 @@ func (c *Case) CountsAsLeadWorker(v *schema.Visit) bool {
 // IsCoveringSocialWorker reports whether ref names someone who may cover
 // for the lead worker (Stoke-on-Trent C06 §04, Oxfordshire 1.8 §4: the
 // manager arranges cover): not the lead worker, a social worker
-// (IsSocialWorker) or the lead worker's line manager as the plan names
-// them, who is of the
-// authority's children's services (IsAuthorityAgency) where the agency is
-// written.
+// (IsSocialWorker) whose role does not say they are not (yet) qualified (a
+// student or trainee social worker, a social work assistant: their visits
+// need a written delegation like anyone else's), or the lead worker's line
+// manager as the plan names them, who is of the authority's children's
+// services (IsAuthorityAgency) where the agency is written.
 func (c *Case) IsCoveringSocialWorker(ref string) bool {
 	if c.IsLeadWorker(ref) {
 		return false
@@ -182,7 +183,10 @@ func (c *Case) IsCoveringSocialWorker(ref string) bool {
 	if p == nil || p.Family || c.IsChild(ref) {
 		return false
 	}
-	if !c.IsSocialWorker(ref) && !c.isNamedManager(ref) {
+	if c.isNamedManager(ref) {
+		return c.IsAuthorityAgency(p.Agency)
+	}
+	if !c.IsSocialWorker(ref) || isUnqualifiedRole(p.Role) {
 		return false
 	}
 	return c.IsAuthorityAgency(p.Agency)

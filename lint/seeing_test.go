@@ -10,7 +10,8 @@ import (
 // seeingCase builds a case from case.md's [child] lines and plan lines, with
 // the usual people: a lead worker (Aisha Patel), her manager (Rob Jones),
 // another social worker of the authority (Tom Hill), a hospital social
-// worker (Meg Lane), a family support worker (Ben Hughes), a class teacher
+// worker (Meg Lane), a family support worker (Ben Hughes), a student social
+// worker of the authority (Nina Shah), a class teacher
 // (Lee Morgan), a health visitor (Jo Bell) and the mother (Sam Doe).
 func seeingCase(t *testing.T, child string, plan string) *Case {
 	t.Helper()
@@ -35,6 +36,10 @@ agency = "City Hospital NHS Trust"
 [[people]]
 name = "Ben Hughes"
 role = "family support worker"
+agency = "Children's Services"
+[[people]]
+name = "Nina Shah"
+role = "Student Social Worker"
 agency = "Children's Services"
 [[people]]
 name = "Lee Morgan"
@@ -117,6 +122,8 @@ func TestCountsAsLeadWorker(t *testing.T) {
 		{"the lead worker's manager covering", []string{`by = "Rob Jones"`}, ByCoveringSocialWorker},
 		{"a social worker of another agency", []string{`by = "Meg Lane"`}, NotLeadWorkersVisit},
 		{"a family support worker, no delegation", []string{`by = "Ben Hughes"`}, NotLeadWorkersVisit},
+		{"a student social worker of the authority is not cover", []string{`by = "Nina Shah"`}, NotLeadWorkersVisit},
+		{"a student social worker, delegated in writing", []string{`by = "Nina Shah"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Rob Jones"`}, ByDelegation},
 		{"a family support worker, delegated in writing", []string{`by = "Ben Hughes"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Rob Jones"`}, ByDelegation},
 		{"delegated but not agreed by the manager", []string{`by = "Ben Hughes"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Tom Hill"`}, NotLeadWorkersVisit},
 		{"agreed by the manager but not delegated by the lead worker", []string{`by = "Ben Hughes"`, `delegated_by = "Tom Hill"`, `delegation_agreed = "Rob Jones"`}, NotLeadWorkersVisit},
@@ -180,6 +187,10 @@ func TestRefusedInWords(t *testing.T) {
 		"Father declined to let me in":                                     true,
 		"I was not allowed to see Jamie":                                   true,
 		"Refusal at the door.":                                             true,
+		"No answer at the door; the curtains were drawn":                   true,
+		"Knocked twice, no reply at the door.":                             true,
+		"Nobody came to the door although the TV was on":                   true,
+		"Mother was out; no answer on her phone":                           false,
 		"Jamie was at his grandmother's; mother had not refused":           false,
 		"Mother did not refuse; Jamie was in hospital":                     false,
 		"Nobody refused, Jamie was at school":                              false,
