@@ -142,20 +142,37 @@ const (
 	ByDelegation
 )
 
-// Standing returns the standing of visit v (VisitStanding).
+// Standing returns the standing of visit v (VisitStanding). A joint visit
+// counts as the lead worker's (or the covering social worker's) when they
+// are by or among those present.
 func (c *Case) Standing(v *schema.Visit) VisitStanding {
 	if v == nil {
 		return NotLeadWorkersVisit
 	}
 	switch {
-	case c.IsLeadWorker(v.By):
+	case c.IsLeadWorker(v.By) || c.isJointWith(v, c.IsLeadWorker):
 		return ByLeadWorker
-	case c.IsCoveringSocialWorker(v.By):
+	case c.IsCoveringSocialWorker(v.By) || c.isJointWith(v, c.IsCoveringSocialWorker):
 		return ByCoveringSocialWorker
 	case c.IsDelegated(v):
 		return ByDelegation
 	}
 	return NotLeadWorkersVisit
+}
+
+// isJointWith reports whether visit v, written by someone else (a health
+// visitor's record of a joint visit), lists among those present someone
+// for whom is true: the lead worker, or a social worker covering for them,
+// was there and saw the child face to face (Oxfordshire 1.8 §3 "face to
+// face contact with the child"; Stoke-on-Trent C06 §03 "to see the
+// child"). Present lists the people there besides the visitor.
+func (c *Case) isJointWith(v *schema.Visit, is func(string) bool) bool {
+	for _, p := range v.Present {
+		if is(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // CountsAsLeadWorker reports whether visit v counts as the lead worker

@@ -129,6 +129,9 @@ func TestCountsAsLeadWorker(t *testing.T) {
 		{"agreed by the manager but not delegated by the lead worker", []string{`by = "Ben Hughes"`, `delegated_by = "Tom Hill"`, `delegation_agreed = "Rob Jones"`}, NotLeadWorkersVisit},
 		{"a class teacher", []string{`by = "Lee Morgan"`}, NotLeadWorkersVisit},
 		{"a health visitor", []string{`by = "Jo Bell"`}, NotLeadWorkersVisit},
+		{"a joint visit written by the health visitor, the lead worker present", []string{`by = "Jo Bell"`, `present = ["Jamie", "Sam Doe", "Aisha Patel (Social Worker)"]`}, ByLeadWorker},
+		{"a joint visit, a covering social worker present", []string{`by = "Jo Bell"`, `present = ["Jamie", "Tom Hill"]`}, ByCoveringSocialWorker},
+		{"a health visitor with the mother and a student present", []string{`by = "Jo Bell"`, `present = ["Jamie", "Sam Doe", "Nina Shah"]`}, NotLeadWorkersVisit},
 		{"the mother, even 'delegated'", []string{`by = "Sam Doe"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Rob Jones"`}, NotLeadWorkersVisit},
 		{"someone not among the people", []string{`by = "Kim Stranger"`}, NotLeadWorkersVisit},
 	}
