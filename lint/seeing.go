@@ -126,6 +126,15 @@ func (c *Case) SeenAlone(v *schema.Visit) bool {
 	return v.SeenAlone
 }
 
+// SawBedroom reports whether visit v saw the child's bedroom as 1.8 §3
+// asks: bedroom_seen, on a visit that counts as the lead worker seeing the
+// child (CountsAsLeadWorker). The lead social worker's "face to face
+// contact ... must include ... seeing the child's bedroom"; a health
+// visitor's or family support worker's look at it is not that contact.
+func (c *Case) SawBedroom(v *schema.Visit) bool {
+	return v != nil && v.BedroomSeen && c.CountsAsLeadWorker(v)
+}
+
 // --- Who sees the child -----------------------------------------------------
 
 // VisitStanding is whose contact a visit is, for the procedures: the lead

@@ -152,6 +152,27 @@ func TestCountsAsLeadWorker(t *testing.T) {
 	}
 }
 
+func TestSawBedroom(t *testing.T) {
+	c := seeingCase(t, "born = 2015-04-02", "")
+	for _, tt := range []struct {
+		name string
+		v    []string
+		want bool
+	}{
+		{"the lead worker", []string{`by = "Aisha Patel"`, `bedroom_seen = true`}, true},
+		{"a covering social worker", []string{`by = "Tom Hill"`, `bedroom_seen = true`}, true},
+		{"a joint visit, the lead worker present", []string{`by = "Jo Bell"`, `present = ["Aisha Patel"]`, `bedroom_seen = true`}, true},
+		{"a family support worker, no delegation", []string{`by = "Ben Hughes"`, `bedroom_seen = true`}, false},
+		{"a health visitor", []string{`by = "Jo Bell"`, `bedroom_seen = true`}, false},
+		{"the lead worker, bedroom not seen", []string{`by = "Aisha Patel"`}, false},
+	} {
+		v := visit(t, append([]string{`date = 2026-02-01T10:00:00`, `child_seen = true`}, tt.v...)...)
+		if got := c.SawBedroom(v); got != tt.want {
+			t.Errorf("%s: SawBedroom = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestIsAuthorityAgency(t *testing.T) {
 	c := seeingCase(t, "born = 2015-04-02", "")
 	for agency, want := range map[string]bool{
