@@ -313,8 +313,15 @@ func (p *Profile) IsRefusalInWordsOnly(v *schema.Visit) bool {
 // negated in its clause ("not refused", "never avoided", "no one refused",
 // "didn't refuse").
 func (p *Profile) RefusedInWords(text string) bool {
+	return saysAny(text, p.Words.Refusals)
+}
+
+// saysAny reports whether text holds one of the phrases of list as whole
+// words (any case, curly apostrophes read as straight; "*" in a phrase
+// stands for any one word), not negated in its clause (negatedBefore).
+func saysAny(text string, list []string) bool {
 	toks := refusalTokens(text)
-	for _, w := range p.Words.Refusals {
+	for _, w := range list {
 		phrase := refusalTokens(w)
 		if len(phrase) == 0 {
 			continue
@@ -322,7 +329,7 @@ func (p *Profile) RefusedInWords(text string) bool {
 	next:
 		for i := 0; i+len(phrase) <= len(toks); i++ {
 			for j, pw := range phrase {
-				if toks[i+j] != pw {
+				if t := toks[i+j]; t == clauseBreak || (pw != "*" && t != pw) {
 					continue next
 				}
 			}
@@ -353,6 +360,9 @@ func refusalTokens(text string) []string {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'':
 			cur.WriteRune(r)
+		case r == '*':
+			flush()
+			toks = append(toks, "*")
 		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014':
 			flush()
 			if n := len(toks); n > 0 && toks[n-1] != clauseBreak {
@@ -380,6 +390,85 @@ func negatedBefore(toks []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// --- Seen alone, in the record's own words ------------------------------------
+
+// seenAloneWords say, in a visit record, that the child was seen or spoken
+// to alone. A record that says so anywhere is not read as contradicting
+// seen_alone, whatever else it says ("Mum stayed in the room throughout
+// the assessment; I then saw Leah alone in her bedroom").
+var seenAloneWords = []string{
+	"seen alone", "saw * alone", "spoke to * alone", "spoke with * alone", "talked to * alone",
+	"talked with * alone", "time alone with", "seen on * own", "saw * on * own", "alone with me",
+}
+
+// NotAloneInWords returns the sentence of visit v's record that says the
+// child was not seen alone though seen_alone = true is recorded: one of
+// the profile's not-alone words (Words.NotAlone: "not seen alone", "Mum
+// stayed in the room throughout"), not negated, in not_seen_reason or the
+// body, when nothing in the record says the child was seen alone after all
+// (seenAloneWords). ok is false when the record does not contradict itself,
+// or does not record seen_alone.
+func (p *Profile) NotAloneInWords(v *schema.Visit) (sentence string, ok bool) {
+	if v == nil || !v.SeenAlone || v.Doc == nil {
+		return "", false
+	}
+	texts := []string{v.NotSeenReason}
+	if v.Doc.Body != nil {
+		for _, r := range v.Doc.Body.Text {
+			texts = append(texts, r.Text)
+		}
+	}
+	for _, t := range texts {
+		if saysAny(t, seenAloneWords) {
+			return "", false
+		}
+	}
+	for _, t := range texts {
+		for _, sen := range sentences(t) {
+			if saysAny(sen, p.Words.NotAlone) {
+				return sen, true
+			}
+		}
+	}
+	return "", false
+}
+
+// sentences splits text at full stops, question and exclamation marks
+// followed by a space, each sentence trimmed.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i, r := range text {
+		if (r == '.' || r == '?' || r == '!') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			if s := strings.TrimSpace(text[start : i+1]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// SeenAlone reports whether visit v saw the child alone as the procedures
+// require (Case.SeenAlone, from the record's facts), unless the record's own
+// words say the child was not alone (Profile.NotAloneInWords): a visit
+// recorded seen_alone = true whose notes say "Mum stayed in the room
+// throughout" did not see the child alone. A baby seen awake needs no
+// one to leave the room.
+func (p *Pass) SeenAlone(v *schema.Visit) bool {
+	if !p.Case.SeenAlone(v) {
+		return false
+	}
+	if p.Case.IsBabyOn(v.Date.Date) && v.Awake {
+		return true
+	}
+	_, contradicted := p.Profile.NotAloneInWords(v)
+	return !contradicted
 }
 
 // --- Reduced visiting -------------------------------------------------------

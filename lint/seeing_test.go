@@ -330,3 +330,35 @@ func TestCoverNeedsTheNamedManager(t *testing.T) {
 		t.Error("a social worker of the authority is cover")
 	}
 }
+
+func TestNotAloneInWords(t *testing.T) {
+	p, err := ShippedProfile(ProfileOxfordshire)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parse := func(front, body string) *schema.Visit {
+		doc, ok := schema.Parse("visits/v.md", []byte("+++\ntype = \"visit\"\ndate = 2026-02-01T10:00:00\nby = \"Aisha Patel\"\nchild_seen = true\n"+front+"\n+++\n\n"+body))
+		if !ok || len(doc.Problems) > 0 {
+			t.Fatalf("visit: %v", doc.Problems)
+		}
+		return doc.Record.(*schema.Visit)
+	}
+	for _, tt := range []struct {
+		front, body string
+		want        string
+	}{
+		{"seen_alone = true", "## Observations\n\nHome tidy. Mum stayed in the room throughout, so this was not a private conversation.\n", "Mum stayed in the room throughout, so this was not a private conversation."},
+		{"seen_alone = true", "## Wishes and feelings\n\nI was unable to see Jamie alone as his father would not leave the room.\n", "I was unable to see Jamie alone as his father would not leave the room."},
+		{"seen_alone = true\nnot_seen_reason = \"Jamie wasn't alone: Nan present throughout\"", "", "Jamie wasn't alone: Nan present throughout"},
+		{"seen_alone = true", "## Observations\n\nMum stayed in the room throughout the tour of the house. I then saw Jamie alone in his bedroom.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum did not stay in the room; Jamie and I talked in the kitchen.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum left the room when asked.\n", ""},
+		{"seen_alone = false\nnot_seen_reason = \"Mum would not leave the room\"", "", ""},
+	} {
+		v := parse(tt.front, tt.body)
+		got, ok := p.NotAloneInWords(v)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("NotAloneInWords(%q, %q) = %q, %v; want %q", tt.front, tt.body, got, ok, tt.want)
+		}
+	}
+}
