@@ -272,6 +272,8 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 		return "a family member seeing the child is not the lead worker seeing them"
 	case (c.IsSocialWorker(by) || c.isNamedManager(by)) && !c.IsAuthorityAgency(p.Agency):
 		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", not of the authority's children's services"
+	case c.IsSocialWorker(by) && isUnqualifiedRole(p.Role):
+		return "a " + strings.ToLower(strings.TrimSpace(p.Role)) + " is not a qualified social worker covering for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
 		return "the delegation to " + by + " is not recorded as made by the lead worker (delegated_by) and agreed by the lead worker's manager (delegation_agreed)"
 	}
