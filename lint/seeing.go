@@ -297,16 +297,50 @@ func (c *Case) NameWithRole(ref string) string {
 
 // IsRefusal reports whether visit v records contact with the child refused
 // or avoided: access_refused = true, or the child was not seen and the
-// reason why says it was refused or avoided (RefusedInWords).
+// record says in words that contact was refused or avoided
+// (RefusalInWords).
 func (p *Profile) IsRefusal(v *schema.Visit) bool {
 	return v != nil && (v.AccessRefused || p.IsRefusalInWordsOnly(v))
 }
 
 // IsRefusalInWordsOnly reports whether visit v is a refusal written only in
-// words: access_refused not ticked, the child not seen, and not_seen_reason
-// saying contact was refused or avoided.
+// words: access_refused not ticked, the child not seen, and the record
+// saying contact was refused or avoided (RefusalInWords).
 func (p *Profile) IsRefusalInWordsOnly(v *schema.Visit) bool {
-	return v != nil && !v.AccessRefused && !v.ChildSeen && p.RefusedInWords(v.NotSeenReason)
+	_, _, ok := p.RefusalInWords(v)
+	return ok && !v.AccessRefused
+}
+
+// RefusalInWords returns the words of visit v that say contact with the
+// child was refused or avoided (RefusedInWords), when the child was not
+// seen: not_seen_reason (off is -1), or, when the record gives no reason
+// there (empty or a placeholder), the first sentence of its notes that
+// says so, and where that sentence starts in the file (off). Stoke-on-Trent
+// C06 asks for no not_seen_reason, and "Mum would not let me in" written in
+// the notes is the same refusal.
+func (p *Profile) RefusalInWords(v *schema.Visit) (said string, off int, ok bool) {
+	if v == nil || v.ChildSeen {
+		return "", 0, false
+	}
+	if p.RefusedInWords(v.NotSeenReason) {
+		return strings.TrimSpace(v.NotSeenReason), -1, true
+	}
+	if !p.IsPlaceholder(v.NotSeenReason) || v.Doc == nil || v.Doc.Body == nil {
+		return "", 0, false
+	}
+	for _, r := range v.Doc.Body.Text {
+		at := 0
+		for _, sen := range sentences(r.Text) {
+			i := strings.Index(r.Text[at:], sen)
+			if i >= 0 {
+				at += i
+			}
+			if p.RefusedInWords(sen) {
+				return sen, r.Offset + at, true
+			}
+		}
+	}
+	return "", 0, false
 }
 
 // RefusedInWords reports whether text says contact was refused or avoided:

@@ -362,3 +362,37 @@ func TestNotAloneInWords(t *testing.T) {
 		}
 	}
 }
+
+func TestRefusalInWords(t *testing.T) {
+	p, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parse := func(front, body string) *schema.Visit {
+		doc, ok := schema.Parse("visits/v.md", []byte("+++\ntype = \"visit\"\ndate = 2026-02-01T10:00:00\nby = \"Aisha Patel\"\n"+front+"\n+++\n\n"+body))
+		if !ok || len(doc.Problems) > 0 {
+			t.Fatalf("visit: %v", doc.Problems)
+		}
+		return doc.Record.(*schema.Visit)
+	}
+	for _, tt := range []struct {
+		front, body string
+		want        string
+		inBody      bool
+	}{
+		{"child_seen = false\nnot_seen_reason = \"Mum would not let me in\"", "", "Mum would not let me in", false},
+		{"child_seen = false", "## Observations\n\nUnannounced. Mum would not let me in. Jamie heard inside.\n", "Mum would not let me in.", true},
+		{"child_seen = false\nnot_seen_reason = \"TBC\"", "## Observations\n\nNo answer at the door.\n", "No answer at the door.", true},
+		{"child_seen = false\nnot_seen_reason = \"Jamie was at school\"", "## Observations\n\nMum refused to discuss the referral.\n", "", false},
+		{"child_seen = true\nseen_alone = true", "## Observations\n\nMum refused to leave the room at first.\n", "", false},
+	} {
+		v := parse(tt.front, tt.body)
+		said, off, ok := p.RefusalInWords(v)
+		if said != tt.want || ok != (tt.want != "") || (ok && (off >= 0) != tt.inBody) {
+			t.Errorf("RefusalInWords(%q, %q) = %q, %d, %v; want %q (in the body: %v)", tt.front, tt.body, said, off, ok, tt.want, tt.inBody)
+		}
+		if ok && tt.inBody && !strings.HasPrefix(string(v.Doc.Source.Data[off:]), tt.want) {
+			t.Errorf("RefusalInWords(%q): offset %d is not at %q", tt.body, off, tt.want)
+		}
+	}
+}
