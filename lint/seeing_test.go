@@ -38,6 +38,11 @@ name = "Ben Hughes"
 role = "family support worker"
 agency = "Children's Services"
 [[people]]
+name = "Ali Khan"
+role = "Social Work Apprentice"
+agency = "Children's Services"
+qualified = true
+[[people]]
 name = "Nina Shah"
 role = "Student Social Worker"
 agency = "Children's Services"
@@ -123,6 +128,7 @@ func TestCountsAsLeadWorker(t *testing.T) {
 		{"a social worker of another agency", []string{`by = "Meg Lane"`}, NotLeadWorkersVisit},
 		{"a family support worker, no delegation", []string{`by = "Ben Hughes"`}, NotLeadWorkersVisit},
 		{"a student social worker of the authority is not cover", []string{`by = "Nina Shah"`}, NotLeadWorkersVisit},
+		{"an apprentice social worker is not cover", []string{`by = "Ali Khan"`}, NotLeadWorkersVisit},
 		{"a student social worker, delegated in writing", []string{`by = "Nina Shah"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Rob Jones"`}, ByDelegation},
 		{"a family support worker, delegated in writing", []string{`by = "Ben Hughes"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Rob Jones"`}, ByDelegation},
 		{"delegated but not agreed by the manager", []string{`by = "Ben Hughes"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Tom Hill"`}, NotLeadWorkersVisit},
