@@ -437,6 +437,8 @@ func negatedBefore(toks []string, i int) bool {
 var seenAloneWords = []string{
 	"seen alone", "saw * alone", "spoke to * alone", "spoke with * alone", "talked to * alone",
 	"talked with * alone", "time alone with", "seen on * own", "saw * on * own", "alone with me",
+	"talked alone", "spoke alone", "chatted alone", "alone in the", "alone in her", "alone in his",
+	"alone in their", "alone at school", "spent time alone", "one to one", "privately",
 }
 
 // NotAloneInWords returns the sentence of visit v's record that says the

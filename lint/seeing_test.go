@@ -359,6 +359,8 @@ func TestNotAloneInWords(t *testing.T) {
 		{"seen_alone = true", "## Observations\n\nMum stayed in the room throughout the tour of the house. I then saw Jamie alone in his bedroom.\n", ""},
 		{"seen_alone = true", "## Observations\n\nMum did not stay in the room; Jamie and I talked in the kitchen.\n", ""},
 		{"seen_alone = true", "## Observations\n\nMum left the room when asked.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum was present throughout the visit; Jamie and I talked alone in the garden.\n", ""},
+		{"seen_alone = true", "## Observations\n\nDad was present throughout, but I spoke to Jamie privately at the door.\n", ""},
 		{"seen_alone = false\nnot_seen_reason = \"Mum would not leave the room\"", "", ""},
 	} {
 		v := parse(tt.front, tt.body)
