@@ -52,7 +52,9 @@ it does not count. A baby recorded seen_alone but asleep (awake = false) was
 not seen awake and does not count; nor does a visit recorded seen_alone =
 true whose own words say the child was not alone ("Mum stayed in the room
 throughout": the profile's not_alone words), unless the record also says the
-child was seen alone.
+child was seen alone; nor a baby's visit recorded seen_alone with no awake
+written whose notes say the baby was asleep ("asleep upstairs throughout"),
+unless they also say the baby woke or was alert, feeding or smiling.
 
 Before the child is born nothing is checked: for a pre-birth plan the first
 gap runs from the birth (or the plan's start, if later), and an unborn child
@@ -138,7 +140,7 @@ func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
 		case v.SeenAlone && c.IsBabyOn(d) && lint.IsAsleep(v):
 			why = c.ChildName() + " was asleep (awake = false), and a baby must be seen awake"
 		case c.SeenAlone(v) && !pass.SeenAlone(v):
-			said, _ := pass.Profile.NotAloneInWords(v)
+			said, _ := pass.NotSeenAloneInWords(v)
 			why = fmt.Sprintf("though it records seen_alone = true, the record says %q", said)
 		default:
 			continue

@@ -492,20 +492,75 @@ func sentences(text string) []string {
 	return out
 }
 
+// asleepWords say, in a visit record, that a baby was asleep; awakeWords
+// that the baby was awake at some point of the visit.
+var (
+	asleepWords = []string{"asleep", "was sleeping", "were sleeping", "slept through",
+		"slept throughout", "napping", "having a nap", "in a deep sleep", "sleeping throughout"}
+	awakeWords = []string{"awake", "woke", "woken", "waking", "wakes", "alert", "eyes open",
+		"eye contact", "smiled", "smiling", "cooing", "cooed", "babbling", "babbled", "gurgling",
+		"crying", "cried", "feeding", "fed", "giggled", "laughing", "laughed"}
+)
+
+// AsleepInWords returns the sentence of visit v's record that says the baby
+// was asleep, when seen_alone = true is recorded, awake is not written
+// (Case.SeenAlone then counts the visit) and nothing in the record says the
+// baby was awake at some point (awakeWords: woke, alert, feeding, smiled).
+func AsleepInWords(v *schema.Visit) (sentence string, ok bool) {
+	if v == nil || !v.SeenAlone || v.Awake || v.Doc == nil || v.Doc.Keys.Has("awake") {
+		return "", false
+	}
+	texts := []string{v.NotSeenReason}
+	if v.Doc.Body != nil {
+		for _, r := range v.Doc.Body.Text {
+			texts = append(texts, r.Text)
+		}
+	}
+	for _, t := range texts {
+		if saysAny(t, awakeWords) {
+			return "", false
+		}
+	}
+	for _, t := range texts {
+		for _, sen := range sentences(t) {
+			if saysAny(sen, asleepWords) {
+				return sen, true
+			}
+		}
+	}
+	return "", false
+}
+
+// NotSeenAloneInWords returns the sentence of visit v's record that says,
+// against its facts, that the child was not seen alone: for a baby under
+// one recorded seen_alone with no awake written, that the baby was asleep
+// (AsleepInWords); for an older child, that they were not alone
+// (Profile.NotAloneInWords). ok is false when the record does not
+// contradict itself so.
+func (p *Pass) NotSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
+	if v == nil {
+		return "", false
+	}
+	if p.Case.IsBabyOn(v.Date.Date) {
+		if v.Awake {
+			return "", false // a baby seen awake needs no one to leave the room
+		}
+		return AsleepInWords(v)
+	}
+	return p.Profile.NotAloneInWords(v)
+}
+
 // SeenAlone reports whether visit v saw the child alone as the procedures
 // require (Case.SeenAlone, from the record's facts), unless the record's own
-// words say the child was not alone (Profile.NotAloneInWords): a visit
-// recorded seen_alone = true whose notes say "Mum stayed in the room
-// throughout" did not see the child alone. A baby seen awake needs no
-// one to leave the room.
+// words say otherwise (NotSeenAloneInWords): a visit recorded seen_alone =
+// true whose notes say "Mum stayed in the room throughout" did not see the
+// child alone, nor one whose notes say the baby "was asleep upstairs
+// throughout" see the baby awake.
 func (p *Pass) SeenAlone(v *schema.Visit) bool {
 	if !p.Case.SeenAlone(v) {
 		return false
 	}
-	if p.Case.IsBabyOn(v.Date.Date) && v.Awake {
-		return true
-	}
-	_, contradicted := p.Profile.NotAloneInWords(v)
+	_, contradicted := p.NotSeenAloneInWords(v)
 	return !contradicted
 }
 

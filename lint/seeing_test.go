@@ -404,3 +404,30 @@ func TestRefusalInWords(t *testing.T) {
 		}
 	}
 }
+
+func TestAsleepInWords(t *testing.T) {
+	parse := func(front, body string) *schema.Visit {
+		doc, ok := schema.Parse("visits/v.md", []byte("+++\ntype = \"visit\"\ndate = 2026-02-01T10:00:00\nby = \"Aisha Patel\"\nchild_seen = true\n"+front+"\n+++\n\n"+body))
+		if !ok || len(doc.Problems) > 0 {
+			t.Fatalf("visit: %v", doc.Problems)
+		}
+		return doc.Record.(*schema.Visit)
+	}
+	for _, tt := range []struct {
+		front, body, want string
+	}{
+		{"seen_alone = true", "## Observations\n\nAva was asleep upstairs throughout. Home tidy.\n", "Ava was asleep upstairs throughout."},
+		{"seen_alone = true", "## Observations\n\nAva slept through the visit.\n", "Ava slept through the visit."},
+		{"seen_alone = true", "## Observations\n\nAva was asleep when I arrived but woke for a feed.\n", ""},
+		{"seen_alone = true", "## Observations\n\nAva was asleep at first, then smiled and cooed at me.\n", ""},
+		{"seen_alone = true\nawake = false", "## Observations\n\nAva was asleep.\n", ""}, // the fact is written: Case.SeenAlone
+		{"seen_alone = true\nawake = true", "## Observations\n\nAva was asleep at the end of the visit.\n", ""},
+		{"seen_alone = false", "## Observations\n\nAva was asleep.\n", ""},
+		{"seen_alone = true", "## Meals and sleeping\n\nAva sleeps in a cot in her parents' room.\n", ""},
+	} {
+		got, ok := AsleepInWords(parse(tt.front, tt.body))
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("AsleepInWords(%q, %q) = %q, %v; want %q", tt.front, tt.body, got, ok, tt.want)
+		}
+	}
+}
