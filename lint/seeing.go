@@ -474,11 +474,15 @@ func (p *Profile) NotAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 }
 
 // sentences splits text at full stops, question and exclamation marks
-// followed by a space, each sentence trimmed.
+// followed by a space, each sentence trimmed. The full stop of a title
+// ("Mr. Grant", "Dr. Idris") ends no sentence.
 func sentences(text string) []string {
 	var out []string
 	start := 0
 	for i, r := range text {
+		if r == '.' && isTitleBefore(text[start:i]) {
+			continue
+		}
 		if (r == '.' || r == '?' || r == '!') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
 			if s := strings.TrimSpace(text[start : i+1]); s != "" {
 				out = append(out, s)
@@ -548,6 +552,20 @@ func (p *Pass) NotSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 		return AsleepInWords(v)
 	}
 	return p.Profile.NotAloneInWords(v)
+}
+
+// isTitleBefore reports whether text ends with a title written with a full
+// stop: Mr, Mrs, Ms, Miss, Mx, Dr, Prof, St.
+func isTitleBefore(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "st":
+		return true
+	}
+	return false
 }
 
 // SeenAlone reports whether visit v saw the child alone as the procedures

@@ -391,6 +391,7 @@ func TestRefusalInWords(t *testing.T) {
 		{"child_seen = false\nnot_seen_reason = \"Mum would not let me in\"", "", "Mum would not let me in", false},
 		{"child_seen = false", "## Observations\n\nUnannounced. Mum would not let me in. Jamie heard inside.\n", "Mum would not let me in.", true},
 		{"child_seen = false\nnot_seen_reason = \"TBC\"", "## Observations\n\nNo answer at the door.\n", "No answer at the door.", true},
+		{"child_seen = false", "## Observations\n\nUnannounced. Mr. Grant refused entry. Left a card.\n", "Mr. Grant refused entry.", true},
 		{"child_seen = false\nnot_seen_reason = \"Jamie was at school\"", "## Observations\n\nMum refused to discuss the referral.\n", "", false},
 		{"child_seen = true\nseen_alone = true", "## Observations\n\nMum refused to leave the room at first.\n", "", false},
 	} {
