@@ -355,10 +355,11 @@ func TestNotAloneInWords(t *testing.T) {
 	}{
 		{"seen_alone = true", "## Observations\n\nHome tidy. Mum stayed in the room throughout, so this was not a private conversation.\n", "Mum stayed in the room throughout, so this was not a private conversation."},
 		{"seen_alone = true", "## Wishes and feelings\n\nI was unable to see Jamie alone as his father would not leave the room.\n", "I was unable to see Jamie alone as his father would not leave the room."},
-		{"seen_alone = true\nnot_seen_reason = \"Jamie wasn't alone: Nan present throughout\"", "", "Jamie wasn't alone: Nan present throughout"},
+		{"seen_alone = true\nnot_seen_reason = \"Jamie wasn't alone: Nan present throughout\"", "", "Jamie was with Nan: Nan present throughout"},
 		{"seen_alone = true", "## Observations\n\nMum stayed in the room throughout the tour of the house. I then saw Jamie alone in his bedroom.\n", ""},
 		{"seen_alone = true", "## Observations\n\nMum did not stay in the room; Jamie and I talked in the kitchen.\n", ""},
 		{"seen_alone = true", "## Observations\n\nMum left the room when asked.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum said she was not alone in finding the bills hard.\n", ""},
 		{"seen_alone = true", "## Observations\n\nMum was present throughout the visit; Jamie and I talked alone in the garden.\n", ""},
 		{"seen_alone = true", "## Observations\n\nDad was present throughout, but I spoke to Jamie privately at the door.\n", ""},
 		{"seen_alone = false\nnot_seen_reason = \"Mum would not leave the room\"", "", ""},
