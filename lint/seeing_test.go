@@ -355,7 +355,7 @@ func TestNotAloneInWords(t *testing.T) {
 	}{
 		{"seen_alone = true", "## Observations\n\nHome tidy. Mum stayed in the room throughout, so this was not a private conversation.\n", "Mum stayed in the room throughout, so this was not a private conversation."},
 		{"seen_alone = true", "## Wishes and feelings\n\nI was unable to see Jamie alone as his father would not leave the room.\n", "I was unable to see Jamie alone as his father would not leave the room."},
-		{"seen_alone = true\nnot_seen_reason = \"Jamie wasn't alone: Nan present throughout\"", "", "Jamie was with Nan: Nan present throughout"},
+		{"seen_alone = true\nnot_seen_reason = \"Jamie was with Nan: Nan present throughout\"", "", "Jamie was with Nan: Nan present throughout"},
 		{"seen_alone = true", "## Observations\n\nMum stayed in the room throughout the tour of the house. I then saw Jamie alone in his bedroom.\n", ""},
 		{"seen_alone = true", "## Observations\n\nMum did not stay in the room; Jamie and I talked in the kitchen.\n", ""},
 		{"seen_alone = true", "## Observations\n\nMum left the room when asked.\n", ""},
