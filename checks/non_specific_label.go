@@ -344,8 +344,10 @@ func inSpans(spans [][2]int, off int) bool {
 // disturbed night", "his sleep was disturbed"). The record is still
 // expected to say what happened; these are not labels on the child.
 func notOfTheChild(text string, start, end int) bool {
-	before := strings.Fields(strings.ToLower(text[:start]))
-	after := strings.Fields(strings.ToLower(text[end:]))
+	// Only the few words either side matter: look at a window, so that a
+	// long text with many labels stays linear.
+	before := strings.Fields(strings.ToLower(text[max(0, start-48):start]))
+	after := strings.Fields(strings.ToLower(text[end:min(len(text), end+24)]))
 	last := func(n int) string {
 		if len(before) < n {
 			return ""

@@ -555,10 +555,11 @@ func (p *Pass) NotSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 }
 
 // isTitleBefore reports whether text ends with a title written with a full
-// stop: Mr, Mrs, Ms, Miss, Mx, Dr, Prof, St.
+// stop: Mr, Mrs, Ms, Miss, Mx, Dr, Prof, St. Only its last few bytes are
+// read.
 func isTitleBefore(text string) bool {
-	f := strings.Fields(text)
-	if len(f) == 0 {
+	f := strings.Fields(text[max(0, len(text)-6):])
+	if len(f) == 0 || (len(text) > 6 && len(f) == 1 && text[len(text)-7] != ' ' && text[len(text)-7] != '\n') {
 		return false
 	}
 	switch strings.ToLower(f[len(f)-1]) {
