@@ -28,8 +28,9 @@ The rule fires, once for each thing missing, when a visit record:
 
 - has a date with no time of day (date = 2026-03-02 rather than
   2026-03-02T15:45:00): at the date line;
-- does not say who was present (no present list, or an empty one): at the
-  present line, or the type line when there is none;
+- does not say who was present (no present list, or an empty one when the
+  child was seen): at the present line, or the type line when there is
+  none;
 - has no "## Observations", "## Wishes and feelings", "## Meals and
   sleeping", "## Presentation and behaviour" or "## Incidents and injuries"
   section: at the type line, one finding per section;
@@ -37,6 +38,14 @@ The rule fires, once for each thing missing, when a visit record:
   TBC or "to follow": at its heading. "None" and "N/A" are answers here
   ("Incidents and injuries: None"), not placeholders; a section holding only
   a comment is empty.
+
+A visit that did not see the child (a refusal at the door, no answer) has
+nothing to record of the child's wishes, meals, presentation or injuries:
+only its time, who was present (present = [] when no one was) and its
+Observations (what happened) are asked for; the reason the child was not
+seen is missing-not-seen-reason's concern. The headings are read as
+workers write them ("Home conditions", "Voice of the child", "Meals and
+sleeping arrangements", "Any new incidents or injuries").
 
 Visits before the child was born (or while the child is recorded unborn)
 are not checked: there was no contact with the child to record. The rule is
@@ -91,7 +100,8 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 				"the record of the visit of %s has no time of day: record the time and date of every visit, such as %sT16:30:00 (%s)",
 				day, v.Date.Date, cite(pass))
 		}
-		if len(v.Present) == 0 {
+		seen := pass.Case.SawChild(v)
+		if len(v.Present) == 0 && (seen || !doc.Keys.Has("present")) {
 			pass.Reportf(doc, visitKeyAt(doc, "present"),
 				"the record of the visit of %s does not say who was present: list everyone there in present, %s included if seen (%s)",
 				day, pass.Case.ChildName(), cite(pass))
@@ -100,6 +110,9 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 			continue
 		}
 		for _, def := range defs {
+			if !seen && def.Name != "observations" {
+				continue // nothing of the child to record
+			}
 			sec := doc.Body.Section(def.Name)
 			switch {
 			case sec == nil:

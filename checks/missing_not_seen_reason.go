@@ -23,7 +23,13 @@ The rule fires on a visit with child_seen = false, or child_seen = true and
 seen_alone = false, whose not_seen_reason is empty or only a placeholder
 (TBC, N/A, none, unknown). A baby under one seen while awake (awake = true)
 counts as seen alone; a baby recorded seen_alone but asleep (awake = false)
-was not seen awake and needs a reason. Visits before the child was born (or
+was not seen awake and needs a reason. A visit recorded seen_alone = true
+whose own words say the child was not alone ("not seen alone", "Mum stayed
+in the room throughout": the profile's not_alone words), with nothing in
+the record saying the child was seen alone after all, was not seen alone
+either, and needs the fact corrected and a reason; so does a baby's visit
+recorded seen_alone with no awake written whose notes say the baby was
+asleep throughout. Visits before the child was born (or
 while the child is recorded unborn), and after the as-of date (or the end of
 the plan), are not checked.
 
@@ -58,6 +64,15 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
 				"%s was not seen on the visit of %s and the record gives no reason: record in not_seen_reason a clear reason why not, and when %s will be seen (%s)",
 				child, day.Long(), child, cite(pass))
+		case pass.Case.SeenAlone(v) && !pass.SeenAlone(v):
+			said, _ := pass.NotSeenAloneInWords(v)
+			fix := "if " + child + " was not seen alone, record seen_alone = false"
+			if pass.Case.IsBabyOn(day) {
+				fix = "if " + child + ", a baby, was not seen awake, record awake = false"
+			}
+			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "seen_alone", "child_seen"),
+				"the record of the visit of %s says seen_alone = true, but also %q: %s and, in not_seen_reason, a clear reason why not (%s)",
+				day.Long(), said, fix, cite(pass))
 		case !pass.Case.SeenAlone(v) && v.SeenAlone:
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "awake", "child_seen"),
 				"%s, a baby, was seen asleep on the visit of %s and the record gives no reason: a baby must be seen awake; record in not_seen_reason why %s was not seen awake, and when they will be (%s)",

@@ -39,7 +39,9 @@ comments are not read. Words inside quotation marks ("...", “...”, '...',
 ‘...’) are what someone said, not the worker's description, and do not
 count: Jamie said "I was naughty". An apostrophe (child's, didn't) opens
 no quotation, and a quotation left open at the end of its paragraph is not
-one.
+one. A label said of "it" ("it was difficult to get a word in", "Mum
+found it challenging") or of sleep ("disturbed sleep", "his sleep was
+disturbed") does not describe the child and does not count.
 
 The finding points at the line and column of the word.`,
 	Bad: `## Presentation and behaviour
@@ -70,6 +72,9 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 			for _, m := range f.find(run.Text, labels) {
 				if inSpans(quoted, run.Offset+m[0]) {
 					continue // someone's own words, quoted
+				}
+				if notOfTheChild(run.Text, m[0], m[1]) {
+					continue // "it was difficult to", "disturbed sleep"
 				}
 				word := strings.Join(strings.Fields(run.Text[m[0]:m[1]]), " ")
 				pass.Reportf(v.Doc, run.Offset+m[0],
@@ -331,4 +336,36 @@ func quotedSpans(data []byte, from int) [][2]int {
 func inSpans(spans [][2]int, off int) bool {
 	i := sort.Search(len(spans), func(i int) bool { return spans[i][1] > off })
 	return i < len(spans) && spans[i][0] <= off
+}
+
+// notOfTheChild reports whether the label at text[start:end] plainly does
+// not describe the child: said of "it" ("it was difficult to get a word
+// in", "Mum found it challenging"), or of sleep ("disturbed sleep", "a
+// disturbed night", "his sleep was disturbed"). The record is still
+// expected to say what happened; these are not labels on the child.
+func notOfTheChild(text string, start, end int) bool {
+	// Only the few words either side matter: look at a window, so that a
+	// long text with many labels stays linear.
+	before := strings.Fields(strings.ToLower(text[max(0, start-48):start]))
+	after := strings.Fields(strings.ToLower(text[end:min(len(text), end+24)]))
+	last := func(n int) string {
+		if len(before) < n {
+			return ""
+		}
+		return strings.Join(before[len(before)-n:], " ")
+	}
+	for _, p := range []string{"it was", "it is", "it's", "it’s", "it has been", "it had been", "it can be",
+		"found it", "finds it", "find it", "finding it", "sleep was", "sleep is", "sleep has been",
+		"sleep had been", "night was", "nights were", "nights have been"} {
+		if n := len(strings.Fields(p)); last(n) == p {
+			return true
+		}
+	}
+	if len(after) > 0 {
+		switch strings.Trim(after[0], ".,;:!?)") {
+		case "sleep", "sleeping", "night", "nights", "sleeper":
+			return true
+		}
+	}
+	return false
 }

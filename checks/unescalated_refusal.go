@@ -28,9 +28,11 @@ A visit is a refusal when access_refused = true, or when the child was not
 seen and not_seen_reason says contact was refused or avoided ("mother would
 not let me in", "denied entry", "did not answer the door", "avoided the
 visit": the profile's refusals word list, which a config extends; a negated
-word such as "not refused" does not count). A refusal written only in words
-is reported at not_seen_reason, and the message asks for access_refused to
-be ticked. Visits before the child is born are not checked.
+word such as "not refused" does not count). When the record gives no
+not_seen_reason (Stoke-on-Trent asks for none), the same words in its notes
+("Mum would not let me in" under Observations) make it a refusal. A refusal
+written only in words is reported at not_seen_reason, or at the sentence of
+the notes, and the message asks for access_refused to be ticked. Visits before the child is born are not checked.
 
 The rule fires on a refusal unless the record names
 in escalated_to the lead worker's line manager (the plan's manager; when the
@@ -38,8 +40,8 @@ plan names none, someone whose role is a manager other than a conference
 chair) and gives in escalated a date on the day of the visit or the next
 working day (weekends and bank holidays of England and Wales do not count).
 
-The finding points at the visit's access_refused line (not_seen_reason for
-a refusal written only in words).`,
+The finding points at the visit's access_refused line (not_seen_reason, or
+the sentence of the notes, for a refusal written only in words).`,
 	Bad: `date = 2026-03-06T16:00:00
 child_seen = false
 not_seen_reason = "Mother would not open the door"
@@ -86,10 +88,16 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		if len(problems) == 0 {
 			continue
 		}
-		if !v.AccessRefused {
-			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "not_seen_reason", "access_refused"),
-				"the reason %s was not seen on %s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it immediately with %s, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
-				pass.Case.ChildName(), day.Long(), strings.TrimSpace(v.NotSeenReason), joinWithAnd(problems), manager, due.Long(), cite(pass))
+		if said, off, ok := pass.Profile.RefusalInWords(v); ok && !v.AccessRefused {
+			where := "the reason " + pass.Case.ChildName() + " was not seen on " + day.Long()
+			if off < 0 {
+				off = visitKeyAt(v.Doc, "not_seen_reason", "access_refused")
+			} else {
+				where = "the record of the visit of " + day.Long() + ", which did not see " + pass.Case.ChildName() + ","
+			}
+			pass.Reportf(v.Doc, off,
+				"%s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it immediately with %s, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
+				where, said, joinWithAnd(problems), manager, due.Long(), cite(pass))
 			continue
 		}
 		pass.Reportf(v.Doc, visitKeyAt(v.Doc, "access_refused"),

@@ -22,8 +22,11 @@ Conference.
 
 For each two consecutive conferences (initial, review or transfer, by date)
 from the start of the plan, the rule fires when no visit dated after the
-earlier conference and on or before the later one records bedroom_seen = true.
-Only closed periods are checked: the period after the last conference is still
+earlier conference and on or before the later one records bedroom_seen = true
+on a visit that counts as the lead worker seeing the child (the lead worker,
+a social worker covering for them, a joint visit with them, or a written
+delegation: see unseen-child); a health visitor's or family support worker's
+own visit does not. Only closed periods are checked: the period after the last conference is still
 open. The rule is on when the profile's bedroom_each_period is.
 
 Before the child is born there is no bedroom to see: nothing is checked
@@ -82,7 +85,7 @@ func runUnseenBedroom(pass *lint.Pass) error {
 		seen := false
 		for _, v := range visits {
 			d := v.Date.Date
-			if v.BedroomSeen && d.After(after) && !d.After(to.Date) {
+			if pass.Case.SawBedroom(v) && d.After(after) && !d.After(to.Date) {
 				seen = true
 				break
 			}

@@ -49,7 +49,12 @@ someone to whom contact was delegated under a recorded written agreement
 manager). A teacher, health visitor, GP or family member seeing the child
 does not count, and the message names any such visit in a late gap and why
 it does not count. A baby recorded seen_alone but asleep (awake = false) was
-not seen awake and does not count.
+not seen awake and does not count; nor does a visit recorded seen_alone =
+true whose own words say the child was not alone ("Mum stayed in the room
+throughout": the profile's not_alone words), unless the record also says the
+child was seen alone; nor a baby's visit recorded seen_alone with no awake
+written whose notes say the baby was asleep ("asleep upstairs throughout"),
+unless they also say the baby woke or was alert, feeding or smiling.
 
 Before the child is born nothing is checked: for a pre-birth plan the first
 gap runs from the birth (or the plan's start, if later), and an unborn child
@@ -134,6 +139,9 @@ func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
 			why = c.WhyNotLeadWorkers(v)
 		case v.SeenAlone && c.IsBabyOn(d) && lint.IsAsleep(v):
 			why = c.ChildName() + " was asleep (awake = false), and a baby must be seen awake"
+		case c.SeenAlone(v) && !pass.SeenAlone(v):
+			said, _ := pass.NotSeenAloneInWords(v)
+			why = fmt.Sprintf("its record says %q, though seen_alone = true is recorded", said)
 		default:
 			continue
 		}
@@ -294,7 +302,7 @@ func seenAloneGaps(pass *lint.Pass) []seenAloneGap {
 	}
 	for _, v := range pass.Visits() {
 		d := v.Date.Date
-		if d.Before(start) || !c.SeenAlone(v) || !c.CountsAsLeadWorker(v) {
+		if d.Before(start) || !pass.SeenAlone(v) || !c.CountsAsLeadWorker(v) {
 			continue
 		}
 		if d == from && fromSeen != nil {

@@ -138,9 +138,10 @@ func IsSocialWorkerRole(role string) bool {
 
 // isUnqualifiedRole reports whether a role says plainly that its holder is
 // not (yet) a qualified social worker: a student, a trainee, an
-// unqualified worker or an assistant.
+// apprentice (a social work degree apprenticeship), an unqualified worker or
+// an assistant.
 func isUnqualifiedRole(role string) bool {
-	return hasPhrase(phrase(role), "student", "trainee", "unqualified", "social work assistant",
+	return hasPhrase(phrase(role), "student", "trainee", "apprentice", "unqualified", "social work assistant",
 		"assistant social worker", "social care assistant", "support worker")
 }
 

@@ -55,4 +55,5 @@ type Words struct {
 	CollectiveOwners  []string `toml:"collective_owners"`   // "all", "professionals"
 	VagueTimescales   []string `toml:"vague_timescales"`    // "ongoing", "asap"
 	Refusals          []string `toml:"refusals"`            // "refused", "would not let": contact refused or avoided
+	NotAlone          []string `toml:"not_alone"`           // "not seen alone", "stayed in the room throughout"
 }

@@ -126,6 +126,7 @@ func extend(base *Profile, over *Profile, set func(key string) bool) *Profile {
 		CollectiveOwners:  addWords(base.Words.CollectiveOwners, over.Words.CollectiveOwners),
 		VagueTimescales:   addWords(base.Words.VagueTimescales, over.Words.VagueTimescales),
 		Refusals:          addWords(base.Words.Refusals, over.Words.Refusals),
+		NotAlone:          addWords(base.Words.NotAlone, over.Words.NotAlone),
 	}
 	for k, v := range over.Rules {
 		p.Rules[k] = v

@@ -97,6 +97,7 @@ lists are added to these, never replace them.
 		{"collective_owners", "owners that name no one person (unnamed-action-owner)", w.CollectiveOwners},
 		{"vague_timescales", "dues that are no timescale (missing-action-timescale)", w.VagueTimescales},
 		{"refusals", "words in a visit's not_seen_reason saying contact was refused or avoided, unless negated (\"not refused\") (unescalated-refusal)", w.Refusals},
+		{"not_alone", "words in a visit record saying the child was not seen alone, though seen_alone = true is recorded (`*` stands for any one word; unseen-child, missing-not-seen-reason)", w.NotAlone},
 	} {
 		quoted := make([]string, len(l.words))
 		for i, x := range l.words {

@@ -126,6 +126,15 @@ func (c *Case) SeenAlone(v *schema.Visit) bool {
 	return v.SeenAlone
 }
 
+// SawBedroom reports whether visit v saw the child's bedroom as 1.8 §3
+// asks: bedroom_seen, on a visit that counts as the lead worker seeing the
+// child (CountsAsLeadWorker). The lead social worker's "face to face
+// contact ... must include ... seeing the child's bedroom"; a health
+// visitor's or family support worker's look at it is not that contact.
+func (c *Case) SawBedroom(v *schema.Visit) bool {
+	return v != nil && v.BedroomSeen && c.CountsAsLeadWorker(v)
+}
+
 // --- Who sees the child -----------------------------------------------------
 
 // VisitStanding is whose contact a visit is, for the procedures: the lead
@@ -142,20 +151,37 @@ const (
 	ByDelegation
 )
 
-// Standing returns the standing of visit v (VisitStanding).
+// Standing returns the standing of visit v (VisitStanding). A joint visit
+// counts as the lead worker's (or the covering social worker's) when they
+// are by or among those present.
 func (c *Case) Standing(v *schema.Visit) VisitStanding {
 	if v == nil {
 		return NotLeadWorkersVisit
 	}
 	switch {
-	case c.IsLeadWorker(v.By):
+	case c.IsLeadWorker(v.By) || c.isJointWith(v, c.IsLeadWorker):
 		return ByLeadWorker
-	case c.IsCoveringSocialWorker(v.By):
+	case c.IsCoveringSocialWorker(v.By) || c.isJointWith(v, c.IsCoveringSocialWorker):
 		return ByCoveringSocialWorker
 	case c.IsDelegated(v):
 		return ByDelegation
 	}
 	return NotLeadWorkersVisit
+}
+
+// isJointWith reports whether visit v, written by someone else (a health
+// visitor's record of a joint visit), lists among those present someone
+// for whom is true: the lead worker, or a social worker covering for them,
+// was there and saw the child face to face (Oxfordshire 1.8 §3 "face to
+// face contact with the child"; Stoke-on-Trent C06 §03 "to see the
+// child"). Present lists the people there besides the visitor.
+func (c *Case) isJointWith(v *schema.Visit, is func(string) bool) bool {
+	for _, p := range v.Present {
+		if is(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // CountsAsLeadWorker reports whether visit v counts as the lead worker
@@ -170,10 +196,11 @@ func (c *Case) CountsAsLeadWorker(v *schema.Visit) bool {
 // IsCoveringSocialWorker reports whether ref names someone who may cover
 // for the lead worker (Stoke-on-Trent C06 §04, Oxfordshire 1.8 §4: the
 // manager arranges cover): not the lead worker, a social worker
-// (IsSocialWorker) or the lead worker's line manager as the plan names
-// them, who is of the
-// authority's children's services (IsAuthorityAgency) where the agency is
-// written.
+// (IsSocialWorker) whose role does not say they are not (yet) qualified (a
+// student or trainee social worker, a social work assistant: their visits
+// need a written delegation like anyone else's), or the lead worker's line
+// manager as the plan names them, who is of the authority's children's
+// services (IsAuthorityAgency) where the agency is written.
 func (c *Case) IsCoveringSocialWorker(ref string) bool {
 	if c.IsLeadWorker(ref) {
 		return false
@@ -182,7 +209,10 @@ func (c *Case) IsCoveringSocialWorker(ref string) bool {
 	if p == nil || p.Family || c.IsChild(ref) {
 		return false
 	}
-	if !c.IsSocialWorker(ref) && !c.isNamedManager(ref) {
+	if c.isNamedManager(ref) {
+		return c.IsAuthorityAgency(p.Agency)
+	}
+	if !c.IsSocialWorker(ref) || isUnqualifiedRole(p.Role) {
 		return false
 	}
 	return c.IsAuthorityAgency(p.Agency)
@@ -242,6 +272,8 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 		return "a family member seeing the child is not the lead worker seeing them"
 	case (c.IsSocialWorker(by) || c.isNamedManager(by)) && !c.IsAuthorityAgency(p.Agency):
 		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", not of the authority's children's services"
+	case c.IsSocialWorker(by) && isUnqualifiedRole(p.Role):
+		return "a " + strings.ToLower(strings.TrimSpace(p.Role)) + " is not a qualified social worker covering for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
 		return "the delegation to " + by + " is not recorded as made by the lead worker (delegated_by) and agreed by the lead worker's manager (delegation_agreed)"
 	}
@@ -252,16 +284,50 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 
 // IsRefusal reports whether visit v records contact with the child refused
 // or avoided: access_refused = true, or the child was not seen and the
-// reason why says it was refused or avoided (RefusedInWords).
+// record says in words that contact was refused or avoided
+// (RefusalInWords).
 func (p *Profile) IsRefusal(v *schema.Visit) bool {
 	return v != nil && (v.AccessRefused || p.IsRefusalInWordsOnly(v))
 }
 
 // IsRefusalInWordsOnly reports whether visit v is a refusal written only in
-// words: access_refused not ticked, the child not seen, and not_seen_reason
-// saying contact was refused or avoided.
+// words: access_refused not ticked, the child not seen, and the record
+// saying contact was refused or avoided (RefusalInWords).
 func (p *Profile) IsRefusalInWordsOnly(v *schema.Visit) bool {
-	return v != nil && !v.AccessRefused && !v.ChildSeen && p.RefusedInWords(v.NotSeenReason)
+	_, _, ok := p.RefusalInWords(v)
+	return ok && !v.AccessRefused
+}
+
+// RefusalInWords returns the words of visit v that say contact with the
+// child was refused or avoided (RefusedInWords), when the child was not
+// seen: not_seen_reason (off is -1), or, when the record gives no reason
+// there (empty or a placeholder), the first sentence of its notes that
+// says so, and where that sentence starts in the file (off). Stoke-on-Trent
+// C06 asks for no not_seen_reason, and "Mum would not let me in" written in
+// the notes is the same refusal.
+func (p *Profile) RefusalInWords(v *schema.Visit) (said string, off int, ok bool) {
+	if v == nil || v.ChildSeen {
+		return "", 0, false
+	}
+	if p.RefusedInWords(v.NotSeenReason) {
+		return strings.TrimSpace(v.NotSeenReason), -1, true
+	}
+	if !p.IsPlaceholder(v.NotSeenReason) || v.Doc == nil || v.Doc.Body == nil {
+		return "", 0, false
+	}
+	for _, r := range v.Doc.Body.Text {
+		at := 0
+		for _, sen := range sentences(r.Text) {
+			i := strings.Index(r.Text[at:], sen)
+			if i >= 0 {
+				at += i
+			}
+			if p.RefusedInWords(sen) {
+				return sen, r.Offset + at, true
+			}
+		}
+	}
+	return "", 0, false
 }
 
 // RefusedInWords reports whether text says contact was refused or avoided:
@@ -270,8 +336,15 @@ func (p *Profile) IsRefusalInWordsOnly(v *schema.Visit) bool {
 // negated in its clause ("not refused", "never avoided", "no one refused",
 // "didn't refuse").
 func (p *Profile) RefusedInWords(text string) bool {
+	return saysAny(text, p.Words.Refusals)
+}
+
+// saysAny reports whether text holds one of the phrases of list as whole
+// words (any case, curly apostrophes read as straight; "*" in a phrase
+// stands for any one word), not negated in its clause (negatedBefore).
+func saysAny(text string, list []string) bool {
 	toks := refusalTokens(text)
-	for _, w := range p.Words.Refusals {
+	for _, w := range list {
 		phrase := refusalTokens(w)
 		if len(phrase) == 0 {
 			continue
@@ -279,7 +352,7 @@ func (p *Profile) RefusedInWords(text string) bool {
 	next:
 		for i := 0; i+len(phrase) <= len(toks); i++ {
 			for j, pw := range phrase {
-				if toks[i+j] != pw {
+				if t := toks[i+j]; t == clauseBreak || (pw != "*" && t != pw) {
 					continue next
 				}
 			}
@@ -310,6 +383,9 @@ func refusalTokens(text string) []string {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'':
 			cur.WriteRune(r)
+		case r == '*':
+			flush()
+			toks = append(toks, "*")
 		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014':
 			flush()
 			if n := len(toks); n > 0 && toks[n-1] != clauseBreak {
@@ -337,6 +413,161 @@ func negatedBefore(toks []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// --- Seen alone, in the record's own words ------------------------------------
+
+// seenAloneWords say, in a visit record, that the child was seen or spoken
+// to alone. A record that says so anywhere is not read as contradicting
+// seen_alone, whatever else it says ("Mum stayed in the room throughout
+// the assessment; I then saw Leah alone in her bedroom").
+var seenAloneWords = []string{
+	"seen alone", "saw * alone", "spoke to * alone", "spoke with * alone", "talked to * alone",
+	"talked with * alone", "time alone with", "seen on * own", "saw * on * own", "alone with me",
+	"talked alone", "spoke alone", "chatted alone", "alone in the", "alone in her", "alone in his",
+	"alone in their", "alone at school", "spent time alone", "one to one", "privately",
+}
+
+// NotAloneInWords returns the sentence of visit v's record that says the
+// child was not seen alone though seen_alone = true is recorded: one of
+// the profile's not-alone words (Words.NotAlone: "not seen alone", "Mum
+// stayed in the room throughout"), not negated, in not_seen_reason or the
+// body, when nothing in the record says the child was seen alone after all
+// (seenAloneWords). ok is false when the record does not contradict itself,
+// or does not record seen_alone.
+func (p *Profile) NotAloneInWords(v *schema.Visit) (sentence string, ok bool) {
+	if v == nil || !v.SeenAlone || v.Doc == nil {
+		return "", false
+	}
+	texts := []string{v.NotSeenReason}
+	if v.Doc.Body != nil {
+		for _, r := range v.Doc.Body.Text {
+			texts = append(texts, r.Text)
+		}
+	}
+	for _, t := range texts {
+		if saysAny(t, seenAloneWords) {
+			return "", false
+		}
+	}
+	for _, t := range texts {
+		for _, sen := range sentences(t) {
+			if saysAny(sen, p.Words.NotAlone) {
+				return sen, true
+			}
+		}
+	}
+	return "", false
+}
+
+// sentences splits text at full stops, question and exclamation marks
+// followed by a space, each sentence trimmed. The full stop of a title
+// ("Mr. Grant", "Dr. Idris") ends no sentence.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i, r := range text {
+		if r == '.' && isTitleBefore(text[start:i]) {
+			continue
+		}
+		if (r == '.' || r == '?' || r == '!') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			if s := strings.TrimSpace(text[start : i+1]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// asleepWords say, in a visit record, that a baby was asleep; awakeWords
+// that the baby was awake at some point of the visit.
+var (
+	asleepWords = []string{"asleep", "was sleeping", "were sleeping", "slept through",
+		"slept throughout", "napping", "having a nap", "in a deep sleep", "sleeping throughout"}
+	awakeWords = []string{"awake", "woke", "woken", "waking", "wakes", "alert", "eyes open",
+		"eye contact", "smiled", "smiling", "cooing", "cooed", "babbling", "babbled", "gurgling",
+		"crying", "cried", "feeding", "fed", "giggled", "laughing", "laughed"}
+)
+
+// AsleepInWords returns the sentence of visit v's record that says the baby
+// was asleep, when seen_alone = true is recorded, awake is not written
+// (Case.SeenAlone then counts the visit) and nothing in the record says the
+// baby was awake at some point (awakeWords: woke, alert, feeding, smiled).
+func AsleepInWords(v *schema.Visit) (sentence string, ok bool) {
+	if v == nil || !v.SeenAlone || v.Awake || v.Doc == nil || v.Doc.Keys.Has("awake") {
+		return "", false
+	}
+	texts := []string{v.NotSeenReason}
+	if v.Doc.Body != nil {
+		for _, r := range v.Doc.Body.Text {
+			texts = append(texts, r.Text)
+		}
+	}
+	for _, t := range texts {
+		if saysAny(t, awakeWords) {
+			return "", false
+		}
+	}
+	for _, t := range texts {
+		for _, sen := range sentences(t) {
+			if saysAny(sen, asleepWords) {
+				return sen, true
+			}
+		}
+	}
+	return "", false
+}
+
+// NotSeenAloneInWords returns the sentence of visit v's record that says,
+// against its facts, that the child was not seen alone: for a baby under
+// one recorded seen_alone with no awake written, that the baby was asleep
+// (AsleepInWords); for an older child, that they were not alone
+// (Profile.NotAloneInWords). ok is false when the record does not
+// contradict itself so.
+func (p *Pass) NotSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
+	if v == nil {
+		return "", false
+	}
+	if p.Case.IsBabyOn(v.Date.Date) {
+		if v.Awake {
+			return "", false // a baby seen awake needs no one to leave the room
+		}
+		return AsleepInWords(v)
+	}
+	return p.Profile.NotAloneInWords(v)
+}
+
+// isTitleBefore reports whether text ends with a title written with a full
+// stop: Mr, Mrs, Ms, Miss, Mx, Dr, Prof, St. Only its last few bytes are
+// read.
+func isTitleBefore(text string) bool {
+	f := strings.Fields(text[max(0, len(text)-6):])
+	if len(f) == 0 || (len(text) > 6 && len(f) == 1 && text[len(text)-7] != ' ' && text[len(text)-7] != '\n') {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "st":
+		return true
+	}
+	return false
+}
+
+// SeenAlone reports whether visit v saw the child alone as the procedures
+// require (Case.SeenAlone, from the record's facts), unless the record's own
+// words say otherwise (NotSeenAloneInWords): a visit recorded seen_alone =
+// true whose notes say "Mum stayed in the room throughout" did not see the
+// child alone, nor one whose notes say the baby "was asleep upstairs
+// throughout" see the baby awake.
+func (p *Pass) SeenAlone(v *schema.Visit) bool {
+	if !p.Case.SeenAlone(v) {
+		return false
+	}
+	_, contradicted := p.NotSeenAloneInWords(v)
+	return !contradicted
 }
 
 // --- Reduced visiting -------------------------------------------------------

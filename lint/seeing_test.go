@@ -10,7 +10,8 @@ import (
 // seeingCase builds a case from case.md's [child] lines and plan lines, with
 // the usual people: a lead worker (Aisha Patel), her manager (Rob Jones),
 // another social worker of the authority (Tom Hill), a hospital social
-// worker (Meg Lane), a family support worker (Ben Hughes), a class teacher
+// worker (Meg Lane), a family support worker (Ben Hughes), a student social
+// worker of the authority (Nina Shah), a class teacher
 // (Lee Morgan), a health visitor (Jo Bell) and the mother (Sam Doe).
 func seeingCase(t *testing.T, child string, plan string) *Case {
 	t.Helper()
@@ -35,6 +36,15 @@ agency = "City Hospital NHS Trust"
 [[people]]
 name = "Ben Hughes"
 role = "family support worker"
+agency = "Children's Services"
+[[people]]
+name = "Ali Khan"
+role = "Social Work Apprentice"
+agency = "Children's Services"
+qualified = true
+[[people]]
+name = "Nina Shah"
+role = "Student Social Worker"
 agency = "Children's Services"
 [[people]]
 name = "Lee Morgan"
@@ -117,11 +127,17 @@ func TestCountsAsLeadWorker(t *testing.T) {
 		{"the lead worker's manager covering", []string{`by = "Rob Jones"`}, ByCoveringSocialWorker},
 		{"a social worker of another agency", []string{`by = "Meg Lane"`}, NotLeadWorkersVisit},
 		{"a family support worker, no delegation", []string{`by = "Ben Hughes"`}, NotLeadWorkersVisit},
+		{"a student social worker of the authority is not cover", []string{`by = "Nina Shah"`}, NotLeadWorkersVisit},
+		{"an apprentice social worker is not cover", []string{`by = "Ali Khan"`}, NotLeadWorkersVisit},
+		{"a student social worker, delegated in writing", []string{`by = "Nina Shah"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Rob Jones"`}, ByDelegation},
 		{"a family support worker, delegated in writing", []string{`by = "Ben Hughes"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Rob Jones"`}, ByDelegation},
 		{"delegated but not agreed by the manager", []string{`by = "Ben Hughes"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Tom Hill"`}, NotLeadWorkersVisit},
 		{"agreed by the manager but not delegated by the lead worker", []string{`by = "Ben Hughes"`, `delegated_by = "Tom Hill"`, `delegation_agreed = "Rob Jones"`}, NotLeadWorkersVisit},
 		{"a class teacher", []string{`by = "Lee Morgan"`}, NotLeadWorkersVisit},
 		{"a health visitor", []string{`by = "Jo Bell"`}, NotLeadWorkersVisit},
+		{"a joint visit written by the health visitor, the lead worker present", []string{`by = "Jo Bell"`, `present = ["Jamie", "Sam Doe", "Aisha Patel (Social Worker)"]`}, ByLeadWorker},
+		{"a joint visit, a covering social worker present", []string{`by = "Jo Bell"`, `present = ["Jamie", "Tom Hill"]`}, ByCoveringSocialWorker},
+		{"a health visitor with the mother and a student present", []string{`by = "Jo Bell"`, `present = ["Jamie", "Sam Doe", "Nina Shah"]`}, NotLeadWorkersVisit},
 		{"the mother, even 'delegated'", []string{`by = "Sam Doe"`, `delegated_by = "Aisha Patel"`, `delegation_agreed = "Rob Jones"`}, NotLeadWorkersVisit},
 		{"someone not among the people", []string{`by = "Kim Stranger"`}, NotLeadWorkersVisit},
 	}
@@ -139,6 +155,27 @@ func TestCountsAsLeadWorker(t *testing.T) {
 	}
 	if got := c.NameWithRole("Lee Morgan"); got != "Lee Morgan (class teacher)" {
 		t.Errorf("NameWithRole = %q", got)
+	}
+}
+
+func TestSawBedroom(t *testing.T) {
+	c := seeingCase(t, "born = 2015-04-02", "")
+	for _, tt := range []struct {
+		name string
+		v    []string
+		want bool
+	}{
+		{"the lead worker", []string{`by = "Aisha Patel"`, `bedroom_seen = true`}, true},
+		{"a covering social worker", []string{`by = "Tom Hill"`, `bedroom_seen = true`}, true},
+		{"a joint visit, the lead worker present", []string{`by = "Jo Bell"`, `present = ["Aisha Patel"]`, `bedroom_seen = true`}, true},
+		{"a family support worker, no delegation", []string{`by = "Ben Hughes"`, `bedroom_seen = true`}, false},
+		{"a health visitor", []string{`by = "Jo Bell"`, `bedroom_seen = true`}, false},
+		{"the lead worker, bedroom not seen", []string{`by = "Aisha Patel"`}, false},
+	} {
+		v := visit(t, append([]string{`date = 2026-02-01T10:00:00`, `child_seen = true`}, tt.v...)...)
+		if got := c.SawBedroom(v); got != tt.want {
+			t.Errorf("%s: SawBedroom = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
 
@@ -180,6 +217,10 @@ func TestRefusedInWords(t *testing.T) {
 		"Father declined to let me in":                                     true,
 		"I was not allowed to see Jamie":                                   true,
 		"Refusal at the door.":                                             true,
+		"No answer at the door; the curtains were drawn":                   true,
+		"Knocked twice, no reply at the door.":                             true,
+		"Nobody came to the door although the TV was on":                   true,
+		"Mother was out; no answer on her phone":                           false,
 		"Jamie was at his grandmother's; mother had not refused":           false,
 		"Mother did not refuse; Jamie was in hospital":                     false,
 		"Nobody refused, Jamie was at school":                              false,
@@ -293,5 +334,102 @@ func TestCoverNeedsTheNamedManager(t *testing.T) {
 	}
 	if !c.IsCoveringSocialWorker("Tom Hill") {
 		t.Error("a social worker of the authority is cover")
+	}
+}
+
+func TestNotAloneInWords(t *testing.T) {
+	p, err := ShippedProfile(ProfileOxfordshire)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parse := func(front, body string) *schema.Visit {
+		doc, ok := schema.Parse("visits/v.md", []byte("+++\ntype = \"visit\"\ndate = 2026-02-01T10:00:00\nby = \"Aisha Patel\"\nchild_seen = true\n"+front+"\n+++\n\n"+body))
+		if !ok || len(doc.Problems) > 0 {
+			t.Fatalf("visit: %v", doc.Problems)
+		}
+		return doc.Record.(*schema.Visit)
+	}
+	for _, tt := range []struct {
+		front, body string
+		want        string
+	}{
+		{"seen_alone = true", "## Observations\n\nHome tidy. Mum stayed in the room throughout, so this was not a private conversation.\n", "Mum stayed in the room throughout, so this was not a private conversation."},
+		{"seen_alone = true", "## Wishes and feelings\n\nI was unable to see Jamie alone as his father would not leave the room.\n", "I was unable to see Jamie alone as his father would not leave the room."},
+		{"seen_alone = true\nnot_seen_reason = \"Jamie was with Nan: Nan present throughout\"", "", "Jamie was with Nan: Nan present throughout"},
+		{"seen_alone = true", "## Observations\n\nMum stayed in the room throughout the tour of the house. I then saw Jamie alone in his bedroom.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum did not stay in the room; Jamie and I talked in the kitchen.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum left the room when asked.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum said she was not alone in finding the bills hard.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum was present throughout the visit; Jamie and I talked alone in the garden.\n", ""},
+		{"seen_alone = true", "## Observations\n\nDad was present throughout, but I spoke to Jamie privately at the door.\n", ""},
+		{"seen_alone = false\nnot_seen_reason = \"Mum would not leave the room\"", "", ""},
+	} {
+		v := parse(tt.front, tt.body)
+		got, ok := p.NotAloneInWords(v)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("NotAloneInWords(%q, %q) = %q, %v; want %q", tt.front, tt.body, got, ok, tt.want)
+		}
+	}
+}
+
+func TestRefusalInWords(t *testing.T) {
+	p, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parse := func(front, body string) *schema.Visit {
+		doc, ok := schema.Parse("visits/v.md", []byte("+++\ntype = \"visit\"\ndate = 2026-02-01T10:00:00\nby = \"Aisha Patel\"\n"+front+"\n+++\n\n"+body))
+		if !ok || len(doc.Problems) > 0 {
+			t.Fatalf("visit: %v", doc.Problems)
+		}
+		return doc.Record.(*schema.Visit)
+	}
+	for _, tt := range []struct {
+		front, body string
+		want        string
+		inBody      bool
+	}{
+		{"child_seen = false\nnot_seen_reason = \"Mum would not let me in\"", "", "Mum would not let me in", false},
+		{"child_seen = false", "## Observations\n\nUnannounced. Mum would not let me in. Jamie heard inside.\n", "Mum would not let me in.", true},
+		{"child_seen = false\nnot_seen_reason = \"TBC\"", "## Observations\n\nNo answer at the door.\n", "No answer at the door.", true},
+		{"child_seen = false", "## Observations\n\nUnannounced. Mr. Grant refused entry. Left a card.\n", "Mr. Grant refused entry.", true},
+		{"child_seen = false\nnot_seen_reason = \"Jamie was at school\"", "## Observations\n\nMum refused to discuss the referral.\n", "", false},
+		{"child_seen = true\nseen_alone = true", "## Observations\n\nMum refused to leave the room at first.\n", "", false},
+	} {
+		v := parse(tt.front, tt.body)
+		said, off, ok := p.RefusalInWords(v)
+		if said != tt.want || ok != (tt.want != "") || (ok && (off >= 0) != tt.inBody) {
+			t.Errorf("RefusalInWords(%q, %q) = %q, %d, %v; want %q (in the body: %v)", tt.front, tt.body, said, off, ok, tt.want, tt.inBody)
+		}
+		if ok && tt.inBody && !strings.HasPrefix(string(v.Doc.Source.Data[off:]), tt.want) {
+			t.Errorf("RefusalInWords(%q): offset %d is not at %q", tt.body, off, tt.want)
+		}
+	}
+}
+
+func TestAsleepInWords(t *testing.T) {
+	parse := func(front, body string) *schema.Visit {
+		doc, ok := schema.Parse("visits/v.md", []byte("+++\ntype = \"visit\"\ndate = 2026-02-01T10:00:00\nby = \"Aisha Patel\"\nchild_seen = true\n"+front+"\n+++\n\n"+body))
+		if !ok || len(doc.Problems) > 0 {
+			t.Fatalf("visit: %v", doc.Problems)
+		}
+		return doc.Record.(*schema.Visit)
+	}
+	for _, tt := range []struct {
+		front, body, want string
+	}{
+		{"seen_alone = true", "## Observations\n\nAva was asleep upstairs throughout. Home tidy.\n", "Ava was asleep upstairs throughout."},
+		{"seen_alone = true", "## Observations\n\nAva slept through the visit.\n", "Ava slept through the visit."},
+		{"seen_alone = true", "## Observations\n\nAva was asleep when I arrived but woke for a feed.\n", ""},
+		{"seen_alone = true", "## Observations\n\nAva was asleep at first, then smiled and cooed at me.\n", ""},
+		{"seen_alone = true\nawake = false", "## Observations\n\nAva was asleep.\n", ""}, // the fact is written: Case.SeenAlone
+		{"seen_alone = true\nawake = true", "## Observations\n\nAva was asleep at the end of the visit.\n", ""},
+		{"seen_alone = false", "## Observations\n\nAva was asleep.\n", ""},
+		{"seen_alone = true", "## Meals and sleeping\n\nAva sleeps in a cot in her parents' room.\n", ""},
+	} {
+		got, ok := AsleepInWords(parse(tt.front, tt.body))
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("AsleepInWords(%q, %q) = %q, %v; want %q", tt.front, tt.body, got, ok, tt.want)
+		}
 	}
 }

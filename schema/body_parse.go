@@ -152,7 +152,43 @@ func (p *bodyParser) sections(doc ast.Node) {
 			}
 		}
 	}
+	// A visit's sections are often written as bold labels at the start of
+	// a paragraph ("**Observations:** Home tidy."), or as a bold line or a
+	// heading of another level: each opens the section it names, when no
+	// "##" heading of the record is that section.
+	var labelled map[*Section]string
+	if p.kind == KindVisit {
+		have = map[string]bool{}
+		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+			if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+				have[CanonicalSection(p.kind, collapse(p.plain(h)))] = true
+			}
+		}
+		labelled = map[*Section]string{}
+	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if labelled != nil {
+			if name, label := p.leadingLabel(n); name != "" && !have[name] {
+				have[name] = true
+				hoff := p.lineStart(nodePos(n))
+				if cur != nil {
+					cur.End = max(cur.Start, hoff)
+				}
+				cur = &Section{
+					Name:          name,
+					Heading:       label,
+					HeadingOffset: hoff,
+					Start:         hoff,
+					End:           len(p.src.Data),
+					Level:         0,
+				}
+				p.body.Sections = append(p.body.Sections, cur)
+				labelled[cur] = label
+				p.blocks[cur] = append(p.blocks[cur], n)
+				p.runs(n, name)
+				continue
+			}
+		}
 		if have != nil {
 			if name, text, level := p.pseudoHeading(n); name != "" && !have[name] {
 				have[name] = true
@@ -212,8 +248,38 @@ func (p *bodyParser) sections(doc ast.Node) {
 			b.WriteByte(' ')
 		}
 		s.Content = collapse(b.String())
+		if label, ok := labelled[s]; ok {
+			// The label is the heading, not the content.
+			s.Content = strings.TrimSpace(strings.TrimPrefix(s.Content, label))
+			s.Content = strings.TrimSpace(strings.TrimLeft(s.Content, ":-\u2013 "))
+		}
 		s.Placeholder = IsPlaceholder(s.Content, defaultPlaceholders)
 	}
+}
+
+// leadingLabel returns the visit section that paragraph n opens with a bold
+// label followed by its text ("**Observations:** Home tidy.",
+// "**Wishes and feelings** - Jamie said ..."), and the label as written
+// (without the colon). A paragraph that is only the label is
+// pseudoHeading's.
+func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
+	para, ok := n.(*ast.Paragraph)
+	if !ok {
+		return "", ""
+	}
+	e, ok := para.FirstChild().(*ast.Emphasis)
+	if !ok || e.Level != 2 {
+		return "", ""
+	}
+	label = collapse(p.plain(e))
+	if len(label) > 60 {
+		return "", ""
+	}
+	name = CanonicalSection(p.kind, label)
+	if name == "" {
+		return "", ""
+	}
+	return name, strings.TrimSpace(strings.TrimRight(label, ": "))
 }
 
 // pseudoHeading returns the section that block n opens when it is an

@@ -44,12 +44,17 @@ func TestParseBodySectionNames(t *testing.T) {
 		{KindVisit, "## Observations\n## Wishes and feelings\n## Meals and sleeping\n## Presentation and behavior\n## Presentation and Behaviour\n## Incidents and injuries\n## Outcomes\n",
 			[]string{"observations=Observations", "wishes=Wishes and feelings", "meals=Meals and sleeping", "presentation=Presentation and behavior",
 				"presentation=Presentation and Behaviour", "incidents=Incidents and injuries", "=Outcomes"}},
+		{KindVisit, "## Home conditions\n## The child’s wishes and feelings\n## Voice of the child\n## Meals & sleeping arrangements\n## Presentation & Behaviour\n## Any new incidents or injuries\n## Injuries\n## Sleeping\n",
+			[]string{"observations=Home conditions", "wishes=The child’s wishes and feelings", "wishes=Voice of the child", "meals=Meals & sleeping arrangements",
+				"presentation=Presentation & Behaviour", "incidents=Any new incidents or injuries", "=Injuries", "=Sleeping"}},
 		{KindCoreGroup, "## Progress against outcomes\n## Written views of absent members\n## decisions:\n",
 			[]string{"progress=Progress against outcomes", "absent-views=Written views of absent members", "decisions=decisions:"}},
 		{KindCase, "## Background\nFree narrative.\n", []string{"=Background"}},
 		{KindPlan, "# Plan\n### Outcomes\n> ## Actions\n- ## Review\n", []string{"outcomes=Outcomes"}}, // top-level headings; ### read as the wrong level
 		{KindPlan, "## Outcomes\n### Outcomes\n**Review**\n\n**Contingency:**\n\n**Concerns** about dad\n\n# Actions taken\n", []string{"outcomes=Outcomes", "review=Review", "contingency=Contingency:"}},
-		{KindVisit, "# Observations\n**Wishes and feelings**\n", nil}, // plans only
+		{KindVisit, "# Observations\n**Wishes and feelings**\n", []string{"observations=Observations", "wishes=Wishes and feelings"}}, // another level, a bold line
+		{KindVisit, "**Observations:** Home tidy.\n\n**Wishes & feelings** - Jamie said \"fine\".\n\nMore.\n\n**Incidents and injuries:**\n\n## Meals and sleeping\nToast.\n\n**Meals and sleeping:** again\n\n**Mum** said no.\n",
+			[]string{"observations=Observations", "wishes=Wishes & feelings", "incidents=Incidents and injuries", "meals=Meals and sleeping"}},
 		{KindPlan, "", nil},
 	}
 	for i, tt := range tests {
@@ -676,3 +681,24 @@ Act 1989.
 <!-- caselint:ignore vague-contingency Contingency agreed at conference -->
 Out of hours, the Emergency Duty Team has a copy of this plan.
 `
+
+// TestVisitLabelledSections pins what a visit section written as a bold
+// label holds: the text after the label, to the next section.
+func TestVisitLabelledSections(t *testing.T) {
+	_, b := parseBody(KindVisit, "**Observations:** Home tidy.\n\nFridge full.\n\n**Wishes and feelings** \u2013 Jamie said \"fine\".\n\n**Incidents and injuries:**\n\n**Meals and sleeping:** TBC\n")
+	for name, want := range map[string]string{
+		"observations": "Home tidy. Fridge full.",
+		"wishes":       "Jamie said \"fine\".",
+		"incidents":    "",
+		"meals":        "TBC",
+	} {
+		s := b.Section(name)
+		if s == nil {
+			t.Errorf("no %s section", name)
+			continue
+		}
+		if s.Content != want || s.Placeholder != (want == "" || want == "TBC") {
+			t.Errorf("%s: Content %q (placeholder %v), want %q", name, s.Content, s.Placeholder, want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -58,7 +57,8 @@ func (i Interval) String() string {
 
 // ParseInterval reads an interval or a recurring frequency: "2 weeks",
 // "28 working days", "1 month", "every 2 weeks", "fortnightly", "weekly",
-// "monthly", "daily". "off" gives the zero Interval.
+// "monthly", "daily", and as plans write them: "at least every 28 working
+// days", "every four weeks", "4-weekly". "off" gives the zero Interval.
 func ParseInterval(s string) (Interval, error) {
 	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	switch t {
@@ -73,13 +73,22 @@ func ParseInterval(s string) (Interval, error) {
 	case "monthly", "every month":
 		return Interval{1, Months}, nil
 	}
-	t = strings.TrimPrefix(t, "every ")
+	// How a plan writes its agreed frequency: "at least every 28 working
+	// days", "once every four weeks", "4-weekly", "four weekly".
+	for _, pre := range []string{"at least ", "once ", "every "} {
+		t = strings.TrimPrefix(t, pre)
+	}
+	if num, ok := strings.CutSuffix(strings.ReplaceAll(t, "-", " "), " weekly"); ok {
+		t = num + " weeks"
+	} else if num, ok := strings.CutSuffix(strings.ReplaceAll(t, "-", " "), " monthly"); ok {
+		t = num + " months"
+	}
 	num, unit, ok := strings.Cut(t, " ")
 	if !ok {
 		return Interval{}, fmt.Errorf("%q is not an interval such as \"2 weeks\" or \"28 working days\"", s)
 	}
-	n, err := strconv.Atoi(num)
-	if err != nil || n <= 0 {
+	n, ok := number(num)
+	if !ok {
 		return Interval{}, fmt.Errorf("%q is not an interval such as \"2 weeks\" or \"28 working days\"", s)
 	}
 	switch strings.TrimSuffix(unit, "s") {

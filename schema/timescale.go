@@ -695,7 +695,8 @@ var frequencyWords = map[string]Interval{
 
 // occasions that recur, after "every", "each", "at each", "per".
 var occasions = [][]string{
-	{"school", "day"}, {"school", "morning"}, {"school", "week"}, {"working", "day"}, {"work", "day"},
+	{"school", "day"}, {"school", "morning"}, {"school", "week"}, {"nursery", "day"}, {"nursery", "session"},
+	{"college", "day"}, {"working", "day"}, {"work", "day"},
 	{"half", "term"}, {"core", "group", "meeting"}, {"core", "group"}, {"cg", "meeting"}, {"cgm"},
 	{"review", "conference"}, {"review", "meeting"}, {"child", "protection", "conference"},
 	{"cp", "conference"}, {"home", "visit"}, {"statutory", "visit"}, {"supervision", "session"},

@@ -88,6 +88,8 @@ func TestParseTimescale(t *testing.T) {
 		{"6 weekly", TimescaleFrequency, Date{}, Interval{6, Weeks}, ""},
 		{"monthly", TimescaleFrequency, Date{}, Interval{1, Months}, ""},
 		{"each school day", TimescaleFrequency, Date{}, Interval{}, ""},
+		{"each nursery day", TimescaleFrequency, Date{}, Interval{}, ""},
+		{"every nursery session", TimescaleFrequency, Date{}, Interval{}, ""},
 		{"every school day", TimescaleFrequency, Date{}, Interval{}, ""},
 		{"at each core group", TimescaleFrequency, Date{}, Interval{}, ""},
 		{"at every core group meeting", TimescaleFrequency, Date{}, Interval{}, ""},
