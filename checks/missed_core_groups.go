@@ -65,7 +65,7 @@ written_reports = ["Dr Fiona Marsh"]
 # core-groups/2026-10-02.md
 attended = ["Nadia Okafor", "Rhiannon Bevan", "Owen Pritchard", "Dr Fiona Marsh"]`,
 	Profiles: oxfordOnly,
-	Since:    "0.1.0",
+	Since:    "0.2.0",
 	Run:      runMissedCoreGroups,
 }
 

@@ -65,7 +65,7 @@ attended = ["Nadia Okafor", "Rhiannon Bevan", "Dr Fiona Marsh"]`,
 chair = "Gareth Lloyd"       # the lead worker's manager
 minutes_by = "Nadia Okafor"  # the lead worker
 attended = ["Nadia Okafor", "Rhiannon Bevan", "Dr Fiona Marsh", "Gareth Lloyd"]`,
-	Since: "0.1.0",
+	Since: "0.2.0",
 	Run:   runUnchairedCoreGroup,
 }
 

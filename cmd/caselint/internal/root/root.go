@@ -20,7 +20,7 @@ import (
 )
 
 // Version is caselint's version.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // NewCmdRoot returns the caselint command with its subcommands.
 func NewCmdRoot(ios *iostreams.IOStreams, rules []*lint.Rule) *cobra.Command {
