@@ -2,6 +2,7 @@ package lint
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -74,10 +75,33 @@ func (c *Case) ChildName() string {
 	return "the child"
 }
 
-// IsChild reports whether ref names the child.
+// IsChild reports whether ref names the child: the child's name as
+// case.md gives it, or, where case.md gives only a first name ("Sophie"),
+// that name with the surname of one of the child's family in case.md's
+// people ("Sophie Thornton" beside "Kerry Thornton", mother), as a list of
+// names to notify or copy is often written. A full name that is one of the
+// case's people is that person, not the child.
 func (c *Case) IsChild(ref string) bool {
 	k := schema.PersonKey(ref)
-	return k != "" && k == schema.PersonKey(c.Child().Name)
+	child := schema.PersonKey(c.Child().Name)
+	if k == "" || child == "" {
+		return false
+	}
+	if k == child {
+		return true
+	}
+	surname, ok := strings.CutPrefix(k, child+" ")
+	if !ok || strings.Contains(surname, " ") || c.people[k] != nil || c.Record == nil {
+		return false
+	}
+	for i := range c.Record.People {
+		p := &c.Record.People[i]
+		name := strings.Fields(schema.PersonKey(p.Name))
+		if personIsFamily(p) && len(name) > 1 && name[len(name)-1] == surname {
+			return true
+		}
+	}
+	return false
 }
 
 // Person returns the person ref names (exact name, any case, a role in

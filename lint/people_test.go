@@ -462,3 +462,29 @@ lead_worker = "Aisha Patel"
 		t.Error("a case without a plan")
 	}
 }
+
+func TestIsChildFullName(t *testing.T) {
+	rec := &schema.CaseRecord{
+		Child: schema.Child{Name: "Sophie"},
+		People: []schema.Person{
+			{Name: "Kerry Thornton", Role: "mother", Family: true},
+			{Name: "Sophie Green", Role: "health visitor"},
+			{Name: "Dan Price", Role: "class teacher"},
+		},
+	}
+	c := NewCase("c", rec, nil)
+	for ref, want := range map[string]bool{
+		"Sophie":              true,
+		"sophie thornton":     true,  // the child's name with the family's surname
+		"Sophie Thornton ":    true,  // spaces
+		"Sophie Green":        false, // one of the people: the health visitor
+		"Sophie Price":        false, // a professional's surname is not the family's
+		"Sophie Ann Thornton": false,
+		"Thornton":            false,
+		"":                    false,
+	} {
+		if got := c.IsChild(ref); got != want {
+			t.Errorf("IsChild(%q) = %v, want %v", ref, got, want)
+		}
+	}
+}
