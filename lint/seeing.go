@@ -343,7 +343,11 @@ func (p *Profile) RefusedInWords(text string) bool {
 // words (any case, curly apostrophes read as straight; "*" in a phrase
 // stands for any one word), not negated in its clause (negatedBefore).
 func saysAny(text string, list []string) bool {
-	toks := refusalTokens(text)
+	return tokensSayAny(refusalTokens(text), list)
+}
+
+// tokensSayAny is saysAny on text already split by refusalTokens.
+func tokensSayAny(toks []string, list []string) bool {
 	for _, w := range list {
 		phrase := refusalTokens(w)
 		if len(phrase) == 0 {
@@ -364,13 +368,44 @@ func saysAny(text string, list []string) bool {
 	return false
 }
 
+// sentenceSaying returns the first sentence of the visit's reason and
+// notes that says one of says (saysAny), unless some text of them says one
+// of unless. Each text is split into words once: a sentence is looked for
+// only in a text that says one of says as a whole (a phrase never spans a
+// sentence, whose ends are clause breaks).
+func sentenceSaying(v *schema.Visit, unless, says []string) (string, bool) {
+	texts := []string{v.NotSeenReason}
+	if v.Doc.Body != nil {
+		for _, r := range v.Doc.Body.Text {
+			texts = append(texts, r.Text)
+		}
+	}
+	toks := make([][]string, len(texts))
+	for i, t := range texts {
+		toks[i] = refusalTokens(t)
+		if tokensSayAny(toks[i], unless) {
+			return "", false
+		}
+	}
+	for i, t := range texts {
+		if !tokensSayAny(toks[i], says) {
+			continue
+		}
+		for _, sen := range sentences(t) {
+			if saysAny(sen, says) {
+				return sen, true
+			}
+		}
+	}
+	return "", false
+}
+
 // clauseBreak stands between clauses in refusalTokens' output.
 const clauseBreak = "|"
 
 // refusalTokens splits text into lower-case words (letters, digits and
 // apostrophes), with clauseBreak where punctuation ends a clause.
 func refusalTokens(text string) []string {
-	text = strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(strings.ToLower(text))
 	var toks []string
 	var cur strings.Builder
 	flush := func() {
@@ -381,8 +416,10 @@ func refusalTokens(text string) []string {
 	}
 	for _, r := range text {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'':
-			cur.WriteRune(r)
+		case r == '\'' || r == '\u2019' || r == '\u2018':
+			cur.WriteByte('\'')
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur.WriteRune(unicode.ToLower(r))
 		case r == '*':
 			flush()
 			toks = append(toks, "*")
@@ -439,25 +476,7 @@ func (p *Profile) NotAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil || !v.SeenAlone || v.Doc == nil {
 		return "", false
 	}
-	texts := []string{v.NotSeenReason}
-	if v.Doc.Body != nil {
-		for _, r := range v.Doc.Body.Text {
-			texts = append(texts, r.Text)
-		}
-	}
-	for _, t := range texts {
-		if saysAny(t, seenAloneWords) {
-			return "", false
-		}
-	}
-	for _, t := range texts {
-		for _, sen := range sentences(t) {
-			if saysAny(sen, p.Words.NotAlone) {
-				return sen, true
-			}
-		}
-	}
-	return "", false
+	return sentenceSaying(v, seenAloneWords, p.Words.NotAlone)
 }
 
 // sentences splits text at full stops, question and exclamation marks
@@ -501,25 +520,7 @@ func AsleepInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil || !v.SeenAlone || v.Awake || v.Doc == nil || v.Doc.Keys.Has("awake") {
 		return "", false
 	}
-	texts := []string{v.NotSeenReason}
-	if v.Doc.Body != nil {
-		for _, r := range v.Doc.Body.Text {
-			texts = append(texts, r.Text)
-		}
-	}
-	for _, t := range texts {
-		if saysAny(t, awakeWords) {
-			return "", false
-		}
-	}
-	for _, t := range texts {
-		for _, sen := range sentences(t) {
-			if saysAny(sen, asleepWords) {
-				return sen, true
-			}
-		}
-	}
-	return "", false
+	return sentenceSaying(v, awakeWords, asleepWords)
 }
 
 // NotSeenAloneInWords returns the sentence of visit v's record that says,
