@@ -57,8 +57,18 @@ func (c *Case) PlanStart() schema.Date {
 // IsTransferIn reports whether this authority's plan started at a transfer
 // conference: the child moved in with a plan.
 func (c *Case) IsTransferIn() bool {
-	cf := c.PlanStartConference()
-	return cf != nil && cf.Kind == schema.ConferenceTransfer
+	return c.TransferInConference() != nil
+}
+
+// TransferInConference returns this authority's transfer conference when
+// its plan started at one (the child moved in with a plan), else nil. Its
+// notified date is when this authority, the receiving one, was told of the
+// move (C06 §07: it convenes the conference within 15 working days).
+func (c *Case) TransferInConference() *schema.Conference {
+	if cf := c.PlanStartConference(); cf != nil && cf.Kind == schema.ConferenceTransfer {
+		return cf
+	}
+	return nil
 }
 
 // InPlan reports whether day d falls within this authority's plan as far as

@@ -104,6 +104,9 @@ func TestPlanStart(t *testing.T) {
 			if tc.c.IsTransferIn() != tc.transfer {
 				t.Errorf("IsTransferIn = %v", !tc.transfer)
 			}
+			if ti := tc.c.TransferInConference(); (ti != nil) != tc.transfer || ti != nil && ti != got {
+				t.Errorf("TransferInConference = %+v, want the start conference when the child moved in, else nil", ti)
+			}
 		})
 	}
 }
