@@ -208,6 +208,30 @@ func (c *Case) startCandidates() []*schema.Conference {
 	return cands
 }
 
+// UnreadConferenceOn returns a conference record dated d whose kind or
+// decision caselint could not read (kind = "ICPC", decision = "continue
+// plan"), else nil. invalid-record reports it; rules that look for the
+// conference of that day stay quiet rather than report the same mistake
+// again as a missing conference.
+func (c *Case) UnreadConferenceOn(d schema.Date) *schema.Conference {
+	for _, cf := range c.Conferences {
+		if cf == nil || cf.Date != d {
+			continue
+		}
+		switch cf.Kind {
+		case schema.ConferenceInitial, schema.ConferenceReview, schema.ConferenceTransfer:
+		default:
+			return cf
+		}
+		switch cf.Decision {
+		case "", schema.DecisionPlan, schema.DecisionNoPlan, schema.DecisionContinue, schema.DecisionCease, schema.DecisionAdjourned:
+		default:
+			return cf
+		}
+	}
+	return nil
+}
+
 // StartsPlan reports whether conference cf decided that the child be the
 // subject of a plan here: an initial or transfer conference that decided
 // "plan". A transfer conference that wrote "continue" (the plan continues
