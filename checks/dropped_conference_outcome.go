@@ -80,6 +80,19 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 	}
 	seen := map[string]bool{}
 	for _, o := range latest.Outcomes {
+		// "O1-O4", "O1 to O4", "O1, O2, O3": several outcomes in one entry.
+		if ids := conferenceOutcomeList(o); ids != nil {
+			for _, id := range ids {
+				if seen[id] || have[id] {
+					continue
+				}
+				seen[id] = true
+				pass.Reportf(doc, at,
+					"outcome %s, agreed at %s of %s (%s, outcomes %q), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; add %s to the Outcomes list as the conference agreed it (%s)",
+					id, conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), strings.TrimSpace(o), id, cite(pass))
+			}
+			continue
+		}
 		id := outcomeIDOf(o)
 		if id == "" || seen[id] || have[id] || (!isOutcomeID(id) && outcomeTextIn(o, texts)) {
 			continue
@@ -90,6 +103,36 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 			strings.TrimSpace(o), conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), id, cite(pass))
 	}
 	return nil
+}
+
+// conferenceOutcomeList reads a conference's outcome entry that names
+// several outcomes and nothing else ("O1-O4", "O1 to O4", "O1, O2 and O3",
+// "O1 & O3") as the ids it names, upper case, in order; it returns nil for
+// an entry that is one outcome, with or without its text ("O2", "O2: Jamie
+// is in school 5 days a week"), or text alone, which outcomeIDOf reads.
+func conferenceOutcomeList(o string) []string {
+	n := 0
+	for _, f := range strings.FieldsFunc(o, func(r rune) bool {
+		return r == ' ' || r == ',' || r == ';' || r == '/' || r == '&' || r == '+'
+	}) {
+		f = strings.Trim(f, ".:()[]*_")
+		switch {
+		case f == "" || f == "-" || f == "–" || f == "—" || strings.EqualFold(f, "to") || strings.EqualFold(f, "and"):
+			continue
+		case len(f) > 1 && (f[0] == 'O' || f[0] == 'o') && outcomeNumber(f) > 0:
+			n++
+			continue
+		}
+		if a, b, ok := cutDash(f); ok && len(a) > 1 && (a[0] == 'O' || a[0] == 'o') && outcomeNumber(a) > 0 && outcomeNumber(b) > 0 {
+			n += 2
+			continue
+		}
+		return nil // words: an outcome written with its text
+	}
+	if n < 2 {
+		return nil
+	}
+	return actionOutcomeRefs(o, nil)
 }
 
 // outcomeIDOf returns the id a conference's outcome opens with, upper case:

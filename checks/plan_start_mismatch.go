@@ -48,6 +48,9 @@ func runPlanStartMismatch(pass *lint.Pass) error {
 		return nil
 	}
 	start := pass.Case.PlanStartConference()
+	if start == nil && pass.Case.UnreadConferenceOn(plan.Started) != nil {
+		return nil // the conference of that day is there, unread: invalid-record's
+	}
 	if start == nil {
 		pass.Reportf(doc, doc.At("started"),
 			"the plan started on %s, but no initial or transfer conference in the case decided on a plan: add the record of the conference that made the plan, or correct started (%s)",

@@ -57,8 +57,18 @@ func (c *Case) PlanStart() schema.Date {
 // IsTransferIn reports whether this authority's plan started at a transfer
 // conference: the child moved in with a plan.
 func (c *Case) IsTransferIn() bool {
-	cf := c.PlanStartConference()
-	return cf != nil && cf.Kind == schema.ConferenceTransfer
+	return c.TransferInConference() != nil
+}
+
+// TransferInConference returns this authority's transfer conference when
+// its plan started at one (the child moved in with a plan), else nil. Its
+// notified date is when this authority, the receiving one, was told of the
+// move (C06 §07: it convenes the conference within 15 working days).
+func (c *Case) TransferInConference() *schema.Conference {
+	if cf := c.PlanStartConference(); cf != nil && cf.Kind == schema.ConferenceTransfer {
+		return cf
+	}
+	return nil
 }
 
 // InPlan reports whether day d falls within this authority's plan as far as
@@ -196,6 +206,30 @@ func (c *Case) startCandidates() []*schema.Conference {
 		cands = kept
 	}
 	return cands
+}
+
+// UnreadConferenceOn returns a conference record dated d whose kind or
+// decision caselint could not read (kind = "ICPC", decision = "continue
+// plan"), else nil. invalid-record reports it; rules that look for the
+// conference of that day stay quiet rather than report the same mistake
+// again as a missing conference.
+func (c *Case) UnreadConferenceOn(d schema.Date) *schema.Conference {
+	for _, cf := range c.Conferences {
+		if cf == nil || cf.Date != d {
+			continue
+		}
+		switch cf.Kind {
+		case schema.ConferenceInitial, schema.ConferenceReview, schema.ConferenceTransfer:
+		default:
+			return cf
+		}
+		switch cf.Decision {
+		case "", schema.DecisionPlan, schema.DecisionNoPlan, schema.DecisionContinue, schema.DecisionCease, schema.DecisionAdjourned:
+		default:
+			return cf
+		}
+	}
+	return nil
 }
 
 // StartsPlan reports whether conference cf decided that the child be the

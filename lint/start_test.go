@@ -104,6 +104,9 @@ func TestPlanStart(t *testing.T) {
 			if tc.c.IsTransferIn() != tc.transfer {
 				t.Errorf("IsTransferIn = %v", !tc.transfer)
 			}
+			if ti := tc.c.TransferInConference(); (ti != nil) != tc.transfer || ti != nil && ti != got {
+				t.Errorf("TransferInConference = %+v, want the start conference when the child moved in, else nil", ti)
+			}
 		})
 	}
 }
@@ -249,5 +252,28 @@ func TestHeldCoreGroups(t *testing.T) {
 	c := startCase(&schema.Plan{Started: sd("2026-01-20")}, sconf("initial", "2026-01-20", "plan", "i.md"), held, cancelled, blank)
 	if got := c.PlanCoreGroups(); len(got) != 1 || got[0] != held {
 		t.Errorf("PlanCoreGroups = %d meetings, want only the one held", len(got))
+	}
+}
+
+func TestUnreadConferenceOn(t *testing.T) {
+	read := sconf("initial", "2026-01-12", "plan", "i.md")
+	kind := sconf("ICPC", "2026-01-12", "plan", "k.md")
+	decision := sconf("review", "2026-04-08", "continue plan", "r.md")
+	adjourned := sconf("review", "2026-04-09", "adjourned", "a.md")
+	none := sconf("initial", "2026-04-10", "", "n.md")
+	c := startCase(&schema.Plan{Started: sd("2026-01-12")}, read, kind, decision, adjourned, none)
+	for _, tc := range []struct {
+		day  string
+		want *schema.Conference
+	}{
+		{"2026-01-12", kind},     // a read conference that day does not hide the unread one
+		{"2026-04-08", decision}, // decision unread
+		{"2026-04-09", nil},      // adjourned is read
+		{"2026-04-10", nil},      // no decision written is not unread
+		{"2026-05-01", nil},      // nothing that day
+	} {
+		if got := c.UnreadConferenceOn(sd(tc.day)); got != tc.want {
+			t.Errorf("UnreadConferenceOn(%s) = %+v, want %+v", tc.day, got, tc.want)
+		}
 	}
 }
