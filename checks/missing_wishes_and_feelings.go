@@ -67,7 +67,7 @@ func runMissingWishesAndFeelings(pass *lint.Pass) error {
 		if !c.SawChild(v) || !c.CountsAsLeadWorker(v) || c.IsBabyOn(day) || v.Doc.Body == nil {
 			continue
 		}
-		sec := wishesSection(v.Doc.Body)
+		sec := wishesSection(pass.Case, v.Doc.Body)
 		switch {
 		case sec == nil:
 			pass.Reportf(v.Doc, v.Doc.TypeLine(),
@@ -91,8 +91,8 @@ var childsViews = []string{"wishes", "feelings", "voice of the child", "child's 
 // wishesSection returns the visit's Wishes and feelings section, or else
 // the first section whose heading names the child's wishes, feelings,
 // views or voice ("## Voice of the child"), or nil.
-func wishesSection(b *schema.Body) *schema.Section {
-	if sec := b.Section("wishes"); sec != nil {
+func wishesSection(c *lint.Case, b *schema.Body) *schema.Section {
+	if sec := c.VisitSection(b, "wishes"); sec != nil {
 		return sec
 	}
 	for _, sec := range b.Sections {

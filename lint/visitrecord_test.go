@@ -1,0 +1,36 @@
+package lint
+
+import (
+	"testing"
+
+	"github.com/caselint/caselint/schema"
+)
+
+func TestVisitSection(t *testing.T) {
+	c := seeingCase(t, "born = 2024-02-10\n", "")
+	cases := []struct {
+		heading, name string
+		want          bool
+	}{
+		{"Wishes and feelings", "wishes", true},
+		{"Jamie's wishes and feelings", "wishes", true},
+		{"Jamie\u2019s wishes and feelings", "wishes", true},
+		{"JAMIE'S WISHES AND FEELINGS", "wishes", true},
+		{"Jamie's presentation and behaviour", "presentation", true},
+		{"Jamie's meals and sleep", "meals", true},
+		{"Jamie's voice", "wishes", true},
+		{"Jamie's wishes and feelings", "presentation", false},
+		{"Mum's views", "wishes", false},
+		{"Mum's wishes and feelings", "wishes", false},
+		{"Jamiesons' wishes and feelings", "wishes", false},
+		{"What Jamie said", "wishes", false},
+	}
+	for _, tc := range cases {
+		body := "## Observations\n\nFine.\n\n## " + tc.heading + "\n\nSaid \"fine\".\n"
+		b := schema.ParseBody(schema.NewSource("v.md", []byte(body)), schema.KindVisit, 0)
+		got := c.VisitSection(b, tc.name) != nil
+		if got != tc.want {
+			t.Errorf("VisitSection(%q, %q) = %v, want %v", tc.heading, tc.name, got, tc.want)
+		}
+	}
+}
