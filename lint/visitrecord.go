@@ -2,19 +2,22 @@ package lint
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/caselint/caselint/schema"
 )
 
 // VisitSection returns the section of a visit record's body that holds the
 // visit section name ("wishes", "presentation", ...): one under an accepted
-// heading, or else one whose heading opens with the child's own name where
-// the accepted heading says "child's" or nothing ("Harley's wishes and
+// heading, or else one whose heading names the child where the accepted
+// heading says "child's", "the child" or nothing ("Harley's wishes and
 // feelings", "Mason's presentation and behaviour", "Lily's meals and
-// sleep", "James' wishes and feelings"). A worker writing by hand names
-// the child; the heading means the same. Another person's name ("Mum's
-// views") is not the child's, and is not read as the child's section.
-// It returns nil when there is no such section.
+// sleep", "James' wishes and feelings", "What Jayden said", "Voice of
+// Mia"). A worker writing by hand names the child; the heading means the
+// same. Another person's name ("Mum's views") is not the child's, and is
+// not read as the child's section. It returns nil when there is no such
+// section.
 func (c *Case) VisitSection(b *schema.Body, name string) *schema.Section {
 	if b == nil {
 		return nil
@@ -32,16 +35,72 @@ func (c *Case) VisitSection(b *schema.Body, name string) *schema.Section {
 		}
 		h := strings.ToLower(strings.TrimSpace(strings.Trim(strings.TrimSpace(sec.Heading), "*_")))
 		h = strings.ReplaceAll(h, "\u2019", "'")
-		for _, p := range []string{child + "'s ", child + "' "} {
-			if !strings.HasPrefix(h, p) {
-				continue
-			}
-			rest := strings.TrimSpace(h[len(p):])
-			if schema.CanonicalSection(schema.KindVisit, rest) == name ||
-				schema.CanonicalSection(schema.KindVisit, "child's "+rest) == name {
+		for _, cand := range childHeadings(h, child) {
+			if schema.CanonicalSection(schema.KindVisit, cand) == name {
 				return sec
 			}
 		}
 	}
 	return nil
+}
+
+// childHeadings returns the headings h stands for when it names the child
+// (lower case): with the child's name read as "child's" or "the child",
+// and, when h opens with the child's name as a possessive, h without it
+// ("lily's meals and sleep": "meals and sleep"). None when h does not name
+// the child as a whole word.
+func childHeadings(h, child string) []string {
+	var out []string
+	for _, p := range []string{child + "'s ", child + "' "} {
+		if strings.HasPrefix(h, p) {
+			out = append(out, strings.TrimSpace(h[len(p):]))
+		}
+	}
+	var b strings.Builder
+	named := false
+	for i := 0; i < len(h); {
+		j := i + len(child)
+		if strings.HasPrefix(h[i:], child) && !letterBefore(h, i) {
+			rest := h[j:]
+			switch {
+			case strings.HasPrefix(rest, "'s") && !letterAt(rest, 2):
+				b.WriteString("child's")
+				i, named = j+2, true
+				continue
+			case strings.HasPrefix(rest, "'") && !letterAt(rest, 1):
+				b.WriteString("child's")
+				i, named = j+1, true
+				continue
+			case !letterAt(rest, 0) && !strings.HasPrefix(rest, "'"):
+				b.WriteString("the child")
+				i, named = j, true
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(h[i:])
+		b.WriteRune(r)
+		i += n
+	}
+	if named {
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// letterBefore reports whether the rune before s[i] is a letter or digit.
+func letterBefore(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// letterAt reports whether s holds a letter or digit at byte i.
+func letterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

@@ -23,7 +23,11 @@ func TestVisitSection(t *testing.T) {
 		{"Mum's views", "wishes", false},
 		{"Mum's wishes and feelings", "wishes", false},
 		{"Jamiesons' wishes and feelings", "wishes", false},
-		{"What Jamie said", "wishes", false},
+		{"What Jamie said", "wishes", true},
+		{"Voice of Jamie", "wishes", true},
+		{"What Jamie's mum said", "wishes", false},
+		{"What Jamieson said", "wishes", false},
+		{"Jamie's incidents or injuries", "incidents", true},
 	}
 	for _, tc := range cases {
 		body := "## Observations\n\nFine.\n\n## " + tc.heading + "\n\nSaid \"fine\".\n"
