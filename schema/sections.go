@@ -47,7 +47,8 @@ var sectionDefs = map[Kind][]SectionDef{
 			Keywords: []string{"contingency", "contingencies"}},
 	},
 	KindVisit: {
-		{Name: "observations", Title: "Observations", Headings: []string{"Observations", "Home conditions", "Observations of the home", "Information and observations", "Visit observations"},
+		{Name: "observations", Title: "Observations", Headings: []string{"Observations", "Home conditions", "Observations of the home", "Information and observations", "Visit observations",
+			"What I saw", "What I observed"},
 			Hint: "what was seen of the child, the home and the people in it"},
 		{Name: "wishes", Title: "Wishes and feelings", Headings: []string{"Wishes and feelings", "Child's wishes and feelings", "Wishes, feelings and views",
 			"Voice of the child", "Child's voice", "Child's views", "Views of the child", "What the child said"},
