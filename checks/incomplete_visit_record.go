@@ -114,6 +114,9 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 				continue // nothing of the child to record
 			}
 			sec := pass.Case.VisitSection(doc.Body, def.Name)
+			if def.Name == "wishes" {
+				sec = pass.Case.WishesSection(doc.Body)
+			}
 			switch {
 			case sec == nil:
 				pass.Reportf(doc, doc.TypeLine(),

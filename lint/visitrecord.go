@@ -104,3 +104,62 @@ func letterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// childsViews are words of headings under which practitioners record the
+// child's wishes and feelings when they do not use an accepted heading:
+// C06 prescribes no sections for a visit record.
+var childsViews = []string{"wishes", "feelings", "voice of the child", "child's voice", "child's views",
+	"views of the child", "what the child said", "child's view"}
+
+// WishesSection returns the section of a visit record that records the
+// child's wishes and feelings: the "wishes" section (VisitSection), or else
+// the first section whose heading names wishes, feelings, views or voice
+// ("## Feelings", "## Jayden's worries and wishes") and no one else's
+// ("## Mum's feelings", "## Parents' wishes" are not the child's). It
+// returns nil when there is none. incomplete-visit-record and
+// missing-wishes-and-feelings both ask it.
+func (c *Case) WishesSection(b *schema.Body) *schema.Section {
+	if sec := c.VisitSection(b, "wishes"); sec != nil {
+		return sec
+	}
+	if b == nil {
+		return nil
+	}
+	child := strings.ToLower(strings.TrimSpace(c.Child().Name))
+	for _, sec := range b.Sections {
+		if sec.Name != "" {
+			continue // an accepted heading of another section
+		}
+		h := strings.ToLower(strings.ReplaceAll(sec.Heading, "\u2019", "'"))
+		if child != "" {
+			for _, cand := range childHeadings(h, child) {
+				h = cand // the child's name read as "child's" / "the child"
+			}
+		}
+		if namesSomeoneElse(h) {
+			continue
+		}
+		for _, w := range childsViews {
+			if strings.Contains(h, w) {
+				return sec
+			}
+		}
+	}
+	return nil
+}
+
+// namesSomeoneElse reports whether a heading (lower case, the child's own
+// name already read as "child's") holds a possessive other than the
+// child's: "mum's feelings", "parents' wishes".
+func namesSomeoneElse(h string) bool {
+	for _, w := range strings.Fields(h) {
+		w = strings.Trim(w, ".,;:()[]&/")
+		if w == "child's" || w == "children's" || w == "childs" {
+			continue
+		}
+		if strings.HasSuffix(w, "'s") || (strings.HasSuffix(w, "s'") && len(w) > 2) {
+			return true
+		}
+	}
+	return false
+}

@@ -38,3 +38,30 @@ func TestVisitSection(t *testing.T) {
 		}
 	}
 }
+
+func TestWishesSection(t *testing.T) {
+	c := seeingCase(t, "born = 2024-02-10\n", "")
+	for h, want := range map[string]bool{
+		"Wishes and feelings":          true,
+		"Jamie's wishes":               true,
+		"Jamie's feelings":             true,
+		"What Jamie told me":           true,
+		"Feelings":                     true,
+		"Jamie's worries and wishes":   true,
+		"Children's wishes":            true,
+		"Mum's feelings":               false,
+		"Parents' wishes and feelings": false,
+		"Mum's views":                  false,
+		"Home conditions":              false,
+		"Observations of Jamie":        false,
+	} {
+		b := schema.ParseBody(schema.NewSource("v.md", []byte("## "+h+"\n\nx\n")), schema.KindVisit, 0)
+		if got := c.WishesSection(b) != nil; got != want {
+			t.Errorf("WishesSection(%q) = %v, want %v", h, got, want)
+		}
+	}
+	b := schema.ParseBody(schema.NewSource("v.md", []byte("## Observations of Jamie\n\nx\n")), schema.KindVisit, 0)
+	if c.VisitSection(b, "observations") == nil {
+		t.Error(`"Observations of Jamie" is the visit's observations`)
+	}
+}

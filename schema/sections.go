@@ -48,10 +48,11 @@ var sectionDefs = map[Kind][]SectionDef{
 	},
 	KindVisit: {
 		{Name: "observations", Title: "Observations", Headings: []string{"Observations", "Home conditions", "Observations of the home", "Information and observations", "Visit observations",
-			"What I saw", "What I observed"},
+			"What I saw", "What I observed", "Observations of the child"},
 			Hint: "what was seen of the child, the home and the people in it"},
 		{Name: "wishes", Title: "Wishes and feelings", Headings: []string{"Wishes and feelings", "Child's wishes and feelings", "Wishes, feelings and views",
-			"Voice of the child", "Child's voice", "Child's views", "Views of the child", "What the child said"},
+			"Voice of the child", "Child's voice", "Child's views", "Views of the child", "What the child said",
+			"Child's wishes", "Child's feelings", "What the child told me"},
 			Hint: "the child's wishes and feelings, in their words where possible"},
 		{Name: "meals", Title: "Meals and sleeping", Headings: []string{"Meals and sleeping", "Meals and sleeping arrangements", "Food and sleeping", "Food and sleep", "Meals and sleep", "Eating and sleeping"},
 			Hint: "food in the home, meals, where and how the child sleeps"},
