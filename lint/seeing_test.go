@@ -225,6 +225,8 @@ func TestRefusedInWords(t *testing.T) {
 		"Mum said I couldn’t come in today":                                true,
 		"Dad told me we could not come in without an appointment":          true,
 		"Mum shut the door on me":                                          true,
+		"Mum said I couldn't see him as he was poorly in bed":              true,
+		"Mum said she could not see why I had come; Jamie was at school":   false,
 		"Mum said I could come in but Jamie was at nursery":                false,
 		"I told Mum I would leave the leaflet":                             false,
 		"Mother was out; no answer on her phone":                           false,
