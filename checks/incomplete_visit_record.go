@@ -113,7 +113,10 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 			if !seen && def.Name != "observations" {
 				continue // nothing of the child to record
 			}
-			sec := doc.Body.Section(def.Name)
+			sec := pass.Case.VisitSection(doc.Body, def.Name)
+			if def.Name == "wishes" {
+				sec = pass.Case.WishesSection(doc.Body)
+			}
 			switch {
 			case sec == nil:
 				pass.Reportf(doc, doc.TypeLine(),

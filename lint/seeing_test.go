@@ -220,6 +220,15 @@ func TestRefusedInWords(t *testing.T) {
 		"No answer at the door; the curtains were drawn":                   true,
 		"Knocked twice, no reply at the door.":                             true,
 		"Nobody came to the door although the TV was on":                   true,
+		"Dad came to the door and told me to leave":                        true,
+		"Mum asked us to leave and come back next week":                    true,
+		"Mum said I couldn’t come in today":                                true,
+		"Dad told me we could not come in without an appointment":          true,
+		"Mum shut the door on me":                                          true,
+		"Mum said I couldn't see him as he was poorly in bed":              true,
+		"Mum said she could not see why I had come; Jamie was at school":   false,
+		"Mum said I could come in but Jamie was at nursery":                false,
+		"I told Mum I would leave the leaflet":                             false,
 		"Mother was out; no answer on her phone":                           false,
 		"Jamie was at his grandmother's; mother had not refused":           false,
 		"Mother did not refuse; Jamie was in hospital":                     false,
@@ -248,9 +257,9 @@ func TestRefusedInWords(t *testing.T) {
 		t.Error("a child who was seen did not remain unseen: not a refusal of contact")
 	}
 	// A config extends the list.
-	over := &Profile{Words: Words{Refusals: []string{"Shut the door on me"}}}
+	over := &Profile{Words: Words{Refusals: []string{"Kept the chain on"}}}
 	ext := extend(p, over, func(string) bool { return false })
-	if !ext.RefusedInWords("Mother shut the door on me") || p.RefusedInWords("Mother shut the door on me") {
+	if !ext.RefusedInWords("Mother kept the chain on the door") || p.RefusedInWords("Mother kept the chain on the door") {
 		t.Error("a config's refusals extend the profile's")
 	}
 }

@@ -61,16 +61,20 @@ func (i Interval) String() string {
 // days", "every four weeks", "4-weekly". "off" gives the zero Interval.
 func ParseInterval(s string) (Interval, error) {
 	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	// "at least monthly", "once a month", "at least once a fortnight".
+	for _, pre := range []string{"at least ", "once "} {
+		t = strings.TrimPrefix(t, pre)
+	}
 	switch t {
 	case "off", "none":
 		return Interval{}, nil
 	case "daily", "every day":
 		return Interval{1, Days}, nil
-	case "weekly", "every week":
+	case "weekly", "every week", "a week":
 		return Interval{1, Weeks}, nil
 	case "fortnightly", "every fortnight", "a fortnight":
 		return Interval{2, Weeks}, nil
-	case "monthly", "every month":
+	case "monthly", "every month", "a month":
 		return Interval{1, Months}, nil
 	}
 	// How a plan writes its agreed frequency: "at least every 28 working

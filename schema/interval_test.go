@@ -23,6 +23,11 @@ func TestParseInterval(t *testing.T) {
 		"two-monthly":                    {2, Months},
 		"ten working days":               {10, WorkingDays},
 		"twenty-eight working days":      {28, WorkingDays},
+		"at least monthly":               {1, Months},
+		"at least fortnightly":           {2, Weeks},
+		"once a month":                   {1, Months},
+		"at least once a fortnight":      {2, Weeks},
+		"once a week":                    {1, Weeks},
 		"off":                            {},
 	} {
 		got, err := ParseInterval(in)
