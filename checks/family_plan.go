@@ -19,6 +19,7 @@ var planContent = []*lint.Rule{
 	MissingReviewDate,
 	PlanStartMismatch,
 	LateReviewConference,
+	LateTransferConference,
 	ConferenceWithoutOutcomes,
 	IncompleteCoreGroup,
 	ReviewDateMismatch,
