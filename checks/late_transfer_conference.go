@@ -39,7 +39,7 @@ sets no time for a transfer conference.`,
 	Bad: `# conferences/2026-05-27-transfer.md
 kind = "transfer"
 date = 2026-05-27
-notified = 2026-04-20   # 26 working days before`,
+notified = 2026-04-20   # 25 working days before`,
 	Good: `# conferences/2026-05-27-transfer.md
 kind = "transfer"
 date = 2026-05-27
