@@ -113,7 +113,7 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 			if !seen && def.Name != "observations" {
 				continue // nothing of the child to record
 			}
-			sec := doc.Body.Section(def.Name)
+			sec := pass.Case.VisitSection(doc.Body, def.Name)
 			switch {
 			case sec == nil:
 				pass.Reportf(doc, doc.TypeLine(),

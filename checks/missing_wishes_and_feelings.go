@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"strings"
-
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -67,7 +65,7 @@ func runMissingWishesAndFeelings(pass *lint.Pass) error {
 		if !c.SawChild(v) || !c.CountsAsLeadWorker(v) || c.IsBabyOn(day) || v.Doc.Body == nil {
 			continue
 		}
-		sec := wishesSection(v.Doc.Body)
+		sec := pass.Case.VisitSection(v.Doc.Body, "wishes")
 		switch {
 		case sec == nil:
 			pass.Reportf(v.Doc, v.Doc.TypeLine(),
@@ -77,30 +75,6 @@ func runMissingWishesAndFeelings(pass *lint.Pass) error {
 			pass.Reportf(v.Doc, sec.HeadingOffset,
 				"the \"%s\" section of the record of the visit of %s, which saw %s, is empty: record what %s said they wish and feel, in their words where possible, or what their behaviour showed (%s)",
 				sec.Heading, day.Long(), child, child, cite(pass))
-		}
-	}
-	return nil
-}
-
-// childsViews are words of headings under which practitioners record the
-// child's wishes and feelings when they do not use "Wishes and feelings":
-// C06 prescribes no sections for a visit record.
-var childsViews = []string{"wishes", "feelings", "voice of the child", "child's voice", "child's views",
-	"views of the child", "what the child said", "child's view"}
-
-// wishesSection returns the visit's Wishes and feelings section, or else
-// the first section whose heading names the child's wishes, feelings,
-// views or voice ("## Voice of the child"), or nil.
-func wishesSection(b *schema.Body) *schema.Section {
-	if sec := b.Section("wishes"); sec != nil {
-		return sec
-	}
-	for _, sec := range b.Sections {
-		h := strings.ToLower(strings.ReplaceAll(sec.Heading, "\u2019", "'"))
-		for _, w := range childsViews {
-			if strings.Contains(h, w) {
-				return sec
-			}
 		}
 	}
 	return nil

@@ -610,3 +610,74 @@ func (p *Pass) ReducedVisitingLapsedAt() *schema.Conference {
 	}
 	return nil
 }
+
+// --- The visit record's sections ----------------------------------------
+
+// childsViews are words of headings under which practitioners record the
+// child's wishes and feelings when they do not use "Wishes and feelings".
+var childsViews = []string{"wishes", "feelings", "voice of the child", "child's voice", "child's views",
+	"views of the child", "what the child said", "child's view"}
+
+// VisitSection returns the section of a visit record that holds name
+// ("observations", "wishes", "meals", "presentation", "incidents"), as
+// workers head it: an accepted heading (schema), or one written with the
+// child's name where the template says "the child" ("Kayden's wishes and
+// feelings", "What Kayden said", "Voice of Kayden"); for the wishes, any
+// heading naming the child's wishes, feelings, views or voice ("## Voice
+// of the child"). Every rule that reads a visit's sections asks this, so a
+// heading is never present for one rule and missing for another.
+func (c *Case) VisitSection(b *schema.Body, name string) *schema.Section {
+	if b == nil {
+		return nil
+	}
+	if sec := b.Section(name); sec != nil {
+		return sec
+	}
+	for _, sec := range b.Sections {
+		if sec.Name != "" {
+			continue
+		}
+		h := c.childAsTheChild(sec.Heading)
+		if h != "" && schema.CanonicalSection(schema.KindVisit, h) == name {
+			return sec
+		}
+	}
+	if name != "wishes" {
+		return nil
+	}
+	for _, sec := range b.Sections {
+		h := c.childAsTheChild(sec.Heading)
+		for _, w := range childsViews {
+			if strings.Contains(h, w) {
+				return sec
+			}
+		}
+	}
+	return nil
+}
+
+// childAsTheChild returns a heading in lower case with the child's name
+// (the whole [child].name, or its first word) read as the template's words:
+// "Kayden's" as "child's", "Kayden" alone as "the child".
+func (c *Case) childAsTheChild(heading string) string {
+	h := strings.ToLower(strings.ReplaceAll(heading, "\u2019", "'"))
+	f := strings.Fields(strings.ToLower(c.Child().Name))
+	if len(f) == 0 {
+		return h
+	}
+	if len(f) > 1 {
+		full := strings.Join(f, " ")
+		h = strings.ReplaceAll(h, full+"'s", "child's")
+		h = strings.ReplaceAll(h, full, "the child")
+	}
+	words := strings.Fields(h)
+	for i, w := range words {
+		switch strings.TrimRight(w, ".,:;") {
+		case f[0] + "'s", f[0] + "s'":
+			words[i] = "child's"
+		case f[0]:
+			words[i] = "the child"
+		}
+	}
+	return strings.Join(words, " ")
+}
