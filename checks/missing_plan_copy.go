@@ -34,7 +34,9 @@ on the core_group line), and for a copy in a language other than the
 person's language in case.md (the child's first_language), reported on
 that [[copies]] table. A copy that records no language is taken to be in English; one in several
 languages ("Polish and English") suits a reader of any of them; a copy
-dated after the as-of date has not been given yet.`,
+dated after the as-of date has not been given yet, and one dated before
+this plan started (the previous authority's plan for a child who moved in,
+or an earlier plan's) is not a copy of this plan.`,
 	Bad: `core_group = ["Aisha Patel", "Sam Doe"]   # case.md: Sam Doe, family = true, language = "Polish"
 
 [[copies]]
@@ -82,14 +84,22 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 		readers = append(readers, reader{name: strings.TrimSpace(p.Name), lang: p.Language,
 			why: "is a family member of the core group"})
 	}
+	start := pass.Case.PlanStart()
 	for _, r := range readers {
 		first, right := -1, false
+		var earlier schema.Date // a copy of an earlier plan
 		for i, c := range plan.Copies {
 			if !lint.SamePerson(c.To, r.name) {
 				continue
 			}
 			if !c.Given.IsZero() && c.Given.After(pass.Until()) {
 				continue // not given yet as of the date linted
+			}
+			if !c.Given.IsZero() && !start.IsZero() && c.Given.Before(start) {
+				// Given before this plan was made: the previous
+				// authority's plan, or an earlier plan's.
+				earlier = c.Given
+				continue
 			}
 			if first < 0 {
 				first = i
@@ -105,9 +115,13 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 			if r.lang != "" {
 				in = " in " + r.lang
 			}
+			got := ""
+			if !earlier.IsZero() {
+				got = " (the copy given on " + earlier.Long() + " was of an earlier plan: this one started on " + start.Long() + ")"
+			}
 			pass.Reportf(doc, doc.At("core_group"),
-				"%s %s but has no recorded copy of the plan: give them a written copy%s%s and record it in a [[copies]] table (%s)",
-				label, r.why, in, r.how, cite(pass))
+				"%s %s but has no recorded copy of the plan%s: give them a written copy%s%s and record it in a [[copies]] table (%s)",
+				label, r.why, got, in, r.how, cite(pass))
 		case !right:
 			lang := strings.TrimSpace(plan.Copies[first].Language)
 			if lang == "" {

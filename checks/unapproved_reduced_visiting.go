@@ -60,11 +60,12 @@ func runUnapprovedReducedVisiting(pass *lint.Pass) error {
 	case pass.Case.Person(approver) == nil:
 		problems = append(problems, fmt.Sprintf("is approved by %s, who is not among the people in case.md: name the Independent Chair who approved it, and add them to [[people]]", approver))
 	case !pass.Case.IsConferenceChair(approver):
-		role := strings.TrimSpace(pass.Case.Person(approver).Role)
+		p := pass.Case.Person(approver) // its case.md name: approved_by may carry a role in brackets
+		role := strings.TrimSpace(p.Role)
 		if role == "" {
 			role = "no recorded role"
 		}
-		problems = append(problems, fmt.Sprintf("is approved by %s (%s), who is not an independent conference chair: it must be approved by the Independent Chair", approver, role))
+		problems = append(problems, fmt.Sprintf("is approved by %s (%s), who is not an independent conference chair: it must be approved by the Independent Chair", p.Name, role))
 	}
 	if len(problems) == 0 {
 		return nil

@@ -24,7 +24,8 @@ Plan. plan.md records who countersigned it (countersigned_by) and when
 (countersigned).
 
 The rule fires when there is no countersignature (empty or a placeholder),
-when it is not dated or dated after the day linted, or when it is not the
+when it is not dated, dated after the day linted or before this plan
+started (a draft's or an earlier plan's signature), or when it is not the
 lead worker's manager's: not the plan's manager when the plan names one,
 otherwise not someone whose role in case.md is a line manager's (a team,
 deputy, assistant, practice or service manager, a team leader). A Review
@@ -99,6 +100,12 @@ func runUncountersignedPlan(pass *lint.Pass) error {
 		pass.Reportf(doc, doc.At("countersigned"),
 			"the plan was not yet countersigned on %s: the countersignature is dated %s; %s must read and countersign the plan (%s)",
 			pass.Until().Long(), plan.Countersigned.Long(), who, cite(pass))
+	case !c.PlanStart().IsZero() && plan.Countersigned.Before(c.PlanStart()):
+		// Signed before the conference made this plan: a draft, or an
+		// earlier plan's signature carried into this one.
+		pass.Reportf(doc, doc.At("countersigned"),
+			"the countersignature is dated %s, before this plan started on %s: it cannot be this plan's; %s must read and countersign the plan the conference made, and record the date (%s)",
+			plan.Countersigned.Long(), c.PlanStart().Long(), who, cite(pass))
 	}
 	return nil
 }

@@ -39,6 +39,8 @@ in escalated_to the lead worker's line manager (the plan's manager; when the
 plan names none, someone whose role is a manager other than a conference
 chair) and gives in escalated a date on the day of the visit or the next
 working day (weekends and bank holidays of England and Wales do not count).
+An escalation dated before the visit is mistyped or about something else,
+and is reported.
 
 The finding points at the visit's access_refused line (not_seen_reason, or
 the sentence of the notes, for a refusal written only in words).`,
@@ -84,6 +86,10 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 			problems = append(problems, "the record does not say when it was escalated (escalated)")
 		case !v.Escalated.IsZero() && v.Escalated.After(due):
 			problems = append(problems, fmt.Sprintf("it was escalated on %s, after the next working day", v.Escalated.Long()))
+		case !v.Escalated.IsZero() && v.Escalated.Before(day):
+			// A date before the refusal escalated something else, or is
+			// mistyped: either way this refusal's escalation is not recorded.
+			problems = append(problems, fmt.Sprintf("the escalation is dated %s, before the visit, which cannot be right", v.Escalated.Long()))
 		}
 		if len(problems) == 0 {
 			continue

@@ -148,7 +148,7 @@ func TestActionColumns(t *testing.T) {
 	for in, want := range map[string]string{
 		"Owner": "owner", "**Who**": "owner", "Action by": "owner", "Lead": "owner", "By whom": "owner",
 		"Due:": "due", "Due by": "due", "By when": "due", "Timescale": "due", "By": "due",
-		"Outcomes": "outcome", "Linked to": "outcome", "ID": "id", "Task": "action",
+		"Outcomes": "outcome", "Linked to": "outcome", "ID": "id", "Task": "action", "What": "action",
 		"Target date": "", "Progress": "", "Ref": "id", "Ref no.": "id", "No.": "id",
 	} {
 		if got := ActionColumn(in); got != want {
@@ -158,7 +158,7 @@ func TestActionColumns(t *testing.T) {
 	for in, want := range map[string]string{
 		"Target date": "due", "Deadline": "due", "Due (date)": "due", "When by": "due",
 		"Linked outcome": "outcome", "Outcome no.": "outcome", "Person responsible": "owner",
-		"Action owner": "owner", "Action ref.": "", "Reference no": "id", "What": "action", "Ownr": "owner",
+		"Action owner": "owner", "Action ref.": "", "Reference no": "id", "What": "", "What needs to happen": "action", "Ownr": "owner",
 		"Date agreed": "", "Date completed": "", "Date set": "", "Last updated": "",
 		"To be completed by": "due", "Target completion date": "due", "Completion date": "due",
 		"Agreed outcome": "outcome",

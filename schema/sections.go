@@ -358,7 +358,7 @@ func stripNumbering(h string) string {
 // the labels of the fields of an action written as a list item) to their
 // canonical column names (compared after normHeading).
 var actionColumns = map[string]string{
-	"action": "action", "actions": "action", "task": "action", "tasks": "action",
+	"action": "action", "actions": "action", "task": "action", "tasks": "action", "what": "action",
 	"owner": "owner", "owners": "owner", "owner(s)": "owner", "who": "owner", "responsible": "owner",
 	"by whom": "owner", "lead": "owner", "action by": "owner", "by who": "owner", "who by": "owner",
 	"due": "due", "due date": "due", "when": "due", "timescale": "due", "timescales": "due", "by when": "due",
