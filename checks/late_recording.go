@@ -52,14 +52,9 @@ func runLateRecording(pass *lint.Pass) error {
 		return nil
 	}
 	for _, r := range historyRecords(pass.Case) {
-		vs := pass.History.Versions(r.doc.Source.Path)
-		if len(vs) == 0 {
+		first, committed, ok := firstRecorded(pass, r)
+		if !ok {
 			continue
-		}
-		first := vs[0]
-		committed := commitDate(first)
-		if afterAsOf(pass, committed) {
-			continue // not yet recorded, as of the as-of date
 		}
 		due := pass.Calendar.Add(r.date, limit)
 		if !committed.After(due) {
@@ -114,6 +109,22 @@ var london = func() *time.Location {
 
 // commitDate is the day version v was committed, in London.
 func commitDate(v lint.Version) schema.Date { return schema.DateOf(v.When.In(london)) }
+
+// firstRecorded returns the commit that first added record r and the day
+// it was made (in London), or false when r is not committed yet, or was
+// first committed after the as-of date (as of that date it had not been
+// recorded).
+func firstRecorded(pass *lint.Pass, r historyRecord) (lint.Version, schema.Date, bool) {
+	vs := pass.History.Versions(r.doc.Source.Path)
+	if len(vs) == 0 {
+		return lint.Version{}, schema.Date{}, false
+	}
+	committed := commitDate(vs[0])
+	if afterAsOf(pass, committed) {
+		return lint.Version{}, schema.Date{}, false
+	}
+	return vs[0], committed, true
+}
 
 // afterAsOf reports whether a commit on day came after the as-of date: as
 // of that date it had not happened, and the history rules leave it out.

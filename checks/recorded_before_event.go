@@ -54,14 +54,9 @@ func runRecordedBeforeEvent(pass *lint.Pass) error {
 		return nil
 	}
 	for _, r := range historyRecords(pass.Case) {
-		vs := pass.History.Versions(r.doc.Source.Path)
-		if len(vs) == 0 {
+		first, committed, ok := firstRecorded(pass, r)
+		if !ok {
 			continue
-		}
-		first := vs[0]
-		committed := commitDate(first)
-		if afterAsOf(pass, committed) {
-			continue // not yet recorded, as of the as-of date
 		}
 		local := first.When.In(london)
 		var when string
