@@ -303,7 +303,7 @@ func quotedSpans(data []byte, from int) [][2]int {
 			top = stack[len(stack)-1].close
 		}
 		switch {
-		case r == top && (r != '\'' && r != '’' || !unicode.IsLetter(next)) && (r != '"' || !opensAfter || closesBefore):
+		case len(stack) > 0 && r == top && (r != '\'' && r != '’' || !unicode.IsLetter(next)) && (r != '"' || !opensAfter || closesBefore):
 			o := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			out = append(out, [2]int{o.at, i})

@@ -138,6 +138,7 @@ func TestQuotedSpans(t *testing.T) {
 		{"An open \"quote that never closes.\n\nNext paragraph \"closed\".", []string{"closed"}},
 		{"(\"bad\") and -'worse'", []string{"bad", "worse"}},
 		{"Jamie is 4'2\" tall", nil},
+		{"A NUL\x00 byte closes nothing \x00 when no quotation is open", nil},
 	} {
 		got := quoted(tt.text)
 		if !reflect.DeepEqual(got, tt.want) {
