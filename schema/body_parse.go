@@ -166,23 +166,28 @@ func (p *bodyParser) sections(doc ast.Node) {
 		}
 		labelled = map[*Section]string{}
 	}
+	// open ends the current section where s's heading starts and makes s
+	// the current one.
+	open := func(s *Section) {
+		if cur != nil {
+			cur.End = max(cur.Start, s.HeadingOffset)
+		}
+		cur = s
+		p.body.Sections = append(p.body.Sections, s)
+	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if labelled != nil {
 			if name, label := p.leadingLabel(n); name != "" && !have[name] {
 				have[name] = true
 				hoff := p.lineStart(nodePos(n))
-				if cur != nil {
-					cur.End = max(cur.Start, hoff)
-				}
-				cur = &Section{
+				open(&Section{
 					Name:          name,
 					Heading:       label,
 					HeadingOffset: hoff,
 					Start:         hoff,
 					End:           len(p.src.Data),
 					Level:         0,
-				}
-				p.body.Sections = append(p.body.Sections, cur)
+				})
 				labelled[cur] = label
 				p.blocks[cur] = append(p.blocks[cur], n)
 				p.runs(n, name)
@@ -192,20 +197,15 @@ func (p *bodyParser) sections(doc ast.Node) {
 		if have != nil {
 			if name, text, level := p.pseudoHeading(n); name != "" && !have[name] {
 				have[name] = true
-				hoff := p.lineStart(nodePos(n))
-				if cur != nil {
-					cur.End = max(cur.Start, hoff)
-				}
-				cur = &Section{
+				open(&Section{
 					Name:          name,
 					Heading:       text,
-					HeadingOffset: hoff,
+					HeadingOffset: p.lineStart(nodePos(n)),
 					Start:         p.blockEnd(n),
 					End:           len(p.src.Data),
 					Suggest:       acceptedHeading(sectionDefs[p.kind], name, normHeading(text)),
 					Level:         level,
-				}
-				p.body.Sections = append(p.body.Sections, cur)
+				})
 				continue
 			}
 		}
