@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caselint/caselint/internal/gittest"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
@@ -46,9 +47,7 @@ func TestMain(m *testing.M) {
 
 func benchRepo(b *testing.B) string {
 	b.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("no git command")
-	}
+	gittest.Require(b)
 	benchOnce.Do(func() {
 		benchTmp, benchErr = os.MkdirTemp("", "caselint-vcs-bench-")
 		if benchErr != nil {

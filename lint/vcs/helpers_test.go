@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/caselint/caselint/internal/gittest"
 )
 
 // The tests build real repositories with the git command (only tests run
@@ -37,9 +39,7 @@ type testRepo struct {
 // folder, and clears GIT_INDEX_FILE for the code under test.
 func newTestRepo(t testing.TB) *testRepo {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("no git command")
-	}
+	gittest.Require(t)
 	if tt, ok := t.(*testing.T); ok {
 		tt.Setenv("GIT_INDEX_FILE", "")
 	}

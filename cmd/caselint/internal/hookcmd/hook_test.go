@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/internal/gittest"
 )
 
 // The tests build repositories with the git command; caselint itself reads
@@ -18,9 +19,7 @@ import (
 // of theirs) out of the test, in this process and in git's.
 func isolate(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("no git command")
-	}
+	gittest.Require(t)
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))

@@ -14,6 +14,7 @@ import (
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/internal/gittest"
 	"github.com/caselint/caselint/lint/corpus/corpustest"
 )
 
@@ -52,9 +53,7 @@ func BenchmarkNewFromRev(b *testing.B) {
 func BenchmarkStaged(b *testing.B) {
 	dir := corpustest.Repo(b)
 	asOf := corpustest.AsOf(b).String()
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("no git command")
-	}
+	gittest.Require(b)
 	index := filepath.Join(b.TempDir(), "index")
 	git := func(stdin string, args ...string) string {
 		cmd := exec.Command("git", args...)

@@ -16,6 +16,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/cmd/caselint/internal/root"
+	"github.com/caselint/caselint/internal/gittest"
 )
 
 // gitEnv is the environment of the git commands the tests run: none of the
@@ -44,9 +45,7 @@ type repo struct {
 // GIT_INDEX_FILE for the caselint under test.
 func newRepo(t *testing.T) *repo {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("no git command")
-	}
+	gittest.Require(t)
 	t.Setenv("GIT_INDEX_FILE", "")
 	base, err := filepath.EvalSymlinks(t.TempDir())
 	if err != nil {

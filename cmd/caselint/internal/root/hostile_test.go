@@ -21,6 +21,7 @@ import (
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/internal/gittest"
 )
 
 // secretMarker is in a file outside the tree that a link inside it points
@@ -341,9 +342,7 @@ func TestHostileTree(t *testing.T) {
 // truncated, lint --rev HEAD says so (on stderr and in SARIF) and lints the
 // rest; it is not an error of caselint's (exit 2).
 func TestBrokenGitObject(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("no git command")
-	}
+	gittest.Require(t)
 	t.Setenv("GIT_INDEX_FILE", "")
 	base, err := filepath.EvalSymlinks(t.TempDir())
 	if err != nil {

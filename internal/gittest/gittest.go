@@ -1,0 +1,27 @@
+// Package gittest is what tests need to build real repositories with the
+// git command. caselint itself never runs git (it reads repositories through
+// go-git); only tests do, to make the shapes real users' repositories have.
+package gittest
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// RequireEnv names the environment variable that turns a missing git
+// command from a skip into a failure. CI sets it (and installs git), so
+// that the tests over real repositories can never pass by not running.
+const RequireEnv = "CASELINT_REQUIRE_GIT"
+
+// Require skips t when the git command is missing, or fails it when
+// RequireEnv is set.
+func Require(t testing.TB) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv(RequireEnv) != "" {
+			t.Fatalf("%s is set but there is no git command: %v", RequireEnv, err)
+		}
+		t.Skip("no git command")
+	}
+}
