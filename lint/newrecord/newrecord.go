@@ -271,10 +271,7 @@ func ReadCase(dir string) (*lint.Case, error) {
 		if !d.Type().IsRegular() || !strings.EqualFold(filepath.Ext(d.Name()), ".md") {
 			return nil
 		}
-		if info, err := d.Info(); err != nil || info.Size() > lint.DefaultMaxFileSize {
-			return nil
-		}
-		data, err := os.ReadFile(p)
+		data, err := lint.ReadRegular(p, 0) // lint's limit; no link, no device
 		if err != nil {
 			return nil
 		}
