@@ -116,6 +116,10 @@ func readOpened(name string, f fs.File, limit int64) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(int(st.Size()) + bytes.MinRead)
 	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the file's own, which may not know name
+		}
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
 	if int64(buf.Len()) > limit {
