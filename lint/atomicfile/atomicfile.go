@@ -1,12 +1,15 @@
 // Package atomicfile writes files so that no reader ever sees half of one
 // and nothing is lost: case records, hooks and exercises are written with
 // WriteNew, which never replaces a file; reports, which the user names to be
-// rewritten, with Replace, which replaces only a regular file and writes to
-// a device or FIFO (/dev/null, /dev/stdout) by opening it.
+// rewritten, with WriteOutput, which replaces only a regular file and writes
+// to a device or FIFO (/dev/null, /dev/stdout) by opening it; the files
+// caselint keeps (its hook, its cache) with Replace, which replaces a file
+// or a link and never a device.
 //
-// Both write the data to a temporary file in the destination's folder (a
-// hidden name, ".caselint-*.tmp", which caselint lint skips), sync it, and
-// only then give it the destination's name. On any error, and on a panic,
+// Each writes the data to a temporary file in the destination's folder (a
+// hidden name, ".caselint-*.tmp", which caselint lint skips), syncs it, and
+// only then gives it the destination's name (WriteOutput to a device or
+// FIFO writes to it directly: there is no name to give). On any error, and on a panic,
 // the temporary file is removed: a failed write leaves the folder as it
 // was.
 package atomicfile
@@ -77,14 +80,33 @@ func WriteNew(path string, data []byte, perm fs.FileMode) (err error) {
 	return nil
 }
 
-// Replace writes data to path, replacing the file there if there is one,
-// with permission perm (before the umask): for a report the user named with
-// --output, which is meant to be rewritten. What is at path decides how:
+// Replace writes data to path, replacing what is there, with permission
+// perm (before the umask): for a file caselint keeps and rewrites (the
+// pre-commit hook, the history cache). A regular file, or a symbolic link
+// (the link itself, never what it points to), is replaced atomically: the
+// data is written to a temporary file beside path and renamed over it, so a
+// reader sees the old file or the new one, never half of either, and if
+// Replace fails the old file is as it was. A folder (ErrFolder) and a
+// device, FIFO or socket (ErrSpecial) are refused: never replaced.
+func Replace(path string, data []byte, perm fs.FileMode) (err error) {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return fmt.Errorf("writing %s: %w", path, err)
+	case st.IsDir():
+		return &WriteError{Path: path, Err: ErrFolder}
+	case !st.Mode().IsRegular() && st.Mode()&fs.ModeSymlink == 0:
+		return &WriteError{Path: path, Err: ErrSpecial}
+	}
+	return replaceRegular(path, data, perm)
+}
+
+// WriteOutput writes data to path, a file the user named to be written (a
+// report named with --output), with permission perm (before the umask) for
+// a new file. What is at path decides how:
 //
-//   - nothing, or a regular file: the data is written to a temporary file
-//     beside path and renamed over it, so a reader sees the old file or the
-//     new one, never half of either; if Replace fails, the old file is as
-//     it was;
+//   - nothing, or a regular file: as Replace, atomically;
 //   - a device, a FIFO or a socket (/dev/null, a named pipe), or a symbolic
 //     link to one (/dev/stdout, /proc/self/fd/1): it is opened for writing,
 //     never created, truncated or replaced, and the data written to it;
@@ -94,7 +116,7 @@ func WriteNew(path string, data []byte, perm fs.FileMode) (err error) {
 //     never creates a file where a link points.
 //
 // An error names path as the caller gave it.
-func Replace(path string, data []byte, perm fs.FileMode) (err error) {
+func WriteOutput(path string, data []byte, perm fs.FileMode) (err error) {
 	st, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -119,17 +141,18 @@ func Replace(path string, data []byte, perm fs.FileMode) (err error) {
 	return writeSpecial(path, data)
 }
 
-// ErrFolder and ErrLink say why Replace refused a path; WriteError carries
-// them with the path.
+// ErrFolder, ErrLink and ErrSpecial say why Replace or WriteOutput refused
+// a path; WriteError carries them with the path.
 var (
-	ErrFolder = errors.New("it is a folder: give a file name for the report")
-	ErrLink   = errors.New("caselint never writes through a symbolic link: give the file itself, or a new name")
+	ErrFolder  = errors.New("it is a folder: give a file name")
+	ErrLink    = errors.New("caselint never writes through a symbolic link: give the file itself, or a new name")
+	ErrSpecial = errors.New("it is a device, a FIFO or a socket, which caselint never replaces")
 )
 
-// WriteError is a path Replace will not write to.
+// WriteError is a path Replace or WriteOutput will not write to.
 type WriteError struct {
 	Path string
-	Err  error  // ErrFolder or ErrLink
+	Err  error  // ErrFolder, ErrLink or ErrSpecial
 	Why  string // what is at Path, when Err does not say it
 }
 
@@ -162,7 +185,7 @@ func replaceRegular(path string, data []byte, perm fs.FileMode) (err error) {
 // link at path leads to) by opening it: never created (no O_CREATE, so a
 // link that has come to lead nowhere is an error), never truncated. If what
 // it opens is a regular file or a folder after all (it changed since
-// Replace looked), nothing is written.
+// WriteOutput looked), nothing is written.
 func writeSpecial(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {

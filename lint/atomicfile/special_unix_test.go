@@ -13,9 +13,9 @@ import (
 	"time"
 )
 
-// TestReplaceFIFO: a FIFO at path is written to, as a reader of it sees,
+// TestWriteOutputFIFO: a FIFO at path is written to, as a reader of it sees,
 // and stays a FIFO (it was replaced with a plain file).
-func TestReplaceFIFO(t *testing.T) {
+func TestWriteOutputFIFO(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "report.pipe")
 	if err := syscall.Mkfifo(p, 0o600); err != nil {
@@ -32,7 +32,7 @@ func TestReplaceFIFO(t *testing.T) {
 		b, _ := io.ReadAll(f)
 		got <- string(b)
 	}()
-	if err := Replace(p, []byte("the report\n"), 0o600); err != nil {
+	if err := WriteOutput(p, []byte("the report\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -50,9 +50,9 @@ func TestReplaceFIFO(t *testing.T) {
 	only(t, dir, "report.pipe")
 }
 
-// TestReplaceDevNull: /dev/null, and a link to it, are written to and stay
+// TestWriteOutputDevNull: /dev/null, and a link to it, are written to and stay
 // the device.
-func TestReplaceDevNull(t *testing.T) {
+func TestWriteOutputDevNull(t *testing.T) {
 	if _, err := os.Stat("/dev/null"); err != nil {
 		t.Skip("no /dev/null")
 	}
@@ -62,8 +62,8 @@ func TestReplaceDevNull(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []string{"/dev/null", link} {
-		if err := Replace(p, []byte("the report\n"), 0o600); err != nil {
-			t.Errorf("Replace(%s): %v", p, err)
+		if err := WriteOutput(p, []byte("the report\n"), 0o600); err != nil {
+			t.Errorf("WriteOutput(%s): %v", p, err)
 		}
 	}
 	if st, err := os.Lstat("/dev/null"); err != nil || st.Mode()&fs.ModeCharDevice == 0 {
@@ -75,9 +75,9 @@ func TestReplaceDevNull(t *testing.T) {
 	only(t, dir, "out")
 }
 
-// TestReplaceLinkToFile: a link to a regular file is refused, naming the
+// TestWriteOutputLinkToFile: a link to a regular file is refused, naming the
 // path as given; the file and the link are untouched.
-func TestReplaceLinkToFile(t *testing.T) {
+func TestWriteOutputLinkToFile(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "record.txt")
 	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
@@ -87,10 +87,10 @@ func TestReplaceLinkToFile(t *testing.T) {
 	if err := os.Symlink("record.txt", link); err != nil {
 		t.Fatal(err)
 	}
-	err := Replace(link, []byte("new"), 0o600)
+	err := WriteOutput(link, []byte("new"), 0o600)
 	var we *WriteError
 	if !errors.Is(err, ErrLink) || !errors.As(err, &we) || we.Path != link {
-		t.Fatalf("Replace through a link to a file: %v", err)
+		t.Fatalf("WriteOutput through a link to a file: %v", err)
 	}
 	if got := read(t, target); got != "old" {
 		t.Errorf("the file became %q", got)
@@ -101,22 +101,22 @@ func TestReplaceLinkToFile(t *testing.T) {
 	only(t, dir, "record.txt", "report.json")
 }
 
-// TestReplaceDanglingLink: a link that leads nowhere is refused and nothing
+// TestWriteOutputDanglingLink: a link that leads nowhere is refused and nothing
 // is created where it points.
-func TestReplaceDanglingLink(t *testing.T) {
+func TestWriteOutputDanglingLink(t *testing.T) {
 	dir := t.TempDir()
 	link := filepath.Join(dir, "report.json")
 	if err := os.Symlink("elsewhere.json", link); err != nil {
 		t.Fatal(err)
 	}
-	if err := Replace(link, []byte("new"), 0o600); !errors.Is(err, ErrLink) {
-		t.Fatalf("Replace through a dangling link: %v", err)
+	if err := WriteOutput(link, []byte("new"), 0o600); !errors.Is(err, ErrLink) {
+		t.Fatalf("WriteOutput through a dangling link: %v", err)
 	}
 	only(t, dir, "report.json")
 }
 
-// TestReplaceFolder: a folder, or a link to one, is refused.
-func TestReplaceFolder(t *testing.T) {
+// TestWriteOutputFolder: a folder, or a link to one, is refused.
+func TestWriteOutputFolder(t *testing.T) {
 	dir := t.TempDir()
 	sub := filepath.Join(dir, "reports")
 	if err := os.Mkdir(sub, 0o755); err != nil {
@@ -127,10 +127,44 @@ func TestReplaceFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []string{sub, link} {
-		if err := Replace(p, []byte("new"), 0o600); !errors.Is(err, ErrFolder) {
-			t.Errorf("Replace(%s): %v", p, err)
+		if err := WriteOutput(p, []byte("new"), 0o600); !errors.Is(err, ErrFolder) {
+			t.Errorf("WriteOutput(%s): %v", p, err)
 		}
 	}
 	only(t, dir, "out", "reports")
 	only(t, sub)
+}
+
+// TestReplaceLinkAndFIFO: Replace, for the files caselint keeps, replaces a
+// link itself (what it points to is untouched) and never a FIFO.
+func TestReplaceLinkAndFIFO(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "elsewhere")
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hook := filepath.Join(dir, "pre-commit")
+	if err := os.Symlink("elsewhere", hook); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replace(hook, []byte("new"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(hook); err != nil || !st.Mode().IsRegular() || read(t, hook) != "new" {
+		t.Errorf("the link was not replaced by the file: %v", err)
+	}
+	if got := read(t, target); got != "old" {
+		t.Errorf("written through the link: %q", got)
+	}
+	pipe := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	if err := Replace(pipe, []byte("new"), 0o600); !errors.Is(err, ErrSpecial) {
+		t.Errorf("Replace of a FIFO: %v", err)
+	}
+	if st, err := os.Lstat(pipe); err != nil || st.Mode()&fs.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was replaced: %v", err)
+	}
+	only(t, dir, "elsewhere", "pipe", "pre-commit")
 }

@@ -382,7 +382,7 @@ func within(dir, p string) bool {
 	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
 }
 
-// writeReport writes the report to name (atomicfile.Replace): a regular
+// writeReport writes the report to name (atomicfile.WriteOutput): a regular
 // file is replaced whole (a reader never sees half of one, and a failed
 // write leaves the old one); a device or FIFO (/dev/null, /dev/stdout, a
 // named pipe) is written to, never replaced; a folder, a symbolic link to a
@@ -396,7 +396,7 @@ func writeReport(name string, data []byte) error {
 			return cmdutil.Usagef("--output %s: a Markdown file is there, perhaps a case record; caselint will not write a report over it", name)
 		}
 	}
-	err := atomicfile.Replace(name, data, 0o600)
+	err := atomicfile.WriteOutput(name, data, 0o600)
 	var we *atomicfile.WriteError
 	if errors.As(err, &we) {
 		return &cmdutil.UsageError{Err: fmt.Errorf("--output: %w", err)}
