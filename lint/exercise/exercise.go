@@ -358,6 +358,9 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 	if err != nil {
 		return fail("%v", err)
 	}
+	if _, err := fs.Stat(fsys, CaseDir); errors.Is(err, lint.ErrSymlink) {
+		return fail("%v", err)
+	}
 	if st, err := fs.Stat(fsys, CaseDir); err != nil || !st.IsDir() {
 		return fail("no %s/ folder: the case records go there", CaseDir)
 	}
@@ -446,6 +449,8 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 	// The history.
 	_, herr := fs.Stat(fsys, HistoryFile)
 	switch {
+	case errors.Is(herr, lint.ErrSymlink):
+		return fail("%v", herr)
 	case ex.Git && herr != nil:
 		return fail("git = true needs a %s saying what to commit when", HistoryFile)
 	case !ex.Git && herr == nil:

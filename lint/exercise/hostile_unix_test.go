@@ -54,14 +54,22 @@ func within(t *testing.T, f func()) {
 // that is a link out of the trainer's folder is refused, naming it; nothing
 // of what it points to is read.
 func TestFromFolderLinkedFiles(t *testing.T) {
-	for _, name := range []string{exercise.BriefFile, exercise.MetaFile, "case/plan.md"} {
+	for _, name := range []string{exercise.BriefFile, exercise.MetaFile, "case", "case/plan.md"} {
 		dir := trainerExercise(t, trainerMeta)
 		sec := secret(t)
-		if name == "case/plan.md" {
+		switch name {
+		case "case/plan.md":
 			// A link as the case folder's plan: skipped, and the key (the
 			// plan's wants) with it.
 			symlink(t, sec, filepath.Join(dir, "case", "plan.md"))
-		} else {
+		case "case":
+			// The case folder a link to a copy of itself elsewhere.
+			moved := filepath.Join(t.TempDir(), "case")
+			if err := os.Rename(filepath.Join(dir, "case"), moved); err != nil {
+				t.Fatal(err)
+			}
+			symlink(t, moved, filepath.Join(dir, "case"))
+		default:
 			symlink(t, sec, filepath.Join(dir, name))
 		}
 		c, err := exercise.Folder(dir, checks.All())
