@@ -1,6 +1,7 @@
 package exercise
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path"
@@ -61,7 +62,8 @@ func splitPath(name string) []string {
 }
 
 func unwrapPath(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
@@ -96,10 +98,12 @@ func (f noFollowFS) ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	data, err := lint.ReadRegular(f.full(name), 0)
-	if pe, ok := err.(*fs.PathError); ok {
-		pe.Path = name // relative, as every name in this FS
-	} else if err != nil {
-		err = &fs.PathError{Op: "read", Path: name, Err: err}
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		return nil, &fs.PathError{Op: pe.Op, Path: name, Err: pe.Err} // relative, as every name in this FS
+	case err != nil:
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
-	return data, err
+	return data, nil
 }
