@@ -3,8 +3,8 @@ package lint
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -340,32 +340,20 @@ func notARecord(data []byte) string {
 	return ""
 }
 
-// read reads one file, at most MaxFileSize bytes of it. A larger file gives
-// nil data and its size; a file that cannot be read gives a notification.
+// read reads one file, at most MaxFileSize bytes of it (ReadRegularFile: a
+// symbolic link is not followed, a device or FIFO is not read). A larger
+// file gives nil data and its size; a file that cannot be read gives a
+// notification.
 func (e *engine) read(name string) (data []byte, size int64, note *Notification) {
-	f, err := e.opts.FS.Open(name)
-	if err != nil {
+	data, err := ReadRegularFile(e.opts.FS, name, e.opts.MaxFileSize)
+	var big *TooLargeError
+	switch {
+	case errors.As(err, &big):
+		return nil, big.Size, nil
+	case errors.Is(err, ErrSymlink):
+		return nil, 0, &Notification{Level: Note, Path: name, Message: "symbolic link not followed"}
+	case err != nil:
 		return nil, 0, &Notification{Level: Error, Path: name, Message: "not read: " + errText(err)}
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, 0, &Notification{Level: Error, Path: name, Message: "not read: " + errText(err)}
-	}
-	if st.Size() > e.opts.MaxFileSize {
-		return nil, st.Size(), nil
-	}
-	// One allocation of the size the file says it has (and room to see its
-	// end), not io.ReadAll's doubling from 512 bytes.
-	var buf bytes.Buffer
-	buf.Grow(int(st.Size()) + bytes.MinRead)
-	_, err = buf.ReadFrom(io.LimitReader(f, e.opts.MaxFileSize+1))
-	data = buf.Bytes()
-	if err != nil {
-		return nil, 0, &Notification{Level: Error, Path: name, Message: "not read: " + errText(err)}
-	}
-	if int64(len(data)) > e.opts.MaxFileSize {
-		return nil, int64(len(data)), nil
 	}
 	return data, int64(len(data)), nil
 }

@@ -1,11 +1,15 @@
 // Package atomicfile writes files so that no reader ever sees half of one
 // and nothing is lost: case records, hooks and exercises are written with
 // WriteNew, which never replaces a file; reports, which the user names to be
-// rewritten, with Replace.
+// rewritten, with WriteOutput, which replaces only a regular file and writes
+// to a device or FIFO (/dev/null, /dev/stdout) by opening it; the files
+// caselint keeps (its hook, its cache) with Replace, which replaces a file
+// or a link and never a device.
 //
-// Both write the data to a temporary file in the destination's folder (a
-// hidden name, ".caselint-*.tmp", which caselint lint skips), sync it, and
-// only then give it the destination's name. On any error, and on a panic,
+// Each writes the data to a temporary file in the destination's folder (a
+// hidden name, ".caselint-*.tmp", which caselint lint skips), syncs it, and
+// only then gives it the destination's name (WriteOutput to a device or
+// FIFO writes to it directly: there is no name to give). On any error, and on a panic,
 // the temporary file is removed: a failed write leaves the folder as it
 // was.
 package atomicfile
@@ -76,15 +80,94 @@ func WriteNew(path string, data []byte, perm fs.FileMode) (err error) {
 	return nil
 }
 
-// Replace writes data to path, replacing the file there if there is one,
-// with permission perm (before the umask): for a report the user named with
-// --output, which is meant to be rewritten. A reader sees the old file or
-// the new one, never half of either; if Replace fails, the old file is as
-// it was. A folder at path is an error.
+// Replace writes data to path, replacing what is there, with permission
+// perm (before the umask): for a file caselint keeps and rewrites (the
+// pre-commit hook, the history cache). A regular file, or a symbolic link
+// (the link itself, never what it points to), is replaced atomically: the
+// data is written to a temporary file beside path and renamed over it, so a
+// reader sees the old file or the new one, never half of either, and if
+// Replace fails the old file is as it was. A folder (ErrFolder) and a
+// device, FIFO or socket (ErrSpecial) are refused: never replaced.
 func Replace(path string, data []byte, perm fs.FileMode) (err error) {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("writing %s: it is a folder", path)
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return fmt.Errorf("writing %s: %w", path, err)
+	case st.IsDir():
+		return &WriteError{Path: path, Err: ErrFolder}
+	case !st.Mode().IsRegular() && st.Mode()&fs.ModeSymlink == 0:
+		return &WriteError{Path: path, Err: ErrSpecial}
 	}
+	return replaceRegular(path, data, perm)
+}
+
+// WriteOutput writes data to path, a file the user named to be written (a
+// report named with --output), with permission perm (before the umask) for
+// a new file. What is at path decides how:
+//
+//   - nothing, or a regular file: as Replace, atomically;
+//   - a device, a FIFO or a socket (/dev/null, a named pipe), or a symbolic
+//     link to one (/dev/stdout, /proc/self/fd/1): it is opened for writing,
+//     never created, truncated or replaced, and the data written to it;
+//   - a folder, or a link to one: an error (ErrFolder);
+//   - a symbolic link to a regular file, or a link that leads nowhere: an
+//     error (ErrLink). caselint never writes through a link to a file, and
+//     never creates a file where a link points.
+//
+// An error names path as the caller gave it.
+func WriteOutput(path string, data []byte, perm fs.FileMode) (err error) {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return replaceRegular(path, data, perm)
+	case err != nil:
+		return fmt.Errorf("writing %s: %w", path, err)
+	case st.IsDir():
+		return &WriteError{Path: path, Err: ErrFolder}
+	case st.Mode().IsRegular():
+		return replaceRegular(path, data, perm)
+	case st.Mode()&fs.ModeSymlink != 0:
+		target, err := os.Stat(path)
+		switch {
+		case err != nil:
+			return &WriteError{Path: path, Err: ErrLink, Why: "a symbolic link that leads nowhere"}
+		case target.IsDir():
+			return &WriteError{Path: path, Err: ErrFolder, Why: "a symbolic link to a folder"}
+		case target.Mode().IsRegular():
+			return &WriteError{Path: path, Err: ErrLink, Why: "a symbolic link to a file"}
+		}
+	}
+	return writeSpecial(path, data)
+}
+
+// ErrFolder, ErrLink and ErrSpecial say why Replace or WriteOutput refused
+// a path; WriteError carries them with the path.
+var (
+	ErrFolder  = errors.New("it is a folder: give a file name")
+	ErrLink    = errors.New("caselint never writes through a symbolic link: give the file itself, or a new name")
+	ErrSpecial = errors.New("it is a device, a FIFO or a socket, which caselint never replaces")
+)
+
+// WriteError is a path Replace or WriteOutput will not write to.
+type WriteError struct {
+	Path string
+	Err  error  // ErrFolder, ErrLink or ErrSpecial
+	Why  string // what is at Path, when Err does not say it
+}
+
+func (e *WriteError) Error() string {
+	if e.Why != "" {
+		return fmt.Sprintf("writing %s: it is %s; %s", e.Path, e.Why, e.Err)
+	}
+	return fmt.Sprintf("writing %s: %s", e.Path, e.Err)
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// replaceRegular writes data to a temporary file beside path and renames it
+// over path.
+func replaceRegular(path string, data []byte, perm fs.FileMode) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := writeTemp(dir, data, perm)
 	if err != nil {
@@ -95,6 +178,37 @@ func Replace(path string, data []byte, perm fs.FileMode) (err error) {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	syncDir(dir)
+	return nil
+}
+
+// writeSpecial writes data to the device, FIFO or socket at path (or that a
+// link at path leads to) by opening it: never created (no O_CREATE, so a
+// link that has come to lead nowhere is an error), never truncated. If what
+// it opens is a regular file or a folder after all (it changed since
+// WriteOutput looked), nothing is written.
+func writeSpecial(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	st, err := f.Stat()
+	if err == nil && (st.Mode().IsRegular() || st.IsDir()) {
+		f.Close()
+		return &WriteError{Path: path, Err: ErrLink, Why: "a file that changed while caselint wrote"}
+	}
+	if err == nil {
+		var n int
+		n, err = wrap(f).Write(data)
+		if err == nil && n < len(data) {
+			err = io.ErrShortWrite
+		}
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
 	return nil
 }
 

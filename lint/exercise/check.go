@@ -275,9 +275,10 @@ func (ex *Exercise) CheckFix(ctx context.Context, dir string) (*FixReport, error
 		itemsByPath[it.Path] = append(itemsByPath[it.Path], i)
 	}
 	for p, idx := range itemsByPath {
-		cur, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		// As lint read it: a regular file within the size limit, no link.
+		cur, err := lint.ReadRegular(filepath.Join(dir, filepath.FromSlash(p)), 0)
 		if err != nil {
-			continue // removed or unreadable: nothing of it is still there
+			continue // removed, unreadable or refused: nothing of it is still there
 		}
 		old := ex.Files[p]
 		m := mapLines(old, cur)
@@ -371,12 +372,12 @@ type Answer struct {
 //	at = "visits/2026-03-02.md:3"   # path in the exercise folder, and line
 //	note = "not seen for 24 days"   # optional
 func ReadAnswers(file string) ([]Answer, error) {
-	data, err := os.ReadFile(file)
+	data, err := lint.ReadRegular(file, 0)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("answers file %s does not exist", file)
 		}
-		return nil, err
+		return nil, fmt.Errorf("answers file: %w", err)
 	}
 	return ParseAnswers(file, data)
 }

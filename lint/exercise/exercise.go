@@ -85,6 +85,10 @@ type Exercise struct {
 	Key []expect.Expectation
 	// HasSolution says whether the exercise has a solution/ folder.
 	HasSolution bool
+	// Skipped says what of a trainer's case/ folder was left out, by slash
+	// path relative to the exercise folder and why: symbolic links (never
+	// followed) and files that are not regular (never read).
+	Skipped []string
 
 	fsys    fs.FS
 	rules   []*lint.Rule
@@ -138,7 +142,9 @@ type Catalogue struct {
 	fsys   fs.FS  // the folder holding the exercises, or the exercise itself
 	dir    string // absolute folder, "" for the shipped ones
 	single string // the name of the one exercise when fsys is an exercise
-	rules  []*lint.Rule
+	// skipped: the links Names left out.
+	skipped []string
+	rules   []*lint.Rule
 }
 
 // Shipped returns the exercises built into caselint. rules is the registry
@@ -165,9 +171,11 @@ func Folder(dir string, rules []*lint.Rule) (*Catalogue, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("--from %s: not a folder: give the exercise folder (the one holding %s) or a folder of them", dir, MetaFile)
 	}
-	c := &Catalogue{fsys: os.DirFS(abs), dir: abs, rules: rules}
-	if _, err := os.Stat(filepath.Join(abs, MetaFile)); err == nil {
-		c.single = filepath.Base(abs)
+	// Nothing in the folder is reached through a symbolic link: a trainer's
+	// BRIEF.md -> /etc/shadow must not be copied to a trainee.
+	c := &Catalogue{fsys: noFollowFS{root: abs}, dir: abs, rules: rules}
+	if _, err := os.Lstat(filepath.Join(abs, MetaFile)); err == nil {
+		c.single = filepath.Base(abs) // a link there is refused when it is read
 	}
 	return c, nil
 }
@@ -178,6 +186,10 @@ func notExist(err error) error {
 	}
 	return err
 }
+
+// Skipped says what Names left out of a trainer's folder of exercises, and
+// why: the symbolic links in it, never followed.
+func (c *Catalogue) Skipped() []string { return c.skipped }
 
 // Single returns the name of the exercise when the catalogue is one
 // exercise's folder, else "".
@@ -193,7 +205,12 @@ func (c *Catalogue) Names() ([]string, error) {
 		return nil, err
 	}
 	var names []string
+	c.skipped = nil
 	for _, e := range entries {
+		if e.Type()&fs.ModeSymlink != 0 && c.dir != "" && !strings.HasPrefix(e.Name(), ".") {
+			c.skipped = append(c.skipped, e.Name()+": symbolic link not followed")
+			continue
+		}
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
@@ -246,6 +263,9 @@ func (c *Catalogue) Get(name string) (*Exercise, error) {
 		return nil, fmt.Errorf("no exercise %q", name)
 	}
 	if _, err := fs.Stat(c.fsys, path.Join(name, MetaFile)); err != nil {
+		if errors.Is(err, lint.ErrSymlink) {
+			return nil, fmt.Errorf("exercise %q in %s: %w", name, c.dir, err)
+		}
 		names, _ := c.Names()
 		msg := fmt.Sprintf("no exercise %q", name)
 		if s := schema.Suggest(name, names); s != "" {
@@ -322,6 +342,9 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 	}
 
 	brief, err := fs.ReadFile(fsys, BriefFile)
+	if errors.Is(err, lint.ErrSymlink) || errors.Is(err, lint.ErrNotRegular) {
+		return fail("%v", err)
+	}
 	if err != nil || len(bytes.TrimSpace(brief)) == 0 {
 		return fail("%s is missing or empty: trainees need a brief", BriefFile)
 	}
@@ -335,6 +358,9 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 	if err != nil {
 		return fail("%v", err)
 	}
+	if _, err := fs.Stat(fsys, CaseDir); errors.Is(err, lint.ErrSymlink) {
+		return fail("%v", err)
+	}
 	if st, err := fs.Stat(fsys, CaseDir); err != nil || !st.IsDir() {
 		return fail("no %s/ folder: the case records go there", CaseDir)
 	}
@@ -346,8 +372,15 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 		if d.IsDir() {
 			return nil
 		}
-		if !d.Type().IsRegular() {
-			return fmt.Errorf("%s/%s: not a regular file", CaseDir, p)
+		// A link is never followed, a FIFO or device never read: skipped,
+		// and said (the exercise is verified without them).
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			ex.Skipped = append(ex.Skipped, CaseDir+"/"+p+": symbolic link not followed")
+			return nil
+		case !d.Type().IsRegular():
+			ex.Skipped = append(ex.Skipped, CaseDir+"/"+p+": not a regular file, not read")
+			return nil
 		}
 		data, err := fs.ReadFile(caseFS, p)
 		if err != nil {
@@ -416,6 +449,8 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 	// The history.
 	_, herr := fs.Stat(fsys, HistoryFile)
 	switch {
+	case errors.Is(herr, lint.ErrSymlink):
+		return fail("%v", herr)
 	case ex.Git && herr != nil:
 		return fail("git = true needs a %s saying what to commit when", HistoryFile)
 	case !ex.Git && herr == nil:

@@ -303,10 +303,13 @@ func writeHistory(dir string, commits []commit) error {
 }
 
 // writeFile writes data to the slash path p below dir, making its folders.
+// A trainee's copy is for its owner alone, as a report is: files 0o600 and
+// folders 0o700 (before the umask). dir is a folder caselint has just made,
+// so nothing in it is a link.
 func writeFile(dir, p string, data []byte) error {
 	full := filepath.Join(dir, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(full), 0o700); err != nil {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return os.WriteFile(full, data, 0o600)
 }

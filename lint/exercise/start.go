@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/expect"
 )
 
@@ -87,7 +88,9 @@ func (ex *Exercise) Start(ctx context.Context, dir string, opts StartOptions) er
 	if err := ex.verify(ctx, tmp); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	// The trainee's folder is its owner's alone (MkdirTemp made it so; keep
+	// it): case data, even made up, is not for every user of the machine.
+	if err := os.Chmod(tmp, 0o700); err != nil {
 		return err
 	}
 	if !exists {
@@ -206,7 +209,7 @@ func (ex *Exercise) verify(ctx context.Context, dir string) error {
 func ReadState(dir string) (State, error) {
 	var st State
 	p := filepath.Join(dir, StateFile)
-	data, err := os.ReadFile(p)
+	data, err := lint.ReadRegular(p, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return st, fmt.Errorf("%s holds no exercise (no %s): start one with caselint exercise start NAME %s", dir, StateFile, dir)
 	}

@@ -37,13 +37,13 @@ func noTemp(t *testing.T, dir string) {
 func TestCreateExclusive(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "visits", "2026-06-03.md")
-	if err := createExclusive(p, []byte("one")); err != nil {
+	if err := createExclusive(dir, p, []byte("one")); err != nil {
 		t.Fatal(err)
 	}
 	if got := readFile(t, p); got != "one" {
 		t.Errorf("wrote %q", got)
 	}
-	err := createExclusive(p, []byte("two"))
+	err := createExclusive(dir, p, []byte("two"))
 	if !errors.Is(err, fs.ErrExist) {
 		t.Errorf("over an existing file: %v, want fs.ErrExist", err)
 	}

@@ -12,7 +12,9 @@
 //
 // Write never overwrites a file: the record is written to a temporary file
 // in the folder it belongs in and linked into place, which fails when the
-// name is taken.
+// name is taken. It never writes through a symbolic link: a link on the way
+// from the case folder to the record (core-groups -> /outside), or at the
+// record's name, is a *LinkError.
 package newrecord
 
 import (
@@ -100,7 +102,7 @@ func Write(opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := createExclusive(path, data); err != nil {
+	if err := createExclusive(opts.Dir, path, data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return "", &ExistsError{Path: path, Kind: opts.Kind}
 		}
@@ -138,6 +140,9 @@ func Render(opts Options) (path string, data []byte, err error) {
 		return "", nil, err
 	}
 	path = filepath.Join(opts.Dir, filepath.FromSlash(rel))
+	if err := noLinks(opts.Dir, path); err != nil {
+		return "", nil, err
+	}
 	if _, err := os.Lstat(path); err == nil {
 		return "", nil, &ExistsError{Path: path, Kind: opts.Kind}
 	}
@@ -168,6 +173,9 @@ func renderCase(opts Options) (string, []byte, error) {
 		return "", nil, errors.New("a new case needs the child's first name or pseudonym (--child)")
 	}
 	path := filepath.Join(opts.Dir, "case.md")
+	if err := noLinks(opts.Dir, path); err != nil {
+		return "", nil, err
+	}
 	if _, err := os.Lstat(path); err == nil {
 		return "", nil, &ExistsError{Path: path, Kind: schema.KindCase}
 	}
@@ -271,10 +279,7 @@ func ReadCase(dir string) (*lint.Case, error) {
 		if !d.Type().IsRegular() || !strings.EqualFold(filepath.Ext(d.Name()), ".md") {
 			return nil
 		}
-		if info, err := d.Info(); err != nil || info.Size() > lint.DefaultMaxFileSize {
-			return nil
-		}
-		data, err := os.ReadFile(p)
+		data, err := lint.ReadRegular(p, 0) // lint's limit; no link, no device
 		if err != nil {
 			return nil
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/exercise"
+	"github.com/caselint/caselint/lint/report"
 	"github.com/spf13/cobra"
 )
 
@@ -56,6 +57,14 @@ func catalogue(from string, rules []*lint.Rule) (*exercise.Catalogue, error) {
 	return c, nil
 }
 
+// notice says on stderr what of a trainer's folder was left out (links are
+// never followed, nor FIFOs and devices read).
+func notice(ios *iostreams.IOStreams, skipped []string) {
+	for _, s := range skipped {
+		fmt.Fprintf(ios.ErrOut, "caselint: notice: skipped %s\n", report.Printable(s))
+	}
+}
+
 // ListOptions are the inputs of caselint exercise list.
 type ListOptions struct {
 	IO    *iostreams.IOStreams
@@ -88,6 +97,7 @@ func RunList(opts *ListOptions) error {
 		return err
 	}
 	exs, err := c.All()
+	notice(opts.IO, c.Skipped())
 	if err != nil && len(exs) == 0 {
 		return err
 	}
@@ -184,6 +194,7 @@ func RunStart(ctx context.Context, opts *StartOptions) error {
 	if err != nil {
 		return err
 	}
+	notice(opts.IO, ex.Skipped)
 	if err := ex.Start(ctx, opts.Dir, exercise.StartOptions{Git: opts.Git}); err != nil {
 		return err
 	}

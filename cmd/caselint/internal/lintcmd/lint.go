@@ -4,6 +4,7 @@ package lintcmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -381,16 +382,24 @@ func within(dir, p string) bool {
 	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
 }
 
-// writeReport writes the report to name, replacing the report there
-// (atomicfile.Replace: a reader never sees half of one, and a failed write
-// leaves the old one). It never writes over a Markdown file: --output
-// naming a case record by mistake must not cost the record. The report is
-// readable by its owner alone: it names the people of the cases.
+// writeReport writes the report to name (atomicfile.WriteOutput): a regular
+// file is replaced whole (a reader never sees half of one, and a failed
+// write leaves the old one); a device or FIFO (/dev/null, /dev/stdout, a
+// named pipe) is written to, never replaced; a folder, a symbolic link to a
+// file and a link that leads nowhere are refused. It never writes over a
+// Markdown file: --output naming a case record by mistake must not cost the
+// record. The report is readable by its owner alone: it names the people of
+// the cases.
 func writeReport(name string, data []byte) error {
 	if strings.EqualFold(filepath.Ext(name), ".md") {
 		if _, err := os.Lstat(name); err == nil {
 			return cmdutil.Usagef("--output %s: a Markdown file is there, perhaps a case record; caselint will not write a report over it", name)
 		}
 	}
-	return atomicfile.Replace(name, data, 0o600)
+	err := atomicfile.WriteOutput(name, data, 0o600)
+	var we *atomicfile.WriteError
+	if errors.As(err, &we) {
+		return &cmdutil.UsageError{Err: fmt.Errorf("--output: %w", err)}
+	}
+	return err
 }

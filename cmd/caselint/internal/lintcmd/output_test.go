@@ -56,3 +56,39 @@ func TestOutputNeverOverARecord(t *testing.T) {
 		t.Errorf("the plan changed (%v):\n%s", err, got)
 	}
 }
+
+// TestOutputNotThroughALink (issue 14, item 1): --output naming a link to a
+// file, or a folder, is refused with exit 2 and the file is untouched;
+// naming /dev/null writes to the device and leaves it a device.
+func TestOutputNotThroughALink(t *testing.T) {
+	r := redactRepo(t)
+	target := filepath.Join(r.dir, "notes.txt")
+	if err := os.WriteFile(target, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(r.dir, "report.json")
+	if err := os.Symlink("notes.txt", link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	for _, out := range []string{link, filepath.Join(r.dir, "cases")} {
+		code, _, errOut := caselint(t, r.dir, "lint", "--as-of", "2026-03-02", "--format", "json", "-o", out, "cases")
+		if code != cmdutil.ExitError || !strings.Contains(errOut, "--output: writing "+out+": it is") {
+			t.Errorf("-o %s: exit %d, stderr: %s", out, code, errOut)
+		}
+	}
+	if got, err := os.ReadFile(target); err != nil || string(got) != "keep" {
+		t.Errorf("the file behind the link became %q (%v)", got, err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced (%v)", err)
+	}
+	if _, err := os.Stat("/dev/null"); err == nil {
+		code, _, errOut := caselint(t, r.dir, "lint", "--as-of", "2026-03-02", "--format", "json", "-o", "/dev/null", "cases")
+		if code != cmdutil.ExitFindings {
+			t.Errorf("-o /dev/null: exit %d: %s", code, errOut)
+		}
+		if st, err := os.Lstat("/dev/null"); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+			t.Errorf("/dev/null is no longer a device: %v", err)
+		}
+	}
+}

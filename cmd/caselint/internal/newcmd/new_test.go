@@ -189,3 +189,25 @@ role = "independent conference chair"
 		t.Errorf("a visit outside a case: %v", err)
 	}
 }
+
+// TestRefusesLinkedFolder (issue 14, item 20): caselint new core-group in a
+// case whose core-groups folder is a link out of it fails, naming the link,
+// and writes nothing there.
+func TestRefusesLinkedFolder(t *testing.T) {
+	wd := t.TempDir()
+	if _, err := execute(t, wd, "case", "--id", "SOT-2026-0042", "--child", "Jamie"); err != nil {
+		t.Fatal(err)
+	}
+	caseDir := filepath.Join(wd, "SOT-2026-0042")
+	outside := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(caseDir, "core-groups")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	out, err := execute(t, caseDir, "core-group", "--date", "2026-06-11")
+	if err == nil || !strings.Contains(err.Error(), "core-groups is a symbolic link") {
+		t.Fatalf("new core-group through a link: %v\n%s", err, out)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("written outside the case: %v", entries)
+	}
+}
