@@ -3,9 +3,10 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,8 +16,8 @@ import (
 	"github.com/caselint/caselint/schema"
 )
 
-// ConfigFileName is the name of the config file, found by walking up from
-// the first path linted.
+// ConfigFileName is the name of the config file (FindConfig says which
+// applies).
 const ConfigFileName = ".caselint.toml"
 
 // Config is a .caselint.toml: which profile, which rules, which local
@@ -36,41 +37,123 @@ type Config struct {
 	md toml.MetaData
 }
 
-// FindConfig walks up from dir to stop (inclusive; "" for the filesystem
-// root) and returns the first .caselint.toml found, or "".
-func FindConfig(dir, stop string) string {
-	dir = filepath.Clean(dir)
+// FindConfig returns the slash path of the config that applies to the
+// path p of the tree fsys: the nearest .caselint.toml in p's folder (p
+// itself, when p is a folder) or a folder above it, up to the root of fsys
+// and never above it; "" when there is none. fsys is the tree the records
+// are read from, rooted at the repository's work tree (or, outside a
+// repository, at the folder the paths are relative to): the work tree, a
+// commit's tree or the index, so that every way of reading the records
+// finds the same config for the same content. A path that is not in fsys
+// (a case about to be made) is looked up from its nearest folder that is.
+// The lookup is by folder: each folder of a tree can ask for its own.
+//
+// A .caselint.toml that is a symbolic link, or not a regular file, is an
+// error, not passed over: caselint reads no config through a link (a
+// committed link may lead out of the tree), and a config it cannot read
+// must not give way to another in silence.
+func FindConfig(fsys fs.FS, p string) (string, error) {
+	dir := path.Clean(p)
+	for dir != "." {
+		if st, err := fs.Stat(fsys, dir); err == nil && st.IsDir() {
+			break
+		}
+		dir = path.Dir(dir)
+	}
 	for {
-		p := filepath.Join(dir, ConfigFileName)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			return p
+		name := path.Join(dir, ConfigFileName)
+		st, err := fs.Lstat(fsys, name)
+		switch {
+		case err == nil && st.Mode().IsRegular():
+			return name, nil
+		case err == nil && st.Mode()&fs.ModeSymlink != 0:
+			return "", fmt.Errorf("%s is a symbolic link; caselint reads a config only from a file in the tree, never through a link: put the config itself there", name)
+		case err == nil:
+			return "", fmt.Errorf("%s is not a regular file; caselint reads a config only from one", name)
 		}
-		if dir == stop {
-			return ""
+		if dir == "." {
+			return "", nil
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
+		dir = path.Dir(dir)
 	}
 }
 
-// LoadConfig reads and checks a config file. Its errors name the file and,
-// where there is one, the line and column.
-func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+// LoadConfigFS reads the config that applies to the path p of the tree
+// fsys (FindConfig): nil, and no error, when there is none. Its Path is
+// the slash path in fsys.
+func LoadConfigFS(fsys fs.FS, p string) (*Config, error) {
+	name, err := FindConfig(fsys, p)
+	if err != nil || name == "" {
+		return nil, err
+	}
+	data, err := readConfigFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfig(name, data)
+}
+
+// readConfigFile reads the regular file name of fsys, refusing one over
+// schema.MaxTOMLFile bytes before reading it.
+func readConfigFile(fsys fs.FS, name string) ([]byte, error) {
+	// Stat before opening: opening a FIFO would wait for a writer.
+	if st, err := fs.Stat(fsys, name); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("config %s is not a regular file; caselint reads a config only from one", name)
+	}
+	f, err := fsys.Open(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("config %s does not exist", path)
+			return nil, fmt.Errorf("config %s does not exist", name)
 		}
 		return nil, fmt.Errorf("reading config: %w", err)
 	}
-	return ParseConfig(path, data)
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("config %s is not a regular file; caselint reads a config only from one", name)
+	}
+	tooBig := fmt.Errorf("config %s is over %d KB; caselint reads at most %d KB of config, so it did not read it", name, schema.MaxTOMLFile>>10, schema.MaxTOMLFile>>10)
+	if st.Size() > schema.MaxTOMLFile {
+		return nil, tooBig
+	}
+	data, err := io.ReadAll(io.LimitReader(f, schema.MaxTOMLFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	if len(data) > schema.MaxTOMLFile { // it grew while read
+		return nil, tooBig
+	}
+	return data, nil
 }
+
+// LoadConfig reads and checks the config file --config names: a path of
+// the file system, which may be a link to a regular file. Its errors name
+// the file and, where there is one, the line and column.
+func LoadConfig(name string) (*Config, error) {
+	data, err := readConfigFile(osFS{}, name)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfig(name, data)
+}
+
+// osFS opens paths of the file system as they are, for LoadConfig.
+type osFS struct{}
+
+func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
+
+// Stat follows links, as --config may name one; it lets readConfigFile
+// refuse a FIFO before opening it.
+func (osFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
 
 // ParseConfig reads a config from data; path is for messages.
 func ParseConfig(path string, data []byte) (*Config, error) {
+	if err := schema.GuardTOML(path, "the config", data); err != nil {
+		return nil, err // too big or too deep for the TOML parser
+	}
 	c := &Config{Path: path}
 	md, err := toml.Decode(string(data), c)
 	if err != nil {

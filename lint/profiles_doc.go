@@ -108,8 +108,35 @@ lists are added to these, never replace them.
 	b.WriteString(`
 ## The config file
 
-caselint reads the nearest ` + "`.caselint.toml`" + ` above the first path it lints
-(or the file ` + "`--config`" + ` names). Unknown keys are errors, with their line.
+caselint reads the file ` + "`--config`" + ` names, else the nearest
+` + "`.caselint.toml`" + ` in the folder of the paths it lints or a folder above
+them, looking no higher than the root of the tree it reads: the
+repository's work tree, or, outside a repository, the working folder
+(when the paths are below it) or else the folder linted. A
+` + "`.caselint.toml`" + ` above the repository (say ` + "`/tmp/.caselint.toml`" + ` above a
+clone in ` + "`/tmp`" + `) is never read. The same rule holds in every mode, in the
+tree the records are read from: the work tree by default, the index under
+` + "`--staged`" + ` (the staged config, not the file as it is now), the commit
+under ` + "`--rev`" + ` (the config that commit holds). So a pre-commit hook and CI
+read the same config for the same content.
+
+- A ` + "`.caselint.toml`" + ` that is a symbolic link, or not a regular file, is an
+  error (exit 2) in every mode, whether the link leads out of the
+  repository or not: commit the config itself.
+- Paths that different configs apply to (` + "`cases/a`" + ` with its own
+  ` + "`.caselint.toml`" + `, ` + "`cases/b`" + ` without) are refused in one run: lint them
+  in two. A config below the paths (` + "`cases/.caselint.toml`" + ` when linting
+  the whole repository from its root) does not apply to them.
+- The report names the config it was made under, relative to the root,
+  as a notice: ` + "`caselint: notice: config: cases/.caselint.toml`" + ` (in JSON,
+  a notification; in SARIF, a tool execution notification). A ` + "`--config`" + `
+  file outside the tree is named by its file name alone.
+- A config over 128 KB, or nesting arrays or inline tables more than 10
+  deep, is refused before it is parsed, with its line and column (the
+  limits of a record's frontmatter, see [robustness](robustness.md)).
+
+` + "`caselint new`" + ` reads the config the same way, from the case folder up.
+Unknown keys are errors, with their line.
 
 ` + "```toml" + `
 profile = "our-authority"              # a shipped profile or one defined below; --profile overrides

@@ -267,11 +267,13 @@ func frontGuard(data []byte, front Span) (off int, why string) {
 	return tomlGuard(data[front.Start:front.End], front.Start)
 }
 
-// tomlGuard scans TOML text (text[i] is at file offset base+i) and returns
+// tomlGuardOf scans TOML text (text[i] is at file offset base+i) and returns
 // "" when the TOML parser may read it, or why not and the file offset where
 // the limit is passed: arrays and inline tables nested, or a dotted key of
-// more parts, than maxTOMLNesting. Strings and comments are skipped.
-func tomlGuard(text []byte, base int) (off int, why string) {
+// more parts, than maxTOMLNesting. Strings and comments are skipped. what
+// names the text in messages ("the frontmatter") and whole what is not
+// read ("this record"); tomlGuard is it for a frontmatter.
+func tomlGuardOf(text []byte, base int, what, whole string) (off int, why string) {
 	depth, dots := 0, 0
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; c {
@@ -299,7 +301,7 @@ func tomlGuard(text []byte, base int) (off int, why string) {
 		case '[', '{':
 			dots = 0
 			if depth++; depth > maxTOMLNesting {
-				return base + i, sprintf("the frontmatter nests arrays or tables more than %d deep here; caselint reads at most %d levels, so it did not read this record: write the values flat", maxTOMLNesting, maxTOMLNesting)
+				return base + i, sprintf("%s nests arrays or tables more than %d deep here; caselint reads at most %d levels, so it did not read %s: write the values flat", what, maxTOMLNesting, maxTOMLNesting, whole)
 			}
 		case ']', '}':
 			depth = max(0, depth-1)
@@ -308,7 +310,7 @@ func tomlGuard(text []byte, base int) (off int, why string) {
 				continue // a number or a time
 			}
 			if dots++; dots >= maxTOMLNesting {
-				return base + i, sprintf("this key has more than %d parts; caselint reads keys of at most %d, so it did not read this record", maxTOMLNesting, maxTOMLNesting)
+				return base + i, sprintf("this key has more than %d parts; caselint reads keys of at most %d, so it did not read %s", maxTOMLNesting, maxTOMLNesting, whole)
 			}
 		case '=', ',', '\n':
 			dots = 0

@@ -309,6 +309,9 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 	if err != nil {
 		return fail("%v", err)
 	}
+	if err := guardTOML(MetaFile, data); err != nil {
+		return fail("%v", err) // too big or too deep for the TOML parser
+	}
 	md, err := toml.Decode(string(data), &ex.Meta)
 	if err != nil {
 		var pe toml.ParseError

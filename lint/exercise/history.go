@@ -93,6 +93,9 @@ func readHistory(fsys fs.FS, files map[string][]byte) ([]commit, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := guardTOML(HistoryFile, data); err != nil {
+		return nil, err // too big or too deep for the TOML parser
+	}
 	var h historyTOML
 	md, err := toml.Decode(string(data), &h)
 	if err != nil {
@@ -250,6 +253,9 @@ func recordDate(p string, data []byte) (schema.Date, int, bool) {
 	var front struct {
 		Date    any `toml:"date"`
 		Started any `toml:"started"`
+	}
+	if guardTOML(p, data[doc.FrontStart:doc.FrontEnd]) != nil {
+		return schema.Date{}, 0, false
 	}
 	if _, err := toml.Decode(string(data[doc.FrontStart:doc.FrontEnd]), &front); err != nil {
 		return schema.Date{}, 0, false

@@ -216,6 +216,9 @@ func ReadState(dir string) (State, error) {
 	if err != nil {
 		return st, err
 	}
+	if err := guardTOML(p, data); err != nil {
+		return st, err // too big or too deep for the TOML parser
+	}
 	md, err := toml.Decode(string(data), &st)
 	if err != nil {
 		return st, fmt.Errorf("%s: %w", p, err)

@@ -118,7 +118,7 @@ docs/privacy.md.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.Profile, "profile", "", "procedure profile: stoke-on-trent, oxfordshire, combined, or one the config defines (default from config, else combined)")
 	f.StringVar(&opts.AsOf, "as-of", "", "evaluate overdue checks as of this date, YYYY-MM-DD (default today)")
-	f.StringVar(&opts.Config, "config", "", "config file (default: the nearest .caselint.toml above the first path)")
+	f.StringVar(&opts.Config, "config", "", "config file (default: the nearest .caselint.toml at or above the paths, inside the repository)")
 	f.StringVar(&opts.Format, "format", "text", "output format: text, json, sarif, github")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&opts.FailLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: error, warning, note")
@@ -161,7 +161,7 @@ func Run(ctx context.Context, opts *Options) error {
 		return err
 	}
 
-	cfg, err := loadConfig(opts, src)
+	cfg, cfgName, err := loadConfig(opts, src)
 	if err != nil {
 		return err
 	}
@@ -193,6 +193,10 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 	}
 	res.Root = src.root
+	if cfgName != "" && !src.nothing {
+		// The report says which config it was made under.
+		res.Notifications = append([]lint.Notification{{Level: lint.Note, Message: "config: " + cfgName}}, res.Notifications...)
+	}
 
 	if opts.NewFromRev != "" {
 		if res.Findings, err = newFromRev(ctx, src, lopts, opts.NewFromRev, res.Findings); err != nil {

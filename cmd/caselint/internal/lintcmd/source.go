@@ -316,7 +316,7 @@ func (h *historyAt) versions(p string) []lint.Version {
 	if len(all) == 0 {
 		return nil
 	}
-	if data, err := fs.ReadFile(h.fsys, p); err == nil {
+	if data, err := lint.ReadRegularFile(h.fsys, p, 0); err == nil {
 		blob := blobHash(data, len(all[0].Blob))
 		for i := len(all) - 1; i >= 0; i-- {
 			if all[i].Blob == blob {
@@ -346,41 +346,65 @@ func blobHash(data []byte, n int) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// loadConfig reads --config, else the nearest .caselint.toml above the
-// first path: in the work tree, or, reading the index or a commit, there.
-func loadConfig(opts *Options, src *source) (*lint.Config, error) {
+// loadConfig reads --config, else the config that applies to the paths
+// linted (lint.FindConfig): the nearest .caselint.toml at or above them in
+// the tree the records are read from (the work tree, the index or the
+// commit), up to its root, the repository's work tree or, outside a
+// repository, the folder the paths are relative to. Paths that different
+// configs apply to are refused: one run has one profile. The name is the
+// config's for the report (relative to the root), "" when there is none.
+func loadConfig(opts *Options, src *source) (cfg *lint.Config, name string, err error) {
 	if opts.Config != "" {
-		return lint.LoadConfig(opts.Config)
-	}
-	first := "."
-	if len(src.scope) > 0 {
-		first = src.scope[0]
-	}
-	if src.staged || src.rev != "" {
-		dir := first
-		if st, err := fs.Stat(src.fsys, dir); err != nil || !st.IsDir() {
-			dir = path.Dir(dir)
+		if cfg, err = lint.LoadConfig(opts.Config); err != nil {
+			return nil, "", err
 		}
-		for {
-			p := path.Join(dir, lint.ConfigFileName)
-			if data, err := fs.ReadFile(src.fsys, p); err == nil {
-				return lint.ParseConfig(p, data)
-			}
-			if dir == "." {
-				return nil, nil
-			}
-			dir = path.Dir(dir)
+		return cfg, configName(src.root, opts.Config), nil
+	}
+	scope := src.scope
+	if len(scope) == 0 {
+		scope = []string{"."}
+	}
+	first, err := lint.FindConfig(src.fsys, scope[0])
+	if err != nil {
+		return nil, "", err
+	}
+	for _, p := range scope[1:] {
+		other, err := lint.FindConfig(src.fsys, p)
+		if err != nil {
+			return nil, "", err
+		}
+		if other != first {
+			return nil, "", cmdutil.Usagef("%s and %s have different configs (%s, %s), and one run reads one: lint them in two runs", report.Printable(scope[0]), report.Printable(p), configOrNone(first), configOrNone(other))
 		}
 	}
-	start := filepath.Join(src.root, filepath.FromSlash(first))
-	if st, err := os.Stat(start); err == nil && !st.IsDir() {
-		start = filepath.Dir(start)
+	if first == "" {
+		return nil, "", nil
 	}
-	cfgPath := lint.FindConfig(start, "")
-	if cfgPath == "" {
-		return nil, nil
+	if cfg, err = lint.LoadConfigFS(src.fsys, scope[0]); err != nil {
+		return nil, "", err
 	}
-	return lint.LoadConfig(cfgPath)
+	return cfg, cfg.Path, nil
+}
+
+func configOrNone(name string) string {
+	if name == "" {
+		return "none"
+	}
+	return report.Printable(name)
+}
+
+// configName is how the report names the --config file: relative to root
+// when it is inside it, else its base name (a report holds no absolute
+// path).
+func configName(root, name string) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return filepath.Base(name)
+	}
+	if r, err := filepath.Rel(root, evalExisting(abs)); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(r)
+	}
+	return filepath.Base(name)
 }
 
 // evalExisting resolves the symbolic links of the part of p that exists.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/lint/vcs"
 )
 
 func TestFlagsReachOptions(t *testing.T) {
@@ -209,5 +210,41 @@ func TestRefusesLinkedFolder(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
 		t.Errorf("written outside the case: %v", entries)
+	}
+}
+
+// Issue 14, item 7: caselint new reads the config caselint lint would, by
+// the same lookup: never one above the working folder outside a
+// repository, never one through a link.
+func TestConfigLookup(t *testing.T) {
+	base := t.TempDir()
+	if _, ok := vcs.Root(base); ok {
+		t.Skip("the temporary folder is inside a git repository")
+	}
+	wd := filepath.Join(base, "work")
+	if err := os.MkdirAll(wd, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := []byte("profile = \"no-such-profile\"\n")
+	if err := os.WriteFile(filepath.Join(base, ".caselint.toml"), bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := execute(t, wd, "case", "--id", "X-1", "--child", "Jamie"); err != nil {
+		t.Fatalf("the config above the working folder was read: %v %s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(wd, ".caselint.toml"), bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := execute(t, wd, "case", "--id", "X-2", "--child", "Jamie"); err == nil || !strings.Contains(err.Error(), "no-such-profile") {
+		t.Errorf("the working folder's config: %v", err)
+	}
+	if err := os.Remove(filepath.Join(wd, ".caselint.toml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(base, ".caselint.toml"), filepath.Join(wd, ".caselint.toml")); err != nil {
+		t.Skipf("no symbolic links: %v", err)
+	}
+	if _, err := execute(t, wd, "visit", "--case", "X-1"); err == nil || !strings.Contains(err.Error(), ".caselint.toml is a symbolic link") {
+		t.Errorf("a config link: %v", err)
 	}
 }

@@ -149,7 +149,7 @@ func buildHostileTree(t *testing.T, dir, outside string) {
 		"dup-a/plan.md":       planMD,
 		"dup-b/case.md":       strings.Replace(caseMD, "T-1", "DUP-2026-0001", 1),
 		"dup-b/plan.md":       planMD,
-		"../.caselint.toml":   "max_file_size = \"4 MB\"\n",
+		".caselint.toml":      "max_file_size = \"4 MB\"\n", // outside a repository, in the folder linted
 		"broken/visits/x.txt": "not markdown",
 	} {
 		if err := writeFile(filepath.Join(cases, name), []byte(data)); err != nil {
@@ -228,7 +228,7 @@ func TestHostileTree(t *testing.T) {
 	// The valid case alone, in a tree of the same shape and config.
 	aloneDir := filepath.Join(base, "alone")
 	copyCase(t, filepath.Join(aloneDir, "cases", "valid"), "STK-2026-0107")
-	if err := writeFile(filepath.Join(aloneDir, ".caselint.toml"), []byte("max_file_size = \"4 MB\"\n")); err != nil {
+	if err := writeFile(filepath.Join(aloneDir, "cases", ".caselint.toml"), []byte("max_file_size = \"4 MB\"\n")); err != nil {
 		t.Fatal(err)
 	}
 	_, _, _, aloneJSON, _ := lintTree(t, aloneDir)

@@ -131,8 +131,9 @@ func TestFailLevel(t *testing.T) {
 		".caselint.toml": "profile = \"stoke-on-trent\"\n[rules]\n" +
 			"missing-contingency-plan = \"warning\"\n",
 	})
-	// With a contingency plan the rule is quiet; the config's severity is read.
-	code, out, errOut := caselint(t, "lint", "--as-of", "2026-11-20", "--fail-level", "error", filepath.Join(dir, "a"))
+	// With a contingency plan the rule is quiet; the config's severity is
+	// read. Outside a repository the config is in the folder linted.
+	code, out, errOut := caselint(t, "lint", "--as-of", "2026-11-20", "--fail-level", "error", dir)
 	if code == cmdutil.ExitError {
 		t.Fatalf("exit 2: %s %s", out, errOut)
 	}
@@ -144,7 +145,7 @@ func TestConfigErrorNamesTheLine(t *testing.T) {
 		"a/plan.md":      planMD,
 		".caselint.toml": "profile = \"combined\"\nsen_alone_every = \"2 weeks\"\n",
 	})
-	code, _, errOut := caselint(t, "lint", filepath.Join(dir, "a"))
+	code, _, errOut := caselint(t, "lint", dir)
 	if code != cmdutil.ExitError || !strings.Contains(errOut, ".caselint.toml:2:1: unknown key sen_alone_every") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
