@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -300,4 +301,122 @@ func FuzzDecodeCache(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Issue 14, item 3: a commit purged from the repository (git reset, git
+// reflog expire, git gc) leaves neither its file's name nor its author's
+// in the cache.
+func TestCachedHistoryForgetsPurgedCommits(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("cases/c1/case.md", "case\n")
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "case")
+	g.write("cases/c1/visits/2026-01-06-zofia-wisniewska.md", "visit\n")
+	g.commit("Quentin Purgeable", "2026-01-06T10:00:00Z", "visit")
+	secrets := []string{"zofia-wisniewska", "Quentin Purgeable"}
+
+	use := cachedHistory(t, g)
+	data, err := os.ReadFile(use.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range secrets {
+		if !bytes.Contains(data, []byte(s)) {
+			t.Fatalf("the cache should hold %q before the purge", s)
+		}
+	}
+
+	// A side branch's commits are kept while the branch is there: back on
+	// main, nothing is dropped, and nothing is read again on the branch.
+	g.git("checkout", "-q", "-b", "side")
+	g.write("cases/c1/visits/2026-01-07.md", "side visit\n")
+	g.commit("Ann Smith", "2026-01-07T10:00:00Z", "side")
+	cachedHistory(t, g)
+	g.git("checkout", "-q", "main")
+	if use := cachedHistory(t, g); use.Dropped != 0 || use.Written {
+		t.Errorf("back on main: %+v, want the side branch's commit kept", use)
+	}
+	g.git("checkout", "-q", "side")
+	if use := cachedHistory(t, g); use.Read != 0 {
+		t.Errorf("on the side branch again: %+v, want nothing read", use)
+	}
+	g.git("checkout", "-q", "main")
+	g.git("branch", "-q", "-D", "side")
+
+	// The purge.
+	g.git("reset", "-q", "--hard", "HEAD~1")
+	g.git("reflog", "expire", "--expire=now", "--all")
+	g.git("gc", "-q", "--prune=now")
+	if out := g.git("log", "--all", "--format=%an %s"); strings.Contains(out, "Quentin") {
+		t.Fatalf("git still has the commit: %s", out)
+	}
+	use = cachedHistory(t, g)
+	if use.Dropped != 2 || !use.Written || use.Err != nil {
+		t.Errorf("after the purge: %+v, want the 2 purged commits dropped and the cache written", use)
+	}
+	data, err = os.ReadFile(use.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range append(secrets, "2026-01-07.md") {
+		if bytes.Contains(data, []byte(s)) {
+			t.Errorf("the cache still holds %q after the purge", s)
+		}
+	}
+	if use := cachedHistory(t, g); use.Dropped != 0 || use.Written || use.Known != 1 {
+		t.Errorf("next run: %+v, want the one commit known and nothing written", use)
+	}
+}
+
+// Issue 14, item 19: a temporary file a killed run left in the cache's
+// folder is removed by the next run; a recent one (another run's, being
+// written) and anything that is not a regular file are left alone.
+func TestCachedHistoryRemovesStaleTemps(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("cases/c1/case.md", "case\n")
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "case")
+	use := cachedHistory(t, g)
+	dir := filepath.Dir(use.Path)
+	long := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	write := func(name string, when time.Time) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("left by a killed run"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if !when.IsZero() {
+			if err := os.Chtimes(p, when, when); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return p
+	}
+	stale := write(".caselint-0123456789abcdef.tmp", long)
+	fresh := write(".caselint-fedcba9876543210.tmp", time.Time{})
+	other := write("notes.tmp", long)
+	outside := filepath.Join(filepath.Dir(g.dir), "outside.tmp")
+	if err := os.WriteFile(outside, []byte("not caselint's"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(outside, long, long); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, ".caselint-link.tmp")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Fatal(err)
+	}
+
+	// Nothing new to write: the stale file goes all the same.
+	if use := cachedHistory(t, g); use.Written {
+		t.Errorf("%+v: nothing should be written", use)
+	}
+	if _, err := os.Lstat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the stale temporary file is still there: %v", err)
+	}
+	for _, p := range []string{fresh, other, link, outside} {
+		if _, err := os.Lstat(p); err != nil {
+			t.Errorf("%s: %v, want it left alone", filepath.Base(p), err)
+		}
+	}
+	if data, err := os.ReadFile(use.Path); err != nil || !bytes.HasPrefix(data, []byte(cacheMagic)) {
+		t.Errorf("the cache: %v", err)
+	}
 }

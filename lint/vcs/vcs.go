@@ -260,32 +260,43 @@ func (r *Repo) resolve(rev string) (*object.Commit, error) {
 // readObject returns the content of the object h of type t (any type for
 // plumbing.AnyObject), which callers must not change: it may be cached.
 func (r *Repo) readObject(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	_, data, err := r.readTyped(t, h)
+	return data, err
+}
+
+// readAny returns the type and content of the object h, which callers
+// must not change.
+func (r *Repo) readAny(h plumbing.Hash) (plumbing.ObjectType, []byte, error) {
+	return r.readTyped(plumbing.AnyObject, h)
+}
+
+func (r *Repo) readTyped(t plumbing.ObjectType, h plumbing.Hash) (plumbing.ObjectType, []byte, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if ps := r.packSet(); ps != nil {
 		typ, data, err := ps.read(h)
 		if err == nil {
 			if t != plumbing.AnyObject && typ != t {
-				return nil, fmt.Errorf("%s %s: the object is a %s", t, h, typ)
+				return 0, nil, fmt.Errorf("%s %s: the object is a %s", t, h, typ)
 			}
-			return data, nil
+			return typ, data, nil
 		}
 		// Anything else, go-git reads (or says what is wrong).
 	}
 	obj, err := r.repo.Storer.EncodedObject(t, h)
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", t, h, err)
+		return 0, nil, fmt.Errorf("%s %s: %w", t, h, err)
 	}
 	rd, err := obj.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", t, h, err)
+		return 0, nil, fmt.Errorf("%s %s: %w", t, h, err)
 	}
 	defer func() { _ = rd.Close() }()
 	buf := make([]byte, obj.Size())
 	if _, err := io.ReadFull(rd, buf); err != nil {
-		return nil, fmt.Errorf("%s %s: %w", t, h, err)
+		return 0, nil, fmt.Errorf("%s %s: %w", t, h, err)
 	}
-	return buf, nil
+	return obj.Type(), buf, nil
 }
 
 // readBlob returns a copy of blob h's content, the caller's to keep.
