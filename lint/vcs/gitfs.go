@@ -377,3 +377,45 @@ func (r *Repo) CommitFS(rev string) (fs.FS, error) {
 	}
 	return &gitFS{r: r, src: newTreeSource(r, c.TreeHash), modTime: c.Committer.When}, nil
 }
+
+// Submodules returns the paths of the submodules (gitlinks) in the commit
+// rev (see ResolveRevision), or in the index when rev is "", in git's
+// order. A submodule's records are in its own repository, which neither
+// CommitFS nor the index reads: there, a submodule is an empty folder.
+func (r *Repo) Submodules(rev string) ([]string, error) {
+	if rev == "" {
+		ix, err := r.Index()
+		if err != nil {
+			return nil, err
+		}
+		return ix.Submodules(), nil
+	}
+	c, err := r.resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	src := newTreeSource(r, c.TreeHash)
+	var out []string
+	var walk func(prefix string, h plumbing.Hash) error
+	walk = func(prefix string, h plumbing.Hash) error {
+		es, err := src.trees.get(h)
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			switch e.mode {
+			case filemode.Submodule:
+				out = append(out, prefix+e.name)
+			case filemode.Dir:
+				if err := walk(prefix+e.name+"/", e.hash); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if err := walk("", c.TreeHash); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
