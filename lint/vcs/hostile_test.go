@@ -479,3 +479,21 @@ func TestSubmodule(t *testing.T) {
 		t.Errorf("the submodule's cache at %s (%v)", use.Path, err)
 	}
 }
+
+// An alternate object folder that is not there is said as such, not as
+// "object not found" at the first commit read.
+func TestMissingAlternate(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a.md", "one\n")
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "one")
+	clone := filepath.Join(filepath.Dir(g.dir), "shared")
+	runGit(t, filepath.Dir(g.dir), nil, "clone", "-q", "--shared", g.dir, clone)
+	alt := filepath.Join(clone, ".git", "objects", "info", "alternates")
+	if err := os.WriteFile(alt, []byte("../../../gone/.git/objects\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(clone)
+	if err == nil || !strings.Contains(err.Error(), "objects/info/alternates names is not there") || strings.Contains(err.Error(), "gone") {
+		t.Errorf("Open = %v, want the missing alternate said, without its path", err)
+	}
+}

@@ -113,7 +113,11 @@ func Open(path string) (*Repo, error) {
 		dot = dotgit.NewRepositoryFilesystem(dot, osfs.New(loc.commonDir))
 		objects = filepath.Join(loc.commonDir, "objects")
 	}
-	dot = &alternatesFS{Filesystem: dot, objects: objects}
+	altDot := &alternatesFS{Filesystem: dot, objects: objects}
+	if err := altDot.check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	dot = altDot
 	r := &Repo{root: loc.workTree, gitDir: dot}
 	// Alternates name object folders by absolute path (alternatesFS makes
 	// relative ones absolute), which go-git reaches only through a file
@@ -308,17 +312,36 @@ type alternatesFS struct {
 	objects string // the objects folder, absolute
 }
 
+const alternatesFile = "objects/info/alternates"
+
 func (f *alternatesFS) Open(name string) (billy.File, error) {
-	file, err := f.Filesystem.Open(name)
-	if err != nil || filepath.ToSlash(filepath.Clean(name)) != "objects/info/alternates" {
-		return file, err
+	if filepath.ToSlash(filepath.Clean(name)) != alternatesFile {
+		return f.Filesystem.Open(name)
+	}
+	paths, err := f.alternates()
+	if err != nil {
+		return nil, err
+	}
+	var out []byte
+	for _, p := range paths {
+		out = append(out, p+"\n"...)
+	}
+	return &memFile{name: name, Reader: bytes.NewReader(out)}, nil
+}
+
+// alternates returns the object folders the alternates file names,
+// absolute.
+func (f *alternatesFS) alternates() ([]string, error) {
+	file, err := f.Filesystem.Open(alternatesFile)
+	if err != nil {
+		return nil, err
 	}
 	data, err := io.ReadAll(io.LimitReader(file, 1<<20))
 	_ = file.Close()
 	if err != nil {
 		return nil, err
 	}
-	var out []byte
+	var out []string
 	for _, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -327,9 +350,29 @@ func (f *alternatesFS) Open(name string) (billy.File, error) {
 		if !filepath.IsAbs(line) {
 			line = filepath.Join(f.objects, line)
 		}
-		out = append(out, line+"\n"...)
+		out = append(out, line)
 	}
-	return &memFile{name: name, Reader: bytes.NewReader(out)}, nil
+	return out, nil
+}
+
+// check fails when an object folder the alternates file names is not
+// there: the objects the repository borrows from it (git clone --shared,
+// --reference) are missing, and every read of them would only say "object
+// not found".
+func (f *alternatesFS) check() error {
+	paths, err := f.alternates()
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading .git/%s: %w", alternatesFile, err)
+	}
+	for _, p := range paths {
+		if st, err := os.Stat(p); err != nil || !st.IsDir() {
+			return fmt.Errorf("an object folder that .git/%s names is not there, so the objects this repository borrows from it (git clone --shared or --reference) are missing: restore that folder, or correct the file", alternatesFile)
+		}
+	}
+	return nil
 }
 
 // memFile is a read-only billy.File over bytes.
