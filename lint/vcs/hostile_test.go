@@ -497,3 +497,34 @@ func TestMissingAlternate(t *testing.T) {
 		t.Errorf("Open = %v, want the missing alternate said, without its path", err)
 	}
 }
+
+// Submodules looks only where it is asked to.
+func TestSubmodulesInScope(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a/x.md", "x\n")
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "one")
+	head := g.git("rev-parse", "HEAD")
+	for _, p := range []string{"a/sub", "b/c/sub"} {
+		g.git("update-index", "--add", "--cacheinfo", "160000,"+head+","+p)
+	}
+	g.commitStaged("Ann Smith", "2026-01-06T10:00:00Z", "gitlinks")
+	r := g.open()
+	defer func() { _ = r.Close() }()
+	for _, rev := range []string{"", "HEAD"} {
+		for _, tc := range []struct {
+			scope []string
+			want  []string
+		}{
+			{nil, []string{"a/sub", "b/c/sub"}},
+			{[]string{"."}, []string{"a/sub", "b/c/sub"}},
+			{[]string{"b"}, []string{"b/c/sub"}},
+			{[]string{"b/c/sub"}, []string{"b/c/sub"}},
+			{[]string{"a/x.md", "b/c/other"}, nil},
+		} {
+			got, err := r.Submodules(rev, tc.scope...)
+			if err != nil || !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Submodules(%q, %v) = %v, %v; want %v", rev, tc.scope, got, err, tc.want)
+			}
+		}
+	}
+}

@@ -185,17 +185,11 @@ func (s *source) submodules() []string {
 	if s.repo == nil || s.staged {
 		return nil
 	}
-	subs, err := s.repo.Submodules(s.revHash)
+	subs, err := s.repo.Submodules(s.revHash, s.scope...)
 	if err != nil {
 		return nil
 	}
-	var out []string
-	for _, p := range subs {
-		if inScope(p, s.scope) {
-			out = append(out, p)
-		}
-	}
-	return out
+	return subs
 }
 
 // submoduleOf returns the submodule (in the index or the commit read) the
