@@ -264,3 +264,39 @@ func TestGitOldVersionTooLarge(t *testing.T) {
 		}
 	}
 }
+
+// Issue 14, item 3: a record and an author purged from git (reset, reflog
+// expire, gc) are gone from the history cache at the next lint.
+func TestGitPurgedHistory(t *testing.T) {
+	r := newRepo(t)
+	lateCase(r)
+	r.write("cases/T-1/visits/2026-01-20-zofia-wisniewska.md", visit("2026-01-20T10:00:00", "", "Filed under the wrong name."))
+	r.commit("Quentin Purgeable", "2026-01-21T09:00:00Z", "T-1: visit of 20 January")
+	cache := filepath.Join(r.dir, ".git", "caselint", "history")
+	want := [][]byte{[]byte("zofia-wisniewska"), []byte("Quentin Purgeable")}
+
+	lintJSON(t, r.dir, "--as-of", "2026-11-20", "cases")
+	data, err := os.ReadFile(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range want {
+		if !strings.Contains(string(data), string(w)) {
+			t.Fatalf("the cache does not hold %q before the purge", w)
+		}
+	}
+	r.git("reset", "-q", "--hard", "HEAD~1")
+	r.git("reflog", "expire", "--expire=now", "--all")
+	r.git("gc", "-q", "--prune=now")
+	got, _ := lintJSON(t, r.dir, "--as-of", "2026-11-20", "cases")
+	uncached, _ := lintJSON(t, r.dir, "--no-cache", "--as-of", "2026-11-20", "cases")
+	sameFindings(t, "after the purge", got, uncached)
+	if data, err = os.ReadFile(cache); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range want {
+		if strings.Contains(string(data), string(w)) {
+			t.Errorf("the cache still holds %q after the purge", w)
+		}
+	}
+}
