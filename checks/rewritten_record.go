@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -85,13 +86,13 @@ func runRewrittenRecord(pass *lint.Pass) error {
 			}
 			if prevIdx != i-1 {
 				data, err := pass.History.Content(path, vs[i-1])
-				if err != nil {
+				if err != nil && !errors.Is(err, lint.ErrTooLarge) {
 					return err
 				}
-				prev = factsOf(path, data)
+				prev = factsOf(path, data) // over the size limit: no facts, as a version that is not a record
 			}
 			data, err := pass.History.Content(path, v)
-			if err != nil {
+			if err != nil && !errors.Is(err, lint.ErrTooLarge) {
 				return err
 			}
 			cur := factsOf(path, data)

@@ -1,6 +1,9 @@
 package lint
 
-import "time"
+import (
+	"errors"
+	"time"
+)
 
 // History is what git's history says of the record files: it lets the
 // history rules (late-recording, recorded-before-event, rewritten-record) see
@@ -13,7 +16,9 @@ type History interface {
 	// (a slash path relative to the repository root), oldest first, or nil
 	// when the file has never been committed. Renames are not followed.
 	Versions(path string) []Version
-	// Content returns the file's content as version v committed it.
+	// Content returns the file's content as version v committed it. A
+	// version over the file size limit is not read: its error matches
+	// ErrTooLarge.
 	Content(path string, v Version) ([]byte, error)
 	// LineOrigin returns the version that last changed line (1-based) of
 	// the file whose current content is data, and false when the line is
@@ -28,3 +33,9 @@ type Version struct {
 	When   time.Time // the commit's committer date: when it entered the record
 	Blob   string    // the file's blob hash at this version
 }
+
+// ErrTooLarge is matched (errors.Is) by the error of reading a file, or a
+// version of one from git's history, over the file size limit
+// (Options.MaxFileSize, DefaultMaxFileSize unless the config says): it is
+// not read at all.
+var ErrTooLarge = errors.New("over the file size limit")

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/caselint/caselint/lint/atomicfile"
@@ -27,7 +28,11 @@ import (
 // a rebase, an amend or a branch switch) is not used. It holds nothing git
 // does not hold already (paths, blob, tree and commit hashes, authors'
 // names, commit dates; no content, no e-mail address) and lives in the
-// repository's git folder, readable by its owner alone.
+// repository's git folder, readable by its owner alone. Nor does it keep
+// what git has forgotten: a commit that no ref (and not HEAD) reaches any
+// more is dropped from it at the next run (pruneCache), so that a name
+// purged from the repository (git reset, git reflog expire, git gc) does
+// not live on in the cache.
 //
 // The file is
 //
@@ -63,6 +68,9 @@ type CacheUse struct {
 	Known   int    // commits taken from the cache
 	Read    int    // commits read and compared in the repository
 	Written bool   // the cache was written anew
+	// Dropped is how many commits the cache held that no ref (nor HEAD)
+	// reaches any more: left out of the cache written.
+	Dropped int
 	// Err is why the cache could not be read or written, or nil: the
 	// history is right either way, only slower to build.
 	Err error
@@ -80,6 +88,7 @@ func (r *Repo) CachedHistory() (*History, CacheUse, error) {
 		return h, use, err
 	}
 	use.Path = filepath.Join(r.gitDir.Root(), filepath.FromSlash(CacheFile))
+	removeStaleTemps(filepath.Dir(use.Path), time.Now())
 	known, err := readCache(use.Path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		use.Err = err
@@ -88,14 +97,23 @@ func (r *Repo) CachedHistory() (*History, CacheUse, error) {
 	if err != nil {
 		return nil, use, err
 	}
+	inKept := make(map[plumbing.Hash]bool, len(kept))
 	for _, cc := range kept {
+		inKept[cc.hash] = true
 		if _, ok := known[cc.hash]; ok {
 			use.Known++
 		} else {
 			use.Read++
 		}
 	}
-	if use.Read > 0 || use.Err != nil {
+	if len(known) > use.Known {
+		// The cache holds commits the history did not reach: keep those
+		// still reachable from a ref, drop the rest (see pruneCache).
+		var dropped int
+		kept, dropped = r.pruneCache(known, kept, inKept)
+		use.Dropped += dropped
+	}
+	if use.Read > 0 || use.Dropped > 0 || use.Err != nil {
 		if err := writeCache(use.Path, kept); err != nil {
 			use.Err = errors.Join(use.Err, err)
 		} else {
@@ -125,6 +143,114 @@ func readCache(path string) (map[plumbing.Hash]*commitChanges, error) {
 	return commits, nil
 }
 
+// pruneCache returns the commits to keep in the cache: kept (what the
+// history reached) and, of the other commits the cache held (known), those
+// still reachable from a ref (a branch, a tag, a remote-tracking branch,
+// the stash, any other ref) or HEAD, so that switching branches does not
+// make the next run read them again; and how many it dropped. A commit no
+// ref reaches is dropped even while git still has its object (until git
+// gc prunes it, the reflog reaches it): the cache must never hold what
+// the repository has been told to forget, such as a commit taken back
+// with git reset and purged with git reflog expire and git gc. When the
+// refs cannot all be followed, only kept is kept.
+func (r *Repo) pruneCache(known map[plumbing.Hash]*commitChanges, kept []*commitChanges, inKept map[plumbing.Hash]bool) ([]*commitChanges, int) {
+	reach, err := r.reachableFromRefs(known, inKept)
+	if err != nil {
+		reach = nil
+	}
+	var extra []*commitInfo
+	dropped := 0
+	for h, cc := range known {
+		switch {
+		case inKept[h]:
+		case reach[h]:
+			extra = append(extra, &cc.commitInfo)
+		default:
+			dropped++
+		}
+	}
+	if len(extra) == 0 {
+		return kept, dropped
+	}
+	// Parents before children, as the cache is written.
+	set := make(map[plumbing.Hash]*commitInfo, len(extra))
+	for _, c := range extra {
+		set[c.hash] = c
+	}
+	for _, c := range topoOrder(set) {
+		kept = append(kept, known[c.hash])
+	}
+	return kept, dropped
+}
+
+// reachableFromRefs returns the commits of known (not in done, which are
+// reachable already, as are their ancestors) that a ref or HEAD reaches.
+// It follows the parents known gives without reading those commits, and
+// reads the others from the object store.
+func (r *Repo) reachableFromRefs(known map[plumbing.Hash]*commitChanges, done map[plumbing.Hash]bool) (map[plumbing.Hash]bool, error) {
+	var stack []plumbing.Hash
+	if ref, err := r.repo.Head(); err == nil {
+		stack = append(stack, ref.Hash())
+	}
+	refs, err := r.repo.Storer.IterReferences()
+	if err != nil {
+		return nil, err
+	}
+	err = refs.ForEach(func(ref *plumbing.Reference) error {
+		if ref.Type() == plumbing.HashReference {
+			stack = append(stack, ref.Hash())
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	reach := map[plumbing.Hash]bool{}
+	seen := map[plumbing.Hash]bool{}
+	for len(stack) > 0 {
+		h := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[h] || done[h] {
+			continue
+		}
+		seen[h] = true
+		if cc, ok := known[h]; ok {
+			reach[h] = true
+			stack = append(stack, cc.parents...)
+			continue
+		}
+		typ, data, err := r.readAny(h)
+		if err != nil {
+			return nil, err
+		}
+		switch typ {
+		case plumbing.CommitObject:
+			c, err := parseCommit(h, data)
+			if err != nil {
+				return nil, err
+			}
+			stack = append(stack, c.parents...)
+		case plumbing.TagObject:
+			// An annotated tag: follow what it tags.
+			if target, ok := tagTarget(data); ok {
+				stack = append(stack, target)
+			}
+		}
+		// A ref to a tree or a blob reaches no commit.
+	}
+	return reach, nil
+}
+
+// tagTarget returns the object a raw tag object names.
+func tagTarget(data []byte) (plumbing.Hash, bool) {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	hex, ok := bytes.CutPrefix(line, []byte("object "))
+	if !ok || !plumbing.IsHash(string(hex)) {
+		return plumbing.ZeroHash, false
+	}
+	return plumbing.NewHash(string(hex)), true
+}
+
 // writeCache writes the cache of commits (parents first) to path, making
 // its folder, readable by its owner alone.
 func writeCache(path string, commits []*commitChanges) error {
@@ -132,6 +258,35 @@ func writeCache(path string, commits []*commitChanges) error {
 		return fmt.Errorf("writing the history cache: %w", err)
 	}
 	return atomicfile.Replace(path, encodeCache(commits), 0o600)
+}
+
+// staleTempAge is how old a temporary file in the cache's folder must be
+// to be taken for one a killed run left: a run writes and renames its own
+// in well under a second, even for a cache of a hundred thousand commits.
+const staleTempAge = 10 * time.Minute
+
+// removeStaleTemps removes from dir (the cache's folder, caselint's own)
+// the temporary files of atomicfile (.caselint-*.tmp) last changed before
+// now minus staleTempAge: what a run killed between writing its cache and
+// renaming it leaves behind (they hold what a cache holds). Only regular
+// files of that name are removed, never through a link; what cannot be
+// removed is left for the next run.
+func removeStaleTemps(dir string, now time.Time) {
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, de := range des {
+		name := de.Name()
+		if !de.Type().IsRegular() || !strings.HasPrefix(name, atomicfile.TempPrefix) || !strings.HasSuffix(name, ".tmp") {
+			continue
+		}
+		info, err := de.Info()
+		if err != nil || !info.Mode().IsRegular() || now.Sub(info.ModTime()) < staleTempAge {
+			continue
+		}
+		_ = os.Remove(filepath.Join(dir, name))
+	}
 }
 
 // Zones of a committer date in the cache.

@@ -377,3 +377,74 @@ func (r *Repo) CommitFS(rev string) (fs.FS, error) {
 	}
 	return &gitFS{r: r, src: newTreeSource(r, c.TreeHash), modTime: c.Committer.When}, nil
 }
+
+// Submodules returns the paths of the submodules (gitlinks) in the commit
+// rev (see ResolveRevision), or in the index when rev is "", in git's
+// order, at or below the slash paths of scope (all when scope is empty; "."
+// is the whole tree). A submodule's records are in its own repository,
+// which neither CommitFS nor the index reads: there, a submodule is an
+// empty folder.
+func (r *Repo) Submodules(rev string, scope ...string) ([]string, error) {
+	within := func(p string) bool {
+		if len(scope) == 0 {
+			return true
+		}
+		for _, s := range scope {
+			if s == "." || p == s || strings.HasPrefix(p, s+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	if rev == "" {
+		ix, err := r.Index()
+		if err != nil {
+			return nil, err
+		}
+		var out []string
+		for _, p := range ix.Submodules() {
+			if within(p) {
+				out = append(out, p)
+			}
+		}
+		return out, nil
+	}
+	// Above a scope path: a folder to go down into, not yet in scope.
+	above := func(dir string) bool {
+		for _, s := range scope {
+			if strings.HasPrefix(s, dir+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	c, err := r.resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	src := newTreeSource(r, c.TreeHash)
+	var out []string
+	var walk func(prefix string, h plumbing.Hash) error
+	walk = func(prefix string, h plumbing.Hash) error {
+		es, err := src.trees.get(h)
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			p := prefix + e.name
+			switch {
+			case e.mode == filemode.Submodule && within(p):
+				out = append(out, p)
+			case e.mode == filemode.Dir && (within(p) || above(p)):
+				if err := walk(p+"/", e.hash); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if err := walk("", c.TreeHash); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

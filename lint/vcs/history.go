@@ -5,7 +5,7 @@ import (
 	"container/heap"
 	"errors"
 	"fmt"
-
+	"sort"
 	"sync"
 
 	"github.com/caselint/caselint/lint"
@@ -21,8 +21,9 @@ type History struct {
 	r        *Repo
 	versions map[string][]lint.Version
 
-	mu     sync.Mutex
-	blames map[string]*blame
+	mu       sync.Mutex
+	blames   map[string]*blame
+	tooLarge []TooLargeVersion // versions over the size limit, not read
 }
 
 var _ lint.History = (*History)(nil)
@@ -340,9 +341,46 @@ func (h *History) Content(path string, v lint.Version) ([]byte, error) {
 	}
 	data, err := h.r.readBlob(plumbing.NewHash(v.Blob))
 	if err != nil {
+		var big *TooLargeError
+		if errors.As(err, &big) {
+			h.noteTooLarge(path, v, big.Size)
+		}
 		return nil, fmt.Errorf("%s at %s: %w", path, v.Commit, err)
 	}
 	return data, nil
+}
+
+// TooLargeVersion is a version of a file that was over the size limit, and
+// so not read from the history (see Repo.SetMaxFileSize).
+type TooLargeVersion struct {
+	Path string
+	lint.Version
+	Size int64
+}
+
+func (h *History) noteTooLarge(path string, v lint.Version, size int64) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, t := range h.tooLarge {
+		if t.Path == path && t.Blob == v.Blob {
+			return
+		}
+	}
+	h.tooLarge = append(h.tooLarge, TooLargeVersion{Path: path, Version: v, Size: size})
+}
+
+// MaxFileSize is the size limit over which a version is not read.
+func (h *History) MaxFileSize() int64 { return h.r.maxFileSize() }
+
+// TooLarge returns the versions that Content (or LineOrigin) found over the
+// size limit and did not read, by path and then commit order, each blob
+// once.
+func (h *History) TooLarge() []TooLargeVersion {
+	h.mu.Lock()
+	out := append([]TooLargeVersion(nil), h.tooLarge...)
+	h.mu.Unlock()
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
 }
 
 // blame is which version last changed each line of a file's newest
@@ -426,6 +464,11 @@ func (h *History) blameVersions(path string, vs []lint.Version) ([]byte, []int, 
 			continue
 		}
 		data, err := h.Content(path, vs[i-1])
+		if errors.Is(err, lint.ErrTooLarge) {
+			// Not read (issue 14): the lines still pending are taken as
+			// added by version i, the oldest readable one that has them.
+			data, err = nil, nil
+		}
 		if err != nil {
 			return nil, nil, err
 		}

@@ -472,3 +472,15 @@ func entriesUnderNames(names []string, prefix string) (lo, hi int) {
 	hi = lo + sort.Search(len(names)-lo, func(i int) bool { return !strings.HasPrefix(names[lo+i], prefix) })
 	return lo, hi
 }
+
+// Submodules returns the paths of the submodules (gitlinks) staged in the
+// index, in git's order.
+func (ix *Index) Submodules() []string {
+	var out []string
+	for _, e := range ix.files {
+		if e.mode == filemode.Submodule {
+			out = append(out, e.name)
+		}
+	}
+	return out
+}

@@ -171,11 +171,17 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	cal := cfg.Calendar()
 
+	if src.repo != nil && cfg != nil {
+		// The size limit holds for every blob read from git too: records
+		// under --rev and --staged, and older versions from the history.
+		src.repo.SetMaxFileSize(cfg.MaxFileBytes)
+	}
 	var hist lint.History
 	var historyNote string
 	if !src.nothing {
 		hist, historyNote = src.history(!opts.NoCache)
 	}
+	vcsHist, _ := hist.(*vcs.History)
 	if hist != nil && src.rev != "" {
 		hist = newHistoryAt(hist, src.fsys, src.revWhen)
 	}
@@ -202,6 +208,18 @@ func Run(ctx context.Context, opts *Options) error {
 		if res.Findings, err = newFromRev(ctx, src, lopts, opts.NewFromRev, res.Findings); err != nil {
 			return err
 		}
+	}
+
+	if vcsHist != nil {
+		res.Notifications = append(res.Notifications, tooLargeNotices(vcsHist)...)
+	}
+	if subs := src.submodules(); len(subs) > 0 {
+		if src.rev != "" && res.Files == 0 {
+			// Not a silent "0 cases": everything asked for is in submodules.
+			return fmt.Errorf("--rev: no record linted: %s %s a git submodule, whose records are in its own repository, which --rev does not read: run caselint inside it (cd %s && caselint lint --rev REV, REV one of its commits)",
+				strings.Join(subs, ", "), map[bool]string{true: "is", false: "are each"}[len(subs) == 1], subs[0])
+		}
+		res.Notifications = append(res.Notifications, src.submoduleNotices(subs)...)
 	}
 
 	failed := false
@@ -406,4 +424,17 @@ func writeReport(name string, data []byte) error {
 		return &cmdutil.UsageError{Err: fmt.Errorf("--output: %w", err)}
 	}
 	return err
+}
+
+// tooLargeNotices says which older versions of records the history rules
+// passed over because they are over the file size limit (issue 14): they
+// were not read, so what changed in them was not checked.
+func tooLargeNotices(h *vcs.History) []lint.Notification {
+	var out []lint.Notification
+	for _, t := range h.TooLarge() {
+		out = append(out, lint.Notification{Level: lint.Warning, Path: t.Path, Message: fmt.Sprintf(
+			"an older version of this file (commit %s, %d bytes) is over the file size limit of %d bytes and was not read from the history: what changed to and from it was not checked (raise max_file_size in %s if it must be read)",
+			t.Commit[:min(len(t.Commit), 12)], t.Size, h.MaxFileSize(), lint.ConfigFileName)})
+	}
+	return out
 }

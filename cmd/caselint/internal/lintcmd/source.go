@@ -122,6 +122,9 @@ func openGit(wd string, opts *Options) (*source, error) {
 	}
 	for i, p := range src.scope {
 		if _, err := fs.Stat(src.fsys, p); err != nil {
+			if sub := src.submoduleOf(p); sub != "" {
+				return nil, fmt.Errorf("%s: in the git submodule %s, whose records are in its own repository: run caselint inside it (cd %s && caselint lint %s)", args[i], sub, sub, flag)
+			}
 			return nil, fmt.Errorf("%s: not in %s", args[i], where)
 		}
 	}
@@ -169,6 +172,53 @@ func stagedScope(index *vcs.Index, fsys fs.FS, scope []string) ([]string, error)
 		}
 	}
 	return out, nil
+}
+
+// submodules returns the git submodules in the scope of a work-tree or
+// --rev run (from the index, or the commit), in git's order. A
+// submodule's records are in its own repository (issue 14): a work-tree
+// run lints them without their history, a --rev run not at all (the
+// commit has only the submodule's commit hash). --staged says nothing of
+// them: what a commit of the superproject stages for a submodule is a
+// commit hash, and the submodule's own hook lints its records.
+func (s *source) submodules() []string {
+	if s.repo == nil || s.staged {
+		return nil
+	}
+	subs, err := s.repo.Submodules(s.revHash, s.scope...)
+	if err != nil {
+		return nil
+	}
+	return subs
+}
+
+// submoduleOf returns the submodule (in the index or the commit read) the
+// slash path p is below, or "".
+func (s *source) submoduleOf(p string) string {
+	subs, err := s.repo.Submodules(s.revHash)
+	if err != nil {
+		return ""
+	}
+	for _, sub := range subs {
+		if slashWithin(sub, p) {
+			return sub
+		}
+	}
+	return ""
+}
+
+// submoduleNotices says what became of the records of the submodules in
+// the scope (see submodules).
+func (s *source) submoduleNotices(subs []string) []lint.Notification {
+	var out []lint.Notification
+	for _, sub := range subs {
+		msg := "a git submodule: its records are in its own repository, and were linted without their git history; run caselint inside it (cd " + sub + " && caselint lint) to check them with it"
+		if s.rev != "" {
+			msg = "a git submodule: its records are in its own repository, which --rev does not read, and were not linted; run caselint inside it (cd " + sub + " && caselint lint --rev REV, REV one of its commits)"
+		}
+		out = append(out, lint.Notification{Level: lint.Warning, Path: sub, Message: msg})
+	}
+	return out
 }
 
 // inScope reports whether the slash path p is one of scope or below one.
