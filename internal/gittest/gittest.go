@@ -1,11 +1,13 @@
 // Package gittest is what tests need to build real repositories with the
 // git command. caselint itself never runs git (it reads repositories through
 // go-git); only tests do, to make the shapes real users' repositories have.
+// The package itself runs nothing: it only looks for the command.
 package gittest
 
 import (
+	"errors"
 	"os"
-	"os/exec"
+	"path/filepath"
 	"testing"
 )
 
@@ -18,10 +20,25 @@ const RequireEnv = "CASELINT_REQUIRE_GIT"
 // RequireEnv is set.
 func Require(t testing.TB) {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
+	if err := lookGit(); err != nil {
 		if os.Getenv(RequireEnv) != "" {
 			t.Fatalf("%s is set but there is no git command: %v", RequireEnv, err)
 		}
 		t.Skip("no git command")
 	}
+}
+
+// lookGit finds an executable git on PATH, as the tests' exec.Command
+// would.
+func lookGit() error {
+	for _, dir := range filepath.SplitList(os.Getenv("PATH")) {
+		if dir == "" {
+			dir = "."
+		}
+		st, err := os.Stat(filepath.Join(dir, "git"))
+		if err == nil && st.Mode().IsRegular() && st.Mode().Perm()&0o111 != 0 {
+			return nil
+		}
+	}
+	return errors.New("git is not on PATH")
 }
