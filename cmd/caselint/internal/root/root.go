@@ -4,6 +4,7 @@ package root
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
@@ -16,6 +17,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/newcmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/rulescmd"
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/report"
 	"github.com/spf13/cobra"
 )
 
@@ -63,10 +65,22 @@ func Main(args []string, ios *iostreams.IOStreams) cmdutil.ExitCode {
 	case errors.Is(err, cmdutil.ErrFindings):
 		return cmdutil.ExitFindings
 	case errors.As(err, &usage):
-		fmt.Fprintf(ios.ErrOut, "caselint: %v\nRun 'caselint --help' for usage.\n", err)
+		fmt.Fprintf(ios.ErrOut, "caselint: %s\nRun 'caselint --help' for usage.\n", printableLines(err.Error()))
 		return cmdutil.ExitError
 	default:
-		fmt.Fprintf(ios.ErrOut, "caselint: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "caselint: %s\n", printableLines(err.Error()))
 		return cmdutil.ExitError
 	}
+}
+
+// printableLines is an error's text with each line made report.Printable:
+// an error quoting a file name or a flag shows its escape sequences and
+// bidirectional controls escaped, as lint's reports do; the line breaks
+// caselint's own errors use are kept.
+func printableLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = report.Printable(l)
+	}
+	return strings.Join(lines, "\n")
 }
