@@ -4,6 +4,7 @@ package lintcmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -131,8 +132,44 @@ docs/privacy.md.`,
 	return cmd
 }
 
-// Run lints as opts say.
+// Run lints as opts say. Neither its report, nor its notices, nor its
+// error holds an absolute path (relativePaths).
 func Run(ctx context.Context, opts *Options) error {
+	var root string
+	err := run(ctx, opts, &root)
+	if err == nil || errors.Is(err, cmdutil.ErrFindings) {
+		return err
+	}
+	wd, _ := opts.Getwd()
+	if msg := relativePaths(err.Error(), root, wd); msg != err.Error() {
+		return &pathsError{msg: msg, err: err}
+	}
+	return err
+}
+
+// pathsError is an error whose text has its absolute paths made relative;
+// it unwraps to the error it stands for (a usage error stays one).
+type pathsError struct {
+	msg string
+	err error
+}
+
+func (e *pathsError) Error() string { return e.msg }
+func (e *pathsError) Unwrap() error { return e.err }
+
+// relativePaths is s with no absolute path: relative to the root or the
+// working folder (as given and with its links resolved), "~" for home, else
+// withheld (report.RelativePaths).
+func relativePaths(s, root, wd string) string {
+	home, _ := os.UserHomeDir()
+	dirs := []string{root, wd}
+	if r, err := filepath.EvalSymlinks(wd); err == nil {
+		dirs = append(dirs, r)
+	}
+	return report.RelativePaths(s, home, dirs...)
+}
+
+func run(ctx context.Context, opts *Options, rootOut *string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -155,6 +192,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	*rootOut = src.root
 	asOf, err := asOfDate(opts, src)
 	if err != nil {
 		return err
@@ -192,6 +230,13 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 	}
 	res.Root = src.root
+	// Notices quote errors from go-git, the file system and the config,
+	// which name files by absolute path: make them relative.
+	for i := range res.Notifications {
+		n := &res.Notifications[i]
+		n.Path = relativePaths(n.Path, src.root, wd)
+		n.Message = relativePaths(n.Message, src.root, wd)
+	}
 
 	if opts.NewFromRev != "" {
 		if res.Findings, err = newFromRev(ctx, src, lopts, opts.NewFromRev, res.Findings); err != nil {
@@ -215,7 +260,7 @@ func Run(ctx context.Context, opts *Options) error {
 		Rules:       opts.Rules,
 		Color:       textOut && !opts.NoColor && opts.IO.ColorEnabled(),
 		ToolVersion: opts.Version,
-		Invocation:  report.Invocation{Arguments: opts.Args, ExitCode: int(exit), Successful: true},
+		Invocation:  report.Invocation{Arguments: report.InvocationArguments(opts.Args, wd), ExitCode: int(exit), Successful: true},
 		Provenance:  src.provenance(),
 		Redact:      opts.Redact,
 		Profile:     profile,
