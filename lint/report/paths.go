@@ -51,6 +51,16 @@ func RelativePaths(s string, home string, dirs ...string) string {
 		if lead == ":" && strings.HasPrefix(path, "//") {
 			return m // a URL: "https://host/x"
 		}
+		// A file in a folder above the first dir (a config found above
+		// the root) is "../.caselint.toml": that names no folder.
+		if len(dirs) > 0 && filepath.IsAbs(dirs[0]) {
+			if r, err := filepath.Rel(filepath.Clean(dirs[0]), filepath.Clean(path)); err == nil {
+				up := strings.TrimLeft(strings.ReplaceAll(r, ".."+string(filepath.Separator), "\x00"), "\x00")
+				if strings.HasPrefix(r, "..") && !strings.ContainsRune(up, filepath.Separator) && up != ".." && up != "" {
+					return lead + filepath.ToSlash(r)
+				}
+			}
+		}
 		return lead + AbsolutePath
 	})
 }
@@ -94,5 +104,5 @@ func pathEnd(c byte) bool {
 
 // absPathRE is an absolute path that starts a word or follows a quote, a
 // bracket, "=" or ":" ("/home/x", "C:\x", "\\server\share"), up to the
-// next space or quote.
-var absPathRE = regexp.MustCompile(`(^|[\s"'` + "`" + `(\[{<=:,])(/|\\\\|[A-Za-z]:[\\/])[^\s"'` + "`" + `)\]}>,;]*`)
+// next space, quote or colon (which begins ":line:col").
+var absPathRE = regexp.MustCompile(`(^|[\s"'` + "`" + `(\[{<=:,])(/|\\\\|[A-Za-z]:[\\/])[^\s"'` + "`" + `)\]}>,;:]*`)

@@ -34,3 +34,21 @@ func TestRelativePaths(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativePathsAbove: a file in a folder above the root is shown
+// relative to it; one elsewhere is withheld, its ":line:col" kept.
+func TestRelativePathsAbove(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("slash paths")
+	}
+	for in, want := range map[string]string{
+		"/srv/.caselint.toml:2:1: unknown key": "../../.caselint.toml:2:1: unknown key",
+		"/srv/a/.caselint.toml:2:1: bad":       "../.caselint.toml:2:1: bad",
+		"/srv/x/y.toml:2:1: bad":               AbsolutePath + ":2:1: bad",
+		"/srv bad":                             AbsolutePath + " bad",
+	} {
+		if got := RelativePaths(in, "", "/srv/a/b"); got != want {
+			t.Errorf("RelativePaths(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
