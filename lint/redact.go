@@ -56,8 +56,10 @@ type redactName struct {
 	capital bool
 }
 
-// newRedactor builds the redactor of case c, whose records are docs.
-func newRedactor(c *Case, docs []*schema.Document, p *Profile) *redactor {
+// newRedactor builds the redactor of case c, whose records are docs. A
+// role becomes a label only when every word of it is one of caselint's
+// (words): a role is written in case.md, and may hold anything.
+func newRedactor(c *Case, docs []*schema.Document, p *Profile, words vocabulary) *redactor {
 	r := &redactor{authors: map[string]string{}}
 	type person struct{ name, role string }
 	var people []person
@@ -92,7 +94,14 @@ func newRedactor(c *Case, docs []*schema.Document, p *Profile) *redactor {
 				return "[person]"
 			}
 		}
-		return "[" + strings.ReplaceAll(strings.ReplaceAll(role, "[", ""), "]", "") + "]"
+		role = strings.ReplaceAll(strings.ReplaceAll(role, "[", ""), "]", "")
+		if role == "the child" {
+			return "[the child]"
+		}
+		if !words.allKnown(role) {
+			return "[person]"
+		}
+		return "[" + role + "]"
 	}
 
 	if child != "" {
@@ -214,7 +223,7 @@ func (r *redactor) sort() {
 
 // text returns s with every name replaced by its label.
 func (r *redactor) text(s string) string {
-	if s == "" || (len(r.full) == 0 && len(r.parts) == 0) {
+	if r == nil || s == "" || (len(r.full) == 0 && len(r.parts) == 0) {
 		return s
 	}
 	rs := []rune(s)
@@ -428,9 +437,12 @@ func personRefs(d *schema.Document) []string {
 	return out
 }
 
-// redact replaces the names of case c in its findings and notifications.
+// redact replaces the names of case c in its findings and notifications,
+// and redacts whatever else their messages quote from the records
+// (redactMsg).
 func (e *engine) redact(c *Case, docs []*schema.Document, findings []Finding, notes []Notification) {
-	r := newRedactor(c, docs, e.opts.Profile)
+	words := e.vocabulary()
+	r := newRedactor(c, docs, e.opts.Profile, words)
 	var authors []string
 	for i := range findings {
 		for _, v := range []*Version{findings[i].Origin, findings[i].Attributed} {
@@ -442,7 +454,8 @@ func (e *engine) redact(c *Case, docs []*schema.Document, findings []Finding, no
 	r.addAuthors(c, authors)
 	for i := range findings {
 		f := &findings[i]
-		f.Message = r.text(f.Message)
+		f.Message = r.redactMsg(f.msg, f.Message, words)
+		f.redacted = true
 		if f.Suppression != nil {
 			s := *f.Suppression
 			s.Reason = WithheldReason
@@ -460,6 +473,40 @@ func (e *engine) redact(c *Case, docs []*schema.Document, findings []Finding, no
 		}
 	}
 	for i := range notes {
-		notes[i].Message = r.text(notes[i].Message)
+		notes[i].Message = r.redactMsg(notes[i].msg, notes[i].Message, words)
+		notes[i].redacted = true
+	}
+}
+
+// redactRest redacts what the cases did not: the findings and
+// notifications of no one case (a case id used twice, a file that could
+// not be read, the history notice). No case's names are known there, so
+// only caselint's words are kept.
+func (e *engine) redactRest(res *Result) {
+	words := e.vocabulary()
+	var none *redactor
+	for i := range res.Findings {
+		if f := &res.Findings[i]; !f.redacted {
+			f.Message = none.redactMsg(f.msg, f.Message, words)
+			f.redacted = true
+			if f.Suppression != nil {
+				s := *f.Suppression
+				s.Reason = WithheldReason
+				f.Suppression = &s
+			}
+			for _, v := range []**Version{&f.Origin, &f.Attributed} {
+				if *v != nil {
+					c := **v
+					c.Author = "[author]"
+					*v = &c
+				}
+			}
+		}
+	}
+	for i := range res.Notifications {
+		if n := &res.Notifications[i]; !n.redacted {
+			n.Message = none.redactMsg(n.msg, n.Message, words)
+			n.redacted = true
+		}
 	}
 }
