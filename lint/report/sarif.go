@@ -234,7 +234,9 @@ func SARIF(w io.Writer, res *lint.Result, opts Options) error {
 	// SARIF requires repositoryUri; without one there is no provenance.
 	// RepositoryURI leaves out credentials, queries and local paths,
 	// whatever the caller passed.
-	if p := opts.Provenance; p != nil && RepositoryURI(p.RepositoryURI) != "" {
+	// Under Redact there is none: a repository's or a branch's name may
+	// name a child as a folder may.
+	if p := opts.Provenance; p != nil && !opts.Redact && RepositoryURI(p.RepositoryURI) != "" {
 		run.VersionControlProvenance = []sarifVersionControl{{
 			RepositoryURI: RepositoryURI(p.RepositoryURI),
 			RevisionID:    p.RevisionID,

@@ -244,6 +244,12 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		}
 	}
 
+	if opts.Redact {
+		// Case folders and file names may name the child: replaced now
+		// that --new-from-rev has matched findings by their paths.
+		lint.RedactPaths(res)
+	}
+
 	failed := false
 	for _, f := range res.Findings {
 		if f.Suppression == nil && f.Severity >= failLevel {
