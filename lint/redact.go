@@ -34,8 +34,9 @@ import (
 // Suppression reasons are record text written by a practitioner (they often
 // say why the child was not seen); they are withheld whole. The commit
 // authors in a finding's Origin and Attributed are replaced as in messages.
-// Paths are left as they are: they are what a reviewer needs to find the
-// file. Fingerprints hash the line, not the message, and do not change.
+// Whatever else a message quotes from the records is redacted by its
+// structure (redact_msg.go); paths by RedactPaths (redact_paths.go).
+// Fingerprints hash the line, not the message, and do not change.
 
 // WithheldReason stands for a suppression's reason under Options.Redact.
 const WithheldReason = "[reason withheld by --redact]"

@@ -44,9 +44,11 @@ type Options struct {
 	// larger file is an invalid-record finding, not read.
 	MaxFileSize int64
 	// Redact replaces the names of the child and of the people around them
-	// with their roles in every finding and notification of a case, and
-	// withholds suppression reasons (see redact.go). Paths and
-	// fingerprints are left as they are.
+	// with their roles, and every other word a message quotes from the
+	// records that is not caselint's with Redacted, in every finding and
+	// notification, and withholds suppression reasons (see redact.go and
+	// redact_msg.go). Paths are redacted by RedactPaths, once the findings
+	// are final; fingerprints are left as they are.
 	Redact bool
 }
 

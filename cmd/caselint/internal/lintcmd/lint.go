@@ -95,8 +95,11 @@ configuration or I/O error (a --new-from-rev commit that is not in the
 repository too: fetch more history).
 
 --redact replaces the names of the child and of the people case.md lists
-with their roles in every format, and withholds suppression reasons: for
-reports that leave the team. Paths are kept. caselint makes no network
+with their roles in every format, every other word a message quotes from
+the records that is not caselint's with [redacted], folder and file names
+caselint does not give with redacted-N, and withholds suppression
+reasons: for reports that leave the team. No report holds an absolute
+path. caselint makes no network
 connection, and writes nothing but the --output file and that cache; see
 docs/privacy.md.`,
 		Example: `  caselint lint cases
@@ -123,7 +126,7 @@ docs/privacy.md.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&opts.FailLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: error, warning, note")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (NO_COLOR in the environment does the same)")
-	f.BoolVar(&opts.Redact, "redact", false, "replace the child's and every person's name with their role (\"[the child]\", \"[mother]\") and withhold suppression reasons, for reports that leave the team; paths are kept (see docs/privacy.md)")
+	f.BoolVar(&opts.Redact, "redact", false, "replace the child's and every person's name with their role (\"[the child]\", \"[mother]\"), every other word quoted from the records with [redacted] and folder and file names with redacted-N, and withhold suppression reasons, for reports that leave the team (see docs/privacy.md)")
 	f.BoolVar(&opts.Staged, "staged", false, "lint the records as staged in the git index, only the cases the staged change touches (for pre-commit hooks)")
 	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
