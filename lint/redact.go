@@ -223,7 +223,12 @@ func (r *redactor) sort() {
 }
 
 // text returns s with every name replaced by its label.
-func (r *redactor) text(s string) string {
+func (r *redactor) text(s string) string { return r.replace(s, false) }
+
+// replace is text; with mark, each label is written between labelOpen and
+// labelClose, so that redactText can tell the labels it wrote from
+// brackets in the records.
+func (r *redactor) replace(s string, mark bool) string {
 	if r == nil || s == "" || (len(r.full) == 0 && len(r.parts) == 0) {
 		return s
 	}
@@ -233,7 +238,13 @@ func (r *redactor) text(s string) string {
 	for i := 0; i < len(rs); {
 		if i == 0 || !isWordRune(rs[i-1]) {
 			if j, label, ok := r.matchAt(rs, i); ok {
-				b.WriteString(label)
+				if mark {
+					b.WriteRune(labelOpen)
+					b.WriteString(label)
+					b.WriteRune(labelClose)
+				} else {
+					b.WriteString(label)
+				}
 				j = skipRole(rs, j, label)
 				i = j
 				changed = true

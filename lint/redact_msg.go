@@ -209,14 +209,30 @@ func (r *redactor) redactArg(a any, words vocabulary) any {
 // roles, and every other word that is not caselint's replaced by Redacted
 // (a run of them, with only spaces and joiners between, by one).
 func (r *redactor) redactText(s string, words vocabulary) string {
-	if r != nil {
-		s = r.text(s)
-	}
+	// The labels the redactor writes are marked, so that a word in
+	// brackets in the records ("[Zofia]") is not taken for one.
+	s = strings.Map(func(c rune) rune {
+		if c == labelOpen || c == labelClose {
+			return -1
+		}
+		return c
+	}, s)
+	s = r.replace(s, true)
 	var b strings.Builder
 	rs := []rune(s)
 	lastRedacted := -1 // b's length after the last Redacted written
 	for i := 0; i < len(rs); {
 		c := rs[i]
+		if c == labelOpen {
+			end := i + 1
+			for end < len(rs) && rs[end] != labelClose {
+				end++
+			}
+			b.WriteString(string(rs[i+1 : end]))
+			i = end + 1
+			lastRedacted = -1
+			continue
+		}
 		if !isWordRune(c) {
 			b.WriteRune(c)
 			i++
@@ -228,7 +244,7 @@ func (r *redactor) redactText(s string, words vocabulary) string {
 		}
 		w := string(rs[i:j])
 		switch {
-		case insideLabel(rs, i, j), words.keeps(w):
+		case words.keeps(w):
 			b.WriteString(w)
 		default:
 			if lastRedacted >= 0 && onlyJoiners(b.String()[lastRedacted:]) {
@@ -245,33 +261,12 @@ func (r *redactor) redactText(s string, words vocabulary) string {
 	return b.String()
 }
 
-// insideLabel reports whether rs[i:j] is a word of a label the redactor
-// wrote ("[the child]", "[social worker]", "[author]"): a "[" before it
-// with no "]" between, and a "]" after it with no "[" between.
-func insideLabel(rs []rune, i, j int) bool {
-	open := false
-	for k := i - 1; k >= 0; k-- {
-		if rs[k] == ']' {
-			return false
-		}
-		if rs[k] == '[' {
-			open = true
-			break
-		}
-	}
-	if !open {
-		return false
-	}
-	for k := j; k < len(rs); k++ {
-		if rs[k] == '[' {
-			return false
-		}
-		if rs[k] == ']' {
-			return true
-		}
-	}
-	return false
-}
+// labelOpen and labelClose mark a label the redactor wrote, inside
+// redactText (private-use characters, taken out of the text first).
+const (
+	labelOpen  = '\uE000'
+	labelClose = '\uE001'
+)
 
 func onlyJoiners(s string) bool {
 	return s != "" && strings.TrimFunc(s, func(c rune) bool {

@@ -36,6 +36,8 @@ func TestRedactMsg(t *testing.T) {
 		{schema.Msgf("%s", named("Zofia")), "[redacted]"},
 		{schema.Msgf("%v %v", time.Duration(0), true), "0s true"},
 		{schema.Msgf("a %s b", "Zofia Mood-Smith O'Zofia"), "a [redacted] O'[redacted] b"},
+		{schema.Msgf("%s", "[zofia] [the zofia] [Jamie]"), "[[redacted]] [the [redacted]] [[the child]]"},
+		{schema.Msgf("%s", "\uE000zofia\uE001 Jamie"), "[redacted] [the child]"},
 	} {
 		if got := r.redactMsg(c.m, c.m.String(), words); got != c.want {
 			t.Errorf("redactMsg(%q) =\n  %q, want\n  %q", c.m.String(), got, c.want)

@@ -97,7 +97,7 @@ Zofia said hello.
 	r.write(dir+"/visits/2026-01-14.md", "+++\ntype = \"visit\"\ndate = zofia\n+++\n")
 	r.write(dir+"/visits/2026-01-15.md", "+++\ntype = \"zofia\"\n+++\n")
 	r.write(dir+"/visits/2026-01-16.md", "+++\ntype = \"visit\"\ndate = 2026-01-16\nby = \"\"\"zofia\n+++\n")
-	r.write(dir+"/conferences/2026-01-02-zofia.md", "+++\ntype = \"conference\"\ndate = 2026-01-02\nkind = \"zofia\"\ndecision = \"zofia\"\n+++\n")
+	r.write(dir+"/conferences/2026-01-02-zofia.md", "+++\ntype = \"conference\"\ndate = 2026-01-02\nkind = \"zofia\"\ndecision = \"[zofia] (zofia)\"\n+++\n")
 	r.write("cases/other-zofia/case.md", "+++\ntype = \"case\"\nid = \"zofia-1\"\n[child]\nname = \"Zed\"\nborn = 2015-01-01\nfirst_language = \"English\"\n+++\n")
 	r.write("cases/zofia-notes.md", "Zofia's notes, not a record.\n")
 	r.write("cases/zofia.txt", "zofia\n")
