@@ -4,6 +4,8 @@ package root
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/caselint/caselint/checks"
@@ -76,8 +78,17 @@ func Main(args []string, ios *iostreams.IOStreams) cmdutil.ExitCode {
 // printableLines is an error's text with each line made report.Printable:
 // an error quoting a file name or a flag shows its escape sequences and
 // bidirectional controls escaped, as lint's reports do; the line breaks
-// caselint's own errors use are kept.
+// caselint's own errors use are kept. Its absolute paths are made
+// relative to the working folder or home, or withheld
+// (report.RelativePaths): a CI log must not say whose machine it ran on.
 func printableLines(s string) string {
+	wd, _ := os.Getwd()
+	home, _ := os.UserHomeDir()
+	dirs := []string{wd}
+	if r, err := filepath.EvalSymlinks(wd); err == nil {
+		dirs = append(dirs, r)
+	}
+	s = report.RelativePaths(s, home, dirs...)
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		lines[i] = report.Printable(l)

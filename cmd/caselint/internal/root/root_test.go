@@ -164,3 +164,21 @@ func TestErrorsArePrintable(t *testing.T) {
 		t.Errorf("stderr does not show the path escaped: %q", errOut)
 	}
 }
+
+// TestErrorsHoldNoAbsolutePath: the error of any command says no absolute
+// path: caselint new outside a case names the working folder as "."
+// (issue 14, item 5).
+func TestErrorsHoldNoAbsolutePath(t *testing.T) {
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	code, _, errOut := caselint(t, "new", "visit")
+	if code != cmdutil.ExitError || errOut == "" {
+		t.Fatalf("exit %d: %q", code, errOut)
+	}
+	if strings.Contains(errOut, dir) || strings.Contains(errOut, os.TempDir()) {
+		t.Errorf("the error names an absolute path: %q", errOut)
+	}
+}
