@@ -75,6 +75,12 @@ Zofia is often hungry at school.
 
 ## Contingency plan
 Zofia.
+
+### Review for Zofia
+At each core group.
+
+## Zofia's contact arrangements
+Weekly.
 `)
 	r.write(dir+"/visits/2026-01-12-zofia.md", `+++
 type = "visit"
@@ -146,8 +152,36 @@ func TestRedactEveryPlace(t *testing.T) {
 				continue
 			}
 			_, plain, plainErr := caselint(t, r.dir, append(args, "cases")...)
+			if os.Getenv("CASELINT_SHOW") != "" {
+				t.Logf("%s%s", plain, plainErr)
+			}
 			if n := strings.Count(strings.ToLower(plain+plainErr), zName); n < 10 {
 				t.Errorf("%s: without --redact the name is reported %d times: the test lost its places\n%s%s", format, n, plain, plainErr)
+			}
+			if format != "text" {
+				continue
+			}
+			// Each place is reported without --redact.
+			for _, place := range []string{
+				"unknown key zofia_mood",                        // a key
+				"unknown key zofia in",                          // a table
+				`category: "zofia"`,                             // a value
+				`decision: "[zofia] (zofia)"`,                   // a value in brackets
+				`the heading "Zofia's contact`,                  // a heading
+				"action zofia2 is due \"zofia-day\"",            // table cells
+				"ascribed to Zofiana Smyth",                     // an owner no one is
+				"caselint:ignore names zofia-mood",              // a suppression's rule id
+				"caselint:ignore zofia-rule gives",              // one without a reason
+				`found "zofia" instead`,                         // a TOML syntax error
+				"(aunt zofia)",                                  // a role
+				"by Zofia Author",                               // a commit author
+				"cases/zofia-family/visits/2026-01-12-zofia.md", // folder and file names
+				"zofia-link.md: notice",                         // a notice's path
+				"case id zofia-1 is already used",               // a case id, across cases
+			} {
+				if !strings.Contains(plain+plainErr, place) {
+					t.Errorf("without --redact the output lacks %q: the test lost a place", place)
+				}
 			}
 		}
 	}
