@@ -86,3 +86,27 @@ func TestInvocationArguments(t *testing.T) {
 		t.Error("no arguments became some")
 	}
 }
+
+// TestSARIFRedactInvocation: under Redact, SARIF keeps only the flags of
+// the command line and leaves out the provenance, whose repository and
+// branch may be named after a child; without it, the provenance's URI is
+// cleaned whatever the caller passed (issue 14, items 4 and 6).
+func TestSARIFRedactInvocation(t *testing.T) {
+	opts := Options{
+		Invocation: Invocation{Arguments: []string{"/home/zofia/bin/caselint", "lint", "--format", "sarif", "-o", "zofia.sarif",
+			"--as-of=2026-01-01", "-ozofia2.sarif", "--redact", "cases/zofia"}},
+		Provenance: &Provenance{RepositoryURI: "https://u:s3cret@git.example.org/zofia.git?t=1", RevisionID: "abc", Branch: "zofia"},
+	}
+	plain := string(render(t, SARIF, emptyResult(), opts))
+	if strings.Contains(plain, "s3cret") || strings.Contains(plain, "/home/") || !strings.Contains(plain, `"repositoryUri": "https://git.example.org/zofia.git"`) {
+		t.Errorf("SARIF without Redact:\n%s", plain)
+	}
+	opts.Redact = true
+	red := string(render(t, SARIF, emptyResult(), opts))
+	if strings.Contains(strings.ToLower(red), "zofia") || strings.Contains(red, "versionControlProvenance") {
+		t.Errorf("SARIF under Redact holds a name or the provenance:\n%s", red)
+	}
+	if got := sarifArguments(opts); strings.Join(got, " ") != "caselint lint --format -o --as-of -o --redact" {
+		t.Errorf("arguments under Redact: %q", got)
+	}
+}
