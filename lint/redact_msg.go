@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -129,10 +130,14 @@ func (v vocabulary) keeps(w string) bool {
 			hex = false
 		}
 	}
-	// A number ("2026", "1st", "28th"), or a commit hash.
+	// A number ("2026", "1st", "28th"), a commit hash, or an id of one or
+	// two letters and a number ("A1", "O12": an action's, an outcome's).
 	return digits == len(rs) || (hex && digits > 0 && len(rs) >= 7) ||
-		(digits > 0 && digits == len(rs)-2 && ordinalSuffix[strings.ToLower(string(rs[digits:]))])
+		(digits > 0 && digits == len(rs)-2 && ordinalSuffix[strings.ToLower(string(rs[digits:]))]) ||
+		shortID.MatchString(w)
 }
+
+var shortID = regexp.MustCompile(`^[A-Za-z]{1,2}[0-9]{1,4}$`)
 
 var ordinalSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
 

@@ -35,6 +35,7 @@ func TestRedactMsg(t *testing.T) {
 		{schema.Msgf("%v", errors.New("open zofia.md: no such file")), "open [redacted].md: no such file"},
 		{schema.Msgf("%s", named("Zofia")), "[redacted]"},
 		{schema.Msgf("%v %v", time.Duration(0), true), "0s true"},
+		{schema.Msgf("action %s of %s", "A12", "Zo1a"), "action A12 of [redacted]"},
 		{schema.Msgf("a %s b", "Zofia Mood-Smith O'Zofia"), "a [redacted] O'[redacted] b"},
 		{schema.Msgf("%s", "[zofia] [the zofia] [Jamie]"), "[[redacted]] [the [redacted]] [[the child]]"},
 		{schema.Msgf("%s", "\uE000zofia\uE001 Jamie"), "[redacted] [the child]"},
