@@ -72,3 +72,22 @@ func TestRedactRoleLabel(t *testing.T) {
 		t.Error("the role's word came out")
 	}
 }
+
+// FuzzRedactText: whatever the text, every word redactText lets through
+// is one caselint keeps (issue 14, item 4).
+func FuzzRedactText(f *testing.F) {
+	for _, s := range []string{"unknown key zofia_mood in visit", "Zofia-Mood's [zofia] (zofia)", "\uE000zofia\uE001", "a\u0301b zofia2 A1 1st 0123abcd", "[redacted] redacted", ""} {
+		f.Add(s)
+	}
+	words := buildVocabulary(nil, nil)
+	var none *redactor
+	f.Fuzz(func(t *testing.T, s string) {
+		out := none.redactText(s, words)
+		out = strings.ReplaceAll(out, Redacted, " ")
+		forEachWord(out, func(w string) {
+			if !words.keeps(w) {
+				t.Fatalf("redactText(%q) = %q lets %q through", s, none.redactText(s, words), w)
+			}
+		})
+	})
+}
