@@ -60,7 +60,8 @@ func runInvalidRecord(pass *lint.Pass) error {
 			continue
 		}
 		for _, p := range d.Problems {
-			pass.Reportf(d, p.Offset, "%s", p.Message)
+			// Msg keeps what the message quotes apart, for --redact.
+			pass.Report(lint.Diagnostic{Doc: d, Offset: p.Offset, Message: p.Message, Msg: p.Msg})
 		}
 	}
 	return nil

@@ -23,6 +23,17 @@ type Finding struct {
 	// (late-recording, recorded-before-event: the commit that added the
 	// record; rewritten-record: the commit that changed its facts).
 	Attributed *Version
+
+	// msg is Message with what it quotes apart (schema.Msg), for
+	// redaction; redacted is set once it is redacted.
+	msg      schema.Msg
+	redacted bool
+}
+
+// withMsg is f with the message m.
+func (f Finding) withMsg(m schema.Msg) Finding {
+	f.Message, f.msg = m.String(), m
+	return f
 }
 
 // Suppression is the reviewed exception that covers a finding.
@@ -38,6 +49,9 @@ type Notification struct {
 	Level   Severity
 	Path    string // "" when it concerns no one file
 	Message string
+
+	msg      schema.Msg // as Finding.msg
+	redacted bool
 }
 
 // Result is what a run produced.

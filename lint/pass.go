@@ -28,13 +28,19 @@ type Diagnostic struct {
 	Doc     *schema.Document
 	Offset  int
 	Message string
+	// Msg, when its Format is set, is the message with what it quotes
+	// from the records apart (schema.Msg), so that --redact can keep
+	// caselint's words and redact the rest; Message is then its text
+	// when empty. Reportf sets both.
+	Msg schema.Msg
 	// Attributed names the commit a history rule blames, or nil.
 	Attributed *Version
 }
 
-// Reportf reports a finding at byte offset off of doc.
+// Reportf reports a finding at byte offset off of doc. format is
+// caselint's own text; args are what it quotes from the records.
 func (p *Pass) Reportf(doc *schema.Document, off int, format string, args ...any) {
-	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...)})
+	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...)})
 }
 
 // Report reports a prepared diagnostic.

@@ -22,6 +22,12 @@ func (e *engine) process(docs []*schema.Document, diags []ruleDiag, dropped map[
 	out := make([]Finding, 0, len(diags))
 	for _, d := range diags {
 		f := pl.finding(e, d.rule, d.Doc, d.Offset, d.Message)
+		if d.Msg.Format != "" {
+			f.msg = d.Msg
+			if f.Message == "" {
+				f.Message = d.Msg.String()
+			}
+		}
 		f.Attributed = d.Attributed
 		out = append(out, f)
 	}

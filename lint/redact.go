@@ -34,8 +34,9 @@ import (
 // Suppression reasons are record text written by a practitioner (they often
 // say why the child was not seen); they are withheld whole. The commit
 // authors in a finding's Origin and Attributed are replaced as in messages.
-// Paths are left as they are: they are what a reviewer needs to find the
-// file. Fingerprints hash the line, not the message, and do not change.
+// Whatever else a message quotes from the records is redacted by its
+// structure (redact_msg.go); paths by RedactPaths (redact_paths.go).
+// Fingerprints hash the line, not the message, and do not change.
 
 // WithheldReason stands for a suppression's reason under Options.Redact.
 const WithheldReason = "[reason withheld by --redact]"
@@ -56,8 +57,10 @@ type redactName struct {
 	capital bool
 }
 
-// newRedactor builds the redactor of case c, whose records are docs.
-func newRedactor(c *Case, docs []*schema.Document, p *Profile) *redactor {
+// newRedactor builds the redactor of case c, whose records are docs. A
+// role becomes a label only when every word of it is one of caselint's
+// (words): a role is written in case.md, and may hold anything.
+func newRedactor(c *Case, docs []*schema.Document, p *Profile, words vocabulary) *redactor {
 	r := &redactor{authors: map[string]string{}}
 	type person struct{ name, role string }
 	var people []person
@@ -92,7 +95,14 @@ func newRedactor(c *Case, docs []*schema.Document, p *Profile) *redactor {
 				return "[person]"
 			}
 		}
-		return "[" + strings.ReplaceAll(strings.ReplaceAll(role, "[", ""), "]", "") + "]"
+		role = strings.ReplaceAll(strings.ReplaceAll(role, "[", ""), "]", "")
+		if role == "the child" {
+			return "[the child]"
+		}
+		if !words.allKnown(role) {
+			return "[person]"
+		}
+		return "[" + role + "]"
 	}
 
 	if child != "" {
@@ -213,8 +223,13 @@ func (r *redactor) sort() {
 }
 
 // text returns s with every name replaced by its label.
-func (r *redactor) text(s string) string {
-	if s == "" || (len(r.full) == 0 && len(r.parts) == 0) {
+func (r *redactor) text(s string) string { return r.replace(s, false) }
+
+// replace is text; with mark, each label is written between labelOpen and
+// labelClose, so that redactText can tell the labels it wrote from
+// brackets in the records.
+func (r *redactor) replace(s string, mark bool) string {
+	if r == nil || s == "" || (len(r.full) == 0 && len(r.parts) == 0) {
 		return s
 	}
 	rs := []rune(s)
@@ -223,7 +238,13 @@ func (r *redactor) text(s string) string {
 	for i := 0; i < len(rs); {
 		if i == 0 || !isWordRune(rs[i-1]) {
 			if j, label, ok := r.matchAt(rs, i); ok {
-				b.WriteString(label)
+				if mark {
+					b.WriteRune(labelOpen)
+					b.WriteString(label)
+					b.WriteRune(labelClose)
+				} else {
+					b.WriteString(label)
+				}
 				j = skipRole(rs, j, label)
 				i = j
 				changed = true
@@ -428,9 +449,12 @@ func personRefs(d *schema.Document) []string {
 	return out
 }
 
-// redact replaces the names of case c in its findings and notifications.
+// redact replaces the names of case c in its findings and notifications,
+// and redacts whatever else their messages quote from the records
+// (redactMsg).
 func (e *engine) redact(c *Case, docs []*schema.Document, findings []Finding, notes []Notification) {
-	r := newRedactor(c, docs, e.opts.Profile)
+	words := e.vocabulary()
+	r := newRedactor(c, docs, e.opts.Profile, words)
 	var authors []string
 	for i := range findings {
 		for _, v := range []*Version{findings[i].Origin, findings[i].Attributed} {
@@ -442,7 +466,8 @@ func (e *engine) redact(c *Case, docs []*schema.Document, findings []Finding, no
 	r.addAuthors(c, authors)
 	for i := range findings {
 		f := &findings[i]
-		f.Message = r.text(f.Message)
+		f.Message = r.redactMsg(f.msg, f.Message, words)
+		f.redacted = true
 		if f.Suppression != nil {
 			s := *f.Suppression
 			s.Reason = WithheldReason
@@ -460,6 +485,40 @@ func (e *engine) redact(c *Case, docs []*schema.Document, findings []Finding, no
 		}
 	}
 	for i := range notes {
-		notes[i].Message = r.text(notes[i].Message)
+		notes[i].Message = r.redactMsg(notes[i].msg, notes[i].Message, words)
+		notes[i].redacted = true
+	}
+}
+
+// redactRest redacts what the cases did not: the findings and
+// notifications of no one case (a case id used twice, a file that could
+// not be read, the history notice). No case's names are known there, so
+// only caselint's words are kept.
+func (e *engine) redactRest(res *Result) {
+	words := e.vocabulary()
+	var none *redactor
+	for i := range res.Findings {
+		if f := &res.Findings[i]; !f.redacted {
+			f.Message = none.redactMsg(f.msg, f.Message, words)
+			f.redacted = true
+			if f.Suppression != nil {
+				s := *f.Suppression
+				s.Reason = WithheldReason
+				f.Suppression = &s
+			}
+			for _, v := range []**Version{&f.Origin, &f.Attributed} {
+				if *v != nil {
+					c := **v
+					c.Author = "[author]"
+					*v = &c
+				}
+			}
+		}
+	}
+	for i := range res.Notifications {
+		if n := &res.Notifications[i]; !n.redacted {
+			n.Message = none.redactMsg(n.msg, n.Message, words)
+			n.redacted = true
+		}
 	}
 }

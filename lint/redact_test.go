@@ -66,7 +66,7 @@ func testRedactor(t *testing.T) (*redactor, *Case) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newRedactor(c, docs, prof), c
+	return newRedactor(c, docs, prof, buildVocabulary(nil, prof)), c
 }
 
 func TestRedactText(t *testing.T) {

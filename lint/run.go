@@ -44,9 +44,11 @@ type Options struct {
 	// larger file is an invalid-record finding, not read.
 	MaxFileSize int64
 	// Redact replaces the names of the child and of the people around them
-	// with their roles in every finding and notification of a case, and
-	// withholds suppression reasons (see redact.go). Paths and
-	// fingerprints are left as they are.
+	// with their roles, and every other word a message quotes from the
+	// records that is not caselint's with Redacted, in every finding and
+	// notification, and withholds suppression reasons (see redact.go and
+	// redact_msg.go). Paths are redacted by RedactPaths, once the findings
+	// are final; fingerprints are left as they are.
 	Redact bool
 }
 
@@ -79,8 +81,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		var skipped []string
 		enabled, skipped = withoutHistoryRules(enabled, severity)
 		if len(skipped) > 0 && opts.HistoryNote != "" {
-			historyNotes = append(historyNotes, Notification{Level: Note,
-				Message: fmt.Sprintf("%s: %s (%s)", HistorySkipped, opts.HistoryNote, strings.Join(skipped, ", "))})
+			m := schema.Msgf(HistorySkipped+": %s (%s)", opts.HistoryNote, strings.Join(skipped, ", "))
+			historyNotes = append(historyNotes, Notification{Level: Note, Message: m.String(), msg: m})
 		}
 	}
 	e := &engine{opts: opts, enabled: enabled, severity: severity}
@@ -149,8 +151,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		if o.caseID != "" {
 			if first, dup := seenID[o.caseID]; dup {
-				res.Findings = append(res.Findings, e.finding(InvalidRecordID, o.caseIDPos,
-					fmt.Sprintf("case id %s is already used by %s: every case needs its own id", o.caseID, first)))
+				res.Findings = append(res.Findings, e.finding(InvalidRecordID, o.caseIDPos, "").
+					withMsg(schema.Msgf("case id %s is already used by %s: every case needs its own id", o.caseID, first)))
 			} else {
 				seenID[o.caseID] = o.caseIDPos.path
 			}
@@ -159,6 +161,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res.Findings = filterRules(res.Findings, severity)
 	sortFindings(res.Findings)
 	sortNotifications(res.Notifications)
+	if opts.Redact {
+		e.redactRest(res)
+	}
 	return res, nil
 }
 
@@ -193,6 +198,10 @@ type engine struct {
 	severity          map[string]Severity
 	reportUnused      bool
 	reportUnexplained bool
+
+	// words is caselint's vocabulary, for --redact (redact_msg.go).
+	wordsOnce sync.Once
+	words     vocabulary
 }
 
 // orderedResult is a case's result with its place in the order of cases.

@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"fmt"
-
 	"github.com/caselint/caselint/schema"
 )
 
@@ -46,12 +44,12 @@ func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped m
 			rule := dir.Rules[0]
 			if dir.Reason == "" {
 				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset,
-					fmt.Sprintf("caselint:ignore %s gives no reason, so it suppresses nothing: say why this is a reviewed exception", rule)))
+					"").withMsg(schema.Msgf("caselint:ignore %s gives no reason, so it suppresses nothing: say why this is a reviewed exception", rule)))
 				continue
 			}
 			if !known[rule] {
 				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset,
-					fmt.Sprintf("caselint:ignore names %s, which is not a rule%s", rule, suggest(rule, e.opts.Rules))))
+					"").withMsg(schema.Msgf("caselint:ignore names %s, which is not a rule%s", rule, suggest(rule, e.opts.Rules))))
 				continue
 			}
 			k := ruleLine{ruleDoc{rule, d.Source.Path}, dir.Covers}
@@ -65,7 +63,7 @@ func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped m
 			}
 			if !used && e.severity[rule] != 0 {
 				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset,
-					fmt.Sprintf("caselint:ignore %s suppresses nothing on line %d: remove it, or move it to the line the finding is on", rule, dir.Covers)))
+					"").withMsg(schema.Msgf("caselint:ignore %s suppresses nothing on line %d: remove it, or move it to the line the finding is on", rule, dir.Covers)))
 			}
 		}
 	}

@@ -285,11 +285,11 @@ func (d *decoder) decode(top map[string]toml.Primitive) {
 	}
 	kind := Kind(s)
 	if !slices.Contains(Kinds, kind) {
-		msg := sprintf("unknown type %q: a record's type is one of case, plan, conference, core-group or visit", s)
+		msg := Msgf("unknown type %q: a record's type is one of case, plan, conference, core-group or visit", s)
 		if m := Suggest(s, kindNames); m != "" {
-			msg += sprintf("; did you mean %q?", m)
+			msg = msg.Add(fixed("; did you mean " + strconv.Quote(m) + "?"))
 		}
-		doc.Problemf(doc.AtValue("type"), "%s", msg)
+		doc.Problemf(doc.AtValue("type"), msg.Format, msg.Args...)
 		return
 	}
 	doc.Kind = kind
@@ -378,15 +378,15 @@ func (d *decoder) table(m map[string]toml.Primitive, rv reflect.Value, path []st
 		kp := join(path, k)
 		i := slices.IndexFunc(fs, func(f field) bool { return f.name == k })
 		if i < 0 {
-			msg := sprintf("unknown key %s in %s", k, d.where(path))
+			msg := Msgf("unknown key %s in %s", k, d.where(path))
 			names := make([]string, len(fs))
 			for j, f := range fs {
 				names[j] = f.name
 			}
 			if m := Suggest(k, names); m != "" {
-				msg += sprintf("; did you mean %s?", m)
+				msg = msg.Add(fixed("; did you mean " + m + "?")) // a key caselint knows
 			}
-			d.doc.Problemf(d.keyAt(kp), "%s", msg)
+			d.doc.Problemf(d.keyAt(kp), msg.Format, msg.Args...)
 			continue
 		}
 		d.value(m[k], rv.Field(fs[i].index), kp)
@@ -780,16 +780,17 @@ func (d *decoder) oneOf(v *string, set []string, what string, path ...string) bo
 		*v = c
 		return true
 	}
-	msg := sprintf("%s: %q is not %s", dotted(path), *v, what)
+	msg := Msgf("%s: %q is not %s", dotted(path), *v, what)
+	// The suggestion and the set are caselint's words: part of the format.
 	if m := Suggest(*v, set); m != "" {
-		msg += sprintf("; did you mean %q?", m)
+		msg = msg.Add(fixed("; did you mean " + strconv.Quote(m) + "?"))
 	}
 	quoted := make([]string, len(set))
 	for i, s := range set {
 		quoted[i] = strconv.Quote(s)
 	}
-	msg += " (one of " + strings.Join(quoted, ", ") + ")"
-	d.doc.Problemf(d.valueAt(path), "%s", msg)
+	msg = msg.Add(fixed(" (one of " + strings.Join(quoted, ", ") + ")"))
+	d.doc.Problemf(d.valueAt(path), msg.Format, msg.Args...)
 	return false
 }
 

@@ -48,5 +48,5 @@ func (d *Document) Problemf(off int, format string, args ...any) {
 		d.MoreProblems++
 		return
 	}
-	d.Problems = append(d.Problems, Problem{Offset: off, Message: sprintf(format, args...)})
+	d.Problems = append(d.Problems, Problem{Offset: off, Message: sprintf(format, args...), Msg: Msgf(format, args...)})
 }

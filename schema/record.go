@@ -46,6 +46,10 @@ type Document struct {
 type Problem struct {
 	Offset  int
 	Message string
+	// Msg is Message with what it quotes from the record apart (see Msg);
+	// its Format is empty for a Problem built from Message alone, whose
+	// text is then all taken for the record's.
+	Msg Msg
 }
 
 // Record is the typed frontmatter of a document: *CaseRecord, *Plan,

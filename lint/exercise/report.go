@@ -6,8 +6,14 @@ import (
 	"strings"
 
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/report"
 	"github.com/caselint/caselint/lint/ruledoc"
 )
+
+// The trainee's records and file names reach these reports: they are shown
+// report.Printable (pr), as lint's text format shows them, so that a name
+// or a message can neither break a line nor act on the terminal.
+var pr = report.Printable
 
 // The reports as trainees and trainers read them.
 
@@ -33,11 +39,11 @@ func (r *FixReport) WriteText(w io.Writer) error {
 		}
 		moved := ""
 		if it.Now.Path != it.Path || it.Now.Pos.Line != it.Line {
-			moved = fmt.Sprintf("(now at %s:%d) ", it.Now.Path, it.Now.Pos.Line)
+			moved = fmt.Sprintf("(now at %s:%d) ", pr(it.Now.Path), it.Now.Pos.Line)
 		}
 		switch it.Status {
 		case StillThere:
-			writeWrapped(b, moved+it.Now.Message, pad, "")
+			writeWrapped(b, moved+pr(it.Now.Message), pad, "")
 		case Suppressed:
 			writeWrapped(b, fmt.Sprintf("%ssuppressed with the reason %q: whoever reviews the record judges whether the reason is good", moved, it.Now.Suppression.Reason), pad, "")
 		}
@@ -45,11 +51,11 @@ func (r *FixReport) WriteText(w io.Writer) error {
 	if len(r.New) > 0 {
 		fmt.Fprintf(b, "\nYou introduced %s:\n\n", plural(len(r.New), "new problem", "new problems"))
 		for _, f := range r.New {
-			writeWrapped(b, fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.Path, f.Pos.Line, f.Pos.Col, f.Severity, f.Message, f.RuleID), "  ", "    ")
+			writeWrapped(b, fmt.Sprintf("%s:%d:%d: %s: %s [%s]", pr(f.Path), f.Pos.Line, f.Pos.Col, f.Severity, pr(f.Message), f.RuleID), "  ", "    ")
 		}
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(b, "\nnote: %s\n", n)
+		fmt.Fprintf(b, "\nnote: %s\n", pr(n))
 	}
 	fixed, total := r.Fixed(), len(r.Items)
 	score := fmt.Sprintf("Score: %d of %d seeded problems fixed (%d%%)", fixed, total, percent(fixed, total))
@@ -91,14 +97,14 @@ func (r *SpotReport) WriteText(w io.Writer) error {
 		b.WriteString("  none\n")
 	}
 	for _, wr := range r.Wrong {
-		fmt.Fprintf(b, "  %s:%d  %s: caselint finds no such problem there", wr.Path, wr.Line, wr.Rule)
+		fmt.Fprintf(b, "  %s:%d  %s: caselint finds no such problem there", pr(wr.Path), wr.Line, pr(wr.Rule))
 		if wr.Hint != "" {
-			fmt.Fprintf(b, " (%s)", wr.Hint)
+			fmt.Fprintf(b, " (%s)", pr(wr.Hint))
 		}
 		b.WriteString("\n")
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(b, "\nnote: %s\n", n)
+		fmt.Fprintf(b, "\nnote: %s\n", pr(n))
 	}
 	found, total := r.Score()
 	fmt.Fprintf(b, "\nScore: %d of %d found (%d%%)", found, total, percent(found, total))
@@ -121,7 +127,7 @@ func (r *KeyReport) WriteText(w io.Writer) error {
 		ex.explain(b, it, "   ")
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(b, "\nnote: %s\n", n)
+		fmt.Fprintf(b, "\nnote: %s\n", pr(n))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -139,7 +145,7 @@ func (ex *Exercise) ruleLabel(id string) string {
 // the first paragraph of the rule's help and what it enforces.
 func (ex *Exercise) explain(b *strings.Builder, it Item, indent string) {
 	if it.Message != "" {
-		writeWrapped(b, "caselint says: "+it.Message, indent, "  ")
+		writeWrapped(b, "caselint says: "+pr(it.Message), indent, "  ")
 	}
 	r := ex.Rule(it.Rule)
 	if r == nil {

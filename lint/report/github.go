@@ -16,8 +16,11 @@ import (
 // warning findings are ::warning and notes ::notice; the column counts
 // characters. Suppressed findings are left out. A notification is a
 // warning, "::warning::caselint: message", with file= and the path in the
-// message when it concerns one file. Messages and properties are escaped as
-// the Actions toolkit does.
+// message when it concerns one file. Paths and messages are first made
+// Printable, as in the text format (a control character, an escape
+// sequence, a byte that is not UTF-8 or a bidirectional control from a file
+// name or a record is shown escaped, never written raw to the log), then
+// escaped as the Actions toolkit does.
 func GitHub(w io.Writer, res *lint.Result, opts Options) error {
 	ew := &errWriter{w: w}
 	for i := range res.Findings {
@@ -25,22 +28,23 @@ func GitHub(w io.Writer, res *lint.Result, opts Options) error {
 		if f.Suppression != nil {
 			continue
 		}
-		props := []string{"file=" + ghProperty(f.Path)}
+		props := []string{"file=" + ghProperty(Printable(f.Path))}
 		if f.Pos.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(f.Pos.Line))
 			if f.Pos.Col > 0 {
 				props = append(props, "col="+strconv.Itoa(f.Pos.Col))
 			}
 		}
-		props = append(props, "title="+ghProperty(f.RuleID))
-		ew.write(ghCommand(ghLevel(f.Severity), props, f.Message))
+		props = append(props, "title="+ghProperty(Printable(f.RuleID)))
+		ew.write(ghCommand(ghLevel(f.Severity), props, Printable(f.Message)))
 	}
 	for _, n := range res.Notifications {
 		var props []string
-		msg := "caselint: " + n.Message
+		msg := "caselint: " + Printable(n.Message)
 		if n.Path != "" {
-			props = []string{"file=" + ghProperty(n.Path)}
-			msg = "caselint: " + n.Path + ": " + n.Message
+			path := Printable(n.Path)
+			props = []string{"file=" + ghProperty(path)}
+			msg = "caselint: " + path + ": " + Printable(n.Message)
 		}
 		ew.write(ghCommand("warning", props, msg))
 	}

@@ -302,12 +302,48 @@ func TestGitHubEscaping(t *testing.T) {
 		Message:  "first line\nsecond line, 50% done: yes",
 	}}}
 	got := string(render(t, GitHub, res, Options{}))
-	want := "::warning file=cases/a%2Cb%3A c/plan 100%25.md,line=7,col=3,title=odd-rule::first line%0Asecond line, 50%25 done: yes\n"
+	want := "::warning file=cases/a%2Cb%3A c/plan 100%25.md,line=7,col=3,title=odd-rule::first line\\nsecond line, 50%25 done: yes\n"
 	if got != want {
 		t.Errorf("GitHub =\n%q\nwant\n%q", got, want)
 	}
 	if got := string(render(t, GitHub, emptyResult(), Options{})); got != "" {
 		t.Errorf("GitHub on an empty result = %q, want nothing", got)
+	}
+}
+
+// TestGitHubEscapesControls: ESC, BEL, CR, LF, a byte that is not UTF-8 and
+// U+202E from a file name or a message reach the Actions log escaped, as
+// the text format shows them, in findings and notifications alike (issue
+// 14, item 18).
+func TestGitHubEscapesControls(t *testing.T) {
+	path := "cases/a\x1b[2Jb\a\u202e\xff/plan\r\n.md"
+	msg := "said \x1b]0;owned\a\u202egnirts\n::error::forged"
+	res := &lint.Result{
+		Findings: []lint.Finding{{
+			RuleID: "odd-rule", Severity: lint.Error, Path: path,
+			Pos: schema.Position{Line: 2, Col: 1, Col16: 1}, Message: msg,
+		}},
+		Notifications: []lint.Notification{
+			{Level: lint.Warning, Path: path, Message: msg},
+			{Level: lint.Note, Message: msg},
+		},
+	}
+	got := string(render(t, GitHub, res, Options{}))
+	for _, bad := range []string{"\x1b", "\a", "\u202e", "\xff", "\r"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("GitHub writes %q raw:\n%q", bad, got)
+		}
+	}
+	if n := strings.Count(got, "\n"); n != 3 {
+		t.Errorf("GitHub wrote %d lines, want 3:\n%q", n, got)
+	}
+	for _, want := range []string{
+		`file=cases/a\x1b[2Jb\x07\u202e\xff/plan\r\n.md`,
+		`said \x1b]0;owned\x07\u202egnirts\n::error::forged`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("GitHub output lacks %q:\n%s", want, got)
+		}
 	}
 }
 

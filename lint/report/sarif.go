@@ -160,7 +160,10 @@ type sarifRegion struct {
 // (attributedCommit, attributedAuthor, attributedDate). Notifications go
 // to the invocation's toolExecutionNotifications. No text of the records is
 // carried: no snippet, no region text, no line. Under opts.Redact the
-// rules' fullDescription and help are left out (helpUri stays).
+// rules' fullDescription and help are left out (helpUri stays), and the
+// invocation's arguments are only its flags. The repositoryUri is
+// RepositoryURI's (no credential, query or local path), and the arguments
+// name the program "caselint" and hold no absolute path.
 func SARIF(w io.Writer, res *lint.Result, opts Options) error {
 	index := make(map[string]int, len(opts.Rules))
 	rules := make([]sarifRule, 0, len(opts.Rules))
@@ -201,7 +204,7 @@ func SARIF(w io.Writer, res *lint.Result, opts Options) error {
 	}
 
 	inv := sarifInvocation{
-		Arguments:           opts.Invocation.Arguments,
+		Arguments:           sarifArguments(opts),
 		ExitCode:            opts.Invocation.ExitCode,
 		ExecutionSuccessful: opts.Invocation.Successful,
 	}
@@ -229,14 +232,43 @@ func SARIF(w io.Writer, res *lint.Result, opts Options) error {
 		Results:     results,
 	}
 	// SARIF requires repositoryUri; without one there is no provenance.
-	if p := opts.Provenance; p != nil && p.RepositoryURI != "" {
+	// RepositoryURI leaves out credentials, queries and local paths,
+	// whatever the caller passed.
+	// Under Redact there is none: a repository's or a branch's name may
+	// name a child as a folder may.
+	if p := opts.Provenance; p != nil && !opts.Redact && RepositoryURI(p.RepositoryURI) != "" {
 		run.VersionControlProvenance = []sarifVersionControl{{
-			RepositoryURI: p.RepositoryURI,
+			RepositoryURI: RepositoryURI(p.RepositoryURI),
 			RevisionID:    p.RevisionID,
 			Branch:        p.Branch,
 		}}
 	}
 	return writeJSON(w, sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{run}})
+}
+
+// sarifArguments are the invocation's arguments as a report may carry them:
+// the program is CommandName and no argument is an absolute path
+// (InvocationArguments; the caller makes paths below the working folder
+// relative first). Under opts.Redact only the flags are kept, without their
+// values, and "lint": the paths name case folders, and the values may too.
+func sarifArguments(opts Options) []string {
+	args := InvocationArguments(opts.Invocation.Arguments, "")
+	if !opts.Redact || len(args) == 0 {
+		return args
+	}
+	out := []string{CommandName}
+	for i, a := range args[1:] {
+		switch {
+		case i == 0 && a == "lint":
+			out = append(out, a)
+		case strings.HasPrefix(a, "--"):
+			k, _, _ := strings.Cut(a, "=")
+			out = append(out, k)
+		case strings.HasPrefix(a, "-") && len(a) >= 2:
+			out = append(out, a[:2])
+		}
+	}
+	return out
 }
 
 // sarifPropsOf is the property bag of f's result, nil when f carries no

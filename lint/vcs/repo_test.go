@@ -492,6 +492,7 @@ func TestRemoteURL(t *testing.T) {
 		"ssh://git@github.example/org/r.git":              "ssh://github.example/org/r.git",
 		"git@github.example:org/r.git":                    "ssh://github.example/org/r.git",
 		"github.example:org/r.git":                        "ssh://github.example/org/r.git",
+		"user:s3cret@github.example:org/r.git":            "ssh://github.example/org/r.git", // issue 14, item 6
 		"/srv/git/records.git":                            "/srv/git/records.git",
 		"../records":                                      "../records",
 		"file:///srv/git/records.git":                     "file:///srv/git/records.git",

@@ -483,8 +483,19 @@ func stripUserinfo(raw string) string {
 	}
 	// scp-like: [user@]host:path, told apart from a local path by a colon
 	// before any slash.
-	colon := strings.Index(raw, ":")
+	// The user part ends at the last "@" before the first slash, and may
+	// hold a ":" itself (user:password@host:path).
 	slash := strings.Index(raw, "/")
+	head := raw
+	if slash >= 0 {
+		head = raw[:slash]
+	}
+	colon := strings.Index(raw, ":")
+	if at := strings.LastIndex(head, "@"); at >= 0 {
+		if c := strings.Index(raw[at+1:], ":"); c >= 0 {
+			colon = at + 1 + c
+		}
+	}
 	if colon > 0 && (slash < 0 || colon < slash) {
 		host, path := raw[:colon], raw[colon+1:]
 		if i := strings.LastIndex(host, "@"); i >= 0 {

@@ -95,8 +95,11 @@ configuration or I/O error (a --new-from-rev commit that is not in the
 repository too: fetch more history).
 
 --redact replaces the names of the child and of the people case.md lists
-with their roles in every format, and withholds suppression reasons: for
-reports that leave the team. Paths are kept. caselint makes no network
+with their roles in every format, every other word a message quotes from
+the records that is not caselint's with [redacted], folder and file names
+caselint does not give with redacted-N, and withholds suppression
+reasons: for reports that leave the team. No report holds an absolute
+path. caselint makes no network
 connection, and writes nothing but the --output file and that cache; see
 docs/privacy.md.`,
 		Example: `  caselint lint cases
@@ -123,7 +126,7 @@ docs/privacy.md.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&opts.FailLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: error, warning, note")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (NO_COLOR in the environment does the same)")
-	f.BoolVar(&opts.Redact, "redact", false, "replace the child's and every person's name with their role (\"[the child]\", \"[mother]\") and withhold suppression reasons, for reports that leave the team; paths are kept (see docs/privacy.md)")
+	f.BoolVar(&opts.Redact, "redact", false, "replace the child's and every person's name with their role (\"[the child]\", \"[mother]\"), every other word quoted from the records with [redacted] and folder and file names with redacted-N, and withhold suppression reasons, for reports that leave the team (see docs/privacy.md)")
 	f.BoolVar(&opts.Staged, "staged", false, "lint the records as staged in the git index, only the cases the staged change touches (for pre-commit hooks)")
 	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
@@ -132,8 +135,44 @@ docs/privacy.md.`,
 	return cmd
 }
 
-// Run lints as opts say.
+// Run lints as opts say. Neither its report, nor its notices, nor its
+// error holds an absolute path (relativePaths).
 func Run(ctx context.Context, opts *Options) error {
+	var root string
+	err := run(ctx, opts, &root)
+	if err == nil || errors.Is(err, cmdutil.ErrFindings) {
+		return err
+	}
+	wd, _ := opts.Getwd()
+	if msg := relativePaths(err.Error(), root, wd); msg != err.Error() {
+		return &pathsError{msg: msg, err: err}
+	}
+	return err
+}
+
+// pathsError is an error whose text has its absolute paths made relative;
+// it unwraps to the error it stands for (a usage error stays one).
+type pathsError struct {
+	msg string
+	err error
+}
+
+func (e *pathsError) Error() string { return e.msg }
+func (e *pathsError) Unwrap() error { return e.err }
+
+// relativePaths is s with no absolute path: relative to the root or the
+// working folder (as given and with its links resolved), "~" for home, else
+// withheld (report.RelativePaths).
+func relativePaths(s, root, wd string) string {
+	home, _ := os.UserHomeDir()
+	dirs := []string{root, wd}
+	if r, err := filepath.EvalSymlinks(wd); err == nil {
+		dirs = append(dirs, r)
+	}
+	return report.RelativePaths(s, home, dirs...)
+}
+
+func run(ctx context.Context, opts *Options, rootOut *string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -156,6 +195,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	*rootOut = src.root
 	asOf, err := asOfDate(opts, src)
 	if err != nil {
 		return err
@@ -203,6 +243,13 @@ func Run(ctx context.Context, opts *Options) error {
 		// The report says which config it was made under.
 		res.Notifications = append([]lint.Notification{{Level: lint.Note, Message: "config: " + cfgName}}, res.Notifications...)
 	}
+	// Notices quote errors from go-git, the file system and the config,
+	// which name files by absolute path: make them relative.
+	for i := range res.Notifications {
+		n := &res.Notifications[i]
+		n.Path = relativePaths(n.Path, src.root, wd)
+		n.Message = relativePaths(n.Message, src.root, wd)
+	}
 
 	if opts.NewFromRev != "" {
 		if res.Findings, err = newFromRev(ctx, src, lopts, opts.NewFromRev, res.Findings); err != nil {
@@ -221,6 +268,11 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 		res.Notifications = append(res.Notifications, src.submoduleNotices(subs)...)
 	}
+	if opts.Redact {
+		// Case folders and file names may name the child: replaced now
+		// that --new-from-rev has matched findings by their paths.
+		lint.RedactPaths(res)
+	}
 
 	failed := false
 	for _, f := range res.Findings {
@@ -238,7 +290,7 @@ func Run(ctx context.Context, opts *Options) error {
 		Rules:       opts.Rules,
 		Color:       textOut && !opts.NoColor && opts.IO.ColorEnabled(),
 		ToolVersion: opts.Version,
-		Invocation:  report.Invocation{Arguments: opts.Args, ExitCode: int(exit), Successful: true},
+		Invocation:  report.Invocation{Arguments: report.InvocationArguments(opts.Args, wd), ExitCode: int(exit), Successful: true},
 		Provenance:  src.provenance(),
 		Redact:      opts.Redact,
 		Profile:     profile,

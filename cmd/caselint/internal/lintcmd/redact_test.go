@@ -153,9 +153,9 @@ func TestRedactEveryFormat(t *testing.T) {
 	}
 }
 
-// TestRedactKeepsFingerprints: --redact changes messages, not what
-// identifies a finding, so --new-from-rev and code scanning match the
-// same findings either way.
+// TestRedactKeepsFingerprints: --redact changes messages and the folder
+// and file names caselint does not give, not what identifies a finding,
+// so --new-from-rev and code scanning match the same findings either way.
 func TestRedactKeepsFingerprints(t *testing.T) {
 	r := redactRepo(t)
 	type finding struct {
@@ -185,7 +185,9 @@ func TestRedactKeepsFingerprints(t *testing.T) {
 	suppressed := false
 	for _, q := range red {
 		p, ok := byPrint[q.Fingerprint]
-		if !ok || p.Rule != q.Rule || p.Path != q.Path || p.Line != q.Line {
+		// The case folder R-1 is not a name caselint gives: it is
+		// redacted, the rest of the path kept.
+		if !ok || p.Rule != q.Rule || strings.Replace(p.Path, "/R-1/", "/redacted-1/", 1) != q.Path || p.Line != q.Line {
 			t.Errorf("--redact changed a finding's identity:\n%+v\n%+v", p, q)
 			continue
 		}

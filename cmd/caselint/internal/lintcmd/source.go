@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -303,13 +302,14 @@ func (s *source) history(cached bool) (lint.History, string) {
 
 // provenance names the repository and revision linted, for SARIF: only
 // when the repository has a remote that is not a local path (a report must
-// not say where the records are kept).
+// not say where the records are kept), without its credentials, query or
+// fragment (report.RepositoryURI).
 func (s *source) provenance() *report.Provenance {
 	if s.repo == nil {
 		return nil
 	}
-	remote := s.repo.RemoteURL()
-	if remote == "" || localURL(remote) {
+	remote := report.RepositoryURI(s.repo.RemoteURL())
+	if remote == "" {
 		return nil
 	}
 	p := &report.Provenance{RepositoryURI: remote}
@@ -320,16 +320,6 @@ func (s *source) provenance() *report.Provenance {
 	p.RevisionID, _ = s.repo.Head()
 	p.Branch = s.repo.Branch()
 	return p
-}
-
-// localURL reports whether a remote is a folder on this machine: a path, or
-// a file: URL.
-func localURL(remote string) bool {
-	u, err := url.Parse(remote)
-	if err != nil || u.Scheme == "" || len(u.Scheme) == 1 { // C:\cases
-		return true
-	}
-	return u.Scheme == "file"
 }
 
 // historyAt is the history as it stood at a commit, for linting that

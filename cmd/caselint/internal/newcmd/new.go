@@ -13,6 +13,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/newrecord"
+	"github.com/caselint/caselint/lint/report"
 	"github.com/caselint/caselint/lint/vcs"
 	"github.com/caselint/caselint/schema"
 	"github.com/spf13/cobra"
@@ -149,7 +150,10 @@ func Run(opts *Options) error {
 	if kind == schema.KindCase {
 		fill += " and add the people"
 	}
-	fmt.Fprintf(opts.IO.Out, "wrote %s\n%s, then run: caselint lint %s\n", display(wd, path), fill, shellWord(display(wd, dir)))
+	// The names are shown Printable, as lint shows paths: a newline or an
+	// escape sequence in --name or --case is shown escaped, never acted on.
+	fmt.Fprintf(opts.IO.Out, "wrote %s\n%s, then run: caselint lint %s\n",
+		report.Printable(display(wd, path)), fill, report.Printable(shellWord(display(wd, dir))))
 	return nil
 }
 

@@ -248,3 +248,29 @@ func TestConfigLookup(t *testing.T) {
 		t.Errorf("a config link: %v", err)
 	}
 }
+
+// TestOutputEscapesNames: a --name holding a newline, an escape sequence or
+// a bidirectional control is shown escaped, as lint shows paths, never
+// written raw to the terminal (issue 14, item 18).
+func TestOutputEscapesNames(t *testing.T) {
+	wd := t.TempDir()
+	if _, err := execute(t, wd, "case", "--id", "X-1", "--child", "Jamie"); err != nil {
+		t.Fatal(err)
+	}
+	name := "2026-06-03\nwrote \x1b[2J\a\u202eevil.md"
+	out, err := execute(t, wd, "visit", "--case", "X-1", "--date", "2026-06-03", "--name", name)
+	if err != nil {
+		t.Skipf("--name %q refused: %v", name, err) // refusing it is as safe
+	}
+	if strings.Count(out, "\n") != 2 {
+		t.Errorf("output is not two lines: %q", out)
+	}
+	for _, bad := range []string{"\x1b", "\a", "\u202e"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output holds %q raw: %q", bad, out)
+		}
+	}
+	if !strings.Contains(out, `2026-06-03\nwrote \x1b[2J\x07\u202eevil.md`) {
+		t.Errorf("output does not show the name escaped: %q", out)
+	}
+}

@@ -4,6 +4,9 @@ package root
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
@@ -16,6 +19,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/newcmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/rulescmd"
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/report"
 	"github.com/spf13/cobra"
 )
 
@@ -63,10 +67,31 @@ func Main(args []string, ios *iostreams.IOStreams) cmdutil.ExitCode {
 	case errors.Is(err, cmdutil.ErrFindings):
 		return cmdutil.ExitFindings
 	case errors.As(err, &usage):
-		fmt.Fprintf(ios.ErrOut, "caselint: %v\nRun 'caselint --help' for usage.\n", err)
+		fmt.Fprintf(ios.ErrOut, "caselint: %s\nRun 'caselint --help' for usage.\n", printableLines(err.Error()))
 		return cmdutil.ExitError
 	default:
-		fmt.Fprintf(ios.ErrOut, "caselint: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "caselint: %s\n", printableLines(err.Error()))
 		return cmdutil.ExitError
 	}
+}
+
+// printableLines is an error's text with each line made report.Printable:
+// an error quoting a file name or a flag shows its escape sequences and
+// bidirectional controls escaped, as lint's reports do; the line breaks
+// caselint's own errors use are kept. Its absolute paths are made
+// relative to the working folder or home, or withheld
+// (report.RelativePaths): a CI log must not say whose machine it ran on.
+func printableLines(s string) string {
+	wd, _ := os.Getwd()
+	home, _ := os.UserHomeDir()
+	dirs := []string{wd}
+	if r, err := filepath.EvalSymlinks(wd); err == nil {
+		dirs = append(dirs, r)
+	}
+	s = report.RelativePaths(s, home, dirs...)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = report.Printable(l)
+	}
+	return strings.Join(lines, "\n")
 }

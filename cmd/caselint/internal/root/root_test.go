@@ -150,3 +150,36 @@ func TestConfigErrorNamesTheLine(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestErrorsArePrintable: an error quoting a path given on the command line
+// shows its escape sequences and bidirectional controls escaped, never
+// raw (issue 14, item 18).
+func TestErrorsArePrintable(t *testing.T) {
+	_, _, errOut := caselint(t, "lint", "no-such\x1b[2J\a\u202e")
+	for _, bad := range []string{"\x1b", "\a", "\u202e"} {
+		if strings.Contains(errOut, bad) {
+			t.Errorf("stderr holds %q raw: %q", bad, errOut)
+		}
+	}
+	if !strings.Contains(errOut, `no-such\x1b[2J\x07\u202e`) {
+		t.Errorf("stderr does not show the path escaped: %q", errOut)
+	}
+}
+
+// TestErrorsHoldNoAbsolutePath: the error of any command says no absolute
+// path: caselint new outside a case names the working folder as "."
+// (issue 14, item 5).
+func TestErrorsHoldNoAbsolutePath(t *testing.T) {
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	code, _, errOut := caselint(t, "new", "visit")
+	if code != cmdutil.ExitError || errOut == "" {
+		t.Fatalf("exit %d: %q", code, errOut)
+	}
+	if strings.Contains(errOut, dir) || strings.Contains(errOut, os.TempDir()) {
+		t.Errorf("the error names an absolute path: %q", errOut)
+	}
+}

@@ -1,0 +1,57 @@
+package lint
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// RedactPaths replaces, in the paths of res's findings and notifications,
+// every folder or file name that caselint does not define: a case folder
+// is often named after the child or the family, and a visit after the
+// people it saw. Kept as they are: the names caselint gives (case.md,
+// plan.md, visits, core-groups, conferences, cases, .caselint.toml) and a
+// record's date ("2026-01-12.md", "2026-01-12-2.md",
+// "2026-01-12-review.md"); any other name is "redacted-N", the same N for
+// the same name throughout the report, numbered in the order the report
+// lists them. For caselint lint --redact; run after the findings are
+// final (--new-from-rev matches findings by their real paths).
+func RedactPaths(res *Result) {
+	names := map[string]string{}
+	redact := func(p string) string {
+		if p == "" {
+			return p
+		}
+		parts := strings.Split(p, "/")
+		for i, part := range parts {
+			if part == "" || part == "." || part == ".." || keptPathName(part) {
+				continue
+			}
+			n, ok := names[part]
+			if !ok {
+				n = "redacted-" + strconv.Itoa(len(names)+1)
+				names[part] = n
+			}
+			parts[i] = n
+		}
+		return strings.Join(parts, "/")
+	}
+	for i := range res.Findings {
+		res.Findings[i].Path = redact(res.Findings[i].Path)
+	}
+	for i := range res.Notifications {
+		res.Notifications[i].Path = redact(res.Notifications[i].Path)
+	}
+}
+
+// keptPathName reports whether a folder or file name is one caselint
+// defines, or a record's date.
+func keptPathName(name string) bool {
+	switch name {
+	case "case.md", "plan.md", "visits", "core-groups", "conferences", "cases", ConfigFileName:
+		return true
+	}
+	return datedName.MatchString(name)
+}
+
+var datedName = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(-\d{1,3}|-initial|-review|-transfer)?\.md$`)
