@@ -1,0 +1,262 @@
+package vcs
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/caselint/caselint/lint"
+)
+
+// The hostile-repository tests for the history: merges, renames and
+// branches HEAD does not reach, each checked against git itself (git
+// blame, git log --follow).
+
+// gitBlame returns the commit git blame gives each line (1-based) of path
+// at rev.
+func gitBlame(g *testRepo, rev, path string) map[int]string {
+	g.t.Helper()
+	out := g.git("blame", "--porcelain", rev, "--", path)
+	got := map[int]string{}
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 3 || len(f[0]) != 40 || strings.Trim(f[0], "0123456789abcdef") != "" {
+			continue
+		}
+		n, err := strconv.Atoi(f[2])
+		if err != nil {
+			g.t.Fatalf("git blame: %q", line)
+		}
+		got[n] = f[0]
+	}
+	return got
+}
+
+// checkBlame checks that LineOrigin names, for every line of path as HEAD
+// has it, the commit git blame names.
+func checkBlame(t *testing.T, g *testRepo, h *History, path string) {
+	t.Helper()
+	data, err := os.ReadFile(g.dir + "/" + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := gitBlame(g, "HEAD", path)
+	n := len(splitLines(data))
+	if len(want) != n {
+		t.Fatalf("git blame gave %d lines of %d", len(want), n)
+	}
+	for line := 1; line <= n; line++ {
+		v, ok := h.LineOrigin(path, data, line)
+		if !ok || v.Commit != want[line] {
+			t.Errorf("%s:%d: LineOrigin = %s, %v; git blame says %s", path, line, v.Commit, ok, want[line])
+		}
+	}
+}
+
+// commits returns the commits of versions.
+func commitsOf(vs []lint.Version) []string {
+	var out []string
+	for _, v := range vs {
+		out = append(out, v.Commit)
+	}
+	return out
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+const mergeVisit = "cases/STK-1/visits/2026-01-05.md"
+
+// visitText is a visit record whose facts are seen and whose narrative is
+// body.
+func visitText(seen, body string) string {
+	return "+++\ntype = \"visit\"\ndate = 2026-01-05T10:00:00\nseen_alone = " + seen + "\n+++\n# Visit\n\n" + body + "\n\nNext visit in 10 days.\n"
+}
+
+func TestHistoryMergeFeatureBranch(t *testing.T) {
+	// A feature branch changes a fact, main changes the narrative, and the
+	// branch is merged with --no-ff: each change is its own commit's, the
+	// merge only puts them together.
+	g := newTestRepo(t)
+	g.write(mergeVisit, visitText("false", "Jamie was at home."))
+	c1 := g.commit("Ann Smith", "2026-01-05T17:00:00Z", "visit")
+	g.git("checkout", "-q", "-b", "fix")
+	g.write(mergeVisit, visitText("true", "Jamie was at home."))
+	fix := g.commit("Ben Jones", "2026-03-02T10:00:00Z", "fact changed on a branch")
+	g.git("checkout", "-q", "main")
+	g.write(mergeVisit, visitText("false", "Jamie was at home, in the kitchen."))
+	narr := g.commit("Cara Lee", "2026-03-03T10:00:00Z", "narrative")
+	g.gitEnv([]string{"GIT_COMMITTER_DATE=2026-03-04T10:00:00Z", "GIT_AUTHOR_DATE=2026-03-04T10:00:00Z"},
+		"-c", "user.name=Dan Roe", "merge", "-q", "--no-ff", "-m", "merge fix", "fix")
+	m := g.git("rev-parse", "HEAD")
+
+	h, err := g.open().History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs := h.Versions(mergeVisit)
+	// The merge made content neither side had (both lines together), so it
+	// is a version, changed from both sides.
+	if got, want := commitsOf(vs), []string{c1, fix, narr, m}; !sameStrings(got, want) {
+		t.Fatalf("versions %v, want %v", got, want)
+	}
+	if got := vs[3].ParentBlobs(); len(got) != 2 || got[0] != vs[2].Blob || got[1] != vs[1].Blob {
+		t.Errorf("the merge changed %v, want main's %s and the branch's %s", got, vs[2].Blob, vs[1].Blob)
+	}
+	if got := vs[1].ParentBlobs(); len(got) != 1 || got[0] != vs[0].Blob {
+		t.Errorf("the fix changed %v, want %s", got, vs[0].Blob)
+	}
+	checkBlame(t, g, h, mergeVisit)
+	data, _ := os.ReadFile(g.dir + "/" + mergeVisit)
+	if v, ok := h.LineOrigin(mergeVisit, data, 4); !ok || v.Commit != fix || v.Author != "Ben Jones" {
+		t.Errorf("the fact's line: %+v, want the branch's commit %s", v, fix)
+	}
+
+	// Cached, and from the cache, the same.
+	r := g.open()
+	for range 2 {
+		ch, _, err := r.CachedHistory()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ch.Versions(mergeVisit); !equalVersions(got, vs) {
+			t.Errorf("cached versions %+v, want %+v", got, vs)
+		}
+		checkBlame(t, g, ch, mergeVisit)
+	}
+}
+
+func equalVersions(a, b []lint.Version) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Commit != b[i].Commit || a[i].Blob != b[i].Blob || a[i].Parents != b[i].Parents || a[i].Author != b[i].Author || !a[i].When.Equal(b[i].When) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestHistoryMergeTakesOneSide(t *testing.T) {
+	// Main did not touch the record: the merge (--no-ff) takes the
+	// branch's version whole and makes none; a fast-forward makes none
+	// either.
+	for _, ff := range []bool{false, true} {
+		g := newTestRepo(t)
+		g.write(mergeVisit, visitText("false", "Jamie was at home."))
+		c1 := g.commit("Ann Smith", "2026-01-05T17:00:00Z", "visit")
+		g.git("checkout", "-q", "-b", "fix")
+		g.write(mergeVisit, visitText("true", "Jamie was at home."))
+		fix := g.commit("Ben Jones", "2026-03-02T10:00:00Z", "fact changed on a branch")
+		g.git("checkout", "-q", "main")
+		if ff {
+			g.git("merge", "-q", "--ff-only", "fix")
+		} else {
+			g.write("cases/STK-1/case.md", "case\n")
+			g.commit("Cara Lee", "2026-03-03T10:00:00Z", "another file")
+			g.gitEnv([]string{"GIT_COMMITTER_DATE=2026-03-04T10:00:00Z"}, "merge", "-q", "--no-ff", "-m", "merge", "fix")
+		}
+		h, err := g.open().History()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := commitsOf(h.Versions(mergeVisit)), []string{c1, fix}; !sameStrings(got, want) {
+			t.Errorf("ff %v: versions %v, want %v", ff, got, want)
+		}
+		checkBlame(t, g, h, mergeVisit)
+	}
+}
+
+func TestHistoryMergeConflictResolved(t *testing.T) {
+	// Both sides changed the same fact: the value the merge settled on,
+	// found on neither side, is the merge's; the other lines are the
+	// sides'.
+	g := newTestRepo(t)
+	g.write(mergeVisit, visitText("false", "Jamie was at home."))
+	g.commit("Ann Smith", "2026-01-05T17:00:00Z", "visit")
+	g.git("checkout", "-q", "-b", "fix")
+	g.write(mergeVisit, "+++\ntype = \"visit\"\ndate = 2026-01-05T10:00:00\nseen_alone = true\n+++\n# Visit\n\nJamie was at home.\n\nNext visit in 7 days.\n")
+	g.commit("Ben Jones", "2026-03-02T10:00:00Z", "fact and plan on a branch")
+	g.git("checkout", "-q", "main")
+	g.write(mergeVisit, visitText("\"unknown\"", "Jamie was at home, in the kitchen."))
+	g.commit("Cara Lee", "2026-03-03T10:00:00Z", "fact and narrative on main")
+	cmd := []string{"merge", "-q", "--no-ff", "-m", "merge", "fix"}
+	if out, err := runGitErr(g, cmd...); err == nil {
+		t.Fatalf("the merge did not conflict: %s", out)
+	}
+	g.write(mergeVisit, "+++\ntype = \"visit\"\ndate = 2026-01-05T10:00:00\nseen_alone = \"not recorded\"\n+++\n# Visit\n\nJamie was at home, in the kitchen.\n\nNext visit in 7 days.\n")
+	m := g.commit("Dan Roe", "2026-03-04T10:00:00Z", "merge, resolved")
+	h, err := g.open().History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs := h.Versions(mergeVisit)
+	if len(vs) != 4 || vs[3].Commit != m || len(vs[3].ParentBlobs()) != 2 {
+		t.Fatalf("versions %+v", vs)
+	}
+	checkBlame(t, g, h, mergeVisit)
+}
+
+// runGitErr runs git, returning its error rather than failing the test.
+func runGitErr(g *testRepo, args ...string) (string, error) {
+	cmd := execGit(g, args...)
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+func TestHistoryCrissCross(t *testing.T) {
+	// Two branches merged into each other twice (a criss-cross), each
+	// changing its own lines: every line is blamed as git blames it.
+	g := newTestRepo(t)
+	lines := []string{"a1", "b1", "c1", "d1", "e1", "f1"}
+	write := func() { g.write(mergeVisit, strings.Join(lines, "\n")+"\n") }
+	write()
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "one")
+	g.git("checkout", "-q", "-b", "side")
+	lines[1] = "b2 side"
+	write()
+	g.commit("Ben Jones", "2026-01-06T10:00:00Z", "side b")
+	g.git("checkout", "-q", "main")
+	lines[1] = "b1"
+	lines[4] = "e2 main"
+	write()
+	g.commit("Cara Lee", "2026-01-07T10:00:00Z", "main e")
+	g.gitEnv([]string{"GIT_COMMITTER_DATE=2026-01-08T10:00:00Z"}, "merge", "-q", "--no-ff", "-m", "main takes side", "side")
+	g.git("checkout", "-q", "side")
+	g.gitEnv([]string{"GIT_COMMITTER_DATE=2026-01-08T11:00:00Z"}, "merge", "-q", "--no-ff", "-m", "side takes main", "main~1")
+	lines = strings.Split(strings.TrimSpace(readFile(t, g, mergeVisit)), "\n")
+	lines[2] = "c3 side"
+	write()
+	g.commit("Ben Jones", "2026-01-09T10:00:00Z", "side c")
+	g.git("checkout", "-q", "main")
+	lines = strings.Split(strings.TrimSpace(readFile(t, g, mergeVisit)), "\n")
+	lines[5] = "f3 main"
+	write()
+	g.commit("Cara Lee", "2026-01-09T11:00:00Z", "main f")
+	g.gitEnv([]string{"GIT_COMMITTER_DATE=2026-01-10T10:00:00Z"}, "merge", "-q", "--no-ff", "-m", "criss-cross", "side")
+	h, err := g.open().History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBlame(t, g, h, mergeVisit)
+}
+
+func readFile(t *testing.T, g *testRepo, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(g.dir + "/" + p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
