@@ -173,10 +173,19 @@ func Run(ctx context.Context, opts *Options) error {
 	var hist lint.History
 	var historyNote string
 	if !src.nothing {
-		hist, historyNote = src.history(!opts.NoCache)
+		// The history is read from the revision linted (HEAD for the
+		// work tree and the index), and from the one --new-from-rev
+		// compares with: either may be on a branch HEAD does not reach.
+		var also []string
+		if opts.NewFromRev != "" && src.repo != nil {
+			if h, _, err := src.repo.ResolveRevision(opts.NewFromRev); err == nil {
+				also = append(also, h)
+			} // else newFromRev says what is wrong
+		}
+		hist, historyNote = src.history(!opts.NoCache, also...)
 	}
 	if hist != nil && src.rev != "" {
-		hist = newHistoryAt(hist, src.fsys, src.revWhen)
+		hist = src.historyAt(src.revHash, src.fsys, src.revWhen)
 	}
 	lopts := lint.Options{
 		FS: src.fsys, Paths: src.paths, Rules: opts.Rules, Profile: profile, AsOf: asOf, Calendar: cal,
@@ -300,7 +309,7 @@ func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string
 	}
 	lopts.FS, lopts.Paths, lopts.HistoryNote = old, paths, ""
 	if lopts.History != nil {
-		lopts.History = newHistoryAt(lopts.History, old, when)
+		lopts.History = src.historyAt(hash, old, when)
 	}
 	before, err := lint.Run(ctx, lopts)
 	if err != nil {

@@ -39,6 +39,8 @@ type source struct {
 	rev     string // --rev as given
 	revHash string
 	revWhen time.Time
+
+	hist *vcs.History // the history read, from HEAD and the revisions linted
 }
 
 // openSource finds the records the options ask for.
@@ -218,11 +220,12 @@ func inCase(fsys fs.FS, dir string) bool {
 	}
 }
 
-// history returns the records' history, or nil and why there is none.
-// With cached, it is built through the history cache in the git folder
-// (vcs.CachedHistory), which only makes it faster: a cache that cannot be
-// read or written is passed over in silence.
-func (s *source) history(cached bool) (lint.History, string) {
+// history returns the records' history, or nil and why there is none: read
+// from HEAD, the revision linted (--rev) and the commits also (full
+// hashes; see historyAt). With cached, it is built through the history
+// cache in the git folder (vcs.CachedHistory), which only makes it faster:
+// a cache that cannot be read or written is passed over in silence.
+func (s *source) history(cached bool, also ...string) (lint.History, string) {
 	if s.repo == nil {
 		if s.repoErr != nil {
 			return nil, "the git repository could not be read: " + s.repoErr.Error()
@@ -233,12 +236,16 @@ func (s *source) history(cached bool) (lint.History, string) {
 	if shallow, err := s.repo.Shallow(); err == nil && shallow {
 		return nil, shallowNote
 	}
+	revs := also
+	if s.revHash != "" {
+		revs = append([]string{s.revHash}, also...)
+	}
 	var h *vcs.History
 	var err error
 	if cached {
-		h, _, err = s.repo.CachedHistory()
+		h, _, err = s.repo.CachedHistory(revs...)
 	} else {
-		h, err = s.repo.History()
+		h, err = s.repo.History(revs...)
 	}
 	switch {
 	case errors.Is(err, vcs.ErrShallow):
@@ -248,7 +255,22 @@ func (s *source) history(cached bool) (lint.History, string) {
 	case h == nil:
 		return nil, "the git history could not be read"
 	}
+	s.hist = h
 	return h, ""
+}
+
+// historyAt is the history as it stood at commit hash (whose tree is fsys
+// and committer date until): that of the commits it reaches, when the
+// history was read from it; else (never, in a run) cut by content and
+// date from the history read from HEAD.
+func (s *source) historyAt(hash string, fsys fs.FS, until time.Time) lint.History {
+	if s.hist != nil {
+		if h, err := s.hist.At(hash); err == nil {
+			return h
+		}
+		return newHistoryAt(s.hist, fsys, until)
+	}
+	return nil
 }
 
 // provenance names the repository and revision linted, for SARIF: only
