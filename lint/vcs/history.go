@@ -27,12 +27,19 @@ type History struct {
 	// and what each changed, parents first.
 	commits map[plumbing.Hash]*commitInfo
 	order   []*commitChanges
+	renames []rename // in the commits' order
 
 	mu     sync.Mutex
 	blames map[string]*blame
 }
 
 var _ lint.History = (*History)(nil)
+
+// rename is a file a commit renamed.
+type rename struct {
+	from, to string
+	commit   plumbing.Hash
+}
 
 // commitInfo is what the history needs of a commit.
 type commitInfo struct {
@@ -187,6 +194,7 @@ func (h *History) replay(only map[plumbing.Hash]bool) {
 				}
 				if p.path != ch.path {
 					h.versions[ch.path] = mergeVersions(h.versions[ch.path], h.versions[p.path], pos)
+					h.renames = append(h.renames, rename{from: p.path, to: ch.path, commit: cc.hash})
 				}
 			}
 			if made {
@@ -226,10 +234,38 @@ func mergeVersions(a, b []lint.Version, pos map[string]int) []lint.Version {
 	return out
 }
 
-// At returns the history as it stood at commit (a full hash, HEAD or one
-// of the revisions History was given, or a commit behind them): the
-// versions made by the commits reachable from it.
-func (h *History) At(commit string) (*History, error) {
+// RenamesSince returns, for each Markdown file renamed by the commits of
+// the history that commit does not reach, its path at commit and its path
+// now (at the end of renames one after another).
+func (h *History) RenamesSince(commit string) (map[string]string, error) {
+	reached, err := h.reachable(commit)
+	if err != nil {
+		return nil, err
+	}
+	was := map[string]string{} // path now: path at commit
+	for _, rn := range h.renames {
+		if reached[rn.commit] {
+			continue
+		}
+		orig, ok := was[rn.from]
+		if !ok {
+			orig = rn.from
+		}
+		delete(was, rn.from)
+		was[rn.to] = orig
+	}
+	out := make(map[string]string, len(was))
+	for now, then := range was {
+		if now != then {
+			out[then] = now
+		}
+	}
+	return out, nil
+}
+
+// reachable returns the commits of the history that commit reaches, itself
+// included.
+func (h *History) reachable(commit string) (map[plumbing.Hash]bool, error) {
 	start := plumbing.NewHash(commit)
 	if _, ok := h.commits[start]; !ok || !plumbing.IsHash(commit) {
 		return nil, fmt.Errorf("history: commit %s was not read", commit)
@@ -246,6 +282,17 @@ func (h *History) At(commit string) (*History, error) {
 		if ci, ok := h.commits[c]; ok {
 			stack = append(stack, ci.parents...)
 		}
+	}
+	return only, nil
+}
+
+// At returns the history as it stood at commit (a full hash, HEAD or one
+// of the revisions History was given, or a commit behind them): the
+// versions made by the commits reachable from it.
+func (h *History) At(commit string) (*History, error) {
+	only, err := h.reachable(commit)
+	if err != nil {
+		return nil, err
 	}
 	at := &History{r: h.r, versions: map[string][]lint.Version{}, blames: map[string]*blame{}, commits: h.commits, order: h.order}
 	at.replay(only)

@@ -311,6 +311,7 @@ func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string
 	if lopts.History != nil {
 		lopts.History = src.historyAt(hash, old, when)
 	}
+	lopts.FingerprintPath = src.renamedSince(hash)
 	before, err := lint.Run(ctx, lopts)
 	if err != nil {
 		return nil, fmt.Errorf("--new-from-rev %s: %w", rev, err)

@@ -259,6 +259,33 @@ func (s *source) history(cached bool, also ...string) (lint.History, string) {
 	return h, ""
 }
 
+// renamedSince returns, for a finding in a file at commit hash, the path
+// the file has in the revision linted when it was renamed since (so that
+// --new-from-rev matches findings across renames), or nil.
+func (s *source) renamedSince(hash string) func(string) string {
+	if s.hist == nil {
+		return nil
+	}
+	tip := s.revHash
+	if tip == "" {
+		tip, _ = s.repo.Head()
+	}
+	at, err := s.hist.At(tip)
+	if err != nil {
+		return nil
+	}
+	ren, err := at.RenamesSince(hash)
+	if err != nil || len(ren) == 0 {
+		return nil
+	}
+	return func(p string) string {
+		if q, ok := ren[p]; ok {
+			return q
+		}
+		return p
+	}
+}
+
 // historyAt is the history as it stood at commit hash (whose tree is fsys
 // and committer date until): that of the commits it reaches, when the
 // history was read from it; else (never, in a run) cut by content and
