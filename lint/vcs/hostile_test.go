@@ -260,3 +260,227 @@ func readFile(t *testing.T, g *testRepo, p string) string {
 	}
 	return string(data)
 }
+
+// gitFollow returns the commits git log --follow says changed path's
+// content (added, changed, or renamed and changed), oldest first.
+func gitFollow(g *testRepo, path string) []string {
+	g.t.Helper()
+	out := g.git("log", "--follow", "--format=@%H", "--name-status", "--", path)
+	var commits []string
+	commit := ""
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "@") {
+			commit = line[1:]
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		if st := f[0]; st == "A" || st == "M" || (st[0] == 'R' && st != "R100") {
+			commits = append([]string{commit}, commits...)
+		}
+	}
+	return commits
+}
+
+func TestHistoryRenameFolder(t *testing.T) {
+	// git mv cases/a cases/b: each record's versions go on under its new
+	// path, the rename making none, as git log --follow sees them.
+	g := newTestRepo(t)
+	files := []string{"case.md", "visits/2026-01-05.md", "visits/2026-01-07.md", "core-groups/2026-01-09.md"}
+	for i, f := range files {
+		g.write("cases/a/"+f, strings.Repeat("line of "+f+"\n", 3+i))
+	}
+	c1 := g.commit("Ann Smith", "2026-01-05T17:00:00Z", "case a")
+	g.write("cases/a/visits/2026-01-07.md", "changed\n")
+	c2 := g.commit("Ben Jones", "2026-01-08T17:00:00Z", "visit changed")
+	g.git("mv", "cases/a", "cases/b")
+	mv := g.commit("Cara Lee", "2026-03-01T10:00:00Z", "case renamed")
+	g.write("cases/b/visits/2026-01-05.md", "after the rename\n"+strings.Repeat("line of visits/2026-01-05.md\n", 4))
+	c4 := g.commit("Dan Roe", "2026-03-02T10:00:00Z", "visit changed after the rename")
+
+	r := g.open()
+	h, err := r.History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		got, want := commitsOf(h.Versions("cases/b/"+f)), gitFollow(g, "cases/b/"+f)
+		if !sameStrings(got, want) {
+			t.Errorf("%s: versions %v, git log --follow %v", f, got, want)
+		}
+		if len(got) == 0 || got[0] != c1 {
+			t.Errorf("%s: first version %v, want %s", f, got, c1)
+		}
+		for _, c := range got {
+			if c == mv {
+				t.Errorf("%s: the rename made a version", f)
+			}
+		}
+		// The old path keeps its versions.
+		if old := commitsOf(h.Versions("cases/a/" + f)); len(old) == 0 || old[0] != c1 {
+			t.Errorf("cases/a/%s: versions %v", f, old)
+		}
+		checkBlame(t, g, h, "cases/b/"+f)
+	}
+	if got := commitsOf(h.Versions("cases/b/visits/2026-01-07.md")); !sameStrings(got, []string{c1, c2}) {
+		t.Errorf("versions %v, want %s %s", got, c1, c2)
+	}
+	if got := commitsOf(h.Versions("cases/b/visits/2026-01-05.md")); !sameStrings(got, []string{c1, c4}) {
+		t.Errorf("versions %v, want %s %s", got, c1, c4)
+	}
+	ren, err := h.RenamesSince(c2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ren) != len(files) || ren["cases/a/case.md"] != "cases/b/case.md" {
+		t.Errorf("RenamesSince = %v", ren)
+	}
+	if ren, _ := h.RenamesSince(mv); len(ren) != 0 {
+		t.Errorf("RenamesSince(the rename) = %v, want none", ren)
+	}
+	for range 2 {
+		ch, _, err := r.CachedHistory()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if got, want := ch.Versions("cases/b/"+f), h.Versions("cases/b/"+f); !equalVersions(got, want) {
+				t.Errorf("cached %s: %+v, want %+v", f, got, want)
+			}
+		}
+	}
+}
+
+func TestHistoryRenameEdited(t *testing.T) {
+	// A record renamed and edited in one commit, at least half the same:
+	// a rename, and a version; another file deleted and one added with
+	// nothing in common: no rename. As git log --follow sees it.
+	g := newTestRepo(t)
+	body := "+++\ntype = \"visit\"\ndate = 2026-01-05T10:00:00\nseen_alone = true\n+++\n# Visit\n\nJamie was at home.\nHe showed me his room.\nHe is eating well.\n"
+	g.write("cases/a/visits/v.md", body)
+	g.write("cases/a/notes.md", "first\nsecond\nthird\n")
+	c1 := g.commit("Ann Smith", "2026-01-05T17:00:00Z", "visit")
+	g.git("mv", "cases/a/visits/v.md", "cases/a/visits/2026-01-05.md")
+	g.write("cases/a/visits/2026-01-05.md", strings.Replace(body, "He is eating well.", "He is eating well; toast.", 1))
+	g.remove("cases/a/notes.md")
+	g.write("cases/a/other.md", "nothing\nalike\nat all\n")
+	c2 := g.commit("Ben Jones", "2026-01-06T17:00:00Z", "renamed and edited")
+	h, err := g.open().History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "cases/a/visits/2026-01-05.md"
+	if got, want := commitsOf(h.Versions(p)), gitFollow(g, p); !sameStrings(got, want) || !sameStrings(got, []string{c1, c2}) {
+		t.Errorf("versions %v, git log --follow %v, want %s %s", got, want, c1, c2)
+	}
+	vs := h.Versions(p)
+	if len(vs) == 2 && (len(vs[1].ParentBlobs()) != 1 || vs[1].ParentBlobs()[0] != vs[0].Blob) {
+		t.Errorf("the renaming version changed %v, want %s", vs[1].ParentBlobs(), vs[0].Blob)
+	}
+	checkBlame(t, g, h, p)
+	if got, want := commitsOf(h.Versions("cases/a/other.md")), gitFollow(g, "cases/a/other.md"); !sameStrings(got, want) || !sameStrings(got, []string{c2}) {
+		t.Errorf("a new file: versions %v, git log --follow %v", got, want)
+	}
+}
+
+func TestHistoryRenameOnBranch(t *testing.T) {
+	// A case folder renamed on a branch, merged: the records keep their
+	// versions, and blame follows them as git blame does.
+	g := newTestRepo(t)
+	g.write("cases/a/case.md", "case\none\ntwo\n")
+	g.write("cases/a/visits/v.md", "visit\none\ntwo\n")
+	c1 := g.commit("Ann Smith", "2026-01-05T17:00:00Z", "case")
+	g.git("checkout", "-q", "-b", "rename")
+	g.git("mv", "cases/a", "cases/b")
+	g.commit("Ben Jones", "2026-03-01T10:00:00Z", "renamed")
+	g.git("checkout", "-q", "main")
+	g.write("cases/c/case.md", "another\n")
+	g.commit("Cara Lee", "2026-03-02T10:00:00Z", "another case")
+	g.gitEnv([]string{"GIT_COMMITTER_DATE=2026-03-03T10:00:00Z"}, "merge", "-q", "--no-ff", "-m", "merge", "rename")
+	h, err := g.open().History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"cases/b/case.md", "cases/b/visits/v.md"} {
+		if got := commitsOf(h.Versions(p)); !sameStrings(got, []string{c1}) {
+			t.Errorf("%s: versions %v, want %s", p, got, c1)
+		}
+		checkBlame(t, g, h, p)
+	}
+}
+
+func TestHistoryUnreachableBranch(t *testing.T) {
+	// A branch HEAD does not reach: its history, read with History(rev)
+	// and At(rev), is the one read with the branch checked out.
+	g := newTestRepo(t)
+	g.write("cases/a/case.md", "case\n")
+	g.commit("Ann Smith", "2026-01-05T17:00:00Z", "case")
+	g.git("checkout", "-q", "-b", "other")
+	g.write("cases/a/visits/v.md", "visit only on the branch\n")
+	g.commit("Ben Jones", "2026-01-20T10:00:00Z", "visit")
+	g.write("cases/a/case.md", "case, on the branch\n")
+	g.commit("Ben Jones", "2026-01-21T10:00:00Z", "case")
+	rev := g.git("rev-parse", "HEAD")
+	g.git("checkout", "-q", "main")
+	g.write("cases/a/case.md", "case, on main\n")
+	g.commit("Cara Lee", "2026-01-22T10:00:00Z", "case on main")
+
+	r := g.open()
+	h, err := r.History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vs := h.Versions("cases/a/visits/v.md"); vs != nil {
+		t.Fatalf("HEAD's history has the branch's visit: %+v", vs)
+	}
+	if _, err := h.At(rev); err == nil {
+		t.Error("At a commit the history was not read from: no error")
+	}
+	full, err := r.History(rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cached, _, err := r.CachedHistory(rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := g.git("rev-parse", "HEAD")
+	g.git("checkout", "-q", "other")
+	linear, err := g.open().History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.git("checkout", "-q", "main")
+	for _, hh := range []*History{full, cached} {
+		at, err := hh.At(rev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{"cases/a/case.md", "cases/a/visits/v.md"} {
+			if got, want := at.Versions(p), linear.Versions(p); len(want) == 0 || !equalVersions(got, want) {
+				t.Errorf("At(branch) %s: %+v, want %+v", p, got, want)
+			}
+		}
+		// And at HEAD, HEAD's.
+		atHead, err := hh.At(head)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := atHead.Versions("cases/a/case.md"), h.Versions("cases/a/case.md"); !equalVersions(got, want) {
+			t.Errorf("At(HEAD): %+v, want %+v", got, want)
+		}
+		if vs := atHead.Versions("cases/a/visits/v.md"); vs != nil {
+			t.Errorf("At(HEAD) has the branch's visit: %+v", vs)
+		}
+	}
+	// A cached run from HEAD alone afterwards is HEAD's history.
+	again, _, err := r.CachedHistory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vs := again.Versions("cases/a/visits/v.md"); vs != nil {
+		t.Errorf("HEAD's cached history has the branch's visit: %+v", vs)
+	}
+}
