@@ -331,11 +331,12 @@ func localURL(remote string) bool {
 	return u.Scheme == "file"
 }
 
-// historyAt is the history as it stood at a commit, for linting that
-// commit (--rev REV, and REV for --new-from-rev) with the history read from
-// HEAD: a file's versions end with the one whose content the commit holds.
-// When no version holds it (the commit is not behind HEAD), the versions
-// committed after the commit's date are left out instead.
+// historyAt is the history as it stood at a commit, cut from a history
+// that was not read from it: a file's versions end with the one whose
+// content the commit holds; when no version holds it, the versions
+// committed after the commit's date are left out instead. A run reads the
+// history from the commits it lints and uses vcs.History.At; this is the
+// fallback should that fail.
 type historyAt struct {
 	lint.History
 	fsys  fs.FS     // the commit's tree
