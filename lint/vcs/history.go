@@ -28,6 +28,11 @@ type History struct {
 	commits map[plumbing.Hash]*commitInfo
 	order   []*commitChanges
 	renames []rename // in the commits' order
+	// tip is the tree of the commit the history stands at (HEAD, or the
+	// commit At was given): blame starts from the version a file has
+	// there, which after a merge that took one side's need not be the last
+	// in the commits' order.
+	tip plumbing.Hash
 
 	mu     sync.Mutex
 	blames map[string]*blame
@@ -127,6 +132,11 @@ func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChange
 	if len(tips) == 0 {
 		return h, nil, nil
 	}
+	defer func() {
+		if c, ok := h.commits[tips[0]]; ok {
+			h.tip = c.tree
+		}
+	}()
 	if shallow, err := r.Shallow(); err != nil {
 		return nil, nil, err
 	} else if shallow {
@@ -294,7 +304,8 @@ func (h *History) At(commit string) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	at := &History{r: h.r, versions: map[string][]lint.Version{}, blames: map[string]*blame{}, commits: h.commits, order: h.order}
+	at := &History{r: h.r, versions: map[string][]lint.Version{}, blames: map[string]*blame{}, commits: h.commits, order: h.order,
+		tip: h.commits[plumbing.NewHash(commit)].tree}
 	at.replay(only)
 	return at, nil
 }
@@ -786,7 +797,8 @@ func (h *History) blame(path string, vs []lint.Version) *blame {
 	return b
 }
 
-// blameVersions walks back from the newest version, as git blame does:
+// blameVersions walks back from the version the tip has (the newest
+// unless a merge took an older one from a side), as git blame does:
 // each version is diffed with the versions it changed (Parents: on each
 // side of a merge; the one before where the history does not say), the
 // lines found there passed on to them, the others its own, until every
@@ -794,6 +806,18 @@ func (h *History) blame(path string, vs []lint.Version) *blame {
 // has).
 func (h *History) blameVersions(path string, vs []lint.Version) ([]byte, []int, error) {
 	last := len(vs) - 1
+	if !h.tip.IsZero() {
+		// The version the tip has, which a merge that took a side's
+		// content may have left before others.
+		if blob, err := lookupBlob(newTreeCache(h.r, 0), h.tip, path); err == nil && !blob.IsZero() && blob.String() != vs[last].Blob {
+			for k := last - 1; k >= 0; k-- {
+				if vs[k].Blob == blob.String() {
+					last = k
+					break
+				}
+			}
+		}
+	}
 	newest, err := h.Content(path, vs[last])
 	if err != nil {
 		return nil, nil, err

@@ -1,12 +1,17 @@
 package vcs
 
 import (
+	"fmt"
+	"math/rand"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/caselint/caselint/lint"
+	"github.com/go-git/go-git/v5/plumbing"
 )
 
 // The hostile-repository tests for the history: merges, renames and
@@ -482,5 +487,90 @@ func TestHistoryUnreachableBranch(t *testing.T) {
 	}
 	if vs := again.Versions("cases/a/visits/v.md"); vs != nil {
 		t.Errorf("HEAD's cached history has the branch's visit: %+v", vs)
+	}
+}
+
+func TestCacheKeepsWhereChangesCameFrom(t *testing.T) {
+	// A merge's change, renamed against its first parent: the cache gives
+	// back each parent's path and blob; a change without them in a commit
+	// with parents is not a cache of this version.
+	var h, tr, p1, p2, b1, b2, b3 plumbing.Hash
+	for i, x := range []*plumbing.Hash{&h, &tr, &p1, &p2, &b1, &b2, &b3} {
+		x[0] = byte(i + 1)
+	}
+	c := &commitChanges{commitInfo: commitInfo{hash: h, tree: tr, parents: []plumbing.Hash{p1, p2}, author: "Ann Smith"},
+		changes: []change{{path: "cases/b/v.md", blob: b1, prev: []fileAt{{path: "cases/a/v.md", blob: b2}, {path: "cases/b/v.md", blob: b3}}},
+			{path: "cases/b/w.md", blob: b2, prev: []fileAt{{path: "cases/b/w.md"}, {path: "cases/b/w.md", blob: b3}}}}}
+	got, err := decodeCache(encodeCache([]*commitChanges{c}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := got[h]; g == nil || !reflect.DeepEqual(g.changes, c.changes) {
+		t.Errorf("decoded %+v, want %+v", got[h], c.changes)
+	}
+	c.changes[1].prev = nil
+	if _, err := decodeCache(encodeCache([]*commitChanges{c})); err == nil {
+		t.Error("a change that does not say where it came from: decoded")
+	}
+}
+
+func TestBlameAgainstGitRandom(t *testing.T) {
+	// Random edits of lines (each line's text unique) on branches merged
+	// back, some conflicting (-X theirs): every line of every file is
+	// blamed on the commit git blame names.
+	g := newTestRepo(t)
+	rng := rand.New(rand.NewSource(14))
+	files := []string{"cases/a/v1.md", "cases/a/v2.md", "cases/b/v3.md"}
+	n := 0
+	edit := func(who string) {
+		for range 1 + rng.Intn(2) {
+			p := files[rng.Intn(len(files))]
+			var lines []string
+			if data, err := os.ReadFile(g.dir + "/" + p); err == nil {
+				lines = strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+			}
+			n++
+			text := fmt.Sprintf("line %d by %s", n, who)
+			switch k := rng.Intn(3); {
+			case len(lines) == 0 || k == 0:
+				i := rng.Intn(len(lines) + 1)
+				lines = append(lines[:i], append([]string{text}, lines[i:]...)...)
+			case k == 1:
+				lines[rng.Intn(len(lines))] = text
+			case len(lines) > 1:
+				i := rng.Intn(len(lines))
+				lines = append(lines[:i], lines[i+1:]...)
+			}
+			g.write(p, strings.Join(lines, "\n")+"\n")
+		}
+		n++
+		g.commit(who, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(n)*time.Hour).Format(time.RFC3339), "edit")
+	}
+	for range 3 {
+		edit("Ann Smith")
+	}
+	for round := range 4 {
+		side := fmt.Sprintf("side%d", round)
+		g.git("checkout", "-q", "-b", side)
+		for range 2 + rng.Intn(2) {
+			edit("Ben Jones")
+		}
+		g.git("checkout", "-q", "main")
+		for range 1 + rng.Intn(2) {
+			edit("Cara Lee")
+		}
+		n++
+		g.gitEnv([]string{"GIT_COMMITTER_DATE=" + time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(n)*time.Hour).Format(time.RFC3339)},
+			"merge", "-q", "--no-ff", "-X", "theirs", "-m", "merge", side)
+	}
+	edit("Dan Roe")
+	h, err := g.open().History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range files {
+		if _, err := os.Stat(g.dir + "/" + p); err == nil {
+			checkBlame(t, g, h, p)
+		}
 	}
 }
