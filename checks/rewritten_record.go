@@ -41,7 +41,10 @@ London.
 The finding points at the record's date line and names the commit that
 changed the facts, its author and the keys it changed; SARIF carries the
 commit in the result's properties. One finding is reported for each such
-commit. Commits after the as-of date are left out.
+commit. A change made on a branch is the branch commit's: a merge is
+reported only for facts it set to a value neither side had (a conflict
+resolved by hand). A renamed record keeps its history. Commits after the
+as-of date are left out.
 
 The rule needs the repository's history: it is skipped, with a notice,
 outside a repository and in a shallow clone.`,
