@@ -335,6 +335,26 @@ func (r *Repo) changesOf(trees *treeCache, c *commitInfo, commits map[plumbing.H
 	if err != nil {
 		return nil, err
 	}
+	if len(c.parents) > 1 && len(added) > 0 {
+		// A file a merge adds as another parent has it is that side's,
+		// left out below anyway: no rename to look for (a merge of a long
+		// branch adds many).
+		kept := added[:0]
+		for _, a := range added {
+			side := false
+			for _, ph := range c.parents[1:] {
+				b, err := lookupBlob(trees, commits[ph].tree, a.path)
+				if err != nil {
+					return nil, err
+				}
+				side = side || b == a.blob
+			}
+			if !side {
+				kept = append(kept, a)
+			}
+		}
+		added = kept
+	}
 	if len(added) > 0 {
 		from := r.findRenames(added, deleted)
 		for i, a := range added {
