@@ -194,3 +194,30 @@ func TestGitRevUnreachableBranch(t *testing.T) {
 		}
 	}
 }
+
+func TestGitNewFromRevAhead(t *testing.T) {
+	// --new-from-rev of a branch HEAD does not reach: its commits are read
+	// for it alone, never taken as the work tree's history. Here the
+	// branch has the visit committed before the event; main has it
+	// committed after.
+	r := newRepo(t)
+	start(r)
+	r.git("checkout", "-q", "-b", "other")
+	r.write("cases/T-1/visits/2026-01-12.md", visit("2026-01-12T09:00:00", "", "Written ahead."))
+	r.commit("Sam Jones", "2026-01-10T17:00:00Z", "visit written before it happened")
+	r.git("checkout", "-q", "main")
+	r.write("cases/T-1/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "", "On time."))
+	r.commit("Aisha Patel", "2026-01-13T17:00:00Z", "visit")
+
+	if got, _ := lintJSON(t, r.dir, "--rev", "other", "--as-of", "2026-11-20", "cases"); len(only(got, "recorded-before-event")) != 1 {
+		t.Fatalf("--rev other: %v, want its recorded-before-event", got)
+	}
+	for _, args := range [][]string{{}, {"--no-cache"}} {
+		got, _ := lintJSON(t, r.dir, append(args, "--as-of", "2026-11-20", "--new-from-rev", "other", "cases")...)
+		for _, rule := range []string{"recorded-before-event", "late-recording", "rewritten-record"} {
+			if fs := only(got, rule); len(fs) != 0 {
+				t.Errorf("%v main --new-from-rev other: %v, from the other branch's history", args, fs)
+			}
+		}
+	}
+}

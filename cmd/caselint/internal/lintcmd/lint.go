@@ -184,8 +184,16 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 		hist, historyNote = src.history(!opts.NoCache, also...)
 	}
-	if hist != nil && src.rev != "" {
-		hist = src.historyAt(src.revHash, src.fsys, src.revWhen)
+	if hist != nil {
+		// The commits the revision linted reaches, not those only the
+		// other revisions do.
+		tip, when := src.revHash, src.revWhen
+		if tip == "" {
+			tip, _ = src.repo.Head()
+		}
+		if tip != "" {
+			hist = src.historyAt(tip, src.fsys, when)
+		}
 	}
 	lopts := lint.Options{
 		FS: src.fsys, Paths: src.paths, Rules: opts.Rules, Profile: profile, AsOf: asOf, Calendar: cal,
