@@ -32,7 +32,8 @@ type History struct {
 	// commit At was given): blame starts from the version a file has
 	// there, which after a merge that took one side's need not be the last
 	// in the commits' order.
-	tip plumbing.Hash
+	tip  plumbing.Hash
+	tips []plumbing.Hash // the commits it was read from
 
 	mu     sync.Mutex
 	blames map[string]*blame
@@ -134,7 +135,7 @@ func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChange
 	}
 	defer func() {
 		if c, ok := h.commits[tips[0]]; ok {
-			h.tip = c.tree
+			h.tip, h.tips = c.tree, tips
 		}
 	}()
 	if shallow, err := r.Shallow(); err != nil {
@@ -300,12 +301,15 @@ func (h *History) reachable(commit string) (map[plumbing.Hash]bool, error) {
 // of the revisions History was given, or a commit behind them): the
 // versions made by the commits reachable from it.
 func (h *History) At(commit string) (*History, error) {
+	if len(h.tips) == 1 && h.tips[0].String() == commit {
+		return h, nil // read from it alone
+	}
 	only, err := h.reachable(commit)
 	if err != nil {
 		return nil, err
 	}
 	at := &History{r: h.r, versions: map[string][]lint.Version{}, blames: map[string]*blame{}, commits: h.commits, order: h.order,
-		tip: h.commits[plumbing.NewHash(commit)].tree}
+		tip: h.commits[plumbing.NewHash(commit)].tree, tips: []plumbing.Hash{plumbing.NewHash(commit)}}
 	at.replay(only)
 	return at, nil
 }
