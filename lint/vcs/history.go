@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -128,7 +129,9 @@ func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChange
 		if !plumbing.IsHash(rev) {
 			return nil, nil, fmt.Errorf("history: %q is not a commit hash", rev)
 		}
-		tips = append(tips, plumbing.NewHash(rev))
+		if t := plumbing.NewHash(rev); !slices.Contains(tips, t) {
+			tips = append(tips, t)
+		}
 	}
 	if len(tips) == 0 {
 		return h, nil, nil
