@@ -138,9 +138,11 @@ func TestGitRenameCaseFolder(t *testing.T) {
 				t.Errorf("finding at %s", f.Path)
 			}
 		}
-		got, _ := lintJSON(t, r.dir, append(args, "--as-of", "2026-11-20", "--new-from-rev", "HEAD~1", "cases")...)
-		if len(got) != 0 {
-			t.Errorf("%v --new-from-rev before the rename: %v, want nothing new", args, got)
+		for _, path := range []string{"cases", "cases/T-1-renamed"} {
+			got, _ := lintJSON(t, r.dir, append(args, "--as-of", "2026-11-20", "--new-from-rev", "HEAD~1", path)...)
+			if len(got) != 0 {
+				t.Errorf("%v --new-from-rev before the rename, %s: %v, want nothing new", args, path, got)
+			}
 		}
 	}
 	// Renamed and edited in the same commit: still the same findings.
