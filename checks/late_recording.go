@@ -31,7 +31,10 @@ on time. The commit's date is taken as a date in London.
 
 The finding points at the record's date line and names the commit that
 first added the record, its author and its date; SARIF carries them in the
-result's properties. A record can't be recorded earlier after the fact: if
+result's properties. A record renamed or moved since (its case folder
+renamed with git mv) keeps the commit that first added it under its old
+name, and one added on a branch the commit on the branch, not the merge.
+A record can't be recorded earlier after the fact: if
 the delay had a reason (the worker was off sick, the minutes came from
 another agency), say so in a caselint:ignore comment on the date line.
 

@@ -42,7 +42,10 @@ London.
 The finding points at the record's date line and names the commit that
 changed the facts, its author and the keys it changed; SARIF carries the
 commit in the result's properties. One finding is reported for each such
-commit. Commits after the as-of date are left out.
+commit. A change made on a branch is the branch commit's: a merge is
+reported only for facts it set to a value neither side had (a conflict
+resolved by hand). A renamed record keeps its history. Commits after the
+as-of date are left out.
 
 The rule needs the repository's history: it is skipped, with a notice,
 outside a repository and in a shallow clone.`,
@@ -70,34 +73,27 @@ func runRewrittenRecord(pass *lint.Pass) error {
 		}
 		firstDay := commitDate(vs[0])
 		open := pass.Calendar.Add(firstDay, limit) // the last day the record may still be written
-		var prev facts
-		prevIdx := -1
 		for i := 1; i < len(vs); i++ {
 			v := vs[i]
-			if v.Blob == vs[i-1].Blob {
+			if v.Blob == vs[i-1].Blob && v.Parents == "" {
 				continue
 			}
 			day := commitDate(v)
 			if afterAsOf(pass, day) {
-				break // not yet made, as of the as-of date
+				continue // not yet made, as of the as-of date
 			}
 			if !day.After(open) {
 				continue
-			}
-			if prevIdx != i-1 {
-				data, err := pass.History.Content(path, vs[i-1])
-				if err != nil && !errors.Is(err, lint.ErrTooLarge) {
-					return err
-				}
-				prev = factsOf(path, data) // over the size limit: no facts, as a version that is not a record
 			}
 			data, err := pass.History.Content(path, v)
 			if err != nil && !errors.Is(err, lint.ErrTooLarge) {
 				return err
 			}
 			cur := factsOf(path, data)
-			changed := cur.changedFrom(prev)
-			prev, prevIdx = cur, i
+			changed, err := changedFacts(pass, path, vs, i, cur)
+			if err != nil {
+				return err
+			}
 			if len(changed) == 0 {
 				continue
 			}
@@ -112,6 +108,44 @@ func runRewrittenRecord(pass *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// changedFacts returns the keys whose values version i of a record (whose
+// facts are cur) made: changed from the version it changed (on every side,
+// for a merge: a value a merge took from one side is that side's change,
+// not the merge's), or, where the history does not say, from the version
+// before.
+func changedFacts(pass *lint.Pass, path string, vs []lint.Version, i int, cur facts) ([]string, error) {
+	before := vs[i].ParentBlobs()
+	if len(before) == 0 {
+		before = []string{vs[i-1].Blob}
+	}
+	var changed []string
+	for k, b := range before {
+		data, err := pass.History.Content(path, lint.Version{Commit: vs[i].Commit, Blob: b})
+		if err != nil {
+			return nil, err
+		}
+		keys := cur.changedFrom(factsOf(path, data))
+		if k > 0 {
+			keys = intersect(changed, keys)
+		}
+		if changed = keys; len(changed) == 0 {
+			break
+		}
+	}
+	return changed, nil
+}
+
+// intersect returns the strings of sorted a that sorted b has too.
+func intersect(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if j := sort.SearchStrings(b, s); j < len(b) && b[j] == s {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // facts are the frontmatter of one version of a record, as decoded TOML

@@ -20,14 +20,15 @@ func fingerprint(rule, path, line string, n int) string {
 
 // setFingerprints numbers findings that would share a fingerprint, in their
 // (sorted) order, so each is unique and stable while their order is.
-func setFingerprints(fs []Finding) {
+// path is the path each file's findings are fingerprinted under.
+func setFingerprints(fs []Finding, path func(string) string) {
 	seen := map[string]int{}
 	for i := range fs {
 		base := fs[i].Fingerprint
 		n := seen[base]
 		seen[base] = n + 1
 		if n > 0 {
-			fs[i].Fingerprint = fingerprint(fs[i].RuleID, fs[i].Path, base, n)
+			fs[i].Fingerprint = fingerprint(fs[i].RuleID, path(fs[i].Path), base, n)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -13,8 +14,12 @@ import (
 // (or its history is shallow), and the history rules stay quiet.
 type History interface {
 	// Versions returns the commits that added or changed the file at path
-	// (a slash path relative to the repository root), oldest first, or nil
-	// when the file has never been committed. Renames are not followed.
+	// (a slash path relative to the repository root), oldest first
+	// (parents before children), or nil when the file has never been
+	// committed. Each change is the commit's that made it, as git blame
+	// sees it: a merge that took the file from one side makes no version,
+	// the side's commits did. A renamed file's versions go on from its old
+	// path's.
 	Versions(path string) []Version
 	// Content returns the file's content as version v committed it. A
 	// version over the file size limit is not read: its error matches
@@ -32,6 +37,26 @@ type Version struct {
 	Author string    // the author's name (not their email)
 	When   time.Time // the commit's committer date: when it entered the record
 	Blob   string    // the file's blob hash at this version
+	// Parents is what the commit changed: the file's blob hash in each of
+	// the commit's parents, separated by spaces, "-" where a parent did not
+	// have it. For a renamed file it is the blob at its old path; for a
+	// merge, there is one for each side. "" when the history does not say
+	// (a root commit, a History that does not know): the version before
+	// is then taken as the one this one changed. (A string keeps Version
+	// comparable.)
+	Parents string
+}
+
+// ParentBlobs returns the blobs of the file in the commit's parents that
+// had it (see Parents).
+func (v Version) ParentBlobs() []string {
+	var out []string
+	for _, b := range strings.Fields(v.Parents) {
+		if b != "-" {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // ErrTooLarge is matched (errors.Is) by the error of reading a file, or a

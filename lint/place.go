@@ -241,7 +241,7 @@ func (p *placer) finding(e *engine, rule string, d *schema.Document, off int, ms
 	k := fpKey{rule, lineKey{d.Source, at.pos.Line}}
 	fp, ok := p.fps[k]
 	if !ok {
-		fp = fingerprint(rule, at.path, at.line, 0)
+		fp = fingerprint(rule, e.fpPath(at.path), at.line, 0)
 		if p.fps == nil {
 			p.fps = map[fpKey]string{}
 		}

@@ -34,7 +34,7 @@ func (e *engine) process(docs []*schema.Document, diags []ruleDiag, dropped map[
 	out = e.suppress(docs, out, dropped)
 	sortFindings(out)
 	out = e.limit(docs, out, dropped)
-	setFingerprints(out)
+	setFingerprints(out, e.fpPath)
 	if h := e.opts.History; h != nil {
 		data := map[string][]byte{}
 		for _, d := range docs {

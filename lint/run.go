@@ -50,6 +50,11 @@ type Options struct {
 	// redact_msg.go). Paths are redacted by RedactPaths, once the findings
 	// are final; fingerprints are left as they are.
 	Redact bool
+	// FingerprintPath, when set, gives the path a file's findings are
+	// fingerprinted under instead of its own: --new-from-rev lints an
+	// older commit with the paths its files have now, so that renamed
+	// files' findings are not new.
+	FingerprintPath func(path string) string
 }
 
 // DefaultMaxFileSize is the largest record read when Options says nothing.
@@ -249,7 +254,15 @@ type place struct {
 
 func (e *engine) finding(rule string, at place, msg string) Finding {
 	return Finding{RuleID: rule, Severity: e.severity[rule], Path: at.path, Pos: at.pos, Message: msg,
-		Fingerprint: fingerprint(rule, at.path, at.line, 0)}
+		Fingerprint: fingerprint(rule, e.fpPath(at.path), at.line, 0)}
+}
+
+// fpPath is the path findings in the file at p are fingerprinted under.
+func (e *engine) fpPath(p string) string {
+	if e.opts.FingerprintPath != nil {
+		return e.opts.FingerprintPath(p)
+	}
+	return p
 }
 
 // lintCase reads the files of one case, builds the Case, runs every enabled

@@ -44,7 +44,9 @@ import (
 //	         author (an index into authors),
 //	         committer date (seconds since 1970, varint), its zone: 0 UTC,
 //	         1 an offset (varint seconds) follows, 2 no date,
-//	         change count, then each as path (an index into paths) and blob
+//	         change count, then each as path (an index into paths), blob,
+//	         and where it came from in each parent: a count, then each as
+//	         0 (the same path) or 1 + an index into paths, and a blob
 //	CRC-32 (IEEE) of all the above, 4 bytes little-endian.
 //
 // A file that is not exactly that (another format version, a truncated or
@@ -56,7 +58,7 @@ const CacheFile = "caselint/history"
 
 const (
 	cacheMagic   = "caselint history cache\n"
-	cacheVersion = 1
+	cacheVersion = 2
 	// cacheMaxSize bounds what is read: a cache this large is not one
 	// caselint wrote for any repository it can lint in memory.
 	cacheMaxSize = 1 << 30
@@ -81,10 +83,10 @@ type CacheUse struct {
 // there, and read from the repository (and then kept) where it is not.
 // The history is the same as History's, whatever the cache holds; a cache
 // that cannot be read or written only costs time, and is said in CacheUse.
-func (r *Repo) CachedHistory() (*History, CacheUse, error) {
+func (r *Repo) CachedHistory(revs ...string) (*History, CacheUse, error) {
 	var use CacheUse
 	if r.gitDir == nil || r.gitDir.Root() == "" {
-		h, err := r.History()
+		h, err := r.History(revs...)
 		return h, use, err
 	}
 	use.Path = filepath.Join(r.gitDir.Root(), filepath.FromSlash(CacheFile))
@@ -93,7 +95,7 @@ func (r *Repo) CachedHistory() (*History, CacheUse, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		use.Err = err
 	}
-	h, kept, err := r.buildHistory(known, true)
+	h, kept, err := r.buildHistory(revs, known, true)
 	if err != nil {
 		return nil, use, err
 	}
@@ -310,6 +312,12 @@ func encodeCache(commits []*commitChanges) []byte {
 				pathIndex[ch.path] = uint64(len(paths))
 				paths = append(paths, ch.path)
 			}
+			for _, p := range ch.prev {
+				if _, ok := pathIndex[p.path]; !ok {
+					pathIndex[p.path] = uint64(len(paths))
+					paths = append(paths, p.path)
+				}
+			}
 		}
 	}
 	size := len(cacheMagic) + 16
@@ -318,7 +326,7 @@ func encodeCache(commits []*commitChanges) []byte {
 	}
 	size += len(commits) * (3*len(plumbing.ZeroHash) + 24)
 	for _, c := range commits {
-		size += len(c.changes) * (len(plumbing.ZeroHash) + 3)
+		size += len(c.changes) * (2*len(plumbing.ZeroHash) + 5)
 	}
 	b := make([]byte, 0, size)
 	b = append(b, cacheMagic...)
@@ -359,6 +367,15 @@ func encodeCache(commits []*commitChanges) []byte {
 		for _, ch := range c.changes {
 			b = binary.AppendUvarint(b, pathIndex[ch.path])
 			b = append(b, ch.blob[:]...)
+			b = binary.AppendUvarint(b, uint64(len(ch.prev)))
+			for _, p := range ch.prev {
+				if p.path == ch.path {
+					b = append(b, 0)
+				} else {
+					b = binary.AppendUvarint(b, 1+pathIndex[p.path])
+				}
+				b = append(b, p.blob[:]...)
+			}
 		}
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
@@ -515,7 +532,7 @@ func decodeCache(data []byte) (map[plumbing.Hash]*commitChanges, error) {
 		default:
 			r.fail()
 		}
-		if nc := r.count(hashLen + 1); nc > 0 {
+		if nc := r.count(hashLen + 2); nc > 0 {
 			c.changes = make([]change, nc)
 			for i := range c.changes {
 				if p := r.uvarint(); p < uint64(len(paths)) {
@@ -524,6 +541,25 @@ func decodeCache(data []byte) (map[plumbing.Hash]*commitChanges, error) {
 					r.fail()
 				}
 				c.changes[i].blob = r.hash()
+				if np := r.count(hashLen + 1); np > 0 {
+					if np != len(c.parents) {
+						r.fail()
+						break
+					}
+					prev := make([]fileAt, np)
+					for k := range prev {
+						prev[k].path = c.changes[i].path
+						if p := r.uvarint(); p > 0 && p <= uint64(len(paths)) {
+							prev[k].path = paths[p-1]
+						} else if p != 0 {
+							r.fail()
+						}
+						prev[k].blob = r.hash()
+					}
+					c.changes[i].prev = prev
+				} else if len(c.parents) > 0 {
+					r.fail() // a change in a commit with parents says where it came from
+				}
 			}
 		}
 		if _, dup := commits[c.hash]; dup || c.tree.IsZero() {

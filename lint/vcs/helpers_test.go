@@ -123,3 +123,11 @@ func (g *testRepo) open() *Repo {
 	}
 	return r
 }
+
+// execGit is the git command in the test repository, to run by hand.
+func execGit(g *testRepo, args ...string) *exec.Cmd {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = g.dir
+	cmd.Env = gitEnv(filepath.Dir(g.dir))
+	return cmd
+}

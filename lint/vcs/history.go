@@ -5,7 +5,10 @@ import (
 	"container/heap"
 	"errors"
 	"fmt"
+	"path"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/caselint/caselint/lint"
@@ -15,11 +18,23 @@ import (
 )
 
 // History is the history of the repository's Markdown files, from the
-// commits reachable from HEAD. It implements lint.History and is safe for
-// concurrent use.
+// commits reachable from HEAD (and from the revisions History was given).
+// It implements lint.History and is safe for concurrent use.
 type History struct {
 	r        *Repo
 	versions map[string][]lint.Version
+
+	// What the versions were built from, for At: every commit walked,
+	// and what each changed, parents first.
+	commits map[plumbing.Hash]*commitInfo
+	order   []*commitChanges
+	renames []rename // in the commits' order
+	// tip is the tree of the commit the history stands at (HEAD, or the
+	// commit At was given): blame starts from the version a file has
+	// there, which after a merge that took one side's need not be the last
+	// in the commits' order.
+	tip  plumbing.Hash
+	tips []plumbing.Hash // the commits it was read from
 
 	mu       sync.Mutex
 	blames   map[string]*blame
@@ -27,6 +42,12 @@ type History struct {
 }
 
 var _ lint.History = (*History)(nil)
+
+// rename is a file a commit renamed.
+type rename struct {
+	from, to string
+	commit   plumbing.Hash
+}
 
 // commitInfo is what the history needs of a commit.
 type commitInfo struct {
@@ -37,24 +58,39 @@ type commitInfo struct {
 	when    object.Signature // the committer
 }
 
-// History builds the history index in one pass: each commit reachable from
-// HEAD is compared with its first parent (a merge with its first parent
-// only) by tree hashes, going down only into the folders whose hashes
-// differ, and every Markdown file (.md) a commit adds or changes gets a
-// version. Deletions make no version. In a repository with no commits yet
-// the history is empty; in a shallow clone History fails with ErrShallow.
+// History builds the history index in one pass over the commits reachable
+// from HEAD and from revs (full commit hashes: the revision linted, the
+// one --new-from-rev compares with), which need not be reachable from
+// HEAD; At gives the history as it stood at one of them.
+//
+// Each commit is compared with its first parent by tree hashes, going down
+// only into the folders whose hashes differ, and every Markdown file (.md)
+// it adds or changes is attributed as git blame does:
+//
+//   - a file a merge has as one of its other parents has it came from that
+//     side, whose commits made its versions: the merge makes none; only
+//     content found in no parent (a conflict resolved, an evil merge) is
+//     the merge's own;
+//   - a file deleted and another added in the same commit with the same
+//     content (a renamed file, a renamed folder), or with content at least
+//     half the same (renamed and edited), is a rename: the new path's
+//     versions continue the old path's, and an exact rename makes no
+//     version.
+//
+// Deletions make no version. In a repository with no commits yet the
+// history is empty; in a shallow clone History fails with ErrShallow.
 //
 // History reads every commit; CachedHistory gives the same history from
 // what an earlier run kept, reading only the commits made since.
-func (r *Repo) History() (*History, error) {
-	h, _, err := r.buildHistory(nil, false)
+func (r *Repo) History(revs ...string) (*History, error) {
+	h, _, err := r.buildHistory(revs, nil, false)
 	return h, err
 }
 
-// commitChanges is what one commit changed, against its first parent: the
-// Markdown files it added or changed, with their new blobs. It depends on
-// the commit alone (its hash names its tree and its parents), which is
-// what lets the history cache keep it.
+// commitChanges is what one commit changed, against its parents: the
+// Markdown files it added or changed, with their new blobs and where each
+// came from. It depends on the commit alone (its hash names its tree and
+// its parents), which is what lets the history cache keep it.
 type commitChanges struct {
 	commitInfo
 	changes []change
@@ -64,92 +100,344 @@ type commitChanges struct {
 type change struct {
 	path string
 	blob plumbing.Hash
+	// prev is, for each parent of the commit (none for a root commit),
+	// the file the change was made to there: the same path, or the path it
+	// was renamed from; a zero blob where that parent had neither.
+	prev []fileAt
 }
 
-// buildHistory builds the history, taking the changes of the commits in
-// known from there instead of comparing their trees. With keep, it also
-// returns what every reachable commit changed, parents first, for the
-// cache, and how many of them were not known.
-func (r *Repo) buildHistory(known map[plumbing.Hash]*commitChanges, keep bool) (*History, []*commitChanges, error) {
+// fileAt is a file in a parent of a commit.
+type fileAt struct {
+	path string
+	blob plumbing.Hash
+}
+
+// buildHistory builds the history from HEAD and the commits revs, taking
+// the changes of the commits in known from there instead of comparing
+// their trees. With keep, it also returns what every reachable commit
+// changed, parents first, for the cache.
+func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChanges, keep bool) (*History, []*commitChanges, error) {
 	h := &History{r: r, versions: map[string][]lint.Version{}, blames: map[string]*blame{}}
+	var tips []plumbing.Hash
 	ref, err := r.repo.Head()
-	if errors.Is(err, plumbing.ErrReferenceNotFound) {
-		return h, nil, nil
-	}
-	if err != nil {
+	switch {
+	case err == nil:
+		tips = append(tips, ref.Hash())
+	case !errors.Is(err, plumbing.ErrReferenceNotFound):
 		return nil, nil, fmt.Errorf("HEAD: %w", err)
 	}
+	for _, rev := range revs {
+		if !plumbing.IsHash(rev) {
+			return nil, nil, fmt.Errorf("history: %q is not a commit hash", rev)
+		}
+		if t := plumbing.NewHash(rev); !slices.Contains(tips, t) {
+			tips = append(tips, t)
+		}
+	}
+	if len(tips) == 0 {
+		return h, nil, nil
+	}
+	defer func() {
+		if c, ok := h.commits[tips[0]]; ok {
+			h.tip, h.tips = c.tree, tips
+		}
+	}()
 	if shallow, err := r.Shallow(); err != nil {
 		return nil, nil, err
 	} else if shallow {
 		return nil, nil, ErrShallow
 	}
-	commits, err := r.walkCommits(ref.Hash(), known)
+	commits, err := r.walkCommits(tips, known)
 	if err != nil {
 		return nil, nil, err
 	}
-	authors := map[string]string{}
 	var trees *treeCache // made when a commit's trees are first compared
 	order := topoOrder(commits)
-	var kept []*commitChanges
-	if keep {
-		kept = make([]*commitChanges, 0, len(order))
-	}
+	all := make([]*commitChanges, 0, len(order))
 	for _, c := range order {
-		author, ok := authors[c.author]
-		if !ok {
-			author = c.author
-			authors[author] = author
-		}
-		var v *lint.Version
-		add := func(p string, blob plumbing.Hash) {
-			if v == nil {
-				v = &lint.Version{Commit: c.hash.String(), Author: author, When: c.when.When}
-			}
-			nv := *v
-			nv.Blob = blob.String()
-			h.versions[p] = append(h.versions[p], nv)
-		}
 		if cc, ok := known[c.hash]; ok {
-			for _, ch := range cc.changes {
-				add(ch.path, ch.blob)
-			}
-			if keep {
-				kept = append(kept, cc)
-			}
+			all = append(all, cc)
 			continue
-		}
-		var parentTree plumbing.Hash
-		if len(c.parents) > 0 {
-			parentTree = commits[c.parents[0]].tree
 		}
 		if trees == nil {
 			trees = newTreeCache(r, 8<<20)
 		}
-		var cc *commitChanges
-		if keep {
-			cc = &commitChanges{commitInfo: *c}
-			kept = append(kept, cc)
-		}
-		err := diffTrees(trees, parentTree, c.tree, "", func(p string, blob plumbing.Hash) {
-			add(p, blob)
-			if cc != nil {
-				cc.changes = append(cc.changes, change{path: p, blob: blob})
-			}
-		})
+		changes, err := r.changesOf(trees, c, commits)
 		if err != nil {
 			return nil, nil, fmt.Errorf("commit %s: %w", c.hash, err)
 		}
+		all = append(all, &commitChanges{commitInfo: *c, changes: changes})
 	}
-	return h, kept, nil
+	h.commits, h.order = commits, all
+	h.replay(nil)
+	if !keep {
+		return h, nil, nil
+	}
+	return h, all, nil
 }
 
-// walkCommits reads every commit reachable from head, taking those in
+// replay makes the versions from what each commit changed, parents first,
+// leaving out the commits that are not in only (all when only is nil).
+func (h *History) replay(only map[plumbing.Hash]bool) {
+	authors := map[string]string{}
+	pos := map[string]int{} // a commit's place in the order
+	for i, cc := range h.order {
+		if only != nil && !only[cc.hash] {
+			continue
+		}
+		author, ok := authors[cc.author]
+		if !ok {
+			author = cc.author
+			authors[author] = author
+		}
+		commit := cc.hash.String()
+		pos[commit] = i
+		for _, ch := range cc.changes {
+			made := true
+			var parents strings.Builder
+			for _, p := range ch.prev {
+				if parents.Len() > 0 {
+					parents.WriteByte(' ')
+				}
+				if p.blob.IsZero() {
+					parents.WriteByte('-')
+					continue
+				}
+				parents.WriteString(p.blob.String())
+				if p.blob == ch.blob {
+					made = false // renamed, not changed; or a side's
+				}
+				if p.path != ch.path {
+					h.versions[ch.path] = mergeVersions(h.versions[ch.path], h.versions[p.path], pos)
+					h.renames = append(h.renames, rename{from: p.path, to: ch.path, commit: cc.hash})
+				}
+			}
+			if made {
+				h.versions[ch.path] = append(h.versions[ch.path], lint.Version{
+					Commit: commit, Author: author, When: cc.when.When, Blob: ch.blob.String(), Parents: parents.String(),
+				})
+			}
+		}
+	}
+}
+
+// mergeVersions returns the versions of a and b (each in the commits'
+// order) in the commits' order, each commit once: a renamed file's versions
+// under its old path joined to those its new path already had.
+func mergeVersions(a, b []lint.Version, pos map[string]int) []lint.Version {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return append([]lint.Version(nil), b...)
+	}
+	out := make([]lint.Version, 0, len(a)+len(b))
+	seen := map[string]bool{}
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var v lint.Version
+		if j >= len(b) || (i < len(a) && pos[a[i].Commit] <= pos[b[j].Commit]) {
+			v, i = a[i], i+1
+		} else {
+			v, j = b[j], j+1
+		}
+		if !seen[v.Commit] {
+			seen[v.Commit] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// RenamesSince returns, for each Markdown file renamed by the commits of
+// the history that commit does not reach, its path at commit and its path
+// now (at the end of renames one after another).
+func (h *History) RenamesSince(commit string) (map[string]string, error) {
+	reached, err := h.reachable(commit)
+	if err != nil {
+		return nil, err
+	}
+	was := map[string]string{} // path now: path at commit
+	for _, rn := range h.renames {
+		if reached[rn.commit] {
+			continue
+		}
+		orig, ok := was[rn.from]
+		if !ok {
+			orig = rn.from
+		}
+		delete(was, rn.from)
+		was[rn.to] = orig
+	}
+	out := make(map[string]string, len(was))
+	for now, then := range was {
+		if now != then {
+			out[then] = now
+		}
+	}
+	return out, nil
+}
+
+// reachable returns the commits of the history that commit reaches, itself
+// included.
+func (h *History) reachable(commit string) (map[plumbing.Hash]bool, error) {
+	start := plumbing.NewHash(commit)
+	if _, ok := h.commits[start]; !ok || !plumbing.IsHash(commit) {
+		return nil, fmt.Errorf("history: commit %s was not read", commit)
+	}
+	only := map[plumbing.Hash]bool{}
+	stack := []plumbing.Hash{start}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if only[c] {
+			continue
+		}
+		only[c] = true
+		if ci, ok := h.commits[c]; ok {
+			stack = append(stack, ci.parents...)
+		}
+	}
+	return only, nil
+}
+
+// At returns the history as it stood at commit (a full hash, HEAD or one
+// of the revisions History was given, or a commit behind them): the
+// versions made by the commits reachable from it.
+func (h *History) At(commit string) (*History, error) {
+	if len(h.tips) == 1 && h.tips[0].String() == commit {
+		return h, nil // read from it alone
+	}
+	only, err := h.reachable(commit)
+	if err != nil {
+		return nil, err
+	}
+	at := &History{r: h.r, versions: map[string][]lint.Version{}, blames: map[string]*blame{}, commits: h.commits, order: h.order,
+		tip: h.commits[plumbing.NewHash(commit)].tree, tips: []plumbing.Hash{plumbing.NewHash(commit)}}
+	at.replay(only)
+	return at, nil
+}
+
+// changesOf compares commit c with its parents: the Markdown files it
+// added or changed, renames found, and the files a merge took whole from
+// one of its other parents left out.
+func (r *Repo) changesOf(trees *treeCache, c *commitInfo, commits map[plumbing.Hash]*commitInfo) ([]change, error) {
+	var parentTree plumbing.Hash
+	if len(c.parents) > 0 {
+		parentTree = commits[c.parents[0]].tree
+	}
+	var changes []change
+	var added, deleted []fileAt
+	err := diffTrees(trees, parentTree, c.tree, "", func(p string, old, blob plumbing.Hash) {
+		switch {
+		case len(c.parents) == 0:
+			changes = append(changes, change{path: p, blob: blob})
+		case blob.IsZero():
+			deleted = append(deleted, fileAt{path: p, blob: old})
+		case old.IsZero():
+			added = append(added, fileAt{path: p, blob: blob})
+		default:
+			changes = append(changes, change{path: p, blob: blob, prev: []fileAt{{path: p, blob: old}}})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(c.parents) > 1 && len(added) > 0 {
+		// A file a merge adds as another parent has it is that side's,
+		// left out below anyway: no rename to look for (a merge of a long
+		// branch adds many).
+		kept := added[:0]
+		for _, a := range added {
+			side := false
+			for _, ph := range c.parents[1:] {
+				b, err := lookupBlob(trees, commits[ph].tree, a.path)
+				if err != nil {
+					return nil, err
+				}
+				side = side || b == a.blob
+			}
+			if !side {
+				kept = append(kept, a)
+			}
+		}
+		added = kept
+	}
+	if len(added) > 0 {
+		from := r.findRenames(added, deleted)
+		for i, a := range added {
+			changes = append(changes, change{path: a.path, blob: a.blob, prev: []fileAt{from[i]}})
+		}
+	}
+	if len(c.parents) < 2 || len(changes) == 0 {
+		return changes, nil
+	}
+	// A merge: where its other parents had the file.
+	kept := changes[:0]
+	for _, ch := range changes {
+		side := false
+		for _, ph := range c.parents[1:] {
+			p := fileAt{path: ch.path}
+			pc := commits[ph]
+			if p.blob, err = lookupBlob(trees, pc.tree, ch.path); err != nil {
+				return nil, err
+			}
+			if p.blob.IsZero() && ch.prev[0].path != ch.path {
+				p.path = ch.prev[0].path
+				if p.blob, err = lookupBlob(trees, pc.tree, p.path); err != nil {
+					return nil, err
+				}
+			}
+			if p.blob == ch.blob {
+				side = true
+			}
+			ch.prev = append(ch.prev, p)
+		}
+		if !side {
+			kept = append(kept, ch)
+		}
+	}
+	return kept, nil
+}
+
+// lookupBlob returns the blob of the file at path in tree, or a zero hash
+// when there is no such regular file.
+func lookupBlob(trees *treeCache, tree plumbing.Hash, p string) (plumbing.Hash, error) {
+	for {
+		name, rest, more := strings.Cut(p, "/")
+		raw, err := trees.raw(tree)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		it := treeIter{data: raw}
+		var found plumbing.Hash
+		for {
+			n, mode, hash, ok := it.next()
+			if !ok {
+				break
+			}
+			if string(n) != name || (mode == filemode.Dir) != more || (!more && !isFileMode(mode)) {
+				continue
+			}
+			copy(found[:], hash)
+			break
+		}
+		if it.err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("tree %s: %w", tree, it.err)
+		}
+		if !more || found.IsZero() {
+			return found, nil
+		}
+		tree, p = found, rest
+	}
+}
+
+// walkCommits reads every commit reachable from tips, taking those in
 // known (and so their parents' hashes) from there rather than from the
 // object store.
-func (r *Repo) walkCommits(head plumbing.Hash, known map[plumbing.Hash]*commitChanges) (map[plumbing.Hash]*commitInfo, error) {
+func (r *Repo) walkCommits(tips []plumbing.Hash, known map[plumbing.Hash]*commitChanges) (map[plumbing.Hash]*commitInfo, error) {
 	commits := map[plumbing.Hash]*commitInfo{}
-	stack := []plumbing.Hash{head}
+	stack := append([]plumbing.Hash(nil), tips...)
 	for len(stack) > 0 {
 		h := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -262,12 +550,14 @@ func (q *commitQueue) Pop() any {
 	return c
 }
 
-// diffTrees calls changed for every Markdown file under tree b (at prefix)
-// that tree a does not have with the same content. A zero hash is the empty
-// tree. Folders whose hashes are equal are skipped without being read, and
-// nothing is copied out of the trees but the paths of changed files.
-func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func(path string, blob plumbing.Hash)) error {
-	if a == b || b.IsZero() {
+// diffTrees calls changed for every Markdown file (.md) that differs
+// between tree a and tree b (at prefix): with its blob in a and in b, a
+// zero hash where a tree does not have it (added, or deleted). A zero tree
+// hash is the empty tree. Folders whose hashes are equal are skipped
+// without being read, and nothing is copied out of the trees but the paths
+// of changed files.
+func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func(path string, old, blob plumbing.Hash)) error {
+	if a == b {
 		return nil
 	}
 	var araw, braw []byte
@@ -277,46 +567,56 @@ func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func
 			return err
 		}
 	}
-	if braw, err = trees.raw(b); err != nil {
-		return err
+	if !b.IsZero() {
+		if braw, err = trees.raw(b); err != nil {
+			return err
+		}
 	}
 	// Both are in git's order: walk them side by side.
 	ait, bit := treeIter{data: araw}, treeIter{data: braw}
 	aname, amode, ahash, aok := ait.next()
-	for {
-		bname, bmode, bhash, ok := bit.next()
-		if !ok {
-			break
-		}
-		bdir := bmode == filemode.Dir
-		c := 1
-		for aok {
-			if c = compareGit(aname, amode == filemode.Dir, bname, bdir); c >= 0 {
-				break
-			}
-			aname, amode, ahash, aok = ait.next()
-		}
-		same := aok && c == 0
+	bname, bmode, bhash, bok := bit.next()
+	for aok || bok {
+		var c int
 		switch {
-		case bdir:
-			var ah plumbing.Hash
-			if same {
-				copy(ah[:], ahash)
+		case !aok:
+			c = 1
+		case !bok:
+			c = -1
+		default:
+			c = compareGit(aname, amode == filemode.Dir, bname, bmode == filemode.Dir)
+		}
+		var name []byte
+		var adir, bdir, afile, bfile plumbing.Hash
+		if c <= 0 { // a's entry
+			name = aname
+			if amode == filemode.Dir {
+				copy(adir[:], ahash)
+			} else if isFileMode(amode) && bytes.HasSuffix(aname, []byte(".md")) {
+				copy(afile[:], ahash)
 			}
-			var bh plumbing.Hash
-			copy(bh[:], bhash)
-			if ah == bh {
-				continue
+		}
+		if c >= 0 { // b's entry
+			name = bname
+			if bmode == filemode.Dir {
+				copy(bdir[:], bhash)
+			} else if isFileMode(bmode) && bytes.HasSuffix(bname, []byte(".md")) {
+				copy(bfile[:], bhash)
 			}
-			if err := diffTrees(trees, ah, bh, prefix+string(bname)+"/", changed); err != nil {
+		}
+		if adir != bdir {
+			if err := diffTrees(trees, adir, bdir, prefix+string(name)+"/", changed); err != nil {
 				return err
 			}
-		case isFileMode(bmode) && bytes.HasSuffix(bname, []byte(".md")):
-			if !same || !isFileMode(amode) || !bytes.Equal(ahash, bhash) {
-				var bh plumbing.Hash
-				copy(bh[:], bhash)
-				changed(prefix+string(bname), bh)
-			}
+		}
+		if afile != bfile {
+			changed(prefix+string(name), afile, bfile)
+		}
+		if c <= 0 {
+			aname, amode, ahash, aok = ait.next()
+		}
+		if c >= 0 {
+			bname, bmode, bhash, bok = bit.next()
 		}
 	}
 	if ait.err != nil {
@@ -326,6 +626,126 @@ func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func
 		return fmt.Errorf("tree %s: %w", b, bit.err)
 	}
 	return nil
+}
+
+// Rename detection, as git's on a tree diff: an added file whose content a
+// deleted file had is renamed from it (a file of the same name first); then,
+// among the files left, an added file at least renameScore percent the same
+// as a deleted one is renamed from the most alike. Content is compared only
+// when there are at most renameLimit files on each side, each at most
+// renameMaxSize bytes.
+const (
+	renameScore   = 50
+	renameLimit   = 100
+	renameMaxSize = 1 << 20
+)
+
+// findRenames returns, for each added file, the deleted file it was
+// renamed from, or the added file's own path with a zero blob.
+func (r *Repo) findRenames(added, deleted []fileAt) []fileAt {
+	from := make([]fileAt, len(added))
+	for i, a := range added {
+		from[i] = fileAt{path: a.path}
+	}
+	if len(deleted) == 0 {
+		return from
+	}
+	used := make([]bool, len(deleted))
+	byBlob := map[plumbing.Hash][]int{}
+	for j, d := range deleted {
+		byBlob[d.blob] = append(byBlob[d.blob], j)
+	}
+	var left []int // added files not paired yet
+	for i, a := range added {
+		best := -1
+		for _, j := range byBlob[a.blob] {
+			if used[j] {
+				continue
+			}
+			if best < 0 || (path.Base(deleted[j].path) == path.Base(a.path) && path.Base(deleted[best].path) != path.Base(a.path)) {
+				best = j
+			}
+		}
+		if best < 0 {
+			left = append(left, i)
+			continue
+		}
+		used[best] = true
+		from[i] = deleted[best]
+	}
+	var gone []int
+	for j := range deleted {
+		if !used[j] {
+			gone = append(gone, j)
+		}
+	}
+	if len(left) == 0 || len(gone) == 0 || len(left) > renameLimit || len(gone) > renameLimit {
+		return from
+	}
+	// Similar content: read each file once, as its lines.
+	lines := map[plumbing.Hash]map[string]int{}
+	sizes := map[plumbing.Hash]int{}
+	read := func(h plumbing.Hash) bool {
+		if _, ok := lines[h]; ok {
+			return lines[h] != nil
+		}
+		lines[h] = nil
+		if n, err := r.objectSize(h); err != nil || n > renameMaxSize {
+			return false
+		}
+		data, err := r.readObject(plumbing.BlobObject, h)
+		if err != nil || len(data) == 0 {
+			return false
+		}
+		m := map[string]int{}
+		for _, l := range splitLines(data) {
+			m[string(l)] += len(l)
+		}
+		lines[h], sizes[h] = m, len(data)
+		return true
+	}
+	type pair struct{ i, j, score int }
+	var pairs []pair
+	for _, i := range left {
+		if !read(added[i].blob) {
+			continue
+		}
+		for _, j := range gone {
+			if !read(deleted[j].blob) {
+				continue
+			}
+			if s := similarity(lines[added[i].blob], sizes[added[i].blob], lines[deleted[j].blob], sizes[deleted[j].blob]); s >= renameScore {
+				pairs = append(pairs, pair{i, j, s})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(x, y int) bool { return pairs[x].score > pairs[y].score })
+	done := map[int]bool{}
+	for _, p := range pairs {
+		if done[p.i] || used[p.j] {
+			continue
+		}
+		done[p.i], used[p.j] = true, true
+		from[p.i] = deleted[p.j]
+	}
+	return from
+}
+
+// similarity is how much (in percent) of the larger of two files the
+// lines they have in common make up, as git scores a rename: the bytes
+// of the lines both have (each line as often as both have it) over the
+// larger size.
+func similarity(a map[string]int, asize int, b map[string]int, bsize int) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	common := 0
+	for l, n := range a {
+		if m, ok := b[l]; ok {
+			common += min(n, m)
+		}
+	}
+	return common * 100 / max(asize, bsize, 1)
 }
 
 // Versions returns the commits that added or changed the file at path,
@@ -442,52 +862,123 @@ func (h *History) blame(path string, vs []lint.Version) *blame {
 	return b
 }
 
-// blameVersions walks back from the newest version, diffing each version
-// with the one before, until every line of the newest is found added by a
-// version (the oldest adds all it has).
+// blameVersions walks back from the version the tip has (the newest
+// unless a merge took an older one from a side), as git blame does:
+// each version is diffed with the versions it changed (Parents: on each
+// side of a merge; the one before where the history does not say), the
+// lines found there passed on to them, the others its own, until every
+// line of the newest is found added by a version (the oldest adds all it
+// has).
 func (h *History) blameVersions(path string, vs []lint.Version) ([]byte, []int, error) {
 	last := len(vs) - 1
+	if !h.tip.IsZero() {
+		// The version the tip has, which a merge that took a side's
+		// content may have left before others.
+		if blob, err := lookupBlob(newTreeCache(h.r, 0), h.tip, path); err == nil && !blob.IsZero() && blob.String() != vs[last].Blob {
+			for k := last - 1; k >= 0; k-- {
+				if vs[k].Blob == blob.String() {
+					last = k
+					break
+				}
+			}
+		}
+	}
 	newest, err := h.Content(path, vs[last])
 	if err != nil {
 		return nil, nil, err
 	}
+	// at[i] are the lines of newest not yet placed that version i has,
+	// and where it has them.
+	type line struct{ newest, pos int }
+	at := make([][]line, len(vs))
 	cur := splitLines(newest)
 	origin := make([]int, len(cur))
-	// pending lines of newest, and where each is in version i.
-	pending := make([]int, len(cur))
-	pos := make([]int, len(cur))
+	placed := make([]bool, len(cur))
 	for j := range cur {
-		pending[j], pos[j] = j, j
+		at[last] = append(at[last], line{j, j})
 	}
-	for i := last; i > 0 && len(pending) > 0; i-- {
-		if vs[i].Blob == vs[i-1].Blob {
-			continue
+	content := map[string][][]byte{vs[last].Blob: cur}
+	lines := func(i int) ([][]byte, error) {
+		if ls, ok := content[vs[i].Blob]; ok {
+			return ls, nil
 		}
-		data, err := h.Content(path, vs[i-1])
+		data, err := h.Content(path, vs[i])
 		if errors.Is(err, lint.ErrTooLarge) {
-			// Not read (issue 14): the lines still pending are taken as
-			// added by version i, the oldest readable one that has them.
+			// Not read (issue 14): it shares no line with its children,
+			// so the lines still pending are taken as added by the
+			// oldest readable version that has them.
 			data, err = nil, nil
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		prev := splitLines(data)
-		m := matchLines(prev, cur)
-		kept := 0
-		for k, j := range pending {
-			if p := m[pos[k]]; p >= 0 {
-				pending[kept], pos[kept] = j, p
-				kept++
-			} else {
-				origin[j] = i
+		ls := splitLines(data)
+		content[vs[i].Blob] = ls
+		return ls, nil
+	}
+	for i := last; i >= 0; i-- {
+		pending := at[i][:0]
+		seen := map[int]bool{} // a line reached by two ways counts once
+		for _, l := range at[i] {
+			if !seen[l.newest] {
+				seen[l.newest] = true
+				pending = append(pending, l)
 			}
 		}
-		pending, pos = pending[:kept], pos[:kept]
-		cur = prev
-	}
-	for _, j := range pending {
-		origin[j] = 0
+		at[i] = nil
+		if len(pending) == 0 {
+			continue
+		}
+		if i == 0 {
+			for _, l := range pending {
+				if !placed[l.newest] {
+					placed[l.newest], origin[l.newest] = true, 0
+				}
+			}
+			break
+		}
+		// The versions i changed: the newest before it holding each
+		// parent's blob.
+		var prev []int
+		for _, pb := range vs[i].ParentBlobs() {
+			for k := i - 1; k >= 0; k-- {
+				if vs[k].Blob == pb {
+					prev = append(prev, k)
+					break
+				}
+			}
+		}
+		if len(prev) == 0 {
+			prev = []int{i - 1}
+		}
+		mine, err := lines(i)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, k := range prev {
+			if len(pending) == 0 {
+				break
+			}
+			theirs, err := lines(k)
+			if err != nil {
+				return nil, nil, err
+			}
+			m := matchLines(theirs, mine)
+			kept := pending[:0]
+			for _, l := range pending {
+				if p := m[l.pos]; p >= 0 {
+					at[k] = append(at[k], line{l.newest, p})
+				} else {
+					kept = append(kept, l)
+				}
+			}
+			pending = kept
+		}
+		for _, l := range pending {
+			if !placed[l.newest] {
+				placed[l.newest], origin[l.newest] = true, i
+			}
+		}
 	}
 	return newest, origin, nil
 }

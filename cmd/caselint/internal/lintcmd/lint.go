@@ -219,12 +219,29 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	var hist lint.History
 	var historyNote string
 	if !src.nothing {
-		hist, historyNote = src.history(!opts.NoCache)
+		// The history is read from the revision linted (HEAD for the
+		// work tree and the index), and from the one --new-from-rev
+		// compares with: either may be on a branch HEAD does not reach.
+		var also []string
+		if opts.NewFromRev != "" && src.repo != nil {
+			if h, _, err := src.repo.ResolveRevision(opts.NewFromRev); err == nil {
+				also = append(also, h)
+			} // else newFromRev says what is wrong
+		}
+		hist, historyNote = src.history(!opts.NoCache, also...)
 	}
-	vcsHist, _ := hist.(*vcs.History)
-	if hist != nil && src.rev != "" {
-		hist = newHistoryAt(hist, src.fsys, src.revWhen)
+	if hist != nil {
+		// The commits the revision linted reaches, not those only the
+		// other revisions do.
+		tip, when := src.revHash, src.revWhen
+		if tip == "" {
+			tip, _ = src.repo.Head()
+		}
+		if tip != "" {
+			hist = src.historyAt(tip, src.fsys, when)
+		}
 	}
+	vcsHist, _ := hist.(*vcs.History) // for the notices of versions over the size limit
 	lopts := lint.Options{
 		FS: src.fsys, Paths: src.paths, Rules: opts.Rules, Profile: profile, AsOf: asOf, Calendar: cal,
 		History: hist, HistoryNote: historyNote, Redact: opts.Redact,
@@ -375,8 +392,9 @@ func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string
 	}
 	lopts.FS, lopts.Paths, lopts.HistoryNote = old, paths, ""
 	if lopts.History != nil {
-		lopts.History = newHistoryAt(lopts.History, old, when)
+		lopts.History = src.historyAt(hash, old, when)
 	}
+	lopts.FingerprintPath = src.renamedSince(hash)
 	before, err := lint.Run(ctx, lopts)
 	if err != nil {
 		return nil, fmt.Errorf("--new-from-rev %s: %w", rev, err)

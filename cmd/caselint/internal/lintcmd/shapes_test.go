@@ -77,9 +77,9 @@ func gitCannot(t *testing.T, what string, out []byte, err error) {
 	t.Skipf("git cannot %s: %v\n%s", what, err, out)
 }
 
-// lateCase commits the case, its plan and a visit committed two weeks
+// lateVisitCase commits the case, its plan and a visit committed two weeks
 // late, into r (cases/T-1).
-func lateCase(r *repo) {
+func lateVisitCase(r *repo) {
 	start(r)
 	r.write("cases/T-1/visits/2026-01-14.md", visit("2026-01-14T10:00:00", "", "Recorded late."))
 	r.commit("Sam Jones", "2026-01-28T09:00:00Z", "T-1: visit of 14 January")
@@ -98,7 +98,7 @@ func sameFindings(t *testing.T, what string, got, want []jsonFinding) {
 // block: --staged lints what is staged.
 func TestGitSparseCheckout(t *testing.T) {
 	r := newRepo(t)
-	lateCase(r)
+	lateVisitCase(r)
 	r.write("archive/T-2/case.md", strings.ReplaceAll(caseMD, "T-1", "T-2"))
 	r.commit("Aisha Patel", "2026-01-29T09:00:00Z", "T-2")
 	before, _ := lintJSON(t, r.dir, "--as-of", "2026-11-20", "cases")
@@ -142,7 +142,7 @@ func TestGitSHA256(t *testing.T) {
 		gitCannot(t, "make a SHA-256 repository", out, err)
 	}
 	r.dir = dir
-	lateCase(r)
+	lateVisitCase(r)
 
 	// The same records outside git.
 	plain := filepath.Join(r.home, "plain")
@@ -175,7 +175,7 @@ func TestGitSHA256(t *testing.T) {
 // origin's objects by a relative path has the origin's history.
 func TestGitRelativeAlternates(t *testing.T) {
 	r := newRepo(t)
-	lateCase(r)
+	lateVisitCase(r)
 	want, _ := lintJSON(t, r.dir, "--as-of", "2026-11-20", "cases")
 	clone := filepath.Join(r.home, "shared")
 	r.git("clone", "-q", "--shared", r.dir, clone)
@@ -198,7 +198,7 @@ func TestGitRelativeAlternates(t *testing.T) {
 // linted with their history.
 func TestGitSubmodule(t *testing.T) {
 	sub := newRepo(t)
-	lateCase(sub)
+	lateVisitCase(sub)
 	want, _ := lintJSON(t, sub.dir, "--as-of", "2026-11-20", "cases")
 
 	super := &repo{t: t, dir: filepath.Join(sub.home, "super"), home: sub.home}
@@ -245,7 +245,7 @@ func TestGitSubmodule(t *testing.T) {
 func TestGitOldVersionTooLarge(t *testing.T) {
 	r := newRepo(t)
 	r.write(".caselint.toml", "max_file_size = \"16 KB\"\n")
-	lateCase(r)
+	lateVisitCase(r)
 	const path = "cases/T-1/visits/2026-01-14.md"
 	r.write(path, visit("2026-01-14T10:00:00", "", strings.Repeat("A long note. ", 2000)))
 	big := r.commit("Sam Jones", "2026-01-29T09:00:00Z", "T-1: a long note")
@@ -269,7 +269,7 @@ func TestGitOldVersionTooLarge(t *testing.T) {
 // expire, gc) are gone from the history cache at the next lint.
 func TestGitPurgedHistory(t *testing.T) {
 	r := newRepo(t)
-	lateCase(r)
+	lateVisitCase(r)
 	r.write("cases/T-1/visits/2026-01-20-zofia-wisniewska.md", visit("2026-01-20T10:00:00", "", "Filed under the wrong name."))
 	r.commit("Quentin Purgeable", "2026-01-21T09:00:00Z", "T-1: visit of 20 January")
 	cache := filepath.Join(r.dir, ".git", "caselint", "history")

@@ -38,6 +38,8 @@ type source struct {
 	rev     string // --rev as given
 	revHash string
 	revWhen time.Time
+
+	hist *vcs.History // the history read, from HEAD and the revisions linted
 }
 
 // openSource finds the records the options ask for.
@@ -267,11 +269,12 @@ func inCase(fsys fs.FS, dir string) bool {
 	}
 }
 
-// history returns the records' history, or nil and why there is none.
-// With cached, it is built through the history cache in the git folder
-// (vcs.CachedHistory), which only makes it faster: a cache that cannot be
-// read or written is passed over in silence.
-func (s *source) history(cached bool) (lint.History, string) {
+// history returns the records' history, or nil and why there is none: read
+// from HEAD, the revision linted (--rev) and the commits also (full
+// hashes; see historyAt). With cached, it is built through the history
+// cache in the git folder (vcs.CachedHistory), which only makes it faster:
+// a cache that cannot be read or written is passed over in silence.
+func (s *source) history(cached bool, also ...string) (lint.History, string) {
 	if s.repo == nil {
 		if s.repoErr != nil {
 			return nil, "the git repository could not be read: " + s.repoErr.Error()
@@ -282,12 +285,16 @@ func (s *source) history(cached bool) (lint.History, string) {
 	if shallow, err := s.repo.Shallow(); err == nil && shallow {
 		return nil, shallowNote
 	}
+	revs := also
+	if s.revHash != "" {
+		revs = append([]string{s.revHash}, also...)
+	}
 	var h *vcs.History
 	var err error
 	if cached {
-		h, _, err = s.repo.CachedHistory()
+		h, _, err = s.repo.CachedHistory(revs...)
 	} else {
-		h, err = s.repo.History()
+		h, err = s.repo.History(revs...)
 	}
 	switch {
 	case errors.Is(err, vcs.ErrShallow):
@@ -297,7 +304,49 @@ func (s *source) history(cached bool) (lint.History, string) {
 	case h == nil:
 		return nil, "the git history could not be read"
 	}
+	s.hist = h
 	return h, ""
+}
+
+// renamedSince returns, for a finding in a file at commit hash, the path
+// the file has in the revision linted when it was renamed since (so that
+// --new-from-rev matches findings across renames), or nil.
+func (s *source) renamedSince(hash string) func(string) string {
+	if s.hist == nil {
+		return nil
+	}
+	tip := s.revHash
+	if tip == "" {
+		tip, _ = s.repo.Head()
+	}
+	at, err := s.hist.At(tip)
+	if err != nil {
+		return nil
+	}
+	ren, err := at.RenamesSince(hash)
+	if err != nil || len(ren) == 0 {
+		return nil
+	}
+	return func(p string) string {
+		if q, ok := ren[p]; ok {
+			return q
+		}
+		return p
+	}
+}
+
+// historyAt is the history as it stood at commit hash (whose tree is fsys
+// and committer date until): that of the commits it reaches, when the
+// history was read from it; else (never, in a run) cut by content and
+// date from the history read from HEAD.
+func (s *source) historyAt(hash string, fsys fs.FS, until time.Time) lint.History {
+	if s.hist != nil {
+		if h, err := s.hist.At(hash); err == nil {
+			return h
+		}
+		return newHistoryAt(s.hist, fsys, until)
+	}
+	return nil
 }
 
 // provenance names the repository and revision linted, for SARIF: only
@@ -322,11 +371,12 @@ func (s *source) provenance() *report.Provenance {
 	return p
 }
 
-// historyAt is the history as it stood at a commit, for linting that
-// commit (--rev REV, and REV for --new-from-rev) with the history read from
-// HEAD: a file's versions end with the one whose content the commit holds.
-// When no version holds it (the commit is not behind HEAD), the versions
-// committed after the commit's date are left out instead.
+// historyAt is the history as it stood at a commit, cut from a history
+// that was not read from it: a file's versions end with the one whose
+// content the commit holds; when no version holds it, the versions
+// committed after the commit's date are left out instead. A run reads the
+// history from the commits it lints and uses vcs.History.At; this is the
+// fallback should that fail.
 type historyAt struct {
 	lint.History
 	fsys  fs.FS     // the commit's tree
