@@ -101,18 +101,44 @@ type labelMatcher struct {
 	ac *labelAutomaton // the whole list's, shared by each of its labels
 }
 
-// labelMatchers compiles a list of labels once.
+// labelMatchers compiles a list of labels once. Every case of a run is
+// given the same slice (a profile's lists are not changed once made), so
+// it is looked up by the slice first, without joining a long list again
+// for each case.
 func labelMatchers(labels []string) []labelMatcher {
-	key := strings.Join(labels, "\x00")
-	if v, ok := compiledLabels.Load(key); ok {
-		return v.([]labelMatcher)
+	if len(labels) == 0 {
+		return nil
 	}
-	out := buildLabels(labels, false)
-	compiledLabels.Store(key, out)
-	return out
+	sk := labelSlice{&labels[0], len(labels)}
+	if v, ok := labelsBySlice.Load(sk); ok {
+		return v.(labelsEntry).m
+	}
+	key := strings.Join(labels, "\x00")
+	out, ok := compiledLabels.Load(key)
+	if !ok {
+		out = buildLabels(labels, false)
+		compiledLabels.Store(key, out)
+	}
+	// The entry holds the slice, so that its memory is not reused for
+	// another list while the entry stands.
+	labelsBySlice.Store(sk, labelsEntry{labels, out.([]labelMatcher)})
+	return out.([]labelMatcher)
 }
 
-var compiledLabels sync.Map // the labels, joined: []labelMatcher
+var (
+	compiledLabels sync.Map // the labels, joined: []labelMatcher
+	labelsBySlice  sync.Map // labelSlice: labelsEntry
+)
+
+type labelSlice struct {
+	first *string
+	n     int
+}
+
+type labelsEntry struct {
+	labels []string
+	m      []labelMatcher
+}
 
 // compileLabels is buildLabels with each label's regular expression, the
 // meaning of the automaton that tests hold it to.
