@@ -1,8 +1,9 @@
 package checks
 
 import (
-	"bytes"
+	"cmp"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -88,32 +89,68 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 
 // A labelMatcher finds one label: its words, in any case, separated by any
 // white space (a line break included). The meaning is that of the regular
-// expression re, (?i)word1\s+word2...; for a label of ASCII words the
-// finder matches the words itself, which gives the same matches (Go's \s is
-// ASCII white space, and in text without the two non-ASCII letters that
-// fold to ASCII ones, K and ſ, no other byte can match an ASCII letter) at a
-// fraction of the cost.
+// expression re, (?i)word1\s+word2..., run over the text for its
+// non-overlapping matches (leftmost first, as FindAllStringIndex), each kept
+// when it stands as a whole word. The finder does not run the expressions,
+// which would take time in the number of labels times the length of the text
+// (50,000 labels took minutes): it runs one automaton built from all the
+// labels of a list (see labelAutomaton), which gives the same matches in one
+// pass over the text, whatever the labels.
 type labelMatcher struct {
-	words []string // lower case; nil when a word is not ASCII (re is used)
-	re    *regexp.Regexp
+	re *regexp.Regexp  // set by compileLabels only
+	ac *labelAutomaton // the whole list's, shared by each of its labels
 }
 
-// labelMatchers compiles a list of labels once.
+// labelMatchers compiles a list of labels once. Every case of a run is
+// given the same slice (a profile's lists are not changed once made), so
+// it is looked up by the slice first, without joining a long list again
+// for each case.
 func labelMatchers(labels []string) []labelMatcher {
-	key := strings.Join(labels, "\x00")
-	if v, ok := compiledLabels.Load(key); ok {
-		return v.([]labelMatcher)
+	if len(labels) == 0 {
+		return nil
 	}
-	out := compileLabels(labels)
-	compiledLabels.Store(key, out)
-	return out
+	sk := labelSlice{&labels[0], len(labels)}
+	if v, ok := labelsBySlice.Load(sk); ok {
+		return v.(labelsEntry).m
+	}
+	key := strings.Join(labels, "\x00")
+	out, ok := compiledLabels.Load(key)
+	if !ok {
+		out = buildLabels(labels, false)
+		compiledLabels.Store(key, out)
+	}
+	// The entry holds the slice, so that its memory is not reused for
+	// another list while the entry stands.
+	labelsBySlice.Store(sk, labelsEntry{labels, out.([]labelMatcher)})
+	return out.([]labelMatcher)
 }
 
-var compiledLabels sync.Map // the labels, joined: []labelMatcher
+var (
+	compiledLabels sync.Map // the labels, joined: []labelMatcher
+	labelsBySlice  sync.Map // labelSlice: labelsEntry
+)
 
-func compileLabels(labels []string) []labelMatcher {
+type labelSlice struct {
+	first *string
+	n     int
+}
+
+type labelsEntry struct {
+	labels []string
+	m      []labelMatcher
+}
+
+// compileLabels is buildLabels with each label's regular expression, the
+// meaning of the automaton that tests hold it to.
+func compileLabels(labels []string) []labelMatcher { return buildLabels(labels, true) }
+
+// buildLabels makes the labels' automaton, and when withRegexp each one's
+// regular expression (50,000 of them take a second to compile, and only
+// tests use them).
+func buildLabels(labels []string, withRegexp bool) []labelMatcher {
 	var out []labelMatcher
 	seen := map[string]bool{}
+	ac := newLabelAutomaton()
 	for _, l := range labels {
 		words := strings.Fields(strings.ToLower(l))
 		key := strings.Join(words, " ")
@@ -121,24 +158,30 @@ func compileLabels(labels []string) []labelMatcher {
 			continue
 		}
 		seen[key] = true
-		quoted := make([]string, len(words))
-		for i, w := range words {
-			quoted[i] = regexp.QuoteMeta(w)
-		}
-		m := labelMatcher{re: regexp.MustCompile(`(?i)` + strings.Join(quoted, `\s+`))}
-		if isASCII(key) {
-			m.words = words
+		ac.add(words)
+		m := labelMatcher{ac: ac}
+		if withRegexp {
+			quoted := make([]string, len(words))
+			for i, w := range words {
+				quoted[i] = regexp.QuoteMeta(w)
+			}
+			m.re = regexp.MustCompile(`(?i)` + strings.Join(quoted, `\s+`))
 		}
 		out = append(out, m)
 	}
+	ac.build()
 	return out
 }
 
 // A labelFinder finds labels in text; it keeps its buffers from one text to
 // the next, so one finder serves one goroutine.
 type labelFinder struct {
-	lower []byte
-	all   [][2]int
+	folded []byte  // the text folded (see labelAutomaton)
+	at     []int32 // at[i]: the offset in the text of the rune folded[i] is part of
+	last   []int32 // per label: where its last match ends in folded, +1 (0: none)
+	set    []int32 // the labels whose last is set, to clear after the text
+	all    [][2]int
+	steps  int // work done by find since the finder was made: see TestLabelsLinear
 }
 
 // find returns the [start, end) byte ranges of text where a label stands
@@ -148,40 +191,61 @@ type labelFinder struct {
 // valid until the next call.
 func (f *labelFinder) find(text string, labels []labelMatcher) [][2]int {
 	f.all = f.all[:0]
-	// Lower-case the ASCII letters only: the copy keeps every byte offset.
-	f.lower = append(f.lower[:0], text...)
-	for i, c := range f.lower {
-		if 'A' <= c && c <= 'Z' {
-			f.lower[i] = c + 'a' - 'A'
+	if len(labels) == 0 || len(text) == 0 {
+		return f.all
+	}
+	ac := labels[0].ac
+	f.fold(text)
+	if len(f.last) < int(ac.labels) {
+		f.last = make([]int32, ac.labels)
+	}
+	defer func() { // clear what this text set, not the whole list
+		for _, id := range f.set {
+			f.last[id] = 0
+		}
+		f.set = f.set[:0]
+	}()
+	// One pass of the automaton over the folded text: at each byte, every
+	// label ending there, each as the regular expression would find it
+	// (not overlapping its own previous match).
+	s := int32(0)
+	for i := 0; i < len(f.folded); i++ {
+		c := f.folded[i]
+		if ac.dfa != nil {
+			f.steps++
+			s = ac.dfa[int(s)<<8|int(c)]
+		} else {
+			for {
+				f.steps++
+				if t := ac.next(s, c); t >= 0 {
+					s = t
+					break
+				}
+				if s == 0 {
+					break
+				}
+				s = ac.fail[s]
+			}
+		}
+		for o := ac.out[s]; o >= 0; o = ac.out[ac.fail[o]] {
+			f.steps++
+			id := ac.label[o]
+			start, end := i+1-int(ac.depth[o]), i+1
+			if int(f.last[id])-1 > start {
+				continue // inside this label's previous match
+			}
+			if f.last[id] == 0 {
+				f.set = append(f.set, id)
+			}
+			f.last[id] = int32(end) + 1
+			f.add(text, int(f.at[start]), int(f.at[end]))
 		}
 	}
-	folds := strings.ContainsRune(text, '\u212a') || strings.ContainsRune(text, '\u017f')
-	for _, l := range labels {
-		if l.words == nil || folds {
-			for _, m := range l.re.FindAllStringIndex(text, -1) {
-				f.add(text, m[0], m[1])
-			}
-			continue
+	slices.SortFunc(f.all, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
 		}
-		for from := 0; from < len(f.lower); {
-			i := bytes.Index(f.lower[from:], []byte(l.words[0]))
-			if i < 0 {
-				break
-			}
-			start := from + i
-			if end, ok := matchWords(f.lower, start, l.words); ok {
-				f.add(text, start, end)
-				from = end
-			} else {
-				from = start + 1
-			}
-		}
-	}
-	sort.Slice(f.all, func(i, j int) bool {
-		if f.all[i][0] != f.all[j][0] {
-			return f.all[i][0] < f.all[j][0]
-		}
-		return f.all[i][1] > f.all[j][1]
+		return cmp.Compare(b[1], a[1])
 	})
 	out := f.all[:0]
 	end := -1
@@ -195,42 +259,279 @@ func (f *labelFinder) find(text string, labels []labelMatcher) [][2]int {
 	return out
 }
 
+// fold writes text folded into f.folded, and where each of its bytes comes
+// from into f.at: every rune as foldRune makes it (a byte that is not UTF-8
+// as U+FFFD, as the regular expressions read it), and every run of the
+// white space of \s as one space.
+func (f *labelFinder) fold(text string) {
+	f.folded, f.at = f.folded[:0], f.at[:0]
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isRegexpSpace(c) {
+				j := i + 1
+				for j < len(text) && isRegexpSpace(text[j]) {
+					j++
+				}
+				f.folded, f.at = append(f.folded, ' '), append(f.at, int32(i))
+				i = j
+				continue
+			}
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			f.folded, f.at = append(f.folded, c), append(f.at, int32(i))
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		w := utf8.EncodeRune(buf[:], foldRune(r))
+		for _, b := range buf[:w] {
+			f.folded, f.at = append(f.folded, b), append(f.at, int32(i))
+		}
+		i += n
+	}
+	f.at = append(f.at, int32(len(text)))
+}
+
+// foldRune returns the least rune of r's case-folding orbit (unicode.SimpleFold),
+// as Go's regular expressions do for (?i): two runes match in any case exactly
+// when foldRune gives the same rune for both. For ASCII that is the upper
+// case letter (K and ſ, U+212A and U+017F, fold to K and S).
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'a' <= r && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		return r
+	}
+	if r < 1<<16 {
+		return foldTable()[r]
+	}
+	return leastFold(r)
+}
+
+func leastFold(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return least
+}
+
+// foldTable is leastFold of the runes under U+10000, made once.
+var foldTable = sync.OnceValue(func() []rune {
+	t := make([]rune, 1<<16)
+	for r := range t {
+		t[r] = leastFold(rune(r))
+	}
+	return t
+})
+
+// A labelAutomaton is an Aho-Corasick automaton over the folded bytes of
+// a list of labels: each label's words folded by foldRune and joined by one
+// space, as fold writes the text. It finds every place where any label
+// ends in one pass over the text, in time linear in the text and in the
+// matches (at most, at each byte, the labels of the list that end one
+// inside another there).
+type labelAutomaton struct {
+	root [256]int32 // the root's moves (-1: none)
+	// Each other state's moves, sorted by byte: edgeByte[edgeOff[s]:edgeOff[s+1]]
+	// to edgeTo[...]. While labels are added, child and sibling link them
+	// instead.
+	edgeOff        []int32
+	edgeByte       []byte
+	edgeTo         []int32
+	child, sibling []int32 // per state: its first child, its next sibling (-1: none)
+	byteOf         []byte  // per state: the byte that leads to it
+	fail           []int32 // per state: the longest proper suffix that is a state
+	out            []int32 // per state: the state of the longest label ending here, itself or by fail links (-1: none)
+	depth          []int32 // per state: its length in bytes
+	label          []int32 // per state: the label it ends (-1: none)
+	labels         int32
+	dfa            []int32 // for a small automaton: every state's move on every byte, fail links followed
+}
+
+// maxDFAStates is the most states of an automaton that build turns into a
+// table of moves (1 KB a state): the profiles' lists have a few hundred.
+const maxDFAStates = 4096
+
+func newLabelAutomaton() *labelAutomaton {
+	a := &labelAutomaton{}
+	for i := range a.root {
+		a.root[i] = -1
+	}
+	a.newState(0, 0)
+	return a
+}
+
+func (a *labelAutomaton) newState(c byte, depth int32) int32 {
+	s := int32(len(a.fail))
+	a.child, a.sibling, a.byteOf = append(a.child, -1), append(a.sibling, -1), append(a.byteOf, c)
+	a.fail, a.out, a.depth, a.label = append(a.fail, 0), append(a.out, -1), append(a.depth, depth), append(a.label, -1)
+	return s
+}
+
+// next is state s's move on byte c, or -1.
+func (a *labelAutomaton) next(s int32, c byte) int32 {
+	if s == 0 {
+		return a.root[c]
+	}
+	if a.edgeOff == nil { // still being built
+		for t := a.child[s]; t >= 0; t = a.sibling[t] {
+			if a.byteOf[t] == c {
+				return t
+			}
+		}
+		return -1
+	}
+	lo, hi := a.edgeOff[s], a.edgeOff[s+1]
+	for lo < hi {
+		m := int32(uint32(lo+hi) >> 1)
+		switch b := a.edgeByte[m]; {
+		case b == c:
+			return a.edgeTo[m]
+		case b < c:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return -1
+}
+
+// add adds a label, its words lower case (and so without white space).
+func (a *labelAutomaton) add(words []string) {
+	var buf [utf8.UTFMax]byte
+	s := int32(0)
+	step := func(c byte) {
+		t := a.next(s, c)
+		if t < 0 {
+			t = a.newState(c, a.depth[s]+1)
+			if s == 0 {
+				a.root[c] = t
+			} else {
+				a.sibling[t], a.child[s] = a.child[s], t
+			}
+		}
+		s = t
+	}
+	for i, w := range words {
+		if i > 0 {
+			step(' ')
+		}
+		for _, r := range w {
+			n := utf8.EncodeRune(buf[:], foldRune(r))
+			for _, c := range buf[:n] {
+				step(c)
+			}
+		}
+	}
+	if a.label[s] < 0 { // two labels that fold the same are one
+		a.label[s] = a.labels
+		a.labels++
+	}
+}
+
+// build sets the fail and out links, breadth first, and lays the moves
+// out for find.
+func (a *labelAutomaton) build() {
+	children := func(s int32, f func(t int32)) {
+		if s == 0 {
+			for _, t := range a.root {
+				if t >= 0 {
+					f(t)
+				}
+			}
+			return
+		}
+		for t := a.child[s]; t >= 0; t = a.sibling[t] {
+			f(t)
+		}
+	}
+	order := []int32{0} // breadth first
+	for i := 0; i < len(order); i++ {
+		s := order[i]
+		if a.label[s] >= 0 {
+			a.out[s] = s
+		} else if s != 0 {
+			a.out[s] = a.out[a.fail[s]]
+		}
+		children(s, func(t int32) {
+			if s != 0 {
+				c := a.byteOf[t]
+				for f := a.fail[s]; ; f = a.fail[f] {
+					if g := a.next(f, c); g >= 0 {
+						a.fail[t] = g
+						break
+					}
+					if f == 0 {
+						break
+					}
+				}
+			}
+			order = append(order, t)
+		})
+	}
+	// fail[0] is 0, and out[fail[o]] at the root is -1: the loop in find
+	// over out links ends there.
+	if len(a.fail) <= maxDFAStates {
+		a.dfa = make([]int32, len(a.fail)<<8)
+		for _, s := range order {
+			for c := range 256 {
+				t := a.next(s, byte(c))
+				if t < 0 {
+					t = 0
+					if s != 0 {
+						t = a.dfa[int(a.fail[s])<<8|c]
+					}
+				}
+				a.dfa[int(s)<<8|c] = t
+			}
+		}
+	}
+	// The moves, sorted by byte, in one array.
+	off := make([]int32, len(a.fail)+1)
+	edgeByte := make([]byte, 0, len(a.fail))
+	edgeTo := make([]int32, 0, len(a.fail))
+	for s := range int32(len(a.fail)) {
+		off[s] = int32(len(edgeTo))
+		if s == 0 {
+			continue
+		}
+		first := len(edgeTo)
+		for t := a.child[s]; t >= 0; t = a.sibling[t] {
+			edgeByte, edgeTo = append(edgeByte, a.byteOf[t]), append(edgeTo, t)
+		}
+		sort.Sort(edgesByByte{edgeByte[first:], edgeTo[first:]})
+	}
+	off[len(a.fail)] = int32(len(edgeTo))
+	a.edgeOff, a.edgeByte, a.edgeTo = off, edgeByte, edgeTo
+	a.child, a.sibling, a.byteOf = nil, nil, nil
+}
+
+type edgesByByte struct {
+	b []byte
+	t []int32
+}
+
+func (e edgesByByte) Len() int           { return len(e.b) }
+func (e edgesByByte) Less(i, j int) bool { return e.b[i] < e.b[j] }
+func (e edgesByByte) Swap(i, j int) {
+	e.b[i], e.b[j] = e.b[j], e.b[i]
+	e.t[i], e.t[j] = e.t[j], e.t[i]
+}
+
 func (f *labelFinder) add(text string, start, end int) {
 	if wordEdge(text, start, end) {
 		f.all = append(f.all, [2]int{start, end})
 	}
 }
 
-// matchWords reports whether lower holds words at start, separated by runs
-// of ASCII white space, and where the match ends. words[0] is known to be
-// there.
-func matchWords(lower []byte, start int, words []string) (int, bool) {
-	i := start + len(words[0])
-	for _, w := range words[1:] {
-		j := i
-		for j < len(lower) && isRegexpSpace(lower[j]) {
-			j++
-		}
-		if j == i || !bytes.HasPrefix(lower[j:], []byte(w)) {
-			return 0, false
-		}
-		i = j + len(w)
-	}
-	return i, true
-}
-
 // isRegexpSpace is Go's regular expression class \s.
 func isRegexpSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 func wordEdge(text string, start, end int) bool {

@@ -1,5 +1,7 @@
 package schema
 
+import "bytes"
+
 // The guards below run before the parsers that caselint does not own:
 // goldmark for the body and BurntSushi/toml for the frontmatter. Both are
 // fast on real records but slow, or greedy for memory, on some inputs no
@@ -37,13 +39,69 @@ const maxBodyLines = 100_000
 
 // maxTableCells bounds the cells of the tables of a body: columns of the
 // delimiter row times rows, as the table extension pads every row to the
-// header's width. A plan's action table has a few hundred.
-const maxTableCells = 200_000
+// header's width. A plan's action table has a few hundred. (maxBodyWork
+// bounds them too, with the rest of the body.)
+const maxTableCells = 40_000
+
+// maxBodyWork bounds what goldmark and caselint's reading of its tree
+// allocate for a body, as bodyGuard estimates it from what it counts: a
+// weight in bytes for each line, list marker, quote marker, level of
+// nesting on a line, mark of inline markup, table cell and heading, and for
+// each unit of inline cost (below). Each shape alone (a body of list
+// items, of block quotes nested on every line, of tables, of emphasis) may
+// come close to the limit but not pass it; the weights are measured on
+// goldmark (schema/hostile_body_test.go builds the worst shapes known just
+// under the limit, and holds what they allocate to the bound promised in
+// docs/robustness.md), and are at least what each costs. At this limit
+// the worst shape known allocates 60 MB and takes 0.2 s of CPU; the
+// records of this repository's tests, samples and exercises come to at
+// most 0.3 MB, two hundred times below it. A record of plain paragraphs
+// is read up to maxBodyLines (100,000 lines weigh 60 MB), one of real
+// markup (lists, tables, headings) to about a megabyte.
+const maxBodyWork = 60_000_000
+
+// The weights of maxBodyWork, in bytes allocated.
+const (
+	workLine        = 600    // any line: a segment, and a text node
+	workListMarker  = 1_500  // a list item, its paragraph and text, an outcome
+	workQuoteMarker = 200    // a block quote, or one more line of one
+	workDepth       = 320    // each list item or quote around a line, tried for it
+	workMark        = 600    // [ ] * _ ~ ` <: a delimiter, link or code span
+	workCell        = 1_200  // a table cell, padded to the header's width; an action
+	workHeading     = 12_000 // a heading, its section and the search for the section it names
+)
+
+// workPerCost is maxBodyWork's weight for the inline cost, in bytes for
+// every 10 units: goldmark's inline parser keeps about 0.1 bytes a unit on
+// the densest paragraphs known. (The cost is bounded for time on its own,
+// by maxInlineCost.)
+const workPerCost = 1
 
 // bodyGuard scans in (the body as goldmark will read it: lone CRs already
 // made "\n") and returns "" when goldmark may parse it, or why not and the
 // offset in in of the line where the limit is passed.
 func bodyGuard(in []byte) (off int, why string) {
+	off, why, _ = bodyGuardWork(in, maxBodyWork)
+	return off, why
+}
+
+// bodyWork is what bodyGuard counts of a body for maxBodyWork.
+type bodyWork struct {
+	lines, listMarkers, quoteMarkers, depth, marks, cells, headings, cost int
+}
+
+func (w bodyWork) total() int {
+	return w.lines*workLine + w.listMarkers*workListMarker + w.quoteMarkers*workQuoteMarker +
+		w.depth*workDepth + w.marks*workMark + w.cells*workCell + w.headings*workHeading +
+		w.cost/10*workPerCost
+}
+
+// bodyGuardWork is bodyGuard with maxBodyWork as limit, and what it counted.
+func bodyGuardWork(in []byte, limit int) (off int, why string, work bodyWork) {
+	tooMuch := func() string {
+		return sprintf("the body is more than caselint reads in one record: by this line it has %d lines, %d list items, %d block quote marks, %d marks of inline markup ([ ] * _ ~ ` <), %d table cells and %d headings, and its lists and quotes nest around its lines %d times in all; caselint did not read the body (its sections, outcomes and actions): split the record, or flatten its lists and quotes",
+			work.lines, work.listMarkers, work.quoteMarkers, work.marks, work.cells, work.headings, work.depth)
+	}
 	var (
 		stack []int // content columns of the open list items
 		depth int   // deepest nesting seen
@@ -62,24 +120,61 @@ func bodyGuard(in []byte) (off int, why string) {
 		if segLines > 0 {
 			cost := segSpecials * (end - segStart)
 			inlineCost += cost
+			work.cost += cost
 			if cost > worstCost {
 				worstCost, worstStart, worstLen, worstSpecials = cost, segStart, end-segStart, segSpecials
 			}
 		}
 		segLines, segSpecials, tableCols = 0, 0, 0
 	}
-	prevLine := -1 // start of the previous line of the paragraph
-	lines := 0
-	for pos := 0; pos < len(in); {
-		if lines++; lines > maxBodyLines {
-			return pos, sprintf("the body has more than %d lines; caselint reads at most %d, so it did not read the body: a record this long is more than one record, or not a record", maxBodyLines, maxBodyLines)
+	tableWhy := func() string {
+		return sprintf("the table starting here has %d columns and more rows than caselint reads (at most %d cells in all, as every row is read to the header's width), so it did not read the body: split the table, or remove the stray | and - lines", tableCols, maxTableCells)
+	}
+	denseWhy := func() string {
+		return sprintf("this paragraph of %d bytes holds %d of the marks [ ] * _ ~ ` <, more markup than caselint reads in one body, so it did not read the body: break it into shorter paragraphs with blank lines, or remove the stray marks", worstLen, worstSpecials)
+	}
+	// overWork says why the body passed maxBodyWork at the line at pos:
+	// inside a table, the table; with a paragraph too dense, the paragraph;
+	// else all that was counted.
+	overWork := func(pos, next int) (int, string, bodyWork) {
+		if tableCols > 0 {
+			return tableStart, tableWhy(), work
 		}
+		if segLines > 0 { // the paragraph still open
+			if cost := segSpecials * (next - segStart); inlineCost+cost > maxInlineCost {
+				if cost > worstCost {
+					worstStart, worstLen, worstSpecials = segStart, next-segStart, segSpecials
+				}
+				return worstStart, denseWhy(), work
+			}
+		}
+		if inlineCost > maxInlineCost {
+			return worstStart, denseWhy(), work
+		}
+		return pos, tooMuch(), work
+	}
+	// Lines first: a body of too many is refused as such, whatever else
+	// it holds.
+	for pos, n := 0, 0; pos < len(in); n++ {
+		if n == maxBodyLines {
+			return pos, sprintf("the body has more than %d lines; caselint reads at most %d, so it did not read the body: a record this long is more than one record, or not a record", maxBodyLines, maxBodyLines), work
+		}
+		i := bytesIndexByte(in[pos:], '\n')
+		if i < 0 {
+			break
+		}
+		pos += i + 1
+	}
+	prevLine := -1 // start of the previous line of the paragraph
+	lastLine := 0  // start of the last line
+	for pos := 0; pos < len(in); {
 		end := pos
 		for end < len(in) && in[end] != '\n' {
 			end++
 		}
 		next := min(end+1, len(in))
 		line := in[pos:end]
+		lastLine = pos
 
 		// Nesting: the block quote markers and list markers that open the
 		// line, each a level, and the list items still open around it.
@@ -106,11 +201,15 @@ func bodyGuard(in []byte) (off int, why string) {
 			}
 			i, col = i+w, col+w
 			stack = append(stack, col+1)
+			work.listMarkers++
 		}
+		work.lines++
+		work.quoteMarkers += quotes
+		work.depth += quotes + len(stack)
 		if d := quotes + len(stack); d > depth {
 			depth = d
 			if depth > MaxNesting {
-				return pos, sprintf("the body nests lists or quotes %d deep here; caselint reads at most %d levels, so it did not read the body (its sections, outcomes and actions): flatten the lists", depth, MaxNesting)
+				return pos, sprintf("the body nests lists or quotes %d deep here; caselint reads at most %d levels, so it did not read the body (its sections, outcomes and actions): flatten the lists", depth, MaxNesting), work
 			}
 		}
 
@@ -138,26 +237,33 @@ func bodyGuard(in []byte) (off int, why string) {
 				switch c {
 				case '[', ']', '*', '_', '~', '`', '<':
 					segSpecials++
+					work.marks++
 				}
 			}
 			// Tables: a delimiter row under a line with a pipe starts one;
 			// every line after it in the paragraph is a row.
 			if tableCols > 0 {
 				cells += tableCols
+				work.cells += tableCols
 				if cells > maxTableCells {
-					return tableStart, sprintf("the table starting here has %d columns and more rows than caselint reads (at most %d cells in all, as every row is read to the header's width), so it did not read the body: split the table, or remove the stray | and - lines", tableCols, maxTableCells)
+					return tableStart, tableWhy(), work
 				}
 			} else if prevLine >= 0 && bytesIndexByte(in[prevLine:pos], '|') >= 0 {
 				if n := delimiterCells(line[i:]); n > 0 {
 					tableCols, tableStart = n, prevLine
 					cells += 2 * n // the header and the delimiter row
+					work.cells += 2 * n
 				}
 			}
 			prevLine = pos
 			if isHeading(line) {
+				work.headings++
 				endSegment(next)
 				prevLine = -1
 			}
+		}
+		if work.total() > limit {
+			return overWork(pos, next)
 		}
 		pos = next
 		if next == end { // the last line, without "\n"
@@ -166,9 +272,12 @@ func bodyGuard(in []byte) (off int, why string) {
 	}
 	endSegment(len(in))
 	if inlineCost > maxInlineCost {
-		return worstStart, sprintf("this paragraph of %d bytes holds %d of the marks [ ] * _ ~ ` <, more markup than caselint reads in one body, so it did not read the body: break it into shorter paragraphs with blank lines, or remove the stray marks", worstLen, worstSpecials)
+		return worstStart, denseWhy(), work
 	}
-	return 0, ""
+	if work.total() > limit {
+		return overWork(lastLine, len(in))
+	}
+	return 0, "", work
 }
 
 // isHeading reports whether line is an ATX heading at the top level: up to
@@ -236,14 +345,7 @@ func delimiterCells(b []byte) int {
 	return cells
 }
 
-func bytesIndexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
-}
+func bytesIndexByte(b []byte, c byte) int { return bytes.IndexByte(b, c) }
 
 // maxFrontmatter bounds the TOML text of a frontmatter, in bytes. The TOML
 // parser keeps hundreds of bytes for each byte of some inputs (nested keys

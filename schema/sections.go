@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // SectionDef describes one "## Heading" section that a kind of record
@@ -272,7 +273,10 @@ func NearSection(k Kind, heading string) (name, suggest string) {
 			if len(a) >= 6 {
 				limit = 2
 			}
-			if Levenshtein(h, a) <= limit || h+"s" == a || h == a+"s" {
+			// The distance is at least the difference in length: a long
+			// heading is not measured (each measure takes memory and time
+			// in its length).
+			if n := utf8.RuneCountInString(h) - utf8.RuneCountInString(a); n <= limit && n >= -limit && Levenshtein(h, a) <= limit || h+"s" == a || h == a+"s" {
 				return d.Name, headingAsWritten(d, a)
 			}
 		}

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -11,21 +12,24 @@ import (
 type Source struct {
 	Path  string // slash-separated, relative to the repository (or working) root
 	Data  []byte
-	lines []int // byte offset at which each line starts
+	lines []int32 // byte offset at which each line starts (files are under 2 GB: max_file_size is at most 1 GB)
 }
 
 // NewSource indexes data. Lines end at "\n", "\r\n" or a lone "\r".
 func NewSource(path string, data []byte) *Source {
-	s := &Source{Path: path, Data: data, lines: []int{0}}
+	// Counted first, so that a file of millions of short lines takes one
+	// index of 4 bytes a line, not the slices an append grows through.
+	n := 1 + bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r"))
+	s := &Source{Path: path, Data: data, lines: make([]int32, 1, n)}
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '\n':
-			s.lines = append(s.lines, i+1)
+			s.lines = append(s.lines, int32(i+1))
 		case '\r':
 			if i+1 < len(data) && data[i+1] == '\n' {
 				i++
 			}
-			s.lines = append(s.lines, i+1)
+			s.lines = append(s.lines, int32(i+1))
 		}
 	}
 	return s
@@ -55,7 +59,7 @@ func (s *Source) LineStart(n int) int {
 	if n > len(s.lines) {
 		return len(s.Data)
 	}
-	return s.lines[n-1]
+	return int(s.lines[n-1])
 }
 
 // Line returns the text of 1-based line n without its line ending.
@@ -63,7 +67,7 @@ func (s *Source) Line(n int) []byte {
 	start := s.LineStart(n)
 	end := len(s.Data)
 	if n < len(s.lines) {
-		end = s.lines[n]
+		end = int(s.lines[n])
 	}
 	for end > start && (s.Data[end-1] == '\n' || s.Data[end-1] == '\r') {
 		end--
@@ -77,7 +81,7 @@ func (s *Source) LineOf(off int) int {
 	lo, hi := 0, len(s.lines)
 	for lo+1 < hi {
 		mid := (lo + hi) / 2
-		if s.lines[mid] <= off {
+		if int(s.lines[mid]) <= off {
 			lo = mid
 		} else {
 			hi = mid
@@ -90,7 +94,7 @@ func (s *Source) LineOf(off int) int {
 func (s *Source) Position(off int) Position {
 	off = max(0, min(off, len(s.Data)))
 	line := s.LineOf(off)
-	start := s.lines[line-1]
+	start := int(s.lines[line-1])
 	if line == 1 && len(s.Data) >= 3 && s.Data[0] == 0xEF && s.Data[1] == 0xBB && s.Data[2] == 0xBF {
 		start = min(3, off)
 	}

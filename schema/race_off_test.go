@@ -1,0 +1,6 @@
+//go:build !race
+
+package schema
+
+// raceEnabled: the race detector is on, and allocation is not as measured.
+const raceEnabled = false
