@@ -107,7 +107,7 @@ func Open(path string) (*Repo, error) {
 		}
 		return nil, fmt.Errorf("%s: opening the git repository: %w", path, err)
 	}
-	var dot billy.Filesystem = osfs.New(loc.gitDir)
+	dot := osfs.New(loc.gitDir)
 	objects := filepath.Join(loc.gitDir, "objects")
 	if loc.commonDir != "" {
 		dot = dotgit.NewRepositoryFilesystem(dot, osfs.New(loc.commonDir))
