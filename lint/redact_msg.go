@@ -308,5 +308,7 @@ therapist youth offending practitioner agency agencies services service children
 conference conferences review reviews minutes action actions owner owners outcome outcomes due case cases id
 seen unseen alone bedroom wishes feelings did unclear already used needs own give put right add remove move
 fix change changed changes more also again whole part parts place places quoted quote quotes syntax expected
+lint uses use yet checks check hash hashes sha sha-256 sha256 extension extensions objectformat rev
+submodule submodules inside run alternates worktree worktreeconfig format
 end begins ends starting started start stop late early among correct spell spelt md txt suited suitable
 recurs got unexpected eof instead value`

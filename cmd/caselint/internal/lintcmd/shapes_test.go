@@ -163,6 +163,13 @@ func TestGitSHA256(t *testing.T) {
 		}
 		sameFindings(t, "SHA-256 "+strings.Join(args, " "), rep.Findings, want.Findings)
 	}
+	// Under --redact the notice keeps its remedy, caselint's own words,
+	// and names no folder.
+	_, _, errOut := caselint(t, dir, "lint", "--redact", "--as-of", "2026-11-20", "cases")
+	if !strings.Contains(errOut, "the repository uses SHA-256 object names (extensions.objectFormat = sha256), which caselint cannot read yet: lint the work tree (caselint lint, without --staged or --rev)") ||
+		strings.Contains(errOut, "sha256:") || strings.Contains(errOut, r.home) {
+		t.Errorf("--redact: %s", errOut)
+	}
 	for _, args := range [][]string{{"--staged"}, {"--rev", "HEAD"}} {
 		code, _, errOut := caselint(t, dir, append([]string{"lint"}, args...)...)
 		if code != cmdutil.ExitError || !strings.Contains(errOut, "SHA-256") || !strings.Contains(errOut, "without --staged or --rev") {

@@ -277,7 +277,10 @@ func inCase(fsys fs.FS, dir string) bool {
 func (s *source) history(cached bool, also ...string) (lint.History, string) {
 	if s.repo == nil {
 		if s.repoErr != nil {
-			return nil, "the git repository could not be read: " + s.repoErr.Error()
+			// Not the root's path: the notice is about the repository
+			// the records are in, and a path may name a child (and
+			// --redact would then withhold the whole path).
+			return nil, "the git repository could not be read: " + strings.TrimPrefix(s.repoErr.Error(), s.root+": ")
 		}
 		// Records outside git have no history to check: nothing to say.
 		return nil, ""
