@@ -145,6 +145,18 @@ func TestGitRenameCaseFolder(t *testing.T) {
 			}
 		}
 	}
+	// Moved into a folder that did not exist before (cases/T-1-renamed
+	// to open/T-1): linting open/, or the case, finds nothing new, as the
+	// old folder is linted at the revision compared with.
+	r.git("mv", "cases/T-1-renamed", "open")
+	r.commit("Dan Roe", "2026-06-01T10:00:00Z", "case moved to open/")
+	for _, p := range []string{"open", "open/visits", "."} {
+		if got, _ := lintJSON(t, r.dir, "--as-of", "2026-11-20", "--new-from-rev", "HEAD~1", p); len(got) != 0 {
+			t.Errorf("--new-from-rev before the move, %s: %v, want nothing new", p, got)
+		}
+	}
+	r.git("mv", "open", "cases/T-1-renamed")
+	r.commit("Dan Roe", "2026-06-01T11:00:00Z", "case moved back")
 	// Renamed and edited in the same commit: still the same findings.
 	r.git("mv", "cases/T-1-renamed/visits/2026-01-15.md", "cases/T-1-renamed/visits/2026-01-15-visit.md")
 	r.write("cases/T-1-renamed/visits/2026-01-15-visit.md", visit("2026-01-15T10:00:00", "", "Late too, amended again."))

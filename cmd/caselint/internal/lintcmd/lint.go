@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -381,12 +383,28 @@ func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string
 	}
 	var paths []string
 	seen := map[string]bool{}
-	for _, p := range scope {
+	add := func(p string) {
 		if q, ok := existingAncestor(old, p); ok && !seen[q] {
 			seen[q] = true
 			paths = append(paths, q)
 		}
 	}
+	for _, p := range scope {
+		add(p)
+	}
+	// A file renamed since into what is linted (git mv cases-x cases/y)
+	// was elsewhere then: lint its old folder too, so that its findings
+	// are matched, not all new.
+	ren := src.renamesSince(hash)
+	for was, now := range ren {
+		for _, p := range scope {
+			if p == "." || now == p || strings.HasPrefix(now, p+"/") {
+				add(path.Dir(was))
+				break
+			}
+		}
+	}
+	sort.Strings(paths)
 	if len(paths) == 0 {
 		return now, nil // none of it was there
 	}
@@ -394,7 +412,7 @@ func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string
 	if lopts.History != nil {
 		lopts.History = src.historyAt(hash, old, when)
 	}
-	lopts.FingerprintPath = src.renamedSince(hash)
+	lopts.FingerprintPath = fingerprintPath(ren)
 	before, err := lint.Run(ctx, lopts)
 	if err != nil {
 		return nil, fmt.Errorf("--new-from-rev %s: %w", rev, err)

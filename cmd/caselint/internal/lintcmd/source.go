@@ -311,10 +311,10 @@ func (s *source) history(cached bool, also ...string) (lint.History, string) {
 	return h, ""
 }
 
-// renamedSince returns, for a finding in a file at commit hash, the path
-// the file has in the revision linted when it was renamed since (so that
-// --new-from-rev matches findings across renames), or nil.
-func (s *source) renamedSince(hash string) func(string) string {
+// renamesSince returns the files renamed since commit hash: each one's
+// path there, and the path it has in the revision linted; nil when none
+// was, or there is no history to say.
+func (s *source) renamesSince(hash string) map[string]string {
 	if s.hist == nil {
 		return nil
 	}
@@ -328,6 +328,17 @@ func (s *source) renamedSince(hash string) func(string) string {
 	}
 	ren, err := at.RenamesSince(hash)
 	if err != nil || len(ren) == 0 {
+		return nil
+	}
+	return ren
+}
+
+// fingerprintPath is, for a finding in a file at a commit, the path the
+// file has in the revision linted (ren, from renamesSince), so that
+// --new-from-rev matches findings across renames; nil when nothing was
+// renamed.
+func fingerprintPath(ren map[string]string) func(string) string {
+	if len(ren) == 0 {
 		return nil
 	}
 	return func(p string) string {
