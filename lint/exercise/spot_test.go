@@ -305,3 +305,21 @@ func TestSpotIDsForgiving(t *testing.T) {
 		t.Errorf("%+v", r)
 	}
 }
+
+// TestParseAnswersRecordAndWords: an answer may name the record alone, and
+// the problem in words.
+func TestParseAnswersRecordAndWords(t *testing.T) {
+	as, err := exercise.ParseAnswers("answers.toml", []byte(`
+[[finding]]
+rule = """  child not
+  seen alone """
+at = "./visits/2026-03-02.md"
+note = " not seen for 24 days "
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || as[0].Rule != "child not seen alone" || as[0].Path != "visits/2026-03-02.md" || as[0].Line != 0 || as[0].Note != "not seen for 24 days" {
+		t.Errorf("%+v", as)
+	}
+}
