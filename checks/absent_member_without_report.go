@@ -43,6 +43,8 @@ apologies = ["Dr Alan Webb"]
 written_reports = ["Dr Alan Webb"]`,
 	Profiles: stokeOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"absent professional sent no report", "no written report from absent member", "missed core group without sending report", "report not sent to core group"},
+	Related:  []string{"incomplete-core-group", "missed-core-groups", "missing-absent-views", "unchaired-core-group"},
 	Run:      runAbsentMemberWithoutReport,
 }
 

@@ -55,6 +55,8 @@ reason = "looked after"
 conference = "conferences/2026-07-14-review.md"`,
 	Profiles: stokeOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"care order but plan not ended", "child on care order still on plan", "placement order plan not ceased", "plan should have ended when care order made"},
+	Related:  []string{"invalid-cessation-reason", "looked-after-with-plan", "plan-not-ended", "plan-past-eighteen"},
 	Run:      runCareOrderWithPlan,
 }
 

@@ -56,8 +56,10 @@ conference = "conferences/2026-11-02-review.md"   # quorate = false in that reco
 date = 2026-11-02
 reason = "no longer at risk"
 conference = "conferences/2026-11-02-review.md"   # kind = "review", quorate = true, decision = "cease"`,
-	Since: "0.1.0",
-	Run:   runCessationWithoutConference,
+	Since:    "0.1.0",
+	Synonyms: []string{"plan ended without review conference", "plan ceased without conference", "no quorate conference to end plan", "plan ended outside conference"},
+	Related:  []string{"invalid-cessation-reason", "plan-not-ended", "premature-cessation", "unsupported-cessation"},
+	Run:      runCessationWithoutConference,
 }
 
 func runCessationWithoutConference(pass *lint.Pass) error {

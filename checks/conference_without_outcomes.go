@@ -48,6 +48,8 @@ outcomes = ["O1", "O2", "O3"]
 next_review = 2026-04-10`,
 	Profiles: oxfordOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"conference recorded no outcomes", "no outcomes from conference", "conference minutes missing outcomes"},
+	Related:  []string{"dropped-conference-outcome", "outcome-without-action", "unaddressed-need", "unlinked-action"},
 	Run:      runConferenceWithoutOutcomes,
 }
 

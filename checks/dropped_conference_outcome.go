@@ -46,6 +46,8 @@ outcomes = ["O1", "O2", "O3"]
 4. O4: Jamie is registered with a dentist.`,
 	Profiles: oxfordOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"conference outcome missing from plan", "outcome dropped from plan", "plan left out outcome agreed at conference", "core group dropped outcome"},
+	Related:  []string{"conference-without-outcomes", "outcome-without-action", "unaddressed-need", "unlinked-action"},
 	Run:      runDroppedConferenceOutcome,
 }
 

@@ -50,8 +50,10 @@ date = 2026-02-05`,
 first_core_group = 2026-02-03
 # core-groups/2026-02-03.md
 date = 2026-02-03`,
-	Since: "0.1.0",
-	Run:   runFirstCoreGroupNotAsSet,
+	Since:    "0.1.0",
+	Synonyms: []string{"first core group not on date set", "first core group on wrong date", "core group date changed from conference"},
+	Related:  []string{"late-first-core-group", "missed-core-groups", "overdue-core-group"},
+	Run:      runFirstCoreGroupNotAsSet,
 }
 
 func runFirstCoreGroupNotAsSet(pass *lint.Pass) error {

@@ -60,8 +60,10 @@ core_group = ["Aisha Patel", "Sam Doe", "Dr Kim Green", "Lee Morgan"]
 # core-groups/2026-02-05.md (oxfordshire)
 ## Decisions and actions
 Sam Doe to take Jamie to the dentist by 20 February; next meeting 5 March.`,
-	Since: "0.1.0",
-	Run:   runIncompleteCoreGroup,
+	Since:    "0.1.0",
+	Synonyms: []string{"core group missing lead worker", "family not in core group", "core group minutes record no decisions", "no decisions recorded at core group"},
+	Related:  []string{"absent-member-without-report", "core-member-without-part", "missed-core-groups", "missing-absent-views", "missing-core-group", "missing-lead-worker", "unchaired-core-group", "uncountersigned-plan", "unqualified-lead-worker"},
+	Run:      runIncompleteCoreGroup,
 }
 
 func runIncompleteCoreGroup(pass *lint.Pass) error {

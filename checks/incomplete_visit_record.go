@@ -81,6 +81,8 @@ Mia was clean and chatty and drew me a picture of her cat.
 None.`,
 	Profiles: oxfordOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"visit record incomplete", "visit record missing section", "no time of visit recorded", "who was present not recorded"},
+	Related:  []string{"missing-not-seen-reason", "missing-wishes-and-feelings", "non-specific-label", "unseen-bedroom"},
 	Run:      runIncompleteVisitRecord,
 }
 

@@ -66,8 +66,10 @@ reason = "case closed"`,
 date = 2026-09-30
 reason = "moved to another authority"
 # conferences/2026-09-30-transfer.md: kind = "transfer", notified = 2026-09-14`,
-	Since: "0.1.0",
-	Run:   runInvalidCessationReason,
+	Since:    "0.1.0",
+	Synonyms: []string{"wrong reason for ending plan", "plan ended for invalid reason", "cessation reason not allowed"},
+	Related:  []string{"care-order-with-plan", "cessation-without-conference", "looked-after-with-plan", "plan-not-ended", "plan-past-eighteen", "premature-cessation", "unsupported-cessation"},
+	Run:      runInvalidCessationReason,
 }
 
 func runInvalidCessationReason(pass *lint.Pass) error {

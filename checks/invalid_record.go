@@ -48,8 +48,10 @@ by = "Aisha Patel"
 child_seen = true
 seen_alone = true
 +++`,
-	Since: "0.1.0",
-	Run:   runInvalidRecord,
+	Since:    "0.1.0",
+	Synonyms: []string{"record not valid", "broken record", "record format wrong", "frontmatter missing or wrong"},
+	Related:  []string{"unexplained-suppression", "unused-suppression"},
+	Run:      runInvalidRecord,
 }
 
 // runInvalidRecord reports the problems the parser and the case assembly

@@ -51,8 +51,10 @@ date = 2026-04-01
 first_core_group = 2026-04-17
 # core-groups/2026-04-17.md
 date = 2026-04-17       # 10th working day after the conference`,
-	Since: "0.1.0",
-	Run:   runLateFirstCoreGroup,
+	Since:    "0.1.0",
+	Synonyms: []string{"core group late", "first core group late", "first core group not within 10 working days", "first core group held too late after conference"},
+	Related:  []string{"first-core-group-not-as-set", "missed-core-groups", "overdue-core-group"},
+	Run:      runLateFirstCoreGroup,
 }
 
 func runLateFirstCoreGroup(pass *lint.Pass) error {

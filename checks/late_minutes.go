@@ -48,6 +48,8 @@ minutes_circulated = 2026-03-12   # Thursday: the 4th working day (Stoke-on-Tren
 minutes_circulated = 2026-03-11   # Wednesday: the 3rd working day`,
 	Profiles: allProfiles,
 	Since:    "0.1.0",
+	Synonyms: []string{"minutes late", "minutes circulated late", "core group minutes sent out late", "minutes not circulated in time"},
+	Related:  []string{"late-recording", "missing-absent-views", "unchaired-core-group"},
 	Run:      runLateMinutes,
 }
 

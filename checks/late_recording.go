@@ -45,8 +45,10 @@ not checked, nor one first committed after the as-of date.`,
 date = 2026-01-12T10:00:00     # 10 working days before it was committed`,
 	Good: `# visits/2026-01-12.md, first committed on 2026-01-15 by Aisha Patel
 date = 2026-01-12T10:00:00     # committed on the 3rd working day`,
-	Since: "0.1.0",
-	Run:   runLateRecording,
+	Since:    "0.1.0",
+	Synonyms: []string{"recorded late", "visit written up late", "late entry", "record written up weeks later", "visit not recorded promptly"},
+	Related:  []string{"late-minutes", "missing-absent-views", "recorded-before-event", "rewritten-record", "unchaired-core-group"},
+	Run:      runLateRecording,
 }
 
 func runLateRecording(pass *lint.Pass) error {

@@ -51,8 +51,10 @@ date = 2026-01-12
 
 # conferences/2026-04-10-review.md
 date = 2026-04-10`,
-	Since: "0.1.0",
-	Run:   runLateReviewConference,
+	Since:    "0.1.0",
+	Synonyms: []string{"review conference late", "review conference overdue", "review held late"},
+	Related:  []string{"late-transfer-conference", "missing-review-date", "plan-start-mismatch", "review-date-mismatch"},
+	Run:      runLateReviewConference,
 }
 
 func runLateReviewConference(pass *lint.Pass) error {

@@ -60,6 +60,8 @@ date = 2026-09-14
 reason = "looked after"`,
 	Profiles: stokeOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"looked after child still on plan", "child in care plan not discharged", "child looked after still has protection plan"},
+	Related:  []string{"care-order-with-plan", "invalid-cessation-reason", "plan-not-ended", "plan-past-eighteen"},
 	Run:      runLookedAfterWithPlan,
 }
 

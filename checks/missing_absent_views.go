@@ -53,6 +53,8 @@ concerns. She supports continuing the plan.
 ...`,
 	Profiles: stokeOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"absent members views not in minutes", "minutes leave out views of absent members", "no written views from those absent"},
+	Related:  []string{"absent-member-without-report", "incomplete-core-group", "late-minutes", "late-recording", "missed-core-groups", "unchaired-core-group"},
 	Run:      runMissingAbsentViews,
 }
 

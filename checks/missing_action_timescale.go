@@ -44,8 +44,10 @@ reported once, at the header row, by missing-plan-section.`,
 	Good: `| ID | Action | Owner | Due | Outcome |
 |----|--------|-------|-----|---------|
 | A2 | Sam to attend a parenting course | Sam Doe | 2026-03-31 | O2 |`,
-	Since: "0.1.0",
-	Run:   runMissingActionTimescale,
+	Since:    "0.1.0",
+	Synonyms: []string{"no timescale", "action has no timescale", "no deadline for action", "no date by when action done", "timescale missing"},
+	Related:  []string{"core-member-without-part", "outcome-without-action", "unlinked-action", "unnamed-action-owner"},
+	Run:      runMissingActionTimescale,
 }
 
 func runMissingActionTimescale(pass *lint.Pass) error {

@@ -31,8 +31,10 @@ If Sam misses two core group meetings in a row, or Jamie is seen with an
 unexplained injury, Aisha Patel will convene a strategy discussion within
 one working day and the conference chair will be asked to reconvene the
 conference.`,
-	Since: "0.1.0",
-	Run:   runMissingContingencyPlan,
+	Since:    "0.1.0",
+	Synonyms: []string{"no contingency plan", "contingency plan missing", "no plan b", "nothing said about what happens if plan fails"},
+	Related:  []string{"missing-plan-section", "unaddressed-need"},
+	Run:      runMissingContingencyPlan,
 }
 
 func runMissingContingencyPlan(pass *lint.Pass) error {

@@ -31,10 +31,12 @@ The rule fires when core_group is missing, empty or holds only placeholders
 such as TBC (reported on the core_group line, or the plan's type line when
 there is none), and once for each member who is a placeholder, or neither
 the child nor among the case's people (reported on that name).`,
-	Bad:   `core_group = ["Aisha Patel", "Sam Doe", "the school"]`,
-	Good:  `core_group = ["Aisha Patel", "Sam Doe", "Lee Morgan (class teacher)", "Dr Kim Green"]`,
-	Since: "0.1.0",
-	Run:   runMissingCoreGroup,
+	Bad:      `core_group = ["Aisha Patel", "Sam Doe", "the school"]`,
+	Good:     `core_group = ["Aisha Patel", "Sam Doe", "Lee Morgan (class teacher)", "Dr Kim Green"]`,
+	Since:    "0.1.0",
+	Synonyms: []string{"no core group named", "core group not listed in plan", "core group member not in case", "plan names no core group"},
+	Related:  []string{"core-member-without-part", "incomplete-core-group", "missing-lead-worker", "uncountersigned-plan", "unqualified-lead-worker"},
+	Run:      runMissingCoreGroup,
 }
 
 func runMissingCoreGroup(pass *lint.Pass) error {

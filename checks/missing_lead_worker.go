@@ -27,10 +27,12 @@ Unknown, to follow), or names someone who
 is not among the case's people (a misspelt name, someone never added to
 case.md, or the child). It is reported on the lead_worker line, or on the
 plan's type line when there is none.`,
-	Bad:   `lead_worker = "TBC"`,
-	Good:  `lead_worker = "Aisha Patel"   # in case.md: [[people]] name = "Aisha Patel", qualified = true`,
-	Since: "0.1.0",
-	Run:   runMissingLeadWorker,
+	Bad:      `lead_worker = "TBC"`,
+	Good:     `lead_worker = "Aisha Patel"   # in case.md: [[people]] name = "Aisha Patel", qualified = true`,
+	Since:    "0.1.0",
+	Synonyms: []string{"no lead worker", "lead social worker not named", "plan has no lead worker", "no allocated social worker"},
+	Related:  []string{"core-member-without-part", "incomplete-core-group", "missing-core-group", "uncountersigned-plan", "unqualified-lead-worker"},
+	Run:      runMissingLeadWorker,
 }
 
 func runMissingLeadWorker(pass *lint.Pass) error {

@@ -46,6 +46,8 @@ seen_alone = false
 not_seen_reason = "Mia was unwell in bed and asked for her mother to stay; a visit to see her alone at school is booked for 4 March"`,
 	Profiles: oxfordOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"no reason child not seen", "no reason given for not seeing child alone", "not seen alone and no reason recorded", "no explanation why child not seen"},
+	Related:  []string{"incomplete-visit-record", "missing-wishes-and-feelings", "non-specific-label", "stale-reduced-visiting", "unapproved-reduced-visiting", "undelegated-visit", "unescalated-refusal", "unrecorded-birth", "unseen-bedroom", "unseen-child"},
 	Run:      runMissingNotSeenReason,
 }
 

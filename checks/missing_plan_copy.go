@@ -49,8 +49,10 @@ given = 2026-01-15`,
 to = "Sam Doe"
 language = "Polish"
 given = 2026-01-15`,
-	Since: "0.1.0",
-	Run:   runMissingPlanCopy,
+	Since:    "0.1.0",
+	Synonyms: []string{"family not given copy of plan", "no copy of plan in their language", "plan not translated", "child has no copy of plan"},
+	Related:  []string{"uncirculated-plan", "uncountersigned-plan"},
+	Run:      runMissingPlanCopy,
 }
 
 // planCopyAge is the age from which the child must have their own copy.

@@ -60,8 +60,10 @@ TBC`,
 Jamie has autism and a speech and language delay: he needs a speech and
 language therapy assessment (referral by Dr Kim Green) and support from the
 school's SENCo for his education, health and care plan.`,
-	Since: "0.1.0",
-	Run:   runMissingPlanSection,
+	Since:    "0.1.0",
+	Synonyms: []string{"plan section missing", "section of plan left blank", "placeholder in plan", "plan section just says tbc"},
+	Related:  []string{"missing-contingency-plan", "unaddressed-need"},
+	Run:      runMissingPlanSection,
 }
 
 // planSectionsRequired are the sections missing-plan-section requires, in

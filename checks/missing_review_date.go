@@ -27,10 +27,12 @@ on the review_conference line, or the plan's type line when there is none.
 A plan that has ended needs no next review date, and one that ended before
 its review date is not overdue. Only review conferences of this
 authority's plan count (those after the conference that started it).`,
-	Bad:   `review_conference = 2026-04-10   # as of 1 June 2026, no review conference recorded since`,
-	Good:  `review_conference = 2026-10-09   # set at the review conference of 10 April 2026`,
-	Since: "0.1.0",
-	Run:   runMissingReviewDate,
+	Bad:      `review_conference = 2026-04-10   # as of 1 June 2026, no review conference recorded since`,
+	Good:     `review_conference = 2026-10-09   # set at the review conference of 10 April 2026`,
+	Since:    "0.1.0",
+	Synonyms: []string{"no review date", "review conference date missing", "review date passed", "no date set for review conference"},
+	Related:  []string{"late-review-conference", "late-transfer-conference", "plan-start-mismatch", "review-date-mismatch"},
+	Run:      runMissingReviewDate,
 }
 
 func runMissingReviewDate(pass *lint.Pass) error {

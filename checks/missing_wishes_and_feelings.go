@@ -51,6 +51,8 @@ seen_alone = true
 Jamie said he wants to keep going to football and that he misses his dad.`,
 	Profiles: stokeOnly,
 	Since:    "0.2.0",
+	Synonyms: []string{"no wishes and feelings", "child's views not recorded", "voice of child missing", "child's wishes not recorded"},
+	Related:  []string{"incomplete-visit-record", "missing-not-seen-reason", "non-specific-label", "unseen-bedroom"},
 	Run:      runMissingWishesAndFeelings,
 }
 

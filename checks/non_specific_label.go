@@ -52,6 +52,8 @@ Mia hid under the table when her stepfather came in and would not come out
 or speak until he had left the room; she then told me "he shouts at my mum".`,
 	Profiles: oxfordOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"non specific label", "vague label for child", "child described as disturbed", "labels instead of describing behaviour"},
+	Related:  []string{"incomplete-visit-record", "missing-not-seen-reason", "missing-wishes-and-feelings", "unseen-bedroom"},
 	Run:      runNonSpecificLabel,
 }
 

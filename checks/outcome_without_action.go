@@ -46,8 +46,10 @@ ids in brackets after the action's id ("A3 (O2): ...").`,
 |----|--------|-------|-----|---------|
 | A1 | Walk Jamie to school | Sam Doe | weekly | O1 |
 | A2 | Refer to the housing repairs team | Aisha Patel | 2026-02-01 | O2 |`,
-	Since: "0.1.0",
-	Run:   runOutcomeWithoutAction,
+	Since:    "0.1.0",
+	Synonyms: []string{"outcome has no action", "no action for outcome", "nothing in plan to achieve outcome"},
+	Related:  []string{"conference-without-outcomes", "core-member-without-part", "dropped-conference-outcome", "missing-action-timescale", "unaddressed-need", "unlinked-action", "unnamed-action-owner"},
+	Run:      runOutcomeWithoutAction,
 }
 
 func runOutcomeWithoutAction(pass *lint.Pass) error {

@@ -48,8 +48,10 @@ date = 2026-03-01       # a month after 31 January is 28 February`,
 date = 2026-01-31
 # core-groups/2026-02-27.md
 date = 2026-02-27`,
-	Since: "0.1.0",
-	Run:   runOverdueCoreGroup,
+	Since:    "0.1.0",
+	Synonyms: []string{"core group overdue", "core group not held monthly", "gap between core groups too long", "core groups not often enough"},
+	Related:  []string{"first-core-group-not-as-set", "late-first-core-group", "missed-core-groups"},
+	Run:      runOverdueCoreGroup,
 }
 
 func runOverdueCoreGroup(pass *lint.Pass) error {

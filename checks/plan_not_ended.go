@@ -41,8 +41,10 @@ decision = "cease"
 date = 2026-11-02
 reason = "no longer at risk"
 conference = "conferences/2026-11-02-review.md"`,
-	Since: "0.1.0",
-	Run:   runPlanNotEnded,
+	Since:    "0.1.0",
+	Synonyms: []string{"plan not closed after conference", "plan still open after decision to end", "conference ended plan but still open"},
+	Related:  []string{"care-order-with-plan", "cessation-without-conference", "invalid-cessation-reason", "looked-after-with-plan", "plan-past-eighteen", "premature-cessation", "unsupported-cessation"},
+	Run:      runPlanNotEnded,
 }
 
 func runPlanNotEnded(pass *lint.Pass) error {

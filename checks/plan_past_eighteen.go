@@ -32,8 +32,10 @@ reported on plan.md's type line.`,
 [cessation]
 date = 2026-11-20
 reason = "reached 18"`,
-	Since: "0.1.0",
-	Run:   runPlanPastEighteen,
+	Since:    "0.1.0",
+	Synonyms: []string{"plan past 18", "child turned 18 still on plan", "plan continues after eighteenth birthday"},
+	Related:  []string{"care-order-with-plan", "invalid-cessation-reason", "looked-after-with-plan", "plan-not-ended"},
+	Run:      runPlanPastEighteen,
 }
 
 func runPlanPastEighteen(pass *lint.Pass) error {

@@ -37,9 +37,11 @@ conference is recorded. It is reported on the started line.`,
 
 # plan.md
 started = 2026-01-22   # the first core group, not the conference`,
-	Good:  `started = 2026-01-12`,
-	Since: "0.1.0",
-	Run:   runPlanStartMismatch,
+	Good:     `started = 2026-01-12`,
+	Since:    "0.1.0",
+	Synonyms: []string{"plan start date wrong", "plan start not conference date", "start date does not match conference"},
+	Related:  []string{"late-review-conference", "late-transfer-conference", "missing-review-date", "review-date-mismatch"},
+	Run:      runPlanStartMismatch,
 }
 
 func runPlanStartMismatch(pass *lint.Pass) error {

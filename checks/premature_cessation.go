@@ -49,6 +49,8 @@ reason = "no longer at risk"
 exceptional_circumstances = "Jamie moved to live with his father in Scotland under a residence order; no contact with the alleged abuser"`,
 	Profiles: stokeOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"plan ended too soon", "plan ended too early", "plan ended before minimum length", "ended before three months"},
+	Related:  []string{"cessation-without-conference", "invalid-cessation-reason", "plan-not-ended", "unsupported-cessation"},
 	Run:      runPrematureCessation,
 }
 

@@ -44,8 +44,10 @@ review_conference = 2026-04-14`,
 next_review = 2026-09-22
 # plan.md
 review_conference = 2026-09-22`,
-	Since: "0.1.0",
-	Run:   runReviewDateMismatch,
+	Since:    "0.1.0",
+	Synonyms: []string{"review date does not match", "wrong review conference date", "review date not the one conference set"},
+	Related:  []string{"late-review-conference", "late-transfer-conference", "missing-review-date", "plan-start-mismatch"},
+	Run:      runReviewDateMismatch,
 }
 
 func runReviewDateMismatch(pass *lint.Pass) error {

@@ -56,8 +56,10 @@ outside a repository and in a shallow clone.`,
 ## Correction, 2 March 2026 (Aisha Patel)
 Jamie was seen alone in his bedroom for ten minutes; this was left out of the
 original record.`,
-	Since: "0.1.0",
-	Run:   runRewrittenRecord,
+	Since:    "0.1.0",
+	Synonyms: []string{"record changed afterwards", "visit record altered", "record rewritten after the event", "facts changed later", "what was seen changed after"},
+	Related:  []string{"late-recording", "recorded-before-event"},
+	Run:      runRewrittenRecord,
 }
 
 func runRewrittenRecord(pass *lint.Pass) error {

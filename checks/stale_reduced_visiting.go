@@ -43,6 +43,8 @@ approved_by = "Chris Hall"
 # [reduced_visiting] removed`,
 	Profiles: oxfordOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"reduced visiting not renewed", "reduced visiting carried on after review", "reduced visits not agreed again at review"},
+	Related:  []string{"missing-not-seen-reason", "unapproved-reduced-visiting", "undelegated-visit", "unescalated-refusal", "unrecorded-birth", "unseen-bedroom", "unseen-child"},
 	Run:      runStaleReducedVisiting,
 }
 

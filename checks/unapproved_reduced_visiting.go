@@ -40,6 +40,8 @@ agreed = 2026-06-01             # agreed in supervision with Owen Clarke
 approved_by = "Priya Shah"      # role = "independent conference chair"`,
 	Profiles: oxfordOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"reduced visiting not approved", "chair did not approve reduced visits", "reduced visits not agreed"},
+	Related:  []string{"missing-not-seen-reason", "stale-reduced-visiting", "undelegated-visit", "unescalated-refusal", "unrecorded-birth", "unseen-bedroom", "unseen-child"},
 	Run:      runUnapprovedReducedVisiting,
 }
 

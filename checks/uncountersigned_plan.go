@@ -43,8 +43,10 @@ countersigned_by = "Aisha Patel"`,
 manager = "Rob Jones"
 countersigned_by = "Rob Jones"
 countersigned = 2026-01-20`,
-	Since: "0.1.0",
-	Run:   runUncountersignedPlan,
+	Since:    "0.1.0",
+	Synonyms: []string{"plan not countersigned", "manager did not sign plan", "no manager sign off", "plan not signed off"},
+	Related:  []string{"core-member-without-part", "incomplete-core-group", "missing-core-group", "missing-lead-worker", "missing-plan-copy", "uncirculated-plan", "unqualified-lead-worker"},
+	Run:      runUncountersignedPlan,
 }
 
 func runUncountersignedPlan(pass *lint.Pass) error {

@@ -48,6 +48,8 @@ delegated_by = "Hannah Price"       # the lead worker
 delegation_agreed = "Owen Clarke"   # her manager, in the written agreement`,
 	Profiles: oxfordOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"visit not delegated", "no delegation agreement", "someone else visited without written delegation", "visit by other professional not agreed by manager"},
+	Related:  []string{"missing-not-seen-reason", "stale-reduced-visiting", "unapproved-reduced-visiting", "unescalated-refusal", "unrecorded-birth", "unseen-bedroom", "unseen-child"},
 	Run:      runUndelegatedVisit,
 }
 

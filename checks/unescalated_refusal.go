@@ -56,6 +56,8 @@ escalated_to = "Owen Clarke"   # the plan's manager
 escalated = 2026-03-09         # Monday: the next working day`,
 	Profiles: allProfiles,
 	Since:    "0.1.0",
+	Synonyms: []string{"refusal not escalated", "no access not escalated to manager", "manager not told next working day", "refused entry and nobody escalated"},
+	Related:  []string{"missing-not-seen-reason", "stale-reduced-visiting", "unapproved-reduced-visiting", "undelegated-visit", "unrecorded-birth", "unseen-bedroom", "unseen-child"},
 	Run:      runUnescalatedRefusal,
 }
 

@@ -20,8 +20,10 @@ it meant to hide is still reported, and so is this. It is always on: no
 profile or config can turn it off.
 
 The finding points at the comment.`,
-	Bad:   `date = 2026-03-30T10:00:00   # caselint:ignore unseen-child`,
-	Good:  `date = 2026-03-30T10:00:00   # caselint:ignore unseen-child Jamie in hospital 2-20 March, seen on the ward by the nurse`,
-	Since: "0.1.0",
-	Run:   nil, // reported by the engine
+	Bad:      `date = 2026-03-30T10:00:00   # caselint:ignore unseen-child`,
+	Good:     `date = 2026-03-30T10:00:00   # caselint:ignore unseen-child Jamie in hospital 2-20 March, seen on the ward by the nurse`,
+	Since:    "0.1.0",
+	Synonyms: []string{"ignore without reason", "suppression has no reason", "caselint ignore with no reason"},
+	Related:  []string{"invalid-record", "unused-suppression"},
+	Run:      nil, // reported by the engine
 }

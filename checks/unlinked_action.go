@@ -46,8 +46,10 @@ missing-plan-section reports the missing outcomes.`,
 | ID | Action | Owner | Due | Outcome |
 |----|--------|-------|-----|---------|
 | A1 | Walk Jamie to school | Sam Doe | weekly | O1 |`,
-	Since: "0.1.0",
-	Run:   runUnlinkedAction,
+	Since:    "0.1.0",
+	Synonyms: []string{"action not linked to outcome", "action with no outcome", "action does not say which outcome"},
+	Related:  []string{"conference-without-outcomes", "core-member-without-part", "dropped-conference-outcome", "missing-action-timescale", "outcome-without-action", "unaddressed-need", "unnamed-action-owner"},
+	Run:      runUnlinkedAction,
 }
 
 func runUnlinkedAction(pass *lint.Pass) error {

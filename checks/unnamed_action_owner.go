@@ -46,8 +46,10 @@ gets one finding, at its header row.`,
 |----|--------|-------|-----|---------|
 | A1 | Register Jamie with a dentist | Sam Doe | 2026-02-01 | O2 |
 | A2 | Attend parenting course | Sam Doe | weekly | O1 |`,
-	Since: "0.1.0",
-	Run:   runUnnamedActionOwner,
+	Since:    "0.1.0",
+	Synonyms: []string{"no named owner", "action has no owner", "nobody responsible for action", "owner is tbc", "no named person for action"},
+	Related:  []string{"core-member-without-part", "missing-action-timescale", "outcome-without-action", "unlinked-action"},
+	Run:      runUnnamedActionOwner,
 }
 
 func runUnnamedActionOwner(pass *lint.Pass) error {

@@ -48,8 +48,10 @@ qualified = true
 
 # plan.md
 lead_worker = "Aisha Patel"`,
-	Since: "0.1.0",
-	Run:   runUnqualifiedLeadWorker,
+	Since:    "0.1.0",
+	Synonyms: []string{"lead worker not qualified", "lead worker not a social worker", "unqualified worker as lead"},
+	Related:  []string{"core-member-without-part", "incomplete-core-group", "missing-core-group", "missing-lead-worker", "uncountersigned-plan"},
+	Run:      runUnqualifiedLeadWorker,
 }
 
 func runUnqualifiedLeadWorker(pass *lint.Pass) error {

@@ -44,6 +44,8 @@ date = 2026-02-23T16:00:00
 bedroom_seen = true`,
 	Profiles: oxfordOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"bedroom not seen", "child's bedroom not seen", "sleeping arrangements not checked", "didn't see where child sleeps"},
+	Related:  []string{"incomplete-visit-record", "missing-not-seen-reason", "missing-wishes-and-feelings", "non-specific-label", "stale-reduced-visiting", "unapproved-reduced-visiting", "undelegated-visit", "unescalated-refusal", "unrecorded-birth", "unseen-child"},
 	Run:      runUnseenBedroom,
 }
 

@@ -70,8 +70,10 @@ seen_alone = true`,
 date = 2026-01-23T16:00:00
 child_seen = true
 seen_alone = true`,
-	Since: "0.1.0",
-	Run:   runUnseenChild,
+	Since:    "0.1.0",
+	Synonyms: []string{"child not seen alone", "not seen alone often enough", "gap in seeing child alone", "visits not frequent enough", "baby not seen awake", "too long between visits"},
+	Related:  []string{"missing-not-seen-reason", "stale-reduced-visiting", "unapproved-reduced-visiting", "undelegated-visit", "unescalated-refusal", "unrecorded-birth", "unseen-bedroom"},
+	Run:      runUnseenChild,
 }
 
 func runUnseenChild(pass *lint.Pass) error {

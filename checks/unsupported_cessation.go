@@ -50,6 +50,8 @@ notified = ["Dana Price", "Dr Alan Webb", "Megan Cole", "Ellie"]
 follow_up = "Child in need plan; first CIN meeting 2026-11-16"`,
 	Profiles: stokeOnly,
 	Since:    "0.1.0",
+	Synonyms: []string{"core group not told plan ended", "no support after plan ended", "no child in need plan after ending", "family not told plan ended"},
+	Related:  []string{"cessation-without-conference", "invalid-cessation-reason", "plan-not-ended", "premature-cessation"},
 	Run:      runUnsupportedCessation,
 }
 

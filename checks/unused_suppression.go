@@ -24,7 +24,9 @@ The finding points at the comment. Remove it, or move it to the line the
 finding is on.`,
 	Bad: `<!-- caselint:ignore unnamed-action-owner Owner agreed at the next core group -->
 | A1 | Take Jamie to school each morning | Sam Doe | weekly | O1 |`,
-	Good:  `| A1 | Take Jamie to school each morning | Sam Doe | weekly | O1 |`,
-	Since: "0.1.0",
-	Run:   nil, // reported by the engine
+	Good:     `| A1 | Take Jamie to school each morning | Sam Doe | weekly | O1 |`,
+	Since:    "0.1.0",
+	Synonyms: []string{"ignore suppresses nothing", "unused ignore", "suppression not needed"},
+	Related:  []string{"invalid-record", "unexplained-suppression"},
+	Run:      nil, // reported by the engine
 }

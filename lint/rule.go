@@ -76,6 +76,17 @@ type Rule struct {
 	Profiles []string // the shipped profiles it is on in; nil means every profile
 	Since    string   // the caselint version that added it
 
+	// Synonyms are phrases a trainee would write for the problem, in plain
+	// British English ("child not seen alone", "no contingency plan"): an
+	// exercise's spot answers may name the problem in words instead of the
+	// rule id, and these map them to the rule.
+	Synonyms []string
+	// Related are the ids of rules about the same thing (the same record,
+	// the same duty), for spot marking: an answer naming a related rule in
+	// the right record is close. The relation is symmetric: each rule lists
+	// the other (TestRelated holds them to it).
+	Related []string
+
 	// Run checks one case. It is nil for rules the engine itself reports
 	// (unused-suppression, unexplained-suppression).
 	Run func(*Pass) error

@@ -2,21 +2,14 @@ package exercise
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/expect"
 	"github.com/caselint/caselint/lint/vcs"
-	"github.com/caselint/caselint/schema"
 )
 
 // Open returns the exercise a started folder dir holds, as its StateFile
@@ -353,180 +346,5 @@ func (ex *Exercise) CheckFix(ctx context.Context, dir string) (*FixReport, error
 			r.New = append(r.New, f)
 		}
 	}
-	return r, nil
-}
-
-// Answer is one problem a trainee says they found, from an answers file.
-type Answer struct {
-	Rule string
-	Path string // slash path in the exercise folder
-	Line int
-	At   string // as written
-	Note string // the trainee's own words, if any
-}
-
-// ReadAnswers reads a trainee's answers file:
-//
-//	[[finding]]
-//	rule = "unseen-child"
-//	at = "visits/2026-03-02.md:3"   # path in the exercise folder, and line
-//	note = "not seen for 24 days"   # optional
-func ReadAnswers(file string) ([]Answer, error) {
-	data, err := lint.ReadRegular(file, 0)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("answers file %s does not exist", file)
-		}
-		return nil, fmt.Errorf("answers file: %w", err)
-	}
-	return ParseAnswers(file, data)
-}
-
-// ParseAnswers reads an answers file's content; name is for messages.
-func ParseAnswers(name string, data []byte) ([]Answer, error) {
-	var f struct {
-		Finding []struct {
-			Rule string `toml:"rule"`
-			At   string `toml:"at"`
-			Note string `toml:"note"`
-		} `toml:"finding"`
-	}
-	md, err := toml.Decode(string(data), &f)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", name, pe.Position.Line, pe.Position.Col, pe.Message)
-		}
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if u := md.Undecoded(); len(u) > 0 {
-		return nil, fmt.Errorf("%s: unknown key %s: each [[finding]] has rule, at and, if you like, note", name, u[0])
-	}
-	var out []Answer
-	for i, a := range f.Finding {
-		where := fmt.Sprintf("%s: finding %d", name, i+1)
-		rule := strings.TrimSpace(a.Rule)
-		if rule == "" {
-			return nil, fmt.Errorf("%s: rule is required (the rule id, as caselint rules lists them)", where)
-		}
-		at := strings.TrimSpace(a.At)
-		k := strings.LastIndexByte(at, ':')
-		if k <= 0 {
-			return nil, fmt.Errorf("%s: at = %q: write the file and the line, as plan.md:12", where, a.At)
-		}
-		line, err := strconv.Atoi(strings.TrimSpace(at[k+1:]))
-		if err != nil || line < 1 {
-			return nil, fmt.Errorf("%s: at = %q: the line after the colon must be a number from 1", where, a.At)
-		}
-		p := path.Clean(strings.TrimPrefix(filepath.ToSlash(strings.TrimSpace(at[:k])), "./"))
-		out = append(out, Answer{Rule: rule, Path: p, Line: line, At: a.At, Note: a.Note})
-	}
-	return out, nil
-}
-
-// Wrong is an answer that is not in the key.
-type Wrong struct {
-	Answer
-	// Hint says how close it came: "right place, wrong rule: ...", "no such
-	// rule", or "".
-	Hint string
-}
-
-// Marked is a key item and the answer that found it.
-type Marked struct {
-	Item
-	Answer Answer
-}
-
-// SpotReport is the marking of a trainee's answers.
-type SpotReport struct {
-	Exercise *Exercise
-	Found    []Marked
-	Missed   []Item
-	Wrong    []Wrong
-	Notes    []string
-}
-
-// Score is how many key items were found, of how many.
-func (r *SpotReport) Score() (found, total int) { return len(r.Found), len(r.Found) + len(r.Missed) }
-
-// Done reports whether every item was found and nothing wrongly flagged.
-func (r *SpotReport) Done() bool { return len(r.Missed) == 0 && len(r.Wrong) == 0 }
-
-// CheckSpot marks a trainee's answers against the key: an answer finds an
-// item when its rule, path and line are the item's, exactly (paths with
-// forward slashes, relative to the exercise folder). Each item is found at
-// most once: a second answer for it is wrongly flagged.
-func (ex *Exercise) CheckSpot(ctx context.Context, answers []Answer) (*SpotReport, error) {
-	base, err := ex.baseline(ctx)
-	if err != nil {
-		return nil, err
-	}
-	items, notes := ex.items(base)
-	r := &SpotReport{Exercise: ex, Notes: notes}
-	taken := make([]bool, len(items))
-	var unmatched []Answer
-	for _, a := range answers {
-		hit := -1
-		for i, it := range items {
-			if !taken[i] && it.Rule == a.Rule && it.Path == a.Path && it.Line == a.Line {
-				hit = i
-				break
-			}
-		}
-		if hit < 0 {
-			unmatched = append(unmatched, a)
-			continue
-		}
-		taken[hit] = true
-		r.Found = append(r.Found, Marked{Item: items[hit], Answer: a})
-	}
-	for i, it := range items {
-		if !taken[i] {
-			r.Missed = append(r.Missed, it)
-		}
-	}
-	ids := make([]string, len(ex.rules))
-	for i, rl := range ex.rules {
-		ids[i] = rl.ID
-	}
-	for _, a := range unmatched {
-		w := Wrong{Answer: a}
-		switch {
-		case ex.Rule(a.Rule) == nil:
-			w.Hint = fmt.Sprintf("caselint has no rule %q", a.Rule)
-			if s := schema.Suggest(a.Rule, ids); s != "" {
-				w.Hint += fmt.Sprintf(" (did you mean %s?)", s)
-			}
-		case ex.Files[a.Path] == nil:
-			w.Hint = fmt.Sprintf("the exercise has no file %s", a.Path)
-		case !ex.Rule(a.Rule).InProfile(ex.Profile) && (ex.config == nil || ex.config.Profiles[ex.Profile] == nil):
-			w.Hint = fmt.Sprintf("%s is off under %s: that procedure does not ask for it (caselint explain %s)", a.Rule, ex.Profile, a.Rule)
-		default:
-			for _, it := range r.Missed {
-				if it.Path == a.Path && it.Line == a.Line {
-					w.Hint = fmt.Sprintf("right place, wrong rule: the problem there is %s", it.Rule)
-					break
-				}
-			}
-			if w.Hint != "" {
-				break
-			}
-			for _, it := range items {
-				if it.Path == a.Path && it.Line == a.Line && it.Rule == a.Rule {
-					w.Hint = "already counted: an earlier answer found it"
-					break
-				}
-			}
-		}
-		r.Wrong = append(r.Wrong, w)
-	}
-	sort.SliceStable(r.Wrong, func(i, j int) bool {
-		a, b := r.Wrong[i], r.Wrong[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		return a.Line < b.Line
-	})
 	return r, nil
 }

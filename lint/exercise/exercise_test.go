@@ -472,7 +472,8 @@ note = "TBC is nobody"
 		t.Errorf("%+v", as)
 	}
 	for _, bad := range []string{
-		"[[finding]]\nrule = \"x\"\nat = \"plan.md\"\n",
+		"[[finding]]\nrule = \"x\"\nat = \"\"\n",
+		"[[finding]]\nrule = \"x\"\nat = \":3\"\n",
 		"[[finding]]\nrule = \"x\"\nat = \"plan.md:0\"\n",
 		"[[finding]]\nrule = \"x\"\nat = \"plan.md:twelve\"\n",
 		"[[finding]]\nat = \"plan.md:3\"\n",

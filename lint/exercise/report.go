@@ -71,51 +71,6 @@ func (r *FixReport) WriteText(w io.Writer) error {
 	return err
 }
 
-// WriteText writes the spot-mode marking: found, missed (each explained
-// from its rule's help) and wrongly flagged.
-func (r *SpotReport) WriteText(w io.Writer) error {
-	b := &strings.Builder{}
-	ex := r.Exercise
-	fmt.Fprintf(b, "%s: your answers\n", ex.Heading())
-	fmt.Fprintf(b, "\nFound (%d):\n", len(r.Found))
-	if len(r.Found) == 0 {
-		b.WriteString("  none\n")
-	}
-	for _, m := range r.Found {
-		fmt.Fprintf(b, "  %s  %s\n", m.At(), ex.ruleLabel(m.Rule))
-	}
-	fmt.Fprintf(b, "\nMissed (%d):\n", len(r.Missed))
-	if len(r.Missed) == 0 {
-		b.WriteString("  none\n")
-	}
-	for _, it := range r.Missed {
-		fmt.Fprintf(b, "  %s  %s\n", it.At(), ex.ruleLabel(it.Rule))
-		ex.explain(b, it, "      ")
-	}
-	fmt.Fprintf(b, "\nWrongly flagged (%d):\n", len(r.Wrong))
-	if len(r.Wrong) == 0 {
-		b.WriteString("  none\n")
-	}
-	for _, wr := range r.Wrong {
-		fmt.Fprintf(b, "  %s:%d  %s: caselint finds no such problem there", pr(wr.Path), wr.Line, pr(wr.Rule))
-		if wr.Hint != "" {
-			fmt.Fprintf(b, " (%s)", pr(wr.Hint))
-		}
-		b.WriteString("\n")
-	}
-	for _, n := range r.Notes {
-		fmt.Fprintf(b, "\nnote: %s\n", pr(n))
-	}
-	found, total := r.Score()
-	fmt.Fprintf(b, "\nScore: %d of %d found (%d%%)", found, total, percent(found, total))
-	if len(r.Wrong) > 0 {
-		fmt.Fprintf(b, "; %d wrongly flagged", len(r.Wrong))
-	}
-	b.WriteString(".\nAnswers match on the rule, the file and the exact line caselint reports.\n")
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
 // WriteText writes the answer key, each item explained, for trainers.
 func (r *KeyReport) WriteText(w io.Writer) error {
 	b := &strings.Builder{}

@@ -51,6 +51,13 @@ func Markdown(r *lint.Rule) string {
 	if len(reads) > 0 {
 		fmt.Fprintf(&b, "| Reads | %s |\n", strings.Join(reads, ", "))
 	}
+	if len(r.Related) > 0 {
+		var links []string
+		for _, id := range r.Related {
+			links = append(links, fmt.Sprintf("[%s](%s.md)", id, id))
+		}
+		fmt.Fprintf(&b, "| Related | %s |\n", strings.Join(links, ", "))
+	}
 	fmt.Fprintf(&b, "| Since | %s |\n\n", r.Since)
 	fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(r.Text))
 	if cs := Citations(r); len(cs) > 0 {
@@ -59,6 +66,9 @@ func Markdown(r *lint.Rule) string {
 			fmt.Fprintf(&b, "- %s\n", c)
 		}
 		b.WriteString("\n")
+	}
+	if len(r.Synonyms) > 0 {
+		fmt.Fprintf(&b, "## In plain words\n\nIn an exercise's spot answers, a trainee may name this problem in words instead of its id, as: %s.\n\n", Synonyms(r))
 	}
 	fmt.Fprintf(&b, "## Example\n\nFires:\n\n```markdown\n%s\n```\n\nQuiet:\n\n```markdown\n%s\n```\n\n", strings.TrimSpace(r.Bad), strings.TrimSpace(r.Good))
 	fmt.Fprintf(&b, "## Suppressing\n\nA reviewed exception is suppressed on the line the finding points at, with the reason:\n\n```markdown\n<!-- caselint:ignore %s the reason, in words a reviewer accepts -->\n```\n\nor, in the frontmatter, `# caselint:ignore %s the reason`.\n", r.ID, r.ID)
@@ -93,8 +103,24 @@ func Text(r *lint.Rule) string {
 			fmt.Fprintf(&b, "  %s\n", c)
 		}
 	}
+	if len(r.Related) > 0 {
+		fmt.Fprintf(&b, "\nRelated: %s\n", strings.Join(r.Related, ", "))
+	}
+	if len(r.Synonyms) > 0 {
+		fmt.Fprintf(&b, "\nIn plain words: %s\n", Synonyms(r))
+	}
 	fmt.Fprintf(&b, "\nFires:\n%s\n\nQuiet:\n%s\n", indent(r.Bad), indent(r.Good))
 	return b.String()
+}
+
+// Synonyms returns the rule's plain-English phrases, quoted, for a line of
+// text: "child not seen alone", "gap in seeing child alone".
+func Synonyms(r *lint.Rule) string {
+	q := make([]string, len(r.Synonyms))
+	for i, s := range r.Synonyms {
+		q[i] = `"` + s + `"`
+	}
+	return strings.Join(q, ", ")
 }
 
 func indent(s string) string {

@@ -232,16 +232,19 @@ score: seeded problems fixed out of all of them. A problem suppressed with a
 reasoned caselint:ignore counts as fixed, and is shown as suppressed.
 
 Spot mode (--answers FILE): marks the trainee's answers file against the
-key: found, missed (each explained from its rule's help) and wrongly
-flagged, with a score: found out of the key. An answer is right when its
-rule, file and line are exactly those caselint reports. The file:
+key: found, close, missed (each explained from its rule's help), not in
+the key (for discussion) and not supported, with a score: found out of
+the key. An answer is found when it names the rule, by its id or in
+words, in the record where caselint finds it; the line need not be exact.
+The file:
 
   [[finding]]
-  rule = "unseen-child"
+  rule = "unseen-child"            # or in words: "child not seen alone"
   at = "visits/2026-03-02.md:3"    # the file, relative to DIR, and the line
+  note = "not seen for 24 days"    # optional: shown back beside the answer
 
-Exit status: 0 when everything is fixed (or found, with nothing wrongly
-flagged), 1 when not, 2 on an error.`,
+Exit status: 0 when everything is fixed (or found, with nothing not
+supported), 1 when not, 2 on an error.`,
 		Example: `  caselint exercise check ellie
   caselint exercise check --answers answers.toml ellie`,
 		Args: maxArgs("check", 1),

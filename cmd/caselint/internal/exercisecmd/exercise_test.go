@@ -121,7 +121,8 @@ func TestListStartCheckReveal(t *testing.T) {
 		t.Errorf("check untouched:\n%s", out)
 	}
 
-	// Spot mode: two right, one wrong, two missed.
+	// Spot mode: two right, one a line off (found: the right rule in the
+	// right record), one not supported, one missed.
 	answers := filepath.Join(t.TempDir(), "answers.toml")
 	if err := os.WriteFile(answers, []byte(`
 [[finding]]
@@ -135,6 +136,11 @@ at = "plan.md:88"
 [[finding]]
 rule = "unnamed-action-owner"
 at = "plan.md:64"
+note = "TBC is nobody"
+
+[[finding]]
+rule = "late-minutes"
+at = "plan.md:64"
 `), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +148,7 @@ at = "plan.md:64"
 	if !errors.Is(err, cmdutil.ErrFindings) {
 		t.Errorf("check --answers: err = %v", err)
 	}
-	for _, w := range []string{"Found (2):", "Missed (2):", "Wrongly flagged (1):", "right place, wrong rule: the problem there is missing-action-timescale", "Why: Every action in the plan must", "Score: 2 of 4 found (50%); 1 wrongly flagged."} {
+	for _, w := range []string{"Found (3):", "Missed (1):", "Not supported (1):", "you said plan.md:64; caselint points at line 65", "your note: TBC is nobody", "the problem there is missing-action-timescale", "Why: Every action in the plan must", "Score: 3 of 4 found (75%); 1 not supported."} {
 		if !strings.Contains(out, w) {
 			t.Errorf("check --answers lacks %q:\n%s", w, out)
 		}
