@@ -158,7 +158,7 @@ func (ex *Exercise) items(res *lint.Result) ([]Item, []string) {
 	}
 	var notes []string
 	for _, p := range expect.Compare(res.Findings, ex.Key, ex.allRules()) {
-		notes = append(notes, "the exercise's key does not match caselint: "+p)
+		notes = append(notes, keyDriftNote+p)
 	}
 	return out, notes
 }
@@ -218,6 +218,8 @@ type FixReport struct {
 	// started: the trainee brought them in.
 	New   []lint.Finding
 	Notes []string
+	// Show is how much of what is left the report shows (hints.go).
+	Show Hints
 }
 
 // Fixed is how many seeded problems are no longer reported: fixed, or
@@ -445,6 +447,8 @@ type SpotReport struct {
 	Missed   []Item
 	Wrong    []Wrong
 	Notes    []string
+	// Show is how much of what is missed the report shows (hints.go).
+	Show Hints
 }
 
 // Score is how many key items were found, of how many.
