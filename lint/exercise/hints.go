@@ -75,9 +75,9 @@ func checkHintLevel(s string) error {
 // that there is a difference.
 const keyDriftNote = "the exercise's key does not match caselint: "
 
-// shownNotes are the report's notes as the level lets the trainee see them:
+// ShownNotes are the report's notes as the level lets the trainee see them:
 // the key's differences from caselint only counted, below HintsAll.
-func shownNotes(notes []string, h Hints) []string {
+func ShownNotes(notes []string, h Hints) []string {
 	if h >= HintsAll {
 		return notes
 	}
@@ -104,11 +104,13 @@ func (r *FixReport) shownItem(it FixItem) bool {
 	return r.Show >= HintsAll || it.Status == Fixed || it.Status == Suppressed
 }
 
-// shown splits the report as the trainee may see it: the seeded problems
-// shown in full, and the new problems shown in full. A new problem with
-// the rule and the message of a seeded one (a record copied or renamed)
-// would give that one away, and is held back with the seeded ones.
-func (r *FixReport) shown() (items []FixItem, news []lint.Finding) {
+// Shown is the fix-mode marking as the trainee may see it in full: the
+// seeded problems fixed or suppressed, and the new problems. A new problem
+// with the rule and the message of a seeded one (a record copied under
+// another name) would give that one away: it is held back (HeldBack).
+// Every output of the marking (text, JSON, CSV) shows these, and of the
+// rest only HeldBack.
+func (r *FixReport) Shown() (items []FixItem, news []lint.Finding) {
 	for _, it := range r.Items {
 		if r.shownItem(it) {
 			items = append(items, it)
@@ -136,62 +138,61 @@ func (r *FixReport) newHeldBack(f lint.Finding) bool {
 	return false
 }
 
-// heldPlace is a held-back problem as the hint level shows it.
-type heldPlace struct{ Path, Rule string }
+// Held is what a trainee is told of problems held back: how many, and, as
+// the level allows, their record (Path, from HintsRecord) and their rule
+// (Rule, at HintsRule); never a line or a message.
+type Held struct {
+	Path  string `json:"record,omitempty"`
+	Rule  string `json:"rule,omitempty"`
+	Count int    `json:"count"`
+	// Repeat: new problems repeating a seeded one (a record copied).
+	Repeat bool `json:"repeat,omitempty"`
+}
 
-// writeHeldBack writes what is held back of the fix-mode marking: how many
-// seeded problems are still to fix and, as far as the level allows, where.
-func (r *FixReport) writeHeldBack(b *strings.Builder) {
-	var left, repeats []heldPlace
+// HeldBack is what the fix-mode marking holds back, as the level tells
+// it: the seeded problems still there, then the new problems that repeat
+// a seeded one, each grouped by what the level shows. Empty for the
+// trainer's view.
+func (r *FixReport) HeldBack() []Held {
+	var left, repeats []Held
 	for _, it := range r.Items {
 		if !r.shownItem(it) {
-			left = append(left, heldPlace{it.Path, it.Rule})
+			left = append(left, Held{Path: it.Path, Rule: it.Rule})
 		}
 	}
 	for _, f := range r.New {
 		if r.newHeldBack(f) {
-			repeats = append(repeats, heldPlace{f.Path, f.RuleID})
+			repeats = append(repeats, Held{Path: f.Path, Rule: f.RuleID, Repeat: true})
 		}
 	}
-	if len(left) > 0 {
-		if len(left) < len(r.Items) { // after the fixed ones
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(b, "  %s still to fix", plural(len(left), "seeded problem", "seeded problems"))
-		r.Exercise.writeHeld(b, left, r.Show)
-	}
-	if len(repeats) > 0 {
-		fmt.Fprintf(b, "\n  %s you brought in %s a seeded one (a record copied or renamed?)", plural(len(repeats), "problem", "problems"),
-			map[bool]string{true: "repeats", false: "repeat"}[len(repeats) == 1])
-		r.Exercise.writeHeld(b, repeats, r.Show)
-	}
+	return append(group(left, r.Show), group(repeats, r.Show)...)
 }
 
-// writeMissedHeld writes the spot-mode "Missed" list as the level allows.
-func (r *SpotReport) writeMissedHeld(b *strings.Builder) {
-	if len(r.Missed) == 0 {
-		return
+// HeldBack is what the spot-mode marking holds back of what was missed,
+// as the level tells it. Empty for the trainer's view.
+func (r *SpotReport) HeldBack() []Held {
+	if r.Show >= HintsAll {
+		return nil
 	}
-	var left []heldPlace
+	var left []Held
 	for _, it := range r.Missed {
-		left = append(left, heldPlace{it.Path, it.Rule})
+		left = append(left, Held{Path: it.Path, Rule: it.Rule})
 	}
-	fmt.Fprintf(b, "  %s not found", plural(len(left), "seeded problem", "seeded problems"))
-	r.Exercise.writeHeld(b, left, r.Show)
+	return group(left, r.Show)
 }
 
-// writeHeld ends the line begun with a count: ": held back ..." for none,
-// or a list by record (with the rule at HintsRule), each with its count.
-func (ex *Exercise) writeHeld(b *strings.Builder, ps []heldPlace, h Hints) {
-	if h <= HintsNone {
-		b.WriteString(": where and what they are is held back (hints: none).\n")
-		return
-	}
-	count := map[heldPlace]int{}
-	var order []heldPlace
+// group reduces problems to what level h tells of them, and counts them:
+// one Held for all at HintsNone, one a record at HintsRecord, one a
+// record and rule at HintsRule.
+func group(ps []Held, h Hints) []Held {
+	count := map[Held]int{}
+	var order []Held
 	for _, p := range ps {
 		if h < HintsRule {
 			p.Rule = ""
+		}
+		if h < HintsRecord {
+			p.Path = ""
 		}
 		if count[p] == 0 {
 			order = append(order, p)
@@ -204,28 +205,76 @@ func (ex *Exercise) writeHeld(b *strings.Builder, ps []heldPlace, h Hints) {
 		}
 		return order[i].Rule < order[j].Rule
 	})
+	for i := range order {
+		order[i].Count = count[order[i]]
+	}
+	return order
+}
+
+// writeHeldBack writes what is held back of the fix-mode marking: how many
+// seeded problems are still to fix and, as far as the level allows, where.
+func (r *FixReport) writeHeldBack(b *strings.Builder) {
+	var left, repeats []Held
+	n, nr := 0, 0
+	for _, hb := range r.HeldBack() {
+		if hb.Repeat {
+			repeats, nr = append(repeats, hb), nr+hb.Count
+		} else {
+			left, n = append(left, hb), n+hb.Count
+		}
+	}
+	if n > 0 {
+		if n < len(r.Items) { // after the fixed ones
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "  %s still to fix", plural(n, "seeded problem", "seeded problems"))
+		r.Exercise.writeHeld(b, left, r.Show)
+	}
+	if nr > 0 {
+		fmt.Fprintf(b, "\n  %s you brought in %s a seeded one (a record copied or renamed?)", plural(nr, "problem", "problems"),
+			map[bool]string{true: "repeats", false: "repeat"}[nr == 1])
+		r.Exercise.writeHeld(b, repeats, r.Show)
+	}
+}
+
+// writeMissedHeld writes the spot-mode "Missed" list as the level allows.
+func (r *SpotReport) writeMissedHeld(b *strings.Builder) {
+	if len(r.Missed) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "  %s not found", plural(len(r.Missed), "seeded problem", "seeded problems"))
+	r.Exercise.writeHeld(b, r.HeldBack(), r.Show)
+}
+
+// writeHeld ends the line begun with a count: ": held back ..." for none,
+// or a list by record (with the rule at HintsRule), each with its count.
+func (ex *Exercise) writeHeld(b *strings.Builder, hs []Held, h Hints) {
+	if h <= HintsNone {
+		b.WriteString(": where and what they are is held back (hints: none).\n")
+		return
+	}
 	what := "which record"
 	if h >= HintsRule {
 		what = "which record and which rule"
 	}
 	fmt.Fprintf(b, " (hints: %s):\n", what)
-	for _, p := range order {
+	for _, p := range hs {
 		line := "    " + pr(p.Path)
 		if p.Rule != "" {
 			line += ": " + ex.ruleLabel(p.Rule)
 		}
-		if n := count[p]; n > 1 {
-			line += fmt.Sprintf(" (%d)", n)
+		if p.Count > 1 {
+			line += fmt.Sprintf(" (%d)", p.Count)
 		}
 		b.WriteString(line + "\n")
 	}
 }
 
-// wrongHint is the hint shown beside a wrongly flagged answer: below
+// ShownHint is the hint shown beside a wrongly flagged answer: below
 // HintsAll, only those that say nothing of the key (no such rule, no such
 // file, off under the procedure, already counted); "right place, wrong
 // rule: the problem there is ..." would name a place and a rule of it.
-func (r *SpotReport) wrongHint(wr Wrong) string {
+func (r *SpotReport) ShownHint(wr Wrong) string {
 	if r.Show >= HintsAll {
 		return wr.Hint
 	}

@@ -2,6 +2,7 @@ package exercise_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -241,6 +242,34 @@ func TestKeyDriftHeldBack(t *testing.T) {
 			t.Errorf("trainer: the differences are not shown:\n%s", got)
 		case h < exercise.HintsAll && (strings.Contains(got, "plan.md:63") || strings.Count(got, "(1 difference)") != 2):
 			t.Errorf("trainee: the differences are not held back:\n%s", got)
+		}
+	}
+}
+
+// TestHeldBackAPI: what other outputs (JSON, CSV) are to show of what is
+// held back: counts, then records, then rules, never a line.
+func TestHeldBackAPI(t *testing.T) {
+	ex := shipped(t, "first-plan-review")
+	r, err := ex.CheckFix(ctx, start(t, ex, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		h    exercise.Hints
+		want string
+	}{
+		{exercise.HintsNone, "[{  4 false}]"},
+		{exercise.HintsRecord, "[{plan.md  4 false}]"},
+		{exercise.HintsRule, "[{plan.md missing-action-timescale 1 false} {plan.md missing-contingency-plan 1 false} {plan.md unnamed-action-owner 2 false}]"},
+		{exercise.HintsAll, "[]"},
+	} {
+		r.Show = tc.h
+		if got := fmt.Sprint(r.HeldBack()); got != tc.want {
+			t.Errorf("hints %s: HeldBack = %s, want %s", tc.h, got, tc.want)
+		}
+		items, news := r.Shown()
+		if n := len(items); (tc.h == exercise.HintsAll) != (n == 4) || len(news) != 0 {
+			t.Errorf("hints %s: Shown = %d items, %d new", tc.h, n, len(news))
 		}
 	}
 }

@@ -26,7 +26,7 @@ func (ex *Exercise) Heading() string {
 func (r *FixReport) WriteText(w io.Writer) error {
 	b := &strings.Builder{}
 	ex := r.Exercise
-	items, news := r.shown() // held back: what the hint level hides (hints.go)
+	items, news := r.Shown() // held back: what the hint level hides (hints.go)
 	fmt.Fprintf(b, "%s\n\nThe problems seeded in the case:\n\n", ex.Heading())
 	width := 0
 	for _, it := range items {
@@ -56,7 +56,7 @@ func (r *FixReport) WriteText(w io.Writer) error {
 			writeWrapped(b, fmt.Sprintf("%s:%d:%d: %s: %s [%s]", pr(f.Path), f.Pos.Line, f.Pos.Col, f.Severity, pr(f.Message), f.RuleID), "  ", "    ")
 		}
 	}
-	for _, n := range shownNotes(r.Notes, r.Show) {
+	for _, n := range ShownNotes(r.Notes, r.Show) {
 		fmt.Fprintf(b, "\nnote: %s\n", pr(n))
 	}
 	fixed, total := r.Fixed(), len(r.Items)
@@ -104,12 +104,12 @@ func (r *SpotReport) WriteText(w io.Writer) error {
 	}
 	for _, wr := range r.Wrong {
 		fmt.Fprintf(b, "  %s:%d  %s: caselint finds no such problem there", pr(wr.Path), wr.Line, pr(wr.Rule))
-		if h := r.wrongHint(wr); h != "" {
+		if h := r.ShownHint(wr); h != "" {
 			fmt.Fprintf(b, " (%s)", pr(h))
 		}
 		b.WriteString("\n")
 	}
-	for _, n := range shownNotes(r.Notes, r.Show) {
+	for _, n := range ShownNotes(r.Notes, r.Show) {
 		fmt.Fprintf(b, "\nnote: %s\n", pr(n))
 	}
 	found, total := r.Score()
