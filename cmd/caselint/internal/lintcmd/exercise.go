@@ -81,8 +81,14 @@ func exerciseAfter(opts *Options, src *source, wd string, findings []lint.Findin
 
 // declineExercise is the error that says dir is an exercise.
 func declineExercise(dir, wd string) error {
+	// Relative to the working folder (as the root is, links resolved),
+	// even when outside it: an absolute path here would become "." when
+	// Run makes the root relative.
 	show := dir
-	if r, err := filepath.Rel(wd, dir); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+	if r, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = r
+	}
+	if r, err := filepath.Rel(wd, dir); err == nil {
 		show = r
 	}
 	name := "a training exercise"

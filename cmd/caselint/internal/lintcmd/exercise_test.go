@@ -105,6 +105,12 @@ func TestLintDeclinesAStagedExercise(t *testing.T) {
 	if code != cmdutil.ExitError || out != "" || !strings.Contains(errOut, "this folder is the training exercise \"late-entries\"") {
 		t.Errorf("lint --staged: exit %d, stdout %q, stderr %s", code, out, errOut)
 	}
+	// From elsewhere, by its absolute path: named relative to the working
+	// folder, never as ".".
+	code, _, errOut = caselint(t, t.TempDir(), "lint", dir)
+	if code != cmdutil.ExitError || !strings.Contains(errOut, "caselint exercise check ../") || strings.Contains(errOut, dir) {
+		t.Errorf("lint DIR from elsewhere: exit %d, stderr %s", code, errOut)
+	}
 }
 
 // TestLintAnOrdinaryFolderBesideAnExercise: a folder that is not an
