@@ -151,7 +151,7 @@ func (ex *Exercise) items(res *lint.Result) ([]Item, []string) {
 	}
 	var notes []string
 	for _, p := range expect.Compare(res.Findings, ex.Key, ex.allRules()) {
-		notes = append(notes, "the exercise's key does not match caselint: "+p)
+		notes = append(notes, keyDriftNote+p)
 	}
 	return out, notes
 }
@@ -211,6 +211,8 @@ type FixReport struct {
 	// started: the trainee brought them in.
 	New   []lint.Finding
 	Notes []string
+	// Show is how much of what is left the report shows (hints.go).
+	Show Hints
 }
 
 // Fixed is how many seeded problems are no longer reported: fixed, or

@@ -66,6 +66,9 @@ type Meta struct {
 	AsOf    schema.Date `toml:"as_of"`   // the date it is read as of
 	Summary string      `toml:"summary"` // one line, for the list
 	Git     bool        `toml:"git"`     // the case comes with a git history (history.toml)
+	// HintLevel is how much check tells a trainee of what is left: none
+	// (the default), record or rule (hints.go).
+	HintLevel string `toml:"hints"`
 }
 
 // Exercise is one exercise, loaded and checked.
@@ -321,7 +324,7 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 		return fail("%s: %v", MetaFile, err)
 	}
 	if u := md.Undecoded(); len(u) > 0 {
-		known := []string{"title", "level", "profile", "as_of", "summary", "git"}
+		known := []string{"title", "level", "profile", "as_of", "summary", "git", "hints"}
 		msg := fmt.Sprintf("%s: unknown key %s", MetaFile, u[0])
 		if s := schema.Suggest(u[0].String(), known); s != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", s)
@@ -342,6 +345,9 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 		return fail("%s: level %d: levels run from %d (easiest) to %d", MetaFile, ex.Level, MinLevel, MaxLevel)
 	case ex.AsOf.IsZero():
 		return fail("%s: as_of is required: exercises never read the clock", MetaFile)
+	}
+	if err := checkHintLevel(ex.HintLevel); err != nil {
+		return fail("%s: %v", MetaFile, err)
 	}
 
 	brief, err := fs.ReadFile(fsys, BriefFile)

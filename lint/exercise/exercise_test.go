@@ -549,6 +549,7 @@ func TestCheckFixFollowsEdits(t *testing.T) {
 	if r.Fixed() != 2 || r.Done() {
 		t.Errorf("fixed %d, done %v", r.Fixed(), r.Done())
 	}
+	r.Show = exercise.HintsAll // the trainer's view: what is still there, and where
 	var out strings.Builder
 	if err := r.WriteText(&out); err != nil {
 		t.Fatal(err)

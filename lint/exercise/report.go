@@ -26,12 +26,13 @@ func (ex *Exercise) Heading() string {
 func (r *FixReport) WriteText(w io.Writer) error {
 	b := &strings.Builder{}
 	ex := r.Exercise
+	items, news := r.Shown() // held back: what the hint level hides (hints.go)
 	fmt.Fprintf(b, "%s\n\nThe problems seeded in the case:\n\n", ex.Heading())
 	width := 0
-	for _, it := range r.Items {
+	for _, it := range items {
 		width = max(width, len(it.At()))
 	}
-	for _, it := range r.Items {
+	for _, it := range items {
 		fmt.Fprintf(b, "  %-11s  %-*s  %s\n", it.Status, width, it.At(), ex.ruleLabel(it.Rule))
 		pad := strings.Repeat(" ", 15)
 		if it.Now == nil {
@@ -48,13 +49,14 @@ func (r *FixReport) WriteText(w io.Writer) error {
 			writeWrapped(b, fmt.Sprintf("%ssuppressed with the reason %q: whoever reviews the record judges whether the reason is good", moved, it.Now.Suppression.Reason), pad, "")
 		}
 	}
-	if len(r.New) > 0 {
-		fmt.Fprintf(b, "\nYou introduced %s:\n\n", plural(len(r.New), "new problem", "new problems"))
-		for _, f := range r.New {
+	r.writeHeldBack(b)
+	if len(news) > 0 {
+		fmt.Fprintf(b, "\nYou introduced %s:\n\n", plural(len(news), "new problem", "new problems"))
+		for _, f := range news {
 			writeWrapped(b, fmt.Sprintf("%s:%d:%d: %s: %s [%s]", pr(f.Path), f.Pos.Line, f.Pos.Col, f.Severity, pr(f.Message), f.RuleID), "  ", "    ")
 		}
 	}
-	for _, n := range r.Notes {
+	for _, n := range ShownNotes(r.Notes, r.Show) {
 		fmt.Fprintf(b, "\nnote: %s\n", pr(n))
 	}
 	fixed, total := r.Fixed(), len(r.Items)

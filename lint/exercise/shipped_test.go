@@ -300,6 +300,7 @@ func testSpot(t *testing.T, ex *exercise.Exercise) {
 	if r.Done() {
 		t.Error("spot: done with answers missing")
 	}
+	r.Show = exercise.HintsAll // the trainer's view: each missed item explained
 	var out bytes.Buffer
 	if err := r.WriteText(&out); err != nil {
 		t.Fatal(err)

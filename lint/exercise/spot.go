@@ -177,6 +177,8 @@ type SpotReport struct {
 	Missed     []Item
 	Wrong      []Wrong // not supported
 	Notes      []string
+	// Show is how much of what is missed the report shows (hints.go).
+	Show Hints
 }
 
 // Score is how many key items were found, of how many.
@@ -732,7 +734,11 @@ func (r *SpotReport) WriteText(w io.Writer) error {
 		writeNote(b, m.Answer, in)
 	}
 
-	if len(r.Close) > 0 {
+	// "Close" says there is a problem in that record: shown when the
+	// hints allow which record; below that, a close answer is only not
+	// credited, with no reason given.
+	closeShown := r.Show >= HintsRecord
+	if len(r.Close) > 0 && closeShown {
 		fmt.Fprintf(b, "\nClose (%d): the right record, and a related problem:\n", len(r.Close))
 		for _, c := range r.Close {
 			fmt.Fprintf(b, "  %s  %s\n", pr(c.Answer.Place()), answerLabel(ex, c.Answer))
@@ -746,6 +752,10 @@ func (r *SpotReport) WriteText(w io.Writer) error {
 		b.WriteString("  none\n")
 	}
 	for _, it := range r.Missed {
+		if r.Show < HintsAll {
+			r.writeMissedHeld(b) // held back (hints.go)
+			break
+		}
 		fmt.Fprintf(b, "  %s  %s\n", it.At(), ex.ruleLabel(it.Rule))
 		ex.explain(b, it, in)
 	}
@@ -767,24 +777,38 @@ func (r *SpotReport) WriteText(w io.Writer) error {
 		}
 	}
 
-	fmt.Fprintf(b, "\nNot supported (%d):\n", len(r.Wrong))
-	if len(r.Wrong) == 0 {
+	// The rule a close answer names does not fire in its record either:
+	// below HintsRecord it is listed as not supported, which is true.
+	notSupported := len(r.Wrong)
+	if !closeShown {
+		notSupported += len(r.Close)
+	}
+	fmt.Fprintf(b, "\nNot supported (%d):\n", notSupported)
+	if notSupported == 0 {
 		b.WriteString("  none\n")
+	}
+	if !closeShown {
+		for _, c := range r.Close {
+			fmt.Fprintf(b, "  %s  %s\n", pr(c.Answer.Place()), answerLabel(ex, c.Answer))
+			writeWrapped(b, "caselint does not find this problem in that record", in, "  ")
+			writeNote(b, c.Answer, in)
+		}
 	}
 	for _, wr := range r.Wrong {
 		fmt.Fprintf(b, "  %s  %s\n", pr(wr.Place()), answerLabel(ex, wr.Answer))
 		s := "caselint does not find this problem in that record"
+		h := r.ShownHint(wr)
 		switch {
-		case ex.Rule(wr.Rule) == nil:
-			s = pr(wr.Hint)
-		case wr.Hint != "":
-			s += fmt.Sprintf(" (%s)", pr(wr.Hint))
+		case ex.Rule(wr.Rule) == nil && h != "":
+			s = pr(h)
+		case h != "":
+			s += fmt.Sprintf(" (%s)", pr(h))
 		}
 		writeWrapped(b, s, in, "  ")
 		writeNote(b, wr.Answer, in)
 	}
 
-	for _, n := range r.Notes {
+	for _, n := range ShownNotes(r.Notes, r.Show) {
 		fmt.Fprintf(b, "\nnote: %s\n", pr(n))
 	}
 	found, total := r.Score()
@@ -793,6 +817,12 @@ func (r *SpotReport) WriteText(w io.Writer) error {
 		n    int
 		what string
 	}{{len(r.Close), "close"}, {len(r.Discussion), "for discussion"}, {len(r.Wrong), "not supported"}} {
+		if !closeShown && c.what == "close" {
+			continue
+		}
+		if c.what == "not supported" {
+			c.n = notSupported
+		}
 		if c.n > 0 {
 			score += fmt.Sprintf("; %d %s", c.n, c.what)
 		}

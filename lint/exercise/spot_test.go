@@ -157,6 +157,13 @@ func TestSpotClose(t *testing.T) {
 	if len(r.Close) != 1 || r.Close[0].Item.Rule != "missing-action-timescale" || len(r.Wrong) != 0 {
 		t.Fatalf("close: %+v", r)
 	}
+	// Under the default hints (none), "close" would say there is a
+	// problem in that record: the answer is only not credited.
+	held := spotText(t, r)
+	if strings.Contains(held, "Close") || !strings.Contains(held, "Not supported (1)") || !strings.Contains(held, "your note: no outcome") {
+		t.Errorf("close, hints none:\n%s", held)
+	}
+	r.Show = exercise.HintsRecord
 	out := spotText(t, r)
 	close := out[strings.Index(out, "Close (1)"):strings.Index(out, "Missed (")]
 	if strings.Contains(close, "missing-action-timescale") || !strings.Contains(close, "your note: no outcome") {

@@ -34,7 +34,7 @@ marks the work. Trainers can write their own exercises and use them with
   caselint exercise start first-plan-review ~/training/ellie
   caselint exercise check ~/training/ellie
   caselint exercise check --answers answers.toml ~/training/ellie
-  caselint exercise reveal ~/training/ellie`,
+  caselint exercise reveal --trainer ~/training/ellie`,
 	}
 	cmd.AddCommand(
 		NewCmdList(ios, rules, nil),
@@ -70,6 +70,9 @@ type ListOptions struct {
 	IO    *iostreams.IOStreams
 	Rules []*lint.Rule
 	From  string
+	// Trainer shows the rules each exercise practises: for trainees they
+	// are a hint (held back, hints.go).
+	Trainer bool
 }
 
 // NewCmdList returns the list command; runF, when not nil, runs instead.
@@ -77,7 +80,7 @@ func NewCmdList(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*ListOpt
 	opts := &ListOptions{IO: ios, Rules: rules}
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the exercises: title, level, procedure and the rules each practises",
+		Short: "List the exercises: title, level and procedure (--trainer: the rules each practises)",
 		Args:  noArgs("list"),
 		RunE: func(_ *cobra.Command, _ []string) error {
 			if runF != nil {
@@ -87,6 +90,7 @@ func NewCmdList(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*ListOpt
 		},
 	}
 	cmd.Flags().StringVar(&opts.From, "from", "", "list a trainer's exercises: an exercise folder, or a folder of them")
+	cmd.Flags().BoolVar(&opts.Trainer, "trainer", false, "for trainers: show the rules each exercise practises")
 	return cmd
 }
 
@@ -112,13 +116,17 @@ func RunList(opts *ListOptions) error {
 		}
 		fmt.Fprintf(out, "%-*s  level %d  %-14s  %s\n", width, ex.Name, ex.Level, ex.Profile, ex.Title)
 		fmt.Fprintf(out, "    %s\n", ex.Summary)
-		fmt.Fprintf(out, "    practises: %s\n", strings.Join(ex.Rules(), ", "))
+		if opts.Trainer {
+			fmt.Fprintf(out, "    practises: %s\n", strings.Join(ex.Rules(), ", "))
+		}
 		if ex.Git {
 			fmt.Fprintf(out, "    comes with its git history\n")
 		}
 	}
 	if len(exs) == 0 {
 		fmt.Fprintln(out, "no exercises")
+	} else if !opts.Trainer {
+		fmt.Fprintln(out, "\nThe rules each exercise practises are for trainers: caselint exercise list --trainer.")
 	}
 	if err != nil { // some loaded, some broken: list what there is, then say
 		return err
@@ -216,6 +224,10 @@ type CheckOptions struct {
 	Dir     string
 	From    string
 	Answers string
+	// Hints is --hints: none, record or rule ("": the exercise's own);
+	// Trainer shows everything (hints.go).
+	Hints   string
+	Trainer bool
 }
 
 // NewCmdCheck returns the check command; runF, when not nil, runs instead.
@@ -243,6 +255,12 @@ The file:
   at = "visits/2026-03-02.md:3"    # the file, relative to DIR, and the line
   note = "not seen for 24 days"    # optional: shown back beside the answer
 
+The answers are held back: check shows the score and what is fixed (or
+found), and of the rest only what the exercise's hint level allows: none
+(nothing), record (which record each is in) or rule (which record and which
+rule). --hints LEVEL sets the level for a session; --trainer shows
+everything. This is friction, not security.
+
 Exit status: 0 when everything is fixed (or found, with nothing not
 supported), 1 when not, 2 on an error.`,
 		Example: `  caselint exercise check ellie
@@ -261,14 +279,27 @@ supported), 1 when not, 2 on an error.`,
 	}
 	cmd.Flags().StringVar(&opts.Answers, "answers", "", "mark this answers file (spot mode) instead of the edits (fix mode)")
 	cmd.Flags().StringVar(&opts.From, "from", "", "the trainer's exercise folder, if it has moved since the exercise was started")
+	cmd.Flags().StringVar(&opts.Hints, "hints", "", "what to show of the problems left: none, record (which record) or rule (which record and rule); default: the exercise's own, else none")
+	cmd.Flags().BoolVar(&opts.Trainer, "trainer", false, "for trainers: show every problem left, with its file, line, rule and message")
 	return cmd
 }
 
 // RunCheck marks the exercise.
 func RunCheck(ctx context.Context, opts *CheckOptions) error {
+	show := exercise.HintsAll
+	if !opts.Trainer && opts.Hints != "" {
+		h, err := exercise.ParseHints(opts.Hints)
+		if err != nil {
+			return cmdutil.Usagef("--%v", err)
+		}
+		show = h
+	}
 	ex, err := exercise.Open(opts.Dir, opts.From, opts.Rules)
 	if err != nil {
 		return err
+	}
+	if !opts.Trainer && opts.Hints == "" {
+		show = ex.DefaultHints()
 	}
 	if opts.Answers != "" {
 		answers, err := exercise.ReadAnswers(opts.Answers)
@@ -279,6 +310,7 @@ func RunCheck(ctx context.Context, opts *CheckOptions) error {
 		if err != nil {
 			return err
 		}
+		r.Show = show
 		if err := r.WriteText(opts.IO.Out); err != nil {
 			return err
 		}
@@ -291,6 +323,7 @@ func RunCheck(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
+	r.Show = show
 	if err := r.WriteText(opts.IO.Out); err != nil {
 		return err
 	}
@@ -306,6 +339,8 @@ type RevealOptions struct {
 	Rules  []*lint.Rule
 	Target string // a started folder, or an exercise's name
 	From   string
+	// Trainer must be given: the key is for trainers.
+	Trainer bool
 }
 
 // NewCmdReveal returns the reveal command; runF, when not nil, runs instead.
@@ -317,10 +352,13 @@ func NewCmdReveal(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*Revea
 		Long: `Print the answer key of the exercise started in DIR (default: the current
 folder), of the exercise NAME, or of a trainer's exercise folder: every
 seeded problem, where caselint reports it, what it says, and why the
-procedure asks for it.`,
-		Example: `  caselint exercise reveal ellie
-  caselint exercise reveal first-plan-review
-  caselint exercise reveal --from ~/our-exercises/baby-t`,
+procedure asks for it.
+
+The key is for trainers: reveal needs --trainer. This is friction, not
+security: it keeps the answers from being one command away.`,
+		Example: `  caselint exercise reveal --trainer ellie
+  caselint exercise reveal --trainer first-plan-review
+  caselint exercise reveal --trainer --from ~/our-exercises/baby-t`,
 		Args: maxArgs("reveal", 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -333,11 +371,15 @@ procedure asks for it.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.From, "from", "", "a trainer's exercise folder, or a folder of them")
+	cmd.Flags().BoolVar(&opts.Trainer, "trainer", false, "required: the key is for trainers")
 	return cmd
 }
 
-// RunReveal prints the key.
+// RunReveal prints the key, for a trainer (--trainer) only.
 func RunReveal(ctx context.Context, opts *RevealOptions) error {
+	if !opts.Trainer {
+		return cmdutil.Usagef("reveal prints the answer key, which is for trainers: run it with --trainer (trainees: caselint exercise check marks your work)")
+	}
 	ex, err := revealTarget(opts)
 	if err != nil {
 		return err

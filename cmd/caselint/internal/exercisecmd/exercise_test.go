@@ -87,7 +87,7 @@ func run(t *testing.T, args ...string) (string, error) {
 }
 
 func TestListStartCheckReveal(t *testing.T) {
-	out, err := run(t, "list")
+	out, err := run(t, "list", "--trainer")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestListStartCheckReveal(t *testing.T) {
 	}
 
 	// Fix mode, untouched: nothing fixed, exit 1.
-	out, err = run(t, "check", dir)
+	out, err = run(t, "check", "--trainer", dir)
 	if !errors.Is(err, cmdutil.ErrFindings) {
 		t.Errorf("check untouched: err = %v", err)
 	}
@@ -144,7 +144,7 @@ at = "plan.md:64"
 `), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err = run(t, "check", "--answers", answers, dir)
+	out, err = run(t, "check", "--trainer", "--answers", answers, dir)
 	if !errors.Is(err, cmdutil.ErrFindings) {
 		t.Errorf("check --answers: err = %v", err)
 	}
@@ -155,11 +155,11 @@ at = "plan.md:64"
 	}
 
 	// Reveal, by folder and by name.
-	byDir, err := run(t, "reveal", dir)
+	byDir, err := run(t, "reveal", "--trainer", dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	byName, err := run(t, "reveal", "first-plan-review")
+	byName, err := run(t, "reveal", "--trainer", "first-plan-review")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ at = "plan.md:64"
 	}
 
 	// A trainer's exercise folder, named directly.
-	byFolder, err := run(t, "reveal", filepath.Join("..", "..", "..", "..", "lint", "exercise", "exercises", "first-plan-review"))
+	byFolder, err := run(t, "reveal", "--trainer", filepath.Join("..", "..", "..", "..", "lint", "exercise", "exercises", "first-plan-review"))
 	if err != nil {
 		t.Fatal(err)
 	}

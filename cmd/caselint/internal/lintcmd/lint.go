@@ -52,6 +52,9 @@ type Options struct {
 	// NoCache builds the history from every commit, neither reading nor
 	// writing the history cache in the git folder.
 	NoCache bool
+	// Trainer lints a training exercise's folder, which is otherwise
+	// declined: its findings are the answers (exercise.go).
+	Trainer bool
 
 	// Now and Getwd stand for the clock and the working directory.
 	Now   func() time.Time
@@ -94,7 +97,8 @@ the last; --no-cache neither reads nor writes it.
 
 Exit status: 0 clean, 1 findings at or above --fail-level, 2 usage,
 configuration or I/O error (a --new-from-rev commit that is not in the
-repository too: fetch more history).
+repository too: fetch more history; and a training exercise's folder, whose
+findings are held back unless --trainer: use caselint exercise check).
 
 --redact replaces the names of the child and of the people case.md lists
 with their roles in every format, every other word a message quotes from
@@ -133,6 +137,7 @@ docs/privacy.md.`,
 	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
 	f.BoolVar(&opts.NoCache, "no-cache", false, "build the history from every commit, neither reading nor writing the history cache in the git folder (.git/caselint/history)")
+	f.BoolVar(&opts.Trainer, "trainer", false, "lint a training exercise's folder anyway (caselint exercise start made it): its findings are the exercise's answers, held back from trainees")
 	cmd.MarkFlagsMutuallyExclusive("staged", "rev")
 	return cmd
 }
@@ -198,6 +203,9 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		return err
 	}
 	*rootOut = src.root
+	if err := exerciseBefore(opts, src, wd); err != nil {
+		return err // an exercise's answers are held back
+	}
 	asOf, err := asOfDate(opts, src)
 	if err != nil {
 		return err
@@ -255,6 +263,9 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	if !src.nothing {
 		if res, err = lint.Run(ctx, lopts); err != nil {
 			return err
+		}
+		if err := exerciseAfter(opts, src, wd, res.Findings); err != nil {
+			return err // an exercise below the paths
 		}
 	}
 	res.Root = src.root
