@@ -140,6 +140,7 @@ Unknown keys are errors, with their line.
 
 ` + "```toml" + `
 profile = "our-authority"              # a shipped profile or one defined below; --profile overrides
+as_of = 2026-11-20                     # optional: read the records as of this day; --as-of overrides
 closures = [2026-12-29, 2026-12-30]    # days the authority is closed besides bank holidays
 max_file_size = "2 MB"                 # records larger are reported, not read (default 8 MB)
 
@@ -155,6 +156,13 @@ core_group_every = "28 days"
 [profiles.our-authority.words]
 non_specific_labels = ["kicking off"]
 ` + "```" + `
+
+` + "`as_of`" + ` is for a folder read as it stood on one day, such as a training
+exercise (` + "`caselint exercise start`" + ` writes one with the exercise's profile
+and date): ` + "`caselint lint`" + ` there reads the records as of that day instead of
+today (or, under ` + "`--rev`" + `, the commit's date); ` + "`--as-of`" + ` overrides it. It is
+a date alone, without a time, a time zone or quotes; anything else is an
+error at its line.
 
 A profile's own ` + "`[profiles.NAME.rules]`" + ` table sets rules the same way.
 Which rules are on, and which procedure the messages cite, follow the
