@@ -37,9 +37,9 @@ var profileParams = []profileParam{
 	{"keep_conference_outcomes", "core group may not drop conference outcomes", "1.8 §5.6", func(p *Profile) string { return onOff(p.KeepConferenceOutcomes) }},
 	{"minimum_plan_length", "minimum plan length before cessation", "C06 §07", func(p *Profile) string { return p.MinimumPlanLength.String() }},
 	{"transfer_conference_within", "transfer conference after notice of a move", "C06 §07", func(p *Profile) string { return p.TransferConferenceWithin.String() }},
-	{"recording_limit", "visit or core group committed to git within", "C06 §05", func(p *Profile) string { return p.RecordingLimit.String() }},
-	{"first_review_within", "first review conference after the initial conference", "Working Together", func(p *Profile) string { return p.FirstReviewWithin.String() }},
-	{"review_every", "later review conferences every", "Working Together", func(p *Profile) string { return p.ReviewEvery.String() }},
+	{"recording_limit", "visit or core group committed to git within", "caselint's default: neither procedure sets a number (C06 §05 asks for recording \"in accordance with the ... recording practice standards\")", func(p *Profile) string { return p.RecordingLimit.String() }},
+	{"first_review_within", "first review conference after the initial conference", "Working Together 2023", func(p *Profile) string { return p.FirstReviewWithin.String() }},
+	{"review_every", "later review conferences every", "Working Together 2023", func(p *Profile) string { return p.ReviewEvery.String() }},
 }
 
 // ProfilesMarkdown renders docs/profiles.md from the shipped profiles.
