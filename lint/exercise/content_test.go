@@ -8,6 +8,7 @@ package exercise_test
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -224,5 +225,63 @@ func TestBankHolidaysInTheTexts(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Error("no bank holiday named in any exercise: the test checks nothing")
+	}
+}
+
+// TestFolderConfigWithTheCaseConfig: a trainer's case with a config of its
+// own (a custom profile) gets it in the started folder after the
+// exercise's profile and date; a case config naming another profile, or
+// another date, than exercise.toml is refused before anything is written.
+func TestFolderConfigWithTheCaseConfig(t *testing.T) {
+	meta := strings.Replace(trainerMeta, `profile = "combined"`, `profile = "ours"`, 1)
+	dir := trainerExercise(t, meta)
+	caseCfg := filepath.Join(dir, "case", lint.ConfigFileName)
+	own := "[profiles.ours]\nextends = \"stoke-on-trent\"\n"
+	if err := os.WriteFile(caseCfg, []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := exercise.Folder(dir, checks.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := c.Get("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	trainee := filepath.Join(t.TempDir(), "trainee")
+	if err := ex.Start(ctx, trainee, exercise.StartOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := lint.LoadConfigFS(os.DirFS(trainee), ".")
+	if err != nil || cfg == nil {
+		t.Fatalf("the started folder's config: %v, %v", cfg, err)
+	}
+	prof, err := cfg.ResolveProfile("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prof.Name != "ours" || prof.Base != lint.ProfileStoke || cfg.AsOf != ex.AsOf {
+		t.Errorf("the started folder reads as %q (%s) as of %s", prof.Name, prof.Base, cfg.AsOf)
+	}
+
+	for _, bad := range []string{
+		"profile = \"stoke-on-trent\"\n" + own,
+		"as_of = 2026-01-01\n" + own,
+	} {
+		if err := os.WriteFile(caseCfg, []byte(bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ex, err := c.Get("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		trainee := filepath.Join(t.TempDir(), "trainee")
+		err = ex.Start(ctx, trainee, exercise.StartOptions{})
+		if err == nil || !strings.Contains(err.Error(), "say the same in both") {
+			t.Errorf("case config %q: %v", bad, err)
+		}
+		if _, serr := os.Stat(trainee); serr == nil {
+			t.Errorf("case config %q: the folder was written", bad)
+		}
 	}
 }
