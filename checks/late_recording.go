@@ -25,7 +25,8 @@ var LateRecording = &lint.Rule{
 and agreed, and it is only good evidence when it was written while the
 event was fresh. The rule reads the records' git history and fires when a
 visit or core group record was first committed more than the profile's
-recording_limit (5 working days by default) after the date it records: the
+recording_limit (5 working days by default: caselint's default, as neither
+procedure sets a number) after the date it records: the
 day of the event is day 0, so a record committed on the 5th working day is
 on time. The commit's date is taken as a date in London.
 
@@ -69,7 +70,7 @@ func runLateRecording(pass *lint.Pass) error {
 			Doc:        r.doc,
 			Offset:     r.doc.At("date"),
 			Attributed: &first,
-			Message: fmt.Sprintf("this %s on %s was first committed on %s, %d working days after it, by %s (commit %s): a %s is to be recorded within %s of it, by %s; if the delay had a reason, say so in a caselint:ignore comment (%s)",
+			Message: fmt.Sprintf("this %s on %s was first committed on %s, %d working days after it, by %s (commit %s): a %s is to be recorded within %s of it (caselint's recording limit: the procedure sets no number of days), by %s; if the delay had a reason, say so in a caselint:ignore comment (%s)",
 				r.what, r.date.Long(), committed.Long(), pass.Calendar.WorkingDaysAfter(r.date, committed),
 				first.Author, shortHash(first.Commit), r.what, cgIntervalWords(limit), due.Long(), cite(pass)),
 		})

@@ -39,7 +39,10 @@ in escalated_to the lead worker's line manager (the plan's manager; when the
 plan names none, someone whose role is a manager other than a conference
 chair) and gives in escalated a date on the day of the visit or the next
 working day (weekends and bank holidays of England and Wales do not count).
-An escalation dated before the visit is mistyped or about something else,
+The next working day is caselint's default, not the procedure: both ask for
+immediate discussion and set no number, so a refusal late on the Thursday
+before Easter discussed on the Tuesday after passes the rule, and is still
+not immediate. An escalation dated before the visit is mistyped or about something else,
 and is reported.
 
 The finding points at the visit's access_refused line (not_seen_reason, or
@@ -104,12 +107,12 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 				where = "the record of the visit of " + day.Long() + ", which did not see " + pass.Case.ChildName() + ","
 			}
 			pass.Reportf(v.Doc, off,
-				"%s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it immediately with %s, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
+				"%s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it immediately with %s, on the same day or by %s (the next working day, caselint's latest for \"immediate\": the procedure sets no number) at the latest, and record who and when in escalated_to and escalated (%s)",
 				where, said, joinWithAnd(problems), manager, due.Long(), cite(pass))
 			continue
 		}
 		pass.Reportf(v.Doc, visitKeyAt(v.Doc, "access_refused"),
-			"contact with %s was refused or avoided on %s but %s: a refusal is a serious breach of the plan; discuss it immediately with %s, on the same day or by %s (the next working day) at the latest, and record who and when in escalated_to and escalated (%s)",
+			"contact with %s was refused or avoided on %s but %s: a refusal is a serious breach of the plan; discuss it immediately with %s, on the same day or by %s (the next working day, caselint's latest for \"immediate\": the procedure sets no number) at the latest, and record who and when in escalated_to and escalated (%s)",
 			pass.Case.ChildName(), day.Long(), joinWithAnd(problems), manager, due.Long(), cite(pass))
 	}
 	return nil

@@ -33,6 +33,13 @@ type Config struct {
 	// bytes, 0 when it is not set.
 	MaxFileSize  string `toml:"max_file_size"`
 	MaxFileBytes int64  `toml:"-"`
+	// AsOf is the date the records are read as of when --as-of is not
+	// given (as_of = 2026-11-20, a date without a time): for a folder read
+	// as it stood on a day, such as a training exercise. Zero when not set:
+	// then today, or under --rev the commit's date.
+	AsOf schema.Date `toml:"-"`
+	// AsOfTOML is as_of as written, checked (configDate); read AsOf.
+	AsOfTOML *configDate `toml:"as_of"`
 
 	md toml.MetaData
 }
@@ -178,6 +185,9 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		}
 		c.MaxFileBytes = n
 	}
+	if c.AsOfTOML != nil {
+		c.AsOf = c.AsOfTOML.Date
+	}
 	for name, p := range c.Profiles {
 		if p.Extends == "" {
 			return nil, fmt.Errorf("%s: profile %q must say which profile it extends (extends = %q)", path, name, DefaultProfile)
@@ -215,7 +225,7 @@ func findKeyLine(src *schema.Source, key toml.Key) int {
 }
 
 func suggestConfigKey(key toml.Key) string {
-	known := []string{"profile", "closures", "rules", "profiles", "max_file_size", "extends", "title", "words",
+	known := []string{"profile", "as_of", "closures", "rules", "profiles", "max_file_size", "extends", "title", "words",
 		"seen_alone_every", "reduced_seen_alone_every", "bedroom_each_period", "visit_record_contents",
 		"first_core_group_within", "core_group_every", "core_group_every_after_review", "minutes_within", "minutes_by_next_meeting", "missed_core_groups_in_a_row",
 		"keep_conference_outcomes", "minimum_plan_length", "transfer_conference_within", "recording_limit",

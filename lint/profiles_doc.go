@@ -37,9 +37,9 @@ var profileParams = []profileParam{
 	{"keep_conference_outcomes", "core group may not drop conference outcomes", "1.8 §5.6", func(p *Profile) string { return onOff(p.KeepConferenceOutcomes) }},
 	{"minimum_plan_length", "minimum plan length before cessation", "C06 §07", func(p *Profile) string { return p.MinimumPlanLength.String() }},
 	{"transfer_conference_within", "transfer conference after notice of a move", "C06 §07", func(p *Profile) string { return p.TransferConferenceWithin.String() }},
-	{"recording_limit", "visit or core group committed to git within", "C06 §05", func(p *Profile) string { return p.RecordingLimit.String() }},
-	{"first_review_within", "first review conference after the initial conference", "Working Together", func(p *Profile) string { return p.FirstReviewWithin.String() }},
-	{"review_every", "later review conferences every", "Working Together", func(p *Profile) string { return p.ReviewEvery.String() }},
+	{"recording_limit", "visit or core group committed to git within", "caselint's default: neither procedure sets a number (C06 §05 asks for recording \"in accordance with the ... recording practice standards\")", func(p *Profile) string { return p.RecordingLimit.String() }},
+	{"first_review_within", "first review conference after the initial conference", "Working Together 2023", func(p *Profile) string { return p.FirstReviewWithin.String() }},
+	{"review_every", "later review conferences every", "Working Together 2023", func(p *Profile) string { return p.ReviewEvery.String() }},
 }
 
 // ProfilesMarkdown renders docs/profiles.md from the shipped profiles.
@@ -140,6 +140,7 @@ Unknown keys are errors, with their line.
 
 ` + "```toml" + `
 profile = "our-authority"              # a shipped profile or one defined below; --profile overrides
+as_of = 2026-11-20                     # optional: read the records as of this day; --as-of overrides
 closures = [2026-12-29, 2026-12-30]    # days the authority is closed besides bank holidays
 max_file_size = "2 MB"                 # records larger are reported, not read (default 8 MB)
 
@@ -155,6 +156,13 @@ core_group_every = "28 days"
 [profiles.our-authority.words]
 non_specific_labels = ["kicking off"]
 ` + "```" + `
+
+` + "`as_of`" + ` is for a folder read as it stood on one day, such as a training
+exercise (` + "`caselint exercise start`" + ` writes one with the exercise's profile
+and date): ` + "`caselint lint`" + ` there reads the records as of that day instead of
+today (or, under ` + "`--rev`" + `, the commit's date); ` + "`--as-of`" + ` overrides it. It is
+a date alone, without a time, a time zone or quotes; anything else is an
+error at its line.
 
 A profile's own ` + "`[profiles.NAME.rules]`" + ` table sets rules the same way.
 Which rules are on, and which procedure the messages cite, follow the

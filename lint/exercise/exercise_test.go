@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/exercise"
 )
 
@@ -125,6 +126,17 @@ func checkCopy(t *testing.T, ex *exercise.Exercise, dir string) {
 		case exercise.BriefFile:
 			if string(data) != string(ex.Brief) {
 				t.Errorf("%s differs", rel)
+			}
+		case lint.ConfigFileName:
+			// The exercise's profile and date (and the case's own config).
+			want, err := ex.FolderConfig()
+			if err != nil {
+				t.Error(err)
+			} else if string(data) != string(want) {
+				t.Errorf("%s:\n%s\nwant:\n%s", rel, data, want)
+			}
+			if _, own := ex.Files[rel]; own {
+				n++
 			}
 		case exercise.StateFile:
 			st, err := exercise.ReadState(dir)

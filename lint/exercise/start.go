@@ -181,6 +181,9 @@ func (ex *Exercise) materialise(dir string, withGit bool) error {
 			return err
 		}
 	}
+	if err := ex.writeFolderConfig(dir, withGit); err != nil {
+		return err
+	}
 	if err := writeFile(dir, BriefFile, ex.Brief); err != nil {
 		return err
 	}

@@ -80,7 +80,8 @@ Inside a git repository caselint reads the records as git holds them:
   --staged            the index, as git commit would commit them (honouring
                       GIT_INDEX_FILE): only the cases the staged change
                       touches are linted. For pre-commit hooks.
-  --rev REV           the commit REV; --as-of defaults to its date.
+  --rev REV           the commit REV; --as-of defaults to its date (or the
+                      config's as_of).
   --new-from-rev REV  report only the findings that are not at REV (matched
                       by rule, file and the text of the line, so findings
                       whose lines only moved are not new). For reviewing a
@@ -126,7 +127,7 @@ docs/privacy.md.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Profile, "profile", "", "procedure profile: stoke-on-trent, oxfordshire, combined, or one the config defines (default from config, else combined)")
-	f.StringVar(&opts.AsOf, "as-of", "", "evaluate overdue checks as of this date, YYYY-MM-DD (default today)")
+	f.StringVar(&opts.AsOf, "as-of", "", "evaluate overdue checks as of this date, YYYY-MM-DD (default the config's as_of, else today)")
 	f.StringVar(&opts.Config, "config", "", "config file (default: the nearest .caselint.toml at or above the paths, inside the repository)")
 	f.StringVar(&opts.Format, "format", "text", "output format: text, json, sarif, github")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
@@ -218,6 +219,9 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	profile, err := cfg.ResolveProfile(opts.Profile)
 	if err != nil {
 		return err
+	}
+	if opts.AsOf == "" && cfg != nil && !cfg.AsOf.IsZero() {
+		asOf = cfg.AsOf // the config's as_of: --as-of overrides it
 	}
 	cal := cfg.Calendar()
 
