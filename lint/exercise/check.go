@@ -336,6 +336,7 @@ func (ex *Exercise) CheckFix(ctx context.Context, dir string) (*FixReport, error
 			}
 		}
 	}
+	ex.pairAlternatives(dir, items, res.Findings, paired, now) // accepted alternatives (accept.go)
 	for i, it := range items {
 		fi := FixItem{Item: it, Status: Fixed}
 		if now[i] >= 0 {
@@ -467,13 +468,7 @@ func (ex *Exercise) CheckSpot(ctx context.Context, answers []Answer) (*SpotRepor
 	taken := make([]bool, len(items))
 	var unmatched []Answer
 	for _, a := range answers {
-		hit := -1
-		for i, it := range items {
-			if !taken[i] && it.Rule == a.Rule && it.Path == a.Path && it.Line == a.Line {
-				hit = i
-				break
-			}
-		}
+		hit := ex.matchAnswer(items, taken, a) // the item, or an accepted alternative (accept.go)
 		if hit < 0 {
 			unmatched = append(unmatched, a)
 			continue

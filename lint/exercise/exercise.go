@@ -95,6 +95,9 @@ type Exercise struct {
 	config  *lint.Config // case/.caselint.toml, or nil
 	base    string       // the shipped profile the exercise's profile is or extends
 	history []commit     // git: the commits of history.toml
+
+	// accept is key.toml: other right answers for key items (accept.go).
+	accept map[expect.Expectation][]Alternative
 }
 
 // Rules returns the ids of the rules the exercise practises: the distinct
@@ -444,6 +447,9 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 		return fail("%s: profile: %v", MetaFile, err)
 	}
 	ex.base = prof.Base
+	if err := ex.readAccept(fsys); err != nil {
+		return fail("%v", err)
+	}
 
 	if st, err := fs.Stat(fsys, SolutionDir); err == nil && st.IsDir() {
 		ex.HasSolution = true
