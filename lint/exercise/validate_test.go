@@ -88,3 +88,121 @@ func validateFails(t *testing.T, dir, at string, says ...string) *exercise.Valid
 	}
 	return v
 }
+
+// A want comment one row away from the problem: validate says to move it,
+// with the lines in case/.
+func TestValidateWrongKeyLine(t *testing.T) {
+	dir := copyShipped(t, "first-plan-review")
+	plan := filepath.Join(dir, "case", "plan.md")
+	edit(t, plan, "| All professionals | 2026-10-09 | O2 | <!-- want: unnamed-action-owner -->", "| All professionals | 2026-10-09 | O2 |")
+	edit(t, plan, "| Dean Marsh | 2026-09-30 | O1, O4 |", "| Dean Marsh | 2026-09-30 | O1, O4 | <!-- want: unnamed-action-owner -->")
+	validateFails(t, dir, "case/plan.md:62", "move the want comment for unnamed-action-owner from line 62 to line 63")
+}
+
+// A want for a problem the record does not have, and a finding the key
+// lacks.
+func TestValidateKeyMissingAndUnexpected(t *testing.T) {
+	dir := copyShipped(t, "first-plan-review")
+	plan := filepath.Join(dir, "case", "plan.md")
+	edit(t, plan, "| Amy Collins | 2026-10-16 | O1 |", "| Amy Collins | 2026-10-16 | O1 | <!-- want: missing-action-timescale -->")
+	edit(t, plan, "| TBC | daily | O3 | <!-- want: unnamed-action-owner -->", "| TBC | daily | O3 |")
+	v := validateFails(t, dir, "case/plan.md:65", "caselint finds unnamed-action-owner here, which the key does not have", "add <!-- want: unnamed-action-owner --> at the end of line 65")
+	found := false
+	for _, p := range v.Problems {
+		found = found || strings.Contains(p.Message, "the key wants missing-action-timescale here, but caselint does not find it")
+	}
+	if !found {
+		t.Errorf("no problem for the want with nothing there: %v", v.Problems)
+	}
+}
+
+// A solution that leaves a problem, deletes a record and backdates a
+// visit fails, each with what to change.
+func TestValidateDirtySolution(t *testing.T) {
+	dir := copyShipped(t, "seen-alone")
+	sol := filepath.Join(dir, "solution", "visits")
+	// Left as the case has it (want comment taken out).
+	edit(t, filepath.Join(sol, "2026-09-22.md"), "seen_alone = false\n", "seen_alone = false\n")
+	data, err := os.ReadFile(filepath.Join(dir, "case", "visits", "2026-09-22.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sol, "2026-09-22.md"), []byte(strings.Replace(string(data), " # want: missing-not-seen-reason", "", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(sol, "2026-10-07.md")); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, filepath.Join(sol, "2026-09-09.md"), "date = 2026-09-09T10:30:00", "date = 2026-09-07T10:30:00")
+	validateFails(t, dir, "solution/visits/2026-09-22.md:7", "missing-not-seen-reason is still there")
+	validateFails(t, dir, "solution/visits/2026-10-07.md", "missing: a record is put right by a dated entry, never deleted")
+	validateFails(t, dir, "solution/visits/2026-09-09.md:3", "changes the visit's date (case/ has 2026-09-09T10:30:00)")
+}
+
+// A solution that brings in a problem of its own fails.
+func TestValidateSolutionBringsInAProblem(t *testing.T) {
+	dir := copyShipped(t, "first-plan-review")
+	edit(t, filepath.Join(dir, "solution", "plan.md"), "| Amy Collins | 2026-10-16 |", "| TBC | 2026-10-16 |")
+	validateFails(t, dir, "solution/plan.md:67", "the solution brings in a problem the case did not have: unnamed-action-owner")
+}
+
+// A brief that names a keyed rule, quotes its title or quotes what
+// caselint says gives the answer away.
+func TestValidateBriefGivesNoAnswer(t *testing.T) {
+	dir := copyShipped(t, "seen-alone")
+	brief := filepath.Join(dir, "BRIEF.md")
+	edit(t, brief, "as it should have, does the record say why?", "as it should have, does the record say why?\nLook out for unseen-child.")
+	validateFails(t, dir, "BRIEF.md:30", "names the rule unseen-child")
+
+	dir = copyShipped(t, "seen-alone")
+	brief = filepath.Join(dir, "BRIEF.md")
+	edit(t, brief, "## Your task\n", "## Your task\n\nHint: the child was not seen alone\nas often as required.\n")
+	validateFails(t, dir, "BRIEF.md:25", "quotes the title of unseen-child")
+
+	// Quoting caselint's message for a key item.
+	ex, err := exercise.Load(os.DirFS(filepath.Join("exercises", "seen-alone")), "seen-alone", "", checks.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ex.Reveal(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msg string
+	for _, it := range r.Items {
+		if it.Rule == "unseen-child" {
+			msg = it.Message
+		}
+	}
+	clause, _, _ := strings.Cut(msg, ";")
+	dir = copyShipped(t, "seen-alone")
+	edit(t, filepath.Join(dir, "BRIEF.md"), "## Your task\n", "## Your task\n\n"+clause+".\n")
+	validateFails(t, dir, "BRIEF.md:25", "quotes what caselint says of unseen-child")
+}
+
+// A visit moved so that the child goes unseen for longer than the
+// procedure allows, with no want for it: an accidental gap, and the visit
+// to move and the day to move it to.
+func TestValidateAccidentalGap(t *testing.T) {
+	dir := copyShipped(t, "seen-alone")
+	edit(t, filepath.Join(dir, "case", "visits", "2026-10-20.md"), "date = 2026-10-20T16:30:00", "date = 2026-10-23T16:30:00")
+	validateFails(t, dir, "case/visits/2026-10-20.md:3", "accidental gap", "move the visit case/visits/2026-10-20.md:3 from 23 October 2026 to 21 October 2026 (or earlier)", "if the gap is meant, add # want: unseen-child at the end of line 3")
+
+	// Moving one visit early opens gaps after it: the moves that close
+	// them all, in order.
+	dir = copyShipped(t, "seen-alone")
+	edit(t, filepath.Join(dir, "case", "visits", "2026-10-07.md"), "date = 2026-10-07T15:00:00", "date = 2026-10-02T15:00:00")
+	validateFails(t, dir, "case/visits/2026-10-20.md:3", "accidental gap",
+		"from 20 October 2026 to 16 October 2026 (or earlier) and rename the file, then the visit case/visits/2026-11-03.md:3 from 3 November 2026 to 30 October 2026")
+}
+
+// Every shipped exercise, validated by the command line's path: Validate
+// on a folder that is not an exercise is a usage error.
+func TestValidateNotAnExercise(t *testing.T) {
+	if _, err := exercise.Validate(ctx, t.TempDir(), checks.All()); err == nil {
+		t.Error("a folder with no exercise.toml validated")
+	}
+	if _, err := exercise.Validate(ctx, "exercises", checks.All()); err == nil {
+		t.Error("a folder of exercises validated as one")
+	}
+}
