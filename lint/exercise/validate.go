@@ -65,13 +65,19 @@ func Validate(ctx context.Context, dir string, rules []*lint.Rule) (*Validation,
 	if c.Single() == "" {
 		return nil, fmt.Errorf("%s holds no %s: give the exercise's own folder", dir, MetaFile)
 	}
-	ex, err := c.Get("")
+	// A draft with no want comments yet is validated too: every finding is
+	// listed, with the want comment to add for it.
+	ex, err := loadAs(c.fsys, c.single, c.dir, rules, true)
 	if err != nil {
 		v := &Validation{Name: c.Single()}
 		v.add("", "%s", strings.TrimPrefix(err.Error(), c.dir+": "))
 		return v, nil
 	}
-	return ex.Validate(ctx)
+	v, err := ex.Validate(ctx)
+	if err == nil && len(ex.Key) == 0 {
+		v.Problems = append([]Problem{{At: CaseDir, Message: "no want comments yet: the key is the want comments of the records; add one for each problem you seeded, as said below"}}, v.Problems...)
+	}
+	return v, err
 }
 
 // Validate checks the exercise as its author must before trainees get it:

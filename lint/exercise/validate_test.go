@@ -206,3 +206,29 @@ func TestValidateNotAnExercise(t *testing.T) {
 		t.Error("a folder of exercises validated as one")
 	}
 }
+
+// A draft with no want comments yet is validated: each finding is listed
+// with the want comment to add, so a trainer writes the key from it.
+func TestValidateDraftWithoutKey(t *testing.T) {
+	dir := copyShipped(t, "first-plan-review")
+	err := filepath.WalkDir(filepath.Join(dir, "case"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		s, err := exercise.Strip(p, data)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(p, s.Data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	validateFails(t, dir, "case", "no want comments yet")
+	validateFails(t, dir, "case/plan.md:63", "caselint finds unnamed-action-owner here", "add <!-- want: unnamed-action-owner --> at the end of line 63")
+	validateFails(t, dir, "case/plan.md:88", "caselint finds missing-contingency-plan here")
+}
