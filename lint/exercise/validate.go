@@ -328,118 +328,233 @@ func (ex *Exercise) wantSyntax(p string, l int, rule string) string {
 // gapRule is the rule of a gap in seeing the child.
 const gapRule = "unseen-child"
 
-var dueBy = regexp.MustCompile(`due by (\d{1,2} [A-Z][a-z]+ \d{4})`)
-
-var isoDate = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+var (
+	dueBy     = regexp.MustCompile(`due by (\d{1,2} [A-Z][a-z]+ \d{4})`)
+	seenOn    = regexp.MustCompile(`last seen alone on (\d{1,2} [A-Z][a-z]+ \d{4})`)
+	isoDate   = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+	dateKey   = regexp.MustCompile(`^\s*date\s*=\s*\d{4}-\d{2}-\d{2}`)
+	longLayot = "2 January 2006"
+)
 
 // accidentalGap explains an unseen-child finding the key lacks and says
-// which visits to move, and to when, to close it: it moves the visit that
-// ended the gap to the day it was due, lints again, and repeats while that
-// opens another unkeyed gap, so the moves it gives are ones that work.
+// how to close it: which visit to move, and to when, found by moving it in
+// a scratch copy and linting again (the visit that ended the gap, to the
+// day it was due; else the visit that began it, to the earliest day that
+// closes it), a move accepted only when it opens no other gap and leaves
+// every key item where it is; and always the day by which a visit added
+// in between closes it.
 func (ex *Exercise) accidentalGap(ctx context.Context, f lint.Finding) string {
 	at := ex.caseLine(f.Path, f.Pos.Line)
-	head := fmt.Sprintf("accidental gap: caselint finds %s here, which the key does not have (%s)", gapRule, f.Message)
+	msg := fmt.Sprintf("accidental gap: caselint finds %s here, which the key does not have (%s)", gapRule, f.Message)
 	tail := fmt.Sprintf("; if the gap is meant, add %s at the end of line %d", ex.wantSyntax(f.Path, f.Pos.Line, gapRule), at)
-	moves, ok, why := ex.gapMoves(ctx)
-	switch {
-	case len(moves) > 0 && ok:
-		return head + ": move " + strings.Join(moves, ", then ") + tail
-	case len(moves) > 0:
-		return head + ": move " + strings.Join(moves, ", then ") + "; " + why + tail
-	case why != "":
-		return head + ": " + why + tail
+	due, ok := longDate(dueBy, f.Message)
+	if !ok {
+		return msg + ": add a visit that saw the child alone within the interval" + tail
 	}
-	return head + ": move the visit earlier, or add a visit that saw the child alone within the interval" + tail
+	add := fmt.Sprintf("add a visit that saw the child alone on or before %s (caselint new visit --case %s --date %s)", due.Long(), CaseDir, due)
+	if from, ok := longDate(seenOn, f.Message); ok {
+		add = fmt.Sprintf("add a visit that saw the child alone between %s and %s (caselint new visit --case %s --date %s)", from.AddDays(1).Long(), due.Long(), CaseDir, due)
+	}
+	if move := ex.gapMove(ctx, f, due); move != "" {
+		return msg + ": move " + move + ", or " + add + tail
+	}
+	return msg + ": " + add + tail
 }
 
-// gapMoves simulates moving visits to close the case's unkeyed gaps, in a
-// scratch copy without history: each step moves the visit that ends the
-// earliest unkeyed gap to the day it was due. It returns the moves ("the
-// visit of case/visits/2026-10-20.md:2 from 20 October 2026 to 16 October
-// 2026"), whether they close every unkeyed gap without moving a keyed
-// finding, and, when they do not, what else to do.
-func (ex *Exercise) gapMoves(ctx context.Context) (moves []string, ok bool, why string) {
+func longDate(re *regexp.Regexp, msg string) (schema.Date, bool) {
+	m := re.FindStringSubmatch(msg)
+	if m == nil {
+		return schema.Date{}, false
+	}
+	t, err := time.Parse(longLayot, m[1])
+	if err != nil {
+		return schema.Date{}, false
+	}
+	return schema.DateOf(t), true
+}
+
+// gapSim is a scratch copy of the trainee's case for trying moves.
+type gapSim struct {
+	ex    *Exercise
+	dir   string
+	files map[string][]byte
+	prof  *lint.Profile
+	keyed map[place]bool
+}
+
+// unkeyedGaps lints the copy: how many unseen-child findings the key
+// lacks, and whether every key item is still found.
+func (s *gapSim) unkeyedGaps(ctx context.Context) (int, bool) {
+	res, err := lint.Run(ctx, lint.Options{FS: os.DirFS(s.dir), Rules: s.ex.rules, Profile: s.prof, AsOf: s.ex.AsOf, Calendar: s.ex.config.Calendar()})
+	if err != nil {
+		return -1, false
+	}
+	n, found := 0, map[place]bool{}
+	for _, f := range res.Findings {
+		if f.Suppression != nil {
+			continue
+		}
+		k := place{f.Path, f.Pos.Line, f.RuleID}
+		found[k] = true
+		if f.RuleID == gapRule && !s.keyed[k] {
+			n++
+		}
+	}
+	for k := range s.keyed {
+		if !found[k] {
+			return n, false
+		}
+	}
+	return n, true
+}
+
+// redate sets the date on line l of the record p to d (its time kept), and
+// returns a function that puts it back.
+func (s *gapSim) redate(p string, l int, d schema.Date) (undo func(), ok bool) {
+	old := s.files[p]
+	line := lineAt(lines(old), l)
+	if isoDate.Find(line) == nil {
+		return nil, false
+	}
+	data := replaceLine(old, l, isoDate.ReplaceAll(line, []byte(d.String())))
+	full := filepath.Join(s.dir, filepath.FromSlash(p))
+	if os.WriteFile(full, data, 0o644) != nil {
+		return nil, false
+	}
+	return func() { _ = os.WriteFile(full, old, 0o644) }, true
+}
+
+// gapMove finds one visit to move that closes the gap f: the visit that
+// ended it, to due; else the visit that began it, later. It returns the
+// move for the message, or "".
+func (ex *Exercise) gapMove(ctx context.Context, f lint.Finding, due schema.Date) string {
 	tmp, err := os.MkdirTemp("", "caselint-validate-*")
 	if err != nil {
-		return nil, false, ""
+		return ""
 	}
 	defer os.RemoveAll(tmp)
-	files := map[string][]byte{}
-	for p, d := range ex.Files {
-		files[p] = append([]byte(nil), d...)
-		if err := writeFile(tmp, p, d); err != nil {
-			return nil, false, ""
-		}
-	}
 	prof, err := ex.config.ResolveProfile(ex.Profile)
 	if err != nil {
-		return nil, false, ""
+		return ""
 	}
-	keyed := map[place]bool{}
+	s := &gapSim{ex: ex, dir: tmp, files: ex.Files, prof: prof, keyed: map[place]bool{}}
+	for p, d := range ex.Files {
+		if writeFile(tmp, p, d) != nil {
+			return ""
+		}
+	}
 	for _, k := range ex.Key {
-		keyed[place{k.Path, k.Line, k.Rule}] = true
+		s.keyed[place{k.Path, k.Line, k.Rule}] = true
 	}
-	for step := 0; step < 8; step++ {
-		res, err := lint.Run(ctx, lint.Options{FS: os.DirFS(tmp), Rules: ex.rules, Profile: prof, AsOf: ex.AsOf, Calendar: ex.config.Calendar()})
-		if err != nil {
-			return moves, false, ""
+	before, _ := s.unkeyedGaps(ctx)
+	works := func() bool {
+		n, keyOK := s.unkeyedGaps(ctx)
+		return n >= 0 && n < before && keyOK
+	}
+	describe := func(p string, l int, from, to schema.Date, way string) string {
+		m := fmt.Sprintf("the visit %s from %s to %s (%s)", ex.caseAt(p, l), from.Long(), to.Long(), way)
+		if strings.HasPrefix(path.Base(p), from.String()) {
+			m += " and rename the file to " + to.String() + strings.TrimPrefix(path.Base(p), from.String())
 		}
-		var gap *lint.Finding
-		found := map[place]bool{}
-		for i, f := range res.Findings {
-			if f.Suppression != nil {
-				continue
-			}
-			k := place{f.Path, f.Pos.Line, f.RuleID}
-			found[k] = true
-			if f.RuleID == gapRule && !keyed[k] && gap == nil {
-				gap = &res.Findings[i]
-			}
-		}
-		if step > 0 {
-			for k := range keyed {
-				if k.rule == gapRule && !found[k] {
-					return moves, false, fmt.Sprintf("but that also closes the keyed gap at %s: move the visits by hand, keeping that one late", ex.caseAt(k.path, k.line))
+		return m
+	}
+
+	// The visit that ended the gap, to the day it was due.
+	if isVisitPath(f.Path) {
+		if end, ok := dateOnLine(ex.Files[f.Path], f.Pos.Line); ok {
+			if undo, ok := s.redate(f.Path, f.Pos.Line, due); ok {
+				w := works()
+				undo()
+				if w {
+					return describe(f.Path, f.Pos.Line, end, due, "or earlier")
 				}
 			}
 		}
-		if gap == nil {
-			return moves, true, ""
+	}
+
+	// The visit that began it, later: the earliest day that works.
+	from, ok := longDate(seenOn, f.Message)
+	if !ok {
+		return ""
+	}
+	end, hasEnd := dateOnLine(ex.Files[f.Path], f.Pos.Line)
+	if !isVisitPath(f.Path) || !hasEnd {
+		end = ex.AsOf
+	}
+	p, l := ex.visitOn(from)
+	if p == "" {
+		return ""
+	}
+	var first, last schema.Date
+	for d := from.AddDays(1); d.Before(end); d = d.AddDays(1) {
+		undo, ok := s.redate(p, l, d)
+		if !ok {
+			return ""
 		}
-		m := dueBy.FindStringSubmatch(gap.Message)
-		if m == nil {
-			return moves, false, "add a visit that saw the child alone within the interval"
-		}
-		due, err := time.Parse("2 January 2006", m[1])
-		if err != nil {
-			return moves, false, ""
-		}
-		dueDate := schema.DateOf(due)
-		data := files[gap.Path]
-		ls := lines(data)
-		line := lineAt(ls, gap.Pos.Line)
-		old := isoDate.Find(line)
-		if !strings.HasPrefix(gap.Path, "visits/") && !strings.Contains(gap.Path, "/visits/") || old == nil {
-			// The gap runs to the as-of date (or the plan's end): no visit
-			// ended it.
-			return moves, false, fmt.Sprintf("add a visit that saw the child alone on or before %s, or move the last visit that did later, so that the gap closes by then", dueDate.Long())
-		}
-		oldDate, err := schema.ParseDate(string(old))
-		if err != nil {
-			return moves, false, ""
-		}
-		desc := fmt.Sprintf("the visit %s from %s to %s (or earlier)", ex.caseAt(gap.Path, gap.Pos.Line), oldDate.Long(), dueDate.Long())
-		if strings.HasPrefix(path.Base(gap.Path), oldDate.String()) {
-			desc += " and rename the file"
-		}
-		moves = append(moves, desc)
-		newLine := bytes.Replace(line, old, []byte(dueDate.String()), 1)
-		files[gap.Path] = replaceLine(data, gap.Pos.Line, newLine)
-		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(gap.Path)), files[gap.Path], 0o644); err != nil {
-			return moves, false, ""
+		w := works()
+		undo()
+		switch {
+		case w && first.IsZero():
+			first, last = d, d
+		case w:
+			last = d
+		case !first.IsZero():
+			d = end.AddDays(-1) // the days that work are behind
 		}
 	}
-	return moves, false, "and more: the gaps keep opening; space the visits out again by hand"
+	switch {
+	case first.IsZero():
+		return ""
+	case first == last:
+		return describe(p, l, from, first, "that day only")
+	}
+	return describe(p, l, from, first, "or a day up to "+last.Long())
+}
+
+func isVisitPath(p string) bool {
+	return strings.HasPrefix(p, "visits/") || strings.Contains(p, "/visits/")
+}
+
+// dateOnLine is the date written on line l of data.
+func dateOnLine(data []byte, l int) (schema.Date, bool) {
+	m := isoDate.Find(lineAt(lines(data), l))
+	if m == nil {
+		return schema.Date{}, false
+	}
+	d, err := schema.ParseDate(string(m))
+	return d, err == nil
+}
+
+// visitOn finds the visit record dated d that saw the child alone (or the
+// first visit dated d), and its date line.
+func (ex *Exercise) visitOn(d schema.Date) (string, int) {
+	var paths []string
+	for p := range ex.Files {
+		if isVisitPath(p) && strings.HasSuffix(p, ".md") {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	first, firstLine := "", 0
+	for _, p := range paths {
+		ls := lines(ex.Files[p])
+		for i, ln := range ls {
+			if !dateKey.Match(ln) {
+				continue
+			}
+			if got, ok := dateOnLine(ex.Files[p], i+1); ok && got == d {
+				if first == "" {
+					first, firstLine = p, i+1
+				}
+				text := string(ex.Files[p])
+				if strings.Contains(text, "seen_alone = true") || strings.Contains(text, "awake = true") {
+					return p, i + 1
+				}
+			}
+			break
+		}
+	}
+	return first, firstLine
 }
 
 // replaceLine returns data with line l (1-based) replaced by with, its

@@ -186,14 +186,17 @@ func TestValidateBriefGivesNoAnswer(t *testing.T) {
 func TestValidateAccidentalGap(t *testing.T) {
 	dir := copyShipped(t, "seen-alone")
 	edit(t, filepath.Join(dir, "case", "visits", "2026-10-20.md"), "date = 2026-10-20T16:30:00", "date = 2026-10-23T16:30:00")
-	validateFails(t, dir, "case/visits/2026-10-20.md:3", "accidental gap", "move the visit case/visits/2026-10-20.md:3 from 23 October 2026 to 21 October 2026 (or earlier)", "if the gap is meant, add # want: unseen-child at the end of line 3")
+	validateFails(t, dir, "case/visits/2026-10-20.md:3", "accidental gap",
+		"move the visit case/visits/2026-10-20.md:3 from 23 October 2026 to 21 October 2026 (or earlier)",
+		"or add a visit that saw the child alone between 8 October 2026 and 21 October 2026 (caselint new visit --case case --date 2026-10-21)",
+		"if the gap is meant, add # want: unseen-child at the end of line 3")
 
-	// Moving one visit early opens gaps after it: the moves that close
-	// them all, in order.
+	// A visit moved too early: moving the next one earlier would open a
+	// gap after it, so the one to move is the early one, back.
 	dir = copyShipped(t, "seen-alone")
 	edit(t, filepath.Join(dir, "case", "visits", "2026-10-07.md"), "date = 2026-10-07T15:00:00", "date = 2026-10-02T15:00:00")
 	validateFails(t, dir, "case/visits/2026-10-20.md:3", "accidental gap",
-		"from 20 October 2026 to 16 October 2026 (or earlier) and rename the file, then the visit case/visits/2026-11-03.md:3 from 3 November 2026 to 30 October 2026")
+		"move the visit case/visits/2026-10-07.md:3 from 2 October 2026 to 6 October 2026 (or a day up to 7 October 2026)")
 }
 
 // Every shipped exercise, validated by the command line's path: Validate

@@ -121,6 +121,9 @@ func RunValidate(ctx context.Context, opts *ValidateOptions) error {
 func writeValidation(w io.Writer, dir string, v *exercise.Validation) error {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	name := report.Printable(dir)
+	if filepath.Clean(dir) == "." {
+		name = report.Printable(v.Name)
+	}
 	if v.OK() {
 		items, alts := 0, 0
 		if v.Exercise != nil {
