@@ -172,6 +172,26 @@ func (ex *Exercise) pairAlternatives(dir string, items []Item, findings []lint.F
 	}
 }
 
+// writeAlternatives writes, for the key report, the answers also accepted
+// for it.
+func (ex *Exercise) writeAlternatives(b *strings.Builder, it Item, indent string) {
+	k := ex.KeyItemFor(it.Rule, it.Path, it.Line)
+	for _, a := range k.Accept {
+		rule, p, l := k.resolve(a)
+		at := p
+		if l > 0 {
+			at = fmt.Sprintf("%s:%d", p, l)
+		} else {
+			at += " (any line)"
+		}
+		line := fmt.Sprintf("Also accepted: %s %s", at, rule)
+		if a.Note != "" {
+			line += ": " + a.Note
+		}
+		writeWrapped(b, pr(line), indent, "  ")
+	}
+}
+
 // readAccept reads the exercise's KeyFile, if it has one, into ex.accept.
 // It must come after the key and the case's files are read.
 func (ex *Exercise) readAccept(fsys fs.FS) error {

@@ -225,11 +225,47 @@ func (ex *Exercise) validateKey(ctx context.Context, v *Validation, res *lint.Re
 			f.RuleID, f.Message, ex.wantSyntax(f.Path, f.Pos.Line, f.RuleID), ex.caseLine(f.Path, f.Pos.Line))
 	}
 
+	ex.unreadWants(v)
+
 	// The alternatives must be answers caselint can give under the profile.
 	for _, k := range ex.KeyItems() {
 		for _, a := range k.Accept {
 			if a.Rule != "" && ex.ruleOff(a.Rule) {
 				v.add(KeyFile, "the alternative %s for %s:%d %s is off under the profile %q: a trainee could not be right with it; take it out", a.Rule, k.Path, k.Line, k.Rule, ex.Profile)
+			}
+		}
+	}
+}
+
+// unreadWants reports a "want:" in case/ that is not read as a want
+// comment (after another comment on a frontmatter line, say): its key item
+// would be silently missing.
+func (ex *Exercise) unreadWants(v *Validation) {
+	var paths []string
+	for p := range ex.Files {
+		if strings.HasSuffix(p, ".md") {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		data, err := fs.ReadFile(ex.fsys, path.Join(CaseDir, p))
+		if err != nil {
+			continue
+		}
+		doc, ok := schema.Parse(p, data)
+		if !ok {
+			continue
+		}
+		read := map[int]bool{}
+		for _, d := range doc.Directives {
+			if d.Kind == schema.Want {
+				read[d.Line] = true
+			}
+		}
+		for i, ln := range lines(data) {
+			if bytes.Contains(ln, []byte("want:")) && !read[i+1] {
+				v.add(fmt.Sprintf("%s/%s:%d", CaseDir, p, i+1), "this want: is not read as a want comment, so the key lacks it: in the frontmatter it must be the line's only comment (take out any other # comment before it), in the body an HTML comment <!-- want: rule-id -->")
 			}
 		}
 	}

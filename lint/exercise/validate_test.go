@@ -235,3 +235,12 @@ func TestValidateDraftWithoutKey(t *testing.T) {
 	validateFails(t, dir, "case/plan.md:63", "caselint finds unnamed-action-owner here", "add <!-- want: unnamed-action-owner --> at the end of line 63")
 	validateFails(t, dir, "case/plan.md:88", "caselint finds missing-contingency-plan here")
 }
+
+// A want comment after another comment on a frontmatter line is not read:
+// validate says so, at its line, as well as the finding the key lacks.
+func TestValidateUnreadWant(t *testing.T) {
+	dir := copyShipped(t, "seen-alone")
+	edit(t, filepath.Join(dir, "case", "visits", "2026-09-22.md"), "seen_alone = false # want: missing-not-seen-reason", "seen_alone = false # not alone # want: missing-not-seen-reason")
+	validateFails(t, dir, "case/visits/2026-09-22.md:7", "this want: is not read as a want comment")
+	validateFails(t, dir, "case/visits/2026-09-22.md:7", "caselint finds missing-not-seen-reason here, which the key does not have")
+}
