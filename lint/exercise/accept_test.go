@@ -118,3 +118,18 @@ func TestKeyFileIsStrict(t *testing.T) {
 		}
 	}
 }
+
+// An alternative whose rule is off under the exercise's profile could
+// never be a trainee's right answer: validate says so, at key.toml.
+func TestValidateAlternativeOffInProfile(t *testing.T) {
+	dir := withKeyFile(t, "[[accept]]\nitem = \"plan.md:63\"\nrule = \"non-specific-label\"\n")
+	validateFails(t, dir, "key.toml", "the alternative non-specific-label for plan.md:63 unnamed-action-owner is off under the profile \"stoke-on-trent\"")
+}
+
+// A folder that does not load (a brief holding a want comment) is a
+// problem, said as load says it, not a usage error.
+func TestValidateFolderThatDoesNotLoad(t *testing.T) {
+	dir := copyShipped(t, "first-plan-review")
+	edit(t, filepath.Join(dir, "BRIEF.md"), "# ", "<!-- want: unnamed-action-owner -->\n# ")
+	validateFails(t, dir, "", "BRIEF.md holds a want comment")
+}
