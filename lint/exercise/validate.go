@@ -365,11 +365,11 @@ func (ex *Exercise) wantSyntax(p string, l int, rule string) string {
 const gapRule = "unseen-child"
 
 var (
-	dueBy     = regexp.MustCompile(`due by (\d{1,2} [A-Z][a-z]+ \d{4})`)
-	seenOn    = regexp.MustCompile(`last seen alone on (\d{1,2} [A-Z][a-z]+ \d{4})`)
-	isoDate   = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
-	dateKey   = regexp.MustCompile(`^\s*date\s*=\s*\d{4}-\d{2}-\d{2}`)
-	longLayot = "2 January 2006"
+	dueBy      = regexp.MustCompile(`due by (\d{1,2} [A-Z][a-z]+ \d{4})`)
+	seenOn     = regexp.MustCompile(`last seen alone on (\d{1,2} [A-Z][a-z]+ \d{4})`)
+	isoDate    = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+	dateKey    = regexp.MustCompile(`^\s*date\s*=\s*\d{4}-\d{2}-\d{2}`)
+	longLayout = "2 January 2006"
 )
 
 // accidentalGap explains an unseen-child finding the key lacks and says
@@ -402,7 +402,7 @@ func longDate(re *regexp.Regexp, msg string) (schema.Date, bool) {
 	if m == nil {
 		return schema.Date{}, false
 	}
-	t, err := time.Parse(longLayot, m[1])
+	t, err := time.Parse(longLayout, m[1])
 	if err != nil {
 		return schema.Date{}, false
 	}
@@ -670,11 +670,13 @@ func (ex *Exercise) validateBrief(v *Validation, res *lint.Result) {
 	}
 }
 
+var clauseBreak = regexp.MustCompile(`[:;()]`)
+
 // messageParts are the clauses of a message long enough (six words or
 // more) that a brief quoting one gives the answer away.
 func messageParts(msg string) []string {
 	var out []string
-	for _, part := range regexp.MustCompile(`[:;()]`).Split(msg, -1) {
+	for _, part := range clauseBreak.Split(msg, -1) {
 		part = strings.TrimSpace(part)
 		if len(strings.Fields(part)) >= 6 {
 			out = append(out, part)
@@ -773,7 +775,7 @@ func (ex *Exercise) validateSolution(ctx context.Context, v *Validation) error {
 			continue
 		}
 		if strings.HasSuffix(p, ".md") {
-			for _, d := range removedOrWants(p, s) {
+			for _, d := range wantLines(p, s) {
 				v.add(fmt.Sprintf("%s/%s:%d", SolutionDir, p, d), "a want comment: the solution is the case put right, with no key; take it out")
 			}
 			ex.compareFacts(v, p, ex.Files[p], s)
@@ -813,9 +815,9 @@ func (ex *Exercise) validateSolution(ctx context.Context, v *Validation) error {
 	return nil
 }
 
-// removedOrWants returns the lines of a solution record that hold a want
+// wantLines returns the lines of a solution record that hold a want
 // comment.
-func removedOrWants(p string, data []byte) []int {
+func wantLines(p string, data []byte) []int {
 	doc, ok := schema.Parse(p, data)
 	if !ok {
 		return nil
