@@ -779,6 +779,7 @@ func (ex *Exercise) validateSolution(ctx context.Context, v *Validation) error {
 				v.add(fmt.Sprintf("%s/%s:%d", SolutionDir, p, d), "a want comment: the solution is the case put right, with no key; take it out")
 			}
 			ex.compareFacts(v, p, ex.Files[p], s)
+			ex.compareShape(v, p, ex.Files[p], s)
 		}
 	}
 
@@ -892,6 +893,64 @@ func (ex *Exercise) compareFacts(v *Validation, p string, was, now []byte) {
 				at = fmt.Sprintf("%s:%d", at, l)
 			}
 			v.add(at, "changes the visit's %s (case/ has %s): a visit's facts are what happened; put it right with a dated entry, not by rewriting the record", k, wv[k])
+		}
+	}
+}
+
+// rowID is the first cell of a table row that names it: A3, O2, R10.
+var rowID = regexp.MustCompile(`^[A-Za-z]{0,3}[0-9]{1,3}$`)
+
+// compareShape reports a section (a "## " heading) or a table row (by its
+// first cell: "| A3 |") of a case record that solution/ took out: what a
+// record said is corrected by a dated entry, never deleted.
+func (ex *Exercise) compareShape(v *Validation, p string, was, now []byte) {
+	type part struct {
+		text string
+		line int
+	}
+	parts := func(data []byte) (heads, rows []part) {
+		fences := 0
+		for i, l := range lines(data) {
+			t := strings.TrimSpace(string(l))
+			if t == "+++" {
+				fences++
+				continue
+			}
+			if fences < 2 {
+				continue
+			}
+			if h, ok := strings.CutPrefix(t, "## "); ok {
+				heads = append(heads, part{strings.TrimSpace(h), i + 1})
+				continue
+			}
+			if strings.HasPrefix(t, "|") {
+				cells := strings.Split(strings.Trim(t, "|"), "|")
+				id := strings.TrimSpace(cells[0])
+				if rowID.MatchString(id) {
+					rows = append(rows, part{id, i + 1})
+				}
+			}
+		}
+		return heads, rows
+	}
+	wh, wr := parts(was)
+	nh, nr := parts(now)
+	has := func(list []part, text string) bool {
+		for _, x := range list {
+			if x.text == text {
+				return true
+			}
+		}
+		return false
+	}
+	for _, h := range wh {
+		if !has(nh, h.text) {
+			v.add(fmt.Sprintf("%s/%s", SolutionDir, p), "takes out the section %q (%s): a record is corrected by a dated entry, never by deleting what it said; keep the section and put it right", h.text, ex.caseAt(p, h.line))
+		}
+	}
+	for _, r := range wr {
+		if !has(nr, r.text) {
+			v.add(fmt.Sprintf("%s/%s", SolutionDir, p), "takes out the row %s (%s): a record is corrected by a dated entry, never by deleting what it said; keep the row and put it right", r.text, ex.caseAt(p, r.line))
 		}
 	}
 }

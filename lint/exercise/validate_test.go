@@ -244,3 +244,26 @@ func TestValidateUnreadWant(t *testing.T) {
 	validateFails(t, dir, "case/visits/2026-09-22.md:7", "this want: is not read as a want comment")
 	validateFails(t, dir, "case/visits/2026-09-22.md:7", "caselint finds missing-not-seen-reason here, which the key does not have")
 }
+
+// A solution that deletes an action's row, or a section, instead of
+// putting it right fails.
+func TestValidateSolutionDeletesRowOrSection(t *testing.T) {
+	dir := copyShipped(t, "first-plan-review")
+	plan := filepath.Join(dir, "solution", "plan.md")
+	data, err := os.ReadFile(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(l, "| A5 |") {
+			kept = append(kept, l)
+		}
+	}
+	if err := os.WriteFile(plan, []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, plan, "## Developmental needs", "## Needs")
+	validateFails(t, dir, "solution/plan.md", "takes out the row A5 (case/plan.md:65)")
+	validateFails(t, dir, "solution/plan.md", `takes out the section "Developmental needs"`)
+}
