@@ -267,3 +267,32 @@ func TestValidateSolutionDeletesRowOrSection(t *testing.T) {
 	validateFails(t, dir, "solution/plan.md", "takes out the row A5 (case/plan.md:65)")
 	validateFails(t, dir, "solution/plan.md", `takes out the section "Developmental needs"`)
 }
+
+// A finding the trainer did not seed can be accepted as incidental with a
+// caselint:ignore comment and its reason; without a reason it cannot.
+func TestValidateIncidental(t *testing.T) {
+	dir := copyShipped(t, "first-plan-review")
+	plan := filepath.Join(dir, "case", "plan.md")
+	edit(t, plan, "| Amy Collins | 2026-10-16 | O1 |", "| Amy Collins | ongoing | O1 | <!-- caselint:ignore missing-action-timescale the school nurse checks every half term; not what this exercise is about -->")
+	for _, sol := range []string{filepath.Join(dir, "solution", "plan.md")} {
+		edit(t, sol, "| Amy Collins | 2026-10-16 | O1 |", "| Amy Collins | ongoing | O1 | <!-- caselint:ignore missing-action-timescale the school nurse checks every half term; not what this exercise is about -->")
+	}
+	v, err := exercise.Validate(ctx, dir, checks.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range v.Problems {
+		t.Error(p)
+	}
+	if len(v.Incidental) != 1 || !strings.Contains(v.Incidental[0], "case/plan.md:67: missing-action-timescale") || !strings.Contains(v.Incidental[0], "school nurse") {
+		t.Errorf("incidental: %q", v.Incidental)
+	}
+}
+
+// An ignore with no reason suppresses nothing, so the finding is still
+// unkeyed, and the ignore itself is a finding.
+func TestValidateIncidentalNeedsAReason(t *testing.T) {
+	dir := copyShipped(t, "first-plan-review")
+	edit(t, filepath.Join(dir, "case", "plan.md"), "| Amy Collins | 2026-10-16 | O1 |", "| Amy Collins | ongoing | O1 | <!-- caselint:ignore missing-action-timescale -->")
+	validateFails(t, dir, "case/plan.md:67", "caselint finds unexplained-suppression here")
+}
