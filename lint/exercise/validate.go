@@ -454,10 +454,10 @@ func (s *gapSim) redate(p string, l int, d schema.Date) (undo func(), ok bool) {
 	}
 	data := replaceLine(old, l, isoDate.ReplaceAll(line, []byte(d.String())))
 	full := filepath.Join(s.dir, filepath.FromSlash(p))
-	if os.WriteFile(full, data, 0o644) != nil {
+	if os.WriteFile(full, data, 0o600) != nil {
 		return nil, false
 	}
-	return func() { _ = os.WriteFile(full, old, 0o644) }, true
+	return func() { _ = os.WriteFile(full, old, 0o600) }, true
 }
 
 // gapMove finds one visit to move that closes the gap f: the visit that
