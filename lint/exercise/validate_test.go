@@ -296,3 +296,15 @@ func TestValidateIncidentalNeedsAReason(t *testing.T) {
 	edit(t, filepath.Join(dir, "case", "plan.md"), "| Amy Collins | 2026-10-16 | O1 |", "| Amy Collins | ongoing | O1 | <!-- caselint:ignore missing-action-timescale -->")
 	validateFails(t, dir, "case/plan.md:67", "caselint finds unexplained-suppression here")
 }
+
+// A gap still open at the as-of date is reported on the plan's started
+// line: the visit to add, by when.
+func TestValidateAccidentalGapOpenAtAsOf(t *testing.T) {
+	dir := copyShipped(t, "seen-alone")
+	if err := os.Remove(filepath.Join(dir, "case", "visits", "2026-11-17.md")); err != nil {
+		t.Fatal(err)
+	}
+	validateFails(t, dir, "case/plan.md:3", "accidental gap",
+		"add a visit that saw the child alone between 4 November 2026 and 17 November 2026 (caselint new visit --case case --date 2026-11-17)",
+		"if the gap is meant, add # want: unseen-child at the end of line 3")
+}
