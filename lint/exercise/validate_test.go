@@ -308,3 +308,33 @@ func TestValidateAccidentalGapOpenAtAsOf(t *testing.T) {
 		"add a visit that saw the child alone between 4 November 2026 and 17 November 2026 (caselint new visit --case case --date 2026-11-17)",
 		"if the gap is meant, add # want: unseen-child at the end of line 3")
 }
+
+// A link in solution/ is never followed: the record it stands for is
+// missing from the solution, and the link is named.
+func TestValidateSolutionLinkNotFollowed(t *testing.T) {
+	dir := copyShipped(t, "seen-alone")
+	secret := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(secret, []byte("+++\ntype = \"visit\"\n+++\nSECRET\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rec := filepath.Join(dir, "solution", "visits", "2026-10-07.md")
+	if err := os.Remove(rec); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, rec); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	v := validateFails(t, dir, "solution/visits/2026-10-07.md", "missing")
+	noted := false
+	for _, n := range v.Notes {
+		noted = noted || strings.Contains(n, "solution/visits/2026-10-07.md")
+	}
+	for _, p := range v.Problems {
+		if strings.Contains(p.Message, "SECRET") {
+			t.Errorf("the link was followed: %s", p)
+		}
+	}
+	if !noted {
+		t.Errorf("the link is not named: %q", v.Notes)
+	}
+}
