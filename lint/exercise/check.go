@@ -331,6 +331,7 @@ func (ex *Exercise) CheckFix(ctx context.Context, dir string) (*FixReport, error
 			}
 		}
 	}
+	ex.pairAlternatives(dir, items, res.Findings, paired, now) // accepted alternatives (accept.go)
 	for i, it := range items {
 		fi := FixItem{Item: it, Status: Fixed}
 		if now[i] >= 0 {

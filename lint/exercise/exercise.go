@@ -98,6 +98,9 @@ type Exercise struct {
 	config  *lint.Config // case/.caselint.toml, or nil
 	base    string       // the shipped profile the exercise's profile is or extends
 	history []commit     // git: the commits of history.toml
+
+	// accept is key.toml: other right answers for key items (accept.go).
+	accept map[expect.Expectation][]Alternative
 }
 
 // Rules returns the ids of the rules the exercise practises: the distinct
@@ -296,6 +299,11 @@ func Load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 var exerciseName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) {
+	return loadAs(fsys, name, from, rules, false)
+}
+
+// loadAs is load; a draft (for validate) may have no want comments yet.
+func loadAs(fsys fs.FS, name, from string, rules []*lint.Rule, draft bool) (*Exercise, error) {
 	where := "exercise " + name
 	if from != "" {
 		where = from
@@ -416,7 +424,7 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 	if cases == 0 {
 		return fail("%s/ holds no case.md: put the case folder (or folders) there", CaseDir)
 	}
-	if len(ex.Key) == 0 {
+	if len(ex.Key) == 0 && !draft {
 		return fail("%s/ has no want comments: the key is the want comments of the records", CaseDir)
 	}
 	for _, k := range ex.Key {
@@ -450,6 +458,9 @@ func load(fsys fs.FS, name, from string, rules []*lint.Rule) (*Exercise, error) 
 		return fail("%s: profile: %v", MetaFile, err)
 	}
 	ex.base = prof.Base
+	if err := ex.readAccept(fsys); err != nil {
+		return fail("%v", err)
+	}
 
 	if st, err := fs.Stat(fsys, SolutionDir); err == nil && st.IsDir() {
 		ex.HasSolution = true

@@ -82,6 +82,7 @@ func (r *KeyReport) WriteText(w io.Writer) error {
 	for i, it := range r.Items {
 		fmt.Fprintf(b, "\n%d. %s  %s\n", i+1, it.At(), ex.ruleLabel(it.Rule))
 		ex.explain(b, it, "   ")
+		ex.writeAlternatives(b, it, "   ") // key.toml (accept.go)
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(b, "\nnote: %s\n", pr(n))

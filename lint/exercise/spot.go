@@ -244,6 +244,17 @@ func (ex *Exercise) CheckSpot(ctx context.Context, answers []Answer) (*SpotRepor
 			take(i, best)
 		}
 	}
+	for i, a := range as { // an accepted alternative (key.toml), in its record
+		if found[i] {
+			continue
+		}
+		for j, it := range items {
+			if taken[j] == 0 && acceptsAnswer(ex.KeyItemFor(it.Rule, it.Path, it.Line), a) {
+				take(i, j)
+				break
+			}
+		}
+	}
 	var order []int // the found items, in key order
 	for j := range items {
 		if taken[j] > 0 {
@@ -696,6 +707,17 @@ func ruleIDs(rules []*lint.Rule) []string {
 		ids[i] = r.ID
 	}
 	return ids
+}
+
+// acceptsAnswer reports whether a names one of k's accepted alternatives:
+// its rule, in its record (any line, as for the item itself).
+func acceptsAnswer(k KeyItem, a spotAnswer) bool {
+	for _, alt := range k.Accept {
+		if r, p, _ := k.resolve(alt); p == a.Path && has(a.top, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func abs(n int) int {

@@ -179,8 +179,9 @@ func (t *tmpl) caseRecord(id, child string) {
 	t.line("# Everyone who attends meetings, owns actions or is given a copy of the")
 	t.line("# plan: one [[people]] table each, named as every other record will name")
 	t.line("# them. caselint new takes from here a plan's lead worker (qualified = true),")
-	t.line("# manager (a role with \"manager\") and core group, and a conference's chair")
-	t.line("# (the \"independent conference chair\"). For example:")
+	t.line("# manager (a \"team manager\" of the lead worker's own service, not a")
+	t.line("# nursery's or a school's) and core group, and a conference's chair (the")
+	t.line("# \"independent conference chair\"). For example:")
 	t.line("#")
 	t.line("# [[people]]")
 	t.line(`# name = "Sam Doe"`)
@@ -221,7 +222,7 @@ func (t *tmpl) plan() {
 		startNote = fmt.Sprintf("the day of the %s conference's decision, %s", cf.Kind, cf.Date.Long())
 	}
 	lead := leadWorker(c)
-	manager := lineManager(c)
+	manager := c.LineManagerFor(lead) // in the lead worker's service, never a nursery's manager
 	core := coreGroup(c, lead)
 
 	t.line("+++")
@@ -363,22 +364,9 @@ func leadWorker(c *lint.Case) string {
 	return first
 }
 
-// lineManager is the first person whose role is a line manager's
-// (lint.IsLineManagerRole).
-func lineManager(c *lint.Case) string {
-	for _, p := range people(c) {
-		if isLineManagerRole(p.Role) {
-			return strings.TrimSpace(p.Name)
-		}
-	}
-	return ""
-}
-
-// isLineManagerRole and isConferenceChair are the case model's definitions
-// (lint/people.go), so that what caselint new writes is what the rules
-// accept.
-func isLineManagerRole(role string) bool { return lint.IsLineManagerRole(role) }
-
+// isConferenceChair is the case model's definition (lint/people.go), so
+// that what caselint new writes is what the rules accept; so is the line
+// manager (lint.Case.LineManagerFor).
 func isConferenceChair(role string) bool { return lint.IsConferenceChairRole(role) }
 
 // conferenceChair is the first person whose role is an independent
@@ -392,9 +380,11 @@ func conferenceChair(c *lint.Case) string {
 	return ""
 }
 
-// coreGroup is everyone in case.md but the conference chair and the line
-// manager, who chair and supervise rather than work with the family: the
-// lead worker first, then in case.md's order.
+// coreGroup is everyone in case.md but the conference chair and the lead
+// worker's line managers (those who could be: lint.Case.IsLineManagerFor),
+// who chair and supervise rather than work with the family; a nursery's or
+// a school's manager works with the family and is in it. The lead worker
+// first, then in case.md's order.
 func coreGroup(c *lint.Case, lead string) []string {
 	var out []string
 	if lead != "" {
@@ -402,7 +392,7 @@ func coreGroup(c *lint.Case, lead string) []string {
 	}
 	for _, p := range people(c) {
 		name := strings.TrimSpace(p.Name)
-		if isConferenceChair(p.Role) || isLineManagerRole(p.Role) || schema.PersonKey(name) == schema.PersonKey(lead) {
+		if isConferenceChair(p.Role) || c.IsLineManagerFor(name, lead) || schema.PersonKey(name) == schema.PersonKey(lead) {
 			continue
 		}
 		out = append(out, name)

@@ -41,6 +41,7 @@ marks the work. Trainers can write their own exercises and use them with
 		NewCmdStart(ios, rules, nil),
 		NewCmdCheck(ios, rules, nil),
 		NewCmdReveal(ios, rules, nil),
+		NewCmdValidate(ios, rules, nil), // validate.go
 	)
 	return cmd
 }
