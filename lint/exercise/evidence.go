@@ -60,6 +60,9 @@ type EvidenceChange struct {
 	// first, last: the lines of the record as started that the change
 	// touched (0, 0: the whole record).
 	first, last int
+	// links are other places the change bears on (a plan's row given to
+	// an invented person).
+	links []EvidenceChange
 }
 
 // At is the change's place, path:line or path.
@@ -117,7 +120,11 @@ func (ex *Exercise) newEvidence() *evidence {
 		}
 	}
 	for p, d := range e.first {
-		if bytes.Equal(d, ex.Files[p]) {
+		// Only a record of an event is put back as first recorded: the
+		// plan and case.md are kept up to date, and their earlier
+		// versions are not the evidence.
+		f, ok := parseFront(p, d)
+		if bytes.Equal(d, ex.Files[p]) || !ok || f.kind == schema.KindPlan || f.kind == schema.KindCase {
 			delete(e.first, p)
 		}
 	}
@@ -313,12 +320,17 @@ func (e *evidence) compare(p string, old, cur []byte) []EvidenceChange {
 		firstF, _ = parseFront(p, fd)
 	}
 	var out []EvidenceChange
+	event := of.kind != schema.KindPlan && of.kind != schema.KindCase
 	add := func(kind EvidenceKind, line, lo, hi int, what string) {
+		if of.kind != schema.KindPlan && line <= of.end {
+			// A record of one event, or case.md: a changed fact bears on
+			// every problem of its frontmatter.
+			lo, hi = 1, of.end
+		}
 		out = append(out, EvidenceChange{Kind: kind, Path: p, Line: line, What: what, first: lo, last: hi})
 	}
 	m := mapLines(old, cur)
 	note := e.datedNote(old, cur, m, cf)
-	event := of.kind != schema.KindPlan && of.kind != schema.KindCase
 	asOf := e.ex.AsOf
 	// restored says the value v is the one the record first held.
 	restored := func(k string, v any) bool {
@@ -494,16 +506,59 @@ func (e *evidence) compare(p string, old, cur []byte) []EvidenceChange {
 		if !event || isPlaceholder(s) {
 			continue
 		}
+		// What an event's record said, taken out and not replaced by as
+		// much: reworded, or added to, is what a brief may ask for.
+		end := l
+		for end < len(oldLines) && m.to(end+1) == 0 {
+			end++
+		}
+		var was []string
+		for i := l; i <= end; i++ {
+			if t := strings.TrimSpace(string(oldLines[i-1])); inFirst(t) && !isPlaceholder(t) {
+				if _, isRow := rowID(t); !isRow {
+					if _, isHead := heading(t); !isHead {
+						was = append(was, t)
+					}
+				}
+			}
+		}
+		var now []string
 		if lo, hi := m.hunk(l); lo <= hi {
-			continue // reworded, or added to: the brief may ask for it
+			for i := lo; i <= hi && i <= len(curLines); i++ {
+				now = append(now, string(curLines[i-1]))
+			}
 		}
-		if n := len(out); n > 0 && out[n-1].Kind == DeletedText && out[n-1].last == l-1 {
-			out[n-1].last = l
-			continue
+		if gone := removedWords(strings.Join(was, " "), strings.Join(now, " ")); gone != "" {
+			add(DeletedText, l, l, end, fmt.Sprintf("text removed: %q", clip(gone)))
 		}
-		add(DeletedText, l, l, l, fmt.Sprintf("text removed: %q", clip(s)))
+		l = end
 	}
 	return out
+}
+
+// removedWords returns the words of was that now lacks, in order, when now
+// has fewer words than was and at least three are gone; else "".
+func removedWords(was, now string) string {
+	ow, nw := strings.Fields(was), strings.Fields(now)
+	if len(nw) >= len(ow) {
+		return ""
+	}
+	have := map[string]int{}
+	for _, w := range nw {
+		have[w]++
+	}
+	var gone []string
+	for _, w := range ow {
+		if have[w] > 0 {
+			have[w]--
+			continue
+		}
+		gone = append(gone, w)
+	}
+	if len(gone) < 3 {
+		return ""
+	}
+	return strings.Join(gone, " ")
 }
 
 // heading returns a Markdown heading's text.
@@ -732,12 +787,23 @@ func (e *evidence) people(files map[string][]byte) []EvidenceChange {
 		all.WriteByte('\n')
 	}
 	started := strings.ToLower(all.String())
-	var owners []string // every cell of every plan table now
+	type row struct {
+		path  string
+		line  int // the row's line in the plan as started, 0 if new
+		cells []string
+	}
+	var rows []row // every row of every plan table now
 	for p, data := range files {
 		if f, ok := parseFront(p, data); ok && f.kind == schema.KindPlan {
+			started := map[string]int{}
+			for i, l := range lines(e.ex.Files[p]) {
+				if id, ok := rowID(strings.TrimSpace(string(l))); ok {
+					started[id] = i + 1
+				}
+			}
 			for _, l := range lines(data) {
-				if _, ok := rowID(strings.TrimSpace(string(l))); ok {
-					owners = append(owners, cells(string(l))...)
+				if id, ok := rowID(strings.TrimSpace(string(l))); ok {
+					rows = append(rows, row{p, started[id], cells(string(l))})
 				}
 			}
 		}
@@ -766,12 +832,18 @@ func (e *evidence) people(files map[string][]byte) []EvidenceChange {
 			if name == "" || strings.Contains(started, strings.ToLower(name)) {
 				continue
 			}
-			for _, c := range owners {
-				if strings.Contains(strings.ToLower(c), strings.ToLower(name)) {
-					out = append(out, EvidenceChange{Kind: InventedPerson, Path: p,
-						What: fmt.Sprintf("%q added to the case's people, named in no record as started, and given an action of the plan", name)})
-					break
+			var links []EvidenceChange
+			for _, r := range rows {
+				for _, c := range r.cells {
+					if strings.Contains(strings.ToLower(c), strings.ToLower(name)) {
+						links = append(links, EvidenceChange{Path: r.path, first: r.line, last: r.line})
+						break
+					}
 				}
+			}
+			if len(links) > 0 {
+				out = append(out, EvidenceChange{Kind: InventedPerson, Path: p, links: links,
+					What: fmt.Sprintf("%q added to the case's people, named in no record as started, and given an action of the plan", name)})
 			}
 		}
 	}
@@ -1001,10 +1073,13 @@ func (ex *Exercise) taint(ctx context.Context, dir string, r *FixReport, changes
 		if it.Status != Fixed {
 			continue
 		}
+	changes:
 		for _, c := range changes {
-			if c.Path == it.Path && (c.first == 0 || it.Line >= c.first && it.Line <= c.last) {
-				it.Status, it.Why = ChangedEvidence, fmt.Sprintf("%s: %s", c.Kind, c.What)
-				break
+			for _, at := range append([]EvidenceChange{c}, c.links...) {
+				if at.Path == it.Path && (at.first == 0 && at.Line == 0 || it.Line >= at.first && it.Line <= at.last) {
+					it.Status, it.Why = ChangedEvidence, fmt.Sprintf("%s: %s", c.Kind, c.What)
+					break changes
+				}
 			}
 		}
 		if it.Status == Fixed && history {
