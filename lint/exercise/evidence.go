@@ -38,7 +38,7 @@ type EvidenceKind string
 const (
 	ChangedFact     EvidenceKind = "changed a fact"
 	DeletedRecord   EvidenceKind = "deleted a record"
-	DeletedEntry    EvidenceKind = "deleted an entry"
+	DeletedEntry    EvidenceKind = "deleted a row or entry"
 	DeletedSection  EvidenceKind = "deleted a section"
 	DeletedText     EvidenceKind = "deleted what the record says"
 	BackdatedRecord EvidenceKind = "added a record dated before the exercise"
@@ -89,7 +89,7 @@ type SuppressionNote struct {
 
 // EvidenceRule is the procedure's rule on records that the report
 // teaches.
-const EvidenceRule = "A record is evidence: it is corrected by a dated entry that keeps the original (a correction note, an addendum, a new record dated today), never rewritten. Put the record back as it was started and add what is new as a dated entry."
+const EvidenceRule = "A record is evidence (the procedure's words below): a mistake found later is put right by a dated entry that keeps the original (a correction note, an addendum, a record dated today), never by rewriting what was recorded. Put the record back as it was and add what is new as a dated entry; what cannot be undone is recorded with a caselint:ignore and its reason."
 
 // minReasonWords is the fewest words a suppression's reason needs to say
 // what happened and who reviewed it.
@@ -1222,8 +1222,10 @@ func (r *FixReport) writeEvidence(b *strings.Builder) {
 		if len(r.Uncovered) == 1 {
 			them = "it"
 		}
-		fmt.Fprintf(b, "\nPutting the record back as first recorded brought %s into view (the rewrite hid %s; not your doing, but record %s with a reason):\n\n",
-			plural(len(r.Uncovered), "problem", "problems"), them, them)
+		b.WriteString("\n")
+		writeWrapped(b, fmt.Sprintf("Putting the record back as first recorded brought %s into view (the rewrite hid %s; not your doing, but record %s with a reason):",
+			plural(len(r.Uncovered), "problem", "problems"), them, them), "", "")
+		b.WriteString("\n")
 		for _, f := range r.Uncovered {
 			writeWrapped(b, fmt.Sprintf("%s:%d:%d: %s: %s [%s]", pr(f.Path), f.Pos.Line, f.Pos.Col, f.Severity, pr(f.Message), f.RuleID), "  ", "    ")
 		}

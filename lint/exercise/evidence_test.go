@@ -111,7 +111,7 @@ func falsified(t *testing.T, ex *exercise.Exercise, dir string, kind exercise.Ev
 	if err := r.WriteText(&out); err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"You changed the evidence", string(kind), "never rewritten", "not counted: "} {
+	for _, w := range []string{"You changed the evidence", string(kind), "never by rewriting what was recorded", "not counted: "} {
 		if len(items) == 0 && w == "not counted: " {
 			continue
 		}
