@@ -227,6 +227,28 @@ func parseFront(p string, data []byte) (*front, bool) {
 	return fr, true
 }
 
+// span is the lines of the frontmatter entry (a table, an array element)
+// that line is in: from its header to its last key; the line alone at the
+// top level.
+func (f *front) span(line int) (int, int) {
+	ent, at := "", 0
+	for name, h := range f.entries {
+		if h <= line && h > at {
+			ent, at = name, h
+		}
+	}
+	if ent == "" {
+		return line, line
+	}
+	hi := max(at, line)
+	for k, fc := range f.facts {
+		if entryOf(k) == ent {
+			hi = max(hi, fc.line)
+		}
+	}
+	return at, hi
+}
+
 // ident names an array element by whom it is about (to, name, id), else
 // by its place.
 func ident(el map[string]any, i int) string {
@@ -322,15 +344,22 @@ func (e *evidence) compare(p string, old, cur []byte) []EvidenceChange {
 	var out []EvidenceChange
 	event := of.kind != schema.KindPlan && of.kind != schema.KindCase
 	add := func(kind EvidenceKind, line, lo, hi int, what string) {
-		if of.kind != schema.KindPlan && line <= of.end {
+		switch {
+		case of.kind != schema.KindPlan && line <= of.end:
 			// A record of one event, or case.md: a changed fact bears on
 			// every problem of its frontmatter.
 			lo, hi = 1, of.end
+		case line > 0 && line <= of.end:
+			// The plan: on every problem of the entry it is in.
+			lo, hi = of.span(line)
 		}
 		out = append(out, EvidenceChange{Kind: kind, Path: p, Line: line, What: what, first: lo, last: hi})
 	}
 	m := mapLines(old, cur)
-	note := e.datedNote(old, cur, m, cf)
+	bodyNote, entryNotes := e.datedNote(cur, m, cf)
+	// noted says a dated note explains a change to the entry ent: one in
+	// the body explains any; a comment, only its own entry's.
+	noted := func(ent string) bool { return bodyNote || entryNotes[ent] }
 	asOf := e.ex.AsOf
 	// restored says the value v is the one the record first held.
 	restored := func(k string, v any) bool {
@@ -388,7 +417,7 @@ func (e *evidence) compare(p string, old, cur []byte) []EvidenceChange {
 			if of.kind == schema.KindPlan && !backdated {
 				// The plan is kept up to date: a fact made again now, or
 				// explained by a dated note, is a dated entry.
-				if nisDate || redated[entryOf(k)] && entryOf(k) != "" || redated["pair:"+strings.TrimSuffix(k, "_by")] || note {
+				if nisDate || redated[entryOf(k)] && entryOf(k) != "" || redated["pair:"+strings.TrimSuffix(k, "_by")] || noted(entryOf(k)) {
 					continue
 				}
 			}
@@ -432,7 +461,7 @@ func (e *evidence) compare(p string, old, cur []byte) []EvidenceChange {
 					continue
 				}
 			}
-			if of.kind == schema.KindPlan && note {
+			if of.kind == schema.KindPlan && noted(ent) {
 				continue
 			}
 			line := of.entries[ent]
@@ -648,29 +677,21 @@ var (
 	isoDate  = regexp.MustCompile(`\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b`)
 )
 
-// datedNote says the record gained a dated note: a line of the body, or a
-// comment in the frontmatter, added and naming a day on or after the as-of
-// date (a day and month without a year are in the as-of date's year).
-func (e *evidence) datedNote(old, cur []byte, m lineMap, cf *front) bool {
+// datedNote says whether the record gained a dated note: a line added to
+// the body naming a day on or after the as-of date (bodyNote), or such a
+// comment added in the frontmatter (entries: the tables or elements it is
+// in, "" for the top level). A day and month without a year are in the
+// as-of date's year.
+func (e *evidence) datedNote(cur []byte, m lineMap, cf *front) (bodyNote bool, entries map[string]bool) {
+	entries = map[string]bool{}
 	kept := make([]bool, m.m+1)
 	for l := 1; l <= m.n; l++ {
-		if t := m.to(l); t > 0 {
+		if t := m.to(l); t > 0 && t <= m.m {
 			kept[t] = true
 		}
 	}
 	asOf := e.ex.AsOf
-	for l, s := range lines(cur) {
-		if kept[l+1] {
-			continue
-		}
-		text := string(s)
-		if cf != nil && l+1 <= cf.end {
-			i := strings.Index(text, "#")
-			if i < 0 {
-				continue
-			}
-			text = text[i:]
-		}
+	dated := func(text string, iso bool) bool {
 		for _, mm := range longDate.FindAllStringSubmatch(text, -1) {
 			y := asOf.Year
 			if mm[3] != "" {
@@ -681,15 +702,40 @@ func (e *evidence) datedNote(old, cur []byte, m lineMap, cf *front) bool {
 				return true
 			}
 		}
-		if cf == nil || l+1 > cf.end {
-			for _, iso := range isoDate.FindAllString(text, -1) {
-				if d, err := schema.ParseDate(iso); err == nil && !d.Before(asOf) {
+		if iso {
+			for _, s := range isoDate.FindAllString(text, -1) {
+				if d, err := schema.ParseDate(s); err == nil && !d.Before(asOf) {
 					return true
 				}
 			}
 		}
+		return false
 	}
-	return false
+	for i, s := range lines(cur) {
+		l := i + 1
+		if l < len(kept) && kept[l] {
+			continue
+		}
+		text := string(s)
+		if cf == nil || l >= cf.body {
+			if dated(text, true) {
+				bodyNote = true
+			}
+			continue
+		}
+		k := strings.Index(text, "#")
+		if k < 0 || !dated(text[k:], false) {
+			continue
+		}
+		ent, at := "", 0
+		for name, h := range cf.entries {
+			if h <= l && h > at {
+				ent, at = name, h
+			}
+		}
+		entries[ent] = true
+	}
+	return bodyNote, entries
 }
 
 // records are the files of a trainee's folder that are the case's: every
@@ -850,6 +896,9 @@ func (e *evidence) people(files map[string][]byte) []EvidenceChange {
 	return out
 }
 
+// maxTraineeCommits bounds the trainee's commits read.
+const maxTraineeCommits = 200
+
 // gitChanges reads the trainee's repository: the commits the exercise
 // started with must all still be there (a history is evidence too), and
 // each commit the trainee made is compared with the records as started.
@@ -889,7 +938,11 @@ func (e *evidence) gitChanges(dir string, started map[plumbing.Hash]bool) ([]Evi
 		out = append(out, EvidenceChange{Kind: RewroteHistory,
 			What: fmt.Sprintf("%d of the %d commits the exercise started with are no longer in the history (amended, rebased or reset): the history shows who recorded what when, and is not rewritten", missing, len(started))})
 	}
-	// Oldest first, so that a change is put down to the commit that made it.
+	// Oldest first, so that a change is put down to the commit that made
+	// it; at most maxTraineeCommits, the latest (a trainee makes a few).
+	if len(mine) > maxTraineeCommits {
+		mine = mine[:maxTraineeCommits]
+	}
 	for i := len(mine) - 1; i >= 0; i-- {
 		c := mine[i]
 		files := map[string][]byte{}

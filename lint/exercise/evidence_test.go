@@ -193,6 +193,12 @@ func TestFalsifiedSolutions(t *testing.T) {
 			original(t, ex, dir, "conferences/2026-09-24-review.md")
 			rewrite(t, dir, "visits/2026-09-08.md", "bedroom_seen = false", "bedroom_seen = true")
 		}, exercise.ChangedFact, "visits/2026-09-08.md", nil},
+		{"a countersignature claimed in the past", "full-review", func(t *testing.T, ex *exercise.Exercise, dir string) {
+			rewrite(t, dir, "plan.md", "countersigned = 2026-11-27", "countersigned = 2026-03-27")
+		}, exercise.ChangedFact, "plan.md", []string{"plan.md:8 uncountersigned-plan"}},
+		{"a translated copy claimed given in March", "full-review", func(t *testing.T, ex *exercise.Exercise, dir string) {
+			rewrite(t, dir, "plan.md", "given = 2026-11-27 # Romanian translation", "given = 2026-03-30 # Romanian translation")
+		}, exercise.ChangedFact, "plan.md", []string{"plan.md:21 missing-plan-copy"}},
 		{"minutes' circulation backdated", "late-entries", func(t *testing.T, ex *exercise.Exercise, dir string) {
 			p := "core-groups/2026-10-22.md"
 			original(t, ex, dir, p)
