@@ -344,3 +344,61 @@ func TestSolutionsCommitted(t *testing.T) {
 		})
 	}
 }
+
+// TestEvidenceHostileRecords: a trainee's record that is garbage, deeply
+// nested or huge ends in a marking, never a panic; a solution saved with
+// CRLF line endings is still full marks.
+func TestEvidenceHostileRecords(t *testing.T) {
+	ex := shipped(t, "seen-alone")
+	t.Run("CRLF", func(t *testing.T) {
+		t.Parallel()
+		dir := solved(t, ex, false)
+		for p := range ex.Files {
+			full := filepath.Join(dir, filepath.FromSlash(p))
+			data, err := os.ReadFile(full)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(full, []byte(strings.ReplaceAll(string(data), "\n", "\r\n")), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r, err := ex.CheckFix(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Done() {
+			t.Errorf("a solution with CRLF endings: evidence %+v", r.Evidence)
+		}
+	})
+	t.Run("garbage", func(t *testing.T) {
+		t.Parallel()
+		dir := solved(t, ex, true)
+		bad := map[string]string{
+			"visits/2026-09-22.md": "+++\ntype = \"visit\"\ndate = [[[[\n+++\n\x00\xff\xfe",
+			"visits/2026-10-06.md": "+++\n" + strings.Repeat("a = [", 100000) + "\n+++\n",
+			"visits/2026-10-07.md": strings.Repeat("x", 1<<20),
+			"visits/new.md":        "+++\ntype = \"visit\"\ndate = 2026-01-01T10:00:00\n" + strings.Repeat("[", 5000) + "\n+++\n",
+		}
+		for p, data := range bad {
+			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), []byte(data), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		commitAll(t, dir, "garbage", traineeTime)
+		r, err := ex.CheckFix(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Done() {
+			t.Error("garbage is done")
+		}
+		var out strings.Builder
+		if err := r.WriteText(&out); err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsAny(out.String(), "\x00\xff") {
+			t.Errorf("report holds raw bytes:\n%q", out.String())
+		}
+	})
+}
