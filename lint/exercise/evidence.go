@@ -414,7 +414,7 @@ func (e *evidence) compare(p string, old, cur []byte) []EvidenceChange {
 			if backdated && oisDate {
 				what += " (a changed date)"
 			}
-			if of.kind == schema.KindPlan && !backdated {
+			if of.kind == schema.KindPlan && !backdated && k != "started" {
 				// The plan is kept up to date: a fact made again now, or
 				// explained by a dated note, is a dated entry.
 				if nisDate || redated[entryOf(k)] && entryOf(k) != "" || redated["pair:"+strings.TrimSuffix(k, "_by")] || noted(entryOf(k)) {
@@ -789,12 +789,16 @@ func (e *evidence) folderChanges(files map[string][]byte) []EvidenceChange {
 			continue
 		}
 		cur, ok := files[p]
+		_, still := schema.Parse(p, cur)
 		switch {
 		case !ok:
 			out = append(out, EvidenceChange{Kind: DeletedRecord, Path: p, What: "the record removed"})
 			continue
 		case cur == nil:
 			out = append(out, EvidenceChange{Kind: DeletedRecord, Path: p, What: "the record replaced by a link or a file caselint does not read"})
+			continue
+		case !still:
+			out = append(out, EvidenceChange{Kind: DeletedRecord, Path: p, What: "its frontmatter removed: it is no longer read as a record"})
 			continue
 		}
 		if !bytes.Equal(old, cur) {

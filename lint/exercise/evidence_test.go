@@ -178,6 +178,17 @@ func TestFalsifiedSolutions(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, exercise.DeletedRecord, "core-groups/2026-07-03.md", []string{"core-groups/2026-07-03.md:9 late-minutes"}},
+		{"a late core group made a note, not a record", "core-group-rhythm", func(t *testing.T, ex *exercise.Exercise, dir string) {
+			p := "core-groups/2026-06-05.md"
+			data := string(ex.Files[p])
+			end := strings.Index(data[3:], "+++") + 3
+			if err := os.WriteFile(filepath.Join(dir, p), []byte(data[end+4:]), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, exercise.DeletedRecord, "core-groups/2026-06-05.md", []string{"core-groups/2026-06-05.md:3 late-first-core-group"}},
+		{"a plan's start moved", "first-plan-review", func(t *testing.T, ex *exercise.Exercise, dir string) {
+			rewrite(t, dir, "plan.md", "started = 2026-", "started = 2027-")
+		}, exercise.ChangedFact, "plan.md", nil},
 		{"a vague sentence deleted from a visit", "visit-records", func(t *testing.T, ex *exercise.Exercise, dir string) {
 			p := "visits/2026-09-15.md"
 			original(t, ex, dir, p)
