@@ -827,14 +827,15 @@ func (e *evidence) newRecords(files map[string][]byte) []EvidenceChange {
 	return out
 }
 
-// people are the persons the trainee added to a case.md who are in no
-// record as started and own an action of a plan now.
+// people are the persons the trainee added to a case.md who are named in
+// no record as started, nor in the brief, and own an action of a plan now.
 func (e *evidence) people(files map[string][]byte) []EvidenceChange {
 	var out []EvidenceChange
-	var all bytes.Buffer
+	var all bytes.Buffer // the records as started, and the brief
+	all.Write(e.ex.Brief)
 	for _, d := range e.ex.Files {
-		all.Write(d)
 		all.WriteByte('\n')
+		all.Write(d)
 	}
 	started := strings.ToLower(all.String())
 	type row struct {

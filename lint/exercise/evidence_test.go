@@ -189,6 +189,15 @@ func TestFalsifiedSolutions(t *testing.T) {
 		{"a plan's start moved", "first-plan-review", func(t *testing.T, ex *exercise.Exercise, dir string) {
 			rewrite(t, dir, "plan.md", "started = 2026-", "started = 2027-")
 		}, exercise.ChangedFact, "plan.md", nil},
+		{"a visit's observations deleted", "visit-records", func(t *testing.T, ex *exercise.Exercise, dir string) {
+			p := "visits/2026-09-15.md"
+			original(t, ex, dir, p)
+			data := string(ex.Files[p])
+			i, j := strings.Index(data, "## Observations"), strings.Index(data, "## Wishes and feelings")
+			if err := os.WriteFile(filepath.Join(dir, p), []byte(data[:i]+data[j:]), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, exercise.DeletedSection, "visits/2026-09-15.md", []string{"visits/2026-09-15.md:14 non-specific-label"}},
 		{"a vague sentence deleted from a visit", "visit-records", func(t *testing.T, ex *exercise.Exercise, dir string) {
 			p := "visits/2026-09-15.md"
 			original(t, ex, dir, p)
