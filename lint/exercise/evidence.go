@@ -502,8 +502,9 @@ func (e *evidence) compare(p string, old, cur []byte) []EvidenceChange {
 			}
 		}
 	}
+	skip := 0 // the last line of a section reported removed
 	for l := body; l <= len(oldLines); l++ {
-		if m.to(l) > 0 {
+		if m.to(l) > 0 || l <= skip {
 			continue
 		}
 		s := strings.TrimSpace(string(oldLines[l-1]))
@@ -512,7 +513,8 @@ func (e *evidence) compare(p string, old, cur []byte) []EvidenceChange {
 		}
 		if h, ok := heading(s); ok {
 			if !curHeadings[h] {
-				add(DeletedSection, l, l, sectionEnd(oldLines, l), fmt.Sprintf("the section %q removed", h))
+				skip = sectionEnd(oldLines, l)
+				add(DeletedSection, l, l, skip, fmt.Sprintf("the section %q removed", h))
 			}
 			continue
 		}
@@ -537,8 +539,14 @@ func (e *evidence) compare(p string, old, cur []byte) []EvidenceChange {
 		}
 		// What an event's record said, taken out and not replaced by as
 		// much: reworded, or added to, is what a brief may ask for.
-		end := l
+		end := l // the run of removed prose lines from l
 		for end < len(oldLines) && m.to(end+1) == 0 {
+			next := strings.TrimSpace(string(oldLines[end]))
+			_, isHead := heading(next)
+			_, isRow := rowID(next)
+			if isHead || isRow {
+				break
+			}
 			end++
 		}
 		var was []string
