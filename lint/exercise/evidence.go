@@ -269,8 +269,6 @@ func entryOf(k string) string {
 	return ""
 }
 
-func leafOf(k string) string { return k[strings.LastIndexByte(k, '.')+1:] }
-
 // asDate returns a TOML date or date-time value's day, and whether it has
 // a time of day.
 func asDate(v any) (schema.Date, bool, bool) {

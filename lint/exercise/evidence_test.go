@@ -417,7 +417,7 @@ func TestEvidenceHostileRecords(t *testing.T) {
 		if err := r.WriteText(&out); err != nil {
 			t.Fatal(err)
 		}
-		if strings.ContainsAny(out.String(), "\x00\xff") {
+		if strings.Contains(out.String(), "\x00") || strings.Contains(out.String(), "\xff") {
 			t.Errorf("report holds raw bytes:\n%q", out.String())
 		}
 	})
