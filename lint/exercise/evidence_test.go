@@ -290,14 +290,25 @@ func TestLateEntriesMarkedHonestly(t *testing.T) {
 		if len(r.New) != 0 || len(r.Evidence) != 0 {
 			t.Errorf("putting the record back: new %+v, evidence %+v", r.New, r.Evidence)
 		}
-		if len(r.Uncovered) != 1 || r.Uncovered[0].RuleID != "unseen-child" {
+		// The gap is either in the key (still there) or, where the key
+		// lacks it, shown as brought into view: never as introduced.
+		inKey := false
+		for _, it := range r.Items {
+			if it.Rule == "unseen-child" && it.Path == "visits/2026-10-13.md" {
+				inKey = it.Status == exercise.StillThere
+			}
+		}
+		if !inKey && (len(r.Uncovered) != 1 || r.Uncovered[0].RuleID != "unseen-child") {
 			t.Errorf("uncovered: %+v", r.Uncovered)
+		}
+		if r.Done() {
+			t.Error("done with the gap unrecorded")
 		}
 		var out strings.Builder
 		if err := r.WriteText(&out); err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(out.String(), "You introduced") || !strings.Contains(out.String(), "brought 1 problem into view") {
+		if strings.Contains(out.String(), "You introduced") || !inKey && !strings.Contains(out.String(), "brought 1 problem into view") {
 			t.Errorf("report:\n%s", out.String())
 		}
 	})
