@@ -181,6 +181,12 @@ const (
 	Fixed      FixStatus = iota // caselint no longer finds it
 	StillThere                  // caselint still finds it
 	Suppressed                  // it is still there, under a caselint:ignore with a reason
+	// ChangedEvidence: caselint no longer finds it because the trainee
+	// changed the evidence (evidence.go); never counted.
+	ChangedEvidence
+	// SuppressedNotAccepted: under a caselint:ignore whose reason does not
+	// count (one word, too short, or a problem that can be put right).
+	SuppressedNotAccepted
 )
 
 func (s FixStatus) String() string {
@@ -190,7 +196,11 @@ func (s FixStatus) String() string {
 	case StillThere:
 		return "still there"
 	case Suppressed:
-		return "suppressed"
+		return "recorded"
+	case ChangedEvidence:
+		return "changed the evidence"
+	case SuppressedNotAccepted:
+		return "suppressed, not accepted"
 	}
 	return "?"
 }
@@ -201,6 +211,9 @@ type FixItem struct {
 	Status FixStatus
 	// Now is the finding that is still there (StillThere, Suppressed).
 	Now *lint.Finding
+	// Why says why it is not counted (ChangedEvidence,
+	// SuppressedNotAccepted).
+	Why string
 }
 
 // FixReport is the marking of a trainee's corrections.
@@ -213,22 +226,34 @@ type FixReport struct {
 	Notes []string
 	// Show is how much of what is left the report shows (hints.go).
 	Show Hints
+	// Evidence are the trainee's changes to the evidence (evidence.go).
+	Evidence []EvidenceChange
+	// Suppressions are the caselint:ignore comments of the trainee's copy,
+	// each with its reason, for the trainer.
+	Suppressions []SuppressionNote
+	// Uncovered are problems that putting a rewritten record back as first
+	// recorded brought into view: not the trainee's doing, but to record.
+	Uncovered []lint.Finding
 }
 
-// Fixed is how many seeded problems are no longer reported: fixed, or
-// suppressed with a reason (a reviewed exception, which caselint accepts).
+// Fixed is how many seeded problems are put right: fixed, or, where it
+// cannot be undone, recorded by a suppression with a real reason (a
+// reviewed exception). A problem gone with a change to the evidence is not.
 func (r *FixReport) Fixed() int {
 	n := 0
 	for _, it := range r.Items {
-		if it.Status != StillThere {
+		if it.Status == Fixed || it.Status == Suppressed {
 			n++
 		}
 	}
 	return n
 }
 
-// Done reports whether every seeded problem is fixed and nothing is new.
-func (r *FixReport) Done() bool { return r.Fixed() == len(r.Items) && len(r.New) == 0 }
+// Done reports whether every seeded problem is put right, nothing is new,
+// no evidence was changed and nothing uncovered is left unrecorded.
+func (r *FixReport) Done() bool {
+	return r.Fixed() == len(r.Items) && len(r.New) == 0 && len(r.Evidence) == 0 && len(r.Uncovered) == 0
+}
 
 // CheckFix marks the folder dir, started from the exercise, in fix mode:
 // for each seeded problem, whether caselint still finds it, and the
@@ -348,6 +373,9 @@ func (ex *Exercise) CheckFix(ctx context.Context, dir string) (*FixReport, error
 		if !paired[i] && f.Suppression == nil {
 			r.New = append(r.New, f)
 		}
+	}
+	if err := ex.markEvidence(ctx, dir, r, res); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

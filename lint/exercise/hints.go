@@ -98,10 +98,15 @@ func ShownNotes(notes []string, h Hints) []string {
 }
 
 // shownItem reports whether a seeded problem is shown to the trainee in
-// full: one they fixed, or suppressed with a comment of their own. Any
-// other (still there, or a status this file does not know) is held back.
+// full: one they fixed, or suppressed with a comment of their own, or
+// whose evidence they changed. Any other (still there, or a status this
+// file does not know) is held back.
 func (r *FixReport) shownItem(it FixItem) bool {
-	return r.Show >= HintsAll || it.Status == Fixed || it.Status == Suppressed
+	// A problem whose evidence the trainee changed, or suppressed with a
+	// reason not accepted, is one they acted on: shown, so that they learn
+	// why it does not count.
+	return r.Show >= HintsAll || it.Status == Fixed || it.Status == Suppressed ||
+		it.Status == ChangedEvidence || it.Status == SuppressedNotAccepted
 }
 
 // Shown is the fix-mode marking as the trainee may see it in full: the

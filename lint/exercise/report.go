@@ -28,13 +28,17 @@ func (r *FixReport) WriteText(w io.Writer) error {
 	ex := r.Exercise
 	items, news := r.Shown() // held back: what the hint level hides (hints.go)
 	fmt.Fprintf(b, "%s\n\nThe problems seeded in the case:\n\n", ex.Heading())
-	width := 0
+	width, sw := 0, 11
 	for _, it := range items {
 		width = max(width, len(it.At()))
+		sw = max(sw, len(it.Status.String()))
 	}
 	for _, it := range items {
-		fmt.Fprintf(b, "  %-11s  %-*s  %s\n", it.Status, width, it.At(), ex.ruleLabel(it.Rule))
-		pad := strings.Repeat(" ", 15)
+		fmt.Fprintf(b, "  %-*s  %-*s  %s\n", sw, it.Status, width, it.At(), ex.ruleLabel(it.Rule))
+		pad := strings.Repeat(" ", sw+4)
+		if it.Why != "" {
+			writeWrapped(b, "not counted: "+pr(it.Why), pad, "")
+		}
 		if it.Now == nil {
 			continue
 		}
@@ -45,7 +49,7 @@ func (r *FixReport) WriteText(w io.Writer) error {
 		switch it.Status {
 		case StillThere:
 			writeWrapped(b, moved+pr(it.Now.Message), pad, "")
-		case Suppressed:
+		case Suppressed, SuppressedNotAccepted:
 			writeWrapped(b, fmt.Sprintf("%ssuppressed with the reason %q: whoever reviews the record judges whether the reason is good", moved, it.Now.Suppression.Reason), pad, "")
 		}
 	}
@@ -56,11 +60,18 @@ func (r *FixReport) WriteText(w io.Writer) error {
 			writeWrapped(b, fmt.Sprintf("%s:%d:%d: %s: %s [%s]", pr(f.Path), f.Pos.Line, f.Pos.Col, f.Severity, pr(f.Message), f.RuleID), "  ", "    ")
 		}
 	}
+	r.writeEvidence(b)
 	for _, n := range ShownNotes(r.Notes, r.Show) {
 		fmt.Fprintf(b, "\nnote: %s\n", pr(n))
 	}
 	fixed, total := r.Fixed(), len(r.Items)
-	score := fmt.Sprintf("Score: %d of %d seeded problems fixed (%d%%)", fixed, total, percent(fixed, total))
+	score := fmt.Sprintf("Score: %d of %d seeded problems put right (%d%%)", fixed, total, percent(fixed, total))
+	if n := r.count(Suppressed); n > 0 {
+		score += fmt.Sprintf(", %d of them recorded with a reason", n)
+	}
+	if len(r.Evidence) > 0 {
+		score += fmt.Sprintf("; %s to the evidence", plural(len(r.Evidence), "change", "changes"))
+	}
 	if len(r.New) > 0 {
 		score += fmt.Sprintf("; %s introduced (not taken off the score, but put right before the record is shared)", plural(len(r.New), "new problem", "new problems"))
 	}

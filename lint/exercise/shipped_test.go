@@ -115,7 +115,7 @@ func testUntouched(t *testing.T, ex *exercise.Exercise) {
 	if err := r.WriteText(&out); err != nil {
 		t.Fatal(err)
 	}
-	if want := fmt.Sprintf("Score: 0 of %d seeded problems fixed (0%%).", len(ex.Key)); !strings.Contains(out.String(), want) {
+	if want := fmt.Sprintf("Score: 0 of %d seeded problems put right (0%%).", len(ex.Key)); !strings.Contains(out.String(), want) {
 		t.Errorf("untouched report lacks %q:\n%s", want, out.String())
 	}
 	// With --git, a history that makes no record late changes nothing.
@@ -209,9 +209,26 @@ func testSolution(t *testing.T, ex *exercise.Exercise) {
 		t.Fatal(err)
 	}
 	for _, it := range r.Items {
-		if it.Status == exercise.StillThere {
+		switch it.Status {
+		case exercise.StillThere:
 			t.Errorf("solution: %s %s is still there: %s", it.At(), it.Rule, it.Now.Message)
+		case exercise.Fixed, exercise.Suppressed:
+		default:
+			t.Errorf("solution: %s %s is %s: %s", it.At(), it.Rule, it.Status, it.Why)
 		}
+	}
+	// The right fix never changes the evidence, and every suppression
+	// carries a reason that counts.
+	for _, c := range r.Evidence {
+		t.Errorf("solution: changed the evidence: %s: %s: %s", c.At(), c.Kind, c.What)
+	}
+	for _, s := range r.Suppressions {
+		if s.Weak != "" {
+			t.Errorf("solution: suppression at %s:%d not accepted: %s", s.Path, s.Line, s.Weak)
+		}
+	}
+	for _, f := range r.Uncovered {
+		t.Errorf("solution: uncovered, not recorded: %s:%d: %s", f.Path, f.Pos.Line, f.RuleID)
 	}
 	for _, f := range r.New {
 		t.Errorf("solution: new problem: %s:%d: %s: %s", f.Path, f.Pos.Line, f.RuleID, f.Message)

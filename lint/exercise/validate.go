@@ -801,6 +801,18 @@ func (ex *Exercise) validateSolution(ctx context.Context, v *Validation) error {
 	for _, f := range r.New {
 		v.add(fmt.Sprintf("%s/%s:%d", SolutionDir, f.Path, f.Pos.Line), "the solution brings in a problem the case did not have: %s: %s", f.RuleID, f.Message)
 	}
+	for _, e := range r.Evidence {
+		at := SolutionDir + "/" + e.Path
+		if e.Line > 0 {
+			at = fmt.Sprintf("%s:%d", at, e.Line)
+		}
+		v.add(at, "the solution changes the evidence (%s): a record is corrected by a dated entry that keeps the original, so the solution must not count as the right fix", e.What)
+	}
+	for _, it := range r.Items {
+		if it.Status == SuppressedNotAccepted && it.Now != nil {
+			v.add(fmt.Sprintf("%s/%s:%d", SolutionDir, it.Now.Path, it.Now.Pos.Line), "%s is suppressed with a reason that is not accepted (%s): give the reason a reviewer would accept", it.Rule, it.Why)
+		}
+	}
 	for _, n := range r.Notes {
 		if !strings.HasPrefix(n, "the exercise's key does not match caselint") { // said above, at case/
 			v.add(SolutionDir, "%s", n)
@@ -890,8 +902,8 @@ func (ex *Exercise) compareFacts(v *Validation, p string, was, now []byte) {
 	}
 }
 
-// rowID is the first cell of a table row that names it: A3, O2, R10.
-var rowID = regexp.MustCompile(`^[A-Za-z]{0,3}[0-9]{1,3}$`)
+// rowIDCell is the first cell of a table row that names it: A3, O2, R10.
+var rowIDCell = regexp.MustCompile(`^[A-Za-z]{0,3}[0-9]{1,3}$`)
 
 // compareShape reports a section (a "## " heading) or a table row (by its
 // first cell: "| A3 |") of a case record that solution/ took out: what a
@@ -919,7 +931,7 @@ func (ex *Exercise) compareShape(v *Validation, p string, was, now []byte) {
 			if strings.HasPrefix(t, "|") {
 				cells := strings.Split(strings.Trim(t, "|"), "|")
 				id := strings.TrimSpace(cells[0])
-				if rowID.MatchString(id) {
+				if rowIDCell.MatchString(id) {
 					rows = append(rows, part{id, i + 1})
 				}
 			}

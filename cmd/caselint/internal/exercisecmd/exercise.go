@@ -240,9 +240,14 @@ func NewCmdCheck(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*CheckO
 		Long: `Mark the exercise started in DIR (default: the current folder).
 
 Fix mode (no --answers): for each problem seeded in the case, whether it is
-now fixed or still there, and any new problem the edits brought in, with a
-score: seeded problems fixed out of all of them. A problem suppressed with a
-reasoned caselint:ignore counts as fixed, and is shown as suppressed.
+now fixed, recorded, or still there, and any new problem the edits brought
+in, with a score: seeded problems put right out of all of them. The records
+as started (and, in a git repository, each of the trainee's commits) are
+compared with the trainee's: a changed fact, a deleted record, row or
+section, a record dated before the exercise, a person added only to own an
+action, or a rewritten history is reported as changed evidence and never
+counts. A problem that cannot be undone is recorded with a caselint:ignore
+and a real reason; every suppression is listed for the trainer.
 
 Spot mode (--answers FILE): marks the trainee's answers file against the
 key: found, close, missed (each explained from its rule's help), not in
@@ -262,8 +267,8 @@ found), and of the rest only what the exercise's hint level allows: none
 rule). --hints LEVEL sets the level for a session; --trainer shows
 everything. This is friction, not security.
 
-Exit status: 0 when everything is fixed (or found, with nothing not
-supported), 1 when not, 2 on an error.`,
+Exit status: 0 when everything is put right with no evidence changed (or
+found, with nothing not supported), 1 when not, 2 on an error.`,
 		Example: `  caselint exercise check ellie
   caselint exercise check --answers answers.toml ellie`,
 		Args: maxArgs("check", 1),

@@ -117,7 +117,7 @@ func TestListStartCheckReveal(t *testing.T) {
 	if !errors.Is(err, cmdutil.ErrFindings) {
 		t.Errorf("check untouched: err = %v", err)
 	}
-	if !strings.Contains(out, "still there  plan.md:63") || !strings.Contains(out, "Score: 0 of 4 seeded problems fixed (0%).") {
+	if !strings.Contains(out, "still there  plan.md:63") || !strings.Contains(out, "Score: 0 of 4 seeded problems put right (0%).") {
 		t.Errorf("check untouched:\n%s", out)
 	}
 
