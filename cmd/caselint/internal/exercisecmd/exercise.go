@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
@@ -41,6 +42,7 @@ marks the work. Trainers can write their own exercises and use them with
 		NewCmdStart(ios, rules, nil),
 		NewCmdCheck(ios, rules, nil),
 		NewCmdReveal(ios, rules, nil),
+		NewCmdSession(ios, rules, nil),
 	)
 	return cmd
 }
@@ -134,6 +136,8 @@ type StartOptions struct {
 	Dir   string
 	From  string
 	Git   bool
+	// Trainee is the trainee's name, for the session report.
+	Trainee string
 }
 
 // NewCmdStart returns the start command; runF, when not nil, runs instead.
@@ -175,6 +179,7 @@ With --from FOLDER, the exercise is a trainer's: FOLDER is the exercise
 	}
 	cmd.Flags().StringVar(&opts.From, "from", "", "a trainer's exercise folder, or a folder of them")
 	cmd.Flags().BoolVar(&opts.Git, "git", false, "make DIR a git repository with a dated history of the records")
+	cmd.Flags().StringVar(&opts.Trainee, "trainee", "", "the trainee's name, recorded in DIR for the session report")
 	return cmd
 }
 
@@ -190,12 +195,17 @@ func RunStart(ctx context.Context, opts *StartOptions) error {
 			return cmdutil.Usagef("%s holds several exercises: name one (caselint exercise list --from %s)", opts.From, opts.From)
 		}
 	}
+	if opts.Trainee != "" {
+		if _, err := exercise.ValidTrainee(opts.Trainee); err != nil {
+			return cmdutil.Usagef("--trainee: %v", err)
+		}
+	}
 	ex, err := c.Get(name)
 	if err != nil {
 		return err
 	}
 	notice(opts.IO, ex.Skipped)
-	if err := ex.Start(ctx, opts.Dir, exercise.StartOptions{Git: opts.Git}); err != nil {
+	if err := ex.Start(ctx, opts.Dir, exercise.StartOptions{Git: opts.Git, Trainee: opts.Trainee}); err != nil {
 		return err
 	}
 	out := opts.IO.Out
@@ -216,6 +226,10 @@ type CheckOptions struct {
 	Dir     string
 	From    string
 	Answers string
+	// Format is text, json or csv (CheckFormats).
+	Format string
+	// Now is the clock each check run is recorded at; nil is time.Now.
+	Now func() time.Time
 }
 
 // NewCmdCheck returns the check command; runF, when not nil, runs instead.
@@ -258,11 +272,15 @@ flagged), 1 when not, 2 on an error.`,
 	}
 	cmd.Flags().StringVar(&opts.Answers, "answers", "", "mark this answers file (spot mode) instead of the edits (fix mode)")
 	cmd.Flags().StringVar(&opts.From, "from", "", "the trainer's exercise folder, if it has moved since the exercise was started")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or csv")
 	return cmd
 }
 
 // RunCheck marks the exercise.
 func RunCheck(ctx context.Context, opts *CheckOptions) error {
+	if err := checkFormat(opts.Format); err != nil {
+		return err
+	}
 	ex, err := exercise.Open(opts.Dir, opts.From, opts.Rules)
 	if err != nil {
 		return err
@@ -276,7 +294,7 @@ func RunCheck(ctx context.Context, opts *CheckOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := r.WriteText(opts.IO.Out); err != nil {
+		if err := writeCheck(opts, func(o exercise.ResultOptions) *exercise.Result { return r.Result(answers, o) }, r.WriteText); err != nil {
 			return err
 		}
 		if !r.Done() {
@@ -288,7 +306,7 @@ func RunCheck(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := r.WriteText(opts.IO.Out); err != nil {
+	if err := writeCheck(opts, r.Result, r.WriteText); err != nil {
 		return err
 	}
 	if !r.Done() {
