@@ -361,7 +361,10 @@ func RunReveal(ctx context.Context, opts *RevealOptions) error {
 	if err != nil {
 		return err
 	}
-	return r.WriteText(opts.IO.Out)
+	if err := r.WriteText(opts.IO.Out); err != nil {
+		return err
+	}
+	return writeTrainerNotes(opts.IO.Out, ex)
 }
 
 // revealTarget is the exercise of a started folder, or the one named.

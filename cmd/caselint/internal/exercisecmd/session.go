@@ -219,3 +219,16 @@ func writeReport(file string, data []byte) error {
 	}
 	return nil
 }
+
+// writeTrainerNotes writes the exercise's trainer notes after its key, for
+// the trainer; nothing when it has none.
+func writeTrainerNotes(w io.Writer, ex *exercise.Exercise) error {
+	notes, err := ex.TrainerNotes()
+	if err != nil || notes == nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(w, "\nTrainer notes (%s):\n", exercise.TrainerFile); err != nil {
+		return err
+	}
+	return notes.WriteText(w, "  ")
+}
