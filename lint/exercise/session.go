@@ -208,7 +208,7 @@ func (res *Result) TraineeLabel() string {
 	return "(no name) " + res.Folder
 }
 
-// Attempts is how many checks the trainee ran.
+// AttemptCount is how many checks the trainee ran.
 func (res *Result) AttemptCount() int { return len(res.Attempts) + res.EarlierAttempts }
 
 // When is a time as the reports show it: UTC, to the minute.
@@ -265,7 +265,10 @@ func (s *Session) WriteText(w io.Writer) error {
 func (res *Result) writeRecord(b *strings.Builder) {
 	e := res.Exercise
 	fmt.Fprintf(b, "\n%s (%s): level %d, %s, as of %s\n", pr(e.Title), pr(e.Name), e.Level, pr(e.Profile), e.AsOf)
-	fmt.Fprintf(b, "  Folder: %s\n  Mode: %s. Score: %s.", pr(res.Folder), res.Mode, res.ScoreText())
+	if res.Folder != "" {
+		fmt.Fprintf(b, "  Folder: %s\n", pr(res.Folder))
+	}
+	fmt.Fprintf(b, "  Mode: %s. Score: %s.", res.Mode, res.ScoreText())
 	if res.Mode == ModeFix && res.Counts.New > 0 {
 		fmt.Fprintf(b, " %s introduced.", plural(res.Counts.New, "new problem", "new problems"))
 	}

@@ -28,6 +28,9 @@ const MaxAttempts = 200
 // spreadsheet never reads it as a formula), and is at most MaxTraineeName
 // characters. It returns the name with its spaces tidied.
 func ValidTrainee(name string) (string, error) {
+	if i := strings.IndexFunc(name, unicode.IsControl); i >= 0 {
+		return "", fmt.Errorf("the trainee's name %q holds a control character (a line break, a tab, an escape): give it on one line", name)
+	}
 	name = strings.Join(strings.Fields(name), " ")
 	switch {
 	case name == "":
