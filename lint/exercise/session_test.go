@@ -296,7 +296,7 @@ func TestSessionShowsChangedEvidence(t *testing.T) {
 		Schema: exercise.ResultSchema, Trainee: "Ellie Hart", Mode: exercise.ModeFix, Trainer: true,
 		Exercise:        exercise.ResultExercise{Name: "seen-alone", Title: "Seen alone", Level: 2, Profile: "oxfordshire", AsOf: "2026-11-20"},
 		Score:           exercise.ResultScore{Got: 1, Total: 3, Percent: 33},
-		ChangedEvidence: []exercise.EvidenceChange{{Path: "visits/2026-09-22.md", Line: 6, Kind: "fact changed", What: `seen_alone was false, now <b>true</b>`}},
+		ChangedEvidence: []exercise.EvidenceChange{{Path: "visits/2026-09-22.md", Line: 6, Kind: "fact changed", What: "seen_alone was false, now <b>true</b>\u202e\x1b[2J"}},
 	}
 	s := &exercise.Session{Made: time.Date(2026, 11, 20, 16, 0, 0, 0, time.UTC), Results: []*exercise.Result{res}}
 	var text, page, rows bytes.Buffer
@@ -314,6 +314,9 @@ func TestSessionShowsChangedEvidence(t *testing.T) {
 	}
 	if strings.Contains(page.String(), "<b>true") || !strings.Contains(page.String(), "&lt;b&gt;true") {
 		t.Errorf("html does not escape the change")
+	}
+	if strings.ContainsAny(page.String(), "\u202e\x1b") {
+		t.Errorf("html holds a bidi override or an escape raw")
 	}
 	if !strings.Contains(rows.String(), exercise.RowChanged) {
 		t.Errorf("csv:\n%s", rows.String())

@@ -26,6 +26,7 @@ func (s *Session) WriteHTML(w io.Writer) error {
 
 var sessionPage = template.Must(template.New("session").Funcs(template.FuncMap{
 	"when":  When,
+	"pr":    pr, // what a trainee wrote, shown as the text report shows it: no control or bidi character acts on the page
 	"count": func(n int, one, many string) string { return plural(n, one, many) },
 	"byStatus": func(items []ResultItem, status string) []ResultItem {
 		var out []ResultItem
@@ -44,7 +45,7 @@ const sessionTemplate = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{if .Cohort}}Training session report{{else}}Record of training{{with index .Trainees 0}}{{with index . 0}}: {{.TraineeLabel}}{{end}}{{end}}{{end}}</title>
+<title>{{if .Cohort}}Training session report{{else}}Record of training{{with index .Trainees 0}}{{with index . 0}}: {{pr .TraineeLabel}}{{end}}{{end}}{{end}}</title>
 <style>
 @page { size: A4; margin: 16mm 15mm; }
 * { box-sizing: border-box; }
@@ -85,7 +86,7 @@ footer { margin-top: 6mm; font-size: 9pt; color: #444; }
 <thead><tr><th>Trainee</th><th>Exercise</th><th>Mode</th><th>Score</th><th>Attempts</th><th>Changed evidence</th><th>Suppressed</th></tr></thead>
 <tbody>
 {{- range .S.Results}}
-<tr><td>{{.TraineeLabel}}</td><td>{{.Exercise.Title}}</td><td>{{.Mode}}</td><td>{{.ScoreText}}</td><td class="n">{{.AttemptCount}}</td><td class="n">{{len .ChangedEvidence}}</td><td class="n">{{len .Suppressions}}</td></tr>
+<tr><td>{{pr .TraineeLabel}}</td><td>{{pr .Exercise.Title}}</td><td>{{.Mode}}</td><td>{{.ScoreText}}</td><td class="n">{{.AttemptCount}}</td><td class="n">{{len .ChangedEvidence}}</td><td class="n">{{len .Suppressions}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -94,18 +95,18 @@ footer { margin-top: 6mm; font-size: 9pt; color: #444; }
 <h2>Not marked</h2>
 <ul class="warn">
 {{- range .S.Unmarked}}
-<li><code>{{.Folder}}</code>: {{.Error}}</li>
+<li><code>{{pr .Folder}}</code>: {{pr .Error}}</li>
 {{- end}}
 </ul>
 {{- end}}
 {{- range .S.Exercises}}
 {{- if .Notes}}
 <div class="trainer">
-<h2>Trainer notes: {{.Title}}</h2>
-<p class="sub">{{.Name}}, level {{.Level}}, {{.Profile}}; {{count .Trainees "trainee" "trainees"}} in this session. For the trainer only.</p>
+<h2>Trainer notes: {{pr .Title}}</h2>
+<p class="sub">{{pr .Name}}, level {{.Level}}, {{pr .Profile}}; {{count .Trainees "trainee" "trainees"}} in this session. For the trainer only.</p>
 {{- range .Notes.Sections}}
-<h3>{{.Heading}}</h3>
-<ul>{{range .Points}}<li>{{.}}</li>{{end}}</ul>
+<h3>{{pr .Heading}}</h3>
+<ul>{{range .Points}}<li>{{pr .}}</li>{{end}}</ul>
 {{- end}}
 </div>
 {{- end}}
@@ -116,15 +117,15 @@ footer { margin-top: 6mm; font-size: 9pt; color: #444; }
 {{- range .Trainees}}
 <section class="record">
 {{- with index . 0}}
-<h1>Record of training: {{.TraineeLabel}}</h1>
+<h1>Record of training: {{pr .TraineeLabel}}</h1>
 {{- end}}
 <p class="sub">caselint training exercises, marked {{when $s.Made}}. The cases are fictional; the procedures are real.</p>
 {{- range .}}
 <article>
-<h2>{{.Exercise.Title}}</h2>
+<h2>{{pr .Exercise.Title}}</h2>
 <dl class="facts">
-<dt>Exercise</dt><dd>{{.Exercise.Name}}, level {{.Exercise.Level}} of 5</dd>
-<dt>Procedure</dt><dd>{{.Exercise.Profile}}</dd>
+<dt>Exercise</dt><dd>{{pr .Exercise.Name}}, level {{.Exercise.Level}} of 5</dd>
+<dt>Procedure</dt><dd>{{pr .Exercise.Profile}}</dd>
 <dt>Case read as of</dt><dd>{{.Exercise.AsOf}}</dd>
 <dt>Mode</dt><dd>{{if eq .Mode "spot"}}spot: listed the problems found{{else}}fix: put the records right{{end}}</dd>
 <dt>Score</dt><dd>{{.ScoreText}}{{if .Counts.New}}; {{count .Counts.New "new problem" "new problems"}} introduced{{end}}{{if .Counts.WronglyFlagged}}; {{.Counts.WronglyFlagged}} wrongly flagged{{end}}</dd>
@@ -132,38 +133,38 @@ footer { margin-top: 6mm; font-size: 9pt; color: #444; }
 </dl>
 {{- with byStatus .Items "fixed"}}
 <h3>Put right</h3>
-<ul>{{range .}}<li>{{template "rule" (ruleTitle $s .Rule)}} <code>{{.Rule}}</code> at <code>{{.Path}}:{{.Line}}</code></li>{{end}}</ul>
+<ul>{{range .}}<li>{{template "rule" (ruleTitle $s .Rule)}} <code>{{pr .Rule}}</code> at <code>{{pr .Path}}:{{.Line}}</code></li>{{end}}</ul>
 {{- end}}
 {{- with byStatus .Items "found"}}
 <h3>Found</h3>
-<ul>{{range .}}<li>{{template "rule" (ruleTitle $s .Rule)}} <code>{{.Rule}}</code> at <code>{{.Path}}:{{.Line}}</code></li>{{end}}</ul>
+<ul>{{range .}}<li>{{template "rule" (ruleTitle $s .Rule)}} <code>{{pr .Rule}}</code> at <code>{{pr .Path}}:{{.Line}}</code></li>{{end}}</ul>
 {{- end}}
 {{- with byStatus .Items "still there"}}
 <h3>Still to put right</h3>
-<ul>{{range .}}<li>{{template "rule" (ruleTitle $s .Rule)}} <code>{{.Rule}}</code> at <code>{{.Path}}:{{.Line}}</code>{{with .Message}}: {{.}}{{end}}</li>{{end}}</ul>
+<ul>{{range .}}<li>{{template "rule" (ruleTitle $s .Rule)}} <code>{{pr .Rule}}</code> at <code>{{pr .Path}}:{{.Line}}</code>{{with .Message}}: {{pr .}}{{end}}</li>{{end}}</ul>
 {{- end}}
 {{- with byStatus .Items "missed"}}
 <h3>Missed</h3>
-<ul>{{range .}}<li>{{template "rule" (ruleTitle $s .Rule)}} <code>{{.Rule}}</code> at <code>{{.Path}}:{{.Line}}</code>{{with .Message}}: {{.}}{{end}}</li>{{end}}</ul>
+<ul>{{range .}}<li>{{template "rule" (ruleTitle $s .Rule)}} <code>{{pr .Rule}}</code> at <code>{{pr .Path}}:{{.Line}}</code>{{with .Message}}: {{pr .}}{{end}}</li>{{end}}</ul>
 {{- end}}
 {{- with .ChangedEvidence}}
 <h3>Changed the evidence</h3>
 <p>A record is corrected by a dated entry saying what was wrong and why, not rewritten: these changes were not counted as fixes.</p>
-<ul class="warn">{{range .}}<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{end}}</code> {{.Kind}}: {{.What}}</li>{{end}}</ul>
+<ul class="warn">{{range .}}<li><code>{{pr .Path}}{{if .Line}}:{{.Line}}{{end}}</code> {{pr .Kind}}: {{pr .What}}</li>{{end}}</ul>
 {{- end}}
 {{- with .Suppressions}}
 <h3>Recorded as reviewed exceptions</h3>
-<ul>{{range .}}<li><code>{{.Rule}}</code> at <code>{{.Path}}:{{.Line}}</code>, reason: <span class="quote">“{{.Reason}}”</span></li>{{end}}</ul>
+<ul>{{range .}}<li><code>{{pr .Rule}}</code> at <code>{{pr .Path}}:{{.Line}}</code>, reason: <span class="quote">“{{pr .Reason}}”</span></li>{{end}}</ul>
 {{- end}}
 {{- with .New}}
 <h3>Problems the edits brought in</h3>
-<ul>{{range .}}<li><code>{{.Rule}}</code> at <code>{{.Path}}:{{.Line}}</code>: {{.Message}}</li>{{end}}</ul>
+<ul>{{range .}}<li><code>{{pr .Rule}}</code> at <code>{{pr .Path}}:{{.Line}}</code>: {{pr .Message}}</li>{{end}}</ul>
 {{- end}}
 {{- with .Answers}}
 <h3>Answers given</h3>
 <table>
 <thead><tr><th>Where</th><th>Rule</th><th>Mark</th><th>Own words</th></tr></thead>
-<tbody>{{range .}}<tr><td><code>{{.At}}</code></td><td><code>{{.Rule}}</code></td><td>{{.Mark}}{{with .Hint}} ({{.}}){{end}}</td><td>{{.Note}}</td></tr>{{end}}</tbody>
+<tbody>{{range .}}<tr><td><code>{{pr .At}}</code></td><td><code>{{pr .Rule}}</code></td><td>{{.Mark}}{{with .Hint}} ({{pr .}}){{end}}</td><td>{{pr .Note}}</td></tr>{{end}}</tbody>
 </table>
 {{- end}}
 {{- with .Attempts}}

@@ -254,6 +254,11 @@ rule, file and line are exactly those caselint reports. The file:
   rule = "unseen-child"
   at = "visits/2026-03-02.md:3"    # the file, relative to DIR, and the line
 
+--format json or csv writes the marking for a program or a spreadsheet,
+showing what the text shows the trainee and no more (docs/training.md
+gives the JSON's fields). Each check is recorded in DIR, with the time, for
+the session report.
+
 Exit status: 0 when everything is fixed (or found, with nothing wrongly
 flagged), 1 when not, 2 on an error.`,
 		Example: `  caselint exercise check ellie
