@@ -227,8 +227,12 @@ func (res *Result) ScoreText() string {
 // then each trainee's record, then the trainer notes of each exercise.
 func (s *Session) WriteText(w io.Writer) error {
 	b := &strings.Builder{}
-	fmt.Fprintf(b, "Session report: %s, %s, made %s\n",
-		plural(len(s.ByTrainee()), "trainee", "trainees"), plural(len(s.Exercises), "exercise", "exercises"), When(s.Made))
+	if s.single && len(s.Results) > 0 {
+		fmt.Fprintf(b, "Record of training: %s, marked %s\n", pr(s.Results[0].TraineeLabel()), When(s.Made))
+	} else {
+		fmt.Fprintf(b, "Session report: %s, %s, made %s\n",
+			plural(len(s.ByTrainee()), "trainee", "trainees"), plural(len(s.Exercises), "exercise", "exercises"), When(s.Made))
+	}
 	if len(s.Results) > 0 && !s.single {
 		b.WriteString("\n")
 		nw, ew := len("Trainee"), len("Exercise")

@@ -243,6 +243,9 @@ func TestSessionOfThreeTrainees(t *testing.T) {
 	if len(sections(doc, "record")) != 1 || len(sections(doc, "cohort")) != 0 || strings.Contains(all, "Sam") || strings.Contains(all, "Aoife") || strings.Contains(all, "Trainer notes") {
 		t.Errorf("Ellie's own record holds more than hers:\n%s", all)
 	}
+	if text, err := run(SessionOptions{Format: "text", Trainee: "Sam O'Neill"}); err != nil || !strings.HasPrefix(text, "Record of training: Sam O'Neill, marked 20 November 2026 16:30 UTC") || strings.Contains(text, "Ellie") || strings.Contains(text, "Trainer notes") {
+		t.Errorf("Sam's own record, as text (%v):\n%s", err, text)
+	}
 	if _, err := run(SessionOptions{Format: "html", Trainee: "Nobody Here"}); err == nil {
 		t.Error("a record for a trainee with no folder")
 	}
