@@ -36,6 +36,10 @@ type Result struct {
 	// became of it; in spot mode each and whether it was found. The
 	// trainee's view lists only those fixed, suppressed or found.
 	Items []ResultItem `json:"items"`
+	// HeldBack is what the trainee's view tells of the items it does not
+	// list: how many, grouped as the hint level allows. Empty for the
+	// trainer.
+	HeldBack []ResultHeld `json:"held_back"`
 	// New are the problems the trainee's edits brought in (fix mode).
 	New []ResultFinding `json:"new"`
 	// ChangedEvidence is what the trainee changed of the records as they
@@ -101,6 +105,17 @@ type ResultItem struct {
 	Reason string `json:"reason,omitempty"` // suppressed: the trainee's reason
 }
 
+// ResultHeld is a group of key items held back from the trainee: how many,
+// and, where the hint level allows, their record and rule; never a line or
+// a message.
+type ResultHeld struct {
+	Path  string `json:"record,omitempty"`
+	Rule  string `json:"rule,omitempty"`
+	Count int    `json:"count"`
+	// Repeat: new problems that repeat a seeded one (a record copied).
+	Repeat bool `json:"repeat,omitempty"`
+}
+
 // ResultFinding is a problem caselint finds.
 type ResultFinding struct {
 	Rule     string `json:"rule"`
@@ -148,10 +163,6 @@ const (
 	MarkMissed = "missed"
 )
 
-// keyNote starts the notes that say the key has drifted from the rules:
-// they name places in the key, so the trainee's view leaves them out.
-const keyNote = "the exercise's key does not match caselint: "
-
 // ResultOptions say whom a Result is for.
 type ResultOptions struct {
 	// Trainer: everything. Otherwise the trainee's view: the key items not
@@ -173,6 +184,7 @@ func (ex *Exercise) resultHead(o ResultOptions, mode string) *Result {
 		Mode:            mode,
 		Trainer:         o.Trainer,
 		Items:           []ResultItem{},
+		HeldBack:        []ResultHeld{},
 		New:             []ResultFinding{},
 		Suppressions:    []ResultSuppression{},
 		Answers:         []ResultAnswer{},
@@ -182,50 +194,40 @@ func (ex *Exercise) resultHead(o ResultOptions, mode string) *Result {
 	}
 }
 
-func (res *Result) addNotes(notes []string) {
-	for _, n := range notes {
-		if !res.Trainer && strings.HasPrefix(n, keyNote) {
-			continue
-		}
-		res.Notes = append(res.Notes, n)
-	}
-}
-
 // Result returns the fix-mode marking as a Result for the reader o says.
 func (r *FixReport) Result(o ResultOptions) *Result {
 	res := r.Exercise.resultHead(o, ModeFix)
-	for _, it := range r.Items {
+	shown, news, held := fixView(r, o)
+	for _, it := range shown {
 		ri := ResultItem{Rule: it.Rule, Path: it.Path, Line: it.Line, Status: it.Status.String(), Message: it.Message}
 		if it.Now != nil && (it.Now.Path != it.Path || it.Now.Pos.Line != it.Line) {
 			ri.Now = fmt.Sprintf("%s:%d", it.Now.Path, it.Now.Pos.Line)
 		}
-		switch it.Status {
-		case Fixed:
-			res.Counts.Fixed++
-		case Suppressed:
-			res.Counts.Fixed++
-			res.Counts.Suppressed++
+		if it.Status == Suppressed {
 			ri.Reason = it.Now.Suppression.Reason
-			res.Suppressions = append(res.Suppressions, ResultSuppression{
-				Rule: it.Rule, Path: it.Now.Path, Line: it.Now.Pos.Line, Reason: it.Now.Suppression.Reason,
-			})
-		case StillThere:
-			res.Counts.Remaining++
-			if !res.Trainer {
-				continue // held back: the trainee is told how many, not which
-			}
 		}
 		res.Items = append(res.Items, ri)
 	}
-	for _, f := range r.New {
+	res.HeldBack = append(res.HeldBack, held...)
+	for _, it := range r.Items {
+		if it.Status == Suppressed {
+			res.Counts.Suppressed++
+			res.Suppressions = append(res.Suppressions, ResultSuppression{
+				Rule: it.Rule, Path: it.Now.Path, Line: it.Now.Pos.Line, Reason: it.Now.Suppression.Reason,
+			})
+		}
+	}
+	res.Counts.Fixed = r.Fixed()
+	res.Counts.Remaining = len(r.Items) - r.Fixed()
+	for _, f := range news {
 		res.New = append(res.New, ResultFinding{
 			Rule: f.RuleID, Path: f.Path, Line: f.Pos.Line, Col: f.Pos.Col,
 			Severity: f.Severity.String(), Message: f.Message,
 		})
 	}
-	res.Counts.New = len(res.New)
+	res.Counts.New = len(r.New)
 	res.Counts.ChangedEvidence = len(res.ChangedEvidence)
-	res.addNotes(r.Notes)
+	res.Notes = append(res.Notes, shownNotes(r.Notes, o)...)
 	res.Score = score(r.Fixed(), len(r.Items))
 	res.Done = r.Done()
 	return res
@@ -234,28 +236,15 @@ func (r *FixReport) Result(o ResultOptions) *Result {
 // Result returns the spot-mode marking as a Result for the reader o says.
 func (r *SpotReport) Result(answers []Answer, o ResultOptions) *Result {
 	res := r.Exercise.resultHead(o, ModeSpot)
-	missedAt := map[string]bool{}
-	for _, it := range r.Missed {
-		missedAt[it.At()] = true
-	}
-	type itemAt struct {
-		item   Item
-		status string
-	}
-	var all []itemAt
+	missed, held := spotView(r, o)
 	for _, m := range r.Found {
-		all = append(all, itemAt{m.Item, MarkFound})
+		res.Items = append(res.Items, ResultItem{Rule: m.Rule, Path: m.Path, Line: m.Line, Status: MarkFound, Message: m.Message})
 	}
-	for _, it := range r.Missed {
-		all = append(all, itemAt{it, MarkMissed})
-	}
-	for _, x := range all {
-		if x.status == MarkMissed && !res.Trainer {
-			continue
-		}
-		res.Items = append(res.Items, ResultItem{Rule: x.item.Rule, Path: x.item.Path, Line: x.item.Line, Status: x.status, Message: x.item.Message})
+	for _, it := range missed {
+		res.Items = append(res.Items, ResultItem{Rule: it.Rule, Path: it.Path, Line: it.Line, Status: MarkMissed, Message: it.Message})
 	}
 	sortResultItems(res.Items)
+	res.HeldBack = append(res.HeldBack, held...)
 	// The answers in the trainee's order, each with its mark.
 	found := map[Answer]string{}
 	for _, m := range r.Found {
@@ -263,7 +252,7 @@ func (r *SpotReport) Result(answers []Answer, o ResultOptions) *Result {
 	}
 	hints := map[Answer]string{}
 	for _, w := range r.Wrong {
-		hints[w.Answer] = w.Hint
+		hints[w.Answer] = shownHint(r, w, o)
 	}
 	for _, a := range answers {
 		ra := ResultAnswer{Rule: a.Rule, At: a.At, Path: a.Path, Line: a.Line, Note: a.Note, Mark: MarkWrong}
@@ -272,17 +261,13 @@ func (r *SpotReport) Result(answers []Answer, o ResultOptions) *Result {
 			delete(found, a)
 		} else {
 			ra.Hint = hints[a]
-			// A hint at the place of an item not found names it: held back.
-			if !res.Trainer && missedAt[fmt.Sprintf("%s:%d", a.Path, a.Line)] {
-				ra.Hint = ""
-			}
 		}
 		res.Answers = append(res.Answers, ra)
 	}
 	res.Counts.Found = len(r.Found)
 	res.Counts.Missed = len(r.Missed)
 	res.Counts.WronglyFlagged = len(r.Wrong)
-	res.addNotes(r.Notes)
+	res.Notes = append(res.Notes, shownNotes(r.Notes, o)...)
 	got, total := r.Score()
 	res.Score = score(got, total)
 	res.Done = r.Done()
@@ -328,10 +313,12 @@ const (
 	RowChanged     = "changed evidence"
 	RowSuppression = "suppression"
 	RowAnswer      = "answer"
+	RowHeld        = "held back"
 )
 
 // CSVRows returns the Result's rows, without the header: one per key item
-// shown, new problem, change to the evidence, suppression and answer.
+// shown, group of items held back, new problem, change to the evidence,
+// suppression and answer.
 func (res *Result) CSVRows() [][]string {
 	var rows [][]string
 	row := func(kind, status, path string, line int, rule, detail string) {
@@ -347,6 +334,16 @@ func (res *Result) CSVRows() [][]string {
 			detail = "suppressed: " + it.Reason
 		}
 		row(RowKey, it.Status, it.Path, it.Line, it.Rule, detail)
+	}
+	for _, h := range res.HeldBack {
+		what := "still to fix"
+		if res.Mode == ModeSpot {
+			what = "not found"
+		}
+		if h.Repeat {
+			what = "new, repeating a seeded problem"
+		}
+		row(RowHeld, strconv.Itoa(h.Count), h.Path, 0, h.Rule, fmt.Sprintf("%d %s", h.Count, what))
 	}
 	for _, f := range res.New {
 		row(RowNew, f.Severity, f.Path, f.Line, f.Rule, f.Message)

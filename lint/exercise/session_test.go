@@ -212,7 +212,8 @@ func TestResultViews(t *testing.T) {
 	}
 	st, _ := exercise.ReadState(dir)
 	trainee := r.Result(exercise.ResultOptions{State: st})
-	if len(trainee.Items) != 0 || trainee.Counts.Remaining != len(ex.Key) || trainee.Trainee != "Ellie Hart" || trainee.Mode != "fix" {
+	if len(trainee.Items) != 0 || trainee.Counts.Remaining != len(ex.Key) || trainee.Trainee != "Ellie Hart" || trainee.Mode != "fix" ||
+		len(trainee.HeldBack) != 1 || trainee.HeldBack[0] != (exercise.ResultHeld{Count: len(ex.Key)}) {
 		t.Errorf("trainee's view of an untouched folder: %+v", trainee)
 	}
 	var buf bytes.Buffer
@@ -228,11 +229,11 @@ func TestResultViews(t *testing.T) {
 	if err := trainee.WriteCSV(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if rows, err := csv.NewReader(&buf).ReadAll(); err != nil || len(rows) != 1 {
+	if rows, err := csv.NewReader(&buf).ReadAll(); err != nil || len(rows) != 2 || rows[1][3] != exercise.RowHeld || rows[1][4] != fmt.Sprint(len(ex.Key)) || rows[1][5] != "" || rows[1][7] != "" {
 		t.Errorf("the trainee's CSV of an untouched folder: %q, %v", rows, err)
 	}
 	full := r.Result(exercise.ResultOptions{Trainer: true, State: st})
-	if len(full.Items) != len(ex.Key) || full.Items[0].Status != "still there" || full.Items[0].Message == "" {
+	if len(full.Items) != len(ex.Key) || full.Items[0].Status != "still there" || full.Items[0].Message == "" || len(full.HeldBack) != 0 {
 		t.Errorf("trainer's view: %+v", full.Items)
 	}
 
@@ -247,7 +248,7 @@ func TestResultViews(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts := sr.Result(answers, exercise.ResultOptions{})
-	if len(ts.Items) != 1 || ts.Items[0].Status != exercise.MarkFound || ts.Counts.Missed != len(ex.Key)-1 {
+	if len(ts.Items) != 1 || ts.Items[0].Status != exercise.MarkFound || ts.Counts.Missed != len(ex.Key)-1 || len(ts.HeldBack) != 1 || ts.HeldBack[0].Count != len(ex.Key)-1 {
 		t.Errorf("trainee's spot items: %+v", ts.Items)
 	}
 	if len(ts.Answers) != 2 || ts.Answers[0].Mark != exercise.MarkFound || ts.Answers[0].Item != at(k0) || ts.Answers[1].Mark != exercise.MarkWrong || ts.Answers[1].Hint != "" {

@@ -305,7 +305,7 @@ func TestCheckFormats(t *testing.T) {
 	ios, _, out, _ = iostreams.Test()
 	_ = RunCheck(context.Background(), &CheckOptions{IO: ios, Rules: rules, Dir: dir, Format: "csv", Now: now})
 	rows, err := csv.NewReader(out).ReadAll()
-	if err != nil || len(rows) != 2 || rows[1][4] != "fixed" || rows[1][0] != "Ellie Hart" {
+	if err != nil || len(rows) != 3 || rows[1][4] != "fixed" || rows[1][0] != "Ellie Hart" || rows[2][3] != exercise.RowHeld {
 		t.Errorf("trainee's CSV: %q, %v", rows, err)
 	}
 	st, _ := exercise.ReadState(dir)
