@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/lint/atomicfile"
 	"github.com/caselint/caselint/lint/exercise"
 	"github.com/caselint/caselint/lint/expect"
 )
@@ -59,7 +60,7 @@ func TestStartRecordsTheTrainee(t *testing.T) {
 	}
 	// Nothing is left beside the state file.
 	for _, e := range entries(t, dir) {
-		if strings.HasPrefix(e, ".caselint-exercise-state") {
+		if e != exercise.StateFile && strings.HasPrefix(e, atomicfile.TempPrefix) {
 			t.Errorf("left behind: %s", e)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/caselint/caselint/lint/atomicfile"
 )
 
 // MaxTraineeName is the longest trainee name, in characters.
@@ -107,21 +107,13 @@ func writeState(dir string, st State) error {
 	if err := toml.NewEncoder(&buf).Encode(st); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".caselint-exercise-state-*")
-	if err != nil {
+	// Replace writes beside the file and renames: a check interrupted never
+	// leaves it half written, and a link put in its place is replaced, never
+	// followed.
+	if err := atomicfile.Replace(filepath.Join(dir, StateFile), buf.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("recording the check in %s: %w", dir, err)
 	}
-	defer os.Remove(tmp.Name()) // gone after the rename; removes it on failure
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	// Renaming replaces a link put at the state file's place, never its
-	// target.
-	return os.Rename(tmp.Name(), filepath.Join(dir, StateFile))
+	return nil
 }
 
 const stateHeader = "# Written by caselint exercise start: which exercise this folder is.\n# caselint exercise check and reveal read it; the answers are not here.\n"

@@ -3,6 +3,7 @@ package exercisecmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/atomicfile"
 	"github.com/caselint/caselint/lint/exercise"
 	"github.com/caselint/caselint/lint/report"
 	"github.com/spf13/cobra"
@@ -195,29 +197,23 @@ func RunSession(ctx context.Context, opts *SessionOptions) error {
 	return nil
 }
 
-// writeReport writes the report to file, replacing it whole: written
-// beside it and renamed, readable by its owner only (it holds trainees'
-// names and results).
+// writeReport writes the report to file as lint --output does
+// (atomicfile.WriteOutput): a regular file is replaced whole, a device or
+// FIFO written to, a folder or a link to a file refused, and never over a
+// Markdown file (a case record, by mistake). A new file is readable by its
+// owner alone: it holds trainees' names and results.
 func writeReport(file string, data []byte) error {
-	if st, err := os.Lstat(file); err == nil && st.IsDir() {
-		return cmdutil.Usagef("-o %s is a folder: give a file", file)
+	if strings.EqualFold(filepath.Ext(file), ".md") {
+		if _, err := os.Lstat(file); err == nil {
+			return cmdutil.Usagef("-o %s: a Markdown file is there, perhaps a case record; caselint will not write a report over it", file)
+		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".caselint-session-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", file, err)
+	err := atomicfile.WriteOutput(file, data, 0o600)
+	var we *atomicfile.WriteError
+	if errors.As(err, &we) {
+		return &cmdutil.UsageError{Err: fmt.Errorf("-o: %w", err)}
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", file, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", file, err)
-	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
-		return fmt.Errorf("writing %s: %w", file, err)
-	}
-	return nil
+	return err
 }
 
 // writeTrainerNotes writes the exercise's trainer notes after its key, for
