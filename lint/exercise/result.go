@@ -46,7 +46,7 @@ type Result struct {
 	// were started (a fact rewritten, a record or row deleted, a record
 	// backdated): never counted as fixed. It is filled by the fix-mode
 	// marking that compares the records with the case as started.
-	ChangedEvidence []EvidenceChange `json:"changed_evidence,omitempty"`
+	ChangedEvidence []ResultChange `json:"changed_evidence,omitempty"`
 	// Suppressions are the caselint:ignore comments the trainee wrote, each
 	// with its reason, for the trainer to judge.
 	Suppressions []ResultSuppression `json:"suppressions"`
@@ -126,13 +126,16 @@ type ResultFinding struct {
 	Message  string `json:"message"`
 }
 
-// EvidenceChange is one change the trainee made to the evidence: what was
+// ResultChange is one change the trainee made to the evidence: what was
 // changed, where, and the procedure's rule it breaks.
-type EvidenceChange struct {
+type ResultChange struct {
 	Path string `json:"path"`
 	Line int    `json:"line,omitempty"` // 0 for a whole record
 	Kind string `json:"kind"`           // what kind of change: "fact changed", "record deleted", ...
 	What string `json:"what"`           // what was changed, in words
+	// Commit is the trainee's commit that made it, when the history shows
+	// it ("" when found in the folder only).
+	Commit string `json:"commit,omitempty"`
 }
 
 // ResultSuppression is a caselint:ignore the trainee wrote, and its reason.
@@ -141,6 +144,11 @@ type ResultSuppression struct {
 	Path   string `json:"path"`
 	Line   int    `json:"line"`
 	Reason string `json:"reason"`
+	// Seeded: it covers one of the key's problems.
+	Seeded bool `json:"seeded"`
+	// Weak says why the reason does not count, when the marking judges
+	// reasons ("" when it counts).
+	Weak string `json:"weak,omitempty"`
 }
 
 // ResultAnswer is one spot answer and its mark: "found" or "wrongly
@@ -213,7 +221,7 @@ func (r *FixReport) Result(o ResultOptions) *Result {
 		if it.Status == Suppressed {
 			res.Counts.Suppressed++
 			res.Suppressions = append(res.Suppressions, ResultSuppression{
-				Rule: it.Rule, Path: it.Now.Path, Line: it.Now.Pos.Line, Reason: it.Now.Suppression.Reason,
+				Rule: it.Rule, Path: it.Now.Path, Line: it.Now.Pos.Line, Reason: it.Now.Suppression.Reason, Seeded: true,
 			})
 		}
 	}

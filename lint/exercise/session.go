@@ -313,12 +313,20 @@ func (res *Result) writeRecord(b *strings.Builder) {
 			if c.Line > 0 {
 				at += fmt.Sprintf(":%d", c.Line)
 			}
-			writeWrapped(b, fmt.Sprintf("%s  %s: %s", at, pr(c.Kind), pr(c.What)), "    ", "    ")
+			t := fmt.Sprintf("%s  %s: %s", at, pr(c.Kind), pr(c.What))
+			if c.Commit != "" {
+				t += " (commit " + pr(c.Commit) + ")"
+			}
+			writeWrapped(b, t, "    ", "    ")
 		}
 	}
 	if section("Suppressed, with the reason", len(res.Suppressions)) {
 		for _, s := range res.Suppressions {
-			writeWrapped(b, fmt.Sprintf("%s:%d  %s: %q", pr(s.Path), s.Line, pr(s.Rule), s.Reason), "    ", "    ")
+			t := fmt.Sprintf("%s:%d  %s: %q", pr(s.Path), s.Line, pr(s.Rule), s.Reason)
+			if s.Weak != "" {
+				t += "; not accepted: " + pr(s.Weak)
+			}
+			writeWrapped(b, t, "    ", "    ")
 		}
 	}
 	if section("Introduced", len(res.New)) {

@@ -298,7 +298,7 @@ func TestSessionShowsChangedEvidence(t *testing.T) {
 		Schema: exercise.ResultSchema, Trainee: "Ellie Hart", Mode: exercise.ModeFix, Trainer: true,
 		Exercise:        exercise.ResultExercise{Name: "seen-alone", Title: "Seen alone", Level: 2, Profile: "oxfordshire", AsOf: "2026-11-20"},
 		Score:           exercise.ResultScore{Got: 1, Total: 3, Percent: 33},
-		ChangedEvidence: []exercise.EvidenceChange{{Path: "visits/2026-09-22.md", Line: 6, Kind: "fact changed", What: "seen_alone was false, now <b>true</b>\u202e\x1b[2J"}},
+		ChangedEvidence: []exercise.ResultChange{{Path: "visits/2026-09-22.md", Line: 6, Kind: "fact changed", What: "seen_alone was false, now <b>true</b>\u202e\x1b[2J"}},
 	}
 	s := &exercise.Session{Made: time.Date(2026, 11, 20, 16, 0, 0, 0, time.UTC), Results: []*exercise.Result{res}}
 	var text, page, rows bytes.Buffer

@@ -150,11 +150,11 @@ footer { margin-top: 6mm; font-size: 9pt; color: #444; }
 {{- with .ChangedEvidence}}
 <h3>Changed the evidence</h3>
 <p>A record is corrected by a dated entry saying what was wrong and why, not rewritten: these changes were not counted as fixes.</p>
-<ul class="warn">{{range .}}<li><code>{{pr .Path}}{{if .Line}}:{{.Line}}{{end}}</code> {{pr .Kind}}: {{pr .What}}</li>{{end}}</ul>
+<ul class="warn">{{range .}}<li><code>{{pr .Path}}{{if .Line}}:{{.Line}}{{end}}</code> {{pr .Kind}}: {{pr .What}}{{with .Commit}} (commit <code>{{pr .}}</code>){{end}}</li>{{end}}</ul>
 {{- end}}
 {{- with .Suppressions}}
 <h3>Recorded as reviewed exceptions</h3>
-<ul>{{range .}}<li><code>{{pr .Rule}}</code> at <code>{{pr .Path}}:{{.Line}}</code>, reason: <span class="quote">“{{pr .Reason}}”</span></li>{{end}}</ul>
+<ul>{{range .}}<li><code>{{pr .Rule}}</code> at <code>{{pr .Path}}:{{.Line}}</code>, reason: <span class="quote">“{{pr .Reason}}”</span>{{with .Weak}}; not accepted: {{pr .}}{{end}}</li>{{end}}</ul>
 {{- end}}
 {{- with .New}}
 <h3>Problems the edits brought in</h3>

@@ -22,7 +22,7 @@ func TestSessionReportIsPrintable(t *testing.T) {
 		New:   []lint.Finding{{RuleID: "r", Severity: lint.Error, Path: "cases/" + evil + ".md", Pos: schema.Position{Line: 1, Col: 1}, Message: "msg " + evil}},
 		Notes: []string{"note " + evil}}
 	res := fix.Result(ResultOptions{Trainer: true, Folder: "dir" + evil, State: State{Trainee: "Ellie Hart"}})
-	res.ChangedEvidence = []EvidenceChange{{Path: "v" + evil, Kind: "k" + evil, What: "w" + evil}}
+	res.ChangedEvidence = []ResultChange{{Path: "v" + evil, Kind: "k" + evil, What: "w" + evil}}
 	answers := []Answer{{Rule: "r" + evil, Path: "p" + evil, Line: 2, At: "p" + evil + ":2", Note: "note " + evil}}
 	spot := (&SpotReport{Exercise: ex, Wrong: []Wrong{{Answer: answers[0], Hint: "hint " + evil}}}).Result(answers, ResultOptions{Trainer: true, Folder: "dir2"})
 	notes, err := ParseTrainerNotes("TRAINER.md", []byte("## Debrief "+"\u202e"+"\n- point \x1b[2J\n"))
