@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -43,11 +44,13 @@ func edit(t *testing.T, dir, p, old, new string) {
 	}
 }
 
-// cohort starts first-plan-review for three trainees, who work differently
-// and check their work with the clock given: Ellie checks once untouched
-// and again after putting everything right; Sam fixes one action, suppresses
-// another with a reason and checks once; Aoife and Jo (a pair) list
-// problems in answers.toml, one right and one not, and check once.
+// cohort starts three trainees, who work differently and check their work
+// with the clock given: Ellie (first-plan-review) checks once untouched and
+// again after putting everything right; Sam (seen-alone) gives the reason
+// for one visit, records the late visit with a reasoned suppression, leaves
+// the third problem and checks once; Aoife and Jo, a pair
+// (first-plan-review), list problems in answers.toml, one right and one
+// not, and check once.
 func cohort(t *testing.T, now func() time.Time) (root string, dirs []string) {
 	t.Helper()
 	rules := checks.All()
@@ -55,8 +58,9 @@ func cohort(t *testing.T, now func() time.Time) (root string, dirs []string) {
 	names := []string{"Ellie Hart", "Sam O'Neill", "Aoife <Byrne> & Jo"}
 	for i, n := range names {
 		dir := filepath.Join(root, []string{"ellie", "sam", "aoife"}[i])
+		name := []string{"first-plan-review", "seen-alone", "first-plan-review"}[i]
 		ios, _, _, _ := iostreams.Test()
-		if err := RunStart(context.Background(), &StartOptions{IO: ios, Rules: rules, Name: "first-plan-review", Dir: dir, Trainee: n}); err != nil {
+		if err := RunStart(context.Background(), &StartOptions{IO: ios, Rules: rules, Name: name, Dir: dir, Trainee: n}); err != nil {
 			t.Fatal(err)
 		}
 		dirs = append(dirs, dir)
@@ -69,30 +73,40 @@ func cohort(t *testing.T, now func() time.Time) (root string, dirs []string) {
 			t.Fatal(err)
 		}
 	}
+	// solution copies files of an exercise's solution into dir (all when
+	// only is empty).
+	solution := func(name, dir string, only ...string) {
+		t.Helper()
+		ex, err := exercise.Shipped(rules).Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sol := ex.Solution()
+		if err := fs.WalkDir(sol, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || (len(only) > 0 && !slices.Contains(only, p)) {
+				return err
+			}
+			data, err := fs.ReadFile(sol, p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), data, 0o600)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// Ellie: untouched, then put right as the solution does.
 	check(dirs[0], "")
+	solution("first-plan-review", dirs[0])
+	check(dirs[0], "")
+	// Sam: the late visit recorded with a reason, and the reason for one
+	// visit given, as the solution does; the third problem left.
+	solution("seen-alone", dirs[1], "visits/2026-09-09.md", "visits/2026-09-22.md")
+	check(dirs[1], "")
 	ex, err := exercise.Shipped(rules).Get("first-plan-review")
 	if err != nil {
 		t.Fatal(err)
 	}
-	sol := ex.Solution()
-	if err := fs.WalkDir(sol, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(sol, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dirs[0], filepath.FromSlash(p)), data, 0o600)
-	}); err != nil {
-		t.Fatal(err)
-	}
-	check(dirs[0], "")
-	// Sam: A4 given a frequency; A3 suppressed with a reason.
-	edit(t, dirs[1], "plan.md", "| Dean Marsh | ongoing |", "| Dean Marsh | weekly |")
-	edit(t, dirs[1], "plan.md", "| All professionals | 2026-10-09 | O2 |", "| All professionals | 2026-10-09 | O2 | <!-- caselint:ignore unnamed-action-owner the scheme takes requests from any agency; agreed with Tom Wright -->")
-	check(dirs[1], "")
 	// Aoife and Jo: spot answers in their folder.
 	k := ex.Key[0]
 	answers := "[[finding]]\nrule = \"" + k.Rule + "\"\nat = \"" + k.Path + ":" + itoa(k.Line) + "\"\nnote = \"=A group owns nothing <script>alert(1)</script>\"\n\n" +
@@ -133,18 +147,19 @@ func TestSessionOfThreeTrainees(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"Session report: 3 trainees, 1 exercise, made 20 November 2026 16:30 UTC",
+		"Session report: 3 trainees, 2 exercises, made 20 November 2026 16:30 UTC",
 		"== Ellie Hart ==", "== Sam O'Neill ==", "== Aoife <Byrne> & Jo ==",
 		itoa(key) + " of " + itoa(key) + " fixed (100%)", // Ellie
-		"2 of " + itoa(key) + " fixed",                   // Sam: one fixed, one suppressed
+		"2 of 3 fixed (67%)",                             // Sam: one fixed, one recorded
 		"1 of " + itoa(key) + " found",                   // Aoife and Jo
 		"Suppressed, with the reason (1):",
-		`"the scheme takes requests from any`,
-		"Still there (" + itoa(key-2) + "):",
+		"visits/2026-09-09.md:3 unseen-child:",
+		"Still there (1):", "visits/2026-10-06.md:6  missing-not-seen-reason",
 		"Answers (2):", "wrongly flagged", `note: "not seen"`,
 		"Attempts (2):", "20 November 2026 09:00 UTC  fix   0 of " + itoa(key), "20 November 2026 09:01 UTC  fix   " + itoa(key) + " of " + itoa(key),
 		"20 November 2026 09:03 UTC  spot  1 of " + itoa(key),
 		"== Trainer notes: First plan review (first-plan-review) ==", "Common wrong fixes:",
+		"== Trainer notes: Seen alone (seen-alone) ==",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the text report lacks %q:\n%s", want, text)
@@ -160,20 +175,21 @@ func TestSessionOfThreeTrainees(t *testing.T) {
 	if err := json.Unmarshal([]byte(js), &sj); err != nil {
 		t.Fatal(err)
 	}
-	if len(sj.Results) != 3 || len(sj.Exercises) != 1 || len(sj.Exercises[0].TrainerNotes) != 2 || len(sj.Unmarked) != 0 {
+	if len(sj.Results) != 3 || len(sj.Exercises) != 2 || len(sj.Exercises[0].TrainerNotes) != 2 || sj.Exercises[0].Trainees != 2 || len(sj.Unmarked) != 0 {
 		t.Fatalf("session JSON: %d results, %+v", len(sj.Results), sj.Exercises)
 	}
 	byName := map[string]*exercise.Result{}
 	for _, r := range sj.Results {
 		byName[r.Trainee] = r
-		if !r.Trainer || len(r.Items) != key {
+		if !r.Trainer || len(r.Items) != r.Score.Total || len(r.HeldBack) != 0 {
 			t.Errorf("%s: trainer %v, %d items", r.Trainee, r.Trainer, len(r.Items))
 		}
 	}
 	if r := byName["Ellie Hart"]; r == nil || r.Mode != "fix" || !r.Done || len(r.Attempts) != 2 || !r.Attempts[0].At.Equal(t0) {
 		t.Errorf("Ellie: %+v", r)
 	}
-	if r := byName["Sam O'Neill"]; r == nil || len(r.Suppressions) != 1 || r.Suppressions[0].Rule != "unnamed-action-owner" || r.Counts.Remaining != key-2 {
+	if r := byName["Sam O'Neill"]; r == nil || r.Exercise.Name != "seen-alone" || len(r.Suppressions) != 1 || r.Suppressions[0].Rule != "unseen-child" ||
+		!strings.HasPrefix(r.Suppressions[0].Reason, "Grace Adeyemi was on leave") || r.Counts.Remaining != 1 || r.Score.Got != 2 {
 		t.Errorf("Sam: %+v", r)
 	}
 	if r := byName["Aoife <Byrne> & Jo"]; r == nil || r.Mode != "spot" || len(r.Answers) != 2 || r.Answers[0].Mark != "found" || r.Answers[1].Mark != "wrongly flagged" || r.Answers[1].Note != "not seen" {
@@ -201,8 +217,9 @@ func TestSessionOfThreeTrainees(t *testing.T) {
 			}
 		}
 	}
-	// Ellie: the key; Sam: the key and a suppression; Aoife and Jo: the key and two answers.
-	if perTrainee["Ellie Hart"] != key || perTrainee["Sam O'Neill"] != key+1 || perTrainee["Aoife <Byrne> & Jo"] != key+2 {
+	// Ellie: the key; Sam: seen-alone's key (3) and a suppression; Aoife
+	// and Jo: the key and two answers.
+	if perTrainee["Ellie Hart"] != key || perTrainee["Sam O'Neill"] != 3+1 || perTrainee["Aoife <Byrne> & Jo"] != key+2 {
 		t.Errorf("rows per trainee: %v", perTrainee)
 	}
 
@@ -223,7 +240,7 @@ func TestSessionOfThreeTrainees(t *testing.T) {
 		}
 	}
 	all := textOf(doc)
-	for _, want := range []string{"=A group owns nothing <script>alert(1)</script>", "the scheme takes requests from any agency", "Trainer notes: First plan review", "Common wrong fixes"} {
+	for _, want := range []string{"=A group owns nothing <script>alert(1)</script>", "Grace Adeyemi was on leave", "Trainer notes: First plan review", "Trainer notes: Seen alone", "Common wrong fixes"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the page's text lacks %q", want)
 		}
