@@ -103,6 +103,8 @@ type ResultItem struct {
 	// suppressed and has moved ("path:line").
 	Now    string `json:"now,omitempty"`
 	Reason string `json:"reason,omitempty"` // suppressed: the trainee's reason
+	// Why says why an item is not counted, when the marking says.
+	Why string `json:"why,omitempty"`
 }
 
 // ResultHeld is a group of key items held back from the trainee: how many,

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -307,6 +308,15 @@ func (res *Result) writeRecord(b *strings.Builder) {
 			}
 		}
 	}
+	if others := otherItems(res.Items); section("Not counted", len(others)) {
+		for _, it := range others {
+			t := fmt.Sprintf("%s:%d %s: %s", pr(it.Path), it.Line, pr(it.Rule), pr(it.Status))
+			if it.Why != "" {
+				t += ": " + pr(it.Why)
+			}
+			writeWrapped(b, t, "    ", "    ")
+		}
+	}
 	if section("Changed the evidence", len(res.ChangedEvidence)) {
 		for _, c := range res.ChangedEvidence {
 			at := pr(c.Path)
@@ -360,6 +370,23 @@ func (res *Result) writeRecord(b *strings.Builder) {
 	for _, n := range res.Notes {
 		writeWrapped(b, "note: "+pr(n), "  ", "  ")
 	}
+}
+
+// listedStatuses are the statuses the records list under their own
+// headings; suppressed items are listed with the suppressions.
+var listedStatuses = []string{Fixed.String(), StillThere.String(), Suppressed.String(), MarkFound, MarkMissed}
+
+// otherItems are the items of any other status: not counted, each with
+// why (a problem gone because the evidence was changed, a suppression
+// whose reason is not accepted).
+func otherItems(items []ResultItem) []ResultItem {
+	var out []ResultItem
+	for _, it := range items {
+		if !slices.Contains(listedStatuses, it.Status) {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // SessionJSON is the session report's JSON: the results in the trainer's

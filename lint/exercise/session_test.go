@@ -298,6 +298,7 @@ func TestSessionShowsChangedEvidence(t *testing.T) {
 		Schema: exercise.ResultSchema, Trainee: "Ellie Hart", Mode: exercise.ModeFix, Trainer: true,
 		Exercise:        exercise.ResultExercise{Name: "seen-alone", Title: "Seen alone", Level: 2, Profile: "oxfordshire", AsOf: "2026-11-20"},
 		Score:           exercise.ResultScore{Got: 1, Total: 3, Percent: 33},
+		Items:           []exercise.ResultItem{{Rule: "unseen-child", Path: "visits/2026-09-09.md", Line: 3, Status: "changed the evidence", Why: "the visit's date was moved"}},
 		ChangedEvidence: []exercise.ResultChange{{Path: "visits/2026-09-22.md", Line: 6, Kind: "fact changed", What: "seen_alone was false, now <b>true</b>\u202e\x1b[2J"}},
 	}
 	s := &exercise.Session{Made: time.Date(2026, 11, 20, 16, 0, 0, 0, time.UTC), Results: []*exercise.Result{res}}
@@ -310,6 +311,10 @@ func TestSessionShowsChangedEvidence(t *testing.T) {
 	}
 	if err := s.WriteCSV(&rows); err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "Not counted (1):\n    visits/2026-09-09.md:3 unseen-child: changed the evidence: the visit's\n") ||
+		!strings.Contains(page.String(), "changed the evidence: the visit&#39;s date was moved") {
+		t.Errorf("an item not counted is not shown with why:\n%s", text.String())
 	}
 	if !strings.Contains(text.String(), "Changed the evidence (1):") || !strings.Contains(text.String(), "visits/2026-09-22.md:6 fact changed: seen_alone was false") {
 		t.Errorf("text:\n%s", text.String())

@@ -37,7 +37,8 @@ var sessionPage = template.Must(template.New("session").Funcs(template.FuncMap{
 		}
 		return out
 	},
-	"ruleTitle": func(s *Session, id string) string { return s.RuleTitles[id] },
+	"ruleTitle":  func(s *Session, id string) string { return s.RuleTitles[id] },
+	"otherItems": otherItems,
 }).Parse(sessionTemplate))
 
 const sessionTemplate = `<!DOCTYPE html>
@@ -146,6 +147,10 @@ footer { margin-top: 6mm; font-size: 9pt; color: #444; }
 {{- with byStatus .Items "missed"}}
 <h3>Missed</h3>
 <ul>{{range .}}<li>{{template "rule" (ruleTitle $s .Rule)}} <code>{{pr .Rule}}</code> at <code>{{pr .Path}}:{{.Line}}</code>{{with .Message}}: {{pr .}}{{end}}</li>{{end}}</ul>
+{{- end}}
+{{- with otherItems .Items}}
+<h3>Not counted</h3>
+<ul class="warn">{{range .}}<li>{{template "rule" (ruleTitle $s .Rule)}} <code>{{pr .Rule}}</code> at <code>{{pr .Path}}:{{.Line}}</code>: {{pr .Status}}{{with .Why}}: {{pr .}}{{end}}</li>{{end}}</ul>
 {{- end}}
 {{- with .ChangedEvidence}}
 <h3>Changed the evidence</h3>
