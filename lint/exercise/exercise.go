@@ -10,6 +10,7 @@
 //	solution/       the same tree put right (shipped exercises must have one)
 //	history.toml    when git = true: the dated commits that build the history
 //	history/        earlier versions of records that history.toml commits
+//	TRAINER.md      trainer notes: debrief points, common wrong fixes (TrainerFile)
 //
 // The key is the want comments of case/ (<!-- want: rule-id -->,
 // # want: rule-id), the same comments fixture tests use, so an exercise is

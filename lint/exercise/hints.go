@@ -275,7 +275,7 @@ func (ex *Exercise) writeHeld(b *strings.Builder, hs []Held, h Hints) {
 	}
 }
 
-// ShownHint is the hint shown beside a wrongly flagged answer: below
+// ShownHint is the hint shown beside an answer not supported: below
 // HintsAll, only those that say nothing of the key (no such rule, no such
 // file, off under the procedure, already counted); "right place, wrong
 // rule: the problem there is ..." would name a place and a rule of it.

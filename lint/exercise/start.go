@@ -28,6 +28,12 @@ type State struct {
 	From string `toml:"from,omitempty"`
 	// Git says the folder was started as a git repository.
 	Git bool `toml:"git"`
+	// Trainee is the trainee's name, from start --trainee (ValidTrainee).
+	Trainee string `toml:"trainee,omitempty"`
+	// EarlierAttempts counts the check runs no longer in Attempts.
+	EarlierAttempts int `toml:"earlier_attempts,omitzero"`
+	// Attempts are the check runs, oldest first (RecordAttempt).
+	Attempts []Attempt `toml:"attempt,omitempty"`
 }
 
 // StartOptions say how to start an exercise.
@@ -35,6 +41,9 @@ type StartOptions struct {
 	// Git makes the folder a git repository with a dated history. An
 	// exercise whose key needs history (git = true) always gets one.
 	Git bool
+	// Trainee is the trainee's name, recorded in the state file for the
+	// session report; "" for none. It must pass ValidTrainee.
+	Trainee string
 }
 
 // Start writes the exercise for a trainee into dir, which must not exist or
@@ -47,6 +56,13 @@ type StartOptions struct {
 // inside it) and renamed into place: dir never holds half an exercise, and
 // nothing already there is ever overwritten.
 func (ex *Exercise) Start(ctx context.Context, dir string, opts StartOptions) error {
+	if opts.Trainee != "" {
+		name, err := ValidTrainee(opts.Trainee)
+		if err != nil {
+			return fmt.Errorf("--trainee: %w; nothing was written", err)
+		}
+		opts.Trainee = name
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
@@ -86,6 +102,9 @@ func (ex *Exercise) Start(ctx context.Context, dir string, opts StartOptions) er
 		return err
 	}
 	if err := ex.verify(ctx, tmp); err != nil {
+		return err
+	}
+	if err := writeTrainee(tmp, opts.Trainee); err != nil {
 		return err
 	}
 	// The trainee's folder is its owner's alone (MkdirTemp made it so; keep
@@ -231,6 +250,9 @@ func ReadState(dir string) (State, error) {
 	}
 	if st.Exercise == "" {
 		return st, fmt.Errorf("%s: no exercise named", p)
+	}
+	if err := checkTrainee(p, st); err != nil {
+		return st, err
 	}
 	return st, nil
 }

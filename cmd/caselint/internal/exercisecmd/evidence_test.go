@@ -1,6 +1,7 @@
 package exercisecmd
 
 import (
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -61,6 +62,44 @@ func TestCheckExitsOnEvidence(t *testing.T) {
 	for _, w := range []string{"changed the evidence  visits/2026-10-06.md:6", "You changed the evidence", "child_seen: false → true", "well done"} {
 		if strings.Contains(out, w) != (w != "well done") {
 			t.Errorf("falsified: %q: %v:\n%s", w, !strings.Contains(out, w), out)
+		}
+	}
+}
+
+// TestCheckJSONCarriesEvidence: check --format json shows the trainee the
+// evidence they changed and their suppressions, and holds back what is
+// still there (the same view as the text).
+func TestCheckJSONCarriesEvidence(t *testing.T) {
+	ex, err := exercise.Shipped(checks.All()).Get("seen-alone")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "archie")
+	if _, err := run(t, "start", "seen-alone", dir); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "visits", "2026-10-06.md")
+	s := strings.Replace(string(ex.Files["visits/2026-10-06.md"]), "child_seen = false", "child_seen = true\nseen_alone = true", 1)
+	if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, "check", "--format", "json", dir)
+	if !errors.Is(err, cmdutil.ErrFindings) {
+		t.Fatalf("err = %v", err)
+	}
+	var res exercise.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	if len(res.ChangedEvidence) == 0 || res.ChangedEvidence[0].Path != "visits/2026-10-06.md" || !strings.Contains(res.ChangedEvidence[0].What, "child_seen") {
+		t.Errorf("changed_evidence: %+v", res.ChangedEvidence)
+	}
+	if res.Trainer || len(res.HeldBack) == 0 {
+		t.Errorf("the trainee's view holds nothing back: %+v", res)
+	}
+	for _, it := range res.Items {
+		if it.Status == exercise.StillThere.String() {
+			t.Errorf("a problem still there is listed to the trainee: %+v", it)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
@@ -42,6 +43,7 @@ marks the work. Trainers can write their own exercises and use them with
 		NewCmdCheck(ios, rules, nil),
 		NewCmdReveal(ios, rules, nil),
 		NewCmdValidate(ios, rules, nil), // validate.go
+		NewCmdSession(ios, rules, nil),
 	)
 	return cmd
 }
@@ -143,6 +145,8 @@ type StartOptions struct {
 	Dir   string
 	From  string
 	Git   bool
+	// Trainee is the trainee's name, for the session report.
+	Trainee string
 }
 
 // NewCmdStart returns the start command; runF, when not nil, runs instead.
@@ -184,6 +188,7 @@ With --from FOLDER, the exercise is a trainer's: FOLDER is the exercise
 	}
 	cmd.Flags().StringVar(&opts.From, "from", "", "a trainer's exercise folder, or a folder of them")
 	cmd.Flags().BoolVar(&opts.Git, "git", false, "make DIR a git repository with a dated history of the records")
+	cmd.Flags().StringVar(&opts.Trainee, "trainee", "", "the trainee's name, recorded in DIR for the session report")
 	return cmd
 }
 
@@ -199,12 +204,17 @@ func RunStart(ctx context.Context, opts *StartOptions) error {
 			return cmdutil.Usagef("%s holds several exercises: name one (caselint exercise list --from %s)", opts.From, opts.From)
 		}
 	}
+	if opts.Trainee != "" {
+		if _, err := exercise.ValidTrainee(opts.Trainee); err != nil {
+			return cmdutil.Usagef("--trainee: %v", err)
+		}
+	}
 	ex, err := c.Get(name)
 	if err != nil {
 		return err
 	}
 	notice(opts.IO, ex.Skipped)
-	if err := ex.Start(ctx, opts.Dir, exercise.StartOptions{Git: opts.Git}); err != nil {
+	if err := ex.Start(ctx, opts.Dir, exercise.StartOptions{Git: opts.Git, Trainee: opts.Trainee}); err != nil {
 		return err
 	}
 	out := opts.IO.Out
@@ -229,6 +239,10 @@ type CheckOptions struct {
 	// Trainer shows everything (hints.go).
 	Hints   string
 	Trainer bool
+	// Format is text, json or csv (CheckFormats).
+	Format string
+	// Now is the clock each check run is recorded at; nil is time.Now.
+	Now func() time.Time
 }
 
 // NewCmdCheck returns the check command; runF, when not nil, runs instead.
@@ -267,6 +281,11 @@ found), and of the rest only what the exercise's hint level allows: none
 rule). --hints LEVEL sets the level for a session; --trainer shows
 everything. This is friction, not security.
 
+--format json or csv writes the marking for a program or a spreadsheet,
+showing what the text shows the trainee and no more (docs/training.md
+gives the JSON's fields). Each check is recorded in DIR, with the time, for
+the session report.
+
 Exit status: 0 when everything is put right with no evidence changed (or
 found, with nothing not supported), 1 when not, 2 on an error.`,
 		Example: `  caselint exercise check ellie
@@ -287,11 +306,15 @@ found, with nothing not supported), 1 when not, 2 on an error.`,
 	cmd.Flags().StringVar(&opts.From, "from", "", "the trainer's exercise folder, if it has moved since the exercise was started")
 	cmd.Flags().StringVar(&opts.Hints, "hints", "", "what to show of the problems left: none, record (which record) or rule (which record and rule); default: the exercise's own, else none")
 	cmd.Flags().BoolVar(&opts.Trainer, "trainer", false, "for trainers: show every problem left, with its file, line, rule and message")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or csv")
 	return cmd
 }
 
 // RunCheck marks the exercise.
 func RunCheck(ctx context.Context, opts *CheckOptions) error {
+	if err := checkFormat(opts.Format); err != nil {
+		return err
+	}
 	show := exercise.HintsAll
 	if !opts.Trainer && opts.Hints != "" {
 		h, err := exercise.ParseHints(opts.Hints)
@@ -317,7 +340,7 @@ func RunCheck(ctx context.Context, opts *CheckOptions) error {
 			return err
 		}
 		r.Show = show
-		if err := r.WriteText(opts.IO.Out); err != nil {
+		if err := writeCheck(opts, func(o exercise.ResultOptions) *exercise.Result { return r.Result(answers, o) }, r.WriteText); err != nil {
 			return err
 		}
 		if !r.Done() {
@@ -330,7 +353,7 @@ func RunCheck(ctx context.Context, opts *CheckOptions) error {
 		return err
 	}
 	r.Show = show
-	if err := r.WriteText(opts.IO.Out); err != nil {
+	if err := writeCheck(opts, r.Result, r.WriteText); err != nil {
 		return err
 	}
 	if !r.Done() {
@@ -394,7 +417,10 @@ func RunReveal(ctx context.Context, opts *RevealOptions) error {
 	if err != nil {
 		return err
 	}
-	return r.WriteText(opts.IO.Out)
+	if err := r.WriteText(opts.IO.Out); err != nil {
+		return err
+	}
+	return writeTrainerNotes(opts.IO.Out, ex)
 }
 
 // revealTarget is the exercise of a started folder, or the one named.
