@@ -33,10 +33,10 @@ func TestRelated(t *testing.T) {
 	for _, r := range checks.All() {
 		for _, id := range r.Related {
 			o := checks.ByID(id)
-			switch {
-			case o == nil:
+			switch o {
+			case nil:
 				t.Errorf("%s: related rule %q does not exist", r.ID, id)
-			case o == r:
+			case r:
 				t.Errorf("%s is related to itself", r.ID)
 			default:
 				back := false

@@ -220,7 +220,7 @@ func (ex *Exercise) readAccept(fsys fs.FS) error {
 		}
 		item, err := ex.keyItemNamed(a.Item)
 		if err != nil {
-			return fmt.Errorf("%s: item = %q: %v", where, a.Item, err)
+			return fmt.Errorf("%s: item = %q: %w", where, a.Item, err)
 		}
 		alt := Alternative{Rule: strings.TrimSpace(a.Rule), Note: strings.TrimSpace(a.Note)}
 		if alt.Rule == "" && strings.TrimSpace(a.At) == "" {
@@ -236,7 +236,7 @@ func (ex *Exercise) readAccept(fsys fs.FS) error {
 		if at := strings.TrimSpace(a.At); at != "" {
 			p, l, err := ex.placeIn(at)
 			if err != nil {
-				return fmt.Errorf("%s: at = %q: %v", where, a.At, err)
+				return fmt.Errorf("%s: at = %q: %w", where, a.At, err)
 			}
 			alt.Path, alt.Line = p, l
 		}

@@ -651,8 +651,8 @@ func wordsOf(text string) []string {
 }
 
 // stem takes a common English ending off a word, so that "visits",
-// "visited" and "visiting" are one word, and "recognised" and
-// "recognized" too.
+// "visited" and "visiting" are one word, and the -ise and -ize
+// spellings of a word too.
 func stem(w string) string {
 	w = strings.ReplaceAll(w, "iz", "is")
 	switch {
