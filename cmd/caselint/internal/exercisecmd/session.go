@@ -3,10 +3,8 @@ package exercisecmd
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,7 +12,6 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/atomicfile"
 	"github.com/caselint/caselint/lint/exercise"
 	"github.com/caselint/caselint/lint/report"
 	"github.com/spf13/cobra"
@@ -185,7 +182,7 @@ func RunSession(ctx context.Context, opts *SessionOptions) error {
 		if _, err := opts.IO.Out.Write(buf.Bytes()); err != nil {
 			return err
 		}
-	} else if err := writeReport(opts.Output, buf.Bytes()); err != nil {
+	} else if err := cmdutil.WriteReport("-o", opts.Output, buf.Bytes()); err != nil {
 		return err
 	}
 	for _, u := range s.Unmarked {
@@ -195,25 +192,6 @@ func RunSession(ctx context.Context, opts *SessionOptions) error {
 		return fmt.Errorf("%d of %d folders could not be marked (named in the report)", n, n+len(s.Results))
 	}
 	return nil
-}
-
-// writeReport writes the report to file as lint --output does
-// (atomicfile.WriteOutput): a regular file is replaced whole, a device or
-// FIFO written to, a folder or a link to a file refused, and never over a
-// Markdown file (a case record, by mistake). A new file is readable by its
-// owner alone: it holds trainees' names and results.
-func writeReport(file string, data []byte) error {
-	if strings.EqualFold(filepath.Ext(file), ".md") {
-		if _, err := os.Lstat(file); err == nil {
-			return cmdutil.Usagef("-o %s: a Markdown file is there, perhaps a case record; caselint will not write a report over it", file)
-		}
-	}
-	err := atomicfile.WriteOutput(file, data, 0o600)
-	var we *atomicfile.WriteError
-	if errors.As(err, &we) {
-		return &cmdutil.UsageError{Err: fmt.Errorf("-o: %w", err)}
-	}
-	return err
 }
 
 // writeTrainerNotes writes the exercise's trainer notes after its key, for

@@ -17,7 +17,6 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/atomicfile"
 	"github.com/caselint/caselint/lint/report"
 	"github.com/caselint/caselint/lint/vcs"
 	"github.com/caselint/caselint/schema"
@@ -355,7 +354,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		if _, err := io.Copy(opts.IO.Out, &buf); err != nil {
 			return err
 		}
-	} else if err := writeReport(opts.Output, buf.Bytes()); err != nil {
+	} else if err := cmdutil.WriteReport("--output", opts.Output, buf.Bytes()); err != nil {
 		return err
 	}
 	for _, n := range notices {
@@ -505,28 +504,6 @@ func resolvePaths(wd string, paths []string) (root string, rel []string, err err
 func within(dir, p string) bool {
 	r, err := filepath.Rel(dir, p)
 	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
-}
-
-// writeReport writes the report to name (atomicfile.WriteOutput): a regular
-// file is replaced whole (a reader never sees half of one, and a failed
-// write leaves the old one); a device or FIFO (/dev/null, /dev/stdout, a
-// named pipe) is written to, never replaced; a folder, a symbolic link to a
-// file and a link that leads nowhere are refused. It never writes over a
-// Markdown file: --output naming a case record by mistake must not cost the
-// record. The report is readable by its owner alone: it names the people of
-// the cases.
-func writeReport(name string, data []byte) error {
-	if strings.EqualFold(filepath.Ext(name), ".md") {
-		if _, err := os.Lstat(name); err == nil {
-			return cmdutil.Usagef("--output %s: a Markdown file is there, perhaps a case record; caselint will not write a report over it", name)
-		}
-	}
-	err := atomicfile.WriteOutput(name, data, 0o600)
-	var we *atomicfile.WriteError
-	if errors.As(err, &we) {
-		return &cmdutil.UsageError{Err: fmt.Errorf("--output: %w", err)}
-	}
-	return err
 }
 
 // tooLargeNotices says which older versions of records the history rules
