@@ -225,13 +225,7 @@ func findKeyLine(src *schema.Source, key toml.Key) int {
 }
 
 func suggestConfigKey(key toml.Key) string {
-	known := []string{"profile", "as_of", "closures", "rules", "profiles", "max_file_size", "extends", "title", "words",
-		"seen_alone_every", "reduced_seen_alone_every", "bedroom_each_period", "visit_record_contents",
-		"first_core_group_within", "core_group_every", "core_group_every_after_review", "minutes_within", "minutes_by_next_meeting", "missed_core_groups_in_a_row",
-		"keep_conference_outcomes", "minimum_plan_length", "transfer_conference_within", "recording_limit",
-		"first_review_within", "review_every", "non_specific_labels", "placeholders", "collective_owners", "vague_timescales",
-		"refusals"}
-	if best := schema.Suggest(key[len(key)-1], known); best != "" {
+	if best := schema.Suggest(key[len(key)-1], configKeys()); best != "" {
 		return fmt.Sprintf("; did you mean %s?", best)
 	}
 	return ""

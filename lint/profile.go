@@ -6,6 +6,12 @@ import "github.com/caselint/caselint/schema"
 // shipped profiles (stoke-on-trent, oxfordshire, combined) are data in
 // profiles.toml; a config can define its own that extends one of them.
 // A zero Interval means the profile does not check that requirement.
+//
+// Each number and switch below has one row in profileParams
+// (profile_params.go), keyed by its toml tag, which holds its docs text
+// and source and drives extends, docs/profiles.md and config suggestions;
+// each Words list has one in wordLists. TestProfileTable fails when a
+// field has no row.
 type Profile struct {
 	Name    string `toml:"-"`
 	Title   string `toml:"title"`

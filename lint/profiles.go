@@ -69,65 +69,8 @@ func extend(base *Profile, over *Profile, set func(key string) bool) *Profile {
 	if p.Title == "" {
 		p.Title = base.Title
 	}
-	if set("seen_alone_every") {
-		p.SeenAloneEvery = over.SeenAloneEvery
-	}
-	if set("reduced_seen_alone_every") {
-		p.ReducedSeenAloneEvery = over.ReducedSeenAloneEvery
-	}
-	if set("bedroom_each_period") {
-		p.BedroomEachPeriod = over.BedroomEachPeriod
-	}
-	if set("visit_record_contents") {
-		p.VisitRecordContents = over.VisitRecordContents
-	}
-	if set("first_core_group_within") {
-		p.FirstCoreGroupWithin = over.FirstCoreGroupWithin
-	}
-	if set("core_group_every") {
-		p.CoreGroupEvery = over.CoreGroupEvery
-		if !set("core_group_every_after_review") {
-			p.CoreGroupEveryAfterReview = over.CoreGroupEvery
-		}
-	}
-	if set("core_group_every_after_review") {
-		p.CoreGroupEveryAfterReview = over.CoreGroupEveryAfterReview
-	}
-	if set("minutes_within") {
-		p.MinutesWithin = over.MinutesWithin
-	}
-	if set("minutes_by_next_meeting") {
-		p.MinutesByNextMeeting = over.MinutesByNextMeeting
-	}
-	if set("missed_core_groups_in_a_row") {
-		p.MissedCoreGroupsInARow = over.MissedCoreGroupsInARow
-	}
-	if set("keep_conference_outcomes") {
-		p.KeepConferenceOutcomes = over.KeepConferenceOutcomes
-	}
-	if set("minimum_plan_length") {
-		p.MinimumPlanLength = over.MinimumPlanLength
-	}
-	if set("transfer_conference_within") {
-		p.TransferConferenceWithin = over.TransferConferenceWithin
-	}
-	if set("recording_limit") {
-		p.RecordingLimit = over.RecordingLimit
-	}
-	if set("first_review_within") {
-		p.FirstReviewWithin = over.FirstReviewWithin
-	}
-	if set("review_every") {
-		p.ReviewEvery = over.ReviewEvery
-	}
-	p.Words = Words{
-		NonSpecificLabels: addWords(base.Words.NonSpecificLabels, over.Words.NonSpecificLabels),
-		Placeholders:      addWords(base.Words.Placeholders, over.Words.Placeholders),
-		CollectiveOwners:  addWords(base.Words.CollectiveOwners, over.Words.CollectiveOwners),
-		VagueTimescales:   addWords(base.Words.VagueTimescales, over.Words.VagueTimescales),
-		Refusals:          addWords(base.Words.Refusals, over.Words.Refusals),
-		NotAlone:          addWords(base.Words.NotAlone, over.Words.NotAlone),
-	}
+	overrideParams(&p, over, set)
+	p.Words = addWordLists(base.Words, over.Words)
 	for k, v := range over.Rules {
 		p.Rules[k] = v
 	}

@@ -5,43 +5,6 @@ import (
 	"strings"
 )
 
-// profileParam is one number or switch of a profile, for the docs.
-type profileParam struct {
-	key, what, cites string
-	get              func(*Profile) string
-}
-
-func onOff(b bool) string {
-	if b {
-		return "on"
-	}
-	return "off"
-}
-
-var profileParams = []profileParam{
-	{"seen_alone_every", "child seen alone at least every", "C06 §03; 1.8 §3", func(p *Profile) string { return p.SeenAloneEvery.String() }},
-	{"reduced_seen_alone_every", "under approved reduced visiting", "1.8 §3", func(p *Profile) string { return p.ReducedSeenAloneEvery.String() }},
-	{"bedroom_each_period", "child's bedroom seen between conferences", "1.8 §3", func(p *Profile) string { return onOff(p.BedroomEachPeriod) }},
-	{"visit_record_contents", "contact record contents", "1.8 §3", func(p *Profile) string { return onOff(p.VisitRecordContents) }},
-	{"first_core_group_within", "first core group after the initial conference", "C06 §05; 1.8 §5.3", func(p *Profile) string { return p.FirstCoreGroupWithin.String() }},
-	{"core_group_every", "core group interval (until the first review conference)", "C06 §05; 1.8 §5.4", func(p *Profile) string { return p.CoreGroupEvery.String() }},
-	{"core_group_every_after_review", "core group interval after the first review conference", "C06 §05; 1.8 §5.4", func(p *Profile) string { return p.CoreGroupEveryAfterReview.String() }},
-	{"minutes_within", "core group minutes circulated within", "C06 §05", func(p *Profile) string { return p.MinutesWithin.String() }},
-	{"minutes_by_next_meeting", "core group minutes circulated by the next meeting (or by when it was due)", "1.8 §3, §5.5", func(p *Profile) string { return onOff(p.MinutesByNextMeeting) }},
-	{"missed_core_groups_in_a_row", "core group meetings a member may miss in a row (neither attending nor sending a written report); 0: off", "1.8 §5.7", func(p *Profile) string {
-		if p.MissedCoreGroupsInARow <= 0 {
-			return "off"
-		}
-		return fmt.Sprint(p.MissedCoreGroupsInARow)
-	}},
-	{"keep_conference_outcomes", "core group may not drop conference outcomes", "1.8 §5.6", func(p *Profile) string { return onOff(p.KeepConferenceOutcomes) }},
-	{"minimum_plan_length", "minimum plan length before cessation", "C06 §07", func(p *Profile) string { return p.MinimumPlanLength.String() }},
-	{"transfer_conference_within", "transfer conference after notice of a move", "C06 §07", func(p *Profile) string { return p.TransferConferenceWithin.String() }},
-	{"recording_limit", "visit or core group committed to git within", "caselint's default: neither procedure sets a number (C06 §05 asks for recording \"in accordance with the ... recording practice standards\")", func(p *Profile) string { return p.RecordingLimit.String() }},
-	{"first_review_within", "first review conference after the initial conference", "Working Together 2023", func(p *Profile) string { return p.FirstReviewWithin.String() }},
-	{"review_every", "later review conferences every", "Working Together 2023", func(p *Profile) string { return p.ReviewEvery.String() }},
-}
-
 // ProfilesMarkdown renders docs/profiles.md from the shipped profiles.
 func ProfilesMarkdown() (string, error) {
 	var ps []*Profile
@@ -68,7 +31,7 @@ func ProfilesMarkdown() (string, error) {
 	for _, pp := range profileParams {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |", pp.key, pp.what, pp.cites)
 		for _, p := range ps {
-			fmt.Fprintf(&b, " %s |", pp.get(p))
+			fmt.Fprintf(&b, " %s |", pp.show(p))
 		}
 		b.WriteString("\n")
 	}
@@ -88,19 +51,10 @@ lists are added to these, never replace them.
 
 `)
 	w := ps[0].Words
-	for _, l := range []struct {
-		key, what string
-		words     []string
-	}{
-		{"non_specific_labels", "labels a visit record must not use to describe the child (non-specific-label)", w.NonSpecificLabels},
-		{"placeholders", "texts that count as an empty section or owner", w.Placeholders},
-		{"collective_owners", "owners that name no one person (unnamed-action-owner)", w.CollectiveOwners},
-		{"vague_timescales", "dues that are no timescale (missing-action-timescale)", w.VagueTimescales},
-		{"refusals", "words in a visit's not_seen_reason saying contact was refused or avoided, unless negated (\"not refused\") (unescalated-refusal)", w.Refusals},
-		{"not_alone", "words in a visit record saying the child was not seen alone, though seen_alone = true is recorded (`*` stands for any one word; unseen-child, missing-not-seen-reason)", w.NotAlone},
-	} {
-		quoted := make([]string, len(l.words))
-		for i, x := range l.words {
+	for _, l := range wordLists {
+		words := l.words(&w).Interface().([]string)
+		quoted := make([]string, len(words))
+		for i, x := range words {
 			quoted[i] = "`" + x + "`"
 		}
 		fmt.Fprintf(&b, "- `%s`: %s: %s.\n", l.key, l.what, strings.Join(quoted, ", "))

@@ -1,0 +1,235 @@
+package lint
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// A profile's parameters are stated here once. Each row of profileParams
+// is one number or switch of a Profile: its key (the field's toml tag,
+// which is what decodes profiles.toml and a config's [profiles.NAME]), the
+// requirement and source shown in docs/profiles.md. From the table come
+// extend (a config profile's overrides), the docs table and the keys a
+// config's "did you mean" offers. The field's Go type gives its kind: an
+// interval, a switch or a count, each with its own rendering.
+//
+// Adding a parameter is a field of Profile with its toml tag and one row
+// here; TestProfileTable fails when a field has no row, and the package
+// does not start when a row has no field.
+var profileParams = []profileParam{
+	{key: "seen_alone_every", what: "child seen alone at least every", cites: "C06 §03; 1.8 §3"},
+	{key: "reduced_seen_alone_every", what: "under approved reduced visiting", cites: "1.8 §3"},
+	{key: "bedroom_each_period", what: "child's bedroom seen between conferences", cites: "1.8 §3"},
+	{key: "visit_record_contents", what: "contact record contents", cites: "1.8 §3"},
+	{key: "first_core_group_within", what: "first core group after the initial conference", cites: "C06 §05; 1.8 §5.3"},
+	{key: "core_group_every", what: "core group interval (until the first review conference)", cites: "C06 §05; 1.8 §5.4"},
+	{key: "core_group_every_after_review", what: "core group interval after the first review conference", cites: "C06 §05; 1.8 §5.4",
+		follows: "core_group_every"},
+	{key: "minutes_within", what: "core group minutes circulated within", cites: "C06 §05"},
+	{key: "minutes_by_next_meeting", what: "core group minutes circulated by the next meeting (or by when it was due)", cites: "1.8 §3, §5.5"},
+	{key: "missed_core_groups_in_a_row", what: "core group meetings a member may miss in a row (neither attending nor sending a written report); 0: off", cites: "1.8 §5.7"},
+	{key: "keep_conference_outcomes", what: "core group may not drop conference outcomes", cites: "1.8 §5.6"},
+	{key: "minimum_plan_length", what: "minimum plan length before cessation", cites: "C06 §07"},
+	{key: "transfer_conference_within", what: "transfer conference after notice of a move", cites: "C06 §07"},
+	{key: "recording_limit", what: "visit or core group committed to git within", cites: `caselint's default: neither procedure sets a number (C06 §05 asks for recording "in accordance with the ... recording practice standards")`},
+	{key: "first_review_within", what: "first review conference after the initial conference", cites: "Working Together 2023"},
+	{key: "review_every", what: "later review conferences every", cites: "Working Together 2023"},
+}
+
+// wordLists are the word lists of Words, one row each, as profileParams
+// are for Profile: its key (the toml tag of the Words field) and what the
+// list is for, as docs/profiles.md says it. extend adds a config's words
+// to every list; the docs and config suggestions list them all.
+var wordLists = []wordList{
+	{key: "non_specific_labels", what: "labels a visit record must not use to describe the child (non-specific-label)"},
+	{key: "placeholders", what: "texts that count as an empty section or owner"},
+	{key: "collective_owners", what: "owners that name no one person (unnamed-action-owner)"},
+	{key: "vague_timescales", what: "dues that are no timescale (missing-action-timescale)"},
+	{key: "refusals", what: "words in a visit's not_seen_reason saying contact was refused or avoided, unless negated (\"not refused\") (unescalated-refusal)"},
+	{key: "not_alone", what: "words in a visit record saying the child was not seen alone, though seen_alone = true is recorded (`*` stands for any one word; unseen-child, missing-not-seen-reason)"},
+}
+
+// profileMetaKeys are the keys of a profile that are not parameters: its
+// own title, what it extends, its word lists and rule settings.
+var profileMetaKeys = []string{"extends", "title", "words", "rules"}
+
+// profileParam is one number or switch of a profile.
+type profileParam struct {
+	key   string // toml key, the tag of the Profile field
+	what  string // the requirement, for the docs
+	cites string // the procedure and section that set it, for the docs
+	// follows is a key whose value this one takes when a config profile
+	// sets that key and not this one (the interval after the review
+	// follows the interval before it).
+	follows string
+
+	field int       // index of the Profile field, from its tag
+	kind  paramKind // from the field's type
+}
+
+// paramKind is the Go type of a parameter, which decides how it is shown.
+type paramKind int
+
+const (
+	kindInterval paramKind = iota + 1 // schema.Interval; zero: off
+	kindSwitch                        // bool
+	kindCount                         // int; 0: off
+)
+
+// wordList is one word list of Words.
+type wordList struct {
+	key, what string
+	field     int
+}
+
+func init() {
+	for i := range profileParams {
+		pp := &profileParams[i]
+		f, ok := fieldByTag(reflect.TypeFor[Profile](), pp.key)
+		if !ok {
+			panic(fmt.Sprintf("lint: profile parameter %q has no Profile field with toml tag %q", pp.key, pp.key))
+		}
+		pp.field = f.Index[0]
+		switch f.Type {
+		case reflect.TypeFor[schema.Interval]():
+			pp.kind = kindInterval
+		case reflect.TypeFor[bool]():
+			pp.kind = kindSwitch
+		case reflect.TypeFor[int]():
+			pp.kind = kindCount
+		default:
+			panic(fmt.Sprintf("lint: profile parameter %q is a %s: a parameter is a schema.Interval, a bool or an int", pp.key, f.Type))
+		}
+		if pp.follows != "" {
+			if g, ok := fieldByTag(reflect.TypeFor[Profile](), pp.follows); !ok || g.Type != f.Type {
+				panic(fmt.Sprintf("lint: profile parameter %q follows %q, which is no parameter of its type", pp.key, pp.follows))
+			}
+		}
+	}
+	for i := range wordLists {
+		wl := &wordLists[i]
+		f, ok := fieldByTag(reflect.TypeFor[Words](), wl.key)
+		if !ok || f.Type != reflect.TypeFor[[]string]() {
+			panic(fmt.Sprintf("lint: word list %q has no []string Words field with toml tag %q", wl.key, wl.key))
+		}
+		wl.field = f.Index[0]
+	}
+}
+
+// fieldByTag returns the field of the struct type t whose toml tag is key.
+func fieldByTag(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); tomlKey(f) == key {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// tomlKey returns the key a field decodes from, or "" when it decodes from
+// none.
+func tomlKey(f reflect.StructField) string {
+	k, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	if k == "-" {
+		return ""
+	}
+	return k
+}
+
+// value returns the parameter's field of p, settable when p is.
+func (pp *profileParam) value(p *Profile) reflect.Value {
+	return reflect.ValueOf(p).Elem().Field(pp.field)
+}
+
+// show renders the parameter's value in p as docs/profiles.md does: an
+// interval as written, a switch on or off, a count or off for 0.
+func (pp *profileParam) show(p *Profile) string {
+	v := pp.value(p)
+	switch pp.kind {
+	case kindInterval:
+		return v.Interface().(schema.Interval).String()
+	case kindSwitch:
+		return onOff(v.Bool())
+	default:
+		if v.Int() <= 0 {
+			return "off"
+		}
+		return fmt.Sprint(v.Int())
+	}
+}
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}
+
+// words returns the list of w the row names, settable when w is.
+func (wl *wordList) words(w *Words) reflect.Value {
+	return reflect.ValueOf(w).Elem().Field(wl.field)
+}
+
+// overrideParams sets in p each parameter that set says over sets, and a
+// parameter that follows one over sets when over does not set it.
+func overrideParams(p, over *Profile, set func(key string) bool) {
+	for i := range profileParams {
+		pp := &profileParams[i]
+		switch {
+		case set(pp.key):
+			pp.value(p).Set(pp.value(over))
+		case pp.follows != "" && set(pp.follows):
+			pp.value(p).Set(paramByKey(pp.follows).value(over))
+		}
+	}
+}
+
+// addWordLists returns base's word lists with more's words added to each.
+func addWordLists(base, more Words) Words {
+	var out Words
+	for i := range wordLists {
+		wl := &wordLists[i]
+		wl.words(&out).Set(reflect.ValueOf(addWords(wl.words(&base).Interface().([]string), wl.words(&more).Interface().([]string))))
+	}
+	return out
+}
+
+func paramByKey(key string) *profileParam {
+	for i := range profileParams {
+		if profileParams[i].key == key {
+			return &profileParams[i]
+		}
+	}
+	return nil
+}
+
+// configKeys lists every key a config may write, for "did you mean": the
+// top-level keys, then a profile's own keys, its parameters and its word
+// lists.
+func configKeys() []string {
+	var keys []string
+	seen := map[string]bool{}
+	add := func(k string) {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	ct := reflect.TypeFor[Config]()
+	for i := 0; i < ct.NumField(); i++ {
+		add(tomlKey(ct.Field(i)))
+	}
+	for _, k := range profileMetaKeys {
+		add(k)
+	}
+	for _, pp := range profileParams {
+		add(pp.key)
+	}
+	for _, wl := range wordLists {
+		add(wl.key)
+	}
+	return keys
+}
