@@ -15,7 +15,8 @@ import (
 var ruleID = regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)*$`)
 
 // TestRegistry checks the rule metadata every report and doc page is made
-// from: unique kebab-case ids, and no empty documentation.
+// from: unique kebab-case ids, and no empty documentation; and the
+// metadata the engine acts on, Needs, against what each rule's Run reads.
 func TestRegistry(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range checks.All() {
@@ -47,6 +48,7 @@ func TestRegistry(t *testing.T) {
 			}
 		}
 	}
+	checkNeeds(t)
 }
 
 // TestFixtures runs every rule on its fixtures, testdata/checks/RULE/*/,
@@ -104,7 +106,7 @@ func TestFixtures(t *testing.T) {
 	for _, r := range checks.All() {
 		// The history rules read git history, which a fixture folder cannot
 		// carry: history_test.go and the CLI's git tests cover them.
-		if !have[r.ID] && r.Run != nil && r.Family != checks.FamilyHistory {
+		if !have[r.ID] && r.Run != nil && !r.Has(lint.NeedsHistory) {
 			t.Errorf("%s: no fixtures in testdata/checks/%s", r.ID, r.ID)
 		}
 	}

@@ -29,12 +29,12 @@ func ByID(id string) *lint.Rule {
 
 // The families.
 const (
-	FamilyPlanContent   = "plan content"
-	FamilySeeingChild   = "seeing the child"
-	FamilyCoreGroup     = "core group"
-	FamilyEndingPlan    = "ending the plan"
-	FamilyHistory       = "history"
-	FamilyRecordHygiene = "record hygiene"
+	FamilyPlanContent   lint.Family = "plan content"
+	FamilySeeingChild   lint.Family = "seeing the child"
+	FamilyCoreGroup     lint.Family = "core group"
+	FamilyEndingPlan    lint.Family = "ending the plan"
+	FamilyHistory       lint.Family = "history"
+	FamilyRecordHygiene lint.Family = "record hygiene"
 )
 
 // Citation sources.

@@ -317,7 +317,7 @@ func sarifRuleOf(r *lint.Rule, opts Options) sarifRule {
 			props.Tags = append(props.Tags, t)
 		}
 	}
-	tag(r.Family)
+	tag(string(r.Family))
 	for _, c := range opts.Profile.Citations(r.Cites) {
 		tag(c.Source)
 	}

@@ -80,11 +80,11 @@ func Index(rules []*lint.Rule) string {
 	var b strings.Builder
 	b.WriteString("<!-- Generated from the rules' metadata in checks/. Do not edit: run go test ./checks -run TestDocs -update. -->\n\n")
 	b.WriteString("# Rules\n\nEvery rule caselint has, by family. `caselint rules` prints the same table and `caselint explain RULE` a rule's page.\n")
-	family := ""
+	var family lint.Family
 	for _, r := range rules {
 		if r.Family != family {
 			family = r.Family
-			fmt.Fprintf(&b, "\n## %s\n\n| rule | severity | profiles | enforces |\n|---|---|---|---|\n", capitalise(family))
+			fmt.Fprintf(&b, "\n## %s\n\n| rule | severity | profiles | enforces |\n|---|---|---|---|\n", capitalise(string(family)))
 		}
 		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, strings.Join(Profiles(r), ", "), lint.JoinCitations(r.Cites))
 	}
