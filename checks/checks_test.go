@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,6 +39,8 @@ func TestRegistry(t *testing.T) {
 		}
 		if r.Family == "" || r.Since == "" {
 			t.Errorf("%s: family and since are required", r.ID)
+		} else if !slices.Contains(checks.Families(), r.Family) {
+			t.Errorf("%s: family %q is not one of checks.Families() %q: use a checks.Family* constant", r.ID, r.Family, checks.Families())
 		}
 		if len(r.Cites) == 0 && r.Family != checks.FamilyRecordHygiene {
 			t.Errorf("%s: every rule cites the paragraph it enforces", r.ID)

@@ -55,12 +55,7 @@ func BenchmarkLintNoRules(b *testing.B) {
 func BenchmarkLintFamily(b *testing.B) {
 	families := []lint.Family{checks.FamilyPlanContent, checks.FamilySeeingChild, checks.FamilyCoreGroup, checks.FamilyEndingPlan, checks.FamilyRecordHygiene}
 	for _, fam := range families {
-		var rules []*lint.Rule
-		for _, r := range checks.All() {
-			if r.Family == fam {
-				rules = append(rules, r)
-			}
-		}
+		rules := checks.InFamily(fam)
 		b.Run(string(fam), func(b *testing.B) { benchLint(b, corpustest.Dir(b), rules, nil) })
 	}
 	// The history family reads the corpus's git history, built once.
