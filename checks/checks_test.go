@@ -55,8 +55,8 @@ func TestRegistry(t *testing.T) {
 }
 
 // TestFixtures runs every rule on its fixtures, testdata/checks/RULE/*/,
-// and requires each rule to have fixtures that fire and fixtures that stay
-// quiet.
+// requires each rule to have fixtures that fire and fixtures that stay
+// quiet, and holds each rule to its Reads (linttest.CheckReads).
 func TestFixtures(t *testing.T) {
 	root := filepath.Join("..", "testdata", "checks")
 	entries, err := os.ReadDir(root)
@@ -87,6 +87,13 @@ func TestFixtures(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, p := range problems {
+					t.Error(p)
+				}
+				reads, err := linttest.CheckReads(dir, r, checks.All())
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range reads {
 					t.Error(p)
 				}
 				n := 0

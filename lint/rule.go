@@ -69,7 +69,7 @@ type Rule struct {
 	Severity Severity      // default severity
 	Family   Family        // the group docs list it in: a label, never an engine switch (Needs is)
 	Needs    []Need        // what the rule needs beyond the case; the engine skips it without
-	Reads    []schema.Kind // the documents it reads
+	Reads    []schema.Kind // the kinds of record it reads (case.md aside, which every rule reads); linttest.CheckReads holds it to the fixtures
 	Cites    []Citation
 	Text     string   // what the rule checks and why, in the procedures' language (Markdown)
 	Bad      string   // an example that fires
