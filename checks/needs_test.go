@@ -115,8 +115,7 @@ func historyReaders(fsys fs.FS) (map[string]bool, error) {
 	memo := map[string]bool{}
 	visiting := map[string]bool{}
 	var reaches func(n ast.Node) bool
-	var fn func(name string) bool
-	fn = func(name string) bool {
+	fn := func(name string) bool {
 		if v, ok := memo[name]; ok || visiting[name] {
 			return v
 		}
