@@ -12,7 +12,7 @@ var AbsentMemberWithoutReport = &lint.Rule{
 	Title:    "A professional in the core group missed a meeting without sending a written report",
 	Severity: lint.Warning,
 	Family:   FamilyCoreGroup,
-	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindCoreGroup},
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindCoreGroup, schema.KindConference},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§05", Quote: "Professionals who are members of the core group ... are expected to attend all core group meetings and provide written information in the event that they cannot attend ... Any professional unable to attend a core group meeting must provide a written report to the meeting of their view and progress against planned outcomes"},
 	},

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,7 +16,8 @@ import (
 var ruleID = regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)*$`)
 
 // TestRegistry checks the rule metadata every report and doc page is made
-// from: unique kebab-case ids, and no empty documentation.
+// from: unique kebab-case ids, and no empty documentation; and the
+// metadata the engine acts on, Needs, against what each rule's Run reads.
 func TestRegistry(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range checks.All() {
@@ -37,6 +39,8 @@ func TestRegistry(t *testing.T) {
 		}
 		if r.Family == "" || r.Since == "" {
 			t.Errorf("%s: family and since are required", r.ID)
+		} else if !slices.Contains(checks.Families(), r.Family) {
+			t.Errorf("%s: family %q is not one of checks.Families() %q: use a checks.Family* constant", r.ID, r.Family, checks.Families())
 		}
 		if len(r.Cites) == 0 && r.Family != checks.FamilyRecordHygiene {
 			t.Errorf("%s: every rule cites the paragraph it enforces", r.ID)
@@ -47,11 +51,12 @@ func TestRegistry(t *testing.T) {
 			}
 		}
 	}
+	checkNeeds(t)
 }
 
 // TestFixtures runs every rule on its fixtures, testdata/checks/RULE/*/,
-// and requires each rule to have fixtures that fire and fixtures that stay
-// quiet.
+// requires each rule to have fixtures that fire and fixtures that stay
+// quiet, and holds each rule to its Reads (linttest.CheckReads).
 func TestFixtures(t *testing.T) {
 	root := filepath.Join("..", "testdata", "checks")
 	entries, err := os.ReadDir(root)
@@ -84,6 +89,13 @@ func TestFixtures(t *testing.T) {
 				for _, p := range problems {
 					t.Error(p)
 				}
+				reads, err := linttest.CheckReads(dir, r, checks.All())
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range reads {
+					t.Error(p)
+				}
 				n := 0
 				for _, f := range res.Findings {
 					if f.RuleID == r.ID && f.Suppression == nil {
@@ -104,7 +116,7 @@ func TestFixtures(t *testing.T) {
 	for _, r := range checks.All() {
 		// The history rules read git history, which a fixture folder cannot
 		// carry: history_test.go and the CLI's git tests cover them.
-		if !have[r.ID] && r.Run != nil && r.Family != checks.FamilyHistory {
+		if !have[r.ID] && r.Run != nil && !r.Has(lint.NeedsHistory) {
 			t.Errorf("%s: no fixtures in testdata/checks/%s", r.ID, r.ID)
 		}
 	}

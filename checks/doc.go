@@ -2,19 +2,48 @@
 // *lint.Rule value: its documentation (the single source for `caselint
 // rules`, `caselint explain`, docs/rules/ and SARIF) and its Run function.
 //
-// The rules are grouped into families, each listed in its own file
-// (family_*.go); All returns them in the order docs show them.
+// Each rule is registered once, in registry.go, and belongs to the family
+// its Family field names (one of the Family* constants, in Families); All
+// returns them grouped by family, in the order docs show them.
 package checks
 
 import "github.com/caselint/caselint/lint"
 
-// All returns every rule, grouped by family, in a fresh slice.
+// All returns every rule, grouped by family in the order of Families, in a
+// fresh slice. A rule of a family not in Families comes last (TestRegistry
+// fails on it).
 func All() []*lint.Rule {
 	var all []*lint.Rule
-	for _, fam := range [][]*lint.Rule{planContent, seeingTheChild, coreGroup, endingThePlan, history, recordHygiene} {
-		all = append(all, fam...)
+	for _, f := range Families() {
+		all = append(all, InFamily(f)...)
+	}
+	known := map[lint.Family]bool{}
+	for _, f := range Families() {
+		known[f] = true
+	}
+	for _, r := range registry {
+		if !known[r.Family] {
+			all = append(all, r)
+		}
 	}
 	return all
+}
+
+// InFamily returns the rules of the family f, in a fresh slice.
+func InFamily(f lint.Family) []*lint.Rule {
+	var rules []*lint.Rule
+	for _, r := range registry {
+		if r.Family == f {
+			rules = append(rules, r)
+		}
+	}
+	return rules
+}
+
+// Families returns the families, in the order docs show them, in a fresh
+// slice.
+func Families() []lint.Family {
+	return []lint.Family{FamilyPlanContent, FamilySeeingChild, FamilyCoreGroup, FamilyEndingPlan, FamilyHistory, FamilyRecordHygiene}
 }
 
 // ByID returns the rule with id, or nil.
@@ -27,14 +56,14 @@ func ByID(id string) *lint.Rule {
 	return nil
 }
 
-// The families.
+// The families: a rule's Family is one of them (TestRegistry).
 const (
-	FamilyPlanContent   = "plan content"
-	FamilySeeingChild   = "seeing the child"
-	FamilyCoreGroup     = "core group"
-	FamilyEndingPlan    = "ending the plan"
-	FamilyHistory       = "history"
-	FamilyRecordHygiene = "record hygiene"
+	FamilyPlanContent   lint.Family = "plan content"
+	FamilySeeingChild   lint.Family = "seeing the child"
+	FamilyCoreGroup     lint.Family = "core group"
+	FamilyEndingPlan    lint.Family = "ending the plan"
+	FamilyHistory       lint.Family = "history"
+	FamilyRecordHygiene lint.Family = "record hygiene"
 )
 
 // Citation sources.

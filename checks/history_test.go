@@ -151,13 +151,15 @@ func findings(res *lint.Result, rule string) []lint.Finding {
 	return out
 }
 
-func TestFamilyHistoryIsTheEngines(t *testing.T) {
-	if checks.FamilyHistory != lint.HistoryFamily {
-		t.Fatalf("checks.FamilyHistory %q, lint.HistoryFamily %q: the engine would not skip the history rules", checks.FamilyHistory, lint.HistoryFamily)
-	}
+// TestHistoryRulesNeedHistory: the engine skips a rule without history by
+// its Needs, not its family (TestRegistry holds Needs to what Run reads).
+func TestHistoryRulesNeedHistory(t *testing.T) {
 	for _, r := range []*lint.Rule{checks.LateRecording, checks.RecordedBeforeEvent, checks.RewrittenRecord} {
 		if checks.ByID(r.ID) != r || r.Family != checks.FamilyHistory {
 			t.Errorf("%s: not registered in the history family", r.ID)
+		}
+		if !r.Has(lint.NeedsHistory) {
+			t.Errorf("%s: does not declare lint.NeedsHistory: the engine would run it without history", r.ID)
 		}
 	}
 }

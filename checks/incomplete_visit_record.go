@@ -14,7 +14,7 @@ var IncompleteVisitRecord = &lint.Rule{
 	Title:    "A visit record lacks the time, who was present or one of its five sections",
 	Severity: lint.Warning,
 	Family:   FamilySeeingChild,
-	Reads:    []schema.Kind{schema.KindVisit},
+	Reads:    []schema.Kind{schema.KindVisit, schema.KindPlan},
 	Cites: []lint.Citation{
 		{Source: Oxon, Paragraph: "§3", Quote: "The time and date of every home visit, stating who was present ... observations ... meals and sleeping arrangements ... the child's presentation and behaviour ... Any new incidents or injuries"},
 	},

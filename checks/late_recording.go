@@ -16,6 +16,7 @@ var LateRecording = &lint.Rule{
 	Title:    "A visit or core group record was first committed more than the recording limit after the event",
 	Severity: lint.Warning,
 	Family:   FamilyHistory,
+	Needs:    []lint.Need{lint.NeedsHistory},
 	Reads:    []schema.Kind{schema.KindVisit, schema.KindCoreGroup},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§05", Quote: "in accordance with the Vulnerable Children and Corporate Parenting recording practice standards"},

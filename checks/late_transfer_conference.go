@@ -13,7 +13,7 @@ var LateTransferConference = &lint.Rule{
 	Title:    "The transfer conference for a child who moved in was held late",
 	Severity: lint.Error,
 	Family:   FamilyPlanContent,
-	Reads:    []schema.Kind{schema.KindConference},
+	Reads:    []schema.Kind{schema.KindConference, schema.KindPlan},
 	Profiles: stokeOnly,
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§07", Quote: "the receiving local authority should convene a Transfer Child Protection Conference within 15 working days of being notified of the move"},

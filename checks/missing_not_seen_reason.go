@@ -12,7 +12,7 @@ var MissingNotSeenReason = &lint.Rule{
 	Title:    "A visit where the child was not seen, or not seen alone, gives no reason",
 	Severity: lint.Error,
 	Family:   FamilySeeingChild,
-	Reads:    []schema.Kind{schema.KindCase, schema.KindVisit},
+	Reads:    []schema.Kind{schema.KindCase, schema.KindVisit, schema.KindPlan},
 	Cites: []lint.Citation{
 		{Source: Oxon, Paragraph: "§3", Quote: "confirmation that the Lead Social Worker spoke with the child (including if alone), or providing a clear reason why not"},
 	},

@@ -21,7 +21,7 @@ var NonSpecificLabel = &lint.Rule{
 	Title:    "A visit record describes the child with a non-specific label",
 	Severity: lint.Warning,
 	Family:   FamilySeeingChild,
-	Reads:    []schema.Kind{schema.KindCase, schema.KindVisit},
+	Reads:    []schema.Kind{schema.KindCase, schema.KindVisit, schema.KindPlan},
 	Cites: []lint.Citation{
 		{Source: Oxon, Paragraph: "§3", Quote: "Factual reports of the child's presentation and behaviour (these should be specific and avoid non-specific labels such as 'disturbed')"},
 	},

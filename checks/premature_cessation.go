@@ -14,7 +14,7 @@ var PrematureCessation = &lint.Rule{
 	Title:    "The plan ended before the minimum length without exceptional circumstances",
 	Severity: lint.Error,
 	Family:   FamilyEndingPlan,
-	Reads:    []schema.Kind{schema.KindPlan},
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§07", Quote: "The decision to cease a Child Protection Plan should not be considered for at least six months after the decision to create a Child Protection Plan, unless there are exceptional circumstances for doing so"},
 	},

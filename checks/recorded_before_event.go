@@ -14,6 +14,7 @@ var RecordedBeforeEvent = &lint.Rule{
 	Title:    "A visit or core group record was first committed before the event it records",
 	Severity: lint.Error,
 	Family:   FamilyHistory,
+	Needs:    []lint.Need{lint.NeedsHistory},
 	Reads:    []schema.Kind{schema.KindVisit, schema.KindCoreGroup},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§05", Quote: "in accordance with the Vulnerable Children and Corporate Parenting recording practice standards"},

@@ -21,6 +21,7 @@ var RewrittenRecord = &lint.Rule{
 	Title:    "The facts of a visit or core group record were changed after the recording limit",
 	Severity: lint.Warning,
 	Family:   FamilyHistory,
+	Needs:    []lint.Need{lint.NeedsHistory},
 	Reads:    []schema.Kind{schema.KindVisit, schema.KindCoreGroup},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§05", Quote: "in accordance with the Vulnerable Children and Corporate Parenting recording practice standards"},

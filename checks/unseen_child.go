@@ -15,7 +15,7 @@ var UnseenChild = &lint.Rule{
 	Title:    "The child was not seen alone as often as required",
 	Severity: lint.Error,
 	Family:   FamilySeeingChild,
-	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindVisit},
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindVisit, schema.KindConference},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§03", Quote: "To see the child/young person alone within 28 working days as appropriate"},
 		{Source: Oxon, Paragraph: "§3", Quote: "This must include seeing the child alone or a baby when awake at least every 2 weeks"},

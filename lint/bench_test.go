@@ -53,24 +53,19 @@ func BenchmarkLintNoRules(b *testing.B) {
 // BenchmarkLintFamily lints with the rules of one family only (and the
 // engine's own, which are always on).
 func BenchmarkLintFamily(b *testing.B) {
-	families := []string{checks.FamilyPlanContent, checks.FamilySeeingChild, checks.FamilyCoreGroup, checks.FamilyEndingPlan, checks.FamilyRecordHygiene}
+	families := []lint.Family{checks.FamilyPlanContent, checks.FamilySeeingChild, checks.FamilyCoreGroup, checks.FamilyEndingPlan, checks.FamilyRecordHygiene}
 	for _, fam := range families {
-		var rules []*lint.Rule
-		for _, r := range checks.All() {
-			if r.Family == fam {
-				rules = append(rules, r)
-			}
-		}
-		b.Run(fam, func(b *testing.B) { benchLint(b, corpustest.Dir(b), rules, nil) })
+		rules := checks.InFamily(fam)
+		b.Run(string(fam), func(b *testing.B) { benchLint(b, corpustest.Dir(b), rules, nil) })
 	}
 	// The history family reads the corpus's git history, built once.
 	var rules []*lint.Rule
 	for _, r := range checks.All() {
-		if r.Family == checks.FamilyHistory {
+		if r.Has(lint.NeedsHistory) {
 			rules = append(rules, r)
 		}
 	}
-	b.Run(checks.FamilyHistory, func(b *testing.B) {
+	b.Run(string(checks.FamilyHistory), func(b *testing.B) {
 		dir := corpustest.Repo(b)
 		benchLint(b, dir, rules, history(b, dir))
 	})

@@ -60,7 +60,7 @@ func buildVocabulary(rules []*Rule, p *Profile) vocabulary {
 	for _, r := range rules {
 		// Not Bad and Good: their examples use sample names; and of the
 		// texts only the words in lower case, as a name is not.
-		add(r.ID + " " + r.Family)
+		add(r.ID + " " + string(r.Family))
 		lower(r.Title + " " + r.Text)
 		for _, c := range r.Cites {
 			add(c.Source + " " + c.Paragraph + " " + c.Quote)

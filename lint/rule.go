@@ -67,8 +67,9 @@ type Rule struct {
 	ID       string        // kebab-case, stable forever: the SARIF ruleId and the suppression key
 	Title    string        // one line, no full stop
 	Severity Severity      // default severity
-	Family   string        // "plan content", "seeing the child", "core group", "ending the plan", "history", "record hygiene"
-	Reads    []schema.Kind // the documents it reads
+	Family   Family        // the group docs list it in: a label, never an engine switch (Needs is)
+	Needs    []Need        // what the rule needs beyond the case; the engine skips it without
+	Reads    []schema.Kind // the kinds of record it reads (case.md aside, which every rule reads); linttest.CheckReads holds it to the fixtures
 	Cites    []Citation
 	Text     string   // what the rule checks and why, in the procedures' language (Markdown)
 	Bad      string   // an example that fires
@@ -90,6 +91,32 @@ type Rule struct {
 	// Run checks one case. It is nil for rules the engine itself reports
 	// (unused-suppression, unexplained-suppression).
 	Run func(*Pass) error
+}
+
+// Family is the group of rules a rule is listed with in docs and reports
+// ("plan content", "seeing the child", ...): a label only. The package
+// checks declares the families and TestRegistry holds every rule to one.
+type Family string
+
+// Need is something a rule needs beyond the case itself, in the spirit of
+// analysis.Analyzer.Requires: the engine does not run a rule whose needs it
+// cannot meet, and says so. TestRegistry holds each rule's Needs to what its
+// Run reads.
+type Need string
+
+// NeedsHistory: the rule reads the records' git history (Pass.History).
+// Without it (not a repository, a shallow clone) the engine skips the rule
+// with a notice.
+const NeedsHistory Need = "history"
+
+// Has reports whether the rule declares the need n.
+func (r *Rule) Has(n Need) bool {
+	for _, x := range r.Needs {
+		if x == n {
+			return true
+		}
+	}
+	return false
 }
 
 // InProfile reports whether the rule is on in the shipped profile name.

@@ -172,22 +172,18 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// HistoryFamily is the family of the rules that read git history
-// (Pass.History): the engine skips them when there is none.
-const HistoryFamily = "history"
-
 // HistorySkipped begins the notification that says the history rules were
 // skipped, and why (Options.HistoryNote).
 const HistorySkipped = "history rules skipped"
 
-// withoutHistoryRules drops the history rules from enabled, and from
+// withoutHistoryRules drops the rules that need history (NeedsHistory) from enabled, and from
 // severity (so a caselint:ignore of one is not reported as unused: the same
 // record may be linted where the history is at hand), and returns their ids.
 func withoutHistoryRules(enabled []*Rule, severity map[string]Severity) ([]*Rule, []string) {
 	var kept []*Rule
 	var skipped []string
 	for _, r := range enabled {
-		if r.Family == HistoryFamily && r.Run != nil {
+		if r.Has(NeedsHistory) && r.Run != nil {
 			skipped = append(skipped, r.ID)
 			delete(severity, r.ID)
 			continue

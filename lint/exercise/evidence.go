@@ -20,6 +20,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/ruledoc"
 	"github.com/caselint/caselint/schema"
 )
 
@@ -1269,8 +1270,8 @@ func (r *FixReport) writeEvidence(b *strings.Builder) {
 		b.WriteString("\n")
 		writeWrapped(b, EvidenceRule, "  ", "")
 		if rl := ex.Rule("rewritten-record"); rl != nil {
-			for _, c := range lint.CitationsUnder(rl.Cites, ex.base) {
-				writeWrapped(b, fmt.Sprintf("%s %s: %q", c.Source, c.Paragraph, c.Quote), "  ", "    ")
+			for _, c := range ruledoc.Citations(ex.ownCitations(rl)) {
+				writeWrapped(b, c, "  ", "    ")
 			}
 		}
 	}

@@ -120,7 +120,7 @@ func (ex *Exercise) explain(b *strings.Builder, it Item, indent string) {
 	if r == nil {
 		return
 	}
-	writeWrapped(b, "Why: "+firstParagraph(r.Text), indent, "  ")
+	writeWrapped(b, "Why: "+ruledoc.Summary(r), indent, "  ")
 	for _, c := range ruledoc.Citations(ex.ownCitations(r)) {
 		writeWrapped(b, "Enforces "+c, indent, "  ")
 	}
@@ -137,15 +137,7 @@ func (ex *Exercise) ownCitations(r *lint.Rule) *lint.Rule {
 }
 
 // Explanation returns the first paragraph of a rule's help, on one line.
-func Explanation(r *lint.Rule) string { return firstParagraph(r.Text) }
-
-func firstParagraph(text string) string {
-	text = strings.TrimSpace(text)
-	if i := strings.Index(text, "\n\n"); i >= 0 {
-		text = text[:i]
-	}
-	return strings.Join(strings.Fields(text), " ")
-}
+func Explanation(r *lint.Rule) string { return ruledoc.Summary(r) }
 
 // writeWrapped writes text wrapped at 78 columns, the first line at indent
 // and the rest at indent+more.

@@ -147,7 +147,7 @@ func testUntouched(t *testing.T, ex *exercise.Exercise) {
 			t.Fatal(err)
 		}
 		for _, f := range res.Findings {
-			if f.Attributed != nil || ex.Rule(f.RuleID).Family == checks.FamilyHistory {
+			if f.Attributed != nil || ex.Rule(f.RuleID).Has(lint.NeedsHistory) {
 				t.Errorf("started with --git: %s:%d: %s: %s", f.Path, f.Pos.Line, f.RuleID, f.Message)
 			}
 		}
@@ -360,7 +360,7 @@ func TestShippedCoverage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	families := map[string]bool{}
+	families := map[lint.Family]bool{}
 	profiles := map[string]bool{}
 	levels := map[int]bool{}
 	for _, ex := range exs {
@@ -371,9 +371,9 @@ func TestShippedCoverage(t *testing.T) {
 		levels[ex.Level] = true
 	}
 	var gaps []string
-	for _, f := range []string{checks.FamilyPlanContent, checks.FamilySeeingChild, checks.FamilyCoreGroup, checks.FamilyEndingPlan, checks.FamilyHistory} {
+	for _, f := range []lint.Family{checks.FamilyPlanContent, checks.FamilySeeingChild, checks.FamilyCoreGroup, checks.FamilyEndingPlan, checks.FamilyHistory} {
 		if !families[f] {
-			gaps = append(gaps, "no exercise seeds the "+f+" family")
+			gaps = append(gaps, "no exercise seeds the "+string(f)+" family")
 		}
 	}
 	for _, p := range []string{lint.ProfileStoke, lint.ProfileOxfordshire} {

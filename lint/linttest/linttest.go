@@ -78,19 +78,38 @@ func Check(dir string, rules []*lint.Rule, all []*lint.Rule) (*lint.Result, []st
 // CheckFixture is Check with the fixture's settings given rather than read
 // from dir/fixture.toml: training exercises keep theirs in exercise.toml.
 func CheckFixture(dir string, fx Fixture, rules []*lint.Rule, all []*lint.Rule) (*lint.Result, []string, error) {
+	opts, under, err := options(dir, fx, rules, all)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := lint.Run(context.Background(), opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	wants, err := Expectations(os.DirFS(dir))
+	if err != nil {
+		return nil, nil, err
+	}
+	wants = append(wants, fx.Want...)
+	return res, Compare(res.Findings, wants, under), nil
+}
+
+// options are the lint options for the fixture dir with the rules under
+// test, and the ids of those rules.
+func options(dir string, fx Fixture, rules []*lint.Rule, all []*lint.Rule) (lint.Options, map[string]bool, error) {
 	if fx.AsOf.IsZero() {
-		return nil, nil, fmt.Errorf("%s: an as-of date is required: fixtures never read the clock", dir)
+		return lint.Options{}, nil, fmt.Errorf("%s: an as-of date is required: fixtures never read the clock", dir)
 	}
 	var err error
 	var cfg *lint.Config
 	if p := filepath.Join(dir, lint.ConfigFileName); fileExists(p) {
 		if cfg, err = lint.LoadConfig(p); err != nil {
-			return nil, nil, err
+			return lint.Options{}, nil, err
 		}
 	}
 	prof, err := cfg.ResolveProfile(fx.Profile)
 	if err != nil {
-		return nil, nil, err
+		return lint.Options{}, nil, err
 	}
 	// The rules under test run as the profile has them (a rule that is off
 	// in the fixture's profile must stay quiet there); with a full registry,
@@ -112,7 +131,7 @@ func CheckFixture(dir string, fx Fixture, rules []*lint.Rule, all []*lint.Rule) 
 			}
 		}
 		if !found {
-			return nil, nil, fmt.Errorf("%s: fixture.toml names rule %q, which is not registered", dir, id)
+			return lint.Options{}, nil, fmt.Errorf("%s: fixture.toml names rule %q, which is not registered", dir, id)
 		}
 	}
 	registry := rules
@@ -124,19 +143,9 @@ func CheckFixture(dir string, fx Fixture, rules []*lint.Rule, all []*lint.Rule) 
 			}
 		}
 	}
-	cal := cfg.Calendar()
-	res, err := lint.Run(context.Background(), lint.Options{
-		FS: os.DirFS(dir), Rules: registry, Profile: prof, AsOf: fx.AsOf, Calendar: cal, Workers: 2,
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	wants, err := Expectations(os.DirFS(dir))
-	if err != nil {
-		return nil, nil, err
-	}
-	wants = append(wants, fx.Want...)
-	return res, Compare(res.Findings, wants, under), nil
+	return lint.Options{
+		FS: os.DirFS(dir), Rules: registry, Profile: prof, AsOf: fx.AsOf, Calendar: cfg.Calendar(), Workers: 2,
+	}, under, nil
 }
 
 // Compare matches findings against wants, for the rules in under, and

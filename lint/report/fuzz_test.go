@@ -116,7 +116,7 @@ func FuzzSARIF(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ruleID, path, msg, reason, note string, line, col int) {
 		res := fuzzResult(ruleID, path, msg, reason, note, line, col)
 		rules := append(testRules(), &lint.Rule{ID: ruleID, Title: msg, Text: reason, Bad: note, Good: msg, Severity: lint.Note,
-			Family: note, Cites: []lint.Citation{{Source: reason, Paragraph: msg, Quote: note}}})
+			Family: lint.Family(note), Cites: []lint.Citation{{Source: reason, Paragraph: msg, Quote: note}}})
 		opts := Options{Rules: rules, ToolVersion: "0.1.0",
 			Invocation: Invocation{Arguments: []string{"caselint", "lint", path, note}, ExitCode: 1, Successful: true},
 			Provenance: &Provenance{RepositoryURI: "https://example.org/cases.git", RevisionID: reason, Branch: note}}

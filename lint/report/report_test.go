@@ -421,13 +421,6 @@ func TestHelpers(t *testing.T) {
 	if got, want := camelCase("plan-past-eighteen"), "PlanPastEighteen"; got != want {
 		t.Errorf("camelCase = %q, want %q", got, want)
 	}
-	if got, want := firstParagraph("\nOne\ntwo.\n\nThree."), "One two."; got != want {
-		t.Errorf("firstParagraph = %q, want %q", got, want)
-	}
-	_, md := ruleHelp(&lint.Rule{Text: "T", Bad: "a ``` b"}, nil)
-	if want := "T\n\nBad:\n\n````\na ``` b\n````"; md != want {
-		t.Errorf("ruleHelp markdown = %q, want %q", md, want)
-	}
 }
 
 // sarifSchemaPath finds shared/sarif/sarif-schema-2.1.0.json beside one of

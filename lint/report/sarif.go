@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/lint/ruledoc"
 )
 
 // The SARIF constants caselint writes.
@@ -304,8 +305,8 @@ func sarifRuleOf(r *lint.Rule, opts Options) sarifRule {
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 	}
 	if !opts.Redact {
-		text, markdown := ruleHelp(r, opts.Profile.Citations(r.Cites))
-		sr.FullDescription = &sarifText{Text: firstParagraph(r.Text)}
+		text, markdown := ruledoc.Help(r, opts.Profile.Citations(r.Cites))
+		sr.FullDescription = &sarifText{Text: ruledoc.Summary(r)}
 		sr.Help = &sarifHelp{Text: text, Markdown: markdown}
 	}
 	props := &sarifRuleProperties{Precision: "high"}
@@ -317,7 +318,7 @@ func sarifRuleOf(r *lint.Rule, opts Options) sarifRule {
 			props.Tags = append(props.Tags, t)
 		}
 	}
-	tag(r.Family)
+	tag(string(r.Family))
 	for _, c := range opts.Profile.Citations(r.Cites) {
 		tag(c.Source)
 	}
@@ -392,83 +393,4 @@ func camelCase(id string) string {
 		b.WriteString(part[1:])
 	}
 	return b.String()
-}
-
-// firstParagraph is the text up to the first blank line, its lines joined
-// by spaces.
-func firstParagraph(text string) string {
-	var lines []string
-	for _, line := range strings.Split(strings.TrimSpace(text), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			break
-		}
-		lines = append(lines, line)
-	}
-	return strings.Join(lines, " ")
-}
-
-// ruleHelp is a rule's help as plain text and as Markdown: its text, the
-// example that fires, the example put right, and the paragraphs it
-// enforces (cites: those of the run's profile).
-func ruleHelp(r *lint.Rule, cites []lint.Citation) (text, markdown string) {
-	var t, m strings.Builder
-	body := strings.TrimSpace(r.Text)
-	t.WriteString(body)
-	m.WriteString(body)
-	example := func(label, ex string) {
-		ex = strings.Trim(ex, "\n")
-		if strings.TrimSpace(ex) == "" {
-			return
-		}
-		t.WriteString("\n\n" + label + ":\n\n")
-		for i, line := range strings.Split(ex, "\n") {
-			if i > 0 {
-				t.WriteString("\n")
-			}
-			if line != "" {
-				t.WriteString("    " + line)
-			}
-		}
-		fence := strings.Repeat("`", max(3, longestRun(ex, '`')+1))
-		m.WriteString("\n\n" + label + ":\n\n" + fence + "\n" + ex + "\n" + fence)
-	}
-	example("Bad", r.Bad)
-	example("Good", r.Good)
-	if line := enforces(cites); line != "" {
-		t.WriteString("\n\n" + line)
-		m.WriteString("\n\n" + line)
-	}
-	return strings.TrimSpace(t.String()), strings.TrimSpace(m.String())
-}
-
-// enforces is the "Enforces:" line: each citation with its quote, if any,
-// separated by semicolons; "" when the rule cites nothing.
-func enforces(cites []lint.Citation) string {
-	if len(cites) == 0 {
-		return ""
-	}
-	parts := make([]string, 0, len(cites))
-	for _, c := range cites {
-		s := c.String()
-		if c.Quote != "" {
-			s += ` ("` + c.Quote + `")`
-		}
-		parts = append(parts, s)
-	}
-	return "Enforces: " + strings.Join(parts, "; ")
-}
-
-// longestRun is the length of the longest run of c in s.
-func longestRun(s string, c byte) int {
-	longest, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	return longest
 }

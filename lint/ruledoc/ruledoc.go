@@ -1,6 +1,8 @@
 // Package ruledoc renders a rule's documentation from its metadata: the
-// pages in docs/rules/, `caselint explain` and the help in SARIF all come
-// from here, so they cannot drift apart.
+// pages in docs/rules/, `caselint explain`, the help in SARIF and the "why"
+// and citations of training reports all come from here, so they cannot
+// drift apart. Which citations a profile gives is lint.CitationsUnder's
+// business; ruledoc renders those it is handed.
 package ruledoc
 
 import (
@@ -80,11 +82,11 @@ func Index(rules []*lint.Rule) string {
 	var b strings.Builder
 	b.WriteString("<!-- Generated from the rules' metadata in checks/. Do not edit: run go test ./checks -run TestDocs -update. -->\n\n")
 	b.WriteString("# Rules\n\nEvery rule caselint has, by family. `caselint rules` prints the same table and `caselint explain RULE` a rule's page.\n")
-	family := ""
+	var family lint.Family
 	for _, r := range rules {
 		if r.Family != family {
 			family = r.Family
-			fmt.Fprintf(&b, "\n## %s\n\n| rule | severity | profiles | enforces |\n|---|---|---|---|\n", capitalise(family))
+			fmt.Fprintf(&b, "\n## %s\n\n| rule | severity | profiles | enforces |\n|---|---|---|---|\n", capitalise(string(family)))
 		}
 		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, strings.Join(Profiles(r), ", "), lint.JoinCitations(r.Cites))
 	}
@@ -136,4 +138,87 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// Summary is the first paragraph of the rule's help (its Text up to the
+// first blank line), its lines joined by spaces: SARIF's fullDescription
+// and the "Why" of a training report.
+func Summary(r *lint.Rule) string { return firstParagraph(r.Text) }
+
+func firstParagraph(text string) string {
+	var lines []string
+	for _, line := range strings.Split(strings.TrimSpace(text), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			break
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, " ")
+}
+
+// Help is a rule's help as plain text and as Markdown, for SARIF: its
+// text, the example that fires, the example put right, and the paragraphs
+// it enforces (cites: those of the run's profile, as the caller picks them
+// with Profile.Citations).
+func Help(r *lint.Rule, cites []lint.Citation) (text, markdown string) {
+	var t, m strings.Builder
+	body := strings.TrimSpace(r.Text)
+	t.WriteString(body)
+	m.WriteString(body)
+	example := func(label, ex string) {
+		ex = strings.Trim(ex, "\n")
+		if strings.TrimSpace(ex) == "" {
+			return
+		}
+		t.WriteString("\n\n" + label + ":\n\n")
+		for i, line := range strings.Split(ex, "\n") {
+			if i > 0 {
+				t.WriteString("\n")
+			}
+			if line != "" {
+				t.WriteString("    " + line)
+			}
+		}
+		fence := strings.Repeat("`", max(3, longestRun(ex, '`')+1))
+		m.WriteString("\n\n" + label + ":\n\n" + fence + "\n" + ex + "\n" + fence)
+	}
+	example("Bad", r.Bad)
+	example("Good", r.Good)
+	if line := enforces(cites); line != "" {
+		t.WriteString("\n\n" + line)
+		m.WriteString("\n\n" + line)
+	}
+	return strings.TrimSpace(t.String()), strings.TrimSpace(m.String())
+}
+
+// enforces is the "Enforces:" line: each citation with its quote, if any,
+// separated by semicolons; "" when the rule cites nothing.
+func enforces(cites []lint.Citation) string {
+	if len(cites) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(cites))
+	for _, c := range cites {
+		s := c.String()
+		if c.Quote != "" {
+			s += ` ("` + c.Quote + `")`
+		}
+		parts = append(parts, s)
+	}
+	return "Enforces: " + strings.Join(parts, "; ")
+}
+
+// longestRun is the length of the longest run of c in s.
+func longestRun(s string, c byte) int {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
 }
