@@ -87,7 +87,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		enabled, skipped = withoutHistoryRules(enabled, severity)
 		if len(skipped) > 0 && opts.HistoryNote != "" {
 			m := schema.Msgf(HistorySkipped+": %s (%s)", opts.HistoryNote, strings.Join(skipped, ", "))
-			historyNotes = append(historyNotes, Notification{Level: Note, Message: m.String(), msg: m})
+			historyNotes = append(historyNotes, Notification{Kind: NoticeHistorySkipped, Level: Note, Message: m.String(), msg: m})
 		}
 	}
 	e := &engine{opts: opts, enabled: enabled, severity: severity}
@@ -281,7 +281,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		doc, ok := schema.Parse(name, data)
 		if !ok {
 			if why := notARecord(data); why != "" {
-				out.notes = append(out.notes, Notification{Level: Note, Path: name, Message: why})
+				out.notes = append(out.notes, Notification{Kind: NoticeNotARecord, Level: Note, Path: name, Message: why})
 			}
 			continue
 		}
@@ -306,7 +306,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		pass := &Pass{Rule: r, Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar, History: e.opts.History}
 		pass.report = func(d Diagnostic) { diags.add(ruleDiag{rule: r.ID, Diagnostic: d}) }
 		if err := runRule(r, pass); err != nil {
-			out.notes = append(out.notes, Notification{Level: Warning, Path: caseNotePath(g), Message: err.Error()})
+			out.notes = append(out.notes, Notification{Kind: NoticeRuleFailed, Level: Warning, Path: caseNotePath(g), Message: err.Error()})
 		}
 	}
 	for _, d := range docs {
@@ -369,9 +369,9 @@ func (e *engine) read(name string) (data []byte, size int64, note *Notification)
 	case errors.As(err, &big):
 		return nil, big.Size, nil
 	case errors.Is(err, ErrSymlink):
-		return nil, 0, &Notification{Level: Note, Path: name, Message: "symbolic link not followed"}
+		return nil, 0, &Notification{Kind: NoticeSymlink, Level: Note, Path: name, Message: "symbolic link not followed"}
 	case err != nil:
-		return nil, 0, &Notification{Level: Error, Path: name, Message: "not read: " + errText(err)}
+		return nil, 0, &Notification{Kind: NoticeUnreadable, Level: Error, Path: name, Message: "not read: " + errText(err)}
 	}
 	return data, int64(len(data)), nil
 }

@@ -274,7 +274,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	res.Root = src.root
 	if cfgName != "" && !src.nothing {
 		// The report says which config it was made under.
-		res.Notifications = append([]lint.Notification{{Level: lint.Note, Message: "config: " + cfgName}}, res.Notifications...)
+		res.Notifications = append([]lint.Notification{{Kind: lint.NoticeConfig, Level: lint.Note, Message: "config: " + cfgName}}, res.Notifications...)
 	}
 	// Notices quote errors from go-git, the file system and the config,
 	// which name files by absolute path: make them relative.
@@ -338,7 +338,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		shown := *res
 		shown.Notifications = nil
 		for _, n := range res.Notifications {
-			if strings.HasPrefix(n.Message, lint.HistorySkipped+":") {
+			if n.Kind == lint.NoticeHistorySkipped {
 				notices = append(notices, n)
 			} else {
 				shown.Notifications = append(shown.Notifications, n)
@@ -512,7 +512,7 @@ func within(dir, p string) bool {
 func tooLargeNotices(h *vcs.History) []lint.Notification {
 	var out []lint.Notification
 	for _, t := range h.TooLarge() {
-		out = append(out, lint.Notification{Level: lint.Warning, Path: t.Path, Message: fmt.Sprintf(
+		out = append(out, lint.Notification{Kind: lint.NoticeTooLarge, Level: lint.Warning, Path: t.Path, Message: fmt.Sprintf(
 			"an older version of this file (commit %s, %d bytes) is over the file size limit of %d bytes and was not read from the history: what changed to and from it was not checked (raise max_file_size in %s if it must be read)",
 			t.Commit[:min(len(t.Commit), 12)], t.Size, h.MaxFileSize(), lint.ConfigFileName)})
 	}
