@@ -314,10 +314,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 			diags.more(InvalidRecordID, d, d.MoreProblems)
 		}
 	}
-	out.findings = append(out.findings, e.process(docs, diags.diags, diags.dropped)...)
-	if e.opts.Redact {
-		e.redact(c, docs, out.findings, out.notes)
-	}
+	out.findings, out.notes = e.process(c, docs, diags.diags, diags.dropped, out.findings, out.notes)
 	return out
 }
 
