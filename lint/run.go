@@ -145,31 +145,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].order.before(outs[j].order) })
 
-	res := &Result{Notifications: append(notes, historyNotes...)}
-	seenID := map[string]string{}
-	for _, o := range outs {
-		res.Findings = append(res.Findings, o.findings...)
-		res.Notifications = append(res.Notifications, o.notes...)
-		res.Files += o.records
-		if o.isCase {
-			res.Cases++
-		}
-		if o.caseID != "" {
-			if first, dup := seenID[o.caseID]; dup {
-				res.Findings = append(res.Findings, e.finding(InvalidRecordID, o.caseIDPos, "").
-					withMsg(schema.Msgf("case id %s is already used by %s: every case needs its own id", o.caseID, first)))
-			} else {
-				seenID[o.caseID] = o.caseIDPos.path
-			}
-		}
+	w := &runWork{outs: outs, res: &Result{Notifications: append(notes, historyNotes...)}}
+	for _, s := range runStages {
+		s.run(e, w)
 	}
-	res.Findings = filterRules(res.Findings, severity)
-	sortFindings(res.Findings)
-	sortNotifications(res.Notifications)
-	if opts.Redact {
-		e.redactRest(res)
-	}
-	return res, nil
+	return w.res, nil
 }
 
 // HistorySkipped begins the notification that says the history rules were
