@@ -1,7 +1,10 @@
 package lintcmd
 
 import (
+	"os"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/caselint/caselint/lint"
@@ -25,5 +28,31 @@ func TestResultStages(t *testing.T) {
 	want := []string{"config-notice", "relative-paths", "new-since", "too-large", "submodules", "redact-paths", "fail-level"}
 	if !slices.Equal(got, want) {
 		t.Errorf("stages with --new-from-rev and --redact %v, want %v", got, want)
+	}
+}
+
+// TestResultStagesDoc: docs/architecture.md lists the lint command's
+// stages in the order they run.
+func TestResultStagesDoc(t *testing.T) {
+	data, err := os.ReadFile("../../../../docs/architecture.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, ok := strings.Cut(string(data), "\n### After the run (lint command)\n")
+	if !ok {
+		t.Fatal("docs/architecture.md: no section on the lint command's stages")
+	}
+	sec, _, _ = strings.Cut(sec, "\n#")
+	var got []string
+	for _, m := range regexp.MustCompile("(?m)^[0-9]+\\. `([a-z-]+)`").FindAllStringSubmatch(sec, -1) {
+		got = append(got, m[1])
+	}
+	var failed bool
+	var want []string
+	for _, s := range resultStages(&Options{NewFromRev: "HEAD~1", Redact: true}, &source{}, lint.Options{}, "", "", nil, lint.Error, &failed) {
+		want = append(want, s.Name)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("docs/architecture.md lists %v, the lint command runs %v", got, want)
 	}
 }
