@@ -130,7 +130,7 @@ type discovery struct {
 func (d *discovery) walk(name, owner string) error {
 	entries, err := fs.ReadDir(d.fsys, name)
 	if err != nil {
-		d.notes = append(d.notes, Notification{Level: Warning, Path: name, Message: "not read: " + errText(err)})
+		d.notes = append(d.notes, Notification{Kind: NoticeUnreadable, Level: Warning, Path: name, Message: "not read: " + errText(err)})
 		return nil
 	}
 	for _, e := range entries {
@@ -151,7 +151,7 @@ func (d *discovery) walk(name, owner string) error {
 			}
 		case e.Type()&fs.ModeSymlink != 0:
 			if strings.HasSuffix(full, ".md") {
-				d.notes = append(d.notes, Notification{Level: Note, Path: full, Message: "symbolic link not followed"})
+				d.notes = append(d.notes, Notification{Kind: NoticeSymlink, Level: Note, Path: full, Message: "symbolic link not followed"})
 			}
 		case e.Type().IsRegular() && strings.HasSuffix(full, ".md"):
 			d.add(owner, full)

@@ -137,7 +137,7 @@ func discoverReference(fsys fs.FS, paths []string) (cases []caseFiles, notes []N
 		}
 		err = fs.WalkDir(fsys, p, func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
-				notes = append(notes, Notification{Level: Warning, Path: name, Message: "not read: " + errText(err)})
+				notes = append(notes, Notification{Kind: NoticeUnreadable, Level: Warning, Path: name, Message: "not read: " + errText(err)})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -151,7 +151,7 @@ func discoverReference(fsys fs.FS, paths []string) (cases []caseFiles, notes []N
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
 				if strings.HasSuffix(name, ".md") {
-					notes = append(notes, Notification{Level: Note, Path: name, Message: "symbolic link not followed"})
+					notes = append(notes, Notification{Kind: NoticeSymlink, Level: Note, Path: name, Message: "symbolic link not followed"})
 				}
 				return nil
 			}

@@ -46,6 +46,7 @@ type Suppression struct {
 // tree (an unreadable file, a skipped check). It goes to stderr and to
 // SARIF's toolExecutionNotifications; it is not a finding.
 type Notification struct {
+	Kind    NoticeKind // what it is about; code asks this, never the text
 	Level   Severity
 	Path    string // "" when it concerns no one file
 	Message string

@@ -6,47 +6,67 @@ import (
 	"github.com/caselint/caselint/schema"
 )
 
-// process turns what the rules reported on one case into findings, while the
-// case's sources are still at hand: offsets become line and column, the
-// caselint:ignore comments are applied, and each finding gets a fingerprint.
-// Under Options.Redact, lintCase then replaces the names in them (redact.go)
-// while the case's people are still known; the fingerprint, made of the
-// line and not the message, stays the same.
+// The results pipeline, per case. What the rules reported on one case
+// becomes findings while the case's sources are still at hand, through the
+// stages of caseStages, in that order (as golangci-lint's runner lists its
+// processors). docs/architecture.md lists them; TestPipelineDoc holds the
+// two to the same order.
+var caseStages = []caseStage{
+	placeStage{},       // offsets become line and column (stage_place.go)
+	suppressStage{},    // caselint:ignore comments applied (stage_suppress.go)
+	sortStage{},        // by path, line, column, rule (stage_sort.go)
+	limitStage{},       // at most maxFindingsPerFile of a rule in a file (stage_limit.go)
+	fingerprintStage{}, // findings sharing a fingerprint numbered (stage_fingerprint.go)
+	originStage{},      // the commit that last changed the line (stage_origin.go)
+	redactStage{},      // names replaced under Options.Redact (stage_redact.go)
+}
+
+// caseStage is one stage of the per-case pipeline.
+type caseStage interface {
+	name() string
+	run(e *engine, w *caseWork)
+}
+
+// caseWork is what the per-case stages work on.
 //
 // dropped counts, by line, the diagnostics of each rule in each file that
 // were not stored (place.go): the ignores apply to them, and at most
 // maxFindingsPerFile of a rule in a file are listed.
-func (e *engine) process(docs []*schema.Document, diags []ruleDiag, dropped map[ruleLine]int) []Finding {
-	var pl placer
-	diags = sortDiags(diags)
-	out := make([]Finding, 0, len(diags))
-	for _, d := range diags {
-		f := pl.finding(e, d.rule, d.Doc, d.Offset, d.Message)
-		if d.Msg.Format != "" {
-			f.msg = d.Msg
-			if f.Message == "" {
-				f.Message = d.Msg.String()
-			}
-		}
-		f.Attributed = d.Attributed
-		out = append(out, f)
+type caseWork struct {
+	c       *Case
+	docs    []*schema.Document
+	diags   []ruleDiag
+	dropped map[ruleLine]int
+
+	// findings are the case's findings: first the made ones the engine
+	// made itself while reading (a file over the size limit), then from
+	// index made on those of the rules, which the stages up to redact
+	// work on.
+	findings []Finding
+	made     int
+	notes    []Notification
+}
+
+// ruled is the findings of the rules.
+func (w *caseWork) ruled() []Finding { return w.findings[w.made:] }
+
+// setRuled replaces the findings of the rules with fs.
+func (w *caseWork) setRuled(fs []Finding) {
+	if w.made == 0 {
+		w.findings = fs
+		return
 	}
-	out = e.suppress(docs, out, dropped)
-	sortFindings(out)
-	out = e.limit(docs, out, dropped)
-	setFingerprints(out, e.fpPath)
-	if h := e.opts.History; h != nil {
-		data := map[string][]byte{}
-		for _, d := range docs {
-			data[d.Source.Path] = d.Source.Data
-		}
-		for i := range out {
-			if v, ok := h.LineOrigin(out[i].Path, data[out[i].Path], out[i].Pos.Line); ok {
-				out[i].Origin = &v
-			}
-		}
+	w.findings = append(w.findings[:w.made:w.made], fs...)
+}
+
+// process runs the per-case stages on what the rules reported on the case
+// c; findings and notes are what the engine found while reading it.
+func (e *engine) process(c *Case, docs []*schema.Document, diags []ruleDiag, dropped map[ruleLine]int, findings []Finding, notes []Notification) ([]Finding, []Notification) {
+	w := &caseWork{c: c, docs: docs, diags: diags, dropped: dropped, findings: findings, made: len(findings), notes: notes}
+	for _, s := range caseStages {
+		s.run(e, w)
 	}
-	return out
+	return w.findings, w.notes
 }
 
 // lineText returns the text a fingerprint is made of: the line, trimmed and

@@ -87,7 +87,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		enabled, skipped = withoutHistoryRules(enabled, severity)
 		if len(skipped) > 0 && opts.HistoryNote != "" {
 			m := schema.Msgf(HistorySkipped+": %s (%s)", opts.HistoryNote, strings.Join(skipped, ", "))
-			historyNotes = append(historyNotes, Notification{Level: Note, Message: m.String(), msg: m})
+			historyNotes = append(historyNotes, Notification{Kind: NoticeHistorySkipped, Level: Note, Message: m.String(), msg: m})
 		}
 	}
 	e := &engine{opts: opts, enabled: enabled, severity: severity}
@@ -145,31 +145,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].order.before(outs[j].order) })
 
-	res := &Result{Notifications: append(notes, historyNotes...)}
-	seenID := map[string]string{}
-	for _, o := range outs {
-		res.Findings = append(res.Findings, o.findings...)
-		res.Notifications = append(res.Notifications, o.notes...)
-		res.Files += o.records
-		if o.isCase {
-			res.Cases++
-		}
-		if o.caseID != "" {
-			if first, dup := seenID[o.caseID]; dup {
-				res.Findings = append(res.Findings, e.finding(InvalidRecordID, o.caseIDPos, "").
-					withMsg(schema.Msgf("case id %s is already used by %s: every case needs its own id", o.caseID, first)))
-			} else {
-				seenID[o.caseID] = o.caseIDPos.path
-			}
-		}
+	w := &runWork{outs: outs, res: &Result{Notifications: append(notes, historyNotes...)}}
+	for _, s := range runStages {
+		s.run(e, w)
 	}
-	res.Findings = filterRules(res.Findings, severity)
-	sortFindings(res.Findings)
-	sortNotifications(res.Notifications)
-	if opts.Redact {
-		e.redactRest(res)
-	}
-	return res, nil
+	return w.res, nil
 }
 
 // HistorySkipped begins the notification that says the history rules were
@@ -281,7 +261,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		doc, ok := schema.Parse(name, data)
 		if !ok {
 			if why := notARecord(data); why != "" {
-				out.notes = append(out.notes, Notification{Level: Note, Path: name, Message: why})
+				out.notes = append(out.notes, Notification{Kind: NoticeNotARecord, Level: Note, Path: name, Message: why})
 			}
 			continue
 		}
@@ -306,7 +286,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		pass := &Pass{Rule: r, Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar, History: e.opts.History}
 		pass.report = func(d Diagnostic) { diags.add(ruleDiag{rule: r.ID, Diagnostic: d}) }
 		if err := runRule(r, pass); err != nil {
-			out.notes = append(out.notes, Notification{Level: Warning, Path: caseNotePath(g), Message: err.Error()})
+			out.notes = append(out.notes, Notification{Kind: NoticeRuleFailed, Level: Warning, Path: caseNotePath(g), Message: err.Error()})
 		}
 	}
 	for _, d := range docs {
@@ -314,10 +294,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 			diags.more(InvalidRecordID, d, d.MoreProblems)
 		}
 	}
-	out.findings = append(out.findings, e.process(docs, diags.diags, diags.dropped)...)
-	if e.opts.Redact {
-		e.redact(c, docs, out.findings, out.notes)
-	}
+	out.findings, out.notes = e.process(c, docs, diags.diags, diags.dropped, out.findings, out.notes)
 	return out
 }
 
@@ -369,9 +346,9 @@ func (e *engine) read(name string) (data []byte, size int64, note *Notification)
 	case errors.As(err, &big):
 		return nil, big.Size, nil
 	case errors.Is(err, ErrSymlink):
-		return nil, 0, &Notification{Level: Note, Path: name, Message: "symbolic link not followed"}
+		return nil, 0, &Notification{Kind: NoticeSymlink, Level: Note, Path: name, Message: "symbolic link not followed"}
 	case err != nil:
-		return nil, 0, &Notification{Level: Error, Path: name, Message: "not read: " + errText(err)}
+		return nil, 0, &Notification{Kind: NoticeUnreadable, Level: Error, Path: name, Message: "not read: " + errText(err)}
 	}
 	return data, int64(len(data)), nil
 }

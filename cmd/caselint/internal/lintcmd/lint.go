@@ -272,47 +272,11 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		}
 	}
 	res.Root = src.root
-	if cfgName != "" && !src.nothing {
-		// The report says which config it was made under.
-		res.Notifications = append([]lint.Notification{{Level: lint.Note, Message: "config: " + cfgName}}, res.Notifications...)
-	}
-	// Notices quote errors from go-git, the file system and the config,
-	// which name files by absolute path: make them relative.
-	for i := range res.Notifications {
-		n := &res.Notifications[i]
-		n.Path = relativePaths(n.Path, src.root, wd)
-		n.Message = relativePaths(n.Message, src.root, wd)
+	var failed bool
+	if err := lint.Pipeline(ctx, res, resultStages(opts, src, lopts, cfgName, wd, vcsHist, failLevel, &failed)...); err != nil {
+		return err
 	}
 
-	if opts.NewFromRev != "" {
-		if res.Findings, err = newFromRev(ctx, src, lopts, opts.NewFromRev, res.Findings); err != nil {
-			return err
-		}
-	}
-
-	if vcsHist != nil {
-		res.Notifications = append(res.Notifications, tooLargeNotices(vcsHist)...)
-	}
-	if subs := src.submodules(); len(subs) > 0 {
-		if src.rev != "" && res.Files == 0 {
-			// Not a silent "0 cases": everything asked for is in submodules.
-			return fmt.Errorf("--rev: no record linted: %s %s a git submodule, whose records are in its own repository, which --rev does not read: run caselint inside it (cd %s && caselint lint --rev REV, REV one of its commits)",
-				strings.Join(subs, ", "), map[bool]string{true: "is", false: "are each"}[len(subs) == 1], subs[0])
-		}
-		res.Notifications = append(res.Notifications, src.submoduleNotices(subs)...)
-	}
-	if opts.Redact {
-		// Case folders and file names may name the child: replaced now
-		// that --new-from-rev has matched findings by their paths.
-		lint.RedactPaths(res)
-	}
-
-	failed := false
-	for _, f := range res.Findings {
-		if f.Suppression == nil && f.Severity >= failLevel {
-			failed = true
-		}
-	}
 	exit := cmdutil.ExitOK
 	if failed {
 		exit = cmdutil.ExitFindings
@@ -338,7 +302,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		shown := *res
 		shown.Notifications = nil
 		for _, n := range res.Notifications {
-			if strings.HasPrefix(n.Message, lint.HistorySkipped+":") {
+			if n.Kind == lint.NoticeHistorySkipped {
 				notices = append(notices, n)
 			} else {
 				shown.Notifications = append(shown.Notifications, n)
@@ -373,7 +337,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 // newFromRev lints rev with the options of the run (its paths as far as
 // they exist at rev, its config, its as-of date, the history as it stood
 // at rev's commit) and returns the findings of now that it does not have.
-func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string, now []lint.Finding) ([]lint.Finding, error) {
+func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string) (*lint.Result, error) {
 	if src.repo == nil {
 		return nil, cmdutil.Usagef("--new-from-rev needs a git repository, and %s is not in one", src.root)
 	}
@@ -390,7 +354,7 @@ func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string
 	}
 	scope := src.paths
 	if src.nothing {
-		return now, nil
+		return nil, nil
 	}
 	if len(scope) == 0 {
 		scope = []string{"."}
@@ -420,7 +384,7 @@ func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string
 	}
 	sort.Strings(paths)
 	if len(paths) == 0 {
-		return now, nil // none of it was there
+		return nil, nil // none of it was there
 	}
 	lopts.FS, lopts.Paths, lopts.HistoryNote = old, paths, ""
 	if lopts.History != nil {
@@ -431,7 +395,7 @@ func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string
 	if err != nil {
 		return nil, fmt.Errorf("--new-from-rev %s: %w", rev, err)
 	}
-	return lint.NewSince(now, before.Findings), nil
+	return before, nil
 }
 
 func asOfDate(opts *Options, src *source) (schema.Date, error) {
@@ -509,10 +473,70 @@ func within(dir, p string) bool {
 // tooLargeNotices says which older versions of records the history rules
 // passed over because they are over the file size limit (issue 14): they
 // were not read, so what changed in them was not checked.
+// resultStages is the lint command's part of the results pipeline, run
+// after lint.Run in this order: the config notice, notices' paths made
+// relative, the baseline of --new-from-rev, the notices of versions over
+// the size limit and of submodules, path redaction under --redact, and the
+// fail level, which sets *failed.
+func resultStages(opts *Options, src *source, lopts lint.Options, cfgName, wd string, vcsHist *vcs.History, failLevel lint.Severity, failed *bool) []lint.Stage {
+	stages := []lint.Stage{
+		{Name: "config-notice", Apply: func(_ context.Context, res *lint.Result) error {
+			if cfgName != "" && !src.nothing {
+				// The report says which config it was made under.
+				res.Notifications = append([]lint.Notification{{Kind: lint.NoticeConfig, Level: lint.Note, Message: "config: " + cfgName}}, res.Notifications...)
+			}
+			return nil
+		}},
+		{Name: "relative-paths", Apply: func(_ context.Context, res *lint.Result) error {
+			// Notices quote errors from go-git, the file system and the
+			// config, which name files by absolute path: make them
+			// relative.
+			for i := range res.Notifications {
+				n := &res.Notifications[i]
+				n.Path = relativePaths(n.Path, src.root, wd)
+				n.Message = relativePaths(n.Message, src.root, wd)
+			}
+			return nil
+		}},
+	}
+	if opts.NewFromRev != "" {
+		stages = append(stages, lint.NewSinceStage(func(ctx context.Context) (*lint.Result, error) {
+			return newFromRev(ctx, src, lopts, opts.NewFromRev)
+		}))
+	}
+	stages = append(stages,
+		lint.Stage{Name: "too-large", Apply: func(_ context.Context, res *lint.Result) error {
+			if vcsHist != nil {
+				res.Notifications = append(res.Notifications, tooLargeNotices(vcsHist)...)
+			}
+			return nil
+		}},
+		lint.Stage{Name: "submodules", Apply: func(_ context.Context, res *lint.Result) error {
+			subs := src.submodules()
+			if len(subs) == 0 {
+				return nil
+			}
+			if src.rev != "" && res.Files == 0 {
+				// Not a silent "0 cases": everything asked for is in submodules.
+				return fmt.Errorf("--rev: no record linted: %s %s a git submodule, whose records are in its own repository, which --rev does not read: run caselint inside it (cd %s && caselint lint --rev REV, REV one of its commits)",
+					strings.Join(subs, ", "), map[bool]string{true: "is", false: "are each"}[len(subs) == 1], subs[0])
+			}
+			res.Notifications = append(res.Notifications, src.submoduleNotices(subs)...)
+			return nil
+		}},
+	)
+	if opts.Redact {
+		// Case folders and file names may name the child: replaced now
+		// that --new-from-rev has matched findings by their paths.
+		stages = append(stages, lint.RedactPathsStage())
+	}
+	return append(stages, lint.FailLevelStage(failLevel, failed))
+}
+
 func tooLargeNotices(h *vcs.History) []lint.Notification {
 	var out []lint.Notification
 	for _, t := range h.TooLarge() {
-		out = append(out, lint.Notification{Level: lint.Warning, Path: t.Path, Message: fmt.Sprintf(
+		out = append(out, lint.Notification{Kind: lint.NoticeTooLarge, Level: lint.Warning, Path: t.Path, Message: fmt.Sprintf(
 			"an older version of this file (commit %s, %d bytes) is over the file size limit of %d bytes and was not read from the history: what changed to and from it was not checked (raise max_file_size in %s if it must be read)",
 			t.Commit[:min(len(t.Commit), 12)], t.Size, h.MaxFileSize(), lint.ConfigFileName)})
 	}

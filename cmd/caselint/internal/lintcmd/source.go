@@ -217,7 +217,7 @@ func (s *source) submoduleNotices(subs []string) []lint.Notification {
 		if s.rev != "" {
 			msg = "a git submodule: its records are in its own repository, which --rev does not read, and were not linted; run caselint inside it (cd " + sub + " && caselint lint --rev REV, REV one of its commits)"
 		}
-		out = append(out, lint.Notification{Level: lint.Warning, Path: sub, Message: msg})
+		out = append(out, lint.Notification{Kind: lint.NoticeSubmodule, Level: lint.Warning, Path: sub, Message: msg})
 	}
 	return out
 }

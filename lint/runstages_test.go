@@ -1,0 +1,87 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestRunStages(t *testing.T) {
+	var got []string
+	for _, s := range runStages {
+		got = append(got, s.name())
+	}
+	want := []string{"duplicate-ids", "join", "severity", "sort", "redact"}
+	if !slices.Equal(got, want) {
+		t.Errorf("per-run stages %v, want %v", got, want)
+	}
+}
+
+func TestDuplicateIDStage(t *testing.T) {
+	e := &engine{severity: map[string]Severity{InvalidRecordID: Error}}
+	w := &runWork{outs: []orderedResult{
+		{caseResult: caseResult{caseID: "T-1", caseIDPos: place{path: "a/case.md"}}},
+		{caseResult: caseResult{caseID: "T-2", caseIDPos: place{path: "b/case.md"}}},
+		{caseResult: caseResult{caseID: "T-1", caseIDPos: place{path: "c/case.md"}}},
+	}}
+	duplicateIDStage{}.run(e, w)
+	if len(w.outs[0].findings)+len(w.outs[1].findings) != 0 || len(w.outs[2].findings) != 1 {
+		t.Fatalf("findings: %+v", w.outs)
+	}
+	f := w.outs[2].findings[0]
+	if f.RuleID != InvalidRecordID || f.Path != "c/case.md" || !strings.Contains(f.Message, "case id T-1 is already used by a/case.md") {
+		t.Errorf("finding %+v", f)
+	}
+}
+
+func TestSeverityStage(t *testing.T) {
+	e := &engine{severity: map[string]Severity{"on": Error}}
+	w := &runWork{res: &Result{Findings: []Finding{{RuleID: "on", Severity: Note}, {RuleID: "off", Severity: Error}}}}
+	severityStage{}.run(e, w)
+	if len(w.res.Findings) != 1 || w.res.Findings[0].RuleID != "on" || w.res.Findings[0].Severity != Error {
+		t.Errorf("findings %+v", w.res.Findings)
+	}
+}
+
+func TestNewSinceStage(t *testing.T) {
+	now := []Finding{{Fingerprint: "a"}, {Fingerprint: "b"}}
+	res := &Result{Findings: slices.Clone(now)}
+	none := func(context.Context) (*Result, error) { return nil, nil }
+	if err := NewSinceStage(none).Apply(context.Background(), res); err != nil || len(res.Findings) != 2 {
+		t.Fatalf("no base: %v, %+v", err, res.Findings)
+	}
+	base := func(context.Context) (*Result, error) { return &Result{Findings: []Finding{{Fingerprint: "a"}}}, nil }
+	if err := NewSinceStage(base).Apply(context.Background(), res); err != nil || len(res.Findings) != 1 || res.Findings[0].Fingerprint != "b" {
+		t.Fatalf("base: %v, %+v", err, res.Findings)
+	}
+}
+
+func TestPipelineStopsAtError(t *testing.T) {
+	boom := errors.New("boom")
+	var ran []string
+	stage := func(name string, err error) Stage {
+		return Stage{Name: name, Apply: func(context.Context, *Result) error { ran = append(ran, name); return err }}
+	}
+	err := Pipeline(context.Background(), &Result{}, stage("a", nil), stage("b", boom), stage("c", nil))
+	if !errors.Is(err, boom) || !slices.Equal(ran, []string{"a", "b"}) {
+		t.Errorf("err %v, ran %v", err, ran)
+	}
+}
+
+func TestFailLevelStage(t *testing.T) {
+	res := &Result{Findings: []Finding{
+		{Severity: Error, Suppression: &Suppression{Reason: "reviewed"}},
+		{Severity: Warning},
+	}}
+	for _, tc := range []struct {
+		level Severity
+		want  bool
+	}{{Error, false}, {Warning, true}, {Note, true}} {
+		failed := !tc.want
+		if err := FailLevelStage(tc.level, &failed).Apply(context.Background(), res); err != nil || failed != tc.want {
+			t.Errorf("fail level %s: failed %v, want %v", tc.level, failed, tc.want)
+		}
+	}
+}

@@ -1,0 +1,26 @@
+package lint
+
+// placeStage turns the rules' diagnostics into findings: offsets become
+// line and column (placer, place.go), and the message keeps what it quotes
+// apart for redaction.
+type placeStage struct{}
+
+func (placeStage) name() string { return "place" }
+
+func (placeStage) run(e *engine, w *caseWork) {
+	var pl placer
+	diags := sortDiags(w.diags)
+	out := make([]Finding, 0, len(diags))
+	for _, d := range diags {
+		f := pl.finding(e, d.rule, d.Doc, d.Offset, d.Message)
+		if d.Msg.Format != "" {
+			f.msg = d.Msg
+			if f.Message == "" {
+				f.Message = d.Msg.String()
+			}
+		}
+		f.Attributed = d.Attributed
+		out = append(out, f)
+	}
+	w.setRuled(out)
+}
