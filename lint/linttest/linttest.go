@@ -7,8 +7,15 @@
 //
 // A want comment at the end of a line expects the finding on that line; one
 // on a line of its own expects it on the next line. Several ids may follow
-// one want. Every finding of the rules under test must be wanted, and every
-// want of those rules must be found.
+// one want, and each id may be followed by message patterns, Go regular
+// expressions in Go string syntax that the finding's message must match
+// (analysistest's semantics; see lint/expect):
+//
+//	date = 2026-02-10T16:00:00   # want: unseen-child "due by 9 February 2026"
+//
+// Every finding of the rules under test must be wanted, and every want of
+// those rules must be found. A want that cannot be read fails the fixture
+// with its file:line.
 //
 // A fixture folder holds a fixture.toml saying how to lint it:
 //
