@@ -52,10 +52,10 @@ func SplitWant(text string) ([]WantToken, error) {
 	var out []WantToken
 	for i := 0; i < len(text); {
 		c := text[i]
-		switch {
-		case c == ' ' || c == '\t':
+		switch c {
+		case ' ', '\t':
 			i++
-		case c == '"' || c == '`':
+		case '"', '`':
 			j := i + 1
 			for j < len(text) && text[j] != c {
 				if c == '"' && text[j] == '\\' {
@@ -68,7 +68,7 @@ func SplitWant(text string) ([]WantToken, error) {
 			}
 			s, err := strconv.Unquote(text[i : j+1])
 			if err != nil {
-				return out, fmt.Errorf("want: the pattern %s: %v", text[i:j+1], err)
+				return out, fmt.Errorf("want: the pattern %s: %w", text[i:j+1], err)
 			}
 			out = append(out, WantToken{Text: s, Quoted: true})
 			i = j + 1

@@ -86,7 +86,7 @@ func InRecord(path string, data []byte) ([]Expectation, error) {
 		}
 		ws, err := Parse(dir.Args)
 		if err != nil {
-			return out, fmt.Errorf("%s:%d: %v", path, dir.Line, err)
+			return out, fmt.Errorf("%s:%d: %w", path, dir.Line, err)
 		}
 		for _, w := range ws {
 			w.Path, w.Line = path, dir.Covers
@@ -115,7 +115,7 @@ func Parse(args string) ([]Expectation, error) {
 			return nil, fmt.Errorf("want: the pattern %q follows no rule id", tok.Text)
 		}
 		if _, err := regexp.Compile(tok.Text); err != nil {
-			return nil, fmt.Errorf("want: the pattern %q: %v", tok.Text, err)
+			return nil, fmt.Errorf("want: the pattern %q: %w", tok.Text, err)
 		}
 		if bare {
 			out[len(out)-1].Message = tok.Text
