@@ -2,6 +2,8 @@ package schema
 
 import (
 	"bytes"
+	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -29,6 +31,57 @@ type Directive struct {
 	Line, Covers int
 	Rules        []string // rule ids named
 	Reason       string   // Ignore: the reason text ("" when none was given)
+	// Args is a want's text after "want:", trimmed: the rule ids and the
+	// message patterns that may follow them (SplitWant reads it).
+	Args string
+}
+
+// WantToken is a word of a want comment (SplitWant): a rule id, or a
+// message pattern quoted in Go syntax ("..." or `...`), given unquoted.
+type WantToken struct {
+	Text   string
+	Quoted bool
+}
+
+// SplitWant splits the text of a want comment after "want:" into rule ids
+// and quoted message patterns, as analysistest reads its want comments: a
+// pattern is a Go string literal, interpreted ("due by \\d+ June") or raw
+// (`due by \d+ June`). It fails on a quote that does not close or a
+// literal Go cannot read; the tokens before the error are returned.
+func SplitWant(text string) ([]WantToken, error) {
+	var out []WantToken
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch c {
+		case ' ', '\t':
+			i++
+		case '"', '`':
+			j := i + 1
+			for j < len(text) && text[j] != c {
+				if c == '"' && text[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(text) {
+				return out, fmt.Errorf("want: the pattern %s does not close", text[i:])
+			}
+			s, err := strconv.Unquote(text[i : j+1])
+			if err != nil {
+				return out, fmt.Errorf("want: the pattern %s: %w", text[i:j+1], err)
+			}
+			out = append(out, WantToken{Text: s, Quoted: true})
+			i = j + 1
+		default:
+			j := i
+			for j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '"' && text[j] != '`' {
+				j++
+			}
+			out = append(out, WantToken{Text: text[i:j]})
+			i = j
+		}
+	}
+	return out, nil
 }
 
 // The directive comments, as parseDirectives reads them:
@@ -46,7 +99,9 @@ type Directive struct {
 // word after caselint:ignore is the rule id and the rest of the text, trimmed,
 // is the reason ("" when there is none, which the engine reports as an
 // unexplained suppression). An ignore with no rule id at all is kept with no
-// Rules. "want:" with no rule ids is not a directive.
+// Rules. "want:" with nothing after it is not a directive. After a want's
+// rule id may come message patterns, Go string literals (SplitWant):
+// "# want: unseen-child "due by 1 June 2026"".
 
 // parseDirectives reads the directives of a document: those in the
 // frontmatter comments (each a span from "#" to the end of its line) and
@@ -74,8 +129,16 @@ func directive(src *Source, start, end int, text string) (Directive, bool) {
 	d := Directive{Offset: start, End: end}
 	if rest, ok := strings.CutPrefix(t, "want:"); ok {
 		d.Kind = Want
-		d.Rules = strings.Fields(rest)
-		if len(d.Rules) == 0 {
+		d.Args = strings.TrimSpace(rest)
+		// The ids only: the patterns are the fixture harness's (lint/expect),
+		// which also reports a want that SplitWant cannot read.
+		toks, _ := SplitWant(d.Args)
+		for _, tok := range toks {
+			if !tok.Quoted {
+				d.Rules = append(d.Rules, tok.Text)
+			}
+		}
+		if d.Args == "" {
 			return Directive{}, false
 		}
 	} else if rest, ok := strings.CutPrefix(t, "caselint:ignore"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {

@@ -79,3 +79,19 @@ func TestDirectivesCRLF(t *testing.T) {
 		t.Errorf("got %q; want %q", got, want)
 	}
 }
+
+func TestSplitWant(t *testing.T) {
+	toks, err := SplitWant("a  \"x y\"\t`z\\d` b")
+	want := []WantToken{{"a", false}, {"x y", true}, {`z\d`, true}, {"b", false}}
+	if err != nil || !reflect.DeepEqual(toks, want) {
+		t.Errorf("SplitWant = %+v, %v; want %+v", toks, err, want)
+	}
+	doc, _ := Parse("v.md", []byte("+++\ntype = \"visit\" # want: a \"due by 1 June\" b\n+++\n<!-- want: c `x` -->\n"))
+	var got [][]string
+	for _, d := range doc.Directives {
+		got = append(got, append([]string{d.Args}, d.Rules...))
+	}
+	if w := [][]string{{`a "due by 1 June" b`, "a", "b"}, {"c `x`", "c"}}; !reflect.DeepEqual(got, w) {
+		t.Errorf("directives %q; want %q", got, w)
+	}
+}

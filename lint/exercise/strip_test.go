@@ -119,7 +119,7 @@ func TestStrip(t *testing.T) {
 			if !reflect.DeepEqual(lines, tc.key) {
 				t.Errorf("key lines %v, want %v (%v)", lines, tc.key, s.Key)
 			}
-			if again := expect.InRecord("plan.md", s.Data); len(again) > 0 {
+			if again, _ := expect.InRecord("plan.md", s.Data); len(again) > 0 {
 				t.Errorf("wants left: %v", again)
 			}
 		})

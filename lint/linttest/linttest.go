@@ -7,15 +7,23 @@
 //
 // A want comment at the end of a line expects the finding on that line; one
 // on a line of its own expects it on the next line. Several ids may follow
-// one want. Every finding of the rules under test must be wanted, and every
-// want of those rules must be found.
+// one want, and each id may be followed by message patterns, Go regular
+// expressions in Go string syntax that the finding's message must match
+// (analysistest's semantics; see lint/expect):
+//
+//	date = 2026-02-10T16:00:00   # want: unseen-child "due by 9 February 2026"
+//
+// Every finding of the rules under test must be wanted, and every want of
+// those rules must be found. A want that cannot be read fails the fixture
+// with its file:line.
 //
 // A fixture folder holds a fixture.toml saying how to lint it:
 //
 //	profile = "stoke-on-trent"   # default: combined
 //	as_of = 2026-11-20           # required: fixtures never read the clock
 //
-// and, when it tests a config, a .caselint.toml.
+// and, when it tests a config, a .caselint.toml. A fixture may name a base
+// case and hold only the files it adds or changes (overlay.go).
 package linttest
 
 import (
@@ -44,6 +52,11 @@ type Fixture struct {
 	// Want holds expectations no comment can carry: a finding on the
 	// frontmatter's opening line, where a comment would stop it being one.
 	Want []Expectation `toml:"want"`
+	// Base names the case the fixture overlays (overlay.go): the fixture
+	// folder then holds only the files it adds or changes.
+	Base string `toml:"base"`
+	// Delete lists the base's files the fixture leaves out.
+	Delete []string `toml:"delete"`
 }
 
 // Expectation is a finding a fixture wants (expect.Expectation).
@@ -86,7 +99,7 @@ func CheckFixture(dir string, fx Fixture, rules []*lint.Rule, all []*lint.Rule) 
 	if err != nil {
 		return nil, nil, err
 	}
-	wants, err := Expectations(os.DirFS(dir))
+	wants, err := Expectations(opts.FS)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -143,8 +156,12 @@ func options(dir string, fx Fixture, rules []*lint.Rule, all []*lint.Rule) (lint
 			}
 		}
 	}
+	fsys, err := caseFS(dir, fx)
+	if err != nil {
+		return lint.Options{}, nil, err
+	}
 	return lint.Options{
-		FS: os.DirFS(dir), Rules: registry, Profile: prof, AsOf: fx.AsOf, Calendar: cfg.Calendar(), Workers: 2,
+		FS: fsys, Rules: registry, Profile: prof, AsOf: fx.AsOf, Calendar: cfg.Calendar(), Workers: 2,
 	}, under, nil
 }
 
@@ -218,7 +235,22 @@ func Lint(dir, profile string, all []*lint.Rule) (*lint.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	fsys, err := caseFS(fxDir, fx)
+	if err != nil {
+		return nil, err
+	}
+	if abs, err := filepath.Abs(dir); err != nil {
+		return nil, err
+	} else if abs != fxDir {
+		rel, err := filepath.Rel(fxDir, abs)
+		if err != nil {
+			return nil, err
+		}
+		if fsys, err = fs.Sub(fsys, filepath.ToSlash(rel)); err != nil {
+			return nil, err
+		}
+	}
 	return lint.Run(context.Background(), lint.Options{
-		FS: os.DirFS(dir), Rules: all, Profile: prof, AsOf: fx.AsOf, Calendar: calendar.Default(), Workers: 2,
+		FS: fsys, Rules: all, Profile: prof, AsOf: fx.AsOf, Calendar: calendar.Default(), Workers: 2,
 	})
 }
