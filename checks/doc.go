@@ -2,10 +2,13 @@
 // *lint.Rule value: its documentation (the single source for `caselint
 // rules`, `caselint explain`, docs/rules/ and SARIF) and its Run function.
 //
-// Each rule is registered once, in registry.go, and belongs to the family
+// Each rule is registered by go generate (registry_gen.go, written by
+// internal/genregistry from the rule files) and belongs to the family
 // its Family field names (one of the Family* constants, in Families); All
 // returns them grouped by family, in the order docs show them.
 package checks
+
+//go:generate go run ./internal/genregistry
 
 import "github.com/caselint/caselint/lint"
 
