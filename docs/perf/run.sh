@@ -131,7 +131,7 @@ for n in 1000 3000 10000; do
 		run "c$n" "$work/c$n" "$cl" lint --as-of "$asof" cases
 		GOMAXPROCS=1 run "c$n-1cpu" "$work/c$n" "$cl" lint --as-of "$asof" cases
 		# With Go's default collector instead of caselint's memory budget
-		# (lint/heap): a GOGC in the environment turns the budget off.
+		# (internal/gcbudget): a GOGC in the environment turns the budget off.
 		GOGC=100 run "c$n-gc" "$work/c$n" "$cl" lint --as-of "$asof" cases
 	fi
 done

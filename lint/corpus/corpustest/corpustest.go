@@ -21,8 +21,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caselint/caselint/internal/gcbudget"
 	"github.com/caselint/caselint/lint/corpus"
-	"github.com/caselint/caselint/lint/heap"
 	"github.com/caselint/caselint/schema"
 )
 
@@ -153,7 +153,7 @@ func cached(tb testing.TB, opts corpus.Options, repo bool) string {
 func Measure(b *testing.B) func() {
 	restore := func() {}
 	if os.Getenv("CASELINT_BENCH_GC") != "default" {
-		restore = heap.Budget(heap.Default)
+		restore = gcbudget.Budget(gcbudget.Default)
 	}
 	start, ok := cpuTime()
 	return func() {
