@@ -59,7 +59,7 @@ go build -o "$work/caselint" ./cmd/caselint
 cl="$work/caselint"
 
 # The corpora: seed 1, a quarter of the cases with seeded defects, written
-# up to the as-of date. The same options as lint/corpus/corpustest's.
+# up to the as-of date. The same options as internal/synth/synthtest's.
 for n in 1000 3000 10000; do
 	if [ ! -d "$work/c$n/cases" ]; then
 		log "generating $n cases"
