@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/internal/synth/synthtest"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/corpus/corpustest"
 	"github.com/caselint/caselint/lint/vcs"
 )
 
-// The benchmarks lint the benchmark corpus (lint/corpus/corpustest: 1,000
+// The benchmarks lint the benchmark corpus (internal/synth/synthtest: 1,000
 // generated cases unless the environment says otherwise) under the
 // combined profile, in which every rule is on. docs/performance.md reports
 // them; docs/perf/run.sh runs them.
@@ -22,9 +22,9 @@ func benchLint(b *testing.B, dir string, rules []*lint.Rule, h lint.History) *li
 	if err != nil {
 		b.Fatal(err)
 	}
-	opts := lint.Options{FS: os.DirFS(dir), Rules: rules, Profile: prof, AsOf: corpustest.AsOf(b), History: h}
+	opts := lint.Options{FS: os.DirFS(dir), Rules: rules, Profile: prof, AsOf: synthtest.AsOf(b), History: h}
 	var res *lint.Result
-	measure := corpustest.Measure(b)
+	measure := synthtest.Measure(b)
 	for b.Loop() {
 		if res, err = lint.Run(context.Background(), opts); err != nil {
 			b.Fatal(err)
@@ -41,13 +41,13 @@ func benchLint(b *testing.B, dir string, rules []*lint.Rule, h lint.History) *li
 // parse them, build each case, run the rules, turn what they report into
 // sorted findings.
 func BenchmarkLint(b *testing.B) {
-	benchLint(b, corpustest.Dir(b), checks.All(), nil)
+	benchLint(b, synthtest.Dir(b), checks.All(), nil)
 }
 
 // BenchmarkLintNoRules is the lint with no rule at all: what every rule
 // family's benchmark costs before its rules run.
 func BenchmarkLintNoRules(b *testing.B) {
-	benchLint(b, corpustest.Dir(b), nil, nil)
+	benchLint(b, synthtest.Dir(b), nil, nil)
 }
 
 // BenchmarkLintFamily lints with the rules of one family only (and the
@@ -56,7 +56,7 @@ func BenchmarkLintFamily(b *testing.B) {
 	families := []lint.Family{checks.FamilyPlanContent, checks.FamilySeeingChild, checks.FamilyCoreGroup, checks.FamilyEndingPlan, checks.FamilyRecordHygiene}
 	for _, fam := range families {
 		rules := checks.InFamily(fam)
-		b.Run(string(fam), func(b *testing.B) { benchLint(b, corpustest.Dir(b), rules, nil) })
+		b.Run(string(fam), func(b *testing.B) { benchLint(b, synthtest.Dir(b), rules, nil) })
 	}
 	// The history family reads the corpus's git history, built once.
 	var rules []*lint.Rule
@@ -66,7 +66,7 @@ func BenchmarkLintFamily(b *testing.B) {
 		}
 	}
 	b.Run(string(checks.FamilyHistory), func(b *testing.B) {
-		dir := corpustest.Repo(b)
+		dir := synthtest.Repo(b)
 		benchLint(b, dir, rules, history(b, dir))
 	})
 }
@@ -76,7 +76,7 @@ func BenchmarkLintFamily(b *testing.B) {
 // loop: BenchmarkHistoryIndex times that). Each finding is also attributed
 // to the commit that last changed its line.
 func BenchmarkLintWithHistory(b *testing.B) {
-	dir := corpustest.Repo(b)
+	dir := synthtest.Repo(b)
 	benchLint(b, dir, checks.All(), history(b, dir))
 }
 
@@ -85,8 +85,8 @@ func BenchmarkLintWithHistory(b *testing.B) {
 // opening it afresh each time, as caselint lint does. lint/vcs has its
 // own benchmarks of the index on a small fixed repository.
 func BenchmarkHistoryIndex(b *testing.B) {
-	dir := corpustest.Repo(b)
-	measure := corpustest.Measure(b)
+	dir := synthtest.Repo(b)
+	measure := synthtest.Measure(b)
 	defer measure()
 	for b.Loop() {
 		r, err := vcs.Open(dir)
@@ -106,7 +106,7 @@ func BenchmarkHistoryIndex(b *testing.B) {
 // (.git/caselint/history, written first if it is not there), as a
 // pre-commit run does once a first run has kept what each commit changed.
 func BenchmarkHistoryCached(b *testing.B) {
-	dir := corpustest.Repo(b)
+	dir := synthtest.Repo(b)
 	warm, err := vcs.Open(dir)
 	if err != nil {
 		b.Fatal(err)
@@ -115,7 +115,7 @@ func BenchmarkHistoryCached(b *testing.B) {
 		b.Fatal(err)
 	}
 	_ = warm.Close()
-	measure := corpustest.Measure(b)
+	measure := synthtest.Measure(b)
 	defer measure()
 	for b.Loop() {
 		r, err := vcs.Open(dir)

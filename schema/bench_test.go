@@ -10,12 +10,12 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/caselint/caselint/lint/corpus/corpustest"
+	"github.com/caselint/caselint/internal/synth/synthtest"
 	"github.com/caselint/caselint/schema"
 )
 
 // The parse-only floor: what any linter of the format must do for every
-// file of the benchmark corpus (lint/corpus), on all cores: read it, split
+// file of the benchmark corpus (internal/synth), on all cores: read it, split
 // the frontmatter, decode the TOML and parse the Markdown body with
 // goldmark, whatever the kind of record (schema.Parse leaves the body of a
 // case or conference record unparsed, since no rule reads it; the floor
@@ -24,7 +24,7 @@ import (
 func BenchmarkParseFloor(b *testing.B) {
 	files := corpusFiles(b)
 	var bytes atomic.Int64
-	measure := corpustest.Measure(b)
+	measure := synthtest.Measure(b)
 	for b.Loop() {
 		bytes.Store(0)
 		parallel(len(files), func(i int) {
@@ -58,7 +58,7 @@ func BenchmarkParseInMemory(b *testing.B) {
 		data[i] = d
 		total += int64(len(d))
 	}
-	measure := corpustest.Measure(b)
+	measure := synthtest.Measure(b)
 	for b.Loop() {
 		parallel(len(files), func(i int) {
 			doc, ok := schema.Parse(files[i], data[i])
@@ -85,7 +85,7 @@ func BenchmarkParseRecord(b *testing.B) {
 		data[i] = d
 		total += int64(len(d))
 	}
-	measure := corpustest.Measure(b)
+	measure := synthtest.Measure(b)
 	for b.Loop() {
 		parallel(len(files), func(i int) { schema.Parse(files[i], data[i]) })
 	}
@@ -101,7 +101,7 @@ func report(b *testing.B, files int, bytes int64) {
 // corpusFiles lists the Markdown files of the benchmark corpus.
 func corpusFiles(b *testing.B) []string {
 	b.Helper()
-	dir := corpustest.Dir(b)
+	dir := synthtest.Dir(b)
 	var files []string
 	err := filepath.WalkDir(filepath.Join(dir, "cases"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {

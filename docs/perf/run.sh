@@ -59,7 +59,7 @@ go build -o "$work/caselint" ./cmd/caselint
 cl="$work/caselint"
 
 # The corpora: seed 1, a quarter of the cases with seeded defects, written
-# up to the as-of date. The same options as lint/corpus/corpustest's.
+# up to the as-of date. The same options as internal/synth/synthtest's.
 for n in 1000 3000 10000; do
 	if [ ! -d "$work/c$n/cases" ]; then
 		log "generating $n cases"
@@ -131,7 +131,7 @@ for n in 1000 3000 10000; do
 		run "c$n" "$work/c$n" "$cl" lint --as-of "$asof" cases
 		GOMAXPROCS=1 run "c$n-1cpu" "$work/c$n" "$cl" lint --as-of "$asof" cases
 		# With Go's default collector instead of caselint's memory budget
-		# (lint/heap): a GOGC in the environment turns the budget off.
+		# (internal/gcbudget): a GOGC in the environment turns the budget off.
 		GOGC=100 run "c$n-gc" "$work/c$n" "$cl" lint --as-of "$asof" cases
 	fi
 done

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/caselint/caselint/checks"
-	"github.com/caselint/caselint/lint/atomicfile"
+	"github.com/caselint/caselint/internal/atomicfile"
 	"github.com/caselint/caselint/lint/exercise"
 	"github.com/caselint/caselint/lint/expect"
 )

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/caselint/caselint/lint/atomicfile"
+	"github.com/caselint/caselint/internal/atomicfile"
 )
 
 // createExclusive writes data to path, which must not exist, below the case

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caselint/caselint/lint/atomicfile"
+	"github.com/caselint/caselint/internal/atomicfile"
 )
 
 func readFile(t *testing.T, p string) string {
@@ -54,4 +54,4 @@ func TestCreateExclusive(t *testing.T) {
 }
 
 // Without links, and with another writer taking the name meanwhile, see
-// lint/atomicfile.
+// internal/atomicfile.

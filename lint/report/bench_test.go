@@ -7,13 +7,13 @@ import (
 	"testing"
 
 	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/internal/synth/synthtest"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/corpus/corpustest"
 	"github.com/caselint/caselint/lint/report"
 )
 
 // The report benchmarks print the result of linting the benchmark corpus
-// (lint/corpus/corpustest), linted once.
+// (internal/synth/synthtest), linted once.
 
 var (
 	benchOnce sync.Once
@@ -23,8 +23,8 @@ var (
 
 func corpusResult(b *testing.B) *lint.Result {
 	b.Helper()
-	dir := corpustest.Dir(b)
-	asOf := corpustest.AsOf(b)
+	dir := synthtest.Dir(b)
+	asOf := synthtest.AsOf(b)
 	benchOnce.Do(func() {
 		prof, err := (*lint.Config)(nil).ResolveProfile(lint.ProfileCombined)
 		if err != nil {

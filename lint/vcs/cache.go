@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/caselint/caselint/lint/atomicfile"
+	"github.com/caselint/caselint/internal/atomicfile"
 	"github.com/go-git/go-git/v5/plumbing"
 )
 

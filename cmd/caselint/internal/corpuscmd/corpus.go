@@ -8,7 +8,7 @@ import (
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
-	"github.com/caselint/caselint/lint/corpus"
+	"github.com/caselint/caselint/internal/synth"
 	"github.com/caselint/caselint/schema"
 	"github.com/spf13/cobra"
 )
@@ -91,15 +91,15 @@ func Run(opts *Options) error {
 		}
 		asOf = d
 	}
-	co := corpus.Options{Cases: opts.Cases, Seed: opts.Seed, AsOf: asOf, Defects: opts.Defects, Wants: opts.Wants, Commits: opts.Commits}
+	co := synth.Options{Cases: opts.Cases, Seed: opts.Seed, AsOf: asOf, Defects: opts.Defects, Wants: opts.Wants, Commits: opts.Commits}
 	var (
-		st  corpus.Stats
+		st  synth.Stats
 		err error
 	)
 	if opts.Git {
-		st, err = corpus.GenerateRepo(opts.Dir, co)
+		st, err = synth.GenerateRepo(opts.Dir, co)
 	} else {
-		st, err = corpus.GenerateStats(opts.Dir, co)
+		st, err = synth.GenerateStats(opts.Dir, co)
 	}
 	if err != nil {
 		return err
@@ -108,8 +108,8 @@ func Run(opts *Options) error {
 	fmt.Fprintf(out, "wrote %d cases, %d records (%.1f MB, %d seeded defects) to %s\n",
 		st.Cases, st.Files, float64(st.Bytes)/(1<<20), st.Defects, opts.Dir)
 	if opts.Git {
-		fmt.Fprintf(out, "in %d commits on branch %s\n", st.Commits, corpus.Branch)
+		fmt.Fprintf(out, "in %d commits on branch %s\n", st.Commits, synth.Branch)
 	}
-	fmt.Fprintf(out, "lint them as of the day they were written up to:\n  caselint lint --as-of %s %s/%s\n", asOf, opts.Dir, corpus.CasesDir)
+	fmt.Fprintf(out, "lint them as of the day they were written up to:\n  caselint lint --as-of %s %s/%s\n", asOf, opts.Dir, synth.CasesDir)
 	return nil
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
-	"github.com/caselint/caselint/lint/atomicfile"
+	"github.com/caselint/caselint/internal/atomicfile"
 )
 
 // BackupSuffix is added to the name of a hook that caselint hook install

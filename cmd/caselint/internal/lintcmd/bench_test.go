@@ -15,19 +15,19 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/internal/gittest"
-	"github.com/caselint/caselint/lint/corpus/corpustest"
+	"github.com/caselint/caselint/internal/synth/synthtest"
 )
 
 // BenchmarkNewFromRev is a whole pull-request review of the benchmark
-// corpus's repository (lint/corpus/corpustest: its cases as a git
+// corpus's repository (internal/synth/synthtest: its cases as a git
 // repository of 1,500 commits unless the environment says otherwise):
 // `caselint lint --new-from-rev HEAD~20 --format sarif`, which lints the
 // work tree with the history index and line attribution, lints the tree at
 // HEAD~20, and keeps only what is new. docs/performance.md reports it.
 func BenchmarkNewFromRev(b *testing.B) {
-	dir := corpustest.Repo(b)
-	asOf := corpustest.AsOf(b).String()
-	measure := corpustest.Measure(b)
+	dir := synthtest.Repo(b)
+	asOf := synthtest.AsOf(b).String()
+	measure := synthtest.Measure(b)
 	defer measure()
 	for b.Loop() {
 		ios, _, _, _ := iostreams.Test()
@@ -51,8 +51,8 @@ func BenchmarkNewFromRev(b *testing.B) {
 // run after the first); "no-cache" builds it from every commit (the first
 // run in a clone, which also writes the cache).
 func BenchmarkStaged(b *testing.B) {
-	dir := corpustest.Repo(b)
-	asOf := corpustest.AsOf(b).String()
+	dir := synthtest.Repo(b)
+	asOf := synthtest.AsOf(b).String()
 	gittest.Require(b)
 	index := filepath.Join(b.TempDir(), "index")
 	git := func(stdin string, args ...string) string {
@@ -97,7 +97,7 @@ func BenchmarkStaged(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			run(b, noCache) // writes the cache, when it is used
-			measure := corpustest.Measure(b)
+			measure := synthtest.Measure(b)
 			defer measure()
 			for b.Loop() {
 				run(b, noCache)

@@ -1,4 +1,4 @@
-package corpus
+package synth
 
 // The word banks the records are written from. Every name is invented. The
 // prose never uses a word of the profiles' non-specific label, placeholder,

@@ -1,16 +1,16 @@
-// Package corpustest gives benchmarks a generated corpus of case records
-// (lint/corpus), made once and kept in the system's temporary folder for
+// Package synthtest gives benchmarks a generated corpus of case records
+// (internal/synth), made once and kept in the system's temporary folder for
 // the next run, or one named in the environment:
 //
 //	CASELINT_BENCH_CORPUS   a corpus folder (made by caselint corpus) to use as it is
 //	CASELINT_BENCH_REPO     the same, made with --git
 //	CASELINT_BENCH_CASES    otherwise, how many cases (default 1000)
 //	CASELINT_BENCH_COMMITS  and, for a repository, how many commits (default 1500)
-//	CASELINT_BENCH_AS_OF    the corpus's as-of date (default corpus.DefaultAsOf)
+//	CASELINT_BENCH_AS_OF    the corpus's as-of date (default synth.DefaultAsOf)
 //
 // A corpus named in the environment must have been made with the as-of
 // date the benchmarks lint at.
-package corpustest
+package synthtest
 
 import (
 	"fmt"
@@ -21,8 +21,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/caselint/caselint/lint/corpus"
-	"github.com/caselint/caselint/lint/heap"
+	"github.com/caselint/caselint/internal/gcbudget"
+	"github.com/caselint/caselint/internal/synth"
 	"github.com/caselint/caselint/schema"
 )
 
@@ -51,7 +51,7 @@ func AsOf(tb testing.TB) schema.Date {
 		}
 		return d
 	}
-	return corpus.DefaultAsOf
+	return synth.DefaultAsOf
 }
 
 func envInt(tb testing.TB, name string, def int) int {
@@ -68,8 +68,8 @@ func envInt(tb testing.TB, name string, def int) int {
 }
 
 // Options returns the options of the corpus made here.
-func Options(tb testing.TB) corpus.Options {
-	return corpus.Options{Cases: envInt(tb, EnvCases, 1000), Seed: Seed, Defects: Defects, AsOf: AsOf(tb)}
+func Options(tb testing.TB) synth.Options {
+	return synth.Options{Cases: envInt(tb, EnvCases, 1000), Seed: Seed, Defects: Defects, AsOf: AsOf(tb)}
 }
 
 // Dir returns the folder of the benchmark corpus (its cases are in
@@ -99,11 +99,11 @@ var mu sync.Mutex
 // cached returns the corpus opts make, from the cache or made now. It is
 // made in a folder of its own and renamed into place, so that two test
 // processes making it at once leave one whole corpus.
-func cached(tb testing.TB, opts corpus.Options, repo bool) string {
+func cached(tb testing.TB, opts synth.Options, repo bool) string {
 	tb.Helper()
 	mu.Lock()
 	defer mu.Unlock()
-	fp, err := corpus.Fingerprint(opts)
+	fp, err := synth.Fingerprint(opts)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -124,9 +124,9 @@ func cached(tb testing.TB, opts corpus.Options, repo bool) string {
 		tb.Fatal(err)
 	}
 	if repo {
-		_, err = corpus.GenerateRepo(tmp, opts)
+		_, err = synth.GenerateRepo(tmp, opts)
 	} else {
-		err = corpus.Generate(tmp, opts)
+		err = synth.Generate(tmp, opts)
 	}
 	if err != nil {
 		_ = os.RemoveAll(tmp)
@@ -142,7 +142,7 @@ func cached(tb testing.TB, opts corpus.Options, repo bool) string {
 }
 
 // Measure starts a benchmark's measurement: it gives the benchmark the
-// memory budget the caselint command runs with (lint/heap), so that the
+// memory budget the caselint command runs with (internal/gcbudget), so that the
 // benchmarks time the collector as the command runs it, the floor as much
 // as the lint, and starts counting the process's CPU time. The function it
 // returns reports that per operation as the metric cpu-ms/op (on a machine
@@ -153,7 +153,7 @@ func cached(tb testing.TB, opts corpus.Options, repo bool) string {
 func Measure(b *testing.B) func() {
 	restore := func() {}
 	if os.Getenv("CASELINT_BENCH_GC") != "default" {
-		restore = heap.Budget(heap.Default)
+		restore = gcbudget.Budget(gcbudget.Default)
 	}
 	start, ok := cpuTime()
 	return func() {

@@ -1,4 +1,4 @@
-// Package corpus writes synthetic child protection case records: as many
+// Package synth writes synthetic child protection case records: as many
 // cases as asked for, deterministically from a seed, each a folder of
 // records like the shipped samples (testdata/samples). It is for
 // benchmarks, load tests and demonstrations; every name in it is invented.
@@ -20,7 +20,7 @@
 // records (case.md, plan.md, 1 to 4 conferences, 2 to 20 core group
 // meetings, 4 to 42 visits). GenerateRepo writes the same records as a git
 // repository whose commits add them as they were written.
-package corpus
+package synth
 
 import (
 	"crypto/sha256"
@@ -285,7 +285,7 @@ func writeExtras(dir string, opts Options, st Stats) error {
 func readme(opts Options, st Stats) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# A synthetic corpus of case records\n\n")
-	fmt.Fprintf(&b, "Made by `caselint corpus` (package lint/corpus) with seed %d: %d cases, %d records.\n", opts.Seed, st.Cases, st.Files)
+	fmt.Fprintf(&b, "Made by `caselint corpus` (package internal/synth) with seed %d: %d cases, %d records.\n", opts.Seed, st.Cases, st.Files)
 	fmt.Fprintf(&b, "Every name and event in it is invented. The records are written up to\n%s; lint them as of that day:\n\n", opts.AsOf.Long())
 	fmt.Fprintf(&b, "```sh\ncaselint lint --as-of %s %s\n```\n\n", opts.AsOf, CasesDir)
 	fmt.Fprintf(&b, "%d of the cases carry seeded defects (%d in all); the others are clean\nunder every profile.\n", countDefective(opts), st.Defects)

@@ -1,4 +1,4 @@
-// Package heap gives a run of caselint a memory budget: the garbage
+// Package gcbudget gives a run of caselint a memory budget: the garbage
 // collector stays off until the process has used it, then comes back as Go
 // sets it by default once the live heap is large enough to need it.
 //
@@ -13,7 +13,7 @@
 // collection puts the defaults back when the live heap passes half the
 // budget, so that a run that truly needs more memory (a large history)
 // never spends its time collecting against the limit.
-package heap
+package gcbudget
 
 import (
 	"os"

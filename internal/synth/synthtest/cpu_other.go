@@ -1,6 +1,6 @@
 //go:build !unix
 
-package corpustest
+package synthtest
 
 import "time"
 

@@ -1,4 +1,4 @@
-package corpus_test
+package synth_test
 
 import (
 	"bytes"
@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/internal/synth"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/corpus"
 	"github.com/caselint/caselint/lint/linttest"
 	"github.com/caselint/caselint/lint/vcs"
 )
@@ -22,7 +22,7 @@ import (
 // profile: not one finding.
 func TestCleanCases(t *testing.T) {
 	dir := t.TempDir()
-	st, err := corpus.GenerateStats(dir, corpus.Options{Cases: 80, Seed: 1})
+	st, err := synth.GenerateStats(dir, synth.Options{Cases: 80, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestCleanCases(t *testing.T) {
 // exactly the seeded defects, where the want comments say.
 func TestSeededDefects(t *testing.T) {
 	dir := t.TempDir()
-	st, err := corpus.GenerateStats(dir, corpus.Options{Cases: 150, Seed: 7, Defects: 0.6, Wants: true})
+	st, err := synth.GenerateStats(dir, synth.Options{Cases: 150, Seed: 7, Defects: 0.6, Wants: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestSeededDefects(t *testing.T) {
 	for _, w := range wants {
 		seen[w.Rule] = true
 	}
-	for _, id := range corpus.DefectRules() {
+	for _, id := range synth.DefectRules() {
 		if !seen[id] {
 			t.Errorf("no %s defect seeded", id)
 		}
@@ -85,17 +85,17 @@ func TestSeededDefects(t *testing.T) {
 // workers; a smaller corpus is a prefix of a larger one.
 func TestDeterministic(t *testing.T) {
 	a, b, c := t.TempDir(), t.TempDir(), t.TempDir()
-	opts := corpus.Options{Cases: 40, Seed: 3, Defects: 0.3}
+	opts := synth.Options{Cases: 40, Seed: 3, Defects: 0.3}
 	opts.Workers = 1
-	if err := corpus.Generate(a, opts); err != nil {
+	if err := synth.Generate(a, opts); err != nil {
 		t.Fatal(err)
 	}
 	opts.Workers = 4
-	if err := corpus.Generate(b, opts); err != nil {
+	if err := synth.Generate(b, opts); err != nil {
 		t.Fatal(err)
 	}
 	opts.Cases = 60
-	if err := corpus.Generate(c, opts); err != nil {
+	if err := synth.Generate(c, opts); err != nil {
 		t.Fatal(err)
 	}
 	ha, hb, hc := digest(t, a), digest(t, b), digest(t, c)
@@ -113,7 +113,7 @@ func TestDeterministic(t *testing.T) {
 	if len(ha) != len(hb) {
 		t.Errorf("%d files with 1 worker, %d with 4", len(ha), len(hb))
 	}
-	if err := corpus.Generate(a, opts); err == nil {
+	if err := synth.Generate(a, opts); err == nil {
 		t.Error("Generate wrote over a corpus")
 	}
 }
@@ -146,7 +146,7 @@ func TestShape(t *testing.T) {
 		t.Skip("short")
 	}
 	dir := t.TempDir()
-	st, err := corpus.GenerateStats(dir, corpus.Options{Cases: 400, Seed: 1, Defects: 0.25})
+	st, err := synth.GenerateStats(dir, synth.Options{Cases: 400, Seed: 1, Defects: 0.25})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestShape(t *testing.T) {
 // history rules find nothing in a clean corpus.
 func TestRepo(t *testing.T) {
 	dir := t.TempDir()
-	st, err := corpus.GenerateRepo(dir, corpus.Options{Cases: 30, Seed: 5, Commits: 200})
+	st, err := synth.GenerateRepo(dir, synth.Options{Cases: 30, Seed: 5, Commits: 200})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestRepo(t *testing.T) {
 		t.Fatal(err)
 	}
 	versions := 0
-	err = filepath.WalkDir(filepath.Join(dir, corpus.CasesDir), func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(filepath.Join(dir, synth.CasesDir), func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -255,7 +255,7 @@ func lintDir(t *testing.T, dir, profile string, rules []*lint.Rule, h lint.Histo
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := lint.Options{FS: os.DirFS(dir), Rules: rules, Profile: prof, AsOf: corpus.DefaultAsOf}
+	opts := lint.Options{FS: os.DirFS(dir), Rules: rules, Profile: prof, AsOf: synth.DefaultAsOf}
 	if h != nil {
 		opts.History = h
 	}
