@@ -20,7 +20,7 @@
 // two patterns expects two findings.
 //
 // It is the part of linttest that needs no testing.T, so that the training
-// exercises (lint/exercise) can use it in the caselint binary.
+// exercises (training) can use it in the caselint binary.
 package expect
 
 import (

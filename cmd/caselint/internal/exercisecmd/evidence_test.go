@@ -11,14 +11,14 @@ import (
 
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
-	"github.com/caselint/caselint/lint/exercise"
+	"github.com/caselint/caselint/training"
 )
 
 // TestCheckExitsOnEvidence: as a trainee runs it, the right fix exits 0
 // with full marks; the same fix with one record falsified exits 1 and
 // says the evidence was changed (issue 15).
 func TestCheckExitsOnEvidence(t *testing.T) {
-	ex, err := exercise.Shipped(checks.All()).Get("seen-alone")
+	ex, err := training.Shipped(checks.All()).Get("seen-alone")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestCheckExitsOnEvidence(t *testing.T) {
 // evidence they changed and their suppressions, and holds back what is
 // still there (the same view as the text).
 func TestCheckJSONCarriesEvidence(t *testing.T) {
-	ex, err := exercise.Shipped(checks.All()).Get("seen-alone")
+	ex, err := training.Shipped(checks.All()).Get("seen-alone")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestCheckJSONCarriesEvidence(t *testing.T) {
 	if !errors.Is(err, cmdutil.ErrFindings) {
 		t.Fatalf("err = %v", err)
 	}
-	var res exercise.Result
+	var res training.Result
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatalf("%v:\n%s", err, out)
 	}
@@ -98,7 +98,7 @@ func TestCheckJSONCarriesEvidence(t *testing.T) {
 		t.Errorf("the trainee's view holds nothing back: %+v", res)
 	}
 	for _, it := range res.Items {
-		if it.Status == exercise.StillThere.String() {
+		if it.Status == training.StillThere.String() {
 			t.Errorf("a problem still there is listed to the trainee: %+v", it)
 		}
 	}

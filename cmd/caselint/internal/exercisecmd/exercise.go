@@ -15,8 +15,8 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/exercise"
 	"github.com/caselint/caselint/lint/report"
+	"github.com/caselint/caselint/training"
 	"github.com/spf13/cobra"
 )
 
@@ -49,11 +49,11 @@ marks the work. Trainers can write their own exercises and use them with
 }
 
 // catalogue is the shipped exercises, or those of --from.
-func catalogue(from string, rules []*lint.Rule) (*exercise.Catalogue, error) {
+func catalogue(from string, rules []*lint.Rule) (*training.Catalogue, error) {
 	if from == "" {
-		return exercise.Shipped(rules), nil
+		return training.Shipped(rules), nil
 	}
-	c, err := exercise.Folder(from, rules)
+	c, err := training.Folder(from, rules)
 	if err != nil {
 		return nil, cmdutil.Usagef("%v", err)
 	}
@@ -205,7 +205,7 @@ func RunStart(ctx context.Context, opts *StartOptions) error {
 		}
 	}
 	if opts.Trainee != "" {
-		if _, err := exercise.ValidTrainee(opts.Trainee); err != nil {
+		if _, err := training.ValidTrainee(opts.Trainee); err != nil {
 			return cmdutil.Usagef("--trainee: %v", err)
 		}
 	}
@@ -214,12 +214,12 @@ func RunStart(ctx context.Context, opts *StartOptions) error {
 		return err
 	}
 	notice(opts.IO, ex.Skipped)
-	if err := ex.Start(ctx, opts.Dir, exercise.StartOptions{Git: opts.Git, Trainee: opts.Trainee}); err != nil {
+	if err := ex.Start(ctx, opts.Dir, training.StartOptions{Git: opts.Git, Trainee: opts.Trainee}); err != nil {
 		return err
 	}
 	out := opts.IO.Out
 	fmt.Fprintf(out, "Started the exercise %q in %s: level %d, %s procedure, read as of %s.\n", ex.Title, opts.Dir, ex.Level, ex.Profile, ex.AsOf.Long())
-	fmt.Fprintf(out, "Read %s first.\n", filepath.Join(opts.Dir, exercise.BriefFile))
+	fmt.Fprintf(out, "Read %s first.\n", filepath.Join(opts.Dir, training.BriefFile))
 	if opts.Git || ex.Git {
 		fmt.Fprintf(out, "%s is a git repository: git log shows when each record was committed, and by whom.\n", opts.Dir)
 	}
@@ -315,15 +315,15 @@ func RunCheck(ctx context.Context, opts *CheckOptions) error {
 	if err := checkFormat(opts.Format); err != nil {
 		return err
 	}
-	show := exercise.HintsAll
+	show := training.HintsAll
 	if !opts.Trainer && opts.Hints != "" {
-		h, err := exercise.ParseHints(opts.Hints)
+		h, err := training.ParseHints(opts.Hints)
 		if err != nil {
 			return cmdutil.Usagef("--%v", err)
 		}
 		show = h
 	}
-	ex, err := exercise.Open(opts.Dir, opts.From, opts.Rules)
+	ex, err := training.Open(opts.Dir, opts.From, opts.Rules)
 	if err != nil {
 		return err
 	}
@@ -331,7 +331,7 @@ func RunCheck(ctx context.Context, opts *CheckOptions) error {
 		show = ex.DefaultHints()
 	}
 	if opts.Answers != "" {
-		answers, err := exercise.ReadAnswers(opts.Answers)
+		answers, err := training.ReadAnswers(opts.Answers)
 		if err != nil {
 			return err
 		}
@@ -340,7 +340,7 @@ func RunCheck(ctx context.Context, opts *CheckOptions) error {
 			return err
 		}
 		r.Show = show
-		if err := writeCheck(opts, func(o exercise.ResultOptions) *exercise.Result { return r.Result(answers, o) }, r.WriteText); err != nil {
+		if err := writeCheck(opts, func(o training.ResultOptions) *training.Result { return r.Result(answers, o) }, r.WriteText); err != nil {
 			return err
 		}
 		if !r.Done() {
@@ -424,7 +424,7 @@ func RunReveal(ctx context.Context, opts *RevealOptions) error {
 }
 
 // revealTarget is the exercise of a started folder, or the one named.
-func revealTarget(opts *RevealOptions) (*exercise.Exercise, error) {
+func revealTarget(opts *RevealOptions) (*training.Exercise, error) {
 	t := opts.Target
 	if t == "" {
 		if opts.From != "" {
@@ -439,10 +439,10 @@ func revealTarget(opts *RevealOptions) (*exercise.Exercise, error) {
 		t = "."
 	}
 	if st, err := os.Stat(t); err == nil && st.IsDir() {
-		if _, err := os.Stat(filepath.Join(t, exercise.StateFile)); err == nil {
-			return exercise.Open(t, opts.From, opts.Rules)
+		if _, err := os.Stat(filepath.Join(t, training.StateFile)); err == nil {
+			return training.Open(t, opts.From, opts.Rules)
 		}
-		if _, err := os.Stat(filepath.Join(t, exercise.MetaFile)); err == nil && opts.From == "" {
+		if _, err := os.Stat(filepath.Join(t, training.MetaFile)); err == nil && opts.From == "" {
 			c, err := catalogue(t, opts.Rules) // an exercise's own folder
 			if err != nil {
 				return nil, err
@@ -450,7 +450,7 @@ func revealTarget(opts *RevealOptions) (*exercise.Exercise, error) {
 			return c.Get(c.Single())
 		}
 		if t == "." || strings.ContainsAny(t, `/\`) {
-			_, err := exercise.ReadState(t)
+			_, err := training.ReadState(t)
 			return nil, err
 		}
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {

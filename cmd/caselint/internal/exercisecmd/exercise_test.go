@@ -171,7 +171,7 @@ at = "plan.md:64"
 	}
 
 	// A trainer's exercise folder, named directly.
-	byFolder, err := run(t, "reveal", "--trainer", filepath.Join("..", "..", "..", "..", "lint", "exercise", "exercises", "first-plan-review"))
+	byFolder, err := run(t, "reveal", "--trainer", filepath.Join("..", "..", "..", "..", "training", "exercises", "first-plan-review"))
 	if err != nil {
 		t.Fatal(err)
 	}

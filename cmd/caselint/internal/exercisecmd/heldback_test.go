@@ -10,7 +10,7 @@ import (
 
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
-	"github.com/caselint/caselint/lint/exercise"
+	"github.com/caselint/caselint/training"
 )
 
 // TestAnswersHeldBack: tried as a trainee would, on every shipped
@@ -18,7 +18,7 @@ import (
 // file, reveal and list give no seeded problem's place, rule or message
 // away without --trainer; with it, they do.
 func TestAnswersHeldBack(t *testing.T) {
-	exs, err := exercise.Shipped(checks.All()).All()
+	exs, err := training.Shipped(checks.All()).All()
 	if err != nil {
 		t.Fatal(err)
 	}

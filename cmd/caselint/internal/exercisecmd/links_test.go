@@ -15,7 +15,7 @@ import (
 // skipped, by its path in the folder, and copies nothing behind it; a
 // BRIEF.md that is a link is refused, naming it.
 func TestStartFromSkipsLinks(t *testing.T) {
-	src, err := filepath.Abs("../../../../lint/exercise/exercises/first-plan-review")
+	src, err := filepath.Abs("../../../../training/exercises/first-plan-review")
 	if err != nil {
 		t.Fatal(err)
 	}

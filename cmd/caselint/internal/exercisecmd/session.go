@@ -12,8 +12,8 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/exercise"
 	"github.com/caselint/caselint/lint/report"
+	"github.com/caselint/caselint/training"
 	"github.com/spf13/cobra"
 )
 
@@ -43,21 +43,21 @@ func now(clock func() time.Time) time.Time {
 // the marking in opts.Format: text as before, or the Result in the
 // trainee's view (what is held back from the trainee stays out of the JSON
 // and the CSV too). build makes the Result for the options given.
-func writeCheck(opts *CheckOptions, build func(exercise.ResultOptions) *exercise.Result, text func(io.Writer) error) error {
-	first := build(exercise.ResultOptions{})
-	a := exercise.Attempt{At: now(opts.Now).UTC().Truncate(time.Second), Mode: first.Mode, Score: first.Score.Got, Total: first.Score.Total}
-	if first.Mode == exercise.ModeSpot {
-		a.Answers = exercise.AnswersPath(opts.Dir, opts.Answers)
+func writeCheck(opts *CheckOptions, build func(training.ResultOptions) *training.Result, text func(io.Writer) error) error {
+	first := build(training.ResultOptions{})
+	a := training.Attempt{At: now(opts.Now).UTC().Truncate(time.Second), Mode: first.Mode, Score: first.Score.Got, Total: first.Score.Total}
+	if first.Mode == training.ModeSpot {
+		a.Answers = training.AnswersPath(opts.Dir, opts.Answers)
 	}
-	if err := exercise.RecordAttempt(opts.Dir, a); err != nil {
+	if err := training.RecordAttempt(opts.Dir, a); err != nil {
 		// The marking stands; the session report will count one attempt fewer.
 		fmt.Fprintf(opts.IO.ErrOut, "caselint: notice: this check was not recorded for the session report: %s\n", report.Printable(err.Error()))
 	}
-	st, err := exercise.ReadState(opts.Dir)
+	st, err := training.ReadState(opts.Dir)
 	if err != nil {
 		return err
 	}
-	res := build(exercise.ResultOptions{State: st, Trainer: opts.Trainer})
+	res := build(training.ResultOptions{State: st, Trainer: opts.Trainer})
 	switch opts.Format {
 	case "json":
 		return res.WriteJSON(opts.IO.Out)
@@ -147,13 +147,13 @@ func RunSession(ctx context.Context, opts *SessionOptions) error {
 	}
 	trainee := ""
 	if opts.Trainee != "" {
-		name, err := exercise.ValidTrainee(opts.Trainee)
+		name, err := training.ValidTrainee(opts.Trainee)
 		if err != nil {
 			return cmdutil.Usagef("--trainee: %v", err)
 		}
 		trainee = name
 	}
-	s := exercise.GatherSession(ctx, opts.Dirs, exercise.SessionOptions{
+	s := training.GatherSession(ctx, opts.Dirs, training.SessionOptions{
 		Rules: opts.Rules, From: opts.From, Answers: opts.Answers, Now: now(opts.Now).UTC().Truncate(time.Second),
 	})
 	if trainee != "" {
@@ -196,12 +196,12 @@ func RunSession(ctx context.Context, opts *SessionOptions) error {
 
 // writeTrainerNotes writes the exercise's trainer notes after its key, for
 // the trainer; nothing when it has none.
-func writeTrainerNotes(w io.Writer, ex *exercise.Exercise) error {
+func writeTrainerNotes(w io.Writer, ex *training.Exercise) error {
 	notes, err := ex.TrainerNotes()
 	if err != nil || notes == nil {
 		return err
 	}
-	if _, err := fmt.Fprintf(w, "\nTrainer notes (%s):\n", exercise.TrainerFile); err != nil {
+	if _, err := fmt.Fprintf(w, "\nTrainer notes (%s):\n", training.TrainerFile); err != nil {
 		return err
 	}
 	return notes.WriteText(w, "  ")

@@ -19,7 +19,7 @@ import (
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
-	"github.com/caselint/caselint/lint/exercise"
+	"github.com/caselint/caselint/training"
 )
 
 // clock is an injectable clock: each reading is a minute after the last.
@@ -77,7 +77,7 @@ func cohort(t *testing.T, now func() time.Time) (root string, dirs []string) {
 	// only is empty).
 	solution := func(name, dir string, only ...string) {
 		t.Helper()
-		ex, err := exercise.Shipped(rules).Get(name)
+		ex, err := training.Shipped(rules).Get(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,7 +103,7 @@ func cohort(t *testing.T, now func() time.Time) (root string, dirs []string) {
 	// visit given, as the solution does; the third problem left.
 	solution("seen-alone", dirs[1], "visits/2026-09-09.md", "visits/2026-09-22.md")
 	check(dirs[1], "")
-	ex, err := exercise.Shipped(rules).Get("first-plan-review")
+	ex, err := training.Shipped(rules).Get("first-plan-review")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestSessionOfThreeTrainees(t *testing.T) {
 	t0 := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 	root, dirs := cohort(t, clock(t0))
 	rules := checks.All()
-	ex, err := exercise.Shipped(rules).Get("first-plan-review")
+	ex, err := training.Shipped(rules).Get("first-plan-review")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,14 +171,14 @@ func TestSessionOfThreeTrainees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sj exercise.SessionJSON
+	var sj training.SessionJSON
 	if err := json.Unmarshal([]byte(js), &sj); err != nil {
 		t.Fatal(err)
 	}
 	if len(sj.Results) != 3 || len(sj.Exercises) != 2 || len(sj.Exercises[0].TrainerNotes) != 2 || sj.Exercises[0].Trainees != 2 || len(sj.Unmarked) != 0 {
 		t.Fatalf("session JSON: %d results, %+v", len(sj.Results), sj.Exercises)
 	}
-	byName := map[string]*exercise.Result{}
+	byName := map[string]*training.Result{}
 	for _, r := range sj.Results {
 		byName[r.Trainee] = r
 		if !r.Trainer || len(r.Items) != r.Score.Total || len(r.HeldBack) != 0 {
@@ -205,7 +205,7 @@ func TestSessionOfThreeTrainees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != strings.Join(exercise.CSVHeader, ",") {
+	if strings.Join(rows[0], ",") != strings.Join(training.CSVHeader, ",") {
 		t.Errorf("header %q", rows[0])
 	}
 	perTrainee := map[string]int{}
@@ -307,7 +307,7 @@ func TestCheckFormats(t *testing.T) {
 	if !errors.Is(err, cmdutil.ErrFindings) {
 		t.Fatalf("err = %v, want findings (exit 1)", err)
 	}
-	var r exercise.Result
+	var r training.Result
 	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 		t.Fatal(err)
 	}
@@ -322,10 +322,10 @@ func TestCheckFormats(t *testing.T) {
 	ios, _, out, _ = iostreams.Test()
 	_ = RunCheck(context.Background(), &CheckOptions{IO: ios, Rules: rules, Dir: dir, Format: "csv", Now: now})
 	rows, err := csv.NewReader(out).ReadAll()
-	if err != nil || len(rows) != 3 || rows[1][4] != "fixed" || rows[1][0] != "Ellie Hart" || rows[2][3] != exercise.RowHeld {
+	if err != nil || len(rows) != 3 || rows[1][4] != "fixed" || rows[1][0] != "Ellie Hart" || rows[2][3] != training.RowHeld {
 		t.Errorf("trainee's CSV: %q, %v", rows, err)
 	}
-	st, _ := exercise.ReadState(dir)
+	st, _ := training.ReadState(dir)
 	if len(st.Attempts) != 2 || !st.Attempts[1].At.Equal(time.Date(2026, 11, 20, 9, 1, 0, 0, time.UTC)) {
 		t.Errorf("attempts: %+v", st.Attempts)
 	}

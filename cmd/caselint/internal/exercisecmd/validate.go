@@ -10,8 +10,8 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/exercise"
 	"github.com/caselint/caselint/lint/report"
+	"github.com/caselint/caselint/training"
 	"github.com/spf13/cobra"
 )
 
@@ -78,13 +78,13 @@ func RunValidate(ctx context.Context, opts *ValidateOptions) error {
 			return cmdutil.Usagef("%s: no such folder", d)
 		}
 		if !st.IsDir() {
-			return cmdutil.Usagef("%s is not a folder: give the exercise's folder (the one holding %s)", d, exercise.MetaFile)
+			return cmdutil.Usagef("%s is not a folder: give the exercise's folder (the one holding %s)", d, training.MetaFile)
 		}
-		if _, err := os.Lstat(filepath.Join(d, exercise.MetaFile)); err == nil {
+		if _, err := os.Lstat(filepath.Join(d, training.MetaFile)); err == nil {
 			dirs = append(dirs, d)
 			continue
 		}
-		c, err := exercise.Folder(d, opts.Rules)
+		c, err := training.Folder(d, opts.Rules)
 		if err != nil {
 			return cmdutil.Usagef("%v", err)
 		}
@@ -94,7 +94,7 @@ func RunValidate(ctx context.Context, opts *ValidateOptions) error {
 			return err
 		}
 		if len(names) == 0 {
-			return cmdutil.Usagef("%s holds no exercise: give the exercise's folder (the one holding %s), or a folder of them", d, exercise.MetaFile)
+			return cmdutil.Usagef("%s holds no exercise: give the exercise's folder (the one holding %s), or a folder of them", d, training.MetaFile)
 		}
 		for _, n := range names {
 			dirs = append(dirs, filepath.Join(d, n))
@@ -102,7 +102,7 @@ func RunValidate(ctx context.Context, opts *ValidateOptions) error {
 	}
 	bad := false
 	for _, d := range dirs {
-		v, err := exercise.Validate(ctx, d, opts.Rules)
+		v, err := training.Validate(ctx, d, opts.Rules)
 		if err != nil {
 			return cmdutil.Usagef("%v", err)
 		}
@@ -118,7 +118,7 @@ func RunValidate(ctx context.Context, opts *ValidateOptions) error {
 }
 
 // writeValidation prints one exercise's validation.
-func writeValidation(w io.Writer, dir string, v *exercise.Validation) error {
+func writeValidation(w io.Writer, dir string, v *training.Validation) error {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	name := report.Printable(dir)
 	if filepath.Clean(dir) == "." {

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/exercise"
+	"github.com/caselint/caselint/training"
 )
 
 // A training exercise's folder (the one caselint exercise start wrote, with
@@ -35,7 +35,7 @@ func exerciseAbove(p string) string {
 
 // isExercise reports whether dir holds an exercise's state file.
 func isExercise(dir string) bool {
-	st, err := os.Lstat(filepath.Join(dir, exercise.StateFile))
+	st, err := os.Lstat(filepath.Join(dir, training.StateFile))
 	return err == nil && st.Mode().IsRegular()
 }
 
@@ -92,7 +92,7 @@ func declineExercise(dir, wd string) error {
 		show = r
 	}
 	name := "a training exercise"
-	if st, err := exercise.ReadState(dir); err == nil {
+	if st, err := training.ReadState(dir); err == nil {
 		name = fmt.Sprintf("the training exercise %q", st.Exercise)
 	}
 	arg := ""

@@ -10,7 +10,7 @@ import (
 
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
-	"github.com/caselint/caselint/lint/exercise"
+	"github.com/caselint/caselint/training"
 )
 
 // TestLintDeclinesAnExercise (issue 15): caselint lint in a trainee's
@@ -19,7 +19,7 @@ import (
 // nothing and exits 2, giving no answer away; with --trainer it reports
 // every problem of the key. On every shipped exercise.
 func TestLintDeclinesAnExercise(t *testing.T) {
-	exs, err := exercise.Shipped(checks.All()).All()
+	exs, err := training.Shipped(checks.All()).All()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func TestLintDeclinesAnExercise(t *testing.T) {
 		t.Run(ex.Name, func(t *testing.T) {
 			parent := t.TempDir()
 			dir := filepath.Join(parent, "trainee")
-			if err := ex.Start(context.Background(), dir, exercise.StartOptions{}); err != nil {
+			if err := ex.Start(context.Background(), dir, training.StartOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			key, err := ex.Reveal(context.Background())
@@ -93,12 +93,12 @@ func TestLintDeclinesAnExercise(t *testing.T) {
 // TestLintDeclinesAStagedExercise: the pre-commit hook's caselint lint
 // --staged in an exercise started as a git repository is declined too.
 func TestLintDeclinesAStagedExercise(t *testing.T) {
-	ex, err := exercise.Shipped(checks.All()).Get("late-entries")
+	ex, err := training.Shipped(checks.All()).Get("late-entries")
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "trainee")
-	if err := ex.Start(context.Background(), dir, exercise.StartOptions{Git: true}); err != nil {
+	if err := ex.Start(context.Background(), dir, training.StartOptions{Git: true}); err != nil {
 		t.Fatal(err)
 	}
 	code, out, errOut := caselint(t, dir, "lint", "--staged")
@@ -116,12 +116,12 @@ func TestLintDeclinesAStagedExercise(t *testing.T) {
 // TestLintAnOrdinaryFolderBesideAnExercise: a folder that is not an
 // exercise is linted as ever, though an exercise is next to it.
 func TestLintAnOrdinaryFolderBesideAnExercise(t *testing.T) {
-	ex, err := exercise.Shipped(checks.All()).Get("first-plan-review")
+	ex, err := training.Shipped(checks.All()).Get("first-plan-review")
 	if err != nil {
 		t.Fatal(err)
 	}
 	parent := t.TempDir()
-	if err := ex.Start(context.Background(), filepath.Join(parent, "trainee"), exercise.StartOptions{}); err != nil {
+	if err := ex.Start(context.Background(), filepath.Join(parent, "trainee"), training.StartOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	other := filepath.Join(parent, "cases", "C-1")

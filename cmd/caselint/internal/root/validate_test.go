@@ -14,7 +14,7 @@ import (
 // saying what to move, at its line) and refuses a folder that is not an
 // exercise (exit 2).
 func TestExerciseValidate(t *testing.T) {
-	shipped, err := filepath.Abs("../../../../lint/exercise/exercises")
+	shipped, err := filepath.Abs("../../../../training/exercises")
 	if err != nil {
 		t.Fatal(err)
 	}
