@@ -334,9 +334,9 @@ func (c *Case) LeadWorkersManager() string {
 
 // IsLeadWorkersManager reports whether ref names the lead worker's line
 // manager: the plan's manager when the plan names one; otherwise one of the
-// case's people whose role is a line manager's (IsLineManagerRole) and whose
-// agency is not plainly another service's (a GP surgery's practice
-// manager). The lead worker is never their own manager, nor is anyone of
+// case's people who could be the lead worker's line manager
+// (IsLineManagerFor: a line manager's role, in the lead worker's service,
+// never a GP surgery's practice manager or a nursery's). The lead worker is never their own manager, nor is anyone of
 // the conference and review service (a chair, a Review Team Manager, an
 // Independent Reviewing Officer), even named as manager: their
 // independence is the point.
@@ -350,8 +350,7 @@ func (c *Case) IsLeadWorkersManager(ref string) bool {
 	if m := c.LeadWorkersManager(); m != "" {
 		return SamePerson(ref, m)
 	}
-	p := c.Person(ref)
-	return p != nil && !personIsFamily(p) && IsLineManagerRole(p.Role) && AgencyService(p.Agency) != ServiceOther
+	return c.IsLineManagerFor(ref, c.LeadWorker()) // the one test of who can be (linemanager.go)
 }
 
 // IsSocialWorker reports whether ref names one of the case's people, not
