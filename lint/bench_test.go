@@ -7,8 +7,8 @@ import (
 
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/internal/synth/synthtest"
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/vcs"
 )
 
 // The benchmarks lint the benchmark corpus (internal/synth/synthtest: 1,000
@@ -82,7 +82,7 @@ func BenchmarkLintWithHistory(b *testing.B) {
 
 // BenchmarkHistoryIndex builds the history index of the corpus's
 // repository (1,500 commits unless the environment says otherwise),
-// opening it afresh each time, as caselint lint does. lint/vcs has its
+// opening it afresh each time, as caselint lint does. internal/vcs has its
 // own benchmarks of the index on a small fixed repository.
 func BenchmarkHistoryIndex(b *testing.B) {
 	dir := synthtest.Repo(b)

@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/expect"
-	"github.com/caselint/caselint/lint/vcs"
 )
 
 // Open returns the exercise a started folder dir holds, as its StateFile

@@ -16,10 +16,10 @@ import (
 	"time"
 
 	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/calendar"
 	"github.com/caselint/caselint/lint/expect"
-	"github.com/caselint/caselint/lint/vcs"
 	"github.com/caselint/caselint/schema"
 	"github.com/caselint/caselint/training"
 )

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/report"
 	"github.com/caselint/caselint/lint/ruledoc"
+	"github.com/caselint/caselint/report"
 )
 
 // The trainee's records and file names reach these reports: they are shown

@@ -15,9 +15,9 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/expect"
-	"github.com/caselint/caselint/lint/vcs"
 	"github.com/caselint/caselint/training"
 )
 

@@ -93,9 +93,9 @@ bench ./schema 'ParseFloor$' 1,2 "$count" 2x bench-parse.txt
 bench ./lint 'Lint$|LintNoRules$' 1,2 "$count" 2x bench-lint.txt
 bench ./lint 'LintFamily' 2 3 2x bench-family.txt
 bench ./lint 'LintWithHistory$|HistoryIndex$|HistoryCached$' 2 3 2x bench-history.txt
-bench ./lint/vcs 'StagedIndex$' 2 3 1s bench-index.txt
+bench ./internal/vcs 'StagedIndex$' 2 3 1s bench-index.txt
 bench ./cmd/caselint/internal/lintcmd 'Staged$' 2 3 5x bench-staged.txt
-bench ./lint/report 'SARIF' 2 3 1s bench-report.txt
+bench ./report 'SARIF' 2 3 1s bench-report.txt
 if [ "${GROWTH:-1}" != 0 ]; then
 	for n in 1000 10000; do
 		CASELINT_BENCH_CORPUS="$work/c$n" bench ./lint 'Lint$' 2 3 1x "bench-growth-$n.txt"

@@ -13,9 +13,9 @@ import (
 
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/internal/synth"
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/linttest"
-	"github.com/caselint/caselint/lint/vcs"
 )
 
 // TestCleanCases lints a corpus without defects under every shipped
@@ -168,7 +168,7 @@ func TestShape(t *testing.T) {
 }
 
 // TestRepo writes a small corpus as a repository and reads it back with
-// lint/vcs: the history has every version, the work tree is clean, and the
+// internal/vcs: the history has every version, the work tree is clean, and the
 // history rules find nothing in a clean corpus.
 func TestRepo(t *testing.T) {
 	dir := t.TempDir()

@@ -15,7 +15,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/report"
+	"github.com/caselint/caselint/report"
 	"github.com/caselint/caselint/training"
 	"github.com/spf13/cobra"
 )

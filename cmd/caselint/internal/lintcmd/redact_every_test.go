@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
-	"github.com/caselint/caselint/lint/report"
+	"github.com/caselint/caselint/report"
 )
 
 // A distinctive name, put in every place a record can hold text: --redact

@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/report"
-	"github.com/caselint/caselint/lint/vcs"
+	"github.com/caselint/caselint/report"
 )
 
 // shallowNote is why the history rules are skipped in a shallow clone.

@@ -11,10 +11,10 @@ import (
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/internal/newrecord"
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/newrecord"
-	"github.com/caselint/caselint/lint/report"
-	"github.com/caselint/caselint/lint/vcs"
+	"github.com/caselint/caselint/report"
 	"github.com/caselint/caselint/schema"
 	"github.com/spf13/cobra"
 )

@@ -11,7 +11,7 @@ import (
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
-	"github.com/caselint/caselint/lint/vcs"
+	"github.com/caselint/caselint/internal/vcs"
 )
 
 func TestFlagsReachOptions(t *testing.T) {

@@ -19,7 +19,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/newcmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/rulescmd"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/report"
+	"github.com/caselint/caselint/report"
 	"github.com/spf13/cobra"
 )
 

@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/internal/newrecord"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/newrecord"
 	"github.com/caselint/caselint/schema"
 )
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caselint/caselint/lint/newrecord"
+	"github.com/caselint/caselint/internal/newrecord"
 	"github.com/caselint/caselint/schema"
 )
 

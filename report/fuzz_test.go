@@ -6,7 +6,7 @@ package report
 // SARIF schema is at hand (shared/sarif above the repository), that it is
 // valid SARIF 2.1.0. The JSON report gets the same checks but the schema.
 //
-//	go test ./lint/report -run '^$' -fuzz '^FuzzSARIF$' -fuzztime 10m
+//	go test ./report -run '^$' -fuzz '^FuzzSARIF$' -fuzztime 10m
 
 import (
 	"bytes"

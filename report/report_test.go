@@ -208,10 +208,10 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run go test ./lint/report -update)", err)
+				t.Fatalf("%v (run go test ./report -update)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s output differs from %s (run go test ./lint/report -update and review the diff)\ngot:\n%s", tc.format, golden, got)
+				t.Errorf("%s output differs from %s (run go test ./report -update and review the diff)\ngot:\n%s", tc.format, golden, got)
 			}
 		})
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/internal/synth/synthtest"
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/lint/report"
+	"github.com/caselint/caselint/report"
 )
 
 // The report benchmarks print the result of linting the benchmark corpus
