@@ -117,6 +117,10 @@ func TestGitAdoptWithBaseline(t *testing.T) {
 			t.Errorf("lint %s: %v, want the new defect still", strings.Join(args, " "), fs)
 		}
 	}
+	// Under --redact the stale entry's path is redacted with the rest.
+	if _, errOut := lintJSON(t, r.dir, lintArgs("--redact", "cases")...); strings.Contains(errOut, "T-1") || !strings.Contains(errOut, "1 entry no longer matches") {
+		t.Errorf("--redact: %s", errOut)
+	}
 	// caselint baseline drops it (and takes in the new defect).
 	code, out, _ = caselint(t, r.dir, append([]string{"baseline"}, lintArgs()...)...)
 	if code != cmdutil.ExitOK || !strings.Contains(out, "(1 added, 1 dropped)") {
