@@ -144,7 +144,7 @@ func TestBaselineStage(t *testing.T) {
 	if err := Pipeline(context.Background(), res, BaselineStage(func() (*Baseline, []Notification, error) { return b, nil, nil }, all)); err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Findings) != 1 || res.Findings[0].Fingerprint != newF.Fingerprint {
+	if len(res.Findings) != 1 || res.Findings[0].Fingerprint != newF.Fingerprint || res.Baselined != 1 {
 		t.Errorf("findings %+v, want the new one alone", res.Findings)
 	}
 	if len(res.Notifications) != 1+staleListedMax+1 {

@@ -26,6 +26,7 @@ func BaselineStage(load func() (*Baseline, []Notification, error), inScope func(
 		var hidden int
 		var stale []BaselineEntry
 		res.Findings, hidden, stale = b.Hide(res.Findings, inScope())
+		res.Baselined += hidden
 		res.Notifications = append(res.Notifications, baselineNotices(b.Name, hidden, stale)...)
 		return nil
 	}}

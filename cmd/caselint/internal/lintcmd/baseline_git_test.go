@@ -69,7 +69,7 @@ func TestGitAdoptWithBaseline(t *testing.T) {
 
 	// The work tree is clean, and says what it hid.
 	code, out, _ = caselint(t, r.dir, append([]string{"lint"}, lintArgs("cases")...)...)
-	if code != cmdutil.ExitOK || !strings.Contains(out, "findings hidden") {
+	if code != cmdutil.ExitOK || !strings.Contains(out, "findings hidden") || !strings.Contains(out, ", "+strconv.Itoa(len(before))+" in the baseline\n") {
 		t.Fatalf("lint after baseline: exit %d\n%s", code, out)
 	}
 	// --no-baseline reports them all.
