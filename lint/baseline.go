@@ -127,7 +127,7 @@ type BaselineError struct {
 }
 
 func (e *BaselineError) Error() string {
-	return fmt.Sprintf("%s:%d: %s (remake the baseline with caselint baseline)", e.Name, e.Line, e.Msg)
+	return fmt.Sprintf("%s:%d: %s (fix the line, or delete the file and run caselint baseline)", e.Name, e.Line, e.Msg)
 }
 
 // ParseBaseline reads the baseline file name with content data. Blank
