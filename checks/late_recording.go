@@ -2,6 +2,8 @@ package checks
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 	_ "time/tzdata" // commit dates are read as dates in London, wherever caselint runs
 
@@ -40,6 +42,17 @@ A record can't be recorded earlier after the fact: if
 the delay had a reason (the worker was off sick, the minutes came from
 another agency), say so in a caselint:ignore comment on the date line.
 
+Records kept before the team used git (on paper, in another system) and
+committed together carry the date of that commit, not of their writing. So
+when one commit first added three or more of a case's visit and core group
+records, each late, the rule takes them as a bulk import and reports them
+once, at the earliest record's date line, naming the commit and how many
+records it brought in, rather than once for each: check they were recorded
+on time where they were kept, and say so in a caselint:ignore comment on
+that line, or keep the finding in the baseline (caselint baseline; see
+docs/adopting.md). One or two late records committed together are each
+reported: a record written up late is late however it is committed.
+
 The rule needs the repository's history: it is skipped, with a notice,
 outside a repository and in a shallow clone. A record not yet committed is
 not checked, nor one first committed after the as-of date.`,
@@ -58,25 +71,107 @@ func runLateRecording(pass *lint.Pass) error {
 	if pass.History == nil || limit.IsZero() {
 		return nil
 	}
+	var late []lateRecord
 	for _, r := range historyRecords(pass.Case) {
 		first, committed, ok := firstRecorded(pass, r)
 		if !ok {
 			continue
 		}
 		due := pass.Calendar.Add(r.date, limit)
-		if !committed.After(due) {
+		if committed.After(due) {
+			late = append(late, lateRecord{historyRecord: r, first: first, committed: committed, due: due})
+		}
+	}
+	imports := bulkImports(late)
+	for _, l := range late {
+		if batch, ok := imports[l.first.Commit]; ok {
+			if batch[0].doc == l.doc { // said once, at the earliest
+				reportBulkImport(pass, batch)
+			}
 			continue
 		}
+		first := l.first
 		pass.Report(lint.Diagnostic{
-			Doc:        r.doc,
-			Offset:     r.doc.At("date"),
+			Doc:        l.doc,
+			Offset:     l.doc.At("date"),
 			Attributed: &first,
 			Message: fmt.Sprintf("this %s on %s was first committed on %s, %d working days after it, by %s (commit %s): a %s is to be recorded within %s of it (caselint's recording limit: the procedure sets no number of days), by %s; if the delay had a reason, say so in a caselint:ignore comment (%s)",
-				r.what, r.date.Long(), committed.Long(), pass.Calendar.WorkingDaysAfter(r.date, committed),
-				first.Author, shortHash(first.Commit), r.what, cgIntervalWords(limit), due.Long(), cite(pass)),
+				l.what, l.date.Long(), l.committed.Long(), pass.Calendar.WorkingDaysAfter(l.date, l.committed),
+				first.Author, shortHash(first.Commit), l.what, cgIntervalWords(limit), l.due.Long(), cite(pass)),
 		})
 	}
 	return nil
+}
+
+// lateRecord is a record first committed after the recording limit.
+type lateRecord struct {
+	historyRecord
+	first     lint.Version // the commit that first added it
+	committed schema.Date  // its day, in London
+	due       schema.Date  // the last day it was on time
+}
+
+// bulkImportMin is how many of a case's records, each late, one commit
+// must first add to be a bulk import: records kept before (on paper, in
+// another system) and brought into git at once, whose commit says when
+// they were imported, not when they were written. Fewer are judged one by
+// one: a record, or two, written up late and committed together is late.
+const bulkImportMin = 3
+
+// bulkImports groups the late records by the commit that first added them
+// and returns the groups of a bulk import (bulkImportMin or more), each by
+// its commit, its records by date (then in the case's order).
+func bulkImports(late []lateRecord) map[string][]lateRecord {
+	by := map[string][]lateRecord{}
+	for _, l := range late {
+		by[l.first.Commit] = append(by[l.first.Commit], l)
+	}
+	for c, batch := range by {
+		if len(batch) < bulkImportMin {
+			delete(by, c)
+			continue
+		}
+		slices.SortStableFunc(batch, func(a, b lateRecord) int { return a.date.Compare(b.date) })
+	}
+	return by
+}
+
+// reportBulkImport reports a bulk import once, at the date line of its
+// earliest record, in place of a finding for each record.
+func reportBulkImport(pass *lint.Pass, batch []lateRecord) {
+	first := batch[0].first
+	var visits, groups int
+	for _, l := range batch {
+		if l.what == "visit" {
+			visits++
+		} else {
+			groups++
+		}
+	}
+	var what []string
+	if visits > 0 {
+		what = append(what, countWords(visits, "visit record", "visit records"))
+	}
+	if groups > 0 {
+		what = append(what, countWords(groups, "core group record", "core group records"))
+	}
+	pass.Report(lint.Diagnostic{
+		Doc:        batch[0].doc,
+		Offset:     batch[0].doc.At("date"),
+		Attributed: &first,
+		Message: fmt.Sprintf("%s of this case, dated from %s to %s, were first committed together on %s by %s (commit %s), each more than %s after its event: taken as records kept before and imported into git at once, said once here rather than for each; git says when they were imported, not when they were written, so check they were recorded within %s where they were kept (caselint's recording limit: the procedure sets no number of days), and say so in a caselint:ignore comment, or keep this finding in the baseline (caselint baseline) (%s)",
+			strings.Join(what, " and "), batch[0].date.Long(), batch[len(batch)-1].date.Long(), batch[0].committed.Long(),
+			first.Author, shortHash(first.Commit), cgIntervalWords(pass.Profile.RecordingLimit), cgIntervalWords(pass.Profile.RecordingLimit), cite(pass)),
+	})
+}
+
+// countWords is n with the noun that goes with it: "1 visit record", "3
+// visit records".
+func countWords(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // historyRecord is a visit or core group record the history rules check.

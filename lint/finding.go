@@ -61,5 +61,6 @@ type Result struct {
 	Notifications []Notification
 	Files         int // records read
 	Cases         int
+	Baselined     int    // findings the baseline hid (BaselineStage)
 	Root          string // absolute root the paths are relative to
 }

@@ -16,6 +16,7 @@ const (
 	NoticeConfig                           // which config the report was made under
 	NoticeTooLarge                         // an older version was over the size limit
 	NoticeSubmodule                        // records in a git submodule
+	NoticeBaseline                         // what the baseline hid, and its entries that match nothing
 )
 
 var noticeKindNames = [...]string{
@@ -28,6 +29,7 @@ var noticeKindNames = [...]string{
 	NoticeConfig:         "config",
 	NoticeTooLarge:       "too-large",
 	NoticeSubmodule:      "submodule",
+	NoticeBaseline:       "baseline",
 }
 
 func (k NoticeKind) String() string {

@@ -23,6 +23,7 @@ import (
 //
 //	3 errors, 1 warning, 0 notes in 2 cases (14 records), 2 suppressed
 //	no problems in 2 cases (14 records)
+//	no problems in 2 cases (14 records), 12 in the baseline
 //
 // The column counts characters. Colour (path bold, severity red, yellow or
 // cyan, rule id faint) is used only when opts.Color is set. Paths and
@@ -65,6 +66,10 @@ func summary(res *lint.Result) string {
 	}
 	if c.suppressed > 0 {
 		s += fmt.Sprintf(", %d suppressed", c.suppressed)
+	}
+	if res.Baselined > 0 {
+		// Not a bare "no problems": the baseline hid some.
+		s += fmt.Sprintf(", %d in the baseline", res.Baselined)
 	}
 	return s
 }

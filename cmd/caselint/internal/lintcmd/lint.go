@@ -54,6 +54,14 @@ type Options struct {
 	// Trainer lints a training exercise's folder, which is otherwise
 	// declined: its findings are the answers (exercise.go).
 	Trainer bool
+	// Baseline is the baseline file (--baseline), else the one at the
+	// root of the tree linted, if any (lint.BaselineFileName); its
+	// findings are not reported. NoBaseline reports them.
+	Baseline   string
+	NoBaseline bool
+	// Stages are stages a caller adds after the command's own, before the
+	// fail level: caselint baseline collects the findings with one.
+	Stages []lint.Stage
 
 	// Now and Getwd stand for the clock and the working directory.
 	Now   func() time.Time
@@ -107,14 +115,21 @@ caselint does not give with redacted-N, and withholds suppression
 reasons: for reports that leave the team. No report holds an absolute
 path. caselint makes no network
 connection, and writes nothing but the --output file and that cache; see
-docs/privacy.md.`,
+docs/privacy.md.
+
+The findings listed in the baseline (.caselint-baseline at the root, read
+from the tree linted, or --baseline FILE; written by caselint baseline) are
+not reported: a notice says how many were hidden and which entries match
+no finding any more. --no-baseline reports every finding. See
+docs/adopting.md.`,
 		Example: `  caselint lint cases
   caselint lint --profile stoke-on-trent --as-of 2026-11-20 cases
   caselint lint --format sarif --output caselint.sarif cases
   caselint lint --staged
   caselint lint --rev v1.2 cases
   caselint lint --new-from-rev origin/main --format github cases
-  caselint lint --redact --format sarif -o for-audit.sarif cases`,
+  caselint lint --redact --format sarif -o for-audit.sarif cases
+  caselint lint --no-baseline cases`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Args = os.Args
@@ -138,7 +153,10 @@ docs/privacy.md.`,
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
 	f.BoolVar(&opts.NoCache, "no-cache", false, "build the history from every commit, neither reading nor writing the history cache in the git folder (.git/caselint/history)")
 	f.BoolVar(&opts.Trainer, "trainer", false, "lint a training exercise's folder anyway (caselint exercise start made it): its findings are the exercise's answers, held back from trainees")
+	f.StringVar(&opts.Baseline, "baseline", "", "hide the findings the baseline `FILE` lists (default: "+lint.BaselineFileName+" at the root of the tree linted, if there is one; caselint baseline writes it)")
+	f.BoolVar(&opts.NoBaseline, "no-baseline", false, "report every finding, the baseline's too")
 	cmd.MarkFlagsMutuallyExclusive("staged", "rev")
+	cmd.MarkFlagsMutuallyExclusive("baseline", "no-baseline")
 	return cmd
 }
 
@@ -475,7 +493,8 @@ func within(dir, p string) bool {
 // were not read, so what changed in them was not checked.
 // resultStages is the lint command's part of the results pipeline, run
 // after lint.Run in this order: the config notice, notices' paths made
-// relative, the baseline of --new-from-rev, the notices of versions over
+// relative, the baseline file's findings hidden, the baseline of
+// --new-from-rev, the notices of versions over
 // the size limit and of submodules, path redaction under --redact, and the
 // fail level, which sets *failed.
 func resultStages(opts *Options, src *source, lopts lint.Options, cfgName, wd string, vcsHist *vcs.History, failLevel lint.Severity, failed *bool) []lint.Stage {
@@ -498,6 +517,9 @@ func resultStages(opts *Options, src *source, lopts lint.Options, cfgName, wd st
 			}
 			return nil
 		}},
+	}
+	if !opts.NoBaseline {
+		stages = append(stages, baselineStage(opts, src, wd))
 	}
 	if opts.NewFromRev != "" {
 		stages = append(stages, lint.NewSinceStage(func(ctx context.Context) (*lint.Result, error) {
@@ -530,6 +552,7 @@ func resultStages(opts *Options, src *source, lopts lint.Options, cfgName, wd st
 		// that --new-from-rev has matched findings by their paths.
 		stages = append(stages, lint.RedactPathsStage())
 	}
+	stages = append(stages, opts.Stages...)
 	return append(stages, lint.FailLevelStage(failLevel, failed))
 }
 

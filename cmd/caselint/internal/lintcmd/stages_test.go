@@ -21,13 +21,16 @@ func TestResultStages(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := names(&Options{}), []string{"config-notice", "relative-paths", "too-large", "submodules", "fail-level"}; !slices.Equal(got, want) {
+	if got, want := names(&Options{}), []string{"config-notice", "relative-paths", "baseline", "too-large", "submodules", "fail-level"}; !slices.Equal(got, want) {
 		t.Errorf("stages %v, want %v", got, want)
 	}
 	got := names(&Options{NewFromRev: "HEAD~1", Redact: true})
-	want := []string{"config-notice", "relative-paths", "new-since", "too-large", "submodules", "redact-paths", "fail-level"}
+	want := []string{"config-notice", "relative-paths", "baseline", "new-since", "too-large", "submodules", "redact-paths", "fail-level"}
 	if !slices.Equal(got, want) {
 		t.Errorf("stages with --new-from-rev and --redact %v, want %v", got, want)
+	}
+	if got, want := names(&Options{NoBaseline: true}), []string{"config-notice", "relative-paths", "too-large", "submodules", "fail-level"}; !slices.Equal(got, want) {
+		t.Errorf("stages with --no-baseline %v, want %v", got, want)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/cmd/caselint/internal/baselinecmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/corpuscmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/exercisecmd"
@@ -45,6 +46,7 @@ group meets, what the plan must contain, and how it may end.`,
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.UsageError{Err: err} })
 	cmd.AddCommand(
 		lintcmd.NewCmdLint(ios, rules, Version, nil),
+		baselinecmd.NewCmdBaseline(ios, rules, Version, nil),
 		rulescmd.NewCmdRules(ios, rules, nil),
 		explaincmd.NewCmdExplain(ios, rules, nil),
 		newcmd.NewCmdNew(ios, nil),

@@ -1,0 +1,176 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func bfp(rule, path, line string) string { return fingerprint(rule, path, line, 0) }
+
+func TestBaselineFormatParse(t *testing.T) {
+	fs := []Finding{
+		{RuleID: "unseen-child", Path: "cases/B/plan.md", Fingerprint: bfp("unseen-child", "cases/B/plan.md", "x")},
+		{RuleID: "late-recording", Path: "cases/A/visits/2026-01-12.md", Fingerprint: bfp("late-recording", "cases/A/visits/2026-01-12.md", "date = 2026-01-12")},
+		{RuleID: "missing-plan-section", Path: "cases/A/plan.md", Fingerprint: bfp("missing-plan-section", "cases/A/plan.md", "+++")},
+		{RuleID: "missing-plan-section", Path: "cases/A/plan.md", Fingerprint: bfp("missing-plan-section", "cases/A/plan.md", "##"), Suppression: &Suppression{Reason: "reviewed"}},
+		{RuleID: "late-recording", Path: "cases/C/a b/x.md ", Fingerprint: bfp("late-recording", "cases/C/a b/x.md ", "")},
+	}
+	b := NewBaseline(fs)
+	data := b.Format()
+	text := string(data)
+	if !strings.HasPrefix(text, "# caselint baseline:") || !strings.Contains(text, "caselint baseline [PATH...]") {
+		t.Errorf("no header saying what it is and how to remake it:\n%s", text)
+	}
+	var body []string
+	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			body = append(body, l)
+		}
+	}
+	want := []string{
+		fs[2].Fingerprint + " missing-plan-section cases/A/plan.md",
+		fs[1].Fingerprint + " late-recording cases/A/visits/2026-01-12.md",
+		fs[0].Fingerprint + " unseen-child cases/B/plan.md",
+		fs[4].Fingerprint + ` late-recording "cases/C/a b/x.md "`,
+	}
+	if !slices.Equal(body, want) {
+		t.Errorf("baseline lines\n%s\nwant (sorted by path, no suppressed finding)\n%s", strings.Join(body, "\n"), strings.Join(want, "\n"))
+	}
+	// Windows line ends and a byte order mark, as a checkout may make it.
+	crlf := "\ufeff" + strings.ReplaceAll(text, "\n", "\r\n")
+	back, err := ParseBaseline("b", []byte(crlf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Entries) != 4 || back.Entries[3].Path != "cases/C/a b/x.md " || back.Entries[0].Line != 7 {
+		t.Errorf("parsed %+v", back.Entries)
+	}
+	if again := (&Baseline{Entries: back.Entries}).Format(); string(again) != text {
+		t.Errorf("format after parse differs:\n%s", again)
+	}
+}
+
+func TestParseBaselineErrors(t *testing.T) {
+	good := strings.Repeat("a", 24)
+	for _, tc := range []struct{ in, want string }{
+		{"# c\n\n" + good + " late-recording\n", ".caselint-baseline:3: want FINGERPRINT RULE PATH"},
+		{good + "  late-recording a.md\n", ".caselint-baseline:1: \"\" is not a rule id"},
+		{"abc late-recording a.md\n", ".caselint-baseline:1: \"abc\" is not a fingerprint"},
+		{strings.Repeat("A", 24) + " late-recording a.md\n", "is not a fingerprint"},
+		{good + " Late_Recording a.md\n", "is not a rule id"},
+		{good + " late-recording /etc/passwd\n", "\"/etc/passwd\" is not a file below the root"},
+		{good + " late-recording cases/../x.md\n", "is not a file below the root"},
+		{good + " late-recording \"a.md\n", "not a well-formed quoted string"},
+	} {
+		_, err := ParseBaseline(".caselint-baseline", []byte(tc.in))
+		var be *BaselineError
+		if !errors.As(err, &be) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want one with %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+func TestBaselineHide(t *testing.T) {
+	a := Finding{RuleID: "r", Path: "cases/A/plan.md", Fingerprint: bfp("r", "cases/A/plan.md", "1")}
+	a2 := Finding{RuleID: "r", Path: "cases/A/plan.md", Fingerprint: fingerprint("r", "cases/A/plan.md", a.Fingerprint, 1)}
+	newF := Finding{RuleID: "r", Path: "cases/A/plan.md", Fingerprint: bfp("r", "cases/A/plan.md", "new")}
+	sup := Finding{RuleID: "q", Path: "cases/A/plan.md", Fingerprint: bfp("q", "cases/A/plan.md", "2"), Suppression: &Suppression{Reason: "ok"}}
+	b := NewBaseline([]Finding{a, a2})
+	b.Entries = append(b.Entries,
+		BaselineEntry{Fingerprint: sup.Fingerprint, RuleID: "q", Path: "cases/A/plan.md"},                  // suppressed since: stale
+		BaselineEntry{Fingerprint: bfp("r", "cases/A/x.md", "gone"), RuleID: "r", Path: "cases/A/x.md"},    // put right: stale
+		BaselineEntry{Fingerprint: bfp("r", "cases/B/plan.md", "1"), RuleID: "r", Path: "cases/B/plan.md"}, // not linted: not stale
+	)
+	inA := func(p string) bool { return strings.HasPrefix(p, "cases/A/") }
+	kept, hidden, stale := b.Hide([]Finding{a, newF, a2, sup}, inA)
+	if hidden != 2 || len(kept) != 2 || kept[0].Fingerprint != newF.Fingerprint || kept[1].Suppression == nil {
+		t.Errorf("hid %d, kept %+v: want a and a2 hidden, the new and the suppressed kept", hidden, kept)
+	}
+	if len(stale) != 2 || stale[0].RuleID != "q" || stale[1].Path != "cases/A/x.md" {
+		t.Errorf("stale %+v, want the suppressed and the put-right entries only", stale)
+	}
+	// An entry matches once: a second finding of one fingerprint is new.
+	_, hidden, _ = NewBaseline([]Finding{a}).Hide([]Finding{a, a}, inA)
+	if hidden != 1 {
+		t.Errorf("one entry hid %d findings", hidden)
+	}
+}
+
+func TestLintedScope(t *testing.T) {
+	fsys := fstest.MapFS{
+		"cases/A/case.md":             {Data: []byte("x")},
+		"cases/A/visits/2026-01-1.md": {Data: []byte("x")},
+		"cases/B/case.md":             {Data: []byte("x")},
+	}
+	for _, tc := range []struct {
+		paths []string
+		in    []string
+		out   []string
+	}{
+		{nil, []string{"cases/A/plan.md", "x.md"}, nil},
+		{[]string{"cases"}, []string{"cases/gone/plan.md", "cases/A/plan.md"}, []string{"other/a.md", "casesX/a.md"}},
+		// A record of a case: the whole case, as discover brings it in.
+		{[]string{"cases/A/visits/2026-01-1.md"}, []string{"cases/A/plan.md", "cases/A/visits/gone.md"}, []string{"cases/B/case.md"}},
+		{[]string{"cases/B"}, []string{"cases/B/x.md"}, []string{"cases/A/case.md"}},
+	} {
+		in := LintedScope(fsys, tc.paths)
+		for _, p := range tc.in {
+			if !in(p) {
+				t.Errorf("paths %v: %s not in scope", tc.paths, p)
+			}
+		}
+		for _, p := range tc.out {
+			if in(p) {
+				t.Errorf("paths %v: %s in scope", tc.paths, p)
+			}
+		}
+	}
+}
+
+func TestBaselineStage(t *testing.T) {
+	old := Finding{RuleID: "r", Path: "cases/A/plan.md", Fingerprint: bfp("r", "cases/A/plan.md", "1")}
+	newF := Finding{RuleID: "r", Path: "cases/A/plan.md", Fingerprint: bfp("r", "cases/A/plan.md", "2")}
+	b := NewBaseline([]Finding{old})
+	b.Name = ".caselint-baseline"
+	for i := range 25 {
+		b.Entries = append(b.Entries, BaselineEntry{Fingerprint: bfp("r", "cases/A/gone.md", string(rune('a'+i))), RuleID: "r", Path: "cases/A/gone.md", Line: 8 + i})
+	}
+	all := func() func(string) bool { return func(string) bool { return true } }
+	res := &Result{Findings: []Finding{old, newF}}
+	if err := Pipeline(context.Background(), res, BaselineStage(func() (*Baseline, []Notification, error) { return b, nil, nil }, all)); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Fingerprint != newF.Fingerprint || res.Baselined != 1 {
+		t.Errorf("findings %+v, want the new one alone", res.Findings)
+	}
+	if len(res.Notifications) != 1+staleListedMax+1 {
+		t.Fatalf("%d notices, want the summary, %d entries and how many more", len(res.Notifications), staleListedMax)
+	}
+	sum := res.Notifications[0]
+	if sum.Kind != NoticeBaseline || sum.Message != "baseline .caselint-baseline: 1 finding hidden, 25 entries no longer match (put right, or its line changed); run caselint baseline to drop them" {
+		t.Errorf("summary %+v", sum)
+	}
+	if n := res.Notifications[1]; n.Path != "cases/A/gone.md" || !strings.HasPrefix(n.Message, "baseline .caselint-baseline:8: r ") {
+		t.Errorf("first stale entry %+v", n)
+	}
+	if n := res.Notifications[len(res.Notifications)-1]; !strings.Contains(n.Message, "5 more entries") {
+		t.Errorf("last notice %+v", n)
+	}
+
+	// No baseline: nothing changes; nothing hidden or stale: nothing said.
+	res = &Result{Findings: []Finding{newF}}
+	_ = Pipeline(context.Background(), res, BaselineStage(func() (*Baseline, []Notification, error) { return nil, nil, nil }, all))
+	_ = Pipeline(context.Background(), res, BaselineStage(func() (*Baseline, []Notification, error) { return &Baseline{}, nil, nil }, all))
+	if len(res.Findings) != 1 || len(res.Notifications) != 0 {
+		t.Errorf("without a baseline: %+v", res)
+	}
+	// A baseline that cannot be read stops the pipeline.
+	bad := errors.New("b:1: bad")
+	if err := Pipeline(context.Background(), res, BaselineStage(func() (*Baseline, []Notification, error) { return nil, nil, bad }, all)); !errors.Is(err, bad) {
+		t.Errorf("error %v", err)
+	}
+}
