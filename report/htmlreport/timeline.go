@@ -39,21 +39,21 @@ var (
 
 // timeline is what the template draws for one case.
 type timeline struct {
-	ID                  string
-	Width, Height       int
-	AxisY, Left, Right  int
-	Title, Desc         string
-	Lanes               []lane
-	Ticks               []tick
-	PlanX1, PlanX2      string
-	PlanY               int
-	PlanEnded, HasPlan  bool
-	AsOfX               string
-	AsOf                string
-	Marks               []mark
-	Gaps                []gapShape
-	Periods             []periodShape
-	Visits, Gapped, Big int
+	ID                 string
+	Width, Height      int
+	AxisY, Left, Right int
+	Title, Desc        string
+	Lanes              []lane
+	Ticks              []tick
+	PlanX1, PlanX2     string
+	PlanY              int
+	PlanEnded, HasPlan bool
+	AsOfX              string
+	AsOf               string
+	Marks              []mark
+	Gaps               []gapShape
+	Periods            []periodShape
+	Visits, Gapped     int
 }
 
 type tick struct {
