@@ -92,7 +92,7 @@ func runOverdueCoreGroup(pass *lint.Pass) error {
 		if prev != nil {
 			iv, when := interval(prev.Date)
 			if due := pass.Calendar.Add(prev.Date, iv); cg.Date.After(due) {
-				pass.Reportf(cg.Doc, cg.Doc.At("date"),
+				pass.ReportGapf(lint.Span{From: prev.Date, Due: due, To: cg.Date}, cg.Doc, cg.Doc.At("date"),
 					"this core group met on %s, %s after the previous meeting on %s: the core group %s at least %s%s, so the next meeting was due by %s; hold meetings at the agreed frequency (%s)",
 					cg.Date.Long(), cgGapWords(prev.Date, cg.Date), prev.Date.Long(), cgShouldMeet(pass), cgEveryWords(iv), cgPrefixSpace(when), due.Long(), cite(pass))
 			}
@@ -108,7 +108,7 @@ func runOverdueCoreGroup(pass *lint.Pass) error {
 		if until != pass.AsOf {
 			asOf, todo = "by the end of the plan on "+until.Long(), "record in core-groups/ any meeting held before the plan ended"
 		}
-		pass.Reportf(plan.Doc, cgStartedLine(plan),
+		pass.ReportGapf(lint.Span{From: prev.Date, Due: due, To: until}, plan.Doc, cgStartedLine(plan),
 			"the core group has not met since %s: it %s at least %s%s, so a meeting was due by %s and none is recorded %s; %s (%s)",
 			prev.Date.Long(), cgShouldMeet(pass), cgEveryWords(iv), cgPrefixSpace(when), due.Long(), asOf, todo, cite(pass))
 	}

@@ -84,6 +84,7 @@ func runUnseenChild(pass *lint.Pass) error {
 			continue
 		}
 		uncounted := uncountedInGap(pass, g)
+		gap := lint.Span{From: g.From, Due: g.Due, To: g.To}
 		start := "the start of the plan on " + g.From.Long()
 		if g.FromBirth {
 			start = "the birth on " + g.From.Long()
@@ -93,7 +94,7 @@ func runUnseenChild(pass *lint.Pass) error {
 			if g.FromSeen == nil {
 				what = child + " was not seen alone from " + start + " until " + g.To.Long()
 			}
-			pass.Reportf(g.ToSeen.Doc, g.ToSeen.Doc.At("date"),
+			pass.ReportGapf(gap, g.ToSeen.Doc, g.ToSeen.Doc.At("date"),
 				"%s; %s, so a visit was due by %s%s: record any visit in between that saw %s alone (%s)",
 				what, g.By, g.Due.Long(), uncounted, child, cite(pass))
 			continue
@@ -103,7 +104,7 @@ func runUnseenChild(pass *lint.Pass) error {
 			what = child + " has not been seen alone since " + start
 		}
 		if c := pass.Case.Cessation(); c != nil && c.Date == g.To {
-			pass.Reportf(plan.Doc, plan.Doc.At("started"),
+			pass.ReportGapf(gap, plan.Doc, plan.Doc.At("started"),
 				"%s; %s, so a visit was due by %s and none is recorded before the plan ended on %s%s: record the visit that saw %s alone, if there was one (%s)",
 				what, g.By, g.Due.Long(), g.To.Long(), uncounted, child, cite(pass))
 			continue
@@ -112,7 +113,7 @@ func runUnseenChild(pass *lint.Pass) error {
 		if pass.Case.IsBabyOn(g.To) {
 			see = "see " + child + " awake now"
 		}
-		pass.Reportf(plan.Doc, plan.Doc.At("started"),
+		pass.ReportGapf(gap, plan.Doc, plan.Doc.At("started"),
 			"%s; %s, so a visit was due by %s and none is recorded up to %s%s: %s, or record the visit that did (%s)",
 			what, g.By, g.Due.Long(), g.To.Long(), uncounted, see, cite(pass))
 	}

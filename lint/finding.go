@@ -23,6 +23,10 @@ type Finding struct {
 	// (late-recording, recorded-before-event: the commit that added the
 	// record; rewritten-record: the commit that changed its facts).
 	Attributed *Version
+	// Span is the stretch of time the finding is about, when it is one (a
+	// gap between visits that saw the child alone, or between core
+	// groups), so that a timeline can draw it; nil otherwise.
+	Span *Span
 
 	// msg is Message with what it quotes apart (schema.Msg), for
 	// redaction; redacted is set once it is redacted.
@@ -34,6 +38,15 @@ type Finding struct {
 func (f Finding) withMsg(m schema.Msg) Finding {
 	f.Message, f.msg = m.String(), m
 	return f
+}
+
+// Span is a gap a finding reports: from the day it opened (the last
+// meeting or visit, the plan's start) to the day it closed or the case was
+// evaluated to, and the day by which it should have closed.
+type Span struct {
+	From schema.Date
+	Due  schema.Date
+	To   schema.Date
 }
 
 // Suppression is the reviewed exception that covers a finding.
@@ -63,4 +76,7 @@ type Result struct {
 	Cases         int
 	Baselined     int    // findings the baseline hid (BaselineStage)
 	Root          string // absolute root the paths are relative to
+	// Chronologies are the cases' events, in the order of the cases, when
+	// Options.Chronologies asks for them.
+	Chronologies []Chronology
 }

@@ -35,12 +35,20 @@ type Diagnostic struct {
 	Msg schema.Msg
 	// Attributed names the commit a history rule blames, or nil.
 	Attributed *Version
+	// Span is the gap the finding is about, or nil (Finding.Span).
+	Span *Span
 }
 
 // Reportf reports a finding at byte offset off of doc. format is
 // caselint's own text; args are what it quotes from the records.
 func (p *Pass) Reportf(doc *schema.Document, off int, format string, args ...any) {
 	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...)})
+}
+
+// ReportGapf is Reportf for a finding about a gap: span is drawn on the
+// case's timeline.
+func (p *Pass) ReportGapf(span Span, doc *schema.Document, off int, format string, args ...any) {
+	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...), Span: &span})
 }
 
 // Report reports a prepared diagnostic.

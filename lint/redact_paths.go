@@ -42,6 +42,16 @@ func RedactPaths(res *Result) {
 	for i := range res.Notifications {
 		res.Notifications[i].Path = redact(res.Notifications[i].Path)
 	}
+	for i := range res.Chronologies {
+		ch := &res.Chronologies[i]
+		ch.Dir = redact(ch.Dir)
+		for j := range ch.Events {
+			ch.Events[j].Path = redact(ch.Events[j].Path)
+		}
+		for j := range ch.Periods {
+			ch.Periods[j].Path = redact(ch.Periods[j].Path)
+		}
+	}
 }
 
 // keptPathName reports whether a folder or file name is one caselint

@@ -55,6 +55,9 @@ type Options struct {
 	// older commit with the paths its files have now, so that renamed
 	// files' findings are not new.
 	FingerprintPath func(path string) string
+	// Chronologies fills Result.Chronologies: each case's events, for a
+	// report that draws its timeline (chronology.go).
+	Chronologies bool
 }
 
 // DefaultMaxFileSize is the largest record read when Options says nothing.
@@ -219,6 +222,7 @@ type caseResult struct {
 	isCase    bool
 	caseID    string
 	caseIDPos place
+	chrono    *Chronology // under Options.Chronologies
 }
 
 // place is a finding's position, already converted, in a file.
@@ -295,6 +299,9 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		}
 	}
 	out.findings, out.notes = e.process(c, docs, diags.diags, diags.dropped, out.findings, out.notes)
+	if e.opts.Chronologies && out.isCase {
+		out.chrono = e.chronology(c)
+	}
 	return out
 }
 

@@ -68,6 +68,9 @@ func (joinStage) run(_ *engine, w *runWork) {
 		if o.isCase {
 			w.res.Cases++
 		}
+		if o.chrono != nil {
+			w.res.Chronologies = append(w.res.Chronologies, *o.chrono)
+		}
 	}
 }
 

@@ -19,7 +19,7 @@ func (placeStage) run(e *engine, w *caseWork) {
 				f.Message = d.Msg.String()
 			}
 		}
-		f.Attributed = d.Attributed
+		f.Attributed, f.Span = d.Attributed, d.Span
 		out = append(out, f)
 	}
 	w.setRuled(out)

@@ -19,6 +19,7 @@ import (
 	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/report"
+	"github.com/caselint/caselint/report/htmlreport"
 	"github.com/caselint/caselint/schema"
 	"github.com/spf13/cobra"
 )
@@ -143,7 +144,7 @@ docs/adopting.md.`,
 	f.StringVar(&opts.Profile, "profile", "", "procedure profile: stoke-on-trent, oxfordshire, combined, or one the config defines (default from config, else combined)")
 	f.StringVar(&opts.AsOf, "as-of", "", "evaluate overdue checks as of this date, YYYY-MM-DD (default the config's as_of, else today)")
 	f.StringVar(&opts.Config, "config", "", "config file (default: the nearest .caselint.toml at or above the paths, inside the repository)")
-	f.StringVar(&opts.Format, "format", "text", "output format: text, json, sarif, github")
+	f.StringVar(&opts.Format, "format", "text", "output format: text, json, sarif, github, html (a dashboard and a timeline per case, one self-contained page)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&opts.FailLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: error, warning, note")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (NO_COLOR in the environment does the same)")
@@ -197,13 +198,15 @@ func relativePaths(s, root, wd string) string {
 	return report.RelativePaths(s, home, dirs...)
 }
 
-func run(ctx context.Context, opts *Options, rootOut *string) error {
+func run(ctx context.Context, opts *Options, rootOut *string) (err error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	printer, err := report.ByName(opts.Format)
-	if err != nil {
-		return cmdutil.Usagef("--format: %v", err)
+	var printer report.Printer
+	if opts.Format != htmlreport.Format { // html: htmlPrinter, below
+		if printer, err = report.ByName(opts.Format); err != nil {
+			return cmdutil.Usagef("--format: %v", err)
+		}
 	}
 	failLevel, err := lint.ParseSeverity(opts.FailLevel)
 	if err != nil {
@@ -276,6 +279,10 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	lopts := lint.Options{
 		FS: src.fsys, Paths: src.paths, Rules: opts.Rules, Profile: profile, AsOf: asOf, Calendar: cal,
 		History: hist, HistoryNote: historyNote, Redact: opts.Redact,
+		Chronologies: opts.Format == htmlreport.Format,
+	}
+	if opts.Format == htmlreport.Format {
+		printer = htmlPrinter(opts, asOf, profile)
 	}
 	if cfg != nil {
 		lopts.MaxFileSize = cfg.MaxFileBytes // 0: the default

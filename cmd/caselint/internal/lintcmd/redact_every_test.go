@@ -3,11 +3,13 @@ package lintcmd_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/report"
+	"github.com/caselint/caselint/report/htmlreport"
 )
 
 // A distinctive name, put in every place a record can hold text: --redact
@@ -132,7 +134,8 @@ func readFile(t *testing.T, name string) string {
 // places are reported at all).
 func TestRedactEveryPlace(t *testing.T) {
 	r := zofiaRepo(t)
-	for _, format := range report.Formats {
+	formats := append(slices.Clone(report.Formats), htmlreport.Format)
+	for _, format := range formats {
 		for _, extra := range [][]string{nil, {"--new-from-rev", "HEAD~1"}} {
 			args := append([]string{"lint", "--as-of", "2026-03-02", "--no-color", "--format", format}, extra...)
 			code, out, errOut := caselint(t, r.dir, append(args, "--redact", "cases")...)
