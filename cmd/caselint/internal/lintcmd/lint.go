@@ -45,8 +45,12 @@ type Options struct {
 	// Staged lints the index (what git commit would commit), and only the
 	// cases the staged change touches; Rev lints the commit REV. Neither:
 	// the work tree. NewFromRev reports only the findings absent at REV.
-	Staged     bool
-	Rev        string
+	Staged bool
+	Rev    string
+	// PreCommit is the pre-commit framework's hook (precommit.go): the
+	// index, the cases the staged change touches and the cases of Paths,
+	// the files the framework passes.
+	PreCommit  bool
 	NewFromRev string
 	// NoCache builds the history from every commit, neither reading nor
 	// writing the history cache in the git folder.
@@ -138,7 +142,9 @@ docs/privacy.md.`,
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
 	f.BoolVar(&opts.NoCache, "no-cache", false, "build the history from every commit, neither reading nor writing the history cache in the git folder (.git/caselint/history)")
 	f.BoolVar(&opts.Trainer, "trainer", false, "lint a training exercise's folder anyway (caselint exercise start made it): its findings are the exercise's answers, held back from trainees")
+	f.BoolVar(&opts.PreCommit, "pre-commit", false, "as the hook of the pre-commit framework: lint, as staged, the cases the staged change touches (deletions included) and the cases of the files given (the framework passes every file under pre-commit run --all-files)")
 	cmd.MarkFlagsMutuallyExclusive("staged", "rev")
+	cmd.MarkFlagsMutuallyExclusive("pre-commit", "rev")
 	return cmd
 }
 
@@ -198,7 +204,11 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	if err != nil {
 		return err
 	}
-	src, err := openSource(wd, opts)
+	open := openSource
+	if opts.PreCommit {
+		open = openPreCommit
+	}
+	src, err := open(wd, opts)
 	if err != nil {
 		return err
 	}
