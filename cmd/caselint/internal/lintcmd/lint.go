@@ -135,7 +135,7 @@ docs/privacy.md.`,
 	f.StringVar(&opts.Format, "format", "text", "output format: text, json, sarif, github")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&opts.FailLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: error, warning, note")
-	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (NO_COLOR in the environment does the same)")
+	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (the same as --color never)")
 	f.BoolVar(&opts.Redact, "redact", false, "replace the child's and every person's name with their role (\"[the child]\", \"[mother]\"), every other word quoted from the records with [redacted] and folder and file names with redacted-N, and withhold suppression reasons, for reports that leave the team (see docs/privacy.md)")
 	f.BoolVar(&opts.Staged, "staged", false, "lint the records as staged in the git index, only the cases the staged change touches (for pre-commit hooks)")
 	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
