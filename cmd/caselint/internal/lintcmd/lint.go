@@ -83,6 +83,9 @@ Inside a git repository caselint reads the records as git holds them:
   --staged            the index, as git commit would commit them (honouring
                       GIT_INDEX_FILE): only the cases the staged change
                       touches are linted. For pre-commit hooks.
+  --pre-commit        as --staged, and the cases of the PATHs too: for the
+                      pre-commit framework, which passes every file under
+                      pre-commit run --all-files (docs/pre-commit.md).
   --rev REV           the commit REV; --as-of defaults to its date (or the
                       config's as_of).
   --new-from-rev REV  report only the findings that are not at REV (matched
