@@ -41,7 +41,11 @@ func openPreCommit(wd string, opts *Options) (*source, error) {
 		if !filepath.IsAbs(abs) {
 			abs = filepath.Join(wd, abs)
 		}
-		r, err := filepath.Rel(src.root, evalExisting(filepath.Clean(abs)))
+		// The folder's links resolved, not the file's: a record that is
+		// a link is passed under its own name, and its case is the one
+		// it is in, not its target's.
+		abs = filepath.Clean(abs)
+		r, err := filepath.Rel(src.root, filepath.Join(evalExisting(filepath.Dir(abs)), filepath.Base(abs)))
 		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 			return nil, cmdutil.Usagef("%s is outside the repository %s: the pre-commit framework passes the files of the repository it runs in", name, src.root)
 		}

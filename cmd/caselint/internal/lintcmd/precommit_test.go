@@ -1,6 +1,8 @@
 package lintcmd_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,6 +68,22 @@ func TestPreCommit(t *testing.T) {
 	fs, _ = lintJSON(t, r.dir, append(asOf, "cases/.caselint.toml")...)
 	if len(only(fs, "unseen-child")) != 1 {
 		t.Errorf("a config passed: %v, want T-2 linted", fs)
+	}
+
+	// A record that is a link to a file outside the repository is passed
+	// under its own name: its case is linted, no "outside the
+	// repository" error stops the commit.
+	outside := filepath.Join(t.TempDir(), "elsewhere.md")
+	if err := os.WriteFile(outside, []byte("# elsewhere\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(r.dir, "cases", "T-2", "linked.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	r.commit("Aisha Patel", "2026-01-15T10:00:00Z", "a link")
+	fs, _ = lintJSON(t, r.dir, append(asOf, "cases/T-2/linked.md")...)
+	if len(only(fs, "unseen-child")) != 1 {
+		t.Errorf("a linked record passed: %v, want T-2 linted", fs)
 	}
 
 	// --pre-commit reads git: --rev cannot go with it.
