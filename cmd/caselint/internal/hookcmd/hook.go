@@ -1,5 +1,5 @@
 // Package hookcmd is `caselint hook`: installing caselint as a git
-// pre-commit hook.
+// pre-commit hook, and uninstalling it.
 package hookcmd
 
 import (
@@ -85,8 +85,87 @@ it before caselint.`,
 		},
 	}
 	install.Flags().BoolVar(&opts.Force, "force", false, "replace an existing pre-commit hook, keeping it as pre-commit"+BackupSuffix+" (the new hook runs it first)")
-	cmd.AddCommand(install)
+	uninstall := &cobra.Command{
+		Use:   "uninstall",
+		Short: "Remove caselint's pre-commit hook, putting back the hook it replaced",
+		Long: `Remove the pre-commit hook caselint hook install wrote, and put back the
+hook install --force kept as pre-commit.caselint-backup, if there is one.
+
+Only caselint's own hook is removed, byte for byte as installed: a hook
+that is not caselint's (or that has been edited) is left alone, and so is a
+hook that is a symbolic link; uninstall stops and says so.`,
+		Example: `  caselint hook uninstall`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Uninstall(opts)
+		},
+	}
+	cmd.AddCommand(install, uninstall)
 	return cmd
+}
+
+// Uninstall removes caselint's pre-commit hook and puts back the hook it
+// replaced. It never writes through a link: a hook that is a link is not
+// caselint's (install writes a file) and is left; a backup that is a link
+// (a hook that was one) is renamed back, the link itself, not followed.
+func Uninstall(opts *Options) error {
+	wd, err := opts.Getwd()
+	if err != nil {
+		return err
+	}
+	dir, err := HooksDir(wd)
+	if err != nil {
+		return err
+	}
+	hook := filepath.Join(dir, "pre-commit")
+	backup := hook + BackupSuffix
+	show := func(p string) string { return displayPath(wd, p) }
+
+	st, err := os.Lstat(hook)
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, berr := os.Lstat(backup); berr == nil {
+			return fmt.Errorf("there is no pre-commit hook at %s, but %s is there, kept by an earlier caselint hook install --force: caselint leaves it; to use it again, rename it to %s", show(hook), show(backup), filepath.Base(hook))
+		}
+		fmt.Fprintf(opts.IO.Out, "there is no pre-commit hook at %s: nothing to uninstall\n", show(hook))
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("checking the pre-commit hook: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("the pre-commit hook at %s is not a file caselint wrote (a symbolic link, or no regular file): caselint leaves it", show(hook))
+	}
+	data, err := os.ReadFile(hook)
+	if err != nil {
+		return fmt.Errorf("reading the pre-commit hook: %w", err)
+	}
+	if !bytes.Equal(data, []byte(Script)) {
+		return fmt.Errorf("the pre-commit hook at %s is not caselint's, or has been edited since caselint hook install: caselint leaves it; remove it yourself if it should go", show(hook))
+	}
+
+	bst, err := os.Lstat(backup)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.Remove(hook); err != nil {
+			return fmt.Errorf("removing the hook: %w", err)
+		}
+		fmt.Fprintf(opts.IO.Out, "removed the caselint pre-commit hook at %s\n", show(hook))
+		return nil
+	case err != nil:
+		return fmt.Errorf("checking for %s: %w", show(backup), err)
+	case bst.IsDir():
+		return fmt.Errorf("%s is a folder, not the hook caselint kept: caselint leaves both; move it away first", show(backup))
+	}
+	// The rename replaces caselint's hook with the old one in one step:
+	// there is always a hook, and the old one is never lost.
+	if err := os.Rename(backup, hook); err != nil {
+		return fmt.Errorf("putting back %s: %w", show(backup), err)
+	}
+	fmt.Fprintf(opts.IO.Out, "removed the caselint pre-commit hook at %s and put back the hook it had kept as %s\n", show(hook), filepath.Base(backup))
+	return nil
 }
 
 // Install writes the pre-commit hook.

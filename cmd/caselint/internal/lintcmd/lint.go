@@ -46,8 +46,12 @@ type Options struct {
 	// Staged lints the index (what git commit would commit), and only the
 	// cases the staged change touches; Rev lints the commit REV. Neither:
 	// the work tree. NewFromRev reports only the findings absent at REV.
-	Staged     bool
-	Rev        string
+	Staged bool
+	Rev    string
+	// PreCommit is the pre-commit framework's hook (precommit.go): the
+	// index, the cases the staged change touches and the cases of Paths,
+	// the files the framework passes.
+	PreCommit  bool
 	NewFromRev string
 	// NoCache builds the history from every commit, neither reading nor
 	// writing the history cache in the git folder.
@@ -88,6 +92,9 @@ Inside a git repository caselint reads the records as git holds them:
   --staged            the index, as git commit would commit them (honouring
                       GIT_INDEX_FILE): only the cases the staged change
                       touches are linted. For pre-commit hooks.
+  --pre-commit        as --staged, and the cases of the PATHs too: for the
+                      pre-commit framework, which passes every file under
+                      pre-commit run --all-files (docs/pre-commit.md).
   --rev REV           the commit REV; --as-of defaults to its date (or the
                       config's as_of).
   --new-from-rev REV  report only the findings that are not at REV (matched
@@ -147,7 +154,7 @@ docs/adopting.md.`,
 	f.StringVar(&opts.Format, "format", "text", "output format: text, json, sarif, github, html (a dashboard and a timeline per case, one self-contained page)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&opts.FailLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: error, warning, note")
-	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (NO_COLOR in the environment does the same)")
+	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (the same as --color never)")
 	f.BoolVar(&opts.Redact, "redact", false, "replace the child's and every person's name with their role (\"[the child]\", \"[mother]\"), every other word quoted from the records with [redacted] and folder and file names with redacted-N, and withhold suppression reasons, for reports that leave the team (see docs/privacy.md)")
 	f.BoolVar(&opts.Staged, "staged", false, "lint the records as staged in the git index, only the cases the staged change touches (for pre-commit hooks)")
 	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
@@ -156,7 +163,9 @@ docs/adopting.md.`,
 	f.BoolVar(&opts.Trainer, "trainer", false, "lint a training exercise's folder anyway (caselint exercise start made it): its findings are the exercise's answers, held back from trainees")
 	f.StringVar(&opts.Baseline, "baseline", "", "hide the findings the baseline `FILE` lists (default: "+lint.BaselineFileName+" at the root of the tree linted, if there is one; caselint baseline writes it)")
 	f.BoolVar(&opts.NoBaseline, "no-baseline", false, "report every finding, the baseline's too")
+	f.BoolVar(&opts.PreCommit, "pre-commit", false, "as the hook of the pre-commit framework: lint, as staged, the cases the staged change touches (deletions included) and the cases of the files given (the framework passes every file under pre-commit run --all-files)")
 	cmd.MarkFlagsMutuallyExclusive("staged", "rev")
+	cmd.MarkFlagsMutuallyExclusive("pre-commit", "rev")
 	cmd.MarkFlagsMutuallyExclusive("baseline", "no-baseline")
 	return cmd
 }
@@ -219,7 +228,11 @@ func run(ctx context.Context, opts *Options, rootOut *string) (err error) {
 	if err != nil {
 		return err
 	}
-	src, err := openSource(wd, opts)
+	open := openSource
+	if opts.PreCommit {
+		open = openPreCommit
+	}
+	src, err := open(wd, opts)
 	if err != nil {
 		return err
 	}

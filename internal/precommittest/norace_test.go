@@ -1,0 +1,5 @@
+//go:build !race
+
+package precommittest
+
+const raceDetector = false
