@@ -25,8 +25,12 @@ type Pass struct {
 // Diagnostic is a finding as a rule reports it: a document, a byte offset in
 // it and a message. The engine turns it into a Finding with line and column.
 type Diagnostic struct {
-	Doc     *schema.Document
-	Offset  int
+	Doc    *schema.Document
+	Offset int
+	// End, when after Offset, is where what the diagnostic points at ends
+	// (the words, the cell); else the engine finds the extent of the key,
+	// value or row at Offset itself (extents, place.go).
+	End     int
 	Message string
 	// Msg, when its Format is set, is the message with what it quotes
 	// from the records apart (schema.Msg), so that --redact can keep
