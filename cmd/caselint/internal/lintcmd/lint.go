@@ -38,6 +38,10 @@ type Options struct {
 	Output    string
 	FailLevel string
 	NoColor   bool
+	// Category is SARIF's automationDetails.id; IncludeSuppressed keeps
+	// suppressed findings in SARIF (report.Options).
+	Category          string
+	IncludeSuppressed bool
 	// Redact replaces the names of the child and the people around them
 	// with their roles in every format, for reports that leave the team.
 	Redact bool
@@ -128,7 +132,9 @@ docs/privacy.md.`,
 	f.StringVar(&opts.Profile, "profile", "", "procedure profile: stoke-on-trent, oxfordshire, combined, or one the config defines (default from config, else combined)")
 	f.StringVar(&opts.AsOf, "as-of", "", "evaluate overdue checks as of this date, YYYY-MM-DD (default the config's as_of, else today)")
 	f.StringVar(&opts.Config, "config", "", "config file (default: the nearest .caselint.toml at or above the paths, inside the repository)")
-	f.StringVar(&opts.Format, "format", "text", "output format: text, json, sarif, github")
+	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(report.Formats, ", ")+" (docs/formats.md)")
+	f.StringVar(&opts.Category, "category", "", "SARIF: the analysis' category (automationDetails.id), so that code scanning keeps runs over different folders or profiles apart")
+	f.BoolVar(&opts.IncludeSuppressed, "include-suppressed", false, "SARIF: keep the suppressed findings, marked suppressed (left out by default: reviewdog and some viewers show them as live)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&opts.FailLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: error, warning, note")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (NO_COLOR in the environment does the same)")
@@ -291,6 +297,9 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		Provenance:  src.provenance(),
 		Redact:      opts.Redact,
 		Profile:     profile,
+
+		Category:          opts.Category,
+		IncludeSuppressed: opts.IncludeSuppressed,
 	}
 	// The notices go to stderr. A text report on stdout carries them
 	// itself, except the one saying the history rules were skipped, which
@@ -311,7 +320,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		res = &shown
 	}
 	var buf bytes.Buffer
-	if err := printer(&buf, res, ropts); err != nil {
+	if err := report.Print(printer, &buf, res, ropts); err != nil {
 		return err
 	}
 	if toStdout {
