@@ -1,7 +1,10 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
+	"strconv"
 
 	"github.com/caselint/caselint/lint"
 )
@@ -69,6 +72,11 @@ func (p *codeClimatePrinter) Finding(f *lint.Finding) error {
 		Fingerprint: f.Fingerprint,
 		Severity:    ccSeverity(f.Severity),
 		Location:    ccLocation{Path: f.Path, Lines: ccLines{Begin: max(f.Pos.Line, 1)}},
+	}
+	if is.Fingerprint == "" {
+		// Every finding of a run has one; GitLab needs one all the same.
+		sum := sha256.Sum256([]byte(f.RuleID + "\x00" + f.Path + "\x00" + strconv.Itoa(f.Pos.Line)))
+		is.Fingerprint = hex.EncodeToString(sum[:12])
 	}
 	if f.End.IsValid() && f.End.Line > is.Location.Lines.Begin {
 		is.Location.Lines.End = f.End.Line

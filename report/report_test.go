@@ -194,6 +194,7 @@ func render(t *testing.T, p NewPrinter, res *lint.Result, opts Options) []byte {
 func TestGolden(t *testing.T) {
 	for _, tc := range []struct{ format, ext string }{
 		{"text", "txt"}, {"json", "json"}, {"sarif", "sarif"}, {"github", "github"},
+		{"rdjson", "rdjson"}, {"codeclimate", "codeclimate.json"}, {"junit", "junit.xml"}, {"checkstyle", "checkstyle.xml"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			p, err := ByName(tc.format)
