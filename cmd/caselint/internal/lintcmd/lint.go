@@ -2,11 +2,11 @@
 package lintcmd
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -319,16 +319,25 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		}
 		res = &shown
 	}
-	var buf bytes.Buffer
-	if err := report.Print(printer, &buf, res, ropts); err != nil {
-		return err
-	}
 	if toStdout {
-		if _, err := io.Copy(opts.IO.Out, &buf); err != nil {
+		// Streamed: the printers write each finding as it comes.
+		out := bufio.NewWriterSize(opts.IO.Out, 64<<10)
+		if err := report.Print(printer, out, res, ropts); err != nil {
 			return err
 		}
-	} else if err := cmdutil.WriteReport("--output", opts.Output, buf.Bytes()); err != nil {
-		return err
+		if err := out.Flush(); err != nil {
+			return err
+		}
+	} else {
+		// The file is written whole (atomicfile): no reader sees half a
+		// report.
+		var buf bytes.Buffer
+		if err := report.Print(printer, &buf, res, ropts); err != nil {
+			return err
+		}
+		if err := cmdutil.WriteReport("--output", opts.Output, buf.Bytes()); err != nil {
+			return err
+		}
 	}
 	for _, n := range notices {
 		where := "caselint"
