@@ -47,6 +47,12 @@ func (p *Pass) Reportf(doc *schema.Document, off int, format string, args ...any
 	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...)})
 }
 
+// ReportSpanf is Reportf for what stands from byte offset off to end of
+// doc (words of the text, a cell): reports mark that extent.
+func (p *Pass) ReportSpanf(doc *schema.Document, off, end int, format string, args ...any) {
+	p.report(Diagnostic{Doc: doc, Offset: off, End: end, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...)})
+}
+
 // Report reports a prepared diagnostic.
 func (p *Pass) Report(d Diagnostic) { p.report(d) }
 
