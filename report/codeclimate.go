@@ -34,7 +34,7 @@ type ccLines struct {
 }
 
 // NewCodeClimate prints a Code Climate JSON array, as GitLab's code quality
-// report (artifacts:reports:codequality) reads it:
+// report (reports:codequality in .gitlab-ci.yml) reads it:
 //
 //	[{"type": "issue", "check_name": rule id, "description": message,
 //	  "categories": ["Bug Risk"], "fingerprint",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -270,7 +271,7 @@ func strictXML(t *testing.T, what string, out []byte, v any) {
 	if err := dec.Decode(v); err != nil {
 		t.Fatalf("%s: %v\n%s", what, err, out)
 	}
-	if tok, err := dec.Token(); err != io.EOF && !(err == nil && isSpace(tok)) {
+	if tok, err := dec.Token(); !errors.Is(err, io.EOF) && (err != nil || !isSpace(tok)) {
 		t.Fatalf("%s: more after the root (%v %v)", what, tok, err)
 	}
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // NewJUnit prints JUnit XML, the test report Jenkins (junit), Azure
-// DevOps (PublishTestResults, JUnit) and GitLab (artifacts:reports:junit)
+// DevOps (PublishTestResults, JUnit) and GitLab (reports:junit)
 // read:
 //
 //	<?xml version="1.0" encoding="UTF-8"?>

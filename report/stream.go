@@ -70,12 +70,6 @@ func (o *jsonObject) field(name string, v any) {
 	o.s.value(v, o.indent+"  ")
 }
 
-// object opens the member name as an object.
-func (o *jsonObject) object(name string) *jsonObject {
-	o.key(name)
-	return o.s.object(o.indent + "  ")
-}
-
 // array opens the member name as an array.
 func (o *jsonObject) array(name string) *jsonArray {
 	o.key(name)
