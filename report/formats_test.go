@@ -412,3 +412,25 @@ func TestGitHubCap(t *testing.T) {
 		t.Errorf("small run:\n%s", out)
 	}
 }
+
+// TestWhole: a format that needs the whole result gets every finding and
+// the tail, as Print was given them.
+func TestWhole(t *testing.T) {
+	var got *lint.Result
+	newP := Whole(func(w io.Writer, res *lint.Result, opts Options) error {
+		got = res
+		_, err := io.WriteString(w, opts.ToolVersion)
+		return err
+	})
+	want := testResult(t)
+	out := render(t, newP, want, testOptions())
+	if string(out) != "0.1.0" || got == nil || len(got.Findings) != len(want.Findings) ||
+		len(got.Notifications) != len(want.Notifications) || got.Files != want.Files || got.Cases != want.Cases {
+		t.Fatalf("Whole gave %+v, wrote %q", got, out)
+	}
+	for i := range want.Findings {
+		if got.Findings[i].Message != want.Findings[i].Message {
+			t.Errorf("finding %d: %q, want %q", i, got.Findings[i].Message, want.Findings[i].Message)
+		}
+	}
+}

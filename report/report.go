@@ -120,6 +120,36 @@ func Print(newP NewPrinter, w io.Writer, res *lint.Result, opts Options) error {
 	return p.End(&Tail{Notifications: res.Notifications, Files: res.Files, Cases: res.Cases})
 }
 
+// Whole makes a Printer of a format that needs the whole result before it
+// writes anything (a page that opens with its summary): the Printer
+// collects the findings, copying each, and calls print with them at End.
+// It holds every finding, so a format that can be written as the findings
+// arrive should implement Printer itself.
+func Whole(print func(w io.Writer, res *lint.Result, opts Options) error) NewPrinter {
+	return func(w io.Writer, opts Options) Printer {
+		return &wholePrinter{w: w, opts: opts, print: print}
+	}
+}
+
+type wholePrinter struct {
+	w     io.Writer
+	opts  Options
+	print func(w io.Writer, res *lint.Result, opts Options) error
+	res   lint.Result
+}
+
+func (p *wholePrinter) Begin() error { return nil }
+
+func (p *wholePrinter) Finding(f *lint.Finding) error {
+	p.res.Findings = append(p.res.Findings, *f)
+	return nil
+}
+
+func (p *wholePrinter) End(t *Tail) error {
+	p.res.Notifications, p.res.Files, p.res.Cases = t.Notifications, t.Files, t.Cases
+	return p.print(p.w, &p.res, p.opts)
+}
+
 // InformationURI is caselint's home page.
 const InformationURI = "https://github.com/caselint/caselint"
 
