@@ -12,8 +12,9 @@ import (
 // Climate) open an object or an array, write each finding into it as it
 // arrives, and close it: no format holds the findings.
 type jsonStream struct {
-	ew  *errWriter
-	buf bytes.Buffer
+	ew   *errWriter
+	buf  bytes.Buffer
+	encs map[string]*json.Encoder // by indent, each writing to buf
 }
 
 func newJSONStream(w io.Writer) *jsonStream { return &jsonStream{ew: &errWriter{w: w}} }
@@ -24,9 +25,16 @@ func (s *jsonStream) value(v any, indent string) {
 		return
 	}
 	s.buf.Reset()
-	enc := json.NewEncoder(&s.buf)
-	enc.SetIndent(indent, "  ")
-	enc.SetEscapeHTML(false)
+	enc, ok := s.encs[indent]
+	if !ok {
+		enc = json.NewEncoder(&s.buf)
+		enc.SetIndent(indent, "  ")
+		enc.SetEscapeHTML(false)
+		if s.encs == nil {
+			s.encs = map[string]*json.Encoder{}
+		}
+		s.encs[indent] = enc
+	}
 	if err := enc.Encode(v); err != nil {
 		s.ew.err = err
 		return
