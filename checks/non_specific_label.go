@@ -80,7 +80,7 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 					continue // "it was difficult to", "disturbed sleep"
 				}
 				word := strings.Join(strings.Fields(run.Text[m[0]:m[1]]), " ")
-				pass.Reportf(v.Doc, run.Offset+m[0],
+				pass.ReportExtentf(v.Doc, run.Offset+m[0], run.Offset+m[1],
 					"%q is a non-specific label: describe factually what the child did and said that led you to write it (%s)",
 					word, cite(pass))
 			}

@@ -10,7 +10,11 @@ type Finding struct {
 	Severity Severity
 	Path     string
 	Pos      schema.Position
-	Message  string
+	// End is where what the finding points at ends (the key, the table
+	// row, the words), the position just after its last character; not
+	// valid (Line 0) when the engine knows only where it starts.
+	End     schema.Position
+	Message string
 	// Fingerprint identifies the finding across edits that move lines: a
 	// hash of the rule, the path and the text of the line it points at.
 	Fingerprint string

@@ -25,8 +25,12 @@ type Pass struct {
 // Diagnostic is a finding as a rule reports it: a document, a byte offset in
 // it and a message. The engine turns it into a Finding with line and column.
 type Diagnostic struct {
-	Doc     *schema.Document
-	Offset  int
+	Doc    *schema.Document
+	Offset int
+	// End, when after Offset, is where what the diagnostic points at ends
+	// (the words, the cell); else the engine finds the extent of the key,
+	// value or row at Offset itself (extents, place.go).
+	End     int
 	Message string
 	// Msg, when its Format is set, is the message with what it quotes
 	// from the records apart (schema.Msg), so that --redact can keep
@@ -49,6 +53,12 @@ func (p *Pass) Reportf(doc *schema.Document, off int, format string, args ...any
 // case's timeline.
 func (p *Pass) ReportGapf(span Span, doc *schema.Document, off int, format string, args ...any) {
 	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...), Span: &span})
+}
+
+// ReportExtentf is Reportf for what stands from byte offset off to end of
+// doc (words of the text, a cell): reports mark that extent.
+func (p *Pass) ReportExtentf(doc *schema.Document, off, end int, format string, args ...any) {
+	p.report(Diagnostic{Doc: doc, Offset: off, End: end, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...)})
 }
 
 // Report reports a prepared diagnostic.

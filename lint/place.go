@@ -208,7 +208,11 @@ func (p *placer) position(src *schema.Source, off int) schema.Position {
 	if !saved {
 		p.save(src, colState{line: line, off: off, col: col, col16: col16})
 	}
-	return schema.Position{Offset: off, Line: line, Col: col, Col16: col16}
+	lineStart := src.LineStart(line)
+	if line == 1 && bytes.HasPrefix(src.Data, bom) {
+		lineStart = min(3, off)
+	}
+	return schema.Position{Offset: off, Line: line, Col: col, Col16: col16, ColByte: off - lineStart + 1}
 }
 
 func (p *placer) save(src *schema.Source, st colState) {
@@ -265,4 +269,34 @@ func sortDiags(ds []ruleDiag) []ruleDiag {
 		return a.Offset - b.Offset
 	})
 	return ds
+}
+
+// extents finds where what a finding points at ends, once per document:
+// the key, value or array element of the frontmatter that starts at its
+// offset (schema.KeyIndex.Extents), or, for a finding at the start of a
+// line (a table row, a list item, a heading, as the body's nodes place
+// them), the end of that line. Reports give it as endLine and endColumn.
+type extents struct {
+	doc  *schema.Document
+	keys map[int]int
+}
+
+// end is the end of what a finding at off of d points at: given (when
+// after off), else found as above; off when none is known.
+func (x *extents) end(d *schema.Document, off, given int) int {
+	if given > off {
+		return min(given, len(d.Source.Data))
+	}
+	if x.doc != d {
+		x.doc, x.keys = d, d.Keys.Extents()
+	}
+	if end, ok := x.keys[off]; ok {
+		return end
+	}
+	src := d.Source
+	line := src.LineOf(off)
+	if off == src.LineStart(line) {
+		return off + len(src.Line(line))
+	}
+	return off
 }

@@ -8,11 +8,15 @@ type placeStage struct{}
 func (placeStage) name() string { return "place" }
 
 func (placeStage) run(e *engine, w *caseWork) {
-	var pl placer
+	var pl, ends placer
+	var ext extents
 	diags := sortDiags(w.diags)
 	out := make([]Finding, 0, len(diags))
 	for _, d := range diags {
 		f := pl.finding(e, d.rule, d.Doc, d.Offset, d.Message)
+		if end := ext.end(d.Doc, f.Pos.Offset, d.End); end > f.Pos.Offset {
+			f.End = ends.position(d.Doc.Source, end)
+		}
 		if d.Msg.Format != "" {
 			f.msg = d.Msg
 			if f.Message == "" {

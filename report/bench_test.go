@@ -44,13 +44,13 @@ type countingWriter struct{ n int64 }
 
 func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
 
-func benchPrinter(b *testing.B, p report.Printer, res *lint.Result) {
+func benchPrinter(b *testing.B, p report.NewPrinter, res *lint.Result) {
 	opts := report.Options{Rules: checks.All(), ToolVersion: "0.1.0",
 		Invocation: report.Invocation{Arguments: []string{"caselint", "lint", "--format", "sarif"}, ExitCode: 1, Successful: true}}
 	var w countingWriter
 	for b.Loop() {
 		w.n = 0
-		if err := p(&w, res, opts); err != nil {
+		if err := report.Print(p, &w, res, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -59,7 +59,7 @@ func benchPrinter(b *testing.B, p report.Printer, res *lint.Result) {
 }
 
 // BenchmarkSARIF writes the corpus's findings as SARIF.
-func BenchmarkSARIF(b *testing.B) { benchPrinter(b, report.SARIF, corpusResult(b)) }
+func BenchmarkSARIF(b *testing.B) { benchPrinter(b, report.NewSARIF, corpusResult(b)) }
 
 // BenchmarkSARIFLarge writes 100 copies of the corpus's findings (about
 // 100,000 for 3,000 cases): the writer's cost grows with the findings.
@@ -70,10 +70,10 @@ func BenchmarkSARIFLarge(b *testing.B) {
 		many = append(many, res.Findings...)
 	}
 	res.Findings = many
-	benchPrinter(b, report.SARIF, &res)
+	benchPrinter(b, report.NewSARIF, &res)
 }
 
 // BenchmarkText and BenchmarkJSON write the corpus's findings in the other
 // formats, for comparison.
-func BenchmarkText(b *testing.B) { benchPrinter(b, report.Text, corpusResult(b)) }
-func BenchmarkJSON(b *testing.B) { benchPrinter(b, report.JSON, corpusResult(b)) }
+func BenchmarkText(b *testing.B) { benchPrinter(b, report.NewText, corpusResult(b)) }
+func BenchmarkJSON(b *testing.B) { benchPrinter(b, report.NewJSON, corpusResult(b)) }

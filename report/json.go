@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/caselint/caselint/lint"
@@ -11,19 +10,14 @@ import (
 // when a field is removed or changes meaning; new fields may be added.
 const JSONVersion = 1
 
-type jsonReport struct {
-	Version       int                `json:"version"`
-	Findings      []jsonFinding      `json:"findings"`
-	Notifications []jsonNotification `json:"notifications"`
-	Summary       jsonSummary        `json:"summary"`
-}
-
 type jsonFinding struct {
 	Rule        string          `json:"rule"`
 	Severity    string          `json:"severity"`
 	Path        string          `json:"path"`
 	Line        int             `json:"line"`
 	Column      int             `json:"column"` // characters, 1-based
+	EndLine     int             `json:"endLine,omitempty"`
+	EndColumn   int             `json:"endColumn,omitempty"`
 	Message     string          `json:"message"`
 	Fingerprint string          `json:"fingerprint"`
 	Suppressed  *jsonSuppressed `json:"suppressed,omitempty"`
@@ -48,63 +42,80 @@ type jsonSummary struct {
 	Records    int `json:"records"`
 }
 
-// JSON prints the result as one JSON document, indented two spaces:
+// NewJSON prints the result as one JSON document, indented two spaces:
 //
 //	{"version": 1,
-//	 "findings": [{"rule", "severity", "path", "line", "column", "message",
-//	               "fingerprint", "suppressed": {"reason"} (only when suppressed)}],
+//	 "findings": [{"rule", "severity", "path", "line", "column",
+//	               "endLine", "endColumn" (when the extent is known),
+//	               "message", "fingerprint",
+//	               "suppressed": {"reason"} (only when suppressed)}],
 //	 "notifications": [{"level", "path" (when there is one), "message"}],
 //	 "summary": {"errors", "warnings", "notes", "suppressed", "cases", "records"}}
 //
-// Every finding is listed, suppressed ones too; the summary's errors,
-// warnings and notes count only those not suppressed. The column counts
-// characters.
-func JSON(w io.Writer, res *lint.Result, opts Options) error {
-	c := count(res)
-	rep := jsonReport{
-		Version:       JSONVersion,
-		Findings:      make([]jsonFinding, 0, len(res.Findings)),
-		Notifications: make([]jsonNotification, 0, len(res.Notifications)),
-		Summary: jsonSummary{
-			Errors:     c.errors,
-			Warnings:   c.warnings,
-			Notes:      c.notes,
-			Suppressed: c.suppressed,
-			Cases:      res.Cases,
-			Records:    res.Files,
-		},
+// docs/formats/caselint-json.schema.json is its JSON Schema. Every finding
+// is listed, suppressed ones too; the summary's errors, warnings and notes
+// count only those not suppressed. Columns count characters; endColumn is
+// the column just after the last character. Each finding is written as it
+// arrives.
+func NewJSON(w io.Writer, opts Options) Printer {
+	return &jsonPrinter{s: newJSONStream(w)}
+}
+
+type jsonPrinter struct {
+	s        *jsonStream
+	top      *jsonObject
+	findings *jsonArray
+	c        counts
+}
+
+func (p *jsonPrinter) Begin() error {
+	p.top = p.s.object("")
+	p.top.field("version", JSONVersion)
+	p.findings = p.top.array("findings")
+	return p.s.ew.err
+}
+
+func (p *jsonPrinter) Finding(f *lint.Finding) error {
+	p.c.add(f)
+	jf := jsonFinding{
+		Rule:        f.RuleID,
+		Severity:    f.Severity.String(),
+		Path:        f.Path,
+		Line:        f.Pos.Line,
+		Column:      f.Pos.Col,
+		Message:     f.Message,
+		Fingerprint: f.Fingerprint,
 	}
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		jf := jsonFinding{
-			Rule:        f.RuleID,
-			Severity:    f.Severity.String(),
-			Path:        f.Path,
-			Line:        f.Pos.Line,
-			Column:      f.Pos.Col,
-			Message:     f.Message,
-			Fingerprint: f.Fingerprint,
-		}
-		if f.Suppression != nil {
-			jf.Suppressed = &jsonSuppressed{Reason: f.Suppression.Reason}
-		}
-		rep.Findings = append(rep.Findings, jf)
+	if f.End.IsValid() {
+		jf.EndLine, jf.EndColumn = f.End.Line, f.End.Col
 	}
-	for _, n := range res.Notifications {
-		rep.Notifications = append(rep.Notifications, jsonNotification{
+	if f.Suppression != nil {
+		jf.Suppressed = &jsonSuppressed{Reason: f.Suppression.Reason}
+	}
+	p.findings.add(jf)
+	return p.s.ew.err
+}
+
+func (p *jsonPrinter) End(t *Tail) error {
+	p.findings.close()
+	notes := p.top.array("notifications")
+	for _, n := range t.Notifications {
+		notes.add(jsonNotification{
 			Level:   n.Level.String(),
 			Path:    n.Path,
 			Message: n.Message,
 		})
 	}
-	return writeJSON(w, rep)
-}
-
-// writeJSON writes v indented two spaces, with a trailing newline, and
-// without escaping <, > and & (which appear in messages and Markdown).
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	notes.close()
+	p.top.field("summary", jsonSummary{
+		Errors:     p.c.errors,
+		Warnings:   p.c.warnings,
+		Notes:      p.c.notes,
+		Suppressed: p.c.suppressed,
+		Cases:      t.Cases,
+		Records:    t.Files,
+	})
+	p.top.close()
+	p.s.ew.write("\n")
+	return p.s.ew.err
 }

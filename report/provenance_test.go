@@ -97,12 +97,12 @@ func TestSARIFRedactInvocation(t *testing.T) {
 			"--as-of=2026-01-01", "-ozofia2.sarif", "--redact", "cases/zofia"}},
 		Provenance: &Provenance{RepositoryURI: "https://u:s3cret@git.example.org/zofia.git?t=1", RevisionID: "abc", Branch: "zofia"},
 	}
-	plain := string(render(t, SARIF, emptyResult(), opts))
+	plain := string(render(t, NewSARIF, emptyResult(), opts))
 	if strings.Contains(plain, "s3cret") || strings.Contains(plain, "/home/") || !strings.Contains(plain, `"repositoryUri": "https://git.example.org/zofia.git"`) {
 		t.Errorf("SARIF without Redact:\n%s", plain)
 	}
 	opts.Redact = true
-	red := string(render(t, SARIF, emptyResult(), opts))
+	red := string(render(t, NewSARIF, emptyResult(), opts))
 	if strings.Contains(strings.ToLower(red), "zofia") || strings.Contains(red, "versionControlProvenance") {
 		t.Errorf("SARIF under Redact holds a name or the provenance:\n%s", red)
 	}

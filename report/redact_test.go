@@ -12,7 +12,7 @@ import (
 func TestSARIFRedactedRules(t *testing.T) {
 	opts := testOptions()
 	opts.Redact = true
-	out := render(t, SARIF, testResult(t), opts)
+	out := render(t, NewSARIF, testResult(t), opts)
 	var log struct {
 		Runs []struct {
 			Tool struct {
@@ -43,7 +43,7 @@ func TestSARIFRedactedRules(t *testing.T) {
 		t.Error("a rule's example is in the redacted report")
 	}
 	// Without Redact the help is there, as the golden file shows.
-	if !strings.Contains(string(render(t, SARIF, testResult(t), testOptions())), `"help"`) {
+	if !strings.Contains(string(render(t, NewSARIF, testResult(t), testOptions())), `"help"`) {
 		t.Error("no help without Redact")
 	}
 }

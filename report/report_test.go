@@ -119,6 +119,7 @@ func testResult(t *testing.T) *lint.Result {
 				Severity:    lint.Error,
 				Path:        planPath,
 				Pos:         pos(t, planPath, planText, "lead_worker"),
+				End:         pos(t, planPath, planText, ` = "J. Bloggs"`),
 				Message:     `lead worker "J. Bloggs" is not among the case's people`,
 				Fingerprint: "5c1e0a4b9d2f7e31",
 				Origin:      &originPlan,
@@ -148,6 +149,7 @@ func testResult(t *testing.T) *lint.Result {
 				Severity:    lint.Note, // lowered by the config
 				Path:        visitPath,
 				Pos:         label,
+				End:         pos(t, visitPath, visitText, " when the TV"),
 				Message:     `"disturbed" is a non-specific label: say what was seen and heard`,
 				Fingerprint: "7b3e91d0c5a2f648",
 				Origin:      &originVisit,
@@ -180,10 +182,10 @@ func testOptions() Options {
 	}
 }
 
-func render(t *testing.T, p Printer, res *lint.Result, opts Options) []byte {
+func render(t *testing.T, p NewPrinter, res *lint.Result, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := p(&buf, res, opts); err != nil {
+	if err := Print(p, &buf, res, opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -192,6 +194,7 @@ func render(t *testing.T, p Printer, res *lint.Result, opts Options) []byte {
 func TestGolden(t *testing.T) {
 	for _, tc := range []struct{ format, ext string }{
 		{"text", "txt"}, {"json", "json"}, {"sarif", "sarif"}, {"github", "github"},
+		{"rdjson", "rdjson"}, {"codeclimate", "codeclimate.json"}, {"junit", "junit.xml"}, {"checkstyle", "checkstyle.xml"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			p, err := ByName(tc.format)
@@ -229,7 +232,7 @@ func TestByName(t *testing.T) {
 	if err == nil {
 		t.Fatal("ByName(xml): no error")
 	}
-	if want := `unknown output format "xml": use text, json, sarif or github`; err.Error() != want {
+	if want := `unknown output format "xml": use text, json, sarif, github, rdjson, codeclimate, junit or checkstyle`; err.Error() != want {
 		t.Errorf("ByName(xml) error = %q, want %q", err, want)
 	}
 }
@@ -248,7 +251,7 @@ func TestTextSummary(t *testing.T) {
 			{RuleID: "r", Severity: lint.Warning, Path: "a.md", Message: "m", Suppression: &lint.Suppression{Reason: "ok"}},
 		}}, "no problems in 2 cases (14 records), 1 suppressed\n"},
 	} {
-		if got := string(render(t, Text, tc.res, Options{})); got != tc.want {
+		if got := string(render(t, NewText, tc.res, Options{})); got != tc.want {
 			t.Errorf("Text =\n%s\nwant\n%s", got, tc.want)
 		}
 	}
@@ -263,7 +266,7 @@ func TestTextColor(t *testing.T) {
 
 	for _, global := range []bool{true, false} {
 		color.NoColor = global
-		on := string(render(t, Text, testResult(t), Options{Color: true}))
+		on := string(render(t, NewText, testResult(t), Options{Color: true}))
 		if !strings.Contains(on, "\x1b[") {
 			t.Errorf("Color: true, color.NoColor=%v: no escape codes in\n%s", global, on)
 		}
@@ -277,7 +280,7 @@ func TestTextColor(t *testing.T) {
 				t.Errorf("Color: true: %q not in\n%q", want, on)
 			}
 		}
-		off := string(render(t, Text, testResult(t), Options{Color: false}))
+		off := string(render(t, NewText, testResult(t), Options{Color: false}))
 		if strings.Contains(off, "\x1b") {
 			t.Errorf("Color: false, color.NoColor=%v: escape codes in\n%q", global, off)
 		}
@@ -301,12 +304,12 @@ func TestGitHubEscaping(t *testing.T) {
 		Pos:      schema.Position{Line: 7, Col: 3, Col16: 3},
 		Message:  "first line\nsecond line, 50% done: yes",
 	}}}
-	got := string(render(t, GitHub, res, Options{}))
+	got := string(render(t, NewGitHub, res, Options{}))
 	want := "::warning file=cases/a%2Cb%3A c/plan 100%25.md,line=7,col=3,title=odd-rule::first line\\nsecond line, 50%25 done: yes\n"
 	if got != want {
 		t.Errorf("GitHub =\n%q\nwant\n%q", got, want)
 	}
-	if got := string(render(t, GitHub, emptyResult(), Options{})); got != "" {
+	if got := string(render(t, NewGitHub, emptyResult(), Options{})); got != "" {
 		t.Errorf("GitHub on an empty result = %q, want nothing", got)
 	}
 }
@@ -328,7 +331,7 @@ func TestGitHubEscapesControls(t *testing.T) {
 			{Level: lint.Note, Message: msg},
 		},
 	}
-	got := string(render(t, GitHub, res, Options{}))
+	got := string(render(t, NewGitHub, res, Options{}))
 	for _, bad := range []string{"\x1b", "\a", "\u202e", "\xff", "\r"} {
 		if strings.Contains(got, bad) {
 			t.Errorf("GitHub writes %q raw:\n%q", bad, got)
@@ -349,7 +352,7 @@ func TestGitHubEscapesControls(t *testing.T) {
 
 func TestParses(t *testing.T) {
 	for _, res := range []*lint.Result{testResult(t), emptyResult()} {
-		for _, p := range []Printer{JSON, SARIF} {
+		for _, p := range []NewPrinter{NewJSON, NewSARIF} {
 			out := render(t, p, res, testOptions())
 			var v map[string]any
 			dec := json.NewDecoder(bytes.NewReader(out))
@@ -366,14 +369,14 @@ func TestParses(t *testing.T) {
 		Findings      []any `json:"findings"`
 		Notifications []any `json:"notifications"`
 	}
-	out := render(t, JSON, emptyResult(), Options{})
+	out := render(t, NewJSON, emptyResult(), Options{})
 	if !bytes.Contains(out, []byte(`"findings": []`)) || !bytes.Contains(out, []byte(`"notifications": []`)) {
 		t.Errorf("empty JSON report:\n%s", out)
 	}
 	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatal(err)
 	}
-	out = render(t, SARIF, emptyResult(), Options{})
+	out = render(t, NewSARIF, emptyResult(), Options{})
 	if !bytes.Contains(out, []byte(`"results": []`)) {
 		t.Errorf("empty SARIF log:\n%s", out)
 	}
@@ -397,7 +400,9 @@ func TestSARIFDetails(t *testing.T) {
 	}
 	res := testResult(t)
 	res.Findings = append(res.Findings, lint.Finding{RuleID: "not-registered", Severity: lint.Warning, Path: "x.md", Message: "m"})
-	if err := json.Unmarshal(render(t, SARIF, res, testOptions()), &log); err != nil {
+	opts := testOptions()
+	opts.IncludeSuppressed = true
+	if err := json.Unmarshal(render(t, NewSARIF, res, opts), &log); err != nil {
 		t.Fatal(err)
 	}
 	results := log.Runs[0].Results
@@ -500,7 +505,7 @@ func TestSARIFSchema(t *testing.T) {
 		{"provenance without repository", emptyResult(), Options{Provenance: &Provenance{RevisionID: "abc"}}},
 	}
 	// The validator must be live: a level SARIF does not know fails.
-	bad := bytes.Replace(render(t, SARIF, testResult(t), testOptions()), []byte(`"level": "note"`), []byte(`"level": "fatal"`), 1)
+	bad := bytes.Replace(render(t, NewSARIF, testResult(t), testOptions()), []byte(`"level": "note"`), []byte(`"level": "fatal"`), 1)
 	for draft, sch := range schemas {
 		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(bad))
 		if err != nil {
@@ -511,7 +516,7 @@ func TestSARIFSchema(t *testing.T) {
 		}
 	}
 	for _, tc := range cases {
-		out := render(t, SARIF, tc.res, tc.opts)
+		out := render(t, NewSARIF, tc.res, tc.opts)
 		for draft, sch := range schemas {
 			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
 			if err != nil {
@@ -546,7 +551,7 @@ func TestSARIFProperties(t *testing.T) {
 		},
 		{RuleID: "r", Severity: lint.Error, Path: planPath, Pos: pos(t, planPath, planText, "started"), Message: "m", Fingerprint: "beef"},
 	}}
-	out := render(t, SARIF, res, testOptions())
+	out := render(t, NewSARIF, res, testOptions())
 	var log struct {
 		Runs []struct {
 			Results []struct {
@@ -614,7 +619,7 @@ func TestSARIFCitesTheProfilesProcedure(t *testing.T) {
 			opts.Profile = p
 		}
 		var b strings.Builder
-		if err := SARIF(&b, &lint.Result{}, opts); err != nil {
+		if err := Print(NewSARIF, &b, &lint.Result{}, opts); err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range tc.want {

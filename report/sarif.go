@@ -8,6 +8,7 @@ import (
 
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/ruledoc"
+	"github.com/caselint/caselint/schema"
 )
 
 // The SARIF constants caselint writes.
@@ -19,18 +20,17 @@ const (
 	sarifColumnKind = "utf16CodeUnits"
 )
 
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
+// sarifAutomationDetails is a run's automationDetails: its id is the
+// category (Options.Category).
+type sarifAutomationDetails struct {
+	ID string `json:"id"`
 }
 
-type sarifRun struct {
-	Tool                     sarifTool             `json:"tool"`
-	Invocations              []sarifInvocation     `json:"invocations"`
-	VersionControlProvenance []sarifVersionControl `json:"versionControlProvenance,omitempty"`
-	ColumnKind               string                `json:"columnKind"`
-	Results                  []sarifResult         `json:"results"`
+// sarifBase is an originalUriBaseIds entry. It has no uri: the root's
+// absolute path is withheld, and a consumer (code scanning, Azure DevOps,
+// reviewdog) takes relative URIs against the checkout's root.
+type sarifBase struct {
+	Description sarifText `json:"description"`
 }
 
 type sarifTool struct {
@@ -67,13 +67,24 @@ type sarifHelp struct {
 	Markdown string `json:"markdown,omitempty"`
 }
 
+// sarifConfiguration is a rule's defaultConfiguration, from the config the
+// report was made under: its level, and enabled false for a rule turned
+// off.
 type sarifConfiguration struct {
-	Level string `json:"level"`
+	Enabled *bool  `json:"enabled,omitempty"`
+	Level   string `json:"level"`
 }
 
+// sarifRuleProperties is a rule's property bag. problem.severity is what
+// GitHub code scanning ranks a rule's alerts by (error, warning,
+// recommendation). There is no security-severity: caselint's findings are
+// about the care of children, not the security of code, and a
+// security-severity would file them as security alerts with a CVSS-style
+// rating they do not have (docs/decisions.md, issue 17).
 type sarifRuleProperties struct {
-	Tags      []string `json:"tags,omitempty"`
-	Precision string   `json:"precision,omitempty"`
+	Tags            []string `json:"tags,omitempty"`
+	Precision       string   `json:"precision,omitempty"`
+	ProblemSeverity string   `json:"problem.severity,omitempty"`
 }
 
 type sarifInvocation struct {
@@ -147,104 +158,180 @@ type sarifArtifactLocation struct {
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
 	StartColumn int `json:"startColumn,omitempty"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
 }
 
-// SARIF prints the result as a SARIF 2.1.0 log with one run. Every rule of
-// opts.Rules is described in tool.driver.rules, whether it found anything
-// or not, and each result points at its rule by ruleIndex. Columns are
-// UTF-16 code units (Pos.Col16). Paths are relative URIs against
-// %SRCROOT%, whose absolute value is left out on purpose: a report must not
-// reveal where the records are kept. Suppressed findings are results with
-// an inSource suppression carrying the reason. A result's properties carry
-// the commit, author and date that last changed its line and, for the
-// git-history rules, those of the commit it is attributed to
-// (attributedCommit, attributedAuthor, attributedDate). Notifications go
-// to the invocation's toolExecutionNotifications. No text of the records is
+// NewSARIF prints a SARIF 2.1.0 log with one run. Every rule of opts.Rules
+// is described in tool.driver.rules, whether it found anything or not,
+// with its defaultConfiguration from the config the report was made under
+// (opts.Profile: the level it is set to, enabled false for a rule turned
+// off) and its problem.severity; each result points at its rule by
+// ruleIndex. Columns are UTF-16 code units (Pos.Col16); a region has an
+// endLine and endColumn when the finding's extent is known (Finding.End:
+// the key, the row, the words). Paths are relative URIs against
+// %SRCROOT%, which originalUriBaseIds describes without its absolute value,
+// left out on purpose: a report must not reveal where the records are
+// kept. Suppressed findings are left out unless opts.IncludeSuppressed,
+// when each is a result with an inSource suppression carrying the reason.
+// opts.Category is the run's automationDetails.id. A result's properties
+// carry the commit, author and date that last changed its line and, for
+// the git-history rules, those of the commit it is attributed to
+// (attributedCommit, attributedAuthor, attributedDate). Notifications go to
+// the invocation's toolExecutionNotifications. No text of the records is
 // carried: no snippet, no region text, no line. Under opts.Redact the
 // rules' fullDescription and help are left out (helpUri stays), and the
 // invocation's arguments are only its flags. The repositoryUri is
 // RepositoryURI's (no credential, query or local path), and the arguments
 // name the program "caselint" and hold no absolute path.
-func SARIF(w io.Writer, res *lint.Result, opts Options) error {
-	index := make(map[string]int, len(opts.Rules))
+//
+// Results are written as they arrive, between the run's tool (written by
+// Begin) and its invocations (written by End).
+func NewSARIF(w io.Writer, opts Options) Printer {
+	return &sarifPrinter{s: newJSONStream(w), opts: opts}
+}
+
+type sarifPrinter struct {
+	s       *jsonStream
+	opts    Options
+	index   map[string]int
+	top     *jsonObject
+	runs    *jsonArray
+	run     *jsonObject
+	results *jsonArray
+}
+
+func (p *sarifPrinter) Begin() error {
+	opts := p.opts
+	p.index = make(map[string]int, len(opts.Rules))
 	rules := make([]sarifRule, 0, len(opts.Rules))
+	configured := ruleConfigs(opts)
 	for i, r := range opts.Rules {
-		if _, dup := index[r.ID]; !dup {
-			index[r.ID] = i
+		if _, dup := p.index[r.ID]; !dup {
+			p.index[r.ID] = i
 		}
-		rules = append(rules, sarifRuleOf(r, opts))
+		rules = append(rules, sarifRuleOf(r, configured[r.ID], opts))
 	}
-
-	results := make([]sarifResult, 0, len(res.Findings))
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		sr := sarifResult{
-			RuleID:  f.RuleID,
-			Level:   sarifLevel(f.Severity),
-			Message: sarifText{Text: f.Message},
-		}
-		if i, ok := index[f.RuleID]; ok {
-			sr.RuleIndex = &i
-		}
-		if loc := sarifLocationOf(f.Path, f.Pos.Line, f.Pos.Col16); loc != nil {
-			sr.Locations = []sarifLocation{*loc}
-		}
-		if f.Fingerprint != "" {
-			sr.PartialFingerprints = &sarifFingerprints{CaselintV1: f.Fingerprint}
-		}
-		if s := f.Suppression; s != nil {
-			sr.Suppressions = []sarifSuppression{{
-				Kind:          "inSource",
-				Status:        "accepted",
-				Justification: s.Reason,
-				Location:      sarifLocationOf(f.Path, s.Pos.Line, s.Pos.Col16),
-			}}
-		}
-		sr.Properties = sarifPropsOf(f)
-		results = append(results, sr)
+	p.top = p.s.object("")
+	p.top.field("$schema", SARIFSchema)
+	p.top.field("version", SARIFVersion)
+	p.runs = p.top.array("runs")
+	p.run = p.runs.object()
+	p.run.field("tool", sarifTool{Driver: sarifDriver{
+		Name:            "caselint",
+		Version:         opts.ToolVersion,
+		SemanticVersion: opts.ToolVersion,
+		InformationURI:  InformationURI,
+		Rules:           rules,
+	}})
+	if opts.Category != "" {
+		p.run.field("automationDetails", sarifAutomationDetails{ID: opts.Category})
 	}
+	p.run.field("originalUriBaseIds", map[string]sarifBase{SARIFSrcRoot: {Description: sarifText{
+		Text: "The root the records were linted from: the repository's work tree, or the working folder outside one."}}})
+	p.run.field("columnKind", sarifColumnKind)
+	p.results = p.run.array("results")
+	return p.s.ew.err
+}
 
+func (p *sarifPrinter) Finding(f *lint.Finding) error {
+	if f.Suppression != nil && !p.opts.IncludeSuppressed {
+		return nil
+	}
+	sr := sarifResult{
+		RuleID:  f.RuleID,
+		Level:   sarifLevel(f.Severity),
+		Message: sarifText{Text: f.Message},
+	}
+	if i, ok := p.index[f.RuleID]; ok {
+		sr.RuleIndex = &i
+	}
+	if loc := sarifLocationOf(f.Path, f.Pos, f.End); loc != nil {
+		sr.Locations = []sarifLocation{*loc}
+	}
+	if f.Fingerprint != "" {
+		sr.PartialFingerprints = &sarifFingerprints{CaselintV1: f.Fingerprint}
+	}
+	if s := f.Suppression; s != nil {
+		sr.Suppressions = []sarifSuppression{{
+			Kind:          "inSource",
+			Status:        "accepted",
+			Justification: s.Reason,
+			Location:      sarifLocationOf(f.Path, s.Pos, schema.Position{}),
+		}}
+	}
+	sr.Properties = sarifPropsOf(f)
+	p.results.add(sr)
+	return p.s.ew.err
+}
+
+func (p *sarifPrinter) End(t *Tail) error {
+	opts := p.opts
+	p.results.close()
 	inv := sarifInvocation{
 		Arguments:           sarifArguments(opts),
 		ExitCode:            opts.Invocation.ExitCode,
 		ExecutionSuccessful: opts.Invocation.Successful,
 	}
-	for _, n := range res.Notifications {
+	for _, n := range t.Notifications {
 		sn := sarifNotification{Message: sarifText{Text: n.Message}}
 		if n.Level != 0 {
 			sn.Level = sarifLevel(n.Level)
 		}
-		if loc := sarifLocationOf(n.Path, 0, 0); loc != nil {
+		if loc := sarifLocationOf(n.Path, schema.Position{}, schema.Position{}); loc != nil {
 			sn.Locations = []sarifLocation{*loc}
 		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sn)
 	}
-
-	run := sarifRun{
-		Tool: sarifTool{Driver: sarifDriver{
-			Name:            "caselint",
-			Version:         opts.ToolVersion,
-			SemanticVersion: opts.ToolVersion,
-			InformationURI:  InformationURI,
-			Rules:           rules,
-		}},
-		Invocations: []sarifInvocation{inv},
-		ColumnKind:  sarifColumnKind,
-		Results:     results,
-	}
+	p.run.field("invocations", []sarifInvocation{inv})
 	// SARIF requires repositoryUri; without one there is no provenance.
 	// RepositoryURI leaves out credentials, queries and local paths,
 	// whatever the caller passed.
 	// Under Redact there is none: a repository's or a branch's name may
 	// name a child as a folder may.
-	if p := opts.Provenance; p != nil && !opts.Redact && RepositoryURI(p.RepositoryURI) != "" {
-		run.VersionControlProvenance = []sarifVersionControl{{
-			RepositoryURI: RepositoryURI(p.RepositoryURI),
-			RevisionID:    p.RevisionID,
-			Branch:        p.Branch,
-		}}
+	if pv := opts.Provenance; pv != nil && !opts.Redact && RepositoryURI(pv.RepositoryURI) != "" {
+		p.run.field("versionControlProvenance", []sarifVersionControl{{
+			RepositoryURI: RepositoryURI(pv.RepositoryURI),
+			RevisionID:    pv.RevisionID,
+			Branch:        pv.Branch,
+		}})
 	}
-	return writeJSON(w, sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{run}})
+	p.run.close()
+	p.runs.close()
+	p.top.close()
+	p.s.ew.write("\n")
+	return p.s.ew.err
+}
+
+// ruleConfig is how the config the report was made under sets a rule.
+type ruleConfig struct {
+	on       bool
+	severity lint.Severity
+}
+
+// ruleConfigs is how opts.Profile sets each rule of opts.Rules; without a
+// profile (or one that does not resolve), each rule is on at its own
+// severity.
+func ruleConfigs(opts Options) map[string]ruleConfig {
+	out := make(map[string]ruleConfig, len(opts.Rules))
+	for _, r := range opts.Rules {
+		out[r.ID] = ruleConfig{on: true, severity: r.Severity}
+	}
+	if opts.Profile == nil {
+		return out
+	}
+	_, sev, err := opts.Profile.Enabled(opts.Rules)
+	if err != nil {
+		return out // the run would have failed on it first
+	}
+	for _, r := range opts.Rules {
+		s, on := sev[r.ID]
+		if !on {
+			s = r.Severity
+		}
+		out[r.ID] = ruleConfig{on: on, severity: s}
+	}
+	return out
 }
 
 // sarifArguments are the invocation's arguments as a report may carry them:
@@ -296,20 +383,24 @@ func sarifTime(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-func sarifRuleOf(r *lint.Rule, opts Options) sarifRule {
+func sarifRuleOf(r *lint.Rule, cfg ruleConfig, opts Options) sarifRule {
 	sr := sarifRule{
 		ID:                   r.ID,
 		Name:                 camelCase(r.ID),
 		ShortDescription:     sarifText{Text: r.Title},
 		HelpURI:              opts.helpURI(r.ID),
-		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
+		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(cfg.severity)},
+	}
+	if !cfg.on {
+		off := false
+		sr.DefaultConfiguration.Enabled = &off
 	}
 	if !opts.Redact {
 		text, markdown := ruledoc.Help(r, opts.Profile.Citations(r.Cites))
 		sr.FullDescription = &sarifText{Text: ruledoc.Summary(r)}
 		sr.Help = &sarifHelp{Text: text, Markdown: markdown}
 	}
-	props := &sarifRuleProperties{Precision: "high"}
+	props := &sarifRuleProperties{Precision: "high", ProblemSeverity: problemSeverity(cfg.severity)}
 	seen := map[string]bool{}
 	tag := func(t string) {
 		t = strings.ToValidUTF8(t, "\uFFFD") // as JSON will write it: tags must be unique
@@ -339,17 +430,34 @@ func sarifLevel(s lint.Severity) string {
 	return "none"
 }
 
-// sarifLocationOf is the location of a path, with a region when line is
-// set; nil when there is no path.
-func sarifLocationOf(path string, line, col16 int) *sarifLocation {
+// problemSeverity is GitHub code scanning's problem.severity of a rule at
+// severity s.
+func problemSeverity(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	}
+	return "recommendation"
+}
+
+// sarifLocationOf is the location of a path, with a region when start is
+// valid, which ends at end when end is valid and after start; nil when
+// there is no path.
+func sarifLocationOf(path string, start, end schema.Position) *sarifLocation {
 	if path == "" {
 		return nil
 	}
 	loc := &sarifLocation{PhysicalLocation: sarifPhysicalLocation{
 		ArtifactLocation: sarifArtifactLocation{URI: relativeURI(path), URIBaseID: SARIFSrcRoot},
 	}}
-	if line > 0 {
-		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: max(col16, 0)}
+	if start.Line > 0 {
+		r := &sarifRegion{StartLine: start.Line, StartColumn: max(start.Col16, 0)}
+		if end.Line > start.Line || end.Line == start.Line && end.Col16 > r.StartColumn && r.StartColumn > 0 {
+			r.EndLine, r.EndColumn = end.Line, end.Col16
+		}
+		loc.PhysicalLocation.Region = r
 	}
 	return loc
 }

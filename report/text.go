@@ -10,7 +10,7 @@ import (
 	"github.com/caselint/caselint/lint"
 )
 
-// Text prints one line per finding that is not suppressed,
+// NewText prints one line per finding that is not suppressed,
 //
 //	cases/smith/plan.md:12:5: error: no lead worker is named [missing-lead-worker]
 //
@@ -29,31 +29,47 @@ import (
 // cyan, rule id faint) is used only when opts.Color is set. Paths and
 // messages are Printable: a newline or an escape sequence in a file name or
 // a record is shown escaped, never acted on.
-func Text(w io.Writer, res *lint.Result, opts Options) error {
-	pal := newPalette(opts.Color)
-	ew := &errWriter{w: w}
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		if f.Suppression != nil {
-			continue
-		}
-		ew.printf("%s: %s: %s %s\n",
-			pal.where(f.Path, f.Pos.Line, f.Pos.Col),
-			pal.severity(f.Severity),
-			Printable(f.Message),
-			pal.rule.Sprint("["+f.RuleID+"]"))
+func NewText(w io.Writer, opts Options) Printer {
+	return &textPrinter{ew: &errWriter{w: w}, pal: newPalette(opts.Color)}
+}
+
+type textPrinter struct {
+	ew  *errWriter
+	pal palette
+	c   counts
+}
+
+func (p *textPrinter) Begin() error { return nil }
+
+func (p *textPrinter) Finding(f *lint.Finding) error {
+	p.c.add(f)
+	if f.Suppression == nil {
+		p.ew.write(textLine(p.pal, f))
 	}
-	for _, n := range res.Notifications {
-		ew.printf("%s: %s: %s\n", pal.where(n.Path, 0, 0), pal.note.Sprint("notice"), Printable(n.Message))
+	return p.ew.err
+}
+
+func (p *textPrinter) End(t *Tail) error {
+	for _, n := range t.Notifications {
+		p.ew.printf("%s: %s: %s\n", p.pal.where(n.Path, 0, 0), p.pal.note.Sprint("notice"), Printable(n.Message))
 	}
-	ew.write(summary(res) + "\n")
-	return ew.err
+	p.ew.write(summary(p.c, t) + "\n")
+	return p.ew.err
+}
+
+// textLine is the text format's line of f, which the GitHub format also
+// writes for the findings it cannot annotate.
+func textLine(pal palette, f *lint.Finding) string {
+	return fmt.Sprintf("%s: %s: %s %s\n",
+		pal.where(f.Path, f.Pos.Line, f.Pos.Col),
+		pal.severity(f.Severity),
+		Printable(f.Message),
+		pal.rule.Sprint("["+f.RuleID+"]"))
 }
 
 // summary is the last line of the text report.
-func summary(res *lint.Result) string {
-	c := count(res)
-	scope := fmt.Sprintf("in %s (%s)", plural(res.Cases, "case", "cases"), plural(res.Files, "record", "records"))
+func summary(c counts, t *Tail) string {
+	scope := fmt.Sprintf("in %s (%s)", plural(t.Cases, "case", "cases"), plural(t.Files, "record", "records"))
 	var s string
 	if c.errors+c.warnings+c.notes == 0 {
 		s = "no problems " + scope
@@ -67,9 +83,9 @@ func summary(res *lint.Result) string {
 	if c.suppressed > 0 {
 		s += fmt.Sprintf(", %d suppressed", c.suppressed)
 	}
-	if res.Baselined > 0 {
+	if t.Baselined > 0 {
 		// Not a bare "no problems": the baseline hid some.
-		s += fmt.Sprintf(", %d in the baseline", res.Baselined)
+		s += fmt.Sprintf(", %d in the baseline", t.Baselined)
 	}
 	return s
 }

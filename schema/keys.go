@@ -486,3 +486,30 @@ func (k *KeyIndex) Comments() []Span {
 	}
 	return k.comments
 }
+
+// Extents maps where each key, value and array element of the frontmatter
+// starts to where it ends, so that a finding pointing at one can report
+// its extent; a key wins over a value that starts at the same place.
+func (k *KeyIndex) Extents() map[int]int {
+	if k == nil {
+		return nil
+	}
+	out := make(map[int]int, len(k.entries))
+	put := func(s Span) {
+		if s.End > s.Start {
+			if _, ok := out[s.Start]; !ok {
+				out[s.Start] = s.End
+			}
+		}
+	}
+	for _, e := range k.entries {
+		put(e.key)
+	}
+	for _, e := range k.entries {
+		put(e.value)
+		for _, el := range e.elems {
+			put(el)
+		}
+	}
+	return out
+}

@@ -37,12 +37,14 @@ func NewSource(path string, data []byte) *Source {
 
 // Position is a place in a file: the byte offset, and the 1-based line and
 // column. Col counts characters (Unicode code points), Col16 counts UTF-16
-// code units as SARIF requires. A byte-order mark is not a column.
+// code units as SARIF requires, ColByte counts bytes as reviewdog's rdjson
+// does. A byte-order mark is not a column.
 type Position struct {
-	Offset int
-	Line   int
-	Col    int
-	Col16  int
+	Offset  int
+	Line    int
+	Col     int
+	Col16   int
+	ColByte int
 }
 
 // IsValid reports whether the position was set.
@@ -109,5 +111,5 @@ func (s *Source) Position(off int) Position {
 			col16++
 		}
 	}
-	return Position{Offset: off, Line: line, Col: col, Col16: col16}
+	return Position{Offset: off, Line: line, Col: col, Col16: col16, ColByte: off - start + 1}
 }

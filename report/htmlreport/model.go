@@ -121,7 +121,7 @@ func build(res *lint.Result, opts Options) *page {
 	}
 	helpURI := opts.HelpURI
 	if helpURI == nil {
-		helpURI = report.DefaultHelpURI
+		helpURI = func(id string) string { return report.DefaultHelpURI(opts.ToolVersion, id) }
 	}
 	// The findings of each case: those under its folder.
 	caseAt := make(map[string]int, len(res.Chronologies))

@@ -2,11 +2,11 @@
 package lintcmd
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -39,6 +39,10 @@ type Options struct {
 	Output    string
 	FailLevel string
 	NoColor   bool
+	// Category is SARIF's automationDetails.id; IncludeSuppressed keeps
+	// suppressed findings in SARIF (report.Options).
+	Category          string
+	IncludeSuppressed bool
 	// Redact replaces the names of the child and the people around them
 	// with their roles in every format, for reports that leave the team.
 	Redact bool
@@ -151,7 +155,9 @@ docs/adopting.md.`,
 	f.StringVar(&opts.Profile, "profile", "", "procedure profile: stoke-on-trent, oxfordshire, combined, or one the config defines (default from config, else combined)")
 	f.StringVar(&opts.AsOf, "as-of", "", "evaluate overdue checks as of this date, YYYY-MM-DD (default the config's as_of, else today)")
 	f.StringVar(&opts.Config, "config", "", "config file (default: the nearest .caselint.toml at or above the paths, inside the repository)")
-	f.StringVar(&opts.Format, "format", "text", "output format: text, json, sarif, github, html (a dashboard and a timeline per case, one self-contained page)")
+	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(report.Formats, ", ")+", html (docs/formats.md, docs/report.md)")
+	f.StringVar(&opts.Category, "category", "", "SARIF: the analysis' category (automationDetails.id), so that code scanning keeps runs over different folders or profiles apart")
+	f.BoolVar(&opts.IncludeSuppressed, "include-suppressed", false, "SARIF: keep the suppressed findings, marked suppressed (left out by default: reviewdog and some viewers show them as live)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&opts.FailLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: error, warning, note")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the output (the same as --color never)")
@@ -211,7 +217,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) (err error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	var printer report.Printer
+	var printer report.NewPrinter
 	if opts.Format != htmlreport.Format { // html: htmlPrinter, below
 		if printer, err = report.ByName(opts.Format); err != nil {
 			return cmdutil.Usagef("--format: %v", err)
@@ -294,13 +300,13 @@ func run(ctx context.Context, opts *Options, rootOut *string) (err error) {
 		History: hist, HistoryNote: historyNote, Redact: opts.Redact,
 		Chronologies: opts.Format == htmlreport.Format,
 	}
-	if opts.Format == htmlreport.Format {
-		printer = htmlPrinter(opts, asOf, profile)
-	}
 	if cfg != nil {
 		lopts.MaxFileSize = cfg.MaxFileBytes // 0: the default
 	}
 	res := &lint.Result{} // nothing staged: nothing to say
+	if opts.Format == htmlreport.Format {
+		printer = htmlPrinter(opts, asOf, profile, &res)
+	}
 	if !src.nothing {
 		if res, err = lint.Run(ctx, lopts); err != nil {
 			return err
@@ -329,6 +335,9 @@ func run(ctx context.Context, opts *Options, rootOut *string) (err error) {
 		Provenance:  src.provenance(),
 		Redact:      opts.Redact,
 		Profile:     profile,
+
+		Category:          opts.Category,
+		IncludeSuppressed: opts.IncludeSuppressed,
 	}
 	// The notices go to stderr. A text report on stdout carries them
 	// itself, except the one saying the history rules were skipped, which
@@ -348,16 +357,25 @@ func run(ctx context.Context, opts *Options, rootOut *string) (err error) {
 		}
 		res = &shown
 	}
-	var buf bytes.Buffer
-	if err := printer(&buf, res, ropts); err != nil {
-		return err
-	}
 	if toStdout {
-		if _, err := io.Copy(opts.IO.Out, &buf); err != nil {
+		// Streamed: the printers write each finding as it comes.
+		out := bufio.NewWriterSize(opts.IO.Out, 64<<10)
+		if err := report.Print(printer, out, res, ropts); err != nil {
 			return err
 		}
-	} else if err := cmdutil.WriteReport("--output", opts.Output, buf.Bytes()); err != nil {
-		return err
+		if err := out.Flush(); err != nil {
+			return err
+		}
+	} else {
+		// The file is written whole (atomicfile): no reader sees half a
+		// report.
+		var buf bytes.Buffer
+		if err := report.Print(printer, &buf, res, ropts); err != nil {
+			return err
+		}
+		if err := cmdutil.WriteReport("--output", opts.Output, buf.Bytes()); err != nil {
+			return err
+		}
 	}
 	for _, n := range notices {
 		where := "caselint"

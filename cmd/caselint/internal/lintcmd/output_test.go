@@ -1,6 +1,7 @@
 package lintcmd_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,5 +92,67 @@ func TestOutputNotThroughALink(t *testing.T) {
 		if st, err := os.Lstat("/dev/null"); err != nil || st.Mode()&os.ModeCharDevice == 0 {
 			t.Errorf("/dev/null is no longer a device: %v", err)
 		}
+	}
+}
+
+// TestSARIFFlags: --category is the run's automationDetails.id; the
+// config's rule settings are the rules' defaultConfiguration; the
+// suppressed finding is left out unless --include-suppressed.
+func TestSARIFFlags(t *testing.T) {
+	r := redactRepo(t)
+	r.write(".caselint.toml", "[rules]\nunseen-bedroom = \"error\"\nlate-minutes = \"off\"\n")
+	args := []string{"lint", "--as-of", "2026-03-02", "--format", "sarif", "--category", "cases/R-1", "cases"}
+	code, out, errOut := caselint(t, r.dir, args...)
+	if code != cmdutil.ExitFindings {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var log struct {
+		Runs []struct {
+			AutomationDetails struct {
+				ID string `json:"id"`
+			} `json:"automationDetails"`
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID     string `json:"id"`
+						Config struct {
+							Enabled *bool  `json:"enabled"`
+							Level   string `json:"level"`
+						} `json:"defaultConfiguration"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				Suppressions []any `json:"suppressions"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	run := log.Runs[0]
+	if run.AutomationDetails.ID != "cases/R-1" {
+		t.Errorf("automationDetails.id = %q", run.AutomationDetails.ID)
+	}
+	for _, rule := range run.Tool.Driver.Rules {
+		switch rule.ID {
+		case "unseen-bedroom":
+			if rule.Config.Level != "error" || rule.Config.Enabled != nil {
+				t.Errorf("unseen-bedroom set to error: %+v", rule.Config)
+			}
+		case "late-minutes":
+			if rule.Config.Enabled == nil || *rule.Config.Enabled {
+				t.Errorf("late-minutes turned off: %+v", rule.Config)
+			}
+		}
+	}
+	for _, res := range run.Results {
+		if res.Suppressions != nil {
+			t.Errorf("a suppressed result without --include-suppressed")
+		}
+	}
+	_, out, _ = caselint(t, r.dir, append(args, "--include-suppressed")...)
+	if !strings.Contains(out, `"suppressions"`) {
+		t.Errorf("--include-suppressed: no suppressed result")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
+	"github.com/caselint/caselint/report"
 )
 
 // A case whose findings name the child, Jamie, his mother, Sam Doe, and
@@ -113,7 +114,7 @@ func redactRepo(t *testing.T) *repo {
 // messages name them as before.
 func TestRedactEveryFormat(t *testing.T) {
 	r := redactRepo(t)
-	for _, format := range []string{"text", "json", "sarif", "github"} {
+	for _, format := range report.Formats {
 		t.Run(format, func(t *testing.T) {
 			args := []string{"lint", "--as-of", "2026-03-02", "--no-color", "--format", format, "cases"}
 			code, out, errOut := caselint(t, r.dir, append(args, "--redact")...)
