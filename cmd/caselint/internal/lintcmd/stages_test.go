@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caselint/caselint/internal/workspace"
 	"github.com/caselint/caselint/lint"
 )
 
@@ -16,7 +17,7 @@ func TestResultStages(t *testing.T) {
 	names := func(opts *Options) []string {
 		var failed bool
 		var out []string
-		for _, s := range resultStages(opts, &source{}, lint.Options{}, "", "", nil, lint.Error, &failed) {
+		for _, s := range resultStages(opts, &workspace.Workspace{}, lint.Options{}, nil, "", lint.Error, &failed) {
 			out = append(out, s.Name)
 		}
 		return out
@@ -49,7 +50,7 @@ func TestResultStagesDoc(t *testing.T) {
 	}
 	var failed bool
 	var want []string
-	for _, s := range resultStages(&Options{NewFromRev: "HEAD~1", Redact: true}, &source{}, lint.Options{}, "", "", nil, lint.Error, &failed) {
+	for _, s := range resultStages(&Options{NewFromRev: "HEAD~1", Redact: true}, &workspace.Workspace{}, lint.Options{}, nil, "", lint.Error, &failed) {
 		want = append(want, s.Name)
 	}
 	if !slices.Equal(got, want) {
