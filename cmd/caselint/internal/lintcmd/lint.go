@@ -55,6 +55,14 @@ type Options struct {
 	Trainer bool
 	// Verbose says on stderr which config applied to which folder.
 	Verbose bool
+	// AllowEmpty accepts paths that hold no record: without it, exit 2.
+	AllowEmpty bool
+	// PathMode is what report paths are relative to: "root" (the
+	// repository's work tree, the default) or "wd" (the working folder).
+	PathMode string
+	// StdinFilename, with the path "-", is the file standard input is
+	// linted as, in its case (for editors): only its findings are reported.
+	StdinFilename string
 
 	// Now and Getwd stand for the clock and the working directory.
 	Now   func() time.Time
@@ -72,7 +80,10 @@ func NewCmdLint(ios *iostreams.IOStreams, rules []*lint.Rule, version string, ru
 
 Every folder holding a case.md is a case; a path inside a case lints the
 whole case. Paths in the report are relative to the repository root (or the
-working folder outside a repository).
+working folder outside a repository; --path-mode wd: to the working
+folder). A path that holds no case record is an error (exit 2) unless
+--allow-empty. An editor can send a record on standard input: the path -
+with --stdin-filename PATH lints it as the record at PATH, in its case.
 
 Inside a git repository caselint reads the records as git holds them:
 
@@ -115,7 +126,8 @@ docs/privacy.md.`,
   caselint lint --staged
   caselint lint --rev v1.2 cases
   caselint lint --new-from-rev origin/main --format github cases
-  caselint lint --redact --format sarif -o for-audit.sarif cases`,
+  caselint lint --redact --format sarif -o for-audit.sarif cases
+  caselint lint --stdin-filename cases/T-1/plan.md - < plan.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Args = commandLine(cmd, args)
@@ -139,6 +151,9 @@ docs/privacy.md.`,
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
 	f.BoolVar(&opts.NoCache, "no-cache", false, "build the history from every commit, neither reading nor writing the history cache in the git folder (.git/caselint/history)")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "say on stderr which config applied to which folder")
+	f.StringVar(&opts.PathMode, "path-mode", "root", "report paths relative to the repository root (root) or to the working folder (wd, for tools run in a subfolder)")
+	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "with the path -, lint standard input as if it were the record at `PATH`, in its case, and report its findings only (for editors)")
+	f.BoolVar(&opts.AllowEmpty, "allow-empty", false, "accept paths that hold no case record (exit 0), rather than exit 2")
 	f.BoolVar(&opts.Trainer, "trainer", false, "lint a training exercise's folder anyway (caselint exercise start made it): its findings are the exercise's answers, held back from trainees")
 	cmd.MarkFlagsMutuallyExclusive("staged", "rev")
 	return cmd
@@ -205,6 +220,9 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	if err != nil {
 		return cmdutil.Usagef("--fail-level: %v", err)
 	}
+	if opts.PathMode != "" && opts.PathMode != pathModeRoot && opts.PathMode != pathModeWD {
+		return cmdutil.Usagef("--path-mode: %q: use root (paths relative to the repository root) or wd (to the working folder)", opts.PathMode)
+	}
 	wd, err := opts.Getwd()
 	if err != nil {
 		return err
@@ -238,7 +256,19 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	if opts.Verbose {
 		sayConfigs(opts.IO.ErrOut, cfgs)
 	}
+	if res.Files == 0 && res.Cases == 0 && !ws.Nothing && !opts.AllowEmpty {
+		return noRecords(opts.Paths)
+	}
 	return writeReport(opts, ws, res, printer, lopts.Profile, wd, failed)
+}
+
+// noRecords is the error for paths that hold no record: a typo in CI
+// must not pass as "no problems".
+func noRecords(paths []string) error {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return fmt.Errorf("%s: no case records here (no folder holding a case.md, no record): check the path, or pass --allow-empty to accept it", strings.Join(paths, ", "))
 }
 
 // engineOptions are the engine's options for the workspace: the configs
@@ -441,6 +471,19 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, cf
 			return nil
 		}},
 	}
+	if opts.StdinFilename != "" {
+		stages = append(stages, lint.Stage{Name: "stdin-file", Apply: func(_ context.Context, res *lint.Result) error {
+			// An editor shows the findings of the buffer it sent.
+			kept := res.Findings[:0]
+			for _, f := range res.Findings {
+				if len(ws.Paths) == 1 && f.Path == ws.Paths[0] {
+					kept = append(kept, f)
+				}
+			}
+			res.Findings = kept
+			return nil
+		}})
+	}
 	if opts.NewFromRev != "" {
 		stages = append(stages, lint.NewSinceStage(func(ctx context.Context) (*lint.Result, error) {
 			return newFromRev(ctx, ws, lopts, opts.NewFromRev)
@@ -470,6 +513,14 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, cf
 		// that --new-from-rev has matched findings by their paths.
 		stages = append(stages, lint.RedactPathsStage())
 	}
+	if opts.PathMode == pathModeWD {
+		stages = append(stages, lint.Stage{Name: "path-mode", Apply: func(_ context.Context, res *lint.Result) error {
+			// After new-since and redaction, which read the paths from
+			// the root.
+			toWD(res, ws.Root, wd)
+			return nil
+		}})
+	}
 	return append(stages, lint.FailLevelStage(failLevel, failed))
 }
 
@@ -491,4 +542,35 @@ func configNotice(cfgs *workspace.Configs) (lint.Notification, bool) {
 		label = "configs: "
 	}
 	return lint.Notification{Kind: lint.NoticeConfig, Level: lint.Note, Message: label + strings.Join(names, ", ")}, true
+}
+
+// The --path-mode values.
+const (
+	pathModeRoot = "root"
+	pathModeWD   = "wd"
+)
+
+// toWD makes the paths of res, relative to root, relative to the working
+// folder wd (../ where they are outside it), and wd the result's root.
+func toWD(res *lint.Result, root, wd string) {
+	if r, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = r
+	}
+	rel := func(p string) string {
+		if p == "" {
+			return p
+		}
+		r, err := filepath.Rel(wd, filepath.Join(root, filepath.FromSlash(p)))
+		if err != nil {
+			return p
+		}
+		return filepath.ToSlash(r)
+	}
+	for i := range res.Findings {
+		res.Findings[i].Path = rel(res.Findings[i].Path)
+	}
+	for i := range res.Notifications {
+		res.Notifications[i].Path = rel(res.Notifications[i].Path)
+	}
+	res.Root = wd
 }

@@ -25,8 +25,8 @@ func TestResultStages(t *testing.T) {
 	if got, want := names(&Options{}), []string{"config-notice", "relative-paths", "too-large", "submodules", "fail-level"}; !slices.Equal(got, want) {
 		t.Errorf("stages %v, want %v", got, want)
 	}
-	got := names(&Options{NewFromRev: "HEAD~1", Redact: true})
-	want := []string{"config-notice", "relative-paths", "new-since", "too-large", "submodules", "redact-paths", "fail-level"}
+	got := names(&Options{NewFromRev: "HEAD~1", Redact: true, StdinFilename: "x.md", PathMode: "wd"})
+	want := []string{"config-notice", "relative-paths", "stdin-file", "new-since", "too-large", "submodules", "redact-paths", "path-mode", "fail-level"}
 	if !slices.Equal(got, want) {
 		t.Errorf("stages with --new-from-rev and --redact %v, want %v", got, want)
 	}
@@ -50,7 +50,7 @@ func TestResultStagesDoc(t *testing.T) {
 	}
 	var failed bool
 	var want []string
-	for _, s := range resultStages(&Options{NewFromRev: "HEAD~1", Redact: true}, &workspace.Workspace{}, lint.Options{}, nil, "", lint.Error, &failed) {
+	for _, s := range resultStages(&Options{NewFromRev: "HEAD~1", Redact: true, StdinFilename: "x.md", PathMode: "wd"}, &workspace.Workspace{}, lint.Options{}, nil, "", lint.Error, &failed) {
 		want = append(want, s.Name)
 	}
 	if !slices.Equal(got, want) {

@@ -2,9 +2,13 @@ package lintcmd
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"slices"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/internal/workspace"
+	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/report"
 )
 
@@ -13,7 +17,19 @@ import (
 func openWorkspace(wd string, opts *Options) (*workspace.Workspace, error) {
 	var ws *workspace.Workspace
 	var err error
+	stdin := len(opts.Paths) == 1 && opts.Paths[0] == "-"
 	switch {
+	case stdin != (opts.StdinFilename != "") || slices.Contains(opts.Paths, "-") && !stdin:
+		return nil, cmdutil.Usagef("standard input is linted with the one path - and --stdin-filename PATH, the record it stands for")
+	case stdin && (opts.Staged || opts.Rev != ""):
+		return nil, cmdutil.Usagef("standard input is linted in the work tree, not with --staged or --rev")
+	case stdin:
+		data, err := io.ReadAll(io.LimitReader(opts.IO.In, lint.DefaultMaxFileSize+1))
+		if err != nil {
+			return nil, fmt.Errorf("reading standard input: %w", err)
+		}
+		ws, err = workspace.Buffer(wd, opts.StdinFilename, data)
+		return ws, usage(err)
 	case opts.Staged && opts.Rev != "":
 		return nil, cmdutil.Usagef("--staged and --rev cannot be used together: --staged lints the index, --rev a commit")
 	case opts.Staged:
