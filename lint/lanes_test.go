@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -32,10 +33,13 @@ func TestSettingsForLanes(t *testing.T) {
 		"zloud/case.md": {Data: []byte(strings.Replace(caseMD, "T-1", "T-3", 1))},
 		"zloud/plan.md": {Data: []byte(planMD(""))},
 	}
+	var mu sync.Mutex // SettingsFor is called from the workers at once
 	asked := map[string]bool{}
 	opts := Options{FS: fsys, Rules: append([]*Rule{leadRule}, hygiene...), Profile: combined, AsOf: asOf,
 		SettingsFor: func(dir string) (*Settings, error) {
+			mu.Lock()
 			asked[dir] = true
+			mu.Unlock()
 			switch dir {
 			case "quiet":
 				return off, nil
