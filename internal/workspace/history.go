@@ -26,37 +26,37 @@ const shallowNote = "this is a shallow clone: fetch the full history (git fetch 
 // With cached, it is built through the history cache in the git folder
 // (vcs.CachedHistory), which only makes it faster: a cache that cannot be
 // read or written is passed over in silence.
-func (s *Workspace) History(cached bool, also ...string) (lint.History, string) {
+func (w *Workspace) History(cached bool, also ...string) (lint.History, string) {
 	var hashes []string
 	for _, rev := range also {
-		if s.repo != nil {
-			if h, _, err := s.repo.ResolveRevision(rev); err == nil {
+		if w.repo != nil {
+			if h, _, err := w.repo.ResolveRevision(rev); err == nil {
 				hashes = append(hashes, h)
 			}
 		}
 	}
-	h, note := s.readHistory(cached, hashes...)
+	h, note := w.readHistory(cached, hashes...)
 	if h == nil {
 		return nil, note
 	}
 	// The commits the revision read reaches, not those only the others do.
-	tip, when := s.revHash, s.revWhen
+	tip, when := w.revHash, w.revWhen
 	if tip == "" {
-		tip, _ = s.repo.Head()
+		tip, _ = w.repo.Head()
 	}
 	if tip == "" {
 		return h, ""
 	}
-	at := s.HistoryAt(tip, s.FS, when)
-	s.atTip, _ = at.(*vcs.History)
+	at := w.HistoryAt(tip, w.FS, when)
+	w.atTip, _ = at.(*vcs.History)
 	return at, ""
 }
 
 // TooLargeNotices says which older versions of records the history rules
 // passed over because they are over the file size limit (issue 14): they
 // were not read, so what changed in them was not checked.
-func (s *Workspace) TooLargeNotices() []lint.Notification {
-	h := s.atTip
+func (w *Workspace) TooLargeNotices() []lint.Notification {
+	h := w.atTip
 	if h == nil {
 		return nil
 	}
@@ -71,30 +71,30 @@ func (s *Workspace) TooLargeNotices() []lint.Notification {
 
 // readHistory reads the history from HEAD, the revision read and the
 // commits revs (full hashes).
-func (s *Workspace) readHistory(cached bool, also ...string) (lint.History, string) {
-	if s.repo == nil {
-		if s.repoErr != nil {
+func (w *Workspace) readHistory(cached bool, also ...string) (lint.History, string) {
+	if w.repo == nil {
+		if w.repoErr != nil {
 			// Not the root's path: the notice is about the repository
 			// the records are in, and a path may name a child (and
 			// --redact would then withhold the whole path).
-			return nil, "the git repository could not be read: " + strings.TrimPrefix(s.repoErr.Error(), s.Root+": ")
+			return nil, "the git repository could not be read: " + strings.TrimPrefix(w.repoErr.Error(), w.Root+": ")
 		}
 		// Records outside git have no history to check: nothing to say.
 		return nil, ""
 	}
-	if shallow, err := s.repo.Shallow(); err == nil && shallow {
+	if shallow, err := w.repo.Shallow(); err == nil && shallow {
 		return nil, shallowNote
 	}
 	revs := also
-	if s.revHash != "" {
-		revs = append([]string{s.revHash}, also...)
+	if w.revHash != "" {
+		revs = append([]string{w.revHash}, also...)
 	}
 	var h *vcs.History
 	var err error
 	if cached {
-		h, _, err = s.repo.CachedHistory(revs...)
+		h, _, err = w.repo.CachedHistory(revs...)
 	} else {
-		h, err = s.repo.History(revs...)
+		h, err = w.repo.History(revs...)
 	}
 	switch {
 	case errors.Is(err, vcs.ErrShallow):
@@ -104,22 +104,22 @@ func (s *Workspace) readHistory(cached bool, also ...string) (lint.History, stri
 	case h == nil:
 		return nil, "the git history could not be read"
 	}
-	s.hist = h
+	w.hist = h
 	return h, ""
 }
 
 // renamesSince returns the files renamed since commit hash: each one's
 // path there, and the path it has in the revision linted; nil when none
 // was, or there is no history to say.
-func (s *Workspace) renamesSince(hash string) map[string]string {
-	if s.hist == nil {
+func (w *Workspace) renamesSince(hash string) map[string]string {
+	if w.hist == nil {
 		return nil
 	}
-	tip := s.revHash
+	tip := w.revHash
 	if tip == "" {
-		tip, _ = s.repo.Head()
+		tip, _ = w.repo.Head()
 	}
-	at, err := s.hist.At(tip)
+	at, err := w.hist.At(tip)
 	if err != nil {
 		return nil
 	}
@@ -150,12 +150,12 @@ func fingerprintPath(ren map[string]string) func(string) string {
 // and committer date until): that of the commits it reaches, when the
 // history was read from it; else (never, in a run) cut by content and
 // date from the history read from HEAD.
-func (s *Workspace) HistoryAt(hash string, fsys fs.FS, until time.Time) lint.History {
-	if s.hist != nil {
-		if h, err := s.hist.At(hash); err == nil {
+func (w *Workspace) HistoryAt(hash string, fsys fs.FS, until time.Time) lint.History {
+	if w.hist != nil {
+		if h, err := w.hist.At(hash); err == nil {
 			return h
 		}
-		return newHistoryAt(s.hist, fsys, until)
+		return newHistoryAt(w.hist, fsys, until)
 	}
 	return nil
 }

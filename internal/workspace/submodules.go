@@ -9,11 +9,11 @@ import "github.com/caselint/caselint/lint"
 // commit has only the submodule's commit hash). --staged says nothing of
 // them: what a commit of the superproject stages for a submodule is a
 // commit hash, and the submodule's own hook lints its records.
-func (s *Workspace) Submodules() []string {
-	if s.repo == nil || s.staged {
+func (w *Workspace) Submodules() []string {
+	if w.repo == nil || w.staged {
 		return nil
 	}
-	subs, err := s.repo.Submodules(s.revHash, s.Scope...)
+	subs, err := w.repo.Submodules(w.revHash, w.Scope...)
 	if err != nil {
 		return nil
 	}
@@ -22,8 +22,8 @@ func (s *Workspace) Submodules() []string {
 
 // submoduleOf returns the submodule (in the index or the commit read) the
 // slash path p is below, or "".
-func (s *Workspace) submoduleOf(p string) string {
-	subs, err := s.repo.Submodules(s.revHash)
+func (w *Workspace) submoduleOf(p string) string {
+	subs, err := w.repo.Submodules(w.revHash)
 	if err != nil {
 		return ""
 	}
@@ -37,11 +37,11 @@ func (s *Workspace) submoduleOf(p string) string {
 
 // SubmoduleNotices says what became of the records of the submodules in
 // the scope (see Submodules).
-func (s *Workspace) SubmoduleNotices(subs []string) []lint.Notification {
+func (w *Workspace) SubmoduleNotices(subs []string) []lint.Notification {
 	var out []lint.Notification
 	for _, sub := range subs {
 		msg := "a git submodule: its records are in its own repository, and were linted without their git history; run caselint inside it (cd " + sub + " && caselint lint) to check them with it"
-		if s.rev != "" {
+		if w.rev != "" {
 			msg = "a git submodule: its records are in its own repository, which --rev does not read, and were not linted; run caselint inside it (cd " + sub + " && caselint lint --rev REV, REV one of its commits)"
 		}
 		out = append(out, lint.Notification{Kind: lint.NoticeSubmodule, Level: lint.Warning, Path: sub, Message: msg})
