@@ -82,6 +82,11 @@ func TestStdinFilename(t *testing.T) {
 	if n, _ := contingency(t, r.dir, "cases"); n != 0 {
 		t.Errorf("the work tree: %d findings, want 0", n)
 	}
+	// An empty buffer is no record, and not an error: the editor's file
+	// is there, only empty.
+	if code, _, errOut := lintStdin(t, r.dir, "", "--stdin-filename", "cases/T-1/plan.md", "-"); code == cmdutil.ExitError {
+		t.Errorf("an empty buffer: exit 2: %s", errOut)
+	}
 	for _, args := range [][]string{{"-"}, {"--stdin-filename", "x.md"}, {"--stdin-filename", "x.md", "-", "cases"}, {"--staged", "--stdin-filename", "x.md", "-"}} {
 		if code, _, errOut := lintStdin(t, r.dir, planMD, args...); code != cmdutil.ExitError {
 			t.Errorf("%v: exit %d, want 2: %s", args, code, errOut)

@@ -256,7 +256,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	if opts.Verbose {
 		sayConfigs(opts.IO.ErrOut, cfgs)
 	}
-	if res.Files == 0 && res.Cases == 0 && !ws.Nothing && !opts.AllowEmpty {
+	if res.Files == 0 && res.Cases == 0 && !ws.Nothing && !opts.AllowEmpty && opts.StdinFilename == "" {
 		return noRecords(opts.Paths)
 	}
 	return writeReport(opts, ws, res, printer, lopts.Profile, wd, failed)
