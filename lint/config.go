@@ -41,7 +41,8 @@ type Config struct {
 	// AsOfTOML is as_of as written, checked (configDate); read AsOf.
 	AsOfTOML *configDate `toml:"as_of"`
 
-	md toml.MetaData
+	md  toml.MetaData
+	src *schema.Source // the config as read, for the positions of errors
 }
 
 // FindConfig returns the slash path of the config that applies to the
@@ -162,15 +163,28 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		return nil, err // too big or too deep for the TOML parser
 	}
 	c := &Config{Path: path}
-	md, err := toml.Decode(string(data), c)
+	// Read first for the keys and their types alone: a value of the wrong
+	// type is an error at its key saying what is allowed (checkTypes).
+	shape, err := toml.Decode(string(data), &struct{}{})
+	if err == nil {
+		err = checkTypes(schema.NewSource(path, data), shape)
+	}
+	var md toml.MetaData
+	if err == nil {
+		md, err = toml.Decode(string(data), c)
+	}
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)
 		}
+		if strings.HasPrefix(err.Error(), path+":") {
+			return nil, err // checkTypes'
+		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	c.md = md
+	c.src = schema.NewSource(path, data)
 	if u := md.Undecoded(); len(u) > 0 {
 		src := schema.NewSource(path, data)
 		key := u[0]
@@ -195,6 +209,51 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		p.Name = name
 	}
 	return c, nil
+}
+
+// CheckRules fails at the first rule setting of the config (in [rules]
+// or a profile's) that names no rule of all, or sets it to what a rule
+// cannot be, at its line and column, saying what is allowed.
+func (c *Config) CheckRules(all []*Rule) error {
+	if c == nil || c.src == nil {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, r := range all {
+		known[r.ID] = true
+	}
+	check := func(table toml.Key, rules map[string]string) error {
+		ids := make([]string, 0, len(rules))
+		for id := range rules {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			key := append(append(toml.Key{}, table...), id)
+			line, col := findKey(c.src, key)
+			if !known[id] {
+				return fmt.Errorf("%s:%d:%d: %s: there is no rule %q%s (caselint rules lists them)", c.Path, line, col, key, id, suggest(id, all))
+			}
+			if _, err := ParseRuleSetting(rules[id]); err != nil {
+				return fmt.Errorf("%s:%d:%d: %s: %w", c.Path, line, col, key, err)
+			}
+		}
+		return nil
+	}
+	if err := check(toml.Key{"rules"}, c.Rules); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(c.Profiles))
+	for name := range c.Profiles {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := check(toml.Key{"profiles", name, "rules"}, c.Profiles[name].Rules); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // findKeyLine returns the line where the last part of key is written under

@@ -99,6 +99,9 @@ type RuleSetting struct {
 	Severity Severity // 0: the rule's default
 }
 
+// ruleSettingWords says what a rule may be set to.
+const ruleSettingWords = `"on", "off", "error", "warning" or "note"`
+
 // ParseRuleSetting reads "on", "off", "error", "warning" or "note".
 func ParseRuleSetting(s string) (RuleSetting, error) {
 	switch s {
@@ -109,7 +112,7 @@ func ParseRuleSetting(s string) (RuleSetting, error) {
 	}
 	sev, err := ParseSeverity(s)
 	if err != nil {
-		return RuleSetting{}, fmt.Errorf("%q: a rule is set to on, off, error, warning or note", s)
+		return RuleSetting{}, fmt.Errorf("%q: a rule is set to %s", s, ruleSettingWords)
 	}
 	return RuleSetting{On: true, Severity: sev}, nil
 }

@@ -62,27 +62,35 @@ lists are added to these, never replace them.
 	b.WriteString(`
 ## The config file
 
-caselint reads the file ` + "`--config`" + ` names, else the nearest
-` + "`.caselint.toml`" + ` in the folder of the paths it lints or a folder above
-them, looking no higher than the root of the tree it reads: the
-repository's work tree, or, outside a repository, the working folder
-(when the paths are below it) or else the folder linted. A
-` + "`.caselint.toml`" + ` above the repository (say ` + "`/tmp/.caselint.toml`" + ` above a
-clone in ` + "`/tmp`" + `) is never read. The same rule holds in every mode, in the
-tree the records are read from: the work tree by default, the index under
-` + "`--staged`" + ` (the staged config, not the file as it is now), the commit
-under ` + "`--rev`" + ` (the config that commit holds). So a pre-commit hook and CI
-read the same config for the same content.
+caselint reads the file ` + "`--config`" + ` names for every case; else each case
+is linted under its own config: the nearest ` + "`.caselint.toml`" + ` in the case's
+folder or a folder above it, looking no higher than the root of the tree
+it reads: the repository's work tree, or, outside a repository, the
+working folder (when the paths are below it) or else the folder linted.
+So a config applies to the records below it, and a nearer one wins (as
+staticcheck reads its config per directory): ` + "`cases/.caselint.toml`" + `
+applies to every case under ` + "`cases/`" + `, whether you lint from the
+repository root, from ` + "`cases/`" + ` or from a case folder, and
+` + "`cases/T-1/.caselint.toml`" + ` to ` + "`T-1`" + ` alone. A ` + "`.caselint.toml`" + ` above the
+repository (say ` + "`/tmp/.caselint.toml`" + ` above a clone in ` + "`/tmp`" + `) is never
+read. The same rule holds in every mode, in the tree the records are read
+from: the work tree by default, the index under ` + "`--staged`" + ` (the staged
+config, not the file as it is now), the commit under ` + "`--rev`" + ` (the config
+that commit holds). So a pre-commit hook and CI read the same configs for
+the same content. ` + "`-v`" + ` (` + "`--verbose`" + `) says on stderr which config applied
+to which case folder (` + "`caselint: cases/T-1: config cases/.caselint.toml`" + `).
 
 - A ` + "`.caselint.toml`" + ` that is a symbolic link, or not a regular file, is an
   error (exit 2) in every mode, whether the link leads out of the
   repository or not: commit the config itself.
-- Paths that different configs apply to (` + "`cases/a`" + ` with its own
-  ` + "`.caselint.toml`" + `, ` + "`cases/b`" + ` without) are refused in one run: lint them
-  in two. A config below the paths (` + "`cases/.caselint.toml`" + ` when linting
-  the whole repository from its root) does not apply to them.
-- The report names the config it was made under, relative to the root,
-  as a notice: ` + "`caselint: notice: config: cases/.caselint.toml`" + ` (in JSON,
+- Cases under different configs are linted in one run, each under its
+  own (its profile, rules, closures, ` + "`as_of`" + ` and size limit); the run's
+  exit status is that of all of them. A config inside a case folder's
+  subfolders (` + "`cases/T-1/visits/.caselint.toml`" + `) is not read: a case is
+  linted as a whole, under the config of its folder.
+- The report names the configs it was made under, relative to the root,
+  as a notice: ` + "`caselint: notice: config: cases/.caselint.toml`" + `, or
+  ` + "`configs: .caselint.toml, cases/T-1/.caselint.toml`" + ` (in JSON,
   a notification; in SARIF, a tool execution notification). A ` + "`--config`" + `
   file outside the tree is named by its file name alone.
 - A config over 128 KB, or nesting arrays or inline tables more than 10
@@ -90,7 +98,10 @@ read the same config for the same content.
   limits of a record's frontmatter, see [robustness](robustness.md)).
 
 ` + "`caselint new`" + ` reads the config the same way, from the case folder up.
-Unknown keys are errors, with their line.
+Every config error names the file, line and column and says what is
+allowed: an unknown key (with "did you mean"), an unknown rule id, a
+setting that is not ` + "`on`" + `, ` + "`off`" + `, ` + "`error`" + `, ` + "`warning`" + ` or ` + "`note`" + `, or a value
+of the wrong type (` + "`closures is a string; it must be a list, such as\n[2026-12-24, 2026-12-29]`" + `).
 
 ` + "```toml" + `
 profile = "our-authority"              # a shipped profile or one defined below; --profile overrides

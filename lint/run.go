@@ -2,8 +2,8 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -58,6 +58,21 @@ type Options struct {
 	// Chronologies fills Result.Chronologies: each case's events, for a
 	// report that draws its timeline (chronology.go).
 	Chronologies bool
+	// SettingsFor, when set, gives the settings of the case in folder dir
+	// (for a file of no case, its folder): those of the config that
+	// applies to it, since each folder may have its own (nearer wins). It
+	// returns the same *Settings for the folders under one config, and is
+	// called from several goroutines at once. Unset, every case is linted
+	// with Profile, AsOf, Calendar and MaxFileSize.
+	SettingsFor func(dir string) (*Settings, error)
+}
+
+// Settings are how the cases under one config are linted.
+type Settings struct {
+	Profile     *Profile
+	AsOf        schema.Date
+	Calendar    *calendar.Calendar
+	MaxFileSize int64
 }
 
 // DefaultMaxFileSize is the largest record read when Options says nothing.
@@ -67,40 +82,13 @@ const DefaultMaxFileSize = 8 << 20
 // caselint could not do its job at all (no such path, a broken profile);
 // a file that cannot be read is a Notification and the rest is linted.
 func Run(ctx context.Context, opts Options) (*Result, error) {
-	if opts.Profile == nil {
-		return nil, fmt.Errorf("no profile")
-	}
-	if opts.Calendar == nil {
-		opts.Calendar = calendar.Default()
-	}
-	if opts.MaxFileSize <= 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
-	}
 	paths := opts.Paths
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	enabled, severity, err := opts.Profile.Enabled(opts.Rules)
+	e, err := newEngine(opts)
 	if err != nil {
 		return nil, err
-	}
-	var historyNotes []Notification
-	if opts.History == nil {
-		var skipped []string
-		enabled, skipped = withoutHistoryRules(enabled, severity)
-		if len(skipped) > 0 && opts.HistoryNote != "" {
-			m := schema.Msgf(HistorySkipped+": %s (%s)", opts.HistoryNote, strings.Join(skipped, ", "))
-			historyNotes = append(historyNotes, Notification{Kind: NoticeHistorySkipped, Level: Note, Message: m.String(), msg: m})
-		}
-	}
-	e := &engine{opts: opts, enabled: enabled, severity: severity}
-	for _, r := range enabled {
-		switch r.ID {
-		case UnusedSuppressionID:
-			e.reportUnused = true
-		case UnexplainedSuppressionID:
-			e.reportUnexplained = true
-		}
 	}
 
 	// Discovery streams the cases to the workers as it finds them, so
@@ -118,12 +106,20 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	)
 	jobs := make(chan caseFiles, 256)
 	var wg sync.WaitGroup
+	var laneErr error
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for cf := range jobs {
-				o := orderedResult{caseResult: e.lintCase(cf), order: caseOrder(cf)}
+				lane, err := e.lane(cf)
+				if err != nil {
+					mu.Lock()
+					laneErr = cmp.Or(laneErr, err)
+					mu.Unlock()
+					continue
+				}
+				o := orderedResult{caseResult: lane.lintCase(cf), order: caseOrder(cf), eng: lane}
 				mu.Lock()
 				outs = append(outs, o)
 				mu.Unlock()
@@ -143,12 +139,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if laneErr != nil {
+		return nil, laneErr
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].order.before(outs[j].order) })
 
-	w := &runWork{outs: outs, res: &Result{Notifications: append(notes, historyNotes...)}}
+	w := &runWork{outs: outs, res: &Result{Notifications: append(notes, e.historyNotes()...)}}
 	for _, s := range runStages {
 		s.run(e, w)
 	}
@@ -176,12 +175,108 @@ func withoutHistoryRules(enabled []*Rule, severity map[string]Severity) ([]*Rule
 	return kept, skipped
 }
 
+// newEngine returns the engine of a run (or, from lane, of the cases
+// under one config): opts with the rules the profile enables.
+func newEngine(opts Options) (*engine, error) {
+	if opts.Profile == nil {
+		return nil, fmt.Errorf("no profile")
+	}
+	if opts.Calendar == nil {
+		opts.Calendar = calendar.Default()
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	enabled, severity, err := opts.Profile.Enabled(opts.Rules)
+	if err != nil {
+		return nil, err
+	}
+	e := &engine{opts: opts, severity: severity, lanes: map[*Settings]*engine{}}
+	e.enabled = enabled
+	if opts.History == nil {
+		e.enabled, e.skipped = withoutHistoryRules(enabled, severity)
+	}
+	for _, r := range e.enabled {
+		switch r.ID {
+		case UnusedSuppressionID:
+			e.reportUnused = true
+		case UnexplainedSuppressionID:
+			e.reportUnexplained = true
+		}
+	}
+	return e, nil
+}
+
+// lane returns the engine for the case cf: the run's own, or, under
+// Options.SettingsFor, the one of the settings of its folder, made the
+// first time they are met.
+func (e *engine) lane(cf caseFiles) (*engine, error) {
+	if e.opts.SettingsFor == nil {
+		return e, nil
+	}
+	dir := cf.Dir
+	if dir == "" {
+		dir = path.Dir(cf.Files[0])
+	}
+	s, err := e.opts.SettingsFor(dir)
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if l, ok := e.lanes[s]; ok {
+		return l, nil
+	}
+	opts := e.opts
+	opts.SettingsFor = nil
+	opts.Profile, opts.AsOf, opts.Calendar, opts.MaxFileSize = s.Profile, s.AsOf, s.Calendar, s.MaxFileSize
+	l, err := newEngine(opts)
+	if err != nil {
+		return nil, err
+	}
+	e.lanes[s] = l
+	return l, nil
+}
+
+// historyNotes says, when the history is missing and its HistoryNote says
+// why, which history rules were skipped: in every lane used, or the run's
+// own.
+func (e *engine) historyNotes() []Notification {
+	if e.opts.HistoryNote == "" {
+		return nil
+	}
+	skipped := e.skipped
+	if e.opts.SettingsFor != nil {
+		seen := map[string]bool{}
+		skipped = nil
+		for _, l := range e.lanes {
+			for _, id := range l.skipped {
+				if !seen[id] {
+					seen[id] = true
+					skipped = append(skipped, id)
+				}
+			}
+		}
+		sort.Strings(skipped)
+	}
+	if len(skipped) == 0 {
+		return nil
+	}
+	m := schema.Msgf(HistorySkipped+": %s (%s)", e.opts.HistoryNote, strings.Join(skipped, ", "))
+	return []Notification{{Kind: NoticeHistorySkipped, Level: Note, Message: m.String(), msg: m}}
+}
+
 type engine struct {
 	opts              Options
 	enabled           []*Rule
 	severity          map[string]Severity
+	skipped           []string // the history rules left out, no history being at hand
 	reportUnused      bool
 	reportUnexplained bool
+
+	// lanes are the engines of the cases' settings (Options.SettingsFor).
+	mu    sync.Mutex
+	lanes map[*Settings]*engine
 
 	// words is caselint's vocabulary, for --redact (redact_msg.go).
 	wordsOnce sync.Once
@@ -192,6 +287,7 @@ type engine struct {
 type orderedResult struct {
 	caseResult
 	order caseKey
+	eng   *engine // the lane that linted the case
 }
 
 // caseKey is a case's place in a report: the cases by folder, then the
@@ -250,28 +346,15 @@ func (e *engine) fpPath(p string) string {
 // is kept once it returns but the findings.
 func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	out.isCase = g.Dir != ""
-	var docs []*schema.Document
-	for _, name := range g.Files {
-		data, size, note := e.read(name)
-		if note != nil {
-			out.notes = append(out.notes, *note)
-			continue
+	docs := loadDocs(e.opts.FS, g.Files, e.opts.MaxFileSize, func(f skippedFile) {
+		if f.note != nil {
+			out.notes = append(out.notes, *f.note)
+			return
 		}
-		if data == nil {
-			out.findings = append(out.findings, e.finding(InvalidRecordID, place{path: name, pos: schema.Position{Line: 1, Col: 1, Col16: 1}},
-				fmt.Sprintf("file of %d bytes is over the limit of %d bytes and was not read; a case record is rarely over a few hundred kilobytes (raise max_file_size in %s if this one must be read)", size, e.opts.MaxFileSize, ConfigFileName)))
-			continue
-		}
-		doc, ok := schema.Parse(name, data)
-		if !ok {
-			if why := notARecord(data); why != "" {
-				out.notes = append(out.notes, Notification{Kind: NoticeNotARecord, Level: Note, Path: name, Message: why})
-			}
-			continue
-		}
-		out.records++
-		docs = append(docs, doc)
-	}
+		out.findings = append(out.findings, e.finding(InvalidRecordID, place{path: f.name, pos: schema.Position{Line: 1, Col: 1, Col16: 1}},
+			fmt.Sprintf("file of %d bytes is over the limit of %d bytes and was not read; a case record is rarely over a few hundred kilobytes (raise max_file_size in %s if this one must be read)", f.size, e.opts.MaxFileSize, ConfigFileName)))
+	})
+	out.records = len(docs)
 	c := assemble(g.Dir, docs)
 	if c.Record != nil && c.Record.ID != "" {
 		// A copy: the id is a piece of the case.md frontmatter, which it
@@ -340,24 +423,6 @@ func notARecord(data []byte) string {
 		return "not a text file (it holds bytes that are not UTF-8 text): not a record, not linted"
 	}
 	return ""
-}
-
-// read reads one file, at most MaxFileSize bytes of it (ReadRegularFile: a
-// symbolic link is not followed, a device or FIFO is not read). A larger
-// file gives nil data and its size; a file that cannot be read gives a
-// notification.
-func (e *engine) read(name string) (data []byte, size int64, note *Notification) {
-	data, err := ReadRegularFile(e.opts.FS, name, e.opts.MaxFileSize)
-	var big *TooLargeError
-	switch {
-	case errors.As(err, &big):
-		return nil, big.Size, nil
-	case errors.Is(err, ErrSymlink):
-		return nil, 0, &Notification{Kind: NoticeSymlink, Level: Note, Path: name, Message: "symbolic link not followed"}
-	case err != nil:
-		return nil, 0, &Notification{Kind: NoticeUnreadable, Level: Error, Path: name, Message: "not read: " + errText(err)}
-	}
-	return data, int64(len(data)), nil
 }
 
 type ruleDiag struct {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"context"
 
 	"github.com/caselint/caselint/schema"
@@ -31,6 +32,7 @@ type runStage interface {
 type runWork struct {
 	outs []orderedResult
 	res  *Result
+	lane []*engine // the lane of each of res.Findings, as joined
 }
 
 // duplicateIDStage: a case id already used by a case before (in the order
@@ -47,7 +49,7 @@ func (duplicateIDStage) run(e *engine, w *runWork) {
 			continue
 		}
 		if first, dup := seenID[o.caseID]; dup {
-			o.findings = append(o.findings, e.finding(InvalidRecordID, o.caseIDPos, "").
+			o.findings = append(o.findings, cmp.Or(o.eng, e).finding(InvalidRecordID, o.caseIDPos, "").
 				withMsg(schema.Msgf("case id %s is already used by %s: every case needs its own id", o.caseID, first)))
 		} else {
 			seenID[o.caseID] = o.caseIDPos.path
@@ -60,9 +62,12 @@ type joinStage struct{}
 
 func (joinStage) name() string { return "join" }
 
-func (joinStage) run(_ *engine, w *runWork) {
+func (joinStage) run(e *engine, w *runWork) {
 	for _, o := range w.outs {
 		w.res.Findings = append(w.res.Findings, o.findings...)
+		for range o.findings {
+			w.lane = append(w.lane, cmp.Or(o.eng, e))
+		}
 		w.res.Notifications = append(w.res.Notifications, o.notes...)
 		w.res.Files += o.records
 		if o.isCase {
@@ -75,13 +80,22 @@ func (joinStage) run(_ *engine, w *runWork) {
 }
 
 // severityStage keeps the findings of rules that are on, at the severity
-// the profile and config give them (filterRules, severity.go).
+// the profile and config of their case give them (filterRules,
+// severity.go).
 type severityStage struct{}
 
 func (severityStage) name() string { return "severity" }
 
 func (severityStage) run(e *engine, w *runWork) {
-	w.res.Findings = filterRules(w.res.Findings, e.severity)
+	if e.opts.SettingsFor == nil {
+		w.res.Findings = filterRules(w.res.Findings, e.severity)
+		return
+	}
+	out := w.res.Findings[:0]
+	for i, f := range w.res.Findings {
+		out = append(out, filterRules([]Finding{f}, w.lane[i].severity)...)
+	}
+	w.res.Findings = out
 }
 
 // sortRunStage puts the findings and the notices in report order.

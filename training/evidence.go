@@ -3,6 +3,7 @@ package training
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,10 +16,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/lint/ruledoc"
 	"github.com/caselint/caselint/schema"
@@ -907,30 +906,21 @@ const maxTraineeCommits = 200
 // gitChanges reads the trainee's repository: the commits the exercise
 // started with must all still be there (a history is evidence too), and
 // each commit the trainee made is compared with the records as started.
-func (e *evidence) gitChanges(dir string, started map[plumbing.Hash]bool) ([]EvidenceChange, error) {
-	repo, err := git.PlainOpen(dir)
-	if err != nil {
+func (e *evidence) gitChanges(dir string, started map[string]bool) ([]EvidenceChange, error) {
+	log, err := vcs.Log(dir)
+	switch {
+	case errors.Is(err, vcs.ErrNoCommits):
+		return []EvidenceChange{{Kind: RewroteHistory, What: "the repository has no commits: the history the exercise started with is gone"}}, nil
+	case err != nil:
 		return nil, nil // no repository: lint says so where it matters
 	}
-	head, err := repo.Head()
-	if err != nil {
-		return []EvidenceChange{{Kind: RewroteHistory, What: "the repository has no commits: the history the exercise started with is gone"}}, nil
-	}
-	iter, err := repo.Log(&git.LogOptions{From: head.Hash()})
-	if err != nil {
-		return nil, err
-	}
-	var mine []*object.Commit
-	reached := map[plumbing.Hash]bool{}
-	err = iter.ForEach(func(c *object.Commit) error {
+	var mine []vcs.LoggedCommit
+	reached := map[string]bool{}
+	for _, c := range log {
 		reached[c.Hash] = true
 		if !started[c.Hash] {
 			mine = append(mine, c)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	var out []EvidenceChange
 	missing := 0
@@ -950,23 +940,9 @@ func (e *evidence) gitChanges(dir string, started map[plumbing.Hash]bool) ([]Evi
 	}
 	for i := len(mine) - 1; i >= 0; i-- {
 		c := mine[i]
-		files := map[string][]byte{}
-		tree, err := c.Tree()
-		if err != nil {
-			continue
-		}
-		_ = tree.Files().ForEach(func(f *object.File) error {
-			if f.Size > lint.DefaultMaxFileSize {
-				return nil
-			}
-			s, err := f.Contents()
-			if err == nil {
-				files[f.Name] = []byte(s)
-			}
-			return nil
-		})
+		files := c.Files(lint.DefaultMaxFileSize)
 		subject := strings.SplitN(strings.TrimSpace(c.Message), "\n", 2)[0]
-		tag := fmt.Sprintf("%s %q", c.Hash.String()[:7], clip(subject, 70))
+		tag := fmt.Sprintf("%s %q", c.Hash[:7], clip(subject, 70))
 		for _, ch := range e.folderChanges(files) {
 			ch.Commit = tag
 			out = append(out, ch)
@@ -978,7 +954,7 @@ func (e *evidence) gitChanges(dir string, started map[plumbing.Hash]bool) ([]Evi
 // startedCommits are the commits of the history the exercise starts with
 // (withGit: as start writes it), by hash: start writes them the same way
 // every time.
-func (ex *Exercise) startedCommits(withGit bool) (map[plumbing.Hash]bool, error) {
+func (ex *Exercise) startedCommits(withGit bool) (map[string]bool, error) {
 	tmp, err := os.MkdirTemp("", "caselint-exercise-*")
 	if err != nil {
 		return nil, err
@@ -987,17 +963,15 @@ func (ex *Exercise) startedCommits(withGit bool) (map[plumbing.Hash]bool, error)
 	if err := ex.materialise(tmp, withGit); err != nil {
 		return nil, err
 	}
-	repo, err := git.PlainOpen(tmp)
+	log, err := vcs.Log(tmp)
 	if err != nil {
 		return nil, err
 	}
-	iter, err := repo.Log(&git.LogOptions{})
-	if err != nil {
-		return nil, err
+	out := map[string]bool{}
+	for _, c := range log {
+		out[c.Hash] = true
 	}
-	out := map[plumbing.Hash]bool{}
-	err = iter.ForEach(func(c *object.Commit) error { out[c.Hash] = true; return nil })
-	return out, err
+	return out, nil
 }
 
 // Evidence compares the trainee's folder dir (and, when it was started as

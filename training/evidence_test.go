@@ -7,10 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
-
 	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/training"
 )
 
@@ -52,19 +50,11 @@ func original(t *testing.T, ex *training.Exercise, dir, p string) {
 // commitAll commits every change in dir as the trainee, at when.
 func commitAll(t *testing.T, dir, msg string, when time.Time) {
 	t.Helper()
-	repo, err := git.PlainOpen(dir)
+	repo, err := vcs.OpenWorkTree(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
-		t.Fatal(err)
-	}
-	sig := &object.Signature{Name: "Trainee", Email: "trainee@example.invalid", When: when}
-	if _, err := wt.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig, AllowEmptyCommits: true}); err != nil {
+	if _, err := repo.Commit(nil, vcs.Signature{Name: "Trainee", Email: "trainee@example.invalid", When: when}, msg); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -325,7 +315,7 @@ func TestLateEntriesMarkedHonestly(t *testing.T) {
 		if err := os.RemoveAll(filepath.Join(dir, ".git")); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := git.PlainInit(dir, false); err != nil {
+		if _, err := vcs.InitWorkTree(dir, "main"); err != nil {
 			t.Fatal(err)
 		}
 		commitAll(t, dir, "Records", traineeTime)

@@ -14,10 +14,8 @@ import (
 	_ "time/tzdata" // commit dates are London dates, wherever caselint runs
 
 	"github.com/BurntSushi/toml"
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/schema"
 )
 
@@ -272,11 +270,9 @@ func recordDate(p string, data []byte) (schema.Date, int, bool) {
 // commit's files as it gives them, with its author and date. Files it
 // writes are left in the work tree as the last commit has them.
 func writeHistory(dir string, commits []commit) error {
-	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
-		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")},
-	})
+	repo, err := vcs.InitWorkTree(dir, "main")
 	if err != nil {
-		return fmt.Errorf("making the git repository: %w", err)
+		return err
 	}
 	// The brief and the exercise's state are not records: keep them out of
 	// git status.
@@ -287,21 +283,16 @@ func writeHistory(dir string, commits []commit) error {
 	if err := os.WriteFile(filepath.Join(info, "exclude"), []byte("# caselint exercise files, not case records\n/"+BriefFile+"\n/"+StateFile+"\n"), 0o644); err != nil {
 		return err
 	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return err
-	}
 	for _, c := range commits {
+		paths := make([]string, 0, len(c.files))
 		for _, f := range c.files {
 			if err := writeFile(dir, f.path, f.data); err != nil {
 				return err
 			}
-			if _, err := wt.Add(f.path); err != nil {
-				return fmt.Errorf("git add %s: %w", f.path, err)
-			}
+			paths = append(paths, f.path)
 		}
-		sig := &object.Signature{Name: c.author, Email: c.email, When: c.when}
-		if _, err := wt.Commit(c.message, &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
+		sig := vcs.Signature{Name: c.author, Email: c.email, When: c.when}
+		if _, err := repo.Commit(paths, sig, c.message); err != nil {
 			return fmt.Errorf("committing %q (%s): %w", c.message, c.when.Format(time.RFC3339), err)
 		}
 	}

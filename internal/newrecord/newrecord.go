@@ -252,66 +252,19 @@ func FindCase(dir string) (string, bool) {
 	}
 }
 
-// ReadCase reads the case in folder dir as the linter would: every record
-// below it, and not below a deeper case.md, parsed and resolved with
-// lint.NewCase. Paths in it are slash paths relative to dir. Records that
+// ReadCase reads the case in folder dir as the linter does (lint.LoadCase):
+// every record below it, and not below a deeper case.md, parsed and
+// assembled. Paths in it are slash paths relative to dir. Records that
 // cannot be read are left out: prefilling takes what can be read.
 func ReadCase(dir string) (*lint.Case, error) {
-	caseFile := filepath.Join(dir, "case.md")
-	if st, err := os.Stat(caseFile); err != nil || !st.Mode().IsRegular() {
+	if !isFile(filepath.Join(dir, "case.md")) {
 		return nil, fmt.Errorf("%s holds no case.md: write the case first, with caselint new case, or pass --case the case's folder", dir)
 	}
-	var rec *schema.CaseRecord
-	var plans, others []schema.Record
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir {
-				return err
-			}
-			return nil // an unreadable folder or file: leave it out
-		}
-		if d.IsDir() {
-			if p != dir && (strings.HasPrefix(d.Name(), ".") || isFile(filepath.Join(p, "case.md"))) {
-				return filepath.SkipDir // hidden, or another case
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() || !strings.EqualFold(filepath.Ext(d.Name()), ".md") {
-			return nil
-		}
-		data, err := lint.ReadRegular(p, 0) // lint's limit; no link, no device
-		if err != nil {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return nil
-		}
-		rel = filepath.ToSlash(rel)
-		doc, ok := schema.Parse(rel, data)
-		if !ok || doc.Record == nil {
-			return nil
-		}
-		switch r := doc.Record.(type) {
-		case *schema.CaseRecord:
-			if rel == "case.md" {
-				rec = r
-			}
-		case *schema.Plan:
-			if rel == "plan.md" {
-				plans = append([]schema.Record{r}, plans...)
-			} else {
-				plans = append(plans, r)
-			}
-		default:
-			others = append(others, r)
-		}
-		return nil
-	})
+	c, err := lint.LoadCase(os.DirFS(dir), ".")
 	if err != nil {
 		return nil, fmt.Errorf("reading the case in %s: %w", dir, err)
 	}
-	return lint.NewCase(".", rec, append(plans, others...)), nil
+	return c, nil
 }
 
 func isFile(p string) bool {

@@ -8,22 +8,11 @@ import (
 	"strings"
 	"time"
 
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/format/index"
-	"github.com/go-git/go-git/v5/plumbing/format/packfile"
-	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/plumbing/storer"
-	"github.com/go-git/go-git/v5/storage/memory"
+	"github.com/caselint/caselint/internal/vcs"
 )
 
 // Branch is the branch GenerateRepo commits to.
 const Branch = "main"
-
-// packWindow is how many objects the packer tries each blob against as a
-// delta base, as git repack does by default.
-const packWindow = 10
 
 // GenerateRepo writes the corpus Generate writes, into dir, as a git
 // repository: the records are committed as they were written, a few at a
@@ -35,8 +24,8 @@ const packWindow = 10
 // as one pack, as a clone has them, and the index matches HEAD: the work
 // tree is clean.
 //
-// It uses go-git's object storage directly rather than a worktree, which
-// would hash and stat every file again for each commit.
+// It builds the history in memory (vcs.PackedHistory) rather than through
+// a work tree, which would hash and stat every file again for each commit.
 func GenerateRepo(dir string, opts Options) (Stats, error) {
 	if err := opts.normalise(); err != nil {
 		return Stats{}, err
@@ -47,7 +36,7 @@ func GenerateRepo(dir string, opts Options) (Stats, error) {
 	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
 		return Stats{}, fmt.Errorf("%s is already a git repository", dir)
 	}
-	mem := memory.NewStorage()
+	hist := vcs.NewPackedHistory()
 	var (
 		st      Stats
 		entries []entry
@@ -60,7 +49,7 @@ func GenerateRepo(dir string, opts Options) (Stats, error) {
 		st.add(c)
 		for _, f := range c.files {
 			for _, v := range f.versions {
-				h, err := putBlob(mem, v.data)
+				h, err := hist.Blob(v.data)
 				if err != nil {
 					return err
 				}
@@ -93,7 +82,7 @@ func GenerateRepo(dir string, opts Options) (Stats, error) {
 		} else if err != nil {
 			return st, err
 		}
-		h, err := putBlob(mem, data)
+		h, err := hist.Blob(data)
 		if err != nil {
 			return st, err
 		}
@@ -102,58 +91,29 @@ func GenerateRepo(dir string, opts Options) (Stats, error) {
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].when.Before(entries[j].when) })
 
 	chunks := commitGroups(entries, opts.Commits)
-	root := &treeNode{}
-	var parent plumbing.Hash
 	for k, chunk := range chunks {
 		if k == 0 {
 			for _, e := range extras {
-				root.set(e.path, e.blob)
+				hist.Set(e.path, e.blob)
 			}
 		}
 		for _, e := range chunk {
-			root.set(e.path, e.blob)
-		}
-		tree, err := root.write(mem)
-		if err != nil {
-			return st, err
+			hist.Set(e.path, e.blob)
 		}
 		last := chunk[len(chunk)-1]
-		sig := signature(authors[last.author], last.when)
-		c := &object.Commit{Author: sig, Committer: sig, Message: message(chunk), TreeHash: tree}
-		if !parent.IsZero() {
-			c.ParentHashes = []plumbing.Hash{parent}
-		}
-		if parent, err = putObject(mem, c); err != nil {
+		if err := hist.Commit(signature(authors[last.author], last.when), message(chunk)); err != nil {
 			return st, err
 		}
 	}
-	n := len(chunks)
-	st.Commits = n
-
-	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(Branch)}})
-	if err != nil {
-		return st, err
-	}
-	if err := pack(mem, repo.Storer); err != nil {
-		return st, err
-	}
-	if n > 0 {
-		if err := repo.Storer.SetReference(plumbing.NewHashReference(plumbing.NewBranchReferenceName(Branch), parent)); err != nil {
-			return st, err
-		}
-	}
-	idx, err := indexOf(dir, root)
-	if err != nil {
-		return st, err
-	}
-	return st, repo.Storer.SetIndex(idx)
+	st.Commits = len(chunks)
+	return st, hist.WriteRepo(dir, Branch)
 }
 
 // entry is one version of one file, to be committed.
 type entry struct {
 	when   time.Time
 	path   string
-	blob   plumbing.Hash
+	blob   vcs.Blob
 	author int
 }
 
@@ -223,9 +183,9 @@ func commitGroups(entries []entry, commits int) [][]entry {
 	return out
 }
 
-func signature(name string, when time.Time) object.Signature {
+func signature(name string, when time.Time) vcs.Signature {
 	email := strings.ToLower(strings.NewReplacer(" ", ".", "'", "").Replace(name)) + "@example.gov.uk"
-	return object.Signature{Name: name, Email: email, When: when}
+	return vcs.Signature{Name: name, Email: email, When: when}
 }
 
 // message describes a commit: what records it adds or changes, and for
@@ -270,156 +230,4 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-func putBlob(s storer.EncodedObjectStorer, data []byte) (plumbing.Hash, error) {
-	obj := s.NewEncodedObject()
-	obj.SetType(plumbing.BlobObject)
-	obj.SetSize(int64(len(data)))
-	w, err := obj.Writer()
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	if _, err := w.Write(data); err != nil {
-		return plumbing.ZeroHash, err
-	}
-	if err := w.Close(); err != nil {
-		return plumbing.ZeroHash, err
-	}
-	return s.SetEncodedObject(obj)
-}
-
-type encoder interface {
-	Encode(plumbing.EncodedObject) error
-}
-
-func putObject(s storer.EncodedObjectStorer, o encoder) (plumbing.Hash, error) {
-	obj := s.NewEncodedObject()
-	if err := o.Encode(obj); err != nil {
-		return plumbing.ZeroHash, err
-	}
-	return s.SetEncodedObject(obj)
-}
-
-// treeNode is a folder of the tree being committed.
-type treeNode struct {
-	dirs  map[string]*treeNode
-	files map[string]plumbing.Hash
-	hash  plumbing.Hash
-	dirty bool
-}
-
-func (t *treeNode) set(p string, h plumbing.Hash) {
-	parts := strings.Split(p, "/")
-	n := t
-	for _, d := range parts[:len(parts)-1] {
-		n.dirty = true
-		if n.dirs == nil {
-			n.dirs = map[string]*treeNode{}
-		}
-		c := n.dirs[d]
-		if c == nil {
-			c = &treeNode{}
-			n.dirs[d] = c
-		}
-		n = c
-	}
-	n.dirty = true
-	if n.files == nil {
-		n.files = map[string]plumbing.Hash{}
-	}
-	n.files[parts[len(parts)-1]] = h
-}
-
-// write stores the trees changed since the last write and returns the hash
-// of t.
-func (t *treeNode) write(s storer.EncodedObjectStorer) (plumbing.Hash, error) {
-	if !t.dirty {
-		return t.hash, nil
-	}
-	var es []object.TreeEntry
-	for name, c := range t.dirs {
-		h, err := c.write(s)
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		es = append(es, object.TreeEntry{Name: name, Mode: filemode.Dir, Hash: h})
-	}
-	for name, h := range t.files {
-		es = append(es, object.TreeEntry{Name: name, Mode: filemode.Regular, Hash: h})
-	}
-	// git orders a tree's entries by name, a folder's name as if it ended
-	// in "/".
-	key := func(e object.TreeEntry) string {
-		if e.Mode == filemode.Dir {
-			return e.Name + "/"
-		}
-		return e.Name
-	}
-	sort.Slice(es, func(i, j int) bool { return key(es[i]) < key(es[j]) })
-	h, err := putObject(s, &object.Tree{Entries: es})
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	t.hash, t.dirty = h, false
-	return h, nil
-}
-
-// pack writes every object of mem into the repository as one pack file.
-func pack(mem *memory.Storage, to storer.Storer) error {
-	pw, ok := to.(storer.PackfileWriter)
-	if !ok {
-		return fmt.Errorf("corpus: the repository storage cannot take a pack file")
-	}
-	iter, err := mem.IterEncodedObjects(plumbing.AnyObject)
-	if err != nil {
-		return err
-	}
-	var hashes []plumbing.Hash
-	if err := iter.ForEach(func(o plumbing.EncodedObject) error {
-		hashes = append(hashes, o.Hash())
-		return nil
-	}); err != nil {
-		return err
-	}
-	sort.Slice(hashes, func(i, j int) bool { return hashes[i].String() < hashes[j].String() })
-	w, err := pw.PackfileWriter()
-	if err != nil {
-		return err
-	}
-	if _, err := packfile.NewEncoder(w, mem, false).Encode(hashes, packWindow); err != nil {
-		_ = w.Close()
-		return err
-	}
-	return w.Close()
-}
-
-// indexOf returns the index of the tree root, with the stat data of the
-// files in the work tree, so that git sees them unchanged.
-func indexOf(dir string, root *treeNode) (*index.Index, error) {
-	idx := &index.Index{Version: 2}
-	var walk func(prefix string, t *treeNode) error
-	walk = func(prefix string, t *treeNode) error {
-		for name, c := range t.dirs {
-			if err := walk(prefix+name+"/", c); err != nil {
-				return err
-			}
-		}
-		for name, h := range t.files {
-			p := prefix + name
-			fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p)))
-			if err != nil {
-				return err
-			}
-			e := &index.Entry{Hash: h, Name: p, Mode: filemode.Regular, Size: uint32(fi.Size()), ModifiedAt: fi.ModTime(), CreatedAt: fi.ModTime()}
-			fillStat(e, fi)
-			idx.Entries = append(idx.Entries, e)
-		}
-		return nil
-	}
-	if err := walk("", root); err != nil {
-		return nil, err
-	}
-	sort.Slice(idx.Entries, func(i, j int) bool { return idx.Entries[i].Name < idx.Entries[j].Name })
-	return idx, nil
 }

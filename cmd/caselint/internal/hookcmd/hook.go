@@ -11,12 +11,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/config"
 	"github.com/spf13/cobra"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/internal/atomicfile"
+	"github.com/caselint/caselint/internal/vcs"
 )
 
 // BackupSuffix is added to the name of a hook that caselint hook install
@@ -267,7 +266,7 @@ func HooksDir(wd string) (string, error) {
 		return "", err
 	}
 	common := commonDir(gitDir)
-	if p, err := hooksPath(top); err != nil {
+	if p, err := vcs.HooksPath(top); err != nil {
 		return "", err
 	} else if p != "" {
 		if strings.HasPrefix(p, "~/") {
@@ -338,61 +337,6 @@ func commonDir(gitDir string) string {
 		c = filepath.Join(gitDir, c)
 	}
 	return filepath.Clean(c)
-}
-
-// hooksPath returns core.hooksPath as set for the repository at top: in its
-// config, else the user's ($GIT_CONFIG_GLOBAL, or the usual files), else
-// the system's; "" when it is not set.
-func hooksPath(top string) (string, error) {
-	repo, err := git.PlainOpenWithOptions(top, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
-	if err != nil {
-		return "", fmt.Errorf("opening the git repository: %w", err)
-	}
-	local, err := repo.Storer.Config()
-	if err != nil {
-		return "", fmt.Errorf("reading the repository's git config: %w", err)
-	}
-	if p := coreHooksPath(local); p != "" {
-		return p, nil
-	}
-	if name := os.Getenv("GIT_CONFIG_GLOBAL"); name != "" {
-		if p, err := hooksPathIn(name); p != "" || err != nil {
-			return p, err
-		}
-	} else if global, err := config.LoadConfig(config.GlobalScope); err == nil {
-		if p := coreHooksPath(global); p != "" {
-			return p, nil
-		}
-	}
-	if os.Getenv("GIT_CONFIG_NOSYSTEM") == "" {
-		if system, err := config.LoadConfig(config.SystemScope); err == nil {
-			return coreHooksPath(system), nil
-		}
-	}
-	return "", nil
-}
-
-func hooksPathIn(name string) (string, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) || name == os.DevNull {
-			return "", nil
-		}
-		return "", fmt.Errorf("reading git config %s: %w", name, err)
-	}
-	defer f.Close()
-	cfg, err := config.ReadConfig(f)
-	if err != nil {
-		return "", fmt.Errorf("reading git config %s: %w", name, err)
-	}
-	return coreHooksPath(cfg), nil
-}
-
-func coreHooksPath(cfg *config.Config) string {
-	if cfg == nil || cfg.Raw == nil {
-		return ""
-	}
-	return strings.TrimSpace(cfg.Raw.Section("core").Option("hooksPath"))
 }
 
 // displayPath shows p relative to wd when it is below it.

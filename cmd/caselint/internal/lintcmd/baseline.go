@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/caselint/caselint/internal/workspace"
 	"github.com/caselint/caselint/lint"
 )
 
@@ -16,10 +17,10 @@ import (
 // (after new-since, the findings also at the revision would be gone, and
 // their entries would look stale). Hiding and new-since both take
 // findings away, so the findings reported are the same in either order.
-func baselineStage(opts *Options, src *source, wd string) lint.Stage {
+func baselineStage(opts *Options, ws *workspace.Workspace, wd string) lint.Stage {
 	return lint.BaselineStage(
-		func() (*lint.Baseline, []lint.Notification, error) { return loadBaseline(opts, src, wd) },
-		func() func(string) bool { return lint.LintedScope(src.fsys, src.paths) })
+		func() (*lint.Baseline, []lint.Notification, error) { return loadBaseline(opts, ws, wd) },
+		func() func(string) bool { return lint.LintedScope(ws.FS, ws.Paths) })
 }
 
 // loadBaseline reads --baseline FILE from the file system, else the
@@ -28,8 +29,8 @@ func baselineStage(opts *Options, src *source, wd string) lint.Stage {
 // is none. Under --staged, a baseline in the work tree that is not in the
 // index is not read, and a notice says so: the hook checks what the commit
 // will hold, and CI will read the baseline committed.
-func loadBaseline(opts *Options, src *source, wd string) (*lint.Baseline, []lint.Notification, error) {
-	if src.nothing || src.fsys == nil {
+func loadBaseline(opts *Options, ws *workspace.Workspace, wd string) (*lint.Baseline, []lint.Notification, error) {
+	if ws.Nothing || ws.FS == nil {
 		return nil, nil, nil
 	}
 	if opts.Baseline != "" {
@@ -41,14 +42,14 @@ func loadBaseline(opts *Options, src *source, wd string) (*lint.Baseline, []lint
 		if err != nil {
 			return nil, nil, fmt.Errorf("--baseline: %w", err)
 		}
-		b, err := lint.ParseBaseline(relativePaths(filepath.ToSlash(opts.Baseline), src.root, wd), data)
+		b, err := lint.ParseBaseline(relativePaths(filepath.ToSlash(opts.Baseline), ws.Root, wd), data)
 		return b, nil, err
 	}
-	data, err := lint.ReadRegularFile(src.fsys, lint.BaselineFileName, 0)
+	data, err := lint.ReadRegularFile(ws.FS, lint.BaselineFileName, 0)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if src.staged {
-			if _, err := os.Lstat(filepath.Join(src.root, lint.BaselineFileName)); err == nil {
+		if ws.Staged() {
+			if _, err := os.Lstat(filepath.Join(ws.Root, lint.BaselineFileName)); err == nil {
 				return nil, []lint.Notification{{Kind: lint.NoticeBaseline, Level: lint.Warning, Message: fmt.Sprintf(
 					"baseline %s: in the work tree but not in the index, so not read: the hook checks what the commit will hold (git add %s)",
 					lint.BaselineFileName, lint.BaselineFileName)}}, nil

@@ -1,9 +1,10 @@
 package lintcmd_test
 
-// Issue 14, item 7: one rule for the config in every mode. The config is
-// the nearest .caselint.toml at or above the paths linted inside the tree
-// read (the work tree, the index or the commit), never above the
-// repository, never through a link; the report names it.
+// Issue 14, item 7 and issue 17, item 4: one rule for the config in every
+// mode. Each case's config is the nearest .caselint.toml at or above its
+// folder inside the tree read (the work tree, the index or the commit),
+// never above the repository, never through a link; the report names
+// each config used.
 
 import (
 	"encoding/json"
@@ -235,8 +236,8 @@ func TestConfigNamedInReport(t *testing.T) {
 	}
 }
 
-// Paths under different configs are refused rather than linted under the
-// first one's.
+// Paths under different configs are linted in one run, each case under
+// its own (issue 17, item 4), in every mode; the report names both.
 func TestConfigDiffersByPath(t *testing.T) {
 	r := newRepo(t)
 	r.write("cases/T-1/case.md", caseMD)
@@ -245,10 +246,20 @@ func TestConfigDiffersByPath(t *testing.T) {
 	r.write("cases/T-2/case.md", strings.Replace(caseMD, `id = "T-1"`, `id = "T-2"`, 1))
 	r.write("cases/T-2/plan.md", planNoContingency)
 	r.commit("Aisha Patel", "2026-01-05T10:00:00Z", "T-1, T-2")
-	for _, args := range [][]string{{"cases/T-1", "cases/T-2"}, {"--rev", "HEAD", "cases/T-2", "cases/T-1"}} {
-		code, _, errOut := caselint(t, r.dir, append([]string{"lint"}, args...)...)
-		if code != cmdutil.ExitError || !strings.Contains(errOut, "different configs") {
-			t.Errorf("%v: exit %d, %s", args, code, errOut)
+	for _, args := range [][]string{{"cases/T-1", "cases/T-2"}, {"--rev", "HEAD", "cases/T-2", "cases/T-1"}, {"cases"}, {"--rev", "HEAD"}} {
+		code, out, errOut := caselint(t, r.dir, append([]string{"lint", "--format", "json", "--as-of", "2026-11-20"}, args...)...)
+		if code == cmdutil.ExitError {
+			t.Fatalf("%v: exit 2: %s", args, errOut)
+		}
+		var rep struct {
+			Findings []jsonFinding `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		got := only(rep.Findings, "missing-contingency-plan")
+		if len(got) != 1 || !strings.HasPrefix(got[0].Path, "cases/T-2/") {
+			t.Errorf("%v: %+v; want one, in cases/T-2", args, got)
 		}
 	}
 	if n, notes := contingency(t, r.dir, "cases/T-1"); n != 0 || !hasNote(notes, "config: cases/T-1/.caselint.toml") {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/caselint/caselint/internal/workspace"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/training"
 )
@@ -41,16 +42,16 @@ func isExercise(dir string) bool {
 
 // exerciseBefore is the check before linting: a path asked for is in an
 // exercise, or is one.
-func exerciseBefore(opts *Options, src *source, wd string) error {
+func exerciseBefore(opts *Options, ws *workspace.Workspace, wd string) error {
 	if opts.Trainer {
 		return nil
 	}
-	scope := src.scope
+	scope := ws.Scope
 	if len(scope) == 0 {
 		scope = []string{"."}
 	}
 	for _, p := range scope {
-		if d := exerciseAbove(filepath.Join(src.root, filepath.FromSlash(p))); d != "" {
+		if d := exerciseAbove(filepath.Join(ws.Root, filepath.FromSlash(p))); d != "" {
 			return declineExercise(d, wd)
 		}
 	}
@@ -59,7 +60,7 @@ func exerciseBefore(opts *Options, src *source, wd string) error {
 
 // exerciseAfter is the check after linting: a finding is in an exercise
 // below the paths asked for (caselint lint ~/training, which holds one).
-func exerciseAfter(opts *Options, src *source, wd string, findings []lint.Finding) error {
+func exerciseAfter(opts *Options, ws *workspace.Workspace, wd string, findings []lint.Finding) error {
 	if opts.Trainer {
 		return nil
 	}
@@ -67,7 +68,7 @@ func exerciseAfter(opts *Options, src *source, wd string, findings []lint.Findin
 	for _, f := range findings {
 		for d := path.Dir(f.Path); !seen[d]; d = path.Dir(d) {
 			seen[d] = true
-			abs := filepath.Join(src.root, filepath.FromSlash(d))
+			abs := filepath.Join(ws.Root, filepath.FromSlash(d))
 			if isExercise(abs) {
 				return declineExercise(abs, wd)
 			}

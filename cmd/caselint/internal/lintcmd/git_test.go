@@ -108,10 +108,11 @@ func caselint(t *testing.T, dir string, args ...string) (cmdutil.ExitCode, strin
 }
 
 type jsonFinding struct {
-	Rule    string `json:"rule"`
-	Path    string `json:"path"`
-	Line    int    `json:"line"`
-	Message string `json:"message"`
+	Rule     string `json:"rule"`
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Message  string `json:"message"`
+	Severity string `json:"severity"`
 }
 
 // lintJSON runs caselint with --format json and returns its findings.

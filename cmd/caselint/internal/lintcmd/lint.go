@@ -7,21 +7,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
-	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
-	"github.com/caselint/caselint/internal/vcs"
+	"github.com/caselint/caselint/internal/workspace"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/report"
 	"github.com/caselint/caselint/report/htmlreport"
 	"github.com/caselint/caselint/schema"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Options are the inputs of caselint lint.
@@ -29,7 +29,7 @@ type Options struct {
 	IO      *iostreams.IOStreams
 	Rules   []*lint.Rule
 	Version string
-	Args    []string // the command line, for SARIF's invocation
+	Args    []string // the command line as cobra parsed it, for SARIF's invocation
 
 	Paths     []string
 	Profile   string
@@ -39,13 +39,13 @@ type Options struct {
 	Output    string
 	FailLevel string
 	NoColor   bool
+	// Redact replaces the names of the child and the people around them
+	// with their roles in every format, for reports that leave the team.
+	Redact bool
 	// Category is SARIF's automationDetails.id; IncludeSuppressed keeps
 	// suppressed findings in SARIF (report.Options).
 	Category          string
 	IncludeSuppressed bool
-	// Redact replaces the names of the child and the people around them
-	// with their roles in every format, for reports that leave the team.
-	Redact bool
 
 	// Staged lints the index (what git commit would commit), and only the
 	// cases the staged change touches; Rev lints the commit REV. Neither:
@@ -63,6 +63,16 @@ type Options struct {
 	// Trainer lints a training exercise's folder, which is otherwise
 	// declined: its findings are the answers (exercise.go).
 	Trainer bool
+	// Verbose says on stderr which config applied to which folder.
+	Verbose bool
+	// AllowEmpty accepts paths that hold no record: without it, exit 2.
+	AllowEmpty bool
+	// PathMode is what report paths are relative to: "root" (the
+	// repository's work tree, the default) or "wd" (the working folder).
+	PathMode string
+	// StdinFilename, with the path "-", is the file standard input is
+	// linted as, in its case (for editors): only its findings are reported.
+	StdinFilename string
 	// Baseline is the baseline file (--baseline), else the one at the
 	// root of the tree linted, if any (lint.BaselineFileName); its
 	// findings are not reported. NoBaseline reports them.
@@ -88,7 +98,10 @@ func NewCmdLint(ios *iostreams.IOStreams, rules []*lint.Rule, version string, ru
 
 Every folder holding a case.md is a case; a path inside a case lints the
 whole case. Paths in the report are relative to the repository root (or the
-working folder outside a repository).
+working folder outside a repository; --path-mode wd: to the working
+folder). A path that holds no case record is an error (exit 2) unless
+--allow-empty. An editor can send a record on standard input: the path -
+with --stdin-filename PATH lints it as the record at PATH, in its case.
 
 Inside a git repository caselint reads the records as git holds them:
 
@@ -141,10 +154,11 @@ docs/adopting.md.`,
   caselint lint --rev v1.2 cases
   caselint lint --new-from-rev origin/main --format github cases
   caselint lint --redact --format sarif -o for-audit.sarif cases
-  caselint lint --no-baseline cases`,
+  caselint lint --no-baseline cases
+  caselint lint --stdin-filename cases/T-1/plan.md - < plan.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			opts.Args = os.Args
+			opts.Args = commandLine(cmd, args)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -154,7 +168,7 @@ docs/adopting.md.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.Profile, "profile", "", "procedure profile: stoke-on-trent, oxfordshire, combined, or one the config defines (default from config, else combined)")
 	f.StringVar(&opts.AsOf, "as-of", "", "evaluate overdue checks as of this date, YYYY-MM-DD (default the config's as_of, else today)")
-	f.StringVar(&opts.Config, "config", "", "config file (default: the nearest .caselint.toml at or above the paths, inside the repository)")
+	f.StringVar(&opts.Config, "config", "", "config file for every folder (default: for each case, the nearest .caselint.toml at or above its folder, inside the repository)")
 	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(report.Formats, ", ")+", html (docs/formats.md, docs/report.md)")
 	f.StringVar(&opts.Category, "category", "", "SARIF: the analysis' category (automationDetails.id), so that code scanning keeps runs over different folders or profiles apart")
 	f.BoolVar(&opts.IncludeSuppressed, "include-suppressed", false, "SARIF: keep the suppressed findings, marked suppressed (left out by default: reviewdog and some viewers show them as live)")
@@ -166,6 +180,10 @@ docs/adopting.md.`,
 	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
 	f.BoolVar(&opts.NoCache, "no-cache", false, "build the history from every commit, neither reading nor writing the history cache in the git folder (.git/caselint/history)")
+	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "say on stderr which config applied to which folder")
+	f.StringVar(&opts.PathMode, "path-mode", "root", "report paths relative to the repository root (root) or to the working folder (wd, for tools run in a subfolder)")
+	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "with the path -, lint standard input as if it were the record at `PATH`, in its case, and report its findings only (for editors)")
+	f.BoolVar(&opts.AllowEmpty, "allow-empty", false, "accept paths that hold no case record (exit 0), rather than exit 2")
 	f.BoolVar(&opts.Trainer, "trainer", false, "lint a training exercise's folder anyway (caselint exercise start made it): its findings are the exercise's answers, held back from trainees")
 	f.StringVar(&opts.Baseline, "baseline", "", "hide the findings the baseline `FILE` lists (default: "+lint.BaselineFileName+" at the root of the tree linted, if there is one; caselint baseline writes it)")
 	f.BoolVar(&opts.NoBaseline, "no-baseline", false, "report every finding, the baseline's too")
@@ -213,12 +231,25 @@ func relativePaths(s, root, wd string) string {
 	return report.RelativePaths(s, home, dirs...)
 }
 
-func run(ctx context.Context, opts *Options, rootOut *string) (err error) {
+// commandLine is the command line as cobra parsed it: the command, the
+// flags set (each --name=value, by name) and the paths.
+func commandLine(cmd *cobra.Command, args []string) []string {
+	out := strings.Fields(cmd.CommandPath())
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		out = append(out, "--"+f.Name+"="+f.Value.String())
+	})
+	return append(out, args...)
+}
+
+// run lints as opts say: the workspace to read (workspace.go), the engine
+// over it, the results pipeline, then the report.
+func run(ctx context.Context, opts *Options, rootOut *string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	var printer report.NewPrinter
 	if opts.Format != htmlreport.Format { // html: htmlPrinter, below
+		var err error
 		if printer, err = report.ByName(opts.Format); err != nil {
 			return cmdutil.Usagef("--format: %v", err)
 		}
@@ -227,100 +258,139 @@ func run(ctx context.Context, opts *Options, rootOut *string) (err error) {
 	if err != nil {
 		return cmdutil.Usagef("--fail-level: %v", err)
 	}
-	if opts.Staged && opts.Rev != "" {
-		return cmdutil.Usagef("--staged and --rev cannot be used together: --staged lints the index, --rev a commit")
+	if opts.PathMode != "" && opts.PathMode != pathModeRoot && opts.PathMode != pathModeWD {
+		return cmdutil.Usagef("--path-mode: %q: use root (paths relative to the repository root) or wd (to the working folder)", opts.PathMode)
 	}
 	wd, err := opts.Getwd()
 	if err != nil {
 		return err
 	}
-	open := openSource
-	if opts.PreCommit {
-		open = openPreCommit
-	}
-	src, err := open(wd, opts)
+	ws, err := openWorkspace(wd, opts)
 	if err != nil {
 		return err
 	}
-	*rootOut = src.root
-	if err := exerciseBefore(opts, src, wd); err != nil {
+	*rootOut = ws.Root
+	if err := exerciseBefore(opts, ws, wd); err != nil {
 		return err // an exercise's answers are held back
 	}
-	asOf, err := asOfDate(opts, src)
+	lopts, cfgs, err := engineOptions(opts, ws)
 	if err != nil {
 		return err
-	}
-
-	cfg, cfgName, err := loadConfig(opts, src)
-	if err != nil {
-		return err
-	}
-	profile, err := cfg.ResolveProfile(opts.Profile)
-	if err != nil {
-		return err
-	}
-	if opts.AsOf == "" && cfg != nil && !cfg.AsOf.IsZero() {
-		asOf = cfg.AsOf // the config's as_of: --as-of overrides it
-	}
-	cal := cfg.Calendar()
-
-	if src.repo != nil && cfg != nil {
-		// The size limit holds for every blob read from git too: records
-		// under --rev and --staged, and older versions from the history.
-		src.repo.SetMaxFileSize(cfg.MaxFileBytes)
-	}
-	var hist lint.History
-	var historyNote string
-	if !src.nothing {
-		// The history is read from the revision linted (HEAD for the
-		// work tree and the index), and from the one --new-from-rev
-		// compares with: either may be on a branch HEAD does not reach.
-		var also []string
-		if opts.NewFromRev != "" && src.repo != nil {
-			if h, _, err := src.repo.ResolveRevision(opts.NewFromRev); err == nil {
-				also = append(also, h)
-			} // else newFromRev says what is wrong
-		}
-		hist, historyNote = src.history(!opts.NoCache, also...)
-	}
-	if hist != nil {
-		// The commits the revision linted reaches, not those only the
-		// other revisions do.
-		tip, when := src.revHash, src.revWhen
-		if tip == "" {
-			tip, _ = src.repo.Head()
-		}
-		if tip != "" {
-			hist = src.historyAt(tip, src.fsys, when)
-		}
-	}
-	vcsHist, _ := hist.(*vcs.History) // for the notices of versions over the size limit
-	lopts := lint.Options{
-		FS: src.fsys, Paths: src.paths, Rules: opts.Rules, Profile: profile, AsOf: asOf, Calendar: cal,
-		History: hist, HistoryNote: historyNote, Redact: opts.Redact,
-		Chronologies: opts.Format == htmlreport.Format,
-	}
-	if cfg != nil {
-		lopts.MaxFileSize = cfg.MaxFileBytes // 0: the default
 	}
 	res := &lint.Result{} // nothing staged: nothing to say
 	if opts.Format == htmlreport.Format {
-		printer = htmlPrinter(opts, asOf, profile, &res)
+		lopts.Chronologies = true
+		printer = htmlPrinter(opts, lopts.AsOf, lopts.Profile, &res)
 	}
-	if !src.nothing {
+	if !ws.Nothing {
 		if res, err = lint.Run(ctx, lopts); err != nil {
 			return err
 		}
-		if err := exerciseAfter(opts, src, wd, res.Findings); err != nil {
+		if err := exerciseAfter(opts, ws, wd, res.Findings); err != nil {
 			return err // an exercise below the paths
 		}
 	}
-	res.Root = src.root
+	res.Root = ws.Root
 	var failed bool
-	if err := lint.Pipeline(ctx, res, resultStages(opts, src, lopts, cfgName, wd, vcsHist, failLevel, &failed)...); err != nil {
+	if err := lint.Pipeline(ctx, res, resultStages(opts, ws, lopts, cfgs, wd, failLevel, &failed)...); err != nil {
 		return err
 	}
+	if opts.Verbose {
+		sayConfigs(opts.IO.ErrOut, cfgs)
+	}
+	if res.Files == 0 && res.Cases == 0 && !ws.Nothing && !opts.AllowEmpty && opts.StdinFilename == "" {
+		return noRecords(opts.Paths)
+	}
+	return writeReport(opts, ws, res, printer, lopts.Profile, wd, failed)
+}
 
+// noRecords is the error for paths that hold no record: a typo in CI
+// must not pass as "no problems".
+func noRecords(paths []string) error {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return fmt.Errorf("%s: no case records here (no folder holding a case.md, no record): check the path, or pass --allow-empty to accept it", strings.Join(paths, ", "))
+}
+
+// engineOptions are the engine's options for the workspace: the configs
+// of its folders, the settings of the first path's (for what is not
+// linted case by case: the size of the blobs read from git), and the
+// history.
+func engineOptions(opts *Options, ws *workspace.Workspace) (lint.Options, *workspace.Configs, error) {
+	cfgs, err := ws.Configs(opts.Config, func(cfg *lint.Config) (*lint.Settings, error) { return settings(opts, ws, cfg) })
+	if err != nil {
+		return lint.Options{}, nil, err
+	}
+	first := "."
+	if len(ws.Scope) > 0 {
+		first = ws.Scope[0]
+	}
+	cfg, set, err := cfgs.For(first)
+	if err != nil {
+		return lint.Options{}, nil, err
+	}
+	if ws.Repo() != nil && cfg != nil {
+		// The size limit holds for every blob read from git too: records
+		// under --rev and --staged, and older versions from the history.
+		ws.Repo().SetMaxFileSize(cfg.MaxFileBytes)
+	}
+	lopts := lint.Options{
+		FS: ws.FS, Paths: ws.Paths, Rules: opts.Rules, Redact: opts.Redact,
+		Profile: set.Profile, AsOf: set.AsOf, Calendar: set.Calendar, MaxFileSize: set.MaxFileSize,
+		SettingsFor: cfgs.SettingsFor,
+	}
+	if !ws.Nothing {
+		var also []string
+		if opts.NewFromRev != "" {
+			also = append(also, opts.NewFromRev)
+		}
+		lopts.History, lopts.HistoryNote = ws.History(!opts.NoCache, also...)
+	}
+	return lopts, cfgs, nil
+}
+
+// settings are how the cases under cfg (nil: none) are linted: its
+// profile (--profile overrides its profile), its as_of (--as-of overrides
+// it; without either, today, or the date of the commit read), its
+// calendar and its size limit.
+func settings(opts *Options, ws *workspace.Workspace, cfg *lint.Config) (*lint.Settings, error) {
+	if err := cfg.CheckRules(opts.Rules); err != nil {
+		return nil, err
+	}
+	profile, err := cfg.ResolveProfile(opts.Profile)
+	if err != nil {
+		return nil, err
+	}
+	asOf, err := asOfDate(opts, ws)
+	if err != nil {
+		return nil, err
+	}
+	if opts.AsOf == "" && cfg != nil && !cfg.AsOf.IsZero() {
+		asOf = cfg.AsOf
+	}
+	s := &lint.Settings{Profile: profile, AsOf: asOf, Calendar: cfg.Calendar()}
+	if cfg != nil {
+		s.MaxFileSize = cfg.MaxFileBytes // 0: the default
+	}
+	return s, nil
+}
+
+// sayConfigs says which config applied to which folder (-v).
+func sayConfigs(w io.Writer, cfgs *workspace.Configs) {
+	for _, u := range cfgs.Used() {
+		name := "no config"
+		if u.Name != "" {
+			name = "config " + report.Printable(u.Name)
+		}
+		for _, f := range u.Folders {
+			fmt.Fprintf(w, "caselint: %s: %s\n", report.Printable(f), name)
+		}
+	}
+}
+
+// writeReport prints the report of res, and its notices to stderr.
+func writeReport(opts *Options, ws *workspace.Workspace, res *lint.Result, printer report.NewPrinter, profile *lint.Profile, wd string, failed bool) error {
 	exit := cmdutil.ExitOK
 	if failed {
 		exit = cmdutil.ExitFindings
@@ -332,7 +402,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) (err error) {
 		Color:       textOut && !opts.NoColor && opts.IO.ColorEnabled(),
 		ToolVersion: opts.Version,
 		Invocation:  report.Invocation{Arguments: report.InvocationArguments(opts.Args, wd), ExitCode: int(exit), Successful: true},
-		Provenance:  src.provenance(),
+		Provenance:  provenance(ws),
 		Redact:      opts.Redact,
 		Profile:     profile,
 
@@ -391,62 +461,14 @@ func run(ctx context.Context, opts *Options, rootOut *string) (err error) {
 }
 
 // newFromRev lints rev with the options of the run (its paths as far as
-// they exist at rev, its config, its as-of date, the history as it stood
-// at rev's commit) and returns the findings of now that it does not have.
-func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string) (*lint.Result, error) {
-	if src.repo == nil {
-		return nil, cmdutil.Usagef("--new-from-rev needs a git repository, and %s is not in one", src.root)
+// they exist at rev, the configs of now, the history as it stood at rev's
+// commit): the base the findings of now are compared with.
+func newFromRev(ctx context.Context, ws *workspace.Workspace, lopts lint.Options, rev string) (*lint.Result, error) {
+	base, err := ws.Base(rev)
+	if err != nil || base == nil {
+		return nil, usage(err)
 	}
-	hash, when, err := src.repo.ResolveRevision(rev)
-	if err != nil {
-		if shallow, _ := src.repo.Shallow(); shallow {
-			return nil, fmt.Errorf("--new-from-rev: %w", err)
-		}
-		return nil, fmt.Errorf("--new-from-rev: %w; if it is on the remote, fetch more history (git fetch origin, or git fetch --unshallow; in CI, check out with fetch-depth: 0)", err)
-	}
-	old, err := src.repo.CommitFS(hash)
-	if err != nil {
-		return nil, fmt.Errorf("--new-from-rev: %w", err)
-	}
-	scope := src.paths
-	if src.nothing {
-		return nil, nil
-	}
-	if len(scope) == 0 {
-		scope = []string{"."}
-	}
-	var paths []string
-	seen := map[string]bool{}
-	add := func(p string) {
-		if q, ok := existingAncestor(old, p); ok && !seen[q] {
-			seen[q] = true
-			paths = append(paths, q)
-		}
-	}
-	for _, p := range scope {
-		add(p)
-	}
-	// A file renamed since into what is linted (git mv cases-x cases/y)
-	// was elsewhere then: lint its old folder too, so that its findings
-	// are matched, not all new.
-	ren := src.renamesSince(hash)
-	for was, now := range ren {
-		for _, p := range scope {
-			if p == "." || now == p || strings.HasPrefix(now, p+"/") {
-				add(path.Dir(was))
-				break
-			}
-		}
-	}
-	sort.Strings(paths)
-	if len(paths) == 0 {
-		return nil, nil // none of it was there
-	}
-	lopts.FS, lopts.Paths, lopts.HistoryNote = old, paths, ""
-	if lopts.History != nil {
-		lopts.History = src.historyAt(hash, old, when)
-	}
-	lopts.FingerprintPath = fingerprintPath(ren)
+	lopts.FS, lopts.Paths, lopts.History, lopts.HistoryNote, lopts.FingerprintPath = base.FS, base.Paths, base.History, "", base.FingerprintPath
 	before, err := lint.Run(ctx, lopts)
 	if err != nil {
 		return nil, fmt.Errorf("--new-from-rev %s: %w", rev, err)
@@ -454,10 +476,10 @@ func newFromRev(ctx context.Context, src *source, lopts lint.Options, rev string
 	return before, nil
 }
 
-func asOfDate(opts *Options, src *source) (schema.Date, error) {
+func asOfDate(opts *Options, ws *workspace.Workspace) (schema.Date, error) {
 	if opts.AsOf == "" {
-		if src.rev != "" {
-			return schema.DateOf(src.revWhen.In(london)), nil
+		if rev, _, when := ws.Rev(); rev != "" {
+			return schema.DateOf(when.In(london)), nil
 		}
 		return schema.DateOf(opts.Now()), nil
 	}
@@ -477,70 +499,17 @@ var london = func() *time.Location {
 	return loc
 }()
 
-// resolvePaths finds the root reports are relative to (the repository's
-// work tree, else the working folder) and turns paths into slash paths
-// below it.
-func resolvePaths(wd string, paths []string) (root string, rel []string, err error) {
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	abs := make([]string, len(paths))
-	for i, p := range paths {
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(wd, p)
-		}
-		abs[i] = filepath.Clean(p)
-		if _, err := os.Stat(abs[i]); err != nil {
-			return "", nil, fmt.Errorf("%s: no such file or folder", paths[i])
-		}
-	}
-	// The repository's work tree; else the working folder when the paths are
-	// below it; else the first path's folder.
-	root = wd
-	if r, ok := vcs.Root(abs[0]); ok {
-		root = r
-	} else if !within(wd, abs[0]) {
-		root = abs[0]
-		if st, err := os.Stat(root); err == nil && !st.IsDir() {
-			root = filepath.Dir(root)
-		}
-	}
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		root = r
-	}
-	for i, a := range abs {
-		if ea, err := filepath.EvalSymlinks(a); err == nil {
-			a = ea
-		}
-		r, err := filepath.Rel(root, a)
-		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return "", nil, cmdutil.Usagef("%s is outside %s: lint paths inside one repository or below the working folder", paths[i], root)
-		}
-		rel = append(rel, filepath.ToSlash(r))
-	}
-	return root, rel, nil
-}
-
-func within(dir, p string) bool {
-	r, err := filepath.Rel(dir, p)
-	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
-}
-
-// tooLargeNotices says which older versions of records the history rules
-// passed over because they are over the file size limit (issue 14): they
-// were not read, so what changed in them was not checked.
 // resultStages is the lint command's part of the results pipeline, run
 // after lint.Run in this order: the config notice, notices' paths made
-// relative, the baseline file's findings hidden, the baseline of
-// --new-from-rev, the notices of versions over
+// relative, the baseline of --new-from-rev, the notices of versions over
 // the size limit and of submodules, path redaction under --redact, and the
 // fail level, which sets *failed.
-func resultStages(opts *Options, src *source, lopts lint.Options, cfgName, wd string, vcsHist *vcs.History, failLevel lint.Severity, failed *bool) []lint.Stage {
+func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, cfgs *workspace.Configs, wd string, failLevel lint.Severity, failed *bool) []lint.Stage {
 	stages := []lint.Stage{
 		{Name: "config-notice", Apply: func(_ context.Context, res *lint.Result) error {
-			if cfgName != "" && !src.nothing {
-				// The report says which config it was made under.
-				res.Notifications = append([]lint.Notification{{Kind: lint.NoticeConfig, Level: lint.Note, Message: "config: " + cfgName}}, res.Notifications...)
+			// The report says which configs it was made under.
+			if n, ok := configNotice(cfgs); ok && !ws.Nothing {
+				res.Notifications = append([]lint.Notification{n}, res.Notifications...)
 			}
 			return nil
 		}},
@@ -550,38 +519,49 @@ func resultStages(opts *Options, src *source, lopts lint.Options, cfgName, wd st
 			// relative.
 			for i := range res.Notifications {
 				n := &res.Notifications[i]
-				n.Path = relativePaths(n.Path, src.root, wd)
-				n.Message = relativePaths(n.Message, src.root, wd)
+				n.Path = relativePaths(n.Path, ws.Root, wd)
+				n.Message = relativePaths(n.Message, ws.Root, wd)
 			}
 			return nil
 		}},
 	}
+	if opts.StdinFilename != "" {
+		stages = append(stages, lint.Stage{Name: "stdin-file", Apply: func(_ context.Context, res *lint.Result) error {
+			// An editor shows the findings of the buffer it sent.
+			kept := res.Findings[:0]
+			for _, f := range res.Findings {
+				if len(ws.Paths) == 1 && f.Path == ws.Paths[0] {
+					kept = append(kept, f)
+				}
+			}
+			res.Findings = kept
+			return nil
+		}})
+	}
 	if !opts.NoBaseline {
-		stages = append(stages, baselineStage(opts, src, wd))
+		stages = append(stages, baselineStage(opts, ws, wd))
 	}
 	if opts.NewFromRev != "" {
 		stages = append(stages, lint.NewSinceStage(func(ctx context.Context) (*lint.Result, error) {
-			return newFromRev(ctx, src, lopts, opts.NewFromRev)
+			return newFromRev(ctx, ws, lopts, opts.NewFromRev)
 		}))
 	}
 	stages = append(stages,
 		lint.Stage{Name: "too-large", Apply: func(_ context.Context, res *lint.Result) error {
-			if vcsHist != nil {
-				res.Notifications = append(res.Notifications, tooLargeNotices(vcsHist)...)
-			}
+			res.Notifications = append(res.Notifications, ws.TooLargeNotices()...)
 			return nil
 		}},
 		lint.Stage{Name: "submodules", Apply: func(_ context.Context, res *lint.Result) error {
-			subs := src.submodules()
+			subs := ws.Submodules()
 			if len(subs) == 0 {
 				return nil
 			}
-			if src.rev != "" && res.Files == 0 {
+			if rev, _, _ := ws.Rev(); rev != "" && res.Files == 0 {
 				// Not a silent "0 cases": everything asked for is in submodules.
 				return fmt.Errorf("--rev: no record linted: %s %s a git submodule, whose records are in its own repository, which --rev does not read: run caselint inside it (cd %s && caselint lint --rev REV, REV one of its commits)",
 					strings.Join(subs, ", "), map[bool]string{true: "is", false: "are each"}[len(subs) == 1], subs[0])
 			}
-			res.Notifications = append(res.Notifications, src.submoduleNotices(subs)...)
+			res.Notifications = append(res.Notifications, ws.SubmoduleNotices(subs)...)
 			return nil
 		}},
 	)
@@ -590,16 +570,65 @@ func resultStages(opts *Options, src *source, lopts lint.Options, cfgName, wd st
 		// that --new-from-rev has matched findings by their paths.
 		stages = append(stages, lint.RedactPathsStage())
 	}
+	if opts.PathMode == pathModeWD {
+		stages = append(stages, lint.Stage{Name: "path-mode", Apply: func(_ context.Context, res *lint.Result) error {
+			// After new-since and redaction, which read the paths from
+			// the root.
+			toWD(res, ws.Root, wd)
+			return nil
+		}})
+	}
 	stages = append(stages, opts.Stages...)
 	return append(stages, lint.FailLevelStage(failLevel, failed))
 }
 
-func tooLargeNotices(h *vcs.History) []lint.Notification {
-	var out []lint.Notification
-	for _, t := range h.TooLarge() {
-		out = append(out, lint.Notification{Kind: lint.NoticeTooLarge, Level: lint.Warning, Path: t.Path, Message: fmt.Sprintf(
-			"an older version of this file (commit %s, %d bytes) is over the file size limit of %d bytes and was not read from the history: what changed to and from it was not checked (raise max_file_size in %s if it must be read)",
-			t.Commit[:min(len(t.Commit), 12)], t.Size, h.MaxFileSize(), lint.ConfigFileName)})
+// configNotice names the configs the report was made under ("config:
+// NAME", or "configs: NAME, NAME" when folders had different ones); not
+// ok when no config applied.
+func configNotice(cfgs *workspace.Configs) (lint.Notification, bool) {
+	var names []string
+	for _, u := range cfgs.Used() {
+		if u.Name != "" {
+			names = append(names, u.Name)
+		}
 	}
-	return out
+	if len(names) == 0 {
+		return lint.Notification{}, false
+	}
+	label := "config: "
+	if len(names) > 1 {
+		label = "configs: "
+	}
+	return lint.Notification{Kind: lint.NoticeConfig, Level: lint.Note, Message: label + strings.Join(names, ", ")}, true
+}
+
+// The --path-mode values.
+const (
+	pathModeRoot = "root"
+	pathModeWD   = "wd"
+)
+
+// toWD makes the paths of res, relative to root, relative to the working
+// folder wd (../ where they are outside it), and wd the result's root.
+func toWD(res *lint.Result, root, wd string) {
+	if r, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = r
+	}
+	rel := func(p string) string {
+		if p == "" {
+			return p
+		}
+		r, err := filepath.Rel(wd, filepath.Join(root, filepath.FromSlash(p)))
+		if err != nil {
+			return p
+		}
+		return filepath.ToSlash(r)
+	}
+	for i := range res.Findings {
+		res.Findings[i].Path = rel(res.Findings[i].Path)
+	}
+	for i := range res.Notifications {
+		res.Notifications[i].Path = rel(res.Notifications[i].Path)
+	}
+	res.Root = wd
 }

@@ -90,11 +90,7 @@ func TestSARIFInvocationAndProvenance(t *testing.T) {
 		r.git("remote", "add", "origin", c.remote)
 		out := filepath.Join(r.dir, "out.sarif")
 		args := []string{"lint", "--format", "sarif", "--as-of", "2026-11-20", "-o", out, filepath.Join(r.dir, "cases")}
-		// The command line as a shell gives it: the binary by its path.
-		saved := os.Args
-		os.Args = append([]string{filepath.Join(r.home, "bin", "caselint")}, args...)
 		code, _, errOut := caselint(t, r.dir, args...)
-		os.Args = saved
 		if code == cmdutil.ExitError {
 			t.Fatalf("exit 2: %s", errOut)
 		}
@@ -131,7 +127,8 @@ func TestSARIFInvocationAndProvenance(t *testing.T) {
 		if len(args) == 0 || args[0] != "caselint" {
 			t.Errorf("arguments %q do not start with caselint", args)
 		}
-		if want := []string{"-o", "out.sarif", "cases"}; !strings.Contains(strings.Join(args, " "), strings.Join(want, " ")) {
+		// The command line as cobra parsed it: each flag set by its name.
+		if want := []string{"--output=out.sarif", "cases"}; !strings.Contains(strings.Join(args, " "), strings.Join(want, " ")) {
 			t.Errorf("arguments %q: the paths below the working folder are not relative", args)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caselint/caselint/internal/workspace"
 	"github.com/caselint/caselint/lint"
 )
 
@@ -16,7 +17,7 @@ func TestResultStages(t *testing.T) {
 	names := func(opts *Options) []string {
 		var failed bool
 		var out []string
-		for _, s := range resultStages(opts, &source{}, lint.Options{}, "", "", nil, lint.Error, &failed) {
+		for _, s := range resultStages(opts, &workspace.Workspace{}, lint.Options{}, nil, "", lint.Error, &failed) {
 			out = append(out, s.Name)
 		}
 		return out
@@ -24,8 +25,8 @@ func TestResultStages(t *testing.T) {
 	if got, want := names(&Options{}), []string{"config-notice", "relative-paths", "baseline", "too-large", "submodules", "fail-level"}; !slices.Equal(got, want) {
 		t.Errorf("stages %v, want %v", got, want)
 	}
-	got := names(&Options{NewFromRev: "HEAD~1", Redact: true})
-	want := []string{"config-notice", "relative-paths", "baseline", "new-since", "too-large", "submodules", "redact-paths", "fail-level"}
+	got := names(&Options{NewFromRev: "HEAD~1", Redact: true, StdinFilename: "x.md", PathMode: "wd"})
+	want := []string{"config-notice", "relative-paths", "stdin-file", "baseline", "new-since", "too-large", "submodules", "redact-paths", "path-mode", "fail-level"}
 	if !slices.Equal(got, want) {
 		t.Errorf("stages with --new-from-rev and --redact %v, want %v", got, want)
 	}
@@ -52,7 +53,7 @@ func TestResultStagesDoc(t *testing.T) {
 	}
 	var failed bool
 	var want []string
-	for _, s := range resultStages(&Options{NewFromRev: "HEAD~1", Redact: true}, &source{}, lint.Options{}, "", "", nil, lint.Error, &failed) {
+	for _, s := range resultStages(&Options{NewFromRev: "HEAD~1", Redact: true, StdinFilename: "x.md", PathMode: "wd"}, &workspace.Workspace{}, lint.Options{}, nil, "", lint.Error, &failed) {
 		want = append(want, s.Name)
 	}
 	if !slices.Equal(got, want) {

@@ -12,8 +12,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/internal/newrecord"
-	"github.com/caselint/caselint/internal/vcs"
-	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/internal/workspace"
 	"github.com/caselint/caselint/report"
 	"github.com/caselint/caselint/schema"
 	"github.com/spf13/cobra"
@@ -126,7 +125,7 @@ func Run(opts *Options) error {
 		dir = found
 	}
 
-	cfg, err := configFor(wd, dir)
+	cfg, err := workspace.ConfigFor(wd, dir)
 	if err != nil {
 		return err
 	}
@@ -229,46 +228,4 @@ func shellWord(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// configFor reads the config that applies to the case folder dir (which
-// may not exist yet) as caselint lint dir, run in wd, reads it
-// (lint.FindConfig): the nearest .caselint.toml at or above dir, up to the
-// repository's work tree or, outside one, wd when dir is below it, else
-// dir. Never one above the repository.
-func configFor(wd, dir string) (*lint.Config, error) {
-	existing := dir
-	for {
-		if st, err := os.Stat(existing); err == nil && st.IsDir() {
-			break
-		}
-		parent := filepath.Dir(existing)
-		if parent == existing {
-			break
-		}
-		existing = parent
-	}
-	root := dir
-	if r, ok := vcs.Root(existing); ok {
-		root = r
-	} else if within(wd, dir) {
-		root = wd
-	}
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		root = r
-	}
-	if r, err := filepath.EvalSymlinks(existing); err == nil {
-		dir = filepath.Join(r, strings.TrimPrefix(dir, existing))
-	}
-	rel, err := filepath.Rel(root, dir)
-	if err != nil || !within(root, dir) {
-		return nil, nil // dir leads out of its root by a link: it has none
-	}
-	return lint.LoadConfigFS(os.DirFS(root), filepath.ToSlash(rel))
-}
-
-// within reports whether p is dir or below it.
-func within(dir, p string) bool {
-	r, err := filepath.Rel(dir, p)
-	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
 }

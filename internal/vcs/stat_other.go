@@ -1,6 +1,6 @@
 //go:build !linux
 
-package synth
+package vcs
 
 import (
 	"os"

@@ -1,0 +1,226 @@
+package workspace
+
+import (
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/caselint/caselint/internal/vcs"
+	"github.com/caselint/caselint/lint"
+)
+
+// shallowNote is why the history rules are skipped in a shallow clone.
+const shallowNote = "this is a shallow clone: fetch the full history (git fetch --unshallow; in CI, check out with fetch-depth: 0) to check when records were committed"
+
+// History returns the records' history as it stood at the revision read
+// (HEAD for the work tree and the index), or nil and why there is none.
+// It is read from HEAD, the revision read and the revisions also (as
+// given, for --new-from-rev: any may be on a branch HEAD does not reach;
+// one that cannot be resolved is passed over, for its user to say why).
+// With cached, it is built through the history cache in the git folder
+// (vcs.CachedHistory), which only makes it faster: a cache that cannot be
+// read or written is passed over in silence.
+func (w *Workspace) History(cached bool, also ...string) (lint.History, string) {
+	var hashes []string
+	for _, rev := range also {
+		if w.repo != nil {
+			if h, _, err := w.repo.ResolveRevision(rev); err == nil {
+				hashes = append(hashes, h)
+			}
+		}
+	}
+	h, note := w.readHistory(cached, hashes...)
+	if h == nil {
+		return nil, note
+	}
+	// The commits the revision read reaches, not those only the others do.
+	tip, when := w.revHash, w.revWhen
+	if tip == "" {
+		tip, _ = w.repo.Head()
+	}
+	if tip == "" {
+		return h, ""
+	}
+	at := w.HistoryAt(tip, w.FS, when)
+	w.atTip, _ = at.(*vcs.History)
+	return at, ""
+}
+
+// TooLargeNotices says which older versions of records the history rules
+// passed over because they are over the file size limit (issue 14): they
+// were not read, so what changed in them was not checked.
+func (w *Workspace) TooLargeNotices() []lint.Notification {
+	h := w.atTip
+	if h == nil {
+		return nil
+	}
+	var out []lint.Notification
+	for _, t := range h.TooLarge() {
+		out = append(out, lint.Notification{Kind: lint.NoticeTooLarge, Level: lint.Warning, Path: t.Path, Message: fmt.Sprintf(
+			"an older version of this file (commit %s, %d bytes) is over the file size limit of %d bytes and was not read from the history: what changed to and from it was not checked (raise max_file_size in %s if it must be read)",
+			t.Commit[:min(len(t.Commit), 12)], t.Size, h.MaxFileSize(), lint.ConfigFileName)})
+	}
+	return out
+}
+
+// readHistory reads the history from HEAD, the revision read and the
+// commits revs (full hashes).
+func (w *Workspace) readHistory(cached bool, also ...string) (lint.History, string) {
+	if w.repo == nil {
+		if w.repoErr != nil {
+			// Not the root's path: the notice is about the repository
+			// the records are in, and a path may name a child (and
+			// --redact would then withhold the whole path).
+			return nil, "the git repository could not be read: " + strings.TrimPrefix(w.repoErr.Error(), w.Root+": ")
+		}
+		// Records outside git have no history to check: nothing to say.
+		return nil, ""
+	}
+	if shallow, err := w.repo.Shallow(); err == nil && shallow {
+		return nil, shallowNote
+	}
+	revs := also
+	if w.revHash != "" {
+		revs = append([]string{w.revHash}, also...)
+	}
+	var h *vcs.History
+	var err error
+	if cached {
+		h, _, err = w.repo.CachedHistory(revs...)
+	} else {
+		h, err = w.repo.History(revs...)
+	}
+	switch {
+	case errors.Is(err, vcs.ErrShallow):
+		return nil, shallowNote
+	case err != nil:
+		return nil, "the git history could not be read: " + err.Error()
+	case h == nil:
+		return nil, "the git history could not be read"
+	}
+	w.hist = h
+	return h, ""
+}
+
+// renamesSince returns the files renamed since commit hash: each one's
+// path there, and the path it has in the revision linted; nil when none
+// was, or there is no history to say.
+func (w *Workspace) renamesSince(hash string) map[string]string {
+	if w.hist == nil {
+		return nil
+	}
+	tip := w.revHash
+	if tip == "" {
+		tip, _ = w.repo.Head()
+	}
+	at, err := w.hist.At(tip)
+	if err != nil {
+		return nil
+	}
+	ren, err := at.RenamesSince(hash)
+	if err != nil || len(ren) == 0 {
+		return nil
+	}
+	return ren
+}
+
+// fingerprintPath is, for a finding in a file at a commit, the path the
+// file has in the revision linted (ren, from renamesSince), so that
+// --new-from-rev matches findings across renames; nil when nothing was
+// renamed.
+func fingerprintPath(ren map[string]string) func(string) string {
+	if len(ren) == 0 {
+		return nil
+	}
+	return func(p string) string {
+		if q, ok := ren[p]; ok {
+			return q
+		}
+		return p
+	}
+}
+
+// HistoryAt is the history as it stood at commit hash (whose tree is fsys
+// and committer date until): that of the commits it reaches, when the
+// history was read from it; else (never, in a run) cut by content and
+// date from the history read from HEAD.
+func (w *Workspace) HistoryAt(hash string, fsys fs.FS, until time.Time) lint.History {
+	if w.hist != nil {
+		if h, err := w.hist.At(hash); err == nil {
+			return h
+		}
+		return newHistoryAt(w.hist, fsys, until)
+	}
+	return nil
+}
+
+// historyAt is the history as it stood at a commit, cut from a history
+// that was not read from it: a file's versions end with the one whose
+// content the commit holds; when no version holds it, the versions
+// committed after the commit's date are left out instead. A run reads the
+// history from the commits it lints and uses vcs.History.At; this is the
+// fallback should that fail.
+type historyAt struct {
+	lint.History
+	fsys  fs.FS     // the commit's tree
+	until time.Time // its committer date
+
+	cache sync.Map // path: []lint.Version
+}
+
+func newHistoryAt(h lint.History, fsys fs.FS, until time.Time) *historyAt {
+	if at, ok := h.(*historyAt); ok {
+		h = at.History
+	}
+	return &historyAt{History: h, fsys: fsys, until: until}
+}
+
+func (h *historyAt) Versions(p string) []lint.Version {
+	if vs, ok := h.cache.Load(p); ok {
+		return vs.([]lint.Version)
+	}
+	vs := h.versions(p)
+	h.cache.Store(p, vs)
+	return vs
+}
+
+func (h *historyAt) versions(p string) []lint.Version {
+	all := h.History.Versions(p)
+	if len(all) == 0 {
+		return nil
+	}
+	if data, err := lint.ReadRegularFile(h.fsys, p, 0); err == nil {
+		blob := blobHash(data, len(all[0].Blob))
+		for i := len(all) - 1; i >= 0; i-- {
+			if all[i].Blob == blob {
+				return all[: i+1 : i+1]
+			}
+		}
+	}
+	var out []lint.Version
+	for _, v := range all {
+		if !v.When.After(h.until) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// blobHash is git's name for a file of content data: the SHA-1 (or, for a
+// repository whose hashes are n = 64 hex digits long, SHA-256) of its blob
+// header and content.
+func blobHash(data []byte, n int) string {
+	h := sha1.New()
+	if n == 64 {
+		h = sha256.New()
+	}
+	fmt.Fprintf(h, "blob %d\x00", len(data))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,93 @@
+package workspace
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/caselint/caselint/internal/vcs"
+	"github.com/caselint/caselint/lint"
+)
+
+// stagedScope returns the paths to lint for a staged change: the staged
+// records in scope (the engine lints the whole case of each); for a deleted
+// record, the nearest folder of its case still in the index. A staged
+// config that applies to the scope makes the whole scope the paths.
+func stagedScope(index *vcs.Index, fsys fs.FS, scope []string) ([]string, error) {
+	staged, err := index.Changed()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range staged {
+		if path.Base(p) == lint.ConfigFileName {
+			dir := path.Dir(p)
+			for _, s := range scope {
+				if slashWithin(dir, s) || slashWithin(s, dir) {
+					return scope, nil
+				}
+			}
+			continue
+		}
+		if !strings.HasSuffix(p, ".md") || !inScope(p, scope) {
+			continue
+		}
+		q, ok := existingAncestor(fsys, p)
+		if !ok || (q != p && !inCase(fsys, q)) {
+			continue // deleted, and in no case that is left
+		}
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
+
+// inScope reports whether the slash path p is one of scope or below one.
+func inScope(p string, scope []string) bool {
+	for _, s := range scope {
+		if slashWithin(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// slashWithin reports whether the slash path p is dir or below it.
+func slashWithin(dir, p string) bool {
+	return dir == "." || p == dir || strings.HasPrefix(p, dir+"/")
+}
+
+// existingAncestor returns p if it exists in fsys, else the nearest folder
+// above it that does, short of the root (a deleted file at the top of the
+// tree names no folder to lint instead).
+func existingAncestor(fsys fs.FS, p string) (string, bool) {
+	if _, err := fs.Stat(fsys, p); err == nil {
+		return p, true
+	}
+	for p != "." {
+		p = path.Dir(p)
+		if p == "." {
+			break
+		}
+		if st, err := fs.Stat(fsys, p); err == nil && st.IsDir() {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// inCase reports whether dir is a case folder or inside one.
+func inCase(fsys fs.FS, dir string) bool {
+	for {
+		if st, err := fs.Stat(fsys, path.Join(dir, "case.md")); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+		if dir == "." {
+			return false
+		}
+		dir = path.Dir(dir)
+	}
+}

@@ -1,0 +1,78 @@
+package lint
+
+import (
+	"errors"
+	"io/fs"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// The one case loader: the engine (lintCase) and LoadCase read a case's
+// files through loadDocs, and group them into cases through discover.
+
+// skippedFile is a file of a case that loadDocs did not take: over the
+// size limit (size set, note nil) or not read or not a record (note set).
+type skippedFile struct {
+	name string
+	size int64
+	note *Notification
+}
+
+// loadDocs reads and parses the files of a case, in order: at most limit
+// bytes of each (ReadRegularFile: no link followed, no device read). Each
+// file it does not take is passed to skip.
+func loadDocs(fsys fs.FS, files []string, limit int64, skip func(skippedFile)) []*schema.Document {
+	var docs []*schema.Document
+	for _, name := range files {
+		data, size, note := readRecord(fsys, name, limit)
+		if note != nil || data == nil {
+			skip(skippedFile{name: name, size: size, note: note})
+			continue
+		}
+		doc, ok := schema.Parse(name, data)
+		if !ok {
+			if why := notARecord(data); why != "" {
+				skip(skippedFile{name: name, note: &Notification{Kind: NoticeNotARecord, Level: Note, Path: name, Message: why}})
+			}
+			continue
+		}
+		docs = append(docs, doc)
+	}
+	return docs
+}
+
+// readRecord reads one file, at most limit bytes of it. A larger file
+// gives nil data and its size; a file that cannot be read gives a
+// notification.
+func readRecord(fsys fs.FS, name string, limit int64) (data []byte, size int64, note *Notification) {
+	data, err := ReadRegularFile(fsys, name, limit)
+	var big *TooLargeError
+	switch {
+	case errors.As(err, &big):
+		return nil, big.Size, nil
+	case errors.Is(err, ErrSymlink):
+		return nil, 0, &Notification{Kind: NoticeSymlink, Level: Note, Path: name, Message: "symbolic link not followed"}
+	case err != nil:
+		return nil, 0, &Notification{Kind: NoticeUnreadable, Level: Error, Path: name, Message: "not read: " + errText(err)}
+	}
+	return data, int64(len(data)), nil
+}
+
+// LoadCase reads the case in folder dir of fsys as the engine reads it:
+// its records (not those below a deeper case.md, nor in hidden folders,
+// nor through a link), parsed and assembled into a Case, whose paths are
+// slash paths of fsys. Files it cannot read or parse are left out. For
+// what needs the case and not its findings (caselint new's prefilling).
+func LoadCase(fsys fs.FS, dir string) (*Case, error) {
+	var files []string
+	_, err := discover(fsys, []string{dir}, func(cf caseFiles) error {
+		if cf.Dir == dir {
+			files = cf.Files
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return assemble(dir, loadDocs(fsys, files, 0, func(skippedFile) {})), nil
+}
