@@ -24,7 +24,8 @@ func benchLint(b *testing.B, dir string, rules []*lint.Rule, h lint.History) *li
 	}
 	opts := lint.Options{FS: os.DirFS(dir), Rules: rules, Profile: prof, AsOf: synthtest.AsOf(b), History: h}
 	var res *lint.Result
-	measure := synthtest.Measure(b)
+	_, size := synthtest.Files(b, dir)
+	measure := synthtest.MeasureRead(b, size)
 	for b.Loop() {
 		if res, err = lint.Run(context.Background(), opts); err != nil {
 			b.Fatal(err)

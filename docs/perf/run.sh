@@ -89,7 +89,7 @@ bench() { # package, pattern, cpus, count, benchtime, output
 		done
 	done
 }
-bench ./schema 'ParseFloor$' 1,2 "$count" 2x bench-parse.txt
+bench ./schema 'CaselintParse$' 1,2 "$count" 2x bench-parse.txt
 bench ./lint 'Lint$|LintNoRules$' 1,2 "$count" 2x bench-lint.txt
 bench ./lint 'LintFamily' 2 3 2x bench-family.txt
 bench ./lint 'LintWithHistory$|HistoryIndex$|HistoryCached$' 2 3 2x bench-history.txt

@@ -60,8 +60,8 @@ func main() {
 	fmt.Println()
 	fmt.Println("| measure | result | target | |")
 	fmt.Println("|---|---|---|---|")
-	floor1, ok1 := get("bench-parse", "BenchmarkParseFloor")
-	floor2, ok2 := get("bench-parse", "BenchmarkParseFloor-2")
+	floor1, ok1 := get("bench-parse", "BenchmarkCaselintParse")
+	floor2, ok2 := get("bench-parse", "BenchmarkCaselintParse-2")
 	lint1, ok3 := get("bench-lint", "BenchmarkLint")
 	lint2, ok4 := get("bench-lint", "BenchmarkLint-2")
 	if ok1 && ok2 {
