@@ -212,7 +212,7 @@ func (c *Case) IsCoveringSocialWorker(ref string) bool {
 	if c.isNamedManager(ref) {
 		return c.IsAuthorityAgency(p.Agency)
 	}
-	if !c.IsSocialWorker(ref) || isUnqualifiedRole(p.Role) {
+	if !c.IsSocialWorker(ref) || c.role(p).unqualified {
 		return false
 	}
 	return c.IsAuthorityAgency(p.Agency)
@@ -272,7 +272,7 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 		return "a family member seeing the child is not the lead worker seeing them"
 	case (c.IsSocialWorker(by) || c.isNamedManager(by)) && !c.IsAuthorityAgency(p.Agency):
 		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", not of the authority's children's services"
-	case c.IsSocialWorker(by) && isUnqualifiedRole(p.Role):
+	case c.IsSocialWorker(by) && c.role(p).unqualified:
 		return "a " + strings.ToLower(strings.TrimSpace(p.Role)) + " is not a qualified social worker covering for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
 		return "the delegation to " + by + " is not recorded as made by the lead worker (delegated_by) and agreed by the lead worker's manager (delegation_agreed)"
@@ -343,13 +343,22 @@ func (p *Profile) RefusedInWords(text string) bool {
 // words (any case, curly apostrophes read as straight; "*" in a phrase
 // stands for any one word), not negated in its clause (negatedBefore).
 func saysAny(text string, list []string) bool {
-	return tokensSayAny(refusalTokens(text), list)
+	return tokensSayAny(refusalTokens(text), phraseTokens(list))
 }
 
-// tokensSayAny is saysAny on text already split by refusalTokens.
-func tokensSayAny(toks []string, list []string) bool {
-	for _, w := range list {
-		phrase := refusalTokens(w)
+// phraseTokens splits each phrase of list by refusalTokens.
+func phraseTokens(list []string) [][]string {
+	out := make([][]string, len(list))
+	for i, w := range list {
+		out[i] = refusalTokens(w)
+	}
+	return out
+}
+
+// tokensSayAny is saysAny on text already split by refusalTokens, of the
+// phrases of a list split by phraseTokens.
+func tokensSayAny(toks []string, phrases [][]string) bool {
+	for _, phrase := range phrases {
 		if len(phrase) == 0 {
 			continue
 		}
@@ -380,15 +389,16 @@ func sentenceSaying(v *schema.Visit, unless, says []string) (string, bool) {
 			texts = append(texts, r.Text)
 		}
 	}
+	unlessTokens, saysTokens := phraseTokens(unless), phraseTokens(says)
 	toks := make([][]string, len(texts))
 	for i, t := range texts {
 		toks[i] = refusalTokens(t)
-		if tokensSayAny(toks[i], unless) {
+		if tokensSayAny(toks[i], unlessTokens) {
 			return "", false
 		}
 	}
 	for i, t := range texts {
-		if !tokensSayAny(toks[i], says) {
+		if !tokensSayAny(toks[i], saysTokens) {
 			continue
 		}
 		for _, sen := range sentences(t) {
@@ -533,6 +543,35 @@ func (p *Pass) NotSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil {
 		return "", false
 	}
+	// Several rules ask of every visit: its words are read once a case and
+	// profile.
+	key := visitWordsKey{v, p.Profile}
+	if said, done := p.Case.notAlone[key]; done {
+		return said.sentence, said.ok
+	}
+	sentence, ok = p.notSeenAloneInWords(v)
+	if p.Case.notAlone == nil {
+		p.Case.notAlone = map[visitWordsKey]saidInWords{}
+	}
+	p.Case.notAlone[key] = saidInWords{sentence, ok}
+	return sentence, ok
+}
+
+// visitWordsKey and saidInWords are a visit's entry in
+// Case.notAlone: what NotSeenAloneInWords found in its words under a
+// profile.
+type (
+	visitWordsKey struct {
+		visit   *schema.Visit
+		profile *Profile
+	}
+	saidInWords struct {
+		sentence string
+		ok       bool
+	}
+)
+
+func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if p.Case.IsBabyOn(v.Date.Date) {
 		if v.Awake {
 			return "", false // a baby seen awake needs no one to leave the room
