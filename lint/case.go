@@ -26,6 +26,9 @@ type Case struct {
 	// alone (Pass.NotSeenAloneInWords), filled as the rules ask: the rules
 	// of a case run one after the other.
 	notAlone map[visitWordsKey]saidInWords
+	// notAloneTokens is each profile's not-alone words split by
+	// phraseTokens, once a case.
+	notAloneTokens map[*Profile][][]string
 }
 
 // NewCase builds a case from its case record and the other records in its

@@ -382,27 +382,27 @@ func tokensSayAny(toks []string, phrases [][]string) bool {
 // of unless. Each text is split into words once: a sentence is looked for
 // only in a text that says one of says as a whole (a phrase never spans a
 // sentence, whose ends are clause breaks).
-func sentenceSaying(v *schema.Visit, unless, says []string) (string, bool) {
+// The phrases come split by phraseTokens.
+func sentenceSaying(v *schema.Visit, unless, says [][]string) (string, bool) {
 	texts := []string{v.NotSeenReason}
 	if v.Doc.Body != nil {
 		for _, r := range v.Doc.Body.Text {
 			texts = append(texts, r.Text)
 		}
 	}
-	unlessTokens, saysTokens := phraseTokens(unless), phraseTokens(says)
 	toks := make([][]string, len(texts))
 	for i, t := range texts {
 		toks[i] = refusalTokens(t)
-		if tokensSayAny(toks[i], unlessTokens) {
+		if tokensSayAny(toks[i], unless) {
 			return "", false
 		}
 	}
 	for i, t := range texts {
-		if !tokensSayAny(toks[i], saysTokens) {
+		if !tokensSayAny(toks[i], says) {
 			continue
 		}
 		for _, sen := range sentences(t) {
-			if saysAny(sen, says) {
+			if tokensSayAny(refusalTokens(sen), says) {
 				return sen, true
 			}
 		}
@@ -486,7 +486,7 @@ func (p *Profile) NotAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil || !v.SeenAlone || v.Doc == nil {
 		return "", false
 	}
-	return sentenceSaying(v, seenAloneWords, p.Words.NotAlone)
+	return sentenceSaying(v, seenAloneTokens, phraseTokens(p.Words.NotAlone))
 }
 
 // sentences splits text at full stops, question and exclamation marks
@@ -514,6 +514,13 @@ func sentences(text string) []string {
 
 // asleepWords say, in a visit record, that a baby was asleep; awakeWords
 // that the baby was awake at some point of the visit.
+// The word lists above and below, split by phraseTokens once.
+var (
+	seenAloneTokens = phraseTokens(seenAloneWords)
+	asleepTokens    = phraseTokens(asleepWords)
+	awakeTokens     = phraseTokens(awakeWords)
+)
+
 var (
 	asleepWords = []string{"asleep", "was sleeping", "were sleeping", "slept through",
 		"slept throughout", "napping", "having a nap", "in a deep sleep", "sleeping throughout"}
@@ -530,7 +537,7 @@ func AsleepInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil || !v.SeenAlone || v.Awake || v.Doc == nil || v.Doc.Keys.Has("awake") {
 		return "", false
 	}
-	return sentenceSaying(v, awakeWords, asleepWords)
+	return sentenceSaying(v, awakeTokens, asleepTokens)
 }
 
 // NotSeenAloneInWords returns the sentence of visit v's record that says,
@@ -578,7 +585,18 @@ func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 		}
 		return AsleepInWords(v)
 	}
-	return p.Profile.NotAloneInWords(v)
+	if !v.SeenAlone || v.Doc == nil { // as Profile.NotAloneInWords
+		return "", false
+	}
+	notAlone, done := p.Case.notAloneTokens[p.Profile]
+	if !done {
+		notAlone = phraseTokens(p.Profile.Words.NotAlone)
+		if p.Case.notAloneTokens == nil {
+			p.Case.notAloneTokens = map[*Profile][][]string{}
+		}
+		p.Case.notAloneTokens[p.Profile] = notAlone
+	}
+	return sentenceSaying(v, seenAloneTokens, notAlone)
 }
 
 // isTitleBefore reports whether text ends with a title written with a full
