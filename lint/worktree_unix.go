@@ -26,7 +26,7 @@ func (w workTree) readRegular(name string, limit int64) ([]byte, error) {
 	if err := ignoringEINTR(func() error { return syscall.Lstat(p, &st) }); err != nil {
 		return nil, &fs.PathError{Op: "lstat", Path: name, Err: err}
 	}
-	if err := regularMode(name, uint32(st.Mode)); err != nil {
+	if err := regularMode(name, st.Mode); err != nil {
 		return nil, err
 	}
 	var fd int
@@ -44,7 +44,7 @@ func (w workTree) readRegular(name string, limit int64) ([]byte, error) {
 	if err := syscall.Fstat(fd, &now); err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
-	if err := regularMode(name, uint32(now.Mode)); err != nil {
+	if err := regularMode(name, now.Mode); err != nil {
 		return nil, err
 	}
 	if now.Dev != st.Dev || now.Ino != st.Ino {
@@ -79,9 +79,9 @@ func (w workTree) readRegular(name string, limit int64) ([]byte, error) {
 }
 
 // regularMode refuses what mode says is not a regular file, as
-// mustBeRegular does.
-func regularMode(name string, mode uint32) error {
-	switch mode & syscall.S_IFMT {
+// mustBeRegular does. (Stat_t.Mode is a uint16 on some systems.)
+func regularMode[M uint16 | uint32](name string, mode M) error {
+	switch uint32(mode) & syscall.S_IFMT {
 	case syscall.S_IFREG:
 		return nil
 	case syscall.S_IFLNK:
