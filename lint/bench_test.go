@@ -2,7 +2,6 @@ package lint_test
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/caselint/caselint/checks"
@@ -22,9 +21,10 @@ func benchLint(b *testing.B, dir string, rules []*lint.Rule, h lint.History) *li
 	if err != nil {
 		b.Fatal(err)
 	}
-	opts := lint.Options{FS: os.DirFS(dir), Rules: rules, Profile: prof, AsOf: synthtest.AsOf(b), History: h}
+	opts := lint.Options{FS: lint.WorkTreeFS(dir), Rules: rules, Profile: prof, AsOf: synthtest.AsOf(b), History: h}
 	var res *lint.Result
-	measure := synthtest.Measure(b)
+	_, size := synthtest.Files(b, dir)
+	measure := synthtest.MeasureRead(b, size)
 	for b.Loop() {
 		if res, err = lint.Run(context.Background(), opts); err != nil {
 			b.Fatal(err)

@@ -21,16 +21,25 @@ type Case struct {
 	Documents []*schema.Document
 
 	people map[string]*schema.Person
+	roles  map[*schema.Person]roleFacts // what each person's role says (readRole)
+	// notAlone is what each visit's words say of the child being seen
+	// alone (Pass.NotSeenAloneInWords), filled as the rules ask: the rules
+	// of a case run one after the other.
+	notAlone map[visitWordsKey]saidInWords
+	// notAloneTokens is each profile's not-alone words split by
+	// phraseTokens, once a case.
+	notAloneTokens map[*Profile][][]string
 }
 
 // NewCase builds a case from its case record and the other records in its
 // folder, in any order. Records of the wrong kind, and plans after the first,
 // are for the engine to report; NewCase keeps the first plan.
 func NewCase(dir string, rec *schema.CaseRecord, records []schema.Record) *Case {
-	c := &Case{Dir: dir, Record: rec, people: map[string]*schema.Person{}}
+	c := &Case{Dir: dir, Record: rec, people: map[string]*schema.Person{}, roles: map[*schema.Person]roleFacts{}}
 	if rec != nil {
 		for i := range rec.People {
 			p := &rec.People[i]
+			c.roles[p] = readRole(p.Role)
 			if k := schema.PersonKey(p.Name); k != "" {
 				if _, dup := c.people[k]; !dup {
 					c.people[k] = p
@@ -97,7 +106,7 @@ func (c *Case) IsChild(ref string) bool {
 	for i := range c.Record.People {
 		p := &c.Record.People[i]
 		name := strings.Fields(schema.PersonKey(p.Name))
-		if personIsFamily(p) && len(name) > 1 && name[len(name)-1] == surname {
+		if c.isFamily(p) && len(name) > 1 && name[len(name)-1] == surname {
 			return true
 		}
 	}

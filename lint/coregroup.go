@@ -81,7 +81,7 @@ func (p *Profile) named(ref string) string {
 // record a meeting without being a member.
 func (c *Case) IsMinuteTaker(ref string) bool {
 	p := c.Person(ref)
-	if p == nil || personIsFamily(p) {
+	if p == nil || c.isFamily(p) {
 		return false
 	}
 	return IsMinuteTakerRole(p.Role)

@@ -37,9 +37,9 @@ func (c *Case) IsLineManagerFor(ref, lead string) bool { return c.lineManagerRan
 // be.
 func (c *Case) lineManagerRank(ref, lead string) int {
 	p := c.Person(ref)
-	if p == nil || strings.TrimSpace(p.Name) == "" || c.IsChild(ref) || personIsFamily(p) ||
+	if p == nil || strings.TrimSpace(p.Name) == "" || c.IsChild(ref) || c.isFamily(p) ||
 		(strings.TrimSpace(lead) != "" && SamePerson(ref, lead)) ||
-		isReviewServiceRole(p.Role) || !IsLineManagerRole(p.Role) {
+		c.role(p).reviewService || !c.role(p).lineManager {
 		return -1
 	}
 	leadAgency, leadService := "", ServiceUnknown

@@ -37,8 +37,17 @@ func AmongPeople(ref string, refs []string) bool {
 // apostrophes are dropped ("Children's" is "childrens") and every other
 // mark separates words ("Step-mother" is "step mother").
 func words(text string) []string {
-	text = strings.NewReplacer("'", "", "\u2019", "", "\u2018", "").Replace(strings.ToLower(text))
+	text = strings.Map(dropApostrophe, strings.ToLower(text))
 	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// dropApostrophe is the strings.Map function that drops apostrophes (', ’
+// and ‘) and keeps every other rune.
+func dropApostrophe(r rune) rune {
+	if r == '\'' || r == '\u2019' || r == '\u2018' {
+		return -1
+	}
+	return r
 }
 
 // phrase is text as its words joined by single spaces, with a space at
@@ -242,10 +251,39 @@ func (c *Case) IsFamily(ref string) bool {
 		return false
 	}
 	p := c.Person(ref)
-	return p != nil && personIsFamily(p)
+	return p != nil && c.isFamily(p)
 }
 
-func personIsFamily(p *schema.Person) bool { return p.Family || isFamilyRole(p.Role) }
+// roleFacts are what a person's role says, read once for each of the case's
+// people when the case is built (NewCase), not again by every rule that
+// asks.
+type roleFacts struct {
+	chair, lineManager, reviewService, socialWorker, unqualified, family bool
+}
+
+// readRole reads what role says (the tests above).
+func readRole(role string) roleFacts {
+	return roleFacts{
+		chair:         IsConferenceChairRole(role),
+		lineManager:   IsLineManagerRole(role),
+		reviewService: isReviewServiceRole(role),
+		socialWorker:  IsSocialWorkerRole(role),
+		unqualified:   isUnqualifiedRole(role),
+		family:        isFamilyRole(role),
+	}
+}
+
+// role returns what the role of p, one of the case's people, says.
+func (c *Case) role(p *schema.Person) roleFacts {
+	if f, ok := c.roles[p]; ok {
+		return f
+	}
+	return readRole(p.Role)
+}
+
+// isFamily reports whether p, one of the case's people, is family:
+// recorded so (family = true) or by a family role (isFamilyRole).
+func (c *Case) isFamily(p *schema.Person) bool { return p.Family || c.role(p).family }
 
 // IsProfessional reports whether ref names one of the case's people who is
 // neither family (IsFamily) nor the child. Someone not among the people is
@@ -255,7 +293,7 @@ func (c *Case) IsProfessional(ref string) bool {
 		return false
 	}
 	p := c.Person(ref)
-	return p != nil && !personIsFamily(p)
+	return p != nil && !c.isFamily(p)
 }
 
 // Service says which service the person ref names works for, by the
@@ -263,7 +301,7 @@ func (c *Case) IsProfessional(ref string) bool {
 // someone not among the people, family, or with no agency written.
 func (c *Case) Service(ref string) Service {
 	p := c.Person(ref)
-	if p == nil || c.IsChild(ref) || personIsFamily(p) {
+	if p == nil || c.IsChild(ref) || c.isFamily(p) {
 		return ServiceUnknown
 	}
 	return AgencyService(p.Agency)
@@ -279,10 +317,11 @@ func (c *Case) IsConferenceChair(ref string) bool {
 	if p == nil || c.IsChild(ref) {
 		return false
 	}
-	if IsConferenceChairRole(p.Role) {
+	r := c.role(p)
+	if r.chair {
 		return true
 	}
-	if personIsFamily(p) || IsLineManagerRole(p.Role) || IsSocialWorkerRole(p.Role) || c.IsLeadWorker(ref) {
+	if c.isFamily(p) || r.lineManager || r.socialWorker || c.IsLeadWorker(ref) {
 		return false
 	}
 	for _, cf := range c.Conferences {
@@ -344,7 +383,7 @@ func (c *Case) IsLeadWorkersManager(ref string) bool {
 	if strings.TrimSpace(ref) == "" || c.IsChild(ref) || c.IsLeadWorker(ref) {
 		return false
 	}
-	if p := c.Person(ref); p != nil && isReviewServiceRole(p.Role) {
+	if p := c.Person(ref); p != nil && c.role(p).reviewService {
 		return false
 	}
 	if m := c.LeadWorkersManager(); m != "" {
@@ -360,13 +399,13 @@ func (c *Case) IsLeadWorkersManager(ref string) bool {
 // not the authority's).
 func (c *Case) IsSocialWorker(ref string) bool {
 	p := c.Person(ref)
-	if p == nil || c.IsChild(ref) || personIsFamily(p) {
+	if p == nil || c.IsChild(ref) || c.isFamily(p) {
 		return false
 	}
 	if AgencyService(p.Agency) == ServiceOther {
 		return false
 	}
-	return p.Qualified || IsSocialWorkerRole(p.Role)
+	return p.Qualified || c.role(p).socialWorker
 }
 
 // IsQualifiedSocialWorker reports whether ref names one of the case's
@@ -375,7 +414,7 @@ func (c *Case) IsSocialWorker(ref string) bool {
 // or trainee social worker, a social work assistant, a support worker).
 func (c *Case) IsQualifiedSocialWorker(ref string) bool {
 	p := c.Person(ref)
-	return p != nil && !c.IsChild(ref) && !personIsFamily(p) && p.Qualified && !isUnqualifiedRole(p.Role)
+	return p != nil && !c.IsChild(ref) && !c.isFamily(p) && p.Qualified && !c.role(p).unqualified
 }
 
 // IsPlaceholder reports whether text is no answer at all: empty, without a

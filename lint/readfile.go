@@ -38,6 +38,13 @@ func (e *TooLargeError) Error() string {
 // larger file is a *TooLargeError. Errors other than a TooLargeError are
 // *fs.PathError naming name.
 func ReadRegularFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	if w, ok := fsys.(workTree); ok {
+		return w.readRegular(name, limit)
+	}
+	return readRegularFS(fsys, name, limit)
+}
+
+func readRegularFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	var st fs.FileInfo
 	var err error
 	if lfs, ok := fsys.(fs.ReadLinkFS); ok {

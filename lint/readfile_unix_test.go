@@ -5,6 +5,7 @@ package lint
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,6 +65,27 @@ func TestReadRegular(t *testing.T) {
 			if _, err := ReadRegularFile(os.DirFS(c), name, 0); !errors.Is(err, want) {
 				t.Errorf("ReadRegularFile(%s): %v, want %v", name, err, want)
 			}
+			if _, err := ReadRegularFile(WorkTreeFS(c), name, 0); !errors.Is(err, want) {
+				t.Errorf("ReadRegularFile(WorkTreeFS, %s): %v, want %v", name, err, want)
+			}
+		}
+		for _, fsys := range []fs.FS{os.DirFS(c), WorkTreeFS(c)} {
+			var big *TooLargeError
+			if _, err := ReadRegularFile(fsys, "plan.md", 300); !errors.As(err, &big) || big.Size <= 300 {
+				t.Errorf("ReadRegularFile(%T) over the limit: %v", fsys, err)
+			}
+			if data, err := ReadRegularFile(fsys, "case.md", 0); err != nil || string(data) != caseMD {
+				t.Errorf("ReadRegularFile(%T, case.md): %v", fsys, err)
+			}
+			if data, err := ReadRegularFile(fsys, "case.md", int64(len(caseMD))); err != nil || string(data) != caseMD {
+				t.Errorf("ReadRegularFile(%T, case.md) at its size: %v", fsys, err)
+			}
+			if _, err := ReadRegularFile(fsys, "../a/case.md", 0); err == nil {
+				t.Errorf("ReadRegularFile(%T, ../a/case.md): read outside the root", fsys)
+			}
+			if _, err := ReadRegularFile(fsys, "none.md", 0); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("ReadRegularFile(%T, none.md): %v, want not exist", fsys, err)
+			}
 		}
 		var big *TooLargeError
 		if _, err := ReadRegular(filepath.Join(c, "plan.md"), 300); !errors.As(err, &big) || big.Size <= 300 {
@@ -81,11 +103,15 @@ func TestReadRegular(t *testing.T) {
 func TestLintHostileFiles(t *testing.T) {
 	dir := hostileFolder(t)
 	prof, _ := ShippedProfile(ProfileCombined)
-	for _, paths := range [][]string{nil, {"a/zero.md", "a/pipe.md"}} {
+	for i, paths := range [][]string{nil, {"a/zero.md", "a/pipe.md"}, nil, {"a/zero.md", "a/pipe.md"}} {
+		fsys := os.DirFS(dir)
+		if i >= 2 {
+			fsys = WorkTreeFS(dir)
+		}
 		var res *Result
 		inTime(t, func() {
 			var err error
-			res, err = Run(context.Background(), Options{FS: os.DirFS(dir), Paths: paths, Rules: hygiene, Profile: prof, AsOf: schema.NewDate(2026, 11, 20), MaxFileSize: 300})
+			res, err = Run(context.Background(), Options{FS: fsys, Paths: paths, Rules: hygiene, Profile: prof, AsOf: schema.NewDate(2026, 11, 20), MaxFileSize: 300})
 			if err != nil {
 				t.Error(err)
 			}

@@ -212,7 +212,7 @@ func (c *Case) IsCoveringSocialWorker(ref string) bool {
 	if c.isNamedManager(ref) {
 		return c.IsAuthorityAgency(p.Agency)
 	}
-	if !c.IsSocialWorker(ref) || isUnqualifiedRole(p.Role) {
+	if !c.IsSocialWorker(ref) || c.role(p).unqualified {
 		return false
 	}
 	return c.IsAuthorityAgency(p.Agency)
@@ -272,7 +272,7 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 		return "a family member seeing the child is not the lead worker seeing them"
 	case (c.IsSocialWorker(by) || c.isNamedManager(by)) && !c.IsAuthorityAgency(p.Agency):
 		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", not of the authority's children's services"
-	case c.IsSocialWorker(by) && isUnqualifiedRole(p.Role):
+	case c.IsSocialWorker(by) && c.role(p).unqualified:
 		return "a " + strings.ToLower(strings.TrimSpace(p.Role)) + " is not a qualified social worker covering for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
 		return "the delegation to " + by + " is not recorded as made by the lead worker (delegated_by) and agreed by the lead worker's manager (delegation_agreed)"
@@ -343,13 +343,22 @@ func (p *Profile) RefusedInWords(text string) bool {
 // words (any case, curly apostrophes read as straight; "*" in a phrase
 // stands for any one word), not negated in its clause (negatedBefore).
 func saysAny(text string, list []string) bool {
-	return tokensSayAny(refusalTokens(text), list)
+	return tokensSayAny(refusalTokens(text), phraseTokens(list))
 }
 
-// tokensSayAny is saysAny on text already split by refusalTokens.
-func tokensSayAny(toks []string, list []string) bool {
-	for _, w := range list {
-		phrase := refusalTokens(w)
+// phraseTokens splits each phrase of list by refusalTokens.
+func phraseTokens(list []string) [][]string {
+	out := make([][]string, len(list))
+	for i, w := range list {
+		out[i] = refusalTokens(w)
+	}
+	return out
+}
+
+// tokensSayAny is saysAny on text already split by refusalTokens, of the
+// phrases of a list split by phraseTokens.
+func tokensSayAny(toks []string, phrases [][]string) bool {
+	for _, phrase := range phrases {
 		if len(phrase) == 0 {
 			continue
 		}
@@ -373,7 +382,8 @@ func tokensSayAny(toks []string, list []string) bool {
 // of unless. Each text is split into words once: a sentence is looked for
 // only in a text that says one of says as a whole (a phrase never spans a
 // sentence, whose ends are clause breaks).
-func sentenceSaying(v *schema.Visit, unless, says []string) (string, bool) {
+// The phrases come split by phraseTokens.
+func sentenceSaying(v *schema.Visit, unless, says [][]string) (string, bool) {
 	texts := []string{v.NotSeenReason}
 	if v.Doc.Body != nil {
 		for _, r := range v.Doc.Body.Text {
@@ -392,7 +402,7 @@ func sentenceSaying(v *schema.Visit, unless, says []string) (string, bool) {
 			continue
 		}
 		for _, sen := range sentences(t) {
-			if saysAny(sen, says) {
+			if tokensSayAny(refusalTokens(sen), says) {
 				return sen, true
 			}
 		}
@@ -476,7 +486,7 @@ func (p *Profile) NotAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil || !v.SeenAlone || v.Doc == nil {
 		return "", false
 	}
-	return sentenceSaying(v, seenAloneWords, p.Words.NotAlone)
+	return sentenceSaying(v, seenAloneTokens, phraseTokens(p.Words.NotAlone))
 }
 
 // sentences splits text at full stops, question and exclamation marks
@@ -504,6 +514,13 @@ func sentences(text string) []string {
 
 // asleepWords say, in a visit record, that a baby was asleep; awakeWords
 // that the baby was awake at some point of the visit.
+// The word lists above and below, split by phraseTokens once.
+var (
+	seenAloneTokens = phraseTokens(seenAloneWords)
+	asleepTokens    = phraseTokens(asleepWords)
+	awakeTokens     = phraseTokens(awakeWords)
+)
+
 var (
 	asleepWords = []string{"asleep", "was sleeping", "were sleeping", "slept through",
 		"slept throughout", "napping", "having a nap", "in a deep sleep", "sleeping throughout"}
@@ -520,7 +537,7 @@ func AsleepInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil || !v.SeenAlone || v.Awake || v.Doc == nil || v.Doc.Keys.Has("awake") {
 		return "", false
 	}
-	return sentenceSaying(v, awakeWords, asleepWords)
+	return sentenceSaying(v, awakeTokens, asleepTokens)
 }
 
 // NotSeenAloneInWords returns the sentence of visit v's record that says,
@@ -533,13 +550,53 @@ func (p *Pass) NotSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil {
 		return "", false
 	}
+	// Several rules ask of every visit: its words are read once a case and
+	// profile.
+	key := visitWordsKey{v, p.Profile}
+	if said, done := p.Case.notAlone[key]; done {
+		return said.sentence, said.ok
+	}
+	sentence, ok = p.notSeenAloneInWords(v)
+	if p.Case.notAlone == nil {
+		p.Case.notAlone = map[visitWordsKey]saidInWords{}
+	}
+	p.Case.notAlone[key] = saidInWords{sentence, ok}
+	return sentence, ok
+}
+
+// visitWordsKey and saidInWords are a visit's entry in
+// Case.notAlone: what NotSeenAloneInWords found in its words under a
+// profile.
+type (
+	visitWordsKey struct {
+		visit   *schema.Visit
+		profile *Profile
+	}
+	saidInWords struct {
+		sentence string
+		ok       bool
+	}
+)
+
+func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if p.Case.IsBabyOn(v.Date.Date) {
 		if v.Awake {
 			return "", false // a baby seen awake needs no one to leave the room
 		}
 		return AsleepInWords(v)
 	}
-	return p.Profile.NotAloneInWords(v)
+	if !v.SeenAlone || v.Doc == nil { // as Profile.NotAloneInWords
+		return "", false
+	}
+	notAlone, done := p.Case.notAloneTokens[p.Profile]
+	if !done {
+		notAlone = phraseTokens(p.Profile.Words.NotAlone)
+		if p.Case.notAloneTokens == nil {
+			p.Case.notAloneTokens = map[*Profile][][]string{}
+		}
+		p.Case.notAloneTokens[p.Profile] = notAlone
+	}
+	return sentenceSaying(v, seenAloneTokens, notAlone)
 }
 
 // isTitleBefore reports whether text ends with a title written with a full

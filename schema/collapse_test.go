@@ -43,3 +43,32 @@ func TestNonSpaceOver(t *testing.T) {
 		}
 	}
 }
+
+// appendNormASCII is normPlaceholder for ASCII text, written without
+// allocating: the two must agree on every ASCII string, and it must decline
+// every other.
+func TestAppendNormASCII(t *testing.T) {
+	texts := []string{"", " ", "TBC", " (TBC). ", "n/a.", "To  follow\t", "- ?", "Unknown\r\n", "A\vB\fC", "x\x1fy", "tbc 2", "café", " é ", "a\u00a0b"}
+	rng := rand.New(rand.NewPCG(18, 1))
+	alphabet := " \t\n\r\v\f.-()/?aZz09_\x7f\x01"
+	for range 20000 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		got, ascii := appendNormASCII(nil, s)
+		isASCII := true
+		for i := 0; i < len(s); i++ {
+			isASCII = isASCII && s[i] < 0x80
+		}
+		if ascii != isASCII {
+			t.Fatalf("appendNormASCII(%q): ascii = %v", s, ascii)
+		}
+		if ascii && string(got) != normPlaceholder(s) {
+			t.Fatalf("appendNormASCII(%q) = %q, normPlaceholder says %q", s, got, normPlaceholder(s))
+		}
+	}
+}

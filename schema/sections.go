@@ -501,14 +501,71 @@ func IsPlaceholder(text string, words []string) bool {
 		return false
 	}
 	t = normPlaceholder(t)
+	var buf [64]byte
 	for _, w := range words {
-		w = normPlaceholder(w)
-		if w == t || (w != "" && strings.HasPrefix(t, w+" ") &&
-			(isDeferral(w, t[len(w)+1:]) || IsPlaceholder(t[len(w)+1:], words))) { // "TBC - to be agreed at core group"
+		// Each word is normalised again on every call: in a buffer on the
+		// stack when it is ASCII, as the profiles' words are.
+		var nw string
+		if b, ascii := appendNormASCII(buf[:0], w); ascii {
+			if string(b) == t {
+				return true
+			}
+			if n := len(b); n == 0 || len(t) <= n || t[n] != ' ' || t[:n] != string(b) {
+				continue
+			}
+			nw = string(b)
+		} else {
+			nw = normPlaceholder(w)
+			if nw == t {
+				return true
+			}
+			if nw == "" || !strings.HasPrefix(t, nw+" ") {
+				continue
+			}
+		}
+		if isDeferral(nw, t[len(nw)+1:]) || IsPlaceholder(t[len(nw)+1:], words) { // "TBC - to be agreed at core group"
 			return true
 		}
 	}
 	return false
+}
+
+// appendNormASCII appends normPlaceholder(s) to buf when s is ASCII; ascii
+// is false otherwise.
+func appendNormASCII(buf []byte, s string) (_ []byte, ascii bool) {
+	alnum := func(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' }
+	i, j := 0, len(s)
+	for i < j && !alnum(s[i]) {
+		if s[i] >= utf8.RuneSelf {
+			return buf, false
+		}
+		i++
+	}
+	for j > i && !alnum(s[j-1]) {
+		if s[j-1] >= utf8.RuneSelf {
+			return buf, false
+		}
+		j--
+	}
+	space := false
+	for k := i; k < j; k++ {
+		c := s[k]
+		switch {
+		case c >= utf8.RuneSelf:
+			return buf, false
+		case asciiSpace[c]:
+			space = true
+			continue
+		case space:
+			buf = append(buf, ' ')
+			space = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
 }
 
 // maxDeferral bounds the length of a deferral after a placeholder.

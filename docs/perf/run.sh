@@ -89,8 +89,8 @@ bench() { # package, pattern, cpus, count, benchtime, output
 		done
 	done
 }
-bench ./schema 'ParseFloor$' 1,2 "$count" 2x bench-parse.txt
-bench ./lint 'Lint$|LintNoRules$' 1,2 "$count" 2x bench-lint.txt
+bench ./schema 'CaselintParse$' 1,2 "$count" 2x bench-parse.txt
+bench ./lint 'LibFloor$|Lint$|LintNoRules$' 1,2 "$count" 2x bench-lint.txt
 bench ./lint 'LintFamily' 2 3 2x bench-family.txt
 bench ./lint 'LintWithHistory$|HistoryIndex$|HistoryCached$' 2 3 2x bench-history.txt
 bench ./internal/vcs 'StagedIndex$' 2 3 1s bench-index.txt

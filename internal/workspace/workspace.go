@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/internal/vcs"
 )
 
@@ -79,7 +80,7 @@ func WorkTree(wd string, paths []string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Workspace{Root: root, FS: os.DirFS(root), Scope: rel, Paths: rel}
+	w := &Workspace{Root: root, FS: lint.WorkTreeFS(root), Scope: rel, Paths: rel}
 	repo, err := vcs.Open(root)
 	switch {
 	case err == nil && sameDir(repo.Root(), root):

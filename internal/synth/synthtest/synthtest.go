@@ -14,9 +14,12 @@ package synthtest
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -151,10 +154,20 @@ func cached(tb testing.TB, opts synth.Options, repo bool) string {
 //
 // CASELINT_BENCH_GC=default leaves the collector as Go sets it.
 func Measure(b *testing.B) func() {
+	return MeasureRead(b, 0)
+}
+
+// MeasureRead is Measure for a benchmark each operation of which reads
+// read bytes of records: it also reports the bytes allocated per byte read
+// (the metric alloc/read), the ratio docs/performance.md holds to at most 10.
+func MeasureRead(b *testing.B, read int64) func() {
 	restore := func() {}
 	if os.Getenv("CASELINT_BENCH_GC") != "default" {
 		restore = gcbudget.Budget(gcbudget.Default)
 	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	alloc := ms.TotalAlloc
 	start, ok := cpuTime()
 	return func() {
 		defer restore()
@@ -162,5 +175,32 @@ func Measure(b *testing.B) func() {
 		if ok && ok2 && b.N > 0 {
 			b.ReportMetric(float64(end-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		}
+		if read > 0 && b.N > 0 {
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.TotalAlloc-alloc)/float64(b.N)/float64(read), "alloc/read")
+			b.SetBytes(read)
+		}
 	}
+}
+
+// Files lists the Markdown files of the corpus in dir (under dir/cases),
+// in the order of a walk, with their total size in bytes.
+func Files(tb testing.TB, dir string) (files []string, size int64) {
+	tb.Helper()
+	err := filepath.WalkDir(filepath.Join(dir, "cases"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files = append(files, p)
+		size += info.Size()
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return files, size
 }
