@@ -18,8 +18,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/internal/vcs"
+	"github.com/caselint/caselint/lint"
 )
 
 // UsageError is an error in what the user asked for (exit status 2 with
