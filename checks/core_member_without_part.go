@@ -52,7 +52,7 @@ breach there.`,
 | A2 | Report attendance to the lead worker | Lee Morgan | fortnightly | O1 |
 | A3 | Check Jamie's weight and health | Dr Kim Green (GP) | 2026-02-15 | O2 |`,
 	Profiles: oxfordOnly,
-	Since:    "0.2.0",
+	Since:    "0.1.0",
 	Synonyms: []string{"core group member has no action", "professional has no part in plan", "core group member with nothing to do"},
 	Related:  []string{"incomplete-core-group", "missing-action-timescale", "missing-core-group", "missing-lead-worker", "outcome-without-action", "uncountersigned-plan", "unlinked-action", "unnamed-action-owner", "unqualified-lead-worker"},
 	Run:      runCoreMemberWithoutPart,

@@ -39,7 +39,7 @@ notified = 2026-04-20`,
 kind = "transfer"
 date = 2026-05-12     # the 15th working day
 notified = 2026-04-20`,
-	Since:    "0.2.0",
+	Since:    "0.1.0",
 	Synonyms: []string{"transfer conference late", "transfer in conference held late", "no timely conference after child moved in"},
 	Related:  []string{"late-review-conference", "missing-review-date", "plan-start-mismatch", "review-date-mismatch"},
 	Run:      runLateTransferConference,

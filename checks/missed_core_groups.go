@@ -65,7 +65,7 @@ written_reports = ["Dr Fiona Marsh"]
 # core-groups/2026-10-02.md
 attended = ["Nadia Okafor", "Rhiannon Bevan", "Owen Pritchard", "Dr Fiona Marsh"]`,
 	Profiles: oxfordOnly,
-	Since:    "0.2.0",
+	Since:    "0.1.0",
 	Synonyms: []string{"missed two core groups", "professional missed core groups in a row", "repeated non attendance at core group"},
 	Related:  []string{"absent-member-without-report", "first-core-group-not-as-set", "incomplete-core-group", "late-first-core-group", "missing-absent-views", "overdue-core-group", "unchaired-core-group"},
 	Run:      runMissedCoreGroups,

@@ -50,7 +50,7 @@ seen_alone = true
 ## Wishes and feelings
 Jamie said he wants to keep going to football and that he misses his dad.`,
 	Profiles: stokeOnly,
-	Since:    "0.2.0",
+	Since:    "0.1.0",
 	Synonyms: []string{"no wishes and feelings", "child's views not recorded", "voice of child missing", "child's wishes not recorded"},
 	Related:  []string{"incomplete-visit-record", "missing-not-seen-reason", "non-specific-label", "unseen-bedroom"},
 	Run:      runMissingWishesAndFeelings,

@@ -46,7 +46,7 @@ not checked, nor one first committed after the as-of date.`,
 date = 2026-01-12T10:00:00     # three days after it was committed`,
 	Good: `# visits/2026-01-12.md, first committed on 2026-01-12 at 16:40 by Aisha Patel
 date = 2026-01-12T10:00:00     # committed after the visit`,
-	Since:    "0.2.0",
+	Since:    "0.1.0",
 	Synonyms: []string{"recorded before visit happened", "written before the event", "record committed before it happened", "entry made in advance"},
 	Related:  []string{"late-recording", "rewritten-record"},
 	Run:      runRecordedBeforeEvent,

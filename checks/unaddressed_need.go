@@ -47,7 +47,7 @@ needs = ["autism", "asthma"]
 Jamie's autism (ASD) means changes to routine are explained in advance; the
 school's SENCo and CAMHS support this. Jamie's asthma is managed by the GP,
 with an inhaler kept at school.`,
-	Since:    "0.2.0",
+	Since:    "0.1.0",
 	Synonyms: []string{"need not addressed in plan", "need in case not in plan", "plan ignores child's need"},
 	Related:  []string{"conference-without-outcomes", "dropped-conference-outcome", "missing-contingency-plan", "missing-plan-section", "outcome-without-action", "unlinked-action"},
 	Run:      runUnaddressedNeed,

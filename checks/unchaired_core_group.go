@@ -65,7 +65,7 @@ attended = ["Nadia Okafor", "Rhiannon Bevan", "Dr Fiona Marsh"]`,
 chair = "Gareth Lloyd"       # the lead worker's manager
 minutes_by = "Nadia Okafor"  # the lead worker
 attended = ["Nadia Okafor", "Rhiannon Bevan", "Dr Fiona Marsh", "Gareth Lloyd"]`,
-	Since:    "0.2.0",
+	Since:    "0.1.0",
 	Synonyms: []string{"core group had no chair", "no minute taker", "wrong person chaired core group"},
 	Related:  []string{"absent-member-without-report", "incomplete-core-group", "late-minutes", "late-recording", "missed-core-groups", "missing-absent-views"},
 	Run:      runUnchairedCoreGroup,

@@ -61,7 +61,7 @@ given = 2026-01-15
 [[copies]]
 to = "Chris Hall"   # the independent conference chair
 given = 2026-01-15`,
-	Since:    "0.2.0",
+	Since:    "0.1.0",
 	Synonyms: []string{"plan not circulated", "plan not sent to core group", "chair not sent plan", "no record of plan being shared"},
 	Related:  []string{"missing-plan-copy", "uncountersigned-plan"},
 	Run:      runUncirculatedPlan,

@@ -42,7 +42,7 @@ expected = 2026-03-01   # as of 2026-03-20: 19 days ago`,
 name = "Ruby Morgan"
 born = 2026-03-04       # the birth recorded; unborn removed
 first_language = "English"`,
-	Since:    "0.2.0",
+	Since:    "0.1.0",
 	Synonyms: []string{"birth not recorded", "baby born but not recorded", "due date passed and no birth recorded"},
 	Related:  []string{"missing-not-seen-reason", "stale-reduced-visiting", "unapproved-reduced-visiting", "undelegated-visit", "unescalated-refusal", "unseen-bedroom", "unseen-child"},
 	Run:      runUnrecordedBirth,

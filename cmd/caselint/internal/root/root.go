@@ -27,7 +27,7 @@ import (
 
 // Version is caselint's version as the source states it; a build from a
 // release says its own (versioncmd.Read).
-const Version = "0.2.0"
+const Version = "0.1.0"
 
 // NewCmdRoot returns the caselint command with its subcommands.
 func NewCmdRoot(ios *iostreams.IOStreams, rules []*lint.Rule) *cobra.Command {
