@@ -74,6 +74,7 @@ seen_alone = true`,
 	Synonyms: []string{"child not seen alone", "not seen alone often enough", "gap in seeing child alone", "visits not frequent enough", "baby not seen awake", "too long between visits"},
 	Related:  []string{"missing-not-seen-reason", "stale-reduced-visiting", "unapproved-reduced-visiting", "undelegated-visit", "unescalated-refusal", "unrecorded-birth", "unseen-bedroom"},
 	Run:      runUnseenChild,
+	Due:      dueUnseenChild,
 }
 
 func runUnseenChild(pass *lint.Pass) error {
@@ -117,6 +118,33 @@ func runUnseenChild(pass *lint.Pass) error {
 			what, g.By, g.Due.Long(), g.To.Long(), uncounted, see, cite(pass))
 	}
 	return nil
+}
+
+// dueUnseenChild is the next visit that must see the child alone: the gap
+// still open at pass.Until() (seenAloneGaps, the computation runUnseenChild
+// reports from), due on its day, reported on plan.md's started line.
+func dueUnseenChild(pass *lint.Pass) []lint.Obligation {
+	gaps := seenAloneGaps(pass)
+	if len(gaps) == 0 {
+		return nil
+	}
+	g := gaps[len(gaps)-1]
+	if g.ToSeen != nil {
+		return nil
+	}
+	plan := pass.Case.Plan
+	from := lint.SourceOf(plan.Doc, "plan started")
+	switch {
+	case g.FromSeen != nil:
+		from = lint.SourceOf(g.FromSeen.Doc, "last seen alone")
+	case g.FromBirth && pass.Case.Record != nil:
+		from = lint.SourceOf(pass.Case.Record.Doc, "born")
+	}
+	what := "the child seen alone by the lead worker"
+	if pass.Case.IsBabyOn(g.Due) {
+		what = "the baby seen awake by the lead worker"
+	}
+	return []lint.Obligation{{Key: "next-seen-alone", What: what, Due: g.Due, From: from, Doc: plan.Doc, Offset: plan.Doc.At("started")}}
 }
 
 // uncountedInGap says, for the message, which visits in gap g saw the child

@@ -1,0 +1,233 @@
+package lint
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/caselint/caselint/lint/calendar"
+	"github.com/caselint/caselint/schema"
+)
+
+// Obligation is something a case's records say is still to be done, and by
+// when: the child seen alone by the lead worker, the next core group, a
+// core group's minutes, the review conference, a refusal's escalation. A
+// rule with a deadline states it once (Rule.Due) and reports it, when it is
+// overdue, from the same computation: as of the due day it is quiet, as of
+// the next day it fires, at the obligation's place. `caselint due` lists
+// them (see docs/due.md).
+type Obligation struct {
+	// Rule is the id of the rule that reports the obligation once it is
+	// overdue; Obligations sets it, with Cites.
+	Rule string
+	// Key names the obligation within its rule and case, and stays the
+	// same while the obligation stands, whatever its due date: "next" for
+	// the next visit, a record's path for its minutes. Calendar UIDs are
+	// made from it.
+	Key string
+	// What is due, in caselint's words ("the child seen alone by the lead
+	// worker"): never a name from the records.
+	What string
+	// Due is the last day it is in time: as of Due the rule is quiet, as
+	// of the day after it fires.
+	Due schema.Date
+	// From is the record the due date is counted from, and what in it.
+	From DateSource
+	// Doc and Offset are where the rule reports the obligation overdue;
+	// Obligations sets Path and Line from them.
+	Doc    *schema.Document
+	Offset int
+	Path   string
+	Line   int
+	// Cites are the paragraphs the rule enforces, as the profile's reader
+	// gets them (Profile.Citations); Obligations sets them.
+	Cites []Citation
+}
+
+// DateSource is the record a due date is counted from: its path in the
+// case's tree, and the fact read there ("last seen alone", "core group
+// met", "initial conference").
+type DateSource struct {
+	Path string
+	What string
+}
+
+// String reads "visits/2026-11-05.md: last seen alone".
+func (s DateSource) String() string {
+	if s.Path == "" {
+		return s.What
+	}
+	return s.Path + ": " + s.What
+}
+
+// SourceOf is the DateSource of doc (nil: no record, as for a plan's
+// start with no conference record) with what.
+func SourceOf(doc *schema.Document, what string) DateSource {
+	if doc == nil {
+		return DateSource{What: what}
+	}
+	return DateSource{Path: doc.Source.Path, What: what}
+}
+
+// OverdueOn reports whether the obligation is overdue on d: d is after its
+// due day.
+func (o Obligation) OverdueOn(d schema.Date) bool { return d.After(o.Due) }
+
+// Obligations returns the obligations of case c still open as of asOf,
+// under profile p, from the rules of all that p turns on and that have a
+// deadline (Rule.Due): soonest first, overdue first of all (by due date,
+// then rule and key). A plan that ended before asOf has none: nothing is
+// still to be done. This is the one list `caselint due`, and any report
+// that shows a case's next deadline or how many are overdue, reads.
+func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf schema.Date) ([]Obligation, error) {
+	enabled, _, err := p.Enabled(all)
+	if err != nil {
+		return nil, err
+	}
+	if cal == nil {
+		cal = calendar.Default()
+	}
+	var out []Obligation
+	for _, r := range enabled {
+		if r.Due == nil || c.Plan == nil {
+			continue
+		}
+		pass := &Pass{Rule: r, Case: c, Profile: p, AsOf: asOf, Calendar: cal, report: func(Diagnostic) {}}
+		if pass.Until() != asOf {
+			return nil, nil // the plan has ended
+		}
+		for _, o := range r.Due(pass) {
+			o.Rule = r.ID
+			o.Cites = p.Citations(r.Cites)
+			if o.Doc != nil {
+				o.Path = o.Doc.Source.Path
+				o.Line = o.Doc.Source.Position(o.Offset).Line
+			}
+			out = append(out, o)
+		}
+	}
+	SortObligations(out)
+	return out, nil
+}
+
+// SortObligations sorts obs soonest first (the overdue, whose days are
+// past, come first), then by rule and key.
+func SortObligations(obs []Obligation) {
+	sort.SliceStable(obs, func(i, j int) bool {
+		a, b := obs[i], obs[j]
+		if a.Due != b.Due {
+			return a.Due.Before(b.Due)
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Key < b.Key
+	})
+}
+
+// CaseObligations are one case's open obligations, with what a worktray
+// shows beside them.
+type CaseObligations struct {
+	Dir        string // the case folder, a slash path in Options.FS
+	ID         string // case.md's id
+	Child      string // the child's name
+	LeadWorker string // the lead worker's name, "" when the plan names none
+	// Obligations are soonest first (Obligations).
+	Obligations []Obligation
+}
+
+// NextDue returns the soonest obligation's due day, and false when there
+// is none.
+func (co CaseObligations) NextDue() (schema.Date, bool) {
+	if len(co.Obligations) == 0 {
+		return schema.Date{}, false
+	}
+	return co.Obligations[0].Due, true
+}
+
+// Overdue counts the obligations overdue on d.
+func (co CaseObligations) Overdue(d schema.Date) int {
+	n := 0
+	for _, o := range co.Obligations {
+		if o.OverdueOn(d) {
+			n++
+		}
+	}
+	return n
+}
+
+// Due reads the cases under opts.Paths, as Run does (opts.Rules, Profile,
+// AsOf, Calendar, FS, MaxFileSize; the rest is not used), and returns each
+// case's open obligations (Obligations), in the order of the cases. Files
+// that cannot be read are notifications; the cases are read one at a
+// time and only their obligations kept. Under opts.Redact the child's and
+// lead worker's names are replaced by their roles; paths are left to the
+// caller (RedactPaths).
+func Due(ctx context.Context, opts Options) ([]CaseObligations, []Notification, error) {
+	if opts.Calendar == nil {
+		opts.Calendar = calendar.Default()
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	if _, _, err := opts.Profile.Enabled(opts.Rules); err != nil {
+		return nil, nil, err
+	}
+	e := &engine{opts: opts}
+	var out []CaseObligations
+	var notes []Notification
+	var failed error
+	walkNotes, err := discover(opts.FS, paths, func(g caseFiles) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if g.Dir == "" {
+			return nil
+		}
+		var docs []*schema.Document
+		for _, name := range g.Files {
+			data, _, note := e.read(name)
+			if note != nil {
+				notes = append(notes, *note)
+				continue
+			}
+			if data == nil {
+				continue // over the size limit: lint says so
+			}
+			if doc, ok := schema.Parse(name, data); ok {
+				docs = append(docs, doc)
+			}
+		}
+		c := assemble(g.Dir, docs)
+		obs, err := Obligations(c, opts.Rules, opts.Profile, opts.Calendar, opts.AsOf)
+		if err != nil {
+			failed = err
+			return err
+		}
+		co := CaseObligations{Dir: g.Dir, Child: strings.TrimSpace(c.ChildName()), LeadWorker: strings.TrimSpace(c.LeadWorker()), Obligations: obs}
+		if c.Record != nil {
+			co.ID = strings.TrimSpace(c.Record.ID)
+		}
+		if opts.Redact {
+			co.Child = "[the child]"
+			if co.LeadWorker != "" {
+				co.LeadWorker = "[lead worker]"
+			}
+		}
+		out = append(out, co)
+		return nil
+	})
+	if failed != nil {
+		return nil, nil, failed
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
+	sortNotifications(notes)
+	return out, append(walkNotes, notes...), nil
+}
