@@ -87,7 +87,7 @@ func dueLateMinutes(pass *lint.Pass) []lint.Obligation {
 			continue
 		}
 		if dl := minutesDeadlineOf(pass, held, i); dl != nil {
-			out = append(out, lint.Obligation{Key: "minutes:" + cg.Doc.Source.Path, What: "the minutes of the core group circulated to its members", Due: dl.due,
+			out = append(out, lint.Obligation{Key: "minutes:" + pathInCase(pass, cg.Doc), What: "the minutes of the core group circulated to its members", Due: dl.due,
 				From: lint.SourceOf(cg.Doc, "core group met"), Doc: cg.Doc, Offset: cg.Doc.At("date")})
 		}
 	}

@@ -108,7 +108,7 @@ func dueUnescalatedRefusal(pass *lint.Pass) []lint.Obligation {
 		if !ok || !escalationPending(pass, v) {
 			continue
 		}
-		out = append(out, lint.Obligation{Key: "escalation:" + v.Doc.Source.Path, What: "the refusal of contact escalated to the lead worker's manager", Due: due,
+		out = append(out, lint.Obligation{Key: "escalation:" + pathInCase(pass, v.Doc), What: "the refusal of contact escalated to the lead worker's manager", Due: due,
 			From: lint.SourceOf(v.Doc, "contact refused"), Doc: v.Doc, Offset: refusalReportAt(pass, v)})
 	}
 	return out

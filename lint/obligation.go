@@ -21,9 +21,9 @@ type Obligation struct {
 	// overdue; Obligations sets it, with Cites.
 	Rule string
 	// Key names the obligation within its rule and case, and stays the
-	// same while the obligation stands, whatever its due date: "next" for
-	// the next visit, a record's path for its minutes. Calendar UIDs are
-	// made from it.
+	// same while the obligation stands, whatever its due date:
+	// "next-seen-alone", or for one per record "minutes:" and the record's
+	// path in the case folder. Calendar UIDs are made from it.
 	Key string
 	// What is due, in caselint's words ("the child seen alone by the lead
 	// worker"): never a name from the records.
@@ -134,6 +134,41 @@ type CaseObligations struct {
 	LeadWorker string // the lead worker's name, "" when the plan names none
 	// Obligations are soonest first (Obligations).
 	Obligations []Obligation
+
+	identity string // ID, else Dir, as read: Redact keeps it
+}
+
+// Identity names the case for as long as it lasts, redacted or not: its
+// id, else its folder as read. Calendar UIDs are made from it (hashed).
+func (co CaseObligations) Identity() string {
+	if co.identity != "" {
+		return co.identity
+	}
+	if co.ID != "" {
+		return co.ID
+	}
+	return co.Dir
+}
+
+// Redact replaces the child's and the lead worker's names with their roles
+// and every path with paths (PathRedactor, shared by all the cases of a
+// report, so that a folder keeps one name). What is due and what the date
+// is counted from are caselint's words, and are kept; so is the case id.
+func (co *CaseObligations) Redact(paths func(string) string) {
+	co.Dir = paths(co.Dir)
+	co.Child = "[the child]"
+	if co.LeadWorker != "" {
+		co.LeadWorker = "[lead worker]"
+	}
+	for i := range co.Obligations {
+		o := &co.Obligations[i]
+		o.Path = paths(o.Path)
+		o.From.Path = paths(o.From.Path)
+		if kind, p, ok := strings.Cut(o.Key, ":"); ok {
+			o.Key = kind + ":" + paths(p) // a record's path in the case
+		}
+		o.Doc = nil // its source holds the records' words
+	}
 }
 
 // NextDue returns the soonest obligation's due day, and false when there
@@ -160,9 +195,8 @@ func (co CaseObligations) Overdue(d schema.Date) int {
 // AsOf, Calendar, FS, MaxFileSize; the rest is not used), and returns each
 // case's open obligations (Obligations), in the order of the cases. Files
 // that cannot be read are notifications; the cases are read one at a
-// time and only their obligations kept. Under opts.Redact the child's and
-// lead worker's names are replaced by their roles; paths are left to the
-// caller (RedactPaths).
+// time and only their obligations kept. opts.Redact is not read: filter
+// the cases first (by lead worker, say), then Redact them.
 func Due(ctx context.Context, opts Options) ([]CaseObligations, []Notification, error) {
 	if opts.Calendar == nil {
 		opts.Calendar = calendar.Default()
@@ -212,12 +246,7 @@ func Due(ctx context.Context, opts Options) ([]CaseObligations, []Notification, 
 		if c.Record != nil {
 			co.ID = strings.TrimSpace(c.Record.ID)
 		}
-		if opts.Redact {
-			co.Child = "[the child]"
-			if co.LeadWorker != "" {
-				co.LeadWorker = "[lead worker]"
-			}
-		}
+		co.identity = co.Identity()
 		out = append(out, co)
 		return nil
 	})

@@ -32,7 +32,7 @@ func TestObligations(t *testing.T) {
 		t.Fatal(err)
 	}
 	asOf := schema.NewDate(2026, 1, 20)
-	cases, _, err := Due(context.Background(), Options{FS: fsys, Rules: []*Rule{dueRule}, Profile: prof, AsOf: asOf, Redact: true})
+	cases, _, err := Due(context.Background(), Options{FS: fsys, Rules: []*Rule{dueRule}, Profile: prof, AsOf: asOf})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +40,13 @@ func TestObligations(t *testing.T) {
 		t.Fatalf("cases = %+v", cases)
 	}
 	a := cases[0]
+	if a.Child != "Jamie" || a.LeadWorker != "Aisha Patel" {
+		t.Errorf("case = %q, %q", a.Child, a.LeadWorker)
+	}
+	a.Redact(PathRedactor())
+	if a.Dir != "cases/redacted-1" || a.Obligations[1].Path != "cases/redacted-1/plan.md" || a.Obligations[1].From.Path != "cases/redacted-1/plan.md" {
+		t.Errorf("redacted paths: %q, %q, %q", a.Dir, a.Obligations[1].Path, a.Obligations[1].From.Path)
+	}
 	if a.Child != "[the child]" || a.LeadWorker != "[lead worker]" || a.ID != "T-1" {
 		t.Errorf("redacted case = %q, %q, %q", a.Child, a.LeadWorker, a.ID)
 	}
@@ -47,10 +54,10 @@ func TestObligations(t *testing.T) {
 		t.Fatalf("obligations not soonest first: %+v", a.Obligations)
 	}
 	later := a.Obligations[1]
-	if later.Rule != "test-due" || later.Path != "cases/a/plan.md" || later.Line != 4 || len(later.Cites) != 1 || later.Cites[0].Source != ProcedureOxfordshire {
+	if later.Rule != "test-due" || later.Path != "cases/redacted-1/plan.md" || later.Line != 4 || len(later.Cites) != 1 || later.Cites[0].Source != ProcedureOxfordshire {
 		t.Errorf("later = rule %q at %s:%d citing %v", later.Rule, later.Path, later.Line, later.Cites)
 	}
-	if got := later.From.String(); got != "cases/a/plan.md: plan started" {
+	if got := later.From.String(); got != "cases/redacted-1/plan.md: plan started" {
 		t.Errorf("From = %q", got)
 	}
 	if next, ok := a.NextDue(); !ok || next != schema.NewDate(2026, 1, 15) {

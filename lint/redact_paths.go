@@ -17,8 +17,21 @@ import (
 // lists them. For caselint lint --redact; run after the findings are
 // final (--new-from-rev matches findings by their real paths).
 func RedactPaths(res *Result) {
+	redact := PathRedactor()
+	for i := range res.Findings {
+		res.Findings[i].Path = redact(res.Findings[i].Path)
+	}
+	for i := range res.Notifications {
+		res.Notifications[i].Path = redact(res.Notifications[i].Path)
+	}
+}
+
+// PathRedactor returns the function RedactPaths redacts each path with:
+// the same name gives the same redacted-N for as long as it is used, and
+// N counts the names in the order it meets them.
+func PathRedactor() func(string) string {
 	names := map[string]string{}
-	redact := func(p string) string {
+	return func(p string) string {
 		if p == "" {
 			return p
 		}
@@ -35,12 +48,6 @@ func RedactPaths(res *Result) {
 			parts[i] = n
 		}
 		return strings.Join(parts, "/")
-	}
-	for i := range res.Findings {
-		res.Findings[i].Path = redact(res.Findings[i].Path)
-	}
-	for i := range res.Notifications {
-		res.Notifications[i].Path = redact(res.Notifications[i].Path)
 	}
 }
 

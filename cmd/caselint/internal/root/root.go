@@ -11,6 +11,7 @@ import (
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/corpuscmd"
+	"github.com/caselint/caselint/cmd/caselint/internal/duecmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/exercisecmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/explaincmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/hookcmd"
@@ -45,6 +46,7 @@ group meets, what the plan must contain, and how it may end.`,
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.UsageError{Err: err} })
 	cmd.AddCommand(
 		lintcmd.NewCmdLint(ios, rules, Version, nil),
+		duecmd.NewCmdDue(ios, rules, nil),
 		rulescmd.NewCmdRules(ios, rules, nil),
 		explaincmd.NewCmdExplain(ios, rules, nil),
 		newcmd.NewCmdNew(ios, nil),
