@@ -287,3 +287,95 @@ func fileExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.Mode().IsRegular()
 }
+
+// asItStood is fsys as it stood on day: without the visits, core groups
+// and conferences whose file names are dated after it.
+func asItStood(t *testing.T, fsys fs.FS, day schema.Date) fs.FS {
+	t.Helper()
+	out := fstest.MapFS{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch path.Base(path.Dir(p)) {
+		case "visits", "core-groups", "conferences":
+			name := path.Base(p)
+			if len(name) >= 10 {
+				if rd, err := schema.ParseDate(name[:10]); err == nil && rd.After(day) {
+					return nil
+				}
+			}
+		}
+		data, err := fs.ReadFile(fsys, p)
+		out[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestDuePropertyReplay checks the property day by day as the records of
+// chosen fixtures were written (each day, the records dated up to it):
+// the deadlines that cross Easter's bank holidays, run under reduced
+// visiting and its lapse at a review, start at a birth, or fall on a
+// month's end, at every distance from the as-of date.
+func TestDuePropertyReplay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("day by day: not in -short")
+	}
+	dirs := []string{
+		"unseen-child/stoke-easter-bank-holidays-quiet",
+		"unseen-child/stoke-easter-bank-holidays-fires",
+		"unseen-child/oxfordshire-reduced-visiting-approved-quiet",
+		"unseen-child/oxfordshire-reduced-visiting-lapses-at-review-fires",
+		"unseen-child/oxfordshire-reduced-visiting-open-gap-fires",
+		"unseen-child/oxfordshire-newborn-open-gap-fires",
+		"unseen-child/stoke-newborn-29th-working-day-fires",
+		"late-first-core-group/easter-eleventh-working-day",
+		"late-minutes/easter-late",
+		"late-minutes/oxfordshire-last-meeting-day-after-next-was-due",
+		"unescalated-refusal/over-easter",
+		"overdue-core-group/month-end-one-day-late",
+		"overdue-core-group/two-months-after-review-oxfordshire",
+		"late-review-conference/thirty-first-of-january-on-time",
+		"unseen-bedroom/not-seen-first-period",
+	}
+	total := map[string]int{}
+	for _, d := range dirs {
+		dir := filepath.Join("..", "testdata", "checks", filepath.FromSlash(d))
+		var fx linttest.Fixture
+		if _, err := toml.DecodeFile(filepath.Join(dir, "fixture.toml"), &fx); err != nil {
+			t.Fatal(err)
+		}
+		prof, err := (*lint.Config)(nil).ResolveProfile(fx.Profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys, err := linttest.FS(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// From 70 days before the as-of date, a day at a time.
+		for day := fx.AsOf.AddDays(-70); !day.After(fx.AsOf); day = day.AddDays(1) {
+			w := dueWorld{name: fmt.Sprintf("%s as of %s", d, day), fsys: asItStood(t, fsys, day), profile: prof, cal: calendar.Default(), asOf: day}
+			for r, n := range checkDueProperty(t, w) {
+				total[r] += n
+			}
+		}
+	}
+	// The samples, every third day from the summer to the README's date.
+	prof, err := lint.ShippedProfile(lint.ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(filepath.Join("..", "testdata", "samples"))
+	for day := schema.NewDate(2026, 8, 1); !day.After(schema.NewDate(2026, 11, 20)); day = day.AddDays(3) {
+		w := dueWorld{name: fmt.Sprintf("samples as of %s", day), fsys: asItStood(t, fsys, day), profile: prof, cal: calendar.Default(), asOf: day}
+		for r, n := range checkDueProperty(t, w) {
+			total[r] += n
+		}
+	}
+	t.Logf("obligations checked: %v", total)
+}
