@@ -132,6 +132,9 @@ type CaseObligations struct {
 	ID         string // case.md's id
 	Child      string // the child's name
 	LeadWorker string // the lead worker's name, "" when the plan names none
+	// Ended is set when the plan ended before the as-of date: nothing is
+	// due.
+	Ended bool
 	// Obligations are soonest first (Obligations).
 	Obligations []Obligation
 
@@ -243,6 +246,9 @@ func Due(ctx context.Context, opts Options) ([]CaseObligations, []Notification, 
 			return err
 		}
 		co := CaseObligations{Dir: g.Dir, Child: strings.TrimSpace(c.ChildName()), LeadWorker: strings.TrimSpace(c.LeadWorker()), Obligations: obs}
+		if cs := c.Cessation(); cs != nil && !cs.Date.IsZero() && cs.Date.Before(opts.AsOf) {
+			co.Ended = true
+		}
 		if c.Record != nil {
 			co.ID = strings.TrimSpace(c.Record.ID)
 		}

@@ -69,6 +69,9 @@ func TestObligations(t *testing.T) {
 	if n := a.Overdue(schema.NewDate(2026, 1, 22)); n != 1 {
 		t.Errorf("Overdue on the due day = %d, want 1: in time on the day", n)
 	}
+	if a.Ended || !cases[1].Ended {
+		t.Errorf("Ended: %v, %v", a.Ended, cases[1].Ended)
+	}
 	if len(cases[1].Obligations) != 0 {
 		t.Errorf("a plan that ended has obligations: %+v", cases[1].Obligations)
 	}
