@@ -102,7 +102,7 @@ func checkDueProperty(t *testing.T, w dueWorld) map[string]int {
 		atT := w.findingsAt(t, c.Dir, w.asOf)
 		places := map[place]lint.Obligation{}
 		for _, o := range c.Obligations {
-			if o.Doc == nil {
+			if o.Path == "" {
 				// Reported on the record of a meeting still to be held
 				// (unseen-bedroom): the property is checked by holding it.
 				checkDueByHolding(t, w, c, o)

@@ -2,8 +2,10 @@ package lint
 
 import (
 	"context"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/caselint/caselint/lint/calendar"
 	"github.com/caselint/caselint/schema"
@@ -33,8 +35,10 @@ type Obligation struct {
 	Due schema.Date
 	// From is the record the due date is counted from, and what in it.
 	From DateSource
-	// Doc and Offset are where the rule reports the obligation overdue;
-	// Obligations sets Path and Line from them.
+	// Doc and Offset are where the rule reports the obligation overdue
+	// (Doc nil: on a record not yet made, as the next conference's).
+	// Obligations sets Path and Line from them and drops Doc, so that a
+	// list of obligations does not keep the records.
 	Doc    *schema.Document
 	Offset int
 	Path   string
@@ -103,6 +107,7 @@ func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf 
 				o.Path = o.Doc.Source.Path
 				o.Line = o.Doc.Source.Position(o.Offset).Line
 			}
+			o.Doc, o.Offset = nil, 0
 			out = append(out, o)
 		}
 	}
@@ -170,7 +175,6 @@ func (co *CaseObligations) Redact(paths func(string) string) {
 		if kind, p, ok := strings.Cut(o.Key, ":"); ok {
 			o.Key = kind + ":" + paths(p) // a record's path in the case
 		}
-		o.Doc = nil // its source holds the records' words
 	}
 }
 
@@ -195,10 +199,10 @@ func (co CaseObligations) Overdue(d schema.Date) int {
 }
 
 // Due reads the cases under opts.Paths, as Run does (opts.Rules, Profile,
-// AsOf, Calendar, FS, MaxFileSize; the rest is not used), and returns each
-// case's open obligations (Obligations), in the order of the cases. Files
-// that cannot be read are notifications; the cases are read one at a
-// time and only their obligations kept. opts.Redact is not read: filter
+// AsOf, Calendar, FS, MaxFileSize, Workers; the rest is not used), and
+// returns each case's open obligations (Obligations), by case folder.
+// Files that cannot be read are notifications; the cases are read
+// Workers at a time and only their obligations kept. opts.Redact is not read: filter
 // the cases first (by lead worker, say), then Redact them.
 func Due(ctx context.Context, opts Options) ([]CaseObligations, []Notification, error) {
 	if opts.Calendar == nil {
@@ -215,49 +219,54 @@ func Due(ctx context.Context, opts Options) ([]CaseObligations, []Notification, 
 		return nil, nil, err
 	}
 	e := &engine{opts: opts}
-	var out []CaseObligations
-	var notes []Notification
-	var failed error
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var (
+		mu     sync.Mutex
+		out    []CaseObligations
+		notes  []Notification
+		failed error
+		wg     sync.WaitGroup
+	)
+	jobs := make(chan caseFiles, 64)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for g := range jobs {
+				co, ns, err := e.caseObligations(g)
+				mu.Lock()
+				notes = append(notes, ns...)
+				if err != nil && failed == nil {
+					failed = err
+				}
+				if err == nil {
+					out = append(out, co)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
 	walkNotes, err := discover(opts.FS, paths, func(g caseFiles) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		if g.Dir == "" {
+			return nil // the files of no case have nothing due
+		}
+		select {
+		case jobs <- g:
 			return nil
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		var docs []*schema.Document
-		for _, name := range g.Files {
-			data, _, note := e.read(name)
-			if note != nil {
-				notes = append(notes, *note)
-				continue
-			}
-			if data == nil {
-				continue // over the size limit: lint says so
-			}
-			if doc, ok := schema.Parse(name, data); ok {
-				docs = append(docs, doc)
-			}
-		}
-		c := assemble(g.Dir, docs)
-		obs, err := Obligations(c, opts.Rules, opts.Profile, opts.Calendar, opts.AsOf)
-		if err != nil {
-			failed = err
-			return err
-		}
-		co := CaseObligations{Dir: g.Dir, Child: strings.TrimSpace(c.ChildName()), LeadWorker: strings.TrimSpace(c.LeadWorker()), Obligations: obs}
-		if cs := c.Cessation(); cs != nil && !cs.Date.IsZero() && cs.Date.Before(opts.AsOf) {
-			co.Ended = true
-		}
-		if c.Record != nil {
-			co.ID = strings.TrimSpace(c.Record.ID)
-		}
-		co.identity = co.Identity()
-		out = append(out, co)
-		return nil
 	})
-	if failed != nil {
-		return nil, nil, failed
+	close(jobs)
+	wg.Wait()
+	if err == nil {
+		err = failed
+	}
+	if err == nil {
+		err = ctx.Err()
 	}
 	if err != nil {
 		return nil, nil, err
@@ -265,4 +274,40 @@ func Due(ctx context.Context, opts Options) ([]CaseObligations, []Notification, 
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
 	sortNotifications(notes)
 	return out, append(walkNotes, notes...), nil
+}
+
+// caseObligations reads the case g and returns its obligations, and
+// notifications of files that could not be read. Only the obligations
+// are kept: nothing in them points into the records.
+func (e *engine) caseObligations(g caseFiles) (CaseObligations, []Notification, error) {
+	opts := e.opts
+	var docs []*schema.Document
+	var notes []Notification
+	for _, name := range g.Files {
+		data, _, note := e.read(name)
+		if note != nil {
+			notes = append(notes, *note)
+			continue
+		}
+		if data == nil {
+			continue // over the size limit: lint says so
+		}
+		if doc, ok := schema.Parse(name, data); ok {
+			docs = append(docs, doc)
+		}
+	}
+	c := assemble(g.Dir, docs)
+	obs, err := Obligations(c, opts.Rules, opts.Profile, opts.Calendar, opts.AsOf)
+	if err != nil {
+		return CaseObligations{}, nil, err
+	}
+	co := CaseObligations{Dir: g.Dir, Child: strings.Clone(strings.TrimSpace(c.ChildName())), LeadWorker: strings.Clone(strings.TrimSpace(c.LeadWorker())), Obligations: obs}
+	if c.Record != nil {
+		co.ID = strings.Clone(strings.TrimSpace(c.Record.ID))
+	}
+	if cs := c.Cessation(); cs != nil && !cs.Date.IsZero() && cs.Date.Before(opts.AsOf) {
+		co.Ended = true
+	}
+	co.identity = co.Identity()
+	return co, notes, nil
 }
