@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,7 +17,6 @@ import (
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
-	"github.com/caselint/caselint/schema"
 )
 
 // samples is the shipped samples' folder, relative to the repository root.
@@ -271,11 +269,11 @@ func checkRFC5545(t *testing.T, data string) {
 			continue
 		}
 		base, _, _ := strings.Cut(name, ";")
-		switch {
-		case l == "BEGIN:VEVENT":
+		switch l {
+		case "BEGIN:VEVENT":
 			inEvent, has = true, map[string]int{}
 			continue
-		case l == "END:VEVENT":
+		case "END:VEVENT":
 			for _, p := range []string{"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"} {
 				if has[p] != 1 {
 					t.Errorf("an event has %d %s", has[p], p)
@@ -408,5 +406,55 @@ func TestNoCasesUnderPath(t *testing.T) {
 	if out != "0 due in 0 cases, 0 overdue (as of 2026-11-20, profile combined)\n" {
 		t.Errorf("%q", out)
 	}
-	_ = fmt.Sprint(schema.Date{})
+}
+
+func TestProfile(t *testing.T) {
+	out, err := due(t, Options{Profile: "stoke-on-trent", Worker: "Emma Walsh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 28 working days after 11 November 2026 under Stoke-on-Trent (2 weeks
+	// under combined), citing its procedure alone.
+	if want := "  2026-12-21 Mon  in 31 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03]\n"; !strings.Contains(out, want) {
+		t.Errorf("lacks %q:\n%s", want, out)
+	}
+}
+
+// TestConfig reads the config at or above the paths: its profile, as_of
+// and closures (a closed day is not a working day).
+func TestConfig(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(repoRoot(t), samples, "SOT-2026-0042")
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dir, "cases", "SOT-2026-0042", rel)
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(to, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := "profile = \"stoke-on-trent\"\nas_of = 2026-11-20\nclosures = [2026-12-01]\n"
+	if err := os.WriteFile(filepath.Join(dir, ".caselint.toml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, out, _ := iostreams.Test()
+	o := Options{IO: ios, Rules: checks.All(), Format: "text", Paths: []string{"cases"},
+		Getwd: func() (string, error) { return dir, nil },
+		Now:   func() time.Time { t.Fatal("due read the clock"); return time.Time{} }}
+	if err := Run(context.Background(), &o); err != nil {
+		t.Fatal(err)
+	}
+	if want := "  2026-12-22 Tue  in 32 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03]\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("lacks %q:\n%s", want, out)
+	}
 }
