@@ -55,30 +55,63 @@ date = 2026-04-17       # 10th working day after the conference`,
 	Synonyms: []string{"core group late", "first core group late", "first core group not within 10 working days", "first core group held too late after conference"},
 	Related:  []string{"first-core-group-not-as-set", "missed-core-groups", "overdue-core-group"},
 	Run:      runLateFirstCoreGroup,
+	Due:      dueLateFirstCoreGroup,
 }
 
-func runLateFirstCoreGroup(pass *lint.Pass) error {
+// firstCoreGroupDue returns the conference the first core group is counted
+// from (for a plan with no record of it, one dated plan.md's started, with
+// no Doc) and the day the first core group is due by; ok is false when
+// there is no plan, no start or no interval. runLateFirstCoreGroup and
+// dueLateFirstCoreGroup share it.
+func firstCoreGroupDue(pass *lint.Pass) (conf *schema.Conference, due schema.Date, ok bool) {
 	plan := pass.Case.Plan
 	within := pass.Profile.FirstCoreGroupWithin
 	if plan == nil || plan.Doc == nil || within.IsZero() {
-		return nil
+		return nil, schema.Date{}, false
 	}
 	// With no record of the conference that started the plan (kept in
 	// another system), plan.md's started is the day the conference made
 	// it: the first core group is still due 10 working days after it, and
 	// plan-start-mismatch asks for the conference record.
-	conf := pass.Case.PlanStartConference()
+	conf = pass.Case.PlanStartConference()
 	if conf == nil || conf.Doc == nil || conf.Date.IsZero() {
 		if plan.Started.IsZero() {
-			return nil
+			return nil, schema.Date{}, false
 		}
 		conf = &schema.Conference{Kind: schema.ConferenceInitial, Date: plan.Started}
 	}
+	return conf, pass.Calendar.Add(conf.Date, within), true
+}
+
+// dueLateFirstCoreGroup is the first core group, while none has been held,
+// reported on plan.md's started line.
+func dueLateFirstCoreGroup(pass *lint.Pass) []lint.Obligation {
+	conf, due, ok := firstCoreGroupDue(pass)
+	if !ok {
+		return nil
+	}
+	if cgs := pass.Case.PlanCoreGroups(); len(cgs) > 0 && !cgs[0].Date.After(pass.Until()) {
+		return nil
+	}
+	plan := pass.Case.Plan
+	from := lint.SourceOf(plan.Doc, "plan started (no record of the conference)")
+	if conf.Doc != nil {
+		from = lint.SourceOf(conf.Doc, conf.Kind+" conference")
+	}
+	return []lint.Obligation{{Key: "first-core-group", What: "the first core group meeting", Due: due, From: from, Doc: plan.Doc, Offset: cgStartedLine(plan)}}
+}
+
+func runLateFirstCoreGroup(pass *lint.Pass) error {
+	conf, due, ok := firstCoreGroupDue(pass)
+	if !ok {
+		return nil
+	}
+	plan := pass.Case.Plan
+	within := pass.Profile.FirstCoreGroupWithin
 	which := conferenceKindName(conf.Kind)
 	if conf.Doc == nil {
 		which = "the start of the plan (plan.md's started; no record of the conference)"
 	}
-	due := pass.Calendar.Add(conf.Date, within)
 
 	if set := conf.FirstCoreGroup; conf.Doc != nil && !set.IsZero() && set.After(due) {
 		pass.Reportf(conf.Doc, conf.Doc.At("first_core_group"),

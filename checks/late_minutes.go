@@ -51,6 +51,7 @@ minutes_circulated = 2026-03-11   # Wednesday: the 3rd working day`,
 	Synonyms: []string{"minutes late", "minutes circulated late", "core group minutes sent out late", "minutes not circulated in time"},
 	Related:  []string{"late-recording", "missing-absent-views", "unchaired-core-group"},
 	Run:      runLateMinutes,
+	Due:      dueLateMinutes,
 }
 
 // minutesDeadline is when the minutes of a core group were due, and why.
@@ -61,10 +62,10 @@ type minutesDeadline struct {
 	cite string // the paragraph that sets it
 }
 
-func runLateMinutes(pass *lint.Pass) error {
-	within := pass.Profile.MinutesWithin
-	byNext := pass.Profile.MinutesByNextMeeting
-	if pass.Case.Plan == nil || (within.IsZero() && !byNext) {
+// heldCoreGroups returns the plan's core groups held by the as-of date, in
+// order; nil when the profile sets no deadline for minutes.
+func heldCoreGroups(pass *lint.Pass) []*schema.CoreGroup {
+	if pass.Case.Plan == nil || (pass.Profile.MinutesWithin.IsZero() && !pass.Profile.MinutesByNextMeeting) {
 		return nil
 	}
 	var held []*schema.CoreGroup
@@ -73,25 +74,30 @@ func runLateMinutes(pass *lint.Pass) error {
 			held = append(held, cg)
 		}
 	}
+	return held
+}
+
+// dueLateMinutes is the minutes of each meeting held with no
+// minutes_circulated date, reported on its date line once overdue.
+func dueLateMinutes(pass *lint.Pass) []lint.Obligation {
+	held := heldCoreGroups(pass)
+	var out []lint.Obligation
 	for i, cg := range held {
-		var dl *minutesDeadline
-		if !within.IsZero() {
-			due := pass.Calendar.Add(cg.Date, within)
-			dl = &minutesDeadline{due: due, why: "within " + cgIntervalWords(within) + " of the meeting, by " + due.Long(), cite: citeOnly(pass, Stoke, "§05")}
+		if !cg.MinutesCirculated.IsZero() {
+			continue
 		}
-		if byNext {
-			var nd *minutesDeadline
-			if i+1 < len(held) {
-				next := held[i+1].Date
-				nd = &minutesDeadline{due: next, late: "after the next core group meeting", cite: citeOnly(pass, Oxon, "§3", "§5.5"), why: "promptly, and at the latest by the next core group meeting, on " + next.Long()}
-			} else if iv := coreGroupIntervalFrom(pass, cg.Date); !iv.IsZero() {
-				due := pass.Calendar.Add(cg.Date, iv)
-				nd = &minutesDeadline{due: due, late: "after the next meeting was due", cite: citeOnly(pass, Oxon, "§3", "§5.5"), why: "promptly, and at the latest by the day the next core group meeting was due (" + cgEveryWords(iv) + "), " + due.Long()}
-			}
-			if nd != nil && (dl == nil || nd.due.Before(dl.due)) {
-				dl = nd
-			}
+		if dl := minutesDeadlineOf(pass, held, i); dl != nil {
+			out = append(out, lint.Obligation{Key: "minutes:" + pathInCase(pass, cg.Doc), What: "the minutes of the core group circulated to its members", Due: dl.due,
+				From: lint.SourceOf(cg.Doc, "core group met"), Doc: cg.Doc, Offset: cg.Doc.At("date")})
 		}
+	}
+	return out
+}
+
+func runLateMinutes(pass *lint.Pass) error {
+	held := heldCoreGroups(pass)
+	for i, cg := range held {
+		dl := minutesDeadlineOf(pass, held, i)
 		if dl == nil {
 			continue
 		}
@@ -119,6 +125,34 @@ func runLateMinutes(pass *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// minutesDeadlineOf is the deadline for the minutes of held[i]: the
+// profile's minutes_within after the meeting, or (Oxfordshire) the next
+// meeting, held or due, whichever is earlier; nil when none applies.
+func minutesDeadlineOf(pass *lint.Pass, held []*schema.CoreGroup, i int) *minutesDeadline {
+	within := pass.Profile.MinutesWithin
+	byNext := pass.Profile.MinutesByNextMeeting
+	cg := held[i]
+	var dl *minutesDeadline
+	if !within.IsZero() {
+		due := pass.Calendar.Add(cg.Date, within)
+		dl = &minutesDeadline{due: due, why: "within " + cgIntervalWords(within) + " of the meeting, by " + due.Long(), cite: citeOnly(pass, Stoke, "§05")}
+	}
+	if byNext {
+		var nd *minutesDeadline
+		if i+1 < len(held) {
+			next := held[i+1].Date
+			nd = &minutesDeadline{due: next, late: "after the next core group meeting", cite: citeOnly(pass, Oxon, "§3", "§5.5"), why: "promptly, and at the latest by the next core group meeting, on " + next.Long()}
+		} else if iv := coreGroupIntervalFrom(pass, cg.Date); !iv.IsZero() {
+			due := pass.Calendar.Add(cg.Date, iv)
+			nd = &minutesDeadline{due: due, late: "after the next meeting was due", cite: citeOnly(pass, Oxon, "§3", "§5.5"), why: "promptly, and at the latest by the day the next core group meeting was due (" + cgEveryWords(iv) + "), " + due.Long()}
+		}
+		if nd != nil && (dl == nil || nd.due.Before(dl.due)) {
+			dl = nd
+		}
+	}
+	return dl
 }
 
 // coreGroupIntervalFrom returns the profile's core group interval for a gap

@@ -55,13 +55,63 @@ date = 2026-04-10`,
 	Synonyms: []string{"review conference late", "review conference overdue", "review held late"},
 	Related:  []string{"late-transfer-conference", "missing-review-date", "plan-start-mismatch", "review-date-mismatch"},
 	Run:      runLateReviewConference,
+	Due:      dueLateReviewConference,
+}
+
+// dueLateReviewConference is the next review conference, reported where
+// runLateReviewConference reports it overdue: the two share
+// walkReviewConferences.
+func dueLateReviewConference(pass *lint.Pass) []lint.Obligation {
+	next, ok := walkReviewConferences(pass, nil)
+	if !ok {
+		return nil
+	}
+	what := "the previous review conference"
+	if next.prev.Kind != schema.ConferenceReview {
+		what = next.prev.Kind + " conference"
+	}
+	from := lint.SourceOf(next.prev.Doc, what)
+	if next.prev.Doc == nil {
+		from = lint.SourceOf(next.doc, "plan started (no record of the conference)")
+	}
+	return []lint.Obligation{{Key: "next-review-conference", What: "the next review conference", Due: next.due, From: from, Doc: next.doc, Offset: next.at}}
+}
+
+// nextReview is the review conference still to be held: due by due,
+// counted from prev (which, for messages), reported at doc's offset at.
+type nextReview struct {
+	prev  *schema.Conference
+	which string
+	due   schema.Date
+	doc   *schema.Document
+	at    int
 }
 
 func runLateReviewConference(pass *lint.Pass) error {
+	next, ok := walkReviewConferences(pass, func(cf *schema.Conference, due schema.Date, prev *schema.Conference, which string) {
+		pass.Reportf(cf.Doc, cf.Doc.At("date"),
+			"this review conference, held on %s, was late: it was due by %s, %s after %s of %s (%s)",
+			cf.Date.Long(), due.Long(), intervalAfter(prev, pass.Profile.FirstReviewWithin, pass.Profile.ReviewEvery), which, prev.Date.Long(), cite(pass))
+	})
+	if !ok || !next.due.Before(pass.Until()) {
+		return nil
+	}
+	pass.Reportf(next.doc, next.at,
+		"no review conference has been held since %s of %s: one was due by %s; convene the review conference and record it (%s)",
+		next.which, next.prev.Date.Long(), next.due.Long(), cite(pass))
+	return nil
+}
+
+// walkReviewConferences goes through the plan's review conferences held by
+// pass.Until(), calling late (when not nil) for each held after its due
+// day, and returns the next review still to be held; ok is false when
+// there is none (no plan, no start, no interval, or reviews after the
+// first not required).
+func walkReviewConferences(pass *lint.Pass, late func(cf *schema.Conference, due schema.Date, prev *schema.Conference, which string)) (next nextReview, ok bool) {
 	plan, doc := planDoc(pass)
 	first := pass.Profile.FirstReviewWithin
 	if plan == nil || first.IsZero() {
-		return nil
+		return next, false
 	}
 	// With no record of the conference that started the plan (kept in
 	// another system), plan.md's started is the day the conference made
@@ -71,7 +121,7 @@ func runLateReviewConference(pass *lint.Pass) error {
 	which := ""
 	if initial == nil {
 		if plan.Started.IsZero() {
-			return nil
+			return next, false
 		}
 		initial = &schema.Conference{Kind: schema.ConferenceInitial, Date: plan.Started}
 		which = "the start of the plan (plan.md's started; no record of the conference)"
@@ -85,28 +135,20 @@ func runLateReviewConference(pass *lint.Pass) error {
 		if cf.Date.After(until) {
 			continue
 		}
-		if cf.Date.After(due) {
-			pass.Reportf(cf.Doc, cf.Doc.At("date"),
-				"this review conference, held on %s, was late: it was due by %s, %s after %s of %s (%s)",
-				cf.Date.Long(), due.Long(), intervalAfter(prev, first, pass.Profile.ReviewEvery), which, prev.Date.Long(), cite(pass))
+		if cf.Date.After(due) && late != nil {
+			late(cf, due, prev, which)
 		}
 		prev, which = cf, "the previous review conference"
 		if pass.Profile.ReviewEvery.IsZero() {
-			return nil
+			return next, false
 		}
 		due = pass.Calendar.Add(cf.Date, pass.Profile.ReviewEvery)
-	}
-	if !due.Before(until) {
-		return nil
 	}
 	at := doc.At("started")
 	if planHasKey(doc, "review_conference") {
 		at = doc.At("review_conference")
 	}
-	pass.Reportf(doc, at,
-		"no review conference has been held since %s of %s: one was due by %s; convene the review conference and record it (%s)",
-		which, prev.Date.Long(), due.Long(), cite(pass))
-	return nil
+	return nextReview{prev: prev, which: which, due: due, doc: doc, at: at}, true
 }
 
 // intervalAfter says which interval a review was due within: the first

@@ -55,6 +55,7 @@ date = 2026-02-27`,
 	Synonyms: []string{"core group overdue", "core group not held monthly", "gap between core groups too long", "core groups not often enough"},
 	Related:  []string{"first-core-group-not-as-set", "late-first-core-group", "missed-core-groups"},
 	Run:      runOverdueCoreGroup,
+	Due:      dueOverdueCoreGroup,
 }
 
 func runOverdueCoreGroup(pass *lint.Pass) error {
@@ -103,7 +104,7 @@ func runOverdueCoreGroup(pass *lint.Pass) error {
 		return nil
 	}
 	iv, when := interval(prev.Date)
-	if due := pass.Calendar.Add(prev.Date, iv); until.After(due) {
+	if due := nextCoreGroupDue(pass, prev, iv); until.After(due) {
 		asOf, todo := "as of "+until.Long(), "convene the core group and record the meeting in core-groups/"
 		if until != pass.AsOf {
 			asOf, todo = "by the end of the plan on "+until.Long(), "record in core-groups/ any meeting held before the plan ended"
@@ -113,6 +114,36 @@ func runOverdueCoreGroup(pass *lint.Pass) error {
 			prev.Date.Long(), cgShouldMeet(pass), cgEveryWords(iv), cgPrefixSpace(when), due.Long(), asOf, todo, cite(pass))
 	}
 	return nil
+}
+
+// nextCoreGroupDue is the day the meeting after the last one, held on
+// prev's date, is due by, the interval iv after it: the one computation
+// runOverdueCoreGroup and dueOverdueCoreGroup share.
+func nextCoreGroupDue(pass *lint.Pass, prev *schema.CoreGroup, iv schema.Interval) schema.Date {
+	return pass.Calendar.Add(prev.Date, iv)
+}
+
+// dueOverdueCoreGroup is the next core group meeting after the last one
+// held, reported on plan.md's started line. Before the first meeting the
+// wait is late-first-core-group's.
+func dueOverdueCoreGroup(pass *lint.Pass) []lint.Obligation {
+	plan := pass.Case.Plan
+	if plan == nil || plan.Doc == nil || pass.Profile.CoreGroupEvery.IsZero() {
+		return nil
+	}
+	var prev *schema.CoreGroup
+	for _, cg := range pass.Case.PlanCoreGroups() {
+		if cg.Date.After(pass.Until()) {
+			break
+		}
+		prev = cg
+	}
+	if prev == nil {
+		return nil
+	}
+	due := nextCoreGroupDue(pass, prev, coreGroupIntervalFrom(pass, prev.Date))
+	return []lint.Obligation{{Key: "next-core-group", What: "the next core group meeting", Due: due,
+		From: lint.SourceOf(prev.Doc, "last core group met"), Doc: plan.Doc, Offset: cgStartedLine(plan)}}
 }
 
 // cgShouldMeet words the requirement as the procedure does: C06 §05 says

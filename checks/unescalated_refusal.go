@@ -62,6 +62,56 @@ escalated = 2026-03-09         # Monday: the next working day`,
 	Synonyms: []string{"refusal not escalated", "no access not escalated to manager", "manager not told next working day", "refused entry and nobody escalated"},
 	Related:  []string{"missing-not-seen-reason", "stale-reduced-visiting", "unapproved-reduced-visiting", "undelegated-visit", "unrecorded-birth", "unseen-bedroom", "unseen-child"},
 	Run:      runUnescalatedRefusal,
+	Due:      dueUnescalatedRefusal,
+}
+
+// refusalEscalationDue returns the day a refusal on visit v must be
+// escalated by (the next working day), and whether v is a refusal of a
+// child born that day at all.
+func refusalEscalationDue(pass *lint.Pass, v *schema.Visit) (schema.Date, bool) {
+	day := v.Date.Date
+	if !pass.Profile.IsRefusal(v) || !pass.Case.IsBornOn(day) {
+		return schema.Date{}, false
+	}
+	return pass.Calendar.AddWorkingDays(day, 1), true
+}
+
+// escalationPending reports whether refusal v records no escalation at all
+// (nobody in escalated_to, no escalated date): until its due day is past
+// this is an obligation, not a finding.
+func escalationPending(pass *lint.Pass, v *schema.Visit) bool {
+	return pass.Profile.IsPlaceholder(strings.TrimSpace(v.EscalatedTo)) && v.Escalated.IsZero()
+}
+
+// refusalReportAt is where a finding about refusal v points: the words
+// that say contact was refused when access_refused is not ticked, else
+// its access_refused key.
+func refusalReportAt(pass *lint.Pass, v *schema.Visit) int {
+	if _, off, ok := pass.Profile.RefusalInWords(v); ok && !v.AccessRefused {
+		if off < 0 {
+			return visitKeyAt(v.Doc, "not_seen_reason", "access_refused")
+		}
+		return off
+	}
+	return visitKeyAt(v.Doc, "access_refused")
+}
+
+// dueUnescalatedRefusal is the escalation of each refusal that records
+// none, due the next working day after the visit.
+func dueUnescalatedRefusal(pass *lint.Pass) []lint.Obligation {
+	if pass.Case.Plan == nil {
+		return nil
+	}
+	var out []lint.Obligation
+	for _, v := range pass.Visits() {
+		due, ok := refusalEscalationDue(pass, v)
+		if !ok || !escalationPending(pass, v) {
+			continue
+		}
+		out = append(out, lint.Obligation{Key: "escalation:" + pathInCase(pass, v.Doc), What: "the refusal of contact escalated to the lead worker's manager", Due: due,
+			From: lint.SourceOf(v.Doc, "contact refused"), Doc: v.Doc, Offset: refusalReportAt(pass, v)})
+	}
+	return out
 }
 
 func runUnescalatedRefusal(pass *lint.Pass) error {
@@ -71,10 +121,10 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 	manager := leadWorkersManagerPhrase(pass)
 	for _, v := range pass.Visits() {
 		day := v.Date.Date
-		if !pass.Profile.IsRefusal(v) || !pass.Case.IsBornOn(day) {
-			continue
+		due, ok := refusalEscalationDue(pass, v)
+		if !ok || (escalationPending(pass, v) && !pass.Until().After(due)) {
+			continue // a refusal is escalated by the next working day
 		}
-		due := pass.Calendar.AddWorkingDays(day, 1)
 		to := strings.TrimSpace(v.EscalatedTo)
 		noOne := pass.Profile.IsPlaceholder(to)
 		var problems []string
@@ -101,17 +151,15 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		}
 		if said, off, ok := pass.Profile.RefusalInWords(v); ok && !v.AccessRefused {
 			where := "the reason " + pass.Case.ChildName() + " was not seen on " + day.Long()
-			if off < 0 {
-				off = visitKeyAt(v.Doc, "not_seen_reason", "access_refused")
-			} else {
+			if off >= 0 {
 				where = "the record of the visit of " + day.Long() + ", which did not see " + pass.Case.ChildName() + ","
 			}
-			pass.Reportf(v.Doc, off,
+			pass.Reportf(v.Doc, refusalReportAt(pass, v),
 				"%s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it immediately with %s, on the same day or by %s (the next working day, caselint's latest for \"immediate\": the procedure sets no number) at the latest, and record who and when in escalated_to and escalated (%s)",
 				where, said, joinWithAnd(problems), manager, due.Long(), cite(pass))
 			continue
 		}
-		pass.Reportf(v.Doc, visitKeyAt(v.Doc, "access_refused"),
+		pass.Reportf(v.Doc, refusalReportAt(pass, v),
 			"contact with %s was refused or avoided on %s but %s: a refusal is a serious breach of the plan; discuss it immediately with %s, on the same day or by %s (the next working day, caselint's latest for \"immediate\": the procedure sets no number) at the latest, and record who and when in escalated_to and escalated (%s)",
 			pass.Case.ChildName(), day.Long(), joinWithAnd(problems), manager, due.Long(), cite(pass))
 	}

@@ -46,6 +46,7 @@ first_language = "English"`,
 	Synonyms: []string{"birth not recorded", "baby born but not recorded", "due date passed and no birth recorded"},
 	Related:  []string{"missing-not-seen-reason", "stale-reduced-visiting", "unapproved-reduced-visiting", "undelegated-visit", "unescalated-refusal", "unseen-bedroom", "unseen-child"},
 	Run:      runUnrecordedBirth,
+	Due:      dueUnrecordedBirth,
 }
 
 func runUnrecordedBirth(pass *lint.Pass) error {
@@ -69,6 +70,27 @@ func runUnrecordedBirth(pass *lint.Pass) error {
 		"%s was expected on %s, more than two weeks before %s, and no birth is recorded: record born = the date of birth (and remove unborn = true), or correct the expected date; until then no rule can check that %s is seen (%s)",
 		child, expected.Long(), pass.Until().Long(), child, cite(pass))
 	return nil
+}
+
+// dueUnrecordedBirth is the birth of an unborn child with an expected date,
+// to be recorded within two weeks of it (lint.Pass.UnrecordedBirth, which
+// runUnrecordedBirth reports from).
+func dueUnrecordedBirth(pass *lint.Pass) []lint.Obligation {
+	c := pass.Case
+	if c.Record == nil || c.Record.Doc == nil || c.Plan == nil {
+		return nil
+	}
+	expected, due, ok := c.BirthRecordDue()
+	if !ok {
+		return nil
+	}
+	doc := c.Record.Doc
+	if expected.IsZero() {
+		return []lint.Obligation{{Key: "birth", What: "the birth recorded (born), or the expected date", Due: due,
+			From: lint.SourceOf(c.Plan.Doc, "plan started"), Doc: doc, Offset: childKeyAt(doc, "unborn")}}
+	}
+	return []lint.Obligation{{Key: "birth", What: "the birth recorded (born), or the expected date corrected", Due: due,
+		From: lint.SourceOf(doc, "expected date of birth"), Doc: doc, Offset: childKeyAt(doc, "expected", "unborn")}}
 }
 
 // childKeyAt returns the offset of the first of keys written in case.md's

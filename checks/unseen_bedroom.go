@@ -47,52 +47,89 @@ bedroom_seen = true`,
 	Synonyms: []string{"bedroom not seen", "child's bedroom not seen", "sleeping arrangements not checked", "didn't see where child sleeps"},
 	Related:  []string{"incomplete-visit-record", "missing-not-seen-reason", "missing-wishes-and-feelings", "non-specific-label", "stale-reduced-visiting", "unapproved-reduced-visiting", "undelegated-visit", "unescalated-refusal", "unrecorded-birth", "unseen-child"},
 	Run:      runUnseenBedroom,
+	Due:      dueUnseenBedroom,
 }
 
-func runUnseenBedroom(pass *lint.Pass) error {
-	plan := pass.Case.Plan
-	if plan == nil || !pass.Profile.BedroomEachPeriod {
-		return nil
-	}
-	if pass.Case.IsUnborn() {
+// bedroomConferences returns the conferences of this authority's plan held
+// by pass.Until() (for a child who moved in, from the transfer conference:
+// the previous authority's conferences are history), in order; nil when
+// the profile does not ask for the bedroom each period, or there is no
+// plan or no child born.
+func bedroomConferences(pass *lint.Pass) []*schema.Conference {
+	if pass.Case.Plan == nil || !pass.Profile.BedroomEachPeriod || pass.Case.IsUnborn() {
 		return nil // no bedroom to see before the birth
 	}
-	born := pass.Case.Child().Born
-	until := pass.Until()
-	// The periods of this authority's plan: from the conference that
-	// started it (for a child who moved in, the transfer conference; the
-	// previous authority's conferences are history).
 	var confs []*schema.Conference
 	for _, c := range pass.Case.PlanConferences() {
-		if c.Doc == nil || c.Date.After(until) {
+		if c.Doc == nil || c.Date.After(pass.Until()) {
 			continue
 		}
 		confs = append(confs, c)
 	}
-	visits := pass.Visits()
+	return confs
+}
+
+// bedroomSeenBetween reports, for the period from the conference of from to
+// the conference of to, whether it is checked at all (a period the child
+// was born in is checked from the birth, and only when the child had to be
+// seen alone before the later conference) and whether a visit in it saw
+// the child's bedroom (on a day after from, or after the birth, up to and
+// including to). runUnseenBedroom and dueUnseenBedroom share it.
+func bedroomSeenBetween(pass *lint.Pass, from, to schema.Date) (checked, seen bool) {
+	if !from.Before(to) {
+		return false, false // two conferences on one day: no period between them
+	}
+	after := from
+	if born := pass.Case.Child().Born; !born.IsZero() && born.After(after) {
+		if due, _, ok := usualSeenAloneDue(pass, born); !to.After(born) || !ok || !due.Before(to) {
+			return false, false
+		}
+		after = born.AddDays(-1)
+	}
+	for _, v := range pass.Visits() {
+		d := v.Date.Date
+		if pass.Case.SawBedroom(v) && d.After(after) && !d.After(to) {
+			return true, true
+		}
+	}
+	return true, false
+}
+
+// dueUnseenBedroom is the bedroom seen before the next conference, while
+// no visit since the last has seen it: due on the day the next conference
+// is set for (the last conference's next_review, or plan.md's
+// review_conference, when after it) or, with none set, the day the review
+// conference is due (late-review-conference's computation). The rule
+// reports it on the record of that conference once it is held, so it has
+// no place before then.
+func dueUnseenBedroom(pass *lint.Pass) []lint.Obligation {
+	confs := bedroomConferences(pass)
+	if len(confs) == 0 {
+		return nil
+	}
+	last := confs[len(confs)-1]
+	next, ok := walkReviewConferences(pass, nil)
+	if !ok {
+		return nil
+	}
+	due := next.due
+	for _, set := range []schema.Date{last.NextReview, pass.Case.Plan.ReviewConference} {
+		if !set.IsZero() && set.After(last.Date) && set.Before(due) {
+			due = set
+		}
+	}
+	if checked, seen := bedroomSeenBetween(pass, last.Date, due); !checked || seen {
+		return nil
+	}
+	return []lint.Obligation{{Key: "bedroom-before-next-conference", What: "the child's bedroom seen by the lead worker before the next conference", Due: due,
+		From: lint.SourceOf(last.Doc, last.Kind+" conference")}}
+}
+
+func runUnseenBedroom(pass *lint.Pass) error {
+	confs := bedroomConferences(pass)
 	for i := 1; i < len(confs); i++ {
 		from, to := confs[i-1], confs[i]
-		if !from.Date.Before(to.Date) {
-			continue // two conferences on one day: no period between them
-		}
-		// A period the child was born in is checked from the birth, and only
-		// when the child had to be seen alone before the later conference.
-		after := from.Date
-		if !born.IsZero() && born.After(after) {
-			if due, _, ok := usualSeenAloneDue(pass, born); !to.Date.After(born) || !ok || !due.Before(to.Date) {
-				continue
-			}
-			after = born.AddDays(-1)
-		}
-		seen := false
-		for _, v := range visits {
-			d := v.Date.Date
-			if pass.Case.SawBedroom(v) && d.After(after) && !d.After(to.Date) {
-				seen = true
-				break
-			}
-		}
-		if seen {
+		if checked, seen := bedroomSeenBetween(pass, from.Date, to.Date); !checked || seen {
 			continue
 		}
 		pass.Reportf(to.Doc, to.Doc.At("date"),

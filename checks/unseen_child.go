@@ -74,6 +74,7 @@ seen_alone = true`,
 	Synonyms: []string{"child not seen alone", "not seen alone often enough", "gap in seeing child alone", "visits not frequent enough", "baby not seen awake", "too long between visits"},
 	Related:  []string{"missing-not-seen-reason", "stale-reduced-visiting", "unapproved-reduced-visiting", "undelegated-visit", "unescalated-refusal", "unrecorded-birth", "unseen-bedroom"},
 	Run:      runUnseenChild,
+	Due:      dueUnseenChild,
 }
 
 func runUnseenChild(pass *lint.Pass) error {
@@ -118,6 +119,70 @@ func runUnseenChild(pass *lint.Pass) error {
 			what, g.By, g.Due.Long(), g.To.Long(), uncounted, see, cite(pass))
 	}
 	return nil
+}
+
+// dueUnseenChild is the next visit that must see the child alone: the gap
+// still open at pass.Until() (seenAloneGaps, the computation runUnseenChild
+// reports from), due on its day, reported on plan.md's started line.
+func dueUnseenChild(pass *lint.Pass) []lint.Obligation {
+	gaps := seenAloneGaps(pass)
+	if len(gaps) == 0 {
+		return nil
+	}
+	g := gaps[len(gaps)-1]
+	if g.ToSeen != nil {
+		return nil
+	}
+	plan := pass.Case.Plan
+	from := lint.SourceOf(plan.Doc, "plan started")
+	switch {
+	case g.FromSeen != nil:
+		from = lint.SourceOf(g.FromSeen.Doc, "last seen alone")
+	case g.FromBirth && pass.Case.Record != nil:
+		from = lint.SourceOf(pass.Case.Record.Doc, "born")
+	}
+	due := openGapDue(pass, g.From)
+	what := "the child seen alone by the lead worker"
+	if pass.Case.IsBabyOn(due) {
+		what = "the baby seen awake by the lead worker"
+	}
+	return []lint.Obligation{{Key: "next-seen-alone", What: what, Due: due, From: from, Doc: plan.Doc, Offset: plan.Doc.At("started")}}
+}
+
+// openGapDue is the due day of the gap still open since from, as
+// runUnseenChild judges it on each day: linted as of the due day it is
+// quiet, as of the next day it fires. The interval can depend on the day
+// linted (a reduced visiting agreement, or a review conference ending it,
+// dated after pass.AsOf changes it from that day), so the day is found by
+// asking seenAloneDue as of each day: forward from the as-of date while
+// the gap is still in time, back to the day before it was first late and
+// has stayed so while it is late. A gap to which no interval applies
+// never fires, and its due day is then the one seenAloneDue gives as of
+// the as-of date.
+func openGapDue(pass *lint.Pass, from schema.Date) schema.Date {
+	late := func(e schema.Date) (bool, schema.Date) {
+		at := *pass
+		at.AsOf = e
+		due, _, ok := seenAloneDue(&at, from, at.Until())
+		return ok && e.After(due), due
+	}
+	until := pass.Until()
+	isLate, due := late(until)
+	const most = 3 * 366 // days looked through: far more than any interval
+	if !isLate {
+		for e, n := until.AddDays(1), 0; n < most; e, n = e.AddDays(1), n+1 {
+			if l, _ := late(e); l {
+				return e.AddDays(-1)
+			}
+		}
+		return due
+	}
+	for e := until.AddDays(-1); e.After(from); e = e.AddDays(-1) {
+		if l, _ := late(e); !l {
+			return e
+		}
+	}
+	return from
 }
 
 // uncountedInGap says, for the message, which visits in gap g saw the child

@@ -83,4 +83,7 @@ type Result struct {
 	// Chronologies are the cases' events, in the order of the cases, when
 	// Options.Chronologies asks for them.
 	Chronologies []Chronology
+	// Obligations are the cases' open obligations, in the order of the
+	// cases, when Options.Obligations asks for them.
+	Obligations []CaseObligations
 }

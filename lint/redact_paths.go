@@ -17,8 +17,34 @@ import (
 // lists them. For caselint lint --redact; run after the findings are
 // final (--new-from-rev matches findings by their real paths).
 func RedactPaths(res *Result) {
+	redact := PathRedactor()
+	for i := range res.Findings {
+		res.Findings[i].Path = redact(res.Findings[i].Path)
+	}
+	for i := range res.Notifications {
+		res.Notifications[i].Path = redact(res.Notifications[i].Path)
+	}
+	for i := range res.Chronologies {
+		ch := &res.Chronologies[i]
+		ch.Dir = redact(ch.Dir)
+		for j := range ch.Events {
+			ch.Events[j].Path = redact(ch.Events[j].Path)
+		}
+		for j := range ch.Periods {
+			ch.Periods[j].Path = redact(ch.Periods[j].Path)
+		}
+	}
+	for i := range res.Obligations {
+		res.Obligations[i].Redact(redact) // the names too
+	}
+}
+
+// PathRedactor returns the function RedactPaths redacts each path with:
+// the same name gives the same redacted-N for as long as it is used, and
+// N counts the names in the order it meets them.
+func PathRedactor() func(string) string {
 	names := map[string]string{}
-	redact := func(p string) string {
+	return func(p string) string {
 		if p == "" {
 			return p
 		}
@@ -35,22 +61,6 @@ func RedactPaths(res *Result) {
 			parts[i] = n
 		}
 		return strings.Join(parts, "/")
-	}
-	for i := range res.Findings {
-		res.Findings[i].Path = redact(res.Findings[i].Path)
-	}
-	for i := range res.Notifications {
-		res.Notifications[i].Path = redact(res.Notifications[i].Path)
-	}
-	for i := range res.Chronologies {
-		ch := &res.Chronologies[i]
-		ch.Dir = redact(ch.Dir)
-		for j := range ch.Events {
-			ch.Events[j].Path = redact(ch.Events[j].Path)
-		}
-		for j := range ch.Periods {
-			ch.Periods[j].Path = redact(ch.Periods[j].Path)
-		}
 	}
 }
 

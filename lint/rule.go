@@ -91,6 +91,13 @@ type Rule struct {
 	// Run checks one case. It is nil for rules the engine itself reports
 	// (unused-suppression, unexplained-suppression).
 	Run func(*Pass) error
+
+	// Due, for a rule with a deadline, returns the obligations its
+	// deadlines set that are still open as of pass.AsOf, overdue or not
+	// (Obligation). Run reports each overdue one at its place from the
+	// same computation, so that `caselint due` and lint agree. nil for a
+	// rule with no deadline.
+	Due func(*Pass) []Obligation
 }
 
 // Family is the group of rules a rule is listed with in docs and reports

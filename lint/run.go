@@ -58,6 +58,10 @@ type Options struct {
 	// Chronologies fills Result.Chronologies: each case's events, for a
 	// report that draws its timeline (chronology.go).
 	Chronologies bool
+	// Obligations fills Result.Obligations: each case's open obligations,
+	// for caselint due and the reports that show what is due
+	// (obligation.go).
+	Obligations bool
 	// SettingsFor, when set, gives the settings of the case in folder dir
 	// (for a file of no case, its folder): those of the config that
 	// applies to it, since each folder may have its own (nearer wins). It
@@ -318,7 +322,8 @@ type caseResult struct {
 	isCase    bool
 	caseID    string
 	caseIDPos place
-	chrono    *Chronology // under Options.Chronologies
+	chrono    *Chronology      // under Options.Chronologies
+	due       *CaseObligations // under Options.Obligations
 }
 
 // place is a finding's position, already converted, in a file.
@@ -384,6 +389,14 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	out.findings, out.notes = e.process(c, docs, diags.diags, diags.dropped, out.findings, out.notes)
 	if e.opts.Chronologies && out.isCase {
 		out.chrono = e.chronology(c)
+	}
+	if e.opts.Obligations && out.isCase {
+		co, err := e.caseObligations(g.Dir, c)
+		if err != nil {
+			out.notes = append(out.notes, Notification{Kind: NoticeRuleFailed, Level: Warning, Path: caseNotePath(g), Message: err.Error()})
+		} else {
+			out.due = &co
+		}
 	}
 	return out
 }

@@ -76,6 +76,9 @@ func (joinStage) run(e *engine, w *runWork) {
 		if o.chrono != nil {
 			w.res.Chronologies = append(w.res.Chronologies, *o.chrono)
 		}
+		if o.due != nil {
+			w.res.Obligations = append(w.res.Obligations, *o.due)
+		}
 	}
 }
 

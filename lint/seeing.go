@@ -48,19 +48,26 @@ const BirthUnrecordedAfter = 14 // days
 // 42 weeks (a pregnancy lasts at most that long) plus the two weeks; expected
 // is then zero.
 func (p *Pass) UnrecordedBirth() (expected schema.Date, overdue bool) {
-	c := p.Case
+	expected, due, ok := p.Case.BirthRecordDue()
+	return expected, ok && p.Until().After(due)
+}
+
+// BirthRecordDue returns, for an unborn child, the last day the birth may
+// go unrecorded (UnrecordedBirth) and the expected date it is counted from
+// (zero when none is recorded: the plan's start then); ok is false when
+// the child is born, or there is nothing to count from.
+func (c *Case) BirthRecordDue() (expected, due schema.Date, ok bool) {
 	if !c.IsUnborn() {
-		return schema.Date{}, false
+		return schema.Date{}, schema.Date{}, false
 	}
-	until := p.Until()
 	if e := c.Child().Expected; !e.IsZero() {
-		return e, until.After(e.AddDays(BirthUnrecordedAfter))
+		return e, e.AddDays(BirthUnrecordedAfter), true
 	}
 	start := c.PlanStart()
 	if c.Plan == nil || start.IsZero() {
-		return schema.Date{}, false
+		return schema.Date{}, schema.Date{}, false
 	}
-	return schema.Date{}, until.After(start.AddDays(42*7 + BirthUnrecordedAfter))
+	return schema.Date{}, start.AddDays(42*7 + BirthUnrecordedAfter), true
 }
 
 // SeeingFrom returns the day from which the child must be seen: the later

@@ -350,30 +350,18 @@ func engineOptions(opts *Options, ws *workspace.Workspace) (lint.Options, *works
 	return lopts, cfgs, nil
 }
 
-// settings are how the cases under cfg (nil: none) are linted: its
-// profile (--profile overrides its profile), its as_of (--as-of overrides
-// it; without either, today, or the date of the commit read), its
-// calendar and its size limit.
+// settings are how the cases under cfg (nil: none) are linted
+// (workspace.Settings), with the command line's overrides.
 func settings(opts *Options, ws *workspace.Workspace, cfg *lint.Config) (*lint.Settings, error) {
-	if err := cfg.CheckRules(opts.Rules); err != nil {
-		return nil, err
+	o := workspace.Overrides{Rules: opts.Rules, Profile: opts.Profile, Today: func() schema.Date { return ws.Today(opts.Now()) }}
+	if opts.AsOf != "" {
+		d, err := schema.ParseDate(opts.AsOf)
+		if err != nil {
+			return nil, cmdutil.Usagef("--as-of: %v", err)
+		}
+		o.AsOf = d
 	}
-	profile, err := cfg.ResolveProfile(opts.Profile)
-	if err != nil {
-		return nil, err
-	}
-	asOf, err := asOfDate(opts, ws)
-	if err != nil {
-		return nil, err
-	}
-	if opts.AsOf == "" && cfg != nil && !cfg.AsOf.IsZero() {
-		asOf = cfg.AsOf
-	}
-	s := &lint.Settings{Profile: profile, AsOf: asOf, Calendar: cfg.Calendar()}
-	if cfg != nil {
-		s.MaxFileSize = cfg.MaxFileBytes // 0: the default
-	}
-	return s, nil
+	return workspace.Settings(cfg, o)
 }
 
 // sayConfigs says which config applied to which folder (-v).
@@ -475,29 +463,6 @@ func newFromRev(ctx context.Context, ws *workspace.Workspace, lopts lint.Options
 	}
 	return before, nil
 }
-
-func asOfDate(opts *Options, ws *workspace.Workspace) (schema.Date, error) {
-	if opts.AsOf == "" {
-		if rev, _, when := ws.Rev(); rev != "" {
-			return schema.DateOf(when.In(london)), nil
-		}
-		return schema.DateOf(opts.Now()), nil
-	}
-	d, err := schema.ParseDate(opts.AsOf)
-	if err != nil {
-		return schema.Date{}, cmdutil.Usagef("--as-of: %v", err)
-	}
-	return d, nil
-}
-
-// london is where the records are kept: a commit's date is its day there.
-var london = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
 
 // resultStages is the lint command's part of the results pipeline, run
 // after lint.Run in this order: the config notice, notices' paths made

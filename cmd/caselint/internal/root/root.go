@@ -12,6 +12,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/baselinecmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/corpuscmd"
+	"github.com/caselint/caselint/cmd/caselint/internal/duecmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/exercisecmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/explaincmd"
 	"github.com/caselint/caselint/cmd/caselint/internal/hookcmd"
@@ -60,6 +61,7 @@ group meets, what the plan must contain, and how it may end.`,
 	cmd.AddCommand(
 		lintcmd.NewCmdLint(ios, rules, build.Version, nil),
 		baselinecmd.NewCmdBaseline(ios, rules, build.Version, nil),
+		duecmd.NewCmdDue(ios, rules, nil),
 		rulescmd.NewCmdRules(ios, rules, nil),
 		explaincmd.NewCmdExplain(ios, rules, nil),
 		newcmd.NewCmdNew(ios, nil),

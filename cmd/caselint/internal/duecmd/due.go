@@ -1,0 +1,250 @@
+// Package duecmd is `caselint due`: the worktray of obligations not yet
+// met, per case, soonest first (docs/due.md).
+package duecmd
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
+	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/internal/workspace"
+	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
+	"github.com/spf13/cobra"
+)
+
+// Options are the inputs of caselint due.
+type Options struct {
+	IO    *iostreams.IOStreams
+	Rules []*lint.Rule
+
+	Paths   []string
+	Profile string
+	AsOf    string
+	Config  string
+	// Within is how far ahead to look ("14d", "2w"); "" lists every open
+	// obligation. Overdue ones are always listed.
+	Within string
+	// Worker keeps the cases whose lead worker it names (any case).
+	Worker string
+	Format string
+	Output string
+	// Redact replaces the child's and the lead worker's names with their
+	// roles and folder and file names with redacted-N.
+	Redact bool
+
+	// Now and Getwd stand for the clock and the working directory.
+	Now   func() time.Time
+	Getwd func() (string, error)
+}
+
+// NewCmdDue returns the due command; runF, when not nil, runs instead.
+func NewCmdDue(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: ios, Rules: rules, Now: time.Now, Getwd: os.Getwd}
+	cmd := &cobra.Command{
+		Use:   "due [PATH...]",
+		Short: "List what is due in each case, soonest first: the worktray of deadlines",
+		Long: `List the obligations not yet met in the cases under each PATH (default:
+the current folder), per case, soonest first, overdue first of all: the
+child seen alone by the lead worker, the next core group, a meeting's
+minutes, the review conference, the bedroom seen before the next
+conference, a refusal's escalation, a birth to record. Each names the
+day it is due by, the rule that reports it once overdue and the paragraph
+it enforces, and the record the date is counted from.
+
+The dates are the ones caselint lint checks: as of the due day lint is
+quiet about it, as of the next day it reports it. See docs/due.md.
+
+--format ics writes an iCalendar file of all-day events to import into
+Outlook or Google Calendar; importing it again updates the events rather
+than adding them twice. --redact leaves out every name.`,
+		Example: `  caselint due cases
+  caselint due --within 14d --worker "Emma Walsh" cases
+  caselint due --as-of 2026-11-20 --format json cases
+  caselint due --format ics --redact -o due.ics cases`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Profile, "profile", "", "procedure profile: stoke-on-trent, oxfordshire, combined, or one the config defines (default from config, else combined)")
+	f.StringVar(&opts.AsOf, "as-of", "", "list what is due as of this date, YYYY-MM-DD (default the config's as_of, else today)")
+	f.StringVar(&opts.Config, "config", "", "config file (default: the nearest .caselint.toml at or above the paths, inside the repository)")
+	f.StringVar(&opts.Within, "within", "", "list only what is due within this many days (14d) or weeks (2w) of --as-of; overdue obligations are always listed")
+	f.StringVar(&opts.Worker, "worker", "", "list only the cases whose lead worker is `NAME` (any case)")
+	f.StringVar(&opts.Format, "format", "text", "output format: text, json, ics")
+	f.StringVarP(&opts.Output, "output", "o", "", "write the list to this file instead of standard output")
+	f.BoolVar(&opts.Redact, "redact", false, "replace the child's and the lead worker's names with their roles and folder and file names with redacted-N")
+	return cmd
+}
+
+// Worktray is what due found: the cases with something to list, each
+// with its obligations soonest first, the cases with the soonest first.
+type Worktray struct {
+	AsOf    schema.Date
+	Profile string
+	// Within is how many days ahead were looked at; -1: every obligation.
+	Within int
+	Cases  []lint.CaseObligations
+}
+
+// Run lists what is due as opts say.
+func Run(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	printer, ok := printers[opts.Format]
+	if !ok {
+		return cmdutil.Usagef("--format: %q is not a format of caselint due: text, json or ics", opts.Format)
+	}
+	within, err := ParseWithin(opts.Within)
+	if err != nil {
+		return cmdutil.Usagef("--within: %v", err)
+	}
+	wd, err := opts.Getwd()
+	if err != nil {
+		return err
+	}
+	ws, err := workspace.WorkTree(wd, opts.Paths)
+	if err != nil {
+		return usage(err)
+	}
+	o := workspace.Overrides{Rules: opts.Rules, Profile: opts.Profile, Today: func() schema.Date { return ws.Today(opts.Now()) }}
+	if opts.AsOf != "" {
+		if o.AsOf, err = schema.ParseDate(opts.AsOf); err != nil {
+			return cmdutil.Usagef("--as-of: %v", err)
+		}
+	}
+	// The configs as caselint lint finds them: each case under its nearest
+	// (workspace.Configs), read from the work tree.
+	cfgs, err := ws.Configs(opts.Config, func(cfg *lint.Config) (*lint.Settings, error) { return workspace.Settings(cfg, o) })
+	if err != nil {
+		return err
+	}
+	first := "."
+	if len(ws.Scope) > 0 {
+		first = ws.Scope[0]
+	}
+	_, set, err := cfgs.For(first)
+	if err != nil {
+		return err
+	}
+	asOf, profile := set.AsOf, set.Profile
+	cases, notes, err := lint.Due(ctx, lint.Options{FS: ws.FS, Paths: ws.Paths, Rules: opts.Rules,
+		Profile: set.Profile, AsOf: set.AsOf, Calendar: set.Calendar, MaxFileSize: set.MaxFileSize, SettingsFor: cfgs.SettingsFor})
+	if err != nil {
+		return err
+	}
+	tray := &Worktray{AsOf: asOf, Profile: profile.Name, Within: within, Cases: Select(cases, asOf, within, opts.Worker)}
+	if opts.Redact {
+		paths := lint.PathRedactor()
+		for i := range tray.Cases {
+			tray.Cases[i].Redact(paths)
+		}
+	}
+	for _, n := range notes {
+		fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", n.Path, n.Message)
+	}
+	var buf bytes.Buffer
+	if err := printer(&buf, tray, opts.Redact); err != nil {
+		return err
+	}
+	if opts.Output != "" {
+		return cmdutil.WriteReport("--output", opts.Output, buf.Bytes())
+	}
+	_, err = opts.IO.Out.Write(buf.Bytes())
+	return err
+}
+
+// printers are the formats of caselint due.
+var printers = map[string]func(io.Writer, *Worktray, bool) error{
+	"text": printText,
+	"json": printJSON,
+	"ics":  printICS,
+}
+
+// Select keeps, of cases, those whose lead worker is worker (lint.SamePerson,
+// any case; "" keeps all), and of their obligations those due within the
+// days after asOf (overdue ones always; within < 0: all); cases left with
+// none are dropped. The cases come soonest first (a case with an overdue
+// obligation before any without), then by folder.
+func Select(cases []lint.CaseObligations, asOf schema.Date, within int, worker string) []lint.CaseObligations {
+	var out []lint.CaseObligations
+	for _, c := range cases {
+		if strings.TrimSpace(worker) != "" && !lint.SamePerson(worker, c.LeadWorker) {
+			continue
+		}
+		var keep []lint.Obligation
+		for _, o := range c.Obligations {
+			if within < 0 || !o.Due.After(asOf.AddDays(within)) {
+				keep = append(keep, o)
+			}
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		c.Obligations = keep
+		out = append(out, c)
+	}
+	sortCases(out)
+	return out
+}
+
+func sortCases(cs []lint.CaseObligations) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && caseBefore(cs[j], cs[j-1]); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+func caseBefore(a, b lint.CaseObligations) bool {
+	da, _ := a.NextDue()
+	db, _ := b.NextDue()
+	if da != db {
+		return da.Before(db)
+	}
+	return a.Dir < b.Dir
+}
+
+var withinForm = regexp.MustCompile(`^(\d{1,4})([dw])$`)
+
+// ParseWithin reads --within: "14d" (days) or "2w" (weeks), as a number of
+// days; "" is -1, no limit.
+func ParseWithin(s string) (int, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return -1, nil
+	}
+	m := withinForm.FindStringSubmatch(s)
+	if m == nil {
+		return 0, fmt.Errorf("%q: write a number of days or weeks, as 14d or 2w", s)
+	}
+	n, _ := strconv.Atoi(m[1])
+	if m[2] == "w" {
+		n *= 7
+	}
+	return n, nil
+}
+
+// usage makes a workspace's usage error the command's.
+func usage(err error) error {
+	var u *workspace.UsageError
+	if errors.As(err, &u) {
+		return &cmdutil.UsageError{Err: err}
+	}
+	return err
+}

@@ -1,0 +1,460 @@
+package duecmd
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
+	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+)
+
+// samples is the shipped samples' folder, relative to the repository root.
+const samples = "testdata/samples"
+
+// repoRoot is the repository's root, the working folder of every run.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	r, err := filepath.Abs(filepath.Join("..", "..", "..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// due runs caselint due with opts' flags filled in, as of 2026-11-20 by
+// default, in the repository root, and returns its output.
+func due(t *testing.T, o Options) (string, error) {
+	t.Helper()
+	ios, _, out, _ := iostreams.Test()
+	o.IO, o.Rules = ios, checks.All()
+	if o.AsOf == "" {
+		o.AsOf = "2026-11-20"
+	}
+	if o.Format == "" {
+		o.Format = "text"
+	}
+	if len(o.Paths) == 0 {
+		o.Paths = []string{samples}
+	}
+	root := repoRoot(t)
+	o.Getwd = func() (string, error) { return root, nil }
+	o.Now = func() time.Time { t.Fatal("due read the clock"); return time.Time{} }
+	err := Run(context.Background(), &o)
+	return out.String(), err
+}
+
+// names are the names in the samples' case.md files: none may appear
+// under --redact.
+var names = []string{"Zofia", "Emma Walsh", "Kai", "Priya Sharma", "Jayden", "Laura Keane", "Zara", "Sarah Bennett", "Mason", "Tom Ashby", "Leo", "Ola Adeyemi", "Walsh", "Nowak"}
+
+func TestText(t *testing.T) {
+	out, err := due(t, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"SOT-2026-0058  Kai, lead worker Priya Sharma  (testdata/samples/SOT-2026-0058)\n  2026-10-21 Wed  OVERDUE by 30 days  the refusal of contact escalated to the lead worker's manager  [unescalated-refusal: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n                  from visits/2026-10-20.md: contact refused\n",
+		"  2026-11-25 Wed  in 5 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n                  from visits/2026-11-11.md: last seen alone\n",
+		"the baby seen awake by the lead worker",
+		"19 due in 6 cases, 1 overdue (as of 2026-11-20, profile combined)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+	// The case with an overdue obligation comes first; in each case the
+	// soonest first.
+	if !strings.HasPrefix(out, "SOT-2026-0058 ") {
+		t.Errorf("the overdue case is not first:\n%s", out)
+	}
+	var last string
+	for _, l := range strings.Split(out, "\n") {
+		if m := regexp.MustCompile(`^  (\d{4}-\d\d-\d\d) `).FindStringSubmatch(l); m != nil {
+			if last != "" && m[1] < last {
+				t.Errorf("%s listed after %s", m[1], last)
+			}
+			last = m[1]
+		} else if !strings.HasPrefix(l, " ") {
+			last = ""
+		}
+	}
+}
+
+func TestWithinAndWorker(t *testing.T) {
+	out, err := due(t, Options{Within: "2w", Worker: "  emma WALSH "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "SOT-2026-0042  Zofia, lead worker Emma Walsh  (testdata/samples/SOT-2026-0042)\n" +
+		"  2026-11-25 Wed  in 5 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n" +
+		"                  from visits/2026-11-11.md: last seen alone\n" +
+		"1 due in 1 case, 0 overdue (as of 2026-11-20, profile combined, within 14 days)\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	// Overdue obligations are listed whatever --within says.
+	out, err = due(t, Options{Within: "0d"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "OVERDUE by 30 days") || strings.Contains(out, "in 5 days") {
+		t.Errorf("--within 0d:\n%s", out)
+	}
+}
+
+func TestParseWithin(t *testing.T) {
+	for in, want := range map[string]int{"": -1, "14d": 14, "2w": 14, "0d": 0, " 3W ": 21} {
+		if got, err := ParseWithin(in); err != nil || got != want {
+			t.Errorf("ParseWithin(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"14", "2 weeks", "-1d", "1m", "d"} {
+		if _, err := ParseWithin(in); err == nil {
+			t.Errorf("ParseWithin(%q) gives no error", in)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, o := range []Options{{Within: "fortnight"}, {Format: "xml"}, {AsOf: "20/11/2026"}} {
+		_, err := due(t, o)
+		var u *cmdutil.UsageError
+		if !errors.As(err, &u) {
+			t.Errorf("%+v: %v, want a usage error (exit 2)", o, err)
+		}
+	}
+	if _, err := due(t, Options{Paths: []string{"no/such/folder"}}); err == nil || !strings.Contains(err.Error(), "no/such/folder") {
+		t.Errorf("a missing path: %v", err)
+	}
+}
+
+// jsonOut is the documented JSON shape (docs/due.md), read back.
+type jsonOut struct {
+	AsOf       string `json:"as_of"`
+	Profile    string `json:"profile"`
+	WithinDays *int   `json:"within_days"`
+	Total      int    `json:"total"`
+	Overdue    int    `json:"overdue"`
+	Cases      []struct {
+		Dir         string `json:"dir"`
+		ID          string `json:"id"`
+		Child       string `json:"child"`
+		LeadWorker  string `json:"lead_worker"`
+		Overdue     int    `json:"overdue"`
+		NextDue     string `json:"next_due"`
+		Obligations []struct {
+			Rule     string `json:"rule"`
+			Key      string `json:"key"`
+			What     string `json:"what"`
+			Due      string `json:"due"`
+			DaysLeft int    `json:"days_left"`
+			Overdue  bool   `json:"overdue"`
+			From     struct {
+				Path string `json:"path"`
+				What string `json:"what"`
+			} `json:"from"`
+			Path  string   `json:"path"`
+			Line  int      `json:"line"`
+			Cites []string `json:"cites"`
+		} `json:"obligations"`
+	} `json:"cases"`
+}
+
+func TestJSON(t *testing.T) {
+	out, err := due(t, Options{Format: "json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	var j jsonOut
+	if err := dec.Decode(&j); err != nil {
+		t.Fatal(err)
+	}
+	if j.AsOf != "2026-11-20" || j.Profile != "combined" || j.WithinDays != nil || j.Total != 19 || j.Overdue != 1 || len(j.Cases) != 6 {
+		t.Fatalf("header: %+v", j)
+	}
+	c := j.Cases[0]
+	if c.ID != "SOT-2026-0058" || c.Child != "Kai" || c.LeadWorker != "Priya Sharma" || c.Overdue != 1 || c.NextDue != "2026-10-21" {
+		t.Errorf("first case: %+v", c)
+	}
+	o := c.Obligations[0]
+	if o.Rule != "unescalated-refusal" || o.Key != "escalation:visits/2026-10-20.md" || o.Due != "2026-10-21" || o.DaysLeft != -30 || !o.Overdue ||
+		o.From.Path != "testdata/samples/SOT-2026-0058/visits/2026-10-20.md" || o.From.What != "contact refused" ||
+		o.Path != "testdata/samples/SOT-2026-0058/visits/2026-10-20.md" || o.Line == 0 || len(o.Cites) != 2 {
+		t.Errorf("first obligation: %+v", o)
+	}
+}
+
+func TestRedact(t *testing.T) {
+	for _, format := range []string{"text", "json", "ics"} {
+		out, err := due(t, Options{Format: format, Redact: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		unfolded := strings.ReplaceAll(out, "\r\n ", "")
+		for _, n := range names {
+			if strings.Contains(unfolded, n) {
+				t.Errorf("%s under --redact holds %q", format, n)
+			}
+		}
+		if strings.Contains(out, "samples") {
+			t.Errorf("%s under --redact holds a folder name", format)
+		}
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "due.ics")
+	out, err := due(t, Options{Format: "ics", Output: name})
+	if err != nil || out != "" {
+		t.Fatalf("%q, %v", out, err)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil || !bytes.HasPrefix(data, []byte("BEGIN:VCALENDAR\r\n")) {
+		t.Errorf("%s: %q, %v", name, data[:min(len(data), 40)], err)
+	}
+}
+
+// checkRFC5545 checks what a parser may forgive: every line ends in CRLF,
+// none is longer than 75 octets, a fold never splits a UTF-8 sequence, the
+// calendar and each event have the properties RFC 5545 requires, and TEXT
+// values escape what they must.
+func checkRFC5545(t *testing.T, data string) {
+	t.Helper()
+	if !strings.HasSuffix(data, "\r\n") {
+		t.Error("the calendar does not end in CRLF")
+	}
+	lines := strings.Split(strings.TrimSuffix(data, "\r\n"), "\r\n")
+	var unfolded []string
+	for i, l := range lines {
+		if strings.ContainsAny(l, "\r\n") {
+			t.Errorf("line %d holds a bare CR or LF: %q", i+1, l)
+		}
+		if len(l) > 75 {
+			t.Errorf("line %d is %d octets: %q", i+1, len(l), l)
+		}
+		if !utf8.ValidString(l) {
+			t.Errorf("line %d is not UTF-8 on its own (a fold split a character): %q", i+1, l)
+		}
+		if strings.HasPrefix(l, " ") {
+			if len(unfolded) == 0 {
+				t.Fatalf("line %d continues nothing", i+1)
+			}
+			unfolded[len(unfolded)-1] += l[1:]
+			continue
+		}
+		unfolded = append(unfolded, l)
+	}
+	if unfolded[0] != "BEGIN:VCALENDAR" || unfolded[len(unfolded)-1] != "END:VCALENDAR" {
+		t.Errorf("not one VCALENDAR: %q ... %q", unfolded[0], unfolded[len(unfolded)-1])
+	}
+	has := map[string]int{}
+	inEvent := false
+	for _, l := range unfolded {
+		name, value, ok := strings.Cut(l, ":")
+		if !ok {
+			t.Errorf("no colon: %q", l)
+			continue
+		}
+		base, _, _ := strings.Cut(name, ";")
+		switch l {
+		case "BEGIN:VEVENT":
+			inEvent, has = true, map[string]int{}
+			continue
+		case "END:VEVENT":
+			for _, p := range []string{"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"} {
+				if has[p] != 1 {
+					t.Errorf("an event has %d %s", has[p], p)
+				}
+			}
+			inEvent = false
+			continue
+		}
+		if !inEvent {
+			continue
+		}
+		has[base]++
+		switch base {
+		case "DTSTART", "DTEND":
+			if name != base+";VALUE=DATE" || !regexp.MustCompile(`^\d{8}$`).MatchString(value) {
+				t.Errorf("not an all-day date: %q", l)
+			}
+		case "DTSTAMP":
+			if !regexp.MustCompile(`^\d{8}T\d{6}Z$`).MatchString(value) {
+				t.Errorf("DTSTAMP not a UTC date-time: %q", l)
+			}
+		case "SUMMARY", "DESCRIPTION":
+			// TEXT: a comma, semicolon or backslash only escaped.
+			if regexp.MustCompile(`(^|[^\\])(\\\\)*[,;]`).MatchString(value) {
+				t.Errorf("unescaped , or ; in %q", l)
+			}
+		}
+	}
+}
+
+func TestICS(t *testing.T) {
+	out, err := due(t, Options{Format: "ics"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRFC5545(t, out)
+	cal, err := ics.ParseCalendar(strings.NewReader(out))
+	if err != nil {
+		t.Fatalf("the parser refuses the calendar: %v", err)
+	}
+	events := cal.Events()
+	if len(events) != 19 {
+		t.Fatalf("%d events, want 19", len(events))
+	}
+	uids := map[string]bool{}
+	for _, e := range events {
+		uid := e.Id()
+		if uids[uid] {
+			t.Errorf("UID %s twice", uid)
+		}
+		uids[uid] = true
+		start, err := e.GetAllDayStartAt()
+		if err != nil {
+			t.Errorf("%s: DTSTART: %v", uid, err)
+		}
+		end, err := e.GetAllDayEndAt()
+		if err != nil || !end.Equal(start.AddDate(0, 0, 1)) {
+			t.Errorf("%s: an all-day event of one day: %v to %v (%v)", uid, start, end, err)
+		}
+		if st, err := e.GetDtStampTime(); err != nil || !st.Equal(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("%s: DTSTAMP %v, %v, want the as-of date", uid, st, err)
+		}
+	}
+	first := events[0]
+	if got := first.GetProperty(ics.ComponentPropertySummary).Value; got != "SOT-2026-0058 (Kai): the refusal of contact escalated to the lead worker's manager" {
+		t.Errorf("SUMMARY %q", got)
+	}
+	if got := first.GetProperty(ics.ComponentPropertyDescription).Value; !strings.Contains(got, "Counted from visits/2026-10-20.md: contact refused.\nLead worker: Priya Sharma.\n") {
+		t.Errorf("DESCRIPTION %q", got)
+	}
+
+	// The UIDs are the obligations', not the dates': as of a later day the
+	// same obligations keep theirs (the event moves on re-import).
+	later, err := due(t, Options{Format: "ics", AsOf: "2026-11-21"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal2, err := ics.ParseCalendar(strings.NewReader(later))
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := 0
+	for _, e := range cal2.Events() {
+		if uids[e.Id()] {
+			same++
+		}
+	}
+	if same != len(cal2.Events()) {
+		t.Errorf("as of the next day %d of %d events keep their UID", same, len(cal2.Events()))
+	}
+	// And under --redact too: the UID is made from the case id, not the
+	// redacted folder.
+	red, err := due(t, Options{Format: "ics", Redact: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal3, err := ics.ParseCalendar(strings.NewReader(red))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range cal3.Events() {
+		if !uids[e.Id()] {
+			t.Errorf("UID %s under --redact is new", e.Id())
+		}
+	}
+}
+
+// TestFolding checks folding and escaping on long text with multi-byte
+// characters at every position of a fold.
+func TestFolding(t *testing.T) {
+	for n := 60; n < 160; n++ {
+		var b strings.Builder
+		text := strings.Repeat("é", n/2) + "; a, b \\ c\nd" + strings.Repeat("x", n%7)
+		writeFolded(&b, "SUMMARY:"+escapeText(text))
+		checkRFC5545(t, "BEGIN:VCALENDAR\r\n"+b.String()+"END:VCALENDAR\r\n")
+		unfolded := strings.ReplaceAll(b.String(), "\r\n ", "")
+		want := "SUMMARY:" + strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(text, `\`, `\\`), ";", `\;`), ",", `\,`)
+		want = strings.ReplaceAll(want, "\n", `\n`) + "\r\n"
+		if unfolded != want {
+			t.Fatalf("n=%d: unfolded %q, want %q", n, unfolded, want)
+		}
+	}
+}
+
+func TestNoCasesUnderPath(t *testing.T) {
+	out, err := due(t, Options{Paths: []string{"docs"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != "0 due in 0 cases, 0 overdue (as of 2026-11-20, profile combined)\n" {
+		t.Errorf("%q", out)
+	}
+}
+
+func TestProfile(t *testing.T) {
+	out, err := due(t, Options{Profile: "stoke-on-trent", Worker: "Emma Walsh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 28 working days after 11 November 2026 under Stoke-on-Trent (2 weeks
+	// under combined), citing its procedure alone.
+	if want := "  2026-12-21 Mon  in 31 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03]\n"; !strings.Contains(out, want) {
+		t.Errorf("lacks %q:\n%s", want, out)
+	}
+}
+
+// TestConfig reads the config at or above the paths: its profile, as_of
+// and closures (a closed day is not a working day).
+func TestConfig(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(repoRoot(t), samples, "SOT-2026-0042")
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dir, "cases", "SOT-2026-0042", rel)
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(to, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := "profile = \"stoke-on-trent\"\nas_of = 2026-11-20\nclosures = [2026-12-01]\n"
+	if err := os.WriteFile(filepath.Join(dir, ".caselint.toml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, out, _ := iostreams.Test()
+	o := Options{IO: ios, Rules: checks.All(), Format: "text", Paths: []string{"cases"},
+		Getwd: func() (string, error) { return dir, nil },
+		Now:   func() time.Time { t.Fatal("due read the clock"); return time.Time{} }}
+	if err := Run(context.Background(), &o); err != nil {
+		t.Fatal(err)
+	}
+	if want := "  2026-12-22 Tue  in 32 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03]\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("lacks %q:\n%s", want, out)
+	}
+}
