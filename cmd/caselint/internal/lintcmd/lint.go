@@ -279,7 +279,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	}
 	res := &lint.Result{} // nothing staged: nothing to say
 	if opts.Format == htmlreport.Format {
-		lopts.Chronologies = true
+		lopts.Chronologies, lopts.Obligations = true, true
 		printer = htmlPrinter(opts, lopts.AsOf, lopts.Profile, &res)
 	}
 	if !ws.Nothing {
