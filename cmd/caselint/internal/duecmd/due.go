@@ -41,6 +41,9 @@ type Options struct {
 	// Redact replaces the child's and the lead worker's names with their
 	// roles and folder and file names with redacted-N.
 	Redact bool
+	// Trainer lists what is due in a training exercise's folder, which is
+	// otherwise declined: it would give the answers away.
+	Trainer bool
 
 	// Now and Getwd stand for the clock and the working directory.
 	Now   func() time.Time
@@ -87,6 +90,7 @@ than adding them twice. --redact leaves out every name.`,
 	f.StringVar(&opts.Worker, "worker", "", "list only the cases whose lead worker is `NAME` (any case)")
 	f.StringVar(&opts.Format, "format", "text", "output format: text, json, ics")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the list to this file instead of standard output")
+	f.BoolVar(&opts.Trainer, "trainer", false, "list what is due in a training exercise's folder anyway (caselint exercise start made it): it gives the exercise's answers away")
 	f.BoolVar(&opts.Redact, "redact", false, "replace the child's and the lead worker's names with their roles and folder and file names with redacted-N")
 	return cmd
 }
@@ -122,6 +126,11 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return usage(err)
 	}
+	if !opts.Trainer {
+		if err := cmdutil.ExerciseBefore("due", ws, wd); err != nil {
+			return err // what is due in an exercise gives its answers away
+		}
+	}
 	o := workspace.Overrides{Rules: opts.Rules, Profile: opts.Profile, Today: func() schema.Date { return ws.Today(opts.Now()) }}
 	if opts.AsOf != "" {
 		if o.AsOf, err = schema.ParseDate(opts.AsOf); err != nil {
@@ -147,6 +156,15 @@ func Run(ctx context.Context, opts *Options) error {
 		Profile: set.Profile, AsOf: set.AsOf, Calendar: set.Calendar, MaxFileSize: set.MaxFileSize, SettingsFor: cfgs.SettingsFor})
 	if err != nil {
 		return err
+	}
+	if !opts.Trainer {
+		dirs := make([]string, len(cases))
+		for i, c := range cases {
+			dirs[i] = c.Dir + "/case.md"
+		}
+		if err := cmdutil.ExerciseAfter("due", ws, wd, dirs); err != nil {
+			return err // an exercise below the paths
+		}
 	}
 	tray := &Worktray{AsOf: asOf, Profile: profile.Name, Within: within, Cases: Select(cases, asOf, within, opts.Worker)}
 	if opts.Redact {

@@ -17,7 +17,8 @@ import (
 // exercise folder, in any format, at a record of it, from the folder
 // above it, or staged for a commit, says it is an exercise, reports
 // nothing and exits 2, giving no answer away; with --trainer it reports
-// every problem of the key. On every shipped exercise.
+// every problem of the key. On every shipped exercise. caselint due
+// declines it alike.
 func TestLintDeclinesAnExercise(t *testing.T) {
 	exs, err := training.Shipped(checks.All()).All()
 	if err != nil {
@@ -46,6 +47,9 @@ func TestLintDeclinesAnExercise(t *testing.T) {
 				{dir, []string{"lint", key.Items[0].Path}},
 				{parent, []string{"lint"}},
 				{parent, []string{"lint", "--format", "json", "trainee"}},
+				// What is due in the exercise would point at its gaps.
+				{dir, []string{"due", "--as-of", ex.AsOf.String()}},
+				{parent, []string{"due", "--format", "ics", "trainee"}},
 			} {
 				code, out, errOut := caselint(t, tc.in, tc.args...)
 				if code != cmdutil.ExitError || out != "" {

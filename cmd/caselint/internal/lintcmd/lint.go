@@ -270,8 +270,10 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		return err
 	}
 	*rootOut = ws.Root
-	if err := exerciseBefore(opts, ws, wd); err != nil {
-		return err // an exercise's answers are held back
+	if !opts.Trainer {
+		if err := cmdutil.ExerciseBefore("lint", ws, wd); err != nil {
+			return err // an exercise's answers are held back
+		}
 	}
 	lopts, cfgs, err := engineOptions(opts, ws)
 	if err != nil {
@@ -286,8 +288,14 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		if res, err = lint.Run(ctx, lopts); err != nil {
 			return err
 		}
-		if err := exerciseAfter(opts, ws, wd, res.Findings); err != nil {
-			return err // an exercise below the paths
+		if !opts.Trainer {
+			paths := make([]string, len(res.Findings))
+			for i, f := range res.Findings {
+				paths[i] = f.Path
+			}
+			if err := cmdutil.ExerciseAfter("lint", ws, wd, paths); err != nil {
+				return err // an exercise below the paths
+			}
 		}
 	}
 	res.Root = ws.Root

@@ -1,4 +1,4 @@
-package lintcmd
+package cmdutil
 
 import (
 	"fmt"
@@ -8,15 +8,15 @@ import (
 	"strings"
 
 	"github.com/caselint/caselint/internal/workspace"
-	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/training"
 )
 
 // A training exercise's folder (the one caselint exercise start wrote, with
 // its state file) is not linted unless --trainer: its findings are the
-// exercise's answers. caselint lint says so and exits 2, whether or not
-// there are findings, so that neither a report, nor an empty one, nor the
-// exit status gives the answers away or reads as "no problems". This is
+// exercise's answers, and what is due in it gives them away as well.
+// caselint lint and caselint due say so and exit 2, whether or not there
+// are findings, so that neither a report, nor an empty one, nor the exit
+// status gives the answers away or reads as "no problems". This is
 // friction, not security (docs/training.md).
 
 // exerciseAbove returns the folder at or above p (absolute) that is a
@@ -40,37 +40,33 @@ func isExercise(dir string) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
-// exerciseBefore is the check before linting: a path asked for is in an
-// exercise, or is one.
-func exerciseBefore(opts *Options, ws *workspace.Workspace, wd string) error {
-	if opts.Trainer {
-		return nil
-	}
+// ExerciseBefore is the check before command (lint, due) reads the
+// workspace: a path asked for is in an exercise, or is one.
+func ExerciseBefore(command string, ws *workspace.Workspace, wd string) error {
 	scope := ws.Scope
 	if len(scope) == 0 {
 		scope = []string{"."}
 	}
 	for _, p := range scope {
 		if d := exerciseAbove(filepath.Join(ws.Root, filepath.FromSlash(p))); d != "" {
-			return declineExercise(d, wd)
+			return declineExercise(command, d, wd)
 		}
 	}
 	return nil
 }
 
-// exerciseAfter is the check after linting: a finding is in an exercise
-// below the paths asked for (caselint lint ~/training, which holds one).
-func exerciseAfter(opts *Options, ws *workspace.Workspace, wd string, findings []lint.Finding) error {
-	if opts.Trainer {
-		return nil
-	}
+// ExerciseAfter is the check after command has read the workspace: one of
+// the slash paths it has something to say of (a finding's file, a case
+// folder) is in an exercise below the paths asked for (caselint lint
+// ~/training, which holds one).
+func ExerciseAfter(command string, ws *workspace.Workspace, wd string, paths []string) error {
 	seen := map[string]bool{}
-	for _, f := range findings {
-		for d := path.Dir(f.Path); !seen[d]; d = path.Dir(d) {
+	for _, p := range paths {
+		for d := path.Dir(p); !seen[d]; d = path.Dir(d) {
 			seen[d] = true
 			abs := filepath.Join(ws.Root, filepath.FromSlash(d))
 			if isExercise(abs) {
-				return declineExercise(abs, wd)
+				return declineExercise(command, abs, wd)
 			}
 			if d == "." || d == "/" {
 				break
@@ -81,7 +77,7 @@ func exerciseAfter(opts *Options, ws *workspace.Workspace, wd string, findings [
 }
 
 // declineExercise is the error that says dir is an exercise.
-func declineExercise(dir, wd string) error {
+func declineExercise(command, dir, wd string) error {
 	// Relative to the working folder (as the root is, links resolved),
 	// even when outside it: an absolute path here would become "." when
 	// Run makes the root relative.
@@ -104,8 +100,8 @@ func declineExercise(dir, wd string) error {
 	if show == "." {
 		subject = "this folder"
 	}
-	return fmt.Errorf("%s is %s: caselint lint holds its findings back, so as not to give the answers away (nothing is reported, and this is not a clean result). Mark your work with: caselint exercise check%s. Trainers: caselint lint --trainer",
-		subject, name, arg)
+	return fmt.Errorf("%s is %s: caselint %s holds what it finds back, so as not to give the answers away (nothing is reported, and this is not a clean result). Mark your work with: caselint exercise check%s. Trainers: caselint %s --trainer",
+		subject, name, command, arg, command)
 }
 
 // shellQuote quotes a folder for a command line shown to the user when it
