@@ -22,11 +22,8 @@ var RewrittenRecord = &lint.Rule{
 	Severity: lint.Warning,
 	Family:   FamilyHistory,
 	Needs:    []lint.Need{lint.NeedsHistory},
-	Reads:    []schema.Kind{schema.KindVisit, schema.KindCoreGroup},
-	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§05", Quote: "in accordance with the Vulnerable Children and Corporate Parenting recording practice standards"},
-		{Source: Oxon, Paragraph: "§1", Quote: "The Plan can be used as evidence in any legal proceedings"},
-	},
+	Reads:    eventRecordKinds,
+	Cites:    recordsAsEvidence,
 	Text: `Visit and core group records are evidence: what they say was seen, who was
 there and what was agreed must stay as it was recorded. A mistake found
 later is put right by a dated correction in the record's body, which keeps
