@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -245,29 +246,19 @@ func sameValue(a, b any) bool {
 		}
 		return true
 	case []any:
-		b, ok := b.([]any)
-		if !ok || len(a) != len(b) {
-			return false
-		}
-		for i := range a {
-			if !sameValue(a[i], b[i]) {
-				return false
-			}
-		}
-		return true
+		return sameElements(a, b)
 	case []map[string]any:
-		b, ok := b.([]map[string]any)
-		if !ok || len(a) != len(b) {
-			return false
-		}
-		for i := range a {
-			if !sameValue(a[i], b[i]) {
-				return false
-			}
-		}
-		return true
+		return sameElements(a, b)
 	}
 	return reflect.DeepEqual(a, b)
+}
+
+// sameElements reports whether b is a slice of the same type as a whose
+// elements are sameValue with a's, in order (an array or an array of
+// tables).
+func sameElements[E any](a []E, b any) bool {
+	bs, ok := b.([]E)
+	return ok && slices.EqualFunc(a, bs, func(x, y E) bool { return sameValue(x, y) })
 }
 
 // historyKeyList names keys for a message: "seen_alone", "child_seen and
