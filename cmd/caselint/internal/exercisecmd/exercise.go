@@ -481,16 +481,6 @@ func maxArgs(name string, n int) cobra.PositionalArgs {
 	}
 }
 
-// minOneArg rejects a call with no argument, saying usage.
-func minOneArg(usage string) cobra.PositionalArgs {
-	return func(_ *cobra.Command, args []string) error {
-		if len(args) == 0 {
-			return cmdutil.Usagef("%s", usage)
-		}
-		return nil
-	}
-}
-
 // shellArg quotes a folder for a command line shown to the user when it
 // needs it.
 func shellArg(s string) string {

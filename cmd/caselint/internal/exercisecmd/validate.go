@@ -52,7 +52,7 @@ Exit status: 0 when every exercise is valid, 1 when one has problems, 2 on
 an error (a folder that is not an exercise).`,
 		Example: `  caselint exercise validate our-exercises/baby-t
   caselint exercise validate our-exercises`,
-		Args: minOneArg("validate takes an exercise folder: caselint exercise validate DIR"),
+		Args: cmdutil.AtLeastOneArg("validate takes an exercise folder: caselint exercise validate DIR"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dirs = args
 			if runF != nil {
