@@ -104,19 +104,18 @@ func runInvalidCessationReason(pass *lint.Pass) error {
 		return nil
 	}
 	switch reason {
-	case lint.ReasonReached18:
-		if why := pass.Case.CessationContradiction(); why != "" {
-			pass.Reportf(plan.Doc, at,
-				"the plan ended on %s for the reason %q, but %s: a plan ends because the child reached 18 only on or after their 18th birthday; give the reason it really ended for (a review conference's decision is \"no longer at risk\") (%s)",
-				cess.Date.Long(), cess.Reason, why, cite(pass))
+	case lint.ReasonReached18, lint.ReasonLookedAfter:
+		why := pass.Case.CessationContradiction()
+		if why == "" {
+			return nil
 		}
-		return nil
-	case lint.ReasonLookedAfter:
-		if why := pass.Case.CessationContradiction(); why != "" {
-			pass.Reportf(plan.Doc, at,
-				"the plan ended on %s for the reason %q, but %s: a plan ends because the child became looked after only when an interim care order, a care order, a placement order or section 20 accommodation is in force that day; record it in case.md's [[legal_status]] (status and from), or give the reason the plan really ended for (%s)",
-				cess.Date.Long(), cess.Reason, why, cite(pass))
+		// The same finding for both reasons, but what makes each true and
+		// how to put the record right differ.
+		format := "the plan ended on %s for the reason %q, but %s: a plan ends because the child reached 18 only on or after their 18th birthday; give the reason it really ended for (a review conference's decision is \"no longer at risk\") (%s)"
+		if reason == lint.ReasonLookedAfter {
+			format = "the plan ended on %s for the reason %q, but %s: a plan ends because the child became looked after only when an interim care order, a care order, a placement order or section 20 accommodation is in force that day; record it in case.md's [[legal_status]] (status and from), or give the reason the plan really ended for (%s)"
 		}
+		pass.Reportf(plan.Doc, at, format, cess.Date.Long(), cess.Reason, why, cite(pass))
 		return nil
 	case lint.ReasonMoved:
 	default:

@@ -19,11 +19,8 @@ var LateRecording = &lint.Rule{
 	Severity: lint.Warning,
 	Family:   FamilyHistory,
 	Needs:    []lint.Need{lint.NeedsHistory},
-	Reads:    []schema.Kind{schema.KindVisit, schema.KindCoreGroup},
-	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§05", Quote: "in accordance with the Vulnerable Children and Corporate Parenting recording practice standards"},
-		{Source: Oxon, Paragraph: "§1", Quote: "The Plan can be used as evidence in any legal proceedings"},
-	},
+	Reads:    eventRecordKinds,
+	Cites:    recordsAsEvidence,
 	Text: `A record of a visit or a core group meeting is evidence of what was seen
 and agreed, and it is only good evidence when it was written while the
 event was fresh. The rule reads the records' git history and fires when a

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/caselint/caselint/lint"
-	"github.com/caselint/caselint/schema"
 )
 
 // RecordedBeforeEvent: a visit or core group record was first committed
@@ -15,11 +14,8 @@ var RecordedBeforeEvent = &lint.Rule{
 	Severity: lint.Error,
 	Family:   FamilyHistory,
 	Needs:    []lint.Need{lint.NeedsHistory},
-	Reads:    []schema.Kind{schema.KindVisit, schema.KindCoreGroup},
-	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§05", Quote: "in accordance with the Vulnerable Children and Corporate Parenting recording practice standards"},
-		{Source: Oxon, Paragraph: "§1", Quote: "The Plan can be used as evidence in any legal proceedings"},
-	},
+	Reads:    eventRecordKinds,
+	Cites:    recordsAsEvidence,
 	Text: `A record of a visit or a core group meeting is evidence of what was seen
 and agreed: it can only be written once the event has happened. A record
 that was in the case before the day it records is either dated wrongly or

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -22,11 +23,8 @@ var RewrittenRecord = &lint.Rule{
 	Severity: lint.Warning,
 	Family:   FamilyHistory,
 	Needs:    []lint.Need{lint.NeedsHistory},
-	Reads:    []schema.Kind{schema.KindVisit, schema.KindCoreGroup},
-	Cites: []lint.Citation{
-		{Source: Stoke, Paragraph: "§05", Quote: "in accordance with the Vulnerable Children and Corporate Parenting recording practice standards"},
-		{Source: Oxon, Paragraph: "§1", Quote: "The Plan can be used as evidence in any legal proceedings"},
-	},
+	Reads:    eventRecordKinds,
+	Cites:    recordsAsEvidence,
 	Text: `Visit and core group records are evidence: what they say was seen, who was
 there and what was agreed must stay as it was recorded. A mistake found
 later is put right by a dated correction in the record's body, which keeps
@@ -248,29 +246,19 @@ func sameValue(a, b any) bool {
 		}
 		return true
 	case []any:
-		b, ok := b.([]any)
-		if !ok || len(a) != len(b) {
-			return false
-		}
-		for i := range a {
-			if !sameValue(a[i], b[i]) {
-				return false
-			}
-		}
-		return true
+		return sameElements(a, b)
 	case []map[string]any:
-		b, ok := b.([]map[string]any)
-		if !ok || len(a) != len(b) {
-			return false
-		}
-		for i := range a {
-			if !sameValue(a[i], b[i]) {
-				return false
-			}
-		}
-		return true
+		return sameElements(a, b)
 	}
 	return reflect.DeepEqual(a, b)
+}
+
+// sameElements reports whether b is a slice of the same type as a whose
+// elements are sameValue with a's, in order (an array or an array of
+// tables).
+func sameElements[E any](a []E, b any) bool {
+	bs, ok := b.([]E)
+	return ok && slices.EqualFunc(a, bs, func(x, y E) bool { return sameValue(x, y) })
 }
 
 // historyKeyList names keys for a message: "seen_alone", "child_seen and

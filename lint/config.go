@@ -174,14 +174,10 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		md, err = toml.Decode(string(data), c)
 	}
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)
-		}
 		if strings.HasPrefix(err.Error(), path+":") {
-			return nil, err // checkTypes'
+			return nil, err // checkTypes', which says where itself
 		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, schema.TOMLFileError(path, err)
 	}
 	c.md = md
 	c.src = schema.NewSource(path, data)

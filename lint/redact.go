@@ -464,29 +464,12 @@ func (e *engine) redact(c *Case, docs []*schema.Document, findings []Finding, no
 		}
 	}
 	r.addAuthors(c, authors)
+	author := func(name string) string { return r.author(c, name) }
 	for i := range findings {
-		f := &findings[i]
-		f.Message = r.redactMsg(f.msg, f.Message, words)
-		f.redacted = true
-		if f.Suppression != nil {
-			s := *f.Suppression
-			s.Reason = WithheldReason
-			f.Suppression = &s
-		}
-		if f.Origin != nil {
-			v := *f.Origin
-			v.Author = r.author(c, v.Author)
-			f.Origin = &v
-		}
-		if f.Attributed != nil {
-			v := *f.Attributed
-			v.Author = r.author(c, v.Author)
-			f.Attributed = &v
-		}
+		r.redactFinding(&findings[i], words, author)
 	}
 	for i := range notes {
-		notes[i].Message = r.redactMsg(notes[i].msg, notes[i].Message, words)
-		notes[i].redacted = true
+		r.redactNotification(&notes[i], words)
 	}
 }
 
@@ -497,28 +480,44 @@ func (e *engine) redact(c *Case, docs []*schema.Document, findings []Finding, no
 func (e *engine) redactRest(res *Result) {
 	words := e.vocabulary()
 	var none *redactor
+	anyAuthor := func(string) string { return "[author]" }
 	for i := range res.Findings {
 		if f := &res.Findings[i]; !f.redacted {
-			f.Message = none.redactMsg(f.msg, f.Message, words)
-			f.redacted = true
-			if f.Suppression != nil {
-				s := *f.Suppression
-				s.Reason = WithheldReason
-				f.Suppression = &s
-			}
-			for _, v := range []**Version{&f.Origin, &f.Attributed} {
-				if *v != nil {
-					c := **v
-					c.Author = "[author]"
-					*v = &c
-				}
-			}
+			none.redactFinding(f, words, anyAuthor)
 		}
 	}
 	for i := range res.Notifications {
 		if n := &res.Notifications[i]; !n.redacted {
-			n.Message = none.redactMsg(n.msg, n.Message, words)
-			n.redacted = true
+			none.redactNotification(n, words)
 		}
 	}
+}
+
+// redactFinding redacts f's message with r (nil: keeping only caselint's
+// words), withholds its suppression's reason, and names the author of each
+// commit it carries (its origin, the commit it is attributed to) as author
+// says. The commits and the suppression are copied, not changed in place,
+// as the originals may be shared.
+func (r *redactor) redactFinding(f *Finding, words vocabulary, author func(string) string) {
+	f.Message = r.redactMsg(f.msg, f.Message, words)
+	f.redacted = true
+	if f.Suppression != nil {
+		s := *f.Suppression
+		s.Reason = WithheldReason
+		f.Suppression = &s
+	}
+	for _, v := range []**Version{&f.Origin, &f.Attributed} {
+		if *v != nil {
+			c := **v
+			c.Author = author(c.Author)
+			*v = &c
+		}
+	}
+}
+
+// redactNotification redacts n's message with r (nil: keeping only
+// caselint's words).
+func (r *redactor) redactNotification(n *Notification, words vocabulary) {
+	n.Message = r.redactMsg(n.msg, n.Message, words)
+	n.redacted = true
 }

@@ -65,7 +65,7 @@ type jsonPrinter struct {
 	s        *jsonStream
 	top      *jsonObject
 	findings *jsonArray
-	c        counts
+	c        Tally
 }
 
 func (p *jsonPrinter) Begin() error {
@@ -76,7 +76,7 @@ func (p *jsonPrinter) Begin() error {
 }
 
 func (p *jsonPrinter) Finding(f *lint.Finding) error {
-	p.c.add(f)
+	p.c.Add(f)
 	jf := jsonFinding{
 		Rule:        f.RuleID,
 		Severity:    f.Severity.String(),
@@ -108,10 +108,10 @@ func (p *jsonPrinter) End(t *Tail) error {
 	}
 	notes.close()
 	p.top.field("summary", jsonSummary{
-		Errors:     p.c.errors,
-		Warnings:   p.c.warnings,
-		Notes:      p.c.notes,
-		Suppressed: p.c.suppressed,
+		Errors:     p.c.Errors,
+		Warnings:   p.c.Warnings,
+		Notes:      p.c.Notes,
+		Suppressed: p.c.Suppressed,
 		Cases:      t.Cases,
 		Records:    t.Files,
 	})

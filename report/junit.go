@@ -37,7 +37,7 @@ func NewJUnit(w io.Writer, opts Options) Printer {
 
 type junitPrinter struct {
 	ew   *errWriter
-	c    counts
+	c    Tally
 	path string
 	file []lint.Finding // the findings of path, not yet written
 }
@@ -48,7 +48,7 @@ func (p *junitPrinter) Begin() error {
 }
 
 func (p *junitPrinter) Finding(f *lint.Finding) error {
-	p.c.add(f)
+	p.c.Add(f)
 	if f.Suppression != nil {
 		return nil
 	}

@@ -245,22 +245,24 @@ func ByName(format string) (NewPrinter, error) {
 		format, strings.Join(Formats[:len(Formats)-1], ", "), Formats[len(Formats)-1])
 }
 
-// counts is the tally of a result the summaries report.
-type counts struct {
-	errors, warnings, notes, suppressed int
+// Tally counts a result's findings as every summary reports them (the
+// text, JSON and JUnit formats here, and htmlreport's page): the
+// suppressed apart, the others by severity.
+type Tally struct {
+	Errors, Warnings, Notes, Suppressed int
 }
 
-// add counts f.
-func (c *counts) add(f *lint.Finding) {
+// Add counts f.
+func (t *Tally) Add(f *lint.Finding) {
 	switch {
 	case f.Suppression != nil:
-		c.suppressed++
+		t.Suppressed++
 	case f.Severity == lint.Error:
-		c.errors++
+		t.Errors++
 	case f.Severity == lint.Warning:
-		c.warnings++
+		t.Warnings++
 	case f.Severity == lint.Note:
-		c.notes++
+		t.Notes++
 	}
 }
 

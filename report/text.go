@@ -36,13 +36,13 @@ func NewText(w io.Writer, opts Options) Printer {
 type textPrinter struct {
 	ew  *errWriter
 	pal palette
-	c   counts
+	c   Tally
 }
 
 func (p *textPrinter) Begin() error { return nil }
 
 func (p *textPrinter) Finding(f *lint.Finding) error {
-	p.c.add(f)
+	p.c.Add(f)
 	if f.Suppression == nil {
 		p.ew.write(textLine(p.pal, f))
 	}
@@ -68,20 +68,20 @@ func textLine(pal palette, f *lint.Finding) string {
 }
 
 // summary is the last line of the text report.
-func summary(c counts, t *Tail) string {
+func summary(c Tally, t *Tail) string {
 	scope := fmt.Sprintf("in %s (%s)", plural(t.Cases, "case", "cases"), plural(t.Files, "record", "records"))
 	var s string
-	if c.errors+c.warnings+c.notes == 0 {
+	if c.Errors+c.Warnings+c.Notes == 0 {
 		s = "no problems " + scope
 	} else {
 		s = fmt.Sprintf("%s, %s, %s %s",
-			plural(c.errors, "error", "errors"),
-			plural(c.warnings, "warning", "warnings"),
-			plural(c.notes, "note", "notes"),
+			plural(c.Errors, "error", "errors"),
+			plural(c.Warnings, "warning", "warnings"),
+			plural(c.Notes, "note", "notes"),
 			scope)
 	}
-	if c.suppressed > 0 {
-		s += fmt.Sprintf(", %d suppressed", c.suppressed)
+	if c.Suppressed > 0 {
+		s += fmt.Sprintf(", %d suppressed", c.Suppressed)
 	}
 	if t.Baselined > 0 {
 		// Not a bare "no problems": the baseline hid some.

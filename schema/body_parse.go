@@ -635,21 +635,14 @@ func (p *bodyParser) actions(secs []*Section) {
 // hasActionColumn reports whether table t has an Owner, Due or Outcome
 // column, or a header close to one.
 func (p *bodyParser) hasActionColumn(t ast.Node) bool {
-	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
-		if r.Kind() != extast.KindTableHeader {
-			continue
+	for _, written := range p.headerCells(t) {
+		name := ActionColumn(written)
+		if name == "" {
+			name, _ = NearActionColumn(written)
 		}
-		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			written := collapse(p.plain(c))
-			name := ActionColumn(written)
-			if name == "" {
-				name, _ = NearActionColumn(written)
-			}
-			if name == "owner" || name == "due" || name == "outcome" {
-				return true
-			}
+		if name == "owner" || name == "due" || name == "outcome" {
+			return true
 		}
-		return false
 	}
 	return false
 }
@@ -658,29 +651,23 @@ func (p *bodyParser) hasActionColumn(t ast.Node) bool {
 func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node) {
 	first := len(tbl.Columns) == 0
 	header := p.lineStart(nodePos(t))
+	heads := p.headerCells(t)
 	col := map[string]int{}
 	var cols []string
 	var near []NearMiss
-	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
-		if r.Kind() != extast.KindTableHeader {
-			continue
+	for _, written := range heads {
+		name := ActionColumn(written)
+		if _, dup := col[name]; dup || name == "" {
+			name = "" // a second "Owner" column is not read
+		} else {
+			col[name] = len(cols)
 		}
-		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			written := collapse(p.plain(c))
-			name := ActionColumn(written)
-			if _, dup := col[name]; dup || name == "" {
-				name = "" // a second "Owner" column is not read
-			} else {
-				col[name] = len(cols)
-			}
-			cols = append(cols, name)
-			if name == "" {
-				if n, sug := NearActionColumn(written); n != "" {
-					near = append(near, NearMiss{Offset: header, Written: written, Name: n, Suggest: sug})
-				}
+		cols = append(cols, name)
+		if name == "" {
+			if n, sug := NearActionColumn(written); n != "" {
+				near = append(near, NearMiss{Offset: header, Written: written, Name: n, Suggest: sug})
 			}
 		}
-		break
 	}
 	// A header close to a column the table lacks is read as it.
 	for _, nm := range near {
@@ -688,7 +675,7 @@ func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node) {
 			continue
 		}
 		for i, c := range cols {
-			if c == "" && i < len(cols) && p.headerAt(t, i) == nm.Written {
+			if c == "" && heads[i] == nm.Written {
 				cols[i] = nm.Name
 				col[nm.Name] = i
 				tbl.NearMisses = append(tbl.NearMisses, nm)
@@ -735,21 +722,20 @@ func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node) {
 	}
 }
 
-// headerAt returns the text of header cell i of table t.
-func (p *bodyParser) headerAt(t ast.Node, i int) string {
+// headerCells returns the text of each cell of table t's header row, as
+// written (collapsed), in order.
+func (p *bodyParser) headerCells(t ast.Node) []string {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		if r.Kind() != extast.KindTableHeader {
 			continue
 		}
-		j := 0
+		var cells []string
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			if j == i {
-				return collapse(p.plain(c))
-			}
-			j++
+			cells = append(cells, collapse(p.plain(c)))
 		}
+		return cells
 	}
-	return ""
+	return nil
 }
 
 // cell returns the plain text of a table cell and where it starts: the first

@@ -499,16 +499,7 @@ func (d *decoder) value(prim toml.Primitive, fv reflect.Value, path []string) {
 	}
 	switch {
 	case isUnmarshaler(t):
-		if msg := d.leafMismatch(raw, t); msg != "" {
-			d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), msg)
-			return
-		}
-		tmp := reflect.New(t)
-		if err := d.md.PrimitiveDecode(prim, tmp.Interface()); err != nil {
-			d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
-			return
-		}
-		fv.Set(tmp.Elem())
+		d.leaf(prim, raw, fv, path)
 	case t.Kind() == reflect.Struct:
 		d.subtable(prim, raw, fv, path)
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && !isUnmarshaler(t.Elem()):
@@ -524,17 +515,25 @@ func (d *decoder) value(prim toml.Primitive, fv reflect.Value, path []string) {
 	case t.Kind() == reflect.Slice:
 		d.list(prim, raw, fv, path)
 	default:
-		if msg := d.leafMismatch(raw, t); msg != "" {
-			d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), msg)
-			return
-		}
-		tmp := reflect.New(t)
-		if err := d.md.PrimitiveDecode(prim, tmp.Interface()); err != nil {
-			d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
-			return
-		}
-		fv.Set(tmp.Elem())
+		d.leaf(prim, raw, fv, path)
 	}
+}
+
+// leaf decodes a value that is not a table nor an array of tables (a
+// string, number, date or a type that decodes itself) into fv, after
+// checking its TOML type against fv's.
+func (d *decoder) leaf(prim toml.Primitive, raw any, fv reflect.Value, path []string) {
+	t := fv.Type()
+	if msg := d.leafMismatch(raw, t); msg != "" {
+		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), msg)
+		return
+	}
+	tmp := reflect.New(t)
+	if err := d.md.PrimitiveDecode(prim, tmp.Interface()); err != nil {
+		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
+		return
+	}
+	fv.Set(tmp.Elem())
 }
 
 // subtable decodes a table value into the struct fv.

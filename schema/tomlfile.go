@@ -1,6 +1,11 @@
 package schema
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/BurntSushi/toml"
+)
 
 // tomlGuard is tomlGuardOf for the TOML text of a frontmatter.
 func tomlGuard(text []byte, base int) (off int, why string) {
@@ -28,4 +33,15 @@ func GuardTOML(name, what string, data []byte) error {
 	}
 	pos := NewSource(name, data).Position(off)
 	return fmt.Errorf("%s:%d:%d: %s", name, pos.Line, pos.Col, why)
+}
+
+// TOMLFileError says err, from decoding the whole TOML file name (a
+// .caselint.toml, an exercise's files) after GuardTOML, with where it is:
+// "name:line:col: message" for a syntax error, else "name: err".
+func TOMLFileError(name string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%d:%d: %s", name, pe.Position.Line, pe.Position.Col, pe.Message)
+	}
+	return fmt.Errorf("%s: %w", name, err)
 }

@@ -198,11 +198,7 @@ func (ex *Exercise) readAccept(fsys fs.FS) error {
 	}
 	md, err := toml.Decode(string(data), &f)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return fmt.Errorf("%s:%d:%d: %s", KeyFile, pe.Position.Line, pe.Position.Col, pe.Message)
-		}
-		return fmt.Errorf("%s: %w", KeyFile, err)
+		return schema.TOMLFileError(KeyFile, err)
 	}
 	if u := md.Undecoded(); len(u) > 0 {
 		return fmt.Errorf("%s: unknown key %s: each [[accept]] has item, rule and/or at, and note", KeyFile, u[0])

@@ -326,11 +326,7 @@ func loadAs(fsys fs.FS, name, from string, rules []*lint.Rule, draft bool) (*Exe
 	}
 	md, err := toml.Decode(string(data), &ex.Meta)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return fail("%s:%d:%d: %s", MetaFile, pe.Position.Line, pe.Position.Col, pe.Message)
-		}
-		return fail("%s: %v", MetaFile, err)
+		return fail("%v", schema.TOMLFileError(MetaFile, err))
 	}
 	if u := md.Undecoded(); len(u) > 0 {
 		known := []string{"title", "level", "profile", "as_of", "summary", "git", "hints"}

@@ -2,7 +2,6 @@ package training
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -97,11 +96,7 @@ func readHistory(fsys fs.FS, files map[string][]byte) ([]commit, error) {
 	var h historyTOML
 	md, err := toml.Decode(string(data), &h)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", HistoryFile, pe.Position.Line, pe.Position.Col, pe.Message)
-		}
-		return nil, fmt.Errorf("%s: %w", HistoryFile, err)
+		return nil, schema.TOMLFileError(HistoryFile, err)
 	}
 	if u := md.Undecoded(); len(u) > 0 {
 		return nil, fmt.Errorf("%s: unknown key %s (a [[commit]] has date, author, email, message, add and from)", HistoryFile, u[0])

@@ -92,11 +92,7 @@ func ParseAnswers(name string, data []byte) ([]Answer, error) {
 	}
 	md, err := toml.Decode(string(data), &f)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", name, pe.Position.Line, pe.Position.Col, pe.Message)
-		}
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, schema.TOMLFileError(name, err)
 	}
 	if u := md.Undecoded(); len(u) > 0 {
 		return nil, fmt.Errorf("%s: unknown key %s: each [[finding]] has rule, at and, if you like, note", name, u[0])

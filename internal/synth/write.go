@@ -39,23 +39,11 @@ func (r *rec) line(s string) {
 	r.b.WriteByte('\n')
 }
 
-// para writes a paragraph wrapped at 76 columns, and a blank line.
+// para writes a paragraph wrapped at 76 columns, and a blank line: an item
+// with no marker.
 func (r *rec) para(s string) {
-	col := 0
-	for i, w := range strings.Fields(s) {
-		if i > 0 {
-			if col+1+len(w) > 76 {
-				r.b.WriteByte('\n')
-				col = 0
-			} else {
-				r.b.WriteByte(' ')
-				col++
-			}
-		}
-		r.b.WriteString(w)
-		col += len(w)
-	}
-	r.b.WriteString("\n\n")
+	r.item("", s)
+	r.b.WriteByte('\n')
 }
 
 // item writes a list item wrapped at 76 columns, its lines indented under

@@ -58,26 +58,11 @@ type page struct {
 	ToolVersion string
 	Redact      bool
 	NewFromRev  string
-	Totals      tally
+	Totals      report.Tally
 	Cases       []caseView
 	Loose       []findingView // findings in no case
 	Notices     []string
 	ScriptHash  string
-}
-
-type tally struct{ Errors, Warnings, Notes, Suppressed int }
-
-func (t *tally) add(f *lint.Finding) {
-	switch {
-	case f.Suppression != nil:
-		t.Suppressed++
-	case f.Severity == lint.Error:
-		t.Errors++
-	case f.Severity == lint.Warning:
-		t.Warnings++
-	default:
-		t.Notes++
-	}
 }
 
 // caseView is one case: its dashboard row, its timeline, its findings.
@@ -93,7 +78,7 @@ type caseView struct {
 	OnPlanDays int
 	Deadline   *Deadline
 	NextN      string
-	Tally      tally
+	Tally      report.Tally
 	Timeline   timeline
 	Events     []eventRow
 	Findings   []findingView
@@ -132,7 +117,7 @@ func build(res *lint.Result, opts Options) *page {
 	var loose []*lint.Finding
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		p.Totals.add(f)
+		p.Totals.Add(f)
 		if j, ok := caseOfPath(caseAt, f.Path); ok {
 			byCase[j] = append(byCase[j], f)
 		} else {
@@ -164,7 +149,7 @@ func build(res *lint.Result, opts Options) *page {
 		}
 		gaps := 0
 		for _, f := range byCase[i] {
-			cv.Tally.add(f)
+			cv.Tally.Add(f)
 			fv := viewFinding(f, opts, helpURI)
 			if f.Span != nil && f.Suppression == nil {
 				gaps++

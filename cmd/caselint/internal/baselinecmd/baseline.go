@@ -26,14 +26,13 @@ type Options struct {
 	Rules   []*lint.Rule
 	Version string
 
-	Paths   []string
-	Profile string
-	AsOf    string
-	Config  string
+	Paths []string
+	// Lint holds how the records are linted, as caselint lint's flags
+	// say (lintcmd.AddRecordFlags): profile, as-of, config, no-cache.
+	Lint lintcmd.Options
 	// File is the baseline to write (--baseline), else
 	// lint.BaselineFileName at the root.
-	File    string
-	NoCache bool
+	File string
 
 	// Now and Getwd stand for the clock and the working directory.
 	Now   func() time.Time
@@ -80,11 +79,8 @@ written (they are reviewed already). See docs/adopting.md.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Profile, "profile", "", "procedure profile, as for caselint lint")
-	f.StringVar(&opts.AsOf, "as-of", "", "evaluate overdue checks as of this date, YYYY-MM-DD, as for caselint lint")
-	f.StringVar(&opts.Config, "config", "", "config file, as for caselint lint")
+	lintcmd.AddRecordFlags(f, &opts.Lint)
 	f.StringVar(&opts.File, "baseline", "", "write the baseline to `FILE` (default: "+lint.BaselineFileName+" at the root)")
-	f.BoolVar(&opts.NoCache, "no-cache", false, "build the history from every commit, as for caselint lint")
 	return cmd
 }
 
@@ -103,8 +99,8 @@ func Run(ctx context.Context, opts *Options) error {
 		IO:      &iostreams.IOStreams{In: opts.IO.In, Out: io.Discard, ErrOut: opts.IO.ErrOut, Getenv: opts.IO.Getenv},
 		Rules:   opts.Rules,
 		Version: opts.Version,
-		Paths:   opts.Paths, Profile: opts.Profile, AsOf: opts.AsOf, Config: opts.Config,
-		Format: "json", FailLevel: "error", NoBaseline: true, NoCache: opts.NoCache,
+		Paths:   opts.Paths, Profile: opts.Lint.Profile, AsOf: opts.Lint.AsOf, Config: opts.Lint.Config,
+		Format: "json", FailLevel: "error", NoBaseline: true, NoCache: opts.Lint.NoCache,
 		Stages: []lint.Stage{collect},
 		Now:    opts.Now, Getwd: opts.Getwd,
 	}

@@ -111,12 +111,7 @@ named in the report, and the others are marked).`,
   caselint exercise session --format html -o session.html ~/training/*
   caselint exercise session --format html --trainee "Ellie Hart" -o ellie.html ~/training/ellie
   caselint exercise session --answers answers.toml --format csv -o marks.csv ~/training/*`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return cmdutil.Usagef("session takes the trainees' folders: caselint exercise session DIR...")
-			}
-			return nil
-		},
+		Args: cmdutil.AtLeastOneArg("session takes the trainees' folders: caselint exercise session DIR..."),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dirs = args
 			if runF != nil {

@@ -52,12 +52,7 @@ Exit status: 0 when every exercise is valid, 1 when one has problems, 2 on
 an error (a folder that is not an exercise).`,
 		Example: `  caselint exercise validate our-exercises/baby-t
   caselint exercise validate our-exercises`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return cmdutil.Usagef("validate takes an exercise folder: caselint exercise validate DIR")
-			}
-			return nil
-		},
+		Args: cmdutil.AtLeastOneArg("validate takes an exercise folder: caselint exercise validate DIR"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dirs = args
 			if runF != nil {

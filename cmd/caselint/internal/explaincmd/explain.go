@@ -26,12 +26,7 @@ func NewCmdExplain(ios *iostreams.IOStreams, rules []*lint.Rule, runF func(*Opti
 		Use:     "explain RULE",
 		Short:   "Explain a rule: what it checks, why, and the paragraphs it enforces",
 		Example: "  caselint explain unseen-child",
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.Usagef("explain takes one rule id; caselint rules lists them")
-			}
-			return nil
-		},
+		Args:    cmdutil.ExactlyOneArg("explain takes one rule id; caselint rules lists them"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.RuleID = args[0]
 			if runF != nil {

@@ -106,22 +106,43 @@ hook that is a symbolic link; uninstall stops and says so.`,
 	return cmd
 }
 
+// hookPlace is where install and uninstall find the pre-commit hook: the
+// hooks folder of the repository holding the working directory, the hook
+// and the backup install --force keeps, shown to the user relative to the
+// working directory.
+type hookPlace struct {
+	wd, dir, hook, backup string
+}
+
+// locateHook finds the hook of the repository holding opts' working
+// directory.
+func locateHook(opts *Options) (hookPlace, error) {
+	wd, err := opts.Getwd()
+	if err != nil {
+		return hookPlace{}, err
+	}
+	dir, err := HooksDir(wd)
+	if err != nil {
+		return hookPlace{}, err
+	}
+	hook := filepath.Join(dir, "pre-commit")
+	return hookPlace{wd: wd, dir: dir, hook: hook, backup: hook + BackupSuffix}, nil
+}
+
+// show names p for a message: relative to the working directory when it is
+// below it.
+func (h hookPlace) show(p string) string { return displayPath(h.wd, p) }
+
 // Uninstall removes caselint's pre-commit hook and puts back the hook it
 // replaced. It never writes through a link: a hook that is a link is not
 // caselint's (install writes a file) and is left; a backup that is a link
 // (a hook that was one) is renamed back, the link itself, not followed.
 func Uninstall(opts *Options) error {
-	wd, err := opts.Getwd()
+	place, err := locateHook(opts)
 	if err != nil {
 		return err
 	}
-	dir, err := HooksDir(wd)
-	if err != nil {
-		return err
-	}
-	hook := filepath.Join(dir, "pre-commit")
-	backup := hook + BackupSuffix
-	show := func(p string) string { return displayPath(wd, p) }
+	hook, backup, show := place.hook, place.backup, place.show
 
 	st, err := os.Lstat(hook)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -169,17 +190,11 @@ func Uninstall(opts *Options) error {
 
 // Install writes the pre-commit hook.
 func Install(opts *Options) error {
-	wd, err := opts.Getwd()
+	place, err := locateHook(opts)
 	if err != nil {
 		return err
 	}
-	dir, err := HooksDir(wd)
-	if err != nil {
-		return err
-	}
-	hook := filepath.Join(dir, "pre-commit")
-	backup := hook + BackupSuffix
-	show := func(p string) string { return displayPath(wd, p) }
+	dir, hook, backup, show := place.dir, place.hook, place.backup, place.show
 
 	old, err := os.Lstat(hook)
 	exists := err == nil

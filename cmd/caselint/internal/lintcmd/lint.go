@@ -166,9 +166,7 @@ docs/adopting.md.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Profile, "profile", "", "procedure profile: stoke-on-trent, oxfordshire, combined, or one the config defines (default from config, else combined)")
-	f.StringVar(&opts.AsOf, "as-of", "", "evaluate overdue checks as of this date, YYYY-MM-DD (default the config's as_of, else today)")
-	f.StringVar(&opts.Config, "config", "", "config file for every folder (default: for each case, the nearest .caselint.toml at or above its folder, inside the repository)")
+	AddRecordFlags(f, opts)
 	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(report.Formats, ", ")+", html (docs/formats.md, docs/report.md)")
 	f.StringVar(&opts.Category, "category", "", "SARIF: the analysis' category (automationDetails.id), so that code scanning keeps runs over different folders or profiles apart")
 	f.BoolVar(&opts.IncludeSuppressed, "include-suppressed", false, "SARIF: keep the suppressed findings, marked suppressed (left out by default: reviewdog and some viewers show them as live)")
@@ -179,7 +177,6 @@ docs/adopting.md.`,
 	f.BoolVar(&opts.Staged, "staged", false, "lint the records as staged in the git index, only the cases the staged change touches (for pre-commit hooks)")
 	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
-	f.BoolVar(&opts.NoCache, "no-cache", false, "build the history from every commit, neither reading nor writing the history cache in the git folder (.git/caselint/history)")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "say on stderr which config applied to which folder")
 	f.StringVar(&opts.PathMode, "path-mode", "root", "report paths relative to the repository root (root) or to the working folder (wd, for tools run in a subfolder)")
 	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "with the path -, lint standard input as if it were the record at `PATH`, in its case, and report its findings only (for editors)")
@@ -192,6 +189,17 @@ docs/adopting.md.`,
 	cmd.MarkFlagsMutuallyExclusive("pre-commit", "rev")
 	cmd.MarkFlagsMutuallyExclusive("baseline", "no-baseline")
 	return cmd
+}
+
+// AddRecordFlags registers on f, into opts, the flags that say how the
+// records are linted: --profile, --as-of, --config and --no-cache. caselint
+// lint has them, and so does each command that lints as it does (caselint
+// baseline), with the same names, defaults and meaning.
+func AddRecordFlags(f *pflag.FlagSet, opts *Options) {
+	f.StringVar(&opts.Profile, "profile", "", "procedure profile: stoke-on-trent, oxfordshire, combined, or one the config defines (default from config, else combined)")
+	f.StringVar(&opts.AsOf, "as-of", "", "evaluate overdue checks as of this date, YYYY-MM-DD (default the config's as_of, else today)")
+	f.StringVar(&opts.Config, "config", "", "config file for every folder (default: for each case, the nearest .caselint.toml at or above its folder, inside the repository)")
+	f.BoolVar(&opts.NoCache, "no-cache", false, "build the history from every commit, neither reading nor writing the history cache in the git folder (.git/caselint/history)")
 }
 
 // Run lints as opts say. Neither its report, nor its notices, nor its

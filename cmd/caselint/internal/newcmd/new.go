@@ -67,12 +67,7 @@ day, give it a name with --name.`,
   cd cases/SOT-2026-0042 && caselint new visit --date 2026-01-19
   caselint new visit --date 2026-01-19 --name 2026-01-19-evening.md`,
 		ValidArgs: Kinds,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.Usagef("say which record to write: caselint new {%s}", strings.Join(Kinds, "|"))
-			}
-			return nil
-		},
+		Args:      cmdutil.ExactlyOneArg("say which record to write: caselint new {" + strings.Join(Kinds, "|") + "}"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Kind = args[0]
 			if runF != nil {
