@@ -709,18 +709,6 @@ func wantName(t reflect.Type) string {
 	return t.String()
 }
 
-// errText is the readable part of a decoding error.
-func errText(err error) string {
-	if err == nil {
-		return "cannot be read"
-	}
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		return pe.Message
-	}
-	return strings.TrimPrefix(err.Error(), "toml: ")
-}
-
 // validate checks the values that must be one of a fixed set, normalising
 // each accepted value to its canonical spelling (case and runs of spaces are
 // forgiven: "Physical  Abuse" is read as "physical abuse").
