@@ -116,7 +116,8 @@ func (c *Case) IsChild(ref string) bool {
 // Person returns the person ref names (exact name, any case, a role in
 // brackets ignored), or nil. The child is not a Person; see IsChild.
 func (c *Case) Person(ref string) *schema.Person {
-	return c.people[schema.PersonKey(ref)]
+	var buf [64]byte
+	return c.people[string(schema.AppendPersonKey(buf[:0], ref))]
 }
 
 // Known reports whether ref names the child or one of the case's people.

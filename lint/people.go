@@ -18,10 +18,7 @@ import (
 
 // SamePerson reports whether two references name the same person: exact
 // name, any case, surrounding spaces and a role in brackets ignored.
-func SamePerson(a, b string) bool {
-	ka := schema.PersonKey(a)
-	return ka != "" && ka == schema.PersonKey(b)
-}
+func SamePerson(a, b string) bool { return schema.SamePersonKey(a, b) }
 
 // AmongPeople reports whether ref names one of refs (SamePerson).
 func AmongPeople(ref string, refs []string) bool {

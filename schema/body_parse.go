@@ -117,6 +117,46 @@ type bodyParser struct {
 	body *Body
 
 	blocks map[*Section][]ast.Node // each section's top-level blocks
+
+	// heads are the level-2 headings of the document as read before the
+	// sections are split (plans and visits), in order; next is the first
+	// not yet asked for again (heading).
+	heads []headingRead
+	next  int
+
+	// scratch is where plain text is gathered before it is kept as a
+	// string (plain, each section's content).
+	scratch bytes.Buffer
+}
+
+// headingRead is a heading's text and the section it names.
+type headingRead struct {
+	node       *ast.Heading
+	text, name string
+}
+
+// readHeading reads level-2 heading h, once: its text and canonical
+// section are kept for when the sections are split (heading).
+func (p *bodyParser) readHeading(h *ast.Heading) (text, name string) {
+	text = collapse(p.plain(h))
+	name = CanonicalSection(p.kind, text)
+	p.heads = append(p.heads, headingRead{h, text, name})
+	return text, name
+}
+
+// heading returns the text of heading h and the section it names, as
+// readHeading read them when it did. Headings are asked for in the order
+// they were read, so the search only moves forward.
+func (p *bodyParser) heading(h *ast.Heading) (text, name string) {
+	for p.next < len(p.heads) {
+		r := p.heads[p.next]
+		p.next++
+		if r.node == h {
+			return r.text, r.name
+		}
+	}
+	text = collapse(p.plain(h))
+	return text, CanonicalSection(p.kind, text)
 }
 
 // off converts an offset into p.in to an offset into src.Data.
@@ -143,8 +183,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 		have = map[string]bool{}
 		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 			if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
-				heading := collapse(p.plain(h))
-				name := CanonicalSection(p.kind, heading)
+				heading, name := p.readHeading(h)
 				if name == "" {
 					name, _ = NearSection(p.kind, heading)
 				}
@@ -161,7 +200,8 @@ func (p *bodyParser) sections(doc ast.Node) {
 		have = map[string]bool{}
 		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 			if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
-				have[CanonicalSection(p.kind, collapse(p.plain(h)))] = true
+				_, name := p.readHeading(h)
+				have[name] = true
 			}
 		}
 		labelled = map[*Section]string{}
@@ -216,9 +256,9 @@ func (p *bodyParser) sections(doc ast.Node) {
 			}
 			cur = nil
 			if h.Level == 2 {
-				heading := collapse(p.plain(h))
+				heading, name := p.heading(h)
 				cur = &Section{
-					Name:          CanonicalSection(p.kind, heading),
+					Name:          name,
 					Heading:       heading,
 					HeadingOffset: hoff,
 					Start:         p.headingEnd(h),
@@ -242,12 +282,12 @@ func (p *bodyParser) sections(doc ast.Node) {
 		p.nearSections()
 	}
 	for _, s := range p.body.Sections {
-		var b strings.Builder
+		p.scratch.Reset()
 		for _, n := range p.blocks[s] {
-			p.plainTo(&b, n)
-			b.WriteByte(' ')
+			p.plainTo(&p.scratch, n)
+			p.scratch.WriteByte(' ')
 		}
-		s.Content = collapse(b.String())
+		s.Content = collapse(p.scratch.String())
 		if label, ok := labelled[s]; ok {
 			// The label is the heading, not the content.
 			s.Content = strings.TrimSpace(strings.TrimPrefix(s.Content, label))
@@ -770,12 +810,12 @@ func (p *bodyParser) cell(c ast.Node, rowStart int) Cell {
 // plain returns the plain text of node n: the text of its inline nodes
 // (escapes and entities resolved), HTML and comments dropped.
 func (p *bodyParser) plain(n ast.Node) string {
-	var b strings.Builder
-	p.plainTo(&b, n)
-	return b.String()
+	p.scratch.Reset()
+	p.plainTo(&p.scratch, n)
+	return p.scratch.String()
 }
 
-func (p *bodyParser) plainTo(b *strings.Builder, n ast.Node) {
+func (p *bodyParser) plainTo(b *bytes.Buffer, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.HTMLBlock, *ast.RawHTML:
 		return

@@ -43,10 +43,9 @@ func decodeFront(doc *Document, bad []int) {
 	start, end := doc.FrontStart, doc.FrontEnd
 	text := tomlText(data[start:end], bad, start)
 
-	var (
-		top map[string]toml.Primitive
-		md  toml.MetaData
-	)
+	// The frontmatter is decoded once, into the library's own values; the
+	// decoder reads them into the typed record without decoding again.
+	var top map[string]any
 	reported := map[int]bool{} // lines already reported
 	for n := 0; ; n++ {
 		if n == maxRepairs || n*len(text) > maxRepairWork {
@@ -55,8 +54,7 @@ func decodeFront(doc *Document, bad []int) {
 			break
 		}
 		top = nil
-		var err error
-		md, err = toml.Decode(string(text), &top)
+		_, err := toml.Decode(string(text), &top)
 		if err == nil {
 			break
 		}
@@ -84,7 +82,7 @@ func decodeFront(doc *Document, bad []int) {
 		return
 	}
 
-	d := &decoder{doc: doc, md: &md, blanked: blankedKeys(data, text, start)}
+	d := &decoder{doc: doc, blanked: blankedKeys(data, text, start)}
 	d.decode(top)
 }
 
@@ -101,7 +99,7 @@ func tomlPrefix(src *Source, front Span, bad []int) int {
 		front.End = max(front.Start, src.LineStart(src.LineOf(off)))
 	}
 	text := tomlText(src.Data[front.Start:front.End], bad, front.Start)
-	var top map[string]toml.Primitive
+	var top map[string]any
 	_, err := toml.Decode(string(text), &top)
 	var pe toml.ParseError
 	if err == nil || !errors.As(err, &pe) {
@@ -256,26 +254,20 @@ var kindNames = func() []string {
 
 type decoder struct {
 	doc *Document
-	md  *toml.MetaData
 	// blanked holds the keys on lines the repairs blanked (see blankedKeys).
 	blanked map[string]bool
 	// what names the record in messages: "visit record".
 	what string
 }
 
-func (d *decoder) decode(top map[string]toml.Primitive) {
+func (d *decoder) decode(top map[string]any) {
 	doc := d.doc
-	prim, ok := top["type"]
+	raw, ok := top["type"]
 	if !ok {
 		if d.blanked["type"] {
 			return // its syntax error is reported
 		}
 		doc.Problemf(doc.TypeLine(), `missing key type: say what the record is: type = "case", "plan", "conference", "core-group" or "visit"`)
-		return
-	}
-	var raw any
-	if err := d.md.PrimitiveDecode(prim, &raw); err != nil {
-		doc.Problemf(doc.AtValue("type"), "type: %v", err)
 		return
 	}
 	s, isString := raw.(string)
@@ -352,7 +344,7 @@ func structFields(t reflect.Type) []field {
 
 // table decodes the keys of one TOML table m into the struct rv, whose key
 // path is path (nil at the top).
-func (d *decoder) table(m map[string]toml.Primitive, rv reflect.Value, path []string) {
+func (d *decoder) table(m map[string]any, rv reflect.Value, path []string) {
 	fs := fieldsOf(rv.Type())
 	// In the order they are written, so that problems come out in order.
 	type keyAt struct {
@@ -489,62 +481,95 @@ var unmarshalerType = reflect.TypeOf((*toml.Unmarshaler)(nil)).Elem()
 
 func isUnmarshaler(t reflect.Type) bool { return reflect.PointerTo(t).Implements(unmarshalerType) }
 
-// value decodes one value prim into the field fv, whose key path is path.
-func (d *decoder) value(prim toml.Primitive, fv reflect.Value, path []string) {
+// value decodes one value raw, as the TOML library read it, into the field
+// fv, whose key path is path.
+func (d *decoder) value(raw any, fv reflect.Value, path []string) {
 	t := fv.Type()
-	var raw any
-	if err := d.md.PrimitiveDecode(prim, &raw); err != nil {
-		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
-		return
-	}
 	switch {
 	case isUnmarshaler(t):
-		d.leaf(prim, raw, fv, path)
+		d.leaf(raw, fv, path)
 	case t.Kind() == reflect.Struct:
-		d.subtable(prim, raw, fv, path)
+		d.subtable(raw, fv, path)
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && !isUnmarshaler(t.Elem()):
 		if _, ok := raw.(map[string]any); !ok {
 			d.doc.Problemf(d.valueAt(path), "%s: expected a table, found %s", dotted(path), tomlTypeName(raw))
 			return
 		}
 		p := reflect.New(t.Elem())
-		d.subtable(prim, raw, p.Elem(), path)
+		d.subtable(raw, p.Elem(), path)
 		fv.Set(p)
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && !isUnmarshaler(t.Elem()):
-		d.tables(prim, raw, fv, path)
+		d.tables(raw, fv, path)
 	case t.Kind() == reflect.Slice:
-		d.list(prim, raw, fv, path)
+		d.list(raw, fv, path)
 	default:
-		d.leaf(prim, raw, fv, path)
+		d.leaf(raw, fv, path)
 	}
 }
 
-// leaf decodes a value that is not a table nor an array of tables (a
-// string, number, date or a type that decodes itself) into fv, after
-// checking its TOML type against fv's.
-func (d *decoder) leaf(prim toml.Primitive, raw any, fv reflect.Value, path []string) {
-	t := fv.Type()
-	if msg := d.leafMismatch(raw, t); msg != "" {
+// leaf decodes a plain value (a string, a date, an interval) into fv,
+// reporting a value of the wrong type at it.
+func (d *decoder) leaf(raw any, fv reflect.Value, path []string) {
+	if msg := d.leafMismatch(raw, fv.Type()); msg != "" {
 		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), msg)
 		return
 	}
-	tmp := reflect.New(t)
-	if err := d.md.PrimitiveDecode(prim, tmp.Interface()); err != nil {
-		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
-		return
+	if msg := setLeaf(raw, fv); msg != "" {
+		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), msg)
 	}
-	fv.Set(tmp.Elem())
+}
+
+// setLeaf sets fv to raw, whose type leafMismatch accepted, as the TOML
+// library's own decoding would, and returns why it cannot, or "". An
+// Unmarshaler (a date, an interval) is given raw; fv is left as it was when
+// it refuses.
+func setLeaf(raw any, fv reflect.Value) string {
+	t := fv.Type()
+	if isUnmarshaler(t) {
+		tmp := reflect.New(t)
+		if err := tmp.Interface().(toml.Unmarshaler).UnmarshalTOML(raw); err != nil {
+			return err.Error()
+		}
+		fv.Set(tmp.Elem())
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.String:
+		fv.SetString(raw.(string))
+	case reflect.Bool:
+		fv.SetBool(raw.(bool))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n := raw.(int64)
+		if fv.OverflowInt(n) {
+			return sprintf("%d is out of the range of %s", n, t.Kind())
+		}
+		fv.SetInt(n)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n := raw.(int64)
+		if n < 0 || fv.OverflowUint(uint64(n)) {
+			return sprintf("%d is out of the range of %s", n, t.Kind())
+		}
+		fv.SetUint(uint64(n))
+	case reflect.Float32, reflect.Float64:
+		switch n := raw.(type) {
+		case float64:
+			fv.SetFloat(n)
+		case int64:
+			fv.SetFloat(float64(n))
+		}
+	case reflect.Interface:
+		fv.Set(reflect.ValueOf(raw))
+	default:
+		return "cannot be read"
+	}
+	return ""
 }
 
 // subtable decodes a table value into the struct fv.
-func (d *decoder) subtable(prim toml.Primitive, raw any, fv reflect.Value, path []string) {
-	if _, ok := raw.(map[string]any); !ok {
+func (d *decoder) subtable(raw any, fv reflect.Value, path []string) {
+	m, ok := raw.(map[string]any)
+	if !ok {
 		d.doc.Problemf(d.valueAt(path), "%s: expected a table, found %s", dotted(path), tomlTypeName(raw))
-		return
-	}
-	var m map[string]toml.Primitive
-	if err := d.md.PrimitiveDecode(prim, &m); err != nil {
-		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
 		return
 	}
 	d.table(m, fv, path)
@@ -553,53 +578,47 @@ func (d *decoder) subtable(prim toml.Primitive, raw any, fv reflect.Value, path 
 // tables decodes an array of tables ([[people]]) or a list of inline tables
 // into the slice of structs fv. An element that is not a table is reported
 // and left zero, so that element i is still the i-th table written.
-func (d *decoder) tables(prim toml.Primitive, raw any, fv reflect.Value, path []string) {
-	n, ok := listLen(raw)
-	if !ok {
+func (d *decoder) tables(raw any, fv reflect.Value, path []string) {
+	var elems []any
+	switch v := raw.(type) {
+	case []any:
+		elems = v
+	case []map[string]any:
+		elems = make([]any, len(v))
+		for i, m := range v {
+			elems[i] = m
+		}
+	default:
 		d.doc.Problemf(d.valueAt(path), "%s: expected [[%s]] tables, found %s", dotted(path), dotted(path), tomlTypeName(raw))
 		if _, one := raw.(map[string]any); one {
 			// [legal_status] written for the only one: reported, and
 			// still read as that one entry, so that no rule reads the
 			// case as having none.
 			out := reflect.MakeSlice(fv.Type(), 1, 1)
-			d.subtable(prim, raw, out.Index(0), path)
+			d.subtable(raw, out.Index(0), path)
 			fv.Set(out)
 		}
 		return
 	}
-	var elems []toml.Primitive
-	if err := d.md.PrimitiveDecode(prim, &elems); err != nil || len(elems) != n {
-		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
-		return
-	}
+	n := len(elems)
 	out := reflect.MakeSlice(fv.Type(), n, n)
-	for i, ep := range elems {
+	for i, eraw := range elems {
 		epath := join(path, strconv.Itoa(i))
-		var eraw any
-		if err := d.md.PrimitiveDecode(ep, &eraw); err != nil {
-			d.doc.Problemf(d.valueAt(epath), "%s, item %d: %s", dotted(path), i+1, errText(err))
-			continue
-		}
 		if _, ok := eraw.(map[string]any); !ok {
 			d.doc.Problemf(d.valueAt(epath), "%s, item %d: expected a table, found %s", dotted(path), i+1, tomlTypeName(eraw))
 			continue
 		}
-		d.subtable(ep, eraw, out.Index(i), epath)
+		d.subtable(eraw, out.Index(i), epath)
 	}
 	fv.Set(out)
 }
 
 // list decodes a list of plain values (["Sam Doe", "Jamie"]) into the slice
 // fv. An element of the wrong type is reported at the element and left zero.
-func (d *decoder) list(prim toml.Primitive, raw any, fv reflect.Value, path []string) {
+func (d *decoder) list(raw any, fv reflect.Value, path []string) {
 	items, ok := raw.([]any)
 	if !ok {
 		d.doc.Problemf(d.valueAt(path), "%s: expected %s, found %s", dotted(path), wantName(fv.Type()), tomlTypeName(raw))
-		return
-	}
-	var elems []toml.Primitive
-	if err := d.md.PrimitiveDecode(prim, &elems); err != nil || len(elems) != len(items) {
-		d.doc.Problemf(d.valueAt(path), "%s: %s", dotted(path), errText(err))
 		return
 	}
 	et := fv.Type().Elem()
@@ -610,12 +629,9 @@ func (d *decoder) list(prim toml.Primitive, raw any, fv reflect.Value, path []st
 			d.doc.Problemf(at, "%s, item %d: %s", dotted(path), i+1, msg)
 			continue
 		}
-		tmp := reflect.New(et)
-		if err := d.md.PrimitiveDecode(elems[i], tmp.Interface()); err != nil {
-			d.doc.Problemf(at, "%s, item %d: %s", dotted(path), i+1, errText(err))
-			continue
+		if msg := setLeaf(item, out.Index(i)); msg != "" {
+			d.doc.Problemf(at, "%s, item %d: %s", dotted(path), i+1, msg)
 		}
-		out.Index(i).Set(tmp.Elem())
 	}
 	fv.Set(out)
 }
@@ -625,16 +641,6 @@ func (d *decoder) elemAt(i int, path []string) int {
 		return s.Start
 	}
 	return d.valueAt(path)
-}
-
-func listLen(raw any) (int, bool) {
-	switch v := raw.(type) {
-	case []any:
-		return len(v), true
-	case []map[string]any:
-		return len(v), true
-	}
-	return 0, false
 }
 
 // leafMismatch returns why raw cannot go into a value of type t, or "" when
@@ -701,18 +707,6 @@ func wantName(t reflect.Type) string {
 		return "a table"
 	}
 	return t.String()
-}
-
-// errText is the readable part of a decoding error.
-func errText(err error) string {
-	if err == nil {
-		return "cannot be read"
-	}
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		return pe.Message
-	}
-	return strings.TrimPrefix(err.Error(), "toml: ")
 }
 
 // validate checks the values that must be one of a fixed set, normalising

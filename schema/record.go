@@ -1,6 +1,10 @@
 package schema
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
 
 // Kind is what a record records: the frontmatter's type key.
 type Kind string
@@ -210,17 +214,77 @@ type Visit struct {
 // and "Kim Green" are one person) but kept before a surname alone, where
 // it is what tells "Mr Bell" from "Mrs Bell".
 func PersonKey(ref string) string {
+	var buf [64]byte
+	return string(AppendPersonKey(buf[:0], ref))
+}
+
+// SamePersonKey reports whether a and b have the same PersonKey, and it is
+// not empty, without allocating for names of up to 64 bytes.
+func SamePersonKey(a, b string) bool {
+	var ba, bb [64]byte
+	ka := AppendPersonKey(ba[:0], a)
+	return len(ka) > 0 && string(ka) == string(AppendPersonKey(bb[:0], b))
+}
+
+// AppendPersonKey appends PersonKey(ref) to dst: the one definition of the
+// key, in one pass over the name when it is ASCII (as nearly every name
+// in a record is) and through Unicode case folding otherwise.
+func AppendPersonKey(dst []byte, ref string) []byte {
+	s := trimRole(ref)
+	start := len(dst)
+	if !isASCII(s) {
+		dst = append(dst, foldName(s)...)
+	} else {
+		// foldName(s), for ASCII: the words of s (split at white space and
+		// full stops), lower-cased and joined by single spaces.
+		inWord := false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c == '.' || asciiSpace[c] {
+				inWord = false
+				continue
+			}
+			if !inWord && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			inWord = true
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+	}
+	k := dst[start:]
+	if i := bytes.IndexByte(k, ' '); i > 0 && personTitles[string(k[:i])] && bytes.Count(k[i+1:], []byte{' '}) >= 1 {
+		dst = append(dst[:start], k[i+1:]...)
+	}
+	return dst
+}
+
+// trimRole drops the spaces around ref and a trailing role in brackets.
+func trimRole(ref string) string {
 	s := strings.TrimSpace(ref)
 	if strings.HasSuffix(s, ")") {
 		if i := strings.LastIndex(s, "("); i > 0 {
 			s = strings.TrimSpace(s[:i])
 		}
 	}
-	s = strings.ToLower(collapse(strings.ReplaceAll(s, ".", " ")))
-	if i := strings.IndexByte(s, ' '); i > 0 && personTitles[s[:i]] && strings.Count(s[i+1:], " ") >= 1 {
-		s = s[i+1:]
-	}
 	return s
+}
+
+// foldName lower-cases the name s with its full stops read as spaces and
+// its white space collapsed.
+func foldName(s string) string {
+	return strings.ToLower(collapse(strings.ReplaceAll(s, ".", " ")))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // personTitles are the titles written before a name.
