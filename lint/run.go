@@ -9,6 +9,7 @@ import (
 	"path"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -65,6 +66,13 @@ type Options struct {
 	// called from several goroutines at once. Unset, every case is linted
 	// with Profile, AsOf, Calendar and MaxFileSize.
 	SettingsFor func(dir string) (*Settings, error)
+	// Touched, when set, says which cases under Paths are linted: the case
+	// in folder unit, or the file of no case at path unit, for which it
+	// returns true. Of the others only the case id is read (a case id used
+	// twice is a finding even when one of the two cases is not linted), and
+	// they are not counted in the Result. --new-from-rev lints only the
+	// cases its change touched.
+	Touched func(unit string) bool
 }
 
 // Settings are how the cases under one config are linted.
@@ -119,7 +127,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 					mu.Unlock()
 					continue
 				}
-				o := orderedResult{caseResult: lane.lintCase(cf), order: caseOrder(cf), eng: lane}
+				var o orderedResult
+				if opts.Touched == nil || opts.Touched(caseOrder(cf).name) {
+					o = orderedResult{caseResult: lane.lintCase(cf), order: caseOrder(cf), eng: lane}
+				} else {
+					o = orderedResult{caseResult: lane.caseIDOnly(cf), order: caseOrder(cf), eng: lane}
+				}
 				mu.Lock()
 				outs = append(outs, o)
 				mu.Unlock()
@@ -316,6 +329,7 @@ type caseResult struct {
 	notes     []Notification
 	records   int
 	isCase    bool
+	untouched bool // not linted (Options.Touched)
 	caseID    string
 	caseIDPos place
 	chrono    *Chronology // under Options.Chronologies
@@ -356,14 +370,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	})
 	out.records = len(docs)
 	c := assemble(g.Dir, docs)
-	if c.Record != nil && c.Record.ID != "" {
-		// A copy: the id is a piece of the case.md frontmatter, which it
-		// would otherwise keep alive until the run ends.
-		out.caseID = strings.Clone(c.Record.ID)
-		d := c.Record.Doc
-		off := d.AtValue("id")
-		out.caseIDPos = place{path: d.Source.Path, pos: d.Source.Position(off), line: string(d.Source.Line(d.Source.LineOf(off)))}
-	}
+	out.caseID, out.caseIDPos = caseIDOf(c)
 
 	var diags diagCounter // at most maxDiagsPerFile of a rule in a file (place.go)
 	for _, r := range e.enabled {
@@ -386,6 +393,35 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		out.chrono = e.chronology(c)
 	}
 	return out
+}
+
+// caseIDOnly reads, of a case not linted (Options.Touched), its case.md
+// for its id alone; of a file of no case, nothing.
+func (e *engine) caseIDOnly(g caseFiles) (out caseResult) {
+	out.untouched = true
+	if g.Dir == "" {
+		return out
+	}
+	name := path.Join(g.Dir, "case.md")
+	if !slices.Contains(g.Files, name) {
+		return out
+	}
+	docs := loadDocs(e.opts.FS, []string{name}, e.opts.MaxFileSize, func(skippedFile) {})
+	out.caseID, out.caseIDPos = caseIDOf(assemble(g.Dir, docs))
+	return out
+}
+
+// caseIDOf returns the id of case c and where its case.md gives it; ""
+// when it gives none.
+func caseIDOf(c *Case) (string, place) {
+	if c.Record == nil || c.Record.ID == "" {
+		return "", place{}
+	}
+	// A copy: the id is a piece of the case.md frontmatter, which it would
+	// otherwise keep alive until the run ends.
+	d := c.Record.Doc
+	off := d.AtValue("id")
+	return strings.Clone(c.Record.ID), place{path: d.Source.Path, pos: d.Source.Position(off), line: string(d.Source.Line(d.Source.LineOf(off)))}
 }
 
 func caseNotePath(g caseFiles) string {

@@ -73,6 +73,9 @@ func (joinStage) run(e *engine, w *runWork) {
 		if o.isCase {
 			w.res.Cases++
 		}
+		if o.untouched {
+			w.res.Untouched++
+		}
 		if o.chrono != nil {
 			w.res.Chronologies = append(w.res.Chronologies, *o.chrono)
 		}
