@@ -68,10 +68,12 @@ type Options struct {
 	SettingsFor func(dir string) (*Settings, error)
 	// Touched, when set, says which cases under Paths are linted: the case
 	// in folder unit, or the file of no case at path unit, for which it
-	// returns true. Of the others only the case id is read (a case id used
-	// twice is a finding even when one of the two cases is not linted), and
-	// they are not counted in the Result. --new-from-rev lints only the
-	// cases its change touched.
+	// returns true. Of the others only the case id is read, where it could
+	// be a linted case's (a case id used twice is a finding of whichever
+	// case comes second, linted or not), and they are not counted in the
+	// Result but in Result.Untouched; a case id two cases not linted share
+	// is not reported. --new-from-rev lints only the cases its change
+	// touched: the others have the same findings at both ends.
 	Touched func(unit string) bool
 }
 
@@ -329,7 +331,8 @@ type caseResult struct {
 	notes     []Notification
 	records   int
 	isCase    bool
-	untouched bool // not linted (Options.Touched)
+	untouched bool   // not linted (Options.Touched)
+	caseMD    []byte // of a case not linted, its case.md unparsed
 	caseID    string
 	caseIDPos place
 	chrono    *Chronology // under Options.Chronologies
@@ -395,20 +398,25 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	return out
 }
 
-// caseIDOnly reads, of a case not linted (Options.Touched), its case.md
-// for its id alone; of a file of no case, nothing.
+// caseIDOnly reads, of a case not linted (Options.Touched), its case.md,
+// kept unparsed for duplicateIDStage (most are never parsed); of a file of
+// no case, nothing.
 func (e *engine) caseIDOnly(g caseFiles) (out caseResult) {
 	out.untouched = true
-	if g.Dir == "" {
-		return out
-	}
 	name := path.Join(g.Dir, "case.md")
-	if !slices.Contains(g.Files, name) {
+	if g.Dir == "" || !slices.Contains(g.Files, name) {
 		return out
 	}
-	docs := loadDocs(e.opts.FS, []string{name}, e.opts.MaxFileSize, func(skippedFile) {})
-	out.caseID, out.caseIDPos = caseIDOf(assemble(g.Dir, docs))
+	if data, err := ReadRegularFile(e.opts.FS, name, e.opts.MaxFileSize); err == nil {
+		out.caseMD = data
+	}
 	return out
+}
+
+// caseID parses the case.md of the case in folder dir for its id alone.
+func (e *engine) caseID(dir string) (string, place) {
+	docs := loadDocs(e.opts.FS, []string{path.Join(dir, "case.md")}, e.opts.MaxFileSize, func(skippedFile) {})
+	return caseIDOf(assemble(dir, docs))
 }
 
 // caseIDOf returns the id of case c and where its case.md gives it; ""

@@ -60,3 +60,23 @@ func (h *History) ChangedBetween(a, b string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// CleanHash returns the hash of the blob the index holds for the work-tree
+// file name, when fi (the file's Lstat) shows it unchanged since git read
+// it: the same size and modification time as the index recorded, and that
+// time before the index was written (a file changed in the same instant
+// the index was written may not show it: git calls it racily clean, and
+// reads it); false when the file must be read to know.
+func (ix *Index) CleanHash(name string, fi fs.FileInfo) (string, bool) {
+	lo, hi := entriesUnder(ix.files, name)
+	if lo >= hi || ix.files[lo].name != name {
+		return "", false
+	}
+	e := ix.files[lo]
+	mt := fi.ModTime()
+	if e.intentToAdd || !fi.Mode().IsRegular() || uint32(fi.Size()) != e.size ||
+		uint32(mt.Unix()) != e.mtimeSec || uint32(mt.Nanosecond()) != e.mtimeNsec || !mt.Before(ix.modTime) {
+		return "", false
+	}
+	return e.hash.String(), true
+}

@@ -20,7 +20,15 @@ import (
 // in it; a file of no case, when it is touched.
 func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) (func(string) bool, error) {
 	changed := map[string]bool{}
-	if err := diffFS(w.FS, old, walk, changed); err != nil {
+	now := hasher{fsys: w.FS}
+	if !w.staged && w.revHash == "" {
+		// The work tree: a file git's index says is unchanged since git
+		// read it need not be read (a broken index is only slower).
+		if ix, err := w.repo.Index(); err == nil {
+			now.index = ix
+		}
+	}
+	if err := diffFS(now, old, walk, changed); err != nil {
 		return nil, err
 	}
 	if w.hist != nil {
@@ -43,7 +51,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) (func(st
 		for d := s; d != "."; {
 			d = path.Dir(d)
 			p := path.Join(d, lint.ConfigFileName)
-			if differs(w.FS, old, p) {
+			if now.differs(old, p, nil) {
 				changed[p] = true
 			}
 		}
@@ -84,7 +92,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) (func(st
 // with other content. Hidden folders (.git) are not walked, as the lint
 // does not walk them; links are compared by their presence alone, as the
 // lint never follows them.
-func diffFS(now, old fs.FS, walk []string, changed map[string]bool) error {
+func diffFS(now hasher, old fs.FS, walk []string, changed map[string]bool) error {
 	seen := map[string]bool{}
 	each := func(fsys fs.FS, fn func(p string, d fs.DirEntry)) error {
 		for _, s := range walk {
@@ -110,9 +118,9 @@ func diffFS(now, old fs.FS, walk []string, changed map[string]bool) error {
 		}
 		return nil
 	}
-	if err := each(now, func(p string, d fs.DirEntry) {
+	if err := each(now.fsys, func(p string, d fs.DirEntry) {
 		seen[p] = true
-		if differs(now, old, p) {
+		if now.differs(old, p, d) {
 			changed[p] = true
 		}
 	}); err != nil {
@@ -125,21 +133,33 @@ func diffFS(now, old fs.FS, walk []string, changed map[string]bool) error {
 	})
 }
 
-// differs reports whether the file p is in one of a and b and not the
-// other, or differs in kind or content.
-func differs(a, b fs.FS, p string) bool {
-	ha, oka := fileHash(a, p, 0)
-	hb, okb := fileHash(b, p, len(ha))
+// hasher gives the blob hashes of the files of the tree linted: from git
+// where fsys is one of git's trees, else from the index where it has the
+// file as it is in the work tree, else by reading it.
+type hasher struct {
+	fsys  fs.FS
+	index *vcs.Index // the work tree's, or nil
+}
+
+// differs reports whether the file p (d its entry in h.fsys, or nil) is in
+// one of h's tree and old and not the other, or differs in kind or
+// content.
+func (h hasher) differs(old fs.FS, p string, d fs.DirEntry) bool {
+	hb, okb := fileHash(old, p, 0)
+	var ha string
+	oka := false
+	if h.index != nil && d != nil {
+		if fi, err := d.Info(); err == nil {
+			ha, oka = h.index.CleanHash(p, fi)
+		}
+	}
+	if !oka {
+		ha, oka = fileHash(h.fsys, p, len(hb))
+	}
 	if oka != okb {
 		return true
 	}
-	if !oka {
-		return false // in neither
-	}
-	if len(ha) != len(hb) { // a's was worked out before b's length was known
-		ha, _ = fileHash(a, p, len(hb))
-	}
-	return ha != hb
+	return oka && ha != hb
 }
 
 // fileHash is git's blob hash of the file p in fsys (n hex digits long: 64

@@ -107,6 +107,13 @@ func TestGitNewFromRevTouched(t *testing.T) {
 	r.git("reset", "-q", "HEAD", "--", "cases/T-3")
 	r.git("checkout", "-q", "HEAD", "--", "cases/T-3")
 
+	// An edit not staged touches its case, and it alone.
+	r.write("cases/T-1/visits/2026-01-26.md", visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Nobody answered the door."))
+	if now, then, _ := newFromRevCounts(t, r.dir, "HEAD"); now != 1 || then != 1 {
+		t.Errorf("after an edit not staged: %d cases linted now, %d then; want 1 and 1", now, then)
+	}
+	r.git("checkout", "-q", "HEAD", "--", "cases/T-1")
+
 	// A config touches every case below it.
 	r.write("cases/.caselint.toml", "profile = \"oxfordshire\"\n")
 	if now, then, _ := newFromRevCounts(t, r.dir, "HEAD"); now != 3 || then != 3 {
