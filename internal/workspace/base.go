@@ -24,7 +24,7 @@ type Base struct {
 	FingerprintPath func(string) string
 	// Touched says which cases the change since REV touched
 	// (lint.Options.Touched): only those can have findings that are new,
-	// and only those are linted, at REV and now.
+	// and only those are linted, at REV and now; nil: every case.
 	Touched func(unit string) bool
 }
 
@@ -81,10 +81,7 @@ func (w *Workspace) Base(rev string) (*Base, error) {
 	if len(paths) == 0 {
 		return nil, nil // none of it was there
 	}
-	touched, err := w.touchedSince(hash, old, append(append([]string(nil), scope...), paths...))
-	if err != nil {
-		return nil, fmt.Errorf("--new-from-rev: %w", err)
-	}
+	touched := w.touchedSince(hash, old, append(append([]string(nil), scope...), paths...))
 	b := &Base{FS: old, Paths: paths, FingerprintPath: fingerprintPath(ren), Touched: touched}
 	if w.hist != nil {
 		b.History = w.HistoryAt(hash, old, when)

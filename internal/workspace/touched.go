@@ -17,8 +17,10 @@ import (
 // other versions), and a changed case.md or config touches every case in
 // its folder and below (which files make a case, and the settings they are
 // linted with, may have changed). A case is touched when a touched file is
-// in it; a file of no case, when it is touched.
-func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) (func(string) bool, error) {
+// in it; a file of no case, when it is touched. It is nil (every case is
+// touched) when the trees or the history could not be compared: linting
+// everything, as without it, is slower, never wrong.
+func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(string) bool {
 	changed := map[string]bool{}
 	now := hasher{fsys: w.FS}
 	if !w.staged && w.revHash == "" {
@@ -29,7 +31,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) (func(st
 		}
 	}
 	if err := diffFS(now, old, walk, changed); err != nil {
-		return nil, err
+		return nil
 	}
 	if w.hist != nil {
 		tip := w.revHash
@@ -39,7 +41,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) (func(st
 		if tip != "" {
 			ps, err := w.hist.ChangedBetween(tip, hash)
 			if err != nil {
-				return nil, err
+				return nil
 			}
 			for _, p := range ps {
 				changed[p] = true
@@ -84,7 +86,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) (func(st
 				return false
 			}
 		}
-	}, nil
+	}
 }
 
 // diffFS adds to changed the paths of the files that differ between now
