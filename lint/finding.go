@@ -78,6 +78,7 @@ type Result struct {
 	Notifications []Notification
 	Files         int // records read
 	Cases         int
+	Untouched     int    // cases and files of no case not linted (Options.Touched)
 	Baselined     int    // findings the baseline hid (BaselineStage)
 	Root          string // absolute root the paths are relative to
 	// Chronologies are the cases' events, in the order of the cases, when

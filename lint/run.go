@@ -9,6 +9,7 @@ import (
 	"path"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -69,6 +70,15 @@ type Options struct {
 	// called from several goroutines at once. Unset, every case is linted
 	// with Profile, AsOf, Calendar and MaxFileSize.
 	SettingsFor func(dir string) (*Settings, error)
+	// Touched, when set, says which cases under Paths are linted: the case
+	// in folder unit, or the file of no case at path unit, for which it
+	// returns true. Of the others only the case id is read, where it could
+	// be a linted case's (a case id used twice is a finding of whichever
+	// case comes second, linted or not), and they are not counted in the
+	// Result but in Result.Untouched; a case id two cases not linted share
+	// is not reported. --new-from-rev lints only the cases its change
+	// touched: the others have the same findings at both ends.
+	Touched func(unit string) bool
 }
 
 // Settings are how the cases under one config are linted.
@@ -123,7 +133,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 					mu.Unlock()
 					continue
 				}
-				o := orderedResult{caseResult: lane.lintCase(cf), order: caseOrder(cf), eng: lane}
+				var o orderedResult
+				if opts.Touched == nil || opts.Touched(caseOrder(cf).name) {
+					o = orderedResult{caseResult: lane.lintCase(cf), order: caseOrder(cf), eng: lane}
+				} else {
+					o = orderedResult{caseResult: lane.caseIDOnly(cf), order: caseOrder(cf), eng: lane}
+				}
 				mu.Lock()
 				outs = append(outs, o)
 				mu.Unlock()
@@ -320,6 +335,8 @@ type caseResult struct {
 	notes     []Notification
 	records   int
 	isCase    bool
+	untouched bool   // not linted (Options.Touched)
+	caseMD    []byte // of a case not linted, its case.md unparsed
 	caseID    string
 	caseIDPos place
 	chrono    *Chronology      // under Options.Chronologies
@@ -361,14 +378,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	})
 	out.records = len(docs)
 	c := assemble(g.Dir, docs)
-	if c.Record != nil && c.Record.ID != "" {
-		// A copy: the id is a piece of the case.md frontmatter, which it
-		// would otherwise keep alive until the run ends.
-		out.caseID = strings.Clone(c.Record.ID)
-		d := c.Record.Doc
-		off := d.AtValue("id")
-		out.caseIDPos = place{path: d.Source.Path, pos: d.Source.Position(off), line: string(d.Source.Line(d.Source.LineOf(off)))}
-	}
+	out.caseID, out.caseIDPos = caseIDOf(c)
 
 	var diags diagCounter // at most maxDiagsPerFile of a rule in a file (place.go)
 	for _, r := range e.enabled {
@@ -399,6 +409,40 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		}
 	}
 	return out
+}
+
+// caseIDOnly reads, of a case not linted (Options.Touched), its case.md,
+// kept unparsed for duplicateIDStage (most are never parsed); of a file of
+// no case, nothing.
+func (e *engine) caseIDOnly(g caseFiles) (out caseResult) {
+	out.untouched = true
+	name := path.Join(g.Dir, "case.md")
+	if g.Dir == "" || !slices.Contains(g.Files, name) {
+		return out
+	}
+	if data, err := ReadRegularFile(e.opts.FS, name, e.opts.MaxFileSize); err == nil {
+		out.caseMD = data
+	}
+	return out
+}
+
+// caseID parses the case.md of the case in folder dir for its id alone.
+func (e *engine) caseID(dir string) (string, place) {
+	docs := loadDocs(e.opts.FS, []string{path.Join(dir, "case.md")}, e.opts.MaxFileSize, func(skippedFile) {})
+	return caseIDOf(assemble(dir, docs))
+}
+
+// caseIDOf returns the id of case c and where its case.md gives it; ""
+// when it gives none.
+func caseIDOf(c *Case) (string, place) {
+	if c.Record == nil || c.Record.ID == "" {
+		return "", place{}
+	}
+	// A copy: the id is a piece of the case.md frontmatter, which it would
+	// otherwise keep alive until the run ends.
+	d := c.Record.Doc
+	off := d.AtValue("id")
+	return strings.Clone(c.Record.ID), place{path: d.Source.Path, pos: d.Source.Position(off), line: string(d.Source.Line(d.Source.LineOf(off)))}
 }
 
 func caseNotePath(g caseFiles) string {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 
@@ -42,6 +43,7 @@ type duplicateIDStage struct{}
 func (duplicateIDStage) name() string { return "duplicate-ids" }
 
 func (duplicateIDStage) run(e *engine, w *runWork) {
+	untouchedIDs(e, w.outs)
 	seenID := map[string]string{}
 	for i := range w.outs {
 		o := &w.outs[i]
@@ -54,6 +56,34 @@ func (duplicateIDStage) run(e *engine, w *runWork) {
 		} else {
 			seenID[o.caseID] = o.caseIDPos.path
 		}
+	}
+}
+
+// untouchedIDs gives the cases not linted (Options.Touched) their ids
+// where one could be an id of a case linted: a case.md that holds the id
+// as it is written, or holds an escape (which could spell it). Their ids
+// among themselves do not matter: the cases were not touched, so a
+// finding of two of them is the same at both ends of a comparison.
+func untouchedIDs(e *engine, outs []orderedResult) {
+	var ids [][]byte
+	for _, o := range outs {
+		if !o.untouched && o.caseID != "" {
+			ids = append(ids, []byte(o.caseID))
+		}
+	}
+	for i := range outs {
+		o := &outs[i]
+		if o.caseMD == nil {
+			continue
+		}
+		maybe := bytes.IndexByte(o.caseMD, '\\') >= 0
+		for _, id := range ids {
+			maybe = maybe || bytes.Contains(o.caseMD, id)
+		}
+		if maybe {
+			o.caseID, o.caseIDPos = cmp.Or(o.eng, e).caseID(o.order.name)
+		}
+		o.caseMD = nil
 	}
 }
 
@@ -72,6 +102,9 @@ func (joinStage) run(e *engine, w *runWork) {
 		w.res.Files += o.records
 		if o.isCase {
 			w.res.Cases++
+		}
+		if o.untouched {
+			w.res.Untouched++
 		}
 		if o.chrono != nil {
 			w.res.Chronologies = append(w.res.Chronologies, *o.chrono)

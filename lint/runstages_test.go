@@ -3,9 +3,11 @@ package lint
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestRunStages(t *testing.T) {
@@ -83,5 +85,35 @@ func TestFailLevelStage(t *testing.T) {
 		if err := FailLevelStage(tc.level, &failed).Apply(context.Background(), res); err != nil || failed != tc.want {
 			t.Errorf("fail level %s: failed %v, want %v", tc.level, failed, tc.want)
 		}
+	}
+}
+
+// TestUntouchedIDs: a case not linted (Options.Touched) gives its id where
+// it could be a linted case's, even spelt with an escape; one whose
+// case.md cannot hold it is not parsed.
+func TestUntouchedIDs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a/case.md": {Data: []byte("+++\ntype = \"case\"\nid = \"T\\u002d1\"\n+++\n")},
+		"b/case.md": {Data: []byte("+++\ntype = \"case\"\nid = \"T-9\"\n+++\n")},
+	}
+	e := &engine{opts: Options{FS: fsys, MaxFileSize: DefaultMaxFileSize}, severity: map[string]Severity{InvalidRecordID: Error}}
+	untouched := func(dir string) orderedResult {
+		data, err := fs.ReadFile(fsys, dir+"/case.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return orderedResult{caseResult: caseResult{untouched: true, caseMD: data}, order: caseKey{name: dir}}
+	}
+	w := &runWork{outs: []orderedResult{
+		untouched("a"),
+		untouched("b"),
+		{caseResult: caseResult{caseID: "T-1", caseIDPos: place{path: "c/case.md"}}, order: caseKey{name: "c"}},
+	}}
+	duplicateIDStage{}.run(e, w)
+	if w.outs[0].caseID != "T-1" || w.outs[1].caseID != "" {
+		t.Errorf("ids of the cases not linted: %q, %q; want T-1 and none (not parsed)", w.outs[0].caseID, w.outs[1].caseID)
+	}
+	if len(w.outs[2].findings) != 1 || !strings.Contains(w.outs[2].findings[0].Message, "already used by a/case.md") {
+		t.Errorf("the linted case's findings: %+v", w.outs[2].findings)
 	}
 }

@@ -94,7 +94,7 @@ bench ./lint 'LibFloor$|Lint$|LintNoRules$' 1,2 "$count" 2x bench-lint.txt
 bench ./lint 'LintFamily' 2 3 2x bench-family.txt
 bench ./lint 'LintWithHistory$|HistoryIndex$|HistoryCached$' 2 3 2x bench-history.txt
 bench ./internal/vcs 'StagedIndex$' 2 3 1s bench-index.txt
-bench ./cmd/caselint/internal/lintcmd 'Staged$' 2 3 5x bench-staged.txt
+bench ./cmd/caselint/internal/lintcmd 'Staged$|NewFromRevLast$' 2 3 5x bench-staged.txt
 bench ./report 'SARIF' 2 3 1s bench-report.txt
 if [ "${GROWTH:-1}" != 0 ]; then
 	for n in 1000 10000; do

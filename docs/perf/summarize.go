@@ -122,6 +122,13 @@ func main() {
 			fmt.Printf("| whole `--staged` run in the test binary, 5 visits staged, history %s | %s (CPU %s); %s allocated | | |\n", sub, ms(h.ns), ms(h.cpuMS*1e6), mb(h.bytes))
 		}
 	}
+	nfr, okN := get("bench-staged", "BenchmarkNewFromRevLast/new-from-rev-2")
+	chg, okC := get("bench-staged", "BenchmarkNewFromRevLast/changed-2")
+	if okN && okC {
+		fmt.Printf("| `--new-from-rev HEAD~1` in the test binary | %s (CPU %s); %s allocated | | |\n", ms(nfr.ns), ms(nfr.cpuMS*1e6), mb(nfr.bytes))
+		fmt.Printf("| plain lint of the %.0f cases HEAD~1 touched | %s (CPU %s); %s allocated | | |\n", chg.metrics["cases"], ms(chg.ns), ms(chg.cpuMS*1e6), mb(chg.bytes))
+		fmt.Printf("| `--new-from-rev HEAD~1` ÷ the plain lint of the changed cases, CPU | %.1f× | ≤ 1.5× | %s |\n", nfr.cpuMS/chg.cpuMS, map[bool]string{true: "met", false: "**missed**"}[nfr.cpuMS <= 1.5*chg.cpuMS])
+	}
 	if h, ok := get("bench-history", "BenchmarkLintWithHistory-2"); ok {
 		fmt.Printf("| whole lint of the repository, given its history | %s on 2 cores | | |\n", sec(h.ns))
 	}

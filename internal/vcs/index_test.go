@@ -36,7 +36,11 @@ func goGitEntries(t *testing.T, name string) (uint32, []indexEntry) {
 	}
 	var out []indexEntry
 	for _, e := range idx.Entries {
-		out = append(out, indexEntry{name: e.Name, mode: e.Mode, hash: e.Hash, stage: int(e.Stage), intentToAdd: e.IntentToAdd, skipWorktree: e.SkipWorktree})
+		ie := indexEntry{name: e.Name, mode: e.Mode, hash: e.Hash, stage: int(e.Stage), intentToAdd: e.IntentToAdd, skipWorktree: e.SkipWorktree, size: e.Size}
+		if !e.ModifiedAt.IsZero() { // go-git's zero time for an mtime of 0
+			ie.mtimeSec, ie.mtimeNsec = uint32(e.ModifiedAt.Unix()), uint32(e.ModifiedAt.Nanosecond())
+		}
+		out = append(out, ie)
 	}
 	return idx.Version, out
 }

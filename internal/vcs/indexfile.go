@@ -23,6 +23,10 @@ type indexEntry struct {
 	stage        int  // 0 merged, 1 the common ancestor, 2 ours, 3 theirs
 	intentToAdd  bool // git add -N: a path with no content yet
 	skipWorktree bool // git update-index --skip-worktree, sparse checkout
+	// The file's modification time and size (its low 32 bits) in the work
+	// tree when git last read it: when the file still has them, it still
+	// has the content hash names (Index.CleanHash).
+	mtimeSec, mtimeNsec, size uint32
 }
 
 // indexFile is the content of a git index file: its entries in the file's
@@ -121,7 +125,9 @@ func (d *indexDecoder) entries(idx *indexFile, count uint32) error {
 			return fmt.Errorf("index entry %d: %w", i, errIndexTruncated)
 		}
 		rec := d.body[d.off:]
-		e := indexEntry{mode: filemode.FileMode(binary.BigEndian.Uint32(rec[24:28]))}
+		e := indexEntry{mode: filemode.FileMode(binary.BigEndian.Uint32(rec[24:28])),
+			mtimeSec: binary.BigEndian.Uint32(rec[8:12]), mtimeNsec: binary.BigEndian.Uint32(rec[12:16]),
+			size: binary.BigEndian.Uint32(rec[36:40])}
 		copy(e.hash[:], rec[indexStatLen:indexStatLen+d.hashLen])
 		flags := binary.BigEndian.Uint16(rec[indexStatLen+d.hashLen:])
 		d.off += fixed

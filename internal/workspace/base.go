@@ -22,6 +22,10 @@ type Base struct {
 	// FingerprintPath gives a file at REV the path it has now, so that the
 	// findings of a renamed file are matched; nil when nothing was renamed.
 	FingerprintPath func(string) string
+	// Touched says which cases the change since REV touched
+	// (lint.Options.Touched): only those can have findings that are new,
+	// and only those are linted, at REV and now; nil: every case.
+	Touched func(unit string) bool
 }
 
 // Base returns the records at rev to compare the workspace's with: its
@@ -77,7 +81,8 @@ func (w *Workspace) Base(rev string) (*Base, error) {
 	if len(paths) == 0 {
 		return nil, nil // none of it was there
 	}
-	b := &Base{FS: old, Paths: paths, FingerprintPath: fingerprintPath(ren)}
+	touched := w.touchedSince(hash, old, append(append([]string(nil), scope...), paths...))
+	b := &Base{FS: old, Paths: paths, FingerprintPath: fingerprintPath(ren), Touched: touched}
 	if w.hist != nil {
 		b.History = w.HistoryAt(hash, old, when)
 	}

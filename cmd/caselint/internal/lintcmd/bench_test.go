@@ -42,6 +42,61 @@ func BenchmarkNewFromRev(b *testing.B) {
 	}
 }
 
+// BenchmarkNewFromRevLast is the review of the last commit of the
+// benchmark corpus's repository, `caselint lint --new-from-rev HEAD~1`
+// (history cache written before the timing starts), beside what it is
+// measured against: "changed" is a plain lint of the case folders the
+// last commit touched (their paths, from git diff), with the history
+// read from its cache. docs/performance.md reports the ratio.
+func BenchmarkNewFromRevLast(b *testing.B) {
+	dir := synthtest.Repo(b)
+	asOf := synthtest.AsOf(b).String()
+	gittest.Require(b)
+	cmd := exec.Command("git", "diff", "--name-only", "HEAD~1", "HEAD")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cases []string
+	seen := map[string]bool{}
+	for _, p := range strings.Fields(string(out)) {
+		parts := strings.SplitN(p, "/", 3)
+		if len(parts) < 3 || parts[0] != "cases" || seen[parts[1]] {
+			continue
+		}
+		seen[parts[1]] = true
+		if _, err := os.Stat(filepath.Join(dir, "cases", parts[1])); err == nil {
+			cases = append(cases, "cases/"+parts[1])
+		}
+	}
+	run := func(b *testing.B, rev string, paths []string) {
+		ios, _, _, _ := iostreams.Test()
+		opts := &Options{
+			IO: ios, Rules: checks.All(), Version: "bench", Format: "sarif", FailLevel: "warning",
+			AsOf: asOf, NewFromRev: rev, Paths: paths,
+			Now: time.Now, Getwd: func() (string, error) { return dir, nil },
+		}
+		if err := Run(context.Background(), opts); err != nil && !errors.Is(err, cmdutil.ErrFindings) {
+			b.Fatal(err)
+		}
+	}
+	for _, bc := range []struct {
+		name, rev string
+		paths     []string
+	}{{"new-from-rev", "HEAD~1", []string{"."}}, {"changed", "", cases}} {
+		b.Run(bc.name, func(b *testing.B) {
+			run(b, bc.rev, bc.paths) // writes the history cache
+			b.ReportMetric(float64(len(cases)), "cases")
+			measure := synthtest.Measure(b)
+			defer measure()
+			for b.Loop() {
+				run(b, bc.rev, bc.paths)
+			}
+		})
+	}
+}
+
 // BenchmarkStaged is a whole pre-commit run, `caselint lint --staged`, on
 // the benchmark corpus's repository with five visit records staged: in a
 // temporary index (GIT_INDEX_FILE, as git sets it for hooks) of HEAD in

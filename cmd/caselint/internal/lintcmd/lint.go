@@ -292,6 +292,17 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		lopts.Chronologies, lopts.Obligations = true, true
 		printer = htmlPrinter(opts, lopts.AsOf, lopts.Profile, &res)
 	}
+	var base *workspace.Base
+	if opts.NewFromRev != "" && !ws.Nothing {
+		// Only the cases the change touched can have new findings: lint
+		// those alone, now and at the base.
+		if base, err = ws.Base(opts.NewFromRev); err != nil {
+			return usage(err)
+		}
+		if base != nil {
+			lopts.Touched = base.Touched
+		}
+	}
 	if !ws.Nothing {
 		if res, err = lint.Run(ctx, lopts); err != nil {
 			return err
@@ -308,13 +319,13 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	}
 	res.Root = ws.Root
 	var failed bool
-	if err := lint.Pipeline(ctx, res, resultStages(opts, ws, lopts, cfgs, wd, failLevel, &failed)...); err != nil {
+	if err := lint.Pipeline(ctx, res, resultStages(opts, ws, lopts, base, cfgs, wd, failLevel, &failed)...); err != nil {
 		return err
 	}
 	if opts.Verbose {
 		sayConfigs(opts.IO.ErrOut, cfgs)
 	}
-	if res.Files == 0 && res.Cases == 0 && !ws.Nothing && !opts.AllowEmpty && opts.StdinFilename == "" {
+	if res.Files == 0 && res.Cases == 0 && res.Untouched == 0 && !ws.Nothing && !opts.AllowEmpty && opts.StdinFilename == "" {
 		return noRecords(opts.Paths)
 	}
 	return writeReport(opts, ws, res, printer, lopts.Profile, wd, failed)
@@ -464,15 +475,15 @@ func writeReport(opts *Options, ws *workspace.Workspace, res *lint.Result, print
 	return nil
 }
 
-// newFromRev lints rev with the options of the run (its paths as far as
-// they exist at rev, the configs of now, the history as it stood at rev's
-// commit): the base the findings of now are compared with.
-func newFromRev(ctx context.Context, ws *workspace.Workspace, lopts lint.Options, rev string) (*lint.Result, error) {
-	base, err := ws.Base(rev)
-	if err != nil || base == nil {
-		return nil, usage(err)
+// newFromRev lints base, the records at rev, with the options of the run
+// (its paths as far as they exist at rev, the configs of now, the history
+// as it stood at rev's commit, the cases the change touched): the base the
+// findings of now are compared with.
+func newFromRev(ctx context.Context, lopts lint.Options, base *workspace.Base, rev string) (*lint.Result, error) {
+	if base == nil {
+		return nil, nil // none of it was there, or nothing is to be linted
 	}
-	lopts.FS, lopts.Paths, lopts.History, lopts.HistoryNote, lopts.FingerprintPath = base.FS, base.Paths, base.History, "", base.FingerprintPath
+	lopts.FS, lopts.Paths, lopts.History, lopts.HistoryNote, lopts.FingerprintPath, lopts.Touched = base.FS, base.Paths, base.History, "", base.FingerprintPath, base.Touched
 	before, err := lint.Run(ctx, lopts)
 	if err != nil {
 		return nil, fmt.Errorf("--new-from-rev %s: %w", rev, err)
@@ -485,7 +496,7 @@ func newFromRev(ctx context.Context, ws *workspace.Workspace, lopts lint.Options
 // relative, the baseline of --new-from-rev, the notices of versions over
 // the size limit and of submodules, path redaction under --redact, and the
 // fail level, which sets *failed.
-func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, cfgs *workspace.Configs, wd string, failLevel lint.Severity, failed *bool) []lint.Stage {
+func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, base *workspace.Base, cfgs *workspace.Configs, wd string, failLevel lint.Severity, failed *bool) []lint.Stage {
 	stages := []lint.Stage{
 		{Name: "config-notice", Apply: func(_ context.Context, res *lint.Result) error {
 			// The report says which configs it was made under.
@@ -524,7 +535,7 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, cf
 	}
 	if opts.NewFromRev != "" {
 		stages = append(stages, lint.NewSinceStage(func(ctx context.Context) (*lint.Result, error) {
-			return newFromRev(ctx, ws, lopts, opts.NewFromRev)
+			return newFromRev(ctx, lopts, base, opts.NewFromRev)
 		}))
 	}
 	stages = append(stages,

@@ -17,7 +17,7 @@ func TestResultStages(t *testing.T) {
 	names := func(opts *Options) []string {
 		var failed bool
 		var out []string
-		for _, s := range resultStages(opts, &workspace.Workspace{}, lint.Options{}, nil, "", lint.Error, &failed) {
+		for _, s := range resultStages(opts, &workspace.Workspace{}, lint.Options{}, nil, nil, "", lint.Error, &failed) {
 			out = append(out, s.Name)
 		}
 		return out
@@ -53,7 +53,7 @@ func TestResultStagesDoc(t *testing.T) {
 	}
 	var failed bool
 	var want []string
-	for _, s := range resultStages(&Options{NewFromRev: "HEAD~1", Redact: true, StdinFilename: "x.md", PathMode: "wd"}, &workspace.Workspace{}, lint.Options{}, nil, "", lint.Error, &failed) {
+	for _, s := range resultStages(&Options{NewFromRev: "HEAD~1", Redact: true, StdinFilename: "x.md", PathMode: "wd"}, &workspace.Workspace{}, lint.Options{}, nil, nil, "", lint.Error, &failed) {
 		want = append(want, s.Name)
 	}
 	if !slices.Equal(got, want) {

@@ -1,0 +1,122 @@
+package lintcmd_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caselint/caselint/checks"
+	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
+	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/cmd/caselint/internal/lintcmd"
+	"github.com/caselint/caselint/lint"
+)
+
+// newFromRevCounts runs caselint lint --new-from-rev rev cases in dir, in
+// this process, and returns how many cases it linted now and at rev, and
+// how many it passed over at rev.
+func newFromRevCounts(t *testing.T, dir, rev string) (now, then, passed int) {
+	t.Helper()
+	t.Chdir(dir)
+	ios, _, _, _ := iostreams.Test()
+	opts := &lintcmd.Options{
+		IO: ios, Rules: checks.All(), Version: "test", Format: "json", FailLevel: "warning",
+		AsOf: "2026-11-20", NewFromRev: rev, Paths: []string{"cases"},
+		Now: time.Now, Getwd: func() (string, error) { return dir, nil },
+		Stages: []lint.Stage{{Name: "count", Apply: func(_ context.Context, res *lint.Result) error {
+			now = res.Cases
+			return nil
+		}}},
+	}
+	if err := lintcmd.Run(context.Background(), opts); err != nil && !errors.Is(err, cmdutil.ErrFindings) {
+		t.Fatal(err)
+	}
+	before, err := lintcmd.NewFromRevBase(opts)
+	if err != nil || before == nil {
+		t.Fatalf("the base: %v, %v", before, err)
+	}
+	return now, before.Cases, before.Untouched
+}
+
+// TestGitNewFromRevTouched: --new-from-rev lints, now and at the base,
+// only the cases the change touched; a finding in a case it did not touch
+// is not new, and what a change does to another case (a case id used
+// twice, a config, a deleted record) still is.
+func TestGitNewFromRevTouched(t *testing.T) {
+	r := newRepo(t)
+	start(r)
+	// T-1 has an old defect; T-2 and T-3 are clean.
+	r.write("cases/T-1/visits/2026-01-26.md", visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Nobody answered."))
+	for _, id := range []string{"T-2", "T-3"} {
+		r.write("cases/"+id+"/case.md", strings.Replace(caseMD, `id = "T-1"`, `id = "`+id+`"`, 1))
+		r.write("cases/"+id+"/plan.md", planMD)
+		r.write("cases/"+id+"/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "", "On time."))
+	}
+	r.commit("Aisha Patel", "2026-01-27T09:00:00Z", "three cases")
+	if all := lintJSON1(t, r.dir); len(only(all, "missing-not-seen-reason")) != 1 {
+		t.Fatalf("T-1's old defect not found: %v", all)
+	}
+
+	// A change to T-2 alone: one new finding, T-1's is not new, and only
+	// T-2 is linted, now and at the base.
+	r.git("checkout", "-q", "-b", "feature")
+	r.write("cases/T-2/visits/2026-01-26.md", visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Nobody answered."))
+	r.commit("Aisha Patel", "2026-01-27T10:00:00Z", "T-2: visit")
+	got, _ := lintJSON(t, r.dir, "--as-of", "2026-11-20", "--new-from-rev", "main", "cases")
+	if len(got) != 1 || got[0].Path != "cases/T-2/visits/2026-01-26.md" || got[0].Rule != "missing-not-seen-reason" {
+		t.Errorf("--new-from-rev main after T-2 changed: %v, want T-2's new visit alone", got)
+	}
+	if now, then, passed := newFromRevCounts(t, r.dir, "main"); now != 1 || then != 1 || passed != 2 {
+		t.Errorf("cases linted now %d, at main %d, passed over at main %d; want 1, 1, 2", now, then, passed)
+	}
+	// Nothing changed: nothing linted, nothing new, no error.
+	if now, then, _ := newFromRevCounts(t, r.dir, "HEAD"); now != 0 || then != 0 {
+		t.Errorf("--new-from-rev HEAD linted %d cases now, %d then; want none", now, then)
+	}
+	code, _, errOut := caselint(t, r.dir, "lint", "--as-of", "2026-11-20", "--new-from-rev", "HEAD", "cases")
+	if code != cmdutil.ExitOK {
+		t.Errorf("--new-from-rev HEAD: exit %d, %s", code, errOut)
+	}
+
+	// An uncommitted case reusing T-3's id, folded before it: the finding
+	// falls on T-3, which the change did not touch, and is new.
+	r.write("cases/A-1/case.md", strings.Replace(caseMD, `id = "T-1"`, `id = "T-3"`, 1))
+	got, _ = lintJSON(t, r.dir, "--as-of", "2026-11-20", "--new-from-rev", "HEAD", "cases")
+	var dup bool
+	for _, f := range got {
+		dup = dup || (f.Path == "cases/T-3/case.md" && strings.Contains(f.Message, "already used"))
+	}
+	if !dup {
+		t.Errorf("a case id reused by a new case: %v, want the duplicate on cases/T-3/case.md", got)
+	}
+	r.git("clean", "-qfd", "cases/A-1")
+
+	// A deleted record touches its case, and it alone.
+	r.git("rm", "-q", "cases/T-3/visits/2026-01-12.md")
+	if now, then, _ := newFromRevCounts(t, r.dir, "HEAD"); now != 1 || then != 1 {
+		t.Errorf("after deleting a visit: %d cases linted now, %d then; want 1 and 1", now, then)
+	}
+	got, _ = lintJSON(t, r.dir, "--as-of", "2026-11-20", "--new-from-rev", "HEAD", "cases")
+	for _, f := range got {
+		if !strings.HasPrefix(f.Path, "cases/T-3/") {
+			t.Errorf("new finding outside the case changed: %v", f)
+		}
+	}
+	r.git("reset", "-q", "HEAD", "--", "cases/T-3")
+	r.git("checkout", "-q", "HEAD", "--", "cases/T-3")
+
+	// An edit not staged touches its case, and it alone.
+	r.write("cases/T-1/visits/2026-01-26.md", visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Nobody answered the door."))
+	if now, then, _ := newFromRevCounts(t, r.dir, "HEAD"); now != 1 || then != 1 {
+		t.Errorf("after an edit not staged: %d cases linted now, %d then; want 1 and 1", now, then)
+	}
+	r.git("checkout", "-q", "HEAD", "--", "cases/T-1")
+
+	// A config touches every case below it.
+	r.write("cases/.caselint.toml", "profile = \"oxfordshire\"\n")
+	if now, then, _ := newFromRevCounts(t, r.dir, "HEAD"); now != 3 || then != 3 {
+		t.Errorf("after a config change: %d cases linted now, %d then; want 3 and 3", now, then)
+	}
+}

@@ -1,0 +1,186 @@
+package workspace
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/caselint/caselint/internal/vcs"
+	"github.com/caselint/caselint/lint"
+)
+
+// touchedSince returns which cases a change since commit hash (whose tree
+// is old) touched, for lint.Options.Touched: every file that differs
+// between old and the tree linted (added, deleted, or with other content;
+// both names of a renamed one) under walk, the paths the history says
+// changed between the two commits (a file changed and changed back has
+// other versions), and a changed case.md or config touches every case in
+// its folder and below (which files make a case, and the settings they are
+// linted with, may have changed). A case is touched when a touched file is
+// in it; a file of no case, when it is touched. It is nil (every case is
+// touched) when the trees or the history could not be compared: linting
+// everything, as without it, is slower, never wrong.
+func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(string) bool {
+	changed := map[string]bool{}
+	now := hasher{fsys: w.FS}
+	if !w.staged && w.revHash == "" {
+		// The work tree: a file git's index says is unchanged since git
+		// read it need not be read (a broken index is only slower).
+		if ix, err := w.repo.Index(); err == nil {
+			now.index = ix
+		}
+	}
+	if err := diffFS(now, old, walk, changed); err != nil {
+		return nil
+	}
+	if w.hist != nil {
+		tip := w.revHash
+		if tip == "" {
+			tip, _ = w.repo.Head()
+		}
+		if tip != "" {
+			ps, err := w.hist.ChangedBetween(tip, hash)
+			if err != nil {
+				return nil
+			}
+			for _, p := range ps {
+				changed[p] = true
+			}
+		}
+	}
+	// A config above the folders walked applies to them too.
+	for _, s := range walk {
+		for d := s; d != "."; {
+			d = path.Dir(d)
+			p := path.Join(d, lint.ConfigFileName)
+			if now.differs(old, p, nil) {
+				changed[p] = true
+			}
+		}
+	}
+	within := map[string]bool{} // the folders a changed file is in, at any depth
+	whole := map[string]bool{}  // the folders whose every case is touched
+	for p := range changed {
+		if b := path.Base(p); b == "case.md" || b == lint.ConfigFileName {
+			whole[path.Dir(p)] = true
+		}
+		for d := path.Dir(p); ; d = path.Dir(d) {
+			if within[d] {
+				break
+			}
+			within[d] = true
+			if d == "." {
+				break
+			}
+		}
+	}
+	return func(unit string) bool {
+		if changed[unit] || within[unit] {
+			return true
+		}
+		for d := unit; ; d = path.Dir(d) {
+			if whole[d] {
+				return true
+			}
+			if d == "." {
+				return false
+			}
+		}
+	}
+}
+
+// diffFS adds to changed the paths of the files that differ between now
+// and old under the folders (or files) walk: in one and not the other, or
+// with other content. Hidden folders (.git) are not walked, as the lint
+// does not walk them; links are compared by their presence alone, as the
+// lint never follows them.
+func diffFS(now hasher, old fs.FS, walk []string, changed map[string]bool) error {
+	seen := map[string]bool{}
+	each := func(fsys fs.FS, fn func(p string, d fs.DirEntry)) error {
+		for _, s := range walk {
+			err := fs.WalkDir(fsys, s, func(p string, d fs.DirEntry, err error) error {
+				switch {
+				case err != nil:
+					if p == s {
+						return fs.SkipDir // not there
+					}
+					return err
+				case d.IsDir():
+					if p != s && strings.HasPrefix(d.Name(), ".") {
+						return fs.SkipDir
+					}
+					return nil
+				}
+				fn(p, d)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := each(now.fsys, func(p string, d fs.DirEntry) {
+		seen[p] = true
+		if now.differs(old, p, d) {
+			changed[p] = true
+		}
+	}); err != nil {
+		return err
+	}
+	return each(old, func(p string, _ fs.DirEntry) {
+		if !seen[p] {
+			changed[p] = true // gone since
+		}
+	})
+}
+
+// hasher gives the blob hashes of the files of the tree linted: from git
+// where fsys is one of git's trees, else from the index where it has the
+// file as it is in the work tree, else by reading it.
+type hasher struct {
+	fsys  fs.FS
+	index *vcs.Index // the work tree's, or nil
+}
+
+// differs reports whether the file p (d its entry in h.fsys, or nil) is in
+// one of h's tree and old and not the other, or differs in kind or
+// content.
+func (h hasher) differs(old fs.FS, p string, d fs.DirEntry) bool {
+	hb, okb := fileHash(old, p, 0)
+	var ha string
+	oka := false
+	if h.index != nil && d != nil {
+		if fi, err := d.Info(); err == nil {
+			ha, oka = h.index.CleanHash(p, fi)
+		}
+	}
+	if !oka {
+		ha, oka = fileHash(h.fsys, p, len(hb))
+	}
+	if oka != okb {
+		return true
+	}
+	return oka && ha != hb
+}
+
+// fileHash is git's blob hash of the file p in fsys (n hex digits long: 64
+// for SHA-256, else SHA-1), taken from git without reading the file where
+// fsys is one of git's trees; "link" for a link, false when p is no file.
+func fileHash(fsys fs.FS, p string, n int) (string, bool) {
+	if h, ok := vcs.BlobHash(fsys, p); ok {
+		return h, true
+	}
+	st, err := fs.Lstat(fsys, p)
+	switch {
+	case err != nil || st.IsDir():
+		return "", false
+	case !st.Mode().IsRegular():
+		return "link", true
+	}
+	data, err := lint.ReadRegularFile(fsys, p, 0)
+	if err != nil {
+		return "unreadable", true
+	}
+	return blobHash(data, n), true
+}
