@@ -231,9 +231,32 @@ func (b *Baseline) Hide(fs []Finding, inScope func(string) bool) (kept []Finding
 
 // LintedScope says whether a slash path is among what Run lints of paths
 // in fsys: at or below one of them, or in the case one of them is inside
-// (a path inside a case brings in the whole case, as discover does). A
-// file deleted since is in scope when its folder is. No paths means ".".
-func LintedScope(fsys fs.FS, paths []string) func(string) bool {
+// (a path inside a case brings in the whole case, as discover does), and,
+// when touched is not nil (Options.Touched), in a case (or a file of no
+// case) it says is linted. A file deleted since is in scope when its
+// folder is. No paths means ".".
+func LintedScope(fsys fs.FS, paths []string, touched func(unit string) bool) func(string) bool {
+	in := pathsScope(fsys, paths)
+	if touched == nil {
+		return in
+	}
+	return func(p string) bool {
+		if !in(p) {
+			return false
+		}
+		for d := path.Dir(p); ; d = path.Dir(d) {
+			if st, err := fs.Stat(fsys, path.Join(d, "case.md")); err == nil && st.Mode().IsRegular() {
+				return touched(d)
+			}
+			if d == "." || d == "/" {
+				return touched(p) // a file of no case
+			}
+		}
+	}
+}
+
+// pathsScope is LintedScope without touched.
+func pathsScope(fsys fs.FS, paths []string) func(string) bool {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}

@@ -117,7 +117,7 @@ func TestLintedScope(t *testing.T) {
 		{[]string{"cases/A/visits/2026-01-1.md"}, []string{"cases/A/plan.md", "cases/A/visits/gone.md"}, []string{"cases/B/case.md"}},
 		{[]string{"cases/B"}, []string{"cases/B/x.md"}, []string{"cases/A/case.md"}},
 	} {
-		in := LintedScope(fsys, tc.paths)
+		in := LintedScope(fsys, tc.paths, nil)
 		for _, p := range tc.in {
 			if !in(p) {
 				t.Errorf("paths %v: %s not in scope", tc.paths, p)

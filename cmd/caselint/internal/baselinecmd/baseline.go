@@ -130,7 +130,7 @@ func Run(ctx context.Context, opts *Options) error {
 		return err
 	}
 	now := lint.NewBaseline(res.Findings)
-	b := old.Merge(now, lint.LintedScope(os.DirFS(res.Root), paths))
+	b := old.Merge(now, lint.LintedScope(os.DirFS(res.Root), paths, nil))
 	if err := cmdutil.WriteReport("--baseline", file, b.Format()); err != nil {
 		return err
 	}

@@ -17,10 +17,12 @@ import (
 // (after new-since, the findings also at the revision would be gone, and
 // their entries would look stale). Hiding and new-since both take
 // findings away, so the findings reported are the same in either order.
-func baselineStage(opts *Options, ws *workspace.Workspace, wd string) lint.Stage {
+// Under --new-from-rev only the cases the change touched are linted
+// (touched): the entries of the others are not stale, only not looked at.
+func baselineStage(opts *Options, ws *workspace.Workspace, wd string, touched func(string) bool) lint.Stage {
 	return lint.BaselineStage(
 		func() (*lint.Baseline, []lint.Notification, error) { return loadBaseline(opts, ws, wd) },
-		func() func(string) bool { return lint.LintedScope(ws.FS, ws.Paths) })
+		func() func(string) bool { return lint.LintedScope(ws.FS, ws.Paths, touched) })
 }
 
 // loadBaseline reads --baseline FILE from the file system, else the

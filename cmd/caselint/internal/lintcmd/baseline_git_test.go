@@ -186,3 +186,36 @@ func TestGitBaselinePart(t *testing.T) {
 		t.Errorf("lint of T-2 calls entries stale: %s", errOut)
 	}
 }
+
+// TestGitBaselineUntouchedNotStale: under --new-from-rev only the cases
+// the change touched are linted, so the baseline's entries for the other
+// cases are not looked at; they must not be called stale (a team told to
+// drop them would lose the baseline of every case the pull request did not
+// touch).
+func TestGitBaselineUntouchedNotStale(t *testing.T) {
+	r := newRepo(t)
+	importedCase(r)
+	for _, name := range []string{"case.md", "plan.md", "visits/2026-04-06.md"} {
+		data, err := os.ReadFile(filepath.Join(r.dir, "cases/T-1", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.write("cases/T-2/"+name, strings.ReplaceAll(string(data), "T-1", "T-2"))
+	}
+	r.commit("Aisha Patel", "2026-11-16T11:00:00Z", "T-2")
+	asOf := []string{"--as-of", "2026-11-20"}
+	if code, out, errOut := caselint(t, r.dir, append([]string{"baseline"}, asOf...)...); code != cmdutil.ExitOK {
+		t.Fatalf("caselint baseline: exit %d\n%s%s", code, out, errOut)
+	}
+	r.git("add", ".caselint-baseline")
+	base := r.commit("Aisha Patel", "2026-11-17T10:00:00Z", "baseline")
+	r.write("cases/T-2/visits/2026-04-06.md", visit("2026-04-06T10:00:00", "seen_alone = false\n", "Imported, and read again."))
+	r.commit("Aisha Patel", "2026-11-18T10:00:00Z", "T-2: an edit")
+	code, out, errOut := caselint(t, r.dir, "lint", "--as-of", "2026-11-20", "--new-from-rev", base, "cases")
+	if code == cmdutil.ExitError {
+		t.Fatalf("exit 2: %s", errOut)
+	}
+	if strings.Contains(out+errOut, "no longer match") || strings.Contains(out+errOut, "matches no finding") {
+		t.Errorf("entries of the untouched case called stale:\n%s%s", out, errOut)
+	}
+}

@@ -531,7 +531,7 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, ba
 		}})
 	}
 	if !opts.NoBaseline {
-		stages = append(stages, baselineStage(opts, ws, wd))
+		stages = append(stages, baselineStage(opts, ws, wd, lopts.Touched))
 	}
 	if opts.NewFromRev != "" {
 		stages = append(stages, lint.NewSinceStage(func(ctx context.Context) (*lint.Result, error) {
