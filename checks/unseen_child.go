@@ -136,6 +136,8 @@ func dueUnseenChild(pass *lint.Pass) []lint.Obligation {
 	plan := pass.Case.Plan
 	from := lint.SourceOf(plan.Doc, "plan started")
 	switch {
+	case g.FromSeen != nil && pass.Case.IsBabyOn(g.From):
+		from = lint.SourceOf(g.FromSeen.Doc, "last seen awake")
 	case g.FromSeen != nil:
 		from = lint.SourceOf(g.FromSeen.Doc, "last seen alone")
 	case g.FromBirth && pass.Case.Record != nil:

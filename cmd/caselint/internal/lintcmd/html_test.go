@@ -30,7 +30,7 @@ func TestHTMLDeadlines(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the dashboard does not say %q", want)
 		}
-		if !strings.Contains(due, "2026-12-01 Tue  in 11 days  the baby seen awake by the lead worker") {
+		if !strings.Contains(due, "2026-12-01 Tue  in 11 days  the baby seen awake by the lead worker") || !strings.Contains(due, "from visits/2026-11-17.md: last seen awake") {
 			t.Errorf("caselint due does not list the baby seen awake by 2026-12-01:\n%s", due)
 		}
 	}
