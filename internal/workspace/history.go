@@ -16,6 +16,8 @@ import (
 )
 
 // shallowNote is why the history rules are skipped in a shallow clone.
+const notInGitNote = "the records are not in a git repository, so when they were committed cannot be checked (keep them in git to have it checked)"
+
 const shallowNote = "this is a shallow clone: fetch the full history (git fetch --unshallow; in CI, check out with fetch-depth: 0) to check when records were committed"
 
 // History returns the records' history as it stood at the revision read
@@ -79,8 +81,10 @@ func (w *Workspace) readHistory(cached bool, also ...string) (lint.History, stri
 			// --redact would then withhold the whole path).
 			return nil, "the git repository could not be read: " + strings.TrimPrefix(w.repoErr.Error(), w.Root+": ")
 		}
-		// Records outside git have no history to check: nothing to say.
-		return nil, ""
+		// Records outside git have no history to check: said, so that a
+		// clean report is not read as the records having been written
+		// up in time.
+		return nil, notInGitNote
 	}
 	if shallow, err := w.repo.Shallow(); err == nil && shallow {
 		return nil, shallowNote
