@@ -45,6 +45,13 @@ func decodeFront(doc *Document, bad []int) {
 
 	// The frontmatter is decoded once, into the library's own values; the
 	// decoder reads them into the typed record without decoding again.
+	// Plain TOML, as nearly every record is, is read by fastFront into the
+	// same values the library would give; anything else, and every syntax
+	// error, by the library.
+	if top, ok := fastFront(text); ok {
+		(&decoder{doc: doc}).decode(top)
+		return
+	}
 	var top map[string]any
 	reported := map[int]bool{} // lines already reported
 	for n := 0; ; n++ {
