@@ -33,9 +33,11 @@ func (e *TooLargeError) Error() string {
 // record: only a regular file, at most limit bytes (DefaultMaxFileSize when
 // limit is 0 or less). A symbolic link is not followed (ErrSymlink) where
 // fsys can tell one (it implements fs.ReadLinkFS, as os.DirFS does); a
-// device, FIFO, socket or folder is refused (ErrNotRegular) before it is
-// opened, so a FIFO never blocks the read and /dev/zero is never read; a
-// larger file is a *TooLargeError. Errors other than a TooLargeError are
+// device, FIFO, socket or folder is refused (ErrNotRegular) before a byte
+// of it is read, so a FIFO never blocks the read and /dev/zero is never
+// read (other file systems refuse it before opening it; WorkTreeFS opens it
+// without following a link or waiting, and refuses it at fstat); a larger
+// file is a *TooLargeError. Errors other than a TooLargeError are
 // *fs.PathError naming name.
 func ReadRegularFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if w, ok := fsys.(workTree); ok {
