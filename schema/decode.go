@@ -35,6 +35,10 @@ const (
 	maxRepairWork     = 4 << 20
 )
 
+// decodeTop decodes the values of a frontmatter, as the library gives them,
+// into doc.Kind and doc.Record.
+func decodeTop(doc *Document, top map[string]any) { (&decoder{doc: doc}).decode(top) }
+
 // decodeFront decodes the frontmatter of doc (doc.FrontStart to
 // doc.FrontEnd, already indexed in doc.Keys) into doc.Kind and doc.Record.
 // bad lists the offsets of bytes that are not valid UTF-8.
@@ -45,13 +49,6 @@ func decodeFront(doc *Document, bad []int) {
 
 	// The frontmatter is decoded once, into the library's own values; the
 	// decoder reads them into the typed record without decoding again.
-	// Plain TOML, as nearly every record is, is read by fastFront into the
-	// same values the library would give; anything else, and every syntax
-	// error, by the library.
-	if top, ok := fastFront(text); ok {
-		(&decoder{doc: doc}).decode(top)
-		return
-	}
 	var top map[string]any
 	reported := map[int]bool{} // lines already reported
 	for n := 0; ; n++ {

@@ -19,7 +19,9 @@ import (
 //     body (splitFrontmatter); YAML (---) frontmatter is a broken record;
 //  2. the key index records where each key and value stands (indexKeys);
 //  3. the TOML text is decoded strictly into the typed Record of its type
-//     (decodeFront);
+//     (decodeFront); plain TOML, as nearly every record is written, is read
+//     with its key index in one pass of caselint's own (fastFront),
+//     which gives the same values and index, and the rest by the library;
 //  4. the want and caselint:ignore comments are read (parseDirectives);
 //  5. the body is parsed for the kinds whose body rules read (plan, visit,
 //     core group).
@@ -69,6 +71,9 @@ func Parse(path string, data []byte) (doc *Document, ok bool) {
 		if off, why := frontGuard(data, Span{doc.FrontStart, doc.FrontEnd}); why != "" {
 			doc.Problemf(off, "%s", why) // too big or too deep for the TOML parser: not read
 			doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontStart})
+		} else if top, keys, ok := fastFront(data[doc.FrontStart:doc.FrontEnd], doc.FrontStart, Span{doc.FrontStart, doc.FrontEnd}); ok {
+			doc.Keys = keys // plain TOML: its values and key index in one pass
+			decodeTop(doc, top)
 		} else {
 			doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontEnd})
 			decodeFront(doc, bad)

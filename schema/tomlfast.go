@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"sync"
@@ -31,18 +32,28 @@ import (
 // checked against the library on every test record and by
 // FuzzFastFrontAgrees.
 //
-// It exists because the library's decode is the largest single cost of a
-// lint after reading the files (docs/performance.md).
-func fastFront(text []byte) (top map[string]any, ok bool) {
+// In the same pass it builds the key index indexKeys would build of the
+// same text, so the values and where each stands come from one read: text
+// is the file's bytes from offset base, front the frontmatter's span in
+// the file. The caller gives it the file's own bytes: whatever the copy
+// given to the library would change (a lone carriage return, a byte that
+// is not UTF-8, a byte-order mark) is something the fast reader refuses.
+//
+// It exists because the library's decode, with the key index beside it,
+// was the largest single cost of a lint after reading the files
+// (docs/performance.md).
+func fastFront(text []byte, base int, front Span) (top map[string]any, keys *KeyIndex, ok bool) {
 	if !utf8.Valid(text) {
-		return nil, false
+		return nil, nil, false
 	}
-	p := fastParser{d: text, top: map[string]any{}}
+	p := fastParser{d: text, base: base, top: map[string]any{}}
 	p.cur = p.top
+	// About one key a line: size the index once rather than grow it.
+	p.keys = &KeyIndex{front: front, entries: make(map[string]keyEntry, bytes.Count(text, []byte{'\n'})+1)}
 	if !p.document() {
-		return nil, false
+		return nil, nil, false
 	}
-	return p.top, true
+	return p.top, p.keys, true
 }
 
 // maxFastDepth bounds the nesting of arrays the fast reader follows; deeper
@@ -50,10 +61,35 @@ func fastFront(text []byte) (top map[string]any, ok bool) {
 const maxFastDepth = 8
 
 type fastParser struct {
-	d   []byte
-	pos int
-	top map[string]any
-	cur map[string]any // the table of the last header
+	d    []byte
+	pos  int
+	base int // the offset of d in the file, for the key index
+	top  map[string]any
+	cur  map[string]any // the table of the last header
+	keys *KeyIndex
+	// table is the key-index path of the current table, its parts joined
+	// by keyOf's separator ("people\x001" for the second [[people]]).
+	table []byte
+}
+
+// span is the file span of d[from:to].
+func (p *fastParser) span(from, to int) Span { return Span{p.base + from, p.base + to} }
+
+// put records e under the key-index path path (parts joined as keyOf
+// joins them), unless an entry is already there: the first wins.
+func (p *fastParser) put(path []byte, e keyEntry) {
+	if _, ok := p.keys.entries[string(path)]; !ok {
+		p.keys.entries[string(path)] = e
+	}
+}
+
+// subPath returns path followed by part.
+func subPath(path []byte, part string) []byte {
+	out := make([]byte, 0, len(path)+1+len(part))
+	if len(path) > 0 {
+		out = append(append(out, path...), 0)
+	}
+	return append(out, part...)
 }
 
 func (p *fastParser) at() byte {
@@ -69,19 +105,20 @@ func (p *fastParser) skipSpace() {
 	}
 }
 
-// comment skips a # comment up to its line ending; false at a control
-// character, which TOML refuses in a comment.
+// comment skips a # comment up to its line ending, and records it in the
+// key index; false at a control character, which TOML refuses in a comment.
 func (p *fastParser) comment() bool {
-	for p.pos < len(p.d) {
+	start := p.pos
+	for ; p.pos < len(p.d); p.pos++ {
 		c := p.d[p.pos]
 		if c == '\n' || c == '\r' && p.pos+1 < len(p.d) && p.d[p.pos+1] == '\n' {
-			return true
+			break
 		}
 		if c < 0x20 && c != '\t' || c == 0x7f {
 			return false
 		}
-		p.pos++
 	}
+	p.keys.comments = append(p.keys.comments, p.span(start, p.pos))
 	return true
 }
 
@@ -135,6 +172,7 @@ func (p *fastParser) document() bool {
 // current one. A table that already exists in any form goes to the library,
 // which knows when TOML allows that.
 func (p *fastParser) header() bool {
+	start := p.pos
 	p.pos++ // [
 	array := p.at() == '['
 	if array {
@@ -166,8 +204,13 @@ func (p *fastParser) header() bool {
 		}
 		p.pos++
 	}
+	// The table, and its key-index path: the n-th table of an array of
+	// tables has the path component "n", from "0", as indexKeys gives it.
+	hdr := p.span(start, p.pos)
 	t := p.top
+	var path []byte
 	for _, k := range parts[:n-1] {
+		path = subPath(path, k)
 		switch v := t[k].(type) {
 		case nil:
 			if _, exists := t[k]; exists {
@@ -180,16 +223,19 @@ func (p *fastParser) header() bool {
 			t = v
 		case []map[string]any:
 			t = v[len(v)-1]
+			path = subPath(path, strconv.Itoa(len(v)-1))
 		default:
 			return false
 		}
 	}
 	last := parts[n-1]
+	path = subPath(path, last)
 	m := map[string]any{}
 	old, exists := t[last]
 	switch {
 	case !exists && array:
 		t[last] = []map[string]any{m}
+		path = subPath(path, "0")
 	case !exists:
 		t[last] = m
 	case array:
@@ -198,10 +244,19 @@ func (p *fastParser) header() bool {
 			return false
 		}
 		t[last] = append(tables, m)
+		path = subPath(path, strconv.Itoa(len(tables)))
 	default:
 		return false
 	}
 	p.cur = m
+	p.table = path
+	// The header stands for each table it names, the implicit parents too.
+	for i, c := range path {
+		if c == 0 {
+			p.put(path[:i], keyEntry{key: hdr})
+		}
+	}
+	p.put(path, keyEntry{key: hdr})
 	return true
 }
 
@@ -221,6 +276,7 @@ func (p *fastParser) bareKey() (string, bool) {
 func (p *fastParser) keyValue() bool {
 	var key string
 	var ok bool
+	kstart := p.pos
 	switch p.at() {
 	case '"', '\'':
 		key, ok = p.str()
@@ -231,6 +287,7 @@ func (p *fastParser) keyValue() bool {
 	if !ok {
 		return false
 	}
+	keySpan := p.span(kstart, p.pos)
 	p.skipSpace()
 	if p.at() != '=' {
 		return false // a dotted key, or no value
@@ -240,26 +297,34 @@ func (p *fastParser) keyValue() bool {
 	if _, dup := p.cur[key]; dup {
 		return false
 	}
-	v, ok := p.value(0)
+	path := subPath(p.table, key)
+	vstart := p.pos
+	v, elems, ok := p.value(path, 0)
 	if !ok {
 		return false
 	}
 	p.cur[key] = v
+	p.put(path, keyEntry{key: keySpan, value: p.span(vstart, p.pos), elems: elems})
+	if len(p.table) == 0 && key == "type" {
+		p.keys.typeKey = keySpan
+	}
 	return true
 }
 
-func (p *fastParser) value(depth int) (any, bool) {
+// value reads the value at p.pos, whose key-index path is path; for an
+// array, elems is the span of each element.
+func (p *fastParser) value(path []byte, depth int) (v any, elems []Span, ok bool) {
 	switch c := p.at(); {
 	case c == '"' || c == '\'':
-		return p.str()
+		v, ok = p.str()
 	case c == '[':
-		return p.array(depth)
+		return p.array(path, depth)
 	case c == 't' || c == 'f':
-		return p.boolean()
+		v, ok = p.boolean()
 	case isDigit(c):
-		return p.numberOrDate()
+		v, ok = p.numberOrDate()
 	}
-	return nil, false
+	return v, nil, ok
 }
 
 // str reads a one-line string, basic or literal. A multi-line string, an
@@ -392,37 +457,44 @@ func num(b []byte) int {
 	return n
 }
 
-// array reads [v, v, ...] across lines, with comments between the values.
-func (p *fastParser) array(depth int) (any, bool) {
+// array reads [v, v, ...] across lines, with comments between the values,
+// recording each element in the key index under path and its index.
+func (p *fastParser) array(path []byte, depth int) (any, []Span, bool) {
 	if depth == maxFastDepth {
-		return nil, false
+		return nil, nil, false
 	}
 	p.pos++                  // [
 	out := make([]any, 0, 2) // never nil, as the library gives
+	var elems []Span
 	for {
 		if !p.arraySpace() {
-			return nil, false
+			return nil, nil, false
 		}
 		if p.at() == ']' {
 			p.pos++
-			return out, true
+			return out, elems, true
 		}
-		v, ok := p.value(depth + 1)
+		start := p.pos
+		epath := subPath(path, strconv.Itoa(len(out)))
+		v, _, ok := p.value(epath, depth+1)
 		if !ok {
-			return nil, false
+			return nil, nil, false
 		}
 		out = append(out, v)
+		el := p.span(start, p.pos)
+		elems = append(elems, el)
+		p.put(epath, keyEntry{key: el, value: el})
 		if !p.arraySpace() {
-			return nil, false
+			return nil, nil, false
 		}
 		switch p.at() {
 		case ',':
 			p.pos++
 		case ']':
 			p.pos++
-			return out, true
+			return out, elems, true
 		default:
-			return nil, false
+			return nil, nil, false
 		}
 	}
 }

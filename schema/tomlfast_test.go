@@ -16,9 +16,12 @@ import (
 // for text the library refuses.
 func fastAgrees(t *testing.T, name string, text []byte) (read bool) {
 	t.Helper()
-	got, ok := fastFront(text)
+	got, keys, ok := fastFront(text, 0, Span{0, len(text)})
 	if !ok {
 		return false
+	}
+	if want := indexKeys(NewSource("f.md", text), Span{0, len(text)}); !reflect.DeepEqual(keys, want) {
+		t.Fatalf("%s: the fast reader's key index\n%#v\nindexKeys'\n%#v\nfrom:\n%s", name, keys, want, text)
 	}
 	var want map[string]any
 	if _, err := toml.Decode(string(text), &want); err != nil {
