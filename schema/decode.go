@@ -356,9 +356,12 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path []string) {
 		pos int
 	}
 	keys := make([]keyAt, 0, len(m))
+	kp := make([]string, len(path)+1) // the key path of each key, in turn
+	copy(kp, path)
 	for k := range m {
 		pos := len(d.doc.Source.Data)
-		if s, ok := d.doc.Keys.Key(join(path, k)...); ok {
+		kp[len(path)] = k
+		if s, ok := d.doc.Keys.Key(kp...); ok {
 			pos = s.Start
 		}
 		keys = append(keys, keyAt{k, pos})
@@ -389,7 +392,7 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path []string) {
 	}
 	for _, f := range fs {
 		if v := rv.Field(f.index); f.required && v.Kind() == reflect.String && !personRefKeys[f.name] {
-			if _, ok := m[f.name]; ok && v.String() != "" && IsPlaceholder(v.String(), DefaultPlaceholders()) {
+			if _, ok := m[f.name]; ok && v.String() != "" && IsPlaceholder(v.String(), defaultPlaceholders) {
 				kp := join(path, f.name)
 				d.doc.Problemf(d.valueAt(kp), "%s is %q, a placeholder: a required key must say what is known", dotted(kp), v.String())
 				continue

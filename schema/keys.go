@@ -32,30 +32,40 @@ type keyEntry struct {
 
 func keyOf(path []string) string { return strings.Join(path, "\x00") }
 
+// entry looks the key path up, its parts joined as keyOf joins them, in a
+// buffer on the stack when the path is short: findings look keys up by
+// the thousand, and a lookup need not allocate.
+func (k *KeyIndex) entry(path []string) (keyEntry, bool) {
+	if k == nil {
+		return keyEntry{}, false
+	}
+	var buf [128]byte
+	b := buf[:0]
+	for i, p := range path {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = append(b, p...)
+	}
+	e, ok := k.entries[string(b)]
+	return e, ok
+}
+
 // Has reports whether the key path is written in the frontmatter.
 func (k *KeyIndex) Has(path ...string) bool {
-	if k == nil {
-		return false
-	}
-	_, ok := k.entries[keyOf(path)]
+	_, ok := k.entry(path)
 	return ok
 }
 
 // Key returns where the key of path stands (for a table, its [header]).
 func (k *KeyIndex) Key(path ...string) (Span, bool) {
-	if k == nil {
-		return Span{}, false
-	}
-	e, ok := k.entries[keyOf(path)]
+	e, ok := k.entry(path)
 	return e.key, ok
 }
 
 // Value returns where the value of path stands.
 func (k *KeyIndex) Value(path ...string) (Span, bool) {
-	if k == nil {
-		return Span{}, false
-	}
-	e, ok := k.entries[keyOf(path)]
+	e, ok := k.entry(path)
 	if !ok || e.value == (Span{}) {
 		return e.key, ok
 	}
@@ -64,10 +74,7 @@ func (k *KeyIndex) Value(path ...string) (Span, bool) {
 
 // Elem returns where element i of the array value of path stands.
 func (k *KeyIndex) Elem(i int, path ...string) (Span, bool) {
-	if k == nil {
-		return Span{}, false
-	}
-	e, ok := k.entries[keyOf(path)]
+	e, ok := k.entry(path)
 	if !ok {
 		return Span{}, false
 	}
