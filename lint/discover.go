@@ -12,6 +12,22 @@ import (
 type caseFiles struct {
 	Dir   string // "" for files that belong to no case
 	Files []string
+	// rest, when set, is a case folder whose files, and the cases inside
+	// it, are still to be listed (Files is empty): the worker that takes
+	// it lists them with expand. So the walk of a tree of cases is shared
+	// among the workers, and the one walk that finds the case folders
+	// reads only the folders above them and each case folder's own list.
+	rest []fs.DirEntry
+}
+
+// expand lists the case folder cf.Dir, whose entries the walk read (cf.rest),
+// and calls emit with it and each case inside it, complete, as discover
+// would have.
+func (cf caseFiles) expand(fsys fs.FS, emit func(caseFiles) error) ([]Notification, error) {
+	d := newDiscovery(fsys, emit)
+	d.root = cf.Dir
+	err := d.walkEntries(cf.Dir, cf.rest, cf.Dir)
+	return d.notes, err
 }
 
 // discover finds the Markdown files under paths (slash paths relative to the
@@ -30,15 +46,16 @@ type caseFiles struct {
 // returned; the other error is a path that is not there, found before
 // anything is emitted.
 func discover(fsys fs.FS, paths []string, emit func(caseFiles) error) ([]Notification, error) {
-	d := &discovery{
-		fsys:    fsys,
-		emit:    emit,
-		isCase:  map[string]bool{},
-		pending: map[string]map[string]bool{},
-		loose:   map[string]bool{},
-		inside:  map[string]int{},
-		emitted: map[string]bool{},
-	}
+	return discoverShared(fsys, paths, false, emit)
+}
+
+// discoverShared is discover that, when share is set, emits each case
+// folder a walk meets whole (no path lies inside it) as soon as it knows it
+// is one, with its entries, for the receiver to expand: the walk below it
+// is then the receiver's.
+func discoverShared(fsys fs.FS, paths []string, share bool, emit func(caseFiles) error) ([]Notification, error) {
+	d := newDiscovery(fsys, emit)
+	d.share = share
 	var dirs, files []string
 	for _, p := range paths {
 		p = path.Clean(p)
@@ -105,10 +122,23 @@ func discover(fsys fs.FS, paths []string, emit func(caseFiles) error) ([]Notific
 	return d.notes, nil
 }
 
+func newDiscovery(fsys fs.FS, emit func(caseFiles) error) *discovery {
+	return &discovery{
+		fsys:    fsys,
+		emit:    emit,
+		isCase:  map[string]bool{},
+		pending: map[string]map[string]bool{},
+		loose:   map[string]bool{},
+		inside:  map[string]int{},
+		emitted: map[string]bool{},
+	}
+}
+
 // discovery is the state of one discover.
 type discovery struct {
 	fsys  fs.FS
 	emit  func(caseFiles) error
+	share bool // emit whole case folders unlisted (discoverShared)
 	notes []Notification
 	root  string // the folder being walked
 	// isCase says whether a folder above a path, or of a case brought in,
@@ -128,16 +158,28 @@ type discovery struct {
 // walk lists folder name, whose files belong to case owner unless it holds
 // a case.md itself, and the folders below it, in name order.
 func (d *discovery) walk(name, owner string) error {
+	if d.share && d.emitted[name] {
+		return nil // emitted unlisted: its receiver walks all below it
+	}
 	entries, err := fs.ReadDir(d.fsys, name)
 	if err != nil {
 		d.notes = append(d.notes, Notification{Kind: NoticeUnreadable, Level: Warning, Path: name, Message: "not read: " + errText(err)})
 		return nil
 	}
+	return d.walkEntries(name, entries, owner)
+}
+
+// walkEntries is walk once the entries of folder name are read.
+func (d *discovery) walkEntries(name string, entries []fs.DirEntry, owner string) error {
 	for _, e := range entries {
 		if e.Name() == "case.md" && !e.IsDir() && (e.Type().IsRegular() || d.owner(name) == name) {
 			// A case.md that is a link counts if it leads to a file.
 			owner = name
 		}
+	}
+	if d.share && owner == name && d.whole(name) && len(d.pending[name]) == 0 && !d.emitted[name] {
+		d.emitted[name] = true
+		return d.emit(caseFiles{Dir: name, rest: entries})
 	}
 	for _, e := range entries {
 		full := path.Join(name, e.Name())
@@ -166,13 +208,20 @@ func (d *discovery) walk(name, owner string) error {
 		delete(d.pending, name)
 		return nil
 	}
-	if n := d.inside[name]; n > 1 || n == 1 && name != d.root {
+	if !d.whole(name) {
 		return nil
 	}
 	files := d.pending[name]
 	delete(d.pending, name)
 	d.emitted[name] = true
 	return d.send(name, files)
+}
+
+// whole reports whether the walk meets case folder name whole: no path
+// lies inside it but the folder being walked.
+func (d *discovery) whole(name string) bool {
+	n := d.inside[name]
+	return n == 0 || n == 1 && name == d.root
 }
 
 // add puts file f in case dir ("" for none).

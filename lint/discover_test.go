@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -53,34 +54,52 @@ func TestDiscoverAsBefore(t *testing.T) {
 		{".", "cases/A/sub/B"}, {"cases/A/sub/B", "."}, {"cases/A", "cases/A"}, {"cases/A/plan.md", "cases"},
 		{"cases/A/plan.md", "cases/A/plan.md"}, {"cases/nothing"},
 	} {
-		got, gotNotes, err := discoverAll(fsys, paths)
 		want, wantNotes, werr := discoverReference(fsys, paths)
-		if (err == nil) != (werr == nil) {
-			t.Errorf("%v: error %v, was %v", paths, err, werr)
-			continue
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%v:\n got %v\nwant %v", paths, got, want)
-		}
-		if !reflect.DeepEqual(gotNotes, wantNotes) {
-			t.Errorf("%v: notes\n got %v\nwant %v", paths, gotNotes, wantNotes)
+		for _, share := range []bool{false, true} {
+			got, gotNotes, err := discoverAll(fsys, paths, share)
+			if (err == nil) != (werr == nil) {
+				t.Errorf("%v, shared %v: error %v, was %v", paths, share, err, werr)
+				continue
+			}
+			if share { // the workers' notes come in any order; lint sorts them
+				wantNotes = slices.Clone(wantNotes)
+				sortNotifications(wantNotes)
+				sortNotifications(gotNotes)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%v, shared %v:\n got %v\nwant %v", paths, share, got, want)
+			}
+			if !reflect.DeepEqual(gotNotes, wantNotes) {
+				t.Errorf("%v, shared %v: notes\n got %v\nwant %v", paths, share, gotNotes, wantNotes)
+			}
 		}
 	}
 }
 
 // discoverAll collects what discover emits, checking that no case comes
-// twice, and puts it in the reference's order.
-func discoverAll(fsys fs.FS, paths []string) ([]caseFiles, []Notification, error) {
+// twice, and puts it in the reference's order. With share, the case
+// folders emitted unlisted are expanded as Run's workers expand them.
+func discoverAll(fsys fs.FS, paths []string, share bool) ([]caseFiles, []Notification, error) {
 	var cases []caseFiles
 	seen := map[string]bool{}
-	notes, err := discover(fsys, paths, func(cf caseFiles) error {
+	collect := func(cf caseFiles) error {
 		if cf.Dir != "" && seen[cf.Dir] {
 			return fmt.Errorf("case %s emitted twice", cf.Dir)
 		}
 		seen[cf.Dir] = true
 		cases = append(cases, cf)
 		return nil
+	}
+	var listed []Notification
+	notes, err := discoverShared(fsys, paths, share, func(cf caseFiles) error {
+		if cf.rest == nil {
+			return collect(cf)
+		}
+		n, err := cf.expand(fsys, collect)
+		listed = append(listed, n...)
+		return err
 	})
+	notes = append(notes, listed...)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -121,31 +121,47 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	jobs := make(chan caseFiles, 256)
 	var wg sync.WaitGroup
 	var laneErr error
+	var listNotes []Notification // from the case folders the workers list
+	lintOne := func(cf caseFiles) error {
+		lane, err := e.lane(cf)
+		if err != nil {
+			mu.Lock()
+			laneErr = cmp.Or(laneErr, err)
+			mu.Unlock()
+			return nil
+		}
+		var o orderedResult
+		if opts.Touched == nil || opts.Touched(caseOrder(cf).name) {
+			o = orderedResult{caseResult: lane.lintCase(cf), order: caseOrder(cf), eng: lane}
+		} else {
+			o = orderedResult{caseResult: lane.caseIDOnly(cf), order: caseOrder(cf), eng: lane}
+		}
+		mu.Lock()
+		outs = append(outs, o)
+		mu.Unlock()
+		return nil
+	}
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for cf := range jobs {
-				lane, err := e.lane(cf)
-				if err != nil {
-					mu.Lock()
-					laneErr = cmp.Or(laneErr, err)
-					mu.Unlock()
+				if cf.rest == nil {
+					_ = lintOne(cf)
 					continue
 				}
-				var o orderedResult
-				if opts.Touched == nil || opts.Touched(caseOrder(cf).name) {
-					o = orderedResult{caseResult: lane.lintCase(cf), order: caseOrder(cf), eng: lane}
-				} else {
-					o = orderedResult{caseResult: lane.caseIDOnly(cf), order: caseOrder(cf), eng: lane}
+				// A case folder the walk found: list it here, in
+				// parallel with the other workers, and lint what it holds.
+				notes, _ := cf.expand(opts.FS, lintOne)
+				if len(notes) > 0 {
+					mu.Lock()
+					listNotes = append(listNotes, notes...)
+					mu.Unlock()
 				}
-				mu.Lock()
-				outs = append(outs, o)
-				mu.Unlock()
 			}
 		}()
 	}
-	notes, err := discover(opts.FS, paths, func(cf caseFiles) error {
+	notes, err := discoverShared(opts.FS, paths, true, func(cf caseFiles) error {
 		select {
 		case jobs <- cf:
 			return nil
@@ -166,6 +182,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].order.before(outs[j].order) })
 
+	notes = append(notes, listNotes...)
 	w := &runWork{outs: outs, res: &Result{Notifications: append(notes, e.historyNotes()...)}}
 	for _, s := range runStages {
 		s.run(e, w)
