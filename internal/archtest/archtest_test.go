@@ -133,3 +133,16 @@ func TestIsFeature(t *testing.T) {
 		}
 	}
 }
+
+// TestFloorIsLibrariesOnly: the libraries' floor (internal/libfloor), which
+// every performance ratio is taken against, imports nothing of caselint,
+// so that no work of caselint's own is counted in it.
+func TestFloorIsLibrariesOnly(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := imports(t, root, "internal/libfloor"); len(got) > 0 {
+		t.Errorf("internal/libfloor imports caselint's %v", got)
+	}
+}
