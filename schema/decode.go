@@ -291,19 +291,7 @@ func (d *decoder) decode(top map[string]any) {
 	doc.Kind = kind
 	d.what = string(kind) + " record"
 
-	var rec Record
-	switch kind {
-	case KindCase:
-		rec = &CaseRecord{}
-	case KindPlan:
-		rec = &Plan{}
-	case KindConference:
-		rec = &Conference{}
-	case KindCoreGroup:
-		rec = &CoreGroup{}
-	case KindVisit:
-		rec = &Visit{}
-	}
+	rec := newRecord(kind)
 	rv := reflect.ValueOf(rec).Elem()
 	d.table(top, rv, nil)
 	if f := rv.FieldByName("Doc"); f.IsValid() && f.Type() == reflect.TypeOf(doc) {
@@ -311,6 +299,23 @@ func (d *decoder) decode(top map[string]any) {
 	}
 	doc.Record = rec
 	d.validate(rec)
+}
+
+// newRecord returns a new, empty record of kind, one of Kinds.
+func newRecord(kind Kind) Record {
+	switch kind {
+	case KindCase:
+		return &CaseRecord{}
+	case KindPlan:
+		return &Plan{}
+	case KindConference:
+		return &Conference{}
+	case KindCoreGroup:
+		return &CoreGroup{}
+	case KindVisit:
+		return &Visit{}
+	}
+	panic("schema: no record of kind " + string(kind))
 }
 
 // field is a struct field that a TOML key decodes into.

@@ -3,6 +3,7 @@ package schema
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strconv"
 	"sync"
 	"time"
@@ -70,6 +71,9 @@ type fastParser struct {
 	// table is the key-index path of the current table, its parts joined
 	// by keyOf's separator ("people\x001" for the second [[people]]).
 	table []byte
+	// scratch holds the key-index paths of a key and its array elements
+	// while they are read (subPath).
+	scratch []byte
 }
 
 // span is the file span of d[from:to].
@@ -83,13 +87,24 @@ func (p *fastParser) put(path []byte, e keyEntry) {
 	}
 }
 
-// subPath returns path followed by part.
+// subPath appends part to the key-index path path. Paths below a key's
+// are built in one buffer used as a stack (fastParser.scratch): a path
+// appends to its parent's bytes, and the parent is done with nothing past
+// its own length.
 func subPath(path []byte, part string) []byte {
-	out := make([]byte, 0, len(path)+1+len(part))
 	if len(path) > 0 {
-		out = append(append(out, path...), 0)
+		path = append(path, 0)
 	}
-	return append(out, part...)
+	return append(path, part...)
+}
+
+// subIndex appends the index i (the i-th element of an array, the i-th
+// table of an array of tables) to the key-index path path.
+func subIndex(path []byte, i int) []byte {
+	if len(path) > 0 {
+		path = append(path, 0)
+	}
+	return strconv.AppendInt(path, int64(i), 10)
 }
 
 func (p *fastParser) at() byte {
@@ -223,7 +238,7 @@ func (p *fastParser) header() bool {
 			t = v
 		case []map[string]any:
 			t = v[len(v)-1]
-			path = subPath(path, strconv.Itoa(len(v)-1))
+			path = subIndex(path, len(v)-1)
 		default:
 			return false
 		}
@@ -235,7 +250,7 @@ func (p *fastParser) header() bool {
 	switch {
 	case !exists && array:
 		t[last] = []map[string]any{m}
-		path = subPath(path, "0")
+		path = subIndex(path, 0)
 	case !exists:
 		t[last] = m
 	case array:
@@ -244,7 +259,7 @@ func (p *fastParser) header() bool {
 			return false
 		}
 		t[last] = append(tables, m)
-		path = subPath(path, strconv.Itoa(len(tables)))
+		path = subIndex(path, len(tables))
 	default:
 		return false
 	}
@@ -260,7 +275,8 @@ func (p *fastParser) header() bool {
 	return true
 }
 
-// bareKey reads a bare key: A-Z a-z 0-9 _ -.
+// bareKey reads a bare key: A-Z a-z 0-9 _ -. A key of the records' own
+// is not copied: it is the record types' own string (recordKeys).
 func (p *fastParser) bareKey() (string, bool) {
 	start := p.pos
 	for p.pos < len(p.d) && isBareKeyChar(p.d[p.pos]) {
@@ -269,8 +285,38 @@ func (p *fastParser) bareKey() (string, bool) {
 	if p.pos == start {
 		return "", false
 	}
+	if k, ok := recordKeys()[string(p.d[start:p.pos])]; ok {
+		return k, true
+	}
 	return string(p.d[start:p.pos]), true
 }
+
+// recordKeys holds every key of every record type and of the tables in
+// them, each mapped to itself, worked out once from the types' fields.
+var recordKeys = sync.OnceValue(func() map[string]string {
+	keys := map[string]string{}
+	done := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || isUnmarshaler(t) || done[t] {
+			return
+		}
+		done[t] = true
+		for _, f := range fieldsOf(t) {
+			if _, seen := keys[f.name]; !seen {
+				keys[f.name] = f.name
+			}
+			walk(t.Field(f.index).Type)
+		}
+	}
+	for _, k := range Kinds {
+		walk(reflect.TypeOf(newRecord(k)))
+	}
+	return keys
+})
 
 // keyValue reads key = value into the current table.
 func (p *fastParser) keyValue() bool {
@@ -297,7 +343,8 @@ func (p *fastParser) keyValue() bool {
 	if _, dup := p.cur[key]; dup {
 		return false
 	}
-	path := subPath(p.table, key)
+	path := subPath(append(p.scratch[:0], p.table...), key)
+	p.scratch = path[:0] // keep what it grew to
 	vstart := p.pos
 	v, elems, ok := p.value(path, 0)
 	if !ok {
@@ -475,7 +522,7 @@ func (p *fastParser) array(path []byte, depth int) (any, []Span, bool) {
 			return out, elems, true
 		}
 		start := p.pos
-		epath := subPath(path, strconv.Itoa(len(out)))
+		epath := subIndex(path, len(out))
 		v, _, ok := p.value(epath, depth+1)
 		if !ok {
 			return nil, nil, false
