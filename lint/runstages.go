@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"slices"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -93,11 +94,20 @@ type joinStage struct{}
 func (joinStage) name() string { return "join" }
 
 func (joinStage) run(e *engine, w *runWork) {
+	// Sized once: with many findings, growing the slice by doubling would
+	// hold up to twice their size at the end of the run.
+	n := len(w.res.Findings)
 	for _, o := range w.outs {
+		n += len(o.findings)
+	}
+	w.res.Findings = slices.Grow(w.res.Findings, n-len(w.res.Findings))
+	w.lane = slices.Grow(w.lane, n-len(w.lane))
+	for i, o := range w.outs {
 		w.res.Findings = append(w.res.Findings, o.findings...)
 		for range o.findings {
 			w.lane = append(w.lane, cmp.Or(o.eng, e))
 		}
+		w.outs[i].findings = nil // joined: not held twice
 		w.res.Notifications = append(w.res.Notifications, o.notes...)
 		w.res.Files += o.records
 		if o.isCase {
