@@ -110,22 +110,32 @@ fi
 run() { # label, dir, program, args...
 	local label=$1 dir=$2
 	shift 2
-	local best="" rss=0 faults=0
+	local best="" rss=0 faults=0 cpu=""
 	for _ in $(seq "${REPS:-3}"); do
 		quiet
 		(cd "$dir" && /usr/bin/time -v "$@" >/dev/null 2>"$work/time.err") || true
-		local wall kb f
+		local wall kb f c
 		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.err")
 		kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.err")
 		f=$(awk -F': ' '/Minor .* page faults/ {print $2}' "$work/time.err")
+		# CPU time, user + system: what the run cost, whatever else ran.
+		c=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$work/time.err")
 		if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall faults=$f; fi
+		if [ -z "$cpu" ] || awk "BEGIN{exit !($c < $cpu)}"; then cpu=$c; fi
 		if [ "$kb" -gt "$rss" ]; then rss=$kb; fi
 	done
-	log "$label: ${best}s, ${rss} KB"
+	log "$label: ${best}s, CPU ${cpu}s, ${rss} KB"
+	echo "cpu $label $cpu" >>"$times"
 	echo "wall $label $best" >>"$times"
 	echo "rss $label $rss" >>"$times"
 	echo "faults $label $faults" >>"$times"
 }
+# The floor program (docs/perf/floor.go: internal/libfloor, the libraries
+# alone) on the same folder, on two cores and on one, to set the binary
+# against in CPU time.
+go build -o "$work/floor" docs/perf/floor.go
+run "c3000-floor" "$work/c3000" "$work/floor" cases
+GOMAXPROCS=1 run "c3000-floor-1cpu" "$work/c3000" "$work/floor" cases
 for n in 1000 3000 10000; do
 	if [ "$n" = 3000 ] || [ "${GROWTH:-1}" != 0 ]; then
 		run "c$n" "$work/c$n" "$cl" lint --as-of "$asof" cases

@@ -189,6 +189,16 @@ func main() {
 		s, _ := strconv.ParseFloat(w, 64)
 		fmt.Printf("| the same, the first run in a clone (no history cache yet) | %.0f ms (peak %s MB) | | once |\n", s*1000, kbToMB(times["rss staged-cold"]))
 	}
+	for _, c := range []struct{ suffix, cores string }{{"-1cpu", "1 core"}, {"", "2 cores"}} {
+		bin, okB := times["cpu c3000"+c.suffix]
+		flo, okF := times["cpu c3000-floor"+c.suffix]
+		if okB && okF {
+			b, _ := strconv.ParseFloat(bin, 64)
+			f, _ := strconv.ParseFloat(flo, 64)
+			fmt.Printf("| the binary ÷ the floor program (docs/perf/floor.go), 3,000 cases, %s | CPU %.2f s ÷ %.2f s = %.2f; wall %s s ÷ %s s | | |\n",
+				c.cores, b, f, b/f, times["wall c3000"+c.suffix], times["wall c3000-floor"+c.suffix])
+		}
+	}
 	base, okb := times["wall c3000"]
 	if okb {
 		b, _ := strconv.ParseFloat(base, 64)
