@@ -80,3 +80,101 @@ func (ix *Index) CleanHash(name string, fi fs.FileInfo) (string, bool) {
 	}
 	return e.hash.String(), true
 }
+
+// TreesChanged returns the slash paths that differ between the trees of
+// commits a and b (full hashes): in one and not the other, or with other
+// content or mode, sorted in git's order. A folder whose tree has the same
+// hash in both is not read: only what changed is.
+func (r *Repo) TreesChanged(a, b string) ([]string, error) {
+	ta, err := r.commitTree(plumbing.NewHash(a))
+	if err != nil {
+		return nil, err
+	}
+	tb, err := r.commitTree(plumbing.NewHash(b))
+	if err != nil {
+		return nil, err
+	}
+	d := &indexDiff{trees: newTreeCache(r, 0)}
+	if err := d.trees2(ta, tb, ""); err != nil {
+		return nil, err
+	}
+	return d.out, nil
+}
+
+// trees2 adds to d.out the paths that differ between trees a and b of the
+// folder whose path and a slash prefix is.
+func (d *indexDiff) trees2(a, b plumbing.Hash, prefix string) error {
+	if a == b {
+		return nil
+	}
+	ea, err := d.trees.get(a)
+	if err != nil {
+		return err
+	}
+	eb, err := d.trees.get(b)
+	if err != nil {
+		return err
+	}
+	// only adds the paths of an entry in one tree alone.
+	only := func(e entry) error {
+		if e.isDir() {
+			return d.treePaths(e.hash, prefix+e.name+"/")
+		}
+		d.out = append(d.out, prefix+e.name)
+		return nil
+	}
+	i, j := 0, 0
+	for i < len(ea) || j < len(eb) {
+		c := 0
+		switch {
+		case i == len(ea):
+			c = 1
+		case j == len(eb):
+			c = -1
+		default:
+			c = compareGit([]byte(ea[i].name), ea[i].isDir(), []byte(eb[j].name), eb[j].isDir())
+		}
+		switch {
+		case c < 0:
+			err = only(ea[i])
+			i++
+		case c > 0:
+			err = only(eb[j])
+			j++
+		case ea[i].isDir():
+			err = d.trees2(ea[i].hash, eb[j].hash, prefix+ea[i].name+"/")
+			i, j = i+1, j+1
+		default:
+			if ea[i].hash != eb[j].hash || ea[i].mode != eb[j].mode {
+				d.out = append(d.out, prefix+ea[i].name)
+			}
+			i, j = i+1, j+1
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Tracked reports whether the index stages a file at name (a slash path
+// from the top of the work tree).
+func (ix *Index) Tracked(name string) bool {
+	lo, hi := entriesUnder(ix.files, name)
+	return lo < hi && ix.files[lo].name == name
+}
+
+// FilesUnder calls fn with the path of each file the index stages at or
+// under dir (a slash path; "." for all), in git's order.
+func (ix *Index) FilesUnder(dir string, fn func(name string)) {
+	prefix := dir + "/"
+	if dir == "." {
+		prefix = ""
+	} else if ix.Tracked(dir) {
+		fn(dir)
+	}
+	lo, hi := entriesUnder(ix.files, prefix)
+	for _, e := range ix.files[lo:hi] {
+		fn(e.name)
+	}
+}

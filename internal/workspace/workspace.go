@@ -54,7 +54,8 @@ type Workspace struct {
 	repo    *vcs.Repo // nil outside a repository
 	repoErr error     // why repo is nil though Root is in one
 	staged  bool
-	rev     string // the revision as given
+	index   *vcs.Index // the index read, for --staged
+	rev     string     // the revision as given
 	revHash string
 	revWhen time.Time
 
@@ -104,6 +105,7 @@ func Index(wd string, paths []string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	w.index = index
 	w.FS = index.FS()
 	if err := w.checkScope(args, "the index", "--staged"); err != nil {
 		return nil, err
