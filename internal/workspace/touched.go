@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"strings"
@@ -110,8 +111,12 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 			return changed, now, diffFS(now, old, walk, changed)
 		}
 		now.index = ix
+		root := ""
+		if w.FS == lint.WorkTreeFS(w.Root) {
+			root = w.Root // on disk, not a buffer in its place
+		}
 		if maybe, err = ix.ChangedSince(hash); err == nil {
-			maybe, err = notAsIndexed(ix, w.FS, walk, maybe)
+			maybe, err = notAsIndexed(ix, w.FS, root, walk, maybe)
 		}
 	default:
 		return changed, now, diffFS(now, old, walk, changed)
@@ -131,25 +136,41 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 }
 
 // notAsIndexed appends to maybe the files under walk (as diffFS walks the
-// work tree fsys) that ix does not hold as they are: those it does not
-// track, those whose size or modification time is not what it recorded
-// (Index.CleanHash), and those it tracks that are not there.
-func notAsIndexed(ix *vcs.Index, fsys fs.FS, walk []string, maybe []string) ([]string, error) {
+// work tree fsys, whose folder on disk is root, or "" if it is not one)
+// that ix does not hold as they are: those it does not track, those whose
+// size or modification time is not what it recorded (Index.CleanHash),
+// and those it tracks that are not there.
+func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe []string) ([]string, error) {
 	seen := map[string]bool{}
-	err := eachFile(fsys, walk, func(p string, d fs.DirEntry) {
+	file := func(p string, info func() (fs.FileInfo, error)) {
 		seen[p] = true
 		if !ix.Tracked(p) {
 			maybe = append(maybe, p)
 			return
 		}
-		if fi, err := d.Info(); err != nil {
+		if fi, err := info(); err != nil {
 			maybe = append(maybe, p)
 		} else if _, ok := ix.CleanHash(p, fi); !ok {
 			maybe = append(maybe, p)
 		}
-	})
-	if err != nil {
-		return nil, err
+	}
+	for _, s := range walk {
+		if root != "" {
+			// A folder is scanned as git status does (scanFolder); a
+			// path that is not there, or not a folder, as eachFile does.
+			if st, err := fs.Stat(fsys, s); err == nil && st.IsDir() {
+				err := scanFolder(root, s, file)
+				if err == nil {
+					continue
+				}
+				if !errors.Is(err, errNoScan) {
+					return nil, err
+				}
+			}
+		}
+		if err := eachFile(fsys, []string{s}, func(p string, d fs.DirEntry) { file(p, d.Info) }); err != nil {
+			return nil, err
+		}
 	}
 	for _, s := range walk {
 		ix.FilesUnder(s, func(p string) {

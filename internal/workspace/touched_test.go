@@ -80,7 +80,7 @@ func (g *gitRepo) commit(msg string) string {
 // committed edits, a rename across cases, a deletion, an edit changed
 // back, uncommitted and unstaged edits, untracked files and cases, a
 // staged edit undone in the work tree, a deletion not staged, a file only
-// touched, a file git no longer tracks, files in hidden folders.
+// touched, a file git no longer tracks, files in hidden folders, links.
 func TestChangedSince(t *testing.T) {
 	g := newGitRepo(t)
 	for _, c := range []string{"A", "B", "C", "D", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"} {
@@ -92,6 +92,9 @@ func TestChangedSince(t *testing.T) {
 	g.write("cases/D/visits/2.md", "visit 2 of D\n")
 	g.write("cases/.hidden/x.md", "hidden\n")
 	g.write("top.md", "top\n")
+	if err := os.Symlink("visits/1.md", filepath.Join(g.dir, "cases/J/link.md")); err != nil {
+		t.Fatal(err)
+	}
 	base := g.commit("base")
 
 	// Committed since the base.
@@ -128,6 +131,10 @@ func TestChangedSince(t *testing.T) {
 		t.Fatal(err)
 	}
 	g.write("cases/.hidden/y.md", "hidden, new\n")
+	g.write("cases/J/.drafts/x.md", "a draft, untracked, in a hidden folder\n")
+	if err := os.Symlink("1.md", filepath.Join(g.dir, "cases/L/visits/link.md")); err != nil { // untracked
+		t.Fatal(err)
+	}
 	g.write("top.md", "top, edited\n")
 
 	// What each tree differs from the base in (walking "."; "cases" leaves
@@ -136,7 +143,7 @@ func TestChangedSince(t *testing.T) {
 		"work tree": {
 			"cases/A/visits/1.md", "cases/B/visits/1.md", "cases/C/visits/9.md", "cases/D/visits/2.md",
 			"cases/E/case.md", "cases/E/visits/1.md", "cases/K/visits/1.md", "cases/L/photo.jpg",
-			"cases/N/visits/1.md", "cases/O/visits/1.md", "top.md",
+			"cases/L/visits/link.md", "cases/N/visits/1.md", "cases/O/visits/1.md", "top.md",
 		},
 		"index": {
 			"cases/A/visits/1.md", "cases/B/visits/1.md", "cases/C/visits/9.md", "cases/D/visits/2.md",
