@@ -2,6 +2,7 @@ package vcs
 
 import (
 	"io/fs"
+	"sort"
 
 	"github.com/go-git/go-git/v5/plumbing"
 )
@@ -68,17 +69,33 @@ func (h *History) ChangedBetween(a, b string) ([]string, error) {
 // the index was written may not show it: git calls it racily clean, and
 // reads it); false when the file must be read to know.
 func (ix *Index) CleanHash(name string, fi fs.FileInfo) (string, bool) {
-	lo, hi := entriesUnder(ix.files, name)
-	if lo >= hi || ix.files[lo].name != name {
+	i, ok := ix.Find(name)
+	if !ok {
 		return "", false
 	}
-	e := ix.files[lo]
+	return ix.CleanHashAt(i, fi)
+}
+
+// CleanHashAt is CleanHash for the file at position i (Find).
+func (ix *Index) CleanHashAt(i int, fi fs.FileInfo) (string, bool) {
+	e := ix.files[i]
 	mt := fi.ModTime()
 	if e.intentToAdd || !fi.Mode().IsRegular() || uint32(fi.Size()) != e.size ||
 		uint32(mt.Unix()) != e.mtimeSec || uint32(mt.Nanosecond()) != e.mtimeNsec || !mt.Before(ix.modTime) {
 		return "", false
 	}
 	return e.hash.String(), true
+}
+
+// Files is how many files the index stages; Find and FilesUnder give their
+// positions, 0 to Files()-1, in git's order.
+func (ix *Index) Files() int { return len(ix.files) }
+
+// Find returns the position of the file name (a slash path from the top
+// of the work tree) among those the index stages, and whether it stages it.
+func (ix *Index) Find(name string) (int, bool) {
+	i := sort.Search(len(ix.files), func(i int) bool { return ix.files[i].name >= name })
+	return i, i < len(ix.files) && ix.files[i].name == name
 }
 
 // TreesChanged returns the slash paths that differ between the trees of
@@ -157,24 +174,18 @@ func (d *indexDiff) trees2(a, b plumbing.Hash, prefix string) error {
 	return nil
 }
 
-// Tracked reports whether the index stages a file at name (a slash path
-// from the top of the work tree).
-func (ix *Index) Tracked(name string) bool {
-	lo, hi := entriesUnder(ix.files, name)
-	return lo < hi && ix.files[lo].name == name
-}
-
-// FilesUnder calls fn with the path of each file the index stages at or
-// under dir (a slash path; "." for all), in git's order.
-func (ix *Index) FilesUnder(dir string, fn func(name string)) {
+// FilesUnder calls fn with the position (Find) and path of each file the
+// index stages at or under dir (a slash path; "." for all), in git's
+// order.
+func (ix *Index) FilesUnder(dir string, fn func(i int, name string)) {
 	prefix := dir + "/"
 	if dir == "." {
 		prefix = ""
-	} else if ix.Tracked(dir) {
-		fn(dir)
+	} else if i, ok := ix.Find(dir); ok {
+		fn(i, dir)
 	}
 	lo, hi := entriesUnder(ix.files, prefix)
-	for _, e := range ix.files[lo:hi] {
-		fn(e.name)
+	for i := lo; i < hi; i++ {
+		fn(i, ix.files[i].name)
 	}
 }

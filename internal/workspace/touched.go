@@ -141,16 +141,17 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 // size or modification time is not what it recorded (Index.CleanHash),
 // and those it tracks that are not there.
 func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe []string) ([]string, error) {
-	seen := map[string]bool{}
+	seen := make([]bool, ix.Files()) // by position in the index
 	file := func(p string, info func() (fs.FileInfo, error)) {
-		seen[p] = true
-		if !ix.Tracked(p) {
+		i, ok := ix.Find(p)
+		if !ok {
 			maybe = append(maybe, p)
 			return
 		}
+		seen[i] = true
 		if fi, err := info(); err != nil {
 			maybe = append(maybe, p)
-		} else if _, ok := ix.CleanHash(p, fi); !ok {
+		} else if _, ok := ix.CleanHashAt(i, fi); !ok {
 			maybe = append(maybe, p)
 		}
 	}
@@ -173,9 +174,9 @@ func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe [
 		}
 	}
 	for _, s := range walk {
-		ix.FilesUnder(s, func(p string) {
-			if !seen[p] {
-				seen[p] = true
+		ix.FilesUnder(s, func(i int, p string) {
+			if !seen[i] {
+				seen[i] = true
 				maybe = append(maybe, p) // gone since git read it
 			}
 		})
