@@ -188,6 +188,31 @@ func TestChangedSince(t *testing.T) {
 				if g := keys(got); !slices.Equal(g, expect) {
 					t.Errorf("changedSince = %q, want %q", g, expect)
 				}
+				// The cases touched: those a changed file is in (F's
+				// edit and its undoing are the history's to say, and
+				// there is none here).
+				touched := w.touchedSince(base, old, walk)
+				if touched == nil {
+					t.Fatal("touchedSince: nil (every case)")
+				}
+				var cases []string
+				for _, c := range []string{"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"} {
+					if touched("cases/" + c) {
+						cases = append(cases, c)
+					}
+				}
+				var wantCases []string
+				for _, p := range expect {
+					if c, ok := strings.CutPrefix(p, "cases/"); ok && !strings.HasPrefix(c, ".") {
+						c, _, _ = strings.Cut(c, "/")
+						if len(wantCases) == 0 || wantCases[len(wantCases)-1] != c {
+							wantCases = append(wantCases, c)
+						}
+					}
+				}
+				if !slices.Equal(cases, wantCases) {
+					t.Errorf("cases touched: %q, want %q", cases, wantCases)
+				}
 			})
 		}
 	}
