@@ -211,13 +211,7 @@ func (ps *packSet) header(p *pack, off int64) (header, error) {
 
 // inflate reads the zlib stream ps.src is at, of size bytes once inflated.
 func (ps *packSet) inflate(size int64) ([]byte, error) {
-	if ps.zr == nil {
-		zr, err := zlib.NewReader(ps.src)
-		if err != nil {
-			return nil, err
-		}
-		ps.zr = zr
-	} else if err := ps.zr.(zlib.Resetter).Reset(ps.src, nil); err != nil {
+	if err := ps.resetZlib(); err != nil {
 		return nil, err
 	}
 	data := make([]byte, size)
@@ -231,6 +225,32 @@ func (ps *packSet) inflate(size int64) ([]byte, error) {
 		if err == nil || errors.Is(err, io.EOF) {
 			err = errors.New("object longer than its header says")
 		}
+		return nil, err
+	}
+	return data, nil
+}
+
+// resetZlib sets ps.zr to read the zlib stream ps.src is at.
+func (ps *packSet) resetZlib() error {
+	if ps.zr == nil {
+		zr, err := zlib.NewReader(ps.src)
+		if err != nil {
+			return err
+		}
+		ps.zr = zr
+		return nil
+	}
+	return ps.zr.(zlib.Resetter).Reset(ps.src, nil)
+}
+
+// inflateStart reads the first n bytes of the zlib stream ps.src is at,
+// without checking the rest of it.
+func (ps *packSet) inflateStart(n int64) ([]byte, error) {
+	if err := ps.resetZlib(); err != nil {
+		return nil, err
+	}
+	data := make([]byte, n)
+	if _, err := io.ReadFull(ps.zr, data); err != nil {
 		return nil, err
 	}
 	return data, nil
@@ -300,7 +320,8 @@ func (ps *packSet) size(h plumbing.Hash) (int64, error) {
 	if hd.typ != packOFSDelta && hd.typ != packREFDelta {
 		return hd.size, nil
 	}
-	delta, err := ps.inflate(hd.size)
+	// Only the delta's start: two numbers of at most 10 bytes each.
+	delta, err := ps.inflateStart(min(hd.size, 20))
 	if err != nil {
 		return 0, err
 	}
