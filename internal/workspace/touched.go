@@ -112,8 +112,8 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 		}
 		now.index = ix
 		root := ""
-		if w.FS == lint.WorkTreeFS(w.Root) {
-			root = w.Root // on disk, not a buffer in its place
+		if w.onDisk {
+			root = w.Root // not a buffer in a file's place (stdin)
 		}
 		if maybe, err = ix.ChangedSince(hash); err == nil {
 			maybe, err = notAsIndexed(ix, w.FS, root, walk, maybe)

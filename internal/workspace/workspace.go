@@ -55,6 +55,7 @@ type Workspace struct {
 	repoErr error     // why repo is nil though Root is in one
 	staged  bool
 	index   *vcs.Index // the index read, for --staged
+	onDisk  bool       // FS is the work tree's folder Root, as it is on disk
 	rev     string     // the revision as given
 	revHash string
 	revWhen time.Time
@@ -81,7 +82,7 @@ func WorkTree(wd string, paths []string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Workspace{Root: root, FS: lint.WorkTreeFS(root), Scope: rel, Paths: rel}
+	w := &Workspace{Root: root, FS: lint.WorkTreeFS(root), Scope: rel, Paths: rel, onDisk: true}
 	repo, err := vcs.Open(root)
 	switch {
 	case err == nil && sameDir(repo.Root(), root):
