@@ -118,6 +118,13 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 		if maybe, err = ix.ChangedSince(hash); err == nil {
 			maybe, err = notAsIndexed(ix, w.FS, root, walk, maybe)
 		}
+		if w.buffered != "" {
+			// What an editor sends stands in for the file, which the
+			// listing of its folder and its stat data on disk do not
+			// show (nor that it exists, when it is new): compared in
+			// full.
+			maybe = append(maybe, w.buffered)
+		}
 	default:
 		return changed, now, diffFS(now, old, walk, changed)
 	}

@@ -216,6 +216,38 @@ func TestChangedSince(t *testing.T) {
 			})
 		}
 	}
+	// A record an editor sends on standard input stands in for the file
+	// on disk: its content is compared, not the disk's.
+	t.Run("buffer", func(t *testing.T) {
+		w, err := Buffer(g.dir, "cases/J/visits/1.md", []byte("visit 1 of J, as the editor has it\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		old, err := w.repo.CommitFS(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		walk := []string{"cases/J"}
+		got, _, err := w.changedSince(base, old, walk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		every := map[string]bool{}
+		if err := diffFS(hasher{fsys: w.FS}, old, walk, every); err != nil {
+			t.Fatal(err)
+		}
+		if g, e := keys(got), keys(every); !slices.Equal(g, e) || !got["cases/J/visits/1.md"] {
+			t.Errorf("changedSince = %q, every file compared = %q; want the buffered record among them", g, e)
+		}
+		// A record not yet saved at all.
+		w, err = Buffer(g.dir, "cases/J/visits/2.md", []byte("visit 2 of J, not saved\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _, err = w.changedSince(base, old, walk); err != nil || !got["cases/J/visits/2.md"] {
+			t.Errorf("changedSince = %q, %v; want the unsaved record", keys(got), err)
+		}
+	})
 }
 
 func keys(m map[string]bool) []string {

@@ -56,9 +56,12 @@ type Workspace struct {
 	staged  bool
 	index   *vcs.Index // the index read, for --staged
 	onDisk  bool       // FS is the work tree's folder Root, as it is on disk
-	rev     string     // the revision as given
-	revHash string
-	revWhen time.Time
+	// buffered is the file whose content standard input stands in for
+	// (Buffer), or "".
+	buffered string
+	rev      string // the revision as given
+	revHash  string
+	revWhen  time.Time
 
 	hist  *vcs.History // the history read, from HEAD and the revisions linted
 	atTip *vcs.History // hist as it stood at the revision read

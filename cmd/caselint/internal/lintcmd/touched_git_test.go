@@ -212,3 +212,29 @@ func TestGitNewFromRevSameAsEveryCase(t *testing.T) {
 	r.write("cases/.caselint.toml", "profile = \"oxfordshire\"\n")
 	check("with a config")
 }
+
+// TestGitNewFromRevStdin: a record an editor sends on standard input,
+// whose file on disk is as committed, is what the change is: its new
+// findings are reported, not passed over as an untouched case's.
+func TestGitNewFromRevStdin(t *testing.T) {
+	r := newRepo(t)
+	start(r)
+	r.write("cases/T-1/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "", "On time."))
+	r.commit("Aisha Patel", "2026-01-13T09:00:00Z", "T-1: visit")
+	for _, name := range []string{"cases/T-1/visits/2026-01-12.md", "cases/T-1/visits/2026-01-19.md"} {
+		t.Chdir(r.dir)
+		ios, in, out, errOut := iostreams.Test()
+		in.WriteString(visit("2026-01-12T10:00:00", "child_seen = false\nseen_alone = false\n", "Nobody answered."))
+		opts := &lintcmd.Options{
+			IO: ios, Rules: checks.All(), Version: "test", Format: "json", FailLevel: "warning",
+			AsOf: "2026-11-20", NewFromRev: "HEAD", Paths: []string{"-"}, StdinFilename: name,
+			Now: time.Now, Getwd: func() (string, error) { return r.dir, nil },
+		}
+		if err := lintcmd.Run(context.Background(), opts); err != nil && !errors.Is(err, cmdutil.ErrFindings) {
+			t.Fatalf("%v\n%s", err, errOut)
+		}
+		if !strings.Contains(out.String(), `"missing-not-seen-reason"`) {
+			t.Errorf("--stdin-filename %s --new-from-rev HEAD, the buffer with a new defect: %s", name, out)
+		}
+	}
+}
