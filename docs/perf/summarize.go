@@ -117,7 +117,7 @@ func main() {
 			fmt.Printf("| the repository's index (%s files): %s | %.1f ms; %s allocated | | |\n", times["files c3000"], sub, h.ns/1e6, mb(h.bytes))
 		}
 	}
-	for _, sub := range []string{"cached", "no-cache"} {
+	for _, sub := range []string{"cached", "cold", "no-cache"} {
 		if h, ok := get("bench-staged", "BenchmarkStaged/"+sub+"-2"); ok {
 			fmt.Printf("| whole `--staged` run in the test binary, 5 visits staged, history %s | %s (CPU %s); %s allocated | | |\n", sub, ms(h.ns), ms(h.cpuMS*1e6), mb(h.bytes))
 		}
@@ -128,6 +128,11 @@ func main() {
 		fmt.Printf("| `--new-from-rev HEAD~1` in the test binary | %s (CPU %s); %s allocated | | |\n", ms(nfr.ns), ms(nfr.cpuMS*1e6), mb(nfr.bytes))
 		fmt.Printf("| plain lint of the %.0f cases HEAD~1 touched | %s (CPU %s); %s allocated | | |\n", chg.metrics["cases"], ms(chg.ns), ms(chg.cpuMS*1e6), mb(chg.bytes))
 		fmt.Printf("| `--new-from-rev HEAD~1` ÷ the plain lint of the changed cases, CPU | %.1f× | ≤ 1.5× | %s |\n", nfr.cpuMS/chg.cpuMS, map[bool]string{true: "met", false: "**missed**"}[nfr.cpuMS <= 1.5*chg.cpuMS])
+	}
+	rnfr, okN := get("bench-staged", "BenchmarkNewFromRevLast/rev-new-from-rev-2")
+	rchg, okC := get("bench-staged", "BenchmarkNewFromRevLast/rev-changed-2")
+	if okN && okC {
+		fmt.Printf("| `--rev HEAD --new-from-rev HEAD~1` ÷ `--rev HEAD` of the changed cases, CPU | %.1f× (%s against %s) | | |\n", rnfr.cpuMS/rchg.cpuMS, ms(rnfr.cpuMS*1e6), ms(rchg.cpuMS*1e6))
 	}
 	if h, ok := get("bench-history", "BenchmarkLintWithHistory-2"); ok {
 		fmt.Printf("| whole lint of the repository, given its history | %s on 2 cores | | |\n", sec(h.ns))

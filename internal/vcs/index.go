@@ -289,6 +289,24 @@ func (ix *Index) Changed() ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ix.changedFrom(head, ok)
+}
+
+// ChangedSince returns the slash paths whose staged content differs from
+// that of commit (a full hash), as Changed does for HEAD: added, modified
+// (content or mode) or deleted since, sorted. Only the folders whose tree
+// differs are read.
+func (ix *Index) ChangedSince(commit string) ([]string, error) {
+	tree, err := ix.r.commitTree(plumbing.NewHash(commit))
+	if err != nil {
+		return nil, err
+	}
+	return ix.changedFrom(tree, true)
+}
+
+// changedFrom is Changed against the tree head (ok false: there is none,
+// and every staged path is new).
+func (ix *Index) changedFrom(head plumbing.Hash, ok bool) ([]string, error) {
 	if !ok {
 		// No commits yet: everything staged is new.
 		out := make([]string, len(ix.files))
@@ -317,17 +335,27 @@ func (r *Repo) headTree() (plumbing.Hash, bool, error) {
 	case err != nil:
 		return plumbing.ZeroHash, false, fmt.Errorf("HEAD: %w", err)
 	}
-	data, err := r.readObject(plumbing.CommitObject, ref.Hash())
+	h, err := r.commitTree(ref.Hash())
 	if err != nil {
 		return plumbing.ZeroHash, false, fmt.Errorf("HEAD: %w", err)
+	}
+	return h, true, nil
+}
+
+// commitTree returns the hash of the tree of commit c, read straight from
+// the commit object (see headTree).
+func (r *Repo) commitTree(c plumbing.Hash) (plumbing.Hash, error) {
+	data, err := r.readObject(plumbing.CommitObject, c)
+	if err != nil {
+		return plumbing.ZeroHash, err
 	}
 	line, _, _ := bytes.Cut(data, []byte("\n"))
 	name, ok := bytes.CutPrefix(line, []byte("tree "))
 	var h plumbing.Hash
 	if n, err := hex.Decode(h[:], name); !ok || err != nil || n != len(h) || len(name) != 2*len(h) {
-		return plumbing.ZeroHash, false, fmt.Errorf("HEAD: commit %s: no tree on its first line", ref.Hash())
+		return plumbing.ZeroHash, fmt.Errorf("commit %s: no tree on its first line", c)
 	}
-	return h, true, nil
+	return h, nil
 }
 
 // indexDiff compares the index's folders with HEAD's trees.

@@ -2,6 +2,7 @@ package vcs
 
 import (
 	"io/fs"
+	"sort"
 
 	"github.com/go-git/go-git/v5/plumbing"
 )
@@ -68,15 +69,123 @@ func (h *History) ChangedBetween(a, b string) ([]string, error) {
 // the index was written may not show it: git calls it racily clean, and
 // reads it); false when the file must be read to know.
 func (ix *Index) CleanHash(name string, fi fs.FileInfo) (string, bool) {
-	lo, hi := entriesUnder(ix.files, name)
-	if lo >= hi || ix.files[lo].name != name {
+	i, ok := ix.Find(name)
+	if !ok {
 		return "", false
 	}
-	e := ix.files[lo]
+	return ix.CleanHashAt(i, fi)
+}
+
+// CleanHashAt is CleanHash for the file at position i (Find).
+func (ix *Index) CleanHashAt(i int, fi fs.FileInfo) (string, bool) {
+	e := ix.files[i]
 	mt := fi.ModTime()
 	if e.intentToAdd || !fi.Mode().IsRegular() || uint32(fi.Size()) != e.size ||
 		uint32(mt.Unix()) != e.mtimeSec || uint32(mt.Nanosecond()) != e.mtimeNsec || !mt.Before(ix.modTime) {
 		return "", false
 	}
 	return e.hash.String(), true
+}
+
+// Files is how many files the index stages; Find and FilesUnder give their
+// positions, 0 to Files()-1, in git's order.
+func (ix *Index) Files() int { return len(ix.files) }
+
+// Find returns the position of the file name (a slash path from the top
+// of the work tree) among those the index stages, and whether it stages it.
+func (ix *Index) Find(name string) (int, bool) {
+	i := sort.Search(len(ix.files), func(i int) bool { return ix.files[i].name >= name })
+	return i, i < len(ix.files) && ix.files[i].name == name
+}
+
+// TreesChanged returns the slash paths that differ between the trees of
+// commits a and b (full hashes): in one and not the other, or with other
+// content or mode, sorted in git's order. A folder whose tree has the same
+// hash in both is not read: only what changed is.
+func (r *Repo) TreesChanged(a, b string) ([]string, error) {
+	ta, err := r.commitTree(plumbing.NewHash(a))
+	if err != nil {
+		return nil, err
+	}
+	tb, err := r.commitTree(plumbing.NewHash(b))
+	if err != nil {
+		return nil, err
+	}
+	d := &indexDiff{trees: newTreeCache(r, 0)}
+	if err := d.trees2(ta, tb, ""); err != nil {
+		return nil, err
+	}
+	return d.out, nil
+}
+
+// trees2 adds to d.out the paths that differ between trees a and b of the
+// folder whose path and a slash prefix is.
+func (d *indexDiff) trees2(a, b plumbing.Hash, prefix string) error {
+	if a == b {
+		return nil
+	}
+	ea, err := d.trees.get(a)
+	if err != nil {
+		return err
+	}
+	eb, err := d.trees.get(b)
+	if err != nil {
+		return err
+	}
+	// only adds the paths of an entry in one tree alone.
+	only := func(e entry) error {
+		if e.isDir() {
+			return d.treePaths(e.hash, prefix+e.name+"/")
+		}
+		d.out = append(d.out, prefix+e.name)
+		return nil
+	}
+	i, j := 0, 0
+	for i < len(ea) || j < len(eb) {
+		c := 0
+		switch {
+		case i == len(ea):
+			c = 1
+		case j == len(eb):
+			c = -1
+		default:
+			c = compareGit([]byte(ea[i].name), ea[i].isDir(), []byte(eb[j].name), eb[j].isDir())
+		}
+		switch {
+		case c < 0:
+			err = only(ea[i])
+			i++
+		case c > 0:
+			err = only(eb[j])
+			j++
+		case ea[i].isDir():
+			err = d.trees2(ea[i].hash, eb[j].hash, prefix+ea[i].name+"/")
+			i, j = i+1, j+1
+		default:
+			if ea[i].hash != eb[j].hash || ea[i].mode != eb[j].mode {
+				d.out = append(d.out, prefix+ea[i].name)
+			}
+			i, j = i+1, j+1
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FilesUnder calls fn with the position (Find) and path of each file the
+// index stages at or under dir (a slash path; "." for all), in git's
+// order.
+func (ix *Index) FilesUnder(dir string, fn func(i int, name string)) {
+	prefix := dir + "/"
+	if dir == "." {
+		prefix = ""
+	} else if i, ok := ix.Find(dir); ok {
+		fn(i, dir)
+	}
+	lo, hi := entriesUnder(ix.files, prefix)
+	for i := lo; i < hi; i++ {
+		fn(i, ix.files[i].name)
+	}
 }

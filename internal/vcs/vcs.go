@@ -78,6 +78,9 @@ type Repo struct {
 	packs       *packSet         // read straight from packs; see packs.go
 	packsOpened bool
 	maxSize     int64 // the size limit on blobs read; see SetMaxFileSize
+	// sizes are the sizes of the objects objectSize found, which a file's
+	// Stat, its open file's Stat and its read each ask for.
+	sizes map[plumbing.Hash]int64
 
 	// mu serialises reads from the object store, which go-git does not
 	// promise to be safe for concurrent use.
@@ -647,6 +650,21 @@ func (r *Repo) packSet() *packSet {
 func (r *Repo) objectSize(h plumbing.Hash) (int64, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if n, ok := r.sizes[h]; ok {
+		return n, nil
+	}
+	n, err := r.findSize(h)
+	if err == nil {
+		if r.sizes == nil {
+			r.sizes = map[plumbing.Hash]int64{}
+		}
+		r.sizes[h] = n
+	}
+	return n, err
+}
+
+// findSize is objectSize, uncached; r.mu must be held.
+func (r *Repo) findSize(h plumbing.Hash) (int64, error) {
 	if ps := r.packSet(); ps != nil {
 		if n, err := ps.size(h); err == nil {
 			return n, nil

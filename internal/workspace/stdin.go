@@ -29,6 +29,7 @@ func Buffer(wd, name string, data []byte) (*Workspace, error) {
 	}
 	p := filepath.ToSlash(rel)
 	w.FS = &bufferFS{base: w.FS, name: p, data: data, mod: time.Now()}
+	w.onDisk, w.buffered = false, p
 	w.Scope, w.Paths = []string{p}, []string{p}
 	return w, nil
 }

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"strings"
@@ -21,16 +22,8 @@ import (
 // touched) when the trees or the history could not be compared: linting
 // everything, as without it, is slower, never wrong.
 func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(string) bool {
-	changed := map[string]bool{}
-	now := hasher{fsys: w.FS}
-	if !w.staged && w.revHash == "" {
-		// The work tree: a file git's index says is unchanged since git
-		// read it need not be read (a broken index is only slower).
-		if ix, err := w.repo.Index(); err == nil {
-			now.index = ix
-		}
-	}
-	if err := diffFS(now, old, walk, changed); err != nil {
+	changed, now, err := w.changedSince(hash, old, walk)
+	if err != nil {
 		return nil
 	}
 	if w.hist != nil {
@@ -89,6 +82,172 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(str
 	}
 }
 
+// changedSince returns the files that differ between old, the tree of
+// commit hash, and the tree linted, under the folders (or files) walk, as
+// diffFS finds them, and the hasher of the tree linted. It reads only what
+// may differ, as git status and git diff do: two commits' trees (--rev)
+// are compared folder by folder, skipping the folders whose tree hash is
+// the same; the index (--staged) by the tree hashes of its folders; the
+// work tree is the index and the files git's index does not know as it is
+// (untracked, or not as the index last saw it by size and modification
+// time, as Index.CleanHash says), each of which is compared in full. Where
+// git cannot say (no index), the trees are compared file by file.
+func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[string]bool, hasher, error) {
+	changed := map[string]bool{}
+	now := hasher{fsys: w.FS}
+	var maybe []string // the paths that may differ: a superset of those that do
+	var err error
+	switch {
+	case w.revHash != "":
+		maybe, err = w.repo.TreesChanged(w.revHash, hash)
+	case w.staged && w.index != nil:
+		maybe, err = w.index.ChangedSince(hash)
+	case !w.staged:
+		// The work tree: a file git's index says is unchanged since git
+		// read it has the index's content, which differs from old's only
+		// where the index does (a broken index is only slower).
+		ix, ierr := w.repo.Index()
+		if ierr != nil {
+			return changed, now, diffFS(now, old, walk, changed)
+		}
+		now.index = ix
+		root := ""
+		if w.onDisk {
+			root = w.Root // not a buffer in a file's place (stdin)
+		}
+		if maybe, err = ix.ChangedSince(hash); err == nil {
+			maybe, err = notAsIndexed(ix, w.FS, root, walk, maybe)
+		}
+		if w.buffered != "" {
+			// What an editor sends stands in for the file, which the
+			// listing of its folder and its stat data on disk do not
+			// show (nor that it exists, when it is new): compared in
+			// full.
+			maybe = append(maybe, w.buffered)
+		}
+	default:
+		return changed, now, diffFS(now, old, walk, changed)
+	}
+	if err != nil {
+		return nil, now, err
+	}
+	for _, p := range maybe {
+		if changed[p] || !walked(p, walk) {
+			continue
+		}
+		if now.differs(old, p, nil) {
+			changed[p] = true
+		}
+	}
+	return changed, now, nil
+}
+
+// notAsIndexed appends to maybe the files under walk (as diffFS walks the
+// work tree fsys, whose folder on disk is root, or "" if it is not one)
+// that ix does not hold as they are: those it does not track, those whose
+// size or modification time is not what it recorded (Index.CleanHash),
+// and those it tracks that are not there.
+func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe []string) ([]string, error) {
+	seen := make([]bool, ix.Files()) // by position in the index
+	file := func(p string, info func() (fs.FileInfo, error)) {
+		i, ok := ix.Find(p)
+		if !ok {
+			maybe = append(maybe, p)
+			return
+		}
+		seen[i] = true
+		if fi, err := info(); err != nil {
+			maybe = append(maybe, p)
+		} else if _, ok := ix.CleanHashAt(i, fi); !ok {
+			maybe = append(maybe, p)
+		}
+	}
+	for _, s := range walk {
+		if root != "" {
+			// A folder is scanned as git status does (scanFolder); a
+			// path that is not there, or not a folder, as eachFile does.
+			if st, err := fs.Stat(fsys, s); err == nil && st.IsDir() {
+				err := scanFolder(root, s, file)
+				if err == nil {
+					continue
+				}
+				if !errors.Is(err, errNoScan) {
+					return nil, err
+				}
+			}
+		}
+		if err := eachFile(fsys, []string{s}, func(p string, d fs.DirEntry) { file(p, d.Info) }); err != nil {
+			return nil, err
+		}
+	}
+	for _, s := range walk {
+		ix.FilesUnder(s, func(i int, p string) {
+			if !seen[i] {
+				seen[i] = true
+				maybe = append(maybe, p) // gone since git read it
+			}
+		})
+	}
+	return maybe, nil
+}
+
+// walked reports whether diffFS walks to the file p from one of walk: it
+// is one of them, or below one and in no hidden folder below it.
+func walked(p string, walk []string) bool {
+	for _, s := range walk {
+		rest := p
+		switch {
+		case p == s:
+			return true
+		case s == ".":
+		case strings.HasPrefix(p, s+"/"):
+			rest = p[len(s)+1:]
+		default:
+			continue
+		}
+		hidden := false
+		for dir := path.Dir(rest); dir != "."; dir = path.Dir(dir) {
+			if strings.HasPrefix(path.Base(dir), ".") {
+				hidden = true
+				break
+			}
+		}
+		if !hidden {
+			return true
+		}
+	}
+	return false
+}
+
+// eachFile calls fn with every file (anything but a folder) under the
+// folders (or files) walk in fsys, as the lint walks them: hidden folders
+// (.git) are not walked, links are not followed, and a path of walk that
+// is not there is passed over.
+func eachFile(fsys fs.FS, walk []string, fn func(p string, d fs.DirEntry)) error {
+	for _, s := range walk {
+		err := fs.WalkDir(fsys, s, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				if p == s {
+					return fs.SkipDir // not there
+				}
+				return err
+			case d.IsDir():
+				if p != s && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			fn(p, d)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // diffFS adds to changed the paths of the files that differ between now
 // and old under the folders (or files) walk: in one and not the other, or
 // with other content. Hidden folders (.git) are not walked, as the lint
@@ -96,31 +255,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(str
 // lint never follows them.
 func diffFS(now hasher, old fs.FS, walk []string, changed map[string]bool) error {
 	seen := map[string]bool{}
-	each := func(fsys fs.FS, fn func(p string, d fs.DirEntry)) error {
-		for _, s := range walk {
-			err := fs.WalkDir(fsys, s, func(p string, d fs.DirEntry, err error) error {
-				switch {
-				case err != nil:
-					if p == s {
-						return fs.SkipDir // not there
-					}
-					return err
-				case d.IsDir():
-					if p != s && strings.HasPrefix(d.Name(), ".") {
-						return fs.SkipDir
-					}
-					return nil
-				}
-				fn(p, d)
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if err := each(now.fsys, func(p string, d fs.DirEntry) {
+	if err := eachFile(now.fsys, walk, func(p string, d fs.DirEntry) {
 		seen[p] = true
 		if now.differs(old, p, d) {
 			changed[p] = true
@@ -128,7 +263,7 @@ func diffFS(now hasher, old fs.FS, walk []string, changed map[string]bool) error
 	}); err != nil {
 		return err
 	}
-	return each(old, func(p string, _ fs.DirEntry) {
+	return eachFile(old, walk, func(p string, _ fs.DirEntry) {
 		if !seen[p] {
 			changed[p] = true // gone since
 		}

@@ -54,9 +54,14 @@ type Workspace struct {
 	repo    *vcs.Repo // nil outside a repository
 	repoErr error     // why repo is nil though Root is in one
 	staged  bool
-	rev     string // the revision as given
-	revHash string
-	revWhen time.Time
+	index   *vcs.Index // the index read, for --staged
+	onDisk  bool       // FS is the work tree's folder Root, as it is on disk
+	// buffered is the file whose content standard input stands in for
+	// (Buffer), or "".
+	buffered string
+	rev      string // the revision as given
+	revHash  string
+	revWhen  time.Time
 
 	hist  *vcs.History // the history read, from HEAD and the revisions linted
 	atTip *vcs.History // hist as it stood at the revision read
@@ -80,7 +85,7 @@ func WorkTree(wd string, paths []string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Workspace{Root: root, FS: lint.WorkTreeFS(root), Scope: rel, Paths: rel}
+	w := &Workspace{Root: root, FS: lint.WorkTreeFS(root), Scope: rel, Paths: rel, onDisk: true}
 	repo, err := vcs.Open(root)
 	switch {
 	case err == nil && sameDir(repo.Root(), root):
@@ -104,6 +109,7 @@ func Index(wd string, paths []string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	w.index = index
 	w.FS = index.FS()
 	if err := w.checkScope(args, "the index", "--staged"); err != nil {
 		return nil, err

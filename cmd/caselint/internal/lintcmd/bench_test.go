@@ -16,6 +16,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/internal/gittest"
 	"github.com/caselint/caselint/internal/synth/synthtest"
+	"github.com/caselint/caselint/internal/vcs"
 )
 
 // BenchmarkNewFromRev is a whole pull-request review of the benchmark
@@ -47,7 +48,9 @@ func BenchmarkNewFromRev(b *testing.B) {
 // (history cache written before the timing starts), beside what it is
 // measured against: "changed" is a plain lint of the case folders the
 // last commit touched (their paths, from git diff), with the history
-// read from its cache. docs/performance.md reports the ratio.
+// read from its cache. The rev- pair is the same with --rev HEAD: the
+// records read from the commit, not the work tree. docs/performance.md
+// reports the ratios.
 func BenchmarkNewFromRevLast(b *testing.B) {
 	dir := synthtest.Repo(b)
 	asOf := synthtest.AsOf(b).String()
@@ -70,11 +73,11 @@ func BenchmarkNewFromRevLast(b *testing.B) {
 			cases = append(cases, "cases/"+parts[1])
 		}
 	}
-	run := func(b *testing.B, rev string, paths []string) {
+	run := func(b *testing.B, at, rev string, paths []string) {
 		ios, _, _, _ := iostreams.Test()
 		opts := &Options{
 			IO: ios, Rules: checks.All(), Version: "bench", Format: "sarif", FailLevel: "warning",
-			AsOf: asOf, NewFromRev: rev, Paths: paths,
+			AsOf: asOf, Rev: at, NewFromRev: rev, Paths: paths,
 			Now: time.Now, Getwd: func() (string, error) { return dir, nil },
 		}
 		if err := Run(context.Background(), opts); err != nil && !errors.Is(err, cmdutil.ErrFindings) {
@@ -82,16 +85,23 @@ func BenchmarkNewFromRevLast(b *testing.B) {
 		}
 	}
 	for _, bc := range []struct {
-		name, rev string
-		paths     []string
-	}{{"new-from-rev", "HEAD~1", []string{"."}}, {"changed", "", cases}} {
+		name, at, rev string
+		paths         []string
+	}{
+		{"new-from-rev", "", "HEAD~1", []string{"."}},
+		{"changed", "", "", cases},
+		// The same review of a commit, as CI may run it: no work tree
+		// to compare with git's index, two trees compared by hash.
+		{"rev-new-from-rev", "HEAD", "HEAD~1", []string{"."}},
+		{"rev-changed", "HEAD", "", cases},
+	} {
 		b.Run(bc.name, func(b *testing.B) {
-			run(b, bc.rev, bc.paths) // writes the history cache
+			run(b, bc.at, bc.rev, bc.paths) // writes the history cache
 			b.ReportMetric(float64(len(cases)), "cases")
 			measure := synthtest.Measure(b)
 			defer measure()
 			for b.Loop() {
-				run(b, bc.rev, bc.paths)
+				run(b, bc.at, bc.rev, bc.paths)
 			}
 		})
 	}
@@ -103,8 +113,9 @@ func BenchmarkNewFromRevLast(b *testing.B) {
 // which five visits have the content of other visits, so that nothing is
 // written to the repository but caselint's own history cache. "cached"
 // reads the history from that cache, written before the timing starts (a
-// run after the first); "no-cache" builds it from every commit (the first
-// run in a clone, which also writes the cache).
+// run after the first); "cold" has no cache to read, builds the history
+// from every commit and writes the cache (the first run in a clone);
+// "no-cache" builds it and writes nothing (--no-cache).
 func BenchmarkStaged(b *testing.B) {
 	dir := synthtest.Repo(b)
 	asOf := synthtest.AsOf(b).String()
@@ -145,17 +156,24 @@ func BenchmarkStaged(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	for _, noCache := range []bool{false, true} {
-		name := "cached"
-		if noCache {
-			name = "no-cache"
-		}
-		b.Run(name, func(b *testing.B) {
-			run(b, noCache) // writes the cache, when it is used
+	cache := filepath.Join(dir, ".git", filepath.FromSlash(vcs.CacheFile))
+	for _, bc := range []struct {
+		name             string
+		noCache, noneYet bool
+	}{{"cached", false, false}, {"cold", false, true}, {"no-cache", true, false}} {
+		b.Run(bc.name, func(b *testing.B) {
+			run(b, bc.noCache) // writes the cache, when it is used
 			measure := synthtest.Measure(b)
 			defer measure()
 			for b.Loop() {
-				run(b, noCache)
+				if bc.noneYet {
+					// The first run in a clone: it builds the history
+					// from every commit and writes the cache.
+					if err := os.Remove(cache); err != nil {
+						b.Fatal(err)
+					}
+				}
+				run(b, bc.noCache)
 			}
 		})
 	}

@@ -27,3 +27,7 @@ func NewFromRevBase(opts *Options) (*lint.Result, error) {
 	}
 	return newFromRev(context.Background(), lopts, base, opts.NewFromRev)
 }
+
+// LintEveryCase makes a run with opts lint every case at both ends of
+// --new-from-rev, not only those the change touched.
+func LintEveryCase(opts *Options) { opts.everyCase = true }

@@ -85,6 +85,11 @@ type Options struct {
 	// Now and Getwd stand for the clock and the working directory.
 	Now   func() time.Time
 	Getwd func() (string, error)
+
+	// everyCase lints every case at both ends of --new-from-rev, not only
+	// those the change touched: what the tests compare with
+	// (export_test.go).
+	everyCase bool
 }
 
 // NewCmdLint returns the lint command. runF, when not nil, runs instead of
@@ -298,6 +303,9 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		// those alone, now and at the base.
 		if base, err = ws.Base(opts.NewFromRev); err != nil {
 			return usage(err)
+		}
+		if base != nil && opts.everyCase {
+			base.Touched = nil
 		}
 		if base != nil {
 			lopts.Touched = base.Touched

@@ -2,6 +2,7 @@ package lintcmd_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -118,5 +119,122 @@ func TestGitNewFromRevTouched(t *testing.T) {
 	r.write("cases/.caselint.toml", "profile = \"oxfordshire\"\n")
 	if now, then, _ := newFromRevCounts(t, r.dir, "HEAD"); now != 3 || then != 3 {
 		t.Errorf("after a config change: %d cases linted now, %d then; want 3 and 3", now, then)
+	}
+}
+
+// newFromRevSARIF runs caselint lint --format sarif --new-from-rev rev
+// (and the flags of mode) in dir, in this process, linting every case at
+// both ends when every is set, and returns its results.
+func newFromRevSARIF(t *testing.T, dir, rev, mode string, every bool) string {
+	t.Helper()
+	t.Chdir(dir)
+	ios, _, out, errOut := iostreams.Test()
+	opts := &lintcmd.Options{
+		IO: ios, Rules: checks.All(), Version: "test", Format: "sarif", FailLevel: "warning",
+		AsOf: "2026-11-20", NewFromRev: rev, Paths: []string{"."},
+		Now: time.Now, Getwd: func() (string, error) { return dir, nil },
+	}
+	switch mode {
+	case "--staged":
+		opts.Staged = true
+	case "--rev":
+		opts.Rev = "HEAD"
+	}
+	if every {
+		lintcmd.LintEveryCase(opts)
+	}
+	if err := lintcmd.Run(context.Background(), opts); err != nil && !errors.Is(err, cmdutil.ErrFindings) {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	var log struct {
+		Runs []struct {
+			Results json.RawMessage `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &log); err != nil || len(log.Runs) != 1 {
+		t.Fatalf("%v in\n%s", err, out)
+	}
+	return string(log.Runs[0].Results)
+}
+
+// TestGitNewFromRevSameAsEveryCase: what --new-from-rev reports, linting
+// only the cases the change touched, is exactly what it reports linting
+// every case at both ends (rule, message, place, fingerprints, the commit
+// each line was last changed in), in the work tree, the index and a
+// commit, after a change of every kind: committed edits, a rename across
+// cases, a deletion, an untracked new case, a case id reused, an edit not
+// staged, a staged edit the work tree undoes, a config.
+func TestGitNewFromRevSameAsEveryCase(t *testing.T) {
+	r := newRepo(t)
+	start(r)
+	late := visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Nobody answered.")
+	r.write("cases/T-1/visits/2026-01-26.md", late)
+	for _, id := range []string{"T-2", "T-3", "T-4", "T-5"} {
+		r.write("cases/"+id+"/case.md", strings.Replace(caseMD, `id = "T-1"`, `id = "`+id+`"`, 1))
+		r.write("cases/"+id+"/plan.md", planMD)
+		r.write("cases/"+id+"/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "", "On time."))
+		r.write("cases/"+id+"/visits/2026-01-19.md", visit("2026-01-19T10:00:00", "", "On time."))
+	}
+	r.commit("Aisha Patel", "2026-01-27T09:00:00Z", "five cases")
+
+	r.git("checkout", "-q", "-b", "feature")
+	r.git("mv", "cases/T-2/visits/2026-01-19.md", "cases/T-3/visits/2026-01-20.md")
+	r.git("rm", "-q", "cases/T-4/visits/2026-01-12.md")
+	r.write("cases/T-1/visits/2026-01-26.md", strings.Replace(late, "Nobody answered.", "Nobody answered; a note left.", 1))
+	r.commit("Sam Jones", "2026-02-02T09:00:00Z", "rename, delete, edit")
+	r.write("cases/T-5/plan.md", strings.Replace(planMD, "+++\n", "+++\n# reviewed\n", 1))
+	r.commit("Sam Jones", "2026-02-03T09:00:00Z", "T-5: plan reviewed")
+
+	// Not committed.
+	r.write("cases/A-0/case.md", strings.Replace(caseMD, `id = "T-1"`, `id = "T-4"`, 1)) // untracked, T-4's id
+	r.write("cases/A-0/visits/2026-02-01.md", visit("2026-02-01T10:00:00", "child_seen = false\n", "Out."))
+	r.write("cases/T-3/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "seen_alone = false\n", "Not alone.")) // not staged
+	r.write("cases/T-5/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "child_seen = false\nseen_alone = false\n", "Staged."))
+	r.git("add", "cases/T-5/visits/2026-01-12.md")
+	r.write("cases/T-5/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "", "On time.")) // undone in the work tree
+
+	check := func(when string) {
+		t.Helper()
+		for _, mode := range []string{"work tree", "--staged", "--rev"} {
+			for _, rev := range []string{"main", "HEAD~1", "HEAD"} {
+				got := newFromRevSARIF(t, r.dir, rev, mode, false)
+				want := newFromRevSARIF(t, r.dir, rev, mode, true)
+				if got != want {
+					t.Errorf("%s, %s --new-from-rev %s: the touched cases alone give\n%s\nevery case gives\n%s", when, mode, rev, got, want)
+				}
+				if mode == "work tree" && rev == "main" && !strings.Contains(got, "cases/A-0/") {
+					t.Errorf("%s: the untracked case's findings are not new: %s", when, got)
+				}
+			}
+		}
+	}
+	check("after the change")
+	r.write("cases/.caselint.toml", "profile = \"oxfordshire\"\n")
+	check("with a config")
+}
+
+// TestGitNewFromRevStdin: a record an editor sends on standard input,
+// whose file on disk is as committed, is what the change is: its new
+// findings are reported, not passed over as an untouched case's.
+func TestGitNewFromRevStdin(t *testing.T) {
+	r := newRepo(t)
+	start(r)
+	r.write("cases/T-1/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "", "On time."))
+	r.commit("Aisha Patel", "2026-01-13T09:00:00Z", "T-1: visit")
+	for _, name := range []string{"cases/T-1/visits/2026-01-12.md", "cases/T-1/visits/2026-01-19.md"} {
+		t.Chdir(r.dir)
+		ios, in, out, errOut := iostreams.Test()
+		in.WriteString(visit("2026-01-12T10:00:00", "child_seen = false\nseen_alone = false\n", "Nobody answered."))
+		opts := &lintcmd.Options{
+			IO: ios, Rules: checks.All(), Version: "test", Format: "json", FailLevel: "warning",
+			AsOf: "2026-11-20", NewFromRev: "HEAD", Paths: []string{"-"}, StdinFilename: name,
+			Now: time.Now, Getwd: func() (string, error) { return r.dir, nil },
+		}
+		if err := lintcmd.Run(context.Background(), opts); err != nil && !errors.Is(err, cmdutil.ErrFindings) {
+			t.Fatalf("%v\n%s", err, errOut)
+		}
+		if !strings.Contains(out.String(), `"missing-not-seen-reason"`) {
+			t.Errorf("--stdin-filename %s --new-from-rev HEAD, the buffer with a new defect: %s", name, out)
+		}
 	}
 }

@@ -1,0 +1,16 @@
+//go:build !linux
+
+package workspace
+
+import (
+	"errors"
+	"io/fs"
+)
+
+// errNoScan says scanFolder is not here: the work tree is walked with
+// eachFile.
+var errNoScan = errors.New("no folder scanner on this system")
+
+func scanFolder(string, string, func(string, func() (fs.FileInfo, error))) error {
+	return errNoScan
+}
