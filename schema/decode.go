@@ -491,7 +491,18 @@ func (d *decoder) valueAt(path []string) int {
 
 var unmarshalerType = reflect.TypeOf((*toml.Unmarshaler)(nil)).Elem()
 
-func isUnmarshaler(t reflect.Type) bool { return reflect.PointerTo(t).Implements(unmarshalerType) }
+// isUnmarshaler reports whether a *t decodes itself (a date, an interval),
+// worked out once for each type: reflect's test is asked for every value.
+func isUnmarshaler(t reflect.Type) bool {
+	if v, ok := unmarshalerCache.Load(t); ok {
+		return v.(bool)
+	}
+	v := reflect.PointerTo(t).Implements(unmarshalerType)
+	unmarshalerCache.Store(t, v)
+	return v
+}
+
+var unmarshalerCache sync.Map // reflect.Type to bool
 
 // value decodes one value raw, as the TOML library read it, into the field
 // fv, whose key path is path.
