@@ -70,9 +70,15 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 		if v.Doc.Body == nil {
 			continue
 		}
-		quoted := quotedSpans(v.Doc.Source.Data, v.Doc.BodyStart)
+		// The quotations are found only in a record that has a label at
+		// all, as most have not.
+		var quoted [][2]int
+		quotedRead := false
 		for _, run := range v.Doc.Body.Text {
 			for _, m := range f.find(run.Text, labels) {
+				if !quotedRead {
+					quoted, quotedRead = quotedSpans(v.Doc.Source.Data, v.Doc.BodyStart), true
+				}
 				if inSpans(quoted, run.Offset+m[0]) {
 					continue // someone's own words, quoted
 				}
