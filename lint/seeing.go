@@ -3,6 +3,7 @@ package lint
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -421,35 +422,81 @@ func sentenceSaying(v *schema.Visit, unless, says [][]string) (string, bool) {
 const clauseBreak = "|"
 
 // refusalTokens splits text into lower-case words (letters, digits and
-// apostrophes), with clauseBreak where punctuation ends a clause.
+// apostrophes), with clauseBreak where punctuation ends a clause. A word's
+// apostrophes at either end are dropped (a word of apostrophes only is
+// the empty word). The words are written into one buffer and made one
+// string, which they are slices of: a text costs a few allocations, not
+// a few a word.
 func refusalTokens(text string) []string {
-	var toks []string
-	var cur strings.Builder
+	buf := make([]byte, 0, len(text)+8)
+	// spans are the words' [start, end) in buf; a word is open from
+	// wordStart (-1: none).
+	var spans [][2]int32
+	wordStart := -1
 	flush := func() {
-		if cur.Len() > 0 {
-			toks = append(toks, strings.Trim(cur.String(), "'"))
-			cur.Reset()
+		if wordStart < 0 {
+			return
 		}
+		i, j := wordStart, len(buf)
+		for i < j && buf[i] == '\'' {
+			i++
+		}
+		for j > i && buf[j-1] == '\'' {
+			j--
+		}
+		spans = append(spans, [2]int32{int32(i), int32(j)})
+		wordStart = -1
+	}
+	// token adds a word of its own: "*" or clauseBreak.
+	token := func(t byte) {
+		spans = append(spans, [2]int32{int32(len(buf)), int32(len(buf) + 1)})
+		buf = append(buf, t)
+	}
+	lastIsBreak := func() bool {
+		n := len(spans)
+		// No word holds clauseBreak's byte.
+		return n > 0 && spans[n-1][1]-spans[n-1][0] == 1 && buf[spans[n-1][0]] == clauseBreak[0]
 	}
 	for _, r := range text {
 		switch {
 		case r == '\'' || r == '\u2019' || r == '\u2018':
-			cur.WriteByte('\'')
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur.WriteRune(unicode.ToLower(r))
+			if wordStart < 0 {
+				wordStart = len(buf)
+			}
+			buf = append(buf, '\'')
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			if wordStart < 0 {
+				wordStart = len(buf)
+			}
+			buf = append(buf, byte(r))
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			if wordStart < 0 {
+				wordStart = len(buf)
+			}
+			buf = append(buf, byte(r)+'a'-'A')
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if wordStart < 0 {
+				wordStart = len(buf)
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		case r == '*':
 			flush()
-			toks = append(toks, "*")
+			token('*')
 		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014':
 			flush()
-			if n := len(toks); n > 0 && toks[n-1] != clauseBreak {
-				toks = append(toks, clauseBreak)
+			if len(spans) > 0 && !lastIsBreak() {
+				token(clauseBreak[0])
 			}
 		default:
 			flush()
 		}
 	}
 	flush()
+	s := string(buf)
+	toks := make([]string, len(spans))
+	for i, sp := range spans {
+		toks[i] = s[sp[0]:sp[1]]
+	}
 	return toks
 }
 
