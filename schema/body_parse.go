@@ -127,6 +127,23 @@ type bodyParser struct {
 	// scratch is where plain text is gathered before it is kept as a
 	// string (plain, each section's content).
 	scratch bytes.Buffer
+	// collapsed is where collapseBytes collapses it.
+	collapsed []byte
+
+	// bodyText is src.Data[base:] as a string, made the first time a run
+	// of text asks for it: the runs are slices of it, one allocation a
+	// body rather than one a run.
+	bodyText string
+	bodyRead bool
+}
+
+// source returns src.Data[from:to] (offsets into src.Data, in the body)
+// as a string.
+func (p *bodyParser) source(from, to int) string {
+	if !p.bodyRead {
+		p.bodyText, p.bodyRead = string(p.src.Data[p.base:]), true
+	}
+	return p.bodyText[from-p.base : to-p.base]
 }
 
 // headingRead is a heading's text and the section it names.
@@ -138,7 +155,7 @@ type headingRead struct {
 // readHeading reads level-2 heading h, once: its text and canonical
 // section are kept for when the sections are split (heading).
 func (p *bodyParser) readHeading(h *ast.Heading) (text, name string) {
-	text = collapse(p.plain(h))
+	text = p.plainText(h)
 	name = CanonicalSection(p.kind, text)
 	p.heads = append(p.heads, headingRead{h, text, name})
 	return text, name
@@ -155,7 +172,7 @@ func (p *bodyParser) heading(h *ast.Heading) (text, name string) {
 			return r.text, r.name
 		}
 	}
-	text = collapse(p.plain(h))
+	text = p.plainText(h)
 	return text, CanonicalSection(p.kind, text)
 }
 
@@ -287,7 +304,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 			p.plainTo(&p.scratch, n)
 			p.scratch.WriteByte(' ')
 		}
-		s.Content = collapse(p.scratch.String())
+		s.Content, p.collapsed = collapseBytes(p.collapsed, p.scratch.Bytes())
 		if label, ok := labelled[s]; ok {
 			// The label is the heading, not the content.
 			s.Content = strings.TrimSpace(strings.TrimPrefix(s.Content, label))
@@ -311,7 +328,7 @@ func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
 	if !ok || e.Level != 2 {
 		return "", ""
 	}
-	label = collapse(p.plain(e))
+	label = p.plainText(e)
 	if len(label) > 60 {
 		return "", ""
 	}
@@ -332,7 +349,7 @@ func (p *bodyParser) pseudoHeading(n ast.Node) (name, text string, level int) {
 		if n.Level == 2 {
 			return "", "", 0
 		}
-		text, level = collapse(p.plain(n)), n.Level
+		text, level = p.plainText(n), n.Level
 	case *ast.Paragraph:
 		c := n.FirstChild()
 		if c == nil {
@@ -353,7 +370,7 @@ func (p *bodyParser) pseudoHeading(n ast.Node) (name, text string, level int) {
 				return "", "", 0
 			}
 		}
-		text = collapse(p.plain(n))
+		text = p.plainText(n)
 	default:
 		return "", "", 0
 	}
@@ -520,7 +537,7 @@ func (p *bodyParser) outcomes(s *Section) {
 		if it.Kind() != ast.KindListItem {
 			continue
 		}
-		id, rest := splitOutcomeID(collapse(p.plain(it)))
+		id, rest := splitOutcomeID(p.plainText(it))
 		p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(it))})
 	}
 	// A numbered list whose items carry no id: each item's number is its
@@ -569,14 +586,14 @@ func (p *bodyParser) outcomeLines(s *Section) {
 				if r.Kind() != extast.KindTableRow || r.FirstChild() == nil {
 					continue
 				}
-				first := collapse(p.plain(r.FirstChild()))
+				first := p.plainText(r.FirstChild())
 				// A numbered row, "| 1 | Jamie attends school |", is O1.
 				if n := strings.TrimRight(first, ".)"); n != "" && len(n) <= 3 && strings.Trim(n, "0123456789") == "" && n[0] != '0' {
 					first = "O" + n
 				}
 				if id, rest := splitOutcomeID(first); id != "" {
 					if rest == "" && r.FirstChild().NextSibling() != nil {
-						rest = collapse(p.plain(r.FirstChild().NextSibling()))
+						rest = p.plainText(r.FirstChild().NextSibling())
 					}
 					p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(r))})
 				}
@@ -771,7 +788,7 @@ func (p *bodyParser) headerCells(t ast.Node) []string {
 		}
 		var cells []string
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, collapse(p.plain(c)))
+			cells = append(cells, p.plainText(c))
 		}
 		return cells
 	}
@@ -781,7 +798,7 @@ func (p *bodyParser) headerCells(t ast.Node) []string {
 // cell returns the plain text of a table cell and where it starts: the first
 // byte of its text, else the cell's place in the row, else rowStart.
 func (p *bodyParser) cell(c ast.Node, rowStart int) Cell {
-	cl := Cell{Text: collapse(p.plain(c)), Offset: rowStart}
+	cl := Cell{Text: p.plainText(c), Offset: rowStart}
 	if ls := c.Lines(); ls.Len() > 0 {
 		cl.Offset = p.off(ls.At(0).Start)
 	}
@@ -813,6 +830,15 @@ func (p *bodyParser) plain(n ast.Node) string {
 	p.scratch.Reset()
 	p.plainTo(&p.scratch, n)
 	return p.scratch.String()
+}
+
+// plainText is collapse(p.plain(n)), made with one allocation.
+func (p *bodyParser) plainText(n ast.Node) string {
+	p.scratch.Reset()
+	p.plainTo(&p.scratch, n)
+	var text string
+	text, p.collapsed = collapseBytes(p.collapsed, p.scratch.Bytes())
+	return text
 }
 
 func (p *bodyParser) plainTo(b *bytes.Buffer, n ast.Node) {
@@ -874,7 +900,36 @@ func collapse(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	field := -1 // start of the field being read
+	eachField(s, func(start, end int) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:end])
+	})
+	return b.String()
+}
+
+// collapseBytes is collapse of b as a string, made in buf (which it
+// returns, for the next call): one allocation, the string's.
+func collapseBytes(buf, b []byte) (string, []byte) {
+	if isCollapsed(b) {
+		return string(b), buf
+	}
+	buf = buf[:0]
+	eachField(b, func(start, end int) {
+		if len(buf) > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, b[start:end]...)
+	})
+	return string(buf), buf
+}
+
+// eachField calls field with the [start, end) of each run of s that is not
+// white space (as strings.Fields has it: asciiSpace, and unicode.IsSpace
+// beyond ASCII), in order.
+func eachField[T string | []byte](s T, field func(start, end int)) {
+	start := -1 // start of the field being read
 	for i := 0; i < len(s); {
 		c, n := s[i], 1
 		space := false
@@ -882,35 +937,34 @@ func collapse(s string) string {
 			space = asciiSpace[c]
 		} else {
 			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decodeRune(s[i:])
 			space = unicode.IsSpace(r)
 		}
 		switch {
-		case space && field >= 0:
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s[field:i])
-			field = -1
-		case !space && field < 0:
-			field = i
+		case space && start >= 0:
+			field(start, i)
+			start = -1
+		case !space && start < 0:
+			start = i
 		}
 		i += n
 	}
-	if field >= 0 {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s[field:])
+	if start >= 0 {
+		field(start, len(s))
 	}
-	return b.String()
+}
+
+// decodeRune is utf8.DecodeRuneInString of s: only its first UTF-8
+// sequence is read (as a string on the stack when s is bytes).
+func decodeRune[T string | []byte](s T) (rune, int) {
+	return utf8.DecodeRuneInString(string(s[:min(len(s), utf8.UTFMax)]))
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isCollapsed reports whether collapse(s) == s: no white space but single
 // spaces between words.
-func isCollapsed(s string) bool {
+func isCollapsed[T string | []byte](s T) bool {
 	prevSpace := true // at the start, a space is not allowed
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -926,7 +980,7 @@ func isCollapsed(s string) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		if unicode.IsSpace(r) {
 			return false
 		}
@@ -960,7 +1014,7 @@ func (p *bodyParser) runs(n ast.Node, section string) {
 		if open {
 			p.body.Text = append(p.body.Text, TextRun{
 				Section: section,
-				Text:    string(p.src.Data[p.off(start):p.off(stop)]),
+				Text:    p.source(p.off(start), p.off(stop)),
 				Offset:  p.off(start),
 			})
 		}
