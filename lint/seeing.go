@@ -424,78 +424,93 @@ const clauseBreak = "|"
 // refusalTokens splits text into lower-case words (letters, digits and
 // apostrophes), with clauseBreak where punctuation ends a clause. A word's
 // apostrophes at either end are dropped (a word of apostrophes only is
-// the empty word). The words are written into one buffer and made one
-// string, which they are slices of: a text costs a few allocations, not
-// a few a word.
+// the empty word). A word written as it is read (lower case ASCII, straight
+// apostrophes), as most are, is a slice of text; the others are written
+// into one buffer, made one string at the end: a text costs a few
+// allocations, not a few a word.
 func refusalTokens(text string) []string {
-	buf := make([]byte, 0, len(text)+8)
-	// spans are the words' [start, end) in buf; a word is open from
-	// wordStart (-1: none).
-	var spans [][2]int32
-	wordStart := -1
-	flush := func() {
+	toks := make([]string, 0, len(text)/6+1)
+	// The words not written as read: toks[at] is buf[start:end].
+	type rewritten struct{ at, start, end int }
+	var (
+		buf      []byte
+		rewrites []rewritten
+	)
+	wordStart := -1 // where the word being read starts in text (-1: none)
+	bufStart := -1  // where it starts in buf, once it is rewritten (-1: not)
+	flush := func(i int) {
 		if wordStart < 0 {
 			return
 		}
-		i, j := wordStart, len(buf)
-		for i < j && buf[i] == '\'' {
-			i++
+		if bufStart < 0 {
+			toks = append(toks, strings.Trim(text[wordStart:i], "'"))
+		} else {
+			a, b := bufStart, len(buf)
+			for a < b && buf[a] == '\'' {
+				a++
+			}
+			for b > a && buf[b-1] == '\'' {
+				b--
+			}
+			rewrites = append(rewrites, rewritten{len(toks), a, b})
+			toks = append(toks, "")
 		}
-		for j > i && buf[j-1] == '\'' {
-			j--
+		wordStart, bufStart = -1, -1
+	}
+	// rewrite moves the word being read into buf, from where it is read
+	// differently.
+	rewrite := func(i int) {
+		if bufStart < 0 {
+			bufStart = len(buf)
+			buf = append(buf, text[wordStart:i]...)
 		}
-		spans = append(spans, [2]int32{int32(i), int32(j)})
-		wordStart = -1
 	}
-	// token adds a word of its own: "*" or clauseBreak.
-	token := func(t byte) {
-		spans = append(spans, [2]int32{int32(len(buf)), int32(len(buf) + 1)})
-		buf = append(buf, t)
-	}
-	lastIsBreak := func() bool {
-		n := len(spans)
-		// No word holds clauseBreak's byte.
-		return n > 0 && spans[n-1][1]-spans[n-1][0] == 1 && buf[spans[n-1][0]] == clauseBreak[0]
-	}
-	for _, r := range text {
+	for i, r := range text {
 		switch {
-		case r == '\'' || r == '\u2019' || r == '\u2018':
+		case r == '\'' || r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
 			if wordStart < 0 {
-				wordStart = len(buf)
+				wordStart = i
 			}
+			if bufStart >= 0 {
+				buf = append(buf, byte(r))
+			}
+		case r == '\u2019' || r == '\u2018':
+			if wordStart < 0 {
+				wordStart = i
+			}
+			rewrite(i)
 			buf = append(buf, '\'')
-		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
-			if wordStart < 0 {
-				wordStart = len(buf)
-			}
-			buf = append(buf, byte(r))
 		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
 			if wordStart < 0 {
-				wordStart = len(buf)
+				wordStart = i
 			}
+			rewrite(i)
 			buf = append(buf, byte(r)+'a'-'A')
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if wordStart < 0 {
-				wordStart = len(buf)
+				wordStart = i
 			}
+			rewrite(i)
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		case r == '*':
-			flush()
-			token('*')
+			flush(i)
+			toks = append(toks, "*")
 		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014':
-			flush()
-			if len(spans) > 0 && !lastIsBreak() {
-				token(clauseBreak[0])
+			flush(i)
+			// (A word still to be filled in is "", not clauseBreak.)
+			if n := len(toks); n > 0 && toks[n-1] != clauseBreak {
+				toks = append(toks, clauseBreak)
 			}
 		default:
-			flush()
+			flush(i)
 		}
 	}
-	flush()
-	s := string(buf)
-	toks := make([]string, len(spans))
-	for i, sp := range spans {
-		toks[i] = s[sp[0]:sp[1]]
+	flush(len(text))
+	if len(rewrites) > 0 {
+		s := string(buf)
+		for _, w := range rewrites {
+			toks[w.at] = s[w.start:w.end]
+		}
 	}
 	return toks
 }
