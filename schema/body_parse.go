@@ -129,6 +129,8 @@ type bodyParser struct {
 	scratch bytes.Buffer
 	// collapsed is where collapseBytes collapses it.
 	collapsed []byte
+	// topBlocks is the number of the document's top-level blocks.
+	topBlocks int
 
 	// bodyText is src.Data[base:] as a string, made the first time a run
 	// of text asks for it: the runs are slices of it, one allocation a
@@ -191,6 +193,7 @@ func (p *bodyParser) lineStart(i int) int {
 // headings, and collects the text runs.
 func (p *bodyParser) sections(doc ast.Node) {
 	p.blocks = map[*Section][]ast.Node{}
+	p.topBlocks = doc.ChildCount()
 	var cur *Section
 	// A plan's section written with the wrong mark ("# Concerns",
 	// "### Concerns", a line "**Concerns**") is read as the section, when
@@ -297,6 +300,11 @@ func (p *bodyParser) sections(doc ast.Node) {
 	}
 	if p.kind == KindPlan {
 		p.nearSections()
+	}
+	if len(p.body.Sections) > 0 {
+		// Room for the longest content there can be, at once.
+		p.scratch.Reset()
+		p.scratch.Grow(len(p.in) + len(p.in)/8)
 	}
 	for _, s := range p.body.Sections {
 		p.scratch.Reset()
@@ -898,15 +906,8 @@ func collapse(s string) string {
 	if isCollapsed(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	eachField(s, func(start, end int) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s[start:end])
-	})
-	return b.String()
+	var buf [128]byte // short text is collapsed on the stack
+	return string(appendCollapsed(buf[:0], s))
 }
 
 // collapseBytes is collapse of b as a string, made in buf (which it
@@ -915,21 +916,19 @@ func collapseBytes(buf, b []byte) (string, []byte) {
 	if isCollapsed(b) {
 		return string(b), buf
 	}
-	buf = buf[:0]
-	eachField(b, func(start, end int) {
-		if len(buf) > 0 {
-			buf = append(buf, ' ')
-		}
-		buf = append(buf, b[start:end]...)
-	})
+	if cap(buf) < len(b) {
+		buf = make([]byte, 0, len(b)) // collapsed, b is no longer
+	}
+	buf = appendCollapsed(buf[:0], b)
 	return string(buf), buf
 }
 
-// eachField calls field with the [start, end) of each run of s that is not
-// white space (as strings.Fields has it: asciiSpace, and unicode.IsSpace
-// beyond ASCII), in order.
-func eachField[T string | []byte](s T, field func(start, end int)) {
-	start := -1 // start of the field being read
+// appendCollapsed appends collapse(s) to dst: the runs of s that are not
+// white space (asciiSpace, and unicode.IsSpace beyond ASCII), joined by
+// single spaces.
+func appendCollapsed[T string | []byte](dst []byte, s T) []byte {
+	start := len(dst)
+	field := -1 // start of the field being read
 	for i := 0; i < len(s); {
 		c, n := s[i], 1
 		space := false
@@ -941,17 +940,24 @@ func eachField[T string | []byte](s T, field func(start, end int)) {
 			space = unicode.IsSpace(r)
 		}
 		switch {
-		case space && start >= 0:
-			field(start, i)
-			start = -1
-		case !space && start < 0:
-			start = i
+		case space && field >= 0:
+			if len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			dst = append(dst, s[field:i]...)
+			field = -1
+		case !space && field < 0:
+			field = i
 		}
 		i += n
 	}
-	if start >= 0 {
-		field(start, len(s))
+	if field >= 0 {
+		if len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, s[field:]...)
 	}
+	return dst
 }
 
 // decodeRune is utf8.DecodeRuneInString of s: only its first UTF-8
@@ -1012,7 +1018,7 @@ func (p *bodyParser) runs(n ast.Node, section string) {
 	start, stop, open := 0, 0, false
 	flush := func() {
 		if open {
-			p.body.Text = append(p.body.Text, TextRun{
+			p.addRun(TextRun{
 				Section: section,
 				Text:    p.source(p.off(start), p.off(stop)),
 				Offset:  p.off(start),
@@ -1047,12 +1053,21 @@ func (p *bodyParser) runs(n ast.Node, section string) {
 			}
 			flush()
 			if len(c.Value) > 0 {
-				p.body.Text = append(p.body.Text, TextRun{Section: section, Text: string(c.Value), Offset: p.off(at)})
+				p.addRun(TextRun{Section: section, Text: string(c.Value), Offset: p.off(at)})
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	flush()
+}
+
+// addRun appends r to Body.Text, which is made, at the first run, with
+// room for a run for each top-level block of the body.
+func (p *bodyParser) addRun(r TextRun) {
+	if p.body.Text == nil {
+		p.body.Text = make([]TextRun, 0, max(1, p.topBlocks))
+	}
+	p.body.Text = append(p.body.Text, r)
 }
 
 func onlySpace(b []byte) bool {
