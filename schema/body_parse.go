@@ -913,9 +913,8 @@ func collapse(s string) string {
 // collapseBytes is collapse of b as a string, made in buf (which it
 // returns, for the next call): one allocation, the string's.
 func collapseBytes(buf, b []byte) (string, []byte) {
-	if isCollapsed(b) {
-		return string(b), buf
-	}
+	// Collapsed whether it needs it or not: the text is copied once either
+	// way, and a second pass to tell would cost more than the copy.
 	if cap(buf) < len(b) {
 		buf = make([]byte, 0, len(b)) // collapsed, b is no longer
 	}
