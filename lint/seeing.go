@@ -467,6 +467,8 @@ func refusalTokens(text string) []string {
 	}
 	for i, r := range text {
 		switch {
+		case r == ' ' || r == '\n':
+			flush(i)
 		case r == '\'' || r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
 			if wordStart < 0 {
 				wordStart = i
