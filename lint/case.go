@@ -39,6 +39,9 @@ type Case struct {
 	// (childKeyRead).
 	childKey     string
 	childKeyRead bool
+	// coreGroup is CoreGroupMembers, once it is asked for.
+	coreGroup     []string
+	coreGroupRead bool
 }
 
 // NewCase builds a case from its case record and the other records in its
