@@ -272,7 +272,9 @@ func (f *labelFinder) find(text string, labels []labelMatcher) [][2]int {
 // as U+FFFD, as the regular expressions read it), and every run of the
 // white space of \s as one space.
 func (f *labelFinder) fold(text string) {
-	f.folded, f.at = f.folded[:0], f.at[:0]
+	// Room for the text at once (a fold is as long as the text, but for
+	// a rune whose fold is longer).
+	f.folded, f.at = slices.Grow(f.folded[:0], len(text)), slices.Grow(f.at[:0], len(text)+1)
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(text); {
 		c := text[i]
