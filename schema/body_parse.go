@@ -125,7 +125,7 @@ type bodyParser struct {
 	next  int
 
 	// scratch is where plain text is gathered before it is kept as a
-	// string (plain, each section's content).
+	// string (plainText, each section's content).
 	scratch bytes.Buffer
 	// collapsed is where collapseBytes collapses it.
 	collapsed []byte
@@ -832,15 +832,9 @@ func (p *bodyParser) cell(c ast.Node, rowStart int) Cell {
 	return cl
 }
 
-// plain returns the plain text of node n: the text of its inline nodes
-// (escapes and entities resolved), HTML and comments dropped.
-func (p *bodyParser) plain(n ast.Node) string {
-	p.scratch.Reset()
-	p.plainTo(&p.scratch, n)
-	return p.scratch.String()
-}
-
-// plainText is collapse(p.plain(n)), made with one allocation.
+// plainText returns the plain text of node n, collapsed (collapse): the
+// text of its inline nodes (escapes and entities resolved), HTML and
+// comments dropped. It is made with one allocation.
 func (p *bodyParser) plainText(n ast.Node) string {
 	p.scratch.Reset()
 	p.plainTo(&p.scratch, n)
