@@ -398,19 +398,23 @@ func sentenceSaying(v *schema.Visit, unless, says [][]string) (string, bool) {
 			texts = append(texts, r.Text)
 		}
 	}
-	toks := make([][]string, len(texts))
+	// One slice of words serves every text and sentence in turn: what is
+	// kept of a text is whether it says one of says.
+	var toks []string
+	saying := make([]bool, len(texts))
 	for i, t := range texts {
-		toks[i] = refusalTokens(t)
-		if tokensSayAny(toks[i], unless) {
+		toks = refusalTokensInto(toks, t)
+		if tokensSayAny(toks, unless) {
 			return "", false
 		}
+		saying[i] = tokensSayAny(toks, says)
 	}
 	for i, t := range texts {
-		if !tokensSayAny(toks[i], says) {
+		if !saying[i] {
 			continue
 		}
 		for _, sen := range sentences(t) {
-			if tokensSayAny(refusalTokens(sen), says) {
+			if toks = refusalTokensInto(toks, sen); tokensSayAny(toks, says) {
 				return sen, true
 			}
 		}
@@ -428,8 +432,15 @@ const clauseBreak = "|"
 // apostrophes), as most are, is a slice of text; the others are written
 // into one buffer, made one string at the end: a text costs a few
 // allocations, not a few a word.
-func refusalTokens(text string) []string {
-	toks := make([]string, 0, len(text)/6+1)
+func refusalTokens(text string) []string { return refusalTokensInto(nil, text) }
+
+// refusalTokensInto is refusalTokens, in the storage of toks (whose words
+// it overwrites).
+func refusalTokensInto(toks []string, text string) []string {
+	if toks == nil {
+		toks = make([]string, 0, len(text)/4+1) // a word is five or six bytes, with its space
+	}
+	toks = toks[:0]
 	// The words not written as read: toks[at] is buf[start:end].
 	type rewritten struct{ at, start, end int }
 	var (

@@ -56,9 +56,14 @@ func TestRefusalTokensKeepTheirMeaning(t *testing.T) {
 		}
 		texts = append(texts, b.String())
 	}
+	var reused []string
 	for _, text := range texts {
-		if got, want := refusalTokens(text), refusalTokensByRune(text); !slices.Equal(got, want) {
+		want := refusalTokensByRune(text)
+		if got := refusalTokens(text); !slices.Equal(got, want) {
 			t.Fatalf("refusalTokens(%q) = %q, want %q", text, got, want)
+		}
+		if reused = refusalTokensInto(reused, text); !slices.Equal(reused, want) {
+			t.Fatalf("refusalTokensInto(..., %q) = %q, want %q", text, reused, want)
 		}
 	}
 }
