@@ -398,23 +398,29 @@ func sentenceSaying(v *schema.Visit, unless, says [][]string) (string, bool) {
 			texts = append(texts, r.Text)
 		}
 	}
-	// One slice of words serves every text and sentence in turn: what is
-	// kept of a text is whether it says one of says.
-	var toks []string
-	saying := make([]bool, len(texts))
+	// The words of every text go into one slice (text i's are
+	// words[ends[i-1]:ends[i]]), and each sentence's into another, in turn.
+	var words []string
+	ends := make([]int, len(texts))
 	for i, t := range texts {
-		toks = refusalTokensInto(toks, t)
-		if tokensSayAny(toks, unless) {
+		start := len(words)
+		words = appendRefusalTokens(words, t)
+		if tokensSayAny(words[start:], unless) {
 			return "", false
 		}
-		saying[i] = tokensSayAny(toks, says)
+		ends[i] = len(words)
 	}
+	var toks []string
 	for i, t := range texts {
-		if !saying[i] {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		if !tokensSayAny(words[start:ends[i]], says) {
 			continue
 		}
 		for _, sen := range sentences(t) {
-			if toks = refusalTokensInto(toks, sen); tokensSayAny(toks, says) {
+			if toks = appendRefusalTokens(toks[:0], sen); tokensSayAny(toks, says) {
 				return sen, true
 			}
 		}
@@ -432,15 +438,13 @@ const clauseBreak = "|"
 // apostrophes), as most are, is a slice of text; the others are written
 // into one buffer, made one string at the end: a text costs a few
 // allocations, not a few a word.
-func refusalTokens(text string) []string { return refusalTokensInto(nil, text) }
+func refusalTokens(text string) []string {
+	return appendRefusalTokens(make([]string, 0, len(text)/4+1), text) // a word is five or six bytes, with its space
+}
 
-// refusalTokensInto is refusalTokens, in the storage of toks (whose words
-// it overwrites).
-func refusalTokensInto(toks []string, text string) []string {
-	if toks == nil {
-		toks = make([]string, 0, len(text)/4+1) // a word is five or six bytes, with its space
-	}
-	toks = toks[:0]
+// appendRefusalTokens appends refusalTokens(text) to toks.
+func appendRefusalTokens(toks []string, text string) []string {
+	first := len(toks) // text's first word, in toks
 	// The words not written as read: toks[at] is buf[start:end].
 	type rewritten struct{ at, start, end int }
 	var (
@@ -511,7 +515,7 @@ func refusalTokensInto(toks []string, text string) []string {
 		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014':
 			flush(i)
 			// (A word still to be filled in is "", not clauseBreak.)
-			if n := len(toks); n > 0 && toks[n-1] != clauseBreak {
+			if n := len(toks); n > first && toks[n-1] != clauseBreak {
 				toks = append(toks, clauseBreak)
 			}
 		default:

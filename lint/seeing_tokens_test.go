@@ -62,8 +62,13 @@ func TestRefusalTokensKeepTheirMeaning(t *testing.T) {
 		if got := refusalTokens(text); !slices.Equal(got, want) {
 			t.Fatalf("refusalTokens(%q) = %q, want %q", text, got, want)
 		}
-		if reused = refusalTokensInto(reused, text); !slices.Equal(reused, want) {
-			t.Fatalf("refusalTokensInto(..., %q) = %q, want %q", text, reused, want)
+		if reused = appendRefusalTokens(reused[:0], text); !slices.Equal(reused, want) {
+			t.Fatalf("appendRefusalTokens(reused[:0], %q) = %q, want %q", text, reused, want)
+		}
+		// After another text's words, which end without a clause break.
+		after := appendRefusalTokens([]string{"words", "before"}, text)
+		if !slices.Equal(after[:2], []string{"words", "before"}) || !slices.Equal(after[2:], want) {
+			t.Fatalf("appendRefusalTokens([words before], %q) = %q, want %q after them", text, after, want)
 		}
 	}
 }
