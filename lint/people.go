@@ -55,9 +55,26 @@ func phrase(text string) string { return " " + strings.Join(words(text), " ") + 
 // the phrases of list as whole words.
 func hasPhrase(p string, list ...string) bool {
 	for _, l := range list {
-		if strings.Contains(p, " "+l+" ") {
+		if containsSpaced(p, l) {
 			return true
 		}
+	}
+	return false
+}
+
+// containsSpaced is strings.Contains(p, " "+l+" "), without making the
+// string: l where a space comes before it and after it.
+func containsSpaced(p, l string) bool {
+	for from := 1; from+len(l) < len(p); {
+		i := strings.Index(p[from:len(p)-1], l)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if p[i-1] == ' ' && p[i+len(l)] == ' ' {
+			return true
+		}
+		from = i + 1
 	}
 	return false
 }

@@ -72,3 +72,20 @@ func TestRefusalTokensKeepTheirMeaning(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsSpacedIsContainsWithSpaces(t *testing.T) {
+	pieces := []string{" ", "a", "b", "ab", "sw", "social worker", "  "}
+	rng := rand.New(rand.NewPCG(18, 18))
+	for range 20000 {
+		var p, l strings.Builder
+		for range rng.IntN(8) {
+			p.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		for range rng.IntN(3) {
+			l.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if got, want := containsSpaced(p.String(), l.String()), strings.Contains(p.String(), " "+l.String()+" "); got != want {
+			t.Fatalf("containsSpaced(%q, %q) = %v, want %v", p.String(), l.String(), got, want)
+		}
+	}
+}
