@@ -59,7 +59,7 @@ func runMissingActionTimescale(pass *lint.Pass) error {
 	const how = "a date (31/07/2026, 31 July 2026, by 2026-07-31), how often it recurs (weekly, twice weekly, every 3 weeks, at each core group), immediately, or within a period (within 10 working days)"
 	for _, a := range body.Actions.Rows {
 		at := a.Due.Line
-		ts := pass.Profile.Timescale(a.Due.Text)
+		ts := pass.Timescale(a.Due.Text)
 		switch ts.Kind {
 		case schema.TimescaleEmpty:
 			pass.Reportf(doc, at,

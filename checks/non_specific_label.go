@@ -70,9 +70,15 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 		if v.Doc.Body == nil {
 			continue
 		}
-		quoted := quotedSpans(v.Doc.Source.Data, v.Doc.BodyStart)
+		// The quotations are found only in a record that has a label at
+		// all, as most have not.
+		var quoted [][2]int
+		quotedRead := false
 		for _, run := range v.Doc.Body.Text {
 			for _, m := range f.find(run.Text, labels) {
+				if !quotedRead {
+					quoted, quotedRead = quotedSpans(v.Doc.Source.Data, v.Doc.BodyStart), true
+				}
 				if inSpans(quoted, run.Offset+m[0]) {
 					continue // someone's own words, quoted
 				}
@@ -266,7 +272,9 @@ func (f *labelFinder) find(text string, labels []labelMatcher) [][2]int {
 // as U+FFFD, as the regular expressions read it), and every run of the
 // white space of \s as one space.
 func (f *labelFinder) fold(text string) {
-	f.folded, f.at = f.folded[:0], f.at[:0]
+	// Room for the text at once (a fold is as long as the text, but for
+	// a rune whose fold is longer).
+	f.folded, f.at = slices.Grow(f.folded[:0], len(text)), slices.Grow(f.at[:0], len(text)+1)
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(text); {
 		c := text[i]

@@ -29,6 +29,19 @@ type Case struct {
 	// notAloneTokens is each profile's not-alone words split by
 	// phraseTokens, once a case.
 	notAloneTokens map[*Profile][][]string
+	// vagueTimescales is each profile's vague timescales split into
+	// words (Pass.Timescale), once a case.
+	vagueTimescales map[*Profile]schema.VagueTimescales
+	// ownersOfActions is the Owners of each action of the plan, by
+	// profile (actionOwners), once a case.
+	ownersOfActions map[*Profile][][]Owner
+	// childKey is the PersonKey of the child's name, once it is asked for
+	// (childKeyRead).
+	childKey     string
+	childKeyRead bool
+	// coreGroup is CoreGroupMembers, once it is asked for.
+	coreGroup     []string
+	coreGroupRead bool
 }
 
 // NewCase builds a case from its case record and the other records in its
@@ -91,14 +104,19 @@ func (c *Case) ChildName() string {
 // names to notify or copy is often written. A full name that is one of the
 // case's people is that person, not the child.
 func (c *Case) IsChild(ref string) bool {
-	k := schema.PersonKey(ref)
-	child := schema.PersonKey(c.Child().Name)
-	if k == "" || child == "" {
+	var buf [64]byte
+	kb := schema.AppendPersonKey(buf[:0], ref)
+	if !c.childKeyRead {
+		c.childKey, c.childKeyRead = schema.PersonKey(c.Child().Name), true
+	}
+	child := c.childKey
+	if len(kb) == 0 || child == "" {
 		return false
 	}
-	if k == child {
+	if string(kb) == child {
 		return true
 	}
+	k := string(kb)
 	surname, ok := strings.CutPrefix(k, child+" ")
 	if !ok || strings.Contains(surname, " ") || c.people[k] != nil || c.Record == nil {
 		return false

@@ -11,11 +11,20 @@ import (
 // these; they do not read attended, apologies or written_reports themselves.
 
 // CoreGroupMembers returns the members plan.md lists in core_group, blanks
-// and repeats (SamePerson) left out, in the plan's order.
+// and repeats (SamePerson) left out, in the plan's order. They are read
+// once a case (IsCoreGroupMember asks for them for every name): the slice
+// is the case's, not to be changed.
 func (c *Case) CoreGroupMembers() []string {
 	if c.Plan == nil {
 		return nil
 	}
+	if !c.coreGroupRead {
+		c.coreGroup, c.coreGroupRead = c.readCoreGroupMembers(), true
+	}
+	return c.coreGroup
+}
+
+func (c *Case) readCoreGroupMembers() []string {
 	var out []string
 	for _, m := range c.Plan.CoreGroup {
 		if m = strings.TrimSpace(m); m != "" && !AmongPeople(m, out) {

@@ -112,14 +112,32 @@ func (c *Case) OwnsAction(ref string, prof *Profile) bool {
 	if c.Plan == nil || c.Plan.Doc == nil || c.Plan.Doc.Body == nil || c.Plan.Doc.Body.Actions == nil {
 		return false
 	}
-	for _, a := range c.Plan.Doc.Body.Actions.Rows {
-		for _, o := range c.Owners(a.Owner.Text, prof) {
+	for _, owners := range c.actionOwners(prof) {
+		for _, o := range owners {
 			if (o.Kind == OwnerNamed || o.Kind == OwnerByRole) && SamePerson(o.Name, ref) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// actionOwners returns the Owners of each action of the plan, read once a
+// case and profile: OwnsAction asks of every member of the core group.
+func (c *Case) actionOwners(prof *Profile) [][]Owner {
+	if owners, done := c.ownersOfActions[prof]; done {
+		return owners
+	}
+	rows := c.Plan.Doc.Body.Actions.Rows
+	owners := make([][]Owner, len(rows))
+	for i, a := range rows {
+		owners[i] = c.Owners(a.Owner.Text, prof)
+	}
+	if c.ownersOfActions == nil {
+		c.ownersOfActions = map[*Profile][][]Owner{}
+	}
+	c.ownersOfActions[prof] = owners
+	return owners
 }
 
 // namesInBrackets returns the owners a bracketed part of part names when

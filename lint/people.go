@@ -55,20 +55,53 @@ func phrase(text string) string { return " " + strings.Join(words(text), " ") + 
 // the phrases of list as whole words.
 func hasPhrase(p string, list ...string) bool {
 	for _, l := range list {
-		if strings.Contains(p, " "+l+" ") {
+		if containsSpaced(p, l) {
 			return true
 		}
 	}
 	return false
 }
 
-// wholeRole reports whether role, or the role without its bracketed parts,
+// containsSpaced is strings.Contains(p, " "+l+" "), without making the
+// string: l where a space comes before it and after it.
+func containsSpaced(p, l string) bool {
+	for from := 1; from+len(l) < len(p); {
+		i := strings.Index(p[from:len(p)-1], l)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if p[i-1] == ' ' && p[i+len(l)] == ' ' {
+			return true
+		}
+		from = i + 1
+	}
+	return false
+}
+
+// roleText is a role read into words once, for the tests below, which
+// ask of one role several times (readRole asks them all).
+type roleText struct {
+	phrase string // phrase(role)
+	// wholes are the words of the role, of the role without its bracketed
+	// parts, and of each of those parts, each joined by single spaces.
+	wholes []string
+}
+
+func readRoleText(role string) roleText {
+	outer, inners := splitBrackets(role)
+	t := roleText{phrase: phrase(role), wholes: make([]string, 0, 2+len(inners))}
+	for _, v := range append([]string{role, outer}, inners...) {
+		t.wholes = append(t.wholes, strings.Join(words(v), " "))
+	}
+	return t
+}
+
+// is reports whether the role, or the role without its bracketed parts,
 // or one of those parts, is exactly one of list: "Manager (CSC)" is
 // "manager", "Safeguarding Manager (Chair)" is "chair".
-func wholeRole(role string, list ...string) bool {
-	outer, inners := splitBrackets(role)
-	for _, v := range append([]string{role, outer}, inners...) {
-		w := strings.Join(words(v), " ")
+func (t roleText) is(list ...string) bool {
+	for _, w := range t.wholes {
 		for _, l := range list {
 			if w == l {
 				return true
@@ -85,12 +118,13 @@ func wholeRole(role string, list ...string) bool {
 // Independent Reviewing Officer chairs a looked-after child's reviews (C06
 // §03), not the conference, and a Review Team Manager or Safeguarding
 // Manager is not a chair by their title.
-func IsConferenceChairRole(role string) bool {
-	p := phrase(role)
-	if wholeRole(role, "chair", "chairperson", "icc", "crm", "cp chair", "cpc") {
+func IsConferenceChairRole(role string) bool { return isConferenceChair(readRoleText(role)) }
+
+func isConferenceChair(t roleText) bool {
+	if t.is("chair", "chairperson", "icc", "crm", "cp chair", "cpc") {
 		return true
 	}
-	return hasPhrase(p, "conference and review manager", "conference chair", "conference chairperson",
+	return hasPhrase(t.phrase, "conference and review manager", "conference chair", "conference chairperson",
 		"independent chair", "independent chairperson", "chair of the conference", "cp chair",
 		"child protection chair", "cp conference chair")
 }
@@ -105,36 +139,39 @@ func IsConferenceChairRole(role string) bool {
 // worker, not a line manager, unless the plan names them as the manager.
 // Other managers ("Nursery Manager", "Offender Manager", "Safeguarding
 // Manager") are not.
-func IsLineManagerRole(role string) bool {
-	p := phrase(role)
-	if isReviewServiceRole(role) {
+func IsLineManagerRole(role string) bool { return isLineManager(readRoleText(role)) }
+
+func isLineManager(t roleText) bool {
+	if isReviewService(t) {
 		return false
 	}
-	if wholeRole(role, "manager", "supervisor", "tm", "atm", "dtm", "stm") {
+	if t.is("manager", "supervisor", "tm", "atm", "dtm", "stm") {
 		return true
 	}
-	return hasPhrase(p, "team manager", "practice manager", "service manager", "group manager",
+	return hasPhrase(t.phrase, "team manager", "practice manager", "service manager", "group manager",
 		"principal manager", "operations manager", "line manager", "social work manager",
 		"team leader", "practice supervisor", "social work supervisor", "tm", "atm", "dtm")
 }
 
-// isReviewServiceRole reports whether a role is of the conference and
+// isReviewService reports whether a role is of the conference and
 // review service, independent of the lead worker's line: a chair, a Review
 // Team Manager, an Independent Reviewing Officer.
-func isReviewServiceRole(role string) bool {
-	return IsConferenceChairRole(role) ||
-		hasPhrase(phrase(role), "review", "reviewing", "independent", "conference", "iro")
+func isReviewService(t roleText) bool {
+	return isConferenceChair(t) ||
+		hasPhrase(t.phrase, "review", "reviewing", "independent", "conference", "iro")
 }
 
 // IsSocialWorkerRole reports whether a role is a social worker's ("social
 // worker", "senior social worker", "student social worker", "senior
 // practitioner", "advanced practitioner", "SW"). A manager is not one for
 // this purpose, nor a social work assistant or a family support worker.
-func IsSocialWorkerRole(role string) bool {
-	if IsLineManagerRole(role) || IsConferenceChairRole(role) {
+func IsSocialWorkerRole(role string) bool { return isSocialWorker(readRoleText(role)) }
+
+func isSocialWorker(t roleText) bool {
+	if isLineManager(t) || isConferenceChair(t) {
 		return false
 	}
-	p := phrase(role)
+	p := t.phrase
 	if hasPhrase(p, "social work assistant", "assistant social worker", "social care assistant") {
 		return false
 	}
@@ -142,12 +179,12 @@ func IsSocialWorkerRole(role string) bool {
 		"advanced practitioner", "sw", "ssw", "lsw", "asw", "nqsw")
 }
 
-// isUnqualifiedRole reports whether a role says plainly that its holder is
+// isUnqualified reports whether a role says plainly that its holder is
 // not (yet) a qualified social worker: a student, a trainee, an
 // apprentice (a social work degree apprenticeship), an unqualified worker or
 // an assistant.
-func isUnqualifiedRole(role string) bool {
-	return hasPhrase(phrase(role), "student", "trainee", "apprentice", "unqualified", "social work assistant",
+func isUnqualified(t roleText) bool {
+	return hasPhrase(t.phrase, "student", "trainee", "apprentice", "unqualified", "social work assistant",
 		"assistant social worker", "social care assistant", "support worker")
 }
 
@@ -177,8 +214,10 @@ var (
 // grandmother", "mother's partner", "foster carer", "special guardian",
 // "family friend"), and not a professional's ("family
 // support worker", "carers' support worker", "children's guardian").
-func isFamilyRole(role string) bool {
-	p := phrase(role)
+func isFamilyRole(role string) bool { return isFamilyPhrase(phrase(role)) }
+
+// isFamilyPhrase is isFamilyRole of the role's phrase (phrase).
+func isFamilyPhrase(p string) bool {
 	if hasPhrase(p, "special guardian") {
 		return true
 	}
@@ -260,13 +299,14 @@ type roleFacts struct {
 
 // readRole reads what role says (the tests above).
 func readRole(role string) roleFacts {
+	t := readRoleText(role)
 	return roleFacts{
-		chair:         IsConferenceChairRole(role),
-		lineManager:   IsLineManagerRole(role),
-		reviewService: isReviewServiceRole(role),
-		socialWorker:  IsSocialWorkerRole(role),
-		unqualified:   isUnqualifiedRole(role),
-		family:        isFamilyRole(role),
+		chair:         isConferenceChair(t),
+		lineManager:   isLineManager(t),
+		reviewService: isReviewService(t),
+		socialWorker:  isSocialWorker(t),
+		unqualified:   isUnqualified(t),
+		family:        isFamilyPhrase(t.phrase),
 	}
 }
 

@@ -3,6 +3,7 @@ package lint
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -397,19 +398,29 @@ func sentenceSaying(v *schema.Visit, unless, says [][]string) (string, bool) {
 			texts = append(texts, r.Text)
 		}
 	}
-	toks := make([][]string, len(texts))
+	// The words of every text go into one slice (text i's are
+	// words[ends[i-1]:ends[i]]), and each sentence's into another, in turn.
+	var words []string
+	ends := make([]int, len(texts))
 	for i, t := range texts {
-		toks[i] = refusalTokens(t)
-		if tokensSayAny(toks[i], unless) {
+		start := len(words)
+		words = appendRefusalTokens(words, t)
+		if tokensSayAny(words[start:], unless) {
 			return "", false
 		}
+		ends[i] = len(words)
 	}
+	var toks []string
 	for i, t := range texts {
-		if !tokensSayAny(toks[i], says) {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		if !tokensSayAny(words[start:ends[i]], says) {
 			continue
 		}
 		for _, sen := range sentences(t) {
-			if tokensSayAny(refusalTokens(sen), says) {
+			if toks = appendRefusalTokens(toks[:0], sen); tokensSayAny(toks, says) {
 				return sen, true
 			}
 		}
@@ -421,35 +432,103 @@ func sentenceSaying(v *schema.Visit, unless, says [][]string) (string, bool) {
 const clauseBreak = "|"
 
 // refusalTokens splits text into lower-case words (letters, digits and
-// apostrophes), with clauseBreak where punctuation ends a clause.
+// apostrophes), with clauseBreak where punctuation ends a clause. A word's
+// apostrophes at either end are dropped (a word of apostrophes only is
+// the empty word). A word written as it is read (lower case ASCII, straight
+// apostrophes), as most are, is a slice of text; the others are written
+// into one buffer, made one string at the end: a text costs a few
+// allocations, not a few a word.
 func refusalTokens(text string) []string {
-	var toks []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			toks = append(toks, strings.Trim(cur.String(), "'"))
-			cur.Reset()
+	return appendRefusalTokens(make([]string, 0, len(text)/4+1), text) // a word is five or six bytes, with its space
+}
+
+// appendRefusalTokens appends refusalTokens(text) to toks.
+func appendRefusalTokens(toks []string, text string) []string {
+	first := len(toks) // text's first word, in toks
+	// The words not written as read: toks[at] is buf[start:end].
+	type rewritten struct{ at, start, end int }
+	var (
+		buf      []byte
+		rewrites []rewritten
+	)
+	wordStart := -1 // where the word being read starts in text (-1: none)
+	bufStart := -1  // where it starts in buf, once it is rewritten (-1: not)
+	flush := func(i int) {
+		if wordStart < 0 {
+			return
+		}
+		if bufStart < 0 {
+			toks = append(toks, strings.Trim(text[wordStart:i], "'"))
+		} else {
+			a, b := bufStart, len(buf)
+			for a < b && buf[a] == '\'' {
+				a++
+			}
+			for b > a && buf[b-1] == '\'' {
+				b--
+			}
+			rewrites = append(rewrites, rewritten{len(toks), a, b})
+			toks = append(toks, "")
+		}
+		wordStart, bufStart = -1, -1
+	}
+	// rewrite moves the word being read into buf, from where it is read
+	// differently.
+	rewrite := func(i int) {
+		if bufStart < 0 {
+			bufStart = len(buf)
+			buf = append(buf, text[wordStart:i]...)
 		}
 	}
-	for _, r := range text {
+	for i, r := range text {
 		switch {
-		case r == '\'' || r == '\u2019' || r == '\u2018':
-			cur.WriteByte('\'')
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur.WriteRune(unicode.ToLower(r))
+		case r == ' ' || r == '\n':
+			flush(i)
+		case r == '\'' || r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			if wordStart < 0 {
+				wordStart = i
+			}
+			if bufStart >= 0 {
+				buf = append(buf, byte(r))
+			}
+		case r == '\u2019' || r == '\u2018':
+			if wordStart < 0 {
+				wordStart = i
+			}
+			rewrite(i)
+			buf = append(buf, '\'')
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			if wordStart < 0 {
+				wordStart = i
+			}
+			rewrite(i)
+			buf = append(buf, byte(r)+'a'-'A')
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if wordStart < 0 {
+				wordStart = i
+			}
+			rewrite(i)
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		case r == '*':
-			flush()
+			flush(i)
 			toks = append(toks, "*")
 		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014':
-			flush()
-			if n := len(toks); n > 0 && toks[n-1] != clauseBreak {
+			flush(i)
+			// (A word still to be filled in is "", not clauseBreak.)
+			if n := len(toks); n > first && toks[n-1] != clauseBreak {
 				toks = append(toks, clauseBreak)
 			}
 		default:
-			flush()
+			flush(i)
 		}
 	}
-	flush()
+	flush(len(text))
+	if len(rewrites) > 0 {
+		s := string(buf)
+		for _, w := range rewrites {
+			toks[w.at] = s[w.start:w.end]
+		}
+	}
 	return toks
 }
 

@@ -14,14 +14,30 @@ import (
 // a specified timescale (Stoke C06 §01, Oxon 1.8 §1 "within what
 // timescales"); see schema.ParseTimescale for the forms read.
 func (p *Profile) Timescale(text string) schema.Timescale {
-	if p.IsPlaceholder(text) && !p.isVagueTimescale(text) {
-		return schema.Timescale{Kind: schema.TimescaleEmpty, Text: strings.Join(strings.Fields(text), " ")}
-	}
-	return schema.ParseTimescale(text, p.Words.VagueTimescales)
+	return p.timescale(text, schema.NewVagueTimescales(p.Words.VagueTimescales))
 }
 
-// isVagueTimescale reports whether text is, whole, one of the profile's
-// vague timescales.
-func (p *Profile) isVagueTimescale(text string) bool {
-	return schema.ParseTimescale(text, p.Words.VagueTimescales).Kind == schema.TimescaleVague
+// Timescale is Profile.Timescale with the profile's vague timescales split
+// into words once a case, not once an action.
+func (p *Pass) Timescale(text string) schema.Timescale {
+	vague, done := p.Case.vagueTimescales[p.Profile]
+	if !done {
+		vague = schema.NewVagueTimescales(p.Profile.Words.VagueTimescales)
+		if p.Case.vagueTimescales == nil {
+			p.Case.vagueTimescales = map[*Profile]schema.VagueTimescales{}
+		}
+		p.Case.vagueTimescales[p.Profile] = vague
+	}
+	return p.Profile.timescale(text, vague)
+}
+
+// timescale is Timescale with the profile's vague timescales split.
+func (p *Profile) timescale(text string, vague schema.VagueTimescales) schema.Timescale {
+	ts := vague.Parse(text)
+	// Text that is, whole, one of the vague timescales is vague even when
+	// it is a placeholder too.
+	if ts.Kind != schema.TimescaleVague && p.IsPlaceholder(text) {
+		return schema.Timescale{Kind: schema.TimescaleEmpty, Text: strings.Join(strings.Fields(text), " ")}
+	}
+	return ts
 }

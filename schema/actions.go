@@ -613,7 +613,9 @@ func (p *bodyParser) unitAction(u *unit) Action {
 			return Cell{Offset: a.Offset, Line: a.Offset}
 		}
 		off := u.text.off[sp.start]
-		return Cell{Text: collapse(string(b[sp.start:sp.end])), Offset: off, Line: p.src.LineStart(p.src.LineOf(off))}
+		var text string
+		text, p.collapsed = collapseBytes(p.collapsed, b[sp.start:sp.end])
+		return Cell{Text: text, Offset: off, Line: p.src.LineStart(p.src.LineOf(off))}
 	}
 	get := func(name string) Cell {
 		if f, ok := u.fields[name]; ok {

@@ -125,8 +125,27 @@ type bodyParser struct {
 	next  int
 
 	// scratch is where plain text is gathered before it is kept as a
-	// string (plain, each section's content).
+	// string (plainText, each section's content).
 	scratch bytes.Buffer
+	// collapsed is where collapseBytes collapses it.
+	collapsed []byte
+	// topBlocks is the number of the document's top-level blocks.
+	topBlocks int
+
+	// bodyText is src.Data[base:] as a string, made the first time a run
+	// of text asks for it: the runs are slices of it, one allocation a
+	// body rather than one a run.
+	bodyText string
+	bodyRead bool
+}
+
+// source returns src.Data[from:to] (offsets into src.Data, in the body)
+// as a string.
+func (p *bodyParser) source(from, to int) string {
+	if !p.bodyRead {
+		p.bodyText, p.bodyRead = string(p.src.Data[p.base:]), true
+	}
+	return p.bodyText[from-p.base : to-p.base]
 }
 
 // headingRead is a heading's text and the section it names.
@@ -138,7 +157,7 @@ type headingRead struct {
 // readHeading reads level-2 heading h, once: its text and canonical
 // section are kept for when the sections are split (heading).
 func (p *bodyParser) readHeading(h *ast.Heading) (text, name string) {
-	text = collapse(p.plain(h))
+	text = p.plainText(h)
 	name = CanonicalSection(p.kind, text)
 	p.heads = append(p.heads, headingRead{h, text, name})
 	return text, name
@@ -155,7 +174,7 @@ func (p *bodyParser) heading(h *ast.Heading) (text, name string) {
 			return r.text, r.name
 		}
 	}
-	text = collapse(p.plain(h))
+	text = p.plainText(h)
 	return text, CanonicalSection(p.kind, text)
 }
 
@@ -174,6 +193,7 @@ func (p *bodyParser) lineStart(i int) int {
 // headings, and collects the text runs.
 func (p *bodyParser) sections(doc ast.Node) {
 	p.blocks = map[*Section][]ast.Node{}
+	p.topBlocks = doc.ChildCount()
 	var cur *Section
 	// A plan's section written with the wrong mark ("# Concerns",
 	// "### Concerns", a line "**Concerns**") is read as the section, when
@@ -281,13 +301,18 @@ func (p *bodyParser) sections(doc ast.Node) {
 	if p.kind == KindPlan {
 		p.nearSections()
 	}
+	if len(p.body.Sections) > 0 {
+		// Room for the longest content there can be, at once.
+		p.scratch.Reset()
+		p.scratch.Grow(len(p.in) + len(p.in)/8)
+	}
 	for _, s := range p.body.Sections {
 		p.scratch.Reset()
 		for _, n := range p.blocks[s] {
 			p.plainTo(&p.scratch, n)
 			p.scratch.WriteByte(' ')
 		}
-		s.Content = collapse(p.scratch.String())
+		s.Content, p.collapsed = collapseBytes(p.collapsed, p.scratch.Bytes())
 		if label, ok := labelled[s]; ok {
 			// The label is the heading, not the content.
 			s.Content = strings.TrimSpace(strings.TrimPrefix(s.Content, label))
@@ -311,7 +336,7 @@ func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
 	if !ok || e.Level != 2 {
 		return "", ""
 	}
-	label = collapse(p.plain(e))
+	label = p.plainText(e)
 	if len(label) > 60 {
 		return "", ""
 	}
@@ -332,7 +357,7 @@ func (p *bodyParser) pseudoHeading(n ast.Node) (name, text string, level int) {
 		if n.Level == 2 {
 			return "", "", 0
 		}
-		text, level = collapse(p.plain(n)), n.Level
+		text, level = p.plainText(n), n.Level
 	case *ast.Paragraph:
 		c := n.FirstChild()
 		if c == nil {
@@ -353,7 +378,7 @@ func (p *bodyParser) pseudoHeading(n ast.Node) (name, text string, level int) {
 				return "", "", 0
 			}
 		}
-		text = collapse(p.plain(n))
+		text = p.plainText(n)
 	default:
 		return "", "", 0
 	}
@@ -520,7 +545,7 @@ func (p *bodyParser) outcomes(s *Section) {
 		if it.Kind() != ast.KindListItem {
 			continue
 		}
-		id, rest := splitOutcomeID(collapse(p.plain(it)))
+		id, rest := splitOutcomeID(p.plainText(it))
 		p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(it))})
 	}
 	// A numbered list whose items carry no id: each item's number is its
@@ -569,14 +594,14 @@ func (p *bodyParser) outcomeLines(s *Section) {
 				if r.Kind() != extast.KindTableRow || r.FirstChild() == nil {
 					continue
 				}
-				first := collapse(p.plain(r.FirstChild()))
+				first := p.plainText(r.FirstChild())
 				// A numbered row, "| 1 | Jamie attends school |", is O1.
 				if n := strings.TrimRight(first, ".)"); n != "" && len(n) <= 3 && strings.Trim(n, "0123456789") == "" && n[0] != '0' {
 					first = "O" + n
 				}
 				if id, rest := splitOutcomeID(first); id != "" {
 					if rest == "" && r.FirstChild().NextSibling() != nil {
-						rest = collapse(p.plain(r.FirstChild().NextSibling()))
+						rest = p.plainText(r.FirstChild().NextSibling())
 					}
 					p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(r))})
 				}
@@ -771,7 +796,7 @@ func (p *bodyParser) headerCells(t ast.Node) []string {
 		}
 		var cells []string
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, collapse(p.plain(c)))
+			cells = append(cells, p.plainText(c))
 		}
 		return cells
 	}
@@ -781,7 +806,7 @@ func (p *bodyParser) headerCells(t ast.Node) []string {
 // cell returns the plain text of a table cell and where it starts: the first
 // byte of its text, else the cell's place in the row, else rowStart.
 func (p *bodyParser) cell(c ast.Node, rowStart int) Cell {
-	cl := Cell{Text: collapse(p.plain(c)), Offset: rowStart}
+	cl := Cell{Text: p.plainText(c), Offset: rowStart}
 	if ls := c.Lines(); ls.Len() > 0 {
 		cl.Offset = p.off(ls.At(0).Start)
 	}
@@ -807,12 +832,15 @@ func (p *bodyParser) cell(c ast.Node, rowStart int) Cell {
 	return cl
 }
 
-// plain returns the plain text of node n: the text of its inline nodes
-// (escapes and entities resolved), HTML and comments dropped.
-func (p *bodyParser) plain(n ast.Node) string {
+// plainText returns the plain text of node n, collapsed (collapse): the
+// text of its inline nodes (escapes and entities resolved), HTML and
+// comments dropped. It is made with one allocation.
+func (p *bodyParser) plainText(n ast.Node) string {
 	p.scratch.Reset()
 	p.plainTo(&p.scratch, n)
-	return p.scratch.String()
+	var text string
+	text, p.collapsed = collapseBytes(p.collapsed, p.scratch.Bytes())
+	return text
 }
 
 func (p *bodyParser) plainTo(b *bytes.Buffer, n ast.Node) {
@@ -872,8 +900,27 @@ func collapse(s string) string {
 	if isCollapsed(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	var buf [128]byte // short text is collapsed on the stack
+	return string(appendCollapsed(buf[:0], s))
+}
+
+// collapseBytes is collapse of b as a string, made in buf (which it
+// returns, for the next call): one allocation, the string's.
+func collapseBytes(buf, b []byte) (string, []byte) {
+	// Collapsed whether it needs it or not: the text is copied once either
+	// way, and a second pass to tell would cost more than the copy.
+	if cap(buf) < len(b) {
+		buf = make([]byte, 0, len(b)) // collapsed, b is no longer
+	}
+	buf = appendCollapsed(buf[:0], b)
+	return string(buf), buf
+}
+
+// appendCollapsed appends collapse(s) to dst: the runs of s that are not
+// white space (asciiSpace, and unicode.IsSpace beyond ASCII), joined by
+// single spaces.
+func appendCollapsed[T string | []byte](dst []byte, s T) []byte {
+	start := len(dst)
 	field := -1 // start of the field being read
 	for i := 0; i < len(s); {
 		c, n := s[i], 1
@@ -882,15 +929,15 @@ func collapse(s string) string {
 			space = asciiSpace[c]
 		} else {
 			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decodeRune(s[i:])
 			space = unicode.IsSpace(r)
 		}
 		switch {
 		case space && field >= 0:
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if len(dst) > start {
+				dst = append(dst, ' ')
 			}
-			b.WriteString(s[field:i])
+			dst = append(dst, s[field:i]...)
 			field = -1
 		case !space && field < 0:
 			field = i
@@ -898,19 +945,25 @@ func collapse(s string) string {
 		i += n
 	}
 	if field >= 0 {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(dst) > start {
+			dst = append(dst, ' ')
 		}
-		b.WriteString(s[field:])
+		dst = append(dst, s[field:]...)
 	}
-	return b.String()
+	return dst
+}
+
+// decodeRune is utf8.DecodeRuneInString of s: only its first UTF-8
+// sequence is read (as a string on the stack when s is bytes).
+func decodeRune[T string | []byte](s T) (rune, int) {
+	return utf8.DecodeRuneInString(string(s[:min(len(s), utf8.UTFMax)]))
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isCollapsed reports whether collapse(s) == s: no white space but single
 // spaces between words.
-func isCollapsed(s string) bool {
+func isCollapsed[T string | []byte](s T) bool {
 	prevSpace := true // at the start, a space is not allowed
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -926,7 +979,7 @@ func isCollapsed(s string) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		if unicode.IsSpace(r) {
 			return false
 		}
@@ -958,9 +1011,9 @@ func (p *bodyParser) runs(n ast.Node, section string) {
 	start, stop, open := 0, 0, false
 	flush := func() {
 		if open {
-			p.body.Text = append(p.body.Text, TextRun{
+			p.addRun(TextRun{
 				Section: section,
-				Text:    string(p.src.Data[p.off(start):p.off(stop)]),
+				Text:    p.source(p.off(start), p.off(stop)),
 				Offset:  p.off(start),
 			})
 		}
@@ -993,12 +1046,21 @@ func (p *bodyParser) runs(n ast.Node, section string) {
 			}
 			flush()
 			if len(c.Value) > 0 {
-				p.body.Text = append(p.body.Text, TextRun{Section: section, Text: string(c.Value), Offset: p.off(at)})
+				p.addRun(TextRun{Section: section, Text: string(c.Value), Offset: p.off(at)})
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	flush()
+}
+
+// addRun appends r to Body.Text, which is made, at the first run, with
+// room for a run for each top-level block of the body.
+func (p *bodyParser) addRun(r TextRun) {
+	if p.body.Text == nil {
+		p.body.Text = make([]TextRun, 0, max(1, p.topBlocks))
+	}
+	p.body.Text = append(p.body.Text, r)
 }
 
 func onlySpace(b []byte) bool {

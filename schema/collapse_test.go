@@ -28,6 +28,12 @@ func TestCollapse(t *testing.T) {
 		if isCollapsed(s) != (s == want) {
 			t.Fatalf("isCollapsed(%q) = %v", s, isCollapsed(s))
 		}
+		if got, _ := collapseBytes([]byte("left over"), []byte(s)); got != want {
+			t.Fatalf("collapseBytes(%q) = %q, want %q", s, got, want)
+		}
+		if isCollapsed([]byte(s)) != (s == want) {
+			t.Fatalf("isCollapsed([]byte(%q)) = %v", s, isCollapsed([]byte(s)))
+		}
 	}
 }
 

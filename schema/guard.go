@@ -168,9 +168,9 @@ func bodyGuardWork(in []byte, limit int) (off int, why string, work bodyWork) {
 	prevLine := -1 // start of the previous line of the paragraph
 	lastLine := 0  // start of the last line
 	for pos := 0; pos < len(in); {
-		end := pos
-		for end < len(in) && in[end] != '\n' {
-			end++
+		end := len(in)
+		if i := bytesIndexByte(in[pos:], '\n'); i >= 0 {
+			end = pos + i
 		}
 		next := min(end+1, len(in))
 		line := in[pos:end]
@@ -234,8 +234,7 @@ func bodyGuardWork(in []byte, limit int) (off int, why string, work bodyWork) {
 			}
 			segLines++
 			for _, c := range line {
-				switch c {
-				case '[', ']', '*', '_', '~', '`', '<':
+				if inlineMark[c] {
 					segSpecials++
 					work.marks++
 				}
@@ -279,6 +278,10 @@ func bodyGuardWork(in []byte, limit int) (off int, why string, work bodyWork) {
 	}
 	return 0, "", work
 }
+
+// inlineMark holds the bytes that open or close inline markup, whose
+// count in a paragraph bodyGuard weighs: [ ] * _ ~ ` <.
+var inlineMark = [256]bool{'[': true, ']': true, '*': true, '_': true, '~': true, '`': true, '<': true}
 
 // isHeading reports whether line is an ATX heading at the top level: up to
 // three spaces, one to six #, then a space, a tab or the end of the line.

@@ -28,7 +28,7 @@ func TestAppendPersonKeyASCII(t *testing.T) {
 		{
 			s := trimRole(n)
 			want = foldName(s)
-			if i := strings.IndexByte(want, ' '); i > 0 && personTitles[want[:i]] && strings.Count(want[i+1:], " ") >= 1 {
+			if i := strings.IndexByte(want, ' '); i > 0 && isPersonTitle(want[:i]) && strings.Count(want[i+1:], " ") >= 1 {
 				want = want[i+1:]
 			}
 		}

@@ -255,7 +255,7 @@ func AppendPersonKey(dst []byte, ref string) []byte {
 		}
 	}
 	k := dst[start:]
-	if i := bytes.IndexByte(k, ' '); i > 0 && personTitles[string(k[:i])] && bytes.Count(k[i+1:], []byte{' '}) >= 1 {
+	if i := bytes.IndexByte(k, ' '); i > 0 && isPersonTitle(string(k[:i])) && bytes.IndexByte(k[i+1:], ' ') >= 0 {
 		dst = append(dst[:start], k[i+1:]...)
 	}
 	return dst
@@ -287,8 +287,13 @@ func isASCII(s string) bool {
 	return true
 }
 
-// personTitles are the titles written before a name.
-var personTitles = map[string]bool{
-	"dr": true, "mr": true, "mrs": true, "ms": true, "miss": true, "mx": true,
-	"prof": true, "professor": true, "rev": true, "revd": true, "sr": true,
+// isPersonTitle reports whether word, lower case, is a title written
+// before a name (a switch, which costs less than a map's hash for the
+// many names keyed).
+func isPersonTitle(word string) bool {
+	switch word {
+	case "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "revd", "sr":
+		return true
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"sync"
@@ -500,34 +501,55 @@ func IsPlaceholder(text string, words []string) bool {
 	if nonSpaceOver(t, 2*longest+8+maxDeferral) { // too long to be any of words: don't normalise it
 		return false
 	}
-	t = normPlaceholder(t)
+	// The text and each word normalised (normPlaceholder), in buffers on
+	// the stack when they are ASCII, as most are: a call allocates
+	// nothing unless a word opens the text and more follows.
+	var tbuf [256]byte
+	tn, ascii := appendNormASCII(tbuf[:0], t)
+	if !ascii {
+		tn = []byte(normPlaceholder(t))
+	}
 	var buf [64]byte
 	for _, w := range words {
-		// Each word is normalised again on every call: in a buffer on the
-		// stack when it is ASCII, as the profiles' words are.
-		var nw string
-		if b, ascii := appendNormASCII(buf[:0], w); ascii {
-			if string(b) == t {
-				return true
-			}
-			if n := len(b); n == 0 || len(t) <= n || t[n] != ' ' || t[:n] != string(b) {
-				continue
-			}
-			nw = string(b)
-		} else {
-			nw = normPlaceholder(w)
-			if nw == t {
-				return true
-			}
-			if nw == "" || !strings.HasPrefix(t, nw+" ") {
-				continue
-			}
+		if first, ok := firstNormASCII(w); ok && (len(tn) == 0 || first != tn[0]) {
+			continue // the word's first letter is not the text's: neither it nor "word ..."
 		}
-		if isDeferral(nw, t[len(nw)+1:]) || IsPlaceholder(t[len(nw)+1:], words) { // "TBC - to be agreed at core group"
+		nw, ascii := appendNormASCII(buf[:0], w)
+		if !ascii {
+			nw = []byte(normPlaceholder(w))
+		}
+		if bytes.Equal(nw, tn) {
+			return true
+		}
+		n := len(nw)
+		if n == 0 || len(tn) <= n || tn[n] != ' ' || !bytes.Equal(tn[:n], nw) {
+			continue
+		}
+		rest := string(tn[n+1:])
+		if isDeferral(string(nw), rest) || IsPlaceholder(rest, words) { // "TBC - to be agreed at core group"
 			return true
 		}
 	}
 	return false
+}
+
+// firstNormASCII returns the first byte of normPlaceholder(w), lower
+// case, when w opens, after ASCII that is neither a letter nor a digit,
+// with an ASCII letter or digit; ok is false otherwise (w then has to be
+// normalised to be compared).
+func firstNormASCII(w string) (first byte, ok bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return 0, false
+		case 'A' <= c && c <= 'Z':
+			return c + 'a' - 'A', true
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			return c, true
+		}
+	}
+	return 0, false
 }
 
 // appendNormASCII appends normPlaceholder(s) to buf when s is ASCII; ascii

@@ -85,6 +85,35 @@ const maxTimescale = 200
 // when nothing else is a timescale a bracketed one is read ("ongoing
 // (weekly)" is weekly).
 func ParseTimescale(text string, vague []string) Timescale {
+	return NewVagueTimescales(vague).Parse(text)
+}
+
+// VagueTimescales are a list of vague timescales (ParseTimescale's vague)
+// split into words as a timescale is read, once for the many timescales
+// of a run: ParseTimescale(text, vague) is NewVagueTimescales(vague).Parse(text).
+type VagueTimescales struct {
+	phrases [][]string // each phrase's words (timescaleTokens)
+	joined  []string   // each phrase's words joined by a space
+	words   []int      // the number of words of each joined phrase
+}
+
+// NewVagueTimescales splits the phrases of vague into words.
+func NewVagueTimescales(vague []string) VagueTimescales {
+	v := VagueTimescales{
+		phrases: make([][]string, len(vague)),
+		joined:  make([]string, len(vague)),
+		words:   make([]int, len(vague)),
+	}
+	for i, phrase := range vague {
+		v.phrases[i] = timescaleTokens(phrase)
+		v.joined[i] = strings.Join(v.phrases[i], " ")
+		v.words[i] = len(strings.Fields(v.joined[i]))
+	}
+	return v
+}
+
+// Parse is ParseTimescale with the vague timescales v.
+func (vague VagueTimescales) Parse(text string) Timescale {
 	t := Timescale{Text: collapse(text)}
 	if !strings.ContainsFunc(t.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		t.Kind = TimescaleEmpty
@@ -202,18 +231,17 @@ func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // isVague reports whether toks are one of the vague phrases (whole), or,
 // when whole is false, open with one followed by a joining word.
-func isVague(toks []string, vague []string, whole bool) bool {
+func isVague(toks []string, vague VagueTimescales, whole bool) bool {
 	joined := strings.Join(toks, " ")
-	for _, v := range vague {
-		v = strings.Join(timescaleTokens(v), " ")
+	for i, v := range vague.joined {
 		if v == "" {
 			continue
 		}
 		if joined == v {
 			return true
 		}
-		if !whole && strings.HasPrefix(joined, v+" ") {
-			n := len(strings.Fields(v))
+		if !whole && len(joined) > len(v) && joined[len(v)] == ' ' && strings.HasPrefix(joined, v) {
+			n := vague.words[i]
 			if n < len(toks) && isJoin(toks[n]) {
 				return true
 			}
@@ -227,10 +255,9 @@ var doneWords = map[string]bool{"done": true, "completed": true, "complete": tru
 
 // vaguePrefix returns the number of tokens of the vague phrase toks open
 // with, or 0.
-func vaguePrefix(toks []string, vague []string) int {
+func vaguePrefix(toks []string, vague VagueTimescales) int {
 	best := 0
-	for _, v := range vague {
-		vt := timescaleTokens(v)
+	for _, vt := range vague.phrases {
 		if len(vt) > best && len(vt) < len(toks) && hasWords(toks, 0, vt...) {
 			best = len(vt)
 		}

@@ -1,0 +1,91 @@
+package lint
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// refusalTokensByRune is refusalTokens as first written, a word at a time
+// in a strings.Builder: the meaning the one-buffer version must keep.
+func refusalTokensByRune(text string) []string {
+	var toks []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			toks = append(toks, strings.Trim(cur.String(), "'"))
+			cur.Reset()
+		}
+	}
+	for _, r := range text {
+		switch {
+		case r == '\'' || r == '\u2019' || r == '\u2018':
+			cur.WriteByte('\'')
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur.WriteRune(unicode.ToLower(r))
+		case r == '*':
+			flush()
+			toks = append(toks, "*")
+		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014':
+			flush()
+			if n := len(toks); n > 0 && toks[n-1] != clauseBreak {
+				toks = append(toks, clauseBreak)
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return toks
+}
+
+func TestRefusalTokensKeepTheirMeaning(t *testing.T) {
+	texts := []string{
+		"", "'", "''", "Mum didn't let me in.", "  ‘Refused’ — she said; (twice)!",
+		"ÉCOLE Straße İstanbul ǅ 42", "a*b * c", "|pipe| text", "'quoted' words' '", "x\xffy\xc3",
+		"Dad said: \"no\", then, nothing... ", "K\u212a s\u017f", "one–two—three",
+	}
+	pieces := []string{"a", "B", "'", "’", "‘", "*", ".", ",", " ", "\n", "|", "É", "ß", "İ", "\u212a", "\xff", "–", "—", "\"", "(", "9", "n't", "not", "ǅ"}
+	rng := rand.New(rand.NewPCG(1, 18))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	var reused []string
+	for _, text := range texts {
+		want := refusalTokensByRune(text)
+		if got := refusalTokens(text); !slices.Equal(got, want) {
+			t.Fatalf("refusalTokens(%q) = %q, want %q", text, got, want)
+		}
+		if reused = appendRefusalTokens(reused[:0], text); !slices.Equal(reused, want) {
+			t.Fatalf("appendRefusalTokens(reused[:0], %q) = %q, want %q", text, reused, want)
+		}
+		// After another text's words, which end without a clause break.
+		after := appendRefusalTokens([]string{"words", "before"}, text)
+		if !slices.Equal(after[:2], []string{"words", "before"}) || !slices.Equal(after[2:], want) {
+			t.Fatalf("appendRefusalTokens([words before], %q) = %q, want %q after them", text, after, want)
+		}
+	}
+}
+
+func TestContainsSpacedIsContainsWithSpaces(t *testing.T) {
+	pieces := []string{" ", "a", "b", "ab", "sw", "social worker", "  "}
+	rng := rand.New(rand.NewPCG(18, 18))
+	for range 20000 {
+		var p, l strings.Builder
+		for range rng.IntN(8) {
+			p.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		for range rng.IntN(3) {
+			l.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if got, want := containsSpaced(p.String(), l.String()), strings.Contains(p.String(), " "+l.String()+" "); got != want {
+			t.Fatalf("containsSpaced(%q, %q) = %v, want %v", p.String(), l.String(), got, want)
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package schema
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// isPlaceholderAsFirstWritten is IsPlaceholder as it was before it compared
+// in buffers and skipped the words whose first letter is not the text's:
+// the meaning it must keep.
+func isPlaceholderAsFirstWritten(text string, words []string) bool {
+	t := strings.TrimFunc(text, notAlnum)
+	if t == "" {
+		return true
+	}
+	longest := 0
+	for _, w := range words {
+		longest = max(longest, len(w))
+	}
+	if nonSpaceOver(t, 2*longest+8+maxDeferral) { // too long to be any of words: don't normalise it
+		return false
+	}
+	t = normPlaceholder(t)
+	var buf [64]byte
+	for _, w := range words {
+		// Each word is normalised again on every call: in a buffer on the
+		// stack when it is ASCII, as the profiles' words are.
+		var nw string
+		if b, ascii := appendNormASCII(buf[:0], w); ascii {
+			if string(b) == t {
+				return true
+			}
+			if n := len(b); n == 0 || len(t) <= n || t[n] != ' ' || t[:n] != string(b) {
+				continue
+			}
+			nw = string(b)
+		} else {
+			nw = normPlaceholder(w)
+			if nw == t {
+				return true
+			}
+			if nw == "" || !strings.HasPrefix(t, nw+" ") {
+				continue
+			}
+		}
+		if isDeferral(nw, t[len(nw)+1:]) || isPlaceholderAsFirstWritten(t[len(nw)+1:], words) { // "TBC - to be agreed at core group"
+			return true
+		}
+	}
+	return false
+}
+
+func TestIsPlaceholderKeepsItsMeaning(t *testing.T) {
+	lists := [][]string{
+		defaultPlaceholders,
+		append(DefaultPlaceholders(), "À confirmer", "  *TBC*  ", "n/a", "", "—", "Ünknown", "ok"),
+		{"tbc"},
+		nil,
+	}
+	texts := []string{"", "TBC", "tbc.", "(TBC)", "TBC - to be agreed at core group", "TBC TBC", "N/A", "n / a",
+		"none", "None.", "Pending ICPC 26/06", "awaiting", "Unknown", "ünknown", "À CONFIRMER", "to be   confirmed",
+		"Mum", "TBC\u00a0at review", "\u2014", "ok ok", "Ok, tbc", "tbd by the next core group meeting"}
+	pieces := []string{"tbc", "TBC", "n/a", "none", " ", "  ", "\t", "\n", ".", "-", "at", "core", "group", "by", "review",
+		"to be", "agreed", "confirmed", "pending", "icpc", "12", "À", "ü", "\u00a0", "*", "(", ")", "x", "Mum", "unknown", "ok"}
+	rng := rand.New(rand.NewPCG(18, 2))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(9) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	for _, words := range lists {
+		for _, text := range texts {
+			if got, want := IsPlaceholder(text, words), isPlaceholderAsFirstWritten(text, words); got != want {
+				t.Fatalf("IsPlaceholder(%q, %q) = %v, want %v", text, words, got, want)
+			}
+		}
+	}
+}
