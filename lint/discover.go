@@ -6,27 +6,39 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/caselint/caselint/schema"
 )
 
 // caseFiles is one case folder and the Markdown files that belong to it.
 type caseFiles struct {
 	Dir   string // "" for files that belong to no case
 	Files []string
-	// rest, when set, is a case folder whose files, and the cases inside
-	// it, are still to be listed (Files is empty): the worker that takes
-	// it lists them with expand. So the walk of a tree of cases is shared
-	// among the workers, and the one walk that finds the case folders
-	// reads only the folders above them and each case folder's own list.
-	rest []fs.DirEntry
+	// unlisted is a case folder whose files, and the cases inside it, are
+	// still to be listed (Files is empty): the worker that takes it lists
+	// them with expand. So the walk of a tree of cases is shared among the
+	// workers, and the one walk that finds the case folders reads only the
+	// folders above them; it knows a case folder by its case.md (one
+	// lstat), or has read its list (rest) when that was needed to tell.
+	unlisted bool
+	rest     []fs.DirEntry
 }
 
-// expand lists the case folder cf.Dir, whose entries the walk read (cf.rest),
-// and calls emit with it and each case inside it, complete, as discover
-// would have.
+// expand lists the unlisted case folder cf.Dir (reading its entries unless
+// the walk did: cf.rest) and calls emit with it and each case inside it,
+// complete, as discover would have.
 func (cf caseFiles) expand(fsys fs.FS, emit func(caseFiles) error) ([]Notification, error) {
 	d := newDiscovery(fsys, emit)
 	d.root = cf.Dir
-	err := d.walkEntries(cf.Dir, cf.rest, cf.Dir)
+	entries := cf.rest
+	if entries == nil {
+		var err error
+		if entries, err = fs.ReadDir(fsys, cf.Dir); err != nil {
+			d.unreadable(cf.Dir, err)
+			return d.notes, nil
+		}
+	}
+	err := d.walkEntries(cf.Dir, entries, cf.Dir)
 	return d.notes, err
 }
 
@@ -161,12 +173,32 @@ func (d *discovery) walk(name, owner string) error {
 	if d.share && d.emitted[name] {
 		return nil // emitted unlisted: its receiver walks all below it
 	}
+	if d.shareable(name) {
+		// A case.md that is a file makes name a case: hand it over
+		// unread. (One that is a link, or none, is told from the list.)
+		if st, err := fs.Lstat(d.fsys, path.Join(name, schema.CaseFileName)); err == nil && st.Mode().IsRegular() {
+			d.emitted[name] = true
+			return d.emit(caseFiles{Dir: name, unlisted: true})
+		}
+	}
 	entries, err := fs.ReadDir(d.fsys, name)
 	if err != nil {
-		d.notes = append(d.notes, Notification{Kind: NoticeUnreadable, Level: Warning, Path: name, Message: "not read: " + errText(err)})
+		d.unreadable(name, err)
 		return nil
 	}
 	return d.walkEntries(name, entries, owner)
+}
+
+// unreadable notes that folder name could not be listed.
+func (d *discovery) unreadable(name string, err error) {
+	d.notes = append(d.notes, Notification{Kind: NoticeUnreadable, Level: Warning, Path: name, Message: "not read: " + errText(err)})
+}
+
+// shareable reports whether case folder name, if it is one, may be handed
+// over unlisted (discoverShared): the walk meets it whole and has nothing
+// of it yet.
+func (d *discovery) shareable(name string) bool {
+	return d.share && d.whole(name) && len(d.pending[name]) == 0 && !d.emitted[name]
 }
 
 // walkEntries is walk once the entries of folder name are read.
@@ -177,9 +209,9 @@ func (d *discovery) walkEntries(name string, entries []fs.DirEntry, owner string
 			owner = name
 		}
 	}
-	if d.share && owner == name && d.whole(name) && len(d.pending[name]) == 0 && !d.emitted[name] {
+	if owner == name && d.shareable(name) {
 		d.emitted[name] = true
-		return d.emit(caseFiles{Dir: name, rest: entries})
+		return d.emit(caseFiles{Dir: name, unlisted: true, rest: entries})
 	}
 	for _, e := range entries {
 		full := path.Join(name, e.Name())

@@ -92,7 +92,7 @@ func discoverAll(fsys fs.FS, paths []string, share bool) ([]caseFiles, []Notific
 	}
 	var listed []Notification
 	notes, err := discoverShared(fsys, paths, share, func(cf caseFiles) error {
-		if cf.rest == nil {
+		if !cf.unlisted {
 			return collect(cf)
 		}
 		n, err := cf.expand(fsys, collect)

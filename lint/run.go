@@ -146,7 +146,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for cf := range jobs {
-				if cf.rest == nil {
+				if !cf.unlisted {
 					_ = lintOne(cf)
 					continue
 				}
