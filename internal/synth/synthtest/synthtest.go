@@ -14,17 +14,16 @@ package synthtest
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/caselint/caselint/internal/gcbudget"
+	"github.com/caselint/caselint/internal/libfloor"
 	"github.com/caselint/caselint/internal/synth"
 	"github.com/caselint/caselint/schema"
 )
@@ -184,21 +183,11 @@ func MeasureRead(b *testing.B, read int64) func() {
 }
 
 // Files lists the Markdown files of the corpus in dir (under dir/cases),
-// in the order of a walk, with their total size in bytes.
+// in the order of a walk, with their total size in bytes: the files the
+// libraries' floor reads (libfloor.Files).
 func Files(tb testing.TB, dir string) (files []string, size int64) {
 	tb.Helper()
-	err := filepath.WalkDir(filepath.Join(dir, "cases"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		files = append(files, p)
-		size += info.Size()
-		return nil
-	})
+	files, size, err := libfloor.Files(filepath.Join(dir, "cases"))
 	if err != nil {
 		tb.Fatal(err)
 	}
