@@ -15,6 +15,7 @@
 package atomicfile
 
 import (
+	"bufio"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -55,7 +56,7 @@ func WriteNew(path string, data []byte, perm fs.FileMode) (err error) {
 		return err
 	}
 	dir := filepath.Dir(path)
-	tmp, err := writeTemp(dir, data, perm)
+	tmp, err := writeTemp(dir, bytesOf(data), perm)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
@@ -70,7 +71,7 @@ func WriteNew(path string, data []byte, perm fs.FileMode) (err error) {
 		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
 	}
 	// No hard links here: create path exclusively and write it in place.
-	if err := writeExclusive(path, data, perm); err != nil {
+	if err := writeExclusive(path, bytesOf(data), perm); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
 		}
@@ -99,7 +100,7 @@ func Replace(path string, data []byte, perm fs.FileMode) (err error) {
 	case !st.Mode().IsRegular() && st.Mode()&fs.ModeSymlink == 0:
 		return &WriteError{Path: path, Err: ErrSpecial}
 	}
-	return replaceRegular(path, data, perm)
+	return replaceRegular(path, bytesOf(data), perm)
 }
 
 // WriteOutput writes data to path, a file the user named to be written (a
@@ -117,16 +118,25 @@ func Replace(path string, data []byte, perm fs.FileMode) (err error) {
 //
 // An error names path as the caller gave it.
 func WriteOutput(path string, data []byte, perm fs.FileMode) (err error) {
+	return WriteOutputFrom(path, perm, bytesOf(data))
+}
+
+// WriteOutputFrom is WriteOutput of what write writes, as it writes it: a
+// report too large to hold in memory is streamed into the temporary file
+// (or the device) through a buffer, and is given path's name only once
+// write has returned without error and the file is synced. When write
+// fails, the temporary file is removed and path is as it was.
+func WriteOutputFrom(path string, perm fs.FileMode, write func(io.Writer) error) (err error) {
 	st, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return replaceRegular(path, data, perm)
+		return replaceRegular(path, write, perm)
 	case err != nil:
 		return fmt.Errorf("writing %s: %w", path, err)
 	case st.IsDir():
 		return &WriteError{Path: path, Err: ErrFolder}
 	case st.Mode().IsRegular():
-		return replaceRegular(path, data, perm)
+		return replaceRegular(path, write, perm)
 	case st.Mode()&fs.ModeSymlink != 0:
 		target, err := os.Stat(path)
 		switch {
@@ -138,7 +148,7 @@ func WriteOutput(path string, data []byte, perm fs.FileMode) (err error) {
 			return &WriteError{Path: path, Err: ErrLink, Why: "a symbolic link to a file"}
 		}
 	}
-	return writeSpecial(path, data)
+	return writeSpecial(path, write)
 }
 
 // ErrFolder, ErrLink and ErrSpecial say why Replace or WriteOutput refused
@@ -165,9 +175,21 @@ func (e *WriteError) Error() string {
 
 func (e *WriteError) Unwrap() error { return e.Err }
 
-// replaceRegular writes data to a temporary file beside path and renames it
-// over path.
-func replaceRegular(path string, data []byte, perm fs.FileMode) (err error) {
+// bytesOf is the writer of data, for the functions below, which take what
+// to write as a function that writes it.
+func bytesOf(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		n, err := w.Write(data)
+		if err == nil && n < len(data) {
+			err = io.ErrShortWrite
+		}
+		return err
+	}
+}
+
+// replaceRegular writes what data writes to a temporary file beside path
+// and renames it over path.
+func replaceRegular(path string, data func(io.Writer) error, perm fs.FileMode) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := writeTemp(dir, data, perm)
 	if err != nil {
@@ -186,7 +208,7 @@ func replaceRegular(path string, data []byte, perm fs.FileMode) (err error) {
 // link that has come to lead nowhere is an error), never truncated. If what
 // it opens is a regular file or a folder after all (it changed since
 // WriteOutput looked), nothing is written.
-func writeSpecial(path string, data []byte) error {
+func writeSpecial(path string, data func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
@@ -197,11 +219,7 @@ func writeSpecial(path string, data []byte) error {
 		return &WriteError{Path: path, Err: ErrLink, Why: "a file that changed while caselint wrote"}
 	}
 	if err == nil {
-		var n int
-		n, err = wrap(f).Write(data)
-		if err == nil && n < len(data) {
-			err = io.ErrShortWrite
-		}
+		err = writeBuffered(f, data)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -227,9 +245,9 @@ func removeUnlessDone(tmp string, err *error, always bool) {
 	}
 }
 
-// writeTemp writes data to a new file of a random hidden name in dir,
-// synced, and returns its path.
-func writeTemp(dir string, data []byte, perm fs.FileMode) (string, error) {
+// writeTemp writes what data writes to a new file of a random hidden name
+// in dir, synced, and returns its path.
+func writeTemp(dir string, data func(io.Writer) error, perm fs.FileMode) (string, error) {
 	for range 100 {
 		var b [8]byte
 		if _, err := rand.Read(b[:]); err != nil {
@@ -248,10 +266,10 @@ func writeTemp(dir string, data []byte, perm fs.FileMode) (string, error) {
 	return "", errors.New("no free temporary file name")
 }
 
-// writeExclusive creates name, which must not exist, writes data to it and
-// syncs it. When anything fails after it is created, or the writer panics,
-// it is removed.
-func writeExclusive(name string, data []byte, perm fs.FileMode) (err error) {
+// writeExclusive creates name, which must not exist, writes to it what
+// data writes and syncs it. When anything fails after it is created, or the
+// writer panics, it is removed.
+func writeExclusive(name string, data func(io.Writer) error, perm fs.FileMode) (err error) {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
 		return err
@@ -263,10 +281,7 @@ func writeExclusive(name string, data []byte, perm fs.FileMode) (err error) {
 			os.Remove(name)
 		}
 	}()
-	n, err := wrap(f).Write(data)
-	if err == nil && n < len(data) {
-		err = io.ErrShortWrite
-	}
+	err = writeBuffered(f, data)
 	if err == nil {
 		err = f.Sync()
 	}
@@ -280,6 +295,17 @@ func writeExclusive(name string, data []byte, perm fs.FileMode) (err error) {
 	}
 	ok = true
 	return nil
+}
+
+// writeBuffered writes what data writes to f through a buffer, so that a
+// writer of many small pieces (a report, finding by finding) costs few
+// system calls and no copy of the whole in memory.
+func writeBuffered(f *os.File, data func(io.Writer) error) error {
+	bw := bufio.NewWriterSize(wrap(f), 64<<10)
+	if err := data(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // syncDir makes a new name in dir durable, where the system allows it

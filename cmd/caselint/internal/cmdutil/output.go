@@ -3,6 +3,7 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,12 +21,22 @@ import (
 // readable by its owner alone: reports name the people of the cases, and
 // trainees' results. Refusals are usage errors, naming the flag.
 func WriteReport(flag, name string, data []byte) error {
+	return WriteReportFrom(flag, name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteReportFrom is WriteReport of what write writes, streamed into the
+// file as it is written (atomicfile.WriteOutputFrom): a report of any size
+// is never held whole in memory.
+func WriteReportFrom(flag, name string, write func(io.Writer) error) error {
 	if strings.EqualFold(filepath.Ext(name), ".md") {
 		if _, err := os.Lstat(name); err == nil {
 			return Usagef("%s %s: a Markdown file is there, perhaps a case record; caselint will not write a report over it", flag, name)
 		}
 	}
-	err := atomicfile.WriteOutput(name, data, 0o600)
+	err := atomicfile.WriteOutputFrom(name, 0o600, write)
 	var we *atomicfile.WriteError
 	if errors.As(err, &we) {
 		return &UsageError{Err: fmt.Errorf("%s: %w", flag, err)}

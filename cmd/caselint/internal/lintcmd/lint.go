@@ -3,7 +3,6 @@ package lintcmd
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -460,13 +459,12 @@ func writeReport(opts *Options, ws *workspace.Workspace, res *lint.Result, print
 			return err
 		}
 	} else {
-		// The file is written whole (atomicfile): no reader sees half a
-		// report.
-		var buf bytes.Buffer
-		if err := report.Print(printer, &buf, res, ropts); err != nil {
-			return err
-		}
-		if err := cmdutil.WriteReport("--output", opts.Output, buf.Bytes()); err != nil {
+		// Streamed into a temporary file that takes the report's name
+		// only when it is whole (atomicfile): no reader sees half a
+		// report, and none is held whole in memory.
+		if err := cmdutil.WriteReportFrom("--output", opts.Output, func(w io.Writer) error {
+			return report.Print(printer, w, res, ropts)
+		}); err != nil {
 			return err
 		}
 	}
