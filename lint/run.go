@@ -414,6 +414,17 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		}
 	}
 	out.findings, out.notes = e.process(c, docs, diags.diags, diags.dropped, out.findings, out.notes)
+	if !e.opts.Redact {
+		// Only redaction reads a message's parts again. Without it, they
+		// are let go of here, so that a finding held to the end of the run
+		// does not keep alive the texts of the case it quoted.
+		for i := range out.findings {
+			out.findings[i].msg = schema.Msg{}
+		}
+		for i := range out.notes {
+			out.notes[i].msg = schema.Msg{}
+		}
+	}
 	if e.opts.Chronologies && out.isCase {
 		out.chrono = e.chronology(c)
 	}
