@@ -159,7 +159,7 @@ func bodyGuardWork(in []byte, limit int) (off int, why string, work bodyWork) {
 		if n == maxBodyLines {
 			return pos, sprintf("the body has more than %d lines; caselint reads at most %d, so it did not read the body: a record this long is more than one record, or not a record", maxBodyLines, maxBodyLines), work
 		}
-		i := bytesIndexByte(in[pos:], '\n')
+		i := bytes.IndexByte(in[pos:], '\n')
 		if i < 0 {
 			break
 		}
@@ -169,7 +169,7 @@ func bodyGuardWork(in []byte, limit int) (off int, why string, work bodyWork) {
 	lastLine := 0  // start of the last line
 	for pos := 0; pos < len(in); {
 		end := len(in)
-		if i := bytesIndexByte(in[pos:], '\n'); i >= 0 {
+		if i := bytes.IndexByte(in[pos:], '\n'); i >= 0 {
 			end = pos + i
 		}
 		next := min(end+1, len(in))
@@ -247,7 +247,7 @@ func bodyGuardWork(in []byte, limit int) (off int, why string, work bodyWork) {
 				if cells > maxTableCells {
 					return tableStart, tableWhy(), work
 				}
-			} else if prevLine >= 0 && bytesIndexByte(in[prevLine:pos], '|') >= 0 {
+			} else if prevLine >= 0 && bytes.IndexByte(in[prevLine:pos], '|') >= 0 {
 				if n := delimiterCells(line[i:]); n > 0 {
 					tableCols, tableStart = n, prevLine
 					cells += 2 * n // the header and the delimiter row
@@ -347,8 +347,6 @@ func delimiterCells(b []byte) int {
 	}
 	return cells
 }
-
-func bytesIndexByte(b []byte, c byte) int { return bytes.IndexByte(b, c) }
 
 // maxFrontmatter bounds the TOML text of a frontmatter, in bytes. The TOML
 // parser keeps hundreds of bytes for each byte of some inputs (nested keys
