@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/caselint/caselint/schema"
@@ -19,7 +20,8 @@ func (c *Case) CoreGroupMembers() []string {
 		return nil
 	}
 	if !c.coreGroupRead {
-		c.coreGroup, c.coreGroupRead = c.readCoreGroupMembers(), true
+		// Clipped: a caller that appends gets a copy, never the case's.
+		c.coreGroup, c.coreGroupRead = slices.Clip(c.readCoreGroupMembers()), true
 	}
 	return c.coreGroup
 }
