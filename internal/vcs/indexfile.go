@@ -27,6 +27,10 @@ type indexEntry struct {
 	// tree when git last read it: when the file still has them, it still
 	// has the content hash names (Index.CleanHash).
 	mtimeSec, mtimeNsec, size uint32
+	// Its change time and inode number (low 32 bits), which git compares
+	// too (core.trustctime, core.checkStat): a file rewritten with the
+	// same size and its modification time put back has a new change time.
+	ctimeSec, ctimeNsec, ino uint32
 }
 
 // indexFile is the content of a git index file: its entries in the file's
@@ -126,8 +130,9 @@ func (d *indexDecoder) entries(idx *indexFile, count uint32) error {
 		}
 		rec := d.body[d.off:]
 		e := indexEntry{mode: filemode.FileMode(binary.BigEndian.Uint32(rec[24:28])),
+			ctimeSec: binary.BigEndian.Uint32(rec[0:4]), ctimeNsec: binary.BigEndian.Uint32(rec[4:8]),
 			mtimeSec: binary.BigEndian.Uint32(rec[8:12]), mtimeNsec: binary.BigEndian.Uint32(rec[12:16]),
-			size: binary.BigEndian.Uint32(rec[36:40])}
+			ino: binary.BigEndian.Uint32(rec[20:24]), size: binary.BigEndian.Uint32(rec[36:40])}
 		copy(e.hash[:], rec[indexStatLen:indexStatLen+d.hashLen])
 		flags := binary.BigEndian.Uint16(rec[indexStatLen+d.hashLen:])
 		d.off += fixed

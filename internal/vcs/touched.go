@@ -67,7 +67,10 @@ func (h *History) ChangedBetween(a, b string) ([]string, error) {
 // it: the same size and modification time as the index recorded, and that
 // time before the index was written (a file changed in the same instant
 // the index was written may not show it: git calls it racily clean, and
-// reads it); false when the file must be read to know.
+// reads it), and, where the system gives them, the same change time and
+// inode (so a file rewritten to the same size with its modification time
+// put back, by a script or a copy that keeps times, is read); false when
+// the file must be read to know.
 func (ix *Index) CleanHash(name string, fi fs.FileInfo) (string, bool) {
 	i, ok := ix.Find(name)
 	if !ok {
@@ -82,6 +85,9 @@ func (ix *Index) CleanHashAt(i int, fi fs.FileInfo) (string, bool) {
 	mt := fi.ModTime()
 	if e.intentToAdd || !fi.Mode().IsRegular() || uint32(fi.Size()) != e.size ||
 		uint32(mt.Unix()) != e.mtimeSec || uint32(mt.Nanosecond()) != e.mtimeNsec || !mt.Before(ix.modTime) {
+		return "", false
+	}
+	if ctimeSec, ctimeNsec, ino, ok := changeStat(fi); ok && (ctimeSec != e.ctimeSec || ctimeNsec != e.ctimeNsec || ino != e.ino) {
 		return "", false
 	}
 	return e.hash.String(), true
