@@ -67,8 +67,9 @@ func (r *Repo) readIndex() (indexRead, error) {
 		if !filepath.IsAbs(name) {
 			name = filepath.Join(r.root, name)
 		}
-		if data, err = os.ReadFile(name); err == nil {
-			fi, err = os.Stat(name)
+		// The time first, then the content (readBillyFile says why).
+		if fi, err = os.Stat(name); err == nil {
+			data, err = os.ReadFile(name)
 		}
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return indexRead{}, fmt.Errorf("reading the git index (GIT_INDEX_FILE): %w", err)
@@ -98,16 +99,22 @@ func (r *Repo) readIndex() (indexRead, error) {
 
 // readBillyFile reads the file name of the repository's git folder, sized
 // once rather than grown as it is read.
+//
+// The file's time is taken before it is opened. Git replaces the index by
+// renaming a new one onto it; if that happens in between, the entries read
+// are the newer ones with the older time, which can only make more of them
+// racily clean (read, not trusted). The other way round, older entries
+// with a newer time, could let a racily clean entry pass as clean.
 func readBillyFile(r *Repo, name string) ([]byte, fs.FileInfo, error) {
+	fi, err := r.gitDir.Stat(name)
+	if err != nil {
+		return nil, nil, err
+	}
 	f, err := r.gitDir.Open(name)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer func() { _ = f.Close() }()
-	fi, err := r.gitDir.Stat(name)
-	if err != nil {
-		return nil, nil, err
-	}
 	// The size of the file opened (git replaces the index by renaming a
 	// new one onto it, so the name may have moved on since).
 	size, err := f.Seek(0, io.SeekEnd)
