@@ -62,24 +62,16 @@ func (h *History) ChangedBetween(a, b string) ([]string, error) {
 	return out, nil
 }
 
-// CleanHash returns the hash of the blob the index holds for the work-tree
-// file name, when fi (the file's Lstat) shows it unchanged since git read
-// it: the same size and modification time as the index recorded, and that
+// CleanHashAt returns the hash of the blob the index holds for the
+// work-tree file at position i (Find), when fi (the file's Lstat) shows it
+// unchanged since git read it: the same size and modification time as the
+// index recorded, and that
 // time before the index was written (a file changed in the same instant
 // the index was written may not show it: git calls it racily clean, and
 // reads it), and, where the system gives them, the same change time and
 // inode (so a file rewritten to the same size with its modification time
 // put back, by a script or a copy that keeps times, is read); false when
 // the file must be read to know.
-func (ix *Index) CleanHash(name string, fi fs.FileInfo) (string, bool) {
-	i, ok := ix.Find(name)
-	if !ok {
-		return "", false
-	}
-	return ix.CleanHashAt(i, fi)
-}
-
-// CleanHashAt is CleanHash for the file at position i (Find).
 func (ix *Index) CleanHashAt(i int, fi fs.FileInfo) (string, bool) {
 	e := ix.files[i]
 	mt := fi.ModTime()

@@ -90,7 +90,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(str
 // the same; the index (--staged) by the tree hashes of its folders; the
 // work tree is the index and the files git's index does not know as it is
 // (untracked, or not as the index last saw it by size and modification
-// time, as Index.CleanHash says), each of which is compared in full. Where
+// time, as Index.CleanHashAt says), each of which is compared in full. Where
 // git cannot say (no index), the trees are compared file by file.
 func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[string]bool, hasher, error) {
 	changed := map[string]bool{}
@@ -110,7 +110,6 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 		if ierr != nil {
 			return changed, now, diffFS(now, old, walk, changed)
 		}
-		now.index = ix
 		root := ""
 		if w.onDisk {
 			root = w.Root // not a buffer in a file's place (stdin)
@@ -145,7 +144,7 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 // notAsIndexed appends to maybe the files under walk (as diffFS walks the
 // work tree fsys, whose folder on disk is root, or "" if it is not one)
 // that ix does not hold as they are: those it does not track, those whose
-// size or modification time is not what it recorded (Index.CleanHash),
+// size or modification time is not what it recorded (Index.CleanHashAt),
 // and those it tracks that are not there.
 func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe []string) ([]string, error) {
 	seen := make([]bool, ix.Files()) // by position in the index
@@ -271,11 +270,10 @@ func diffFS(now hasher, old fs.FS, walk []string, changed map[string]bool) error
 }
 
 // hasher gives the blob hashes of the files of the tree linted: from git
-// where fsys is one of git's trees, else from the index where it has the
-// file as it is in the work tree, else by reading it.
+// where fsys is one of git's trees, else by reading them. (Which work-tree
+// files need comparing at all is the index's to say: notAsIndexed.)
 type hasher struct {
-	fsys  fs.FS
-	index *vcs.Index // the work tree's, or nil
+	fsys fs.FS
 }
 
 // differs reports whether the file p (d its entry in h.fsys, or nil) is in
@@ -283,16 +281,7 @@ type hasher struct {
 // content.
 func (h hasher) differs(old fs.FS, p string, d fs.DirEntry) bool {
 	hb, okb := fileHash(old, p, 0)
-	var ha string
-	oka := false
-	if h.index != nil && d != nil {
-		if fi, err := d.Info(); err == nil {
-			ha, oka = h.index.CleanHash(p, fi)
-		}
-	}
-	if !oka {
-		ha, oka = fileHash(h.fsys, p, len(hb))
-	}
+	ha, oka := fileHash(h.fsys, p, len(hb))
 	if oka != okb {
 		return true
 	}
