@@ -207,26 +207,54 @@ func isRuleID(s string) bool {
 // inScope says whether a path was linted: an entry of a file the run did
 // not read is not stale.
 func (b *Baseline) Hide(fs []Finding, inScope func(string) bool) (kept []Finding, hidden int, stale []BaselineEntry) {
+	h := b.hider()
+	kept = h.hide(slices.Clone(fs))
+	return kept, h.hidden, h.stale(inScope)
+}
+
+// baselineHider is Hide taken a batch of findings at a time, in report
+// order: each entry hides the first finding not yet hidden that has its
+// fingerprint.
+type baselineHider struct {
+	b      *Baseline
+	left   map[string]int // by fingerprint, the entries that hid nothing yet
+	hidden int
+}
+
+func (b *Baseline) hider() *baselineHider {
 	left := make(map[string]int, len(b.Entries))
 	for _, e := range b.Entries {
 		left[e.Fingerprint]++
 	}
-	kept = make([]Finding, 0, len(fs))
-	for _, f := range fs {
-		if f.Suppression == nil && left[f.Fingerprint] > 0 {
-			left[f.Fingerprint]--
-			hidden++
+	return &baselineHider{b: b, left: left}
+}
+
+// hide returns the findings of batch no entry hides (batch changed in
+// place).
+func (h *baselineHider) hide(batch []Finding) []Finding {
+	kept := batch[:0]
+	for _, f := range batch {
+		if f.Suppression == nil && h.left[f.Fingerprint] > 0 {
+			h.left[f.Fingerprint]--
+			h.hidden++
 			continue
 		}
 		kept = append(kept, f)
 	}
-	for _, e := range b.Entries {
-		if left[e.Fingerprint] > 0 && inScope(e.Path) {
-			left[e.Fingerprint]--
+	return kept
+}
+
+// stale returns, once every finding has been through hide, the entries in
+// scope that hid none.
+func (h *baselineHider) stale(inScope func(string) bool) []BaselineEntry {
+	var stale []BaselineEntry
+	for _, e := range h.b.Entries {
+		if h.left[e.Fingerprint] > 0 && inScope(e.Path) {
+			h.left[e.Fingerprint]--
 			stale = append(stale, e)
 		}
 	}
-	return kept, hidden, stale
+	return stale
 }
 
 // LintedScope says whether a slash path is among what Run lints of paths

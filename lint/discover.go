@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -122,8 +123,10 @@ func discoverShared(fsys fs.FS, paths []string, share bool, emit func(caseFiles)
 		}
 	}
 	loose := make([]string, 0, len(d.loose))
-	for f := range d.loose {
-		loose = append(loose, f)
+	for f, sent := range d.loose {
+		if !sent {
+			loose = append(loose, f)
+		}
 	}
 	sort.Strings(loose)
 	for _, f := range loose {
@@ -157,7 +160,8 @@ type discovery struct {
 	// holds a case.md (the walk itself reads the folders it lists).
 	isCase map[string]bool
 	// pending holds the files found so far of the cases not yet emitted;
-	// loose the files of no case.
+	// loose the files of no case, true for those emitted already (a walk
+	// that shares emits each as it meets it).
 	pending map[string]map[string]bool
 	loose   map[string]bool
 	// inside counts the paths at or below each folder: a case with a path
@@ -201,8 +205,12 @@ func (d *discovery) shareable(name string) bool {
 	return d.share && d.whole(name) && len(d.pending[name]) == 0 && !d.emitted[name]
 }
 
-// walkEntries is walk once the entries of folder name are read.
+// walkEntries is walk once the entries of folder name are read. It takes
+// them in the order of their paths, a folder's name as if it ended in a
+// slash (gitOrder), so that a walk that shares emits the cases and the
+// files of no case in report order (caseKey).
 func (d *discovery) walkEntries(name string, entries []fs.DirEntry, owner string) error {
+	gitOrder(entries)
 	for _, e := range entries {
 		if e.Name() == "case.md" && !e.IsDir() && (e.Type().IsRegular() || d.owner(name) == name) {
 			// A case.md that is a link counts if it leads to a file.
@@ -228,6 +236,13 @@ func (d *discovery) walkEntries(name string, entries []fs.DirEntry, owner string
 				d.notes = append(d.notes, Notification{Kind: NoticeSymlink, Level: Note, Path: full, Message: "symbolic link not followed"})
 			}
 		case e.Type().IsRegular() && strings.HasSuffix(full, ".md"):
+			if _, seen := d.loose[full]; owner == "" && d.share && !seen {
+				d.loose[full] = true
+				if err := d.emit(caseFiles{Files: []string{full}}); err != nil {
+					return err
+				}
+				continue
+			}
 			d.add(owner, full)
 		}
 	}
@@ -249,6 +264,40 @@ func (d *discovery) walkEntries(name string, entries []fs.DirEntry, owner string
 	return d.send(name, files)
 }
 
+// gitOrder sorts the entries of a folder by name, a folder's as if it
+// ended in a slash, as git orders a tree: then a walk meets the paths in
+// the order of their strings ("a-b/x.md" before "a/x.md", as '-' comes
+// before '/'). Most folders are in that order already.
+func gitOrder(entries []fs.DirEntry) {
+	key := func(e fs.DirEntry) string {
+		if e.IsDir() {
+			return e.Name() + "/"
+		}
+		return e.Name()
+	}
+	less := func(a, b fs.DirEntry) int { return strings.Compare(key(a), key(b)) }
+	if !slices.IsSortedFunc(entries, less) {
+		slices.SortFunc(entries, less)
+	}
+}
+
+// walksInOrder reports whether a walk of paths that shares
+// (discoverShared) emits the cases and the files of no case in report
+// order, each case folder whole: one folder is walked, and no case lies
+// above it (which would be brought in at the end). Otherwise cases come
+// out of order: those a path lies inside, a second folder's, the files
+// named.
+func walksInOrder(fsys fs.FS, paths []string) bool {
+	if len(paths) != 1 {
+		return false
+	}
+	p := path.Clean(paths[0])
+	if st, err := fs.Stat(fsys, p); err != nil || !st.IsDir() {
+		return false
+	}
+	return p == "." || p == "/" || newDiscovery(fsys, nil).owner(path.Dir(p)) == ""
+}
+
 // whole reports whether the walk meets case folder name whole: no path
 // lies inside it but the folder being walked.
 func (d *discovery) whole(name string) bool {
@@ -260,7 +309,9 @@ func (d *discovery) whole(name string) bool {
 func (d *discovery) add(dir, f string) {
 	switch {
 	case dir == "":
-		d.loose[f] = true
+		if _, ok := d.loose[f]; !ok {
+			d.loose[f] = false
+		}
 	case d.emitted[dir]:
 	default:
 		if d.pending[dir] == nil {

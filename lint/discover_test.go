@@ -103,7 +103,7 @@ func discoverAll(fsys fs.FS, paths []string, share bool) ([]caseFiles, []Notific
 	if err != nil {
 		return nil, nil, err
 	}
-	sort.SliceStable(cases, func(i, j int) bool { return caseOrder(cases[i]).before(caseOrder(cases[j])) })
+	sort.SliceStable(cases, func(i, j int) bool { return caseOrder(cases[i]).compare(caseOrder(cases[j])) < 0 })
 	return cases, notes, nil
 }
 
@@ -240,10 +240,11 @@ func discoverReference(fsys fs.FS, paths []string) (cases []caseFiles, notes []N
 		sort.Strings(cf.Files)
 		cases = append(cases, cf)
 	}
-	sort.Slice(cases, func(i, j int) bool { return cases[i].Dir < cases[j].Dir })
-	sort.Strings(loose)
 	for _, f := range loose {
 		cases = append(cases, caseFiles{Files: []string{f}})
 	}
+	// In report order (caseKey): by path, a folder's as if its name ended
+	// in a slash.
+	sort.Slice(cases, func(i, j int) bool { return caseOrder(cases[i]).compare(caseOrder(cases[j])) < 0 })
 	return cases, notes, nil
 }

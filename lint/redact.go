@@ -478,17 +478,25 @@ func (e *engine) redact(c *Case, docs []*schema.Document, findings []Finding, no
 // not be read, the history notice). No case's names are known there, so
 // only caselint's words are kept.
 func (e *engine) redactRest(res *Result) {
+	e.redactFindings(res.Findings)
 	words := e.vocabulary()
 	var none *redactor
-	anyAuthor := func(string) string { return "[author]" }
-	for i := range res.Findings {
-		if f := &res.Findings[i]; !f.redacted {
-			none.redactFinding(f, words, anyAuthor)
-		}
-	}
 	for i := range res.Notifications {
 		if n := &res.Notifications[i]; !n.redacted {
 			none.redactNotification(n, words)
+		}
+	}
+}
+
+// redactFindings redacts the findings of fs no case redacted, keeping only
+// caselint's words.
+func (e *engine) redactFindings(fs []Finding) {
+	words := e.vocabulary()
+	var none *redactor
+	anyAuthor := func(string) string { return "[author]" }
+	for i := range fs {
+		if f := &fs[i]; !f.redacted {
+			none.redactFinding(f, words, anyAuthor)
 		}
 	}
 }

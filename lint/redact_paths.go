@@ -21,6 +21,11 @@ func RedactPaths(res *Result) {
 	for i := range res.Findings {
 		res.Findings[i].Path = redact(res.Findings[i].Path)
 	}
+	redactPaths(res, redact)
+}
+
+// redactPaths redacts with redact the paths of res but its findings'.
+func redactPaths(res *Result, redact func(string) string) {
 	for i := range res.Notifications {
 		res.Notifications[i].Path = redact(res.Notifications[i].Path)
 	}

@@ -95,7 +95,33 @@ const DefaultMaxFileSize = 8 << 20
 // Run lints the records of opts.FS under opts.Paths. Its error is for when
 // caselint could not do its job at all (no such path, a broken profile);
 // a file that cannot be read is a Notification and the rest is linted.
+// The Result holds every finding; Stream hands them over as they are
+// final instead.
 func Run(ctx context.Context, opts Options) (*Result, error) {
+	var all []Finding
+	res, err := Stream(ctx, opts, func(batch []Finding) error {
+		all = append(all, batch...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Findings = all
+	return res, nil
+}
+
+// Stream lints as Run does, but hands each batch of findings to each as
+// soon as it is final, in report order: the batches, one after the other,
+// are Run's Findings. each is called from one goroutine at a time; the
+// batch is its to keep. The Result Stream returns has everything of Run's
+// but the findings. An error from each stops the run and is returned.
+//
+// The findings are final batch by batch when the walk meets the cases in
+// report order (walksInOrder: one folder to lint, no case above it, not
+// Options.Touched): a batch is then the cases of one folder handed to a
+// worker, passed on once every batch before it is. Otherwise every case
+// is held to the end and the findings come in one batch.
+func Stream(ctx context.Context, opts Options, each func(batch []Finding) error) (*Result, error) {
 	paths := opts.Paths
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -104,66 +130,122 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 
 	// Discovery streams the cases to the workers as it finds them, so
-	// linting begins while the walk goes on; the results are put back in
-	// the order of the cases (by folder, then the files of no case, each by
-	// name) before they are joined, so that the report, and which case a
+	// linting begins while the walk goes on; each job is numbered in the
+	// order the walk emits it, and the results are put back in that order
+	// before they are joined, so that the report, and which case a
 	// duplicate case id is blamed on, never depend on the timing.
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	type job struct {
+		seq int
+		cf  caseFiles
+	}
+	jobs := make(chan job, 256)
+	done := make(chan jobResult, 2*workers)
 	var (
-		mu   sync.Mutex
-		outs []orderedResult
+		mu     sync.Mutex
+		runErr error // a lane's settings that could not be had, or each's error
 	)
-	jobs := make(chan caseFiles, 256)
-	var wg sync.WaitGroup
-	var laneErr error
-	var listNotes []Notification // from the case folders the workers list
-	lintOne := func(cf caseFiles) error {
+	fail := func(err error) {
+		mu.Lock()
+		runErr = cmp.Or(runErr, err)
+		mu.Unlock()
+		cancel()
+	}
+	lintOne := func(cf caseFiles) (orderedResult, bool) {
 		lane, err := e.lane(cf)
 		if err != nil {
-			mu.Lock()
-			laneErr = cmp.Or(laneErr, err)
-			mu.Unlock()
-			return nil
+			fail(err)
+			return orderedResult{}, false
 		}
-		var o orderedResult
 		if opts.Touched == nil || opts.Touched(caseOrder(cf).name) {
-			o = orderedResult{caseResult: lane.lintCase(cf), order: caseOrder(cf), eng: lane}
-		} else {
-			o = orderedResult{caseResult: lane.caseIDOnly(cf), order: caseOrder(cf), eng: lane}
+			return orderedResult{caseResult: lane.lintCase(cf), order: caseOrder(cf), eng: lane}, true
 		}
-		mu.Lock()
-		outs = append(outs, o)
-		mu.Unlock()
-		return nil
+		return orderedResult{caseResult: lane.caseIDOnly(cf), order: caseOrder(cf), eng: lane}, true
 	}
+	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for cf := range jobs {
-				if !cf.unlisted {
-					_ = lintOne(cf)
-					continue
+			for j := range jobs {
+				r := jobResult{seq: j.seq}
+				if ctx.Err() == nil {
+					if !j.cf.unlisted {
+						if o, ok := lintOne(j.cf); ok {
+							r.outs = append(r.outs, o)
+						}
+					} else {
+						// A case folder the walk found: list it here, in
+						// parallel with the other workers, and lint what
+						// it holds.
+						r.notes, _ = j.cf.expand(opts.FS, func(cf caseFiles) error {
+							if o, ok := lintOne(cf); ok {
+								r.outs = append(r.outs, o)
+							}
+							return nil
+						})
+					}
 				}
-				// A case folder the walk found: list it here, in
-				// parallel with the other workers, and lint what it holds.
-				notes, _ := cf.expand(opts.FS, lintOne)
-				if len(notes) > 0 {
-					mu.Lock()
-					listNotes = append(listNotes, notes...)
-					mu.Unlock()
-				}
+				done <- r
 			}
 		}()
 	}
+
+	// The joiner: one goroutine that puts the jobs back in order and
+	// passes each batch on (or, not in order, holds them all).
+	w := &runWork{res: &Result{}, each: each, seenID: map[string]string{}}
+	inOrder := opts.Touched == nil && walksInOrder(opts.FS, paths)
+	joined := make(chan struct{})
+	go func() {
+		defer close(joined)
+		held := map[int]jobResult{}
+		next := 0
+		var all []orderedResult
+		var stopped bool // each has failed: nothing more goes to it
+		for r := range done {
+			if stopped {
+				continue // the workers are let finish what they hold
+			}
+			if !inOrder {
+				all = append(all, r.outs...)
+				w.res.Notifications = append(w.res.Notifications, r.notes...)
+				continue
+			}
+			held[r.seq] = r
+			for {
+				r, ok := held[next]
+				if !ok {
+					break
+				}
+				delete(held, next)
+				next++
+				w.res.Notifications = append(w.res.Notifications, r.notes...)
+				if err := w.batch(e, r.outs); err != nil {
+					fail(err)
+					stopped = true
+					break
+				}
+			}
+		}
+		if !inOrder && !stopped {
+			if err := w.batch(e, all); err != nil {
+				fail(err)
+			}
+		}
+	}()
+
+	seq := 0
 	notes, err := discoverShared(opts.FS, paths, true, func(cf caseFiles) error {
 		select {
-		case jobs <- cf:
+		case jobs <- job{seq: seq, cf: cf}:
+			seq++
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
@@ -171,23 +253,28 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	})
 	close(jobs)
 	wg.Wait()
+	close(done)
+	<-joined
+	if runErr != nil {
+		return nil, runErr
+	}
 	if err != nil {
 		return nil, err
-	}
-	if laneErr != nil {
-		return nil, laneErr
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sort.Slice(outs, func(i, j int) bool { return outs[i].order.before(outs[j].order) })
-
-	notes = append(notes, listNotes...)
-	w := &runWork{outs: outs, res: &Result{Notifications: append(notes, e.historyNotes()...)}}
-	for _, s := range runStages {
-		s.run(e, w)
-	}
+	w.res.Notifications = append(append(notes, w.res.Notifications...), e.historyNotes()...)
+	w.end(e)
 	return w.res, nil
+}
+
+// jobResult is what a worker made of one job: the results of the cases
+// (and files of no case) in it, and the notices of listing its folder.
+type jobResult struct {
+	seq   int
+	outs  []orderedResult
+	notes []Notification
 }
 
 // HistorySkipped begins the notification that says the history rules were
@@ -326,11 +413,16 @@ type orderedResult struct {
 	eng   *engine // the lane that linted the case
 }
 
-// caseKey is a case's place in a report: the cases by folder, then the
-// files of no case by name.
+// caseKey is a case's place in a report: where its paths begin. The
+// cases and the files of no case are in the order of their paths, a case
+// folder's as if its name ended in a slash (as git orders a tree), so that
+// the order of the cases is that of their findings in the report: the
+// findings of a case folder's files come before those of a file beside it
+// whose name only begins with the folder's ("a/x.md" before "a-b.md" and
+// "a.md").
 type caseKey struct {
-	loose bool
-	name  string
+	loose bool   // a file of no case
+	name  string // the case's folder, or the file's path
 }
 
 func caseOrder(cf caseFiles) caseKey {
@@ -340,11 +432,19 @@ func caseOrder(cf caseFiles) caseKey {
 	return caseKey{name: cf.Dir}
 }
 
-func (k caseKey) before(l caseKey) bool {
-	if k.loose != l.loose {
-		return !k.loose
+// compare orders k and l: by path, a folder's name with a slash after it.
+func (k caseKey) compare(l caseKey) int {
+	return cmp.Compare(k.sortName(), l.sortName())
+}
+
+func (k caseKey) sortName() string {
+	switch {
+	case k.loose:
+		return k.name
+	case k.name == ".":
+		return "" // a case at the root holds every path
 	}
-	return k.name < l.name
+	return k.name + "/"
 }
 
 type caseResult struct {

@@ -2,7 +2,10 @@ package lint
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -190,5 +193,100 @@ func TestFingerprintSurvivesMovedLines(t *testing.T) {
 	}
 	if a.Findings[0].Fingerprint != b.Findings[0].Fingerprint {
 		t.Error("fingerprint changed when the line moved")
+	}
+}
+
+// TestStreamInReportOrder: Stream hands over the findings batch by batch
+// when the walk meets the cases in report order, and the batches, one
+// after the other, are in report order and are what a run that holds
+// every case to the end finds, whatever the number of workers. The names
+// are those where an order by folder name and the report's differ: a
+// folder whose name begins another's, a file beside it, a case inside a
+// case with files of the outer case after it.
+func TestStreamInReportOrder(t *testing.T) {
+	other := func(id string) []byte { return []byte(strings.Replace(caseMD, "T-1", id, 1)) }
+	visit := []byte("+++\ntype = \"visit\"\ndate = 2026-01-19\nby = \"Aisha Patel\"\nchild_seen = true\nbogus = 1\n+++\n")
+	fsys := fstest.MapFS{
+		"a/case.md": {Data: []byte(caseMD)}, "a/plan.md": {Data: []byte(planMD(""))}, "a/z.md": {Data: visit},
+		"a/b/case.md": {Data: other("T-2")}, "a/b/plan.md": {Data: []byte(planMD(""))},
+		"a/b-c/case.md": {Data: other("T-2")}, "a/b-c/plan.md": {Data: []byte(planMD(""))},
+		"a-b/case.md": {Data: []byte(caseMD)}, "a-b/plan.md": {Data: []byte(planMD(""))},
+		"a b/case.md": {Data: other("T-3")}, "a b/v.md": {Data: visit},
+		"a.md": {Data: visit}, "a0.md": {Data: visit}, "zz/loose.md": {Data: visit}, "zz.md": {Data: visit},
+		"zz/c/case.md": {Data: other("T-3")},
+	}
+	prof, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lintWith := func(paths []string, workers int) ([]Finding, int) {
+		var all []Finding
+		batches := 0
+		res, err := Stream(context.Background(), Options{FS: fsys, Paths: paths, Workers: workers, Rules: append([]*Rule{leadRule}, hygiene...),
+			Profile: prof, AsOf: schema.NewDate(2026, 11, 20)}, func(b []Finding) error {
+			batches++
+			all = append(all, b...)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Findings != nil || res.Cases != 6 {
+			t.Fatalf("result: %d findings held, %d cases", len(res.Findings), res.Cases)
+		}
+		return all, batches
+	}
+	held, batches := lintWith([]string{".", "."}, 2) // two paths: held to the end
+	if batches != 1 {
+		t.Fatalf("%d batches from a run not in order, want 1", batches)
+	}
+	sorted := slices.Clone(held)
+	sortFindings(sorted)
+	if !reflect.DeepEqual(held, sorted) {
+		t.Fatal("findings held to the end not in report order")
+	}
+	var dups int
+	for _, f := range held {
+		if strings.Contains(f.Message, "is already used by") {
+			dups++
+		}
+	}
+	if dups != 3 {
+		t.Errorf("%d duplicate ids found, want 3 (T-1, T-2, T-3)", dups)
+	}
+	for _, workers := range []int{1, 2, 4} {
+		got, batches := lintWith(nil, workers)
+		if batches < 2 {
+			t.Errorf("%d workers: %d batches, want the cases passed on as they are done", workers, batches)
+		}
+		if !reflect.DeepEqual(got, held) {
+			t.Errorf("%d workers: streamed\n%s\nheld\n%s", workers, lines(&Result{Findings: got}), lines(&Result{Findings: held}))
+		}
+	}
+}
+
+// TestStreamStopsAtEachsError: once each fails, nothing more is handed to
+// it, and Stream returns its error.
+func TestStreamStopsAtEachsError(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, d := range []string{"a", "b", "c", "d", "e"} {
+		fsys[d+"/case.md"] = &fstest.MapFile{Data: []byte(strings.Replace(caseMD, "T-1", "T-"+d, 1))}
+		fsys[d+"/plan.md"] = &fstest.MapFile{Data: []byte(planMD(""))}
+	}
+	prof, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	boom := fmt.Errorf("boom")
+	for _, workers := range []int{1, 3} {
+		calls := 0
+		_, err := Stream(context.Background(), Options{FS: fsys, Workers: workers, Rules: append([]*Rule{leadRule}, hygiene...),
+			Profile: prof, AsOf: schema.NewDate(2026, 11, 20)}, func([]Finding) error {
+			calls++
+			return boom
+		})
+		if !errors.Is(err, boom) || calls != 1 {
+			t.Errorf("%d workers: error %v after %d calls, want boom after 1", workers, err, calls)
+		}
 	}
 }

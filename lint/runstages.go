@@ -9,32 +9,65 @@ import (
 	"github.com/caselint/caselint/schema"
 )
 
-// The results pipeline, per run. Once every case has been through the
-// per-case stages (caseStages, process.go), Run joins them through the
-// stages of runStages, in that order; a command then adds its own stages
-// after Run (Stage: the baseline of --new-from-rev, path redaction, the
-// fail level), which lint.Pipeline runs. docs/architecture.md lists both;
-// TestPipelineDoc holds it to these lists.
+// The results pipeline, per run. The cases' results come to Run in
+// batches (Stream: the cases of one job, in the order of the cases, or all
+// of them at once), and each batch goes through the stages of runStages,
+// in that order, before its findings are passed on; the notices are put in
+// order and redacted once, at the end (runWork.end). A command then adds
+// its own stages after Run (Stage: the baseline of --new-from-rev, path
+// redaction, the fail level), which lint.Pipeline runs.
+// docs/architecture.md lists both; TestPipelineDoc holds it to these lists.
 var runStages = []runStage{
 	duplicateIDStage{}, // a case id already used by another case is a finding
 	joinStage{},        // the cases' results joined, in the order of the cases
 	severityStage{},    // findings of rules that are off dropped, the rest at their severity
-	sortRunStage{},     // findings and notices in report order
+	sortRunStage{},     // findings in report order
 	redactRunStage{},   // under Options.Redact, what no case redacted
 }
 
-// runStage is one stage of the per-run pipeline inside Run.
+// runStage is one stage of the per-run pipeline inside Run, run on each
+// batch of cases.
 type runStage interface {
 	name() string
 	run(e *engine, w *runWork)
 }
 
-// runWork is what the per-run stages work on: the cases' results in the
-// order of the cases, and the result they become.
+// runWork is what the per-run stages work on: a batch of the cases'
+// results in the order of the cases, and the result they become: its
+// findings those of the batch, the rest the whole run's so far.
 type runWork struct {
 	outs []orderedResult
 	res  *Result
 	lane []*engine // the lane of each of res.Findings, as joined
+	// seenID is where each case id was first given, over the whole run.
+	seenID map[string]string
+	// each is handed each batch's findings (Stream).
+	each func([]Finding) error
+}
+
+// batch runs the per-run stages on the results of the cases outs and
+// hands the findings they make to w.each.
+func (w *runWork) batch(e *engine, outs []orderedResult) error {
+	slices.SortFunc(outs, func(a, b orderedResult) int { return a.order.compare(b.order) })
+	w.outs, w.res.Findings, w.lane = outs, nil, nil
+	for _, s := range runStages {
+		s.run(e, w)
+	}
+	fs := w.res.Findings
+	w.outs, w.res.Findings, w.lane = nil, nil, nil
+	if len(fs) == 0 {
+		return nil
+	}
+	return w.each(fs)
+}
+
+// end puts the notices of the whole run in report order and, under
+// Options.Redact, redacts those no case redacted.
+func (w *runWork) end(e *engine) {
+	sortNotifications(w.res.Notifications)
+	if e.opts.Redact {
+		e.redactFindings(w.res.Findings)
+	}
 }
 
 // duplicateIDStage: a case id already used by a case before (in the order
@@ -45,17 +78,19 @@ func (duplicateIDStage) name() string { return "duplicate-ids" }
 
 func (duplicateIDStage) run(e *engine, w *runWork) {
 	untouchedIDs(e, w.outs)
-	seenID := map[string]string{}
+	if w.seenID == nil {
+		w.seenID = map[string]string{}
+	}
 	for i := range w.outs {
 		o := &w.outs[i]
 		if o.caseID == "" {
 			continue
 		}
-		if first, dup := seenID[o.caseID]; dup {
+		if first, dup := w.seenID[o.caseID]; dup {
 			o.findings = append(o.findings, cmp.Or(o.eng, e).finding(InvalidRecordID, o.caseIDPos, "").
 				withMsg(schema.Msgf("case id %s is already used by %s: every case needs its own id", o.caseID, first)))
 		} else {
-			seenID[o.caseID] = o.caseIDPos.path
+			w.seenID[o.caseID] = o.caseIDPos.path
 		}
 	}
 }
@@ -64,7 +99,8 @@ func (duplicateIDStage) run(e *engine, w *runWork) {
 // where one could be an id of a case linted: a case.md that holds the id
 // as it is written, or holds an escape (which could spell it). Their ids
 // among themselves do not matter: the cases were not touched, so a
-// finding of two of them is the same at both ends of a comparison.
+// finding of two of them is the same at both ends of a comparison. (Under
+// Options.Touched, every case comes in one batch.)
 func untouchedIDs(e *engine, outs []orderedResult) {
 	var ids [][]byte
 	for _, o := range outs {
@@ -144,18 +180,18 @@ func (severityStage) run(e *engine, w *runWork) {
 	w.res.Findings = out
 }
 
-// sortRunStage puts the findings and the notices in report order.
+// sortRunStage puts the batch's findings in report order.
 type sortRunStage struct{}
 
 func (sortRunStage) name() string { return "sort" }
 
 func (sortRunStage) run(_ *engine, w *runWork) {
 	sortFindings(w.res.Findings)
-	sortNotifications(w.res.Notifications)
 }
 
-// redactRunStage, under Options.Redact, redacts what no case redacted: the
-// duplicate-id findings and the notices of no case (redactRest).
+// redactRunStage, under Options.Redact, redacts the findings no case
+// redacted: those of duplicate ids (the notices of no case are redacted at
+// the end, runWork.end).
 type redactRunStage struct{}
 
 func (redactRunStage) name() string { return "redact" }
@@ -166,19 +202,82 @@ func (redactRunStage) run(e *engine, w *runWork) {
 	}
 }
 
-// Stage is a stage of the per-run pipeline that a command adds after Run:
-// it changes the result as a whole. The lint command's stages, in order,
-// are in its Run; the ones here are those more than a command could want.
+// Stage is a stage of the per-run pipeline that a command adds after Run.
+// A stage takes the findings (Findings) as they arrive, batch by batch in
+// report order, and the rest of the result once the run is over (Apply),
+// so that a report can be written as the cases are done and no stage
+// holds the findings; a stage that needs them all at once (Whole) makes
+// the pipeline hold them. The lint command's stages, in order, are in its
+// Run; the ones here are those more than a command could want.
 type Stage struct {
-	Name  string
+	Name string
+	// Findings, when set, takes each batch of findings and returns those
+	// that go on, the batch changed in place or not.
+	Findings func(batch []Finding) ([]Finding, error)
+	// Apply, when set, runs once every finding has gone through every
+	// stage's Findings. It may change the notices and counts; only a
+	// Whole stage may read or change res.Findings.
 	Apply func(ctx context.Context, res *Result) error
+	// Whole says Apply needs res.Findings, every finding of the run.
+	Whole bool
 }
 
-// Pipeline runs the stages on res in order, and stops at the first error.
+// Pipeline runs the stages on res, which holds every finding, in order,
+// and stops at the first error.
 func Pipeline(ctx context.Context, res *Result, stages ...Stage) error {
 	for _, s := range stages {
-		if err := s.Apply(ctx, res); err != nil {
-			return err
+		if s.Findings != nil {
+			fs, err := s.Findings(res.Findings)
+			if err != nil {
+				return err
+			}
+			res.Findings = fs
+		}
+		if s.Apply != nil {
+			if err := s.Apply(ctx, res); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Streams reports whether stages can take the findings batch by batch
+// (PipeBatch, then PipeEnd): none of them is Whole. Then running them so
+// is the same as Pipeline: each stage's Findings sees the findings in the
+// same order, and no Apply touches them.
+func Streams(stages []Stage) bool {
+	for _, s := range stages {
+		if s.Whole {
+			return false
+		}
+	}
+	return true
+}
+
+// PipeBatch passes one batch of findings through the stages' Findings, in
+// order.
+func PipeBatch(batch []Finding, stages ...Stage) ([]Finding, error) {
+	for _, s := range stages {
+		if s.Findings == nil || len(batch) == 0 {
+			continue
+		}
+		var err error
+		if batch, err = s.Findings(batch); err != nil {
+			return nil, err
+		}
+	}
+	return batch, nil
+}
+
+// PipeEnd runs the stages' Apply, in order, once every batch has been
+// through PipeBatch.
+func PipeEnd(ctx context.Context, res *Result, stages ...Stage) error {
+	for _, s := range stages {
+		if s.Apply != nil {
+			if err := s.Apply(ctx, res); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -187,9 +286,9 @@ func Pipeline(ctx context.Context, res *Result, stages ...Stage) error {
 // NewSinceStage keeps the findings that are not among the base's (NewSince):
 // base lints the baseline (for --new-from-rev, the records at a revision)
 // and returns nil when there is nothing to compare with, which keeps every
-// finding.
+// finding. It needs every finding at once.
 func NewSinceStage(base func(ctx context.Context) (*Result, error)) Stage {
-	return Stage{Name: "new-since", Apply: func(ctx context.Context, res *Result) error {
+	return Stage{Name: "new-since", Whole: true, Apply: func(ctx context.Context, res *Result) error {
 		before, err := base(ctx)
 		if err != nil || before == nil {
 			return err
@@ -201,19 +300,29 @@ func NewSinceStage(base func(ctx context.Context) (*Result, error)) Stage {
 
 // RedactPathsStage replaces the names of folders and files in the paths
 // (RedactPaths); it comes after the stages that match findings by path.
+// One redactor serves the whole run, the findings first, as they come,
+// then the rest.
 func RedactPathsStage() Stage {
-	return Stage{Name: "redact-paths", Apply: func(_ context.Context, res *Result) error {
-		RedactPaths(res)
-		return nil
-	}}
+	redact := PathRedactor()
+	return Stage{Name: "redact-paths",
+		Findings: func(batch []Finding) ([]Finding, error) {
+			for i := range batch {
+				batch[i].Path = redact(batch[i].Path)
+			}
+			return batch, nil
+		},
+		Apply: func(_ context.Context, res *Result) error {
+			redactPaths(res, redact)
+			return nil
+		}}
 }
 
 // FailLevelStage sets *failed when a finding that no caselint:ignore
 // covers is at level or above.
 func FailLevelStage(level Severity, failed *bool) Stage {
-	return Stage{Name: "fail-level", Apply: func(_ context.Context, res *Result) error {
-		*failed = Failed(res.Findings, level)
-		return nil
+	return Stage{Name: "fail-level", Findings: func(batch []Finding) ([]Finding, error) {
+		*failed = *failed || Failed(batch, level)
+		return batch, nil
 	}}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -81,8 +82,8 @@ func TestFailLevelStage(t *testing.T) {
 		level Severity
 		want  bool
 	}{{Error, false}, {Warning, true}, {Note, true}} {
-		failed := !tc.want
-		if err := FailLevelStage(tc.level, &failed).Apply(context.Background(), res); err != nil || failed != tc.want {
+		var failed bool
+		if err := Pipeline(context.Background(), res, FailLevelStage(tc.level, &failed)); err != nil || failed != tc.want {
 			t.Errorf("fail level %s: failed %v, want %v", tc.level, failed, tc.want)
 		}
 	}
@@ -115,5 +116,62 @@ func TestUntouchedIDs(t *testing.T) {
 	}
 	if len(w.outs[2].findings) != 1 || !strings.Contains(w.outs[2].findings[0].Message, "already used by a/case.md") {
 		t.Errorf("the linted case's findings: %+v", w.outs[2].findings)
+	}
+}
+
+// TestPipeBatchAsPipeline: the stages that stream (baseline, redact-paths,
+// fail-level) give the same result taken batch by batch (PipeBatch, then
+// PipeEnd) as taken whole (Pipeline): the same findings kept, in the same
+// order, the same notices, paths and verdict.
+func TestPipeBatchAsPipeline(t *testing.T) {
+	f := func(path, fp string, sev Severity) Finding {
+		return Finding{RuleID: "r", Path: path, Fingerprint: fp, Severity: sev}
+	}
+	all := []Finding{
+		f("Smith/case.md", "1", Warning), f("Smith/plan.md", "2", Error), f("Smith/plan.md", "2", Error),
+		f("Jones/case.md", "3", Warning), f("Jones/visits/v.md", "4", Error), f("Brown/x.md", "5", Note),
+	}
+	base := NewBaseline([]Finding{all[1], all[3], f("Gone/case.md", "9", Error)})
+	stages := func(failed *bool) []Stage {
+		return []Stage{
+			BaselineStage(func() (*Baseline, []Notification, error) { return base, nil, nil },
+				func() func(string) bool { return func(string) bool { return true } }),
+			RedactPathsStage(),
+			FailLevelStage(Error, failed),
+		}
+	}
+	var wholeFailed bool
+	whole := &Result{Findings: slices.Clone(all), Notifications: []Notification{{Path: "Jones/plan.md", Message: "n"}}}
+	if err := Pipeline(context.Background(), whole, stages(&wholeFailed)...); err != nil {
+		t.Fatal(err)
+	}
+	for _, cut := range [][]int{{0, 6}, {0, 1, 3, 6}, {0, 2, 3, 4, 5, 6}} {
+		var failed bool
+		st := stages(&failed)
+		if !Streams(st) {
+			t.Fatal("these stages should stream")
+		}
+		res := &Result{Notifications: []Notification{{Path: "Jones/plan.md", Message: "n"}}}
+		var got []Finding
+		for i := 1; i < len(cut); i++ {
+			b, err := PipeBatch(slices.Clone(all[cut[i-1]:cut[i]]), st...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, b...)
+		}
+		if err := PipeEnd(context.Background(), res, st...); err != nil {
+			t.Fatal(err)
+		}
+		res.Findings = got
+		if !reflect.DeepEqual(res, whole) || failed != wholeFailed {
+			t.Errorf("batches %v:\n got %+v (failed %v)\nwant %+v (failed %v)", cut, res, failed, whole, wholeFailed)
+		}
+	}
+	if !wholeFailed || whole.Baselined != 2 || len(whole.Findings) != 4 {
+		t.Errorf("whole: failed %v, %d hidden, %d kept", wholeFailed, whole.Baselined, len(whole.Findings))
+	}
+	if Streams([]Stage{NewSinceStage(nil)}) {
+		t.Error("new-since needs every finding at once")
 	}
 }

@@ -11,25 +11,47 @@ import (
 // longer match, with a notice for each of those (the first
 // staleListedMax), so that the baseline shrinks. load returns the
 // baseline, nil when there is none, and notices to give whatever it is
-// (why there is none: the lint command's "not staged"); inScope is the
-// run's LintedScope.
+// (why there is none: the lint command's "not staged"); it is called once,
+// before the first finding is looked at. inScope is the run's
+// LintedScope.
 func BaselineStage(load func() (*Baseline, []Notification, error), inScope func() func(string) bool) Stage {
-	return Stage{Name: "baseline", Apply: func(_ context.Context, res *Result) error {
-		b, notes, err := load()
-		if err != nil {
-			return err
+	var (
+		loaded  bool
+		h       *baselineHider
+		notes   []Notification
+		loadErr error
+	)
+	open := func() error {
+		if loaded {
+			return loadErr
 		}
-		res.Notifications = append(res.Notifications, notes...)
-		if b == nil {
+		loaded = true
+		var b *Baseline
+		if b, notes, loadErr = load(); loadErr == nil && b != nil {
+			h = b.hider()
+		}
+		return loadErr
+	}
+	return Stage{Name: "baseline",
+		Findings: func(batch []Finding) ([]Finding, error) {
+			if err := open(); err != nil || h == nil {
+				return batch, err
+			}
+			return h.hide(batch), nil
+		},
+		Apply: func(_ context.Context, res *Result) error {
+			if err := open(); err != nil {
+				return err
+			}
+			res.Notifications = append(res.Notifications, notes...)
+			if h == nil {
+				return nil
+			}
+			stale := h.stale(inScope())
+			res.Baselined += h.hidden
+			res.Notifications = append(res.Notifications, baselineNotices(h.b.Name, h.hidden, stale)...)
 			return nil
-		}
-		var hidden int
-		var stale []BaselineEntry
-		res.Findings, hidden, stale = b.Hide(res.Findings, inScope())
-		res.Baselined += hidden
-		res.Notifications = append(res.Notifications, baselineNotices(b.Name, hidden, stale)...)
-		return nil
-	}}
+		}}
 }
 
 // staleListedMax is how many stale entries get a notice each; the summary
