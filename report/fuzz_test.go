@@ -118,11 +118,11 @@ func FuzzSARIF(f *testing.F) {
 		rules := append(testRules(), &lint.Rule{ID: ruleID, Title: msg, Text: reason, Bad: note, Good: msg, Severity: lint.Note,
 			Family: lint.Family(note), Cites: []lint.Citation{{Source: reason, Paragraph: msg, Quote: note}}})
 		opts := Options{Rules: rules, ToolVersion: "0.1.0", IncludeSuppressed: true,
-			Invocation: Invocation{Arguments: []string{"caselint", "lint", path, note}, ExitCode: 1, Successful: true},
+			Invocation: Invocation{Arguments: []string{"caselint", "lint", path, note}, Successful: true},
 			Provenance: &Provenance{RepositoryURI: "https://example.org/cases.git", RevisionID: reason, Branch: note}}
 
 		var out bytes.Buffer
-		if err := Print(NewSARIF, &out, res, opts); err != nil {
+		if err := Print(NewSARIF, &out, res, opts, 1); err != nil {
 			t.Fatal(err)
 		}
 		v := oneJSON(t, "SARIF", out.Bytes())
@@ -150,7 +150,7 @@ func FuzzSARIF(f *testing.F) {
 		}
 
 		out.Reset()
-		if err := Print(NewJSON, &out, res, opts); err != nil {
+		if err := Print(NewJSON, &out, res, opts, 1); err != nil {
 			t.Fatal(err)
 		}
 		oneJSON(t, "JSON", out.Bytes())
@@ -206,7 +206,7 @@ func FuzzText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, path, msg, note string) {
 		res := fuzzResult("rule", path, msg, "reason", note, 3, 7)
 		var out bytes.Buffer
-		if err := Print(NewText, &out, res, Options{}); err != nil {
+		if err := Print(NewText, &out, res, Options{}, 1); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")

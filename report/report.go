@@ -67,8 +67,7 @@ type Options struct {
 // purpose: it is an absolute path, and the report must not carry one.
 type Invocation struct {
 	Arguments  []string // the command-line arguments, the program name first
-	ExitCode   int
-	Successful bool // the run completed (findings or not); false when caselint itself failed
+	Successful bool     // the run completed (findings or not); false when caselint itself failed
 }
 
 // Provenance is the version-control state the records were linted at.
@@ -101,14 +100,17 @@ type Tail struct {
 	Files         int // records read
 	Cases         int
 	Baselined     int // findings the baseline hid (lint.Result.Baselined)
+	// ExitCode is caselint's exit status, which the fail level decides
+	// once every finding is known.
+	ExitCode int
 }
 
 // NewPrinter makes the Printer of one format, writing to w.
 type NewPrinter func(w io.Writer, opts Options) Printer
 
 // Print writes res through the printer newP makes: Begin, every finding,
-// End.
-func Print(newP NewPrinter, w io.Writer, res *lint.Result, opts Options) error {
+// End, with exitCode the run's exit status.
+func Print(newP NewPrinter, w io.Writer, res *lint.Result, opts Options, exitCode int) error {
 	p := newP(w, opts)
 	if err := p.Begin(); err != nil {
 		return err
@@ -118,7 +120,7 @@ func Print(newP NewPrinter, w io.Writer, res *lint.Result, opts Options) error {
 			return err
 		}
 	}
-	return p.End(&Tail{Notifications: res.Notifications, Files: res.Files, Cases: res.Cases, Baselined: res.Baselined})
+	return p.End(&Tail{Notifications: res.Notifications, Files: res.Files, Cases: res.Cases, Baselined: res.Baselined, ExitCode: exitCode})
 }
 
 // Whole makes a Printer of a format that needs the whole result before it

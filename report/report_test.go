@@ -171,7 +171,6 @@ func testOptions() Options {
 		ToolVersion: "0.1.0",
 		Invocation: Invocation{
 			Arguments:  []string{"caselint", "check", "--format", "sarif", "cases"},
-			ExitCode:   1,
 			Successful: true,
 		},
 		Provenance: &Provenance{
@@ -185,7 +184,7 @@ func testOptions() Options {
 func render(t *testing.T, p NewPrinter, res *lint.Result, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Print(p, &buf, res, opts); err != nil {
+	if err := Print(p, &buf, res, opts, 1); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -619,7 +618,7 @@ func TestSARIFCitesTheProfilesProcedure(t *testing.T) {
 			opts.Profile = p
 		}
 		var b strings.Builder
-		if err := Print(NewSARIF, &b, &lint.Result{}, opts); err != nil {
+		if err := Print(NewSARIF, &b, &lint.Result{}, opts, 1); err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range tc.want {

@@ -270,7 +270,7 @@ func (p *sarifPrinter) End(t *Tail) error {
 	p.results.close()
 	inv := sarifInvocation{
 		Arguments:           sarifArguments(opts),
-		ExitCode:            opts.Invocation.ExitCode,
+		ExitCode:            t.ExitCode,
 		ExecutionSuccessful: opts.Invocation.Successful,
 	}
 	for _, n := range t.Notifications {

@@ -36,7 +36,7 @@ func benchCorpus(b *testing.B, html bool) {
 		if html {
 			err = htmlreport.Write(io.Discard, res, htmlreport.Options{AsOf: asOf, Profile: prof.Name})
 		} else {
-			err = report.Print(report.NewText, io.Discard, res, report.Options{})
+			err = report.Print(report.NewText, io.Discard, res, report.Options{}, 1)
 		}
 		if err != nil {
 			b.Fatal(err)

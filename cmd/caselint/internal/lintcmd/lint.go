@@ -291,7 +291,7 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	if err != nil {
 		return err
 	}
-	res := &lint.Result{} // nothing staged: nothing to say
+	var res *lint.Result // the run's, once it is over (the HTML page reads it)
 	if opts.Format == htmlreport.Format {
 		lopts.Chronologies, lopts.Obligations = true, true
 		printer = htmlPrinter(opts, lopts.AsOf, lopts.Profile, &res)
@@ -310,32 +310,56 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 			lopts.Touched = base.Touched
 		}
 	}
-	if !ws.Nothing {
-		if res, err = lint.Run(ctx, lopts); err != nil {
-			return err
-		}
-		if !opts.Trainer {
-			paths := make([]string, len(res.Findings))
-			for i, f := range res.Findings {
-				paths[i] = f.Path
-			}
-			if err := cmdutil.ExerciseAfter("lint", ws, wd, paths); err != nil {
-				return err // an exercise below the paths
-			}
-		}
-	}
-	res.Root = ws.Root
 	var failed bool
-	if err := lint.Pipeline(ctx, res, resultStages(opts, ws, lopts, base, cfgs, wd, failLevel, &failed)...); err != nil {
-		return err
+	stages := resultStages(opts, ws, lopts, base, cfgs, wd, failLevel, &failed)
+	// The run, handing the findings to the report as they are final: as
+	// each case is done when the stages allow it (lint.Streams), else all
+	// at once at the end.
+	lintRun := func(sink func([]lint.Finding) error) (*lint.Result, error) {
+		var err error
+		streamed := false
+		switch {
+		case ws.Nothing: // nothing staged: nothing to say
+			res = &lint.Result{}
+		case lint.Streams(stages):
+			streamed = true
+			res, err = lint.Stream(ctx, lopts, func(batch []lint.Finding) error {
+				batch, err := lint.PipeBatch(batch, stages...)
+				if err != nil {
+					return err
+				}
+				return sink(batch)
+			})
+			if err != nil {
+				return nil, err
+			}
+			res.Root = ws.Root
+			if err := lint.PipeEnd(ctx, res, stages...); err != nil {
+				return nil, err
+			}
+		default:
+			if res, err = lint.Run(ctx, lopts); err != nil {
+				return nil, err
+			}
+		}
+		if !streamed {
+			res.Root = ws.Root
+			if err := lint.Pipeline(ctx, res, stages...); err != nil {
+				return nil, err
+			}
+			if err := sink(res.Findings); err != nil {
+				return nil, err
+			}
+		}
+		if opts.Verbose {
+			sayConfigs(opts.IO.ErrOut, cfgs)
+		}
+		if res.Files == 0 && res.Cases == 0 && res.Untouched == 0 && !ws.Nothing && !opts.AllowEmpty && opts.StdinFilename == "" {
+			return nil, noRecords(opts.Paths)
+		}
+		return res, nil
 	}
-	if opts.Verbose {
-		sayConfigs(opts.IO.ErrOut, cfgs)
-	}
-	if res.Files == 0 && res.Cases == 0 && res.Untouched == 0 && !ws.Nothing && !opts.AllowEmpty && opts.StdinFilename == "" {
-		return noRecords(opts.Paths)
-	}
-	return writeReport(opts, ws, res, printer, lopts.Profile, wd, failed)
+	return writeReport(opts, ws, printer, lopts.Profile, wd, &failed, lintRun)
 }
 
 // noRecords is the error for paths that hold no record: a typo in CI
@@ -412,18 +436,20 @@ func sayConfigs(w io.Writer, cfgs *workspace.Configs) {
 }
 
 // writeReport prints the report of res, and its notices to stderr.
-func writeReport(opts *Options, ws *workspace.Workspace, res *lint.Result, printer report.NewPrinter, profile *lint.Profile, wd string, failed bool) error {
-	exit := cmdutil.ExitOK
-	if failed {
-		exit = cmdutil.ExitFindings
-	}
+// writeReport runs the lint (lintRun, which hands each batch of findings
+// to its sink as it is final) and writes its report as the findings
+// arrive: to standard output, or into the --output file, which takes the
+// report's name only once it is whole. The exit status, in the report's
+// tail, is known once the run is over (*failed).
+func writeReport(opts *Options, ws *workspace.Workspace, printer report.NewPrinter, profile *lint.Profile, wd string, failed *bool,
+	lintRun func(sink func([]lint.Finding) error) (*lint.Result, error)) error {
 	toStdout := opts.Output == "" || opts.Output == "-"
 	textOut := toStdout && opts.Format == "text"
 	ropts := report.Options{
 		Rules:       opts.Rules,
 		Color:       textOut && !opts.NoColor && opts.IO.ColorEnabled(),
 		ToolVersion: opts.Version,
-		Invocation:  report.Invocation{Arguments: report.InvocationArguments(opts.Args, wd), ExitCode: int(exit), Successful: true},
+		Invocation:  report.Invocation{Arguments: report.InvocationArguments(opts.Args, wd), Successful: true},
 		Provenance:  provenance(ws),
 		Redact:      opts.Redact,
 		Profile:     profile,
@@ -431,28 +457,70 @@ func writeReport(opts *Options, ws *workspace.Workspace, res *lint.Result, print
 		Category:          opts.Category,
 		IncludeSuppressed: opts.IncludeSuppressed,
 	}
-	// The notices go to stderr. A text report on stdout carries them
-	// itself, except the one saying the history rules were skipped, which
-	// goes to stderr alone: a hook or a CI log shows stderr even when
-	// stdout is a report nobody reads.
-	notices := res.Notifications
-	if textOut {
-		notices = nil
-		shown := *res
-		shown.Notifications = nil
-		for _, n := range res.Notifications {
-			if n.Kind == lint.NoticeHistorySkipped {
-				notices = append(notices, n)
-			} else {
-				shown.Notifications = append(shown.Notifications, n)
+	var (
+		notices []lint.Notification // for stderr
+		runErr  error               // the run's own, not the report's writing
+	)
+	write := func(w io.Writer) error {
+		p := printer(w, ropts)
+		begun := false
+		begin := func() error { // once there is something to say
+			if begun {
+				return nil
+			}
+			begun = true
+			return p.Begin()
+		}
+		res, err := lintRun(func(batch []lint.Finding) error {
+			if len(batch) == 0 {
+				return nil
+			}
+			if err := begin(); err != nil {
+				return &printError{err}
+			}
+			for i := range batch {
+				if err := p.Finding(&batch[i]); err != nil {
+					return &printError{err}
+				}
+			}
+			return nil
+		})
+		if pe := (*printError)(nil); errors.As(err, &pe) {
+			return pe.err
+		}
+		if err != nil {
+			runErr = err
+			return err
+		}
+		if err := begin(); err != nil {
+			return err
+		}
+		exit := cmdutil.ExitOK
+		if *failed {
+			exit = cmdutil.ExitFindings
+		}
+		tail := &report.Tail{Files: res.Files, Cases: res.Cases, Baselined: res.Baselined, ExitCode: int(exit)}
+		// The notices go to stderr. A text report on stdout carries them
+		// itself, except the one saying the history rules were skipped,
+		// which goes to stderr alone: a hook or a CI log shows stderr even
+		// when stdout is a report nobody reads.
+		if !textOut {
+			tail.Notifications, notices = res.Notifications, res.Notifications
+		} else {
+			for _, n := range res.Notifications {
+				if n.Kind == lint.NoticeHistorySkipped {
+					notices = append(notices, n)
+				} else {
+					tail.Notifications = append(tail.Notifications, n)
+				}
 			}
 		}
-		res = &shown
+		return p.End(tail)
 	}
 	if toStdout {
 		// Streamed: the printers write each finding as it comes.
 		out := bufio.NewWriterSize(opts.IO.Out, 64<<10)
-		if err := report.Print(printer, out, res, ropts); err != nil {
+		if err := write(out); err != nil {
 			return err
 		}
 		if err := out.Flush(); err != nil {
@@ -462,9 +530,10 @@ func writeReport(opts *Options, ws *workspace.Workspace, res *lint.Result, print
 		// Streamed into a temporary file that takes the report's name
 		// only when it is whole (atomicfile): no reader sees half a
 		// report, and none is held whole in memory.
-		if err := cmdutil.WriteReportFrom("--output", opts.Output, func(w io.Writer) error {
-			return report.Print(printer, w, res, ropts)
-		}); err != nil {
+		if err := cmdutil.WriteReportFrom("--output", opts.Output, write); err != nil {
+			if runErr != nil {
+				return runErr // caselint's error, not the file's
+			}
 			return err
 		}
 	}
@@ -475,11 +544,17 @@ func writeReport(opts *Options, ws *workspace.Workspace, res *lint.Result, print
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "%s: notice: %s\n", report.Printable(where), report.Printable(n.Message))
 	}
-	if failed {
+	if *failed {
 		return cmdutil.ErrFindings
 	}
 	return nil
 }
+
+// printError is an error of the report's printer, apart from the run's.
+type printError struct{ err error }
+
+func (e *printError) Error() string { return e.err.Error() }
+func (e *printError) Unwrap() error { return e.err }
 
 // newFromRev lints base, the records at rev, with the options of the run
 // (its paths as far as they exist at rev, the configs of now, the history
@@ -503,7 +578,18 @@ func newFromRev(ctx context.Context, lopts lint.Options, base *workspace.Base, r
 // the size limit and of submodules, path redaction under --redact, and the
 // fail level, which sets *failed.
 func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, base *workspace.Base, cfgs *workspace.Configs, wd string, failLevel lint.Severity, failed *bool) []lint.Stage {
-	stages := []lint.Stage{
+	var stages []lint.Stage
+	if !opts.Trainer && !ws.Nothing {
+		stages = append(stages, lint.Stage{Name: "exercise", Findings: func(batch []lint.Finding) ([]lint.Finding, error) {
+			// An exercise below the paths: its findings are its answers.
+			paths := make([]string, len(batch))
+			for i, f := range batch {
+				paths[i] = f.Path
+			}
+			return batch, cmdutil.ExerciseAfter("lint", ws, wd, paths)
+		}})
+	}
+	stages = append(stages, []lint.Stage{
 		{Name: "config-notice", Apply: func(_ context.Context, res *lint.Result) error {
 			// The report says which configs it was made under.
 			if n, ok := configNotice(cfgs); ok && !ws.Nothing {
@@ -522,18 +608,17 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, ba
 			}
 			return nil
 		}},
-	}
+	}...)
 	if opts.StdinFilename != "" {
-		stages = append(stages, lint.Stage{Name: "stdin-file", Apply: func(_ context.Context, res *lint.Result) error {
+		stages = append(stages, lint.Stage{Name: "stdin-file", Findings: func(batch []lint.Finding) ([]lint.Finding, error) {
 			// An editor shows the findings of the buffer it sent.
-			kept := res.Findings[:0]
-			for _, f := range res.Findings {
+			kept := batch[:0]
+			for _, f := range batch {
 				if len(ws.Paths) == 1 && f.Path == ws.Paths[0] {
 					kept = append(kept, f)
 				}
 			}
-			res.Findings = kept
-			return nil
+			return kept, nil
 		}})
 	}
 	if !opts.NoBaseline {
@@ -569,14 +654,28 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, ba
 		stages = append(stages, lint.RedactPathsStage())
 	}
 	if opts.PathMode == pathModeWD {
-		stages = append(stages, lint.Stage{Name: "path-mode", Apply: func(_ context.Context, res *lint.Result) error {
-			// After new-since and redaction, which read the paths from
-			// the root.
-			toWD(res, ws.Root, wd)
-			return nil
-		}})
+		// After new-since and redaction, which read the paths from the
+		// root.
+		rel, wdRoot := toWD(ws.Root, wd)
+		stages = append(stages, lint.Stage{Name: "path-mode",
+			Findings: func(batch []lint.Finding) ([]lint.Finding, error) {
+				for i := range batch {
+					batch[i].Path = rel(batch[i].Path)
+				}
+				return batch, nil
+			},
+			Apply: func(_ context.Context, res *lint.Result) error {
+				for i := range res.Notifications {
+					res.Notifications[i].Path = rel(res.Notifications[i].Path)
+				}
+				res.Root = wdRoot
+				return nil
+			}})
 	}
-	stages = append(stages, opts.Stages...)
+	for _, s := range opts.Stages {
+		s.Whole = true // a caller's stage may read every finding
+		stages = append(stages, s)
+	}
 	return append(stages, lint.FailLevelStage(failLevel, failed))
 }
 
@@ -606,13 +705,14 @@ const (
 	pathModeWD   = "wd"
 )
 
-// toWD makes the paths of res, relative to root, relative to the working
-// folder wd (../ where they are outside it), and wd the result's root.
-func toWD(res *lint.Result, root, wd string) {
+// toWD returns the function that makes a slash path relative to root
+// relative to the working folder wd instead (../ where it is outside it),
+// and the folder it makes them relative to: wd, links resolved.
+func toWD(root, wd string) (rel func(string) string, to string) {
 	if r, err := filepath.EvalSymlinks(wd); err == nil {
 		wd = r
 	}
-	rel := func(p string) string {
+	return func(p string) string {
 		if p == "" {
 			return p
 		}
@@ -621,12 +721,5 @@ func toWD(res *lint.Result, root, wd string) {
 			return p
 		}
 		return filepath.ToSlash(r)
-	}
-	for i := range res.Findings {
-		res.Findings[i].Path = rel(res.Findings[i].Path)
-	}
-	for i := range res.Notifications {
-		res.Notifications[i].Path = rel(res.Notifications[i].Path)
-	}
-	res.Root = wd
+	}, wd
 }

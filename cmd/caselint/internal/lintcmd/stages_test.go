@@ -22,15 +22,15 @@ func TestResultStages(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := names(&Options{}), []string{"config-notice", "relative-paths", "baseline", "too-large", "submodules", "fail-level"}; !slices.Equal(got, want) {
+	if got, want := names(&Options{}), []string{"exercise", "config-notice", "relative-paths", "baseline", "too-large", "submodules", "fail-level"}; !slices.Equal(got, want) {
 		t.Errorf("stages %v, want %v", got, want)
 	}
 	got := names(&Options{NewFromRev: "HEAD~1", Redact: true, StdinFilename: "x.md", PathMode: "wd"})
-	want := []string{"config-notice", "relative-paths", "stdin-file", "baseline", "new-since", "too-large", "submodules", "redact-paths", "path-mode", "fail-level"}
+	want := []string{"exercise", "config-notice", "relative-paths", "stdin-file", "baseline", "new-since", "too-large", "submodules", "redact-paths", "path-mode", "fail-level"}
 	if !slices.Equal(got, want) {
 		t.Errorf("stages with --new-from-rev and --redact %v, want %v", got, want)
 	}
-	if got, want := names(&Options{NoBaseline: true}), []string{"config-notice", "relative-paths", "too-large", "submodules", "fail-level"}; !slices.Equal(got, want) {
+	if got, want := names(&Options{NoBaseline: true}), []string{"exercise", "config-notice", "relative-paths", "too-large", "submodules", "fail-level"}; !slices.Equal(got, want) {
 		t.Errorf("stages with --no-baseline %v, want %v", got, want)
 	}
 }
