@@ -182,6 +182,11 @@ func (ps *packSet) header(p *pack, off int64) (header, error) {
 		}
 		h.size |= int64(c&0x7f) << shift
 	}
+	if h.size < 0 || h.size > maxInflated(p.size-off) {
+		// A corrupt header: no zlib stream in what is left of the pack
+		// inflates to that much, and it must not be allocated.
+		return header{}, fmt.Errorf("pack object at %d: its header says %d bytes, more than the %d bytes left in the pack could hold", off, h.size, p.size-off)
+	}
 	switch h.typ {
 	case packOFSDelta:
 		if c, err = ps.src.ReadByte(); err != nil {
@@ -207,6 +212,19 @@ func (ps *packSet) header(p *pack, off int64) (header, error) {
 		return header{}, fmt.Errorf("pack object at %d: unknown type %d", off, h.typ)
 	}
 	return h, nil
+}
+
+// maxInflated is the most that n bytes of a zlib stream can inflate to:
+// deflate gives at most 258 bytes for a code of 2 bits in a block of
+// repeats, 1032 to 1, and the rest is a small allowance.
+func maxInflated(n int64) int64 {
+	if n <= 0 {
+		return 0
+	}
+	if n > (1<<62)/1032 {
+		return 1 << 62
+	}
+	return n*1032 + 1024
 }
 
 // inflate reads the zlib stream ps.src is at, of size bytes once inflated.
@@ -330,7 +348,7 @@ func (ps *packSet) size(h plumbing.Hash) (int64, error) {
 		return 0, errNotPacked
 	}
 	n, _, ok := leb128(rest)
-	if !ok {
+	if !ok || n > 1<<62 {
 		return 0, errNotPacked
 	}
 	return int64(n), nil

@@ -223,3 +223,40 @@ func TestConcurrentReads(t *testing.T) {
 		}
 	}
 }
+
+// TestCorruptPackHeader: an object whose header claims more bytes than
+// what is left of the pack could inflate to, or a size that overflows, is
+// an error, never an allocation of that size or a panic.
+func TestCorruptPackHeader(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		head []byte
+	}{
+		{"a terabyte", []byte{0x3f | 0x80, 0xff, 0xff, 0xff, 0xff, 0x7f}},
+		{"the sign bit", []byte{0x3f | 0x80, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}},
+		{"just over", []byte{0x30 | 0x80, 0x97, 0x22}}, // 70,000 bytes from 64 left: at most 67,072
+	} {
+		data := append(append([]byte{}, tc.head...), make([]byte, 64-len(tc.head))...)
+		ps := &packSet{}
+		p := &pack{data: data, size: int64(len(data))}
+		if _, err := ps.header(p, 0); err == nil {
+			t.Errorf("%s: header read without error", tc.name)
+		}
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s: panic %v", tc.name, r)
+				}
+			}()
+			if _, _, err := ps.readAt(p, 0, 0); err == nil {
+				t.Errorf("%s: object read without error", tc.name)
+			}
+		}()
+	}
+	// A plausible size still reads as far as the stream goes.
+	ps := &packSet{}
+	p := &pack{data: append([]byte{0x3a}, make([]byte, 63)...), size: 64}
+	if h, err := ps.header(p, 0); err != nil || h.size != 10 {
+		t.Errorf("a 10-byte blob's header: %+v, %v", h, err)
+	}
+}
