@@ -60,20 +60,29 @@ func ExerciseBefore(command string, ws *workspace.Workspace, wd string) error {
 // folder) is in an exercise below the paths asked for (caselint lint
 // ~/training, which holds one).
 func ExerciseAfter(command string, ws *workspace.Workspace, wd string, paths []string) error {
+	return ExerciseCheck(command, ws, wd)(paths)
+}
+
+// ExerciseCheck is ExerciseAfter for paths that come a batch at a time
+// (a lint streaming its findings): each folder is looked at once over all
+// the batches.
+func ExerciseCheck(command string, ws *workspace.Workspace, wd string) func(paths []string) error {
 	seen := map[string]bool{}
-	for _, p := range paths {
-		for d := path.Dir(p); !seen[d]; d = path.Dir(d) {
-			seen[d] = true
-			abs := filepath.Join(ws.Root, filepath.FromSlash(d))
-			if isExercise(abs) {
-				return declineExercise(command, abs, wd)
-			}
-			if d == "." || d == "/" {
-				break
+	return func(paths []string) error {
+		for _, p := range paths {
+			for d := path.Dir(p); !seen[d]; d = path.Dir(d) {
+				seen[d] = true
+				abs := filepath.Join(ws.Root, filepath.FromSlash(d))
+				if isExercise(abs) {
+					return declineExercise(command, abs, wd)
+				}
+				if d == "." || d == "/" {
+					break
+				}
 			}
 		}
+		return nil
 	}
-	return nil
 }
 
 // declineExercise is the error that says dir is an exercise.

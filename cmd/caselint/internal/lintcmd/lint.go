@@ -580,13 +580,14 @@ func newFromRev(ctx context.Context, lopts lint.Options, base *workspace.Base, r
 func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, base *workspace.Base, cfgs *workspace.Configs, wd string, failLevel lint.Severity, failed *bool) []lint.Stage {
 	var stages []lint.Stage
 	if !opts.Trainer && !ws.Nothing {
+		check := cmdutil.ExerciseCheck("lint", ws, wd)
 		stages = append(stages, lint.Stage{Name: "exercise", Findings: func(batch []lint.Finding) ([]lint.Finding, error) {
 			// An exercise below the paths: its findings are its answers.
 			paths := make([]string, len(batch))
 			for i, f := range batch {
 				paths[i] = f.Path
 			}
-			return batch, cmdutil.ExerciseAfter("lint", ws, wd, paths)
+			return batch, check(paths)
 		}})
 	}
 	stages = append(stages, []lint.Stage{
