@@ -156,3 +156,35 @@ func TestSARIFFlags(t *testing.T) {
 		t.Errorf("--include-suppressed: no suppressed result")
 	}
 }
+
+// TestOutputLeftAloneOnError: a run that fails (here a broken baseline,
+// met once the findings begin to stream) leaves the report --output names
+// as it was, no temporary file beside it, and says caselint's own error,
+// not one of writing the file; on standard output, nothing is printed.
+func TestOutputLeftAloneOnError(t *testing.T) {
+	r := redactRepo(t)
+	if err := os.WriteFile(filepath.Join(r.dir, ".caselint-baseline"), []byte("zzzz invalid-record cases/R-1/plan.md\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(r.dir, "reports", "caselint.sarif")
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, []byte("an older report"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := caselint(t, r.dir, "lint", "--as-of", "2026-03-02", "--format", "sarif", "-o", out, "cases")
+	if code != cmdutil.ExitError || !strings.Contains(errOut, "is not a fingerprint") || strings.Contains(errOut, "writing") {
+		t.Errorf("exit %d, stderr: %s", code, errOut)
+	}
+	if data, err := os.ReadFile(out); err != nil || string(data) != "an older report" {
+		t.Errorf("the older report changed (%v): %.40q", err, data)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+		t.Errorf("reports/ holds %d entries, want the older report alone", len(entries))
+	}
+	code, stdout, errOut := caselint(t, r.dir, "lint", "--as-of", "2026-03-02", "--format", "sarif", "cases")
+	if code != cmdutil.ExitError || stdout != "" {
+		t.Errorf("exit %d, stdout %.60q, stderr: %s", code, stdout, errOut)
+	}
+}
