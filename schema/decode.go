@@ -452,45 +452,35 @@ func (p *decodePlan) fieldNamed(k string) int {
 // table decodes the keys of one TOML table m into the struct rv, whose
 // decoding plan is p and key path is path (nil at the top).
 func (d *decoder) table(m map[string]any, rv reflect.Value, p *decodePlan, path []string) {
-	// In the order they are written, so that problems come out in order.
-	type keyAt struct {
-		key string
-		pos int
-	}
-	var buf [24]keyAt
-	keys := buf[:0]
 	// kp is the key path of each key in turn; nothing below keeps it.
 	kp := make([]string, len(path)+1, len(path)+2)
 	copy(kp, path)
-	for k := range m {
-		pos := len(d.doc.Source.Data)
-		kp[len(path)] = k
-		if s, ok := d.doc.Keys.Key(kp...); ok {
-			pos = s.Start
-		}
-		keys = append(keys, keyAt{k, pos})
-	}
-	slices.SortFunc(keys, func(a, b keyAt) int {
-		if c := a.pos - b.pos; c != 0 {
-			return c
-		}
-		return strings.Compare(a.key, b.key)
-	})
 	var written uint64 // the fields whose keys m holds, a bit each
-	for _, ka := range keys {
-		k := ka.key
+	// Problems come out in the order the keys are written. The keys are
+	// decoded in the map's order, and only the problems are put in order
+	// after (problemsInOrder): most tables have none, and where each key
+	// stands need not be looked up.
+	before, more := len(d.doc.Problems), d.doc.MoreProblems
+	var buf [8]keyProblems
+	runs := buf[:0]
+	for k, raw := range m {
+		from := len(d.doc.Problems)
 		kp[len(path)] = k
-		i := p.fieldNamed(k)
-		if i < 0 {
-			msg := Msgf("unknown key %s in %s", k, d.where(path))
-			if m := Suggest(k, p.names); m != "" {
-				msg = msg.Add(fixed("; did you mean " + m + "?")) // a key caselint knows
-			}
-			d.doc.Problemf(d.keyAt(kp), msg.Format, msg.Args...)
-			continue
+		written |= d.key(k, raw, rv, p, kp)
+		if len(d.doc.Problems) > from {
+			runs = append(runs, keyProblems{key: k, from: from, to: len(d.doc.Problems)})
 		}
-		written |= 1 << i
-		d.value(m[k], rv.Field(p.fields[i].index), &p.fields[i], kp)
+	}
+	if d.doc.MoreProblems != more {
+		// The document reached MaxProblems: which problems it keeps
+		// depends on the order they came in. Decode again, in order.
+		d.doc.Problems, d.doc.MoreProblems = d.doc.Problems[:before], more
+		for _, k := range d.keysInOrder(m, path, kp) {
+			kp[len(path)] = k
+			d.key(k, m[k], rv, p, kp)
+		}
+	} else if len(runs) > 1 {
+		d.problemsInOrder(runs, before, path, kp)
 	}
 	for i := range p.fields {
 		f := &p.fields[i]
@@ -527,6 +517,85 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, p *decodePlan, path 
 		}
 		d.checkBirth(c, path)
 	}
+}
+
+// key decodes the value raw of key k, whose key path is kp, into its field
+// of the struct rv (plan p), or reports k as unknown. It returns the bit of
+// the field in the plan, or 0. Decoding a key again gives the same field
+// and the same problems.
+func (d *decoder) key(k string, raw any, rv reflect.Value, p *decodePlan, kp []string) uint64 {
+	i := p.fieldNamed(k)
+	if i < 0 {
+		msg := Msgf("unknown key %s in %s", k, d.where(kp[:len(kp)-1]))
+		if m := Suggest(k, p.names); m != "" {
+			msg = msg.Add(fixed("; did you mean " + m + "?")) // a key caselint knows
+		}
+		d.doc.Problemf(d.keyAt(kp), msg.Format, msg.Args...)
+		return 0
+	}
+	d.value(raw, rv.Field(p.fields[i].index), &p.fields[i], kp)
+	return 1 << i
+}
+
+// keyProblems are the problems doc.Problems[from:to] of one key of a table.
+type keyProblems struct {
+	key      string
+	from, to int
+	pos      int // where the key stands
+}
+
+// keyOrder orders keys as they are written: by where each stands (a key
+// not in the index last), then by name.
+func keyOrder(a, b keyProblems) int {
+	if c := a.pos - b.pos; c != 0 {
+		return c
+	}
+	return strings.Compare(a.key, b.key)
+}
+
+// keyPos returns where the key of path kp stands, or the end of the file
+// when the index does not hold it.
+func (d *decoder) keyPos(kp []string) int {
+	if s, ok := d.doc.Keys.Key(kp...); ok {
+		return s.Start
+	}
+	return len(d.doc.Source.Data)
+}
+
+// keysInOrder returns the keys of m in keyOrder; kp is scratch of one
+// part more than path.
+func (d *decoder) keysInOrder(m map[string]any, path, kp []string) []string {
+	keys := make([]keyProblems, 0, len(m))
+	for k := range m {
+		kp[len(path)] = k
+		keys = append(keys, keyProblems{key: k, pos: d.keyPos(kp)})
+	}
+	slices.SortFunc(keys, keyOrder)
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.key
+	}
+	return out
+}
+
+// problemsInOrder puts the problems of the keys of one table, each key's
+// run of doc.Problems from offset before in the map's order, in keyOrder,
+// each run's own problems in the order they came.
+func (d *decoder) problemsInOrder(runs []keyProblems, before int, path, kp []string) {
+	for i := range runs {
+		kp[len(path)] = runs[i].key
+		runs[i].pos = d.keyPos(kp)
+	}
+	if slices.IsSortedFunc(runs, keyOrder) {
+		return
+	}
+	slices.SortFunc(runs, keyOrder)
+	tail := slices.Clone(d.doc.Problems[before:])
+	out := d.doc.Problems[:before]
+	for _, r := range runs {
+		out = append(out, tail[r.from-before:r.to-before]...)
+	}
+	d.doc.Problems = out
 }
 
 // personRefKeys are required keys that name a person: a placeholder there

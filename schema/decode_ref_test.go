@@ -366,6 +366,34 @@ func TestDecodeAgreesWithReferenceOnEveryTestRecord(t *testing.T) {
 	}
 }
 
+// TestDecodeAgreesWithReferenceAtMaxProblems: where a record has more
+// problems than a document keeps, which it keeps depends on the order they
+// come in, in nested tables too; both decoders keep the same.
+func TestDecodeAgreesWithReferenceAtMaxProblems(t *testing.T) {
+	for _, n := range []int{MaxProblems / 4, MaxProblems/2 - 3, MaxProblems / 2, MaxProblems} {
+		var b strings.Builder
+		b.WriteString("+++\ntype = \"case\"\nid = 7\n")
+		for i := range n {
+			fmt.Fprintf(&b, "u%d = 1\n", n-i)
+		}
+		b.WriteString("[child]\nname = 2\nborn = \"2015-01-01\"\n")
+		for i := range n {
+			fmt.Fprintf(&b, "c%d = 1\n", i)
+		}
+		for i := range 3 {
+			fmt.Fprintf(&b, "[[people]]\nrole = %d\nx%d = true\nname = \"TBC\"\n", i, i)
+		}
+		b.WriteString("+++\n")
+		data := []byte(b.String())
+		if !decodeAgrees(t, fmt.Sprint(n, " keys"), data, nil) {
+			t.Fatalf("%d keys: not decoded", n)
+		}
+		if doc, _ := Parse("case.md", data); n == MaxProblems && doc.MoreProblems == 0 {
+			t.Fatalf("%d keys: the document kept every problem", n)
+		}
+	}
+}
+
 // wrongValues holds a value of every kind the library gives, and strings
 // that the decoder treats apart (a placeholder, a quoted boolean, a date in
 // quotes, an interval).
