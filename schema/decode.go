@@ -267,8 +267,8 @@ type decoder struct {
 	doc *Document
 	// blanked holds the keys on lines the repairs blanked (see blankedKeys).
 	blanked map[string]bool
-	// what names the record in messages: "visit record".
-	what string
+	// kind is the record's type, once it is known.
+	kind Kind
 }
 
 func (d *decoder) decode(top map[string]any) {
@@ -296,7 +296,7 @@ func (d *decoder) decode(top map[string]any) {
 		return
 	}
 	doc.Kind = kind
-	d.what = string(kind) + " record"
+	d.kind = kind
 
 	rec := newRecord(kind)
 	rv := reflect.ValueOf(rec).Elem()
@@ -453,8 +453,8 @@ func (p *decodePlan) fieldNamed(k string) int {
 // decoding plan is p and key path is path (nil at the top).
 func (d *decoder) table(m map[string]any, rv reflect.Value, p *decodePlan, path []string) {
 	// kp is the key path of each key in turn; nothing below keeps it.
-	kp := make([]string, len(path)+1, len(path)+2)
-	copy(kp, path)
+	var kpBuf [8]string
+	kp := append(append(kpBuf[:0], path...), "")
 	var written uint64 // the fields whose keys m holds, a bit each
 	// Problems come out in the order the keys are written. The keys are
 	// decoded in the map's order, and only the problems are put in order
@@ -607,7 +607,7 @@ var personRefKeys = map[string]bool{"lead_worker": true, "by": true}
 // case record", "[[people]] of case record".
 func (d *decoder) where(path []string) string {
 	if len(path) == 0 {
-		return d.what
+		return d.recordName()
 	}
 	var parts []string
 	array := false
@@ -621,11 +621,14 @@ func (d *decoder) where(path []string) string {
 	name := strings.Join(parts, ".")
 	if array && len(path) > 0 {
 		if _, err := strconv.Atoi(path[len(path)-1]); err == nil {
-			return "[[" + name + "]] of " + d.what
+			return "[[" + name + "]] of " + d.recordName()
 		}
 	}
-	return "[" + name + "] of " + d.what
+	return "[" + name + "] of " + d.recordName()
 }
+
+// recordName names the record in messages: "visit record".
+func (d *decoder) recordName() string { return string(d.kind) + " record" }
 
 // dotted writes a key path for a message, leaving out array indexes:
 // child.first_language, people.name.
@@ -826,15 +829,17 @@ func (d *decoder) subtable(raw any, fv reflect.Value, p *decodePlan, path []stri
 // into the slice of structs fv. An element that is not a table is reported
 // and left zero, so that element i is still the i-th table written.
 func (d *decoder) tables(raw any, fv reflect.Value, p *decodePlan, path []string) {
-	var elems []any
+	// The library gives an array of tables as []map[string]any, a list
+	// of inline tables (or of anything) as []any.
+	var (
+		elems []any
+		tbls  []map[string]any
+	)
 	switch v := raw.(type) {
 	case []any:
 		elems = v
 	case []map[string]any:
-		elems = make([]any, len(v))
-		for i, m := range v {
-			elems[i] = m
-		}
+		tbls = v
 	default:
 		d.doc.Problemf(d.valueAt(path), "%s: expected [[%s]] tables, found %s", dotted(path), dotted(path), tomlTypeName(raw))
 		if _, one := raw.(map[string]any); one {
@@ -847,10 +852,19 @@ func (d *decoder) tables(raw any, fv reflect.Value, p *decodePlan, path []string
 		}
 		return
 	}
-	n := len(elems)
+	n := len(elems) + len(tbls) // one of them
 	out := reflect.MakeSlice(fv.Type(), n, n)
-	for i, eraw := range elems {
-		epath := join(path, strconv.Itoa(i))
+	// epath is the key path of each element in turn; nothing below keeps it.
+	var epBuf [8]string
+	epath := append(append(epBuf[:0], path...), "")
+	for i := range n {
+		var eraw any
+		if tbls != nil {
+			eraw = tbls[i]
+		} else {
+			eraw = elems[i]
+		}
+		epath[len(path)] = strconv.Itoa(i)
 		if _, ok := eraw.(map[string]any); !ok {
 			d.doc.Problemf(d.valueAt(epath), "%s, item %d: expected a table, found %s", dotted(path), i+1, tomlTypeName(eraw))
 			continue

@@ -47,7 +47,7 @@ func (d *refDecoder) decode(top map[string]any) {
 		return
 	}
 	doc.Kind = kind
-	d.what = string(kind) + " record"
+	d.kind = kind
 
 	rec := newRecord(kind)
 	rv := reflect.ValueOf(rec).Elem()
