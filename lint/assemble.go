@@ -77,10 +77,16 @@ func assemble(dir string, docs []*schema.Document) *Case {
 
 // personRef is a frontmatter value that names a person.
 type personRef struct {
-	path  []string
+	// keys holds the key path of the value, its first depth parts used:
+	// held in place, a reference costs no allocation of its own.
+	keys  [3]string
+	depth int
 	index int // element of an array value; -1 for a single value
 	name  string
 }
+
+// path returns the key path of the value.
+func (r *personRef) path() []string { return r.keys[:r.depth] }
 
 // checkPeople records a problem for every frontmatter reference to someone
 // who is neither the child nor among the case's people. The lead worker,
@@ -91,9 +97,9 @@ func checkPeople(c *Case, d *schema.Document) {
 		if r.name == "" || c.Known(r.name) {
 			continue
 		}
-		off := d.AtValue(r.path...)
+		off := d.AtValue(r.path()...)
 		if r.index >= 0 {
-			off = d.AtElem(r.index, r.path...)
+			off = d.AtElem(r.index, r.path()...)
 		}
 		d.Problemf(off, "%s is not among the people in case.md: add them to [[people]] there, or correct the name%s", r.name, c.SuggestPerson(r.name))
 	}
@@ -121,15 +127,24 @@ func (c *Case) SuggestPerson(ref string) string {
 func references(rec schema.Record) []personRef {
 	var refs []personRef
 	one := func(name string, path ...string) {
-		refs = append(refs, personRef{path: path, index: -1, name: name})
+		r := personRef{depth: len(path), index: -1, name: name}
+		copy(r.keys[:], path)
+		refs = append(refs, r)
 	}
 	list := func(names []string, path ...string) {
 		for i, n := range names {
-			refs = append(refs, personRef{path: path, index: i, name: n})
+			r := personRef{depth: len(path), index: i, name: n}
+			copy(r.keys[:], path)
+			refs = append(refs, r)
 		}
 	}
 	switch r := rec.(type) {
 	case *schema.Plan:
+		n := 2 + len(r.Copies)
+		if r.Cessation != nil {
+			n += len(r.Cessation.Notified)
+		}
+		refs = make([]personRef, 0, n)
 		one(r.Manager, "manager")
 		one(r.CountersignedBy, "countersigned_by")
 		for i, cp := range r.Copies {
@@ -141,12 +156,14 @@ func references(rec schema.Record) []personRef {
 	case *schema.Conference:
 		one(r.Chair, "chair")
 	case *schema.CoreGroup:
+		refs = make([]personRef, 0, 2+len(r.Attended)+len(r.Apologies)+len(r.WrittenReports))
 		one(r.Chair, "chair")
 		one(r.MinutesBy, "minutes_by")
 		list(r.Attended, "attended")
 		list(r.Apologies, "apologies")
 		list(r.WrittenReports, "written_reports")
 	case *schema.Visit:
+		refs = make([]personRef, 0, 4+len(r.Present))
 		one(r.By, "by")
 		one(r.DelegatedBy, "delegated_by")
 		one(r.DelegationAgreed, "delegation_agreed")

@@ -366,23 +366,59 @@ func phraseTokens(list []string) [][]string {
 // tokensSayAny is saysAny on text already split by refusalTokens, of the
 // phrases of a list split by phraseTokens.
 func tokensSayAny(toks []string, phrases [][]string) bool {
+	// The first bytes of the phrases' first words: a word that opens with
+	// none of them starts no phrase, and most words are passed over with
+	// one look. A phrase that opens with "*" or "" can start anywhere.
+	var opens [256]bool
 	for _, phrase := range phrases {
 		if len(phrase) == 0 {
 			continue
 		}
-	next:
-		for i := 0; i+len(phrase) <= len(toks); i++ {
-			for j, pw := range phrase {
-				if t := toks[i+j]; t == clauseBreak || (pw != "*" && t != pw) {
-					continue next
-				}
-			}
-			if !negatedBefore(toks, i) {
+		if phrase[0] == "*" || phrase[0] == "" {
+			return tokensSayAnyAt(toks, phrases)
+		}
+		opens[phrase[0][0]] = true
+	}
+	for i, t := range toks {
+		if t == "" || !opens[t[0]] {
+			continue
+		}
+		for _, phrase := range phrases {
+			if len(phrase) > 0 && tokensSayAt(toks, i, phrase) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// tokensSayAnyAt is tokensSayAny looking at every word.
+func tokensSayAnyAt(toks []string, phrases [][]string) bool {
+	for _, phrase := range phrases {
+		if len(phrase) == 0 {
+			continue
+		}
+		for i := range toks {
+			if tokensSayAt(toks, i, phrase) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokensSayAt reports whether the words of toks from i say phrase (split by
+// phraseTokens, not empty), within one clause and not negated.
+func tokensSayAt(toks []string, i int, phrase []string) bool {
+	if i+len(phrase) > len(toks) {
+		return false
+	}
+	for j, pw := range phrase {
+		if t := toks[i+j]; t == clauseBreak || (pw != "*" && t != pw) {
+			return false
+		}
+	}
+	return !negatedBefore(toks, i)
 }
 
 // sentenceSaying returns the first sentence of the visit's reason and
@@ -400,7 +436,11 @@ func sentenceSaying(v *schema.Visit, unless, says [][]string) (string, bool) {
 	}
 	// The words of every text go into one slice (text i's are
 	// words[ends[i-1]:ends[i]]), and each sentence's into another, in turn.
-	var words []string
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	words := make([]string, 0, size/4+len(texts)) // as refusalTokens sizes them
 	ends := make([]int, len(texts))
 	for i, t := range texts {
 		start := len(words)

@@ -89,3 +89,57 @@ func TestContainsSpacedIsContainsWithSpaces(t *testing.T) {
 		}
 	}
 }
+
+// tokensSayAnyEveryWord is tokensSayAny as first written, each phrase
+// looked for at every word: the meaning the version that passes over words
+// by their first byte must keep.
+func tokensSayAnyEveryWord(toks []string, phrases [][]string) bool {
+	for _, phrase := range phrases {
+		if len(phrase) == 0 {
+			continue
+		}
+	next:
+		for i := 0; i+len(phrase) <= len(toks); i++ {
+			for j, pw := range phrase {
+				if t := toks[i+j]; t == clauseBreak || (pw != "*" && t != pw) {
+					continue next
+				}
+			}
+			if !negatedBefore(toks, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestTokensSayAnyKeepsItsMeaning(t *testing.T) {
+	vocab := []string{"seen", "alone", "saw", "sam", "*", "", clauseBreak, "not", "didn't", "no", "in", "the", "room", "mum", "one", "to"}
+	lists := [][]string{seenAloneWords, {"stayed in the room", "not alone"}, {"* alone", "seen"}, {"'' alone"}, {"", "mum"}, nil}
+	rng := rand.New(rand.NewPCG(18, 1))
+	said := 0
+	for range 50000 {
+		toks := make([]string, rng.IntN(12))
+		for i := range toks {
+			toks[i] = vocab[rng.IntN(len(vocab))]
+		}
+		phrases := phraseTokens(lists[rng.IntN(len(lists))])
+		if rng.IntN(4) == 0 { // a phrase of random words
+			phrase := make([]string, 1+rng.IntN(3))
+			for i := range phrase {
+				phrase[i] = vocab[rng.IntN(len(vocab))]
+			}
+			phrases = append(phrases, phrase)
+		}
+		want := tokensSayAnyEveryWord(toks, phrases)
+		if got := tokensSayAny(toks, phrases); got != want {
+			t.Fatalf("tokensSayAny(%q, %q) = %v, want %v", toks, phrases, got, want)
+		}
+		if want {
+			said++
+		}
+	}
+	if said < 1000 {
+		t.Fatalf("only %d of the texts say a phrase: the test says little", said)
+	}
+}

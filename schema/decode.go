@@ -43,13 +43,22 @@ func decodeTop(doc *Document, top map[string]any) { (&decoder{doc: doc}).decode(
 // doc.FrontEnd, already indexed in doc.Keys) into doc.Kind and doc.Record.
 // bad lists the offsets of bytes that are not valid UTF-8.
 func decodeFront(doc *Document, bad []int) {
+	if top, blanked := readFront(doc, bad); top != nil {
+		(&decoder{doc: doc, blanked: blanked}).decode(top)
+	}
+}
+
+// readFront reads the frontmatter of doc with the library, repairing the
+// text it gives it as it goes (each syntax error a problem of doc), into
+// the library's values, and returns them, nil when none could be read, with
+// the keys the repairs blanked (see blankedKeys).
+func readFront(doc *Document, bad []int) (top map[string]any, blanked map[string]bool) {
 	data := doc.Source.Data
 	start, end := doc.FrontStart, doc.FrontEnd
 	text := tomlText(data[start:end], bad, start)
 
 	// The frontmatter is decoded once, into the library's own values; the
 	// decoder reads them into the typed record without decoding again.
-	var top map[string]any
 	reported := map[int]bool{} // lines already reported
 	for n := 0; ; n++ {
 		if n == maxRepairs || n*len(text) > maxRepairWork {
@@ -65,7 +74,7 @@ func decodeFront(doc *Document, bad []int) {
 		var pe toml.ParseError
 		if !errors.As(err, &pe) {
 			doc.Problemf(start, "the frontmatter cannot be read: %v", err)
-			return
+			return nil, nil
 		}
 		off := start + max(0, min(pe.Position.Start, len(text)))
 		// The parser may point at the spaces before the offending text.
@@ -83,11 +92,9 @@ func decodeFront(doc *Document, bad []int) {
 		}
 	}
 	if top == nil {
-		return
+		return nil, nil
 	}
-
-	d := &decoder{doc: doc, blanked: blankedKeys(data, text, start)}
-	d.decode(top)
+	return top, blankedKeys(data, text, start)
 }
 
 // tomlPrefix returns where the TOML text of a frontmatter that is never
@@ -260,8 +267,8 @@ type decoder struct {
 	doc *Document
 	// blanked holds the keys on lines the repairs blanked (see blankedKeys).
 	blanked map[string]bool
-	// what names the record in messages: "visit record".
-	what string
+	// kind is the record's type, once it is known.
+	kind Kind
 }
 
 func (d *decoder) decode(top map[string]any) {
@@ -289,13 +296,14 @@ func (d *decoder) decode(top map[string]any) {
 		return
 	}
 	doc.Kind = kind
-	d.what = string(kind) + " record"
+	d.kind = kind
 
 	rec := newRecord(kind)
 	rv := reflect.ValueOf(rec).Elem()
-	d.table(top, rv, nil)
-	if f := rv.FieldByName("Doc"); f.IsValid() && f.Type() == reflect.TypeOf(doc) {
-		f.Set(reflect.ValueOf(doc))
+	p := planOf(rv.Type())
+	d.table(top, rv, p, nil)
+	if p.doc >= 0 {
+		rv.Field(p.doc).Set(reflect.ValueOf(doc))
 	}
 	doc.Record = rec
 	d.validate(rec)
@@ -318,95 +326,176 @@ func newRecord(kind Kind) Record {
 	panic("schema: no record of kind " + string(kind))
 }
 
-// field is a struct field that a TOML key decodes into.
+// field is a struct field that a TOML key decodes into, with the way its
+// value is read.
 type field struct {
 	name     string // the toml tag
 	index    int
 	required bool
+	way      fieldWay
+	// placeholder: a required string whose placeholder value is reported
+	// as one (not a key that names a person; see personRefKeys).
+	placeholder bool
+	// typ is the field's type; elem, for a struct, *struct or []struct,
+	// the struct's type.
+	typ, elem reflect.Type
 }
 
-// fieldsOf returns the fields of struct type t that keys decode into,
-// worked out once for each type.
-func fieldsOf(t reflect.Type) []field {
-	if fs, ok := fieldCache.Load(t); ok {
-		return fs.([]field)
+// fieldWay is how a field's value is read. The common kinds (a string, a
+// boolean, a date, a list of strings) are set by typed code when the value
+// is of the type they want; anything else, and every value of the wrong
+// type, goes the general way (leaf, list), which words the problem.
+type fieldWay uint8
+
+const (
+	wayLeaf     fieldWay = iota // any other plain value, or an Unmarshaler
+	wayString                   // string
+	wayBool                     // bool
+	wayDate                     // Date
+	wayDateTime                 // DateTime
+	wayStrings                  // []string
+	wayList                     // a slice of other plain values
+	wayTable                    // a struct: a [table]
+	wayTablePtr                 // a *struct: a [table] that may be absent
+	wayTables                   // a []struct: [[tables]]
+)
+
+// decodePlan is how the keys of one struct type are decoded, worked out
+// once for each type so that decoding a record walks no reflect.Type.
+type decodePlan struct {
+	fields []field
+	names  []string // the fields' names, for suggestions
+	// doc is the index of the *Document field a record points back
+	// through, or -1.
+	doc int
+	// child: the struct is Child, whose born or unborn is checked.
+	child bool
+}
+
+// planOf returns the decoding plan of struct type t.
+func planOf(t reflect.Type) *decodePlan {
+	if p, ok := planCache.Load(t); ok {
+		return p.(*decodePlan)
 	}
-	fs := structFields(t)
-	fieldCache.Store(t, fs)
-	return fs
+	p, _ := planCache.LoadOrStore(t, newPlan(t))
+	return p.(*decodePlan)
 }
 
-var fieldCache sync.Map // reflect.Type to []field
+var planCache sync.Map // reflect.Type to *decodePlan
 
-func structFields(t reflect.Type) []field {
-	var fs []field
+// maxPlanFields bounds the fields of a struct keys decode into: which of
+// them are written is kept in one word.
+const maxPlanFields = 64
+
+func newPlan(t reflect.Type) *decodePlan {
+	p := &decodePlan{doc: -1, child: t == reflect.TypeFor[Child]()}
 	for i := range t.NumField() {
 		sf := t.Field(i)
+		if sf.Name == "Doc" && sf.Type == reflect.TypeFor[*Document]() {
+			p.doc = i
+		}
 		name, _, _ := strings.Cut(sf.Tag.Get("toml"), ",")
 		if name == "" || name == "-" || !sf.IsExported() {
 			continue
 		}
-		fs = append(fs, field{name: name, index: i, required: sf.Tag.Get("caselint") == "required"})
+		f := field{name: name, index: i, required: sf.Tag.Get("caselint") == "required", typ: sf.Type}
+		f.placeholder = f.required && sf.Type.Kind() == reflect.String && !personRefKeys[name]
+		f.way, f.elem = wayOf(sf.Type)
+		p.fields = append(p.fields, f)
+		p.names = append(p.names, name)
 	}
-	return fs
+	if len(p.fields) > maxPlanFields {
+		panic("schema: " + t.String() + " has more fields than a decoding plan holds")
+	}
+	return p
 }
 
-// table decodes the keys of one TOML table m into the struct rv, whose key
-// path is path (nil at the top).
-func (d *decoder) table(m map[string]any, rv reflect.Value, path []string) {
-	fs := fieldsOf(rv.Type())
-	// In the order they are written, so that problems come out in order.
-	type keyAt struct {
-		key string
-		pos int
+// wayOf returns how a value of type t is read and, for a table or tables,
+// the struct type they decode into. The order of the cases is the order
+// in which the general decoder looked at a type.
+func wayOf(t reflect.Type) (fieldWay, reflect.Type) {
+	switch {
+	case t == reflect.TypeFor[Date]():
+		return wayDate, nil
+	case t == reflect.TypeFor[DateTime]():
+		return wayDateTime, nil
+	case isUnmarshaler(t):
+		return wayLeaf, nil
+	case t.Kind() == reflect.Struct:
+		return wayTable, t
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && !isUnmarshaler(t.Elem()):
+		return wayTablePtr, t.Elem()
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && !isUnmarshaler(t.Elem()):
+		return wayTables, t.Elem()
+	case t == reflect.TypeFor[[]string]():
+		return wayStrings, nil
+	case t.Kind() == reflect.Slice:
+		return wayList, nil
+	case t == reflect.TypeFor[string]():
+		return wayString, nil
+	case t == reflect.TypeFor[bool]():
+		return wayBool, nil
 	}
-	keys := make([]keyAt, 0, len(m))
-	kp := make([]string, len(path)+1) // the key path of each key, in turn
-	copy(kp, path)
-	for k := range m {
-		pos := len(d.doc.Source.Data)
+	return wayLeaf, nil
+}
+
+// fieldNamed returns the index in p.fields of the field of key k, or -1.
+func (p *decodePlan) fieldNamed(k string) int {
+	for i := range p.fields {
+		if p.fields[i].name == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// table decodes the keys of one TOML table m into the struct rv, whose
+// decoding plan is p and key path is path (nil at the top).
+func (d *decoder) table(m map[string]any, rv reflect.Value, p *decodePlan, path []string) {
+	// kp is the key path of each key in turn; nothing below keeps it.
+	var kpBuf [8]string
+	kp := append(append(kpBuf[:0], path...), "")
+	var written uint64 // the fields whose keys m holds, a bit each
+	// Problems come out in the order the keys are written. The keys are
+	// decoded in the map's order, and only the problems are put in order
+	// after (problemsInOrder): most tables have none, and where each key
+	// stands need not be looked up.
+	before, more := len(d.doc.Problems), d.doc.MoreProblems
+	var buf [8]keyProblems
+	runs := buf[:0]
+	for k, raw := range m {
+		from := len(d.doc.Problems)
 		kp[len(path)] = k
-		if s, ok := d.doc.Keys.Key(kp...); ok {
-			pos = s.Start
+		written |= d.key(k, raw, rv, p, kp)
+		if len(d.doc.Problems) > from {
+			runs = append(runs, keyProblems{key: k, from: from, to: len(d.doc.Problems)})
 		}
-		keys = append(keys, keyAt{k, pos})
 	}
-	slices.SortFunc(keys, func(a, b keyAt) int {
-		if c := a.pos - b.pos; c != 0 {
-			return c
+	if d.doc.MoreProblems != more {
+		// The document reached MaxProblems: which problems it keeps
+		// depends on the order they came in. Decode again, in order.
+		d.doc.Problems, d.doc.MoreProblems = d.doc.Problems[:before], more
+		for _, k := range d.keysInOrder(m, path, kp) {
+			kp[len(path)] = k
+			d.key(k, m[k], rv, p, kp)
 		}
-		return strings.Compare(a.key, b.key)
-	})
-	for _, ka := range keys {
-		k := ka.key
-		kp := join(path, k)
-		i := slices.IndexFunc(fs, func(f field) bool { return f.name == k })
-		if i < 0 {
-			msg := Msgf("unknown key %s in %s", k, d.where(path))
-			names := make([]string, len(fs))
-			for j, f := range fs {
-				names[j] = f.name
-			}
-			if m := Suggest(k, names); m != "" {
-				msg = msg.Add(fixed("; did you mean " + m + "?")) // a key caselint knows
-			}
-			d.doc.Problemf(d.keyAt(kp), msg.Format, msg.Args...)
-			continue
-		}
-		d.value(m[k], rv.Field(fs[i].index), kp)
+	} else if len(runs) > 1 {
+		d.problemsInOrder(runs, before, path, kp)
 	}
-	for _, f := range fs {
-		if v := rv.Field(f.index); f.required && v.Kind() == reflect.String && !personRefKeys[f.name] {
-			if _, ok := m[f.name]; ok && v.String() != "" && IsPlaceholder(v.String(), defaultPlaceholders) {
-				kp := join(path, f.name)
-				d.doc.Problemf(d.valueAt(kp), "%s is %q, a placeholder: a required key must say what is known", dotted(kp), v.String())
+	for i := range p.fields {
+		f := &p.fields[i]
+		has := written&(1<<i) != 0
+		if f.placeholder && has {
+			if v := rv.Field(f.index).String(); v != "" && IsPlaceholder(v, defaultPlaceholders) {
+				kp[len(path)] = f.name
+				d.doc.Problemf(d.valueAt(kp), "%s is %q, a placeholder: a required key must say what is known", dotted(kp), v)
 				continue
 			}
 		}
-		if _, ok := m[f.name]; ok || !f.required {
+		if has || !f.required {
 			continue
 		}
-		kp := join(path, f.name)
+		kp[len(path)] = f.name
 		if d.doc.Keys.Has(kp...) || d.blanked[f.name] {
 			continue // written but unreadable: already reported
 		}
@@ -420,13 +509,93 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path []string) {
 		}
 		d.doc.Problemf(off, "missing required key %s", dotted(kp))
 	}
-	if rv.Type() == reflect.TypeOf(Child{}) {
+	if p.child {
 		c := rv.Addr().Interface().(*Child)
-		if _, ok := m["born"]; !ok && !c.Unborn && !d.doc.Keys.Has(join(path, "born")...) && !d.blanked["born"] {
-			d.doc.Problemf(d.keyAt(path), "missing required key %s (or unborn = true, with the expected date, before the child is born)", dotted(join(path, "born")))
+		kp[len(path)] = "born"
+		if _, ok := m["born"]; !ok && !c.Unborn && !d.doc.Keys.Has(kp...) && !d.blanked["born"] {
+			d.doc.Problemf(d.keyAt(path), "missing required key %s (or unborn = true, with the expected date, before the child is born)", dotted(kp))
 		}
 		d.checkBirth(c, path)
 	}
+}
+
+// key decodes the value raw of key k, whose key path is kp, into its field
+// of the struct rv (plan p), or reports k as unknown. It returns the bit of
+// the field in the plan, or 0. Decoding a key again gives the same field
+// and the same problems.
+func (d *decoder) key(k string, raw any, rv reflect.Value, p *decodePlan, kp []string) uint64 {
+	i := p.fieldNamed(k)
+	if i < 0 {
+		msg := Msgf("unknown key %s in %s", k, d.where(kp[:len(kp)-1]))
+		if m := Suggest(k, p.names); m != "" {
+			msg = msg.Add(fixed("; did you mean " + m + "?")) // a key caselint knows
+		}
+		d.doc.Problemf(d.keyAt(kp), msg.Format, msg.Args...)
+		return 0
+	}
+	d.value(raw, rv.Field(p.fields[i].index), &p.fields[i], kp)
+	return 1 << i
+}
+
+// keyProblems are the problems doc.Problems[from:to] of one key of a table.
+type keyProblems struct {
+	key      string
+	from, to int
+	pos      int // where the key stands
+}
+
+// keyOrder orders keys as they are written: by where each stands (a key
+// not in the index last), then by name.
+func keyOrder(a, b keyProblems) int {
+	if c := a.pos - b.pos; c != 0 {
+		return c
+	}
+	return strings.Compare(a.key, b.key)
+}
+
+// keyPos returns where the key of path kp stands, or the end of the file
+// when the index does not hold it.
+func (d *decoder) keyPos(kp []string) int {
+	if s, ok := d.doc.Keys.Key(kp...); ok {
+		return s.Start
+	}
+	return len(d.doc.Source.Data)
+}
+
+// keysInOrder returns the keys of m in keyOrder; kp is scratch of one
+// part more than path.
+func (d *decoder) keysInOrder(m map[string]any, path, kp []string) []string {
+	keys := make([]keyProblems, 0, len(m))
+	for k := range m {
+		kp[len(path)] = k
+		keys = append(keys, keyProblems{key: k, pos: d.keyPos(kp)})
+	}
+	slices.SortFunc(keys, keyOrder)
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.key
+	}
+	return out
+}
+
+// problemsInOrder puts the problems of the keys of one table, each key's
+// run of doc.Problems from offset before in the map's order, in keyOrder,
+// each run's own problems in the order they came.
+func (d *decoder) problemsInOrder(runs []keyProblems, before int, path, kp []string) {
+	for i := range runs {
+		kp[len(path)] = runs[i].key
+		runs[i].pos = d.keyPos(kp)
+	}
+	if slices.IsSortedFunc(runs, keyOrder) {
+		return
+	}
+	slices.SortFunc(runs, keyOrder)
+	tail := slices.Clone(d.doc.Problems[before:])
+	out := d.doc.Problems[:before]
+	for _, r := range runs {
+		out = append(out, tail[r.from-before:r.to-before]...)
+	}
+	d.doc.Problems = out
 }
 
 // personRefKeys are required keys that name a person: a placeholder there
@@ -438,7 +607,7 @@ var personRefKeys = map[string]bool{"lead_worker": true, "by": true}
 // case record", "[[people]] of case record".
 func (d *decoder) where(path []string) string {
 	if len(path) == 0 {
-		return d.what
+		return d.recordName()
 	}
 	var parts []string
 	array := false
@@ -452,11 +621,14 @@ func (d *decoder) where(path []string) string {
 	name := strings.Join(parts, ".")
 	if array && len(path) > 0 {
 		if _, err := strconv.Atoi(path[len(path)-1]); err == nil {
-			return "[[" + name + "]] of " + d.what
+			return "[[" + name + "]] of " + d.recordName()
 		}
 	}
-	return "[" + name + "] of " + d.what
+	return "[" + name + "] of " + d.recordName()
 }
+
+// recordName names the record in messages: "visit record".
+func (d *decoder) recordName() string { return string(d.kind) + " record" }
 
 // dotted writes a key path for a message, leaving out array indexes:
 // child.first_language, people.name.
@@ -505,29 +677,84 @@ func isUnmarshaler(t reflect.Type) bool {
 var unmarshalerCache sync.Map // reflect.Type to bool
 
 // value decodes one value raw, as the TOML library read it, into the field
-// fv, whose key path is path.
-func (d *decoder) value(raw any, fv reflect.Value, path []string) {
-	t := fv.Type()
-	switch {
-	case isUnmarshaler(t):
-		d.leaf(raw, fv, path)
-	case t.Kind() == reflect.Struct:
-		d.subtable(raw, fv, path)
-	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && !isUnmarshaler(t.Elem()):
+// fv, whose plan is f and key path is path.
+func (d *decoder) value(raw any, fv reflect.Value, f *field, path []string) {
+	switch f.way {
+	case wayString:
+		if s, ok := raw.(string); ok {
+			fv.SetString(s)
+			return
+		}
+	case wayBool:
+		if b, ok := raw.(bool); ok {
+			fv.SetBool(b)
+			return
+		}
+	case wayDate:
+		// As Date.UnmarshalTOML sets it.
+		if t, ok := raw.(time.Time); ok {
+			if loc := t.Location().String(); loc == tomlLocalDate || loc == tomlLocalDatetime {
+				*fv.Addr().Interface().(*Date) = DateOf(t)
+				return
+			}
+		}
+	case wayDateTime:
+		// As DateTime.UnmarshalTOML sets it.
+		if t, ok := raw.(time.Time); ok {
+			switch t.Location().String() {
+			case tomlLocalDate:
+				*fv.Addr().Interface().(*DateTime) = DateTime{Date: DateOf(t)}
+				return
+			case tomlLocalDatetime:
+				*fv.Addr().Interface().(*DateTime) = DateTime{Date: DateOf(t), Hour: t.Hour(), Minute: t.Minute(), HasTime: true}
+				return
+			}
+		}
+	case wayStrings:
+		if s, ok := stringsOf(raw); ok {
+			*fv.Addr().Interface().(*[]string) = s
+			return
+		}
+		d.list(raw, fv, path)
+		return
+	case wayList:
+		d.list(raw, fv, path)
+		return
+	case wayTable:
+		d.subtable(raw, fv, planOf(f.elem), path)
+		return
+	case wayTablePtr:
 		if _, ok := raw.(map[string]any); !ok {
 			d.doc.Problemf(d.valueAt(path), "%s: expected a table, found %s", dotted(path), tomlTypeName(raw))
 			return
 		}
-		p := reflect.New(t.Elem())
-		d.subtable(raw, p.Elem(), path)
+		p := reflect.New(f.elem)
+		d.subtable(raw, p.Elem(), planOf(f.elem), path)
 		fv.Set(p)
-	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && !isUnmarshaler(t.Elem()):
-		d.tables(raw, fv, path)
-	case t.Kind() == reflect.Slice:
-		d.list(raw, fv, path)
-	default:
-		d.leaf(raw, fv, path)
+		return
+	case wayTables:
+		d.tables(raw, fv, planOf(f.elem), path)
+		return
 	}
+	// A value of another type, or of the wrong type: the general way.
+	d.leaf(raw, fv, path)
+}
+
+// stringsOf returns the list raw when every item of it is a string.
+func stringsOf(raw any) ([]string, bool) {
+	items, ok := raw.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, len(items))
+	for i, item := range items {
+		s, ok := item.(string)
+		if !ok {
+			return nil, false
+		}
+		out[i] = s
+	}
+	return out, true
 }
 
 // leaf decodes a plain value (a string, a date, an interval) into fv,
@@ -588,29 +815,31 @@ func setLeaf(raw any, fv reflect.Value) string {
 	return ""
 }
 
-// subtable decodes a table value into the struct fv.
-func (d *decoder) subtable(raw any, fv reflect.Value, path []string) {
+// subtable decodes a table value into the struct fv, whose plan is p.
+func (d *decoder) subtable(raw any, fv reflect.Value, p *decodePlan, path []string) {
 	m, ok := raw.(map[string]any)
 	if !ok {
 		d.doc.Problemf(d.valueAt(path), "%s: expected a table, found %s", dotted(path), tomlTypeName(raw))
 		return
 	}
-	d.table(m, fv, path)
+	d.table(m, fv, p, path)
 }
 
 // tables decodes an array of tables ([[people]]) or a list of inline tables
 // into the slice of structs fv. An element that is not a table is reported
 // and left zero, so that element i is still the i-th table written.
-func (d *decoder) tables(raw any, fv reflect.Value, path []string) {
-	var elems []any
+func (d *decoder) tables(raw any, fv reflect.Value, p *decodePlan, path []string) {
+	// The library gives an array of tables as []map[string]any, a list
+	// of inline tables (or of anything) as []any.
+	var (
+		elems []any
+		tbls  []map[string]any
+	)
 	switch v := raw.(type) {
 	case []any:
 		elems = v
 	case []map[string]any:
-		elems = make([]any, len(v))
-		for i, m := range v {
-			elems[i] = m
-		}
+		tbls = v
 	default:
 		d.doc.Problemf(d.valueAt(path), "%s: expected [[%s]] tables, found %s", dotted(path), dotted(path), tomlTypeName(raw))
 		if _, one := raw.(map[string]any); one {
@@ -618,20 +847,29 @@ func (d *decoder) tables(raw any, fv reflect.Value, path []string) {
 			// still read as that one entry, so that no rule reads the
 			// case as having none.
 			out := reflect.MakeSlice(fv.Type(), 1, 1)
-			d.subtable(raw, out.Index(0), path)
+			d.subtable(raw, out.Index(0), p, path)
 			fv.Set(out)
 		}
 		return
 	}
-	n := len(elems)
+	n := len(elems) + len(tbls) // one of them
 	out := reflect.MakeSlice(fv.Type(), n, n)
-	for i, eraw := range elems {
-		epath := join(path, strconv.Itoa(i))
+	// epath is the key path of each element in turn; nothing below keeps it.
+	var epBuf [8]string
+	epath := append(append(epBuf[:0], path...), "")
+	for i := range n {
+		var eraw any
+		if tbls != nil {
+			eraw = tbls[i]
+		} else {
+			eraw = elems[i]
+		}
+		epath[len(path)] = strconv.Itoa(i)
 		if _, ok := eraw.(map[string]any); !ok {
 			d.doc.Problemf(d.valueAt(epath), "%s, item %d: expected a table, found %s", dotted(path), i+1, tomlTypeName(eraw))
 			continue
 		}
-		d.subtable(eraw, out.Index(i), epath)
+		d.subtable(eraw, out.Index(i), p, epath)
 	}
 	fv.Set(out)
 }

@@ -305,11 +305,11 @@ var recordKeys = sync.OnceValue(func() map[string]string {
 			return
 		}
 		done[t] = true
-		for _, f := range fieldsOf(t) {
+		for _, f := range planOf(t).fields {
 			if _, seen := keys[f.name]; !seen {
 				keys[f.name] = f.name
 			}
-			walk(t.Field(f.index).Type)
+			walk(f.typ)
 		}
 	}
 	for _, k := range Kinds {
