@@ -116,8 +116,6 @@ type bodyParser struct {
 	base int    // offset of in[0] in src.Data
 	body *Body
 
-	blocks map[*Section][]ast.Node // each section's top-level blocks
-
 	// heads are the level-2 headings of the document as read before the
 	// sections are split (plans and visits), in order; next is the first
 	// not yet asked for again (heading).
@@ -125,8 +123,8 @@ type bodyParser struct {
 	next  int
 
 	// scratch is where plain text is gathered before it is kept as a
-	// string (plainText, each section's content).
-	scratch bytes.Buffer
+	// string (plainText).
+	scratch []byte
 	// collapsed is where collapseBytes collapses it.
 	collapsed []byte
 	// topBlocks is the number of the document's top-level blocks.
@@ -192,7 +190,6 @@ func (p *bodyParser) lineStart(i int) int {
 // sections splits the document's top-level blocks at level-1 and level-2
 // headings, and collects the text runs.
 func (p *bodyParser) sections(doc ast.Node) {
-	p.blocks = map[*Section][]ast.Node{}
 	p.topBlocks = doc.ChildCount()
 	var cur *Section
 	// A plan's section written with the wrong mark ("# Concerns",
@@ -215,7 +212,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 	// a paragraph ("**Observations:** Home tidy."), or as a bold line or a
 	// heading of another level: each opens the section it names, when no
 	// "##" heading of the record is that section.
-	var labelled map[*Section]string
+	labelled := false
 	if p.kind == KindVisit {
 		have = map[string]bool{}
 		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -224,7 +221,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 				have[name] = true
 			}
 		}
-		labelled = map[*Section]string{}
+		labelled = true
 	}
 	// open ends the current section where s's heading starts and makes s
 	// the current one.
@@ -236,7 +233,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 		p.body.Sections = append(p.body.Sections, s)
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if labelled != nil {
+		if labelled {
 			if name, label := p.leadingLabel(n); name != "" && !have[name] {
 				have[name] = true
 				hoff := p.lineStart(nodePos(n))
@@ -247,9 +244,9 @@ func (p *bodyParser) sections(doc ast.Node) {
 					Start:         hoff,
 					End:           len(p.src.Data),
 					Level:         0,
+					text:          sectionText{in: p.in, label: label},
 				})
-				labelled[cur] = label
-				p.blocks[cur] = append(p.blocks[cur], n)
+				cur.text.blocks = append(cur.text.blocks, n)
 				p.runs(n, name)
 				continue
 			}
@@ -265,6 +262,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 					End:           len(p.src.Data),
 					Suggest:       acceptedHeading(sectionDefs[p.kind], name, normHeading(text)),
 					Level:         level,
+					text:          sectionText{in: p.in},
 				})
 				continue
 			}
@@ -284,13 +282,14 @@ func (p *bodyParser) sections(doc ast.Node) {
 					Start:         p.headingEnd(h),
 					End:           len(p.src.Data),
 					Level:         2,
+					text:          sectionText{in: p.in},
 				}
 				p.body.Sections = append(p.body.Sections, cur)
 			}
 			continue
 		}
 		if cur != nil {
-			p.blocks[cur] = append(p.blocks[cur], n)
+			cur.text.blocks = append(cur.text.blocks, n)
 		}
 		name := ""
 		if cur != nil {
@@ -301,25 +300,39 @@ func (p *bodyParser) sections(doc ast.Node) {
 	if p.kind == KindPlan {
 		p.nearSections()
 	}
-	if len(p.body.Sections) > 0 {
-		// Room for the longest content there can be, at once.
-		p.scratch.Reset()
-		p.scratch.Grow(len(p.in) + len(p.in)/8)
+}
+
+// sectionText is what a section's content is read from when a rule first
+// asks for it (Section.Content), and what was read: most sections are
+// never asked, and their text is never gathered.
+type sectionText struct {
+	in     []byte     // what goldmark parsed (bodyParser.in)
+	blocks []ast.Node // the section's top-level blocks
+	label  string     // the bold label that opens the section, if one does
+
+	contentOnce     sync.Once
+	content         string
+	placeholderOnce sync.Once
+	placeholder     bool
+}
+
+// read returns the section's content: the plain text of its blocks,
+// collapsed, without the label that opens it.
+func (t *sectionText) read() string {
+	// Most sections are short: their text is gathered on the stack.
+	var buf [1024]byte
+	b := buf[:0]
+	for _, n := range t.blocks {
+		b = appendPlain(b, t.in, n)
+		b = append(b, ' ')
 	}
-	for _, s := range p.body.Sections {
-		p.scratch.Reset()
-		for _, n := range p.blocks[s] {
-			p.plainTo(&p.scratch, n)
-			p.scratch.WriteByte(' ')
-		}
-		s.Content, p.collapsed = collapseBytes(p.collapsed, p.scratch.Bytes())
-		if label, ok := labelled[s]; ok {
-			// The label is the heading, not the content.
-			s.Content = strings.TrimSpace(strings.TrimPrefix(s.Content, label))
-			s.Content = strings.TrimSpace(strings.TrimLeft(s.Content, ":-\u2013 "))
-		}
-		s.Placeholder = IsPlaceholder(s.Content, defaultPlaceholders)
+	content := string(appendCollapsed(b[:0], b)) // in place
+	if t.label != "" {
+		// The label is the heading, not the content.
+		content = strings.TrimSpace(strings.TrimPrefix(content, t.label))
+		content = strings.TrimSpace(strings.TrimLeft(content, ":-\u2013 "))
 	}
+	return content
 }
 
 // leadingLabel returns the visit section that paragraph n opens with a bold
@@ -512,7 +525,7 @@ func (p *bodyParser) sectionsNamed(name string) []*Section {
 // blocks and their descendants for which match is true.
 func (p *bodyParser) find(s *Section, match func(ast.Node) bool) ast.Node {
 	var found ast.Node
-	for _, b := range p.blocks[s] {
+	for _, b := range s.text.blocks {
 		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
 				return ast.WalkContinue, nil
@@ -569,7 +582,7 @@ func (p *bodyParser) outcomes(s *Section) {
 // whose first cell is one. Lines that open with no id are not outcomes
 // here (they are prose around them).
 func (p *bodyParser) outcomeLines(s *Section) {
-	for _, b := range p.blocks[s] {
+	for _, b := range s.text.blocks {
 		switch b.Kind() {
 		case ast.KindParagraph, ast.KindHeading:
 			var v vtext
@@ -650,7 +663,7 @@ func (p *bodyParser) actions(secs []*Section) {
 	var tables []ast.Node
 	var blocks []ast.Node
 	for _, s := range secs {
-		blocks = append(blocks, p.blocks[s]...)
+		blocks = append(blocks, s.text.blocks...)
 	}
 	for _, b := range blocks {
 		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -836,48 +849,50 @@ func (p *bodyParser) cell(c ast.Node, rowStart int) Cell {
 // text of its inline nodes (escapes and entities resolved), HTML and
 // comments dropped. It is made with one allocation.
 func (p *bodyParser) plainText(n ast.Node) string {
-	p.scratch.Reset()
-	p.plainTo(&p.scratch, n)
+	p.scratch = appendPlain(p.scratch[:0], p.in, n)
 	var text string
-	text, p.collapsed = collapseBytes(p.collapsed, p.scratch.Bytes())
+	text, p.collapsed = collapseBytes(p.collapsed, p.scratch)
 	return text
 }
 
-func (p *bodyParser) plainTo(b *bytes.Buffer, n ast.Node) {
+// appendPlain appends the plain text of node n (of the document parsed
+// from in) to b, not collapsed: the text of its inline nodes (escapes and
+// entities resolved), a space after each block and line break, HTML and
+// comments dropped.
+func appendPlain(b, in []byte, n ast.Node) []byte {
 	switch n := n.(type) {
 	case *ast.HTMLBlock, *ast.RawHTML:
-		return
+		return b
 	case *ast.Text:
-		v := n.Segment.Value(p.in)
+		v := n.Segment.Value(in)
 		if !n.IsRaw() {
 			v = unescape(v)
 		}
-		b.Write(v)
+		b = append(b, v...)
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		return
+		return b
 	case *ast.String:
-		b.Write(n.Value)
-		return
+		return append(b, n.Value...)
 	case *ast.AutoLink:
-		b.Write(n.Label(p.in))
-		return
+		return append(b, n.Label(in)...)
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
 		ls := n.Lines()
 		for i := 0; i < ls.Len(); i++ {
 			seg := ls.At(i)
-			b.Write(seg.Value(p.in))
-			b.WriteByte(' ')
+			b = append(b, seg.Value(in)...)
+			b = append(b, ' ')
 		}
-		return
+		return b
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		p.plainTo(b, c)
+		b = appendPlain(b, in, c)
 		if c.Type() == ast.TypeBlock {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
 	}
+	return b
 }
 
 // unescape resolves backslash escapes and entity references as a renderer
@@ -918,7 +933,8 @@ func collapseBytes(buf, b []byte) (string, []byte) {
 
 // appendCollapsed appends collapse(s) to dst: the runs of s that are not
 // white space (asciiSpace, and unicode.IsSpace beyond ASCII), joined by
-// single spaces.
+// single spaces. dst may be s[:0]: s is collapsed in place (what is
+// written never overtakes what is read).
 func appendCollapsed[T string | []byte](dst []byte, s T) []byte {
 	start := len(dst)
 	field := -1 // start of the field being read

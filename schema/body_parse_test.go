@@ -93,7 +93,7 @@ func TestParseBodySectionRanges(t *testing.T) {
 		{"14:1", "15:1", "15:9", "Monthly."},
 	}
 	for i, s := range b.Sections {
-		got := rng{lc(src, s.HeadingOffset), lc(src, s.Start), lc(src, s.End), s.Content}
+		got := rng{lc(src, s.HeadingOffset), lc(src, s.Start), lc(src, s.End), s.Content()}
 		if got != want[i] {
 			t.Errorf("section %d (%s): got %+v, want %+v", i, s.Name, got, want[i])
 		}
@@ -101,7 +101,7 @@ func TestParseBodySectionRanges(t *testing.T) {
 	if s := b.Sections[2]; s.Heading != "Review" || s.End != len(src.Data) {
 		t.Errorf("review: heading %q end %d, want Review and %d", s.Heading, s.End, len(src.Data))
 	}
-	if b.Section("outcomes") == nil || !b.Section("outcomes").Placeholder {
+	if b.Section("outcomes") == nil || !b.Section("outcomes").Placeholder() {
 		t.Errorf("empty outcomes section should be a placeholder")
 	}
 	// The setext heading's content starts after its underline.
@@ -149,11 +149,11 @@ func TestParseBodyPlaceholders(t *testing.T) {
 			if s == nil {
 				t.Fatal("no contingency section")
 			}
-			if s.Placeholder != tt.want {
-				t.Errorf("Placeholder = %v, want %v (content %q)", s.Placeholder, tt.want, s.Content)
+			if s.Placeholder() != tt.want {
+				t.Errorf("Placeholder = %v, want %v (content %q)", s.Placeholder(), tt.want, s.Content())
 			}
-			if strings.Contains(s.Content, "<!--") {
-				t.Errorf("content keeps a comment: %q", s.Content)
+			if strings.Contains(s.Content(), "<!--") {
+				t.Errorf("content keeps a comment: %q", s.Content())
 			}
 		})
 	}
@@ -399,7 +399,7 @@ func TestParseBodyTextRuns(t *testing.T) {
 		t.Errorf("disturbed at %s, want 7:10", got)
 	}
 	s := b.Section("incidents")
-	if s == nil || !s.Placeholder || strings.TrimSpace(s.Content) != "None." {
+	if s == nil || !s.Placeholder() || strings.TrimSpace(s.Content()) != "None." {
 		t.Errorf("incidents: %+v", s)
 	}
 }
@@ -548,7 +548,7 @@ func TestParseBodySamplePlan(t *testing.T) {
 	var names []string
 	for _, s := range b.Sections {
 		names = append(names, s.Name)
-		if s.Placeholder {
+		if s.Placeholder() {
 			t.Errorf("section %s is a placeholder", s.Name)
 		}
 	}
@@ -697,8 +697,8 @@ func TestVisitLabelledSections(t *testing.T) {
 			t.Errorf("no %s section", name)
 			continue
 		}
-		if s.Content != want || s.Placeholder != (want == "" || want == "TBC") {
-			t.Errorf("%s: Content %q (placeholder %v), want %q", name, s.Content, s.Placeholder, want)
+		if s.Content() != want || s.Placeholder() != (want == "" || want == "TBC") {
+			t.Errorf("%s: Content %q (placeholder %v), want %q", name, s.Content(), s.Placeholder(), want)
 		}
 	}
 }

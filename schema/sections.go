@@ -477,8 +477,8 @@ var defaultPlaceholders = []string{
 //
 // "none" is among them, which is right for a plan ("Contingency plan: none"
 // is a missing contingency plan) but wrong for a visit, where "None" is an
-// answer ("Incidents and injuries: none"). Section.Placeholder always uses
-// this default list; visit rules must test strings.TrimSpace(Content) == ""
+// answer ("Incidents and injuries: none"). Section.Placeholder() always uses
+// this default list; visit rules must test strings.TrimSpace(Content()) == ""
 // instead of Placeholder.
 func DefaultPlaceholders() []string {
 	return append([]string(nil), defaultPlaceholders...)
