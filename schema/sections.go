@@ -131,28 +131,50 @@ func CanonicalSection(k Kind, heading string) string {
 // sectionByWords returns the section whose accepted headings hold every
 // word of words and one of them whole, or "".
 func sectionByWords(k Kind, words []string) string {
-	for _, d := range sectionDefs[k] {
-		all := map[string]bool{}
-		for _, a := range d.Headings {
-			for _, w := range headingWords(normHeading(a)) {
-				all[w] = true
-			}
-		}
+	for _, d := range sectionWords()[k] {
 		inAll := true
 		for _, w := range words {
-			inAll = inAll && all[w]
+			inAll = inAll && d.all[w]
 		}
 		if !inAll {
 			continue
 		}
-		for _, a := range d.Headings {
-			if containsWords(words, headingWords(normHeading(a))) {
-				return d.Name
+		for _, a := range d.headings {
+			if containsWords(words, a) {
+				return d.name
 			}
 		}
 	}
 	return ""
 }
+
+// headingWordSet is the words of one section's accepted headings
+// (headingWords), for sectionByWords.
+type headingWordSet struct {
+	name     string
+	all      map[string]bool // every word of every accepted heading
+	headings [][]string      // each accepted heading's words, in order
+}
+
+// sectionWords is the words of the accepted headings of each kind's
+// sections, in the order of sectionDefs, made once.
+var sectionWords = sync.OnceValue(func() map[Kind][]headingWordSet {
+	out := map[Kind][]headingWordSet{}
+	for k, defs := range sectionDefs {
+		for _, d := range defs {
+			set := headingWordSet{name: d.Name, all: map[string]bool{}}
+			for _, a := range d.Headings {
+				words := headingWords(normHeading(a))
+				for _, w := range words {
+					set.all[w] = true
+				}
+				set.headings = append(set.headings, words)
+			}
+			out[k] = append(out[k], set)
+		}
+	}
+	return out
+})
 
 // coreGroupSectionByKeyword reads a core group minutes heading by its
 // words, as minute-takers write them: the written views of absent members
