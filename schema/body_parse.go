@@ -847,12 +847,42 @@ func (p *bodyParser) cell(c ast.Node, rowStart int) Cell {
 
 // plainText returns the plain text of node n, collapsed (collapse): the
 // text of its inline nodes (escapes and entities resolved), HTML and
-// comments dropped. It is made with one allocation.
+// comments dropped. It is made with one allocation, or none when it is
+// the source as written (sourceText).
 func (p *bodyParser) plainText(n ast.Node) string {
+	if text, ok := p.sourceText(n); ok {
+		return text
+	}
 	p.scratch = appendPlain(p.scratch[:0], p.in, n)
 	var text string
 	text, p.collapsed = collapseBytes(p.collapsed, p.scratch)
 	return text
+}
+
+// sourceText returns plainText(n) as a slice of the body's source, when n
+// holds only one piece of text that is already plain and collapsed, as
+// most headings and table cells do ("Wishes and feelings", "Sam Doe"):
+// no escape or entity to resolve, no white space but single spaces
+// between words (so no line break, and no lone CR that p.in would hold
+// as a newline), nothing around it. ok is false otherwise.
+func (p *bodyParser) sourceText(n ast.Node) (text string, ok bool) {
+	switch n.(type) {
+	case *ast.HTMLBlock, *ast.RawHTML, *ast.Text, *ast.String, *ast.AutoLink, *ast.CodeBlock, *ast.FencedCodeBlock:
+		return "", false // read on their own by appendPlain
+	}
+	t, ok := n.FirstChild().(*ast.Text)
+	if !ok || t.NextSibling() != nil || t.SoftLineBreak() || t.HardLineBreak() {
+		return "", false
+	}
+	seg := t.Segment
+	if seg.Padding != 0 || seg.Start < 0 || seg.Start >= seg.Stop || seg.Stop > len(p.in) {
+		return "", false
+	}
+	v := p.in[seg.Start:seg.Stop]
+	if !t.IsRaw() && bytes.IndexAny(v, "\\&") >= 0 || !isCollapsed(v) {
+		return "", false
+	}
+	return p.source(p.off(seg.Start), p.off(seg.Stop)), true
 }
 
 // appendPlain appends the plain text of node n (of the document parsed
