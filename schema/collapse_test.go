@@ -31,6 +31,9 @@ func TestCollapse(t *testing.T) {
 		if got, _ := collapseBytes([]byte("left over"), []byte(s)); got != want {
 			t.Fatalf("collapseBytes(%q) = %q, want %q", s, got, want)
 		}
+		if got := string(collapseInPlace([]byte(s))); got != want {
+			t.Fatalf("collapseInPlace(%q) = %q, want %q", s, got, want)
+		}
 		// In place, as a section's content is collapsed.
 		if b := []byte(s); string(appendCollapsed(b[:0], b)) != want {
 			t.Fatalf("appendCollapsed in place of %q = %q, want %q", s, appendCollapsed(b[:0], []byte(s)), want)
@@ -91,8 +94,16 @@ func TestAppendNormASCII(t *testing.T) {
 func BenchmarkCollapse(b *testing.B) {
 	text := []byte(strings.Repeat("Jamie was seen alone in his bedroom.\n  He said he felt  safe at home, and liked the café\u00a0on Tuesdays. ", 40))
 	buf := make([]byte, 0, len(text))
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		buf = appendCollapsed(buf[:0], text)
-	}
+	b.Run("append", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			buf = appendCollapsed(buf[:0], text)
+		}
+	})
+	b.Run("in-place", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			collapseInPlace(append(buf[:0], text...))
+		}
+	})
 }
