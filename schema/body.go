@@ -6,7 +6,25 @@ type Body struct {
 	Sections []*Section // every level-2 heading, in order
 	Outcomes []Outcome  // plan only: the items of the Outcomes list
 	Actions  *ActionTable
-	Text     []TextRun // the body's prose, in order, for checks that read words
+
+	text bodyText // the prose, read when first asked for (Text)
+}
+
+// Text returns the body's prose, in order, for checks that read words
+// (ParseBody says how it is cut into runs). It is read from the parsed
+// body the first time it is asked for (rules ask for visits' only), then
+// kept; it is safe to call from several goroutines.
+func (b *Body) Text() []TextRun {
+	if b == nil {
+		return nil
+	}
+	b.text.once.Do(func() {
+		if p := b.text.parser; p != nil {
+			p.readText()
+			b.text.parser = nil
+		}
+	})
+	return b.text.runs
 }
 
 // Section is the text under one "## Heading", up to the next level-2 (or

@@ -81,6 +81,10 @@ func readBody(src *Source, k Kind, start int) (*Body, *Problem) {
 			p.actions(secs)
 		}
 	}
+	// The prose is read when it is first asked for (Body.Text): rules read
+	// only visits'. The parser is kept for that, without its buffers.
+	p.scratch, p.collapsed, p.heads = nil, nil, nil
+	body.text.parser = p
 	return body, nil
 }
 
@@ -129,6 +133,12 @@ type bodyParser struct {
 	collapsed []byte
 	// topBlocks is the number of the document's top-level blocks.
 	topBlocks int
+
+	// prose is the blocks whose text runs Body.Text reads, and the
+	// section each is in, in order; renamed is set when nearSections
+	// named a section after the blocks were listed.
+	prose   []proseBlock
+	renamed bool
 
 	// bodyText is src.Data[base:] as a string, made the first time a run
 	// of text asks for it: the runs are slices of it, one allocation a
@@ -191,6 +201,7 @@ func (p *bodyParser) lineStart(i int) int {
 // headings, and collects the text runs.
 func (p *bodyParser) sections(doc ast.Node) {
 	p.topBlocks = doc.ChildCount()
+	p.prose = make([]proseBlock, 0, p.topBlocks)
 	var cur *Section
 	// A plan's section written with the wrong mark ("# Concerns",
 	// "### Concerns", a line "**Concerns**") is read as the section, when
@@ -247,7 +258,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 					text:          sectionText{in: p.in, label: label},
 				})
 				cur.text.blocks = append(cur.text.blocks, n)
-				p.runs(n, name)
+				p.prose = append(p.prose, proseBlock{n, name})
 				continue
 			}
 		}
@@ -295,10 +306,35 @@ func (p *bodyParser) sections(doc ast.Node) {
 		if cur != nil {
 			name = cur.Name
 		}
-		p.runs(n, name)
+		p.prose = append(p.prose, proseBlock{n, name})
 	}
 	if p.kind == KindPlan {
 		p.nearSections()
+	}
+}
+
+// proseBlock is a top-level block of the body and the canonical name of
+// the section it is in ("" if none).
+type proseBlock struct {
+	node    ast.Node
+	section string
+}
+
+// bodyText is the body's prose (Body.Text), read once, when first asked
+// for.
+type bodyText struct {
+	once   sync.Once
+	runs   []TextRun
+	parser *bodyParser // what reads them; nil once read, or for a body not parsed
+}
+
+// readText reads the text runs of the prose blocks into Body.Text.
+func (p *bodyParser) readText() {
+	for _, b := range p.prose {
+		p.runs(b.node, b.section)
+	}
+	if p.renamed {
+		p.renameRuns()
 	}
 }
 
@@ -439,11 +475,14 @@ func (p *bodyParser) nearSections() {
 		near[n] = true
 		changed = true
 	}
-	if !changed {
-		return
-	}
-	for i := range p.body.Text {
-		r := &p.body.Text[i]
+	p.renamed = changed
+}
+
+// renameRuns puts the text runs of no section that stand in a section
+// nearSections named into it.
+func (p *bodyParser) renameRuns() {
+	for i := range p.body.text.runs {
+		r := &p.body.text.runs[i]
 		if r.Section != "" {
 			continue
 		}
@@ -1141,10 +1180,10 @@ func (p *bodyParser) runs(n ast.Node, section string) {
 // addRun appends r to Body.Text, which is made, at the first run, with
 // room for a run for each top-level block of the body.
 func (p *bodyParser) addRun(r TextRun) {
-	if p.body.Text == nil {
-		p.body.Text = make([]TextRun, 0, max(1, p.topBlocks))
+	if p.body.text.runs == nil {
+		p.body.text.runs = make([]TextRun, 0, max(1, p.topBlocks))
 	}
-	p.body.Text = append(p.body.Text, r)
+	p.body.text.runs = append(p.body.text.runs, r)
 }
 
 func onlySpace(b []byte) bool {

@@ -329,7 +329,7 @@ func TestParseBodyCRLFAndBOM(t *testing.T) {
 			}
 			// Find "disturbed" through the text runs.
 			found := ""
-			for _, r := range b.Text {
+			for _, r := range b.Text() {
 				if i := strings.Index(r.Text, "disturbed"); i >= 0 {
 					if r.Section != "contingency" {
 						t.Errorf("run %q in section %q", r.Text, r.Section)
@@ -355,7 +355,7 @@ func TestParseBodyCRLFAndBOM(t *testing.T) {
 // findWord returns the "line:col" of the first occurrence of word in the
 // body's text runs.
 func findWord(src *Source, b *Body, word string) string {
-	for _, r := range b.Text {
+	for _, r := range b.Text() {
 		if i := strings.Index(r.Text, word); i >= 0 {
 			return lc(src, r.Offset+i)
 		}
@@ -375,7 +375,7 @@ func TestParseBodyTextRuns(t *testing.T) {
 		"None.\n"
 	src, b := parseBody(KindVisit, body)
 	var got []string
-	for _, r := range b.Text {
+	for _, r := range b.Text() {
 		got = append(got, fmt.Sprintf("%s@%s:%q", r.Section, lc(src, r.Offset), r.Text))
 	}
 	want := []string{
@@ -525,7 +525,7 @@ func FuzzParseBody(f *testing.F) {
 				}
 			}
 		}
-		for _, r := range b.Text {
+		for _, r := range b.Text() {
 			in("run", r.Offset)
 			in("run end", r.Offset+len(r.Text))
 		}
@@ -700,5 +700,26 @@ func TestVisitLabelledSections(t *testing.T) {
 		if s.Content() != want || s.Placeholder() != (want == "" || want == "TBC") {
 			t.Errorf("%s: Content %q (placeholder %v), want %q", name, s.Content(), s.Placeholder(), want)
 		}
+	}
+}
+
+// TestParseBodyTextInNearSection checks that the prose under a heading read
+// as the section it is close to is in that section, though Body.Text is
+// read after the sections are named, and that the prose before every
+// heading is in none.
+func TestParseBodyTextInNearSection(t *testing.T) {
+	_, b := parseBody(KindPlan, "Intro words.\n\n## Contingency Plans\n\nMove to *Gran's* house.\n\n## Review\n\nMonthly.\n")
+	var got []string
+	for _, r := range b.Text() {
+		got = append(got, r.Section+":"+r.Text)
+	}
+	if want := []string{":Intro words.", "contingency:Move to ", "contingency:Gran's", "contingency: house.", "review:Monthly."}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("runs %q, want %q", got, want)
+	}
+	if s := b.Section("contingency"); s == nil || s.Suggest != "Contingency plan" || s.Content() != "Move to Gran's house." {
+		t.Errorf("contingency section: %+v", s)
+	}
+	if b2 := (*Body)(nil); b2.Text() != nil {
+		t.Errorf("a nil body has text")
 	}
 }
