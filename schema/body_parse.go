@@ -918,7 +918,7 @@ func (p *bodyParser) sourceText(n ast.Node) (text string, ok bool) {
 		return "", false
 	}
 	v := p.in[seg.Start:seg.Stop]
-	if !t.IsRaw() && bytes.IndexAny(v, "\\&") >= 0 || !isCollapsed(v) {
+	if !t.IsRaw() && bytes.ContainsAny(v, "\\&") || !isCollapsed(v) {
 		return "", false
 	}
 	return p.source(p.off(seg.Start), p.off(seg.Stop)), true
