@@ -101,6 +101,11 @@ func SectionNames(k Kind) []SectionDef {
 // "Risks and concerns", "Contact arrangements and monitoring",
 // "Developmental needs and services".
 func CanonicalSection(k Kind, heading string) string {
+	// An accepted heading as written, in ASCII, as nearly all are, is
+	// looked up lower-cased on the stack.
+	if n, ok := sectionOfASCII(k, heading); ok {
+		return n
+	}
 	h := normHeading(heading)
 	if n := sectionIndex()[k][h]; n != "" {
 		return n
@@ -254,14 +259,40 @@ var sectionIndex = sync.OnceValue(func() map[Kind]map[string]string {
 	return idx
 })
 
+// sectionOfASCII returns sectionIndex's section of normHeading(heading),
+// with ok set, when heading is ASCII, at most 64 bytes and found there;
+// without allocating.
+func sectionOfASCII(k Kind, heading string) (name string, ok bool) {
+	h := trimHeading(collapse(heading))
+	var buf [64]byte
+	if len(h) > len(buf) {
+		return "", false
+	}
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if c >= utf8.RuneSelf {
+			return "", false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	name = sectionIndex()[k][string(buf[:len(h)])]
+	return name, name != ""
+}
+
+// trimHeading is normHeading without the lower-casing.
+func trimHeading(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, "*_ "))
+	s = strings.TrimSpace(strings.TrimRight(s, ":"))
+	return strings.TrimSpace(strings.Trim(s, "*_ "))
+}
+
 // normHeading lower-cases a heading or column label, collapses its spaces
 // and drops a trailing colon and emphasis marks around it.
 func normHeading(s string) string {
-	s = collapse(s)
-	s = strings.TrimSpace(strings.Trim(s, "*_ "))
-	s = strings.TrimSpace(strings.TrimRight(s, ":"))
-	s = strings.TrimSpace(strings.Trim(s, "*_ "))
-	return strings.ToLower(s)
+	return strings.ToLower(trimHeading(collapse(s)))
 }
 
 // NearSection returns the canonical section of a record of kind k that a
