@@ -140,6 +140,10 @@ type bodyParser struct {
 	prose   []proseBlock
 	renamed bool
 
+	// sectionPool is where the body's sections are made: room for one a
+	// level-2 heading, made at once.
+	sectionPool []Section
+
 	// bodyText is src.Data[base:] as a string, made the first time a run
 	// of text asks for it: the runs are slices of it, one allocation a
 	// body rather than one a run.
@@ -201,6 +205,13 @@ func (p *bodyParser) lineStart(i int) int {
 // headings, and collects the text runs.
 func (p *bodyParser) sections(doc ast.Node) {
 	p.topBlocks = doc.ChildCount()
+	headings := 0
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+			headings++
+		}
+	}
+	p.sectionPool = make([]Section, 0, headings)
 	p.prose = make([]proseBlock, 0, p.topBlocks)
 	var cur *Section
 	// A plan's section written with the wrong mark ("# Concerns",
@@ -248,7 +259,8 @@ func (p *bodyParser) sections(doc ast.Node) {
 			if name, label := p.leadingLabel(n); name != "" && !have[name] {
 				have[name] = true
 				hoff := p.lineStart(nodePos(n))
-				open(&Section{
+				s := p.newSection()
+				*s = Section{
 					Name:          name,
 					Heading:       label,
 					HeadingOffset: hoff,
@@ -256,7 +268,8 @@ func (p *bodyParser) sections(doc ast.Node) {
 					End:           len(p.src.Data),
 					Level:         0,
 					text:          sectionText{in: p.in, label: label},
-				})
+				}
+				open(s)
 				cur.text.blocks = append(cur.text.blocks, n)
 				p.prose = append(p.prose, proseBlock{n, name})
 				continue
@@ -265,7 +278,8 @@ func (p *bodyParser) sections(doc ast.Node) {
 		if have != nil {
 			if name, text, level := p.pseudoHeading(n); name != "" && !have[name] {
 				have[name] = true
-				open(&Section{
+				s := p.newSection()
+				*s = Section{
 					Name:          name,
 					Heading:       text,
 					HeadingOffset: p.lineStart(nodePos(n)),
@@ -274,7 +288,8 @@ func (p *bodyParser) sections(doc ast.Node) {
 					Suggest:       acceptedHeading(sectionDefs[p.kind], name, normHeading(text)),
 					Level:         level,
 					text:          sectionText{in: p.in},
-				})
+				}
+				open(s)
 				continue
 			}
 		}
@@ -286,7 +301,8 @@ func (p *bodyParser) sections(doc ast.Node) {
 			cur = nil
 			if h.Level == 2 {
 				heading, name := p.heading(h)
-				cur = &Section{
+				cur = p.newSection()
+				*cur = Section{
 					Name:          name,
 					Heading:       heading,
 					HeadingOffset: hoff,
@@ -311,6 +327,17 @@ func (p *bodyParser) sections(doc ast.Node) {
 	if p.kind == KindPlan {
 		p.nearSections()
 	}
+}
+
+// newSection returns a new, empty section: the next of p.sectionPool
+// while there is room (a section read from a bold line or a heading of
+// another level has none made for it).
+func (p *bodyParser) newSection() *Section {
+	if n := len(p.sectionPool); n < cap(p.sectionPool) {
+		p.sectionPool = p.sectionPool[:n+1]
+		return &p.sectionPool[n]
+	}
+	return &Section{}
 }
 
 // proseBlock is a top-level block of the body and the canonical name of
