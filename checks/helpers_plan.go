@@ -38,7 +38,7 @@ func planHasKey(doc *schema.Document, path ...string) bool {
 // planSectionEmpty reports whether a section's text is empty or only a
 // placeholder, by the parser's list or the profile's.
 func planSectionEmpty(pass *lint.Pass, s *schema.Section) bool {
-	return s.Placeholder || pass.Profile.IsPlaceholder(s.Content)
+	return s.Placeholder() || pass.Profile.IsPlaceholder(s.Content())
 }
 
 // planSectionWritten reports whether the plan has a section of canonical name

@@ -124,7 +124,7 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 				pass.Reportf(doc, doc.TypeLine(),
 					"the record of the visit of %s has no \"## %s\" section: add it, with %s (write \"None\" if there is nothing to record) (%s)",
 					day, def.Title, def.Hint, cite(pass))
-			case strings.TrimSpace(sec.Content) == "" || unanswered(pass, sec.Content):
+			case strings.TrimSpace(sec.Content()) == "" || unanswered(pass, sec.Content()):
 				pass.Reportf(doc, sec.HeadingOffset,
 					"the \"%s\" section of the record of the visit of %s is empty: record %s (write \"None\" if there is nothing to record) (%s)",
 					sec.Heading, day, def.Hint, cite(pass))

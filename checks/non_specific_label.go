@@ -74,7 +74,7 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 		// all, as most have not.
 		var quoted [][2]int
 		quotedRead := false
-		for _, run := range v.Doc.Body.Text {
+		for _, run := range v.Doc.Body.Text() {
 			for _, m := range f.find(run.Text, labels) {
 				if !quotedRead {
 					quoted, quotedRead = quotedSpans(v.Doc.Source.Data, v.Doc.BodyStart), true

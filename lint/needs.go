@@ -166,7 +166,7 @@ func (c *Case) NeedAddressed(need string) bool {
 	}
 	b := c.Plan.Doc.Body
 	for _, s := range b.Sections {
-		if s.Name == "needs" && MentionsNeed(s.Content, need) {
+		if s.Name == "needs" && MentionsNeed(s.Content(), need) {
 			return true
 		}
 	}

@@ -323,7 +323,7 @@ func (p *Profile) RefusalInWords(v *schema.Visit) (said string, off int, ok bool
 	if !p.IsPlaceholder(v.NotSeenReason) || v.Doc == nil || v.Doc.Body == nil {
 		return "", 0, false
 	}
-	for _, r := range v.Doc.Body.Text {
+	for _, r := range v.Doc.Body.Text() {
 		at := 0
 		for _, sen := range sentences(r.Text) {
 			i := strings.Index(r.Text[at:], sen)
@@ -430,7 +430,7 @@ func tokensSayAt(toks []string, i int, phrase []string) bool {
 func sentenceSaying(v *schema.Visit, unless, says [][]string) (string, bool) {
 	texts := []string{v.NotSeenReason}
 	if v.Doc.Body != nil {
-		for _, r := range v.Doc.Body.Text {
+		for _, r := range v.Doc.Body.Text() {
 			texts = append(texts, r.Text)
 		}
 	}

@@ -6,7 +6,25 @@ type Body struct {
 	Sections []*Section // every level-2 heading, in order
 	Outcomes []Outcome  // plan only: the items of the Outcomes list
 	Actions  *ActionTable
-	Text     []TextRun // the body's prose, in order, for checks that read words
+
+	text bodyText // the prose, read when first asked for (Text)
+}
+
+// Text returns the body's prose, in order, for checks that read words
+// (ParseBody says how it is cut into runs). It is read from the parsed
+// body the first time it is asked for (rules ask for visits' only), then
+// kept; it is safe to call from several goroutines.
+func (b *Body) Text() []TextRun {
+	if b == nil {
+		return nil
+	}
+	b.text.once.Do(func() {
+		if p := b.text.parser; p != nil {
+			p.readText()
+			b.text.parser = nil
+		}
+	})
+	return b.text.runs
 }
 
 // Section is the text under one "## Heading", up to the next level-2 (or
@@ -16,10 +34,6 @@ type Section struct {
 	Heading       string // the heading's text as written
 	HeadingOffset int    // where the heading line starts (the "##")
 	Start, End    int    // the section's content, after the heading line
-	// Placeholder is set when the content is empty or only a placeholder
-	// (TBC, TBA, N/A, none, -, to follow); comments do not count as content.
-	Placeholder bool
-	Content     string // the content as plain text, comments dropped, spaces collapsed
 	// Suggest is set when the heading is not one of the accepted headings
 	// but close to one ("1. Concerns", "Contingency Plans", "Risk"): the
 	// section is read as the one it is close to (Name), and Suggest is the
@@ -29,6 +43,26 @@ type Section struct {
 	// of the wrong level read as the section ("# Concerns"); 0 for a line
 	// that is only bold text ("**Concerns**"). Suggest is set for those.
 	Level int
+
+	// text is what Content and Placeholder read, the first time either is
+	// asked for.
+	text sectionText
+}
+
+// Content returns the section's content as plain text, comments dropped,
+// spaces collapsed. It is read from the parsed body the first time it is
+// asked for (few sections are), then kept; it is safe to call from several
+// goroutines.
+func (s *Section) Content() string {
+	s.text.contentOnce.Do(func() { s.text.content = s.text.read() })
+	return s.text.content
+}
+
+// Placeholder reports whether the content is empty or only a placeholder
+// (TBC, TBA, N/A, none, -, to follow); comments do not count as content.
+func (s *Section) Placeholder() bool {
+	s.text.placeholderOnce.Do(func() { s.text.placeholder = IsPlaceholder(s.Content(), defaultPlaceholders) })
+	return s.text.placeholder
 }
 
 // Outcome is one item of the plan's Outcomes list: "O1: Jamie attends

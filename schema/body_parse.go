@@ -81,6 +81,10 @@ func readBody(src *Source, k Kind, start int) (*Body, *Problem) {
 			p.actions(secs)
 		}
 	}
+	// The prose is read when it is first asked for (Body.Text): rules read
+	// only visits'. The parser is kept for that, without its buffers.
+	p.scratch, p.collapsed, p.heads = nil, nil, nil
+	body.text.parser = p
 	return body, nil
 }
 
@@ -116,8 +120,6 @@ type bodyParser struct {
 	base int    // offset of in[0] in src.Data
 	body *Body
 
-	blocks map[*Section][]ast.Node // each section's top-level blocks
-
 	// heads are the level-2 headings of the document as read before the
 	// sections are split (plans and visits), in order; next is the first
 	// not yet asked for again (heading).
@@ -125,12 +127,22 @@ type bodyParser struct {
 	next  int
 
 	// scratch is where plain text is gathered before it is kept as a
-	// string (plainText, each section's content).
-	scratch bytes.Buffer
+	// string (plainText).
+	scratch []byte
 	// collapsed is where collapseBytes collapses it.
 	collapsed []byte
 	// topBlocks is the number of the document's top-level blocks.
 	topBlocks int
+
+	// prose is the blocks whose text runs Body.Text reads, and the
+	// section each is in, in order; renamed is set when nearSections
+	// named a section after the blocks were listed.
+	prose   []proseBlock
+	renamed bool
+
+	// sectionPool is where the body's sections are made: room for one a
+	// level-2 heading, made at once.
+	sectionPool []Section
 
 	// bodyText is src.Data[base:] as a string, made the first time a run
 	// of text asks for it: the runs are slices of it, one allocation a
@@ -192,8 +204,15 @@ func (p *bodyParser) lineStart(i int) int {
 // sections splits the document's top-level blocks at level-1 and level-2
 // headings, and collects the text runs.
 func (p *bodyParser) sections(doc ast.Node) {
-	p.blocks = map[*Section][]ast.Node{}
 	p.topBlocks = doc.ChildCount()
+	headings := 0
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+			headings++
+		}
+	}
+	p.sectionPool = make([]Section, 0, headings)
+	p.prose = make([]proseBlock, 0, p.topBlocks)
 	var cur *Section
 	// A plan's section written with the wrong mark ("# Concerns",
 	// "### Concerns", a line "**Concerns**") is read as the section, when
@@ -215,7 +234,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 	// a paragraph ("**Observations:** Home tidy."), or as a bold line or a
 	// heading of another level: each opens the section it names, when no
 	// "##" heading of the record is that section.
-	var labelled map[*Section]string
+	labelled := false
 	if p.kind == KindVisit {
 		have = map[string]bool{}
 		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -224,7 +243,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 				have[name] = true
 			}
 		}
-		labelled = map[*Section]string{}
+		labelled = true
 	}
 	// open ends the current section where s's heading starts and makes s
 	// the current one.
@@ -236,28 +255,31 @@ func (p *bodyParser) sections(doc ast.Node) {
 		p.body.Sections = append(p.body.Sections, s)
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if labelled != nil {
+		if labelled {
 			if name, label := p.leadingLabel(n); name != "" && !have[name] {
 				have[name] = true
 				hoff := p.lineStart(nodePos(n))
-				open(&Section{
+				s := p.newSection()
+				*s = Section{
 					Name:          name,
 					Heading:       label,
 					HeadingOffset: hoff,
 					Start:         hoff,
 					End:           len(p.src.Data),
 					Level:         0,
-				})
-				labelled[cur] = label
-				p.blocks[cur] = append(p.blocks[cur], n)
-				p.runs(n, name)
+					text:          sectionText{in: p.in, label: label},
+				}
+				open(s)
+				cur.text.blocks = append(cur.text.blocks, n)
+				p.prose = append(p.prose, proseBlock{n, name})
 				continue
 			}
 		}
 		if have != nil {
 			if name, text, level := p.pseudoHeading(n); name != "" && !have[name] {
 				have[name] = true
-				open(&Section{
+				s := p.newSection()
+				*s = Section{
 					Name:          name,
 					Heading:       text,
 					HeadingOffset: p.lineStart(nodePos(n)),
@@ -265,7 +287,9 @@ func (p *bodyParser) sections(doc ast.Node) {
 					End:           len(p.src.Data),
 					Suggest:       acceptedHeading(sectionDefs[p.kind], name, normHeading(text)),
 					Level:         level,
-				})
+					text:          sectionText{in: p.in},
+				}
+				open(s)
 				continue
 			}
 		}
@@ -277,49 +301,101 @@ func (p *bodyParser) sections(doc ast.Node) {
 			cur = nil
 			if h.Level == 2 {
 				heading, name := p.heading(h)
-				cur = &Section{
+				cur = p.newSection()
+				*cur = Section{
 					Name:          name,
 					Heading:       heading,
 					HeadingOffset: hoff,
 					Start:         p.headingEnd(h),
 					End:           len(p.src.Data),
 					Level:         2,
+					text:          sectionText{in: p.in},
 				}
 				p.body.Sections = append(p.body.Sections, cur)
 			}
 			continue
 		}
 		if cur != nil {
-			p.blocks[cur] = append(p.blocks[cur], n)
+			cur.text.blocks = append(cur.text.blocks, n)
 		}
 		name := ""
 		if cur != nil {
 			name = cur.Name
 		}
-		p.runs(n, name)
+		p.prose = append(p.prose, proseBlock{n, name})
 	}
 	if p.kind == KindPlan {
 		p.nearSections()
 	}
-	if len(p.body.Sections) > 0 {
-		// Room for the longest content there can be, at once.
-		p.scratch.Reset()
-		p.scratch.Grow(len(p.in) + len(p.in)/8)
+}
+
+// newSection returns a new, empty section: the next of p.sectionPool
+// while there is room (a section read from a bold line or a heading of
+// another level has none made for it).
+func (p *bodyParser) newSection() *Section {
+	if n := len(p.sectionPool); n < cap(p.sectionPool) {
+		p.sectionPool = p.sectionPool[:n+1]
+		return &p.sectionPool[n]
 	}
-	for _, s := range p.body.Sections {
-		p.scratch.Reset()
-		for _, n := range p.blocks[s] {
-			p.plainTo(&p.scratch, n)
-			p.scratch.WriteByte(' ')
-		}
-		s.Content, p.collapsed = collapseBytes(p.collapsed, p.scratch.Bytes())
-		if label, ok := labelled[s]; ok {
-			// The label is the heading, not the content.
-			s.Content = strings.TrimSpace(strings.TrimPrefix(s.Content, label))
-			s.Content = strings.TrimSpace(strings.TrimLeft(s.Content, ":-\u2013 "))
-		}
-		s.Placeholder = IsPlaceholder(s.Content, defaultPlaceholders)
+	return &Section{}
+}
+
+// proseBlock is a top-level block of the body and the canonical name of
+// the section it is in ("" if none).
+type proseBlock struct {
+	node    ast.Node
+	section string
+}
+
+// bodyText is the body's prose (Body.Text), read once, when first asked
+// for.
+type bodyText struct {
+	once   sync.Once
+	runs   []TextRun
+	parser *bodyParser // what reads them; nil once read, or for a body not parsed
+}
+
+// readText reads the text runs of the prose blocks into Body.Text.
+func (p *bodyParser) readText() {
+	for _, b := range p.prose {
+		p.runs(b.node, b.section)
 	}
+	if p.renamed {
+		p.renameRuns()
+	}
+}
+
+// sectionText is what a section's content is read from when a rule first
+// asks for it (Section.Content), and what was read: most sections are
+// never asked, and their text is never gathered.
+type sectionText struct {
+	in     []byte     // what goldmark parsed (bodyParser.in)
+	blocks []ast.Node // the section's top-level blocks
+	label  string     // the bold label that opens the section, if one does
+
+	contentOnce     sync.Once
+	content         string
+	placeholderOnce sync.Once
+	placeholder     bool
+}
+
+// read returns the section's content: the plain text of its blocks,
+// collapsed, without the label that opens it.
+func (t *sectionText) read() string {
+	// Most sections are short: their text is gathered on the stack.
+	var buf [1024]byte
+	b := buf[:0]
+	for _, n := range t.blocks {
+		b = appendPlain(b, t.in, n)
+		b = append(b, ' ')
+	}
+	content := string(collapseInPlace(b))
+	if t.label != "" {
+		// The label is the heading, not the content.
+		content = strings.TrimSpace(strings.TrimPrefix(content, t.label))
+		content = strings.TrimSpace(strings.TrimLeft(content, ":-\u2013 "))
+	}
+	return content
 }
 
 // leadingLabel returns the visit section that paragraph n opens with a bold
@@ -426,11 +502,14 @@ func (p *bodyParser) nearSections() {
 		near[n] = true
 		changed = true
 	}
-	if !changed {
-		return
-	}
-	for i := range p.body.Text {
-		r := &p.body.Text[i]
+	p.renamed = changed
+}
+
+// renameRuns puts the text runs of no section that stand in a section
+// nearSections named into it.
+func (p *bodyParser) renameRuns() {
+	for i := range p.body.text.runs {
+		r := &p.body.text.runs[i]
 		if r.Section != "" {
 			continue
 		}
@@ -512,7 +591,7 @@ func (p *bodyParser) sectionsNamed(name string) []*Section {
 // blocks and their descendants for which match is true.
 func (p *bodyParser) find(s *Section, match func(ast.Node) bool) ast.Node {
 	var found ast.Node
-	for _, b := range p.blocks[s] {
+	for _, b := range s.text.blocks {
 		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
 				return ast.WalkContinue, nil
@@ -569,7 +648,7 @@ func (p *bodyParser) outcomes(s *Section) {
 // whose first cell is one. Lines that open with no id are not outcomes
 // here (they are prose around them).
 func (p *bodyParser) outcomeLines(s *Section) {
-	for _, b := range p.blocks[s] {
+	for _, b := range s.text.blocks {
 		switch b.Kind() {
 		case ast.KindParagraph, ast.KindHeading:
 			var v vtext
@@ -650,7 +729,7 @@ func (p *bodyParser) actions(secs []*Section) {
 	var tables []ast.Node
 	var blocks []ast.Node
 	for _, s := range secs {
-		blocks = append(blocks, p.blocks[s]...)
+		blocks = append(blocks, s.text.blocks...)
 	}
 	for _, b := range blocks {
 		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -834,50 +913,82 @@ func (p *bodyParser) cell(c ast.Node, rowStart int) Cell {
 
 // plainText returns the plain text of node n, collapsed (collapse): the
 // text of its inline nodes (escapes and entities resolved), HTML and
-// comments dropped. It is made with one allocation.
+// comments dropped. It is made with one allocation, or none when it is
+// the source as written (sourceText).
 func (p *bodyParser) plainText(n ast.Node) string {
-	p.scratch.Reset()
-	p.plainTo(&p.scratch, n)
+	if text, ok := p.sourceText(n); ok {
+		return text
+	}
+	p.scratch = appendPlain(p.scratch[:0], p.in, n)
 	var text string
-	text, p.collapsed = collapseBytes(p.collapsed, p.scratch.Bytes())
+	text, p.collapsed = collapseBytes(p.collapsed, p.scratch)
 	return text
 }
 
-func (p *bodyParser) plainTo(b *bytes.Buffer, n ast.Node) {
+// sourceText returns plainText(n) as a slice of the body's source, when n
+// holds only one piece of text that is already plain and collapsed, as
+// most headings and table cells do ("Wishes and feelings", "Sam Doe"):
+// no escape or entity to resolve, no white space but single spaces
+// between words (so no line break, and no lone CR that p.in would hold
+// as a newline), nothing around it. ok is false otherwise.
+func (p *bodyParser) sourceText(n ast.Node) (text string, ok bool) {
+	switch n.(type) {
+	case *ast.HTMLBlock, *ast.RawHTML, *ast.Text, *ast.String, *ast.AutoLink, *ast.CodeBlock, *ast.FencedCodeBlock:
+		return "", false // read on their own by appendPlain
+	}
+	t, ok := n.FirstChild().(*ast.Text)
+	if !ok || t.NextSibling() != nil || t.SoftLineBreak() || t.HardLineBreak() {
+		return "", false
+	}
+	seg := t.Segment
+	if seg.Padding != 0 || seg.Start < 0 || seg.Start >= seg.Stop || seg.Stop > len(p.in) {
+		return "", false
+	}
+	v := p.in[seg.Start:seg.Stop]
+	if !t.IsRaw() && bytes.ContainsAny(v, "\\&") || !isCollapsed(v) {
+		return "", false
+	}
+	return p.source(p.off(seg.Start), p.off(seg.Stop)), true
+}
+
+// appendPlain appends the plain text of node n (of the document parsed
+// from in) to b, not collapsed: the text of its inline nodes (escapes and
+// entities resolved), a space after each block and line break, HTML and
+// comments dropped.
+func appendPlain(b, in []byte, n ast.Node) []byte {
 	switch n := n.(type) {
 	case *ast.HTMLBlock, *ast.RawHTML:
-		return
+		return b
 	case *ast.Text:
-		v := n.Segment.Value(p.in)
+		v := n.Segment.Value(in)
 		if !n.IsRaw() {
 			v = unescape(v)
 		}
-		b.Write(v)
+		b = append(b, v...)
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		return
+		return b
 	case *ast.String:
-		b.Write(n.Value)
-		return
+		return append(b, n.Value...)
 	case *ast.AutoLink:
-		b.Write(n.Label(p.in))
-		return
+		return append(b, n.Label(in)...)
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
 		ls := n.Lines()
 		for i := 0; i < ls.Len(); i++ {
 			seg := ls.At(i)
-			b.Write(seg.Value(p.in))
-			b.WriteByte(' ')
+			b = append(b, seg.Value(in)...)
+			b = append(b, ' ')
 		}
-		return
+		return b
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		p.plainTo(b, c)
+		b = appendPlain(b, in, c)
 		if c.Type() == ast.TypeBlock {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
 	}
+	return b
 }
 
 // unescape resolves backslash escapes and entity references as a renderer
@@ -909,16 +1020,55 @@ func collapse(s string) string {
 func collapseBytes(buf, b []byte) (string, []byte) {
 	// Collapsed whether it needs it or not: the text is copied once either
 	// way, and a second pass to tell would cost more than the copy.
-	if cap(buf) < len(b) {
-		buf = make([]byte, 0, len(b)) // collapsed, b is no longer
-	}
-	buf = appendCollapsed(buf[:0], b)
+	buf = collapseInPlace(append(buf[:0], b...))
 	return string(buf), buf
+}
+
+// collapseInPlace collapses b (as collapse) where it is, and returns the
+// collapsed text, a prefix of b: byte by byte, twice as fast on prose as
+// appendCollapsed, which copies field by field.
+func collapseInPlace(b []byte) []byte {
+	w := 0         // where the next byte kept is written (never past i)
+	space := false // white space read after what was kept
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				space = w > 0
+				i++
+				continue
+			}
+			if space {
+				b[w] = ' '
+				w++
+				space = false
+			}
+			b[w] = c
+			w++
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if unicode.IsSpace(r) {
+			space = w > 0
+			i += n
+			continue
+		}
+		if space {
+			b[w] = ' '
+			w++
+			space = false
+		}
+		w += copy(b[w:], b[i:i+n])
+		i += n
+	}
+	return b[:w]
 }
 
 // appendCollapsed appends collapse(s) to dst: the runs of s that are not
 // white space (asciiSpace, and unicode.IsSpace beyond ASCII), joined by
-// single spaces.
+// single spaces. dst may be s[:0]: s is collapsed in place (what is
+// written never overtakes what is read).
 func appendCollapsed[T string | []byte](dst []byte, s T) []byte {
 	start := len(dst)
 	field := -1 // start of the field being read
@@ -1057,10 +1207,10 @@ func (p *bodyParser) runs(n ast.Node, section string) {
 // addRun appends r to Body.Text, which is made, at the first run, with
 // room for a run for each top-level block of the body.
 func (p *bodyParser) addRun(r TextRun) {
-	if p.body.Text == nil {
-		p.body.Text = make([]TextRun, 0, max(1, p.topBlocks))
+	if p.body.text.runs == nil {
+		p.body.text.runs = make([]TextRun, 0, max(1, p.topBlocks))
 	}
-	p.body.Text = append(p.body.Text, r)
+	p.body.text.runs = append(p.body.text.runs, r)
 }
 
 func onlySpace(b []byte) bool {

@@ -93,7 +93,7 @@ func TestParseBodySectionRanges(t *testing.T) {
 		{"14:1", "15:1", "15:9", "Monthly."},
 	}
 	for i, s := range b.Sections {
-		got := rng{lc(src, s.HeadingOffset), lc(src, s.Start), lc(src, s.End), s.Content}
+		got := rng{lc(src, s.HeadingOffset), lc(src, s.Start), lc(src, s.End), s.Content()}
 		if got != want[i] {
 			t.Errorf("section %d (%s): got %+v, want %+v", i, s.Name, got, want[i])
 		}
@@ -101,7 +101,7 @@ func TestParseBodySectionRanges(t *testing.T) {
 	if s := b.Sections[2]; s.Heading != "Review" || s.End != len(src.Data) {
 		t.Errorf("review: heading %q end %d, want Review and %d", s.Heading, s.End, len(src.Data))
 	}
-	if b.Section("outcomes") == nil || !b.Section("outcomes").Placeholder {
+	if b.Section("outcomes") == nil || !b.Section("outcomes").Placeholder() {
 		t.Errorf("empty outcomes section should be a placeholder")
 	}
 	// The setext heading's content starts after its underline.
@@ -149,11 +149,11 @@ func TestParseBodyPlaceholders(t *testing.T) {
 			if s == nil {
 				t.Fatal("no contingency section")
 			}
-			if s.Placeholder != tt.want {
-				t.Errorf("Placeholder = %v, want %v (content %q)", s.Placeholder, tt.want, s.Content)
+			if s.Placeholder() != tt.want {
+				t.Errorf("Placeholder = %v, want %v (content %q)", s.Placeholder(), tt.want, s.Content())
 			}
-			if strings.Contains(s.Content, "<!--") {
-				t.Errorf("content keeps a comment: %q", s.Content)
+			if strings.Contains(s.Content(), "<!--") {
+				t.Errorf("content keeps a comment: %q", s.Content())
 			}
 		})
 	}
@@ -329,7 +329,7 @@ func TestParseBodyCRLFAndBOM(t *testing.T) {
 			}
 			// Find "disturbed" through the text runs.
 			found := ""
-			for _, r := range b.Text {
+			for _, r := range b.Text() {
 				if i := strings.Index(r.Text, "disturbed"); i >= 0 {
 					if r.Section != "contingency" {
 						t.Errorf("run %q in section %q", r.Text, r.Section)
@@ -355,7 +355,7 @@ func TestParseBodyCRLFAndBOM(t *testing.T) {
 // findWord returns the "line:col" of the first occurrence of word in the
 // body's text runs.
 func findWord(src *Source, b *Body, word string) string {
-	for _, r := range b.Text {
+	for _, r := range b.Text() {
 		if i := strings.Index(r.Text, word); i >= 0 {
 			return lc(src, r.Offset+i)
 		}
@@ -375,7 +375,7 @@ func TestParseBodyTextRuns(t *testing.T) {
 		"None.\n"
 	src, b := parseBody(KindVisit, body)
 	var got []string
-	for _, r := range b.Text {
+	for _, r := range b.Text() {
 		got = append(got, fmt.Sprintf("%s@%s:%q", r.Section, lc(src, r.Offset), r.Text))
 	}
 	want := []string{
@@ -399,7 +399,7 @@ func TestParseBodyTextRuns(t *testing.T) {
 		t.Errorf("disturbed at %s, want 7:10", got)
 	}
 	s := b.Section("incidents")
-	if s == nil || !s.Placeholder || strings.TrimSpace(s.Content) != "None." {
+	if s == nil || !s.Placeholder() || strings.TrimSpace(s.Content()) != "None." {
 		t.Errorf("incidents: %+v", s)
 	}
 }
@@ -525,7 +525,7 @@ func FuzzParseBody(f *testing.F) {
 				}
 			}
 		}
-		for _, r := range b.Text {
+		for _, r := range b.Text() {
 			in("run", r.Offset)
 			in("run end", r.Offset+len(r.Text))
 		}
@@ -548,7 +548,7 @@ func TestParseBodySamplePlan(t *testing.T) {
 	var names []string
 	for _, s := range b.Sections {
 		names = append(names, s.Name)
-		if s.Placeholder {
+		if s.Placeholder() {
 			t.Errorf("section %s is a placeholder", s.Name)
 		}
 	}
@@ -697,8 +697,29 @@ func TestVisitLabelledSections(t *testing.T) {
 			t.Errorf("no %s section", name)
 			continue
 		}
-		if s.Content != want || s.Placeholder != (want == "" || want == "TBC") {
-			t.Errorf("%s: Content %q (placeholder %v), want %q", name, s.Content, s.Placeholder, want)
+		if s.Content() != want || s.Placeholder() != (want == "" || want == "TBC") {
+			t.Errorf("%s: Content %q (placeholder %v), want %q", name, s.Content(), s.Placeholder(), want)
 		}
+	}
+}
+
+// TestParseBodyTextInNearSection checks that the prose under a heading read
+// as the section it is close to is in that section, though Body.Text is
+// read after the sections are named, and that the prose before every
+// heading is in none.
+func TestParseBodyTextInNearSection(t *testing.T) {
+	_, b := parseBody(KindPlan, "Intro words.\n\n## Contingency Plans\n\nMove to *Gran's* house.\n\n## Review\n\nMonthly.\n")
+	var got []string
+	for _, r := range b.Text() {
+		got = append(got, r.Section+":"+r.Text)
+	}
+	if want := []string{":Intro words.", "contingency:Move to ", "contingency:Gran's", "contingency: house.", "review:Monthly."}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("runs %q, want %q", got, want)
+	}
+	if s := b.Section("contingency"); s == nil || s.Suggest != "Contingency plan" || s.Content() != "Move to Gran's house." {
+		t.Errorf("contingency section: %+v", s)
+	}
+	if b2 := (*Body)(nil); b2.Text() != nil {
+		t.Errorf("a nil body has text")
 	}
 }

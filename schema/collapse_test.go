@@ -31,6 +31,16 @@ func TestCollapse(t *testing.T) {
 		if got, _ := collapseBytes([]byte("left over"), []byte(s)); got != want {
 			t.Fatalf("collapseBytes(%q) = %q, want %q", s, got, want)
 		}
+		if got := string(collapseInPlace([]byte(s))); got != want {
+			t.Fatalf("collapseInPlace(%q) = %q, want %q", s, got, want)
+		}
+		// In place, as a section's content is collapsed.
+		if b := []byte(s); string(appendCollapsed(b[:0], b)) != want {
+			t.Fatalf("appendCollapsed in place of %q = %q, want %q", s, appendCollapsed(b[:0], []byte(s)), want)
+		}
+		if got := string(appendCollapsed([]byte("x"), s)); got != "x"+want {
+			t.Fatalf("appendCollapsed(\"x\", %q) = %q, want %q", s, got, "x"+want)
+		}
 		if isCollapsed([]byte(s)) != (s == want) {
 			t.Fatalf("isCollapsed([]byte(%q)) = %v", s, isCollapsed([]byte(s)))
 		}
@@ -77,4 +87,23 @@ func TestAppendNormASCII(t *testing.T) {
 			t.Fatalf("appendNormASCII(%q) = %q, normPlaceholder says %q", s, got, normPlaceholder(s))
 		}
 	}
+}
+
+// BenchmarkCollapse collapses prose as a record's sections hold it: words,
+// line breaks, a few letters beyond ASCII.
+func BenchmarkCollapse(b *testing.B) {
+	text := []byte(strings.Repeat("Jamie was seen alone in his bedroom.\n  He said he felt  safe at home, and liked the café\u00a0on Tuesdays. ", 40))
+	buf := make([]byte, 0, len(text))
+	b.Run("append", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			buf = appendCollapsed(buf[:0], text)
+		}
+	})
+	b.Run("in-place", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			collapseInPlace(append(buf[:0], text...))
+		}
+	})
 }

@@ -154,8 +154,8 @@ func bodyGuardWork(in []byte, limit int) (off int, why string, work bodyWork) {
 		return pos, tooMuch(), work
 	}
 	// Lines first: a body of too many is refused as such, whatever else
-	// it holds.
-	for pos, n := 0, 0; pos < len(in); n++ {
+	// it holds. A body of no more bytes than that has fewer lines.
+	for pos, n := 0, 0; len(in) > maxBodyLines && pos < len(in); n++ {
 		if n == maxBodyLines {
 			return pos, sprintf("the body has more than %d lines; caselint reads at most %d, so it did not read the body: a record this long is more than one record, or not a record", maxBodyLines, maxBodyLines), work
 		}

@@ -73,7 +73,7 @@ func TestBodyGuard(t *testing.T) {
 			if !strings.HasPrefix(got, tt.want) || strings.Count(got, "\n") != 1 {
 				t.Fatalf("problems:\n%s\nwant one starting %q", got, tt.want)
 			}
-			if b := doc.Body; b == nil || len(b.Sections) != 0 || len(b.Text) != 0 || b.Actions != nil {
+			if b := doc.Body; b == nil || len(b.Sections) != 0 || len(b.Text()) != 0 || b.Actions != nil {
 				t.Errorf("a body over a limit must not be read: %+v", b)
 			}
 		})

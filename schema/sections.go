@@ -101,6 +101,11 @@ func SectionNames(k Kind) []SectionDef {
 // "Risks and concerns", "Contact arrangements and monitoring",
 // "Developmental needs and services".
 func CanonicalSection(k Kind, heading string) string {
+	// An accepted heading as written, in ASCII, as nearly all are, is
+	// looked up lower-cased on the stack.
+	if n, ok := sectionOfASCII(k, heading); ok {
+		return n
+	}
 	h := normHeading(heading)
 	if n := sectionIndex()[k][h]; n != "" {
 		return n
@@ -131,28 +136,50 @@ func CanonicalSection(k Kind, heading string) string {
 // sectionByWords returns the section whose accepted headings hold every
 // word of words and one of them whole, or "".
 func sectionByWords(k Kind, words []string) string {
-	for _, d := range sectionDefs[k] {
-		all := map[string]bool{}
-		for _, a := range d.Headings {
-			for _, w := range headingWords(normHeading(a)) {
-				all[w] = true
-			}
-		}
+	for _, d := range sectionWords()[k] {
 		inAll := true
 		for _, w := range words {
-			inAll = inAll && all[w]
+			inAll = inAll && d.all[w]
 		}
 		if !inAll {
 			continue
 		}
-		for _, a := range d.Headings {
-			if containsWords(words, headingWords(normHeading(a))) {
-				return d.Name
+		for _, a := range d.headings {
+			if containsWords(words, a) {
+				return d.name
 			}
 		}
 	}
 	return ""
 }
+
+// headingWordSet is the words of one section's accepted headings
+// (headingWords), for sectionByWords.
+type headingWordSet struct {
+	name     string
+	all      map[string]bool // every word of every accepted heading
+	headings [][]string      // each accepted heading's words, in order
+}
+
+// sectionWords is the words of the accepted headings of each kind's
+// sections, in the order of sectionDefs, made once.
+var sectionWords = sync.OnceValue(func() map[Kind][]headingWordSet {
+	out := map[Kind][]headingWordSet{}
+	for k, defs := range sectionDefs {
+		for _, d := range defs {
+			set := headingWordSet{name: d.Name, all: map[string]bool{}}
+			for _, a := range d.Headings {
+				words := headingWords(normHeading(a))
+				for _, w := range words {
+					set.all[w] = true
+				}
+				set.headings = append(set.headings, words)
+			}
+			out[k] = append(out[k], set)
+		}
+	}
+	return out
+})
 
 // coreGroupSectionByKeyword reads a core group minutes heading by its
 // words, as minute-takers write them: the written views of absent members
@@ -232,14 +259,40 @@ var sectionIndex = sync.OnceValue(func() map[Kind]map[string]string {
 	return idx
 })
 
+// sectionOfASCII returns sectionIndex's section of normHeading(heading),
+// with ok set, when heading is ASCII, at most 64 bytes and found there;
+// without allocating.
+func sectionOfASCII(k Kind, heading string) (name string, ok bool) {
+	h := trimHeading(collapse(heading))
+	var buf [64]byte
+	if len(h) > len(buf) {
+		return "", false
+	}
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if c >= utf8.RuneSelf {
+			return "", false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	name = sectionIndex()[k][string(buf[:len(h)])]
+	return name, name != ""
+}
+
+// trimHeading is normHeading without the lower-casing.
+func trimHeading(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, "*_ "))
+	s = strings.TrimSpace(strings.TrimRight(s, ":"))
+	return strings.TrimSpace(strings.Trim(s, "*_ "))
+}
+
 // normHeading lower-cases a heading or column label, collapses its spaces
 // and drops a trailing colon and emphasis marks around it.
 func normHeading(s string) string {
-	s = collapse(s)
-	s = strings.TrimSpace(strings.Trim(s, "*_ "))
-	s = strings.TrimSpace(strings.TrimRight(s, ":"))
-	s = strings.TrimSpace(strings.Trim(s, "*_ "))
-	return strings.ToLower(s)
+	return strings.ToLower(trimHeading(collapse(s)))
 }
 
 // NearSection returns the canonical section of a record of kind k that a
@@ -477,8 +530,8 @@ var defaultPlaceholders = []string{
 //
 // "none" is among them, which is right for a plan ("Contingency plan: none"
 // is a missing contingency plan) but wrong for a visit, where "None" is an
-// answer ("Incidents and injuries: none"). Section.Placeholder always uses
-// this default list; visit rules must test strings.TrimSpace(Content) == ""
+// answer ("Incidents and injuries: none"). Section.Placeholder() always uses
+// this default list; visit rules must test strings.TrimSpace(Content()) == ""
 // instead of Placeholder.
 func DefaultPlaceholders() []string {
 	return append([]string(nil), defaultPlaceholders...)
