@@ -21,9 +21,15 @@ import (
 func SamePerson(a, b string) bool { return schema.SamePersonKey(a, b) }
 
 // AmongPeople reports whether ref names one of refs (SamePerson).
+// ref's key is made once, not again for each of refs.
 func AmongPeople(ref string, refs []string) bool {
+	var ba, bb [64]byte
+	k := schema.AppendPersonKey(ba[:0], ref)
+	if len(k) == 0 {
+		return false
+	}
 	for _, r := range refs {
-		if SamePerson(ref, r) {
+		if string(schema.AppendPersonKey(bb[:0], r)) == string(k) {
 			return true
 		}
 	}
