@@ -430,11 +430,16 @@ func (c *Case) IsLeadWorkersManager(ref string) bool {
 	if strings.TrimSpace(ref) == "" || c.IsChild(ref) || c.IsLeadWorker(ref) {
 		return false
 	}
+	if m := c.LeadWorkersManager(); m != "" {
+		// The role is read only of the one the plan names.
+		if !SamePerson(ref, m) {
+			return false
+		}
+		p := c.person(ref)
+		return p == nil || !p.role().reviewService
+	}
 	if p := c.person(ref); p != nil && p.role().reviewService {
 		return false
-	}
-	if m := c.LeadWorkersManager(); m != "" {
-		return SamePerson(ref, m)
 	}
 	return c.IsLineManagerFor(ref, c.LeadWorker()) // the one test of who can be (linemanager.go)
 }

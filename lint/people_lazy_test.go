@@ -87,16 +87,29 @@ func oldIsConferenceChair(c *Case, ref string) bool {
 	return false
 }
 
+func oldIsLeadWorkersManager(c *Case, ref string) bool {
+	if strings.TrimSpace(ref) == "" || oldIsChild(c, ref) || c.IsLeadWorker(ref) {
+		return false
+	}
+	if p := oldPerson(c, ref); p != nil && readRole(p.Role).reviewService {
+		return false
+	}
+	if m := c.LeadWorkersManager(); m != "" {
+		return schema.SamePersonKey(ref, m)
+	}
+	return c.IsLineManagerFor(ref, c.LeadWorker())
+}
+
 // peopleAnswers are the answers of one reference, by question.
 type peopleAnswers struct {
-	person                                                   *schema.Person
-	child, known, family, professional, chair, sw, qualified bool
-	service                                                  Service
-	roles                                                    roleFacts
+	person                                                            *schema.Person
+	child, known, family, professional, chair, sw, qualified, manager bool
+	service                                                           Service
+	roles                                                             roleFacts
 }
 
 func oldPeopleAnswers(c *Case, ref string) peopleAnswers {
-	a := peopleAnswers{person: oldPerson(c, ref), child: oldIsChild(c, ref)}
+	a := peopleAnswers{person: oldPerson(c, ref), child: oldIsChild(c, ref), manager: oldIsLeadWorkersManager(c, ref)}
 	a.known = a.child || a.person != nil
 	if p := a.person; p != nil && !a.child {
 		a.roles = readRole(p.Role)
@@ -126,6 +139,7 @@ func newPeopleAnswers(c *Case, ref string, rng *rand.Rand) peopleAnswers {
 		func() { a.sw = c.IsSocialWorker(ref) },
 		func() { a.qualified = c.IsQualifiedSocialWorker(ref) },
 		func() { a.service = c.Service(ref) },
+		func() { a.manager = c.IsLeadWorkersManager(ref) },
 	}
 	rng.Shuffle(len(asks), func(i, j int) { asks[i], asks[j] = asks[j], asks[i] })
 	for _, ask := range asks {
@@ -258,7 +272,10 @@ func TestPeopleAnswersAsBeforeOnRandomCases(t *testing.T) {
 			people[j] = schema.Person{Name: name(), Role: pick(roles), Agency: pick(agencies),
 				Family: rng.Intn(4) == 0, Qualified: rng.Intn(2) == 0}
 		}
-		plan := &schema.Plan{LeadWorker: name(), Manager: name()}
+		plan := &schema.Plan{LeadWorker: name()}
+		if rng.Intn(2) == 0 {
+			plan.Manager = name()
+		}
 		confs := []*schema.Conference{{Chair: name()}, {Chair: name()}}
 		build := func() *Case {
 			rec := &schema.CaseRecord{Child: schema.Child{Name: child}, People: append([]schema.Person(nil), people...)}
