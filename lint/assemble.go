@@ -25,7 +25,7 @@ func assemble(dir string, docs []*schema.Document) *Case {
 	})
 	var rec *schema.CaseRecord
 	var caseDoc *schema.Document
-	var records []schema.Record
+	records := make([]schema.Record, 0, len(docs))
 	var plans []*schema.Document
 	caseFile := path.Join(dir, "case.md") // made once, not for every document
 	for _, d := range docs {

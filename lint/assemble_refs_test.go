@@ -6,8 +6,11 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"slices"
+	"sort"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -117,4 +120,37 @@ func TestEachReferenceAsBefore(t *testing.T) {
 		check("conference", &schema.Conference{Chair: "Chris Hall"})
 	}
 	check("none", nil)
+}
+
+// TestNewCaseOrderAsBefore holds NewCase's stable sorts (slices) to the
+// order sort.SliceStable gave, on random records with many equal dates
+// and times, zero dates among them.
+func TestNewCaseOrderAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(1818))
+	date := func() schema.Date {
+		if rng.Intn(8) == 0 {
+			return schema.Date{}
+		}
+		return schema.Date{Year: 2026, Month: time.Month(1 + rng.Intn(2)), Day: 1 + rng.Intn(3)}
+	}
+	for i := 0; i < 300; i++ {
+		var records []schema.Record
+		var confs []*schema.Conference
+		var groups []*schema.CoreGroup
+		var visits []*schema.Visit
+		for j := rng.Intn(12); j > 0; j-- {
+			cf := &schema.Conference{Date: date()}
+			cg := &schema.CoreGroup{Date: date()}
+			v := &schema.Visit{Date: schema.DateTime{Date: date(), Hour: rng.Intn(2), Minute: rng.Intn(2), HasTime: rng.Intn(2) == 0}}
+			confs, groups, visits = append(confs, cf), append(groups, cg), append(visits, v)
+			records = append(records, cf, cg, v)
+		}
+		sort.SliceStable(confs, func(i, j int) bool { return confs[i].Date.Before(confs[j].Date) })
+		sort.SliceStable(groups, func(i, j int) bool { return groups[i].Date.Before(groups[j].Date) })
+		sort.SliceStable(visits, func(i, j int) bool { return visits[i].Date.Less(visits[j].Date) })
+		c := NewCase("c", nil, records)
+		if !slices.Equal(c.Conferences, confs) || !slices.Equal(c.CoreGroups, groups) || !slices.Equal(c.Visits, visits) {
+			t.Fatalf("case %d: NewCase's order differs from sort.SliceStable's", i)
+		}
+	}
 }

@@ -2,7 +2,7 @@ package lint
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/caselint/caselint/schema"
@@ -81,9 +81,18 @@ func NewCase(dir string, rec *schema.CaseRecord, records []schema.Record) *Case 
 			c.Visits = append(c.Visits, r)
 		}
 	}
-	sort.SliceStable(c.Conferences, func(i, j int) bool { return c.Conferences[i].Date.Before(c.Conferences[j].Date) })
-	sort.SliceStable(c.CoreGroups, func(i, j int) bool { return c.CoreGroups[i].Date.Before(c.CoreGroups[j].Date) })
-	sort.SliceStable(c.Visits, func(i, j int) bool { return c.Visits[i].Date.Less(c.Visits[j].Date) })
+	// Stable, as sort.SliceStable was, without its reflection's allocations.
+	slices.SortStableFunc(c.Conferences, func(a, b *schema.Conference) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(c.CoreGroups, func(a, b *schema.CoreGroup) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(c.Visits, func(a, b *schema.Visit) int {
+		switch {
+		case a.Date.Less(b.Date):
+			return -1
+		case b.Date.Less(a.Date):
+			return 1
+		}
+		return 0
+	})
 	return c
 }
 
