@@ -25,10 +25,11 @@ func assemble(dir string, docs []*schema.Document) *Case {
 	})
 	var rec *schema.CaseRecord
 	var caseDoc *schema.Document
-	var records []schema.Record
+	records := make([]schema.Record, 0, len(docs))
 	var plans []*schema.Document
+	caseFile := path.Join(dir, "case.md") // made once, not for every document
 	for _, d := range docs {
-		isCaseFile := dir != "" && d.Source.Path == path.Join(dir, "case.md")
+		isCaseFile := dir != "" && d.Source.Path == caseFile
 		switch {
 		case isCaseFile:
 			caseDoc = d
@@ -40,7 +41,7 @@ func assemble(dir string, docs []*schema.Document) *Case {
 		case dir == "" && d.Kind != "":
 			d.Problemf(d.TypeLine(), "this %s record is in no case: put it in the folder of a case, below its case.md", d.Kind)
 		case d.Kind == schema.KindCase:
-			d.Problemf(d.TypeLine(), "a case record must be named case.md; this folder's case is %s", path.Join(dir, "case.md"))
+			d.Problemf(d.TypeLine(), "a case record must be named case.md; this folder's case is %s", caseFile)
 		case d.Kind == schema.KindPlan:
 			plans = append(plans, d)
 			if len(plans) > 1 {
@@ -93,16 +94,20 @@ func (r *personRef) path() []string { return r.keys[:r.depth] }
 // the core group and the approver of reduced visiting are left to the rules
 // that own them, which say more.
 func checkPeople(c *Case, d *schema.Document) {
-	for _, r := range references(d.Record) {
-		if r.name == "" || c.Known(r.name) {
-			continue
+	eachReference(d.Record, func(r personRef) {
+		if r.name != "" && !c.Known(r.name) {
+			unknownPerson(c, d, r)
 		}
-		off := d.AtValue(r.path()...)
-		if r.index >= 0 {
-			off = d.AtElem(r.index, r.path()...)
-		}
-		d.Problemf(off, "%s is not among the people in case.md: add them to [[people]] there, or correct the name%s", r.name, c.SuggestPerson(r.name))
+	})
+}
+
+// unknownPerson records on d the problem that r names someone unknown.
+func unknownPerson(c *Case, d *schema.Document, r personRef) {
+	off := d.AtValue(r.path()...)
+	if r.index >= 0 {
+		off = d.AtElem(r.index, r.path()...)
 	}
+	d.Problemf(off, "%s is not among the people in case.md: add them to [[people]] there, or correct the name%s", r.name, c.SuggestPerson(r.name))
 }
 
 // SuggestPerson returns " (did you mean NAME?)" naming the case's person
@@ -124,27 +129,31 @@ func (c *Case) SuggestPerson(ref string) string {
 	return fmt.Sprintf(" (did you mean %s?)", best)
 }
 
+// references returns the frontmatter values of rec that name a person
+// (eachReference).
 func references(rec schema.Record) []personRef {
 	var refs []personRef
+	eachReference(rec, func(r personRef) { refs = append(refs, r) })
+	return refs
+}
+
+// eachReference calls visit with each frontmatter value of rec that names
+// a person, in the order of its fields, without gathering them.
+func eachReference(rec schema.Record, visit func(personRef)) {
 	one := func(name string, path ...string) {
 		r := personRef{depth: len(path), index: -1, name: name}
 		copy(r.keys[:], path)
-		refs = append(refs, r)
+		visit(r)
 	}
 	list := func(names []string, path ...string) {
 		for i, n := range names {
 			r := personRef{depth: len(path), index: i, name: n}
 			copy(r.keys[:], path)
-			refs = append(refs, r)
+			visit(r)
 		}
 	}
 	switch r := rec.(type) {
 	case *schema.Plan:
-		n := 2 + len(r.Copies)
-		if r.Cessation != nil {
-			n += len(r.Cessation.Notified)
-		}
-		refs = make([]personRef, 0, n)
 		one(r.Manager, "manager")
 		one(r.CountersignedBy, "countersigned_by")
 		for i, cp := range r.Copies {
@@ -156,19 +165,16 @@ func references(rec schema.Record) []personRef {
 	case *schema.Conference:
 		one(r.Chair, "chair")
 	case *schema.CoreGroup:
-		refs = make([]personRef, 0, 2+len(r.Attended)+len(r.Apologies)+len(r.WrittenReports))
 		one(r.Chair, "chair")
 		one(r.MinutesBy, "minutes_by")
 		list(r.Attended, "attended")
 		list(r.Apologies, "apologies")
 		list(r.WrittenReports, "written_reports")
 	case *schema.Visit:
-		refs = make([]personRef, 0, 4+len(r.Present))
 		one(r.By, "by")
 		one(r.DelegatedBy, "delegated_by")
 		one(r.DelegationAgreed, "delegation_agreed")
 		list(r.Present, "present")
 		one(r.EscalatedTo, "escalated_to")
 	}
-	return refs
 }

@@ -1,7 +1,8 @@
 package lint
 
 import (
-	"sort"
+	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/caselint/caselint/schema"
@@ -20,8 +21,11 @@ type Case struct {
 	// including those whose frontmatter could not be decoded.
 	Documents []*schema.Document
 
-	people map[string]*schema.Person
-	roles  map[*schema.Person]roleFacts // what each person's role says (readRole)
+	// persons are case.md's people, in its order, with what the case
+	// derives of each (casePerson); people finds the first of them by
+	// their PersonKey.
+	persons []casePerson
+	people  map[string]*casePerson
 	// notAlone is what each visit's words say of the child being seen
 	// alone (Pass.NotSeenAloneInWords), filled as the rules ask: the rules
 	// of a case run one after the other.
@@ -48,14 +52,17 @@ type Case struct {
 // folder, in any order. Records of the wrong kind, and plans after the first,
 // are for the engine to report; NewCase keeps the first plan.
 func NewCase(dir string, rec *schema.CaseRecord, records []schema.Record) *Case {
-	c := &Case{Dir: dir, Record: rec, people: map[string]*schema.Person{}, roles: map[*schema.Person]roleFacts{}}
+	c := &Case{Dir: dir, Record: rec}
 	if rec != nil {
+		c.persons = make([]casePerson, len(rec.People))
+		c.people = make(map[string]*casePerson, len(rec.People))
 		for i := range rec.People {
-			p := &rec.People[i]
-			c.roles[p] = readRole(p.Role)
-			if k := schema.PersonKey(p.Name); k != "" {
-				if _, dup := c.people[k]; !dup {
-					c.people[k] = p
+			p := &c.persons[i]
+			p.Person = &rec.People[i]
+			p.key = schema.PersonKey(p.Name)
+			if p.key != "" {
+				if _, dup := c.people[p.key]; !dup {
+					c.people[p.key] = p
 				}
 			}
 		}
@@ -74,9 +81,18 @@ func NewCase(dir string, rec *schema.CaseRecord, records []schema.Record) *Case 
 			c.Visits = append(c.Visits, r)
 		}
 	}
-	sort.SliceStable(c.Conferences, func(i, j int) bool { return c.Conferences[i].Date.Before(c.Conferences[j].Date) })
-	sort.SliceStable(c.CoreGroups, func(i, j int) bool { return c.CoreGroups[i].Date.Before(c.CoreGroups[j].Date) })
-	sort.SliceStable(c.Visits, func(i, j int) bool { return c.Visits[i].Date.Less(c.Visits[j].Date) })
+	// Stable, as sort.SliceStable was, without its reflection's allocations.
+	slices.SortStableFunc(c.Conferences, func(a, b *schema.Conference) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(c.CoreGroups, func(a, b *schema.CoreGroup) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(c.Visits, func(a, b *schema.Visit) int {
+		switch {
+		case a.Date.Less(b.Date):
+			return -1
+		case b.Date.Less(a.Date):
+			return 1
+		}
+		return 0
+	})
 	return c
 }
 
@@ -105,7 +121,11 @@ func (c *Case) ChildName() string {
 // case's people is that person, not the child.
 func (c *Case) IsChild(ref string) bool {
 	var buf [64]byte
-	kb := schema.AppendPersonKey(buf[:0], ref)
+	return c.isChildKey(schema.AppendPersonKey(buf[:0], ref))
+}
+
+// isChildKey is IsChild of a reference's PersonKey.
+func (c *Case) isChildKey(kb []byte) bool {
 	if !c.childKeyRead {
 		c.childKey, c.childKeyRead = schema.PersonKey(c.Child().Name), true
 	}
@@ -116,15 +136,19 @@ func (c *Case) IsChild(ref string) bool {
 	if string(kb) == child {
 		return true
 	}
-	k := string(kb)
-	surname, ok := strings.CutPrefix(k, child+" ")
-	if !ok || strings.Contains(surname, " ") || c.people[k] != nil || c.Record == nil {
+	// kb is the child's name and one more word, the surname, and not a
+	// name among the people.
+	if len(kb) <= len(child)+1 || string(kb[:len(child)]) != child || kb[len(child)] != ' ' {
 		return false
 	}
-	for i := range c.Record.People {
-		p := &c.Record.People[i]
-		name := strings.Fields(schema.PersonKey(p.Name))
-		if c.isFamily(p) && len(name) > 1 && name[len(name)-1] == surname {
+	surname := kb[len(child)+1:]
+	if bytes.IndexByte(surname, ' ') >= 0 || c.people[string(kb)] != nil {
+		return false
+	}
+	for i := range c.persons {
+		p := &c.persons[i]
+		name := strings.Fields(p.key)
+		if p.isFamily() && len(name) > 1 && name[len(name)-1] == string(surname) {
 			return true
 		}
 	}
@@ -134,12 +158,30 @@ func (c *Case) IsChild(ref string) bool {
 // Person returns the person ref names (exact name, any case, a role in
 // brackets ignored), or nil. The child is not a Person; see IsChild.
 func (c *Case) Person(ref string) *schema.Person {
+	if p := c.person(ref); p != nil {
+		return p.Person
+	}
+	return nil
+}
+
+// person is Person with what the case derives of the person.
+func (c *Case) person(ref string) *casePerson {
 	var buf [64]byte
 	return c.people[string(schema.AppendPersonKey(buf[:0], ref))]
 }
 
+// refer is IsChild and person of ref, its PersonKey made once.
+func (c *Case) refer(ref string) (child bool, p *casePerson) {
+	var buf [64]byte
+	kb := schema.AppendPersonKey(buf[:0], ref)
+	return c.isChildKey(kb), c.people[string(kb)]
+}
+
 // Known reports whether ref names the child or one of the case's people.
-func (c *Case) Known(ref string) bool { return c.IsChild(ref) || c.Person(ref) != nil }
+func (c *Case) Known(ref string) bool {
+	child, p := c.refer(ref)
+	return child || p != nil
+}
 
 // IsBabyOn reports whether the child is under one year old on d (AgeOn, in
 // ending.go, is the one definition of the child's age).

@@ -91,8 +91,8 @@ func (p *Profile) named(ref string) string {
 // support officer", "administrator"): someone the core group may ask to
 // record a meeting without being a member.
 func (c *Case) IsMinuteTaker(ref string) bool {
-	p := c.Person(ref)
-	if p == nil || c.isFamily(p) {
+	p := c.person(ref)
+	if p == nil || p.isFamily() {
 		return false
 	}
 	return IsMinuteTakerRole(p.Role)

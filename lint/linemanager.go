@@ -36,10 +36,10 @@ func (c *Case) IsLineManagerFor(ref, lead string) bool { return c.lineManagerRan
 // of children's social care, 2 of no written agency; -1 when ref cannot
 // be.
 func (c *Case) lineManagerRank(ref, lead string) int {
-	p := c.Person(ref)
-	if p == nil || strings.TrimSpace(p.Name) == "" || c.IsChild(ref) || c.isFamily(p) ||
+	child, p := c.refer(ref)
+	if p == nil || strings.TrimSpace(p.Name) == "" || child || p.isFamily() ||
 		(strings.TrimSpace(lead) != "" && SamePerson(ref, lead)) ||
-		c.role(p).reviewService || !c.role(p).lineManager {
+		p.role().reviewService || !p.role().lineManager {
 		return -1
 	}
 	leadAgency, leadService := "", ServiceUnknown

@@ -21,9 +21,15 @@ import (
 func SamePerson(a, b string) bool { return schema.SamePersonKey(a, b) }
 
 // AmongPeople reports whether ref names one of refs (SamePerson).
+// ref's key is made once, not again for each of refs.
 func AmongPeople(ref string, refs []string) bool {
+	var ba, bb [64]byte
+	k := schema.AppendPersonKey(ba[:0], ref)
+	if len(k) == 0 {
+		return false
+	}
 	for _, r := range refs {
-		if SamePerson(ref, r) {
+		if string(schema.AppendPersonKey(bb[:0], r)) == string(k) {
 			return true
 		}
 	}
@@ -283,16 +289,11 @@ func IsMinuteTakerRole(role string) bool {
 // relationship or a carer's (isFamilyRole: "mother", "Mum", "foster
 // carer"), for a record that forgot the flag. The child is not counted.
 func (c *Case) IsFamily(ref string) bool {
-	if c.IsChild(ref) {
-		return false
-	}
-	p := c.Person(ref)
-	return p != nil && c.isFamily(p)
+	child, p := c.refer(ref)
+	return !child && p != nil && p.isFamily()
 }
 
-// roleFacts are what a person's role says, read once for each of the case's
-// people when the case is built (NewCase), not again by every rule that
-// asks.
+// roleFacts are what a person's role says (readRole).
 type roleFacts struct {
 	chair, lineManager, reviewService, socialWorker, unqualified, family bool
 }
@@ -310,35 +311,43 @@ func readRole(role string) roleFacts {
 	}
 }
 
-// role returns what the role of p, one of the case's people, says.
-func (c *Case) role(p *schema.Person) roleFacts {
-	if f, ok := c.roles[p]; ok {
-		return f
-	}
-	return readRole(p.Role)
+// casePerson is one of case.md's people with what the case derives of
+// them: their PersonKey, made when the case is built (NewCase), and what
+// their role says, read the first time a rule asks (role) and kept. A
+// case is linted by one goroutine, so the memo needs no lock.
+type casePerson struct {
+	*schema.Person
+	key       string    // schema.PersonKey(Name)
+	facts     roleFacts // readRole(Role), once factsRead
+	factsRead bool
 }
 
-// isFamily reports whether p, one of the case's people, is family:
-// recorded so (family = true) or by a family role (isFamilyRole).
-func (c *Case) isFamily(p *schema.Person) bool { return p.Family || c.role(p).family }
+// role returns what p's role says.
+func (p *casePerson) role() roleFacts {
+	if !p.factsRead {
+		p.facts, p.factsRead = readRole(p.Role), true
+	}
+	return p.facts
+}
+
+// isFamily reports whether p is family: recorded so (family = true) or by
+// a family role (isFamilyRole).
+func (p *casePerson) isFamily() bool { return p.Family || p.role().family }
 
 // IsProfessional reports whether ref names one of the case's people who is
 // neither family (IsFamily) nor the child. Someone not among the people is
 // not judged.
 func (c *Case) IsProfessional(ref string) bool {
-	if c.IsChild(ref) {
-		return false
-	}
-	p := c.Person(ref)
-	return p != nil && !c.isFamily(p)
+	child, p := c.refer(ref)
+	return !child && p != nil && !p.isFamily()
 }
 
 // Service says which service the person ref names works for, by the
 // agency case.md records for them (AgencyService); ServiceUnknown for
 // someone not among the people, family, or with no agency written.
 func (c *Case) Service(ref string) Service {
-	p := c.Person(ref)
-	if p == nil || c.IsChild(ref) || c.isFamily(p) {
+	child, p := c.refer(ref)
+	if p == nil || child || p.isFamily() {
 		return ServiceUnknown
 	}
 	return AgencyService(p.Agency)
@@ -350,19 +359,20 @@ func (c *Case) Service(ref string) Service {
 // a line manager or a social worker), they chaired one of the case's
 // conferences.
 func (c *Case) IsConferenceChair(ref string) bool {
-	p := c.Person(ref)
-	if p == nil || c.IsChild(ref) {
+	child, p := c.refer(ref)
+	if p == nil || child {
 		return false
 	}
-	r := c.role(p)
+	r := p.role()
 	if r.chair {
 		return true
 	}
-	if c.isFamily(p) || r.lineManager || r.socialWorker || c.IsLeadWorker(ref) {
+	if p.isFamily() || r.lineManager || r.socialWorker || c.IsLeadWorker(ref) {
 		return false
 	}
-	for _, cf := range c.Conferences {
-		if cf != nil && SamePerson(cf.Chair, ref) {
+	var buf [64]byte
+	for _, cf := range c.Conferences { // SamePerson(cf.Chair, ref): p.key is ref's key
+		if cf != nil && string(schema.AppendPersonKey(buf[:0], cf.Chair)) == p.key {
 			return true
 		}
 	}
@@ -420,11 +430,16 @@ func (c *Case) IsLeadWorkersManager(ref string) bool {
 	if strings.TrimSpace(ref) == "" || c.IsChild(ref) || c.IsLeadWorker(ref) {
 		return false
 	}
-	if p := c.Person(ref); p != nil && c.role(p).reviewService {
-		return false
-	}
 	if m := c.LeadWorkersManager(); m != "" {
-		return SamePerson(ref, m)
+		// The role is read only of the one the plan names.
+		if !SamePerson(ref, m) {
+			return false
+		}
+		p := c.person(ref)
+		return p == nil || !p.role().reviewService
+	}
+	if p := c.person(ref); p != nil && p.role().reviewService {
+		return false
 	}
 	return c.IsLineManagerFor(ref, c.LeadWorker()) // the one test of who can be (linemanager.go)
 }
@@ -435,14 +450,14 @@ func (c *Case) IsLeadWorkersManager(ref string) bool {
 // agency is not plainly another service's (a hospital's social worker is
 // not the authority's).
 func (c *Case) IsSocialWorker(ref string) bool {
-	p := c.Person(ref)
-	if p == nil || c.IsChild(ref) || c.isFamily(p) {
+	child, p := c.refer(ref)
+	if p == nil || child || p.isFamily() {
 		return false
 	}
 	if AgencyService(p.Agency) == ServiceOther {
 		return false
 	}
-	return p.Qualified || c.role(p).socialWorker
+	return p.Qualified || p.role().socialWorker
 }
 
 // IsQualifiedSocialWorker reports whether ref names one of the case's
@@ -450,8 +465,8 @@ func (c *Case) IsSocialWorker(ref string) bool {
 // not family and whose role does not say they are not qualified (a student
 // or trainee social worker, a social work assistant, a support worker).
 func (c *Case) IsQualifiedSocialWorker(ref string) bool {
-	p := c.Person(ref)
-	return p != nil && !c.IsChild(ref) && !c.isFamily(p) && p.Qualified && !c.role(p).unqualified
+	child, p := c.refer(ref)
+	return p != nil && !child && !p.isFamily() && p.Qualified && !p.role().unqualified
 }
 
 // IsPlaceholder reports whether text is no answer at all: empty, without a

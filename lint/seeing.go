@@ -213,14 +213,14 @@ func (c *Case) IsCoveringSocialWorker(ref string) bool {
 	if c.IsLeadWorker(ref) {
 		return false
 	}
-	p := c.Person(ref)
-	if p == nil || p.Family || c.IsChild(ref) {
+	child, p := c.refer(ref)
+	if p == nil || p.Family || child {
 		return false
 	}
 	if c.isNamedManager(ref) {
 		return c.IsAuthorityAgency(p.Agency)
 	}
-	if !c.IsSocialWorker(ref) || c.role(p).unqualified {
+	if !c.IsSocialWorker(ref) || p.role().unqualified {
 		return false
 	}
 	return c.IsAuthorityAgency(p.Agency)
@@ -270,7 +270,7 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 		return ""
 	}
 	by := strings.TrimSpace(v.By)
-	p := c.Person(by)
+	p := c.person(by)
 	switch {
 	case by == "":
 		return "the record does not say who visited"
@@ -280,7 +280,7 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 		return "a family member seeing the child is not the lead worker seeing them"
 	case (c.IsSocialWorker(by) || c.isNamedManager(by)) && !c.IsAuthorityAgency(p.Agency):
 		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", not of the authority's children's services"
-	case c.IsSocialWorker(by) && c.role(p).unqualified:
+	case c.IsSocialWorker(by) && p.role().unqualified:
 		return "a " + strings.ToLower(strings.TrimSpace(p.Role)) + " is not a qualified social worker covering for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
 		return "the delegation to " + by + " is not recorded as made by the lead worker (delegated_by) and agreed by the lead worker's manager (delegation_agreed)"
