@@ -38,7 +38,15 @@ func planHasKey(doc *schema.Document, path ...string) bool {
 // planSectionEmpty reports whether a section's text is empty or only a
 // placeholder, by the parser's list or the profile's.
 func planSectionEmpty(pass *lint.Pass, s *schema.Section) bool {
-	return s.Placeholder() || pass.Profile.IsPlaceholder(s.Content())
+	return s.Placeholder() || sectionPlaceholder(pass, s)
+}
+
+// sectionPlaceholder reports whether a section's text is empty or only a
+// placeholder by the profile's words: pass.Profile.IsPlaceholder of its
+// Content, answered once for the section (several rules ask about the
+// same plan sections) and without reading long text to its end.
+func sectionPlaceholder(pass *lint.Pass, s *schema.Section) bool {
+	return s.PlaceholderIn(pass.Profile.Words.Placeholders)
 }
 
 // planSectionWritten reports whether the plan has a section of canonical name

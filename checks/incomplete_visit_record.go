@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"strings"
-
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -124,7 +122,7 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 				pass.Reportf(doc, doc.TypeLine(),
 					"the record of the visit of %s has no \"## %s\" section: add it, with %s (write \"None\" if there is nothing to record) (%s)",
 					day, def.Title, def.Hint, cite(pass))
-			case strings.TrimSpace(sec.Content()) == "" || unanswered(pass, sec.Content()):
+			case unanswered(pass, sec):
 				pass.Reportf(doc, sec.HeadingOffset,
 					"the \"%s\" section of the record of the visit of %s is empty: record %s (write \"None\" if there is nothing to record) (%s)",
 					sec.Heading, day, def.Hint, cite(pass))
@@ -138,9 +136,10 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 // record: answers, not placeholders ("Incidents and injuries: None").
 var visitAnswers = []string{"none", "nil", "nothing", "no", "n/a", "na", "none seen", "none reported"}
 
-// unanswered reports whether a visit section holds only a placeholder such
-// as TBC or "to follow", which says the visit was not recorded; "None" and
-// "N/A" are answers.
-func unanswered(pass *lint.Pass, text string) bool {
-	return pass.Profile.IsPlaceholder(text) && !inList(text, visitAnswers)
+// unanswered reports whether a visit section is empty or holds only a
+// placeholder such as TBC or "to follow", which says the visit was not
+// recorded; "None" and "N/A" are answers. (Empty text is a placeholder
+// and is none of visitAnswers.) Long sections are not read to their end.
+func unanswered(pass *lint.Pass, sec *schema.Section) bool {
+	return sectionPlaceholder(pass, sec) && !inList(sec.Content(), visitAnswers)
 }

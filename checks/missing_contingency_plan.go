@@ -48,7 +48,7 @@ func runMissingContingencyPlan(pass *lint.Pass) error {
 		pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
 			"the plan has no contingency plan: add a \"## Contingency plan\" section saying what will happen if the plan is not keeping the child safe (%s)",
 			cite(pass))
-	case pass.Profile.IsPlaceholder(sec.Content()):
+	case sectionPlaceholder(pass, sec):
 		pass.Reportf(plan.Doc, sec.HeadingOffset,
 			"the contingency plan is empty or a placeholder: say what will happen, and who will act, if the plan is not keeping the child safe (%s)",
 			cite(pass))

@@ -73,7 +73,7 @@ func runMissingWishesAndFeelings(pass *lint.Pass) error {
 			pass.Reportf(v.Doc, v.Doc.TypeLine(),
 				"the record of the visit of %s, which saw %s, has no \"## Wishes and feelings\" section: record what %s said they wish and feel, in their words where possible, or what their behaviour showed (%s)",
 				day.Long(), child, child, cite(pass))
-		case pass.Profile.IsPlaceholder(sec.Content()):
+		case sectionPlaceholder(pass, sec):
 			pass.Reportf(v.Doc, sec.HeadingOffset,
 				"the \"%s\" section of the record of the visit of %s, which saw %s, is empty: record what %s said they wish and feel, in their words where possible, or what their behaviour showed (%s)",
 				sec.Heading, day.Long(), child, child, cite(pass))

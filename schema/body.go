@@ -55,14 +55,52 @@ type Section struct {
 // goroutines.
 func (s *Section) Content() string {
 	s.text.contentOnce.Do(func() { s.text.content = s.text.read() })
+	s.text.contentKnown.Store(true)
 	return s.text.content
 }
 
 // Placeholder reports whether the content is empty or only a placeholder
 // (TBC, TBA, N/A, none, -, to follow); comments do not count as content.
 func (s *Section) Placeholder() bool {
-	s.text.placeholderOnce.Do(func() { s.text.placeholder = IsPlaceholder(s.Content(), defaultPlaceholders) })
+	s.text.placeholderOnce.Do(func() { s.text.placeholder = s.isPlaceholder(defaultPlaceholders) })
 	return s.text.placeholder
+}
+
+// PlaceholderIn reports whether the content is empty or only a
+// placeholder by words: IsPlaceholder(s.Content(), words), the same
+// answer, but read no further than needed (a section with more text than
+// any of words could be is not read to its end, nor kept). The answer
+// is kept for the word list last asked about, known by its identity (its
+// first element and its length), so words must not be changed once asked
+// about: a profile's are fixed once it is loaded. It is safe to call from
+// several goroutines.
+func (s *Section) PlaceholderIn(words []string) bool {
+	key := placeholderAnswer{n: len(words)}
+	if len(words) > 0 {
+		key.words = &words[0]
+	}
+	t := &s.text
+	t.placeholderInMu.Lock()
+	defer t.placeholderInMu.Unlock()
+	if a := t.placeholderIn; a.known && a.words == key.words && a.n == key.n {
+		return a.answer
+	}
+	key.known, key.answer = true, s.isPlaceholder(words)
+	t.placeholderIn = key
+	return key.answer
+}
+
+// isPlaceholder is IsPlaceholder(s.Content(), words), without reading
+// the content when the section has more text than IsPlaceholder reads.
+func (s *Section) isPlaceholder(words []string) bool {
+	if !s.text.contentKnown.Load() {
+		content, long := s.text.readShort(placeholderLimit(words))
+		if long {
+			return false
+		}
+		s.text.contentOnce.Do(func() { s.text.content = content }) // kept for Content
+	}
+	return IsPlaceholder(s.Content(), words)
 }
 
 // Outcome is one item of the plan's Outcomes list: "O1: Jamie attends

@@ -2,9 +2,11 @@ package schema
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -375,8 +377,25 @@ type sectionText struct {
 
 	contentOnce     sync.Once
 	content         string
+	contentKnown    atomic.Bool  // content has been read
+	longOver        atomic.Int64 // the largest limit readShort found the content longer than, 0 if none
 	placeholderOnce sync.Once
 	placeholder     bool
+
+	// The answer of PlaceholderIn for the last word list asked about,
+	// keyed by that list's identity (see PlaceholderIn).
+	placeholderInMu sync.Mutex
+	placeholderIn   placeholderAnswer
+}
+
+// placeholderAnswer is a kept answer of Section.PlaceholderIn: whether
+// the content is a placeholder by the word list whose first element is
+// at words and whose length is n.
+type placeholderAnswer struct {
+	words  *string
+	n      int
+	known  bool
+	answer bool
 }
 
 // read returns the section's content: the plain text of its blocks,
@@ -389,13 +408,66 @@ func (t *sectionText) read() string {
 		b = appendPlain(b, t.in, n)
 		b = append(b, ' ')
 	}
-	content := string(collapseInPlace(b))
+	return t.contentOf(b)
+}
+
+// contentOf returns the content read into b (the plain text of the
+// section's blocks, or of the first of them), collapsed in place, without
+// the label that opens it.
+func (t *sectionText) contentOf(b []byte) string {
+	return string(t.withoutLabel(collapseInPlace(b)))
+}
+
+// withoutLabel returns collapsed text without the label that opens it.
+func (t *sectionText) withoutLabel(content []byte) []byte {
 	if t.label != "" {
 		// The label is the heading, not the content.
-		content = strings.TrimSpace(strings.TrimPrefix(content, t.label))
-		content = strings.TrimSpace(strings.TrimLeft(content, ":-\u2013 "))
+		if len(content) >= len(t.label) && string(content[:len(t.label)]) == t.label {
+			content = content[len(t.label):]
+		}
+		content = bytes.TrimSpace(content)
+		content = bytes.TrimSpace(bytes.TrimLeft(content, ":-\u2013 "))
 	}
 	return content
+}
+
+// readShort returns the content, or long when the content, trimmed of
+// what is neither a letter nor a digit at either end, has more than limit
+// bytes that are not white space: that is told from the first few times
+// limit bytes of its plain text, and the rest is not read.
+//
+// The plain text read so far is a prefix of the whole, so the content
+// made from it is a prefix of the content (or empty), and what that
+// prefix holds between its first and last letter or digit lies between
+// the content's: when it is over limit, so is the content.
+func (t *sectionText) readShort(limit int) (content string, long bool) {
+	if int64(limit) <= t.longOver.Load() {
+		return "", true // longer than a larger limit already
+	}
+	upTo := 2*limit + len(t.label) + 32 // plain text to read before testing
+	var buf [1024]byte
+	b := buf[:0]
+	for _, n := range t.blocks {
+		b = appendPlainUpTo(b, t.in, n, upTo)
+		if len(b) >= upTo {
+			break
+		}
+		b = append(b, ' ')
+	}
+	if len(b) < upTo { // nothing was cut short: b is what read reads
+		return t.contentOf(b), false
+	}
+	collapsed := collapseInPlace(b)
+	if len(collapsed) >= len(t.label) && // whether the label opens the content is known
+		nonSpaceOver(bytes.TrimFunc(t.withoutLabel(collapsed), notAlnum), limit) {
+		for {
+			old := t.longOver.Load()
+			if old >= int64(limit) || t.longOver.CompareAndSwap(old, int64(limit)) {
+				return "", true
+			}
+		}
+	}
+	return t.read(), false
 }
 
 // leadingLabel returns the visit section that paragraph n opens with a bold
@@ -956,6 +1028,13 @@ func (p *bodyParser) sourceText(n ast.Node) (text string, ok bool) {
 // entities resolved), a space after each block and line break, HTML and
 // comments dropped.
 func appendPlain(b, in []byte, n ast.Node) []byte {
+	return appendPlainUpTo(b, in, n, math.MaxInt)
+}
+
+// appendPlainUpTo is appendPlain that stops, at the end of a node, once b
+// holds upTo bytes or more: what it appends is then a prefix of what
+// appendPlain would.
+func appendPlainUpTo(b, in []byte, n ast.Node, upTo int) []byte {
 	switch n := n.(type) {
 	case *ast.HTMLBlock, *ast.RawHTML:
 		return b
@@ -982,8 +1061,8 @@ func appendPlain(b, in []byte, n ast.Node) []byte {
 		}
 		return b
 	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		b = appendPlain(b, in, c)
+	for c := n.FirstChild(); c != nil && len(b) < upTo; c = c.NextSibling() {
+		b = appendPlainUpTo(b, in, c, upTo)
 		if c.Type() == ast.TypeBlock {
 			b = append(b, ' ')
 		}

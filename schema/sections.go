@@ -547,11 +547,7 @@ func IsPlaceholder(text string, words []string) bool {
 	if t == "" {
 		return true
 	}
-	longest := 0
-	for _, w := range words {
-		longest = max(longest, len(w))
-	}
-	if nonSpaceOver(t, 2*longest+8+maxDeferral) { // too long to be any of words: don't normalise it
+	if nonSpaceOver(t, placeholderLimit(words)) { // too long to be any of words: don't normalise it
 		return false
 	}
 	// The text and each word normalised (normPlaceholder), in buffers on
@@ -584,6 +580,17 @@ func IsPlaceholder(text string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// placeholderLimit is the most non-space bytes a text trimmed of what is
+// neither a letter nor a digit at either end can have and still be
+// IsPlaceholder by words (a word, another after it, and a deferral).
+func placeholderLimit(words []string) int {
+	longest := 0
+	for _, w := range words {
+		longest = max(longest, len(w))
+	}
+	return 2*longest + 8 + maxDeferral
 }
 
 // firstNormASCII returns the first byte of normPlaceholder(w), lower
@@ -693,7 +700,7 @@ func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) 
 
 // nonSpaceOver reports whether s has more than limit bytes that are not
 // ASCII white space, reading no further than it must.
-func nonSpaceOver(s string, limit int) bool {
+func nonSpaceOver[T string | []byte](s T, limit int) bool {
 	if len(s) <= limit {
 		return false
 	}

@@ -1,0 +1,144 @@
+package schema
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// placeholderWordLists are the word lists PlaceholderIn is checked with:
+// the default, a profile's longer one, a short one (a small limit, so
+// that more sections are told long early), a long word (a large limit)
+// and none.
+var placeholderWordLists = [][]string{
+	DefaultPlaceholders(),
+	append(DefaultPlaceholders(), "unknown", "not known", "to be confirmed at the next core group"),
+	{"TBC"},
+	{strings.Repeat("very long placeholder ", 6)},
+	nil,
+}
+
+// checkPlaceholderIn fails t unless every section of b answers
+// PlaceholderIn and Placeholder as IsPlaceholder of its whole Content
+// does, asked in turn about every word list (twice, so that the kept
+// answers are checked too).
+func checkPlaceholderIn(t *testing.T, name string, b *Body) int {
+	t.Helper()
+	n := 0
+	for round := 0; round < 2; round++ {
+		for _, s := range b.Sections {
+			for i, words := range placeholderWordLists {
+				got := s.PlaceholderIn(words)
+				if want := IsPlaceholder(s.Content(), words); got != want {
+					t.Errorf("%s: section %q, words %d: PlaceholderIn = %v, IsPlaceholder(Content) = %v; content %q",
+						name, s.Heading, i, got, want, s.Content())
+				}
+				n++
+			}
+			if got, want := s.Placeholder(), IsPlaceholder(s.Content(), defaultPlaceholders); got != want {
+				t.Errorf("%s: section %q: Placeholder = %v, IsPlaceholder(Content) = %v", name, s.Heading, got, want)
+			}
+		}
+	}
+	return n
+}
+
+// freshSections parses data as a body of kind k twice: PlaceholderIn is
+// asked first of one (before any Content is read) and checked against the
+// other's Content, so that neither answer is read from the other.
+func checkFresh(t *testing.T, name string, k Kind, data []byte) {
+	t.Helper()
+	a := ParseBody(NewSource(name, data), k, 0)
+	b := ParseBody(NewSource(name, data), k, 0)
+	if len(a.Sections) != len(b.Sections) {
+		t.Fatalf("%s: %d sections, then %d", name, len(a.Sections), len(b.Sections))
+	}
+	for i, s := range a.Sections {
+		for j, words := range placeholderWordLists {
+			if got, want := s.PlaceholderIn(words), IsPlaceholder(b.Sections[i].Content(), words); got != want {
+				t.Errorf("%s (%s): section %q, words %d: PlaceholderIn = %v, IsPlaceholder(Content) = %v",
+					name, k, s.Heading, j, got, want)
+			}
+		}
+	}
+}
+
+// TestPlaceholderInAgreesOnEveryTestRecord: every section of every record
+// of the test data, read as its own kind and as every other, gets from
+// PlaceholderIn the answer IsPlaceholder gives on its whole content.
+func TestPlaceholderInAgreesOnEveryTestRecord(t *testing.T) {
+	n := 0
+	for path, data := range testRecords(t) {
+		if doc, _ := Parse(path, data); doc != nil && doc.Body != nil {
+			n += checkPlaceholderIn(t, path, doc.Body)
+		}
+		for _, k := range Kinds {
+			checkFresh(t, path, k, data)
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("only %d answers checked", n)
+	}
+}
+
+// placeholderFragments are what random bodies are made of: headings and
+// bold labels, placeholders and answers, deferrals, punctuation runs that
+// trimming removes, comments, markup, entities, white space and long
+// text, so that sections fall either side of every word list's limit.
+var placeholderFragments = []string{
+	"\n## Observations\n", "\n## Wishes and feelings\n", "\n## Contingency plan\n", "\n## Decisions\n",
+	"\n## Incidents and injuries\n", "\n**Observations:** ", "\n**Meals and sleeping** - ", "\n# Title\n",
+	"TBC", "tbc.", "(TBA)", "To follow", "to be confirmed", "N/A", "None", "none seen", "pending", "awaiting",
+	"unknown", "at the next core group", "following the assessment", "ICPC 26/06", " - ", "—", "–", "?",
+	"-----", strings.Repeat("-", 70), strings.Repeat("=", 200), "...", "<!-- a comment -->",
+	"<!-- " + strings.Repeat("long comment ", 30) + "-->", "*", "**", "_", "`code`", "&amp;", "&#8212;", "\\*",
+	" ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2003", "é", "ß", "x", "Mia", "12",
+	strings.Repeat("word ", 5), strings.Repeat("word ", 12), strings.Repeat("a", 40), strings.Repeat("b ", 50),
+	"\n- item\n", "\n1. item\n", "\n> quoted\n", "\n```\nfenced\n```\n", "\n    indented code\n",
+	"\n| a | b |\n|---|---|\n| TBC | x |\n", "[link](http://example.org)", "<http://example.org>",
+	"very long placeholder very long placeholder ",
+}
+
+// TestPlaceholderInAgreesOnRandomBodies: random bodies of every kind,
+// made of placeholderFragments, get from PlaceholderIn the answer
+// IsPlaceholder gives on the whole content.
+func TestPlaceholderInAgreesOnRandomBodies(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 2))
+	for i := 0; i < 6000; i++ {
+		var sb strings.Builder
+		for n := rng.IntN(40); n >= 0; n-- {
+			sb.WriteString(placeholderFragments[rng.IntN(len(placeholderFragments))])
+		}
+		k := Kinds[rng.IntN(len(Kinds))]
+		src, b := parseBody(k, sb.String())
+		checkPlaceholderIn(t, src.Path, b)
+		checkFresh(t, "random", k, []byte(sb.String()))
+	}
+}
+
+// TestPlaceholderInTellsLongEarly: a long section is told not to be a
+// placeholder from its first part; a short one, and one whose length is
+// only punctuation around a placeholder, is read to its end.
+func TestPlaceholderInTellsLongEarly(t *testing.T) {
+	long := "## Observations\n" + strings.Repeat("Mia showed me her room. ", 200) + "\n"
+	_, b := parseBody(KindVisit, long)
+	limit := placeholderLimit(DefaultPlaceholders())
+	if _, told := b.Sections[0].text.readShort(limit); !told {
+		t.Errorf("a section of %d bytes is not told long", len(long))
+	}
+	for _, body := range []string{
+		"## Observations\nTBC\n",
+		"## Observations\nTBC " + strings.Repeat("-", 2000) + "\n",
+		"## Observations\n" + strings.Repeat("... ", 500) + "TBC\n",
+		"## Observations\n<!-- " + strings.Repeat("comment ", 500) + "-->\nTBC\n",
+	} {
+		_, b := parseBody(KindVisit, body)
+		s := b.Sections[0]
+		if c, long := s.text.readShort(limit); long || c != s.Content() {
+			t.Errorf("%.40q... is told long", body)
+		}
+		if !s.PlaceholderIn(DefaultPlaceholders()) {
+			t.Errorf("%.40q... is not a placeholder", body)
+		}
+	}
+}
