@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"path"
@@ -265,20 +266,42 @@ func (d *discovery) walkEntries(name string, entries []fs.DirEntry, owner string
 }
 
 // gitOrder sorts the entries of a folder by name, a folder's as if it
-// ended in a slash, as git orders a tree: then a walk meets the paths in
-// the order of their strings ("a-b/x.md" before "a/x.md", as '-' comes
-// before '/'). Most folders are in that order already.
+// ended in a slash, as git orders a tree (treeOrder): then a walk meets
+// the paths in the order of their strings ("a-b/x.md" before "a/x.md", as
+// '-' comes before '/'). Most folders are in that order already.
 func gitOrder(entries []fs.DirEntry) {
-	key := func(e fs.DirEntry) string {
-		if e.IsDir() {
-			return e.Name() + "/"
-		}
-		return e.Name()
-	}
-	less := func(a, b fs.DirEntry) int { return strings.Compare(key(a), key(b)) }
+	less := func(a, b fs.DirEntry) int { return treeOrder(a.Name(), a.IsDir(), b.Name(), b.IsDir()) }
 	if !slices.IsSortedFunc(entries, less) {
 		slices.SortFunc(entries, less)
 	}
+}
+
+// treeOrder compares the paths a and b as git orders a tree: a folder's
+// (aDir, bDir) as if its name ended in a slash. It is the order of the
+// walk (gitOrder) and of the cases (caseKey), and so of the report.
+func treeOrder(a string, aDir bool, b string, bDir bool) int {
+	n := min(len(a), len(b))
+	if c := strings.Compare(a[:n], b[:n]); c != 0 {
+		return c
+	}
+	// One is a prefix of the other: compare what follows it, a folder's
+	// slash or the end (-1).
+	at := func(s string, dir bool, i int) int {
+		switch {
+		case i < len(s):
+			return int(s[i])
+		case i == len(s) && dir:
+			return '/'
+		}
+		return -1
+	}
+	for i := n; i <= n+1; i++ {
+		ca, cb := at(a, aDir, i), at(b, bDir, i)
+		if ca != cb || ca == -1 {
+			return cmp.Compare(ca, cb)
+		}
+	}
+	return 0
 }
 
 // walksInOrder reports whether a walk of paths that shares

@@ -248,3 +248,27 @@ func discoverReference(fsys fs.FS, paths []string) (cases []caseFiles, notes []N
 	sort.Slice(cases, func(i, j int) bool { return caseOrder(cases[i]).compare(caseOrder(cases[j])) < 0 })
 	return cases, notes, nil
 }
+
+// TestTreeOrder: treeOrder is the order of the strings with a slash after
+// each folder's name, for names a folder's name begins.
+func TestTreeOrder(t *testing.T) {
+	names := []string{"", "a", "a b", "a-b", "a.md", "a0", "a/b", "a/b-c", "ab", "b", "a/", "\xff", "a\x00"}
+	key := func(s string, dir bool) string {
+		if dir {
+			return s + "/"
+		}
+		return s
+	}
+	for _, a := range names {
+		for _, b := range names {
+			for _, ad := range []bool{false, true} {
+				for _, bd := range []bool{false, true} {
+					want := strings.Compare(key(a, ad), key(b, bd))
+					if got := treeOrder(a, ad, b, bd); got != want {
+						t.Errorf("treeOrder(%q, %v, %q, %v) = %d, want %d", a, ad, b, bd, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -434,17 +434,21 @@ func caseOrder(cf caseFiles) caseKey {
 
 // compare orders k and l: by path, a folder's name with a slash after it.
 func (k caseKey) compare(l caseKey) int {
-	return cmp.Compare(k.sortName(), l.sortName())
+	a, aDir := k.treeName()
+	b, bDir := l.treeName()
+	return treeOrder(a, aDir, b, bDir)
 }
 
-func (k caseKey) sortName() string {
+// treeName is the path the case's place is that of, and whether it is a
+// folder's.
+func (k caseKey) treeName() (string, bool) {
 	switch {
 	case k.loose:
-		return k.name
+		return k.name, false
 	case k.name == ".":
-		return "" // a case at the root holds every path
+		return "", false // a case at the root holds every path
 	}
-	return k.name + "/"
+	return k.name, true
 }
 
 type caseResult struct {
