@@ -315,14 +315,23 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	// The run, handing the findings to the report as they are final: as
 	// each case is done when the stages allow it (lint.Streams), else all
 	// at once at the end.
+	// done is what the command says once the run is over: the configs
+	// used (--verbose), and an error when the paths held no record.
+	done := func(res *lint.Result) error {
+		if opts.Verbose {
+			sayConfigs(opts.IO.ErrOut, cfgs)
+		}
+		if res.Files == 0 && res.Cases == 0 && res.Untouched == 0 && !ws.Nothing && !opts.AllowEmpty && opts.StdinFilename == "" {
+			return noRecords(opts.Paths)
+		}
+		return nil
+	}
 	lintRun := func(sink func([]lint.Finding) error) (*lint.Result, error) {
 		var err error
-		streamed := false
 		switch {
 		case ws.Nothing: // nothing staged: nothing to say
 			res = &lint.Result{}
 		case lint.Streams(stages):
-			streamed = true
 			res, err = lint.Stream(ctx, lopts, func(batch []lint.Finding) error {
 				batch, err := lint.PipeBatch(batch, stages...)
 				if err != nil {
@@ -337,27 +346,22 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 			if err := lint.PipeEnd(ctx, res, stages...); err != nil {
 				return nil, err
 			}
+			return res, done(res)
 		default:
 			if res, err = lint.Run(ctx, lopts); err != nil {
 				return nil, err
 			}
 		}
-		if !streamed {
-			res.Root = ws.Root
-			if err := lint.Pipeline(ctx, res, stages...); err != nil {
-				return nil, err
-			}
-			if err := sink(res.Findings); err != nil {
-				return nil, err
-			}
+		// Held whole: the stages run on the whole result, and nothing is
+		// printed unless the run is one to report.
+		res.Root = ws.Root
+		if err := lint.Pipeline(ctx, res, stages...); err != nil {
+			return nil, err
 		}
-		if opts.Verbose {
-			sayConfigs(opts.IO.ErrOut, cfgs)
+		if err := done(res); err != nil {
+			return nil, err
 		}
-		if res.Files == 0 && res.Cases == 0 && res.Untouched == 0 && !ws.Nothing && !opts.AllowEmpty && opts.StdinFilename == "" {
-			return nil, noRecords(opts.Paths)
-		}
-		return res, nil
+		return res, sink(res.Findings)
 	}
 	return writeReport(opts, ws, printer, lopts.Profile, wd, &failed, lintRun)
 }
