@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/caselint/caselint/lint/calendar"
@@ -60,29 +61,79 @@ type Config struct {
 // error, not passed over: caselint reads no config through a link (a
 // committed link may lead out of the tree), and a config it cannot read
 // must not give way to another in silence.
+//
+// FindConfig looks up one path; a ConfigFinder looks up many.
 func FindConfig(fsys fs.FS, p string) (string, error) {
-	dir := path.Clean(p)
-	for dir != "." {
-		if st, err := fs.Stat(fsys, dir); err == nil && st.IsDir() {
+	return NewConfigFinder(fsys).Find(p)
+}
+
+// ConfigFinder finds the config that applies to paths of one tree, as
+// FindConfig does, and remembers what it found for each folder it looked
+// in: a run asks for every case folder, and the folders above them are
+// the same for most. It is safe for concurrent use. The tree must not
+// change while it is used.
+type ConfigFinder struct {
+	fsys  fs.FS
+	mu    sync.Mutex
+	known map[string]foundConfig // by path looked up from, or passed on the way up
+}
+
+// foundConfig is the config that applies to a path: its name, "" for
+// none, or why it cannot be read.
+type foundConfig struct {
+	name string
+	err  error
+}
+
+// NewConfigFinder returns a ConfigFinder for the tree fsys.
+func NewConfigFinder(fsys fs.FS) *ConfigFinder {
+	return &ConfigFinder{fsys: fsys, known: map[string]foundConfig{}}
+}
+
+// Find returns the slash path of the config that applies to the path p
+// (FindConfig). It looks for the config file in p and in each folder
+// above it, one lstat a folder: a path that is not a folder (a file, or
+// not there) cannot hold one, so the lookup goes on from its folder, as
+// it would from the nearest folder that is there.
+func (f *ConfigFinder) Find(p string) (string, error) {
+	var passed []string // the paths looked in, whose answer is found's
+	var found foundConfig
+	for dir := path.Clean(p); ; dir = path.Dir(dir) {
+		f.mu.Lock()
+		r, ok := f.known[dir]
+		f.mu.Unlock()
+		if ok {
+			found = r
 			break
 		}
-		dir = path.Dir(dir)
-	}
-	for {
+		passed = append(passed, dir)
 		name := path.Join(dir, ConfigFileName)
-		st, err := fs.Lstat(fsys, name)
-		switch {
-		case err == nil && st.Mode().IsRegular():
-			return name, nil
-		case err == nil && st.Mode()&fs.ModeSymlink != 0:
-			return "", fmt.Errorf("%s is a symbolic link; caselint reads a config only from a file in the tree, never through a link: put the config itself there", name)
-		case err == nil:
-			return "", fmt.Errorf("%s is not a regular file; caselint reads a config only from one", name)
+		if st, err := fs.Lstat(f.fsys, name); err == nil {
+			found = configFile(name, st)
+			break
 		}
 		if dir == "." {
-			return "", nil
+			break // none
 		}
-		dir = path.Dir(dir)
+	}
+	f.mu.Lock()
+	for _, d := range passed {
+		f.known[d] = found
+	}
+	f.mu.Unlock()
+	return found.name, found.err
+}
+
+// configFile is the config found at name, st its lstat: a regular file,
+// or an error.
+func configFile(name string, st fs.FileInfo) foundConfig {
+	switch {
+	case st.Mode().IsRegular():
+		return foundConfig{name: name}
+	case st.Mode()&fs.ModeSymlink != 0:
+		return foundConfig{err: fmt.Errorf("%s is a symbolic link; caselint reads a config only from a file in the tree, never through a link: put the config itself there", name)}
+	default:
+		return foundConfig{err: fmt.Errorf("%s is not a regular file; caselint reads a config only from one", name)}
 	}
 }
 

@@ -22,7 +22,7 @@ func TestFindConfig(t *testing.T) {
 		"cases/link/case.md":        {Data: []byte("x")},
 		"cases/dir/.caselint.toml":  {Mode: fs.ModeDir},
 	}
-	for _, tc := range []struct{ p, want, err string }{
+	cases := []struct{ p, want, err string }{
 		{".", ".caselint.toml", ""},
 		{"cases/a", ".caselint.toml", ""},
 		{"cases/a/case.md", ".caselint.toml", ""},
@@ -32,10 +32,28 @@ func TestFindConfig(t *testing.T) {
 		{"cases/link", "", "cases/link/.caselint.toml is a symbolic link"},
 		{"cases/link/case.md", "", "cases/link/.caselint.toml is a symbolic link"},
 		{"cases/dir", "", "cases/dir/.caselint.toml is not a regular file"},
-	} {
-		got, err := lint.FindConfig(fsys, tc.p)
+		{"cases/b/.caselint.toml", "cases/b/.caselint.toml", ""}, // the config itself
+		{"cases/dir/.caselint.toml", "", "cases/dir/.caselint.toml is not a regular file"},
+		{"cases", ".caselint.toml", ""},
+		{"elsewhere/x.md", ".caselint.toml", ""},
+	}
+	check := func(how string, find func(string) (string, error), i int) {
+		t.Helper()
+		tc := cases[i]
+		got, err := find(tc.p)
 		if got != tc.want || (err == nil) != (tc.err == "") || err != nil && !strings.HasPrefix(err.Error(), tc.err) {
-			t.Errorf("FindConfig(%q) = %q, %v; want %q, %q", tc.p, got, err, tc.want, tc.err)
+			t.Errorf("%s(%q) = %q, %v; want %q, %q", how, tc.p, got, err, tc.want, tc.err)
+		}
+	}
+	for i := range cases {
+		check("FindConfig", func(p string) (string, error) { return lint.FindConfig(fsys, p) }, i)
+	}
+	// One finder for every path, which remembers the folders above: the
+	// same answers in any order.
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, {12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0}, {5, 7, 2, 9, 0, 11, 4, 6, 1, 12, 3, 8, 10, 5, 7, 2}} {
+		f := lint.NewConfigFinder(fsys)
+		for _, i := range order {
+			check("ConfigFinder.Find", f.Find, i)
 		}
 	}
 	if got, err := lint.FindConfig(fstest.MapFS{"a/case.md": {}}, "a"); got != "" || err != nil {

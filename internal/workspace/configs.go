@@ -21,6 +21,7 @@ import (
 // read once, when a folder under it is first asked for.
 type Configs struct {
 	fsys     fs.FS
+	finder   *lint.ConfigFinder
 	explicit *lint.Config // --config, or nil
 	settings func(*lint.Config) (*lint.Settings, error)
 
@@ -47,7 +48,7 @@ type ConfigUse struct {
 // folder instead. settings turns a config (nil: none) into how the cases
 // under it are linted; it is called once for each config.
 func (w *Workspace) Configs(explicit string, settings func(*lint.Config) (*lint.Settings, error)) (*Configs, error) {
-	c := &Configs{fsys: w.FS, settings: settings, byName: map[string]*configUse{}}
+	c := &Configs{fsys: w.FS, finder: lint.NewConfigFinder(w.FS), settings: settings, byName: map[string]*configUse{}}
 	if explicit != "" {
 		cfg, err := lint.LoadConfig(explicit)
 		if err != nil {
@@ -87,7 +88,7 @@ func (c *Configs) use(dir string, record bool) (*configUse, error) {
 		name = c.explicit.Path
 	} else {
 		var err error
-		if name, err = lint.FindConfig(c.fsys, dir); err != nil {
+		if name, err = c.finder.Find(dir); err != nil {
 			return nil, err
 		}
 	}
