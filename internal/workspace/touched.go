@@ -22,6 +22,7 @@ import (
 // touched) when the trees or the history could not be compared: linting
 // everything, as without it, is slower, never wrong.
 func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(string) bool {
+	walk = walkRoots(walk)
 	changed, now, err := w.changedSince(hash, old, walk)
 	if err != nil {
 		return nil
@@ -188,6 +189,29 @@ func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe [
 		})
 	}
 	return maybe, nil
+}
+
+// walkRoots returns the paths of walk that no other path of it walks to
+// (walked), each once and in order: the paths now and at the base are
+// mostly the same, and a folder scanned twice costs twice. A path is
+// dropped only when everything below it is walked from another: one
+// inside a hidden folder is kept (a walk passes over hidden folders, a
+// path named is walked).
+func walkRoots(walk []string) []string {
+	var roots []string
+	for i, p := range walk {
+		covered := false
+		for j, s := range walk {
+			if s == p && j < i || s != p && walked(path.Join(p, "x"), []string{s}) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			roots = append(roots, p)
+		}
+	}
+	return roots
 }
 
 // walked reports whether diffFS walks to the file p from one of walk: it

@@ -258,3 +258,24 @@ func keys(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
+
+// The paths now and at the base are mostly the same: each folder is
+// scanned once, and a path below another is not walked again unless the
+// walk from above passes over it (a hidden folder).
+func TestWalkRoots(t *testing.T) {
+	for _, tc := range []struct{ walk, want []string }{
+		{[]string{".", "."}, []string{"."}},
+		{[]string{"cases", "cases"}, []string{"cases"}},
+		{[]string{".", "cases", "cases/a/case.md"}, []string{"."}},
+		{[]string{"cases/a", "cases"}, []string{"cases"}},
+		{[]string{"cases", "cases-old"}, []string{"cases", "cases-old"}},
+		{[]string{"cases", "other/x.md", "cases"}, []string{"cases", "other/x.md"}},
+		{[]string{".", ".hidden/cases", "cases/.old"}, []string{".", ".hidden/cases", "cases/.old"}},
+		{[]string{".hidden", ".hidden/cases"}, []string{".hidden"}},
+		{nil, nil},
+	} {
+		if got := walkRoots(tc.walk); !slices.Equal(got, tc.want) {
+			t.Errorf("walkRoots(%q) = %q, want %q", tc.walk, got, tc.want)
+		}
+	}
+}
