@@ -3,6 +3,7 @@ package lint
 import (
 	"io/fs"
 	"os"
+	"slices"
 )
 
 // WorkTreeFS is the file system of the work tree at root, as os.DirFS(root)
@@ -17,15 +18,43 @@ func WorkTreeFS(root string) fs.FS {
 	return workTree{FS: os.DirFS(root), root: root}
 }
 
-// workTree is WorkTreeFS: os.DirFS's file system and its root. The
-// methods below are os.DirFS's, which embedding fs.FS would hide.
-type workTree struct {
-	fs.FS
-	root string
+// Listing is what a scan of a work tree read of its folders: each
+// folder's entries, as fs.ReadDir gives them (sorted by name), by its
+// slash path.
+type Listing map[string][]fs.DirEntry
+
+// WithListing returns the work tree fsys (WorkTreeFS) listing the folders
+// listing holds from it, as they were when scanned, and every other folder
+// from the disk; any other fsys as it is. A run that scans the work tree
+// before it lints (--new-from-rev) then lists each folder once.
+func WithListing(fsys fs.FS, listing Listing) fs.FS {
+	w, ok := fsys.(workTree)
+	if !ok || len(listing) == 0 {
+		return fsys
+	}
+	w.listed = &listing
+	return w
 }
 
-func (w workTree) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(w.FS, name) }
-func (w workTree) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(w.FS, name) }
-func (w workTree) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(w.FS, name) }
-func (w workTree) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(w.FS, name) }
-func (w workTree) ReadLink(name string) (string, error)       { return fs.ReadLink(w.FS, name) }
+// workTree is WorkTreeFS: os.DirFS's file system and its root, and the
+// folders listed already (WithListing). The methods below are os.DirFS's,
+// which embedding fs.FS would hide.
+type workTree struct {
+	fs.FS
+	root   string
+	listed *Listing // nil: none
+}
+
+func (w workTree) ReadDir(name string) ([]fs.DirEntry, error) {
+	if w.listed != nil {
+		if es, ok := (*w.listed)[name]; ok {
+			return slices.Clone(es), nil // the caller may sort it
+		}
+	}
+	return fs.ReadDir(w.FS, name)
+}
+
+func (w workTree) Stat(name string) (fs.FileInfo, error)  { return fs.Stat(w.FS, name) }
+func (w workTree) ReadFile(name string) ([]byte, error)   { return fs.ReadFile(w.FS, name) }
+func (w workTree) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(w.FS, name) }
+func (w workTree) ReadLink(name string) (string, error)   { return fs.ReadLink(w.FS, name) }

@@ -26,6 +26,10 @@ type Base struct {
 	// (lint.Options.Touched): only those can have findings that are new,
 	// and only those are linted, at REV and now; nil: every case.
 	Touched func(unit string) bool
+	// Now is the workspace's FS as the comparison read it, to lint now's
+	// records from: the work tree lists the folders the comparison
+	// scanned as it found them, and lists none again.
+	Now fs.FS
 }
 
 // Base returns the records at rev to compare the workspace's with: its
@@ -81,8 +85,8 @@ func (w *Workspace) Base(rev string) (*Base, error) {
 	if len(paths) == 0 {
 		return nil, nil // none of it was there
 	}
-	touched := w.touchedSince(hash, old, append(append([]string(nil), scope...), paths...))
-	b := &Base{FS: old, Paths: paths, FingerprintPath: fingerprintPath(ren), Touched: touched}
+	touched, now := w.touchedSince(hash, old, append(append([]string(nil), scope...), paths...))
+	b := &Base{FS: old, Paths: paths, FingerprintPath: fingerprintPath(ren), Touched: touched, Now: now}
 	if w.hist != nil {
 		b.History = w.HistoryAt(hash, old, when)
 	}

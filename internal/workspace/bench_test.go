@@ -28,7 +28,7 @@ func BenchmarkWorkTreeScan(b *testing.B) {
 			measure := synthtest.Measure(b)
 			defer measure()
 			for b.Loop() {
-				maybe, err := notAsIndexed(ix, lint.WorkTreeFS(w.Root), bc.root, []string{"."}, nil)
+				maybe, err := notAsIndexed(ix, lint.WorkTreeFS(w.Root), bc.root, []string{"."}, nil, nil)
 				if err != nil || len(maybe) > 100 {
 					b.Fatal(err, len(maybe))
 				}

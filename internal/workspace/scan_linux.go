@@ -7,12 +7,16 @@ import (
 	"encoding/binary"
 	"errors"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/caselint/caselint/lint"
 )
 
 // scanFolder calls fn with every file (anything but a folder) under the
@@ -22,24 +26,36 @@ import (
 // asks (info), an lstat relative to its open folder. It costs about half
 // what fs.WalkDir and DirEntry.Info do, which open each folder by its
 // whole path, sort it, and look up each file from the root.
-func scanFolder(root, dir string, fn func(p string, info func() (fs.FileInfo, error))) error {
+//
+// When listing is not nil, each folder's entries are put in it as
+// os.ReadDir gives them (lint.WithListing), so that the lint lists none
+// again.
+func scanFolder(root, dir string, listing lint.Listing, fn func(p string, info func() (fs.FileInfo, error))) error {
 	fd, err := openDir(unix.AT_FDCWD, filepath.Join(root, filepath.FromSlash(dir)), 0)
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
-	s := &scanner{buf: make([]byte, 32<<10), fn: fn}
+	s := &scanner{buf: make([]byte, 32<<10), fn: fn, root: root, listing: listing}
 	return s.folder(fd, dir)
 }
 
 type scanner struct {
-	buf []byte
-	fn  func(p string, info func() (fs.FileInfo, error))
+	buf     []byte
+	fn      func(p string, info func() (fs.FileInfo, error))
+	root    string
+	listing lint.Listing // nil: not kept
 }
 
 // folder lists the open folder fd (at slash path dir), closing it.
 func (s *scanner) folder(fd int, dir string) error {
 	defer func() { _ = unix.Close(fd) }()
 	var subs []string
+	var listed []fs.DirEntry
+	whole := s.listing != nil // keeping it, and every entry's type is known
+	var at *scannedFolder
+	if whole {
+		at = &scannedFolder{root: s.root, dir: dir}
+	}
 	for {
 		n, err := unix.Getdents(fd, s.buf)
 		if errors.Is(err, unix.EINTR) {
@@ -70,11 +86,25 @@ func (s *scanner) folder(fd int, dir string) error {
 				continue
 			}
 			name := string(raw)
+			mode, known := direntType[typ]
 			if typ == unix.DT_UNKNOWN {
 				var st unix.Stat_t
-				if err := fstatat(fd, name, &st); err == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
+				err := fstatat(fd, name, &st)
+				if err == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
 					typ = unix.DT_DIR
 				}
+				if err == nil {
+					mode, known = statInfo{st: st}.Mode().Type(), true
+				}
+			}
+			switch {
+			case !whole:
+			case known:
+				listed = append(listed, scannedEntry{name: name, typ: mode, at: at})
+			default:
+				// Its type is not known (gone since it was listed, or
+				// not to be stat-ed): os.ReadDir is left to say.
+				whole = false
 			}
 			if typ == unix.DT_DIR {
 				if !strings.HasPrefix(name, ".") {
@@ -90,6 +120,10 @@ func (s *scanner) folder(fd int, dir string) error {
 				return statInfo{name: name, st: st}, nil
 			})
 		}
+	}
+	if whole {
+		slices.SortFunc(listed, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+		s.listing[dir] = listed
 	}
 	for _, name := range subs {
 		sub, err := openDir(fd, name, unix.O_NOFOLLOW)
@@ -124,6 +158,38 @@ func fstatat(fd int, name string, st *unix.Stat_t) error {
 // errNoScan says scanFolder is not here (on other systems): the work tree
 // is walked with eachFile.
 var errNoScan = errors.New("no folder scanner on this system")
+
+// direntType is the type of a file as a folder's entry gives it, as
+// os.ReadDir reads it (DT_UNKNOWN is not here: the file's lstat says).
+var direntType = map[byte]fs.FileMode{
+	unix.DT_REG:  0,
+	unix.DT_DIR:  fs.ModeDir,
+	unix.DT_LNK:  fs.ModeSymlink,
+	unix.DT_FIFO: fs.ModeNamedPipe,
+	unix.DT_SOCK: fs.ModeSocket,
+	unix.DT_CHR:  fs.ModeDevice | fs.ModeCharDevice,
+	unix.DT_BLK:  fs.ModeDevice,
+}
+
+// scannedFolder is a folder scanned: the work tree's root on disk and its
+// slash path.
+type scannedFolder struct{ root, dir string }
+
+// scannedEntry is an entry of a folder scanned, as os.ReadDir gives it.
+type scannedEntry struct {
+	name string
+	typ  fs.FileMode
+	at   *scannedFolder
+}
+
+func (e scannedEntry) Name() string      { return e.name }
+func (e scannedEntry) IsDir() bool       { return e.typ.IsDir() }
+func (e scannedEntry) Type() fs.FileMode { return e.typ }
+func (e scannedEntry) String() string    { return fs.FormatDirEntry(e) }
+
+func (e scannedEntry) Info() (fs.FileInfo, error) {
+	return os.Lstat(filepath.Join(e.at.root, filepath.FromSlash(e.at.dir), e.name))
+}
 
 // statInfo is a file's lstat as fs.FileInfo.
 type statInfo struct {

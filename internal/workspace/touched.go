@@ -21,11 +21,14 @@ import (
 // in it; a file of no case, when it is touched. It is nil (every case is
 // touched) when the trees or the history could not be compared: linting
 // everything, as without it, is slower, never wrong.
-func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(string) bool {
+//
+// now is the tree linted as the comparison read it: the work tree lists
+// the folders it scanned from that scan (lint.WithListing).
+func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) (touched func(string) bool, now fs.FS) {
 	walk = walkRoots(walk)
-	changed, now, err := w.changedSince(hash, old, walk)
+	changed, h, err := w.changedSince(hash, old, walk)
 	if err != nil {
-		return nil
+		return nil, w.FS
 	}
 	if w.hist != nil {
 		tip := w.revHash
@@ -35,7 +38,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(str
 		if tip != "" {
 			ps, err := w.hist.ChangedBetween(tip, hash)
 			if err != nil {
-				return nil
+				return nil, h.fsys
 			}
 			for _, p := range ps {
 				changed[p] = true
@@ -47,7 +50,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(str
 		for d := s; d != "."; {
 			d = path.Dir(d)
 			p := path.Join(d, lint.ConfigFileName)
-			if now.differs(old, p, nil) {
+			if h.differs(old, p, nil) {
 				changed[p] = true
 			}
 		}
@@ -80,7 +83,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(str
 				return false
 			}
 		}
-	}
+	}, h.fsys
 }
 
 // changedSince returns the files that differ between old, the tree of
@@ -92,7 +95,8 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) func(str
 // work tree is the index and the files git's index does not know as it is
 // (untracked, or not as the index last saw it by size and modification
 // time, as Index.CleanHashAt says), each of which is compared in full. Where
-// git cannot say (no index), the trees are compared file by file.
+// git cannot say (no index), the trees are compared file by file. The
+// hasher's tree is the work tree listed from the scan (lint.WithListing).
 func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[string]bool, hasher, error) {
 	changed := map[string]bool{}
 	now := hasher{fsys: w.FS}
@@ -116,7 +120,9 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 			root = w.Root // not a buffer in a file's place (stdin)
 		}
 		if maybe, err = ix.ChangedSince(hash); err == nil {
-			maybe, err = notAsIndexed(ix, w.FS, root, walk, maybe)
+			listing := lint.Listing{}
+			maybe, err = notAsIndexed(ix, w.FS, root, walk, maybe, listing)
+			now.fsys = lint.WithListing(w.FS, listing)
 		}
 		if w.buffered != "" {
 			// What an editor sends stands in for the file, which the
@@ -146,8 +152,9 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 // work tree fsys, whose folder on disk is root, or "" if it is not one)
 // that ix does not hold as they are: those it does not track, those whose
 // size or modification time is not what it recorded (Index.CleanHashAt),
-// and those it tracks that are not there.
-func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe []string) ([]string, error) {
+// and those it tracks that are not there. The folders scanned are put in
+// listing when it is not nil.
+func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe []string, listing lint.Listing) ([]string, error) {
 	seen := make([]bool, ix.Files()) // by position in the index
 	file := func(p string, info func() (fs.FileInfo, error)) {
 		i, ok := ix.Find(p)
@@ -167,7 +174,7 @@ func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe [
 			// A folder is scanned as git status does (scanFolder); a
 			// path that is not there, or not a folder, as eachFile does.
 			if st, err := fs.Stat(fsys, s); err == nil && st.IsDir() {
-				err := scanFolder(root, s, file)
+				err := scanFolder(root, s, listing, file)
 				if err == nil {
 					continue
 				}

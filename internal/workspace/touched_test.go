@@ -191,7 +191,7 @@ func TestChangedSince(t *testing.T) {
 				// The cases touched: those a changed file is in (F's
 				// edit and its undoing are the history's to say, and
 				// there is none here).
-				touched := w.touchedSince(base, old, walk)
+				touched, _ := w.touchedSince(base, old, walk)
 				if touched == nil {
 					t.Fatal("touchedSince: nil (every case)")
 				}

@@ -308,6 +308,11 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		}
 		if base != nil {
 			lopts.Touched = base.Touched
+			if base.Now != nil {
+				// Now's records as the comparison read them: the work
+				// tree's folders it scanned are not listed again.
+				lopts.FS = base.Now
+			}
 		}
 	}
 	var failed bool

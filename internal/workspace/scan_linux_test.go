@@ -1,0 +1,91 @@
+//go:build linux
+
+package workspace
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/caselint/caselint/lint"
+)
+
+// The listing a scan keeps (lint.WithListing) is what os.ReadDir gives of
+// each folder it scanned: the same names, in the same order, with the same
+// types and lstat, so that the lint reads the same tree from it.
+func TestScanListing(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"cases/A/visits", "cases/B", ".hidden/x", "cases/A/.old", "loose"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"cases/A/case.md", "cases/A/visits/2026-01-02.md", "cases/A/visits/2026-01-01.md", "cases/B/case.md", ".hidden/x/y.md", "cases/A/.old/z.md", "loose/n.md", "README.md", "cases/A/Zed.md", "cases/A/a b.md"} {
+		if err := os.WriteFile(filepath.Join(root, f), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("../B", filepath.Join(root, "cases/A/link")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(root, "cases/B/fifo.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	listing := lint.Listing{}
+	var files []string
+	if err := scanFolder(root, ".", listing, func(p string, _ func() (fs.FileInfo, error)) { files = append(files, p) }); err != nil {
+		t.Fatal(err)
+	}
+	// Every folder but those in hidden folders below the one scanned.
+	want := []string{".", "cases", "cases/A", "cases/A/visits", "cases/B", "loose"}
+	if len(listing) != len(want) {
+		t.Errorf("listed %d folders, want %d: %v", len(listing), len(want), listing)
+	}
+	fsys := lint.WithListing(lint.WorkTreeFS(root), listing)
+	for _, dir := range want {
+		got, ok := listing[dir]
+		if !ok {
+			t.Errorf("%s not listed", dir)
+			continue
+		}
+		real, err := os.ReadDir(filepath.Join(root, dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		viaFS, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(real) || len(viaFS) != len(real) {
+			t.Errorf("%s: %d entries listed, %d through the FS, %d on disk", dir, len(got), len(viaFS), len(real))
+			continue
+		}
+		for i, r := range real {
+			g := got[i]
+			if g.Name() != r.Name() || g.Type() != r.Type() || g.IsDir() != r.IsDir() || viaFS[i].Name() != r.Name() {
+				t.Errorf("%s[%d] = %v, want %v", dir, i, g, r)
+			}
+			gi, gerr := g.Info()
+			ri, rerr := r.Info()
+			if gerr != nil || rerr != nil || gi.Name() != ri.Name() || gi.Mode() != ri.Mode() || gi.Size() != ri.Size() {
+				t.Errorf("%s[%d].Info() = %v, %v; want %v, %v", dir, i, gi, gerr, ri, rerr)
+			}
+		}
+	}
+	// The FS's ReadDir hands out a copy: sorting it leaves the listing be.
+	es, _ := fs.ReadDir(fsys, "cases/A")
+	es[0], es[1] = es[1], es[0]
+	if again, _ := fs.ReadDir(fsys, "cases/A"); again[0].Name() != ".old" {
+		t.Errorf("the listing was changed through a ReadDir: %v", again)
+	}
+	// A folder not scanned is read from the disk.
+	if es, err := fs.ReadDir(fsys, "cases/A/.old"); err != nil || len(es) != 1 || es[0].Name() != "z.md" {
+		t.Errorf("a folder not scanned: %v, %v", es, err)
+	}
+	// No listing kept when not asked for.
+	if err := scanFolder(root, ".", nil, func(string, func() (fs.FileInfo, error)) {}); err != nil {
+		t.Fatal(err)
+	}
+}
