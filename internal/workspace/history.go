@@ -123,9 +123,12 @@ func (w *Workspace) renamesSince(hash string) map[string]string {
 	if tip == "" {
 		tip, _ = w.repo.Head()
 	}
-	at, err := w.hist.At(tip)
-	if err != nil {
-		return nil
+	at := w.atTip // read as it stood at tip already (History)
+	if at == nil {
+		var err error
+		if at, err = w.hist.At(tip); err != nil {
+			return nil
+		}
 	}
 	ren, err := at.RenamesSince(hash)
 	if err != nil || len(ren) == 0 {
