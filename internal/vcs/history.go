@@ -301,6 +301,16 @@ func (h *History) reachable(commit string) (map[plumbing.Hash]bool, error) {
 	return only, nil
 }
 
+// reachesAll reports whether only holds every commit h was built from.
+func (h *History) reachesAll(only map[plumbing.Hash]bool) bool {
+	for _, cc := range h.order {
+		if !only[cc.hash] {
+			return false
+		}
+	}
+	return true
+}
+
 // At returns the history as it stood at commit (a full hash, HEAD or one
 // of the revisions History was given, or a commit behind them): the
 // versions made by the commits reachable from it.
@@ -311,6 +321,12 @@ func (h *History) At(commit string) (*History, error) {
 	only, err := h.reachable(commit)
 	if err != nil {
 		return nil, err
+	}
+	if len(h.tips) > 0 && h.tips[0].String() == commit && h.reachesAll(only) {
+		// It stands at commit already, and the other commits it was
+		// read from are behind it (--new-from-rev HEAD~1): the same
+		// versions, not replayed again.
+		return h, nil
 	}
 	at := &History{r: h.r, versions: map[string][]lint.Version{}, blames: map[string]*blame{}, commits: h.commits, order: h.order,
 		tip: h.commits[plumbing.NewHash(commit)].tree, tips: []plumbing.Hash{plumbing.NewHash(commit)}}

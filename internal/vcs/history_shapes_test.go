@@ -578,3 +578,61 @@ func TestBlameAgainstGitRandom(t *testing.T) {
 		}
 	}
 }
+
+// A history read from HEAD and a commit behind it (--new-from-rev
+// HEAD~1) stands at HEAD as it is: At(HEAD) is the history itself, with
+// HEAD's versions, and At(the older commit) is that commit's.
+func TestAtTipWithAncestor(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("cases/a/case.md", "case\n")
+	g.commit("Ann Smith", "2026-01-05T17:00:00Z", "case")
+	g.write("cases/a/visits/v.md", "visit\n")
+	g.commit("Ben Jones", "2026-01-20T10:00:00Z", "visit")
+	old := g.git("rev-parse", "HEAD")
+	g.write("cases/a/case.md", "case, again\n")
+	g.commit("Cara Lee", "2026-01-22T10:00:00Z", "case again")
+	head := g.git("rev-parse", "HEAD")
+	g.git("checkout", "-q", "-b", "side", old)
+	g.write("cases/a/visits/w.md", "visit on a side branch\n")
+	g.commit("Ben Jones", "2026-01-21T10:00:00Z", "side")
+	side := g.git("rev-parse", "HEAD")
+	g.git("checkout", "-q", "main")
+
+	r := g.open()
+	alone, err := r.History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	both, err := r.History(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, err := both.At(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if at != both {
+		t.Error("At(HEAD) of a history read from HEAD and a commit behind it: replayed")
+	}
+	for _, p := range []string{"cases/a/case.md", "cases/a/visits/v.md"} {
+		if got, want := at.Versions(p), alone.Versions(p); len(want) == 0 || !equalVersions(got, want) {
+			t.Errorf("At(HEAD) %s: %+v, want %+v", p, got, want)
+		}
+	}
+	if atOld, err := both.At(old); err != nil || len(atOld.Versions("cases/a/case.md")) != 1 {
+		t.Errorf("At(the older commit): %v, %v", atOld, err)
+	}
+	// A commit not behind HEAD (another branch's) is replayed: HEAD's
+	// history holds none of its versions.
+	withSide, err := r.History(side)
+	if err != nil {
+		t.Fatal(err)
+	}
+	atHead, err := withSide.At(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if atHead == withSide || atHead.Versions("cases/a/visits/w.md") != nil {
+		t.Errorf("At(HEAD) of a history read with a side branch: %+v", atHead.Versions("cases/a/visits/w.md"))
+	}
+}
