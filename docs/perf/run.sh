@@ -164,6 +164,18 @@ run staged-cold "$work/r3000" bash -c 'cold "$@"' cold "$cl" lint --staged --as-
 run staged "$work/r3000" "$cl" lint --staged --as-of "$asof"
 git -C "$work/r3000" reset -q --hard HEAD
 
+# A review of the last commit: --new-from-rev HEAD~1 on the work tree,
+# against a plain lint of the cases that commit touched, and git status,
+# which makes the scan --new-from-rev makes to find what changed (the
+# floor of finding it, as git itself does it).
+touched=$(git -C "$work/r3000" diff --name-only HEAD~1 HEAD -- 'cases/*' | cut -d/ -f1-2 | sort -u |
+	while read -r c; do [ -d "$work/r3000/$c" ] && echo "$c"; done)
+echo "touched r3000 $(echo "$touched" | grep -c .)" >>"$times"
+run new-from-rev "$work/r3000" "$cl" lint --as-of "$asof" --new-from-rev HEAD~1 .
+# shellcheck disable=SC2086 # one argument a case folder
+run changed "$work/r3000" "$cl" lint --as-of "$asof" $touched
+run git-status "$work/r3000" git status --porcelain
+
 # The same corpus through markdownlint-cli2 (npm) and Vale (Go), with their
 # default rules.
 if [ "${TOOLS:-1}" != 0 ]; then

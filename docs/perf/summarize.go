@@ -194,6 +194,16 @@ func main() {
 		s, _ := strconv.ParseFloat(w, 64)
 		fmt.Printf("| the same, the first run in a clone (no history cache yet) | %.0f ms (peak %s MB) | | once |\n", s*1000, kbToMB(times["rss staged-cold"]))
 	}
+	nC, okN := times["cpu new-from-rev"]
+	cC, okC := times["cpu changed"]
+	gC, okG := times["cpu git-status"]
+	if okN && okC && okG {
+		secs := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+		n, c, g := secs(nC), secs(cC), secs(gC)
+		fmt.Printf("| `caselint lint --new-from-rev HEAD~1 .`, the built binary, %s cases touched | %.0f ms CPU (%s s wall) | | |\n", times["touched r3000"], n*1000, times["wall new-from-rev"])
+		fmt.Printf("| ÷ plain lint of the touched cases (%.0f ms CPU) | %.1f× | ≤ 1.5× | %s |\n", c*1000, n/c, verdict(n <= 1.5*c))
+		fmt.Printf("| ÷ that lint and git status (%.0f ms CPU: finding the change as git does) | %.1f× | | |\n", g*1000, n/(c+g))
+	}
 	for _, c := range []struct{ suffix, cores string }{{"-1cpu", "1 core"}, {"", "2 cores"}} {
 		bin, okB := times["cpu c3000"+c.suffix]
 		flo, okF := times["cpu c3000-floor"+c.suffix]
