@@ -10,8 +10,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -27,6 +29,11 @@ import (
 // what fs.WalkDir and DirEntry.Info do, which open each folder by its
 // whole path, sort it, and look up each file from the root.
 //
+// The folders are scanned on as many goroutines as GOMAXPROCS allows, as
+// git status stats on several threads: fn is called from several at once,
+// in no set order. Each folder is opened from its parent's open folder,
+// never by a path a link could lead astray.
+//
 // When listing is not nil, each folder's entries are put in it as
 // os.ReadDir gives them (lint.WithListing), so that the lint lists none
 // again.
@@ -35,19 +42,55 @@ func scanFolder(root, dir string, listing lint.Listing, fn func(p string, info f
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
-	s := &scanner{buf: make([]byte, 32<<10), fn: fn, root: root, listing: listing}
-	return s.folder(fd, dir)
+	s := &scanner{fn: fn, root: root, listing: listing, spare: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	buf := s.buffer()
+	s.folder(fd, dir, *buf)
+	s.buffers.Put(buf)
+	s.running.Wait()
+	return s.err
 }
 
 type scanner struct {
-	buf     []byte
 	fn      func(p string, info func() (fs.FileInfo, error))
 	root    string
 	listing lint.Listing // nil: not kept
+	// spare holds a token for each goroutine scanning folders besides
+	// the first (which only waits once its own are done): a folder met
+	// when none is free is scanned by the goroutine that met it.
+	spare   chan struct{}
+	running sync.WaitGroup
+	buffers sync.Pool // *[]byte for getdents
+
+	mu  sync.Mutex // guards listing and err
+	err error      // the first error met; the scan stops at it
 }
 
-// folder lists the open folder fd (at slash path dir), closing it.
-func (s *scanner) folder(fd int, dir string) error {
+func (s *scanner) buffer() *[]byte {
+	if b, ok := s.buffers.Get().(*[]byte); ok {
+		return b
+	}
+	b := make([]byte, 32<<10)
+	return &b
+}
+
+// fail records err, unless an error is recorded already.
+func (s *scanner) fail(err error) {
+	s.mu.Lock()
+	if s.err == nil {
+		s.err = err
+	}
+	s.mu.Unlock()
+}
+
+func (s *scanner) failed() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err != nil
+}
+
+// folder lists the open folder fd (at slash path dir) into buf, closing
+// it, and scans the folders in it; an error is recorded (fail).
+func (s *scanner) folder(fd int, dir string, buf []byte) {
 	defer func() { _ = unix.Close(fd) }()
 	var subs []string
 	var listed []fs.DirEntry
@@ -57,25 +100,28 @@ func (s *scanner) folder(fd int, dir string) error {
 		at = &scannedFolder{root: s.root, dir: dir}
 	}
 	for {
-		n, err := unix.Getdents(fd, s.buf)
+		n, err := unix.Getdents(fd, buf)
 		if errors.Is(err, unix.EINTR) {
 			continue
 		}
 		if err != nil {
-			return &fs.PathError{Op: "readdirent", Path: dir, Err: err}
+			s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: err})
+			return
 		}
 		if n <= 0 {
 			break
 		}
 		// struct linux_dirent64: inode (8 bytes), offset (8), record
 		// length (2), type (1), then the name, NUL-terminated.
-		for b := s.buf[:n]; len(b) > 0; {
+		for b := buf[:n]; len(b) > 0; {
 			if len(b) < 19 {
-				return &fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("short directory entry")}
+				s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("short directory entry")})
+				return
 			}
 			size := int(binary.NativeEndian.Uint16(b[16:18]))
 			if size < 19 || size > len(b) {
-				return &fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("malformed directory entry")}
+				s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("malformed directory entry")})
+				return
 			}
 			typ, raw := b[18], b[19:size]
 			b = b[size:]
@@ -123,18 +169,36 @@ func (s *scanner) folder(fd int, dir string) error {
 	}
 	if whole {
 		slices.SortFunc(listed, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+		s.mu.Lock()
 		s.listing[dir] = listed
+		s.mu.Unlock()
 	}
+	// Each folder in it is opened from fd, then scanned here or, when a
+	// goroutine is spare, on its own.
 	for _, name := range subs {
+		if s.failed() {
+			return
+		}
+		p := path.Join(dir, name)
 		sub, err := openDir(fd, name, unix.O_NOFOLLOW)
 		if err != nil {
-			return &fs.PathError{Op: "open", Path: path.Join(dir, name), Err: err}
+			s.fail(&fs.PathError{Op: "open", Path: p, Err: err})
+			return
 		}
-		if err := s.folder(sub, path.Join(dir, name)); err != nil {
-			return err
+		select {
+		case s.spare <- struct{}{}:
+			s.running.Add(1)
+			go func() {
+				defer s.running.Done()
+				defer func() { <-s.spare }()
+				b := s.buffer()
+				defer s.buffers.Put(b)
+				s.folder(sub, p, *b)
+			}()
+		default:
+			s.folder(sub, p, buf)
 		}
 	}
-	return nil
 }
 
 func openDir(at int, name string, flags int) (int, error) {

@@ -3,9 +3,13 @@
 package workspace
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -87,5 +91,66 @@ func TestScanListing(t *testing.T) {
 	// No listing kept when not asked for.
 	if err := scanFolder(root, ".", nil, func(string, func() (fs.FileInfo, error)) {}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The scan on several goroutines meets every file once and lists every
+// folder as the scan on one does: the same files, the same listing.
+func TestScanParallel(t *testing.T) {
+	root := t.TempDir()
+	for c := range 60 {
+		for _, f := range []string{"case.md", "plan.md", "visits/a.md", "visits/b.md", "core-groups/x/y.md", ".hidden/z.md"} {
+			p := filepath.Join(root, "cases", fmt.Sprintf("C-%02d", c), f)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	scan := func(procs int) ([]string, lint.Listing) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		listing := lint.Listing{}
+		var mu sync.Mutex
+		var files []string
+		err := scanFolder(root, ".", listing, func(p string, info func() (fs.FileInfo, error)) {
+			if _, err := info(); err != nil {
+				t.Errorf("%s: %v", p, err)
+			}
+			mu.Lock()
+			files = append(files, p)
+			mu.Unlock()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(files)
+		return files, listing
+	}
+	oneFiles, one := scan(1)
+	if len(oneFiles) != 60*5 || len(one) != 2+60*4 {
+		t.Fatalf("one goroutine: %d files, %d folders listed", len(oneFiles), len(one))
+	}
+	for _, procs := range []int{2, 8} {
+		files, listing := scan(procs)
+		if !slices.Equal(files, oneFiles) {
+			t.Errorf("GOMAXPROCS=%d: %d files, want %d", procs, len(files), len(oneFiles))
+		}
+		if len(listing) != len(one) {
+			t.Errorf("GOMAXPROCS=%d: %d folders listed, want %d", procs, len(listing), len(one))
+		}
+		for dir, es := range one {
+			got := listing[dir]
+			if len(got) != len(es) {
+				t.Errorf("GOMAXPROCS=%d: %s has %d entries, want %d", procs, dir, len(got), len(es))
+				continue
+			}
+			for i := range es {
+				if got[i].Name() != es[i].Name() || got[i].Type() != es[i].Type() {
+					t.Errorf("GOMAXPROCS=%d: %s[%d] = %v, want %v", procs, dir, i, got[i], es[i])
+				}
+			}
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
@@ -156,17 +157,23 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 // listing when it is not nil.
 func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe []string, listing lint.Listing) ([]string, error) {
 	seen := make([]bool, ix.Files()) // by position in the index
+	var mu sync.Mutex                // guards maybe: the scan calls file from several goroutines
+	add := func(p string) {
+		mu.Lock()
+		maybe = append(maybe, p)
+		mu.Unlock()
+	}
 	file := func(p string, info func() (fs.FileInfo, error)) {
 		i, ok := ix.Find(p)
 		if !ok {
-			maybe = append(maybe, p)
+			add(p)
 			return
 		}
-		seen[i] = true
+		seen[i] = true // each file is met once: no two calls set one element
 		if fi, err := info(); err != nil {
-			maybe = append(maybe, p)
+			add(p)
 		} else if _, ok := ix.CleanHashAt(i, fi); !ok {
-			maybe = append(maybe, p)
+			add(p)
 		}
 	}
 	for _, s := range walk {
