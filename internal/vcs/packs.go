@@ -12,7 +12,6 @@ import (
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
@@ -36,7 +35,7 @@ type packSet struct {
 
 type pack struct {
 	id   int
-	idx  *idxfile.MemoryIndex
+	idx  packIndex
 	f    billy.File
 	size int64
 	// data is the pack mapped into memory (mapPack), or nil: it is read
@@ -83,8 +82,18 @@ func openPack(dg *dotgit.DotGit, h plumbing.Hash, id int) (*pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx := idxfile.NewMemoryIndex()
-	err = idxfile.NewDecoder(bufio.NewReader(idxF)).Decode(idx)
+	idxSize, err := idxF.Seek(0, io.SeekEnd)
+	if err == nil {
+		_, err = idxF.Seek(0, io.SeekStart)
+	}
+	var idx packIndex
+	if err == nil {
+		idxPath := ""
+		if root := dg.Fs().Root(); root != "" {
+			idxPath = filepath.Join(root, filepath.FromSlash(idxF.Name()))
+		}
+		idx, err = readPackIndex(idxF, idxPath, idxSize)
+	}
 	_ = idxF.Close()
 	if err != nil {
 		return nil, fmt.Errorf("pack index %s: %w", h, err)
@@ -111,6 +120,9 @@ func (ps *packSet) Close() error {
 	for _, p := range ps.packs {
 		unmapPack(p.data)
 		p.data = nil
+		if x, ok := p.idx.(*idxV2); ok {
+			x.close()
+		}
 		if err := p.f.Close(); err != nil && first == nil {
 			first = err
 		}
