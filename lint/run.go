@@ -79,6 +79,16 @@ type Options struct {
 	// is not reported. --new-from-rev lints only the cases its change
 	// touched: the others have the same findings at both ends.
 	Touched func(unit string) bool
+	// Changed, when set, says which cases (and files of no case) a change
+	// under review changed, as Touched does: --new-from-rev sets it to the
+	// cases its change touched, whether or not it lints only those. A case
+	// id two cases use is then a finding of the one the change touched
+	// when the other was not: the case that came with the change (a
+	// folder copied from another, say) is the one to give a new id, and
+	// the finding stands on what the change touched, where a review of it
+	// looks. Unset, it is a finding of whichever case comes second.
+	// Either way it is the same at both ends of the comparison.
+	Changed func(unit string) bool
 }
 
 // Settings are how the cases under one config are linted.
@@ -201,7 +211,9 @@ func Stream(ctx context.Context, opts Options, each func(batch []Finding) error)
 	// The joiner: one goroutine that puts the jobs back in order and
 	// passes each batch on (or, not in order, holds them all).
 	w := &runWork{res: &Result{}, each: each, seenID: map[string]string{}}
-	inOrder := opts.Touched == nil && walksInOrder(opts.FS, paths)
+	// Which case of two keeps an id (Changed) is known only once both are
+	// in: those runs are held whole.
+	inOrder := opts.Touched == nil && opts.Changed == nil && walksInOrder(opts.FS, paths)
 	joined := make(chan struct{})
 	go func() {
 		defer close(joined)

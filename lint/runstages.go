@@ -72,6 +72,8 @@ func (w *runWork) end(e *engine) {
 
 // duplicateIDStage: a case id already used by a case before (in the order
 // of the cases) is an invalid-record finding of the later case, at its id.
+// Under Options.Changed the case that keeps the id is the first the change
+// did not touch, if any: each other case with it has the finding.
 type duplicateIDStage struct{}
 
 func (duplicateIDStage) name() string { return "duplicate-ids" }
@@ -81,12 +83,23 @@ func (duplicateIDStage) run(e *engine, w *runWork) {
 	if w.seenID == nil {
 		w.seenID = map[string]string{}
 	}
+	if changed := e.opts.Changed; changed != nil {
+		// The runs with Changed are held whole (one batch): a later case
+		// can keep the id from an earlier one.
+		for _, o := range w.outs {
+			if _, seen := w.seenID[o.caseID]; o.caseID != "" && !seen && !changed(o.order.name) {
+				w.seenID[o.caseID] = o.caseIDPos.path
+			}
+		}
+	}
 	for i := range w.outs {
 		o := &w.outs[i]
 		if o.caseID == "" {
 			continue
 		}
-		if first, dup := w.seenID[o.caseID]; dup {
+		if first, dup := w.seenID[o.caseID]; dup && first == o.caseIDPos.path {
+			continue // the case that keeps it
+		} else if dup {
 			o.findings = append(o.findings, cmp.Or(o.eng, e).finding(InvalidRecordID, o.caseIDPos, "").
 				withMsg(schema.Msgf("case id %s is already used by %s: every case needs its own id", o.caseID, first)))
 		} else {

@@ -39,6 +39,37 @@ func TestDuplicateIDStage(t *testing.T) {
 	}
 }
 
+// Under Options.Changed a case id stays with the first case the change did
+// not touch: each other case with it has the finding, before it or after.
+func TestDuplicateIDStageChanged(t *testing.T) {
+	changed := map[string]bool{"a": true, "c": true, "f": true, "g": true}
+	e := &engine{opts: Options{Changed: func(unit string) bool { return changed[unit] }}, severity: map[string]Severity{InvalidRecordID: Error}}
+	out := func(dir, id string) orderedResult {
+		return orderedResult{caseResult: caseResult{caseID: id, caseIDPos: place{path: dir + "/case.md"}}, order: caseKey{name: dir}}
+	}
+	w := &runWork{outs: []orderedResult{
+		out("a", "T-1"), // changed, first: not the one to keep it
+		out("b", "T-1"), // keeps it
+		out("c", "T-1"),
+		out("d", "T-2"), // neither changed: the first keeps it
+		out("e", "T-2"),
+		out("f", "T-3"), // both changed: the first keeps it
+		out("g", "T-3"),
+		out("h", "T-4"),
+	}}
+	duplicateIDStage{}.run(e, w)
+	want := map[string]string{"a": "b/case.md", "c": "b/case.md", "e": "d/case.md", "g": "f/case.md"}
+	for _, o := range w.outs {
+		first, dup := want[o.order.name]
+		switch {
+		case !dup && len(o.findings) != 0:
+			t.Errorf("%s: findings %+v, want none", o.order.name, o.findings)
+		case dup && (len(o.findings) != 1 || !strings.Contains(o.findings[0].Message, "is already used by "+first)):
+			t.Errorf("%s: findings %+v, want one naming %s", o.order.name, o.findings, first)
+		}
+	}
+}
+
 func TestSeverityStage(t *testing.T) {
 	e := &engine{severity: map[string]Severity{"on": Error}}
 	w := &runWork{res: &Result{Findings: []Finding{{RuleID: "on", Severity: Note}, {RuleID: "off", Severity: Error}}}}

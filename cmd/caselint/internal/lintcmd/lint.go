@@ -303,6 +303,11 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		if base, err = ws.Base(opts.NewFromRev); err != nil {
 			return usage(err)
 		}
+		if base != nil {
+			// A case id the change gave a second case is that case's
+			// finding, at both ends, however many cases are linted.
+			lopts.Changed = base.Touched
+		}
 		if base != nil && opts.everyCase {
 			base.Touched = nil
 		}

@@ -81,18 +81,25 @@ func TestGitNewFromRevTouched(t *testing.T) {
 		t.Errorf("--new-from-rev HEAD: exit %d, %s", code, errOut)
 	}
 
-	// An uncommitted case reusing T-3's id, folded before it: the finding
-	// falls on T-3, which the change did not touch, and is new.
-	r.write("cases/A-1/case.md", strings.Replace(caseMD, `id = "T-1"`, `id = "T-3"`, 1))
-	got, _ = lintJSON(t, r.dir, "--as-of", "2026-11-20", "--new-from-rev", "HEAD", "cases")
-	var dup bool
-	for _, f := range got {
-		dup = dup || (f.Path == "cases/T-3/case.md" && strings.Contains(f.Message, "already used"))
+	// An uncommitted case reusing T-3's id, though it comes before T-3:
+	// the finding is new, and falls on the new case, which the change
+	// touched and a review reads, not on T-3, which keeps its id. The
+	// same for a copy of a case folder beside it ("T-3 copy").
+	for _, c := range []string{"A-1", "T-3 copy", "T-3-2"} {
+		r.write("cases/"+c+"/case.md", strings.Replace(caseMD, `id = "T-1"`, `id = "T-3"`, 1))
+		got, _ = lintJSON(t, r.dir, "--as-of", "2026-11-20", "--new-from-rev", "HEAD", "cases")
+		var dup bool
+		for _, f := range got {
+			if f.Path == "cases/T-3/case.md" {
+				t.Errorf("%s: a finding on T-3, which keeps its id: %v", c, f)
+			}
+			dup = dup || (f.Path == "cases/"+c+"/case.md" && strings.Contains(f.Message, "case id T-3 is already used by cases/T-3/case.md"))
+		}
+		if !dup {
+			t.Errorf("a case id reused by a new case %s: %v, want the duplicate on it", c, got)
+		}
+		r.git("clean", "-qfd", "cases/"+c)
 	}
-	if !dup {
-		t.Errorf("a case id reused by a new case: %v, want the duplicate on cases/T-3/case.md", got)
-	}
-	r.git("clean", "-qfd", "cases/A-1")
 
 	// A deleted record touches its case, and it alone.
 	r.git("rm", "-q", "cases/T-3/visits/2026-01-12.md")
