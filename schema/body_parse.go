@@ -454,18 +454,21 @@ func (t *sectionText) readShort(limit int) (content string, long bool) {
 		}
 		b = append(b, ' ')
 	}
-	if len(b) < upTo { // nothing was cut short: b is what read reads
-		return t.contentOf(b), false
-	}
+	whole := len(b) < upTo // nothing was cut short: b is what read reads
 	collapsed := collapseInPlace(b)
-	if len(collapsed) >= len(t.label) && // whether the label opens the content is known
+	if (whole || len(collapsed) >= len(t.label)) && // whether the label opens the content is known
 		nonSpaceOver(bytes.TrimFunc(t.withoutLabel(collapsed), notAlnum), limit) {
+		// Told on the bytes: a short section too long to be a
+		// placeholder, as most visit sections are, is not made a string.
 		for {
 			old := t.longOver.Load()
 			if old >= int64(limit) || t.longOver.CompareAndSwap(old, int64(limit)) {
 				return "", true
 			}
 		}
+	}
+	if whole {
+		return string(t.withoutLabel(collapsed)), false
 	}
 	return t.read(), false
 }

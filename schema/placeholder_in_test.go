@@ -142,3 +142,32 @@ func TestPlaceholderInTellsLongEarly(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholderInShortSectionOverLimit: a section read to its end
+// whose content is still longer than any placeholder (most visit
+// sections) is told so on its bytes: not a placeholder, and its content
+// is not kept, but read when asked for, the same as before.
+func TestPlaceholderInShortSectionOverLimit(t *testing.T) {
+	words := DefaultPlaceholders()
+	limit := placeholderLimit(words)
+	para := "Mia showed me her room and the picture she had drawn at school for her mum, then we talked about her week at school and at home."
+	if !nonSpaceOver(para, limit) || len(para) >= 2*limit {
+		t.Fatalf("the paragraph (%d bytes) is not between the limit %d and what readShort reads at once", len(para), limit)
+	}
+	for _, body := range []string{
+		"## Observations\n" + para + "\n",
+		"**Observations:** " + para + "\n",
+	} {
+		_, b := parseBody(KindVisit, body)
+		s := b.Sections[0]
+		if s.PlaceholderIn(words) {
+			t.Errorf("%.40q...: a placeholder", body)
+		}
+		if s.text.contentKnown.Load() {
+			t.Errorf("%.40q...: content read to tell a long section", body)
+		}
+		if got := s.Content(); got != para {
+			t.Errorf("%.40q...: Content = %q, want %q", body, got, para)
+		}
+	}
+}
