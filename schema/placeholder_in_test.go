@@ -171,3 +171,31 @@ func TestPlaceholderInShortSectionOverLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholderInAtTheLimit: placeholders with a deferral of digits
+// ("pending 2611...") either side of the most letters and digits a
+// placeholder can have, headed and labelled, answer as IsPlaceholder of
+// the whole content: the count that tells a section long at once is
+// exact at the limit.
+func TestPlaceholderInAtTheLimit(t *testing.T) {
+	for _, words := range placeholderWordLists[:2] {
+		limit := placeholderLimit(words)
+		placeholders := 0
+		for k := limit - 12; k <= limit+3; k++ {
+			for _, form := range []string{"## Observations\n%s\n", "**Observations:** %s\n", "**Observations** - %s.\n", "## Observations\n**TBC** %s\n"} {
+				body := strings.Replace(form, "%s", "pending "+strings.Repeat("1", k), 1)
+				_, b := parseBody(KindVisit, body)
+				if len(b.Sections) == 0 {
+					t.Fatalf("%q: no section", body)
+				}
+				checkFresh(t, "at the limit", KindVisit, []byte(body))
+				if b.Sections[0].PlaceholderIn(words) {
+					placeholders++
+				}
+			}
+		}
+		if placeholders == 0 || placeholders == 16*4 {
+			t.Errorf("limit %d: %d placeholders of %d: the test does not reach the limit", limit, placeholders, 16*4)
+		}
+	}
+}
