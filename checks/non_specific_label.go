@@ -203,6 +203,16 @@ func (f *labelFinder) find(text string, labels []labelMatcher) [][2]int {
 		return f.all
 	}
 	ac := labels[0].ac
+	if !ac.endsIn(text) {
+		return f.all // most texts: no label ends anywhere in them
+	}
+	return f.findFolded(text, ac)
+}
+
+// findFolded is find on a text where a label may end: the text is folded
+// into f's buffers, where each byte comes from kept, and the automaton run
+// again over the fold.
+func (f *labelFinder) findFolded(text string, ac *labelAutomaton) [][2]int {
 	f.fold(text)
 	if len(f.last) < int(ac.labels) {
 		f.last = make([]int32, ac.labels)
@@ -305,6 +315,48 @@ func (f *labelFinder) fold(text string) {
 	f.at = append(f.at, int32(len(text)))
 }
 
+// endsIn reports whether a label of the automaton ends anywhere in text as
+// fold writes it: whether find's pass over the fold reaches a state where
+// one ends. When it does not, find finds nothing; this tells it in one pass
+// over the text, folding each byte as it is read, and writes nothing. It
+// answers true, to be safe, for an automaton too large for a table of
+// moves.
+func (a *labelAutomaton) endsIn(text string) bool {
+	if a.dfa == nil {
+		return true
+	}
+	var buf [utf8.UTFMax]byte
+	s := int32(0)
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case isRegexpSpace(c):
+				for i < len(text) && isRegexpSpace(text[i]) {
+					i++
+				}
+				c = ' '
+			case 'a' <= c && c <= 'z':
+				c -= 'a' - 'A'
+			}
+			if s = a.dfa[int(s)<<8|int(c)]; a.ends[s] {
+				return true
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		w := utf8.EncodeRune(buf[:], foldRune(r))
+		for _, c := range buf[:w] {
+			if s = a.dfa[int(s)<<8|int(c)]; a.ends[s] {
+				return true
+			}
+		}
+		i += n
+	}
+	return false
+}
+
 // foldRune returns the least rune of r's case-folding orbit (unicode.SimpleFold),
 // as Go's regular expressions do for (?i): two runes match in any case exactly
 // when foldRune gives the same rune for both. For ASCII that is the upper
@@ -361,6 +413,7 @@ type labelAutomaton struct {
 	label          []int32 // per state: the label it ends (-1: none)
 	labels         int32
 	dfa            []int32 // for a small automaton: every state's move on every byte, fail links followed
+	ends           []bool  // with dfa, per state: a label ends there (out is set)
 }
 
 // maxDFAStates is the most states of an automaton that build turns into a
@@ -499,6 +552,10 @@ func (a *labelAutomaton) build() {
 				}
 				a.dfa[int(s)<<8|c] = t
 			}
+		}
+		a.ends = make([]bool, len(a.fail))
+		for s, o := range a.out {
+			a.ends[s] = o >= 0
 		}
 	}
 	// The moves, sorted by byte, in one array.

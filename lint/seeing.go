@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -423,49 +424,176 @@ func tokensSayAt(toks []string, i int, phrase []string) bool {
 
 // sentenceSaying returns the first sentence of the visit's reason and
 // notes that says one of says (saysAny), unless some text of them says one
-// of unless. Each text is split into words once: a sentence is looked for
-// only in a text that says one of says as a whole (a phrase never spans a
-// sentence, whose ends are clause breaks).
-// The phrases come split by phraseTokens.
-func sentenceSaying(v *schema.Visit, unless, says [][]string) (string, bool) {
-	texts := []string{v.NotSeenReason}
+// of unless. A text is split into words only when it may hold one of a
+// list's phrases (phraseList.mayBeIn, on its bytes), and unless is looked
+// for only once some text says one of says: most visits say none, and are
+// answered after splitting a text or two, or none. A sentence is looked
+// for only in a text that says one of says as a whole (a phrase never
+// spans a sentence, whose ends are clause breaks).
+func sentenceSaying(v *schema.Visit, unless, says *phraseList) (string, bool) {
+	var textsBuf [16]string
+	texts := append(textsBuf[:0], v.NotSeenReason)
 	if v.Doc.Body != nil {
 		for _, r := range v.Doc.Body.Text() {
 			texts = append(texts, r.Text)
 		}
 	}
-	// The words of every text go into one slice (text i's are
-	// words[ends[i-1]:ends[i]]), and each sentence's into another, in turn.
-	size := 0
-	for _, t := range texts {
-		size += len(t)
-	}
-	words := make([]string, 0, size/4+len(texts)) // as refusalTokens sizes them
-	ends := make([]int, len(texts))
-	for i, t := range texts {
-		start := len(words)
-		words = appendRefusalTokens(words, t)
-		if tokensSayAny(words[start:], unless) {
-			return "", false
-		}
-		ends[i] = len(words)
-	}
 	var toks []string
-	for i, t := range texts {
-		start := 0
-		if i > 0 {
-			start = ends[i-1]
+	saying := func(t string, l *phraseList) bool {
+		if !l.mayBeIn(t) {
+			return false
 		}
-		if !tokensSayAny(words[start:ends[i]], says) {
+		toks = appendRefusalTokens(toks[:0], t)
+		return l.saidBy(toks)
+	}
+	first := slices.IndexFunc(texts, func(t string) bool { return saying(t, says) })
+	if first < 0 || slices.ContainsFunc(texts, func(t string) bool { return saying(t, unless) }) {
+		return "", false
+	}
+	for _, t := range texts[first:] {
+		if !saying(t, says) {
 			continue
 		}
 		for _, sen := range sentences(t) {
-			if toks = appendRefusalTokens(toks[:0], sen); tokensSayAny(toks, says) {
+			if toks = appendRefusalTokens(toks[:0], sen); says.saidBy(toks) {
 				return sen, true
 			}
 		}
 	}
 	return "", false
+}
+
+// A phraseList is a list of phrases split by phraseTokens, with what a
+// text must hold, on its bytes, to say any of them (mayBeIn).
+type phraseList struct {
+	phrases [][]string
+	// keys holds, for each phrase that can be said, one of its words
+	// (isKeyWord; see newPhraseList); nil with anyText.
+	keys []string
+	// keyLens has bit n set when a key is n bytes long (n < 64).
+	keyLens uint64
+	// opens has, for each byte a phrase's first word opens with, bit
+	// min(n, 63) set for each length n of such a word (saidBy).
+	opens [256]uint64
+	// anyStart is set when a phrase opens with "*" or "": any word may
+	// start one.
+	anyStart bool
+	// anyText is set when some phrase that can be said has no such word
+	// under 64 bytes: then any text may say one.
+	anyText bool
+}
+
+// newPhraseList splits the phrases of list by phraseTokens, picks each
+// one's key (its longest word that may be one, isKeyWord) and notes what
+// the phrases' first words open with. A case makes its profile's list
+// once, so this is kept cheap.
+func newPhraseList(list []string) *phraseList {
+	l := &phraseList{phrases: phraseTokens(list)}
+	for _, phrase := range l.phrases {
+		if len(phrase) == 0 {
+			continue // says nothing
+		}
+		if first := phrase[0]; first == "*" || first == "" {
+			l.anyStart = true
+		} else {
+			l.opens[first[0]] |= 1 << min(len(first), 63)
+		}
+		key := ""
+		for _, w := range phrase {
+			if len(w) > len(key) && isKeyWord(w) {
+				key = w
+			}
+		}
+		switch {
+		case key == "":
+			l.anyText = true
+		case !slices.Contains(l.keys, key):
+			l.keys = append(l.keys, key)
+			l.keyLens |= 1 << len(key)
+		}
+	}
+	if l.anyText {
+		l.keys, l.keyLens = nil, 0
+	}
+	return l
+}
+
+// saidBy reports whether toks (split by refusalTokens) say one of the
+// phrases: tokensSayAny(toks, l.phrases), looking only at the words
+// whose first byte and length a phrase's first word has.
+func (l *phraseList) saidBy(toks []string) bool {
+	if l.anyStart {
+		return tokensSayAnyAt(toks, l.phrases)
+	}
+	for i, t := range toks {
+		if t == "" || l.opens[t[0]]&(1<<min(len(t), 63)) == 0 {
+			continue
+		}
+		for _, phrase := range l.phrases {
+			if len(phrase) > 0 && phrase[0] == t && tokensSayAt(toks, i, phrase) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isKeyWord reports whether w may be a phraseList's key: made only of
+// ASCII lower-case letters and digits, and under 64 bytes.
+func isKeyWord(w string) bool {
+	return len(w) < 64 && isASCIIWord(w)
+}
+
+// isASCIIWord reports whether w is made only of ASCII lower-case letters
+// and digits, and is not empty.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// mayBeIn reports whether text may say one of the phrases
+// (tokensSayAny(refusalTokens(text), l.phrases)); when it is false, text
+// says none. A word of refusalTokens is a phrase's ASCII key only when
+// text holds the key's letters, in any ASCII case, as a whole run of
+// ASCII letters and digits (what is around the word is neither), or holds
+// a rune that lower-cases to an ASCII letter (the Kelvin sign, the dotted
+// capital I); so a text with no such run and no such rune says no phrase.
+func (l *phraseList) mayBeIn(text string) bool {
+	if l.anyText {
+		return true
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !isASCIIAlnum(c) {
+			if c >= utf8.RuneSelf && (strings.HasPrefix(text[i:], "\u212a") || strings.HasPrefix(text[i:], "\u0130")) {
+				return true
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && isASCIIAlnum(text[j]) {
+			j++
+		}
+		if n := j - i; n < 64 && l.keyLens&(1<<n) != 0 {
+			for _, k := range l.keys {
+				if len(k) == n && strings.EqualFold(text[i:j], k) {
+					return true
+				}
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// isASCIIAlnum reports whether c is an ASCII letter or digit.
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }
 
 // clauseBreak stands between clauses in refusalTokens' output.
@@ -612,7 +740,7 @@ func (p *Profile) NotAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil || !v.SeenAlone || v.Doc == nil {
 		return "", false
 	}
-	return sentenceSaying(v, seenAloneTokens, phraseTokens(p.Words.NotAlone))
+	return sentenceSaying(v, seenAloneTokens, newPhraseList(p.Words.NotAlone))
 }
 
 // sentences splits text at full stops, question and exclamation marks
@@ -640,11 +768,11 @@ func sentences(text string) []string {
 
 // asleepWords say, in a visit record, that a baby was asleep; awakeWords
 // that the baby was awake at some point of the visit.
-// The word lists above and below, split by phraseTokens once.
+// The word lists above and below, made phraseLists once.
 var (
-	seenAloneTokens = phraseTokens(seenAloneWords)
-	asleepTokens    = phraseTokens(asleepWords)
-	awakeTokens     = phraseTokens(awakeWords)
+	seenAloneTokens = newPhraseList(seenAloneWords)
+	asleepTokens    = newPhraseList(asleepWords)
+	awakeTokens     = newPhraseList(awakeWords)
 )
 
 var (
@@ -716,9 +844,9 @@ func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	}
 	notAlone, done := p.Case.notAloneTokens[p.Profile]
 	if !done {
-		notAlone = phraseTokens(p.Profile.Words.NotAlone)
+		notAlone = newPhraseList(p.Profile.Words.NotAlone)
 		if p.Case.notAloneTokens == nil {
-			p.Case.notAloneTokens = map[*Profile][][]string{}
+			p.Case.notAloneTokens = map[*Profile]*phraseList{}
 		}
 		p.Case.notAloneTokens[p.Profile] = notAlone
 	}

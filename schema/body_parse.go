@@ -454,20 +454,52 @@ func (t *sectionText) readShort(limit int) (content string, long bool) {
 		}
 		b = append(b, ' ')
 	}
-	if len(b) < upTo { // nothing was cut short: b is what read reads
-		return t.contentOf(b), false
+	whole := len(b) < upTo // nothing was cut short: b is what read reads
+	// Told on the bytes, and a short section too long to be a
+	// placeholder (most visit sections are) not made a string. First by
+	// its letters and digits, which the content keeps all of but the
+	// label's (collapsing and trimming take away only what is neither),
+	// so that most sections are not collapsed either.
+	if asciiAlnumOver(b, limit+len(t.label)) {
+		return "", t.toldLong(limit)
 	}
 	collapsed := collapseInPlace(b)
-	if len(collapsed) >= len(t.label) && // whether the label opens the content is known
+	if (whole || len(collapsed) >= len(t.label)) && // whether the label opens the content is known
 		nonSpaceOver(bytes.TrimFunc(t.withoutLabel(collapsed), notAlnum), limit) {
-		for {
-			old := t.longOver.Load()
-			if old >= int64(limit) || t.longOver.CompareAndSwap(old, int64(limit)) {
-				return "", true
+		return "", t.toldLong(limit)
+	}
+	if whole {
+		return string(t.withoutLabel(collapsed)), false
+	}
+	return t.read(), false
+}
+
+// toldLong keeps that the content is longer than limit (longOver), and
+// returns true.
+func (t *sectionText) toldLong(limit int) bool {
+	for {
+		old := t.longOver.Load()
+		if old >= int64(limit) || t.longOver.CompareAndSwap(old, int64(limit)) {
+			return true
+		}
+	}
+}
+
+// asciiAlnumOver reports whether more than limit bytes of b are ASCII
+// letters or digits, reading no further than it must.
+func asciiAlnumOver(b []byte, limit int) bool {
+	if len(b) <= limit {
+		return false
+	}
+	n := 0
+	for _, c := range b {
+		if 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' {
+			if n++; n > limit {
+				return true
 			}
 		}
 	}
-	return t.read(), false
+	return false
 }
 
 // leadingLabel returns the visit section that paragraph n opens with a bold

@@ -142,3 +142,60 @@ func TestPlaceholderInTellsLongEarly(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholderInShortSectionOverLimit: a section read to its end
+// whose content is still longer than any placeholder (most visit
+// sections) is told so on its bytes: not a placeholder, and its content
+// is not kept, but read when asked for, the same as before.
+func TestPlaceholderInShortSectionOverLimit(t *testing.T) {
+	words := DefaultPlaceholders()
+	limit := placeholderLimit(words)
+	para := "Mia showed me her room and the picture she had drawn at school for her mum, then we talked about her week at school and at home."
+	if !nonSpaceOver(para, limit) || len(para) >= 2*limit {
+		t.Fatalf("the paragraph (%d bytes) is not between the limit %d and what readShort reads at once", len(para), limit)
+	}
+	for _, body := range []string{
+		"## Observations\n" + para + "\n",
+		"**Observations:** " + para + "\n",
+	} {
+		_, b := parseBody(KindVisit, body)
+		s := b.Sections[0]
+		if s.PlaceholderIn(words) {
+			t.Errorf("%.40q...: a placeholder", body)
+		}
+		if s.text.contentKnown.Load() {
+			t.Errorf("%.40q...: content read to tell a long section", body)
+		}
+		if got := s.Content(); got != para {
+			t.Errorf("%.40q...: Content = %q, want %q", body, got, para)
+		}
+	}
+}
+
+// TestPlaceholderInAtTheLimit: placeholders with a deferral of digits
+// ("pending 2611...") either side of the most letters and digits a
+// placeholder can have, headed and labelled, answer as IsPlaceholder of
+// the whole content: the count that tells a section long at once is
+// exact at the limit.
+func TestPlaceholderInAtTheLimit(t *testing.T) {
+	for _, words := range placeholderWordLists[:2] {
+		limit := placeholderLimit(words)
+		placeholders := 0
+		for k := limit - 12; k <= limit+3; k++ {
+			for _, form := range []string{"## Observations\n%s\n", "**Observations:** %s\n", "**Observations** - %s.\n", "## Observations\n**TBC** %s\n"} {
+				body := strings.Replace(form, "%s", "pending "+strings.Repeat("1", k), 1)
+				_, b := parseBody(KindVisit, body)
+				if len(b.Sections) == 0 {
+					t.Fatalf("%q: no section", body)
+				}
+				checkFresh(t, "at the limit", KindVisit, []byte(body))
+				if b.Sections[0].PlaceholderIn(words) {
+					placeholders++
+				}
+			}
+		}
+		if placeholders == 0 || placeholders == 16*4 {
+			t.Errorf("limit %d: %d placeholders of %d: the test does not reach the limit", limit, placeholders, 16*4)
+		}
+	}
+}
