@@ -38,8 +38,13 @@ func TestScanListing(t *testing.T) {
 		t.Fatal(err)
 	}
 	listing := lint.Listing{}
+	var mu sync.Mutex // the scan calls back from several goroutines
 	var files []string
-	if err := scanFolder(root, ".", listing, func(p string, _ func() (fs.FileInfo, error)) { files = append(files, p) }); err != nil {
+	if err := scanFolder(root, ".", listing, func(p string, _ func() (fs.FileInfo, error)) {
+		mu.Lock()
+		files = append(files, p)
+		mu.Unlock()
+	}); err != nil {
 		t.Fatal(err)
 	}
 	// Every folder but those in hidden folders below the one scanned.
