@@ -1,14 +1,12 @@
 package checks
 
 import (
-	"io/fs"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/caselint/caselint/internal/testrecords"
 	"github.com/caselint/caselint/schema"
 )
 
@@ -41,17 +39,10 @@ func TestFindAsFoldedOnEveryTestRecord(t *testing.T) {
 	}
 	var f, whole labelFinder
 	runs, ends := 0, 0
-	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	testrecords.Each(t, "../testdata", func(path string, data []byte) {
 		doc, _ := schema.Parse(path, data)
 		if doc == nil || doc.Body == nil {
-			return nil
+			return
 		}
 		for _, run := range doc.Body.Text() {
 			for _, labels := range lists {
@@ -61,11 +52,7 @@ func TestFindAsFoldedOnEveryTestRecord(t *testing.T) {
 				}
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if runs < 10000 || ends == 0 || ends > runs/4 {
 		t.Fatalf("%d runs, a label ends in %d: want many runs, some with a label", runs, ends)
 	}

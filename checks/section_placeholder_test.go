@@ -1,13 +1,11 @@
 package checks
 
 import (
-	"io/fs"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/caselint/caselint/internal/testrecords"
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -67,19 +65,11 @@ func profilePasses(t *testing.T) []*lint.Pass {
 func TestSectionPlaceholderAgreesOnEveryTestRecord(t *testing.T) {
 	n := 0
 	passes := profilePasses(t)
-	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
-		}
-		data, err := os.ReadFile(path)
+	testrecords.Each(t, "../testdata", func(path string, data []byte) {
 		for _, pass := range passes {
 			n += checkSectionAnswers(t, pass, path, data)
 		}
-		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if n < 10000 {
 		t.Fatalf("only %d sections checked", n)
 	}

@@ -1,14 +1,12 @@
 package lint
 
 import (
-	"io/fs"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/caselint/caselint/internal/testrecords"
 	"github.com/caselint/caselint/schema"
 )
 
@@ -95,27 +93,16 @@ func checkSaid(t *testing.T, name string, v *schema.Visit, pairs [][2]*phraseLis
 func TestSentenceSayingAgreesOnEveryTestRecord(t *testing.T) {
 	pairs := saidLists(t)
 	visits, said := 0, 0
-	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	testrecords.Each(t, "../testdata", func(path string, data []byte) {
 		doc, _ := schema.Parse(path, data)
 		if doc == nil {
-			return nil
+			return
 		}
 		if v, ok := doc.Record.(*schema.Visit); ok && v.Doc != nil {
 			visits++
 			said += checkSaid(t, path, v, pairs)
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if visits < 1000 || said < 20 {
 		t.Fatalf("%d visits, %d sentences said: the test says little", visits, said)
 	}

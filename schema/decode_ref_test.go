@@ -2,10 +2,7 @@ package schema
 
 import (
 	"fmt"
-	"io/fs"
 	"maps"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -14,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/caselint/caselint/internal/testrecords"
 )
 
 // refDecoder is the decoder as it was before each struct type's decoding
@@ -336,17 +334,7 @@ func testRecords(t *testing.T) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	for _, root := range []string{"../testdata", "testdata"} {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			files[path] = data
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		testrecords.Each(t, root, func(path string, data []byte) { files[path] = data })
 	}
 	return files
 }
@@ -518,15 +506,10 @@ func BenchmarkDecode(b *testing.B) {
 	}
 	var inputs []input
 	for _, root := range []string{"../testdata", "testdata"} {
-		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			if doc, top, blanked := readForDecode(data); err == nil && top != nil {
+		testrecords.Each(b, root, func(_ string, data []byte) {
+			if doc, top, blanked := readForDecode(data); top != nil {
 				inputs = append(inputs, input{doc, top, blanked})
 			}
-			return err
 		})
 	}
 	b.Run("plan", func(b *testing.B) {

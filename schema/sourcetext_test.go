@@ -1,13 +1,11 @@
 package schema
 
 import (
-	"io/fs"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/caselint/caselint/internal/testrecords"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -18,17 +16,7 @@ import (
 // paragraphs written with escapes, entities, line endings and markup.
 func TestSourceTextIsPlainText(t *testing.T) {
 	var bodies []string
-	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		bodies = append(bodies, string(data))
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testrecords.Each(t, "../testdata", func(_ string, data []byte) { bodies = append(bodies, string(data)) })
 	pieces := []string{"Sam Doe", "Wishes and feelings", " ", "  ", "\t", "\n", "\r\n", "\r", "\\*", "&amp;", "&#35;", "**", "_", "`x`", "<b>", "<!-- c -->", "é", "\u00a0", "| ", " |", "O1:", "\\"}
 	lines := []string{"## ", "# ", "### ", "| a | b |\n|---|---|\n| ", "- ", "1. ", "", "    ", "> "}
 	r := rand.New(rand.NewPCG(18, 2))
