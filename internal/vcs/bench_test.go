@@ -206,7 +206,7 @@ func BenchmarkHistory(b *testing.B) {
 			b.Fatal(err)
 		}
 		versions = 0
-		for _, vs := range h.versions {
+		for _, vs := range h.allVersions() {
 			versions += len(vs)
 		}
 	}
@@ -242,12 +242,13 @@ func BenchmarkLineOrigin(b *testing.B) {
 		b.Fatal(err)
 	}
 	var path string
-	for p, vs := range h.versions {
-		if len(vs) > len(h.versions[path]) {
+	all := h.allVersions()
+	for p, vs := range all {
+		if len(vs) > len(all[path]) {
 			path = p
 		}
 	}
-	vs := h.versions[path]
+	vs := all[path]
 	data, err := h.Content(path, vs[len(vs)-1])
 	if err != nil {
 		b.Fatal(err)
@@ -255,7 +256,7 @@ func BenchmarkLineOrigin(b *testing.B) {
 	data = append([]byte("new first line\n"), data...)
 	b.ReportMetric(float64(len(vs)), "versions")
 	for b.Loop() {
-		fresh := &History{r: r, versions: h.versions, blames: map[string]*blame{}}
+		fresh := &History{r: r, order: h.order, commits: h.commits, blames: map[string]*blame{}}
 		if _, ok := fresh.LineOrigin(path, data, 10); !ok {
 			b.Fatal("no origin")
 		}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -22,12 +23,14 @@ import (
 // It implements lint.History and is safe for concurrent use.
 type History struct {
 	r        *Repo
-	versions map[string][]lint.Version
+	versions versionIndex
 
-	// What the versions were built from, for At: every commit walked,
-	// and what each changed, parents first.
+	// What the versions are made from: every commit walked, and what each
+	// changed, parents first; only, when not nil, the commits of order
+	// the history stands on (At), the others left out.
 	commits map[plumbing.Hash]*commitInfo
 	order   []*commitChanges
+	only    map[plumbing.Hash]bool
 	renames []rename // in the commits' order
 	// tip is the tree of the commit the history stands at (HEAD, or the
 	// commit At was given): blame starts from the version a file has
@@ -117,7 +120,7 @@ type fileAt struct {
 // their trees. With keep, it also returns what every reachable commit
 // changed, parents first, for the cache.
 func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChanges, keep bool) (*History, []*commitChanges, error) {
-	h := &History{r: r, versions: map[string][]lint.Version{}, blames: map[string]*blame{}}
+	h := &History{r: r, blames: map[string]*blame{}}
 	var tips []plumbing.Hash
 	ref, err := r.repo.Head()
 	switch {
@@ -169,55 +172,188 @@ func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChange
 		all = append(all, &commitChanges{commitInfo: *c, changes: changes})
 	}
 	h.commits, h.order = commits, all
-	h.replay(nil)
+	h.renames = h.findRenames()
 	if !keep {
 		return h, nil, nil
 	}
 	return h, all, nil
 }
 
-// replay makes the versions from what each commit changed, parents first,
-// leaving out the commits that are not in only (all when only is nil).
-func (h *History) replay(only map[plumbing.Hash]bool) {
-	authors := map[string]string{}
-	pos := map[string]int{} // a commit's place in the order
+// versionIndex holds each path's versions, worked out when first asked
+// for. A pre-commit run lints the few cases staged and asks for a few dozen
+// paths: each is worked out alone, from the changes it needs (versionsOf).
+// A run that asks for more than lazyPaths paths has every path's versions
+// worked out at once (replay), which is cheaper for many.
+type versionIndex struct {
+	mu   sync.Mutex
+	one  map[string][]lint.Version // paths worked out alone
+	once sync.Once
+	all  atomic.Pointer[map[string][]lint.Version]
+}
+
+// lazyPaths is how many paths are worked out alone before every path is.
+// Working one out goes through every change of the history once, without
+// allocating; working out all allocates every path's versions, and costs
+// about as much as a hundred paths alone.
+const lazyPaths = 64
+
+// Versions returns the commits that added or changed the file at path,
+// oldest first (parents before children), or nil.
+func (h *History) Versions(path string) []lint.Version {
+	if all := h.versions.all.Load(); all != nil {
+		return (*all)[path]
+	}
+	h.versions.mu.Lock()
+	if vs, ok := h.versions.one[path]; ok {
+		h.versions.mu.Unlock()
+		return vs
+	}
+	if len(h.versions.one) >= lazyPaths {
+		h.versions.mu.Unlock()
+		return h.allVersions()[path]
+	}
+	vs := h.versionsOf(path)
+	if h.versions.one == nil {
+		h.versions.one = map[string][]lint.Version{}
+	}
+	h.versions.one[path] = vs
+	h.versions.mu.Unlock()
+	return vs
+}
+
+// allVersions returns every path's versions, working them out the first
+// time.
+func (h *History) allVersions() map[string][]lint.Version {
+	h.versions.once.Do(func() {
+		all := h.replay()
+		h.versions.all.Store(&all)
+	})
+	return *h.versions.all.Load()
+}
+
+// replay makes every path's versions from what each commit changed,
+// parents first, leaving out the commits not in h.only (when it is set).
+func (h *History) replay() map[string][]lint.Version {
+	versions := map[string][]lint.Version{}
+	var r replayer
 	for i, cc := range h.order {
-		if only != nil && !only[cc.hash] {
+		if h.only != nil && !h.only[cc.hash] {
 			continue
 		}
-		author, ok := authors[cc.author]
-		if !ok {
-			author = cc.author
-			authors[author] = author
+		for k := range cc.changes {
+			r.apply(versions, i, cc, &cc.changes[k])
 		}
-		commit := cc.hash.String()
-		pos[commit] = i
-		for _, ch := range cc.changes {
-			made := true
-			var parents strings.Builder
+	}
+	return versions
+}
+
+// versionsOf works out the versions of path alone: what replay would give
+// it, from the changes replay would use for it, in replay's order. Going
+// back from the newest change, a change to a path it needs is needed, and
+// a file a needed change renamed makes the path it came from needed, for
+// the changes before that one (its versions as they stood then are what
+// the rename carries over).
+func (h *History) versionsOf(path string) []lint.Version {
+	type at struct{ i, k int }
+	var needed []at
+	paths := []string{path} // the paths needed, from here back
+	for i := len(h.order) - 1; i >= 0; i-- {
+		cc := h.order[i]
+		if h.only != nil && !h.only[cc.hash] {
+			continue
+		}
+		for k := len(cc.changes) - 1; k >= 0; k-- {
+			ch := &cc.changes[k]
+			if !slices.Contains(paths, ch.path) {
+				continue
+			}
+			needed = append(needed, at{i, k})
 			for _, p := range ch.prev {
-				if parents.Len() > 0 {
-					parents.WriteByte(' ')
+				if p.path != ch.path && !slices.Contains(paths, p.path) {
+					paths = append(paths, p.path)
 				}
-				if p.blob.IsZero() {
-					parents.WriteByte('-')
-					continue
-				}
-				parents.WriteString(p.blob.String())
-				if p.blob == ch.blob {
-					made = false // renamed, not changed; or a side's
-				}
-				if p.path != ch.path {
-					h.versions[ch.path] = mergeVersions(h.versions[ch.path], h.versions[p.path], pos)
-					h.renames = append(h.renames, rename{from: p.path, to: ch.path, commit: cc.hash})
-				}
-			}
-			if made {
-				h.versions[ch.path] = append(h.versions[ch.path], lint.Version{
-					Commit: commit, Author: author, When: cc.when.When, Blob: ch.blob.String(), Parents: parents.String(),
-				})
 			}
 		}
+	}
+	if len(needed) == 0 {
+		return nil
+	}
+	versions := make(map[string][]lint.Version, len(paths))
+	var r replayer
+	for j := len(needed) - 1; j >= 0; j-- {
+		cc := h.order[needed[j].i]
+		r.apply(versions, needed[j].i, cc, &cc.changes[needed[j].k])
+	}
+	return versions[path]
+}
+
+// findRenames returns the files renamed by the commits the history stands
+// on, in the commits' order.
+func (h *History) findRenames() []rename {
+	var out []rename
+	for _, cc := range h.order {
+		if h.only != nil && !h.only[cc.hash] {
+			continue
+		}
+		for _, ch := range cc.changes {
+			for _, p := range ch.prev {
+				if p.path != ch.path {
+					out = append(out, rename{from: p.path, to: ch.path, commit: cc.hash})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// replayer applies the changes of a history to its versions, one at a
+// time in the commits' order, remembering what it needs between them.
+type replayer struct {
+	pos     map[string]int // the place in the order of each commit met
+	authors map[string]string
+	commit  string // the last commit met, and its place
+	at      int
+}
+
+// apply applies change ch of commit cc (h.order[i]) to versions: a file
+// renamed goes on from its old path's versions, and a change that made new
+// content (not a rename alone, not a side's content a merge took) is a
+// version.
+func (r *replayer) apply(versions map[string][]lint.Version, i int, cc *commitChanges, ch *change) {
+	if r.pos == nil {
+		r.pos, r.authors, r.at = map[string]int{}, map[string]string{}, -1
+	}
+	if r.at != i || r.commit == "" {
+		r.commit, r.at = cc.hash.String(), i
+		r.pos[r.commit] = i
+	}
+	author, ok := r.authors[cc.author]
+	if !ok {
+		author = cc.author
+		r.authors[author] = author
+	}
+	made := true
+	var parents strings.Builder
+	for _, p := range ch.prev {
+		if parents.Len() > 0 {
+			parents.WriteByte(' ')
+		}
+		if p.blob.IsZero() {
+			parents.WriteByte('-')
+			continue
+		}
+		parents.WriteString(p.blob.String())
+		if p.blob == ch.blob {
+			made = false // renamed, not changed; or a side's
+		}
+		if p.path != ch.path {
+			versions[ch.path] = mergeVersions(versions[ch.path], versions[p.path], r.pos)
+		}
+	}
+	if made {
+		versions[ch.path] = append(versions[ch.path], lint.Version{
+			Commit: r.commit, Author: author, When: cc.when.When, Blob: ch.blob.String(), Parents: parents.String(),
+		})
 	}
 }
 
@@ -328,9 +464,9 @@ func (h *History) At(commit string) (*History, error) {
 		// versions, not replayed again.
 		return h, nil
 	}
-	at := &History{r: h.r, versions: map[string][]lint.Version{}, blames: map[string]*blame{}, commits: h.commits, order: h.order,
+	at := &History{r: h.r, blames: map[string]*blame{}, commits: h.commits, order: h.order, only: only,
 		tip: h.commits[plumbing.NewHash(commit)].tree, tips: []plumbing.Hash{plumbing.NewHash(commit)}}
-	at.replay(only)
+	at.renames = at.findRenames()
 	return at, nil
 }
 
@@ -764,12 +900,6 @@ func similarity(a map[string]int, asize int, b map[string]int, bsize int) int {
 	return common * 100 / max(asize, bsize, 1)
 }
 
-// Versions returns the commits that added or changed the file at path,
-// oldest first (parents before children), or nil.
-func (h *History) Versions(path string) []lint.Version {
-	return h.versions[path]
-}
-
 // Content returns the file's content as version v committed it.
 func (h *History) Content(path string, v lint.Version) ([]byte, error) {
 	if v.Blob == "" {
@@ -837,7 +967,7 @@ type blame struct {
 // not committed yet (added or changed since the newest version) or the
 // file has no history.
 func (h *History) LineOrigin(path string, data []byte, line int) (lint.Version, bool) {
-	vs := h.versions[path]
+	vs := h.Versions(path)
 	if len(vs) == 0 || line < 1 {
 		return lint.Version{}, false
 	}

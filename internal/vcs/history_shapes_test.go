@@ -46,6 +46,7 @@ func gitBlame(g *testRepo, rev, path string) map[int]string {
 // has it, the commit git blame names.
 func checkBlame(t *testing.T, g *testRepo, h *History, path string) {
 	t.Helper()
+	checkAlone(t, h)
 	data, err := os.ReadFile(g.dir + "/" + path)
 	if err != nil {
 		t.Fatal(err)
@@ -467,6 +468,7 @@ func TestHistoryUnreachableBranch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkAlone(t, at)
 		for _, p := range []string{"cases/a/case.md", "cases/a/visits/v.md"} {
 			if got, want := at.Versions(p), linear.Versions(p); len(want) == 0 || !equalVersions(got, want) {
 				t.Errorf("At(branch) %s: %+v, want %+v", p, got, want)

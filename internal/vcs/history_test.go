@@ -295,7 +295,7 @@ func TestHistoryAgainstGitLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]bool{}
-	for p, vs := range h.versions {
+	for p, vs := range h.allVersions() {
 		for _, v := range vs {
 			got[v.Commit+" "+p] = true
 		}
@@ -318,7 +318,7 @@ func TestHistoryAgainstGitLog(t *testing.T) {
 	}
 	// Each path's versions come parents first: no version's commit is an
 	// ancestor-descendant inversion of the one before.
-	for p, vs := range h.versions {
+	for p, vs := range h.allVersions() {
 		for i := 1; i < len(vs); i++ {
 			cmd := exec.Command("git", "merge-base", "--is-ancestor", vs[i].Commit, vs[i-1].Commit)
 			cmd.Dir = g.dir

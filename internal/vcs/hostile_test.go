@@ -58,10 +58,12 @@ func versionsOf(t *testing.T, dir string) map[string][]lint.Version {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(c.versions, h.versions) {
-		t.Errorf("%s: the cached history %v is not the history %v", dir, c.versions, h.versions)
+	checkAlone(t, h)
+	checkAlone(t, c)
+	if all := h.allVersions(); !reflect.DeepEqual(c.allVersions(), all) {
+		t.Errorf("%s: the cached history %v is not the history %v", dir, c.allVersions(), all)
 	}
-	return h.versions
+	return h.allVersions()
 }
 
 // Issue 14, item 3: a commit purged from the repository (git reset, git

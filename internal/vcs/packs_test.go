@@ -127,7 +127,7 @@ func TestHistoryPackedAndLoose(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := map[string]string{}
-		for p, vs := range h.versions {
+		for p, vs := range h.allVersions() {
 			var sb strings.Builder
 			for _, v := range vs {
 				data, err := h.Content(p, v)

@@ -1,0 +1,132 @@
+package vcs
+
+import (
+	"fmt"
+	"maps"
+	"math/rand"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// checkAlone checks that every path's versions worked out alone
+// (versionsOf) are what working out every path at once (replay) gives it:
+// the paths with versions, the paths changes name without versions (a
+// rename's old path), and a path the history never had.
+func checkAlone(t *testing.T, h *History) {
+	t.Helper()
+	all := h.replay()
+	paths := slices.Sorted(maps.Keys(all))
+	for _, cc := range h.order {
+		for _, ch := range cc.changes {
+			paths = append(paths, ch.path)
+			for _, p := range ch.prev {
+				paths = append(paths, p.path)
+			}
+		}
+	}
+	paths = append(paths, "no/such/record.md")
+	for _, p := range paths {
+		if got := h.versionsOf(p); !reflect.DeepEqual(got, all[p]) {
+			t.Errorf("%s alone: %+v\nwith every path: %+v", p, got, all[p])
+		}
+	}
+}
+
+// TestVersionsAloneRandom holds versionsOf to replay on random histories
+// of a few paths: edits, renames (onto a path in use, back and forth,
+// several in one commit), deletions and merges that take either side or
+// make their own content.
+func TestVersionsAloneRandom(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	names := []string{"a.md", "b.md", "c.md", "d/a.md", "d/e.md"}
+	blob := func() plumbing.Hash {
+		var h plumbing.Hash
+		h[0], h[1] = byte(1+rng.Intn(255)), byte(rng.Intn(4))
+		return h
+	}
+	for round := range 3000 {
+		h := &History{}
+		n := 1 + rng.Intn(12)
+		var hashes []plumbing.Hash
+		for i := range n {
+			cc := &commitChanges{}
+			cc.hash = plumbing.NewHash(fmt.Sprintf("%040x", round*100+i+1))
+			cc.author = names[rng.Intn(2)]
+			cc.when = object.Signature{When: time.Unix(int64(i), 0)}
+			if i > 0 {
+				cc.parents = []plumbing.Hash{hashes[rng.Intn(i)]}
+				if i > 1 && rng.Intn(4) == 0 {
+					cc.parents = append(cc.parents, hashes[rng.Intn(i)])
+				}
+			}
+			for range rng.Intn(4) {
+				ch := change{path: names[rng.Intn(len(names))], blob: blob()}
+				for range cc.parents {
+					p := fileAt{path: ch.path, blob: blob()}
+					switch rng.Intn(5) {
+					case 0:
+						p.path = names[rng.Intn(len(names))] // renamed from
+					case 1:
+						p.blob = plumbing.ZeroHash // not in that parent
+					case 2:
+						p.blob = ch.blob // a rename alone, or a side's
+					}
+					ch.prev = append(ch.prev, p)
+				}
+				cc.changes = append(cc.changes, ch)
+			}
+			hashes = append(hashes, cc.hash)
+			h.order = append(h.order, cc)
+		}
+		checkAlone(t, h)
+		// And standing on some of the commits only, as At does.
+		h.only = map[plumbing.Hash]bool{}
+		for _, c := range hashes {
+			if rng.Intn(3) > 0 {
+				h.only[c] = true
+			}
+		}
+		checkAlone(t, h)
+		if t.Failed() {
+			t.Fatalf("round %d", round)
+		}
+	}
+}
+
+// TestVersionsAloneThenAll asks for more paths than are worked out alone:
+// each answer is the same before and after every path is worked out.
+func TestVersionsAloneThenAll(t *testing.T) {
+	h := &History{}
+	for i := range 3 * lazyPaths {
+		cc := &commitChanges{}
+		cc.hash = plumbing.NewHash(fmt.Sprintf("%040x", i+1))
+		cc.changes = []change{{path: fmt.Sprintf("cases/c%03d/case.md", i), blob: plumbing.NewHash(fmt.Sprintf("%040x", 1000+i))}}
+		if i > 0 {
+			cc.parents = []plumbing.Hash{h.order[i-1].hash}
+			cc.changes[0].prev = []fileAt{{path: cc.changes[0].path}}
+			if i%7 == 0 {
+				// renamed from the case before, and edited
+				cc.changes[0].prev[0] = fileAt{path: h.order[i-1].changes[0].path, blob: plumbing.NewHash("ff")}
+			}
+		}
+		h.order = append(h.order, cc)
+	}
+	all := h.replay()
+	for i := range 3 * lazyPaths {
+		p := fmt.Sprintf("cases/c%03d/case.md", i)
+		if got := h.Versions(p); len(got) == 0 || !reflect.DeepEqual(got, all[p]) {
+			t.Fatalf("%s (asked %d): %+v, want %+v", p, i, got, all[p])
+		}
+		if alone := h.versions.all.Load() == nil; alone != (i < lazyPaths) {
+			t.Fatalf("after %d paths asked: worked out alone %v", i+1, alone)
+		}
+	}
+	if got := h.Versions("cases/c000/case.md"); !reflect.DeepEqual(got, all["cases/c000/case.md"]) {
+		t.Errorf("asked again: %+v", got)
+	}
+}
