@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -126,6 +127,9 @@ func (r *Repo) CachedHistory(revs ...string) (*History, CacheUse, error) {
 }
 
 // readCache reads the cache at path; an error says why it cannot be used.
+// The file is mapped into memory where it can be rather than read: the
+// decoded history copies what it keeps, and a pre-commit run would
+// otherwise first touch a megabyte of new memory for a file it reads once.
 func readCache(path string) (map[plumbing.Hash]*commitChanges, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -134,15 +138,34 @@ func readCache(path string) (map[plumbing.Hash]*commitChanges, error) {
 	if !st.Mode().IsRegular() || st.Size() > cacheMaxSize {
 		return nil, fmt.Errorf("%s: not a history cache", path)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
+	var commits map[plumbing.Hash]*commitChanges
+	if data := mapFile(path, st.Size()); data != nil {
+		commits, err = decodeMapped(data)
+		unmapFile(data)
+	} else if data, err = os.ReadFile(path); err == nil {
+		commits, err = decodeCache(data)
 	}
-	commits, err := decodeCache(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return commits, nil
+}
+
+// decodeMapped is decodeCache of a file mapped into memory. A fault while
+// the mapping is read (the file cut short under it, which caselint,
+// replacing the file whole, never does) is a cache that cannot be read,
+// not a crash.
+func decodeMapped(data []byte) (_ map[plumbing.Hash]*commitChanges, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if _, fault := r.(interface{ Addr() uintptr }); !fault {
+				panic(r)
+			}
+			err = fmt.Errorf("%w (the file changed while it was read)", errCache)
+		}
+	}()
+	return decodeCache(data)
 }
 
 // pruneCache returns the commits to keep in the cache: kept (what the

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -301,4 +302,31 @@ func FuzzDecodeCache(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDecodeMappedCutShort maps a cache file, cuts it short under the
+// mapping and decodes it: a cache that cannot be read, not a crash.
+func TestDecodeMappedCutShort(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("cases/a/case.md", "+++\nid = \"a\"\n+++\n")
+	g.commit("Alex Worker", "2026-01-05T10:00:00Z", "a case")
+	use := cachedHistory(t, g)
+	st, err := os.Stat(use.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := mapFile(use.Path, st.Size())
+	if data == nil {
+		t.Skip("files are not mapped here")
+	}
+	defer unmapFile(data)
+	if _, err := decodeMapped(data); err != nil {
+		t.Fatalf("the whole file: %v", err)
+	}
+	if err := os.Truncate(use.Path, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := decodeMapped(data); !errors.Is(err, errCache) || !strings.Contains(err.Error(), "changed while") {
+		t.Errorf("cut short under the mapping: %v, want a cache that cannot be read", err)
+	}
 }

@@ -2,7 +2,8 @@
 
 package vcs
 
-// mapPack maps nothing here: packs are read with pread.
-func mapPack(string, int64) []byte { return nil }
+// mapFile maps nothing here: packs are read with pread, the history
+// cache whole.
+func mapFile(string, int64) []byte { return nil }
 
-func unmapPack([]byte) {}
+func unmapFile([]byte) {}

@@ -7,12 +7,14 @@ import (
 	"syscall"
 )
 
-// mapPack maps the pack file at name, of size bytes as opened, into memory
-// read-only; nil when it cannot be (the pack is then read with pread). A
-// pack is named after its content and git never changes one in place (it
-// writes a new one and renames it into place), so the file at name is the
-// pack opened and the mapping stays whole while it is read.
-func mapPack(name string, size int64) []byte {
+// mapFile maps the file at name, of size bytes as opened, into memory
+// read-only; nil when it cannot be (the file is then read). Only files
+// that are replaced whole, never changed in place, are mapped, so that the
+// mapping stays whole while it is read: a pack (named after its content;
+// git writes a new one and renames it into place) and caselint's history
+// cache (written by renaming a new file onto it; its reader also recovers
+// from a fault, see readCache).
+func mapFile(name string, size int64) []byte {
 	if size <= 0 || int64(int(size)) != size {
 		return nil
 	}
@@ -31,8 +33,8 @@ func mapPack(name string, size int64) []byte {
 	return data
 }
 
-// unmapPack undoes mapPack.
-func unmapPack(data []byte) {
+// unmapFile undoes mapFile.
+func unmapFile(data []byte) {
 	if data != nil {
 		_ = syscall.Munmap(data)
 	}

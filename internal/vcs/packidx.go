@@ -33,7 +33,7 @@ type idxV2 struct {
 	names  []byte
 	offs   []byte
 	large  []byte
-	mapped bool // data is mapped (mapPack): unmapped on close
+	mapped bool // data is mapped (mapFile): unmapped on close
 }
 
 // hashSize is the size of an object name: git's SHA-1 (20 bytes) as
@@ -119,7 +119,7 @@ func (x *idxV2) offset(i int) (int64, error) {
 
 func (x *idxV2) close() {
 	if x.mapped {
-		unmapPack(x.data)
+		unmapFile(x.data)
 	}
 	x.data, x.names, x.offs, x.large = nil, nil, nil, nil
 }
@@ -129,12 +129,12 @@ func (x *idxV2) close() {
 // else read whole; an index idxV2 cannot read is decoded by go-git.
 func readPackIndex(r io.Reader, path string, size int64) (packIndex, error) {
 	if path != "" {
-		if data := mapPack(path, size); data != nil {
+		if data := mapFile(path, size); data != nil {
 			if x, err := newIdxV2(data); err == nil {
 				x.mapped = true
 				return x, nil
 			}
-			unmapPack(data)
+			unmapFile(data)
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(r, size+1))

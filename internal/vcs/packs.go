@@ -38,7 +38,7 @@ type pack struct {
 	idx  packIndex
 	f    billy.File
 	size int64
-	// data is the pack mapped into memory (mapPack), or nil: it is read
+	// data is the pack mapped into memory (mapFile), or nil: it is read
 	// with pread. Mapped, an object costs no system call, where a read
 	// costs one for its header and more as it is inflated: a third of
 	// building the history from every commit.
@@ -109,7 +109,7 @@ func openPack(dg *dotgit.DotGit, h plumbing.Hash, id int) (*pack, error) {
 	}
 	var data []byte
 	if root := dg.Fs().Root(); root != "" {
-		data = mapPack(filepath.Join(root, filepath.FromSlash(f.Name())), size)
+		data = mapFile(filepath.Join(root, filepath.FromSlash(f.Name())), size)
 	}
 	return &pack{id: id, idx: idx, f: f, size: size, data: data}, nil
 }
@@ -118,7 +118,7 @@ func openPack(dg *dotgit.DotGit, h plumbing.Hash, id int) (*pack, error) {
 func (ps *packSet) Close() error {
 	var first error
 	for _, p := range ps.packs {
-		unmapPack(p.data)
+		unmapFile(p.data)
 		p.data = nil
 		if x, ok := p.idx.(*idxV2); ok {
 			x.close()
