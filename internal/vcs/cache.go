@@ -475,16 +475,31 @@ func (r *cacheReader) byte() byte {
 	return b[0]
 }
 
+// strings reads a count of strings, each as its length and bytes, cut
+// from one string rather than allocated one by one: one pass finds where
+// they end, a second cuts them.
 func (r *cacheReader) strings() []string {
 	n := r.count(1)
-	out := make([]string, n)
-	for i := range out {
-		n := r.uvarint()
-		if n > uint64(len(r.data)) {
+	from := r.data
+	for range n {
+		l := r.uvarint()
+		if l > uint64(len(r.data)) {
 			r.fail()
-			break
+			return nil
 		}
-		out[i] = string(r.bytes(int(n)))
+		r.bytes(int(l))
+	}
+	if r.err != nil {
+		return nil
+	}
+	all := string(from[:len(from)-len(r.data)])
+	out := make([]string, n)
+	at := 0
+	for i := range out {
+		l, k := binary.Uvarint(from[at:]) // read in the first pass
+		at += k
+		out[i] = all[at : at+int(l)]
+		at += int(l)
 	}
 	return out
 }
@@ -517,12 +532,13 @@ func decodeCache(data []byte) (map[plumbing.Hash]*commitChanges, error) {
 	authors := r.strings()
 	n := r.count(2*hashLen + 4)
 	commits := make(map[plumbing.Hash]*commitChanges, n)
+	all := make([]commitChanges, n) // allocated together
 	zones := map[int64]*time.Location{}
-	for range n {
+	for i := range n {
 		if r.err != nil {
 			break
 		}
-		c := &commitChanges{}
+		c := &all[i]
 		c.hash = r.hash()
 		c.tree = r.hash()
 		if np := r.count(hashLen); np > 0 {
@@ -557,6 +573,16 @@ func decodeCache(data []byte) (map[plumbing.Hash]*commitChanges, error) {
 		}
 		if nc := r.count(hashLen + 2); nc > 0 {
 			c.changes = make([]change, nc)
+			// Where each change came from in each parent, allocated
+			// together: a count of parents each change must have.
+			var from []fileAt
+			if np := len(c.parents); np > 0 {
+				if nc*np > len(r.data)/(hashLen+1) {
+					r.fail()
+					break
+				}
+				from = make([]fileAt, nc*np)
+			}
 			for i := range c.changes {
 				if p := r.uvarint(); p < uint64(len(paths)) {
 					c.changes[i].path = paths[p]
@@ -569,7 +595,8 @@ func decodeCache(data []byte) (map[plumbing.Hash]*commitChanges, error) {
 						r.fail()
 						break
 					}
-					prev := make([]fileAt, np)
+					prev := from[:np:np]
+					from = from[np:]
 					for k := range prev {
 						prev[k].path = c.changes[i].path
 						if p := r.uvarint(); p > 0 && p <= uint64(len(paths)) {
