@@ -3,6 +3,7 @@ package training
 import (
 	"html/template"
 	"io"
+	"sync"
 )
 
 // The session report as a printable HTML page: one file, its CSS inline, no
@@ -21,25 +22,29 @@ func (s *Session) WriteHTML(w io.Writer) error {
 		Cohort   bool
 		Trainees [][]*Result
 	}{S: s, Cohort: !s.single, Trainees: s.ByTrainee()}
-	return sessionPage.Execute(w, data)
+	return sessionPage().Execute(w, data)
 }
 
-var sessionPage = template.Must(template.New("session").Funcs(template.FuncMap{
-	"when":  When,
-	"pr":    pr, // what a trainee wrote, shown as the text report shows it: no control or bidi character acts on the page
-	"count": func(n int, one, many string) string { return plural(n, one, many) },
-	"byStatus": func(items []ResultItem, status string) []ResultItem {
-		var out []ResultItem
-		for _, it := range items {
-			if it.Status == status {
-				out = append(out, it)
+// sessionPage is parsed when a session page is first written, not when
+// the program starts.
+var sessionPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("session").Funcs(template.FuncMap{
+		"when":  When,
+		"pr":    pr, // what a trainee wrote, shown as the text report shows it: no control or bidi character acts on the page
+		"count": func(n int, one, many string) string { return plural(n, one, many) },
+		"byStatus": func(items []ResultItem, status string) []ResultItem {
+			var out []ResultItem
+			for _, it := range items {
+				if it.Status == status {
+					out = append(out, it)
+				}
 			}
-		}
-		return out
-	},
-	"ruleTitle":  func(s *Session, id string) string { return s.RuleTitles[id] },
-	"otherItems": otherItems,
-}).Parse(sessionTemplate))
+			return out
+		},
+		"ruleTitle":  func(s *Session, id string) string { return s.RuleTitles[id] },
+		"otherItems": otherItems,
+	}).Parse(sessionTemplate))
+})
 
 const sessionTemplate = `<!DOCTYPE html>
 <html lang="en-GB">

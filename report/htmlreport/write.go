@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/caselint/caselint/lint"
 )
@@ -14,7 +15,11 @@ import (
 //go:embed page.html
 var pageHTML string
 
-var pageTemplate = template.Must(template.New("page").Parse(pageHTML))
+// pageTemplate is parsed when a report is first written, not when the
+// program starts: most runs write no HTML.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(pageHTML))
+})
 
 // sortScript makes the dashboard's column headings buttons that sort it.
 // Without scripts the table stays in the order of the cases, every column
@@ -59,7 +64,7 @@ type view struct {
 // Write writes res as the HTML report.
 func Write(w io.Writer, res *lint.Result, opts Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := pageTemplate.Execute(bw, view{page: build(res, opts), Script: template.JS(sortScript)}); err != nil {
+	if err := pageTemplate().Execute(bw, view{page: build(res, opts), Script: template.JS(sortScript)}); err != nil {
 		return err
 	}
 	return bw.Flush()
