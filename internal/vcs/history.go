@@ -181,21 +181,22 @@ func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChange
 
 // versionIndex holds each path's versions, worked out when first asked
 // for. A pre-commit run lints the few cases staged and asks for a few dozen
-// paths: each is worked out alone, from the changes it needs (versionsOf).
-// A run that asks for more than lazyPaths paths has every path's versions
-// worked out at once (replay), which is cheaper for many.
+// paths, a review's run for a few hundred: each is worked out alone, from
+// the changes it needs (versionsOf). A run that asks for more than
+// lazyPaths paths has every path's versions worked out at once (replay),
+// which is cheaper for many.
 type versionIndex struct {
-	mu   sync.Mutex
-	one  map[string][]lint.Version // paths worked out alone
-	once sync.Once
-	all  atomic.Pointer[map[string][]lint.Version]
+	mu      sync.Mutex
+	changes *changeIndex              // made when a path is first worked out alone
+	one     map[string][]lint.Version // paths worked out alone
+	once    sync.Once
+	all     atomic.Pointer[map[string][]lint.Version]
 }
 
-// lazyPaths is how many paths are worked out alone before every path is.
-// Working one out goes through every change of the history once, without
-// allocating; working out all allocates every path's versions, and costs
-// about as much as a hundred paths alone.
-const lazyPaths = 64
+// lazyPaths is how many paths are worked out alone before every path is:
+// working out every path allocates every path's versions, and costs about
+// as much as a few thousand paths alone.
+const lazyPaths = 256
 
 // Versions returns the commits that added or changed the file at path,
 // oldest first (parents before children), or nil.
@@ -247,30 +248,116 @@ func (h *History) replay() map[string][]lint.Version {
 	return versions
 }
 
-// versionsOf works out the versions of path alone: what replay would give
-// it, from the changes replay would use for it, in replay's order. Going
-// back from the newest change, a change to a path it needs is needed, and
-// a file a needed change renamed makes the path it came from needed, for
-// the changes before that one (its versions as they stood then are what
-// the rename carries over).
-func (h *History) versionsOf(path string) []lint.Version {
-	type at struct{ i, k int }
-	var needed []at
-	paths := []string{path} // the paths needed, from here back
-	for i := len(h.order) - 1; i >= 0; i-- {
-		cc := h.order[i]
+// changeAt is a change of the history: h.order[i].changes[k]. Changes
+// compare in the order replay applies them.
+type changeAt struct{ i, k int32 }
+
+func (a changeAt) before(b changeAt) bool { return a.i < b.i || (a.i == b.i && a.k < b.k) }
+
+// changeIndex lists, for each path, the changes made to it, in the order
+// replay applies them: the changes of path p are at[from[slot[p]]:from[slot[p]+1]].
+type changeIndex struct {
+	slot map[string]int32
+	from []int32
+	at   []changeAt
+}
+
+// changesTo returns the changes made to path, in replay's order.
+func (x *changeIndex) changesTo(path string) []changeAt {
+	s, ok := x.slot[path]
+	if !ok {
+		return nil
+	}
+	return x.at[x.from[s]:x.from[s+1]]
+}
+
+// indexChanges makes h's changeIndex, of the commits it stands on.
+func (h *History) indexChanges() *changeIndex {
+	n := 0
+	for _, cc := range h.order {
+		n += len(cc.changes)
+	}
+	// Sized for a path changed once: most records are written once and
+	// never changed (a plan again at each review).
+	x := &changeIndex{slot: make(map[string]int32, n)}
+	count := make([]int32, 0, n)
+	h.eachChange(func(i, k int, ch *change) {
+		s, ok := x.slot[ch.path]
+		if !ok {
+			s = int32(len(count))
+			x.slot[ch.path] = s
+			count = append(count, 0)
+		}
+		count[s]++
+	})
+	x.from = make([]int32, len(count)+1)
+	for s, n := range count {
+		x.from[s+1] = x.from[s] + n
+	}
+	x.at = make([]changeAt, x.from[len(count)])
+	next := count[:0:0]
+	next = append(next, x.from[:len(count)]...)
+	h.eachChange(func(i, k int, ch *change) {
+		s := x.slot[ch.path]
+		x.at[next[s]] = changeAt{int32(i), int32(k)}
+		next[s]++
+	})
+	return x
+}
+
+// eachChange calls fn with each change of the commits h stands on, in the
+// order replay applies them.
+func (h *History) eachChange(fn func(i, k int, ch *change)) {
+	for i, cc := range h.order {
 		if h.only != nil && !h.only[cc.hash] {
 			continue
 		}
-		for k := len(cc.changes) - 1; k >= 0; k-- {
-			ch := &cc.changes[k]
-			if !slices.Contains(paths, ch.path) {
-				continue
+		for k := range cc.changes {
+			fn(i, k, &cc.changes[k])
+		}
+	}
+}
+
+// versionsOf works out the versions of path alone: what replay would give
+// it, from the changes replay would use for it, in replay's order. Those
+// are the changes made to the path and, for each of them that renamed a
+// file to it, the changes the old path needs before that one (its versions
+// as they stood then are what the rename carries over), and so on back.
+func (h *History) versionsOf(path string) []lint.Version {
+	if h.versions.changes == nil {
+		h.versions.changes = h.indexChanges()
+	}
+	x := h.versions.changes
+	// The changes each needed path needs are those before a bound: the
+	// latest change that carried its versions over (for path, all).
+	type want struct {
+		path   string
+		before changeAt
+	}
+	end := changeAt{int32(len(h.order)), 0}
+	var needed []changeAt
+	bound := map[string]changeAt{} // each path's bound so far
+	work := []want{{path, end}}
+	for len(work) > 0 {
+		w := work[len(work)-1]
+		work = work[:len(work)-1]
+		done, seen := bound[w.path]
+		if seen && !done.before(w.before) {
+			continue
+		}
+		bound[w.path] = w.before
+		for _, c := range x.changesTo(w.path) {
+			if !c.before(w.before) {
+				break
 			}
-			needed = append(needed, at{i, k})
+			if seen && c.before(done) {
+				continue // needed already
+			}
+			needed = append(needed, c)
+			ch := &h.order[c.i].changes[c.k]
 			for _, p := range ch.prev {
-				if p.path != ch.path && !slices.Contains(paths, p.path) {
-					paths = append(paths, p.path)
+				if p.path != ch.path {
+					work = append(work, want{p.path, c})
 				}
 			}
 		}
@@ -278,11 +365,20 @@ func (h *History) versionsOf(path string) []lint.Version {
 	if len(needed) == 0 {
 		return nil
 	}
-	versions := make(map[string][]lint.Version, len(paths))
+	slices.SortFunc(needed, func(a, b changeAt) int {
+		if a.before(b) {
+			return -1
+		}
+		if b.before(a) {
+			return 1
+		}
+		return 0
+	})
+	versions := map[string][]lint.Version{}
 	var r replayer
-	for j := len(needed) - 1; j >= 0; j-- {
-		cc := h.order[needed[j].i]
-		r.apply(versions, needed[j].i, cc, &cc.changes[needed[j].k])
+	for _, c := range needed {
+		cc := h.order[c.i]
+		r.apply(versions, int(c.i), cc, &cc.changes[c.k])
 	}
 	return versions[path]
 }

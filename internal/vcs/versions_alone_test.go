@@ -85,13 +85,13 @@ func TestVersionsAloneRandom(t *testing.T) {
 		}
 		checkAlone(t, h)
 		// And standing on some of the commits only, as At does.
-		h.only = map[plumbing.Hash]bool{}
+		only := map[plumbing.Hash]bool{}
 		for _, c := range hashes {
 			if rng.Intn(3) > 0 {
-				h.only[c] = true
+				only[c] = true
 			}
 		}
-		checkAlone(t, h)
+		checkAlone(t, &History{order: h.order, only: only})
 		if t.Failed() {
 			t.Fatalf("round %d", round)
 		}
