@@ -89,6 +89,10 @@ type Options struct {
 	// looks. Unset, it is a finding of whichever case comes second.
 	// Either way it is the same at both ends of the comparison.
 	Changed func(unit string) bool
+	// Untouched, when set beside Touched, carries the cases not linted
+	// between this run and another over the same cases (see
+	// UntouchedCases): --new-from-rev's two ends share one.
+	Untouched *UntouchedCases
 }
 
 // Settings are how the cases under one config are linted.
@@ -191,16 +195,25 @@ func Stream(ctx context.Context, opts Options, each func(batch []Finding) error)
 						if o, ok := lintOne(j.cf); ok {
 							r.outs = append(r.outs, o)
 						}
+					} else if outs, ok := e.untouchedKept(j.cf.Dir, fail); ok {
+						// A case folder another run met, with nothing in
+						// it touched: its cases as that run found them.
+						r.outs = outs
 					} else {
 						// A case folder the walk found: list it here, in
 						// parallel with the other workers, and lint what
 						// it holds.
+						var met []caseFiles
 						r.notes, _ = j.cf.expand(opts.FS, func(cf caseFiles) error {
 							if o, ok := lintOne(cf); ok {
 								r.outs = append(r.outs, o)
+								met = append(met, cf)
 							}
 							return nil
 						})
+						if ctx.Err() == nil {
+							e.keepUntouched(j.cf.Dir, r.notes, r.outs, met)
+						}
 					}
 				}
 				done <- r
@@ -553,6 +566,53 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		}
 	}
 	return out
+}
+
+// untouchedKept returns, of case folder dir when Options.Untouched holds
+// it, the results of its cases, none of them touched, as caseIDOnly would
+// give them here (the case.md another run read); false when it must be
+// listed and read here.
+func (e *engine) untouchedKept(dir string, fail func(error)) ([]orderedResult, bool) {
+	if e.opts.Untouched == nil || e.opts.Touched == nil {
+		return nil, false
+	}
+	cs, ok := e.opts.Untouched.get(dir)
+	if !ok {
+		return nil, false
+	}
+	for _, c := range cs {
+		if e.opts.Touched(caseOrder(c.files).name) {
+			return nil, false
+		}
+	}
+	outs := make([]orderedResult, 0, len(cs))
+	for _, c := range cs {
+		lane, err := e.lane(c.files)
+		if err != nil {
+			fail(err)
+			return outs, true
+		}
+		outs = append(outs, orderedResult{caseResult: caseResult{untouched: true, caseMD: c.caseMD}, order: caseOrder(c.files), eng: lane})
+	}
+	return outs, true
+}
+
+// keepUntouched keeps in Options.Untouched the cases of case folder dir
+// listed and read here (outs, of the cases met), when none of them was
+// touched and each was read whole: no folder unreadable, no case.md it
+// lists unread.
+func (e *engine) keepUntouched(dir string, notes []Notification, outs []orderedResult, met []caseFiles) {
+	if e.opts.Untouched == nil || e.opts.Touched == nil || len(notes) > 0 || len(outs) != len(met) {
+		return
+	}
+	cs := make([]untouchedCase, 0, len(outs))
+	for i, o := range outs {
+		if !o.untouched || (o.caseMD == nil && slices.Contains(met[i].Files, path.Join(met[i].Dir, "case.md"))) {
+			return
+		}
+		cs = append(cs, untouchedCase{files: met[i], caseMD: o.caseMD})
+	}
+	e.opts.Untouched.keep(dir, cs)
 }
 
 // caseIDOnly reads, of a case not linted (Options.Touched), its case.md,

@@ -313,6 +313,11 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 		}
 		if base != nil {
 			lopts.Touched = base.Touched
+			if base.Touched != nil {
+				// The cases the change did not touch are the same at
+				// both ends: the base takes them from now's run.
+				lopts.Untouched = &lint.UntouchedCases{}
+			}
 			if base.Now != nil {
 				// Now's records as the comparison read them: the work
 				// tree's folders it scanned are not listed again.
