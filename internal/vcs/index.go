@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -31,6 +32,11 @@ type Index struct {
 	// staged (a conflict's stages, git add -N): a folder holding one is
 	// not the tree git would write for it.
 	unsure []string
+	// treeData is the content of the index's cache tree (the TREE
+	// extension), decoded into tree once, when Changed first needs it.
+	treeData []byte
+	treeOnce sync.Once
+	tree     *cacheTree
 }
 
 // Index reads the index git would commit from: the file named by
@@ -44,9 +50,16 @@ func (r *Repo) Index() (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{r: r, modTime: f.modTime}
+	ix := &Index{r: r, modTime: f.modTime, treeData: f.tree}
 	ix.files, ix.unsure = stagedEntries(f.entries)
 	return ix, nil
+}
+
+// cacheTree returns the index's cache tree, decoded (nil when there is
+// none, or none well formed).
+func (ix *Index) cacheTree() *cacheTree {
+	ix.treeOnce.Do(func() { ix.tree = decodeCacheTree(ix.treeData) })
+	return ix.tree
 }
 
 // indexRead is an index file as read.
@@ -257,11 +270,13 @@ func (s *indexSource) list(name string, _ entry) ([]entry, error) {
 }
 
 // indexChild is a file or folder directly in an index folder: a file is
-// es[lo], a folder the entries es[lo:hi].
+// es[lo], a folder the entries es[lo:hi], and its path and a slash prefix
+// (cut from its first entry's path).
 type indexChild struct {
 	name   string
 	dir    bool
 	lo, hi int
+	prefix string
 }
 
 // forChildren calls fn for each file and folder directly in the folder
@@ -278,7 +293,7 @@ func forChildren(es []indexEntry, prefix string, lo, hi int, fn func(indexChild)
 		}
 		sub := es[i].name[:len(prefix)+slash+1]
 		end := i + sort.Search(hi-i, func(k int) bool { return !strings.HasPrefix(es[i+k].name, sub) })
-		fn(indexChild{name: rest[:slash], dir: true, lo: i, hi: end})
+		fn(indexChild{name: rest[:slash], dir: true, lo: i, hi: end, prefix: sub})
 		i = end
 	}
 }
@@ -287,9 +302,10 @@ func forChildren(es []indexEntry, prefix string, lo, hi int, fn func(indexChild)
 // HEAD's: added, modified (content or mode) or deleted, sorted. In a
 // repository with no commits yet, every staged path.
 //
-// It does not read all of HEAD's tree: it computes the tree object git
-// would write for each staged folder and goes into HEAD's folder only when
-// the two differ. A folder holding a conflict or an intent-to-add entry,
+// It does not read all of HEAD's tree: it takes the tree object git would
+// write for each staged folder from the index's cache tree, where git
+// keeps it valid (git commit writes those trees as they are), else
+// computes it, and goes into HEAD's folder only when the two differ. A folder holding a conflict or an intent-to-add entry,
 // whose tree git would not write as it stands, is compared entry by entry.
 func (ix *Index) Changed() ([]string, error) {
 	head, ok, err := ix.r.headTree()
@@ -322,12 +338,22 @@ func (ix *Index) changedFrom(head plumbing.Hash, ok bool) ([]string, error) {
 		}
 		return out, nil
 	}
-	d := &indexDiff{ix: ix, trees: newTreeCache(ix.r, 0), hashes: map[string]plumbing.Hash{}}
-	if err := d.folder("", 0, len(ix.files), head); err != nil {
+	d, err := ix.diff(head)
+	if err != nil {
+		return nil, err
+	}
+	return d.out, nil
+}
+
+// diff compares the index with the tree head, returning the comparison:
+// the paths that differ, sorted, in out.
+func (ix *Index) diff(head plumbing.Hash) (*indexDiff, error) {
+	d := &indexDiff{ix: ix, trees: newTreeCache(ix.r, 0), cache: ix.cacheTree()}
+	if err := d.folder("", 0, len(ix.files), 0, d.cache.root(), head); err != nil {
 		return nil, err
 	}
 	sort.Strings(d.out)
-	return d.out, nil
+	return d, nil
 }
 
 // headTree returns the hash of HEAD's tree, and false in a repository with
@@ -367,18 +393,28 @@ func (r *Repo) commitTree(c plumbing.Hash) (plumbing.Hash, error) {
 
 // indexDiff compares the index's folders with HEAD's trees.
 type indexDiff struct {
-	ix     *Index
-	trees  *treeCache
-	hashes map[string]plumbing.Hash // the tree hash of each index folder worked out, by prefix
-	bufs   [][]byte                 // a tree buffer for each depth
+	ix    *Index
+	trees *treeCache
+	cache *cacheTree // the index's cache tree, or nil
+	// hashes are the tree hashes of the index folders worked out (those the
+	// cache tree does not give), by where the folder is.
+	hashes map[folderAt]plumbing.Hash
+	bufs   [][]byte // a tree buffer for each depth
 	out    []string
+	hashed int // how many folders were hashed from their entries
 }
+
+// folderAt names an index folder by its depth and its first entry: a
+// folder's entries start where those of its first subfolder start, one
+// level down.
+type folderAt struct{ lo, depth int }
 
 // folder adds to d.out the paths that differ between the index folder
 // whose entries are files[lo:hi] (prefix is its path and a slash, or ""
-// for the top) and HEAD's tree head of the same folder.
-func (d *indexDiff) folder(prefix string, lo, hi int, head plumbing.Hash) error {
-	if h, ok := d.treeHash(prefix, lo, hi, 0); ok && h == head {
+// for the top; depth its depth, node its node in the cache tree) and
+// HEAD's tree head of the same folder.
+func (d *indexDiff) folder(prefix string, lo, hi, depth, node int, head plumbing.Hash) error {
+	if h, ok := d.treeHash(prefix, lo, hi, depth, node); ok && h == head {
 		return nil
 	}
 	hes, err := d.trees.get(head)
@@ -410,7 +446,7 @@ func (d *indexDiff) folder(prefix string, lo, hi int, head plumbing.Hash) error 
 		same := k < len(hes) && hes[k].name == c.name && hes[k].isDir() == c.dir
 		switch {
 		case c.dir && same:
-			walkErr = d.folder(prefix+c.name+"/", c.lo, c.hi, hes[k].hash)
+			walkErr = d.folder(c.prefix, c.lo, c.hi, depth+1, d.cache.child(node, c.name), hes[k].hash)
 		case c.dir:
 			for _, e := range files[c.lo:c.hi] {
 				d.out = append(d.out, e.name)
@@ -458,14 +494,23 @@ func (d *indexDiff) treePaths(h plumbing.Hash, prefix string) error {
 
 // treeHash returns the hash of the tree object git would write for the
 // index folder whose entries are files[lo:hi] (prefix is its path and a
-// slash, or "" for the top; depth its depth), and false when git would not
-// write it as it stands: it holds a conflict or an intent-to-add entry.
-func (d *indexDiff) treeHash(prefix string, lo, hi, depth int) (plumbing.Hash, bool) {
-	if h, ok := d.hashes[prefix]; ok {
-		return h, true
-	}
+// slash, or "" for the top; depth its depth, node its node in the cache
+// tree), and false when git would not write it as it stands: it holds a
+// conflict or an intent-to-add entry.
+//
+// A valid node of the cache tree is the tree git would write (git commit
+// writes it), and is taken as it is; a folder without one is hashed from
+// its entries, and its subfolders' nodes.
+func (d *indexDiff) treeHash(prefix string, lo, hi, depth, node int) (plumbing.Hash, bool) {
 	if i, j := entriesUnderNames(d.ix.unsure, prefix); i < j {
 		return plumbing.ZeroHash, false
+	}
+	if h, ok := d.cache.valid(node, hi-lo); ok {
+		return h, true
+	}
+	at := folderAt{lo: lo, depth: depth}
+	if h, ok := d.hashes[at]; ok {
+		return h, true
 	}
 	for len(d.bufs) <= depth {
 		d.bufs = append(d.bufs, nil)
@@ -479,7 +524,7 @@ func (d *indexDiff) treeHash(prefix string, lo, hi, depth int) (plumbing.Hash, b
 		}
 		mode, h := filemode.Dir, plumbing.ZeroHash
 		if c.dir {
-			h, ok = d.treeHash(prefix+c.name+"/", c.lo, c.hi, depth+1)
+			h, ok = d.treeHash(c.prefix, c.lo, c.hi, depth+1, d.cache.child(node, c.name))
 		} else {
 			mode, h = files[c.lo].mode, files[c.lo].hash
 		}
@@ -496,7 +541,11 @@ func (d *indexDiff) treeHash(prefix string, lo, hi, depth int) (plumbing.Hash, b
 		return plumbing.ZeroHash, false
 	}
 	h := plumbing.ComputeHash(plumbing.TreeObject, buf)
-	d.hashes[prefix] = h
+	d.hashed++
+	if d.hashes == nil {
+		d.hashes = map[folderAt]plumbing.Hash{}
+	}
+	d.hashes[at] = h
 	return h, true
 }
 

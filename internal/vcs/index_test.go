@@ -460,6 +460,8 @@ func FuzzReadIndex(f *testing.F) {
 		f.Add(data[:len(data)-len(plumbing.ZeroHash)])
 	}
 	f.Add([]byte("DIRC\x00\x00\x00\x04\x00\x00\x00\x01"))
+	data := committedIndex(f) // with a cache tree
+	f.Add(data[:len(data)-len(plumbing.ZeroHash)])
 	f.Fuzz(func(t *testing.T, body []byte) {
 		for _, data := range [][]byte{body, withChecksum(body)} {
 			idx, err := decodeIndex(data)
@@ -471,7 +473,11 @@ func FuzzReadIndex(f *testing.F) {
 					t.Fatalf("entry %d: %q accepted", i, e.name)
 				}
 			}
-			files, _ := stagedEntries(idx.entries)
+			files, unsure := stagedEntries(idx.entries)
+			// The folders' trees, from the cache tree where it is valid.
+			ix := &Index{files: files, unsure: unsure, treeData: idx.tree}
+			d := &indexDiff{ix: ix, cache: ix.cacheTree()}
+			d.treeHash("", 0, len(files), 0, d.cache.root())
 			s := &indexSource{files: files}
 			for _, e := range files {
 				if _, err := s.lookup(e.name); err != nil {
@@ -506,18 +512,48 @@ func TestIndexTreeHash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &indexDiff{ix: ix, hashes: map[string]plumbing.Hash{}}
+	if ix.cacheTree() != nil {
+		t.Fatal("git add -A wrote a cache tree; the trees would not be worked out")
+	}
+	// git write-tree writes the index's cache tree: the trees from its
+	// nodes must be those git writes too.
+	want := map[string]string{}
 	for prefix, rev := range map[string]string{"": "", "a/": "a", "a/c/": "a/c"} {
-		lo, hi := entriesUnder(ix.files, prefix)
-		h, ok := d.treeHash(prefix, lo, hi, 0)
-		want := g.git("write-tree", "--prefix="+rev)
+		want[prefix] = g.git("write-tree", "--prefix="+rev)
 		if rev == "" {
-			want = g.git("write-tree")
-		}
-		if !ok || h.String() != want {
-			t.Errorf("tree of %q = %s, %v; git write-tree says %s", prefix, h, ok, want)
+			want[prefix] = g.git("write-tree")
 		}
 	}
+	withTree, err := g.open().Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for label, ix := range map[string]*Index{"worked out": ix, "from the cache tree": withTree} {
+		d := &indexDiff{ix: ix, cache: ix.cacheTree()}
+		for prefix, want := range want {
+			lo, hi := entriesUnder(ix.files, prefix)
+			node := cacheNodeAt(d.cache, prefix)
+			if _, valid := d.cache.valid(node, hi-lo); label != "worked out" && !valid {
+				t.Errorf("%s: no valid node for %q", label, prefix)
+			}
+			h, ok := d.treeHash(prefix, lo, hi, strings.Count(prefix, "/"), node)
+			if !ok || h.String() != want {
+				t.Errorf("%s: tree of %q = %s, %v; git write-tree says %s", label, prefix, h, ok, want)
+			}
+		}
+	}
+}
+
+// cacheNodeAt returns the node of t for the folder whose path and a
+// slash prefix is ("" for the top), or noNode.
+func cacheNodeAt(t *cacheTree, prefix string) int {
+	n := t.root()
+	for name := range strings.SplitSeq(strings.TrimSuffix(prefix, "/"), "/") {
+		if name != "" {
+			n = t.child(n, name)
+		}
+	}
+	return n
 }
 
 // TestCleanHashSeesARewriteWithItsTimePutBack: a file rewritten to the same

@@ -38,6 +38,10 @@ type indexEntry struct {
 type indexFile struct {
 	version uint32
 	entries []indexEntry
+	// tree is the content of git's cache tree (the TREE extension), nil
+	// when the file has none or more than one; decodeCacheTree decodes it
+	// when it is needed.
+	tree []byte
 }
 
 // The index file format (git's Documentation/gitformat-index.txt): a
@@ -92,7 +96,7 @@ func decodeIndex(data []byte) (*indexFile, error) {
 	}
 	// The extensions first: a split index's entries, which have no names,
 	// are refused for being split.
-	if err := d.extensions(); err != nil {
+	if err := d.extensions(idx); err != nil {
 		return nil, err
 	}
 	for i := range idx.entries {
@@ -220,9 +224,12 @@ func checkIndexEntry(es []indexEntry, i int) error {
 	return nil
 }
 
-// extensions skips the extensions after the entries, refusing those that
-// change what the entries mean.
-func (d *indexDecoder) extensions() error {
+// extensions reads the extensions after the entries into idx, refusing
+// those that change what the entries mean. Of the optional ones, only the
+// cache tree ("TREE") is kept, unless there are two; the others are
+// skipped.
+func (d *indexDecoder) extensions(idx *indexFile) error {
+	trees := 0
 	// As git, stop when what is left cannot hold an extension's header.
 	for len(d.body)-d.off >= 8 {
 		sig := d.body[d.off : d.off+4]
@@ -238,6 +245,13 @@ func (d *indexDecoder) extensions() error {
 		}
 		if uint64(size) > uint64(len(d.body)-d.off) {
 			return fmt.Errorf("index extension %q: %w", sig, errIndexTruncated)
+		}
+		if string(sig) == "TREE" {
+			if trees++; trees == 1 {
+				idx.tree = d.body[d.off : d.off+int(size)]
+			} else {
+				idx.tree = nil
+			}
 		}
 		d.off += int(size)
 	}
