@@ -147,9 +147,28 @@ func readBillyFile(r *Repo, name string) ([]byte, fs.FileInfo, error) {
 // git add -N (intent to add) hold no content and are left out, as git
 // commit leaves them out. It also returns the paths of the entries that
 // are not simply staged: a conflict's and intent-to-add ones.
+//
+// The files are es itself when every entry is simply staged (the usual
+// case), else es filtered in place: es is the caller's no more.
 func stagedEntries(es []indexEntry) (files []indexEntry, unsure []string) {
-	files = make([]indexEntry, 0, len(es))
-	for i := 0; i < len(es); {
+	first := len(es) // the first entry not simply staged
+	for i := range es {
+		if es[i].stage != 0 || es[i].intentToAdd {
+			first = i
+			break
+		}
+	}
+	if first == len(es) {
+		return es, nil
+	}
+	// From the first of its path's entries: before it, every path has one
+	// entry, simply staged, kept. From there, files (es[:len(files)]) is
+	// written no further than the path being read.
+	for first > 0 && es[first-1].name == es[first].name {
+		first--
+	}
+	files = es[:first]
+	for i := first; i < len(es); {
 		j := i + 1
 		for j < len(es) && es[j].name == es[i].name {
 			j++

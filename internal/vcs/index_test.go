@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -601,5 +602,42 @@ func TestCleanHashSeesARewriteWithItsTimePutBack(t *testing.T) {
 	}
 	if g.git("status", "--porcelain") == "" {
 		t.Error("git status does not see the rewrite either; the test proves nothing here")
+	}
+}
+
+// TestStagedEntries checks the staged entries and the unsure paths, and
+// that the entries are not copied: es itself when every entry is simply
+// staged, else filtered in place.
+func TestStagedEntries(t *testing.T) {
+	e := func(name string, stage int, ita bool) indexEntry {
+		h := plumbing.Hash{byte(stage), byte(len(name))}
+		return indexEntry{name: name, stage: stage, intentToAdd: ita, hash: h}
+	}
+	for _, tc := range []struct {
+		label  string
+		es     []indexEntry
+		want   []indexEntry
+		unsure []string
+	}{
+		{"none", nil, nil, nil},
+		{"simply staged", []indexEntry{e("a", 0, false), e("b/c", 0, false)}, []indexEntry{e("a", 0, false), e("b/c", 0, false)}, nil},
+		{"conflict: ours", []indexEntry{e("a", 0, false), e("b", 1, false), e("b", 2, false), e("b", 3, false), e("c", 0, false)},
+			[]indexEntry{e("a", 0, false), e("b", 2, false), e("c", 0, false)}, []string{"b"}},
+		{"deleted by us: nothing", []indexEntry{e("a", 1, false), e("a", 3, false), e("b", 0, false)}, []indexEntry{e("b", 0, false)}, []string{"a"}},
+		{"intent to add", []indexEntry{e("a", 0, true), e("b", 0, false), e("c", 0, true)}, []indexEntry{e("b", 0, false)}, []string{"a", "c"}},
+		// Not as git writes it, but read: the merged entry, once.
+		{"merged and ours", []indexEntry{e("a", 0, false), e("a", 2, false), e("b", 0, false)}, []indexEntry{e("a", 0, false), e("b", 0, false)}, []string{"a"}},
+	} {
+		es := slices.Clone(tc.es)
+		files, unsure := stagedEntries(es)
+		if !reflect.DeepEqual(files, tc.want) && !(len(files) == 0 && len(tc.want) == 0) {
+			t.Errorf("%s: files %+v, want %+v", tc.label, files, tc.want)
+		}
+		if !reflect.DeepEqual(unsure, tc.unsure) {
+			t.Errorf("%s: unsure %q, want %q", tc.label, unsure, tc.unsure)
+		}
+		if len(files) > 0 && &files[0] != &es[0] {
+			t.Errorf("%s: the entries were copied", tc.label)
+		}
 	}
 }
