@@ -2,6 +2,8 @@ package vcs
 
 import (
 	"bytes"
+	"crypto"
+	"crypto/sha1"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -18,6 +20,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/hash"
 )
 
 // Index is the index git would commit from, read once: what is staged.
@@ -536,7 +539,8 @@ func (d *indexDiff) treeHash(prefix string, lo, hi, depth, node int) (plumbing.H
 	}
 	files := d.ix.files
 	ok := true
-	buf := d.bufs[depth][:0]
+	// The tree object's content, after room for its header.
+	buf := append(d.bufs[depth][:0], make([]byte, treeHeaderRoom)...)
 	forChildren(files, prefix, lo, hi, func(c indexChild) {
 		if !ok {
 			return
@@ -559,13 +563,42 @@ func (d *indexDiff) treeHash(prefix string, lo, hi, depth, node int) (plumbing.H
 	if !ok {
 		return plumbing.ZeroHash, false
 	}
-	h := plumbing.ComputeHash(plumbing.TreeObject, buf)
+	h := treeObjectHash(buf)
 	d.hashed++
 	if d.hashes == nil {
 		d.hashes = map[folderAt]plumbing.Hash{}
 	}
 	d.hashes[at] = h
 	return h, true
+}
+
+// treeHeaderRoom is the room treeObjectHash wants before a tree's content
+// for the object's header ("tree <size>\x00").
+const treeHeaderRoom = 32
+
+// treeObjectHash returns the hash of the tree object whose content is
+// buf[treeHeaderRoom:], writing its header into the room before it.
+//
+// For a SHA-1 repository it is crypto/sha1's hash, without the hasher
+// go-git's plumbing.ComputeHash allocates for each object, and without its
+// collision detection (sha1cd), which guards objects read from others:
+// this hash is of a tree made here from the index, compared with HEAD's
+// tree hash only to skip reading a folder that did not change.
+func treeObjectHash(buf []byte) plumbing.Hash {
+	content := buf[treeHeaderRoom:]
+	var hdr [treeHeaderRoom]byte
+	head := append(hdr[:0], "tree "...)
+	head = strconv.AppendInt(head, int64(len(content)), 10)
+	head = append(head, 0)
+	obj := buf[treeHeaderRoom-len(head):]
+	copy(obj, head)
+	if hash.CryptoType != crypto.SHA1 {
+		return plumbing.ComputeHash(plumbing.TreeObject, content)
+	}
+	sum := sha1.Sum(obj)
+	var h plumbing.Hash
+	copy(h[:], sum[:])
+	return h
 }
 
 // entriesUnderNames returns the range of names (sorted) that start with

@@ -641,3 +641,18 @@ func TestStagedEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeObjectHash checks the tree hash made with crypto/sha1 is
+// go-git's (sha1cd's), for contents of several sizes.
+func TestTreeObjectHash(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 55, 56, 64, 1000, 100000} {
+		content := make([]byte, n)
+		for i := range content {
+			content[i] = byte(i * 7)
+		}
+		buf := append(make([]byte, treeHeaderRoom), content...)
+		if got, want := treeObjectHash(buf), plumbing.ComputeHash(plumbing.TreeObject, content); got != want {
+			t.Errorf("%d bytes: %s, go-git says %s", n, got, want)
+		}
+	}
+}
