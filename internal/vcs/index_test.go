@@ -38,7 +38,7 @@ func goGitEntries(t *testing.T, name string) (uint32, []indexEntry) {
 	}
 	var out []indexEntry
 	for _, e := range idx.Entries {
-		ie := indexEntry{name: e.Name, mode: e.Mode, hash: e.Hash, stage: int(e.Stage), intentToAdd: e.IntentToAdd, skipWorktree: e.SkipWorktree, size: e.Size}
+		ie := indexEntry{name: e.Name, mode: e.Mode, hash: e.Hash, stage: uint8(e.Stage), intentToAdd: e.IntentToAdd, skipWorktree: e.SkipWorktree, size: e.Size}
 		if !e.ModifiedAt.IsZero() { // go-git's zero time for an mtime of 0
 			ie.mtimeSec, ie.mtimeNsec = uint32(e.ModifiedAt.Unix()), uint32(e.ModifiedAt.Nanosecond())
 		}
@@ -609,8 +609,8 @@ func TestCleanHashSeesARewriteWithItsTimePutBack(t *testing.T) {
 // that the entries are not copied: es itself when every entry is simply
 // staged, else filtered in place.
 func TestStagedEntries(t *testing.T) {
-	e := func(name string, stage int, ita bool) indexEntry {
-		h := plumbing.Hash{byte(stage), byte(len(name))}
+	e := func(name string, stage uint8, ita bool) indexEntry {
+		h := plumbing.Hash{stage, byte(len(name))}
 		return indexEntry{name: name, stage: stage, intentToAdd: ita, hash: h}
 	}
 	for _, tc := range []struct {
