@@ -439,18 +439,30 @@ func (d *indexDiff) folder(prefix string, lo, hi, depth, node int, head plumbing
 	if h, ok := d.treeHash(prefix, lo, hi, depth, node); ok && h == head {
 		return nil
 	}
-	hes, err := d.trees.get(head)
+	raw, err := d.trees.raw(head)
 	if err != nil {
 		return err
 	}
+	// HEAD's entries, walked in step with the index's children, read in
+	// place (no entry copied, no name allocated): he is the next.
+	it := treeIter{data: raw}
+	var he struct {
+		name []byte
+		mode filemode.FileMode
+		hash []byte
+		ok   bool
+	}
+	next := func() { he.name, he.mode, he.hash, he.ok = it.next() }
+	next()
 	files := d.ix.files
-	k := 0
 	// headOnly adds the paths of HEAD's entry he, gone from the index.
-	headOnly := func(he entry) error {
-		if he.isDir() {
-			return d.treePaths(he.hash, prefix+he.name+"/")
+	headOnly := func() error {
+		if he.mode == filemode.Dir {
+			var h plumbing.Hash
+			copy(h[:], he.hash)
+			return d.treePaths(h, prefix+string(he.name)+"/")
 		}
-		d.out = append(d.out, prefix+he.name)
+		d.out = append(d.out, prefix+string(he.name))
 		return nil
 	}
 	var walkErr error
@@ -459,38 +471,43 @@ func (d *indexDiff) folder(prefix string, lo, hi, depth, node int, head plumbing
 			return
 		}
 		// HEAD's entries before this child are gone from the index.
-		for k < len(hes) && compareGit([]byte(hes[k].name), hes[k].isDir(), []byte(c.name), c.dir) < 0 {
-			if walkErr = headOnly(hes[k]); walkErr != nil {
+		for he.ok && compareGitName(he.name, he.mode == filemode.Dir, c.name, c.dir) < 0 {
+			if walkErr = headOnly(); walkErr != nil {
 				return
 			}
-			k++
+			next()
 		}
-		same := k < len(hes) && hes[k].name == c.name && hes[k].isDir() == c.dir
+		same := he.ok && string(he.name) == c.name && (he.mode == filemode.Dir) == c.dir
 		switch {
 		case c.dir && same:
-			walkErr = d.folder(c.prefix, c.lo, c.hi, depth+1, d.cache.child(node, c.name), hes[k].hash)
+			var h plumbing.Hash
+			copy(h[:], he.hash)
+			walkErr = d.folder(c.prefix, c.lo, c.hi, depth+1, d.cache.child(node, c.name), h)
 		case c.dir:
 			for _, e := range files[c.lo:c.hi] {
 				d.out = append(d.out, e.name)
 			}
 		case same:
-			if e := files[c.lo]; e.hash != hes[k].hash || e.mode != hes[k].mode {
+			if e := files[c.lo]; !bytes.Equal(e.hash[:], he.hash) || e.mode != he.mode {
 				d.out = append(d.out, e.name)
 			}
 		default:
 			d.out = append(d.out, files[c.lo].name)
 		}
 		if same {
-			k++
+			next()
 		}
 	})
 	if walkErr != nil {
 		return walkErr
 	}
-	for ; k < len(hes); k++ {
-		if err := headOnly(hes[k]); err != nil {
+	for ; he.ok; next() {
+		if err := headOnly(); err != nil {
 			return err
 		}
+	}
+	if it.err != nil {
+		return fmt.Errorf("tree %s: %w", head, it.err)
 	}
 	return nil
 }

@@ -656,3 +656,44 @@ func TestTreeObjectHash(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareGitName checks compareGitName orders as compareGit does.
+func TestCompareGitName(t *testing.T) {
+	names := []string{"", "a", "a-b", "a.md", "a/", "a0", "ab", "b", "\xff"}
+	for _, a := range names {
+		for _, b := range names {
+			for _, dirs := range [][2]bool{{false, false}, {false, true}, {true, false}, {true, true}} {
+				if got, want := compareGitName([]byte(a), dirs[0], b, dirs[1]), compareGit([]byte(a), dirs[0], []byte(b), dirs[1]); got != want {
+					t.Errorf("compareGitName(%q %v, %q %v) = %d, compareGit says %d", a, dirs[0], b, dirs[1], got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestChangedSinceBadTree checks a malformed tree in the commit compared
+// with is an error naming it, not a partial answer.
+func TestChangedSinceBadTree(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a.md", "a\n")
+	g.write("b/c.md", "c\n")
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "base")
+	blob := g.git("rev-parse", "HEAD:a.md")
+	cmd := execGit(g, "hash-object", "-t", "tree", "--literally", "-w", "--stdin")
+	h := plumbing.NewHash(blob)
+	raw := "100644 a.md\x00" + string(h[:]) + "100644 b" // cut short
+	cmd.Stdin = strings.NewReader(raw)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Skipf("git hash-object --literally: %v", err)
+	}
+	tree := strings.TrimSpace(string(out))
+	commit := g.git("commit-tree", "-m", "bad", tree)
+	ix, err := g.open().Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ix.ChangedSince(commit); err == nil || !strings.Contains(err.Error(), tree) {
+		t.Errorf("ChangedSince a malformed tree = %q, %v; want an error naming tree %s", got, err, tree)
+	}
+}
