@@ -44,10 +44,10 @@ const cacheTreeMinNode = 7
 // decodeCacheTree decodes the content of a TREE extension, or returns nil
 // when it is not well formed: a name missing its NUL, holding a slash or
 // empty (but the top's, which must be empty), a count that is not a
-// decimal number as git writes it (-1 for an invalidated node), a hash cut
-// short, children not strictly
-// in git's order (so no two of one name), more children promised than
-// the bytes left can hold, or bytes left over.
+// decimal number as git writes it (-1 for an invalidated node), a hash
+// cut short, children not strictly in git's order (so no two of one
+// name), more children promised than the bytes left can hold, or bytes
+// left over.
 func decodeCacheTree(data []byte) *cacheTree {
 	// Twice: once to check and count the nodes, then to fill exactly as
 	// many (no slice grown and thrown away as it is read).
@@ -65,6 +65,9 @@ func decodeCacheTree(data []byte) *cacheTree {
 // placing each node's children together (in the order read), and returns
 // how many there are; with nodes nil it only checks and counts them.
 func walkCacheTree(data []byte, nodes []cacheNode) (int, bool) {
+	if len(data) > math.MaxUint32 {
+		return 0, false // offsets into it are uint32
+	}
 	hashLen := len(plumbing.ZeroHash)
 	off := 0
 	// readNode reads the next node: its name, count, number of children
@@ -78,7 +81,7 @@ func walkCacheTree(data []byte, nodes []cacheNode) (int, bool) {
 			}
 			off++
 		}
-		if off == len(data) || (off == start) != top || off-start > math.MaxInt32 {
+		if off == len(data) || (off == start) != top {
 			return c, 0, false
 		}
 		c.name, c.nameLen = uint32(start), uint32(off-start)
@@ -110,7 +113,7 @@ func walkCacheTree(data []byte, nodes []cacheNode) (int, bool) {
 		first     bool
 	}
 	top, kids, ok := readNode(true)
-	if !ok || len(data) > math.MaxUint32 {
+	if !ok {
 		return 0, false
 	}
 	n := 1       // nodes placed so far

@@ -354,3 +354,61 @@ func FuzzDecodeCacheTree(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeCacheTreeMalformed checks what the cache tree decoder takes
+// and what it ignores.
+func TestDecodeCacheTreeMalformed(t *testing.T) {
+	hash := strings.Repeat("h", len(plumbing.ZeroHash))
+	deep := "\x00-1 1\n" + strings.Repeat("a\x00-1 1\n", 10000) + "a\x00-1 0\n"
+	for _, tc := range []struct {
+		label string
+		ext   string
+		nodes int // 0: ignored
+	}{
+		{"top only", "\x000 0\n" + hash, 1},
+		{"children by length then bytes", "\x003 3\n" + hash + "b\x001 0\n" + hash + "c\x00-1 0\nab\x001 0\n" + hash, 4},
+		{"absurdly deep, but well formed", deep, 10002},
+		{"empty", "", 0},
+		{"top named", "a\x00-1 0\n", 0},
+		{"child unnamed", "\x00-1 1\n\x00-1 0\n", 0},
+		{"slash in a name", "\x00-1 1\na/b\x00-1 0\n", 0},
+		{"duplicate", "\x00-1 2\na\x00-1 0\na\x00-1 0\n", 0},
+		{"out of order", "\x00-1 2\nab\x00-1 0\nb\x00-1 0\n", 0},
+		{"fewer children than said", "\x00-1 2\na\x00-1 0\n", 0},
+		{"more children than the bytes hold", "\x00-1 99999999\na\x00-1 0\n", 0},
+		{"more children than said", "\x00-1 1\na\x00-1 0\nb\x00-1 0\n", 0},
+		{"hash cut short", "\x001 0\n" + hash[1:], 0},
+		{"-2", "\x00-2 0\n", 0},
+		{"+1", "\x00+1 0\n" + hash, 0},
+		{"count too large", "\x002147483648 0\n" + hash, 0},
+		{"no space", "\x00-1\n", 0},
+		{"no newline", "\x00-1 0", 0},
+		{"bytes left over", "\x00-1 0\nx", 0},
+	} {
+		tree := decodeCacheTree([]byte(tc.ext))
+		switch {
+		case tc.nodes == 0 && tree != nil:
+			t.Errorf("%s: taken, %d nodes", tc.label, len(tree.nodes))
+		case tc.nodes != 0 && (tree == nil || len(tree.nodes) != tc.nodes):
+			t.Errorf("%s: %v, want %d nodes", tc.label, tree, tc.nodes)
+		}
+	}
+	tree := decodeCacheTree([]byte("\x003 3\n" + hash + "b\x001 0\n" + hash + "c\x00-1 0\nab\x001 0\n" + hash))
+	for _, name := range []string{"b", "c", "ab"} {
+		if tree.child(0, name) == noNode {
+			t.Errorf("child %q not found", name)
+		}
+	}
+	if _, ok := tree.valid(tree.child(0, "c"), 0); ok {
+		t.Error("an invalidated node taken as valid")
+	}
+	if _, ok := tree.valid(tree.child(0, "b"), 2); ok {
+		t.Error("a node covering 1 entry taken for a folder of 2")
+	}
+	if h, ok := tree.valid(tree.child(0, "ab"), 1); !ok || string(h[:]) != hash {
+		t.Errorf("valid(ab) = %q, %v", h[:], ok)
+	}
+	if tree.child(0, "a") != noNode || tree.child(tree.child(0, "b"), "x") != noNode {
+		t.Error("a child found that is not there")
+	}
+}
