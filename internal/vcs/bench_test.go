@@ -394,7 +394,7 @@ func BenchmarkStagedIndex(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			fresh := &Index{r: r, files: ix.files, unsure: ix.unsure}
+			fresh := &Index{r: r, files: ix.files, unsure: ix.unsure, treeData: ix.treeData}
 			paths, err := fresh.Changed()
 			if err != nil {
 				b.Fatal(err)

@@ -2,6 +2,8 @@ package vcs
 
 import (
 	"bytes"
+	"crypto"
+	"crypto/sha1"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -13,10 +15,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/hash"
 )
 
 // Index is the index git would commit from, read once: what is staged.
@@ -31,6 +35,11 @@ type Index struct {
 	// staged (a conflict's stages, git add -N): a folder holding one is
 	// not the tree git would write for it.
 	unsure []string
+	// treeData is the content of the index's cache tree (the TREE
+	// extension), decoded into tree once, when Changed first needs it.
+	treeData []byte
+	treeOnce sync.Once
+	tree     *cacheTree
 }
 
 // Index reads the index git would commit from: the file named by
@@ -44,9 +53,16 @@ func (r *Repo) Index() (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{r: r, modTime: f.modTime}
+	ix := &Index{r: r, modTime: f.modTime, treeData: f.tree}
 	ix.files, ix.unsure = stagedEntries(f.entries)
 	return ix, nil
+}
+
+// cacheTree returns the index's cache tree, decoded (nil when there is
+// none, or none well formed).
+func (ix *Index) cacheTree() *cacheTree {
+	ix.treeOnce.Do(func() { ix.tree = decodeCacheTree(ix.treeData) })
+	return ix.tree
 }
 
 // indexRead is an index file as read.
@@ -134,9 +150,28 @@ func readBillyFile(r *Repo, name string) ([]byte, fs.FileInfo, error) {
 // git add -N (intent to add) hold no content and are left out, as git
 // commit leaves them out. It also returns the paths of the entries that
 // are not simply staged: a conflict's and intent-to-add ones.
+//
+// The files are es itself when every entry is simply staged (the usual
+// case), else es filtered in place: es is the caller's no more.
 func stagedEntries(es []indexEntry) (files []indexEntry, unsure []string) {
-	files = make([]indexEntry, 0, len(es))
-	for i := 0; i < len(es); {
+	first := len(es) // the first entry not simply staged
+	for i := range es {
+		if es[i].stage != 0 || es[i].intentToAdd {
+			first = i
+			break
+		}
+	}
+	if first == len(es) {
+		return es, nil
+	}
+	// From the first of its path's entries: before it, every path has one
+	// entry, simply staged, kept. From there, files (es[:len(files)]) is
+	// written no further than the path being read.
+	for first > 0 && es[first-1].name == es[first].name {
+		first--
+	}
+	files = es[:first]
+	for i := first; i < len(es); {
 		j := i + 1
 		for j < len(es) && es[j].name == es[i].name {
 			j++
@@ -257,11 +292,13 @@ func (s *indexSource) list(name string, _ entry) ([]entry, error) {
 }
 
 // indexChild is a file or folder directly in an index folder: a file is
-// es[lo], a folder the entries es[lo:hi].
+// es[lo], a folder the entries es[lo:hi], and its path and a slash prefix
+// (cut from its first entry's path).
 type indexChild struct {
 	name   string
 	dir    bool
 	lo, hi int
+	prefix string
 }
 
 // forChildren calls fn for each file and folder directly in the folder
@@ -278,7 +315,7 @@ func forChildren(es []indexEntry, prefix string, lo, hi int, fn func(indexChild)
 		}
 		sub := es[i].name[:len(prefix)+slash+1]
 		end := i + sort.Search(hi-i, func(k int) bool { return !strings.HasPrefix(es[i+k].name, sub) })
-		fn(indexChild{name: rest[:slash], dir: true, lo: i, hi: end})
+		fn(indexChild{name: rest[:slash], dir: true, lo: i, hi: end, prefix: sub})
 		i = end
 	}
 }
@@ -287,9 +324,10 @@ func forChildren(es []indexEntry, prefix string, lo, hi int, fn func(indexChild)
 // HEAD's: added, modified (content or mode) or deleted, sorted. In a
 // repository with no commits yet, every staged path.
 //
-// It does not read all of HEAD's tree: it computes the tree object git
-// would write for each staged folder and goes into HEAD's folder only when
-// the two differ. A folder holding a conflict or an intent-to-add entry,
+// It does not read all of HEAD's tree: it takes the tree object git would
+// write for each staged folder from the index's cache tree, where git
+// keeps it valid (git commit writes those trees as they are), else
+// computes it, and goes into HEAD's folder only when the two differ. A folder holding a conflict or an intent-to-add entry,
 // whose tree git would not write as it stands, is compared entry by entry.
 func (ix *Index) Changed() ([]string, error) {
 	head, ok, err := ix.r.headTree()
@@ -322,12 +360,22 @@ func (ix *Index) changedFrom(head plumbing.Hash, ok bool) ([]string, error) {
 		}
 		return out, nil
 	}
-	d := &indexDiff{ix: ix, trees: newTreeCache(ix.r, 0), hashes: map[string]plumbing.Hash{}}
-	if err := d.folder("", 0, len(ix.files), head); err != nil {
+	d, err := ix.diff(head)
+	if err != nil {
+		return nil, err
+	}
+	return d.out, nil
+}
+
+// diff compares the index with the tree head, returning the comparison:
+// the paths that differ, sorted, in out.
+func (ix *Index) diff(head plumbing.Hash) (*indexDiff, error) {
+	d := &indexDiff{ix: ix, trees: newTreeCache(ix.r, 0), cache: ix.cacheTree()}
+	if err := d.folder("", 0, len(ix.files), 0, d.cache.root(), head); err != nil {
 		return nil, err
 	}
 	sort.Strings(d.out)
-	return d.out, nil
+	return d, nil
 }
 
 // headTree returns the hash of HEAD's tree, and false in a repository with
@@ -367,32 +415,54 @@ func (r *Repo) commitTree(c plumbing.Hash) (plumbing.Hash, error) {
 
 // indexDiff compares the index's folders with HEAD's trees.
 type indexDiff struct {
-	ix     *Index
-	trees  *treeCache
-	hashes map[string]plumbing.Hash // the tree hash of each index folder worked out, by prefix
-	bufs   [][]byte                 // a tree buffer for each depth
+	ix    *Index
+	trees *treeCache
+	cache *cacheTree // the index's cache tree, or nil
+	// hashes are the tree hashes of the index folders worked out (those the
+	// cache tree does not give), by where the folder is.
+	hashes map[folderAt]plumbing.Hash
+	bufs   [][]byte // a tree buffer for each depth
 	out    []string
+	hashed int // how many folders were hashed from their entries
 }
+
+// folderAt names an index folder by its depth and its first entry: a
+// folder's entries start where those of its first subfolder start, one
+// level down.
+type folderAt struct{ lo, depth int }
 
 // folder adds to d.out the paths that differ between the index folder
 // whose entries are files[lo:hi] (prefix is its path and a slash, or ""
-// for the top) and HEAD's tree head of the same folder.
-func (d *indexDiff) folder(prefix string, lo, hi int, head plumbing.Hash) error {
-	if h, ok := d.treeHash(prefix, lo, hi, 0); ok && h == head {
+// for the top; depth its depth, node its node in the cache tree) and
+// HEAD's tree head of the same folder.
+func (d *indexDiff) folder(prefix string, lo, hi, depth, node int, head plumbing.Hash) error {
+	if h, ok := d.treeHash(prefix, lo, hi, depth, node); ok && h == head {
 		return nil
 	}
-	hes, err := d.trees.get(head)
+	raw, err := d.trees.raw(head)
 	if err != nil {
 		return err
 	}
+	// HEAD's entries, walked in step with the index's children, read in
+	// place (no entry copied, no name allocated): he is the next.
+	it := treeIter{data: raw}
+	var he struct {
+		name []byte
+		mode filemode.FileMode
+		hash []byte
+		ok   bool
+	}
+	next := func() { he.name, he.mode, he.hash, he.ok = it.next() }
+	next()
 	files := d.ix.files
-	k := 0
 	// headOnly adds the paths of HEAD's entry he, gone from the index.
-	headOnly := func(he entry) error {
-		if he.isDir() {
-			return d.treePaths(he.hash, prefix+he.name+"/")
+	headOnly := func() error {
+		if he.mode == filemode.Dir {
+			var h plumbing.Hash
+			copy(h[:], he.hash)
+			return d.treePaths(h, prefix+string(he.name)+"/")
 		}
-		d.out = append(d.out, prefix+he.name)
+		d.out = append(d.out, prefix+string(he.name))
 		return nil
 	}
 	var walkErr error
@@ -401,38 +471,43 @@ func (d *indexDiff) folder(prefix string, lo, hi int, head plumbing.Hash) error 
 			return
 		}
 		// HEAD's entries before this child are gone from the index.
-		for k < len(hes) && compareGit([]byte(hes[k].name), hes[k].isDir(), []byte(c.name), c.dir) < 0 {
-			if walkErr = headOnly(hes[k]); walkErr != nil {
+		for he.ok && compareGitName(he.name, he.mode == filemode.Dir, c.name, c.dir) < 0 {
+			if walkErr = headOnly(); walkErr != nil {
 				return
 			}
-			k++
+			next()
 		}
-		same := k < len(hes) && hes[k].name == c.name && hes[k].isDir() == c.dir
+		same := he.ok && string(he.name) == c.name && (he.mode == filemode.Dir) == c.dir
 		switch {
 		case c.dir && same:
-			walkErr = d.folder(prefix+c.name+"/", c.lo, c.hi, hes[k].hash)
+			var h plumbing.Hash
+			copy(h[:], he.hash)
+			walkErr = d.folder(c.prefix, c.lo, c.hi, depth+1, d.cache.child(node, c.name), h)
 		case c.dir:
 			for _, e := range files[c.lo:c.hi] {
 				d.out = append(d.out, e.name)
 			}
 		case same:
-			if e := files[c.lo]; e.hash != hes[k].hash || e.mode != hes[k].mode {
+			if e := files[c.lo]; !bytes.Equal(e.hash[:], he.hash) || e.mode != he.mode {
 				d.out = append(d.out, e.name)
 			}
 		default:
 			d.out = append(d.out, files[c.lo].name)
 		}
 		if same {
-			k++
+			next()
 		}
 	})
 	if walkErr != nil {
 		return walkErr
 	}
-	for ; k < len(hes); k++ {
-		if err := headOnly(hes[k]); err != nil {
+	for ; he.ok; next() {
+		if err := headOnly(); err != nil {
 			return err
 		}
+	}
+	if it.err != nil {
+		return fmt.Errorf("tree %s: %w", head, it.err)
 	}
 	return nil
 }
@@ -458,28 +533,38 @@ func (d *indexDiff) treePaths(h plumbing.Hash, prefix string) error {
 
 // treeHash returns the hash of the tree object git would write for the
 // index folder whose entries are files[lo:hi] (prefix is its path and a
-// slash, or "" for the top; depth its depth), and false when git would not
-// write it as it stands: it holds a conflict or an intent-to-add entry.
-func (d *indexDiff) treeHash(prefix string, lo, hi, depth int) (plumbing.Hash, bool) {
-	if h, ok := d.hashes[prefix]; ok {
-		return h, true
-	}
+// slash, or "" for the top; depth its depth, node its node in the cache
+// tree), and false when git would not write it as it stands: it holds a
+// conflict or an intent-to-add entry.
+//
+// A valid node of the cache tree is the tree git would write (git commit
+// writes it), and is taken as it is; a folder without one is hashed from
+// its entries, and its subfolders' nodes.
+func (d *indexDiff) treeHash(prefix string, lo, hi, depth, node int) (plumbing.Hash, bool) {
 	if i, j := entriesUnderNames(d.ix.unsure, prefix); i < j {
 		return plumbing.ZeroHash, false
+	}
+	if h, ok := d.cache.valid(node, hi-lo); ok {
+		return h, true
+	}
+	at := folderAt{lo: lo, depth: depth}
+	if h, ok := d.hashes[at]; ok {
+		return h, true
 	}
 	for len(d.bufs) <= depth {
 		d.bufs = append(d.bufs, nil)
 	}
 	files := d.ix.files
 	ok := true
-	buf := d.bufs[depth][:0]
+	// The tree object's content, after room for its header.
+	buf := append(d.bufs[depth][:0], make([]byte, treeHeaderRoom)...)
 	forChildren(files, prefix, lo, hi, func(c indexChild) {
 		if !ok {
 			return
 		}
 		mode, h := filemode.Dir, plumbing.ZeroHash
 		if c.dir {
-			h, ok = d.treeHash(prefix+c.name+"/", c.lo, c.hi, depth+1)
+			h, ok = d.treeHash(c.prefix, c.lo, c.hi, depth+1, d.cache.child(node, c.name))
 		} else {
 			mode, h = files[c.lo].mode, files[c.lo].hash
 		}
@@ -495,9 +580,42 @@ func (d *indexDiff) treeHash(prefix string, lo, hi, depth int) (plumbing.Hash, b
 	if !ok {
 		return plumbing.ZeroHash, false
 	}
-	h := plumbing.ComputeHash(plumbing.TreeObject, buf)
-	d.hashes[prefix] = h
+	h := treeObjectHash(buf)
+	d.hashed++
+	if d.hashes == nil {
+		d.hashes = map[folderAt]plumbing.Hash{}
+	}
+	d.hashes[at] = h
 	return h, true
+}
+
+// treeHeaderRoom is the room treeObjectHash wants before a tree's content
+// for the object's header ("tree <size>\x00").
+const treeHeaderRoom = 32
+
+// treeObjectHash returns the hash of the tree object whose content is
+// buf[treeHeaderRoom:], writing its header into the room before it.
+//
+// For a SHA-1 repository it is crypto/sha1's hash, without the hasher
+// go-git's plumbing.ComputeHash allocates for each object, and without its
+// collision detection (sha1cd), which guards objects read from others:
+// this hash is of a tree made here from the index, compared with HEAD's
+// tree hash only to skip reading a folder that did not change.
+func treeObjectHash(buf []byte) plumbing.Hash {
+	content := buf[treeHeaderRoom:]
+	var hdr [treeHeaderRoom]byte
+	head := append(hdr[:0], "tree "...)
+	head = strconv.AppendInt(head, int64(len(content)), 10)
+	head = append(head, 0)
+	obj := buf[treeHeaderRoom-len(head):]
+	copy(obj, head)
+	if hash.CryptoType != crypto.SHA1 {
+		return plumbing.ComputeHash(plumbing.TreeObject, content)
+	}
+	sum := sha1.Sum(obj)
+	var h plumbing.Hash
+	copy(h[:], sum[:])
+	return h
 }
 
 // entriesUnderNames returns the range of names (sorted) that start with

@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -37,7 +38,7 @@ func goGitEntries(t *testing.T, name string) (uint32, []indexEntry) {
 	}
 	var out []indexEntry
 	for _, e := range idx.Entries {
-		ie := indexEntry{name: e.Name, mode: e.Mode, hash: e.Hash, stage: int(e.Stage), intentToAdd: e.IntentToAdd, skipWorktree: e.SkipWorktree, size: e.Size}
+		ie := indexEntry{name: e.Name, mode: e.Mode, hash: e.Hash, stage: uint8(e.Stage), intentToAdd: e.IntentToAdd, skipWorktree: e.SkipWorktree, size: e.Size}
 		if !e.ModifiedAt.IsZero() { // go-git's zero time for an mtime of 0
 			ie.mtimeSec, ie.mtimeNsec = uint32(e.ModifiedAt.Unix()), uint32(e.ModifiedAt.Nanosecond())
 		}
@@ -460,6 +461,8 @@ func FuzzReadIndex(f *testing.F) {
 		f.Add(data[:len(data)-len(plumbing.ZeroHash)])
 	}
 	f.Add([]byte("DIRC\x00\x00\x00\x04\x00\x00\x00\x01"))
+	data := committedIndex(f) // with a cache tree
+	f.Add(data[:len(data)-len(plumbing.ZeroHash)])
 	f.Fuzz(func(t *testing.T, body []byte) {
 		for _, data := range [][]byte{body, withChecksum(body)} {
 			idx, err := decodeIndex(data)
@@ -471,7 +474,11 @@ func FuzzReadIndex(f *testing.F) {
 					t.Fatalf("entry %d: %q accepted", i, e.name)
 				}
 			}
-			files, _ := stagedEntries(idx.entries)
+			files, unsure := stagedEntries(idx.entries)
+			// The folders' trees, from the cache tree where it is valid.
+			ix := &Index{files: files, unsure: unsure, treeData: idx.tree}
+			d := &indexDiff{ix: ix, cache: ix.cacheTree()}
+			d.treeHash("", 0, len(files), 0, d.cache.root())
 			s := &indexSource{files: files}
 			for _, e := range files {
 				if _, err := s.lookup(e.name); err != nil {
@@ -506,18 +513,48 @@ func TestIndexTreeHash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &indexDiff{ix: ix, hashes: map[string]plumbing.Hash{}}
+	if ix.cacheTree() != nil {
+		t.Fatal("git add -A wrote a cache tree; the trees would not be worked out")
+	}
+	// git write-tree writes the index's cache tree: the trees from its
+	// nodes must be those git writes too.
+	want := map[string]string{}
 	for prefix, rev := range map[string]string{"": "", "a/": "a", "a/c/": "a/c"} {
-		lo, hi := entriesUnder(ix.files, prefix)
-		h, ok := d.treeHash(prefix, lo, hi, 0)
-		want := g.git("write-tree", "--prefix="+rev)
+		want[prefix] = g.git("write-tree", "--prefix="+rev)
 		if rev == "" {
-			want = g.git("write-tree")
-		}
-		if !ok || h.String() != want {
-			t.Errorf("tree of %q = %s, %v; git write-tree says %s", prefix, h, ok, want)
+			want[prefix] = g.git("write-tree")
 		}
 	}
+	withTree, err := g.open().Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for label, ix := range map[string]*Index{"worked out": ix, "from the cache tree": withTree} {
+		d := &indexDiff{ix: ix, cache: ix.cacheTree()}
+		for prefix, want := range want {
+			lo, hi := entriesUnder(ix.files, prefix)
+			node := cacheNodeAt(d.cache, prefix)
+			if _, valid := d.cache.valid(node, hi-lo); label != "worked out" && !valid {
+				t.Errorf("%s: no valid node for %q", label, prefix)
+			}
+			h, ok := d.treeHash(prefix, lo, hi, strings.Count(prefix, "/"), node)
+			if !ok || h.String() != want {
+				t.Errorf("%s: tree of %q = %s, %v; git write-tree says %s", label, prefix, h, ok, want)
+			}
+		}
+	}
+}
+
+// cacheNodeAt returns the node of t for the folder whose path and a
+// slash prefix is ("" for the top), or noNode.
+func cacheNodeAt(t *cacheTree, prefix string) int {
+	n := t.root()
+	for name := range strings.SplitSeq(strings.TrimSuffix(prefix, "/"), "/") {
+		if name != "" {
+			n = t.child(n, name)
+		}
+	}
+	return n
 }
 
 // TestCleanHashSeesARewriteWithItsTimePutBack: a file rewritten to the same
@@ -565,5 +602,98 @@ func TestCleanHashSeesARewriteWithItsTimePutBack(t *testing.T) {
 	}
 	if g.git("status", "--porcelain") == "" {
 		t.Error("git status does not see the rewrite either; the test proves nothing here")
+	}
+}
+
+// TestStagedEntries checks the staged entries and the unsure paths, and
+// that the entries are not copied: es itself when every entry is simply
+// staged, else filtered in place.
+func TestStagedEntries(t *testing.T) {
+	e := func(name string, stage uint8, ita bool) indexEntry {
+		h := plumbing.Hash{stage, byte(len(name))}
+		return indexEntry{name: name, stage: stage, intentToAdd: ita, hash: h}
+	}
+	for _, tc := range []struct {
+		label  string
+		es     []indexEntry
+		want   []indexEntry
+		unsure []string
+	}{
+		{"none", nil, nil, nil},
+		{"simply staged", []indexEntry{e("a", 0, false), e("b/c", 0, false)}, []indexEntry{e("a", 0, false), e("b/c", 0, false)}, nil},
+		{"conflict: ours", []indexEntry{e("a", 0, false), e("b", 1, false), e("b", 2, false), e("b", 3, false), e("c", 0, false)},
+			[]indexEntry{e("a", 0, false), e("b", 2, false), e("c", 0, false)}, []string{"b"}},
+		{"deleted by us: nothing", []indexEntry{e("a", 1, false), e("a", 3, false), e("b", 0, false)}, []indexEntry{e("b", 0, false)}, []string{"a"}},
+		{"intent to add", []indexEntry{e("a", 0, true), e("b", 0, false), e("c", 0, true)}, []indexEntry{e("b", 0, false)}, []string{"a", "c"}},
+		// Not as git writes it, but read: the merged entry, once.
+		{"merged and ours", []indexEntry{e("a", 0, false), e("a", 2, false), e("b", 0, false)}, []indexEntry{e("a", 0, false), e("b", 0, false)}, []string{"a"}},
+	} {
+		es := slices.Clone(tc.es)
+		files, unsure := stagedEntries(es)
+		if !reflect.DeepEqual(files, tc.want) && !(len(files) == 0 && len(tc.want) == 0) {
+			t.Errorf("%s: files %+v, want %+v", tc.label, files, tc.want)
+		}
+		if !reflect.DeepEqual(unsure, tc.unsure) {
+			t.Errorf("%s: unsure %q, want %q", tc.label, unsure, tc.unsure)
+		}
+		if len(files) > 0 && &files[0] != &es[0] {
+			t.Errorf("%s: the entries were copied", tc.label)
+		}
+	}
+}
+
+// TestTreeObjectHash checks the tree hash made with crypto/sha1 is
+// go-git's (sha1cd's), for contents of several sizes.
+func TestTreeObjectHash(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 55, 56, 64, 1000, 100000} {
+		content := make([]byte, n)
+		for i := range content {
+			content[i] = byte(i * 7)
+		}
+		buf := append(make([]byte, treeHeaderRoom), content...)
+		if got, want := treeObjectHash(buf), plumbing.ComputeHash(plumbing.TreeObject, content); got != want {
+			t.Errorf("%d bytes: %s, go-git says %s", n, got, want)
+		}
+	}
+}
+
+// TestCompareGitName checks compareGitName orders as compareGit does.
+func TestCompareGitName(t *testing.T) {
+	names := []string{"", "a", "a-b", "a.md", "a/", "a0", "ab", "b", "\xff"}
+	for _, a := range names {
+		for _, b := range names {
+			for _, dirs := range [][2]bool{{false, false}, {false, true}, {true, false}, {true, true}} {
+				if got, want := compareGitName([]byte(a), dirs[0], b, dirs[1]), compareGit([]byte(a), dirs[0], []byte(b), dirs[1]); got != want {
+					t.Errorf("compareGitName(%q %v, %q %v) = %d, compareGit says %d", a, dirs[0], b, dirs[1], got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestChangedSinceBadTree checks a malformed tree in the commit compared
+// with is an error naming it, not a partial answer.
+func TestChangedSinceBadTree(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a.md", "a\n")
+	g.write("b/c.md", "c\n")
+	g.commit("Ann Smith", "2026-01-05T10:00:00Z", "base")
+	blob := g.git("rev-parse", "HEAD:a.md")
+	cmd := execGit(g, "hash-object", "-t", "tree", "--literally", "-w", "--stdin")
+	h := plumbing.NewHash(blob)
+	raw := "100644 a.md\x00" + string(h[:]) + "100644 b" // cut short
+	cmd.Stdin = strings.NewReader(raw)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Skipf("git hash-object --literally: %v", err)
+	}
+	tree := strings.TrimSpace(string(out))
+	commit := g.git("commit-tree", "-m", "bad", tree)
+	ix, err := g.open().Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ix.ChangedSince(commit); err == nil || !strings.Contains(err.Error(), tree) {
+		t.Errorf("ChangedSince a malformed tree = %q, %v; want an error naming tree %s", got, err, tree)
 	}
 }

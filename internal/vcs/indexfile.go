@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -20,9 +21,9 @@ type indexEntry struct {
 	name         string // the slash path from the top of the work tree
 	mode         filemode.FileMode
 	hash         plumbing.Hash
-	stage        int  // 0 merged, 1 the common ancestor, 2 ours, 3 theirs
-	intentToAdd  bool // git add -N: a path with no content yet
-	skipWorktree bool // git update-index --skip-worktree, sparse checkout
+	stage        uint8 // 0 merged, 1 the common ancestor, 2 ours, 3 theirs
+	intentToAdd  bool  // git add -N: a path with no content yet
+	skipWorktree bool  // git update-index --skip-worktree, sparse checkout
 	// The file's modification time and size (its low 32 bits) in the work
 	// tree when git last read it: when the file still has them, it still
 	// has the content hash names (Index.CleanHashAt).
@@ -38,6 +39,10 @@ type indexEntry struct {
 type indexFile struct {
 	version uint32
 	entries []indexEntry
+	// tree is the content of git's cache tree (the TREE extension), nil
+	// when the file has none or more than one; decodeCacheTree decodes it
+	// when it is needed.
+	tree []byte
 }
 
 // The index file format (git's Documentation/gitformat-index.txt): a
@@ -92,7 +97,7 @@ func decodeIndex(data []byte) (*indexFile, error) {
 	}
 	// The extensions first: a split index's entries, which have no names,
 	// are refused for being split.
-	if err := d.extensions(); err != nil {
+	if err := d.extensions(idx); err != nil {
 		return nil, err
 	}
 	for i := range idx.entries {
@@ -111,14 +116,18 @@ type indexDecoder struct {
 	hashLen int
 }
 
-// entries decodes count entries into idx. The names are gathered in one
-// buffer and cut from one string, rather than allocated one by one.
+// entries decodes count entries into idx. The names are written one
+// after the other into one string (a strings.Builder sized once for them
+// all, whose bytes written never change), each cut from it as it is
+// written, rather than allocated one by one.
 func (d *indexDecoder) entries(idx *indexFile, count uint32) error {
 	fixed := indexStatLen + d.hashLen + 2
 	n := int(min(uint64(count), uint64(len(d.body)/fixed)))
 	idx.entries = make([]indexEntry, 0, n)
-	ends := make([]int, 0, n) // where each name ends in names
-	names := make([]byte, 0, len(d.body)-n*fixed)
+	var names strings.Builder
+	// At most what the entries leave of the file; a version 4 index's
+	// names can be longer, and the builder grows for them.
+	names.Grow(max(0, len(d.body)-d.off-n*fixed))
 	prev := 0 // where the previous name starts in names
 	for i := range count {
 		bad := func(format string, args ...any) error {
@@ -136,7 +145,7 @@ func (d *indexDecoder) entries(idx *indexFile, count uint32) error {
 		copy(e.hash[:], rec[indexStatLen:indexStatLen+d.hashLen])
 		flags := binary.BigEndian.Uint16(rec[indexStatLen+d.hashLen:])
 		d.off += fixed
-		e.stage = int(flags>>12) & 3
+		e.stage = uint8(flags>>12) & 3
 		if flags&indexExtended != 0 {
 			if d.version < 3 {
 				return bad("extended flags in a version %d index", d.version)
@@ -152,7 +161,7 @@ func (d *indexDecoder) entries(idx *indexFile, count uint32) error {
 			e.skipWorktree = ext&indexSkipWT != 0
 			e.intentToAdd = ext&indexITA != 0
 		}
-		nameStart := len(names)
+		nameStart := names.Len()
 		if d.version == 4 {
 			// The name is the previous one less its last strip bytes, then
 			// the bytes up to a NUL; no padding follows.
@@ -161,15 +170,15 @@ func (d *indexDecoder) entries(idx *indexFile, count uint32) error {
 				return bad("malformed path prefix length")
 			}
 			d.off += w
-			if strip > len(names)-prev {
+			if strip > names.Len()-prev {
 				return bad("the path prefix length %d is longer than the previous path", strip)
 			}
 			nul := bytes.IndexByte(d.body[d.off:], 0)
 			if nul < 0 {
 				return fmt.Errorf("index entry %d: %w", i, errIndexTruncated)
 			}
-			names = append(names, names[prev:len(names)-strip]...)
-			names = append(names, d.body[d.off:d.off+nul]...)
+			names.WriteString(names.String()[prev : names.Len()-strip])
+			names.Write(d.body[d.off : d.off+nul])
 			d.off += nul + 1
 		} else {
 			nul := bytes.IndexByte(d.body[d.off:], 0)
@@ -179,7 +188,7 @@ func (d *indexDecoder) entries(idx *indexFile, count uint32) error {
 			if l := int(flags & indexNameMask); l != nul && (l < indexNameMask || nul < indexNameMask) {
 				return bad("the path is %d bytes long, its flags say %d", nul, l)
 			}
-			names = append(names, d.body[d.off:d.off+nul]...)
+			names.Write(d.body[d.off : d.off+nul])
 			// Padded with 1 to 8 NULs to a multiple of 8 bytes.
 			size := (d.off - start + nul + 8) &^ 7
 			if start+size > len(d.body) {
@@ -188,15 +197,10 @@ func (d *indexDecoder) entries(idx *indexFile, count uint32) error {
 			d.off = start + size
 		}
 		prev = nameStart
-		ends = append(ends, len(names))
+		// The builder's string so far: its bytes stay as they are, in this
+		// array or, when the builder grows, in the one it leaves.
+		e.name = names.String()[nameStart:]
 		idx.entries = append(idx.entries, e)
-	}
-	all := string(names)
-	start := 0
-	for i := range idx.entries {
-		e := &idx.entries[i]
-		e.name = all[start:ends[i]]
-		start = ends[i]
 	}
 	return nil
 }
@@ -220,9 +224,12 @@ func checkIndexEntry(es []indexEntry, i int) error {
 	return nil
 }
 
-// extensions skips the extensions after the entries, refusing those that
-// change what the entries mean.
-func (d *indexDecoder) extensions() error {
+// extensions reads the extensions after the entries into idx, refusing
+// those that change what the entries mean. Of the optional ones, only the
+// cache tree ("TREE") is kept, unless there are two; the others are
+// skipped.
+func (d *indexDecoder) extensions(idx *indexFile) error {
+	trees := 0
 	// As git, stop when what is left cannot hold an extension's header.
 	for len(d.body)-d.off >= 8 {
 		sig := d.body[d.off : d.off+4]
@@ -238,6 +245,13 @@ func (d *indexDecoder) extensions() error {
 		}
 		if uint64(size) > uint64(len(d.body)-d.off) {
 			return fmt.Errorf("index extension %q: %w", sig, errIndexTruncated)
+		}
+		if string(sig) == "TREE" {
+			if trees++; trees == 1 {
+				idx.tree = d.body[d.off : d.off+int(size)]
+			} else {
+				idx.tree = nil
+			}
 		}
 		d.off += int(size)
 	}

@@ -89,6 +89,36 @@ func compareGit(a []byte, aDir bool, b []byte, bDir bool) int {
 	return 0
 }
 
+// compareGitName is compareGit with b a string.
+func compareGitName(a []byte, aDir bool, b string, bDir bool) int {
+	n := min(len(a), len(b))
+	switch {
+	case string(a[:n]) < b[:n]:
+		return -1
+	case string(a[:n]) > b[:n]:
+		return 1
+	}
+	ca, cb := nextByte(a, aDir, n), nextByteString(b, bDir, n)
+	switch {
+	case ca < cb:
+		return -1
+	case ca > cb:
+		return 1
+	}
+	return 0
+}
+
+// nextByteString is nextByte of a string.
+func nextByteString(name string, dir bool, i int) int {
+	if i < len(name) {
+		return int(name[i])
+	}
+	if i == len(name) && dir {
+		return '/'
+	}
+	return 0
+}
+
 // nextByte is the byte of a git sort name at i (0 past its end).
 func nextByte(name []byte, dir bool, i int) int {
 	if i < len(name) {
