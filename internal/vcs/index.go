@@ -327,8 +327,9 @@ func forChildren(es []indexEntry, prefix string, lo, hi int, fn func(indexChild)
 // It does not read all of HEAD's tree: it takes the tree object git would
 // write for each staged folder from the index's cache tree, where git
 // keeps it valid (git commit writes those trees as they are), else
-// computes it, and goes into HEAD's folder only when the two differ. A folder holding a conflict or an intent-to-add entry,
-// whose tree git would not write as it stands, is compared entry by entry.
+// computes it, and goes into HEAD's folder only when the two differ. A
+// folder holding a conflict or an intent-to-add entry, whose tree git
+// would not write as it stands, is compared entry by entry.
 func (ix *Index) Changed() ([]string, error) {
 	head, ok, err := ix.r.headTree()
 	if err != nil {
