@@ -30,12 +30,6 @@ type Case struct {
 	// alone (Pass.NotSeenAloneInWords), filled as the rules ask: the rules
 	// of a case run one after the other.
 	notAlone map[visitWordsKey]saidInWords
-	// notAloneTokens is each profile's not-alone words made a
-	// phraseList, once a case.
-	notAloneTokens map[*Profile]*phraseList
-	// vagueTimescales is each profile's vague timescales split into
-	// words (Pass.Timescale), once a case.
-	vagueTimescales map[*Profile]schema.VagueTimescales
 	// ownersOfActions is the Owners of each action of the plan, by
 	// profile (actionOwners), once a case.
 	ownersOfActions map[*Profile][][]Owner

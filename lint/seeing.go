@@ -842,15 +842,7 @@ func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if !v.SeenAlone || v.Doc == nil { // as Profile.NotAloneInWords
 		return "", false
 	}
-	notAlone, done := p.Case.notAloneTokens[p.Profile]
-	if !done {
-		notAlone = newPhraseList(p.Profile.Words.NotAlone)
-		if p.Case.notAloneTokens == nil {
-			p.Case.notAloneTokens = map[*Profile]*phraseList{}
-		}
-		p.Case.notAloneTokens[p.Profile] = notAlone
-	}
-	return sentenceSaying(v, seenAloneTokens, notAlone)
+	return sentenceSaying(v, seenAloneTokens, p.profileWordsOf().notAlone)
 }
 
 // isTitleBefore reports whether text ends with a title written with a full

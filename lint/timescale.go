@@ -18,17 +18,9 @@ func (p *Profile) Timescale(text string) schema.Timescale {
 }
 
 // Timescale is Profile.Timescale with the profile's vague timescales split
-// into words once a case, not once an action.
+// into words once for every case (profileWords), not once an action.
 func (p *Pass) Timescale(text string) schema.Timescale {
-	vague, done := p.Case.vagueTimescales[p.Profile]
-	if !done {
-		vague = schema.NewVagueTimescales(p.Profile.Words.VagueTimescales)
-		if p.Case.vagueTimescales == nil {
-			p.Case.vagueTimescales = map[*Profile]schema.VagueTimescales{}
-		}
-		p.Case.vagueTimescales[p.Profile] = vague
-	}
-	return p.Profile.timescale(text, vague)
+	return p.Profile.timescale(text, p.profileWordsOf().vague)
 }
 
 // timescale is Timescale with the profile's vague timescales split.
