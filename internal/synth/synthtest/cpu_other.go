@@ -4,4 +4,4 @@ package synthtest
 
 import "time"
 
-func cpuTime() (time.Duration, bool) { return 0, false }
+func cpuTime() (user, sys time.Duration, ok bool) { return 0, 0, false }

@@ -7,11 +7,12 @@ import (
 	"time"
 )
 
-// cpuTime returns the CPU time (user and system) the process has used.
-func cpuTime() (time.Duration, bool) {
+// cpuTime returns the CPU time the process has used: in user mode, and in
+// the kernel on its behalf (system calls, page faults).
+func cpuTime() (user, sys time.Duration, ok bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0, false
+		return 0, 0, false
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), true
+	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano()), true
 }
