@@ -19,8 +19,19 @@ type Source struct {
 func NewSource(path string, data []byte) *Source {
 	// Counted first, so that a file of millions of short lines takes one
 	// index of 4 bytes a line, not the slices an append grows through.
-	n := 1 + bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r"))
-	s := &Source{Path: path, Data: data, lines: make([]int32, 1, n)}
+	lf, cr := bytes.Count(data, []byte("\n")), bytes.Count(data, []byte("\r"))
+	s := &Source{Path: path, Data: data, lines: make([]int32, 1, 1+lf+cr)}
+	if cr == 0 {
+		// Lines end at "\n" alone (most files): found a line at a time.
+		for i := 0; ; {
+			j := bytes.IndexByte(data[i:], '\n')
+			if j < 0 {
+				return s
+			}
+			i += j + 1
+			s.lines = append(s.lines, int32(i))
+		}
+	}
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '\n':
