@@ -266,42 +266,50 @@ func (d *discovery) walkEntries(name string, entries []fs.DirEntry, owner string
 }
 
 // gitOrder sorts the entries of a folder by name, a folder's as if it
-// ended in a slash, as git orders a tree (treeOrder): then a walk meets
+// ended in a slash, as git orders a tree (TreeOrder): then a walk meets
 // the paths in the order of their strings ("a-b/x.md" before "a/x.md", as
 // '-' comes before '/'). Most folders are in that order already.
 func gitOrder(entries []fs.DirEntry) {
-	less := func(a, b fs.DirEntry) int { return treeOrder(a.Name(), a.IsDir(), b.Name(), b.IsDir()) }
+	less := func(a, b fs.DirEntry) int { return TreeOrder(a.Name(), a.IsDir(), b.Name(), b.IsDir()) }
 	if !slices.IsSortedFunc(entries, less) {
 		slices.SortFunc(entries, less)
 	}
 }
 
-// treeOrder compares the paths a and b as git orders a tree: a folder's
-// (aDir, bDir) as if its name ended in a slash. It is the order of the
-// walk (gitOrder) and of the cases (caseKey), and so of the report.
-func treeOrder(a string, aDir bool, b string, bDir bool) int {
+// TreeOrder compares the paths (or names) a and b, strings or bytes, as
+// git orders a tree: a folder's (aDir, bDir) as if its name ended in a
+// slash. It is the order of the walk (gitOrder) and of the cases
+// (caseKey), and so of the report; internal/vcs compares git's trees by
+// it too.
+func TreeOrder[A, B ~string | ~[]byte](a A, aDir bool, b B, bDir bool) int {
 	n := min(len(a), len(b))
-	if c := strings.Compare(a[:n], b[:n]); c != 0 {
-		return c
+	switch {
+	case string(a[:n]) < string(b[:n]):
+		return -1
+	case string(a[:n]) > string(b[:n]):
+		return 1
 	}
 	// One is a prefix of the other: compare what follows it, a folder's
 	// slash or the end (-1).
-	at := func(s string, dir bool, i int) int {
-		switch {
-		case i < len(s):
-			return int(s[i])
-		case i == len(s) && dir:
-			return '/'
-		}
-		return -1
-	}
 	for i := n; i <= n+1; i++ {
-		ca, cb := at(a, aDir, i), at(b, bDir, i)
+		ca, cb := treeByte(a, aDir, i), treeByte(b, bDir, i)
 		if ca != cb || ca == -1 {
 			return cmp.Compare(ca, cb)
 		}
 	}
 	return 0
+}
+
+// treeByte is the byte at i of a name as TreeOrder sorts it: a folder's
+// name goes on with a slash, and -1 is its end.
+func treeByte[S ~string | ~[]byte](s S, dir bool, i int) int {
+	switch {
+	case i < len(s):
+		return int(s[i])
+	case i == len(s) && dir:
+		return '/'
+	}
+	return -1
 }
 
 // walksInOrder reports whether a walk of paths that shares

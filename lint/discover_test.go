@@ -249,8 +249,9 @@ func discoverReference(fsys fs.FS, paths []string) (cases []caseFiles, notes []N
 	return cases, notes, nil
 }
 
-// TestTreeOrder: treeOrder is the order of the strings with a slash after
-// each folder's name, for names a folder's name begins.
+// TestTreeOrder: TreeOrder, of strings and of bytes, is the order of the
+// strings with a slash after each folder's name, for names a folder's name
+// begins.
 func TestTreeOrder(t *testing.T) {
 	names := []string{"", "a", "a b", "a-b", "a.md", "a0", "a/b", "a/b-c", "ab", "b", "a/", "\xff", "a\x00"}
 	key := func(s string, dir bool) string {
@@ -264,8 +265,11 @@ func TestTreeOrder(t *testing.T) {
 			for _, ad := range []bool{false, true} {
 				for _, bd := range []bool{false, true} {
 					want := strings.Compare(key(a, ad), key(b, bd))
-					if got := treeOrder(a, ad, b, bd); got != want {
-						t.Errorf("treeOrder(%q, %v, %q, %v) = %d, want %d", a, ad, b, bd, got, want)
+					if got := TreeOrder(a, ad, b, bd); got != want {
+						t.Errorf("TreeOrder(%q, %v, %q, %v) = %d, want %d", a, ad, b, bd, got, want)
+					}
+					if got := TreeOrder([]byte(a), ad, b, bd); got != want {
+						t.Errorf("TreeOrder([]byte(%q), %v, %q, %v) = %d, want %d", a, ad, b, bd, got, want)
 					}
 				}
 			}

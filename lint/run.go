@@ -465,7 +465,7 @@ func caseOrder(cf caseFiles) caseKey {
 func (k caseKey) compare(l caseKey) int {
 	a, aDir := k.treeName()
 	b, bDir := l.treeName()
-	return treeOrder(a, aDir, b, bDir)
+	return TreeOrder(a, aDir, b, bDir)
 }
 
 // treeName is the path the case's place is that of, and whether it is a

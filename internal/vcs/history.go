@@ -832,7 +832,7 @@ func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func
 		case !bok:
 			c = -1
 		default:
-			c = compareGit(aname, amode == filemode.Dir, bname, bmode == filemode.Dir)
+			c = lint.TreeOrder(aname, amode == filemode.Dir, bname, bmode == filemode.Dir)
 		}
 		var name []byte
 		var adir, bdir, afile, bfile plumbing.Hash

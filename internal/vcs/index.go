@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/caselint/caselint/lint"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/hash"
@@ -472,7 +473,7 @@ func (d *indexDiff) folder(prefix string, lo, hi, depth, node int, head plumbing
 			return
 		}
 		// HEAD's entries before this child are gone from the index.
-		for he.ok && compareGitName(he.name, he.mode == filemode.Dir, c.name, c.dir) < 0 {
+		for he.ok && lint.TreeOrder(he.name, he.mode == filemode.Dir, c.name, c.dir) < 0 {
 			if walkErr = headOnly(); walkErr != nil {
 				return
 			}

@@ -18,6 +18,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/caselint/caselint/lint"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/plumbing/hash"
@@ -657,14 +658,15 @@ func TestTreeObjectHash(t *testing.T) {
 	}
 }
 
-// TestCompareGitName checks compareGitName orders as compareGit does.
+// TestCompareGitName checks TreeOrder orders bytes against a string as it
+// orders bytes against bytes (the comparison Changed makes).
 func TestCompareGitName(t *testing.T) {
 	names := []string{"", "a", "a-b", "a.md", "a/", "a0", "ab", "b", "\xff"}
 	for _, a := range names {
 		for _, b := range names {
 			for _, dirs := range [][2]bool{{false, false}, {false, true}, {true, false}, {true, true}} {
-				if got, want := compareGitName([]byte(a), dirs[0], b, dirs[1]), compareGit([]byte(a), dirs[0], []byte(b), dirs[1]); got != want {
-					t.Errorf("compareGitName(%q %v, %q %v) = %d, compareGit says %d", a, dirs[0], b, dirs[1], got, want)
+				if got, want := lint.TreeOrder([]byte(a), dirs[0], b, dirs[1]), lint.TreeOrder([]byte(a), dirs[0], []byte(b), dirs[1]); got != want {
+					t.Errorf("TreeOrder(%q %v, %q %v) of bytes and a string = %d, of bytes %d", a, dirs[0], b, dirs[1], got, want)
 				}
 			}
 		}

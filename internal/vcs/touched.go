@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"sort"
 
+	"github.com/caselint/caselint/lint"
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
@@ -147,7 +148,7 @@ func (d *indexDiff) trees2(a, b plumbing.Hash, prefix string) error {
 		case j == len(eb):
 			c = -1
 		default:
-			c = compareGit([]byte(ea[i].name), ea[i].isDir(), []byte(eb[j].name), eb[j].isDir())
+			c = lint.TreeOrder(ea[i].name, ea[i].isDir(), eb[j].name, eb[j].isDir())
 		}
 		switch {
 		case c < 0:

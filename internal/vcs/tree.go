@@ -72,64 +72,6 @@ func parseTree(data []byte) ([]entry, error) {
 	return out, it.err
 }
 
-// compareGit compares tree entries in git's order: by name, a folder's
-// name as if it ended in "/".
-func compareGit(a []byte, aDir bool, b []byte, bDir bool) int {
-	n := min(len(a), len(b))
-	if c := bytes.Compare(a[:n], b[:n]); c != 0 {
-		return c
-	}
-	ca, cb := nextByte(a, aDir, n), nextByte(b, bDir, n)
-	switch {
-	case ca < cb:
-		return -1
-	case ca > cb:
-		return 1
-	}
-	return 0
-}
-
-// compareGitName is compareGit with b a string.
-func compareGitName(a []byte, aDir bool, b string, bDir bool) int {
-	n := min(len(a), len(b))
-	switch {
-	case string(a[:n]) < b[:n]:
-		return -1
-	case string(a[:n]) > b[:n]:
-		return 1
-	}
-	ca, cb := nextByte(a, aDir, n), nextByteString(b, bDir, n)
-	switch {
-	case ca < cb:
-		return -1
-	case ca > cb:
-		return 1
-	}
-	return 0
-}
-
-// nextByteString is nextByte of a string.
-func nextByteString(name string, dir bool, i int) int {
-	if i < len(name) {
-		return int(name[i])
-	}
-	if i == len(name) && dir {
-		return '/'
-	}
-	return 0
-}
-
-// nextByte is the byte of a git sort name at i (0 past its end).
-func nextByte(name []byte, dir bool, i int) int {
-	if i < len(name) {
-		return int(name[i])
-	}
-	if i == len(name) && dir {
-		return '/'
-	}
-	return 0
-}
-
 // isFileMode reports whether m is a regular (or executable) file's.
 func isFileMode(m filemode.FileMode) bool {
 	return m == filemode.Regular || m == filemode.Executable || m == filemode.Deprecated
