@@ -1,11 +1,8 @@
 package schema_test
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -102,17 +99,7 @@ func report(b *testing.B, files int, bytes int64) {
 // corpusFiles lists the Markdown files of the benchmark corpus.
 func corpusFiles(b *testing.B) []string {
 	b.Helper()
-	dir := synthtest.Dir(b)
-	var files []string
-	err := filepath.WalkDir(filepath.Join(dir, "cases"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, _ := synthtest.Files(b, synthtest.Dir(b))
 	return files
 }
 
