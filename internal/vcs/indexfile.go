@@ -26,7 +26,7 @@ type indexEntry struct {
 	skipWorktree bool  // git update-index --skip-worktree, sparse checkout
 	// The file's modification time and size (its low 32 bits) in the work
 	// tree when git last read it: when the file still has them, it still
-	// has the content hash names (Index.CleanHashAt).
+	// has the content hash names (Index.Clean).
 	mtimeSec, mtimeNsec, size uint32
 	// Its change time and inode number (low 32 bits), which git compares
 	// too (core.trustctime, core.checkStat): a file rewritten with the

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing/format/index"
-	"golang.org/x/sys/unix"
 )
 
 // fillStat gives an index entry the stat data git compares a work-tree
@@ -22,15 +21,12 @@ func fillStat(e *index.Entry, fi os.FileInfo) {
 	e.UID, e.GID = st.Uid, st.Gid
 }
 
-// changeStat returns the change time and inode number (low 32 bits, as the
-// index keeps them) of the file fi describes, from os.Lstat's stat or the
-// work-tree scan's; ok is false when fi carries neither.
-func changeStat(fi fs.FileInfo) (ctimeSec, ctimeNsec, ino uint32, ok bool) {
-	switch st := fi.Sys().(type) {
-	case *syscall.Stat_t:
-		return uint32(st.Ctim.Sec), uint32(st.Ctim.Nsec), uint32(st.Ino), true
-	case *unix.Stat_t:
-		return uint32(st.Ctim.Sec), uint32(st.Ctim.Nsec), uint32(st.Ino), true
+// changeStat returns the change time and inode number of the file fi
+// describes, from os.Lstat's stat; ok is false when fi carries none.
+func changeStat(fi fs.FileInfo) (ctimeSec, ctimeNsec int64, ino uint64, ok bool) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return 0, 0, 0, false
 	}
-	return 0, 0, 0, false
+	return st.Ctim.Sec, st.Ctim.Nsec, st.Ino, true
 }

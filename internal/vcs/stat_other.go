@@ -14,5 +14,5 @@ import (
 func fillStat(*index.Entry, os.FileInfo) {}
 
 // changeStat: here the index's change time and inode are not compared;
-// the size and modification time decide (CleanHashAt).
-func changeStat(fs.FileInfo) (ctimeSec, ctimeNsec, ino uint32, ok bool) { return 0, 0, 0, false }
+// the size and modification time decide (Index.Clean).
+func changeStat(fs.FileInfo) (ctimeSec, ctimeNsec int64, ino uint64, ok bool) { return 0, 0, 0, false }

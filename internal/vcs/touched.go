@@ -3,6 +3,7 @@ package vcs
 import (
 	"io/fs"
 	"sort"
+	"time"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -63,27 +64,43 @@ func (h *History) ChangedBetween(a, b string) ([]string, error) {
 	return out, nil
 }
 
-// CleanHashAt returns the hash of the blob the index holds for the
-// work-tree file at position i (Find), when fi (the file's Lstat) shows it
-// unchanged since git read it: the same size and modification time as the
-// index recorded, and that
-// time before the index was written (a file changed in the same instant
-// the index was written may not show it: git calls it racily clean, and
-// reads it), and, where the system gives them, the same change time and
-// inode (so a file rewritten to the same size with its modification time
-// put back, by a script or a copy that keeps times, is read); false when
-// the file must be read to know.
-func (ix *Index) CleanHashAt(i int, fi fs.FileInfo) (string, bool) {
-	e := ix.files[i]
+// FileStat is what git's index compares of a work-tree file's lstat to
+// tell whether the file changed since git read it (Index.Clean).
+type FileStat struct {
+	Regular             bool // a regular file: not a link, a folder or a device
+	Size                int64
+	MtimeSec, MtimeNsec int64
+	// Change says the system gave the change time and inode too.
+	Change              bool
+	CtimeSec, CtimeNsec int64
+	Ino                 uint64
+}
+
+// StatOf is the FileStat of fi, a file's Lstat.
+func StatOf(fi fs.FileInfo) FileStat {
 	mt := fi.ModTime()
-	if e.intentToAdd || !fi.Mode().IsRegular() || uint32(fi.Size()) != e.size ||
-		uint32(mt.Unix()) != e.mtimeSec || uint32(mt.Nanosecond()) != e.mtimeNsec || !mt.Before(ix.modTime) {
-		return "", false
+	st := FileStat{Regular: fi.Mode().IsRegular(), Size: fi.Size(), MtimeSec: mt.Unix(), MtimeNsec: int64(mt.Nanosecond())}
+	st.CtimeSec, st.CtimeNsec, st.Ino, st.Change = changeStat(fi)
+	return st
+}
+
+// Clean reports whether the work-tree file at position i (Find), whose
+// lstat is st, is unchanged since git read it, so that it holds the blob
+// the index names: the same size and modification time as the index
+// recorded, and that time before the index was written (a file changed in
+// the same instant the index was written may not show it: git calls it
+// racily clean, and reads it), and, where the system gives them, the same
+// change time and inode (so a file rewritten to the same size with its
+// modification time put back, by a script or a copy that keeps times, is
+// read). False when the file must be read to know.
+func (ix *Index) Clean(i int, st FileStat) bool {
+	e := &ix.files[i]
+	if e.intentToAdd || !st.Regular || uint32(st.Size) != e.size ||
+		uint32(st.MtimeSec) != e.mtimeSec || uint32(st.MtimeNsec) != e.mtimeNsec ||
+		!time.Unix(st.MtimeSec, st.MtimeNsec).Before(ix.modTime) {
+		return false
 	}
-	if ctimeSec, ctimeNsec, ino, ok := changeStat(fi); ok && (ctimeSec != e.ctimeSec || ctimeNsec != e.ctimeNsec || ino != e.ino) {
-		return "", false
-	}
-	return e.hash.String(), true
+	return !st.Change || uint32(st.CtimeSec) == e.ctimeSec && uint32(st.CtimeNsec) == e.ctimeNsec && uint32(st.Ino) == e.ino
 }
 
 // Files is how many files the index stages; Find and FilesUnder give their
@@ -92,9 +109,14 @@ func (ix *Index) Files() int { return len(ix.files) }
 
 // Find returns the position of the file name (a slash path from the top
 // of the work tree) among those the index stages, and whether it stages it.
-func (ix *Index) Find(name string) (int, bool) {
-	i := sort.Search(len(ix.files), func(i int) bool { return ix.files[i].name >= name })
-	return i, i < len(ix.files) && ix.files[i].name == name
+func (ix *Index) Find(name string) (int, bool) { return find(ix, name) }
+
+// FindBytes is Find of a name held as bytes, which it does not copy.
+func (ix *Index) FindBytes(name []byte) (int, bool) { return find(ix, name) }
+
+func find[S string | []byte](ix *Index, name S) (int, bool) {
+	i := sort.Search(len(ix.files), func(i int) bool { return ix.files[i].name >= string(name) })
+	return i, i < len(ix.files) && ix.files[i].name == string(name)
 }
 
 // TreesChanged returns the slash paths that differ between the trees of

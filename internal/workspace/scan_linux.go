@@ -3,7 +3,6 @@
 package workspace
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"io/fs"
@@ -14,10 +13,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"golang.org/x/sys/unix"
 
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
 )
 
@@ -25,9 +24,12 @@ import (
 // folder dir of the work tree at root, as eachFile does (hidden folders
 // below dir are not walked, links are not followed), with the system calls
 // git status makes: one getdents a folder, and for a file, only when fn
-// asks (info), an lstat relative to its open folder. It costs about half
-// what fs.WalkDir and DirEntry.Info do, which open each folder by its
-// whole path, sort it, and look up each file from the root.
+// asks (workFile.lstat), an lstat relative to its open folder. It costs
+// about half what fs.WalkDir and DirEntry.Info do, which open each folder
+// by its whole path, sort it, and look up each file from the root. A file
+// met costs one small allocation (the name the lstat takes; each folder's
+// names are cut from one string), so that a scan of a large work tree
+// touches little new memory.
 //
 // The folders are scanned on as many goroutines as GOMAXPROCS allows, as
 // git status stats on several threads: fn is called from several at once,
@@ -37,7 +39,7 @@ import (
 // When listing is not nil, each folder's entries are put in it as
 // os.ReadDir gives them (lint.WithListing), so that the lint lists none
 // again.
-func scanFolder(root, dir string, listing lint.Listing, fn func(p string, info func() (fs.FileInfo, error))) error {
+func scanFolder(root, dir string, listing lint.Listing, fn func(workFile)) error {
 	fd, err := openDir(unix.AT_FDCWD, filepath.Join(root, filepath.FromSlash(dir)), 0)
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: dir, Err: err}
@@ -51,7 +53,7 @@ func scanFolder(root, dir string, listing lint.Listing, fn func(p string, info f
 }
 
 type scanner struct {
-	fn      func(p string, info func() (fs.FileInfo, error))
+	fn      func(workFile)
 	root    string
 	listing lint.Listing // nil: not kept
 	// spare holds a token for each goroutine scanning folders besides
@@ -88,17 +90,44 @@ func (s *scanner) failed() bool {
 	return s.err != nil
 }
 
+// scannedFile is the file of a folder being scanned that fn is called
+// with: one for each folder, set anew for each of its files.
+type scannedFile struct {
+	fd   int    // the folder's, open
+	name string // the file's name in it
+	path []byte // the folder's slash path and a slash (none at the top), then name
+}
+
+func (f *scannedFile) slashPath() []byte { return f.path }
+
+func (f *scannedFile) lstat() (vcs.FileStat, error) {
+	var st unix.Stat_t
+	if err := fstatat(f.fd, f.name, &st); err != nil {
+		return vcs.FileStat{}, &fs.PathError{Op: "lstat", Path: string(f.path), Err: err}
+	}
+	return vcs.FileStat{
+		Regular: st.Mode&unix.S_IFMT == unix.S_IFREG, Size: st.Size,
+		MtimeSec: st.Mtim.Sec, MtimeNsec: st.Mtim.Nsec,
+		Change: true, CtimeSec: st.Ctim.Sec, CtimeNsec: st.Ctim.Nsec, Ino: st.Ino,
+	}, nil
+}
+
 // folder lists the open folder fd (at slash path dir) into buf, closing
 // it, and scans the folders in it; an error is recorded (fail).
 func (s *scanner) folder(fd int, dir string, buf []byte) {
 	defer func() { _ = unix.Close(fd) }()
 	var subs []string
-	var listed []fs.DirEntry
+	var listed []scannedEntry
 	whole := s.listing != nil // keeping it, and every entry's type is known
 	var at *scannedFolder
 	if whole {
 		at = &scannedFolder{root: s.root, dir: dir}
 	}
+	file := &scannedFile{fd: fd}
+	if dir != "." {
+		file.path = append(append(file.path, dir...), '/')
+	}
+	prefix := len(file.path)
 	for {
 		n, err := unix.Getdents(fd, buf)
 		if errors.Is(err, unix.EINTR) {
@@ -111,27 +140,28 @@ func (s *scanner) folder(fd int, dir string, buf []byte) {
 		if n <= 0 {
 			break
 		}
+		// The names are cut from one copy of what getdents gave.
+		got := string(buf[:n])
 		// struct linux_dirent64: inode (8 bytes), offset (8), record
 		// length (2), type (1), then the name, NUL-terminated.
-		for b := buf[:n]; len(b) > 0; {
+		for b := got; len(b) > 0; {
 			if len(b) < 19 {
 				s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("short directory entry")})
 				return
 			}
-			size := int(binary.NativeEndian.Uint16(b[16:18]))
+			size := int(binary.NativeEndian.Uint16([]byte(b[16:18])))
 			if size < 19 || size > len(b) {
 				s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("malformed directory entry")})
 				return
 			}
-			typ, raw := b[18], b[19:size]
+			typ, name := b[18], b[19:size]
 			b = b[size:]
-			if i := bytes.IndexByte(raw, 0); i >= 0 {
-				raw = raw[:i]
+			if i := strings.IndexByte(name, 0); i >= 0 {
+				name = name[:i]
 			}
-			if string(raw) == "." || string(raw) == ".." || len(raw) == 0 {
+			if name == "." || name == ".." || name == "" {
 				continue
 			}
-			name := string(raw)
 			mode, known := direntType[typ]
 			if typ == unix.DT_UNKNOWN {
 				var st unix.Stat_t
@@ -140,7 +170,7 @@ func (s *scanner) folder(fd int, dir string, buf []byte) {
 					typ = unix.DT_DIR
 				}
 				if err == nil {
-					mode, known = statInfo{st: st}.Mode().Type(), true
+					mode, known = statMode(st.Mode).Type(), true
 				}
 			}
 			switch {
@@ -158,19 +188,18 @@ func (s *scanner) folder(fd int, dir string, buf []byte) {
 				}
 				continue
 			}
-			s.fn(path.Join(dir, name), func() (fs.FileInfo, error) {
-				var st unix.Stat_t
-				if err := fstatat(fd, name, &st); err != nil {
-					return nil, &fs.PathError{Op: "lstat", Path: path.Join(dir, name), Err: err}
-				}
-				return statInfo{name: name, st: st}, nil
-			})
+			file.name, file.path = name, append(file.path[:prefix], name...)
+			s.fn(file)
 		}
 	}
 	if whole {
-		slices.SortFunc(listed, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+		slices.SortFunc(listed, func(a, b scannedEntry) int { return strings.Compare(a.name, b.name) })
+		entries := make([]fs.DirEntry, len(listed))
+		for i := range listed {
+			entries[i] = &listed[i]
+		}
 		s.mu.Lock()
-		s.listing[dir] = listed
+		s.listing[dir] = entries
 		s.mu.Unlock()
 	}
 	// Each folder in it is opened from fd, then scanned here or, when a
@@ -255,21 +284,10 @@ func (e scannedEntry) Info() (fs.FileInfo, error) {
 	return os.Lstat(filepath.Join(e.at.root, filepath.FromSlash(e.at.dir), e.name))
 }
 
-// statInfo is a file's lstat as fs.FileInfo.
-type statInfo struct {
-	name string
-	st   unix.Stat_t
-}
-
-func (i statInfo) Name() string       { return i.name }
-func (i statInfo) Size() int64        { return i.st.Size }
-func (i statInfo) ModTime() time.Time { return time.Unix(i.st.Mtim.Unix()) }
-func (i statInfo) IsDir() bool        { return i.st.Mode&unix.S_IFMT == unix.S_IFDIR }
-func (i statInfo) Sys() any           { return &i.st }
-
-func (i statInfo) Mode() fs.FileMode {
-	m := fs.FileMode(i.st.Mode & 0o777)
-	switch i.st.Mode & unix.S_IFMT {
+// statMode is the fs.FileMode of an lstat's mode, as os.Lstat gives it.
+func statMode(mode uint32) fs.FileMode {
+	m := fs.FileMode(mode & 0o777)
+	switch mode & unix.S_IFMT {
 	case unix.S_IFREG:
 	case unix.S_IFDIR:
 		m |= fs.ModeDir

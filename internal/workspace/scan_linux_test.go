@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
 )
 
@@ -40,7 +41,15 @@ func TestScanListing(t *testing.T) {
 	listing := lint.Listing{}
 	var mu sync.Mutex // the scan calls back from several goroutines
 	var files []string
-	if err := scanFolder(root, ".", listing, func(p string, _ func() (fs.FileInfo, error)) {
+	if err := scanFolder(root, ".", listing, func(f workFile) {
+		p := string(f.slashPath())
+		// The lstat the scan makes is the one os.Lstat makes, as the
+		// index compares it.
+		st, err := f.lstat()
+		fi, oerr := os.Lstat(filepath.Join(root, p))
+		if err != nil || oerr != nil || st != vcs.StatOf(fi) {
+			t.Errorf("%s: the scan's lstat %+v, %v; os.Lstat's %+v, %v", p, st, err, vcs.StatOf(fi), oerr)
+		}
 		mu.Lock()
 		files = append(files, p)
 		mu.Unlock()
@@ -94,7 +103,7 @@ func TestScanListing(t *testing.T) {
 		t.Errorf("a folder not scanned: %v, %v", es, err)
 	}
 	// No listing kept when not asked for.
-	if err := scanFolder(root, ".", nil, func(string, func() (fs.FileInfo, error)) {}); err != nil {
+	if err := scanFolder(root, ".", nil, func(workFile) {}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -119,8 +128,9 @@ func TestScanParallel(t *testing.T) {
 		listing := lint.Listing{}
 		var mu sync.Mutex
 		var files []string
-		err := scanFolder(root, ".", listing, func(p string, info func() (fs.FileInfo, error)) {
-			if _, err := info(); err != nil {
+		err := scanFolder(root, ".", listing, func(f workFile) {
+			p := string(f.slashPath())
+			if _, err := f.lstat(); err != nil {
 				t.Errorf("%s: %v", p, err)
 			}
 			mu.Lock()
@@ -157,5 +167,42 @@ func TestScanParallel(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A file the scan meets costs one small allocation, the NUL-ended name
+// the lstat system call takes: a work tree of many files scanned (listing
+// kept, each file's lstat made) allocates per folder, and that once a file.
+func TestScanAllocatesPerFolder(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "cases", "C-1", "visits")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	scan := func() {
+		if err := scanFolder(root, ".", lint.Listing{}, func(f workFile) {
+			if _, err := f.lstat(); err != nil {
+				t.Error(err)
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	allocs := func(files int) float64 {
+		for i := range files {
+			p := filepath.Join(dir, fmt.Sprintf("2026-01-%03d-a-visit-with-a-long-name.md", i))
+			if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return testing.AllocsPerRun(20, scan)
+	}
+	few := allocs(10)
+	many := allocs(400)
+	// 390 more files: one more allocation each, and a few as the
+	// folder's listing grows.
+	if many-few > 390+40 {
+		t.Errorf("a scan of 400 files allocates %.0f times, of 10 files %.0f: more than one a file", many, few)
 	}
 }

@@ -4,7 +4,6 @@ package workspace
 
 import (
 	"errors"
-	"io/fs"
 
 	"github.com/caselint/caselint/lint"
 )
@@ -13,6 +12,6 @@ import (
 // eachFile.
 var errNoScan = errors.New("no folder scanner on this system")
 
-func scanFolder(string, string, lint.Listing, func(string, func() (fs.FileInfo, error))) error {
+func scanFolder(string, string, lint.Listing, func(workFile)) error {
 	return errNoScan
 }

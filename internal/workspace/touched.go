@@ -95,7 +95,7 @@ func (w *Workspace) touchedSince(hash string, old fs.FS, walk []string) (touched
 // the same; the index (--staged) by the tree hashes of its folders; the
 // work tree is the index and the files git's index does not know as it is
 // (untracked, or not as the index last saw it by size and modification
-// time, as Index.CleanHashAt says), each of which is compared in full. Where
+// time, as Index.Clean says), each of which is compared in full. Where
 // git cannot say (no index), the trees are compared file by file. The
 // hasher's tree is the work tree listed from the scan (lint.WithListing).
 func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[string]bool, hasher, error) {
@@ -152,27 +152,26 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 // notAsIndexed appends to maybe the files under walk (as diffFS walks the
 // work tree fsys, whose folder on disk is root, or "" if it is not one)
 // that ix does not hold as they are: those it does not track, those whose
-// size or modification time is not what it recorded (Index.CleanHashAt),
+// size or modification time is not what it recorded (Index.Clean),
 // and those it tracks that are not there. The folders scanned are put in
 // listing when it is not nil.
 func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe []string, listing lint.Listing) ([]string, error) {
 	seen := make([]bool, ix.Files()) // by position in the index
 	var mu sync.Mutex                // guards maybe: the scan calls file from several goroutines
-	add := func(p string) {
+	add := func(p []byte) {
 		mu.Lock()
-		maybe = append(maybe, p)
+		maybe = append(maybe, string(p))
 		mu.Unlock()
 	}
-	file := func(p string, info func() (fs.FileInfo, error)) {
-		i, ok := ix.Find(p)
+	file := func(f workFile) {
+		p := f.slashPath()
+		i, ok := ix.FindBytes(p)
 		if !ok {
 			add(p)
 			return
 		}
 		seen[i] = true // each file is met once: no two calls set one element
-		if fi, err := info(); err != nil {
-			add(p)
-		} else if _, ok := ix.CleanHashAt(i, fi); !ok {
+		if st, err := f.lstat(); err != nil || !ix.Clean(i, st) {
 			add(p)
 		}
 	}
@@ -190,7 +189,7 @@ func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe [
 				}
 			}
 		}
-		if err := eachFile(fsys, []string{s}, func(p string, d fs.DirEntry) { file(p, d.Info) }); err != nil {
+		if err := eachFile(fsys, []string{s}, func(p string, d fs.DirEntry) { file(entryFile{p: p, d: d}) }); err != nil {
 			return nil, err
 		}
 	}
@@ -203,6 +202,31 @@ func notAsIndexed(ix *vcs.Index, fsys fs.FS, root string, walk []string, maybe [
 		})
 	}
 	return maybe, nil
+}
+
+// workFile is a file a walk of the work tree meets (scanFolder, eachFile).
+type workFile interface {
+	// slashPath is the file's slash path from the top of the work tree,
+	// good only while the walk's callback runs.
+	slashPath() []byte
+	// lstat is the file's lstat, made when asked.
+	lstat() (vcs.FileStat, error)
+}
+
+// entryFile is a file met by eachFile.
+type entryFile struct {
+	p string
+	d fs.DirEntry
+}
+
+func (f entryFile) slashPath() []byte { return []byte(f.p) }
+
+func (f entryFile) lstat() (vcs.FileStat, error) {
+	fi, err := f.d.Info()
+	if err != nil {
+		return vcs.FileStat{}, err
+	}
+	return vcs.StatOf(fi), nil
 }
 
 // walkRoots returns the paths of walk that no other path of it walks to
