@@ -375,7 +375,7 @@ func (r *Repo) CommitFS(rev string) (fs.FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &gitFS{r: r, src: newTreeSource(r, c.TreeHash), modTime: c.Committer.When}, nil
+	return &gitFS{r: r, src: newTreeSource(r, c.tree), modTime: c.when}, nil
 }
 
 // Submodules returns the paths of the submodules (gitlinks) in the commit
@@ -422,7 +422,7 @@ func (r *Repo) Submodules(rev string, scope ...string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	src := newTreeSource(r, c.TreeHash)
+	src := newTreeSource(r, c.tree)
 	var out []string
 	var walk func(prefix string, h plumbing.Hash) error
 	walk = func(prefix string, h plumbing.Hash) error {
@@ -443,7 +443,7 @@ func (r *Repo) Submodules(rev string, scope ...string) ([]string, error) {
 		}
 		return nil
 	}
-	if err := walk("", c.TreeHash); err != nil {
+	if err := walk("", c.tree); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -23,7 +23,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/go-git/go-billy/v5"
@@ -32,7 +31,6 @@ import (
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
@@ -507,38 +505,6 @@ func stripUserinfo(raw string) string {
 		return "ssh://" + host + "/" + strings.TrimPrefix(path, "/")
 	}
 	return raw
-}
-
-// ResolveRevision resolves rev (a branch, a tag, a hash or a prefix of one,
-// HEAD~2 and the like) to a commit, and returns its hash and committer
-// date. In a shallow clone, a revision that cannot be resolved is most
-// likely a commit behind the shallow boundary, and the error says so.
-func (r *Repo) ResolveRevision(rev string) (string, time.Time, error) {
-	c, err := r.resolve(rev)
-	if err != nil {
-		return "", time.Time{}, err
-	}
-	return c.Hash.String(), c.Committer.When, nil
-}
-
-func (r *Repo) resolve(rev string) (*object.Commit, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	h, err := r.repo.ResolveRevision(plumbing.Revision(rev))
-	var c *object.Commit
-	if err == nil {
-		c, err = r.repo.CommitObject(*h)
-	}
-	if err != nil {
-		if shallow, _ := r.Shallow(); shallow {
-			return nil, fmt.Errorf("revision %q: the commit is missing from this shallow clone; fetch more history (git fetch --unshallow) and try again: %w", rev, err)
-		}
-		if errors.Is(err, plumbing.ErrReferenceNotFound) || errors.Is(err, plumbing.ErrObjectNotFound) {
-			return nil, fmt.Errorf("revision %q: no such commit in the repository: %w", rev, err)
-		}
-		return nil, fmt.Errorf("revision %q: %w", rev, err)
-	}
-	return c, nil
 }
 
 // readObject returns the content of the object h of type t (any type for
