@@ -378,6 +378,20 @@ func (r *Repo) CommitFS(rev string) (fs.FS, error) {
 	return &gitFS{r: r, src: newTreeSource(r, c.tree), modTime: c.when}, nil
 }
 
+// inScope reports whether the slash path p is at or below one of scope,
+// or scope is empty ("." is the whole tree).
+func inScope(p string, scope []string) bool {
+	if len(scope) == 0 {
+		return true
+	}
+	for _, s := range scope {
+		if s == "." || p == s || strings.HasPrefix(p, s+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // Submodules returns the paths of the submodules (gitlinks) in the commit
 // rev (see ResolveRevision), or in the index when rev is "", in git's
 // order, at or below the slash paths of scope (all when scope is empty; "."
@@ -385,29 +399,13 @@ func (r *Repo) CommitFS(rev string) (fs.FS, error) {
 // which neither CommitFS nor the index reads: there, a submodule is an
 // empty folder.
 func (r *Repo) Submodules(rev string, scope ...string) ([]string, error) {
-	within := func(p string) bool {
-		if len(scope) == 0 {
-			return true
-		}
-		for _, s := range scope {
-			if s == "." || p == s || strings.HasPrefix(p, s+"/") {
-				return true
-			}
-		}
-		return false
-	}
+	within := func(p string) bool { return inScope(p, scope) }
 	if rev == "" {
 		ix, err := r.Index()
 		if err != nil {
 			return nil, err
 		}
-		var out []string
-		for _, p := range ix.Submodules() {
-			if within(p) {
-				out = append(out, p)
-			}
-		}
-		return out, nil
+		return ix.Submodules(scope...), nil
 	}
 	// Above a scope path: a folder to go down into, not yet in scope.
 	above := func(dir string) bool {

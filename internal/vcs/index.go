@@ -629,11 +629,12 @@ func entriesUnderNames(names []string, prefix string) (lo, hi int) {
 }
 
 // Submodules returns the paths of the submodules (gitlinks) staged in the
-// index, in git's order.
-func (ix *Index) Submodules() []string {
+// index, in git's order, at or below the slash paths of scope (all when
+// scope is empty; "." is the whole tree).
+func (ix *Index) Submodules(scope ...string) []string {
 	var out []string
 	for _, e := range ix.files {
-		if e.mode == filemode.Submodule {
+		if e.mode == filemode.Submodule && inScope(e.name, scope) {
 			out = append(out, e.name)
 		}
 	}

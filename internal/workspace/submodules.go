@@ -13,17 +13,30 @@ func (w *Workspace) Submodules() []string {
 	if w.repo == nil || w.staged {
 		return nil
 	}
-	subs, err := w.repo.Submodules(w.revHash, w.Scope...)
+	subs, err := w.submodules(w.Scope...)
 	if err != nil {
 		return nil
 	}
 	return subs
 }
 
+// submodules returns the submodules in the index (a work-tree run, read
+// once: gitIndex) or the commit read, at or below scope (all when empty).
+func (w *Workspace) submodules(scope ...string) ([]string, error) {
+	if w.revHash != "" {
+		return w.repo.Submodules(w.revHash, scope...)
+	}
+	ix, err := w.gitIndex()
+	if err != nil {
+		return nil, err
+	}
+	return ix.Submodules(scope...), nil
+}
+
 // submoduleOf returns the submodule (in the index or the commit read) the
 // slash path p is below, or "".
 func (w *Workspace) submoduleOf(p string) string {
-	subs, err := w.repo.Submodules(w.revHash)
+	subs, err := w.submodules()
 	if err != nil {
 		return ""
 	}

@@ -112,7 +112,7 @@ func (w *Workspace) changedSince(hash string, old fs.FS, walk []string) (map[str
 		// The work tree: a file git's index says is unchanged since git
 		// read it has the index's content, which differs from old's only
 		// where the index does (a broken index is only slower).
-		ix, ierr := w.repo.Index()
+		ix, ierr := w.gitIndex()
 		if ierr != nil {
 			return changed, now, diffFS(now, old, walk, changed)
 		}

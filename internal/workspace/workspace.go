@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/caselint/caselint/internal/vcs"
@@ -54,8 +55,12 @@ type Workspace struct {
 	repo    *vcs.Repo // nil outside a repository
 	repoErr error     // why repo is nil though Root is in one
 	staged  bool
-	index   *vcs.Index // the index read, for --staged
-	onDisk  bool       // FS is the work tree's folder Root, as it is on disk
+	// index is the git index, read once (gitIndex; Index reads it for
+	// --staged).
+	index     *vcs.Index
+	indexErr  error
+	indexOnce sync.Once
+	onDisk    bool // FS is the work tree's folder Root, as it is on disk
 	// buffered is the file whose content standard input stands in for
 	// (Buffer), or "".
 	buffered string
@@ -65,6 +70,13 @@ type Workspace struct {
 
 	hist  *vcs.History // the history read, from HEAD and the revisions linted
 	atTip *vcs.History // hist as it stood at the revision read
+}
+
+// gitIndex reads the repository's index, once: a run asks for it for the
+// records staged, the files changed in the work tree and the submodules.
+func (w *Workspace) gitIndex() (*vcs.Index, error) {
+	w.indexOnce.Do(func() { w.index, w.indexErr = w.repo.Index() })
+	return w.index, w.indexErr
 }
 
 // Repo is the repository the records are in, or nil.
@@ -105,11 +117,10 @@ func Index(wd string, paths []string) (*Workspace, error) {
 		return nil, err
 	}
 	w.staged = true
-	index, err := w.repo.Index() // read once, for the content and the paths
+	index, err := w.gitIndex() // read once, for the content and the paths
 	if err != nil {
 		return nil, err
 	}
-	w.index = index
 	w.FS = index.FS()
 	if err := w.checkScope(args, "the index", "--staged"); err != nil {
 		return nil, err
