@@ -96,8 +96,15 @@ type roleText struct {
 
 func readRoleText(role string) roleText {
 	outer, inners := splitBrackets(role)
-	t := roleText{phrase: phrase(role), wholes: make([]string, 0, 2+len(inners))}
-	for _, v := range append([]string{role, outer}, inners...) {
+	whole := strings.Join(words(role), " ")
+	t := roleText{phrase: " " + whole + " ", wholes: make([]string, 0, 2+len(inners))}
+	t.wholes = append(t.wholes, whole)
+	if outer == role {
+		t.wholes = append(t.wholes, whole) // no brackets: the same words
+	} else {
+		t.wholes = append(t.wholes, strings.Join(words(outer), " "))
+	}
+	for _, v := range inners {
 		t.wholes = append(t.wholes, strings.Join(words(v), " "))
 	}
 	return t
@@ -147,8 +154,11 @@ func isConferenceChair(t roleText) bool {
 // Manager") are not.
 func IsLineManagerRole(role string) bool { return isLineManager(readRoleText(role)) }
 
-func isLineManager(t roleText) bool {
-	if isReviewService(t) {
+func isLineManager(t roleText) bool { return lineManager(t, isReviewService(t)) }
+
+// lineManager is isLineManager of a role whose isReviewService is review.
+func lineManager(t roleText, review bool) bool {
+	if review {
 		return false
 	}
 	if t.is("manager", "supervisor", "tm", "atm", "dtm", "stm") {
@@ -162,9 +172,12 @@ func isLineManager(t roleText) bool {
 // isReviewService reports whether a role is of the conference and
 // review service, independent of the lead worker's line: a chair, a Review
 // Team Manager, an Independent Reviewing Officer.
-func isReviewService(t roleText) bool {
-	return isConferenceChair(t) ||
-		hasPhrase(t.phrase, "review", "reviewing", "independent", "conference", "iro")
+func isReviewService(t roleText) bool { return reviewService(t, isConferenceChair(t)) }
+
+// reviewService is isReviewService of a role whose isConferenceChair is
+// chair.
+func reviewService(t roleText, chair bool) bool {
+	return chair || hasPhrase(t.phrase, "review", "reviewing", "independent", "conference", "iro")
 }
 
 // IsSocialWorkerRole reports whether a role is a social worker's ("social
@@ -173,8 +186,12 @@ func isReviewService(t roleText) bool {
 // this purpose, nor a social work assistant or a family support worker.
 func IsSocialWorkerRole(role string) bool { return isSocialWorker(readRoleText(role)) }
 
-func isSocialWorker(t roleText) bool {
-	if isLineManager(t) || isConferenceChair(t) {
+func isSocialWorker(t roleText) bool { return socialWorker(t, isLineManager(t), isConferenceChair(t)) }
+
+// socialWorker is isSocialWorker of a role whose isLineManager is line and
+// isConferenceChair is chair.
+func socialWorker(t roleText, line, chair bool) bool {
+	if line || chair {
 		return false
 	}
 	p := t.phrase
@@ -298,14 +315,17 @@ type roleFacts struct {
 	chair, lineManager, reviewService, socialWorker, unqualified, family bool
 }
 
-// readRole reads what role says (the tests above).
+// readRole reads what role says (the tests above), asking each once.
 func readRole(role string) roleFacts {
 	t := readRoleText(role)
+	chair := isConferenceChair(t)
+	review := reviewService(t, chair)
+	line := lineManager(t, review)
 	return roleFacts{
-		chair:         isConferenceChair(t),
-		lineManager:   isLineManager(t),
-		reviewService: isReviewService(t),
-		socialWorker:  isSocialWorker(t),
+		chair:         chair,
+		lineManager:   line,
+		reviewService: review,
+		socialWorker:  socialWorker(t, line, chair),
 		unqualified:   isUnqualified(t),
 		family:        isFamilyPhrase(t.phrase),
 	}

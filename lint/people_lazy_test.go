@@ -2,9 +2,12 @@ package lint
 
 import (
 	"io/fs"
+	"maps"
 	"math/rand"
 	"os"
 	"path"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -285,4 +288,62 @@ func TestPeopleAnswersAsBeforeOnRandomCases(t *testing.T) {
 	}
 	// A case whose case.md could not be read has no people.
 	checkPeopleAnswers(t, "nil", func() *Case { return NewCase("c", nil, nil) }, rng)
+}
+
+// readRole asks each of its questions once and reads the role's words
+// once; its answers are those of the questions asked one by one of the
+// role read as it was before (every word list read anew), on every role
+// the test records write and on those roles joined and bracketed in
+// pairs.
+func TestReadRoleAsAskedOneByOne(t *testing.T) {
+	asked := func(role string) roleFacts {
+		outer, inners := splitBrackets(role)
+		rt := roleText{phrase: phrase(role)}
+		for _, v := range append([]string{role, outer}, inners...) {
+			rt.wholes = append(rt.wholes, strings.Join(words(v), " "))
+		}
+		return roleFacts{
+			chair: isConferenceChair(rt), lineManager: isLineManager(rt), reviewService: isReviewService(rt),
+			socialWorker: isSocialWorker(rt), unqualified: isUnqualified(rt), family: isFamilyPhrase(rt.phrase),
+		}
+	}
+	roles := map[string]bool{}
+	err := filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if k, v, ok := strings.Cut(line, "="); ok && strings.TrimSpace(k) == "role" {
+				roles[strings.Trim(strings.TrimSpace(v), `"`)] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(roles) < 80 {
+		t.Fatalf("only %d roles in the test records", len(roles))
+	}
+	for _, r := range []string{"Manager (CSC)", "Safeguarding Manager (Chair)", "Conference and Review Manager", "Review Team Manager",
+		"Independent Reviewing Officer", "Senior practitioner (acting team manager)", "Student social worker", "ATM", "SW", "CP Chair",
+		"Social  Worker", "social worker ( )", "(mother)", "Kinship carer [maternal grandmother]", "Mum's partner", "Social Work Assistant",
+		"Team Manager ((nested) bracket)", "Team Manager) odd (", ""} {
+		roles[r] = true
+	}
+	base := slices.Sorted(maps.Keys(roles))
+	for _, a := range base[:60] {
+		for _, b := range base[len(base)-60:] {
+			roles[a+" ("+b+")"], roles[a+" "+b], roles["["+a+"] "+b] = true, true, true
+		}
+	}
+	for role := range roles {
+		if got, want := readRole(role), asked(role); got != want {
+			t.Errorf("readRole(%q) = %+v, want %+v", role, got, want)
+		}
+	}
 }
