@@ -178,9 +178,10 @@ func (d *discovery) walk(name, owner string) error {
 	if d.share && d.emitted[name] {
 		return nil // emitted unlisted: its receiver walks all below it
 	}
-	if d.shareable(name) {
+	if d.shareable(name) && !isListed(d.fsys, name) {
 		// A case.md that is a file makes name a case: hand it over
-		// unread. (One that is a link, or none, is told from the list.)
+		// unread. (One that is a link, or none, is told from the list,
+		// as is every folder a scan listed already, at no cost.)
 		if st, err := fs.Lstat(d.fsys, path.Join(name, schema.CaseFileName)); err == nil && st.Mode().IsRegular() {
 			d.emitted[name] = true
 			return d.emit(caseFiles{Dir: name, unlisted: true})

@@ -54,6 +54,17 @@ func (w workTree) ReadDir(name string) ([]fs.DirEntry, error) {
 	return fs.ReadDir(w.FS, name)
 }
 
+// isListed reports whether fsys lists folder name from a scan
+// (WithListing), which costs no system call.
+func isListed(fsys fs.FS, name string) bool {
+	w, ok := fsys.(workTree)
+	if !ok || w.listed == nil {
+		return false
+	}
+	_, ok = (*w.listed)[name]
+	return ok
+}
+
 func (w workTree) Stat(name string) (fs.FileInfo, error)  { return fs.Stat(w.FS, name) }
 func (w workTree) ReadFile(name string) ([]byte, error)   { return fs.ReadFile(w.FS, name) }
 func (w workTree) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(w.FS, name) }
