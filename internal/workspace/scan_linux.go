@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 
@@ -31,10 +32,14 @@ import (
 // names are cut from one string), so that a scan of a large work tree
 // touches little new memory.
 //
-// The folders are scanned on as many goroutines as GOMAXPROCS allows, as
-// git status stats on several threads: fn is called from several at once,
-// in no set order. Each folder is opened from its parent's open folder,
-// never by a path a link could lead astray.
+// The folders are scanned by as many workers as GOMAXPROCS allows, as git
+// status stats on several threads: fn is called from several at once, in
+// no set order. The workers take the folders still to scan from one stack
+// (deepest first, which keeps few folders open), and sleep only when it
+// is empty, so that a scan of thousands of folders starts a few
+// goroutines, not one a folder, and wakes few threads. Each folder is
+// opened from its parent's open folder, never by a path a link could lead
+// astray; the parent stays open until every folder in it is.
 //
 // When listing is not nil, each folder's entries are put in it as
 // os.ReadDir gives them (lint.WithListing), so that the lint lists none
@@ -44,11 +49,18 @@ func scanFolder(root, dir string, listing lint.Listing, fn func(workFile)) error
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
-	s := &scanner{fn: fn, root: root, listing: listing, spare: make(chan struct{}, runtime.GOMAXPROCS(0))}
-	buf := s.buffer()
-	s.folder(fd, dir, *buf)
-	s.buffers.Put(buf)
-	s.running.Wait()
+	s := &scanner{fn: fn, root: root, listing: listing}
+	s.wake.L = &s.mu
+	s.todo = []pendingFolder{{open: fd, dir: dir}}
+	var workers sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) - 1 {
+		workers.Go(s.work)
+	}
+	s.work()
+	workers.Wait()
+	for _, p := range s.todo { // left by an error
+		p.parent.release()
+	}
 	return s.err
 }
 
@@ -56,23 +68,95 @@ type scanner struct {
 	fn      func(workFile)
 	root    string
 	listing lint.Listing // nil: not kept
-	// spare holds a token for each goroutine scanning folders besides
-	// the first (which only waits once its own are done): a folder met
-	// when none is free is scanned by the goroutine that met it.
-	spare   chan struct{}
-	running sync.WaitGroup
-	buffers sync.Pool // *[]byte for getdents
 
-	mu  sync.Mutex // guards listing and err
-	err error      // the first error met; the scan stops at it
+	mu   sync.Mutex // guards listing and what follows
+	wake sync.Cond  // a folder was put on todo, or the scan is over
+	// todo are the folders still to scan, the last first; busy counts
+	// the workers scanning one, which may put more on todo.
+	todo []pendingFolder
+	busy int
+	err  error // the first error met; the scan stops at it
 }
 
-func (s *scanner) buffer() *[]byte {
-	if b, ok := s.buffers.Get().(*[]byte); ok {
-		return b
+// pendingFolder is a folder still to scan: the folder dir (a slash path),
+// open already (open), or to be opened as name in its parent's open
+// folder.
+type pendingFolder struct {
+	open   int
+	parent *openFolder
+	name   string
+	dir    string
+}
+
+// openFolder is a folder's open file descriptor, closed once the folder
+// is scanned and every folder in it opened (refs).
+type openFolder struct {
+	fd   int
+	refs atomic.Int32
+}
+
+func (f *openFolder) release() {
+	if f != nil && f.refs.Add(-1) == 0 {
+		_ = unix.Close(f.fd)
 	}
-	b := make([]byte, 32<<10)
-	return &b
+}
+
+// work scans folders from todo until none is left and no worker can put
+// more there, or an error stops the scan.
+func (s *scanner) work() {
+	buf := make([]byte, 32<<10) // for getdents
+	for {
+		s.mu.Lock()
+		for len(s.todo) == 0 && s.busy > 0 && s.err == nil {
+			s.wake.Wait()
+		}
+		if len(s.todo) == 0 || s.err != nil {
+			s.mu.Unlock()
+			return
+		}
+		p := s.todo[len(s.todo)-1]
+		s.todo = s.todo[:len(s.todo)-1]
+		s.busy++
+		s.mu.Unlock()
+
+		subs := s.scan(p, buf)
+
+		s.mu.Lock()
+		s.todo = append(s.todo, subs...)
+		s.busy--
+		if len(subs) > 0 || s.busy == 0 || s.err != nil {
+			s.wake.Broadcast()
+		}
+		s.mu.Unlock()
+	}
+}
+
+// scan opens and scans the folder p and returns the folders in it.
+func (s *scanner) scan(p pendingFolder, buf []byte) []pendingFolder {
+	fd := p.open
+	if p.parent != nil {
+		var err error
+		fd, err = openDir(p.parent.fd, p.name, unix.O_NOFOLLOW)
+		p.parent.release()
+		if err != nil {
+			s.fail(&fs.PathError{Op: "open", Path: p.dir, Err: err})
+			return nil
+		}
+	}
+	f := &openFolder{fd: fd}
+	f.refs.Store(1)
+	defer f.release()
+	names := s.folder(fd, p.dir, buf)
+	if len(names) == 0 {
+		return nil
+	}
+	f.refs.Add(int32(len(names)))
+	subs := make([]pendingFolder, len(names))
+	for i, name := range names {
+		// The last taken first: the folders in name order.
+		subs[len(names)-1-i] = pendingFolder{parent: f, name: name, dir: path.Join(p.dir, name)}
+	}
+	return subs
 }
 
 // fail records err, unless an error is recorded already.
@@ -82,12 +166,6 @@ func (s *scanner) fail(err error) {
 		s.err = err
 	}
 	s.mu.Unlock()
-}
-
-func (s *scanner) failed() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.err != nil
 }
 
 // scannedFile is the file of a folder being scanned that fn is called
@@ -112,11 +190,10 @@ func (f *scannedFile) lstat() (vcs.FileStat, error) {
 	}, nil
 }
 
-// folder lists the open folder fd (at slash path dir) into buf, closing
-// it, and scans the folders in it; an error is recorded (fail).
-func (s *scanner) folder(fd int, dir string, buf []byte) {
-	defer func() { _ = unix.Close(fd) }()
-	var subs []string
+// folder lists the open folder fd (at slash path dir) into buf, calls fn
+// with each file in it, and returns the names of the folders in it to
+// scan; an error is recorded (fail).
+func (s *scanner) folder(fd int, dir string, buf []byte) (subs []string) {
 	var listed []scannedEntry
 	whole := s.listing != nil // keeping it, and every entry's type is known
 	var at *scannedFolder
@@ -135,7 +212,7 @@ func (s *scanner) folder(fd int, dir string, buf []byte) {
 		}
 		if err != nil {
 			s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: err})
-			return
+			return nil
 		}
 		if n <= 0 {
 			break
@@ -147,12 +224,12 @@ func (s *scanner) folder(fd int, dir string, buf []byte) {
 		for b := got; len(b) > 0; {
 			if len(b) < 19 {
 				s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("short directory entry")})
-				return
+				return nil
 			}
 			size := int(binary.NativeEndian.Uint16([]byte(b[16:18])))
 			if size < 19 || size > len(b) {
 				s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("malformed directory entry")})
-				return
+				return nil
 			}
 			typ, name := b[18], b[19:size]
 			b = b[size:]
@@ -202,32 +279,7 @@ func (s *scanner) folder(fd int, dir string, buf []byte) {
 		s.listing[dir] = entries
 		s.mu.Unlock()
 	}
-	// Each folder in it is opened from fd, then scanned here or, when a
-	// goroutine is spare, on its own.
-	for _, name := range subs {
-		if s.failed() {
-			return
-		}
-		p := path.Join(dir, name)
-		sub, err := openDir(fd, name, unix.O_NOFOLLOW)
-		if err != nil {
-			s.fail(&fs.PathError{Op: "open", Path: p, Err: err})
-			return
-		}
-		select {
-		case s.spare <- struct{}{}:
-			s.running.Add(1)
-			go func() {
-				defer s.running.Done()
-				defer func() { <-s.spare }()
-				b := s.buffer()
-				defer s.buffers.Put(b)
-				s.folder(sub, p, *b)
-			}()
-		default:
-			s.folder(sub, p, buf)
-		}
-	}
+	return subs
 }
 
 func openDir(at int, name string, flags int) (int, error) {
