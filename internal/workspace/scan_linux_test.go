@@ -143,12 +143,25 @@ func TestScanParallel(t *testing.T) {
 		slices.Sort(files)
 		return files, listing
 	}
+	openFDs := func() int {
+		es, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip("no /proc/self/fd here")
+		}
+		return len(es)
+	}
+	before := openFDs()
 	oneFiles, one := scan(1)
 	if len(oneFiles) != 60*5 || len(one) != 2+60*4 {
 		t.Fatalf("one goroutine: %d files, %d folders listed", len(oneFiles), len(one))
 	}
 	for _, procs := range []int{2, 8} {
 		files, listing := scan(procs)
+		// Every folder opened is closed once it and the folders in it
+		// are scanned.
+		if n := openFDs(); n != before {
+			t.Errorf("GOMAXPROCS=%d: %d files open after the scan, %d before", procs, n, before)
+		}
 		if !slices.Equal(files, oneFiles) {
 			t.Errorf("GOMAXPROCS=%d: %d files, want %d", procs, len(files), len(oneFiles))
 		}
