@@ -60,16 +60,18 @@ func (cf caseFiles) expand(fsys fs.FS, emit func(caseFiles) error) ([]Notificati
 // returned; the other error is a path that is not there, found before
 // anything is emitted.
 func discover(fsys fs.FS, paths []string, emit func(caseFiles) error) ([]Notification, error) {
-	return discoverShared(fsys, paths, false, emit)
+	return discoverShared(fsys, paths, false, nil, emit)
 }
 
 // discoverShared is discover that, when share is set, emits each case
 // folder a walk meets whole (no path lies inside it) as soon as it knows it
 // is one, with its entries, for the receiver to expand: the walk below it
-// is then the receiver's.
-func discoverShared(fsys fs.FS, paths []string, share bool, emit func(caseFiles) error) ([]Notification, error) {
+// is then the receiver's. A folder known says is a case folder the
+// receiver has already (another run's, UntouchedCases) is emitted so
+// without a look inside.
+func discoverShared(fsys fs.FS, paths []string, share bool, known func(dir string) bool, emit func(caseFiles) error) ([]Notification, error) {
 	d := newDiscovery(fsys, emit)
-	d.share = share
+	d.share, d.known = share, known
 	var dirs, files []string
 	for _, p := range paths {
 		p = path.Clean(p)
@@ -155,6 +157,9 @@ type discovery struct {
 	fsys  fs.FS
 	emit  func(caseFiles) error
 	share bool // emit whole case folders unlisted (discoverShared)
+	// known says, when share is set, which folders are case folders the
+	// receiver has already: emitted unlisted, unread.
+	known func(dir string) bool
 	notes []Notification
 	root  string // the folder being walked
 	// isCase says whether a folder above a path, or of a case brought in,
@@ -177,6 +182,10 @@ type discovery struct {
 func (d *discovery) walk(name, owner string) error {
 	if d.share && d.emitted[name] {
 		return nil // emitted unlisted: its receiver walks all below it
+	}
+	if d.shareable(name) && d.known != nil && d.known(name) {
+		d.emitted[name] = true
+		return d.emit(caseFiles{Dir: name, unlisted: true})
 	}
 	if d.shareable(name) && !isListed(d.fsys, name) {
 		// A case.md that is a file makes name a case: hand it over

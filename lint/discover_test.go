@@ -91,7 +91,7 @@ func discoverAll(fsys fs.FS, paths []string, share bool) ([]caseFiles, []Notific
 		return nil
 	}
 	var listed []Notification
-	notes, err := discoverShared(fsys, paths, share, func(cf caseFiles) error {
+	notes, err := discoverShared(fsys, paths, share, nil, func(cf caseFiles) error {
 		if !cf.unlisted {
 			return collect(cf)
 		}

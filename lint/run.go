@@ -267,7 +267,7 @@ func Stream(ctx context.Context, opts Options, each func(batch []Finding) error)
 	}()
 
 	seq := 0
-	notes, err := discoverShared(opts.FS, paths, true, func(cf caseFiles) error {
+	notes, err := discoverShared(opts.FS, paths, true, e.untouchedHeld, func(cf caseFiles) error {
 		select {
 		case jobs <- job{seq: seq, cf: cf}:
 			seq++
@@ -572,23 +572,35 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	return out
 }
 
+// untouchedHeld reports whether untouchedKept gives the cases of folder
+// dir, which the walk then hands over without a look inside: a folder
+// another run met whole, of which this run touches no case, holds the
+// same files here (UntouchedCases).
+func (e *engine) untouchedHeld(dir string) bool {
+	if e.opts.Untouched == nil || e.opts.Touched == nil {
+		return false
+	}
+	cs, ok := e.opts.Untouched.get(dir)
+	if !ok {
+		return false
+	}
+	for _, c := range cs {
+		if e.opts.Touched(caseOrder(c.files).name) {
+			return false
+		}
+	}
+	return true
+}
+
 // untouchedKept returns, of case folder dir when Options.Untouched holds
 // it, the results of its cases, none of them touched, as caseIDOnly would
 // give them here (the case.md another run read); false when it must be
 // listed and read here.
 func (e *engine) untouchedKept(dir string, fail func(error)) ([]orderedResult, bool) {
-	if e.opts.Untouched == nil || e.opts.Touched == nil {
+	if !e.untouchedHeld(dir) {
 		return nil, false
 	}
-	cs, ok := e.opts.Untouched.get(dir)
-	if !ok {
-		return nil, false
-	}
-	for _, c := range cs {
-		if e.opts.Touched(caseOrder(c.files).name) {
-			return nil, false
-		}
-	}
+	cs, _ := e.opts.Untouched.get(dir)
 	outs := make([]orderedResult, 0, len(cs))
 	for _, c := range cs {
 		lane, err := e.lane(c.files)
