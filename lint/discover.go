@@ -191,7 +191,7 @@ func (d *discovery) walk(name, owner string) error {
 		// A case.md that is a file makes name a case: hand it over
 		// unread. (One that is a link, or none, is told from the list,
 		// as is every folder a scan listed already, at no cost.)
-		if st, err := fs.Lstat(d.fsys, path.Join(name, schema.CaseFileName)); err == nil && st.Mode().IsRegular() {
+		if t, err := lstatType(d.fsys, path.Join(name, schema.CaseFileName)); err == nil && t.IsRegular() {
 			d.emitted[name] = true
 			return d.emit(caseFiles{Dir: name, unlisted: true})
 		}
@@ -202,6 +202,26 @@ func (d *discovery) walk(name, owner string) error {
 		return nil
 	}
 	return d.walkEntries(name, entries, owner)
+}
+
+// TypeFS is a file system that can give the type of a file (fs.Lstat's
+// Mode().Type()) for less than its whole Lstat: one of git's trees, where
+// a file's size is read from its blob.
+type TypeFS interface {
+	fs.FS
+	LstatType(name string) (fs.FileMode, error)
+}
+
+// lstatType is the type fs.Lstat gives the file name in fsys.
+func lstatType(fsys fs.FS, name string) (fs.FileMode, error) {
+	if t, ok := fsys.(TypeFS); ok {
+		return t.LstatType(name)
+	}
+	st, err := fs.Lstat(fsys, name)
+	if err != nil {
+		return 0, err
+	}
+	return st.Mode().Type(), nil
 }
 
 // unreadable notes that folder name could not be listed.

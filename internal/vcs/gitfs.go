@@ -83,6 +83,16 @@ func (f *gitFS) Stat(name string) (fs.FileInfo, error) {
 	return fi, nil
 }
 
+// LstatType is the type of name (lint.TypeFS): its Stat's Mode().Type(),
+// without reading its blob for its size.
+func (f *gitFS) LstatType(name string) (fs.FileMode, error) {
+	e, err := f.lookup("lstat", name)
+	if err != nil {
+		return 0, err
+	}
+	return fsMode(e.mode).Type(), nil
+}
+
 func (f *gitFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	e, err := f.lookup("readdir", name)
 	if err != nil {

@@ -2,6 +2,7 @@ package vcs
 
 import (
 	"errors"
+	"github.com/caselint/caselint/lint"
 	"io"
 	"io/fs"
 	"os"
@@ -217,8 +218,17 @@ func TestCommitFSSymlinks(t *testing.T) {
 				return err
 			}
 			walked = append(walked, p+" "+d.Type().String())
+			// The type alone (lint.TypeFS) is Stat's.
+			st, serr := fs.Stat(fsys, p)
+			typ, terr := fsys.(lint.TypeFS).LstatType(p)
+			if serr != nil || terr != nil || typ != st.Mode().Type() {
+				t.Errorf("%s: LstatType(%s) = %v, %v; Stat gives %v, %v", name, p, typ, terr, st, serr)
+			}
 			return nil
 		})
+		if _, err := fsys.(lint.TypeFS).LstatType("cases/none.md"); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s: LstatType of no file = %v", name, err)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
