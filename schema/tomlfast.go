@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -47,14 +46,58 @@ func fastFront(text []byte, base int, front Span) (top map[string]any, keys *Key
 	if !utf8.Valid(text) {
 		return nil, nil, false
 	}
-	p := fastParser{d: text, base: base, top: map[string]any{}}
+	scratch := keyScratchPool.Get().(*keyScratch)
+	defer scratch.put()
+	p := fastParser{d: text, base: base, top: map[string]any{}, puts: scratch.puts[:0], paths: scratch.paths[:0]}
 	p.cur = p.top
-	// About one key a line: size the index once rather than grow it.
-	p.keys = &KeyIndex{front: front, entries: make(map[string]keyEntry, bytes.Count(text, []byte{'\n'})+1)}
-	if !p.document() {
+	p.keys = &KeyIndex{front: front}
+	ok = p.document()
+	scratch.puts, scratch.paths = p.puts, p.paths
+	if !ok {
 		return nil, nil, false
 	}
+	p.keys.entries = p.index()
 	return p.top, p.keys, true
+}
+
+// keyScratch is what fastFront gathers the key index in, before it makes
+// the index: kept for the next record (keyScratchPool), so that a record
+// costs the index itself and one string of its paths, not a string a
+// key.
+type keyScratch struct {
+	puts  []keyPut
+	paths []byte
+}
+
+var keyScratchPool = sync.Pool{New: func() any { return new(keyScratch) }}
+
+// put gives s back for another record, unless a record grew it past what
+// is worth keeping.
+func (s *keyScratch) put() {
+	if cap(s.puts) <= 4096 && cap(s.paths) <= 64<<10 {
+		keyScratchPool.Put(s)
+	}
+}
+
+// keyPut is a key-index entry as the reader met it: its path is
+// fastParser.paths[from:to].
+type keyPut struct {
+	from, to int
+	e        keyEntry
+}
+
+// index makes the key index of the entries met, the first of a path
+// winning, their paths cut from one string of every path.
+func (p *fastParser) index() map[string]keyEntry {
+	paths := string(p.paths)
+	entries := make(map[string]keyEntry, len(p.puts))
+	for _, k := range p.puts {
+		path := paths[k.from:k.to]
+		if _, ok := entries[path]; !ok {
+			entries[path] = k.e
+		}
+	}
+	return entries
 }
 
 // maxFastDepth bounds the nesting of arrays the fast reader follows; deeper
@@ -74,17 +117,22 @@ type fastParser struct {
 	// scratch holds the key-index paths of a key and its array elements
 	// while they are read (subPath).
 	scratch []byte
+	// puts are the key-index entries met, in order, and paths their
+	// paths, one after the other (put); index makes the key index of
+	// them.
+	puts  []keyPut
+	paths []byte
 }
 
 // span is the file span of d[from:to].
 func (p *fastParser) span(from, to int) Span { return Span{p.base + from, p.base + to} }
 
 // put records e under the key-index path path (parts joined as keyOf
-// joins them), unless an entry is already there: the first wins.
+// joins them), unless an entry is already there: the first wins (index).
 func (p *fastParser) put(path []byte, e keyEntry) {
-	if _, ok := p.keys.entries[string(path)]; !ok {
-		p.keys.entries[string(path)] = e
-	}
+	from := len(p.paths)
+	p.paths = append(p.paths, path...)
+	p.puts = append(p.puts, keyPut{from: from, to: len(p.paths), e: e})
 }
 
 // subPath appends part to the key-index path path. Paths below a key's
