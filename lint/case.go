@@ -40,6 +40,10 @@ type Case struct {
 	// coreGroup is CoreGroupMembers, once it is asked for.
 	coreGroup     []string
 	coreGroupRead bool
+	// startConference is PlanStartConference, once it is asked for
+	// (every rule that counts from the plan's start asks).
+	startConference     *schema.Conference
+	startConferenceRead bool
 }
 
 // NewCase builds a case from its case record and the other records in its

@@ -35,11 +35,13 @@ import (
 // whatever plan.md's started says (plan-start-mismatch reports a started
 // that is not this conference's date).
 func (c *Case) PlanStartConference() *schema.Conference {
-	cands := c.startCandidates()
-	if len(cands) == 0 {
-		return nil
+	if !c.startConferenceRead {
+		if cands := c.startCandidates(); len(cands) > 0 {
+			c.startConference = cands[len(cands)-1]
+		}
+		c.startConferenceRead = true
 	}
-	return cands[len(cands)-1]
+	return c.startConference
 }
 
 // PlanStart returns the day this authority's plan started: the date of
