@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -91,7 +92,9 @@ func (d Date) String() string {
 
 // Long formats d the way the procedures and messages do: 16 February 2026.
 func (d Date) Long() string {
-	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+	// fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year), which rules ask for
+	// of every record they read, not only of those they report.
+	return strconv.Itoa(d.Day) + " " + d.Month.String() + " " + strconv.Itoa(d.Year)
 }
 
 // UnmarshalTOML accepts a TOML local date. A date-time is accepted and its

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -52,7 +53,7 @@ func (i Interval) String() string {
 	if i.IsZero() {
 		return "off"
 	}
-	return fmt.Sprintf("%d %s", i.N, i.Unit.word(i.N))
+	return strconv.Itoa(i.N) + " " + i.Unit.word(i.N) // fmt.Sprintf("%d %s"), at less cost
 }
 
 // ParseInterval reads an interval or a recurring frequency: "2 weeks",

@@ -1,6 +1,9 @@
 package schema
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestParseInterval pins the forms a plan's seen_alone_every and a
 // profile's numbers are written in.
@@ -38,6 +41,28 @@ func TestParseInterval(t *testing.T) {
 	for _, in := range []string{"", "often", "as agreed", "0 weeks", "-2 weeks", "2 fortnights", "weekly-ish", "every", "at least"} {
 		if got, err := ParseInterval(in); err == nil {
 			t.Errorf("ParseInterval(%q) = %v, want an error", in, got)
+		}
+	}
+}
+
+// Date.Long and Interval.String spell what fmt.Sprintf did, which they no
+// longer call.
+func TestLongAndIntervalAsSprintf(t *testing.T) {
+	for _, d := range []Date{{}, NewDate(2026, 1, 2), NewDate(1999, 12, 31), {Year: -1, Month: 13, Day: -5}, {Year: 12345, Month: 0, Day: 99}} {
+		if got, want := d.Long(), fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year); got != want {
+			t.Errorf("%#v.Long() = %q, want %q", d, got, want)
+		}
+	}
+	for _, n := range []int{-3, 0, 1, 2, 28, 1000} {
+		for _, u := range []Unit{Days, WorkingDays, Weeks, Months} {
+			iv := Interval{N: n, Unit: u}
+			want := fmt.Sprintf("%d %s", iv.N, iv.Unit.word(iv.N))
+			if iv.IsZero() {
+				want = "off"
+			}
+			if got := iv.String(); got != want {
+				t.Errorf("%#v.String() = %q, want %q", iv, got, want)
+			}
 		}
 	}
 }
