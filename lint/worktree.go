@@ -51,7 +51,7 @@ func (w workTree) ReadDir(name string) ([]fs.DirEntry, error) {
 			return slices.Clone(es), nil // the caller may sort it
 		}
 	}
-	return fs.ReadDir(w.FS, name)
+	return w.readDir(name)
 }
 
 // isListed reports whether fsys lists folder name from a scan

@@ -3,14 +3,11 @@
 package workspace
 
 import (
-	"encoding/binary"
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -194,17 +191,43 @@ func (f *scannedFile) lstat() (vcs.FileStat, error) {
 // with each file in it, and returns the names of the folders in it to
 // scan; an error is recorded (fail).
 func (s *scanner) folder(fd int, dir string, buf []byte) (subs []string) {
-	var listed []scannedEntry
 	whole := s.listing != nil // keeping it, and every entry's type is known
-	var at *scannedFolder
+	var listed *lint.FolderEntries
 	if whole {
-		at = &scannedFolder{root: s.root, dir: dir}
+		listed = lint.NewFolderEntries(s.root, dir)
 	}
 	file := &scannedFile{fd: fd}
 	if dir != "." {
 		file.path = append(append(file.path, dir...), '/')
 	}
 	prefix := len(file.path)
+	entry := func(name string, mode fs.FileMode, known bool) {
+		isDir := mode.IsDir()
+		if !known {
+			var st unix.Stat_t
+			if err := fstatat(fd, name, &st); err == nil {
+				mode, known = statMode(st.Mode).Type(), true
+				isDir = st.Mode&unix.S_IFMT == unix.S_IFDIR
+			}
+		}
+		switch {
+		case !whole:
+		case known:
+			listed.Add(name, mode)
+		default:
+			// Its type is not known (gone since it was listed, or not
+			// to be stat-ed): os.ReadDir is left to say.
+			whole = false
+		}
+		if isDir {
+			if !strings.HasPrefix(name, ".") {
+				subs = append(subs, name)
+			}
+			return
+		}
+		file.name, file.path = name, append(file.path[:prefix], name...)
+		s.fn(file)
+	}
 	for {
 		n, err := unix.Getdents(fd, buf)
 		if errors.Is(err, unix.EINTR) {
@@ -218,63 +241,13 @@ func (s *scanner) folder(fd int, dir string, buf []byte) (subs []string) {
 			break
 		}
 		// The names are cut from one copy of what getdents gave.
-		got := string(buf[:n])
-		// struct linux_dirent64: inode (8 bytes), offset (8), record
-		// length (2), type (1), then the name, NUL-terminated.
-		for b := got; len(b) > 0; {
-			if len(b) < 19 {
-				s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("short directory entry")})
-				return nil
-			}
-			size := int(binary.NativeEndian.Uint16([]byte(b[16:18])))
-			if size < 19 || size > len(b) {
-				s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("malformed directory entry")})
-				return nil
-			}
-			typ, name := b[18], b[19:size]
-			b = b[size:]
-			if i := strings.IndexByte(name, 0); i >= 0 {
-				name = name[:i]
-			}
-			if name == "." || name == ".." || name == "" {
-				continue
-			}
-			mode, known := direntType[typ]
-			if typ == unix.DT_UNKNOWN {
-				var st unix.Stat_t
-				err := fstatat(fd, name, &st)
-				if err == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
-					typ = unix.DT_DIR
-				}
-				if err == nil {
-					mode, known = statMode(st.Mode).Type(), true
-				}
-			}
-			switch {
-			case !whole:
-			case known:
-				listed = append(listed, scannedEntry{name: name, typ: mode, at: at})
-			default:
-				// Its type is not known (gone since it was listed, or
-				// not to be stat-ed): os.ReadDir is left to say.
-				whole = false
-			}
-			if typ == unix.DT_DIR {
-				if !strings.HasPrefix(name, ".") {
-					subs = append(subs, name)
-				}
-				continue
-			}
-			file.name, file.path = name, append(file.path[:prefix], name...)
-			s.fn(file)
+		if err := lint.Dirents(string(buf[:n]), entry); err != nil {
+			s.fail(&fs.PathError{Op: "readdirent", Path: dir, Err: err})
+			return nil
 		}
 	}
 	if whole {
-		slices.SortFunc(listed, func(a, b scannedEntry) int { return strings.Compare(a.name, b.name) })
-		entries := make([]fs.DirEntry, len(listed))
-		for i := range listed {
-			entries[i] = &listed[i]
-		}
+		entries := listed.Sorted()
 		s.mu.Lock()
 		s.listing[dir] = entries
 		s.mu.Unlock()
@@ -303,38 +276,6 @@ func fstatat(fd int, name string, st *unix.Stat_t) error {
 // errNoScan says scanFolder is not here (on other systems): the work tree
 // is walked with eachFile.
 var errNoScan = errors.New("no folder scanner on this system")
-
-// direntType is the type of a file as a folder's entry gives it, as
-// os.ReadDir reads it (DT_UNKNOWN is not here: the file's lstat says).
-var direntType = map[byte]fs.FileMode{
-	unix.DT_REG:  0,
-	unix.DT_DIR:  fs.ModeDir,
-	unix.DT_LNK:  fs.ModeSymlink,
-	unix.DT_FIFO: fs.ModeNamedPipe,
-	unix.DT_SOCK: fs.ModeSocket,
-	unix.DT_CHR:  fs.ModeDevice | fs.ModeCharDevice,
-	unix.DT_BLK:  fs.ModeDevice,
-}
-
-// scannedFolder is a folder scanned: the work tree's root on disk and its
-// slash path.
-type scannedFolder struct{ root, dir string }
-
-// scannedEntry is an entry of a folder scanned, as os.ReadDir gives it.
-type scannedEntry struct {
-	name string
-	typ  fs.FileMode
-	at   *scannedFolder
-}
-
-func (e scannedEntry) Name() string      { return e.name }
-func (e scannedEntry) IsDir() bool       { return e.typ.IsDir() }
-func (e scannedEntry) Type() fs.FileMode { return e.typ }
-func (e scannedEntry) String() string    { return fs.FormatDirEntry(e) }
-
-func (e scannedEntry) Info() (fs.FileInfo, error) {
-	return os.Lstat(filepath.Join(e.at.root, filepath.FromSlash(e.at.dir), e.name))
-}
 
 // statMode is the fs.FileMode of an lstat's mode, as os.Lstat gives it.
 func statMode(mode uint32) fs.FileMode {

@@ -158,8 +158,9 @@ func TestScanParallel(t *testing.T) {
 	for _, procs := range []int{2, 8} {
 		files, listing := scan(procs)
 		// Every folder opened is closed once it and the folders in it
-		// are scanned.
-		if n := openFDs(); n != before {
+		// are scanned. (Fewer may be open than before: a file an
+		// earlier test left to the collector may have been closed.)
+		if n := openFDs(); n > before {
 			t.Errorf("GOMAXPROCS=%d: %d files open after the scan, %d before", procs, n, before)
 		}
 		if !slices.Equal(files, oneFiles) {
