@@ -68,14 +68,18 @@ func Parse(path string, data []byte) (doc *Document, ok bool) {
 			end := tomlPrefix(src, fm.front, bad)
 			doc.FrontEnd, doc.BodyStart = end, end
 		}
-		if off, why := frontGuard(data, Span{doc.FrontStart, doc.FrontEnd}); why != "" {
-			doc.Problemf(off, "%s", why) // too big or too deep for the TOML parser: not read
+		front := Span{doc.FrontStart, doc.FrontEnd}
+		if off, why := frontSizeGuard(front); why != "" {
+			doc.Problemf(off, "%s", why) // too big for the TOML parser: not read
 			doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontStart})
-		} else if top, keys, ok := fastFront(data[doc.FrontStart:doc.FrontEnd], doc.FrontStart, Span{doc.FrontStart, doc.FrontEnd}); ok {
+		} else if top, keys, ok := fastFront(data[front.Start:front.End], front.Start, front); ok {
 			doc.Keys = keys // plain TOML: its values and key index in one pass
 			decodeTop(doc, top)
+		} else if off, why := tomlGuard(data[front.Start:front.End], front.Start); why != "" {
+			doc.Problemf(off, "%s", why) // too deep for the TOML parser: not read
+			doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontStart})
 		} else {
-			doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontEnd})
+			doc.Keys = indexKeys(src, front)
 			decodeFront(doc, bad)
 		}
 	}

@@ -16,6 +16,10 @@ func fastAgrees(t *testing.T, name string, text []byte) (read bool) {
 	if !ok {
 		return false
 	}
+	// Parse asks the nesting guard only of what the fast reader refuses.
+	if off, why := tomlGuard(text, 0); why != "" {
+		t.Fatalf("%s: the fast reader read text the nesting guard refuses at %d (%s):\n%s", name, off, why, text)
+	}
 	if want := indexKeys(NewSource("f.md", text), Span{0, len(text)}); !reflect.DeepEqual(keys, want) {
 		t.Fatalf("%s: the fast reader's key index\n%#v\nindexKeys'\n%#v\nfrom:\n%s", name, keys, want, text)
 	}
@@ -106,4 +110,21 @@ func FuzzFastFrontAgrees(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text []byte) {
 		fastAgrees(t, "fuzz", text)
 	})
+}
+
+// What the fast reader reads at its limits, the nesting guard lets
+// through (fastAgrees checks it): Parse asks the guard only of the rest.
+func TestFastFrontWithinTheNestingGuard(t *testing.T) {
+	for _, text := range []string{
+		"[a.b.c.d.e.f.g.h]\nx = 1\n",
+		"[[a.b.c.d.e.f.g.h]]\nx = 1\n[[a.b.c.d.e.f.g.h]]\nx = 2\n",
+		"x = [[[[[[[[1]]]]]]]]\n",
+		"x = [[[[[[[1]]]]]]]\n",
+		"d = [2026-01-01, 2026-01-02T10:00:00, [2026-02-03]]\n",
+		"'a.b.c.d.e.f.g.h.i.j.k' = \"x.y.z.w.v.u.t.s.r.q.p\" # c.d.e.f.g.h.i.j.k.l\n",
+	} {
+		if !fastAgrees(t, text, []byte(text)) {
+			t.Errorf("the fast reader does not read %q: the test of the guard tests nothing there", text)
+		}
+	}
 }
