@@ -51,12 +51,14 @@ func fastFront(text []byte, base int, front Span) (top map[string]any, keys *Key
 	p := fastParser{d: text, base: base, top: map[string]any{}, puts: scratch.puts[:0], paths: scratch.paths[:0]}
 	p.cur = p.top
 	p.keys = &KeyIndex{front: front}
-	ok = p.document()
+	if ok = p.document(); ok {
+		p.keys.entries = p.index()
+	}
+	clear(p.puts) // the pool keeps no record's arrays alive
 	scratch.puts, scratch.paths = p.puts, p.paths
 	if !ok {
 		return nil, nil, false
 	}
-	p.keys.entries = p.index()
 	return p.top, p.keys, true
 }
 
