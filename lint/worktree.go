@@ -3,7 +3,9 @@ package lint
 import (
 	"io/fs"
 	"os"
+	"path"
 	"slices"
+	"strings"
 )
 
 // WorkTreeFS is the file system of the work tree at root, as os.DirFS(root)
@@ -26,7 +28,9 @@ type Listing map[string][]fs.DirEntry
 // WithListing returns the work tree fsys (WorkTreeFS) listing the folders
 // listing holds from it, as they were when scanned, and every other folder
 // from the disk; any other fsys as it is. A run that scans the work tree
-// before it lints (--new-from-rev) then lists each folder once.
+// before it lints (--new-from-rev) then lists each folder once, and a
+// Stat or Lstat of a name a listed folder does not hold says it is not
+// there without asking the disk.
 func WithListing(fsys fs.FS, listing Listing) fs.FS {
 	w, ok := fsys.(workTree)
 	if !ok || len(listing) == 0 {
@@ -65,7 +69,35 @@ func isListed(fsys fs.FS, name string) bool {
 	return ok
 }
 
-func (w workTree) Stat(name string) (fs.FileInfo, error)  { return fs.Stat(w.FS, name) }
-func (w workTree) ReadFile(name string) ([]byte, error)   { return fs.ReadFile(w.FS, name) }
-func (w workTree) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(w.FS, name) }
-func (w workTree) ReadLink(name string) (string, error)   { return fs.ReadLink(w.FS, name) }
+func (w workTree) Stat(name string) (fs.FileInfo, error) {
+	if w.unlisted(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.Stat(w.FS, name)
+}
+
+func (w workTree) Lstat(name string) (fs.FileInfo, error) {
+	if w.unlisted(name) {
+		return nil, &fs.PathError{Op: "lstat", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.Lstat(w.FS, name)
+}
+
+// unlisted reports whether name is not in the listing of its folder, when
+// a scan listed it (WithListing): then it is not there, and asking the
+// disk (a config looked for in every case folder) is spared.
+func (w workTree) unlisted(name string) bool {
+	if w.listed == nil || !fs.ValidPath(name) || name == "." {
+		return false
+	}
+	es, ok := (*w.listed)[path.Dir(name)]
+	if !ok {
+		return false
+	}
+	base := path.Base(name)
+	_, found := slices.BinarySearchFunc(es, base, func(e fs.DirEntry, base string) int { return strings.Compare(e.Name(), base) })
+	return !found
+}
+
+func (w workTree) ReadFile(name string) ([]byte, error) { return fs.ReadFile(w.FS, name) }
+func (w workTree) ReadLink(name string) (string, error) { return fs.ReadLink(w.FS, name) }

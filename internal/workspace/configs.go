@@ -60,6 +60,13 @@ func (w *Workspace) Configs(explicit string, settings func(*lint.Config) (*lint.
 	return c, nil
 }
 
+// ReadFrom looks the configs up in fsys from now on: the same tree, as a
+// scan of it listed it (lint.WithListing), where a config that is not
+// there is known not to be without asking the disk.
+func (c *Configs) ReadFrom(fsys fs.FS) {
+	c.fsys, c.finder = fsys, lint.NewConfigFinder(fsys)
+}
+
 // For returns the config that applies to the slash path dir (nil when
 // none does) and how the cases under it are linted.
 func (c *Configs) For(dir string) (*lint.Config, *lint.Settings, error) {

@@ -3,6 +3,7 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -97,6 +98,23 @@ func TestScanListing(t *testing.T) {
 	es[0], es[1] = es[1], es[0]
 	if again, _ := fs.ReadDir(fsys, "cases/A"); again[0].Name() != ".old" {
 		t.Errorf("the listing was changed through a ReadDir: %v", again)
+	}
+	// A name a listed folder does not hold is not there, as the scan saw
+	// it (the disk is not asked: a file made since is not seen); one it
+	// holds, and one in a folder not listed, are stat-ed on the disk.
+	if err := os.WriteFile(filepath.Join(root, "cases/A/made-since.md"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, stat := range []func(fs.FS, string) (fs.FileInfo, error){fs.Stat, fs.Lstat} {
+		if _, err := stat(fsys, "cases/A/made-since.md"); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a file the listing does not hold: %v", err)
+		}
+		if st, err := stat(fsys, "cases/A/case.md"); err != nil || st.Size() != 1 {
+			t.Errorf("a file the listing holds: %v, %v", st, err)
+		}
+		if _, err := stat(fsys, "cases/A/.old/z.md"); err != nil {
+			t.Errorf("a file in a folder not listed: %v", err)
+		}
 	}
 	// A folder not scanned is read from the disk.
 	if es, err := fs.ReadDir(fsys, "cases/A/.old"); err != nil || len(es) != 1 || es[0].Name() != "z.md" {

@@ -320,8 +320,10 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 			}
 			if base.Now != nil {
 				// Now's records as the comparison read them: the work
-				// tree's folders it scanned are not listed again.
+				// tree's folders it scanned are not listed again, nor
+				// looked in for a config they do not hold.
 				lopts.FS = base.Now
+				cfgs.ReadFrom(base.Now)
 			}
 		}
 	}
