@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -31,7 +32,8 @@ func TestWorkTreeReadDirAsOS(t *testing.T) {
 	mk("cases/A/visits")
 	mk("cases/A/.hidden")
 	mk("big")
-	for _, f := range []string{"cases/A/case.md", "cases/A/Zed.md", "cases/A/a b.md", "cases/A/émile.md", "cases/A/visits/2026-01-02.md", "README.md"} {
+	for _, f := range []string{"cases/A/case.md", "cases/A/Zed.md", "cases/A/a b.md", "cases/A/émile.md", "cases/A/visits/2026-01-02.md", "README.md",
+		"cases/A/not-utf8-\xff\xfe.md", "cases/A/new\nline.md", "cases/A/-", "cases/A/" + strings.Repeat("n", 255)} {
 		write(f)
 	}
 	for i := range 600 { // well past one 8 KB getdents
