@@ -307,13 +307,16 @@ func readForDecode(data []byte) (*Document, map[string]any, map[string]bool) {
 	if !fm.closed {
 		front.End = tomlPrefix(src, fm.front, bad)
 	}
-	if _, why := frontGuard(data, front); why != "" {
+	if _, why := frontSizeGuard(front); why != "" {
 		return nil, nil, nil
 	}
 	doc := &Document{Source: src, FrontStart: front.Start, FrontEnd: front.End, BodyStart: front.End}
 	if top, keys, ok := fastFront(data[front.Start:front.End], front.Start, front); ok {
 		doc.Keys = keys
 		return doc, top, nil
+	}
+	if _, why := tomlGuard(data[front.Start:front.End], front.Start); why != "" {
+		return nil, nil, nil
 	}
 	doc.Keys = indexKeys(src, front)
 	top, blanked := readFront(doc, bad)

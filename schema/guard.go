@@ -360,20 +360,12 @@ const maxFrontmatter = 128 << 10
 // three levels.
 const maxTOMLNesting = 10
 
-// frontGuard checks the TOML text of a frontmatter, data[front.Start:front.End],
-// before it is indexed and decoded, and returns "" when it may be, or why not
-// and the file offset where the limit is passed.
-func frontGuard(data []byte, front Span) (off int, why string) {
-	if off, why := frontSizeGuard(front); why != "" {
-		return off, why
-	}
-	return tomlGuard(data[front.Start:front.End], front.Start)
-}
-
-// frontSizeGuard is frontGuard's limit on the size of the frontmatter.
-// (Its limit on nesting need not be asked of text the fast reader reads,
-// which nests arrays at most maxFastDepth deep, has no inline table, and
-// no key of more than 8 parts: Parse asks it only of the rest.)
+// frontSizeGuard checks the size of the TOML text of a frontmatter
+// (front) before it is read, and returns "" when it may be, or why not and
+// the file offset where the limit is passed. Its nesting (tomlGuard) need
+// not be checked for text the fast reader reads, which nests arrays at
+// most maxFastDepth deep, has no inline table, and no key of more than 8
+// parts: Parse asks it only of the rest, before the library reads it.
 func frontSizeGuard(front Span) (off int, why string) {
 	if n := front.End - front.Start; n > maxFrontmatter {
 		return front.Start, sprintf("the frontmatter is %d KB; caselint reads at most %d KB of frontmatter, so it did not read this record: the frontmatter holds the record's facts, and long text belongs in the body", (n+1023)>>10, maxFrontmatter>>10)

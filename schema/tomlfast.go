@@ -130,7 +130,7 @@ type fastParser struct {
 func (p *fastParser) span(from, to int) Span { return Span{p.base + from, p.base + to} }
 
 // put records e under the key-index path path (parts joined as keyOf
-// joins them), unless an entry is already there: the first wins (index).
+// joins them); of a path recorded twice, the first wins (index).
 func (p *fastParser) put(path []byte, e keyEntry) {
 	from := len(p.paths)
 	p.paths = append(p.paths, path...)
