@@ -154,22 +154,18 @@ func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChange
 	if err != nil {
 		return nil, nil, err
 	}
-	var trees *treeCache // made when a commit's trees are first compared
 	order := topoOrder(commits)
-	all := make([]*commitChanges, 0, len(order))
-	for _, c := range order {
+	all := make([]*commitChanges, len(order))
+	var todo []int // where in order the commits to compare are
+	for i, c := range order {
 		if cc, ok := known[c.hash]; ok {
-			all = append(all, cc)
-			continue
+			all[i] = cc
+		} else {
+			todo = append(todo, i)
 		}
-		if trees == nil {
-			trees = newTreeCache(r, 8<<20)
-		}
-		changes, err := r.changesOf(trees, c, commits)
-		if err != nil {
-			return nil, nil, fmt.Errorf("commit %s: %w", c.hash, err)
-		}
-		all = append(all, &commitChanges{commitInfo: *c, changes: changes})
+	}
+	if err := r.compareCommits(order, todo, commits, all); err != nil {
+		return nil, nil, err
 	}
 	h.commits, h.order = commits, all
 	h.renames = h.findRenames()

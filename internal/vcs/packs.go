@@ -131,6 +131,23 @@ func (ps *packSet) Close() error {
 	return first
 }
 
+// fork returns a reader of the same packs for another goroutine, with a
+// delta cache of its own of about limit bytes, and zlib and byte readers
+// of its own. The packs themselves are shared, which is safe only because
+// each is mapped and its index is an idxV2, both only ever read: fork
+// returns nil when a pack is read any other way (through a file's offset,
+// or go-git's index, which fills a map as it is searched).
+func (ps *packSet) fork(limit int) *packSet {
+	for _, p := range ps.packs {
+		if _, ok := p.idx.(*idxV2); !ok || p.data == nil {
+			return nil
+		}
+	}
+	f := &packSet{packs: ps.packs, br: bufio.NewReaderSize(nil, 8<<10)}
+	f.cache.limit = limit
+	return f
+}
+
 // find returns the pack and offset of object h.
 func (ps *packSet) find(h plumbing.Hash) (*pack, int64, bool) {
 	for _, p := range ps.packs {

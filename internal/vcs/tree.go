@@ -92,6 +92,7 @@ func byName(es []entry) []entry {
 // maps. A limit of 0 keeps everything.
 type treeCache struct {
 	r         *Repo
+	ps        *packSet // the goroutine's own pack reader (Repo.readFrom), or nil
 	limit     int
 	bytes     int
 	cur, prev map[plumbing.Hash][]byte
@@ -109,7 +110,7 @@ func (c *treeCache) raw(h plumbing.Hash) ([]byte, error) {
 	data, ok := c.prev[h]
 	if !ok {
 		var err error
-		if data, err = c.r.readObject(plumbing.TreeObject, h); err != nil {
+		if data, err = c.r.readFrom(c.ps, plumbing.TreeObject, h); err != nil {
 			return nil, err
 		}
 	}

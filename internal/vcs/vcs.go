@@ -83,6 +83,10 @@ type Repo struct {
 	// mu serialises reads from the object store, which go-git does not
 	// promise to be safe for concurrent use.
 	mu sync.Mutex
+
+	// compare, when its chunk is set, is how compareCommits shares out
+	// the commits (tests: a small history compared by many workers).
+	compare struct{ chunk, workers int }
 }
 
 // Open opens the repository whose work tree holds path (a folder or a file,
@@ -512,6 +516,22 @@ func stripUserinfo(raw string) string {
 func (r *Repo) readObject(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 	_, data, err := r.readTyped(t, h)
 	return data, err
+}
+
+// readFrom is readObject reading the packs through ps, a fork of the
+// Repo's pack reader (packSet.fork) owned by the calling goroutine,
+// without r.mu; what ps cannot read goes to readObject. A nil ps reads
+// through readObject alone.
+func (r *Repo) readFrom(ps *packSet, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	if ps != nil {
+		if typ, data, err := ps.read(h); err == nil {
+			if t != plumbing.AnyObject && typ != t {
+				return nil, fmt.Errorf("%s %s: the object is a %s", t, h, typ)
+			}
+			return data, nil
+		}
+	}
+	return r.readObject(t, h)
 }
 
 // readAny returns the type and content of the object h, which callers
