@@ -1,7 +1,11 @@
 package lint_test
 
 import (
+	"os"
 	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/caselint/caselint/internal/libfloor"
 	"github.com/caselint/caselint/internal/synth/synthtest"
@@ -29,4 +33,47 @@ func BenchmarkLibFloor(b *testing.B) {
 		b.Fatalf("read %d bytes, the corpus has %d", read, size)
 	}
 	b.ReportMetric(float64(len(files)), "files")
+}
+
+// BenchmarkLibFloorParts is the floor's work split into its parts, on one
+// goroutine, to say where the bytes it allocates (alloc/read) go: "read"
+// reads each file; "goldmark" also parses each body, as the floor and the
+// lint both do; "toml" decodes each frontmatter with BurntSushi/toml
+// instead (the lint reads most frontmatter without it). The target of at
+// most 10 bytes allocated a byte read is to be set beside "goldmark":
+// what is left of it under that is all caselint has for its own work.
+func BenchmarkLibFloorParts(b *testing.B) {
+	files, size := synthtest.Files(b, synthtest.Dir(b))
+	md := libfloor.Parser()
+	for _, part := range []struct {
+		name string
+		do   func(front, body []byte) error
+	}{
+		{"read", func(front, body []byte) error { return nil }},
+		{"goldmark", func(front, body []byte) error {
+			md.Parse(text.NewReader(body))
+			return nil
+		}},
+		{"toml", func(front, body []byte) error {
+			var m map[string]any
+			_, err := toml.Decode(string(front), &m)
+			return err
+		}},
+	} {
+		b.Run(part.name, func(b *testing.B) {
+			measure := synthtest.MeasureRead(b, size)
+			for b.Loop() {
+				for _, f := range files {
+					data, err := os.ReadFile(f)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if err := part.do(libfloor.SplitFront(data)); err != nil {
+						b.Fatalf("%s: %v", f, err)
+					}
+				}
+			}
+			measure()
+		})
+	}
 }
