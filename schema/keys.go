@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -18,23 +19,28 @@ type Span struct{ Start, End int }
 // A key path names a key from the top: ("lead_worker"), ("cessation",
 // "date"), ("people", "2", "name") for the third [[people]] table.
 type KeyIndex struct {
-	entries  map[string]keyEntry
+	// entries are sorted by path, one a path, the first met winning
+	// (keyPuts.index); paths holds their paths, one after the other.
+	entries  []keyEntry
+	paths    string
 	typeKey  Span
 	front    Span
 	comments []Span // every # comment outside strings, from "#" to the end of its line
 }
 
 type keyEntry struct {
-	key   Span   // the key text, or the whole [header] for a table
-	value Span   // the value text (empty for a table)
-	elems []Span // the elements of an array value
+	from, to int    // the entry's path: KeyIndex.paths[from:to] (keyPuts.paths while gathered)
+	key      Span   // the key text, or the whole [header] for a table
+	value    Span   // the value text (empty for a table)
+	elems    []Span // the elements of an array value
 }
 
 func keyOf(path []string) string { return strings.Join(path, "\x00") }
 
 // entry looks the key path up, its parts joined as keyOf joins them, in a
 // buffer on the stack when the path is short: findings look keys up by
-// the thousand, and a lookup need not allocate.
+// the thousand, and a lookup need not allocate. The entries are searched
+// by halves.
 func (k *KeyIndex) entry(path []string) (keyEntry, bool) {
 	if k == nil {
 		return keyEntry{}, false
@@ -47,8 +53,76 @@ func (k *KeyIndex) entry(path []string) (keyEntry, bool) {
 		}
 		b = append(b, p...)
 	}
-	e, ok := k.entries[string(b)]
-	return e, ok
+	lo, hi := 0, len(k.entries)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if e := &k.entries[m]; k.paths[e.from:e.to] < string(b) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(k.entries) && k.paths[k.entries[lo].from:k.entries[lo].to] == string(b) {
+		return k.entries[lo], true
+	}
+	return keyEntry{}, false
+}
+
+// keyPuts gathers a key index's entries as a reader meets them, for index
+// to make the index of: each entry's path is paths[from:to], its parts
+// joined as keyOf joins them.
+type keyPuts struct {
+	puts  []keyEntry
+	paths []byte
+	order []int // scratch for index
+}
+
+// put records e under path; of a path recorded twice, the first wins.
+func (kp *keyPuts) put(path []byte, e keyEntry) {
+	e.from = len(kp.paths)
+	kp.paths = append(kp.paths, path...)
+	e.to = len(kp.paths)
+	kp.puts = append(kp.puts, e)
+}
+
+// index sets k's entries and paths from the entries gathered: sorted by
+// path, the first of a path kept, their paths laid out in that order in
+// one string. Two readers that gather the same entries, in whatever
+// order, make the same index. It leaves kp.puts and kp.paths as they
+// were.
+func (kp *keyPuts) index(k *KeyIndex) {
+	path := func(i int) []byte { return kp.paths[kp.puts[i].from:kp.puts[i].to] }
+	kp.order = kp.order[:0]
+	for i := range kp.puts {
+		kp.order = append(kp.order, i)
+	}
+	slices.SortFunc(kp.order, func(a, b int) int {
+		if c := bytes.Compare(path(a), path(b)); c != 0 {
+			return c
+		}
+		return a - b // the first met first
+	})
+	n, size := 0, 0
+	for j, i := range kp.order {
+		if j == 0 || !bytes.Equal(path(i), path(kp.order[j-1])) {
+			n++
+			size += len(path(i))
+		}
+	}
+	var paths strings.Builder
+	paths.Grow(size)
+	k.entries = make([]keyEntry, 0, n)
+	for j, i := range kp.order {
+		if j > 0 && bytes.Equal(path(i), path(kp.order[j-1])) {
+			continue
+		}
+		e := kp.puts[i]
+		e.from = paths.Len()
+		paths.Write(path(i))
+		e.to = paths.Len()
+		k.entries = append(k.entries, e)
+	}
+	k.paths = paths.String()
 }
 
 // Has reports whether the key path is written in the frontmatter.
@@ -103,15 +177,14 @@ func (k *KeyIndex) TypeKey() Span {
 // first occurrence of a key path wins.
 func indexKeys(src *Source, front Span) *KeyIndex {
 	if src == nil {
-		return &KeyIndex{entries: map[string]keyEntry{}, front: front}
+		return &KeyIndex{entries: []keyEntry{}, front: front}
 	}
 	k := &KeyIndex{front: front}
 	front.Start = max(0, min(front.Start, len(src.Data)))
 	front.End = max(front.Start, min(front.End, len(src.Data)))
-	// About one key a line: size the map once rather than grow it.
-	k.entries = make(map[string]keyEntry, bytes.Count(src.Data[front.Start:front.End], []byte{'\n'})+1)
 	s := &keyScanner{d: src.Data, pos: front.Start, end: front.End, idx: k, arrays: map[string]int{}}
 	s.scan()
+	s.puts.index(k)
 	return k
 }
 
@@ -126,13 +199,20 @@ type keyScanner struct {
 	table    []string       // the path of the current [table]
 	arrays   map[string]int // how many tables each [[array]] path has had
 	depth    int
+	puts     keyPuts
+	scratch  []byte
 }
 
 func (s *keyScanner) put(path []string, e keyEntry) {
-	k := keyOf(path)
-	if _, ok := s.idx.entries[k]; !ok {
-		s.idx.entries[k] = e
+	b := s.scratch[:0]
+	for i, p := range path {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = append(b, p...)
 	}
+	s.scratch = b
+	s.puts.put(b, e)
 }
 
 func (s *keyScanner) at(i int) byte {

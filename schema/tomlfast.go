@@ -48,14 +48,14 @@ func fastFront(text []byte, base int, front Span) (top map[string]any, keys *Key
 	}
 	scratch := keyScratchPool.Get().(*keyScratch)
 	defer scratch.put()
-	p := fastParser{d: text, base: base, top: map[string]any{}, puts: scratch.puts[:0], paths: scratch.paths[:0]}
+	p := fastParser{d: text, base: base, top: map[string]any{}, keyPuts: keyPuts{puts: scratch.puts[:0], paths: scratch.paths[:0], order: scratch.order[:0]}}
 	p.cur = p.top
 	p.keys = &KeyIndex{front: front}
 	if ok = p.document(); ok {
-		p.keys.entries = p.index()
+		p.index(p.keys)
 	}
 	clear(p.puts) // the pool keeps no record's arrays alive
-	scratch.puts, scratch.paths = p.puts, p.paths
+	scratch.puts, scratch.paths, scratch.order = p.puts, p.paths, p.order
 	if !ok {
 		return nil, nil, false
 	}
@@ -67,8 +67,9 @@ func fastFront(text []byte, base int, front Span) (top map[string]any, keys *Key
 // costs the index itself and one string of its paths, not a string a
 // key.
 type keyScratch struct {
-	puts  []keyPut
+	puts  []keyEntry
 	paths []byte
+	order []int
 }
 
 var keyScratchPool = sync.Pool{New: func() any { return new(keyScratch) }}
@@ -79,27 +80,6 @@ func (s *keyScratch) put() {
 	if cap(s.puts) <= 4096 && cap(s.paths) <= 64<<10 {
 		keyScratchPool.Put(s)
 	}
-}
-
-// keyPut is a key-index entry as the reader met it: its path is
-// fastParser.paths[from:to].
-type keyPut struct {
-	from, to int
-	e        keyEntry
-}
-
-// index makes the key index of the entries met, the first of a path
-// winning, their paths cut from one string of every path.
-func (p *fastParser) index() map[string]keyEntry {
-	paths := string(p.paths)
-	entries := make(map[string]keyEntry, len(p.puts))
-	for _, k := range p.puts {
-		path := paths[k.from:k.to]
-		if _, ok := entries[path]; !ok {
-			entries[path] = k.e
-		}
-	}
-	return entries
 }
 
 // maxFastDepth bounds the nesting of arrays the fast reader follows; deeper
@@ -119,23 +99,13 @@ type fastParser struct {
 	// scratch holds the key-index paths of a key and its array elements
 	// while they are read (subPath).
 	scratch []byte
-	// puts are the key-index entries met, in order, and paths their
-	// paths, one after the other (put); index makes the key index of
-	// them.
-	puts  []keyPut
-	paths []byte
+	// the key-index entries met, in order (keyPuts.put); index makes
+	// the key index of them.
+	keyPuts
 }
 
 // span is the file span of d[from:to].
 func (p *fastParser) span(from, to int) Span { return Span{p.base + from, p.base + to} }
-
-// put records e under the key-index path path (parts joined as keyOf
-// joins them); of a path recorded twice, the first wins (index).
-func (p *fastParser) put(path []byte, e keyEntry) {
-	from := len(p.paths)
-	p.paths = append(p.paths, path...)
-	p.puts = append(p.puts, keyPut{from: from, to: len(p.paths), e: e})
-}
 
 // subPath appends part to the key-index path path. Paths below a key's
 // are built in one buffer used as a stack (fastParser.scratch): a path
