@@ -12,10 +12,12 @@ import (
 // How the commits of a history are compared with their parents
 // (compareCommits). The first run in a clone compares every commit, and
 // on a long history that is most of a pre-commit run's wait: it is shared
-// among the cores. A worker takes commitChunk commits at a time, next to
+// among the cores. A worker takes a chunk of commits at a time, next to
 // each other in the history's order, so that its caches of trees and of
 // delta bases carry from one commit to the next as they do when one
-// goroutine compares them all; a history of fewer than two chunks is
+// goroutine compares them all: about a quarter of a worker's share of
+// the commits (few cold starts, and the workers still finish together),
+// but at least commitChunk; a history of fewer than two chunks is
 // compared by one goroutine.
 const (
 	commitChunk = 64
@@ -40,7 +42,8 @@ func (r *Repo) compareCommits(order []*commitInfo, todo []int, commits map[plumb
 	if len(todo) == 0 {
 		return nil
 	}
-	chunk, workers := commitChunk, min(runtime.GOMAXPROCS(0), maxCompareWorkers)
+	workers := min(runtime.GOMAXPROCS(0), maxCompareWorkers)
+	chunk := max(commitChunk, len(todo)/(4*workers))
 	if r.compare.chunk > 0 {
 		chunk, workers = r.compare.chunk, r.compare.workers
 	}
