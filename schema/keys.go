@@ -2,6 +2,8 @@ package schema
 
 import (
 	"bytes"
+	"cmp"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,7 +76,7 @@ func (k *KeyIndex) entry(path []string) (keyEntry, bool) {
 type keyPuts struct {
 	puts  []keyEntry
 	paths []byte
-	order []int // scratch for index
+	order []putOrder // scratch for index
 }
 
 // put records e under path; of a path recorded twice, the first wins.
@@ -92,37 +94,55 @@ func (kp *keyPuts) put(path []byte, e keyEntry) {
 // were.
 func (kp *keyPuts) index(k *KeyIndex) {
 	path := func(i int) []byte { return kp.paths[kp.puts[i].from:kp.puts[i].to] }
+	// Sorted by the first eight bytes of each path first (most paths
+	// differ there), then by the whole path, then in the order met.
 	kp.order = kp.order[:0]
 	for i := range kp.puts {
-		kp.order = append(kp.order, i)
+		var pre [8]byte
+		copy(pre[:], path(i))
+		kp.order = append(kp.order, putOrder{binary.BigEndian.Uint64(pre[:]), i})
 	}
-	slices.SortFunc(kp.order, func(a, b int) int {
-		if c := bytes.Compare(path(a), path(b)); c != 0 {
+	slices.SortFunc(kp.order, func(a, b putOrder) int {
+		switch {
+		case a.pre != b.pre:
+			return cmp.Compare(a.pre, b.pre)
+		case a.i == b.i:
+			return 0
+		}
+		if c := bytes.Compare(path(a.i), path(b.i)); c != 0 {
 			return c
 		}
-		return a - b // the first met first
+		return cmp.Compare(a.i, b.i)
 	})
 	n, size := 0, 0
-	for j, i := range kp.order {
-		if j == 0 || !bytes.Equal(path(i), path(kp.order[j-1])) {
+	for j, o := range kp.order {
+		if j == 0 || !bytes.Equal(path(o.i), path(kp.order[j-1].i)) {
 			n++
-			size += len(path(i))
+			size += len(path(o.i))
 		}
 	}
 	var paths strings.Builder
 	paths.Grow(size)
 	k.entries = make([]keyEntry, 0, n)
-	for j, i := range kp.order {
-		if j > 0 && bytes.Equal(path(i), path(kp.order[j-1])) {
+	for j, o := range kp.order {
+		if j > 0 && bytes.Equal(path(o.i), path(kp.order[j-1].i)) {
 			continue
 		}
-		e := kp.puts[i]
+		e := kp.puts[o.i]
 		e.from = paths.Len()
-		paths.Write(path(i))
+		paths.Write(path(o.i))
 		e.to = paths.Len()
 		k.entries = append(k.entries, e)
 	}
 	k.paths = paths.String()
+}
+
+// putOrder is an entry of keyPuts.puts (i) in index's sort, with the
+// first eight bytes of its path, zero-padded, as a number: two paths
+// whose numbers differ are in the order of their numbers.
+type putOrder struct {
+	pre uint64
+	i   int
 }
 
 // Has reports whether the key path is written in the frontmatter.

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -174,5 +175,55 @@ func TestIndexKeysGarbage(t *testing.T) {
 	var nilIndex *KeyIndex
 	if nilIndex.Has("a") || nilIndex.Comments() != nil || nilIndex.TypeKey() != (Span{}) {
 		t.Error("nil index")
+	}
+}
+
+// The key index finds every path gathered, with the entry first gathered
+// under it, and no other, whatever the paths hold: parts of any length
+// (the empty one too), joined by the separator, paths that are prefixes
+// of others and paths alike in their first eight bytes.
+func TestKeyPutsIndex(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	parts := []string{"", "a", "ab", "people", "people2", "0", "1", "10", "é", "\xff", "name_of_the_child"}
+	for round := range 300 {
+		var kp keyPuts
+		first := map[string]keyEntry{}
+		for i := range rng.Intn(40) {
+			var path []string
+			for range 1 + rng.Intn(4) {
+				path = append(path, parts[rng.Intn(len(parts))])
+			}
+			e := keyEntry{key: Span{i, i + 1}, value: Span{i, i + 2}}
+			kp.put([]byte(keyOf(path)), e)
+			if _, ok := first[keyOf(path)]; !ok {
+				first[keyOf(path)] = e
+			}
+		}
+		k := &KeyIndex{}
+		kp.index(k)
+		if len(k.entries) != len(first) {
+			t.Fatalf("round %d: %d entries, want %d", round, len(k.entries), len(first))
+		}
+		for j := 1; j < len(k.entries); j++ {
+			if a, b := k.paths[k.entries[j-1].from:k.entries[j-1].to], k.paths[k.entries[j].from:k.entries[j].to]; a >= b {
+				t.Fatalf("round %d: %q before %q", round, a, b)
+			}
+		}
+		for p, want := range first {
+			got, ok := k.entry(strings.Split(p, "\x00"))
+			if !ok || got.key != want.key || got.value != want.value {
+				t.Errorf("round %d: %q: %+v, %v; want %+v", round, p, got, ok, want)
+			}
+		}
+		for range 20 {
+			var path []string
+			for range 1 + rng.Intn(4) {
+				path = append(path, parts[rng.Intn(len(parts))])
+			}
+			_, want := first[keyOf(path)]
+			if _, ok := k.entry(path); ok != want {
+				t.Errorf("round %d: %q found: %v", round, keyOf(path), ok)
+			}
+		}
 	}
 }

@@ -69,7 +69,7 @@ func fastFront(text []byte, base int, front Span) (top map[string]any, keys *Key
 type keyScratch struct {
 	puts  []keyEntry
 	paths []byte
-	order []int
+	order []putOrder
 }
 
 var keyScratchPool = sync.Pool{New: func() any { return new(keyScratch) }}
