@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -697,5 +698,63 @@ func TestChangedSinceBadTree(t *testing.T) {
 	}
 	if got, err := ix.ChangedSince(commit); err == nil || !strings.Contains(err.Error(), tree) {
 		t.Errorf("ChangedSince a malformed tree = %q, %v; want an error naming tree %s", got, err, tree)
+	}
+}
+
+// The index is mapped into memory to be read, from the git folder and
+// from GIT_INDEX_FILE alike, and decodes to what reading it gives: its
+// entries and its cache tree, kept after the mapping is gone.
+func TestReadIndexMappedAsRead(t *testing.T) {
+	g := newTestRepo(t)
+	for i := range 40 {
+		g.write(fmt.Sprintf("cases/c%d/visits/v%d.md", i%7, i), fmt.Sprintf("visit %d\n", i))
+	}
+	g.commit("Ann Smith", "2026-01-05T17:00:00Z", "visits")
+	g.git("read-tree", "HEAD") // an index with its cache tree
+	for _, env := range []string{"", filepath.Join(g.dir, ".git", "index")} {
+		t.Setenv("GIT_INDEX_FILE", env)
+		data, err := os.ReadFile(filepath.Join(g.dir, ".git", "index"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := decodeIndex(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.tree == nil {
+			t.Fatal("the index has no cache tree: the test tests little")
+		}
+		r := g.open()
+		got, err := r.readIndex()
+		_ = r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.indexFile, want) {
+			t.Errorf("GIT_INDEX_FILE=%q: mapped, the index reads otherwise than read", env)
+		}
+	}
+}
+
+// An index cut short under its mapping while it is decoded is an error
+// that says the file changed, not a crash.
+func TestIndexMappedCutShort(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("cases/a/case.md", "case\n")
+	g.git("add", "-A")
+	p := filepath.Join(g.dir, ".git", "index")
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := mapFile(p, st.Size())
+	if data == nil {
+		t.Skip("files are not mapped here")
+	}
+	if err := os.Truncate(p, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := decodeIndexMapped(data); err == nil || !strings.Contains(err.Error(), "changed while it was read") {
+		t.Errorf("decodeIndexMapped of a file cut short = %v, want an error that says it changed", err)
 	}
 }
