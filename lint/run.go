@@ -433,6 +433,10 @@ type engine struct {
 	// words is caselint's vocabulary, for --redact (redact_msg.go).
 	wordsOnce sync.Once
 	words     vocabulary
+
+	// ruleIDs are the ids of the rules in opts.Rules (isRule).
+	ruleIDsOnce sync.Once
+	ruleIDs     map[string]bool
 }
 
 // orderedResult is a case's result with its place in the order of cases.

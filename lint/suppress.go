@@ -17,10 +17,6 @@ import (
 // never stored (place.go): an ignore covers them as it would the others,
 // and their count is taken out of dropped.
 func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped map[ruleLine]int) []Finding {
-	known := map[string]bool{}
-	for _, r := range e.opts.Rules {
-		known[r.ID] = true
-	}
 	// The findings of each rule on each line, so that each ignore looks
 	// only at those it could cover.
 	onLine := map[ruleLine][]int{}
@@ -47,7 +43,7 @@ func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped m
 					"").withMsg(schema.Msgf("caselint:ignore %s gives no reason, so it suppresses nothing: say why this is a reviewed exception", rule)))
 				continue
 			}
-			if !known[rule] {
+			if !e.isRule(rule) {
 				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset,
 					"").withMsg(schema.Msgf("caselint:ignore names %s, which is not a rule%s", rule, suggest(rule, e.opts.Rules))))
 				continue
@@ -68,4 +64,16 @@ func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped m
 		}
 	}
 	return append(findings, extra...)
+}
+
+// isRule reports whether id is the id of one of the engine's rules, on or
+// off: the set is made once an engine, not once a case.
+func (e *engine) isRule(id string) bool {
+	e.ruleIDsOnce.Do(func() {
+		e.ruleIDs = make(map[string]bool, len(e.opts.Rules))
+		for _, r := range e.opts.Rules {
+			e.ruleIDs[r.ID] = true
+		}
+	})
+	return e.ruleIDs[id]
 }
