@@ -25,9 +25,10 @@ const (
 	// own, and beyond a few the chunks' cold starts eat what they share.
 	maxCompareWorkers = 8
 	// treeCacheBytes and deltaCacheBytes are what the caches of the
-	// trees and of delta bases hold in all, shared out among the
-	// workers (but never less than a quarter of it each: a smaller
-	// cache reads the same deltas again and again).
+	// trees and of delta bases hold: the Repo's own pack reader's, or
+	// all the workers' together, shared out among them (but never less
+	// than a quarter each: a smaller cache reads the same deltas again
+	// and again).
 	treeCacheBytes  = 8 << 20
 	deltaCacheBytes = 16 << 20
 )

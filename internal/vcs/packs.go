@@ -58,7 +58,7 @@ func openPacks(fs, altFS billy.Filesystem) (*packSet, error) {
 		dgs = append(dgs, alts...)
 	}
 	ps := &packSet{br: bufio.NewReaderSize(nil, 8<<10)}
-	ps.cache.limit = 16 << 20
+	ps.cache.limit = deltaCacheBytes
 	for _, dg := range dgs {
 		hashes, err := dg.ObjectPacks()
 		if err != nil {

@@ -524,14 +524,25 @@ func (r *Repo) readObject(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error
 // through readObject alone.
 func (r *Repo) readFrom(ps *packSet, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 	if ps != nil {
-		if typ, data, err := ps.read(h); err == nil {
-			if t != plumbing.AnyObject && typ != t {
-				return nil, fmt.Errorf("%s %s: the object is a %s", t, h, typ)
-			}
-			return data, nil
+		if _, data, ok, err := readPacked(ps, t, h); ok {
+			return data, err
 		}
 	}
 	return r.readObject(t, h)
+}
+
+// readPacked reads object h through ps, and checks that it is of type t
+// (any type for plumbing.AnyObject). ok is false when ps cannot read it:
+// go-git reads it then (or says what is wrong).
+func readPacked(ps *packSet, t plumbing.ObjectType, h plumbing.Hash) (_ plumbing.ObjectType, _ []byte, ok bool, _ error) {
+	typ, data, err := ps.read(h)
+	if err != nil {
+		return 0, nil, false, nil
+	}
+	if t != plumbing.AnyObject && typ != t {
+		return 0, nil, true, fmt.Errorf("%s %s: the object is a %s", t, h, typ)
+	}
+	return typ, data, true, nil
 }
 
 // readAny returns the type and content of the object h, which callers
@@ -544,14 +555,9 @@ func (r *Repo) readTyped(t plumbing.ObjectType, h plumbing.Hash) (plumbing.Objec
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if ps := r.packSet(); ps != nil {
-		typ, data, err := ps.read(h)
-		if err == nil {
-			if t != plumbing.AnyObject && typ != t {
-				return 0, nil, fmt.Errorf("%s %s: the object is a %s", t, h, typ)
-			}
-			return typ, data, nil
+		if typ, data, ok, err := readPacked(ps, t, h); ok {
+			return typ, data, err
 		}
-		// Anything else, go-git reads (or says what is wrong).
 	}
 	obj, err := r.repo.Storer.EncodedObject(t, h)
 	if err != nil {
