@@ -155,17 +155,32 @@ func readCache(path string) (map[plumbing.Hash]*commitChanges, error) {
 // the mapping is read (the file cut short under it, which caselint,
 // replacing the file whole, never does) is a cache that cannot be read,
 // not a crash.
-func decodeMapped(data []byte) (_ map[plumbing.Hash]*commitChanges, err error) {
+func decodeMapped(data []byte) (map[plumbing.Hash]*commitChanges, error) {
+	commits, err := readMapped(func() (map[plumbing.Hash]*commitChanges, error) { return decodeCache(data) })
+	if errors.Is(err, errMappedFault) {
+		return nil, fmt.Errorf("%w (%w)", errCache, err)
+	}
+	return commits, err
+}
+
+// errMappedFault says that a fault stopped the reading of a file mapped
+// into memory (mapFile): the file was cut short under the mapping.
+var errMappedFault = errors.New("the file changed while it was read")
+
+// readMapped runs read, which reads memory mapped by mapFile, and turns a
+// fault while it does into errMappedFault rather than a crash. Any other
+// panic goes on.
+func readMapped[T any](read func() (T, error)) (_ T, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			if _, fault := r.(interface{ Addr() uintptr }); !fault {
 				panic(r)
 			}
-			err = fmt.Errorf("%w (the file changed while it was read)", errCache)
+			err = errMappedFault
 		}
 	}()
-	return decodeCache(data)
+	return read()
 }
 
 // pruneCache returns the commits to keep in the cache: kept (what the

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,23 +131,20 @@ func (r *Repo) readIndex() (indexRead, error) {
 // file cut short under it: git replaces the index by renaming a new one
 // onto it, but a tool could write it in place) is an error that says so,
 // not a crash.
-func decodeIndexMapped(data []byte) (_ *indexFile, err error) {
+func decodeIndexMapped(data []byte) (*indexFile, error) {
 	defer unmapFile(data)
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			if _, fault := r.(interface{ Addr() uintptr }); !fault {
-				panic(r)
-			}
-			err = errors.New("the file changed while it was read; run caselint again")
+	f, err := readMapped(func() (*indexFile, error) {
+		f, err := decodeIndex(data)
+		if err != nil {
+			return nil, err
 		}
-	}()
-	f, err := decodeIndex(data)
-	if err != nil {
-		return nil, err
+		f.tree = bytes.Clone(f.tree)
+		return f, nil
+	})
+	if errors.Is(err, errMappedFault) {
+		return nil, fmt.Errorf("%w; run caselint again", err)
 	}
-	f.tree = bytes.Clone(f.tree)
-	return f, nil
+	return f, err
 }
 
 // readBillyFile reads the file name of the repository's git folder, sized
