@@ -37,7 +37,19 @@ type keyEntry struct {
 	elems    []Span // the elements of an array value
 }
 
-func keyOf(path []string) string { return strings.Join(path, "\x00") }
+func keyOf(path []string) string { return string(appendKeyPath(nil, path)) }
+
+// appendKeyPath appends the parts of path to b, joined by a zero byte:
+// a key path as the index holds it.
+func appendKeyPath(b []byte, path []string) []byte {
+	for i, p := range path {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = append(b, p...)
+	}
+	return b
+}
 
 // entry looks the key path up, its parts joined as keyOf joins them, in a
 // buffer on the stack when the path is short: findings look keys up by
@@ -48,13 +60,7 @@ func (k *KeyIndex) entry(path []string) (keyEntry, bool) {
 		return keyEntry{}, false
 	}
 	var buf [128]byte
-	b := buf[:0]
-	for i, p := range path {
-		if i > 0 {
-			b = append(b, 0)
-		}
-		b = append(b, p...)
-	}
+	b := appendKeyPath(buf[:0], path)
 	lo, hi := 0, len(k.entries)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -224,15 +230,8 @@ type keyScanner struct {
 }
 
 func (s *keyScanner) put(path []string, e keyEntry) {
-	b := s.scratch[:0]
-	for i, p := range path {
-		if i > 0 {
-			b = append(b, 0)
-		}
-		b = append(b, p...)
-	}
-	s.scratch = b
-	s.puts.put(b, e)
+	s.scratch = appendKeyPath(s.scratch[:0], path)
+	s.puts.put(s.scratch, e)
 }
 
 func (s *keyScanner) at(i int) byte {
