@@ -1,5 +1,7 @@
 package schema
 
+import "bytes"
+
 // The frontmatter lexer splits a file into its byte-order mark, the +++
 // delimiters, the TOML text between them and the Markdown body, in the style
 // of Hugo's pageparser: a small state machine whose states are functions that
@@ -16,7 +18,12 @@ package schema
 //     after it;
 //   - a file that opens with --- is YAML frontmatter: a (broken) record;
 //   - a file whose first non-blank line is neither is not a record (a README),
-//     and neither is an empty or all-whitespace file.
+//     and neither is an empty or all-whitespace file; except that a file
+//     with lines of text above a +++ line whose next line sets type (a
+//     title written above the frontmatter) is a record whose frontmatter
+//     opens too late: it is read, and reported like blank lines are;
+//     a +++ inside a fenced code block (a README showing a record) does
+//     not count.
 
 type fmItemType int
 
@@ -128,10 +135,82 @@ func fmLexStart(l *fmLexer) fmStateFunc {
 			l.pos = next
 			return fmLexYAML
 		default:
-			return nil // not a record
+			open, ok := lateOpening(l.data, l.pos)
+			if !ok {
+				return nil // not a record
+			}
+			l.problem(open, sprintf("the frontmatter must open on the first line: move the %s above +++ into the body, after the closing +++",
+				linesAbove(lineNumber(l.data, open)-lineNumber(l.data, l.pos))))
+			_, next := l.line(open)
+			l.open = open
+			l.emit(fmOpen, open, next)
+			l.pos = next
+			return fmLexTOML
 		}
 	}
 	return nil // empty or only whitespace
+}
+
+// linesAbove names n lines ("line", "2 lines").
+func linesAbove(n int) string {
+	if n == 1 {
+		return "line"
+	}
+	return sprintf("%d lines", n)
+}
+
+// lateOpening finds, in a file whose first non-blank line (at from) is not
+// a delimiter, a +++ line that opens frontmatter anyway: outside a fenced
+// code block, and followed (after blank lines) by a line that sets type.
+// It returns that +++ line's offset.
+func lateOpening(data []byte, from int) (open int, ok bool) {
+	fence := byte(0) // the fence character of the open code block, if any
+	for pos := from; pos < len(data); {
+		end, next := lineAt(data, pos)
+		line := data[pos:end]
+		if c, isFence := fenceLine(line); isFence && (fence == 0 || c == fence) {
+			if fence == 0 {
+				fence = c
+			} else {
+				fence = 0
+			}
+		} else if fence == 0 && isDelim(data, pos, end, "+++") && setsType(data, next) {
+			return pos, true
+		}
+		pos = next
+	}
+	return 0, false
+}
+
+// fenceLine reports whether line opens or closes a fenced code block (three
+// or more backticks or tildes, indented at most three spaces), and its
+// character.
+func fenceLine(line []byte) (byte, bool) {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	if i+3 > len(line) || (line[i] != '`' && line[i] != '~') {
+		return 0, false
+	}
+	c := line[i]
+	return c, line[i+1] == c && line[i+2] == c
+}
+
+// setsType reports whether the first non-blank line from pos sets the key
+// type (type = ...).
+func setsType(data []byte, pos int) bool {
+	for pos < len(data) {
+		end, next := lineAt(data, pos)
+		line := bytes.TrimLeft(data[pos:end], " \t")
+		if len(line) == 0 {
+			pos = next
+			continue
+		}
+		rest, ok := bytes.CutPrefix(line, []byte("type"))
+		return ok && len(bytes.TrimLeft(rest, " \t")) > 0 && bytes.TrimLeft(rest, " \t")[0] == '='
+	}
+	return false
 }
 
 func fmLexTOML(l *fmLexer) fmStateFunc {

@@ -6,10 +6,30 @@ import (
 )
 
 func TestParseNotRecords(t *testing.T) {
-	for _, in := range []string{"", "   \n\n\t", "\ufeff", "# Team README\n\nNotes about cases.\n", "Some text\n+++\ntype = \"plan\"\n+++\n", "\xff\xfe not a record"} {
+	for _, in := range []string{"", "   \n\n\t", "\ufeff", "# Team README\n\nNotes about cases.\n", "Some text\n```\n+++\ntype = \"plan\"\n+++\n```\n", "Some text\n+++\nnot a key\n+++\n", "\xff\xfe not a record"} {
 		if doc, ok := Parse("README.md", []byte(in)); ok || doc != nil {
 			t.Errorf("%q: ok = true", in)
 		}
+	}
+}
+
+// TestParseTitleAboveFrontmatter: a record with a title written above its
+// frontmatter is read (its facts reach the rules) and reported at the +++.
+func TestParseTitleAboveFrontmatter(t *testing.T) {
+	in := "# Home visit, 10 March 2026\n+++\ntype = \"visit\"\ndate = 2026-03-10T16:00:00\nby = \"Amy Frost\"\nchild_seen = false\naccess_refused = true\n+++\n## Notes\nNo answer.\n"
+	doc, ok := Parse("visits/2026-03-10.md", []byte(in))
+	if !ok || doc == nil {
+		t.Fatal("not read as a record")
+	}
+	v, isVisit := doc.Record.(*Visit)
+	if !isVisit || !v.AccessRefused || v.By != "Amy Frost" {
+		t.Fatalf("record = %#v, want the visit with access_refused", doc.Record)
+	}
+	if len(doc.Problems) != 1 || !strings.Contains(doc.Problems[0].Message, "must open on the first line") {
+		t.Fatalf("problems = %+v, want one: the frontmatter must open on the first line", doc.Problems)
+	}
+	if pos := doc.Source.Position(doc.Problems[0].Offset); pos.Line != 2 || pos.Col != 1 {
+		t.Errorf("problem at %d:%d, want 2:1", pos.Line, pos.Col)
 	}
 }
 
