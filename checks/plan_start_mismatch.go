@@ -14,7 +14,7 @@ var PlanStartMismatch = &lint.Rule{
 	Title:    "The plan's start date is not the date of the conference that decided on it",
 	Severity: lint.Error,
 	Family:   FamilyPlanContent,
-	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference},
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindConference, schema.KindCoreGroup},
 	Cites: []lint.Citation{
 		{Source: CINCensus, Paragraph: "validation rule 2885"},
 	},
@@ -32,7 +32,15 @@ conference; a child who moved in at this authority's transfer conference,
 not at the previous authority's initial conference kept in the case; the
 receiving authority's transfer conference at the end of a plan that ceased
 "moved to another authority" starts nothing). It also fires when no such
-conference is recorded. It is reported on the started line.`,
+conference is recorded. It is reported on the started line.
+
+A new initial conference starts a new plan only when the plan before it
+ended: a review conference between them decided "cease". An initial
+conference that decided "plan" while the earlier plan was still in force
+starts nothing (a review written on the initial conference's template, or
+a brother's or sister's conference filed in this child's folder, would
+otherwise restart every timescale and hide what is overdue): the rule
+reports it on its kind line, and says how to put it right.`,
 	Bad: `# conferences/2026-01-12-initial.md: kind = "initial", decision = "plan"
 
 # plan.md
@@ -46,10 +54,23 @@ started = 2026-01-22   # the first core group, not the conference`,
 
 func runPlanStartMismatch(pass *lint.Pass) error {
 	plan, doc := planDoc(pass)
-	if plan == nil || plan.Started.IsZero() {
+	if plan == nil {
 		return nil
 	}
 	start := pass.Case.PlanStartConference()
+	strayStarted := false
+	for _, cf := range pass.Case.StrayInitialConferences() {
+		if cf.Doc == nil || start == nil {
+			continue
+		}
+		strayStarted = strayStarted || cf.Date == plan.Started
+		pass.Reportf(cf.Doc, cf.Doc.At("kind"),
+			"this initial conference of %s decided on a plan while the plan that started at %s on %s (%s) was still in force: no conference between them decided \"cease\", so it starts nothing and every timescale still counts from %s; if it was a review conference, write kind = \"review\"; if the earlier plan had ended, add the record of the review conference that ceased it (%s)",
+			cf.Date.Long(), conferenceKindName(start.Kind), start.Date.Long(), pathInCase(pass, start.Doc), start.Date.Long(), cite(pass))
+	}
+	if plan.Started.IsZero() || strayStarted {
+		return nil // a started at a stray conference: its finding says what to do
+	}
 	if start == nil && pass.Case.UnreadConferenceOn(plan.Started) != nil {
 		return nil // the conference of that day is there, unread: invalid-record's
 	}

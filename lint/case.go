@@ -40,9 +40,11 @@ type Case struct {
 	// coreGroup is CoreGroupMembers, once it is asked for.
 	coreGroup     []string
 	coreGroupRead bool
-	// startConference is PlanStartConference, once it is asked for
-	// (every rule that counts from the plan's start asks).
+	// startConference is PlanStartConference, and strayInitials
+	// StrayInitialConferences, once either is asked for (every rule that
+	// counts from the plan's start asks).
 	startConference     *schema.Conference
+	strayInitials       []*schema.Conference
 	startConferenceRead bool
 }
 

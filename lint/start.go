@@ -28,20 +28,60 @@ import (
 //   - a transfer conference after the one plan.md's started names when
 //     nothing of this plan (core group, visit, review conference,
 //     countersignature, copy) is dated after it: that is the end of the
-//     plan, its cessation not yet recorded, not a move in.
+//     plan, its cessation not yet recorded, not a move in;
+//   - an initial conference while the plan before it was still in force
+//     (StrayInitialConferences).
 //
-// So a re-plan (an earlier plan ended, then a new initial conference) starts
-// at the new conference, and a transfer-in case at the transfer conference,
-// whatever plan.md's started says (plan-start-mismatch reports a started
+// So a re-plan (an earlier plan ended at a conference that decided
+// "cease", then a new initial conference) starts at the new conference,
+// and a transfer-in case at the transfer conference, whatever plan.md's
+// started says (plan-start-mismatch reports a started
 // that is not this conference's date).
 func (c *Case) PlanStartConference() *schema.Conference {
-	if !c.startConferenceRead {
-		if cands := c.startCandidates(); len(cands) > 0 {
-			c.startConference = cands[len(cands)-1]
-		}
-		c.startConferenceRead = true
-	}
+	c.readStart()
 	return c.startConference
+}
+
+// StrayInitialConferences returns the initial conferences that decided
+// "plan" while an earlier plan of the case was still in force: no
+// conference between that plan's start and them decided "cease". They start
+// nothing (a review written on the initial conference's template, or a
+// sibling's conference filed in this child's folder, must not restart
+// every timescale); plan-start-mismatch reports them.
+func (c *Case) StrayInitialConferences() []*schema.Conference {
+	c.readStart()
+	return c.strayInitials
+}
+
+// readStart finds the start conference and the stray initial conferences,
+// once.
+func (c *Case) readStart() {
+	if c.startConferenceRead {
+		return
+	}
+	c.startConferenceRead = true
+	var cands []*schema.Conference
+	for _, cf := range c.startCandidates() {
+		if len(cands) > 0 && cf.Kind == schema.ConferenceInitial && !c.ceasedBetween(cands[len(cands)-1].Date, cf.Date) {
+			c.strayInitials = append(c.strayInitials, cf)
+			continue
+		}
+		cands = append(cands, cf)
+	}
+	if len(cands) > 0 {
+		c.startConference = cands[len(cands)-1]
+	}
+}
+
+// ceasedBetween reports whether a conference dated after from and on or
+// before to decided that the plan cease.
+func (c *Case) ceasedBetween(from, to schema.Date) bool {
+	for _, cf := range c.Conferences {
+		if cf != nil && cf.Decision == schema.DecisionCease && cf.Date.After(from) && !cf.Date.After(to) {
+			return true
+		}
+	}
+	return false
 }
 
 // PlanStart returns the day this authority's plan started: the date of
@@ -308,6 +348,13 @@ func (c *Case) transferOutAmong(cands []*schema.Conference) *schema.Conference {
 			if !c.Plan.Started.IsZero() && !cands[i].Date.After(c.Plan.Started) {
 				return nil
 			}
+			// So is one this plan's core group or review conference met
+			// after (started then gives the previous authority's
+			// conference, a common mistake): the receiving authority's
+			// conference ends the plan, and nothing of it meets after.
+			if c.planMetAfter(cands[i].Date) {
+				return nil
+			}
 			return cands[i]
 		}
 		return nil
@@ -331,6 +378,22 @@ func (c *Case) transferOutAmong(cands []*schema.Conference) *schema.Conference {
 		return nil
 	}
 	return last
+}
+
+// planMetAfter reports whether a core group meeting was held, or a review
+// conference sat, after day d.
+func (c *Case) planMetAfter(d schema.Date) bool {
+	for _, cg := range c.CoreGroups {
+		if cg != nil && cg.Date.After(d) && Held(cg) {
+			return true
+		}
+	}
+	for _, cf := range c.Conferences {
+		if cf != nil && cf.Kind == schema.ConferenceReview && cf.Date.After(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // planContinuedAfter reports whether anything of this plan is recorded

@@ -71,6 +71,9 @@ func TestPlanStart(t *testing.T) {
 				prevInitial, transfer), prevInitial, false},
 		{"re-plan: an earlier plan ended, then a new initial conference",
 			startCase(&schema.Plan{Started: sd("2026-07-01")}, prevInitial, sconf("review", "2026-04-08", "cease", "r.md"), sconf("initial", "2026-07-01", "plan", "i2.md")), nil, false},
+		{"transfer in, started wrongly the previous initial, ceased moved, no conference named, met after the transfer",
+			startCase(&schema.Plan{Started: sd("2026-01-12"), Cessation: &schema.Cessation{Date: sd("2026-12-01"), Reason: "moved to another authority"}},
+				prevInitial, prevReview, transfer, scg("2026-07-10"), ourReview), transfer, true},
 		{"transfer in, then moved away again: the receiving authority's conference not in the case",
 			startCase(&schema.Plan{Started: sd("2026-07-01"), Cessation: &schema.Cessation{Date: sd("2026-12-01"), Reason: "moved to another authority"}},
 				prevInitial, prevReview, transfer, ourReview), transfer, true},
@@ -106,6 +109,39 @@ func TestPlanStart(t *testing.T) {
 			}
 			if ti := tc.c.TransferInConference(); (ti != nil) != tc.transfer || ti != nil && ti != got {
 				t.Errorf("TransferInConference = %+v, want the start conference when the child moved in, else nil", ti)
+			}
+		})
+	}
+}
+
+// TestStrayInitialConferences: a later initial conference that decided
+// "plan" restarts the plan only when a conference between decided "cease".
+func TestStrayInitialConferences(t *testing.T) {
+	first := sconf("initial", "2026-01-12", "plan", "2026-01-12-initial.md")
+	stray := sconf("initial", "2026-04-09", "plan", "2026-04-09-review.md")
+	for _, tc := range []struct {
+		name      string
+		c         *Case
+		start     *schema.Conference
+		strayWant []*schema.Conference
+	}{
+		{"a review written as initial", startCase(&schema.Plan{Started: sd("2026-01-12")}, first, stray), first, []*schema.Conference{stray}},
+		{"started moved to the stray: still the first",
+			startCase(&schema.Plan{Started: sd("2026-04-09")}, stray, first, scg("2026-01-22")), first, []*schema.Conference{stray}},
+		{"a review that continued the plan is no ending",
+			startCase(&schema.Plan{Started: sd("2026-01-12")}, first, sconf("review", "2026-03-30", "continue", "r.md"), stray), first, []*schema.Conference{stray}},
+		{"ceased the day of the new initial conference",
+			startCase(&schema.Plan{Started: sd("2026-04-09")}, first, sconf("review", "2026-04-09", "cease", "r.md"), stray), stray, nil},
+		{"ceased before it", startCase(&schema.Plan{Started: sd("2026-04-09")}, first, sconf("review", "2026-03-30", "cease", "r.md"), stray), stray, nil},
+		{"ceased before the first: no ending between", startCase(&schema.Plan{Started: sd("2026-01-12")}, sconf("review", "2025-12-01", "cease", "r.md"), first, stray), first, []*schema.Conference{stray}},
+		{"an initial conference that made no plan is no start", startCase(&schema.Plan{Started: sd("2026-01-12")}, first, sconf("initial", "2026-04-09", "no plan", "n.md")), first, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.c.PlanStartConference(); got != tc.start {
+				t.Errorf("PlanStartConference = %+v, want %+v", got, tc.start)
+			}
+			if got := tc.c.StrayInitialConferences(); len(got) != len(tc.strayWant) || len(got) > 0 && got[0] != tc.strayWant[0] {
+				t.Errorf("StrayInitialConferences = %+v, want %+v", got, tc.strayWant)
 			}
 		})
 	}
