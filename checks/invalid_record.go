@@ -28,6 +28,10 @@ an invalid record, at the line and column of the problem:
   date written as a string), an impossible date (2026-02-30);
 - a frontmatter reference to a person who is neither the child nor among the
   people in case.md (action owners are unnamed-action-owner's concern);
+- a date of birth after the as-of date: a birth is recorded once it has
+  happened (2081 for 2018, or the expected date written in advance); the
+  rules about seeing the child then count from the start of the plan, as
+  for a child with no date of birth, rather than wait for that day;
 - a typed record with no case.md above it;
 - a case with no plan (reported on case.md), or with two (on the second);
 - two cases with the same id (on the second case.md's id).
@@ -65,6 +69,12 @@ func runInvalidRecord(pass *lint.Pass) error {
 			// Msg keeps what the message quotes apart, for --redact.
 			pass.Report(lint.Diagnostic{Doc: d, Offset: p.Offset, Message: p.Message, Msg: p.Msg})
 		}
+	}
+	if c := pass.Case; c.BornInFuture() && c.Record != nil && c.Record.Doc != nil {
+		child, born := c.ChildName(), c.Child().Born
+		pass.Reportf(c.Record.Doc, childKeyAt(c.Record.Doc, "born"),
+			"%s's date of birth is recorded as %s, a day still to come on %s: a birth is recorded once it has happened; correct the date, or, if %s is not yet born, write unborn = true and expected = %s instead; until then the rules about seeing %s count from the start of the plan",
+			child, born.Long(), pass.AsOf.Long(), child, born, child)
 	}
 	return nil
 }

@@ -6,13 +6,13 @@ import (
 )
 
 // UnrecordedBirth: an unborn child's expected date passed more than two
-// weeks ago and no birth is recorded.
+// weeks ago and no birth is recorded, or a visit saw the baby.
 var UnrecordedBirth = &lint.Rule{
 	ID:       "unrecorded-birth",
 	Title:    "An unborn child's expected date passed more than two weeks ago and no birth is recorded",
 	Severity: lint.Error,
 	Family:   FamilySeeingChild,
-	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan},
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindVisit},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§03", Quote: "To see the child/young person alone within 28 working days as appropriate"},
 		{Source: Oxon, Paragraph: "§3", Quote: "This must include seeing the child alone or a baby when awake at least every 2 weeks"},
@@ -29,8 +29,16 @@ born date) and the expected date of birth (expected) is more than two weeks
 before the as-of date (or the end of the plan): expected + 14 days is still
 in time, expected + 15 days is not. When no expected date is recorded, it
 fires once the plan has run 44 weeks (the longest pregnancy and the two
-weeks), and asks for the expected date. Every rule about seeing the baby
-stays silent until the birth is recorded.
+weeks), and asks for the expected date; so it does when the expected date
+is more than 42 weeks after the plan started, which no pregnancy lasts (a
+mistyped year must not put the check off for decades). Every rule about
+seeing the baby stays silent until the birth is recorded.
+
+It fires, on the visit, from the day after a visit that records the child
+seen (child_seen = true, or awake = true) while case.md still records the
+child unborn: a baby born early, and seen, must not wait for the expected
+date to pass before the rules about seeing the baby apply. (A visit during the
+pregnancy sees the mother, not the baby: child_seen = false.)
 
 The finding points at case.md's expected line (its unborn line when there is
 no expected date).`,
@@ -54,12 +62,23 @@ func runUnrecordedBirth(pass *lint.Pass) error {
 	if c.Record == nil || c.Record.Doc == nil || c.Plan == nil {
 		return nil
 	}
+	doc := c.Record.Doc
+	child := c.ChildName()
+	if v, key := seenWhileUnborn(pass); v != nil && v.Date.Date.Before(pass.Until()) {
+		pass.Reportf(v.Doc, v.Doc.At(key),
+			"the visit of %s records %s seen (%s = true), but case.md still records %s as unborn: if %s has been born, record born = the date of birth in case.md (and remove unborn = true), so that the rules about seeing %s apply from the birth; if not, the visit saw the mother, not the baby: set child_seen = false (%s)",
+			v.Date.Date.Long(), child, key, child, child, child, cite(pass))
+	}
 	expected, overdue := pass.UnrecordedBirth()
 	if !overdue {
 		return nil
 	}
-	doc := c.Record.Doc
-	child := c.ChildName()
+	if c.ExpectedTooLate() {
+		pass.Reportf(doc, childKeyAt(doc, "expected", "unborn"),
+			"%s is recorded as unborn, expected on %s, more than 42 weeks after the plan started on %s, which no pregnancy lasts; the plan has now run more than 44 weeks with no birth recorded: record born = the date of birth (and remove unborn = true), or correct the expected date; until then no rule can check that %s is seen (%s)",
+			child, expected.Long(), c.PlanStart().Long(), child, cite(pass))
+		return nil
+	}
 	if expected.IsZero() {
 		pass.Reportf(doc, childKeyAt(doc, "unborn"),
 			"%s is recorded as unborn with no expected date, and the plan started on %s, more than 44 weeks before %s: record the birth (born = the date, and remove unborn), or the expected date; until then no rule can check that %s is seen (%s)",
@@ -72,6 +91,29 @@ func runUnrecordedBirth(pass *lint.Pass) error {
 	return nil
 }
 
+// seenWhileUnborn returns the first visit of the plan, up to the as-of
+// date (or the end of the plan), that records the child seen (child_seen
+// or awake) while case.md records the child unborn, else nil; and the key
+// that says so. The birth is due to be recorded by the day of that visit:
+// the finding stands from the day after.
+func seenWhileUnborn(pass *lint.Pass) (*schema.Visit, string) {
+	if !pass.Case.IsUnborn() {
+		return nil, ""
+	}
+	for _, v := range pass.Visits() {
+		if !pass.Case.InPlan(v.Date.Date) {
+			continue
+		}
+		switch {
+		case v.Awake:
+			return v, "awake"
+		case v.ChildSeen:
+			return v, "child_seen"
+		}
+	}
+	return nil, ""
+}
+
 // dueUnrecordedBirth is the birth of an unborn child with an expected date,
 // to be recorded within two weeks of it (lint.Pass.UnrecordedBirth, which
 // runUnrecordedBirth reports from).
@@ -80,17 +122,22 @@ func dueUnrecordedBirth(pass *lint.Pass) []lint.Obligation {
 	if c.Record == nil || c.Record.Doc == nil || c.Plan == nil {
 		return nil
 	}
+	var out []lint.Obligation
+	if v, key := seenWhileUnborn(pass); v != nil {
+		out = append(out, lint.Obligation{Key: "birth-seen", What: "the birth recorded (born): a visit saw the baby", Due: v.Date.Date,
+			From: lint.SourceOf(v.Doc, "visit that saw the baby"), Doc: v.Doc, Offset: v.Doc.At(key)})
+	}
 	expected, due, ok := c.BirthRecordDue()
 	if !ok {
-		return nil
+		return out
 	}
 	doc := c.Record.Doc
 	if expected.IsZero() {
-		return []lint.Obligation{{Key: "birth", What: "the birth recorded (born), or the expected date", Due: due,
-			From: lint.SourceOf(c.Plan.Doc, "plan started"), Doc: doc, Offset: childKeyAt(doc, "unborn")}}
+		return append(out, lint.Obligation{Key: "birth", What: "the birth recorded (born), or the expected date", Due: due,
+			From: lint.SourceOf(c.Plan.Doc, "plan started"), Doc: doc, Offset: childKeyAt(doc, "unborn")})
 	}
-	return []lint.Obligation{{Key: "birth", What: "the birth recorded (born), or the expected date corrected", Due: due,
-		From: lint.SourceOf(doc, "expected date of birth"), Doc: doc, Offset: childKeyAt(doc, "expected", "unborn")}}
+	return append(out, lint.Obligation{Key: "birth", What: "the birth recorded (born), or the expected date corrected", Due: due,
+		From: lint.SourceOf(doc, "expected date of birth"), Doc: doc, Offset: childKeyAt(doc, "expected", "unborn")})
 }
 
 // childKeyAt returns the offset of the first of keys written in case.md's

@@ -80,7 +80,7 @@ func bedroomSeenBetween(pass *lint.Pass, from, to schema.Date) (checked, seen bo
 		return false, false // two conferences on one day: no period between them
 	}
 	after := from
-	if born := pass.Case.Child().Born; !born.IsZero() && born.After(after) {
+	if born := pass.Case.Birth(); !born.IsZero() && born.After(after) {
 		if due, _, ok := usualSeenAloneDue(pass, born); !to.After(born) || !ok || !due.Before(to) {
 			return false, false
 		}

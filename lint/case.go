@@ -40,6 +40,8 @@ type Case struct {
 	// coreGroup is CoreGroupMembers, once it is asked for.
 	coreGroup     []string
 	coreGroupRead bool
+	// asOf is the day the case is read as of (ReadOn); zero when unknown.
+	asOf schema.Date
 	// startConference is PlanStartConference, and strayInitials
 	// StrayInitialConferences, once either is asked for (every rule that
 	// counts from the plan's start asks).
@@ -104,6 +106,10 @@ func (c *Case) Child() schema.Child {
 	}
 	return c.Record.Child
 }
+
+// ReadOn sets the day the case is read as of: what is dated after it
+// has not happened yet. The engine sets it before the rules run.
+func (c *Case) ReadOn(d schema.Date) { c.asOf = d }
 
 // ChildName returns the child's name, or "the child".
 func (c *Case) ChildName() string {

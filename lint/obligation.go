@@ -89,6 +89,7 @@ func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf 
 	if cal == nil {
 		cal = calendar.Default()
 	}
+	c.ReadOn(asOf)
 	var out []Obligation
 	var words *profileWords // made once, for every rule's pass
 	for _, r := range enabled {

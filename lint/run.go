@@ -532,6 +532,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	})
 	out.records = len(docs)
 	c := assemble(g.Dir, docs)
+	c.ReadOn(e.opts.AsOf)
 	out.caseID, out.caseIDPos = caseIDOf(c)
 
 	var diags diagCounter // at most maxDiagsPerFile of a rule in a file (place.go)

@@ -28,14 +28,36 @@ func (c *Case) IsUnborn() bool {
 // IsBornOn reports whether there is a child to see on d: the child was
 // born on or before d. An unborn child is born on no day until the birth
 // is recorded; a child with no date of birth who is not recorded unborn
-// (an invalid record) counts as born, so that the rules about seeing the
-// child are not silently switched off.
+// (an invalid record), or whose date of birth is still to come (Birth),
+// counts as born, so that the rules about seeing the child are not
+// silently switched off.
 func (c *Case) IsBornOn(d schema.Date) bool {
 	if c.IsUnborn() {
 		return false
 	}
-	born := c.Child().Born
+	born := c.Birth()
 	return born.IsZero() || !d.Before(born)
+}
+
+// Birth returns the child's date of birth as the rules may count from it:
+// case.md's born, or the zero date when none is recorded or when it is
+// after the day the case is read as of (ReadOn). A birth cannot be
+// recorded before it happens: such a date is a mistake (2081 for 2018, or
+// the expected date written in advance), which unrecorded-birth reports
+// (BornInFuture); counting the visits from it would switch off every rule
+// about seeing the child until that day.
+func (c *Case) Birth() schema.Date {
+	if c.BornInFuture() {
+		return schema.Date{}
+	}
+	return c.Child().Born
+}
+
+// BornInFuture reports whether case.md's date of birth is after the day
+// the case is read as of.
+func (c *Case) BornInFuture() bool {
+	born := c.Child().Born
+	return !born.IsZero() && !c.asOf.IsZero() && born.After(c.asOf)
 }
 
 // BirthUnrecordedAfter is how long after the expected date of birth an
@@ -48,7 +70,8 @@ const BirthUnrecordedAfter = 14 // days
 // date + 14 days is still in time, + 15 days is not. It returns the expected date.
 // An unborn child with no expected date is overdue once the plan has run
 // 42 weeks (a pregnancy lasts at most that long) plus the two weeks; expected
-// is then zero.
+// is then zero. So is one whose expected date is later than any pregnancy
+// lasts (ExpectedTooLate), with the expected date returned.
 func (p *Pass) UnrecordedBirth() (expected schema.Date, overdue bool) {
 	expected, due, ok := p.Case.BirthRecordDue()
 	return expected, ok && p.Until().After(due)
@@ -62,14 +85,33 @@ func (c *Case) BirthRecordDue() (expected, due schema.Date, ok bool) {
 	if !c.IsUnborn() {
 		return schema.Date{}, schema.Date{}, false
 	}
+	start := c.PlanStart()
+	if c.Plan == nil {
+		start = schema.Date{}
+	}
 	if e := c.Child().Expected; !e.IsZero() {
+		if c.ExpectedTooLate() {
+			return e, start.AddDays(LongestPregnancy + BirthUnrecordedAfter), true
+		}
 		return e, e.AddDays(BirthUnrecordedAfter), true
 	}
-	start := c.PlanStart()
-	if c.Plan == nil || start.IsZero() {
+	if start.IsZero() {
 		return schema.Date{}, schema.Date{}, false
 	}
-	return schema.Date{}, start.AddDays(42*7 + BirthUnrecordedAfter), true
+	return schema.Date{}, start.AddDays(LongestPregnancy + BirthUnrecordedAfter), true
+}
+
+// LongestPregnancy is the longest a pregnancy lasts, in days: 42 weeks.
+const LongestPregnancy = 42 * 7
+
+// ExpectedTooLate reports whether an unborn child's expected date of birth
+// is more than 42 weeks after the plan's start, which no pregnancy lasts (a
+// pre-birth plan is made during the pregnancy): the date is a mistake (2062
+// for 2026), and the birth is due to be recorded as though none were given
+// (BirthRecordDue), not years from now.
+func (c *Case) ExpectedTooLate() bool {
+	e, start := c.Child().Expected, c.PlanStart()
+	return c.Plan != nil && !e.IsZero() && !start.IsZero() && e.After(start.AddDays(LongestPregnancy))
 }
 
 // SeeingFrom returns the day from which the child must be seen: the later
@@ -82,7 +124,7 @@ func (c *Case) SeeingFrom() (from schema.Date, ok bool) {
 	if c.Plan == nil || from.IsZero() || c.IsUnborn() {
 		return schema.Date{}, false
 	}
-	if born := c.Child().Born; !born.IsZero() && born.After(from) {
+	if born := c.Birth(); !born.IsZero() && born.After(from) {
 		from = born
 	}
 	return from, true

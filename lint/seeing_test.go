@@ -311,6 +311,41 @@ func TestBirth(t *testing.T) {
 	}
 }
 
+// TestBirthStillToCome: a date of birth after the day the case is read as
+// of is no birth the rules count from; an expected date later than any
+// pregnancy lasts is no expected date.
+func TestBirthStillToCome(t *testing.T) {
+	d := sd
+	typo := seeingCase(t, "born = 2081-03-10", "")
+	if typo.IsBornOn(d("2026-02-01")) || typo.BornInFuture() {
+		t.Error("before ReadOn, a date of birth is taken as written (born on no day before it), and not known to be still to come")
+	}
+	typo = seeingCase(t, "born = 2081-03-10", "")
+	typo.ReadOn(d("2026-06-10"))
+	if !typo.BornInFuture() || !typo.Birth().IsZero() || !typo.IsBornOn(d("2026-02-01")) {
+		t.Error("born after the as-of date: still to come, no birth to count from, the child counts as born")
+	}
+	if f, ok := typo.SeeingFrom(); !ok || f != d("2026-01-12") {
+		t.Errorf("SeeingFrom = %v %v, want the plan's start", f, ok)
+	}
+	today := seeingCase(t, "born = 2026-06-10", "")
+	today.ReadOn(d("2026-06-10"))
+	if today.BornInFuture() || today.Birth() != d("2026-06-10") {
+		t.Error("born on the as-of date has happened")
+	}
+	late := seeingCase(t, "unborn = true\nexpected = 2062-04-20", "")
+	if !late.ExpectedTooLate() {
+		t.Error("an expected date 36 years after the plan's start is too late")
+	}
+	if _, due, ok := late.BirthRecordDue(); !ok || due != d("2026-11-16") {
+		t.Errorf("BirthRecordDue = %v %v, want the plan's start + 44 weeks", due, ok)
+	}
+	inTime := seeingCase(t, "unborn = true\nexpected = 2026-11-02", "") // the plan's start + 42 weeks
+	if inTime.ExpectedTooLate() {
+		t.Error("an expected date 42 weeks after the plan's start is possible")
+	}
+}
+
 func TestRefusalsFromConfig(t *testing.T) {
 	cfg, err := ParseConfig(".caselint.toml", []byte(`profile = "ours"
 [profiles.ours]
