@@ -25,11 +25,18 @@ been addressed and recommends that the plan end at the next conference may
 visiting be reduced to at least every 4 weeks; the reduction must be agreed in
 supervision with the Team Manager and approved by the Independent Chair.
 
+The reduction is agreed by this plan's core group "in the review period"
+and applies to the visits still to come: an agreement dated before this
+authority's plan started (the initial conference, or the transfer conference
+for a child who moved in), copied from an earlier plan or made under the
+previous authority's plan, is not in force.
+
 The rule fires when plan.md has a [reduced_visiting] table with no "agreed"
-date, or whose "approved_by" is empty, is not among the case's people, or is
-not an independent conference chair (a person whose role is "independent
-conference chair" or "conference and review manager"). Until it is put right,
-unseen-child holds the child to the usual interval.
+date, or one dated before the plan started, or whose "approved_by" is empty,
+is not among the case's people, or is not an independent conference chair (a
+person whose role is "independent conference chair" or "conference and
+review manager"). Until it is put right, unseen-child holds the child to the
+usual interval.
 
 The finding points at the [reduced_visiting] header.`,
 	Bad: `[reduced_visiting]
@@ -54,6 +61,10 @@ func runUnapprovedReducedVisiting(pass *lint.Pass) error {
 	var problems []string
 	if rv.Agreed.IsZero() {
 		problems = append(problems, "has no \"agreed\" date: record when it was agreed in supervision with the Team Manager")
+	}
+	if pass.Case.ReducedVisitingBeforePlan() {
+		problems = append(problems, fmt.Sprintf("is dated before this plan started on %s, so it is not this plan's core group's agreement and is not in force (one carried over from an earlier plan, or from the previous authority's, lapses with it): if this plan's core group has agreed a reduction, record the date it was agreed in supervision with the Team Manager; otherwise remove [reduced_visiting]",
+			pass.Case.PlanStart().Long()))
 	}
 	approver := strings.TrimSpace(rv.ApprovedBy)
 	switch {

@@ -33,12 +33,16 @@ day the interval runs out after the last one: the 28th working day, bank
 holidays not counted, or the same weekday 2 weeks later. A visit on that
 day is in time; a later one is late. If the plan sets its own
 seen_alone_every, the stricter of the plan's and the profile's applies.
-Under reduced visiting (Oxfordshire 1.8 §3: every 4 weeks) agreed and
-approved by the independent conference chair, gaps that end on or after
-the agreed date are measured against the reduced interval, until a review
-conference continues the plan: the reduction is agreed on the recommendation
-that planning end at that conference, so when it does not, the usual
-frequency applies again from the conference.
+Under reduced visiting (Oxfordshire 1.8 §3: every 4 weeks) agreed, on or
+after the plan's start, and approved by the independent conference chair,
+gaps that end on or after the agreed date are measured against the reduced
+interval, until a review conference continues the plan: the reduction is
+agreed on the recommendation that planning end at that conference, so when
+it does not, the usual frequency applies again from the conference. A
+reduction is agreed for the visits still to come: a gap whose usual due day
+fell before the day it was agreed was already overdue, and stays due on its
+usual day. An agreement dated before the plan started is not in force
+(unapproved-reduced-visiting).
 
 A visit counts only when it is the lead worker seeing the child: made by the
 lead worker; by another social worker of the authority covering for them
@@ -285,7 +289,10 @@ func procedureName(pass *lint.Pass) string {
 // earlier day.
 //
 // Approved reduced visiting (Oxfordshire 1.8 §3) replaces it for gaps ending
-// on or after the agreement, until a review conference continues the plan:
+// on or after the agreement whose usual due day is not before the agreement
+// (lint.ReducedVisitingAppliesTo: a visit already overdue when the reduction
+// was agreed stays due on its usual day), until a review conference
+// continues the plan:
 // the reduction is agreed on the recommendation that planning end there, so
 // when it does not, the usual frequency returns from that conference. A gap
 // that spans the conference is due by the earlier of the reduced due day
@@ -296,6 +303,11 @@ func seenAloneDue(pass *lint.Pass, from, end schema.Date) (due schema.Date, by v
 	agreed, reduced := pass.ReducedVisitingFrom()
 	if !reduced || end.Before(agreed) {
 		return usualSeenAloneDue(pass, from)
+	}
+	if udue, uby, uok := usualSeenAloneDue(pass, from); uok && !lint.ReducedVisitingAppliesTo(agreed, udue) {
+		// Already overdue when the reduction was agreed.
+		uby.Whose = fmt.Sprintf("%s, and not the reduced visiting agreed later, on %s (a reduction does not excuse a visit already overdue),", uby.Whose, agreed.Long())
+		return udue, uby, true
 	}
 	rby := visitingInterval{pass.Profile.ReducedSeenAloneEvery, "the reduced visiting approved from " + agreed.Long()}
 	rdue := pass.Calendar.Add(from, rby.Interval)

@@ -920,19 +920,49 @@ func (p *Pass) SeenAlone(v *schema.Visit) bool {
 
 // ReducedVisitingFrom returns the date from which reduced visiting
 // (Oxfordshire 1.8 §3) applies: the plan has a [reduced_visiting] agreement
-// with an agreed date, approved by one of the case's people who is an
-// independent conference chair, and the profile allows a reduced interval.
-// ok is false otherwise (unapproved-reduced-visiting says what is missing).
+// with an agreed date, not before this authority's plan started
+// (ReducedVisitingBeforePlan), approved by one of the case's people who is
+// an independent conference chair, and the profile allows a reduced
+// interval. ok is false otherwise (unapproved-reduced-visiting says what is
+// missing).
 func (p *Pass) ReducedVisitingFrom() (agreed schema.Date, ok bool) {
 	plan := p.Case.Plan
 	if plan == nil || plan.ReducedVisiting == nil || p.Profile.ReducedSeenAloneEvery.IsZero() {
 		return schema.Date{}, false
 	}
 	rv := plan.ReducedVisiting
-	if rv.Agreed.IsZero() || !p.Case.IsConferenceChair(rv.ApprovedBy) {
+	if rv.Agreed.IsZero() || p.Case.ReducedVisitingBeforePlan() || !p.Case.IsConferenceChair(rv.ApprovedBy) {
 		return schema.Date{}, false
 	}
 	return rv.Agreed, true
+}
+
+// ReducedVisitingBeforePlan reports whether the plan's [reduced_visiting]
+// agreement is dated before this authority's plan started (PlanStart: the
+// initial conference, or for a child who moved in, the transfer
+// conference). Such an agreement is not this plan's: 1.8 §3 lets "the Core
+// Group" agree a reduction "in the review period", on its own view that
+// the main risk factors have been addressed, so an agreement copied from
+// an earlier plan, or made under the previous authority's plan, is not in
+// force. It is false when there is no agreement, no agreed date or no
+// start to compare with.
+func (c *Case) ReducedVisitingBeforePlan() bool {
+	if c.Plan == nil || c.Plan.ReducedVisiting == nil || c.Plan.ReducedVisiting.Agreed.IsZero() {
+		return false
+	}
+	start := c.PlanStart()
+	return !start.IsZero() && c.Plan.ReducedVisiting.Agreed.Before(start)
+}
+
+// ReducedVisitingAppliesTo reports whether the reduced interval agreed on
+// agreed may measure a gap in seeing the child whose usual due day (counted
+// from the gap's start, without the reduction) is usualDue: only when that
+// day is not before the agreement. A reduction is agreed for the visits
+// still to come (1.8 §3 "a reduced level of visiting ... can be agreed");
+// a visit already overdue on the day it was agreed stays due on its usual
+// day, and the reduction cannot excuse it afterwards.
+func ReducedVisitingAppliesTo(agreed, usualDue schema.Date) bool {
+	return !usualDue.Before(agreed)
 }
 
 // ReducedVisitingLapsedAt returns the review conference at which the plan's

@@ -477,3 +477,48 @@ func TestAsleepInWords(t *testing.T) {
 		}
 	}
 }
+
+func TestReducedVisitingAgreedForThisPlan(t *testing.T) {
+	oxon, err := ShippedProfile(ProfileOxfordshire)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, agreed    string
+		before, inForce bool
+	}{
+		{"agreed before the plan started (an earlier plan's)", "2026-01-05", true, false},
+		{"agreed the day before the plan started", "2026-01-11", true, false},
+		{"agreed on the day the plan started", "2026-01-12", false, true},
+		{"agreed in the review period", "2026-04-15", false, true},
+	} {
+		c := seeingCase(t, "born = 2015-04-02", "started = 2026-01-12\nlead_worker = \"Aisha Patel\"\nmanager = \"Rob Jones\"\n"+
+			"[reduced_visiting]\nagreed = "+tt.agreed+"\napproved_by = \"Chris Hall (independent conference chair)\"")
+		c.Record.People = append(c.Record.People, schema.Person{Name: "Chris Hall", Role: "independent conference chair"})
+		c = NewCase("c", c.Record, []schema.Record{c.Plan})
+		if got := c.ReducedVisitingBeforePlan(); got != tt.before {
+			t.Errorf("%s: ReducedVisitingBeforePlan = %v, want %v", tt.name, got, tt.before)
+		}
+		p := &Pass{Case: c, Profile: oxon, AsOf: day("2026-06-01")}
+		if _, ok := p.ReducedVisitingFrom(); ok != tt.inForce {
+			t.Errorf("%s: ReducedVisitingFrom in force = %v, want %v", tt.name, ok, tt.inForce)
+		}
+	}
+	if c := seeingCase(t, "born = 2015-04-02", ""); c.ReducedVisitingBeforePlan() {
+		t.Error("no agreement: not before the plan")
+	}
+}
+
+func TestReducedVisitingAppliesTo(t *testing.T) {
+	agreed := day("2026-04-15")
+	for usual, want := range map[string]bool{
+		"2026-04-10": false, // already overdue when agreed
+		"2026-04-14": false, // due the day before the agreement
+		"2026-04-15": true,  // due on the day it was agreed: not yet missed
+		"2026-04-24": true,
+	} {
+		if got := ReducedVisitingAppliesTo(agreed, day(usual)); got != want {
+			t.Errorf("ReducedVisitingAppliesTo(%s, usual due %s) = %v, want %v", agreed, usual, got, want)
+		}
+	}
+}
