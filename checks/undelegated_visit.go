@@ -33,7 +33,9 @@ delegated only to a worker, never to a family member.
 A visit by another social worker of the authority covering for the lead
 worker (a person whose role is a social worker, or the lead worker's
 manager, of the authority's children's services where the agency is
-written) is not a delegation: cover for sickness, leave and training is
+written; not a hospital, CAMHS, adult or YOT social worker, nor one of
+another authority, nor a health visitor or teacher recorded qualified) is
+not a delegation: cover for sickness, leave and training is
 arranged by the manager (Oxfordshire 1.8 §3, §4) and the rule stays quiet.
 Visits before the plan started, or before the child was born, are not
 checked. A visit this rule reports does not count as the lead worker seeing

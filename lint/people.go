@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -202,6 +203,48 @@ func socialWorker(t roleText, line, chair bool) bool {
 		"advanced practitioner", "sw", "ssw", "lsw", "asw", "nqsw")
 }
 
+// isOtherService reports whether a role places its holder in a service
+// other than the local authority's children's social care, whatever the
+// agency says: a hospital's or a hospice's, health (CAMHS, mental health,
+// an AMHP), adult services, youth justice (YOT, YOS, youth offending),
+// probation or prison, the police, a school or education, CAFCASS, an
+// independent social worker or fostering agency, drug and alcohol
+// services, housing, a charity. A "hospital social worker" or an "adult
+// social worker" is a social worker, but not the authority's children's
+// services': not cover for the lead worker. Leaving care, fostering,
+// adoption, disabled children's, MASH and emergency duty teams are the
+// authority's children's services, and are not named here.
+func isOtherService(t roleText) bool {
+	return hasPhrase(t.phrase, "hospital", "hospice", "nhs", "health", "camhs", "cmht", "amhp",
+		"adult", "adults", "yot", "yos", "youth offending", "youth justice", "probation", "prison",
+		"police", "school", "schools", "education", "cafcass", "independent", "fostering agency",
+		"ifa", "drug", "drugs", "alcohol", "substance", "housing", "charity", "voluntary", "nspcc",
+		"barnardos")
+}
+
+// isOtherProfession reports whether a role names a profession other than
+// social work: a health visitor, nurse, midwife, doctor, therapist, teacher,
+// police officer, Children's Guardian, solicitor, support worker, or anyone
+// of the conference and review service (a chair, an Independent Reviewing
+// Officer). A social worker's role, a social work manager's, or one that
+// says social work or social care, is not; nor is a role that names no
+// profession ("", "practitioner", "locum", "duty worker"). Such a role is
+// what qualified = true cannot turn into a social worker's: the flag says a
+// social worker is qualified, not that a health visitor is a social worker.
+func isOtherProfession(t roleText, line, review, socialWorker bool) bool {
+	if socialWorker || (line && !review) || hasPhrase(t.phrase, "social work", "social care") {
+		return false
+	}
+	return review || hasPhrase(t.phrase, "health visitor", "hv", "nurse", "midwife", "doctor", "gp",
+		"paediatrician", "pediatrician", "psychologist", "psychiatrist", "psychotherapist",
+		"therapist", "counsellor", "counselor", "consultant", "clinician", "dentist", "pharmacist",
+		"paramedic", "teacher", "headteacher", "head teacher", "teaching", "senco", "dsl",
+		"designated safeguarding lead", "school", "nursery", "early years", "police", "constable",
+		"pc", "dc", "sergeant", "detective", "officer", "guardian", "solicitor", "lawyer",
+		"barrister", "advocate", "mentor", "youth worker", "play worker", "support worker",
+		"family support", "interpreter", "housing", "probation")
+}
+
 // isUnqualified reports whether a role says plainly that its holder is
 // not (yet) a qualified social worker: a student, a trainee, an
 // apprentice (a social work degree apprenticeship), an unqualified worker or
@@ -313,6 +356,7 @@ func (c *Case) IsFamily(ref string) bool {
 // roleFacts are what a person's role says (readRole).
 type roleFacts struct {
 	chair, lineManager, reviewService, socialWorker, unqualified, family bool
+	otherService, otherProfession                                        bool
 }
 
 // readRole reads what role says (the tests above), asking each once.
@@ -321,13 +365,16 @@ func readRole(role string) roleFacts {
 	chair := isConferenceChair(t)
 	review := reviewService(t, chair)
 	line := lineManager(t, review)
+	sw := socialWorker(t, line, chair)
 	return roleFacts{
-		chair:         chair,
-		lineManager:   line,
-		reviewService: review,
-		socialWorker:  socialWorker(t, line, chair),
-		unqualified:   isUnqualified(t),
-		family:        isFamilyPhrase(t.phrase),
+		chair:           chair,
+		lineManager:     line,
+		reviewService:   review,
+		socialWorker:    sw,
+		unqualified:     isUnqualified(t),
+		family:          isFamilyPhrase(t.phrase),
+		otherService:    isOtherService(t),
+		otherProfession: isOtherProfession(t, line, review, sw),
 	}
 }
 
@@ -465,19 +512,175 @@ func (c *Case) IsLeadWorkersManager(ref string) bool {
 }
 
 // IsSocialWorker reports whether ref names one of the case's people, not
-// family, whose role is a social worker's (IsSocialWorkerRole) or who is
-// recorded as a qualified social worker (qualified = true), and whose
-// agency is not plainly another service's (a hospital's social worker is
-// not the authority's).
+// family, who is a social worker of the authority (rules.md v1.1 "a person
+// of the authority whose role is a social worker"): their role is a social
+// worker's (IsSocialWorkerRole), or they are recorded as a qualified social
+// worker (qualified = true) and their role names no other profession (a
+// health visitor, a teacher, a police officer, an Independent Reviewing
+// Officer: the flag qualifies a social worker, it makes no one one); and
+// neither their agency (AgencyService) nor their role (a hospital, CAMHS,
+// adult or YOT social worker) places them in another service; and their
+// agency is not recognisably another authority's than the lead worker's
+// (OfAnotherAuthority).
 func (c *Case) IsSocialWorker(ref string) bool {
 	child, p := c.refer(ref)
-	if p == nil || child || p.isFamily() {
+	if p == nil || child || !p.isSocialWorker() {
 		return false
 	}
-	if AgencyService(p.Agency) == ServiceOther {
+	return !p.ofOtherService() && !c.OfAnotherAuthority(ref)
+}
+
+// isSocialWorker reports whether p is a social worker by what case.md says
+// of them, wherever they work: not family, and a social worker's role, or
+// qualified = true on a role that names no other profession.
+func (p *casePerson) isSocialWorker() bool {
+	if p.isFamily() {
 		return false
 	}
-	return p.Qualified || p.role().socialWorker
+	r := p.role()
+	return r.socialWorker || (p.Qualified && !r.otherProfession)
+}
+
+// ofOtherService reports whether p's agency (AgencyService) or role
+// (isOtherService) places them plainly in another service than the
+// authority's children's social care.
+func (p *casePerson) ofOtherService() bool {
+	return AgencyService(p.Agency) == ServiceOther || p.role().otherService
+}
+
+// OfAnotherAuthority reports whether the agency of ref, one of the case's
+// people, is recognisably another local authority's than the lead
+// worker's: each agency names an authority (AgencyAuthority) and neither
+// names the other's ("Cheshire East Council Children's Services" beside
+// the lead worker's "Children, Education and Families", Oxfordshire's
+// directorate). The lead worker's authority is read from their agency, or,
+// when it names none, from the agency of their manager as the plan names
+// them (the same team). When neither names an authority ("Children's
+// Services", or no agency written), nothing is judged: the record does not
+// say which authority holds the plan, and a social worker of "X Council"
+// may be of this authority's own.
+func (c *Case) OfAnotherAuthority(ref string) bool {
+	child, p := c.refer(ref)
+	if p == nil || child || c.IsLeadWorker(ref) {
+		return false
+	}
+	theirs := AgencyAuthority(p.Agency)
+	if theirs == "" {
+		return false
+	}
+	ours := c.leadWorkersAuthority()
+	return ours != "" && !sameAuthority(theirs, ours)
+}
+
+// leadWorkersAuthority is the authority the lead worker's agency names,
+// or, when it names none, the one their manager's names (the plan's
+// manager); "" when neither names one.
+func (c *Case) leadWorkersAuthority() string {
+	for _, ref := range []string{c.LeadWorker(), c.LeadWorkersManager()} {
+		if ref == "" {
+			continue
+		}
+		if p := c.person(ref); p != nil {
+			if a := AgencyAuthority(p.Agency); a != "" {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+// The directorates and abbreviations of the two procedures' authorities,
+// and the authority each names (AgencyAuthority).
+var procedureAuthorities = []struct{ phrase, authority string }{
+	{"vulnerable children and corporate parenting", "stoke on trent"},
+	{"vccp", "stoke on trent"},
+	{"sotcc", "stoke on trent"},
+	{"children education and families", "oxfordshire"},
+	{"cef", "oxfordshire"},
+	{"occ", "oxfordshire"},
+}
+
+// authorityWords are the words around a local authority's name that are
+// not the name ("Cheshire East Council" is Cheshire East, "London Borough
+// of Merton" is Merton).
+var authorityWords = map[string]bool{
+	"the": true, "of": true, "and": true, "council": true, "county": true, "city": true,
+	"borough": true, "metropolitan": true, "district": true, "unitary": true, "london": true,
+	"royal": true, "la": true, "local": true, "authority": true, "cc": true, "mbc": true,
+	"childrens": true, "children": true, "services": true, "service": true, "social": true,
+	"care": true, "work": true, "families": true, "family": true, "education": true,
+	"safeguarding": true, "team": true, "department": true, "directorate": true, "csc": true,
+}
+
+// AgencyAuthority returns the local authority an agency as written in
+// case.md names, as its words joined by spaces ("cheshire east",
+// "stoke on trent"), or "" when it names none. An authority is named by
+// the words before "Council" or before "Children's Services" / "Children's
+// Social Care" ("Cheshire East Council Children's Services", "Oxfordshire
+// Children's Services"), by the words after "Borough of" or "City of"
+// ("London Borough of Merton"), or by the directorate of one of the two
+// procedures ("Vulnerable Children and Corporate Parenting" is
+// Stoke-on-Trent's, "Children, Education and Families" Oxfordshire's).
+// An agency of another service, or one that names no place ("Children's
+// Services", "Locality Team 3"), names none.
+func AgencyAuthority(agency string) string {
+	p := phrase(agency)
+	if strings.TrimSpace(p) == "" || AgencyService(agency) == ServiceOther {
+		return ""
+	}
+	ws := words(agency)
+	name := func(ws []string) string {
+		var out []string
+		for _, w := range ws {
+			if !authorityWords[w] && !unicode.IsDigit(rune(w[0])) {
+				out = append(out, w)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "borough" || ws[i] == "city" || ws[i] == "county") && ws[i+1] == "of" {
+			rest := ws[i+2:]
+			for j, w := range rest {
+				if w == "council" || w == "childrens" || w == "children" || w == "social" {
+					rest = rest[:j]
+					break
+				}
+			}
+			if n := name(rest); n != "" {
+				return n
+			}
+		}
+	}
+	for i, w := range ws {
+		if w == "council" || (w == "childrens" && i+1 < len(ws) && (ws[i+1] == "services" || ws[i+1] == "social")) {
+			if n := name(ws[:i]); n != "" {
+				return n
+			}
+		}
+	}
+	for _, pa := range procedureAuthorities {
+		if containsSpaced(p, pa.phrase) {
+			return pa.authority
+		}
+	}
+	return ""
+}
+
+// sameAuthority reports whether two authorities as AgencyAuthority names
+// them may be the same: the words of one are all among the other's
+// ("stoke" and "stoke on trent").
+func sameAuthority(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // IsQualifiedSocialWorker reports whether ref names one of the case's

@@ -119,7 +119,8 @@ func oldPeopleAnswers(c *Case, ref string) peopleAnswers {
 		a.family = oldIsFamilyPerson(p)
 		a.professional = !a.family
 		a.chair = oldIsConferenceChair(c, ref)
-		a.sw = !a.family && AgencyService(p.Agency) != ServiceOther && (p.Qualified || a.roles.socialWorker)
+		a.sw = !a.family && AgencyService(p.Agency) != ServiceOther && !a.roles.otherService &&
+			((p.Qualified && !a.roles.otherProfession) || a.roles.socialWorker) && !c.OfAnotherAuthority(ref)
 		a.qualified = !a.family && p.Qualified && !a.roles.unqualified
 		if !a.family {
 			a.service = AgencyService(p.Agency)
@@ -305,6 +306,8 @@ func TestReadRoleAsAskedOneByOne(t *testing.T) {
 		return roleFacts{
 			chair: isConferenceChair(rt), lineManager: isLineManager(rt), reviewService: isReviewService(rt),
 			socialWorker: isSocialWorker(rt), unqualified: isUnqualified(rt), family: isFamilyPhrase(rt.phrase),
+			otherService:    isOtherService(rt),
+			otherProfession: isOtherProfession(rt, isLineManager(rt), isReviewService(rt), isSocialWorker(rt)),
 		}
 	}
 	roles := map[string]bool{}

@@ -327,7 +327,7 @@ func TestSocialWorkers(t *testing.T) {
 		{"Ann Cole", true, true},
 		{"Ben Ash", true, false}, // not recorded as qualified
 		{"Hal Ross", false, false},
-		{"Una Bell", true, false},
+		{"Una Bell", false, false}, // qualified = true makes no family support worker a social worker
 		{"Rob Jones", false, false},
 		{"Sam Doe", false, false},
 		{"Jamie", false, false},
@@ -485,6 +485,131 @@ func TestIsChildFullName(t *testing.T) {
 	} {
 		if got := c.IsChild(ref); got != want {
 			t.Errorf("IsChild(%q) = %v, want %v", ref, got, want)
+		}
+	}
+}
+
+// TestSocialWorkerOfTheAuthority: who is "a person of the authority whose
+// role is a social worker" (rules.md v1.1), the lead worker's possible
+// cover: the other services' social workers, named by role as by agency,
+// are not; qualified = true makes no health visitor or teacher one; a
+// social worker of another council is not; the lawful ways of writing a
+// colleague still are.
+func TestSocialWorkerOfTheAuthority(t *testing.T) {
+	build := func(lead, manager string, others ...schema.Person) *Case {
+		rec := &schema.CaseRecord{
+			Child: schema.Child{Name: "Leo", Born: schema.Date{Year: 2018, Month: 3, Day: 10}},
+			People: append([]schema.Person{
+				{Name: "Amy Frost", Role: "social worker", Agency: lead, Qualified: true},
+				{Name: "Tom Reed", Role: "team manager", Agency: manager},
+			}, others...),
+		}
+		return NewCase("c", rec, []schema.Record{&schema.Plan{LeadWorker: "Amy Frost", Manager: "Tom Reed"}})
+	}
+	const cef = "Children, Education and Families"
+	for _, tt := range []struct {
+		name         string
+		lead         string // the lead worker's agency
+		role, agency string
+		qualified    bool
+		want         bool
+	}{
+		// Another service, by role, no agency written.
+		{"hospital social worker", cef, "hospital social worker", "", false, false},
+		{"CAMHS social worker", cef, "CAMHS social worker", "", false, false},
+		{"adult social worker", cef, "adult social worker", "", false, false},
+		{"adults' social worker", cef, "Social Worker (Adults)", "", false, false},
+		{"YOT social worker", cef, "YOT social worker", "", false, false},
+		{"youth offending social worker", cef, "Youth Offending Service social worker", "", true, false},
+		{"mental health social worker", cef, "mental health social worker", "", true, false},
+		{"independent social worker", cef, "independent social worker", "", true, false},
+		{"hospital social worker of children's services", cef, "hospital social worker", "Children's Services", true, false},
+		// Another profession, qualified = true.
+		{"health visitor, qualified", cef, "health visitor", "", true, false},
+		{"class teacher, qualified", cef, "class teacher", "", true, false},
+		{"police officer, qualified", cef, "police officer", "", true, false},
+		{"midwife, qualified", cef, "midwife", "", true, false},
+		{"Children's Guardian, qualified", cef, "Children's Guardian", "", true, false},
+		{"IRO, qualified", cef, "independent reviewing officer", "", true, false},
+		{"family support worker, qualified", cef, "family support worker", "Children's Services", true, false},
+		// Another authority.
+		{"social worker of another council", cef, "social worker", "Cheshire East Council Children's Services", true, false},
+		{"social worker of a London borough", "Stoke-on-Trent City Council", "social worker", "London Borough of Merton", true, false},
+		{"another council, lead's written by place", "Oxfordshire County Council", "social worker", "Cheshire West and Chester Council", true, false},
+		// The authority's own, written the many ways.
+		{"social worker, same agency", cef, "social worker", cef, true, true},
+		{"social worker, no agency", cef, "social worker", "", false, true},
+		{"senior practitioner", cef, "Senior Practitioner", "", false, true},
+		{"duty social worker", cef, "duty social worker", "Children's Services", false, true},
+		{"EDT social worker", cef, "Emergency Duty Team social worker", "Children's Services", false, true},
+		{"leaving care social worker", cef, "leaving care social worker", "", true, true},
+		{"fostering social worker", cef, "supervising social worker (fostering)", "", true, true},
+		{"team manager, qualified", cef, "team manager", cef, true, true},
+		{"no role, qualified", cef, "", "", true, true},
+		{"locum, qualified", cef, "locum", "Children's Social Care", true, true},
+		{"same council by name", cef, "social worker", "Oxfordshire County Council", true, true},
+		{"same council, lead's by name", "Stoke-on-Trent City Council", "social worker", "Stoke City Council Children's Services", true, true},
+		{"same council, a team of it", "Oxfordshire County Council", "social worker", "Locality Team 3, Oxfordshire County Council", true, true},
+		{"a council, the lead's authority unwritten", "Children's Services", "social worker", "Cheshire East Council", true, true},
+		{"a council, no lead agency", "", "social worker", "Cheshire East Council", true, true},
+		// Not a social worker at all.
+		{"class teacher", cef, "class teacher", "", false, false},
+		{"health visitor", cef, "health visitor", "Health", false, false},
+	} {
+		c := build(tt.lead, tt.lead, schema.Person{Name: "Jo Wells", Role: tt.role, Agency: tt.agency, Qualified: tt.qualified})
+		if got := c.IsSocialWorker("Jo Wells"); got != tt.want {
+			t.Errorf("%s: IsSocialWorker = %v, want %v", tt.name, got, tt.want)
+		}
+		if got := c.IsCoveringSocialWorker("Jo Wells"); got != tt.want {
+			t.Errorf("%s: IsCoveringSocialWorker = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// The lead worker's agency naming no authority, the manager's does.
+	c := build("Children's Services", "Oxfordshire County Council",
+		schema.Person{Name: "Jo Wells", Role: "social worker", Agency: "Cheshire East Council", Qualified: true})
+	if c.IsSocialWorker("Jo Wells") || !c.OfAnotherAuthority("Jo Wells") {
+		t.Error("another council than the manager's, the lead worker's own unwritten: not the authority's")
+	}
+	if c.OfAnotherAuthority("Amy Frost") {
+		t.Error("the lead worker is of their own authority")
+	}
+}
+
+func TestAgencyAuthority(t *testing.T) {
+	for agency, want := range map[string]string{
+		"":                       "",
+		"Children's Services":    "",
+		"Children's Social Care": "",
+		"CSC":                    "",
+		"Locality Team 3":        "",
+		"City Council":           "",
+		"Cheshire East Council Children's Services":   "cheshire east",
+		"Children's Services, Cheshire East Council":  "cheshire east",
+		"Oxfordshire County Council":                  "oxfordshire",
+		"Oxfordshire Children's Services":             "oxfordshire",
+		"Stoke-on-Trent City Council":                 "stoke on trent",
+		"London Borough of Merton":                    "merton",
+		"Royal Borough of Kingston upon Thames":       "kingston upon thames",
+		"Children, Education and Families":            "oxfordshire",
+		"Vulnerable Children and Corporate Parenting": "stoke on trent",
+		"City Hospital NHS Trust":                     "",
+		"Adult Social Care, Cheshire East Council":    "",
+	} {
+		if got := AgencyAuthority(agency); got != want {
+			t.Errorf("AgencyAuthority(%q) = %q, want %q", agency, got, want)
+		}
+	}
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"stoke", "stoke on trent", true},
+		{"oxfordshire", "locality oxfordshire", true},
+		{"cheshire east", "cheshire west chester", false},
+		{"cheshire east", "oxfordshire", false},
+	} {
+		if got := sameAuthority(tt.a, tt.b); got != tt.same {
+			t.Errorf("sameAuthority(%q, %q) = %v", tt.a, tt.b, got)
 		}
 	}
 }

@@ -246,8 +246,10 @@ func (c *Case) CountsAsLeadWorker(v *schema.Visit) bool {
 
 // IsCoveringSocialWorker reports whether ref names someone who may cover
 // for the lead worker (Stoke-on-Trent C06 §04, Oxfordshire 1.8 §4: the
-// manager arranges cover): not the lead worker, a social worker
-// (IsSocialWorker) whose role does not say they are not (yet) qualified (a
+// manager arranges cover): not the lead worker, a social worker of the
+// authority (IsSocialWorker: not of another service by agency or role, nor
+// of another authority, and not a health visitor or teacher however
+// qualified) whose role does not say they are not (yet) qualified (a
 // student or trainee social worker, a social work assistant: their visits
 // need a written delegation like anyone else's), or the lead worker's line
 // manager as the plan names them, who is of the authority's children's
@@ -321,8 +323,12 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 		return by + " is not among the people in case.md"
 	case p.Family:
 		return "a family member seeing the child is not the lead worker seeing them"
-	case (c.IsSocialWorker(by) || c.isNamedManager(by)) && !c.IsAuthorityAgency(p.Agency):
+	case (p.isSocialWorker() || c.isNamedManager(by)) && !c.IsAuthorityAgency(p.Agency):
 		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", not of the authority's children's services"
+	case p.isSocialWorker() && p.role().otherService:
+		return by + ", a " + strings.TrimSpace(p.Role) + ", is a social worker of another service, not of the authority's children's services, so not cover for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
+	case p.isSocialWorker() && c.OfAnotherAuthority(by):
+		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", another authority than the lead worker's, so not cover for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case c.IsSocialWorker(by) && p.role().unqualified:
 		return "a " + strings.ToLower(strings.TrimSpace(p.Role)) + " is not a qualified social worker covering for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
