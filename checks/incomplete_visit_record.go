@@ -134,12 +134,20 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 
 // visitAnswers are what a visit record may say when there is nothing to
 // record: answers, not placeholders ("Incidents and injuries: None").
-var visitAnswers = []string{"none", "nil", "nothing", "no", "n/a", "na", "none seen", "none reported"}
+var visitAnswers = []string{"none", "nil", "nothing", "no", "n/a", "na", "not applicable", "none seen", "none reported"}
 
 // unanswered reports whether a visit section is empty or holds only a
 // placeholder such as TBC or "to follow", which says the visit was not
-// recorded; "None" and "N/A" are answers. (Empty text is a placeholder
-// and is none of visitAnswers.) Long sections are not read to their end.
+// recorded; "None" and "N/A" are answers, and so is "None at present".
+// (Empty text is a placeholder and is none of visitAnswers.) Long sections
+// are not read to their end.
 func unanswered(pass *lint.Pass, sec *schema.Section) bool {
-	return sectionPlaceholder(pass, sec) && !inList(sec.Content(), visitAnswers)
+	return sectionPlaceholder(pass, sec) && !isVisitAnswer(sec.Content())
+}
+
+// isVisitAnswer reports whether a visit section's content is one of
+// visitAnswers, perhaps followed by words that say for now ("None at
+// present", "Nil currently": schema.WithoutForNow).
+func isVisitAnswer(content string) bool {
+	return inList(content, visitAnswers) || inList(schema.WithoutForNow(content), visitAnswers)
 }

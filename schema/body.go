@@ -60,16 +60,18 @@ func (s *Section) Content() string {
 }
 
 // Placeholder reports whether the content is empty or only a placeholder
-// (TBC, TBA, N/A, none, -, to follow); comments do not count as content.
+// (TBC, TBA, N/A, none, -, to follow), perhaps after the heading repeated
+// (IsSectionPlaceholder); comments do not count as content.
 func (s *Section) Placeholder() bool {
 	s.text.placeholderOnce.Do(func() { s.text.placeholder = s.isPlaceholder(defaultPlaceholders) })
 	return s.text.placeholder
 }
 
 // PlaceholderIn reports whether the content is empty or only a
-// placeholder by words: IsPlaceholder(s.Content(), words), the same
-// answer, but read no further than needed (a section with more text than
-// any of words could be is not read to its end, nor kept). The answer
+// placeholder by words: IsSectionPlaceholder(s.Heading, s.Content(),
+// words), the same answer, but read no further than needed (a section
+// with more text than any of words could be is not read to its end, nor
+// kept). The answer
 // is kept for the word list last asked about, known by its identity (its
 // first element and its length), so words must not be changed once asked
 // about: a profile's are fixed once it is loaded. It is safe to call from
@@ -90,17 +92,18 @@ func (s *Section) PlaceholderIn(words []string) bool {
 	return key.answer
 }
 
-// isPlaceholder is IsPlaceholder(s.Content(), words), without reading
-// the content when the section has more text than IsPlaceholder reads.
+// isPlaceholder is IsSectionPlaceholder(s.Heading, s.Content(), words),
+// without reading the content when the section has more text than it
+// reads.
 func (s *Section) isPlaceholder(words []string) bool {
 	if !s.text.contentKnown.Load() {
-		content, long := s.text.readShort(placeholderLimit(words))
+		content, long := s.text.readShort(placeholderLimit(words) + len(s.Heading) + leadInLimit)
 		if long {
 			return false
 		}
 		s.text.contentOnce.Do(func() { s.text.content = content }) // kept for Content
 	}
-	return IsPlaceholder(s.Content(), words)
+	return IsSectionPlaceholder(s.Heading, s.Content(), words)
 }
 
 // Outcome is one item of the plan's Outcomes list: "O1: Jamie attends

@@ -179,6 +179,18 @@ func TestIsPlaceholder(t *testing.T) {
 			t.Errorf("IsPlaceholder(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
+	// A placeholder for now, or deferred, is a placeholder; going on to
+	// say something is not.
+	for text, want := range map[string]bool{
+		"None at present.": true, "N/A at this time": true, "none currently": true, "TBC as yet": true,
+		"None yet": true, "None for the time being": true,
+		"None at present, Nan will care for Jamie": false, "None presently known": false,
+		"To be agreed at the first core group currently": true, "none at presents": false,
+	} {
+		if got := IsPlaceholder(text, DefaultPlaceholders()); got != want {
+			t.Errorf("IsPlaceholder(%q) = %v, want %v", text, got, want)
+		}
+	}
 	d := DefaultPlaceholders()
 	d[0] = "changed"
 	if DefaultPlaceholders()[0] == "changed" {
@@ -721,5 +733,51 @@ func TestParseBodyTextInNearSection(t *testing.T) {
 	}
 	if b2 := (*Body)(nil); b2.Text() != nil {
 		t.Errorf("a nil body has text")
+	}
+}
+
+func TestIsSectionPlaceholder(t *testing.T) {
+	words := DefaultPlaceholders()
+	for _, tt := range []struct {
+		heading, content string
+		want             bool
+	}{
+		{"Contingency plan", "Contingency plan to be agreed at the first core group.", true},
+		{"Contingency plan", "The contingency plan is TBC", true},
+		{"Contingency plan", "Contingency plan: to follow", true},
+		{"Contingency plan", "contingency plan - N/A at present", true},
+		{"Contingency", "Contingency plan to be agreed at core group", true},
+		{"Contingency plan (what happens if the plan is not working)", "Contingency plan TBC", true},
+		{"Wishes and feelings", "Leo's wishes and feelings: TBC", true},
+		{"Wishes and feelings", "Leo’s wishes and feelings: TBC", true},
+		{"Contingency plan", "Contingency plan", true},
+		{"Contingency plan", "Contingency plan to be agreed at core group whether Pat Doe can care for Jamie", false},
+		{"Contingency plan", "Contingency plan: if Sam drinks, Jamie goes to Pat Doe", false},
+		{"Contingency plan", "Contingency arrangements TBC", false},
+		{"Outcomes", "Contingency plan TBC", false},
+		{"Contingency plan", "Plan TBC, Jamie to Nan if Sam is arrested", false},
+		{"", "TBC", true},
+		{"", "Jamie goes to Nan", false},
+	} {
+		if got := IsSectionPlaceholder(tt.heading, tt.content, words); got != tt.want {
+			t.Errorf("IsSectionPlaceholder(%q, %q) = %v, want %v", tt.heading, tt.content, got, tt.want)
+		}
+	}
+}
+
+func TestWithoutForNow(t *testing.T) {
+	for text, want := range map[string]string{
+		"None at present.":      "None",
+		"Nil currently":         "Nil",
+		"N/A at this time":      "N/A",
+		"None":                  "None",
+		"At present":            "At present",
+		"Leo is well currently": "Leo is well",
+		"None at presents":      "None at presents",
+		"":                      "",
+	} {
+		if got := WithoutForNow(text); got != want {
+			t.Errorf("WithoutForNow(%q) = %q, want %q", text, got, want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -582,6 +583,110 @@ func IsPlaceholder(text string, words []string) bool {
 	return false
 }
 
+// IsSectionPlaceholder reports whether content, the text of a section
+// under heading, is empty or only a placeholder by words: IsPlaceholder
+// of it, or of what follows the heading repeated at its start ("Contingency
+// plan to be agreed at the first core group", "The contingency plan is
+// TBC", "Leo's wishes and feelings: not ascertained"; withoutHeading).
+func IsSectionPlaceholder(heading, content string, words []string) bool {
+	if IsPlaceholder(content, words) {
+		return true
+	}
+	rest, ok := withoutHeading(content, heading)
+	return ok && IsPlaceholder(rest, words)
+}
+
+// leadInLimit is the most bytes withoutHeading takes from the start of a
+// section's content beside its heading's: an article or a possessive
+// before it, "plan" and "is" after it, and what is between.
+const leadInLimit = 40
+
+// withoutHeading returns content without its opening words when they
+// repeat heading (less a gloss in brackets): the heading's words, any
+// case, perhaps after "the", "a", "this", "our" or a possessive ("Leo's")
+// and perhaps followed by "plan" and by "is", "are", "was" or "were"
+// ("Contingency plan to be agreed", "Contingency plan is TBC").
+// ok is false when content does not open so.
+func withoutHeading(content, heading string) (rest string, ok bool) {
+	if i := strings.IndexByte(heading, '('); i > 0 {
+		heading = heading[:i]
+	}
+	hw := strings.FieldsFunc(strings.ToLower(heading), notAlnum)
+	if len(hw) == 0 {
+		return "", false
+	}
+	w := leadWords(content, len(hw)+6)
+	matchAt := func(i int) (end int, ok bool) {
+		if i+len(hw) > len(w) {
+			return 0, false
+		}
+		for j, h := range hw {
+			if w[i+j].word != h {
+				return 0, false
+			}
+		}
+		i += len(hw)
+		if i < len(w) && hw[len(hw)-1] != "plan" && (w[i].word == "plan" || w[i].word == "plans") {
+			i++
+		}
+		if i < len(w) {
+			switch w[i].word {
+			case "is", "are", "was", "were":
+				i++
+			}
+		}
+		return w[i-1].end, true
+	}
+	starts := []int{0}
+	if len(w) > 0 {
+		switch w[0].word {
+		case "the", "a", "an", "this", "our":
+			starts = append(starts, 1)
+		}
+	}
+	if len(w) > 1 && w[1].word == "s" && (content[w[0].end:w[1].start] == "'" || content[w[0].end:w[1].start] == "\u2019") { // "Leo's", "Leo’s" read as two words
+		starts = append(starts, 2)
+	}
+	for _, i := range starts {
+		if end, ok := matchAt(i); ok {
+			return content[end:], true
+		}
+	}
+	return "", false
+}
+
+// leadWord is one word of leadWords: lower case, where it starts and ends.
+type leadWord struct {
+	word       string
+	start, end int
+}
+
+// leadWords returns up to n of the words (runs of letters and digits) that
+// open text, lower case, with where each starts and ends.
+func leadWords(text string, n int) []leadWord {
+	var out []leadWord
+	start := -1
+	for i, r := range text {
+		if notAlnum(r) {
+			if start >= 0 {
+				out = append(out, leadWord{strings.ToLower(text[start:i]), start, i})
+				start = -1
+				if len(out) == n {
+					return out
+				}
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, leadWord{strings.ToLower(text[start:]), start, len(text)})
+	}
+	return out
+}
+
 // placeholderLimit is the most non-space bytes a text trimmed of what is
 // neither a letter nor a digit at either end can have and still be
 // IsPlaceholder by words (a word, another after it, and a deferral).
@@ -656,10 +761,19 @@ const maxDeferral = 48
 // isDeferral reports whether rest, after a placeholder, only says when the
 // answer will be given: "To be agreed at core group", "TBC at the next
 // core group", "TBC following the assessment", "pending ICPC 26/06".
+//
+// A placeholder followed only by words that say it stands for now ("None
+// at present", "N/A at this time", "Nil currently", "TBC as yet") is one
+// too: forNow before or after the deferral.
 func isDeferral(placeholder, rest string) bool {
 	toks := strings.FieldsFunc(rest, notAlnum)
 	if len(toks) == 0 {
 		return false
+	}
+	toks, lead := withoutForNow(toks, false)
+	toks, trail := withoutForNow(toks, true)
+	if len(toks) == 0 {
+		return lead || trail
 	}
 	if placeholder != "pending" && placeholder != "awaiting" { // "pending ICPC"
 		if !deferralOpeners[toks[0]] {
@@ -673,6 +787,71 @@ func isDeferral(placeholder, rest string) bool {
 		}
 	}
 	return true
+}
+
+// forNow are the words that say an answer stands only for now, as
+// practitioners write them after a placeholder: "at present", "at this
+// time", "currently", "yet", "today".
+var forNow = [][]string{
+	{"at", "present"}, {"at", "the", "present", "time"}, {"presently"}, {"currently"},
+	{"at", "this", "time"}, {"at", "the", "moment"}, {"at", "this", "moment"},
+	{"at", "this", "stage"}, {"at", "this", "point"}, {"for", "now"}, {"for", "the", "moment"},
+	{"for", "the", "time", "being"}, {"as", "yet"}, {"yet"}, {"so", "far"}, {"to", "date"},
+	{"as", "of", "today"}, {"today"}, {"this", "visit"}, {"at", "this", "visit"},
+	{"on", "this", "visit"}, {"during", "this", "visit"}, {"during", "the", "visit"},
+	{"on", "this", "occasion"},
+}
+
+// withoutForNow returns toks (lower case) without the words of forNow
+// that open them (close them, with atEnd), and whether there were any:
+// the longest such words.
+func withoutForNow(toks []string, atEnd bool) ([]string, bool) {
+	best := 0
+	for _, f := range forNow {
+		if len(f) <= best || len(f) > len(toks) {
+			continue
+		}
+		at := 0
+		if atEnd {
+			at = len(toks) - len(f)
+		}
+		if slices.Equal(toks[at:at+len(f)], f) {
+			best = len(f)
+		}
+	}
+	if atEnd {
+		return toks[:len(toks)-best], best > 0
+	}
+	return toks[best:], best > 0
+}
+
+// WithoutForNow returns text without the words that close it saying it
+// stands only for now ("None at present" is "None", "Nil currently" is
+// "Nil"), text itself when none close it. Case is kept; what is neither a
+// letter nor a digit between the last word kept and the words taken away
+// goes with them.
+func WithoutForNow(text string) string {
+	toks := strings.FieldsFunc(strings.ToLower(text), notAlnum)
+	kept, ok := withoutForNow(toks, true)
+	if !ok || len(kept) == 0 {
+		return text
+	}
+	// Cut text after its len(kept)th word.
+	n, inWord := 0, false
+	for i, r := range text {
+		if notAlnum(r) {
+			if inWord && n == len(kept) {
+				return text[:i]
+			}
+			inWord = false
+			continue
+		}
+		if !inWord {
+			n++
+			inWord = true
+		}
+	}
+	return text
 }
 
 var deferralOpeners = map[string]bool{
