@@ -62,6 +62,39 @@ func TestPlaceholder(t *testing.T) {
 	}
 }
 
+// TestPlaceholderForNowAndLaterForms: a placeholder "for now" and the
+// ways a plan section is left to later, each beside a real sentence that
+// opens with the same words.
+func TestPlaceholderForNowAndLaterForms(t *testing.T) {
+	p, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"None at present.", "Nil", "NIL.", "None currently", "N/A at present",
+		"Not required at this time.", "Not required", "Not applicable", "None as yet", "None at this stage",
+		"TBC for now", "None at the moment", "Nil at present", "None today", "Not agreed yet", "Not yet",
+		"To be developed by the core group.", "To be formulated at first core group",
+		"Will be agreed at core group", "To be updated", "To be drafted at the next core group",
+		"Will be discussed at the core group", "Will follow", "To be determined at the review conference",
+		"To be finalised at core group"} {
+		if !p.IsPlaceholder(s) {
+			t.Errorf("IsPlaceholder(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"Nil contact with father unless supervised; if he calls, Sam rings the police.",
+		"None of the family will care for Jamie if Sam is arrested: Jamie goes to Pat Doe.",
+		"Not required to attend if Sam is unwell; the health visitor will call instead.",
+		"Will be agreed with Sam that she calls 999 if Lee comes to the house.",
+		"To be developed: if Jamie misses school twice, Aisha Patel visits that day.",
+		"Currently Jamie stays with Nan at weekends", "At present Sam takes Jamie to school",
+		"To be updated by Aisha Patel weekly, and if Jamie is hurt a strategy discussion is held",
+		"Not yet walking", "None at present, but Nan will care for Jamie if Sam is admitted"} {
+		if p.IsPlaceholder(s) {
+			t.Errorf("IsPlaceholder(%q) = true, want false", s)
+		}
+	}
+}
+
 func TestCollective(t *testing.T) {
 	p, _ := ShippedProfile(ProfileCombined)
 	for _, s := range []string{"all", "All.", "everyone", "Professionals", "the parents", "Core Group", "THE FAMILY"} {
