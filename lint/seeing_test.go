@@ -407,6 +407,13 @@ func TestNotAloneInWords(t *testing.T) {
 		{"seen_alone = true", "## Observations\n\nMum was present throughout the visit; Jamie and I talked alone in the garden.\n", ""},
 		{"seen_alone = true", "## Observations\n\nDad was present throughout, but I spoke to Jamie privately at the door.\n", ""},
 		{"seen_alone = false\nnot_seen_reason = \"Mum would not leave the room\"", "", ""},
+		// "On his own" is "alone".
+		{"seen_alone = true", "## Observations\n\nNot seen on own - Mum present.\n", "Not seen on own - Mum present."},
+		{"seen_alone = true", "## Observations\n\nUnable to see Leo on his own as Mum would not leave.\n", "Unable to see Leo on his own as Mum would not leave."},
+		{"seen_alone = true", "## Observations\n\nJamie was not seen on his own today.\n", "Jamie was not seen on his own today."},
+		{"seen_alone = true", "## Observations\n\nLeo was seen on his own in his bedroom.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum was not on her own with the bills. Leo was seen on his own in his bedroom.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum could not see Leo on his own at weekends; I saw Leo on his own in the garden.\n", ""},
 	} {
 		v := parse(tt.front, tt.body)
 		got, ok := p.NotAloneInWords(v)
