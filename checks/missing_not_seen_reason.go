@@ -21,7 +21,9 @@ with, including whether alone, or give a clear reason why not.
 
 The rule fires on a visit with child_seen = false, or child_seen = true and
 seen_alone = false, whose not_seen_reason is empty or only a placeholder
-(TBC, N/A, none, unknown). A baby under one seen while awake (awake = true)
+(TBC, N/A, none, unknown), or says only that the child was not seen or
+that the reason is elsewhere ("Not seen", "Leo not seen", "No reason",
+"See notes": the profile's not_done answers), which is no reason. A baby under one seen while awake (awake = true)
 counts as seen alone; a baby recorded seen_alone but asleep (awake = false)
 was not seen awake and needs a reason. A visit recorded seen_alone = true
 whose own words say the child was not alone ("not seen alone", "Mum stayed
@@ -58,7 +60,7 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 	child := pass.Case.ChildName()
 	for _, v := range pass.Visits() {
 		day := v.Date.Date
-		if !pass.Case.IsBornOn(day) || !pass.Profile.IsPlaceholder(v.NotSeenReason) {
+		if !pass.Case.IsBornOn(day) || !pass.Profile.NoAnswer(v.NotSeenReason) {
 			continue
 		}
 		switch {

@@ -27,7 +27,9 @@ covering for them, or by someone to whom contact was delegated in writing)
 when its "## Wishes and feelings" section (or a section headed with the
 child's wishes, feelings, views or voice, such as "## Voice of the child")
 is missing (at the type line) or
-empty, or holds only a placeholder such as TBC (at its heading). A baby under
+empty, or holds only a placeholder such as TBC, or says only that they
+were not ascertained ("Not ascertained", "Not discussed today", "See
+notes": the profile's not_done answers) (at its heading). A baby under
 one on the day of the visit is too young to express wishes and feelings in
 words, and is not checked; nor are visits before the child was born, or
 visits by others (a teacher's or health visitor's contact is not the lead
@@ -73,9 +75,9 @@ func runMissingWishesAndFeelings(pass *lint.Pass) error {
 			pass.Reportf(v.Doc, v.Doc.TypeLine(),
 				"the record of the visit of %s, which saw %s, has no \"## Wishes and feelings\" section: record what %s said they wish and feel, in their words where possible, or what their behaviour showed (%s)",
 				day.Long(), child, child, cite(pass))
-		case sectionPlaceholder(pass, sec):
+		case pass.Profile.SectionNoAnswer(sec):
 			pass.Reportf(v.Doc, sec.HeadingOffset,
-				"the \"%s\" section of the record of the visit of %s, which saw %s, is empty: record what %s said they wish and feel, in their words where possible, or what their behaviour showed (%s)",
+				"the \"%s\" section of the record of the visit of %s, which saw %s, is empty or says only that they were not ascertained: record what %s said they wish and feel, in their words where possible, or what their behaviour showed (%s)",
 				sec.Heading, day.Long(), child, child, cite(pass))
 		}
 	}

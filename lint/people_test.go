@@ -95,6 +95,66 @@ func TestPlaceholderForNowAndLaterForms(t *testing.T) {
 	}
 }
 
+func TestNoAnswer(t *testing.T) {
+	p, err := ShippedProfile(ProfileOxfordshire)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"", "TBC", "not seen", "Not seen.", "Leo not seen", "Leo Smith not seen", "Leo was not seen",
+		"He was not seen today", "The child was not seen", "Child not seen at this visit", "no reason", "No reason given.",
+		"see notes", "See notes above", "(see notes)", "Not ascertained.", "Not discussed today.", "As before",
+		"as previous", "Not seen alone", "Not seen on own", "Leo not spoken to alone", "Not possible", "No change",
+		"Not seen - see notes", "YP not seen"} {
+		if !p.NoAnswer(s) {
+			t.Errorf("NoAnswer(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"Not seen: Leo was in hospital with a chest infection", "Leo at school, not seen",
+		"Not seen as he was at Nan's; seen there on 6 March", "Child in hospital not seen",
+		"Leo not seen, he was asleep after a night shift of coughing", "Not seen at school; he was on a trip",
+		"Leo said he wants to see his dad", "No reason to think Leo is unsafe; he was at a party with Nan",
+		"See notes: Mum was taken to hospital", "As before, Leo wants to stay with Mum and to see Dad at weekends",
+		"Not discussed today as Leo was upset about his cat; he said he was happy at school",
+		"Mum refused entry", "Leo, Mum and Dad not seen"} {
+		if p.NoAnswer(s) {
+			t.Errorf("NoAnswer(%q) = true, want false", s)
+		}
+	}
+	if p.NotDone("") || p.NotDone("-") {
+		t.Error("empty text is a placeholder, not NotDone")
+	}
+	// A config extends the list.
+	ext := extend(p, &Profile{Words: Words{NotDone: []string{"not looked at"}}}, func(string) bool { return false })
+	if !ext.NoAnswer("Not looked at") || p.NoAnswer("Not looked at") {
+		t.Error("a config's not_done answers extend the profile's")
+	}
+}
+
+func TestSectionNoAnswer(t *testing.T) {
+	p, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for body, want := range map[string]bool{
+		"## Wishes and feelings\nNot ascertained.\n":                                                          true,
+		"## Wishes and feelings\nNot discussed today.\n":                                                      true,
+		"## Wishes and feelings\nWishes and feelings not ascertained\n":                                       true,
+		"## Wishes and feelings\nLeo's wishes and feelings: not ascertained.\n":                               true,
+		"## Wishes and feelings\nTBC\n":                                                                       true,
+		"## Wishes and feelings\nAs before.\n":                                                                true,
+		"## Wishes and feelings\nLeo said he wants to see Dad more. Not discussed: school.\n":                 false,
+		"## Wishes and feelings\nNot discussed today, as Leo said he wanted to play; he said school is ok.\n": false,
+	} {
+		b := schema.ParseBody(schema.NewSource("visits/v.md", []byte(body)), schema.KindVisit, 0)
+		if len(b.Sections) != 1 {
+			t.Fatalf("%q: %d sections", body, len(b.Sections))
+		}
+		if got := p.SectionNoAnswer(b.Sections[0]); got != want {
+			t.Errorf("SectionNoAnswer(%q) = %v, want %v", body, got, want)
+		}
+	}
+}
+
 func TestCollective(t *testing.T) {
 	p, _ := ShippedProfile(ProfileCombined)
 	for _, s := range []string{"all", "All.", "everyone", "Professionals", "the parents", "Core Group", "THE FAMILY"} {

@@ -62,4 +62,5 @@ type Words struct {
 	VagueTimescales   []string `toml:"vague_timescales"`    // "ongoing", "asap"
 	Refusals          []string `toml:"refusals"`            // "refused", "would not let": contact refused or avoided
 	NotAlone          []string `toml:"not_alone"`           // "not seen alone", "stayed in the room throughout"
+	NotDone           []string `toml:"not_done"`            // "not seen", "not ascertained", "see notes": no answer
 }

@@ -50,6 +50,7 @@ var wordLists = []wordList{
 	{key: "vague_timescales", what: "dues that are no timescale (missing-action-timescale)"},
 	{key: "refusals", what: "words in a visit's not_seen_reason saying contact was refused or avoided, unless negated (\"not refused\") (unescalated-refusal)"},
 	{key: "not_alone", what: "words in a visit record saying the child was not seen alone, though seen_alone = true is recorded (`*` stands for any one word; unseen-child, missing-not-seen-reason)"},
+	{key: "not_done", what: "answers that say only that the thing asked for was not done or is written elsewhere (\"not seen\", \"not ascertained\", \"see notes\"), perhaps after whom they are about and before when (\"Leo not seen today\"): no answer, as a placeholder is (missing-not-seen-reason, missing-wishes-and-feelings, unescalated-refusal)"},
 }
 
 // profileMetaKeys are the keys of a profile that are not parameters: its

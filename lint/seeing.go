@@ -358,7 +358,8 @@ func (p *Profile) IsRefusalInWordsOnly(v *schema.Visit) bool {
 // RefusalInWords returns the words of visit v that say contact with the
 // child was refused or avoided (RefusedInWords), when the child was not
 // seen: not_seen_reason (off is -1), or, when the record gives no reason
-// there (empty or a placeholder), the first sentence of its notes that
+// there (NoAnswer: empty, a placeholder, "Not seen"), the first sentence
+// of its notes that
 // says so, and where that sentence starts in the file (off). Stoke-on-Trent
 // C06 asks for no not_seen_reason, and "Mum would not let me in" written in
 // the notes is the same refusal.
@@ -369,7 +370,7 @@ func (p *Profile) RefusalInWords(v *schema.Visit) (said string, off int, ok bool
 	if p.RefusedInWords(v.NotSeenReason) {
 		return strings.TrimSpace(v.NotSeenReason), -1, true
 	}
-	if !p.IsPlaceholder(v.NotSeenReason) || v.Doc == nil || v.Doc.Body == nil {
+	if !p.NoAnswer(v.NotSeenReason) || v.Doc == nil || v.Doc.Body == nil {
 		return "", 0, false
 	}
 	for _, r := range v.Doc.Body.Text() {

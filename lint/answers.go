@@ -1,0 +1,114 @@
+package lint
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// NoAnswer reports whether text gives no answer: it is empty or a
+// placeholder (IsPlaceholder), or it says only that the thing asked for was
+// not done or is written elsewhere (NotDone: "Not seen", "Not
+// ascertained", "No reason", "See notes", "As before"). 1.8 §3 asks for "a
+// clear reason why not" and C06 §03 for wishes and feelings "ascertained":
+// words saying they were not are neither.
+func (p *Profile) NoAnswer(text string) bool {
+	return p.IsPlaceholder(text) || p.NotDone(text)
+}
+
+// NotDone reports whether text says only that the thing asked for was not
+// done or is written elsewhere: one of the profile's not_done answers
+// (Words.NotDone), case, spaces and surrounding punctuation ignored, as a
+// placeholder is (schema.IsPlaceholder: "Not discussed at this visit",
+// "Not seen today", "See notes - to be agreed at core group"), perhaps
+// after whom it is about ("Leo not seen", "He was not seen": notDoneSubject).
+// Text that goes on to say why ("Not seen: Leo was in hospital") is an
+// answer. Empty text is not NotDone (it is a placeholder).
+func (p *Profile) NotDone(text string) bool {
+	if strings.IndexFunc(text, isLetterOrDigit) < 0 {
+		return false
+	}
+	if schema.IsPlaceholder(text, p.Words.NotDone) {
+		return true
+	}
+	return afterSubject(text, func(rest string) bool {
+		return strings.IndexFunc(rest, isLetterOrDigit) >= 0 && schema.IsPlaceholder(rest, p.Words.NotDone)
+	})
+}
+
+// SectionNoAnswer reports whether a section gives no answer: it is empty
+// or a placeholder (schema.Section.PlaceholderIn the profile's
+// placeholders), or says only that the thing was not done (the profile's
+// not_done answers: "Not ascertained.", "Not discussed today."), perhaps
+// after its heading repeated ("Wishes and feelings not ascertained").
+// Long sections are not read to their end.
+func (p *Profile) SectionNoAnswer(s *schema.Section) bool {
+	return s.PlaceholderIn(p.Words.Placeholders) || s.PlaceholderIn(p.Words.NotDone)
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// afterSubject reports whether says holds of what follows the words that
+// open text naming whom it is about, for some reading of them: one to
+// three words, each a name (a capital letter first: "Leo", "Leo Smith",
+// "Mum") or one of subjectWords ("he", "the child", "YP"), followed
+// perhaps by "was", "were", "is", "has" or "been" ("Leo was not seen",
+// "He has not been seen"). It is false when text does not open so.
+func afterSubject(text string, says func(rest string) bool) bool {
+	fields := strings.Fields(text)
+	// Where each field ends in text.
+	ends := make([]int, len(fields))
+	at := 0
+	for i, f := range fields {
+		at += strings.Index(text[at:], f) + len(f)
+		ends[i] = at
+	}
+	for k := 1; k <= 3 && k < len(fields); k++ {
+		if !isSubjectWord(fields[k-1]) || k > 1 && strings.ContainsAny(fields[k-2], ",;:.") {
+			return false // "Leo, Mum: not seen" names two
+		}
+		i := k
+		for i < len(fields)-1 && i < k+2 && isAuxiliary(fields[i]) {
+			i++
+		}
+		if says(text[ends[i-1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectWords name whom a short answer is about, as a name does.
+var subjectWords = map[string]bool{
+	"he": true, "she": true, "they": true, "child": true, "the": true, "young": true,
+	"person": true, "yp": true, "cyp": true, "baby": true, "subject": true, "children": true,
+}
+
+// isSubjectWord reports whether a field of text may name whom an answer is
+// about: one of subjectWords, or a word opening with a capital letter.
+func isSubjectWord(f string) bool {
+	w := strings.TrimRight(f, ",;:.")
+	if w == "" || strings.IndexFunc(w, isLetterOrDigit) != 0 {
+		return false
+	}
+	if subjectWords[strings.ToLower(w)] {
+		return true
+	}
+	r := []rune(w)[0]
+	return unicode.IsUpper(r) && !notWords[strings.ToLower(w)]
+}
+
+// notWords open a not_done answer: a capital there opens the answer, not a
+// name ("Not seen", "No reason", "See notes", "As before").
+var notWords = map[string]bool{"not": true, "no": true, "see": true, "as": true, "same": true, "wasn't": true}
+
+// isAuxiliary reports whether f is a verb that may stand between a subject
+// and a not_done answer ("Leo was not seen").
+func isAuxiliary(f string) bool {
+	switch strings.ToLower(strings.TrimRight(f, ",;:.")) {
+	case "was", "were", "is", "has", "have", "been", "had":
+		return true
+	}
+	return false
+}
