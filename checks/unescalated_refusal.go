@@ -28,8 +28,12 @@ A visit is a refusal when access_refused = true, or when the child was not
 seen and not_seen_reason says contact was refused or avoided ("mother would
 not let me in", "denied entry", "did not answer the door", "avoided the
 visit": the profile's refusals word list, which a config extends; a negated
-word such as "not refused" does not count). When the record gives no
-not_seen_reason (Stoke-on-Trent asks for none), the same words in its notes
+word such as "not refused" does not count). A no-access visit is contact
+avoided: "No access", "Knocked several times, no answer", "door not
+answered", "Mum declined the visit", "not permitted to see" are refusals;
+"no answer on her phone" is not. When the record gives no
+not_seen_reason (Stoke-on-Trent asks for none), or one that is no
+answer ("Not seen": missing-not-seen-reason), the same words in its notes
 ("Mum would not let me in" under Observations) make it a refusal. A refusal
 written only in words is reported at not_seen_reason, or at the sentence of
 the notes, and the message asks for access_refused to be ticked. Visits before the child is born are not checked.

@@ -458,15 +458,26 @@ func tokensSayAnyAt(toks []string, phrases [][]string) bool {
 }
 
 // tokensSayAt reports whether the words of toks from i say phrase (split by
-// phraseTokens, not empty), within one clause and not negated.
+// phraseTokens, not empty), within one clause and not negated. A phrase
+// written with a full stop at its end ("no answer.") must close its clause:
+// "Knocked twice, no answer" and "No answer; curtains drawn" say it, "no
+// answer on her phone" does not.
 func tokensSayAt(toks []string, i int, phrase []string) bool {
-	if i+len(phrase) > len(toks) {
+	n := len(phrase)
+	closes := n > 1 && phrase[n-1] == clauseBreak
+	if closes {
+		n--
+	}
+	if i+n > len(toks) {
 		return false
 	}
-	for j, pw := range phrase {
+	for j, pw := range phrase[:n] {
 		if t := toks[i+j]; t == clauseBreak || (pw != "*" && t != pw) {
 			return false
 		}
+	}
+	if closes && i+n < len(toks) && toks[i+n] != clauseBreak {
+		return false
 	}
 	return !negatedBefore(toks, i)
 }

@@ -237,7 +237,32 @@ func TestRefusedInWords(t *testing.T) {
 		"Jamie was asleep":                                                 false,
 		"Visit cancelled: worker unwell. Mother has never refused a visit": false,
 		"Mother was out. Later she refused a new date":                     true,
-		"": false,
+		// Refusals and avoidance written in words (no access, the door).
+		"No access":                                                  true,
+		"No access visit, card left":                                 true,
+		"Knocked several times, no answer":                           true,
+		"No answer.":                                                 true,
+		"No answer; curtains drawn":                                  true,
+		"Knocked but no answer":                                      true,
+		"No answer when I knocked":                                   true,
+		"No reply, left a card":                                      true,
+		"Door not answered":                                          true,
+		"The door was not answered although the TV was on":           true,
+		"Mum declined the visit":                                     true,
+		"Mum declined today's visit":                                 true,
+		"Mum did not want me to see Leo":                             true,
+		"Mum didn’t want me to see Leo":                              true,
+		"Not permitted to see Leo":                                   true,
+		"I was not allowed in":                                       true,
+		"Leo declined to see me":                                     true,
+		"Mum had no answer to why Leo was off school; Leo at Nan's":  false,
+		"Mother was out; no answer on her phone, tried again later":  false,
+		"No answer from school about the referral, Leo at Nan's":     false,
+		"Mum declined the offer of a parenting course; Leo at Nan's": false,
+		"Mum did not want Leo to see his dad; Leo was at Nan's":      false,
+		"Leo was at Nan's; we had access to the flat":                false,
+		"There was not no access":                                    false,
+		"":                                                           false,
 	} {
 		if got := p.RefusedInWords(text); got != want {
 			t.Errorf("RefusedInWords(%q) = %v, want %v", text, got, want)
@@ -446,6 +471,9 @@ func TestRefusalInWords(t *testing.T) {
 		{"child_seen = false", "## Observations\n\nUnannounced. Mr. Grant refused entry. Left a card.\n", "Mr. Grant refused entry.", true},
 		{"child_seen = false\nnot_seen_reason = \"Jamie was at school\"", "## Observations\n\nMum refused to discuss the referral.\n", "", false},
 		{"child_seen = true\nseen_alone = true", "## Observations\n\nMum refused to leave the room at first.\n", "", false},
+		// A reason that says only "not seen" is no reason: the notes are read.
+		{"child_seen = false\nnot_seen_reason = \"Not seen\"", "## Observations\n\nKnocked several times, no answer.\n", "Knocked several times, no answer.", true},
+		{"child_seen = false\nnot_seen_reason = \"No access\"", "", "No access", false},
 	} {
 		v := parse(tt.front, tt.body)
 		said, off, ok := p.RefusalInWords(v)

@@ -92,11 +92,16 @@ func TestContainsSpacedIsContainsWithSpaces(t *testing.T) {
 
 // tokensSayAnyEveryWord is tokensSayAny as first written, each phrase
 // looked for at every word: the meaning the version that passes over words
-// by their first byte must keep.
+// by their first byte must keep. A phrase ending in a clause break ("no
+// answer.") is said only where its words close their clause.
 func tokensSayAnyEveryWord(toks []string, phrases [][]string) bool {
 	for _, phrase := range phrases {
 		if len(phrase) == 0 {
 			continue
+		}
+		closes := len(phrase) > 1 && phrase[len(phrase)-1] == clauseBreak
+		if closes {
+			phrase = phrase[:len(phrase)-1]
 		}
 	next:
 		for i := 0; i+len(phrase) <= len(toks); i++ {
@@ -104,6 +109,9 @@ func tokensSayAnyEveryWord(toks []string, phrases [][]string) bool {
 				if t := toks[i+j]; t == clauseBreak || (pw != "*" && t != pw) {
 					continue next
 				}
+			}
+			if closes && i+len(phrase) < len(toks) && toks[i+len(phrase)] != clauseBreak {
+				continue
 			}
 			if !negatedBefore(toks, i) {
 				return true
