@@ -139,7 +139,12 @@ func (u *unit) hasFields() bool {
 func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable {
 	var units []*unit
 	lists := 0
+	var g outcomeGroup // the outcome the units are written under
 	for _, b := range blocks {
+		// An outcome's sub-heading is still read as a unit: fields under
+		// it make it an action of its own.
+		g.read(p, b)
+		first := len(units)
 		switch b.Kind() {
 		case ast.KindList:
 			lists++
@@ -162,6 +167,11 @@ func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable
 			u := &unit{heading: b.Kind() == ast.KindHeading}
 			u.text.addBlock(p, b)
 			units = append(units, u)
+		}
+		for _, u := range units[first:] {
+			if u.inherit == "" {
+				u.inherit = g.id
+			}
 		}
 	}
 	for _, u := range units {

@@ -244,3 +244,106 @@ func TestParseBodyActionsGroupedByOutcome(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+func TestParseBodyLetteredOutcomes(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		// Lines of a paragraph (no Markdown list is made of letters).
+		{"## Outcomes\na. Mia is supervised by an adult at all times at home.\nb. Mia goes to school every day.\n",
+			"a=Mia is supervised by an adult at all times at home. b=Mia goes to school every day."},
+		{"## Outcomes\nThe conference agreed:\n(a) Mia is safe.\n(b) Mia is fed.\n", "a=Mia is safe. b=Mia is fed."},
+		{"## Outcomes\nA) Mia is safe.\nB) Mia is fed.\n", "a=Mia is safe. b=Mia is fed."},
+		{"## Outcomes\n(i) Mia is safe.\n(ii) Mia is fed.\n(iv) Mia sleeps.\n", "i=Mia is safe. ii=Mia is fed. iv=Mia sleeps."},
+		{"## Outcomes\n(1) Mia is safe.\n(2) Mia is fed.\n", "O1=Mia is safe. O2=Mia is fed."},
+		// Items of a bulleted list.
+		{"## Outcomes\n- a) Mia is safe.\n- b) Mia is fed.\n", "a=Mia is safe. b=Mia is fed."},
+		{"## Outcomes\n- (i) Mia is safe.\n- (ii) Mia is fed.\n", "i=Mia is safe. ii=Mia is fed."},
+		// Not marks: prose, initials, "i.e.", a list not starting at a or i.
+		{"## Outcomes\nMia is safe at home and goes to school every day.\n", ""},
+		{"## Outcomes\nJ. Smith will be kept away from the home.\n", ""},
+		{"## Outcomes\ni.e. Mia is safe.\n", ""},
+		{"## Outcomes\n- J. Smith is kept away.\n- Mia is fed.\n", "=J. Smith is kept away. =Mia is fed."},
+		{"## Outcomes\na.Mia is safe.\n", ""},
+		{"## Outcomes\nab. Mia is safe.\n", ""},
+	} {
+		_, b := parseBody(KindPlan, c.body)
+		var got []string
+		for _, o := range b.Outcomes {
+			got = append(got, o.ID+"="+o.Text)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%q: outcomes %q, want %q", c.body, strings.Join(got, " "), c.want)
+		}
+	}
+}
+
+func TestSplitOutcomeMarker(t *testing.T) {
+	for in, want := range map[string]string{
+		"a. Mia is safe": "a|Mia is safe", "(b) Mia": "b|Mia", "C) Mia": "c|Mia", "(iv) Mia": "iv|Mia",
+		"xii. Mia": "xii|Mia", "(12) Mia": "O12|Mia", "3) Mia": "O3|Mia",
+		"(a)": "|(a)", "a.": "|a.", "i.e. Mia": "|i.e. Mia", "(ab) Mia": "|(ab) Mia", "ivx. Mia": "|ivx. Mia",
+		"(0) Mia": "|(0) Mia", "a: Mia": "|a: Mia", "(a Mia": "|(a Mia", "Mia": "|Mia",
+	} {
+		id, rest := splitOutcomeMarker(in)
+		if got := id + "|" + rest; got != want {
+			t.Errorf("splitOutcomeMarker(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseBodyActionTablesUnderOutcomes(t *testing.T) {
+	src, b := parseBody(KindPlan, "## Actions\n"+ // line 4
+		"### O1: Mia is supervised at home\n"+
+		"| Action | Owner | Due |\n"+
+		"|---|---|---|\n"+
+		"| Arrange a childminder | Kerry Hope | 2026-02-01 |\n"+ // line 8
+		"### O2: Mia attends school\n"+
+		"| Action | Owner | Due | Outcome |\n"+
+		"|---|---|---|---|\n"+
+		"| Walk Mia to school | Kerry Hope | daily |  |\n"+ // line 12
+		"| Attendance review | Lee Morgan | monthly | O2, O3 |\n\n"+ // a bold line after a table needs a blank line
+		"**Outcome 3 - Mia's health**\n\n"+
+		"| Action | Owner | Due |\n"+
+		"|---|---|---|\n"+
+		"| Dentist | Kerry Hope | 2026-03-01 |\n"+ // line 19
+		"### Other actions\n"+
+		"| Action | Owner | Due |\n"+
+		"|---|---|---|\n"+
+		"| Review | Aisha Patel | monthly |\n") // line 23
+	got := strings.Join(actionsOf(src, b), " ")
+	want := "8:|Arrange a childminder|Kerry Hope@8|2026-02-01@8|O1@8 " +
+		"12:|Walk Mia to school|Kerry Hope@12|daily@12|O2@12 " +
+		"13:|Attendance review|Lee Morgan@13|monthly@13|O2, O3@13 " +
+		"19:|Dentist|Kerry Hope@19|2026-03-01@19|O3@19 " +
+		"23:|Review|Aisha Patel@23|monthly@23|@23"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if !b.Actions.HasColumn("outcome") {
+		t.Errorf("columns %q: the outcome is read from the sub-headings", b.Actions.Columns)
+	}
+	// Without outcome sub-headings a table with no Outcome column has none.
+	if _, b := parseBody(KindPlan, "## Actions\n### For Mia\n| Action | Owner | Due |\n|---|---|---|\n| x | Kerry Hope | daily |\n"); b.Actions.HasColumn("outcome") || b.Actions.Rows[0].Outcome.Text != "" {
+		t.Errorf("ungrouped table: %+v", b.Actions)
+	}
+}
+
+func TestParseBodyActionListUnderOutcomes(t *testing.T) {
+	src, b := parseBody(KindPlan, "## Actions\n"+ // line 4
+		"### O1: Mia is supervised at home\n"+
+		"- Arrange a childminder. Owner: Kerry Hope. Due: 2026-02-01\n"+ // line 6
+		"- Check the locks. Owner: Kerry Hope. Due: weekly. Outcome: O3\n"+
+		"### O2: Mia attends school\n"+
+		"#### A3: Walk Mia to school\n"+ // line 9
+		"Owner: Kerry Hope\n"+
+		"Due: daily\n"+
+		"### Other\n"+
+		"- Review. Owner: Aisha Patel. Due: monthly\n") // line 13
+	got := strings.Join(actionsOf(src, b), " ")
+	want := "6:|Arrange a childminder|Kerry Hope@6|2026-02-01@6|O1@6 " +
+		"7:|Check the locks|Kerry Hope@7|weekly@7|O3@7 " +
+		"9:A3|Walk Mia to school|Kerry Hope@10|daily@11|O2@9 " +
+		"13:|Review|Aisha Patel@13|monthly@13|@13"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -724,13 +724,21 @@ func (p *bodyParser) outcomes(s *Section) {
 		return
 	}
 	first := len(p.body.Outcomes)
+	var marked []markedOutcome
 	for it := list.FirstChild(); it != nil; it = it.NextSibling() {
 		if it.Kind() != ast.KindListItem {
 			continue
 		}
-		id, rest := splitOutcomeID(p.plainText(it))
+		text := p.plainText(it)
+		id, rest := splitOutcomeID(text)
+		if id == "" {
+			if m, r := splitOutcomeMarker(text); m != "" {
+				marked = append(marked, markedOutcome{len(p.body.Outcomes), m, r, false})
+			}
+		}
 		p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(it))})
 	}
+	p.markOutcomes(marked)
 	// A numbered list whose items carry no id: each item's number is its
 	// id ("1. Jamie attends school" is O1, as the actions' "Outcome 1"
 	// and the conference's O1 name it).
@@ -752,6 +760,8 @@ func (p *bodyParser) outcomes(s *Section) {
 // whose first cell is one. Lines that open with no id are not outcomes
 // here (they are prose around them).
 func (p *bodyParser) outcomeLines(s *Section) {
+	var marked []markedOutcome
+	defer func() { p.markOutcomes(marked) }()
 	for _, b := range s.text.blocks {
 		switch b.Kind() {
 		case ast.KindParagraph, ast.KindHeading:
@@ -767,7 +777,18 @@ func (p *bodyParser) outcomeLines(s *Section) {
 				}
 				line := strings.TrimLeft(string(v.b[start:end]), " \t*_#")
 				line = strings.NewReplacer("**", "", "__", "").Replace(line)
-				if id, rest := splitOutcomeID(collapse(line)); id != "" && start < len(v.off) {
+				line = collapse(line)
+				id, rest := splitOutcomeID(line)
+				if id == "" {
+					// "a. ...", "(i) ...", "(1) ...": a lettered or
+					// numbered line, when the lines so marked start
+					// the sequence (markOutcomes).
+					var m string
+					if m, rest = splitOutcomeMarker(line); m != "" && start < len(v.off) {
+						marked = append(marked, markedOutcome{len(p.body.Outcomes), m, rest, true})
+						p.body.Outcomes = append(p.body.Outcomes, Outcome{Text: line, Offset: p.src.LineStart(p.src.LineOf(v.off[start]))})
+					}
+				} else if start < len(v.off) {
 					p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.src.LineStart(p.src.LineOf(v.off[start]))})
 				}
 				start = end + 1
@@ -791,6 +812,52 @@ func (p *bodyParser) outcomeLines(s *Section) {
 			}
 		}
 	}
+}
+
+// markedOutcome is an outcome read with a lettered or numbered mark
+// (splitOutcomeMarker): its index in Body.Outcomes, the id the mark gives
+// and the text after it.
+type markedOutcome struct {
+	i        int
+	id, rest string
+	line     bool // read from a line of a paragraph, not a list item
+}
+
+// markOutcomes gives the outcomes of one list (or of one section's
+// lines) the ids of their marks, when the first letter or roman mark is
+// "a" or "i" (a list of outcomes starts there: a line "J. Smith will ..."
+// is not one). Numbered marks ("(1)") always count. An outcome whose mark
+// is not taken keeps the text as written; one read from a line of a
+// paragraph, which is an outcome only by its mark, is dropped.
+func (p *bodyParser) markOutcomes(marked []markedOutcome) {
+	letters := true
+	for _, m := range marked {
+		if isOutcomeMark(m.id) {
+			letters = firstMark(m.id)
+			break
+		}
+	}
+	drop := map[int]bool{}
+	for _, m := range marked {
+		o := &p.body.Outcomes[m.i]
+		if isOutcomeMark(m.id) && !letters {
+			if m.line {
+				drop[m.i] = true
+			}
+			continue // a list item keeps its text as written, and no id
+		}
+		o.ID, o.Text = m.id, m.rest
+	}
+	if len(drop) == 0 {
+		return
+	}
+	kept := p.body.Outcomes[:0]
+	for i, o := range p.body.Outcomes {
+		if !drop[i] {
+			kept = append(kept, o)
+		}
+	}
+	p.body.Outcomes = kept
 }
 
 // splitOutcomeID splits an outcome id ("O1", "o2") off the start of the
@@ -832,23 +899,32 @@ func splitOutcomeID(s string) (id, rest string) {
 func (p *bodyParser) actions(secs []*Section) {
 	var tables []ast.Node
 	var blocks []ast.Node
+	// group is the outcome each table is written under ("### O1: Mia is
+	// supervised at home"), "" for none.
+	group := map[ast.Node]string{}
 	for _, s := range secs {
 		blocks = append(blocks, s.text.blocks...)
-	}
-	for _, b := range blocks {
-		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if !entering {
+		var g outcomeGroup
+		for _, b := range s.text.blocks {
+			if g.read(p, b) {
+				continue
+			}
+			cur := g.id
+			_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if !entering {
+					return ast.WalkContinue, nil
+				}
+				if n.Kind() == extast.KindTable {
+					tables = append(tables, n)
+					group[n] = cur
+					return ast.WalkSkipChildren, nil
+				}
+				if n.Type() == ast.TypeInline {
+					return ast.WalkSkipChildren, nil
+				}
 				return ast.WalkContinue, nil
-			}
-			if n.Kind() == extast.KindTable {
-				tables = append(tables, n)
-				return ast.WalkSkipChildren, nil
-			}
-			if n.Type() == ast.TypeInline {
-				return ast.WalkSkipChildren, nil
-			}
-			return ast.WalkContinue, nil
-		})
+			})
+		}
 	}
 	// Beside a table of actions, a table with no Owner, Due or Outcome
 	// column (exact or close) is something else: a RAG key, a list of
@@ -868,7 +944,7 @@ func (p *bodyParser) actions(secs []*Section) {
 	}
 	tbl := &ActionTable{Offset: p.lineStart(nodePos(tables[0]))}
 	for _, t := range tables {
-		p.actionTable(tbl, t)
+		p.actionTable(tbl, t, group[t])
 	}
 	// Actions listed beside the tables (under another heading) are read
 	// too; only lists with labelled items, not paragraphs, which beside a
@@ -895,8 +971,67 @@ func (p *bodyParser) hasActionColumn(t ast.Node) bool {
 	return false
 }
 
-// actionTable reads the rows of one table of the actions section into tbl.
-func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node) {
+// outcomeGroup is the outcome the actions being read are written under:
+// "### O1: Mia is supervised at home", "**Outcome 2 - school**", "###
+// (a) Mia is safe". The actions under such a sub-heading serve its
+// outcome, up to the next sub-heading of the same level or higher.
+type outcomeGroup struct {
+	id    string // "" when the actions are under no outcome
+	level int    // the sub-heading's level; 7 for a bold line
+}
+
+// read reads block b of the actions section: when it is a sub-heading
+// that opens with an outcome, it opens that outcome's group and read
+// returns true. A sub-heading that names no outcome ("### Other
+// actions") at the group's level or higher ends the group, and read
+// returns false: it may be an action of its own ("### A1 ...").
+func (g *outcomeGroup) read(p *bodyParser, b ast.Node) bool {
+	level := 0
+	switch n := b.(type) {
+	case *ast.Heading:
+		if n.Level < 3 {
+			return false
+		}
+		level = n.Level
+	case *ast.Paragraph:
+		e, isBold := n.FirstChild().(*ast.Emphasis)
+		if !isBold || e.Level != 2 {
+			return false
+		}
+		for rest := e.NextSibling(); rest != nil; rest = rest.NextSibling() {
+			switch r := rest.(type) {
+			case *ast.RawHTML:
+			case *ast.Text:
+				if strings.Trim(string(r.Segment.Value(p.in)), " \t:") != "" {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		level = 7
+	default:
+		return false
+	}
+	text := collapse(strings.TrimLeft(p.plainText(b), " \t*_#"))
+	id, _ := splitOutcomeID(text)
+	if id == "" {
+		id, _ = splitOutcomeMarker(text)
+	}
+	if id != "" {
+		g.id, g.level = id, level
+		return true
+	}
+	if g.id != "" && level <= g.level {
+		*g = outcomeGroup{}
+	}
+	return false
+}
+
+// actionTable reads the rows of one table of the actions section into
+// tbl. group is the outcome the table is written under (outcomeHeading),
+// which a row serves when its Outcome cell is missing or blank.
+func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node, group string) {
 	first := len(tbl.Columns) == 0
 	header := p.lineStart(nodePos(t))
 	heads := p.headerCells(t)
@@ -932,13 +1067,16 @@ func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node) {
 		}
 	}
 	if first {
-		tbl.Columns = cols
+		tbl.Columns = append([]string(nil), cols...)
 	} else {
 		for _, c := range cols {
 			if c != "" && !tbl.HasColumn(c) {
 				tbl.Columns = append(tbl.Columns, c)
 			}
 		}
+	}
+	if group != "" && !tbl.HasColumn("outcome") {
+		tbl.Columns = append(tbl.Columns, "outcome")
 	}
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		if r.Kind() != extast.KindTableRow {
@@ -966,6 +1104,9 @@ func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node) {
 		}
 		a.ID = get("id").Text
 		a.Action, a.Owner, a.Due, a.Outcome = get("action"), get("owner"), get("due"), get("outcome")
+		if group != "" && strings.TrimSpace(a.Outcome.Text) == "" {
+			a.Outcome.Text = group
+		}
 		tbl.Rows = append(tbl.Rows, a)
 	}
 }
@@ -1332,3 +1473,71 @@ func onlySpace(b []byte) bool {
 	}
 	return true
 }
+
+// splitOutcomeMarker splits the mark of a lettered or numbered item written
+// without a list (or inside one) off the start of s: "a. text", "a) text",
+// "(a) text", "(iv) text", "B. text", "(2) text", "2) text". A letter or a
+// roman numeral is the outcome's id, lower case as practitioners refer to
+// it ("a", "iv"); a number n is On, as a numbered list's. The mark must be
+// followed by a space and text, so "i.e." and "e.g." are not marks. id is
+// "" when s opens with no such mark.
+func splitOutcomeMarker(s string) (id, rest string) {
+	i, closing := 0, byte(0)
+	if strings.HasPrefix(s, "(") {
+		i, closing = 1, ')'
+	}
+	j := i
+	for j < len(s) && j-i < 5 && (isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	if j == i || j >= len(s) {
+		return "", s
+	}
+	mark := strings.ToLower(s[i:j])
+	switch {
+	case closing != 0 && s[j] == closing:
+	case closing == 0 && (s[j] == '.' || s[j] == ')'):
+	default:
+		return "", s
+	}
+	rest = s[j+1:]
+	if rest == "" || rest[0] != ' ' || strings.TrimSpace(rest) == "" {
+		return "", s
+	}
+	rest = strings.TrimSpace(rest)
+	switch {
+	case strings.Trim(mark, "0123456789") == "":
+		if mark[0] == '0' || len(mark) > 3 {
+			return "", s
+		}
+		return "O" + mark, rest
+	case len(mark) == 1 || isRoman(mark):
+		return mark, rest
+	}
+	return "", s
+}
+
+// isRoman reports whether s (lower case) is a roman numeral from i to
+// xxxix.
+func isRoman(s string) bool {
+	t := strings.TrimLeft(s, "x")
+	if len(s)-len(t) > 3 {
+		return false
+	}
+	switch t {
+	case "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix":
+		return s != ""
+	}
+	return false
+}
+
+// isOutcomeMark reports whether id is an outcome id taken from a letter or
+// roman numeral mark ("a", "iv"), not an O-number.
+func isOutcomeMark(id string) bool {
+	return id != "" && !(len(id) > 1 && (id[0] == 'O' || id[0] == 'o') && strings.Trim(id[1:], "0123456789") == "")
+}
+
+// firstMark reports whether a lettered or roman list may start with mark:
+// "a" or "i". A line opening "J. Smith will ..." is not the first item of
+// a lettered list of outcomes.
+func firstMark(mark string) bool { return mark == "a" || mark == "i" }
