@@ -104,15 +104,29 @@ func planOutcomeIDs(body *schema.Body) map[string]bool {
 // words after it that are not ids ("Outcome 1 - safe at home") are its
 // description and dropped too; otherwise anything else is kept as written
 // (upper-cased) so that it can be reported.
+//
+// When the plan's outcomes are lettered or numbered in roman ("a.", "(ii)"),
+// a letter or roman numeral names one ("(a)", "b", "a and c"; "a-c" and
+// "a to c" name the outcomes listed between them), upper case like the
+// others: "A", "II".
 func actionOutcomeRefs(cell string, all []string) []string {
+	marks := map[string]int{} // the plan's lettered ids, by place in all
+	for i, id := range all {
+		if isOutcomeMarkID(id) {
+			marks[id] = i
+		}
+	}
+	isMark := func(f string) bool {
+		return len(marks) > 0 && isOutcomeMarkID(strings.ToUpper(f)) && (len(f) == 1 || isRomanNumeral(f))
+	}
 	var toks []string
 	for _, f := range strings.FieldsFunc(cell, func(r rune) bool {
 		return unicode.IsSpace(r) || r == ',' || r == ';' || r == '/' || r == '&' || r == '+'
 	}) {
 		f = strings.Trim(f, ".:()[]*_")
 		// "O1-O3", "1–3": a range in one token.
-		if a, b, ok := cutDash(f); ok && outcomeNumber(a) > 0 && outcomeNumber(b) > 0 {
-			toks = append(toks, a, "-", b)
+		if a, b, ok := cutDash(f); ok && (outcomeNumber(a) > 0 && outcomeNumber(b) > 0 || isMark(strings.Trim(a, "()")) && isMark(strings.Trim(b, "()"))) {
+			toks = append(toks, strings.Trim(a, "()"), "-", strings.Trim(b, "()"))
 			continue
 		}
 		if f != "" {
@@ -129,6 +143,20 @@ func actionOutcomeRefs(cell string, all []string) []string {
 		case "all", "every", "each":
 			out = append(out, all...)
 			ids++
+			continue
+		}
+		if isMark(f) {
+			ids++
+			from, ok := marks[strings.ToUpper(f)]
+			// A range: "a - c", "a to c".
+			if i+2 < len(toks) && ok && (toks[i+1] == "-" || toks[i+1] == "–" || toks[i+1] == "—" || strings.EqualFold(toks[i+1], "to")) {
+				if to, ok := marks[strings.ToUpper(toks[i+2])]; ok && to > from {
+					out = append(out, all[from:to+1]...)
+					i += 2
+					continue
+				}
+			}
+			out = append(out, strings.ToUpper(f))
 			continue
 		}
 		n := outcomeNumber(f)
@@ -158,6 +186,45 @@ func actionOutcomeRefs(cell string, all []string) []string {
 		return words
 	}
 	return out
+}
+
+// isOutcomeMarkID reports whether an outcome id (upper case) was taken
+// from a letter or a roman numeral ("A", "IV"), not an O-number.
+func isOutcomeMarkID(id string) bool {
+	return id != "" && outcomeNumber(id) == 0 && strings.Trim(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// isRomanNumeral reports whether f is a roman numeral (any case) from i
+// to xxxix.
+func isRomanNumeral(f string) bool {
+	f = strings.ToLower(f)
+	t := strings.TrimLeft(f, "x")
+	if f == "" || len(f)-len(t) > 3 {
+		return false
+	}
+	switch t {
+	case "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix":
+		return true
+	}
+	return false
+}
+
+// outcomeName names an outcome id in a message as the plan writes it:
+// "O3", or "(a)" for a lettered one.
+func outcomeName(id string) string {
+	if isOutcomeMarkID(strings.ToUpper(id)) {
+		return "(" + strings.ToLower(id) + ")"
+	}
+	return id
+}
+
+// outcomeNames names outcome ids in a message: "O3, O4", "(c)".
+func outcomeNames(ids []string) string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, outcomeName(id))
+	}
+	return strings.Join(out, ", ")
 }
 
 // outcomeNumber is the number of an outcome id ("O3", "o3", "3"), or 0.

@@ -53,7 +53,12 @@ expected but not it:
   column (Due, Outcome), and the message says which header to write;
 - an Actions section written in prose, neither a table nor a list of
   actions with labelled fields (Owner:, Due:, Outcome:), at its heading:
-  its actions cannot be checked for owner, timescale or outcome.`,
+  its actions cannot be checked for owner, timescale or outcome;
+- an Outcomes section with text in which no outcome can be read (prose,
+  or a table without ids), at its heading: no action can be checked
+  against the planned outcomes. Outcomes are read as the items of a list
+  (with or without ids), and as lines or table rows that open with an id
+  ("O1:", "Outcome 1", "1.", "a.", "(a)", "(ii)").`,
 	Bad: `## Developmental needs
 TBC`,
 	Good: `## Developmental needs
@@ -104,6 +109,19 @@ func runMissingPlanSection(pass *lint.Pass) error {
 		pass.Reportf(doc, s.HeadingOffset,
 			"the %q section is neither a table of actions nor a list of actions with labelled fields, so no action's owner, timescale or outcome can be checked: write it as a table with columns Action, Owner, Due and Outcome, or as a list (- A1 (O1): what. Owner: who. Due: when.) (%s)",
 			s.Heading, cite(pass))
+	}
+	// An Outcomes section with text in which no outcome can be read
+	// (prose, a table without ids) leaves every action's link to an
+	// outcome unchecked: reported as the Actions section in prose is.
+	if len(body.Outcomes) == 0 {
+		for _, s := range body.Sections {
+			if s.Name == "outcomes" && !planSectionEmpty(pass, s) {
+				pass.Reportf(doc, s.HeadingOffset,
+					"no outcome can be read in the %q section, so no action can be checked against the planned outcomes: write the outcomes as a list whose items open with their id (1. O1: Mia goes to school every day.) and name those ids in the actions' Outcome column (%s)",
+					s.Heading, cite(pass))
+				break
+			}
+		}
 	}
 	for _, def := range schema.SectionNames(schema.KindPlan) {
 		what, required := planSectionsRequired[def.Name]

@@ -24,7 +24,11 @@ the Outcome column of at least one action.
 
 The rule fires for an outcome whose id no action names, and for an outcome
 item that opens with no id ("O1:" or "**O1**"), since no action can be
-linked to it. It is reported on the outcome's list item. When the plan has
+linked to it. Outcomes lettered or numbered in roman ("a.", "(ii)") are
+named by their letter or numeral ("(a)", "b"). It is reported on the
+outcome's list item. Actions written under a sub-heading that opens with an
+outcome ("### O1: Mia is supervised at home", "**Outcome 2**") serve that
+outcome when they name none. When the plan has
 no actions section at all, or one written in prose rather than as a table
 or a list of labelled actions, missing-plan-section reports that instead.
 Actions written as a list link to outcomes with an Outcome: field or with
@@ -76,7 +80,7 @@ func runOutcomeWithoutAction(pass *lint.Pass) error {
 		case !served[id]:
 			pass.Reportf(doc, o.Offset,
 				"no action serves outcome %s: add to the actions table the specific actions, with owner and timescale, that will achieve it, and name %s in their Outcome column (%s)",
-				o.ID, o.ID, cite(pass))
+				outcomeName(o.ID), outcomeName(o.ID), cite(pass))
 		}
 	}
 	return nil

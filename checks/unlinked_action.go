@@ -29,9 +29,13 @@ Outcomes: or Linked to: field, or the ids in brackets after the action's id:
 The rule fires for an action whose Outcome column is empty or a
 placeholder, or names an id that is not among the items of the plan's
 Outcomes list. It is reported on the action's row, or on the line of the
-Outcome: field of an action in a list. When the plan has no
-outcome ids at all, only actions that name no outcome are reported:
-missing-plan-section reports the missing outcomes.`,
+Outcome: field of an action in a list. Outcomes lettered or numbered in
+roman ("a.", "(ii)") are named by their letter or numeral ("(a)", "b",
+"a to c"). When the plan's Outcomes section has outcomes but none with an
+id (a bulleted list, prose), an action naming an id is reported all the
+same: it names an outcome the plan does not have. When the plan has no
+Outcomes section, or only a placeholder, only actions that name no outcome
+are reported: missing-plan-section reports the missing outcomes.`,
 	Bad: `## Outcomes
 1. O1: Jamie attends school every day.
 
@@ -71,36 +75,49 @@ func runUnlinkedAction(pass *lint.Pass) error {
 				planActionLabel(a), where, cite(pass))
 			continue
 		}
-		if len(ids) == 0 {
-			continue
-		}
 		var unknown []string
 		for _, r := range refs {
 			if !ids[r] {
 				unknown = append(unknown, r)
 			}
 		}
-		switch len(unknown) {
-		case 0:
-		case 1:
+		switch {
+		case len(unknown) == 0:
+		case len(ids) == 0 && !planSectionWritten(pass, body, "outcomes"):
+			// No outcomes written: missing-plan-section reports the
+			// section, once, rather than every action here.
+		case len(ids) == 0:
+			what := "none of them opens with an id"
+			if len(body.Outcomes) == 0 {
+				what = "none can be read as a list of outcomes"
+			}
+			word := "outcome"
+			if len(unknown) > 1 {
+				word = "outcomes"
+			}
+			pass.Reportf(doc, a.Outcome.Line,
+				"%s names %s %s, which the plan does not have: its Outcomes section has outcomes, but %s; open each with its id (O1: ...) and link the action to the one it serves (%s)",
+				planActionLabel(a), word, outcomeNames(unknown), what, cite(pass))
+		case len(unknown) == 1:
 			pass.Reportf(doc, a.Outcome.Line,
 				"%s names outcome %s, which the plan does not have: link it to one of the plan's outcomes (%s), or add %s to the Outcomes list (%s)",
-				planActionLabel(a), unknown[0], planOutcomeList(body), unknown[0], cite(pass))
+				planActionLabel(a), outcomeName(unknown[0]), planOutcomeList(body), outcomeName(unknown[0]), cite(pass))
 		default:
 			pass.Reportf(doc, a.Outcome.Line,
 				"%s names outcomes %s, which the plan does not have: link it to the plan's outcomes (%s), or add them to the Outcomes list (%s)",
-				planActionLabel(a), strings.Join(unknown, ", "), planOutcomeList(body), cite(pass))
+				planActionLabel(a), outcomeNames(unknown), planOutcomeList(body), cite(pass))
 		}
 	}
 	return nil
 }
 
-// planOutcomeList lists the plan's outcome ids in order: "O1, O2, O3".
+// planOutcomeList lists the plan's outcome ids in order: "O1, O2, O3",
+// or "(a), (b)".
 func planOutcomeList(body *schema.Body) string {
 	var ids []string
 	for _, o := range body.Outcomes {
 		if o.ID != "" {
-			ids = append(ids, o.ID)
+			ids = append(ids, outcomeName(o.ID))
 		}
 	}
 	return strings.Join(ids, ", ")
