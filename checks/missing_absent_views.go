@@ -25,8 +25,14 @@ one in written_reports, and gives their views under "## Written views of
 absent members".
 
 The rule fires for a core group record whose written_reports names anyone
-when that section is missing (reported on the record's type line) or empty
-or only a placeholder such as TBC or "to follow" (reported on its heading).
+when that section is missing (reported on the record's type line), empty,
+only a placeholder such as TBC or "to follow", or only says that none was
+received ("None: everyone attended.", "No written reports received.",
+"Nil"), reported on its heading; and when it gives views but leaves out
+someone written_reports names: each is mentioned, by name, surname or
+role (in brackets after their name, or case.md's), in a sentence that does
+not say their report did not come ("No report received from Dr Kim
+Green"), reported on its heading and naming them.
 Records dated after the as-of date (or after the plan ended) are not read,
 nor, for a child who moved in, the previous authority's records kept in the
 case (dated before this authority's transfer conference). The heading may be
@@ -80,10 +86,23 @@ func runMissingAbsentViews(pass *lint.Pass) error {
 			pass.Reportf(cg.Doc, cg.Doc.TypeLine(),
 				"the minutes of the core group of %s leave out the written views of absent members: written_reports names %s, but there is no \"## Written views of absent members\" section; add it, with the views they provided (%s)",
 				cgDateWords(cg.Date), who, cite(pass))
-		case planSectionEmpty(pass, sec):
+		case planSectionEmpty(pass, sec) || lint.NoViewsReceived(sec.Content()):
 			pass.Reportf(cg.Doc, sec.HeadingOffset,
-				"the written views of absent members in the minutes of the core group of %s are empty or a placeholder: written_reports names %s, and the minutes must include the views they provided; write them here (%s)",
+				"the written views of absent members in the minutes of the core group of %s are empty, a placeholder or say none was received: written_reports names %s, and the minutes must include the views they provided; write them here, or correct written_reports (%s)",
 				cgDateWords(cg.Date), who, cite(pass))
+		default:
+			var left []string
+			for _, r := range senders {
+				if !pass.Profile.IsPlaceholder(r) && !pass.Case.ViewIncluded(sec.Content(), r) {
+					left = append(left, r)
+				}
+			}
+			if len(left) == 0 {
+				continue
+			}
+			pass.Reportf(cg.Doc, sec.HeadingOffset,
+				"the written views of absent members in the minutes of the core group of %s leave out %s: written_reports names them, but no sentence here gives their view; write the view they provided, naming them, or correct written_reports (%s)",
+				cgDateWords(cg.Date), joinWithAnd(left), cite(pass))
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package lint
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -156,4 +157,162 @@ func (c *Case) CoveredFor(cg *schema.CoreGroup, m string) bool {
 		}
 	}
 	return false
+}
+
+// The written views of absent members (Stoke-on-Trent C06 §05 "The core
+// group minutes must include the written views provided by professionals
+// who were unable to attend the meeting"). The minutes include a member's
+// view when a sentence of the section mentions them (MentionsPerson) and
+// does not say that nothing came from them ("No report received from Dr
+// Kim Green"). A section that only says none came ("None: everyone
+// attended.", "No written reports received.", "Nil") includes no one's.
+
+// MentionsPerson reports whether text mentions ref, by the words of
+// their name (a title and a role in brackets left out), their first name
+// or surname ("Grace sent a report"), or their role: the role in brackets
+// after the name ("Dr Kim Green (GP)") or case.md's, or its initials ("HV"
+// for a health visitor). Words are read as MentionsNeed reads a need's: case and
+// punctuation ignored, whole words.
+func (c *Case) MentionsPerson(text, ref string) bool {
+	name, inner := splitBrackets(ref)
+	var cands []string
+	var ws []string
+	for _, w := range strings.Fields(name) {
+		if !personTitles[strings.ToLower(strings.Trim(w, "."))] {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) > 0 {
+		cands = append(cands, strings.Join(ws, " "))
+		if len(ws) > 1 {
+			cands = append(cands, ws[0], ws[len(ws)-1]) // the first name, the surname
+		}
+	}
+	roles := inner
+	if p := c.person(ref); p != nil && p.Role != "" {
+		roles = append(roles[:len(roles):len(roles)], p.Role)
+	}
+	for _, r := range roles {
+		cands = append(cands, r)
+		// "HV" for a health visitor, "SW" for a social worker.
+		if rw := needWords(r); len(rw) > 1 && len(rw) <= 3 {
+			var initials []byte
+			for _, w := range rw {
+				initials = append(initials, w[0])
+			}
+			cands = append(cands, string(initials))
+		}
+	}
+	for _, cand := range cands {
+		if len(needWords(cand)) > 0 && MentionsNeed(text, cand) {
+			return true
+		}
+	}
+	return false
+}
+
+// personTitles are the titles written before a name.
+var personTitles = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "prof": true, "professor": true}
+
+// NoViewsReceived reports whether text, the minutes' section for the
+// written views of absent members, only says that none was received: it
+// is empty, or each of its sentences says so ("None: everyone attended.",
+// "No written reports received.", "None received", "Nil", "N/A - all
+// present").
+func NoViewsReceived(text string) bool {
+	for _, s := range viewSentences(text) {
+		if !saysNoneReceived(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// ViewIncluded reports whether text, the minutes' section for the written
+// views of absent members, includes ref's view: one of its sentences
+// mentions them and does not say that nothing came from them.
+func (c *Case) ViewIncluded(text, ref string) bool {
+	for _, s := range viewSentences(text) {
+		if c.MentionsPerson(s, ref) && !saysNoneReceived(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// viewSentences splits text into sentences and clauses: at a full stop,
+// "!" or "?" followed by a space (not after a title such as "Dr."), at
+// ";" and at line ends.
+func viewSentences(text string) []string {
+	var out []string
+	start := 0
+	add := func(end int) {
+		if s := strings.TrimSpace(text[start:end]); strings.IndexFunc(s, isViewWordRune) >= 0 {
+			out = append(out, s)
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case ';', '\n':
+			add(i)
+			start = i + 1
+		case '.', '!', '?':
+			if i+1 < len(text) && text[i+1] != ' ' {
+				continue
+			}
+			if text[i] == '.' {
+				ws := strings.Fields(text[start:i])
+				if len(ws) > 0 && personTitles[strings.ToLower(ws[len(ws)-1])] {
+					continue // "Dr. Kim Green"
+				}
+			}
+			add(i)
+			start = i + 1
+		}
+	}
+	add(len(text))
+	return out
+}
+
+func isViewWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// noneOpeners open a sentence that says nothing was received: "None",
+// "Nil", "N/A".
+var noneOpeners = map[string]bool{"none": true, "nil": true, "na": true, "nr": true}
+
+// nothingReceived follow "nothing" in a sentence that says nothing was
+// received ("Nothing received"); "Nothing of concern" is a view.
+var nothingReceived = map[string]bool{"received": true, "submitted": true, "sent": true, "provided": true, "to": true, "from": true}
+
+// noneAfterNo follow "no" in a sentence that says nothing was received:
+// "No written reports", "No views received", "No apologies", "No one was
+// absent". "No concerns" is a view.
+var noneAfterNo = map[string]bool{
+	"written": true, "report": true, "reports": true, "view": true, "views": true,
+	"contribution": true, "contributions": true, "submission": true, "submissions": true,
+	"apologies": true, "absent": true, "absence": true, "absences": true, "one": true,
+	"member": true, "members": true, "professional": true, "professionals": true,
+}
+
+// noneNotes are words that, anywhere in a sentence, say the report did
+// not come: "report not received from Dr Kim Green", "to follow".
+var noneNotes = []string{
+	"not received", "not been received", "no report", "no written report", "not sent",
+	"did not send", "has not sent", "not provided", "not submitted", "to follow", "awaited",
+	"everyone attended", "all attended", "all members attended", "all present", "everyone present",
+	"full attendance", "all members present",
+}
+
+// saysNoneReceived reports whether sentence s says that no written view
+// was received (from anyone, or from the member it names).
+func saysNoneReceived(s string) bool {
+	ws := words(strings.ReplaceAll(strings.ReplaceAll(s, "n/a", "na"), "N/A", "na"))
+	if len(ws) == 0 {
+		return true
+	}
+	if noneOpeners[ws[0]] || ws[0] == "no" && len(ws) > 1 && noneAfterNo[ws[1]] ||
+		ws[0] == "nothing" && (len(ws) == 1 || nothingReceived[ws[1]]) {
+		return true
+	}
+	return hasPhrase(phrase(s), noneNotes...)
 }
