@@ -263,6 +263,9 @@ func TestParseBodyLetteredOutcomes(t *testing.T) {
 		{"## Outcomes\ni.e. Mia is safe.\n", ""},
 		{"## Outcomes\n- J. Smith is kept away.\n- Mia is fed.\n", "=J. Smith is kept away. =Mia is fed."},
 		{"## Outcomes\na.Mia is safe.\n", ""},
+		// Rows of a table whose first cell is the mark.
+		{"## Outcomes\n| | Outcome |\n|---|---|\n| (a) | Mia is safe. |\n| b. | Mia is fed. |\n", "a=Mia is safe. b=Mia is fed."},
+		{"## Outcomes\n| | Outcome |\n|---|---|\n| J | Mia is safe. |\n", ""},
 		{"## Outcomes\nab. Mia is safe.\n", ""},
 	} {
 		_, b := parseBody(KindPlan, c.body)

@@ -803,9 +803,18 @@ func (p *bodyParser) outcomeLines(s *Section) {
 				if n := strings.TrimRight(first, ".)"); n != "" && len(n) <= 3 && strings.Trim(n, "0123456789") == "" && n[0] != '0' {
 					first = "O" + n
 				}
-				if id, rest := splitOutcomeID(first); id != "" {
+				id, rest := splitOutcomeID(first)
+				// A lettered row, "| (a) | Jamie attends school |".
+				mark := ""
+				if t := strings.ToLower(strings.Trim(first, "(). ")); id == "" && (len(t) == 1 && isASCIILetter(t[0]) || isRoman(t)) {
+					mark, rest = t, ""
+				}
+				if id != "" || mark != "" {
 					if rest == "" && r.FirstChild().NextSibling() != nil {
 						rest = p.plainText(r.FirstChild().NextSibling())
+					}
+					if mark != "" {
+						marked = append(marked, markedOutcome{len(p.body.Outcomes), mark, rest, true})
 					}
 					p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(r))})
 				}
