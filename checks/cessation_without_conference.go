@@ -25,7 +25,9 @@ var CessationWithoutConference = &lint.Rule{
 of significant harm, only a quorate Child Protection Review Conference can
 decide it. The rule fires when plan.md's [cessation] gives the reason
 "no longer at risk" (or says so as people do: "no longer at risk of
-significant harm", "step down to CIN") and no conference record has
+significant harm", "step down to CIN", or "No longer at risk - alleged
+abuser deceased": another person's death or departure is not the child's)
+and no conference record has
 kind = "review", quorate = true and decision = "cease" on the cessation
 date.
 

@@ -31,9 +31,16 @@ reason, fires, with the closest allowed reason suggested. Reasons written
 as people write them are read as the allowed reason they say: "18",
 "turned 18", "child reached 18"; "moved area", "transferred to Cheshire";
 "now looked after", "child in care", "ICO"; "no longer at risk of
-significant harm", "step down to CIN"; "deceased"; "moved abroad". A move
-alone ("moved", "moved house") is not a reason: a move within the
-authority does not end a plan, so it fires with "did you mean".
+significant harm", "risk removed", "step down to CIN", "stepped down and
+transferred to the CIN team"; "deceased"; "moved abroad". Died and left the
+UK are the child's: a reason that names someone else (a parent, a partner,
+another adult, the abuser) as the one who died or left and not the child
+("Perpetrator left the country", "Mum's new partner has died") fires with
+"did you mean \"no longer at risk\"", and "No longer at risk - alleged
+abuser deceased" is no longer at risk. "18 months" and "adult male" are
+not the child reaching 18. A move alone ("moved", "moved house") is not a
+reason: a move within the authority does not end a plan, so it fires with
+"did you mean".
 
 The reason must match the record:
 
@@ -79,7 +86,7 @@ func runInvalidCessationReason(pass *lint.Pass) error {
 	}
 	cess := plan.Cessation
 	at := endCessationLine(pass)
-	reason, ok := lint.CessationReason(cess.Reason)
+	reason, ok := lint.CessationReason(cess.Reason, pass.Case.Child().Name)
 	if !ok {
 		allowed := make([]string, len(lint.CessationReasons))
 		for i, r := range lint.CessationReasons {

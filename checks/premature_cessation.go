@@ -29,7 +29,10 @@ every timescale) and exceptional_circumstances is empty.
 Some endings are not decisions to cease and are exempt: the child reached 18,
 died, left the UK, moved to another authority, or became looked after
 (written as people write them: "turned 18", "moved area", "now looked
-after"). The exemption holds only when the record bears the reason out: a
+after"). It must be the child who died or left the UK: a reason naming
+someone else as the one who died or left ("No longer at risk - alleged
+abuser deceased", "Risk removed - father has left the UK") is a judgement
+that the child is no longer at risk, and not exempt. The exemption holds only when the record bears the reason out: a
 plan closed as "reached 18" for a child who was 17 that day, as "looked
 after" with no legal status in force, or as "moved to another authority"
 with no transfer conference, is not exempt (and invalid-cessation-reason

@@ -300,12 +300,16 @@ func SelfEnding(reason string) bool {
 }
 
 // CessationReason reads a cessation reason as people write it and returns
-// the allowed reason it is and true. Besides the six reasons themselves
-// (any case), it accepts:
+// the allowed reason it is and true. childName is case.md's [child] name
+// (optional): its first name, in the reason, names the child. Besides the
+// six reasons themselves (any case), it accepts:
 //
-//   - reached 18: any reason naming 18, eighteen or adult ("18", "turned 18",
-//     "child reached 18", "18th birthday", "transfer to adult services");
-//   - died: died, death, deceased, passed away;
+//   - reached 18: any reason naming the age of 18 or eighteen ("18",
+//     "turned 18", "child reached 18", "18th birthday"), or adulthood
+//     ("transfer to adult services", "now an adult"); not 18 as a date
+//     ("18 May") or a length of time ("after 18 months"), nor an adult
+//     who is someone else ("risk from adult male removed");
+//   - died: died, death, deceased, dead, passed away;
 //   - left the UK: left the UK / the United Kingdom / the country, moved
 //     abroad or overseas, emigrated;
 //   - looked after: looked after (not "no longer looked after"), in care,
@@ -313,11 +317,25 @@ func SelfEnding(reason string) bool {
 //     "care order", "section 20", "accommodated");
 //   - moved to another authority: another (local) authority or area, moved
 //     area, out of area, moved authority, any transfer ("transferred to
-//     Cheshire", "transfer out");
+//     Cheshire", "transfer out") that is not a step down;
 //   - no longer at risk: "no longer" with risk or need of a plan ("no longer
-//     at risk of significant harm", "no longer requires a plan"), a step
-//     down to child in need ("step down to CIN", "stepped down to a child
-//     in need plan"): every such ending still needs the review conference.
+//     at risk of significant harm", "no longer requires a plan"), the risk
+//     removed or none left ("risk removed", "no ongoing risk"), a step
+//     down to child in need or early help ("step down to CIN", "stepped
+//     down and transferred to the CIN team"): every such ending still
+//     needs the review conference.
+//
+// Died and left the UK end the plan by themselves only when it is the
+// child who died or left (Stoke-on-Trent C06 §07: "The child dies", "The
+// child has permanently left the UK"). A reason that names someone else
+// (a parent, a partner, another adult, the abuser or perpetrator, or the
+// risk) and not the child ("the child", the child's first name, "the
+// family", "the children") is about that person: "No longer at risk -
+// alleged abuser deceased" and "Risk removed: Dad emigrated" are no longer
+// at risk, and "Perpetrator left the country" is not accepted ("did you
+// mean \"no longer at risk\""): the risk gone from a child's life is a
+// review conference's judgement. "Mia died", "the family emigrated to
+// Canada with Mia" and "Mother and child moved abroad" are the child's.
 //
 // Anything else is not accepted: CessationReason returns the allowed reason
 // it most likely meant ("did you mean"), or "", and false. A move alone
@@ -325,7 +343,7 @@ func SelfEnding(reason string) bool {
 // another authority", because a move within the authority does not end a
 // plan; anything about risk or a review conference ("ceased at review")
 // suggests "no longer at risk".
-func CessationReason(text string) (string, bool) {
+func CessationReason(text string, childName ...string) (string, bool) {
 	n := strings.ToLower(strings.Join(strings.Fields(text), " "))
 	n = strings.TrimRight(n, ".!;: ")
 	for _, r := range CessationReasons {
@@ -349,13 +367,32 @@ func CessationReason(text string) (string, bool) {
 		return false
 	}
 	noLonger := has("no", "longer") || has("not", "longer")
+	// Whose death or departure, clause by clause: the child's when the
+	// clause names the child, or names no one else.
+	var died, left, otherGone bool
+	for _, cl := range reasonClauses(n, childName) {
+		d, l := saysDied(cl), saysLeftUK(cl)
+		if !d && !l {
+			continue
+		}
+		if namesChild(cl, childName) || !namesOther(cl) {
+			died, left = died || d, left || l
+		} else {
+			otherGone = true
+		}
+	}
+	noLongerAtRisk := noLonger && (has("risk") || has("requires") || has("require") || has("required") || has("needs") ||
+		has("need") || has("needed") || has("necessary") || has("threshold") || has("significant", "harm")) ||
+		has("step", "down") || has("stepped", "down") || has("stepping", "down") || has("stepdown") ||
+		has("child", "in", "need") || has("cin") || has("early", "help") ||
+		has("risk") && hasAny("removed", "eliminated") ||
+		has("no", "risk") || has("no", "ongoing", "risk") || has("no", "continuing", "risk") || has("no", "further", "risk")
 	switch {
-	case namesEighteen(t) || hasAny("adult", "adulthood"):
+	case namesEighteen(t) || namesAdulthood(t):
 		return ReasonReached18, true
-	case hasAny("died", "death", "deceased", "dead") || has("passed", "away"):
+	case died:
 		return ReasonDied, true
-	case has("left", "the", "uk") || has("left", "uk") || has("left", "the", "united", "kingdom") ||
-		has("left", "the", "country") || hasAny("abroad", "overseas", "emigrated"):
+	case left:
 		return ReasonLeftUK, true
 	case !noLonger && !has("not", "looked") && (has("looked", "after") || has("in", "care") || hasAny("lac", "cla")):
 		return ReasonLookedAfter, true
@@ -364,17 +401,23 @@ func CessationReason(text string) (string, bool) {
 	case has("another", "authority") || has("another", "local", "authority") || has("another", "la") ||
 		has("another", "area") || has("moved", "area") || has("out", "of", "area") || has("out", "of", "the", "area") ||
 		has("moved", "authority") || has("moved", "la") || has("moved", "local", "authority") || has("new", "authority") ||
-		has("new", "local", "authority") || hasPrefixWord(t, "transfer"):
+		has("new", "local", "authority"):
 		return ReasonMoved, true
-	case noLonger && (has("risk") || has("requires") || has("require") || has("required") || has("needs") || has("need") ||
-		has("needed") || has("necessary") || has("threshold") || has("significant", "harm")),
-		has("step", "down") || has("stepped", "down") || has("stepdown") || has("child", "in", "need") || has("cin"):
+	case noLongerAtRisk:
+		// Before "transfer": a step down "transferred to the CIN team"
+		// stays with this authority.
 		return ReasonNoLongerAtRisk, true
+	case hasPrefixWord(t, "transfer"):
+		return ReasonMoved, true
 	}
 	switch {
+	case otherGone:
+		// Someone else died or left: what that means for the child is
+		// the review conference's judgement.
+		return ReasonNoLongerAtRisk, false
 	case hasPrefixWord(t, "mov") || hasPrefixWord(t, "relocat"):
 		return ReasonMoved, false
-	case has("risk") || has("harm") || has("review") || has("conference"):
+	case has("risk") || has("harm") || has("review") || has("conference") || namesAbuser(t):
 		return ReasonNoLongerAtRisk, false
 	}
 	best, bestD := "", -1
@@ -387,6 +430,186 @@ func CessationReason(text string) (string, bool) {
 		best = ""
 	}
 	return best, false
+}
+
+// saysDied reports whether the words say someone died.
+func saysDied(t []string) bool {
+	for i, w := range t {
+		switch w {
+		case "died", "dies", "death", "deceased", "dead":
+			return true
+		case "passed":
+			if i+1 < len(t) && t[i+1] == "away" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// saysLeftUK reports whether the words say someone left the UK.
+func saysLeftUK(t []string) bool {
+	has := func(seq ...string) bool { return schema.ContainsWords(t, seq...) }
+	return has("left", "the", "uk") || has("left", "uk") || has("left", "the", "united", "kingdom") ||
+		has("left", "the", "country") || has("abroad") || has("overseas") || has("emigrated")
+}
+
+// clauseBreaks end a clause of a cessation reason: "Dad emigrated but Mia
+// stays with her mother", "Mia left the UK after her father died".
+var clauseBreaks = map[string]bool{
+	"and": true, "but": true, "so": true, "as": true, "because": true, "after": true, "following": true,
+	"since": true, "while": true, "whilst": true, "therefore": true, "then": true, "when": true,
+}
+
+// reasonClauses splits a cessation reason (lower case) into its clauses'
+// words: at punctuation (not an apostrophe or a bracket) and at
+// clauseBreaks. A clause that only names people ("Mia, her mother and
+// brother emigrated"; "Mia and mum moved abroad") is joined to the next.
+func reasonClauses(n string, childName []string) [][]string {
+	n = strings.ReplaceAll(n, "u.k.", "uk")
+	var out [][]string
+	var cur []string
+	carry := false
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		if carry && len(out) > 0 {
+			out[len(out)-1] = append(out[len(out)-1], cur...)
+		} else {
+			out = append(out, cur)
+		}
+		carry = onlyNamesPeople(cur, childName)
+		cur = nil
+	}
+	for _, piece := range strings.FieldsFunc(n, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == ' ' || r == '(' || r == ')' || r == '\'' || r == '\u2019')
+	}) {
+		for _, w := range strings.FieldsFunc(piece, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+		}) {
+			if clauseBreaks[w] {
+				flush()
+				continue
+			}
+			cur = append(cur, w)
+		}
+		flush()
+	}
+	return out
+}
+
+// onlyNamesPeople reports whether the words only name people, the child
+// or others ("mia", "her mother", "mum's new partner"): a list of those
+// who did what the next clause says.
+func onlyNamesPeople(t []string, childName []string) bool {
+	for _, w := range t {
+		switch w {
+		case "the", "her", "his", "their", "s", "young", "person", "new", "step", "half", "alleged":
+			continue
+		}
+		if !namesChild([]string{w}, childName) && !reasonOtherWords[w] && !reasonAbuserWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// reasonChildWords name the child in a cessation reason, or the family the child
+// belongs to ("the family emigrated").
+var reasonChildWords = map[string]bool{
+	"child": true, "children": true, "yp": true, "cyp": true, "baby": true, "infant": true,
+	"son": true, "daughter": true, "girl": true, "boy": true, "kids": true, "family": true,
+}
+
+// reasonOtherWords name someone other than the child as the one who died
+// or left: "father has left the UK", "person posing a risk emigrated".
+var reasonOtherWords = map[string]bool{
+	"father": true, "dad": true, "daddy": true, "stepfather": true, "stepdad": true,
+	"mother": true, "mum": true, "mom": true, "mam": true, "mummy": true, "stepmother": true, "stepmum": true,
+	"parent": true, "parents": true, "carer": true, "carers": true, "partner": true, "boyfriend": true,
+	"girlfriend": true, "husband": true, "wife": true, "spouse": true, "ex": true, "uncle": true, "aunt": true,
+	"auntie": true, "grandfather": true, "grandmother": true, "grandad": true, "grandpa": true, "grandma": true,
+	"nan": true, "nana": true, "granny": true, "brother": true, "sister": true, "sibling": true,
+	"stepbrother": true, "stepsister": true, "cousin": true, "lodger": true, "neighbour": true,
+	"friend": true, "relative": true, "man": true, "male": true, "woman": true, "female": true,
+	"adult": true, "adults": true, "person": true, "people": true, "individual": true,
+}
+
+// reasonAbuserWords name the person who harmed or threatened the child.
+var reasonAbuserWords = map[string]bool{
+	"abuser": true, "abuse": true, "perpetrator": true, "offender": true, "alleged": true,
+	"accused": true, "suspect": true,
+}
+
+// namesChild reports whether the words name the child (the first name of
+// childName, or one of reasonChildWords, "young person") other than as the owner of someone else
+// ("Mia's father", "the child's abuser").
+func namesChild(t []string, childName []string) bool {
+	first := ""
+	for _, name := range childName {
+		if w := words(name); len(w) > 0 {
+			first = w[0]
+			break
+		}
+	}
+	for i, w := range t {
+		young := w == "person" && i > 0 && t[i-1] == "young"
+		if !reasonChildWords[w] && !young && (first == "" || w != first) {
+			continue
+		}
+		if i+1 < len(t) && t[i+1] == "s" {
+			continue // possessive: "Mia's father"
+		}
+		return true
+	}
+	return false
+}
+
+// namesOther reports whether the words name someone other than the child
+// (reasonOtherWords, reasonAbuserWords).
+func namesOther(t []string) bool {
+	for _, w := range t {
+		if reasonOtherWords[w] || reasonAbuserWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesAbuser reports whether the words name the abuser or the abuse
+// (reasonAbuserWords): "perpetrator in prison" is about risk.
+func namesAbuser(t []string) bool {
+	for _, w := range t {
+		if reasonAbuserWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesAdulthood reports whether the words say the child became an adult:
+// "adulthood", adult services or social care ("transfer to adult
+// services"), "an adult" ("now an adult"); not an adult who is someone
+// else ("adult male", "adults in the household").
+func namesAdulthood(t []string) bool {
+	for i, w := range t {
+		switch w {
+		case "adulthood":
+			return true
+		case "adult":
+			if i > 0 && t[i-1] == "an" {
+				return true
+			}
+			if i+1 < len(t) {
+				switch t[i+1] {
+				case "services", "service", "social", "team", "care":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // lookedAfterStatus reports whether text names a legal status that makes
@@ -412,9 +635,17 @@ func lookedAfterStatus(text string) bool {
 	return ok && (LegalStatus{Status: st}).LookedAfter()
 }
 
+// timeUnits follow a number that is a length of time or a count, not an
+// age: "after 18 months of progress", "18 weeks".
+var timeUnits = map[string]bool{
+	"month": true, "months": true, "mth": true, "mths": true, "week": true, "weeks": true, "wk": true,
+	"wks": true, "day": true, "days": true, "hour": true, "hours": true, "hrs": true, "working": true,
+	"sessions": true, "visits": true, "times": true, "incidents": true,
+}
+
 // namesEighteen reports whether the words name the age of 18 ("18",
 // "turned 18", "18th birthday", "eighteen"), not a date ("18 May",
-// "18/05/2026", "18th of May").
+// "18/05/2026", "18th of May") or a length of time ("18 months").
 func namesEighteen(t []string) bool {
 	months := "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december"
 	isMonthOrNumber := func(w string) bool {
@@ -428,7 +659,7 @@ func namesEighteen(t []string) bool {
 		case "eighteen", "eighteenth":
 			return true
 		case "18", "18th":
-			if i+1 < len(t) && (isMonthOrNumber(t[i+1]) || t[i+1] == "of") {
+			if i+1 < len(t) && (isMonthOrNumber(t[i+1]) || t[i+1] == "of" || timeUnits[t[i+1]]) {
 				continue
 			}
 			if i > 0 && isMonthOrNumber(t[i-1]) {
@@ -457,7 +688,7 @@ func (c *Case) CessationReason() (string, bool) {
 	if cs == nil {
 		return "", false
 	}
-	r, ok := CessationReason(cs.Reason)
+	r, ok := CessationReason(cs.Reason, c.Child().Name)
 	if !ok {
 		return "", false
 	}
@@ -481,7 +712,7 @@ func (c *Case) CessationContradiction() string {
 	if cs == nil || cs.Date.IsZero() {
 		return ""
 	}
-	reason, ok := CessationReason(cs.Reason)
+	reason, ok := c.CessationReason()
 	if !ok {
 		return ""
 	}

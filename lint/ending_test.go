@@ -217,6 +217,63 @@ func TestCessationReason(t *testing.T) {
 		{"No longer meets threshold", ReasonNoLongerAtRisk, true},
 		{"", "", false},
 	}
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		// Someone else's death or departure is not the child's: the risk
+		// gone is the review conference's judgement.
+		{"Risk removed - father has left the UK", ReasonNoLongerAtRisk, true},
+		{"No longer at risk - alleged abuser deceased", ReasonNoLongerAtRisk, true},
+		{"Perpetrator left the country", ReasonNoLongerAtRisk, false},
+		{"Risk removed: Dad emigrated", ReasonNoLongerAtRisk, true},
+		{"Mum's new partner (the risk) has died", ReasonNoLongerAtRisk, false},
+		{"Father deceased", ReasonNoLongerAtRisk, false},
+		{"Mia's father died", ReasonNoLongerAtRisk, false},
+		{"The child's abuser has moved abroad", ReasonNoLongerAtRisk, false},
+		{"Person posing a risk emigrated to Spain", ReasonNoLongerAtRisk, false},
+		{"Dad emigrated, Mia stays with her mother", ReasonNoLongerAtRisk, false},
+		{"Dad emigrated but Mia remains in Stoke", ReasonNoLongerAtRisk, false},
+		{"Mother's death; Mia now lives with her aunt", ReasonNoLongerAtRisk, false},
+		{"Parents left the UK", ReasonNoLongerAtRisk, false}, // whether the child went too is not said
+		{"No longer at risk as stepfather has left the UK", ReasonNoLongerAtRisk, true},
+		// The child's own.
+		{"Mia died on 3 February 2026", ReasonDied, true},
+		{"Mia's death", ReasonDied, true},
+		{"Following the death of Mia", ReasonDied, true},
+		{"Died in hospital", ReasonDied, true},
+		{"Child passed away", ReasonDied, true},
+		{"Family emigrated to Canada with Mia", ReasonLeftUK, true},
+		{"Family moved abroad", ReasonLeftUK, true},
+		{"Child moved abroad", ReasonLeftUK, true},
+		{"Mother emigrated to Spain with the children", ReasonLeftUK, true},
+		{"Mia and mum moved abroad", ReasonLeftUK, true},
+		{"Mum and Mia emigrated", ReasonLeftUK, true},
+		{"Mia, her mother and brother emigrated to Canada", ReasonLeftUK, true},
+		{"Young person left the UK with father", ReasonLeftUK, true},
+		{"Mia left the U.K. after her father died", ReasonLeftUK, true},
+		// Adulthood and 18 are the child's age, not another adult or a
+		// length of time.
+		{"No longer at risk after 18 months of progress", ReasonNoLongerAtRisk, true},
+		{"Risk from adult male removed", ReasonNoLongerAtRisk, true},
+		{"No ongoing risk", ReasonNoLongerAtRisk, true},
+		{"Risk reduced", ReasonNoLongerAtRisk, false},
+		{"Adult male (the risk) no longer in the household - no longer at risk", ReasonNoLongerAtRisk, true},
+		{"Now an adult", ReasonReached18, true},
+		{"Reached adulthood", ReasonReached18, true},
+		{"Transferred to adult social care", ReasonReached18, true},
+		{"Turned 18 - stepped down", ReasonReached18, true},
+		// A step down transferred within the authority is not a move.
+		{"No longer at risk - stepped down and transferred to the CIN team", ReasonNoLongerAtRisk, true},
+		{"Transferred to the CIN team", ReasonNoLongerAtRisk, true},
+		{"Stepped down to early help", ReasonNoLongerAtRisk, true},
+		{"Transferred to Staffordshire", ReasonMoved, true},
+	} {
+		got, ok := CessationReason(tc.in, "Mia")
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("CessationReason(%q, \"Mia\") = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
 	for _, tc := range tests {
 		got, ok := CessationReason(tc.in)
 		if got != tc.want || ok != tc.ok {
