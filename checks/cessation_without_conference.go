@@ -45,7 +45,8 @@ section 20 case is not checked.
 When [cessation] names the deciding conference (conference = "conferences/
 2026-05-01-review.md", relative to the case folder), that conference is the
 one checked, and the message says what is wrong with it: no such file, not
-a review conference, not quorate, a different decision or a different date.
+a review conference, not quorate, adjourned without a decision, a different
+decision or a different date.
 A kind, quorate or decision written in words caselint cannot read
 (kind = "Review CP Conference", quorate = "yes", decision = "ceased") is
 reported once, by invalid-record on the conference, and not again here.
@@ -150,7 +151,12 @@ func cgConferenceFaults(cf *schema.Conference, day schema.Date) []string {
 	if !cf.Quorate && !quorateUnreadable(cf) {
 		out = append(out, "is not recorded as quorate (quorate = true)")
 	}
-	if cf.Decision != schema.DecisionCease && knownDecision(cf.Decision) {
+	switch {
+	case cf.Decision == schema.DecisionAdjourned:
+		// An adjourned sitting decided nothing (C06 §07: "can only be
+		// made by a quorate Child Protection conference").
+		out = append(out, "was adjourned without a decision")
+	case cf.Decision != schema.DecisionCease && knownDecision(cf.Decision):
 		out = append(out, fmt.Sprintf("decided %q, not \"cease\"", cf.Decision))
 	}
 	if cf.Date != day {
