@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/caselint/caselint/lint"
@@ -24,7 +25,9 @@ exceptional circumstances. The rule fires when plan.md's [cessation] date is
 before the same day six months after the plan started (the profile's
 minimum_plan_length; the start is the conference that made this
 authority's plan, the transfer conference for a child who moved in, as for
-every timescale) and exceptional_circumstances is empty.
+every timescale) and exceptional_circumstances is empty, a placeholder, or
+says there were none ("None identified", "No exceptional circumstances",
+"Not applicable", "nil").
 
 Some endings are not decisions to cease and are exempt: the child reached 18,
 died, left the UK, moved to another authority, or became looked after
@@ -77,15 +80,21 @@ func runPrematureCessation(pass *lint.Pass) error {
 	if ok && lint.SelfEnding(reason) && pass.Case.CessationContradiction() == "" {
 		return nil
 	}
-	if ec := strings.TrimSpace(c.ExceptionalCircumstances); ec != "" && !pass.Profile.IsPlaceholder(ec) {
+	// A written "no" ("None identified", "Not applicable") records no
+	// circumstances.
+	if lint.ExceptionalCircumstancesRecorded(pass.Profile, c.ExceptionalCircumstances) {
 		return nil
 	}
 	earliest := pass.Calendar.Add(started, minimum)
 	if !c.Date.Before(earliest) {
 		return nil
 	}
+	said := ""
+	if ec := strings.TrimSpace(c.ExceptionalCircumstances); lint.SaysNone(ec) {
+		said = fmt.Sprintf(", and exceptional_circumstances %q says there were none", ec)
+	}
 	pass.Reportf(plan.Doc, endCessationLine(pass),
-		"the plan ended on %s, less than %s after it started on %s (cessation should not be considered before %s): record the exceptional circumstances that justified ending it early in exceptional_circumstances (%s)",
-		c.Date.Long(), minimum, started.Long(), earliest.Long(), cite(pass))
+		"the plan ended on %s, less than %s after it started on %s (cessation should not be considered before %s)%s: record the exceptional circumstances that justified ending it early in exceptional_circumstances (%s)",
+		c.Date.Long(), minimum, started.Long(), earliest.Long(), said, cite(pass))
 	return nil
 }

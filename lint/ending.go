@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -635,6 +636,15 @@ func lookedAfterStatus(text string) bool {
 	return ok && (LegalStatus{Status: st}).LookedAfter()
 }
 
+// monthNames are the months, in full and short, as words.
+var monthNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december") {
+		m[w] = true
+	}
+	return m
+}()
+
 // timeUnits follow a number that is a length of time or a count, not an
 // age: "after 18 months of progress", "18 weeks".
 var timeUnits = map[string]bool{
@@ -647,9 +657,8 @@ var timeUnits = map[string]bool{
 // "turned 18", "18th birthday", "eighteen"), not a date ("18 May",
 // "18/05/2026", "18th of May") or a length of time ("18 months").
 func namesEighteen(t []string) bool {
-	months := "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december"
 	isMonthOrNumber := func(w string) bool {
-		if strings.Contains(" "+months+" ", " "+w+" ") {
+		if monthNames[w] {
 			return true
 		}
 		return w != "" && strings.Trim(w, "0123456789") == ""
@@ -753,30 +762,111 @@ func (c *Case) CessationContradiction() string {
 	return ""
 }
 
-// nothingFollows are follow-ups that say only that no help follows, not
-// what help or why none: words, case and punctuation as words ignores them.
+// nothingFollows are the words of follow-ups that say only that no help
+// follows, not what help or why none: "NFA", "No further action. Case
+// closed.", "Closed to Children's Social Care".
 var nothingFollows = []string{
-	"nfa", "no further action", "no further action required", "case closed", "closed", "closure", "close case",
-	"no services", "no further services", "no service", "no further involvement", "none required",
-	"none needed", "not required", "not needed", "no follow up", "no followup", "nothing", "no",
+	"nfa", "no further action", "no further involvement", "no further services", "no services", "no service",
+	"no follow up", "no followup", "case closed", "closed", "closure", "close", "closing", "close case",
+	"none required", "none needed", "not required", "not needed", "nothing", "no", "none", "nil",
+	"childrens social care", "social care", "childrens services", "social services", "csc", "cs",
+	"required", "needed", "further", "action", "involvement", "case", "file", "the", "to", "and", "now",
+	"is", "be", "been", "has", "will", "by", "from", "on", "today", "with", "immediate", "effect",
+	"effective", "immediately", "as", "of", "at", "this", "time", "point",
 }
 
 // FollowUpRecorded reports whether a cessation's follow_up records the help
 // that follows the plan, or why none is needed (Stoke-on-Trent C06 §07:
 // ending the plan "should never lead to the automatic withdrawal of
 // help"). It is false for nothing, a placeholder ("TBC", "none"), or words
-// that say only that nothing follows ("NFA", "no further action", "case
-// closed", "none required"); "NFA: the family has left the UK" says why
+// that say only that nothing follows, alone or together ("NFA", "no
+// further action", "NFA - case closed", "Closed to Children's Social
+// Care", "none required"); "NFA: the family has left the UK" says why
 // and is recorded.
 func FollowUpRecorded(p *Profile, text string) bool {
 	if p != nil && p.IsPlaceholder(text) || strings.TrimSpace(text) == "" {
 		return false
 	}
-	t := strings.Join(words(text), " ")
-	for _, w := range nothingFollows {
-		if t == strings.Join(words(w), " ") {
-			return false
+	return !onlyPhrases(words(text), nothingFollows)
+}
+
+// ExceptionalCircumstancesRecorded reports whether a cessation's
+// exceptional_circumstances records circumstances (Stoke-on-Trent C06
+// §07: cessation "should not be considered for at least six months ...
+// unless there are exceptional circumstances"). It is false for nothing,
+// a placeholder, or words that say there were none (SaysNone: "None
+// identified", "No exceptional circumstances", "Not applicable", "nil").
+func ExceptionalCircumstancesRecorded(p *Profile, text string) bool {
+	if p != nil && p.IsPlaceholder(text) || strings.TrimSpace(text) == "" {
+		return false
+	}
+	return !SaysNone(text)
+}
+
+// noneOpenings open an answer that says there was none: "None
+// identified", "No exceptional circumstances", "Not applicable", "Nil".
+var noneOpenings = []string{
+	"no", "none", "nil", "nothing", "not applicable", "not known", "not recorded", "n a", "na", "unknown",
+	"there were none", "there were no", "there was none", "there was no", "there are none", "there are no",
+}
+
+// noneRestatements are the words that may follow such an opening and add
+// nothing to it: the question's own words ("exceptional circumstances"),
+// "identified", "at this time", "see minutes".
+var noneRestatements = []string{
+	"exceptional", "circumstances", "circumstance", "identified", "recorded", "known", "noted", "found",
+	"given", "stated", "applicable", "apply", "applies", "relevant", "present", "exist", "exists", "existed",
+	"any", "at", "this", "that", "time", "the", "to", "of", "in", "case", "for", "there", "were", "was",
+	"are", "is", "none", "no", "nil", "not", "n", "a", "na", "other", "specific", "particular", "special",
+	"reason", "reasons", "see", "above", "below", "minutes", "notes", "record", "required", "needed",
+	"so", "far", "yet", "currently", "as", "such", "and", "or", "by", "conference",
+}
+
+// SaysNone reports whether text, the answer to something a record asks
+// for (exceptional circumstances for ending a plan early), says there was
+// none: it opens with no, none, nil, nothing, not applicable or not known
+// and says nothing more than that ("None identified", "No exceptional
+// circumstances", "Not applicable at this time", "No", "nil"). "No contact
+// with the alleged abuser since he was remanded" says something, and is
+// not none.
+func SaysNone(text string) bool {
+	t := words(text)
+	if len(t) == 0 {
+		return false
+	}
+	opens := false
+	for _, o := range noneOpenings {
+		if w := strings.Fields(o); len(w) <= len(t) && strings.Join(t[:len(w)], " ") == o {
+			opens = true
+			break
 		}
+	}
+	return opens && onlyPhrases(t, noneRestatements)
+}
+
+// onlyPhrases reports whether the words t are nothing but the phrases
+// (each written as words joined by single spaces), numbers and month
+// names ("Case closed 11 February 2026"), in any order and number.
+func onlyPhrases(t []string, phrases []string) bool {
+	split := make([][]string, len(phrases))
+	for i, p := range phrases {
+		split[i] = words(p)
+	}
+	sort.SliceStable(split, func(i, j int) bool { return len(split[i]) > len(split[j]) })
+next:
+	for i := 0; i < len(t); {
+		if strings.Trim(t[i], "0123456789") == "" || strings.Trim(t[i], "0123456789") == "th" && t[i] != "th" ||
+			monthNames[t[i]] {
+			i++
+			continue
+		}
+		for _, p := range split {
+			if len(p) > 0 && len(p) <= len(t)-i && slices.Equal(t[i:i+len(p)], p) {
+				i += len(p)
+				continue next
+			}
+		}
+		return false
 	}
 	return true
 }

@@ -456,6 +456,15 @@ func TestFollowUpRecorded(t *testing.T) {
 		{"No further action", false},
 		{"Case closed.", false},
 		{"none required", false},
+		// Nothing-follows wordings together say nothing more.
+		{"NFA - case closed", false},
+		{"Closed to Childrens Social Care", false},
+		{"Closed to Children's Social Care.", false},
+		{"No further action. Case closed.", false},
+		{"Case closed on 11/02/2026, no further involvement", false},
+		{"Closed to CSC; open to Early Help (Hillside family support worker)", true},
+		{"NFA - Mia and her mother have left the UK", true},
+		{"Case closed: child in need plan led by Tom Reed", true},
 	} {
 		if got := FollowUpRecorded(p, tc.in); got != tc.want {
 			t.Errorf("FollowUpRecorded(%q) = %v, want %v", tc.in, got, tc.want)
@@ -487,5 +496,39 @@ func TestInForceInPlan(t *testing.T) {
 		case tc.want != "" && (!ok || got != day(tc.want)):
 			t.Errorf("%s from %s: %s, %v; want %s", st[tc.i].Status, st[tc.i].From, got, ok, tc.want)
 		}
+	}
+}
+
+func TestExceptionalCircumstancesRecorded(t *testing.T) {
+	p := &Profile{Words: Words{Placeholders: []string{"tbc", "none", "n/a", "-"}}}
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"Father sentenced to 6 years; review brought forward", true},
+		{"No contact with the alleged abuser since he was remanded in custody", true},
+		{"None - Mia moved to live with her father in Scotland under a court order", true},
+		{"Not applicable: the conference brought the review forward after the father's conviction", true},
+		{"", false},
+		{"TBC", false},
+		{"-", false},
+		{"None.", false},
+		{"None identified", false},
+		{"No exceptional circumstances", false},
+		{"No exceptional circumstances identified at this time", false},
+		{"Not applicable", false},
+		{"N/A.", false},
+		{"No", false},
+		{"nil", false},
+		{"Not known", false},
+		{"There were no exceptional circumstances", false},
+		{"None - see minutes", false},
+	} {
+		if got := ExceptionalCircumstancesRecorded(p, tc.in); got != tc.want {
+			t.Errorf("ExceptionalCircumstancesRecorded(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+	if SaysNone("") || !SaysNone("None identified") || SaysNone("Exceptional circumstances: father imprisoned") {
+		t.Error("SaysNone: want true only for an answer that says there were none")
 	}
 }
