@@ -96,6 +96,28 @@ func TestSuppress(t *testing.T) {
 	}
 }
 
+// A placeholder for a reason ("TBC", "-") is no reason: the finding stays
+// unsuppressed and the ignore is unexplained.
+func TestSuppressPlaceholderReason(t *testing.T) {
+	for _, reason := range []string{"TBC", "-", "(tbc)"} {
+		fsys := fstest.MapFS{
+			"a/case.md": {Data: []byte(caseMD)},
+			"a/plan.md": {Data: []byte(planMD(" # caselint:ignore lead-line " + reason))},
+		}
+		res := run(t, fsys, leadRule)
+		got := lines(res)
+		want := "a/plan.md:04: lead-line\n" + "a/plan.md:04: unexplained-suppression\n"
+		if got != want {
+			t.Errorf("reason %q: got\n%s\nwant\n%s", reason, got, want)
+		}
+		for _, f := range res.Findings {
+			if f.RuleID == UnexplainedSuppressionID && !strings.Contains(f.Message, "placeholder") {
+				t.Errorf("reason %q: message %q does not say the reason is a placeholder", reason, f.Message)
+			}
+		}
+	}
+}
+
 func TestCaseAssembly(t *testing.T) {
 	fsys := fstest.MapFS{
 		"a/case.md":            {Data: []byte(caseMD)},

@@ -7,7 +7,8 @@ import (
 // suppress applies the caselint:ignore comments of docs to findings. An
 // ignore with a reason marks the findings of its rule on the line it covers
 // as suppressed (they stay in the list: SARIF carries them); one that marks
-// nothing is reported as unused-suppression. An ignore without a reason
+// nothing is reported as unused-suppression. An ignore without a reason,
+// or with a placeholder for one ("TBC", "-": the profile's IsPlaceholder),
 // suppresses nothing and is reported as unexplained-suppression.
 //
 // An ignore naming a rule that the profile has turned off is not reported
@@ -41,6 +42,12 @@ func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped m
 			if dir.Reason == "" {
 				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset,
 					"").withMsg(schema.Msgf("caselint:ignore %s gives no reason, so it suppresses nothing: say why this is a reviewed exception", rule)))
+				continue
+			}
+			if e.opts.Profile != nil && e.opts.Profile.IsPlaceholder(dir.Reason) {
+				// "TBC", "-": a reason still to be written is no reason.
+				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset,
+					"").withMsg(schema.Msgf("caselint:ignore %s gives %q, a placeholder, not a reason, so it suppresses nothing: say why this is a reviewed exception", rule, dir.Reason)))
 				continue
 			}
 			if !e.isRule(rule) {
