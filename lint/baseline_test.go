@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/caselint/caselint/schema"
 )
 
 func bfp(rule, path, line string) string { return fingerprint(rule, path, line, 0) }
@@ -172,5 +174,69 @@ func TestBaselineStage(t *testing.T) {
 	bad := errors.New("b:1: bad")
 	if err := Pipeline(context.Background(), res, BaselineStage(func() (*Baseline, []Notification, error) { return nil, nil, bad }, all)); !errors.Is(err, bad) {
 		t.Errorf("error %v", err)
+	}
+}
+
+// TestOccurrenceFingerprint: a finding that names its occurrence
+// (Diagnostic.Occurrence: an open gap, since the day it opened) is
+// fingerprinted with it, so that a baseline entry of one gap hides that
+// gap however its message reads on the day linted, and never a later gap
+// reported on the same line; a finding with none keeps the fingerprint
+// of its rule, path and line, as baselines already hold it.
+func TestOccurrenceFingerprint(t *testing.T) {
+	lintWith := func(from schema.Date, words string) []Finding {
+		gap := &Rule{ID: "gap", Severity: Error, Run: func(p *Pass) error {
+			doc := p.Case.Plan.Doc
+			p.ReportOpenGapf(Span{From: from, Due: from.AddDays(14), To: p.AsOf}, doc, doc.At("started"), "open since %s, %s", from.Long(), words)
+			p.Reportf(doc, doc.At("started"), "a finding its line identifies")
+			return nil
+		}}
+		res := run(t, fstest.MapFS{"a/case.md": {Data: []byte(caseMD)}, "a/plan.md": {Data: []byte(planMD(""))}}, gap)
+		var out []Finding
+		for _, f := range res.Findings {
+			if f.RuleID == "gap" {
+				out = append(out, f)
+			}
+		}
+		if len(out) != 2 {
+			t.Fatalf("findings %v, want 2", out)
+		}
+		return out
+	}
+	byMsg := func(fs []Finding, prefix string) Finding {
+		for _, f := range fs {
+			if strings.HasPrefix(f.Message, prefix) {
+				return f
+			}
+		}
+		t.Fatalf("no finding %q in %v", prefix, fs)
+		return Finding{}
+	}
+	jan, apr := schema.NewDate(2026, 1, 15), schema.NewDate(2026, 4, 21)
+	old := lintWith(jan, "30 days late")
+	later := lintWith(jan, "60 days late")
+	next := lintWith(apr, "30 days late")
+
+	plain := byMsg(old, "a finding its line")
+	if want := fingerprint("gap", plain.Path, "started = 2026-01-12", 0); plain.Fingerprint != want {
+		t.Errorf("a finding with no occurrence: fingerprint %s, want %s (rule, path and line, as before)", plain.Fingerprint, want)
+	}
+	if a, b := byMsg(old, "open"), byMsg(later, "open"); a.Fingerprint != b.Fingerprint {
+		t.Errorf("the same gap, a month on: fingerprints %s and %s differ", a.Fingerprint, b.Fingerprint)
+	}
+	if a, b := byMsg(old, "open"), byMsg(next, "open"); a.Fingerprint == b.Fingerprint || a.Fingerprint == plain.Fingerprint {
+		t.Errorf("a later gap on the same line has the earlier one's fingerprint %s", a.Fingerprint)
+	}
+
+	// Through a baseline: made with the January gap, it hides that gap
+	// and the plain finding, and not the April gap, whose entry is stale.
+	b := NewBaseline(old)
+	kept, hidden, stale := b.Hide(later, func(string) bool { return true })
+	if len(kept) != 0 || hidden != 2 || len(stale) != 0 {
+		t.Errorf("the same gap later: kept %v, hidden %d, stale %v", kept, hidden, stale)
+	}
+	kept, hidden, stale = b.Hide(next, func(string) bool { return true })
+	if len(kept) != 1 || !strings.HasPrefix(kept[0].Message, "open since 21 April 2026") || hidden != 1 || len(stale) != 1 {
+		t.Errorf("a new gap: kept %v, hidden %d, stale %v; want the April gap kept and the January entry stale", kept, hidden, stale)
 	}
 }

@@ -16,7 +16,8 @@ type Finding struct {
 	End     schema.Position
 	Message string
 	// Fingerprint identifies the finding across edits that move lines: a
-	// hash of the rule, the path and the text of the line it points at.
+	// hash of the rule, the path and the text of the line it points at,
+	// and of its occurrence when the rule names one (Diagnostic.Occurrence).
 	Fingerprint string
 	// Suppression is set when a caselint:ignore comment covers the finding.
 	Suppression *Suppression

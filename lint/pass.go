@@ -67,6 +67,15 @@ type Diagnostic struct {
 	Attributed *Version
 	// Span is the gap the finding is about, or nil (Finding.Span).
 	Span *Span
+	// Occurrence, when set, says which instance of a problem the finding
+	// is about, for a rule that reports every instance on the same line:
+	// a gap still open, reported on plan.md's started line, is the one
+	// that opened on its day ("since 2026-04-21"); a decision to end the
+	// plan, the conference that made it. It is part of the finding's
+	// fingerprint, so that a baseline entry (or --new-from-rev) matches
+	// only the same instance, never a new one on that line. "" for a
+	// finding its line identifies (the line's own record or value).
+	Occurrence string
 }
 
 // Reportf reports a finding at byte offset off of doc. format is
@@ -79,6 +88,27 @@ func (p *Pass) Reportf(doc *schema.Document, off int, format string, args ...any
 // case's timeline.
 func (p *Pass) ReportGapf(span Span, doc *schema.Document, off int, format string, args ...any) {
 	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...), Span: &span})
+}
+
+// ReportOpenGapf is ReportGapf for a gap still open at the day linted to
+// (or at the plan's end), reported on a line every such gap of the case
+// shares (plan.md's started line): its occurrence is the day it opened,
+// span.From, so that a baseline entry of an earlier gap, since closed,
+// does not hide it (Diagnostic.Occurrence).
+func (p *Pass) ReportOpenGapf(span Span, doc *schema.Document, off int, format string, args ...any) {
+	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...), Span: &span,
+		Occurrence: GapOccurrence(span.From)})
+}
+
+// GapOccurrence is the occurrence of a gap that opened on from
+// (Diagnostic.Occurrence).
+func GapOccurrence(from schema.Date) string { return "since " + from.String() }
+
+// ReportOccurrencef is Reportf for a finding about one instance of a
+// problem its rule reports on a line every instance shares: occurrence
+// says which (Diagnostic.Occurrence).
+func (p *Pass) ReportOccurrencef(occurrence string, doc *schema.Document, off int, format string, args ...any) {
+	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...), Occurrence: occurrence})
 }
 
 // ReportExtentf is Reportf for what stands from byte offset off to end of

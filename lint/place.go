@@ -131,7 +131,7 @@ func (e *engine) limit(docs []*schema.Document, fs []Finding, dropped map[ruleLi
 		}
 		for _, d := range docs {
 			if d.Source.Path == k.path {
-				out = append(out, pl.finding(e, k.rule, d, d.Source.LineStart(firstDropped[k]), summary(k)))
+				out = append(out, pl.finding(e, k.rule, d, d.Source.LineStart(firstDropped[k]), "", summary(k)))
 				break
 			}
 		}
@@ -165,6 +165,7 @@ type lineKey struct {
 type fpKey struct {
 	rule string
 	lineKey
+	occurrence string
 }
 
 var bom = []byte("\uFEFF")
@@ -238,14 +239,14 @@ func (p *placer) place(d *schema.Document, off int) place {
 	return place{path: src.Path, pos: pos, line: text}
 }
 
-// finding is e.finding, with the fingerprint of each rule on each line made
-// once.
-func (p *placer) finding(e *engine, rule string, d *schema.Document, off int, msg string) Finding {
+// finding is e.finding, with the fingerprint of each rule on each line
+// (and occurrence, Diagnostic.Occurrence) made once.
+func (p *placer) finding(e *engine, rule string, d *schema.Document, off int, occurrence, msg string) Finding {
 	at := p.place(d, off)
-	k := fpKey{rule, lineKey{d.Source, at.pos.Line}}
+	k := fpKey{rule, lineKey{d.Source, at.pos.Line}, occurrence}
 	fp, ok := p.fps[k]
 	if !ok {
-		fp = fingerprint(rule, e.fpPath(at.path), at.line, 0)
+		fp = occurrenceFingerprint(rule, e.fpPath(at.path), at.line, occurrence, 0)
 		if p.fps == nil {
 			p.fps = map[fpKey]string{}
 		}

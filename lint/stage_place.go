@@ -13,7 +13,7 @@ func (placeStage) run(e *engine, w *caseWork) {
 	diags := sortDiags(w.diags)
 	out := make([]Finding, 0, len(diags))
 	for _, d := range diags {
-		f := pl.finding(e, d.rule, d.Doc, d.Offset, d.Message)
+		f := pl.finding(e, d.rule, d.Doc, d.Offset, d.Occurrence, d.Message)
 		if end := ext.end(d.Doc, f.Pos.Offset, d.End); end > f.Pos.Offset {
 			f.End = ends.position(d.Doc.Source, end)
 		}

@@ -34,24 +34,24 @@ func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped m
 			}
 			at := pl.place(d, dir.Offset)
 			if len(dir.Rules) == 0 {
-				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset,
+				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset, "",
 					"caselint:ignore names no rule: write the rule id and the reason, e.g. caselint:ignore unseen-child Child in hospital, seen on the ward"))
 				continue
 			}
 			rule := dir.Rules[0]
 			if dir.Reason == "" {
-				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset,
+				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset, "",
 					"").withMsg(schema.Msgf("caselint:ignore %s gives no reason, so it suppresses nothing: say why this is a reviewed exception", rule)))
 				continue
 			}
 			if e.opts.Profile != nil && e.opts.Profile.IsPlaceholder(dir.Reason) {
 				// "TBC", "-": a reason still to be written is no reason.
-				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset,
+				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset, "",
 					"").withMsg(schema.Msgf("caselint:ignore %s gives %q, a placeholder, not a reason, so it suppresses nothing: say why this is a reviewed exception", rule, dir.Reason)))
 				continue
 			}
 			if !e.isRule(rule) {
-				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset,
+				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset, "",
 					"").withMsg(schema.Msgf("caselint:ignore names %s, which is not a rule%s", rule, suggest(rule, e.opts.Rules))))
 				continue
 			}
@@ -65,7 +65,7 @@ func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped m
 				}
 			}
 			if !used && e.severity[rule] != 0 {
-				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset,
+				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset, "",
 					"").withMsg(schema.Msgf("caselint:ignore %s suppresses nothing on line %d: remove it, or move it to the line the finding is on", rule, dir.Covers)))
 			}
 		}
