@@ -109,7 +109,7 @@ func runOverdueCoreGroup(pass *lint.Pass) error {
 		if until != pass.AsOf {
 			asOf, todo = "by the end of the plan on "+until.Long(), "record in core-groups/ any meeting held before the plan ended"
 		}
-		pass.ReportGapf(lint.Span{From: prev.Date, Due: due, To: until}, plan.Doc, cgStartedLine(plan),
+		pass.ReportOpenGapf(lint.Span{From: prev.Date, Due: due, To: until}, plan.Doc, cgStartedLine(plan),
 			"the core group has not met since %s: it %s at least %s%s, so a meeting was due by %s and none is recorded %s; %s (%s)",
 			prev.Date.Long(), cgShouldMeet(pass), cgEveryWords(iv), cgPrefixSpace(when), due.Long(), asOf, todo, cite(pass))
 	}

@@ -62,7 +62,7 @@ func runPlanNotEnded(pass *lint.Pass) error {
 		c := plan.Cessation
 		switch {
 		case c == nil:
-			pass.Reportf(plan.Doc, plan.Doc.TypeLine(),
+			pass.ReportOccurrencef(decidedToEnd(cf), plan.Doc, plan.Doc.TypeLine(),
 				"the review conference of %s decided to end the plan, but plan.md has no [cessation]: record the ending, dated %s, with its reason, the conference, who was notified and the help that follows (%s)",
 				cf.Date.Long(), cf.Date.Long(), cite(pass))
 		case !c.Date.IsZero() && c.Date.After(cf.Date):
@@ -72,7 +72,7 @@ func runPlanNotEnded(pass *lint.Pass) error {
 				// finds is not: one finding for one mistake.
 				return nil
 			}
-			pass.Reportf(plan.Doc, plan.Doc.At("cessation"),
+			pass.ReportOccurrencef(decidedToEnd(cf), plan.Doc, plan.Doc.At("cessation"),
 				"the review conference of %s decided to end the plan, but [cessation] dates the ending %s: the plan ends on the day the conference decides (%s)",
 				cf.Date.Long(), c.Date.Long(), cite(pass))
 		default:
@@ -82,3 +82,9 @@ func runPlanNotEnded(pass *lint.Pass) error {
 	}
 	return nil
 }
+
+// decidedToEnd is the occurrence (lint.Diagnostic.Occurrence) of a finding
+// about the conference cf's decision to end the plan: reported on lines
+// every such decision shares, a baseline entry of one must not hide
+// another's.
+func decidedToEnd(cf *schema.Conference) string { return "decided " + cf.Date.String() }

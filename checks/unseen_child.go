@@ -113,7 +113,7 @@ func runUnseenChild(pass *lint.Pass) error {
 			what = child + " has not been seen alone since " + start
 		}
 		if c := pass.Case.Cessation(); c != nil && c.Date == g.To {
-			pass.ReportGapf(gap, plan.Doc, plan.Doc.At("started"),
+			pass.ReportOpenGapf(gap, plan.Doc, plan.Doc.At("started"),
 				"%s; %s, so a visit was due by %s and none is recorded before the plan ended on %s%s: record the visit that saw %s alone, if there was one (%s)",
 				what, g.By, g.Due.Long(), g.To.Long(), uncounted, child, cite(pass))
 			continue
@@ -122,7 +122,7 @@ func runUnseenChild(pass *lint.Pass) error {
 		if pass.Case.IsBabyOn(g.To) {
 			see = "see " + child + " awake now"
 		}
-		pass.ReportGapf(gap, plan.Doc, plan.Doc.At("started"),
+		pass.ReportOpenGapf(gap, plan.Doc, plan.Doc.At("started"),
 			"%s; %s, so a visit was due by %s and none is recorded up to %s%s: %s, or record the visit that did (%s)",
 			what, g.By, g.Due.Long(), g.To.Long(), uncounted, see, cite(pass))
 	}
