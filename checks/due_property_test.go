@@ -203,11 +203,11 @@ func overlayFS(t *testing.T, fsys fs.FS, files map[string]string) fs.FS {
 
 // reportsOnlyOpen reports whether a finding at is one its rule makes only
 // of a deadline still open: the seeing, core group and review rules on
-// plan.md (a late visit or meeting is reported on its own record), and
-// unrecorded-birth.
+// plan.md (a late visit or meeting is reported on its own record),
+// unrecorded-birth and plan-past-eighteen.
 func reportsOnlyOpen(at place) bool {
 	switch at.rule {
-	case checks.UnrecordedBirth.ID:
+	case checks.UnrecordedBirth.ID, checks.PlanPastEighteen.ID:
 		return true
 	case checks.UnseenChild.ID, checks.OverdueCoreGroup.ID, checks.LateFirstCoreGroup.ID, checks.LateReviewConference.ID:
 		return path.Base(at.path) == "plan.md"
@@ -374,6 +374,8 @@ func TestDuePropertyReplay(t *testing.T) {
 		"overdue-core-group/two-months-after-review-oxfordshire",
 		"late-review-conference/thirty-first-of-january-on-time",
 		"unseen-bedroom/not-seen-first-period",
+		"plan-past-eighteen/eighteenth-birthday",
+		"missing-review-date/date-passed-stoke",
 	}
 	total := map[string]int{}
 	for _, d := range dirs {

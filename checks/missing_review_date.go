@@ -33,6 +33,43 @@ authority's plan count (those after the conference that started it).`,
 	Synonyms: []string{"no review date", "review conference date missing", "review date passed", "no date set for review conference"},
 	Related:  []string{"late-review-conference", "late-transfer-conference", "plan-start-mismatch", "review-date-mismatch"},
 	Run:      runMissingReviewDate,
+	Due:      dueMissingReviewDate,
+}
+
+// reviewDateUnmet is plan.md's review_conference while nothing has met it:
+// it is set, no review conference of this plan is recorded on or after it,
+// and the plan did not end on or before it (a plan that ended before its
+// review date is not overdue). The rule reports it once the day linted is
+// after it; runMissingReviewDate and dueMissingReviewDate share it.
+func reviewDateUnmet(pass *lint.Pass) (schema.Date, bool) {
+	plan, _ := planDoc(pass)
+	if plan == nil || plan.ReviewConference.IsZero() {
+		return schema.Date{}, false
+	}
+	review := plan.ReviewConference
+	if c := pass.Case.Cessation(); c != nil && !c.Date.IsZero() && !c.Date.After(review) {
+		return schema.Date{}, false
+	}
+	for _, cf := range pass.Case.PlanReviews() {
+		if !cf.Date.Before(review) {
+			return schema.Date{}, false
+		}
+	}
+	return review, true
+}
+
+// dueMissingReviewDate is the review conference on the day plan.md sets
+// for it, reported on the review_conference line from the day after. A
+// plan with no review_conference has no day to list: lint reports it at
+// once.
+func dueMissingReviewDate(pass *lint.Pass) []lint.Obligation {
+	review, ok := reviewDateUnmet(pass)
+	if !ok {
+		return nil
+	}
+	_, doc := planDoc(pass)
+	return []lint.Obligation{{Key: "review-date", What: "the review conference held on the date the plan sets for it (or review_conference changed, if it was moved)",
+		Due: review, From: lint.SourceOf(doc, "review_conference"), Doc: doc, Offset: doc.At("review_conference")}}
 }
 
 func runMissingReviewDate(pass *lint.Pass) error {
@@ -55,10 +92,8 @@ func runMissingReviewDate(pass *lint.Pass) error {
 			"the plan does not say when progress will be reviewed: set review_conference to the date of the next review conference (%s)",
 			cite(pass))
 	case review.Before(until):
-		for _, cf := range pass.Case.PlanReviews() {
-			if !cf.Date.Before(review) {
-				return nil
-			}
+		if _, unmet := reviewDateUnmet(pass); !unmet {
+			return nil
 		}
 		pass.Reportf(doc, doc.At("review_conference"),
 			"the review conference due on %s has passed and none is recorded on or after it: record the review conference, or set review_conference to the date it was moved to (%s)",

@@ -67,7 +67,11 @@ func TestText(t *testing.T) {
 		"SOT-2026-0058  Kai, lead worker Priya Sharma  (testdata/samples/SOT-2026-0058)\n  2026-10-21 Wed  OVERDUE by 30 days  the refusal of contact escalated to the lead worker's manager  [unescalated-refusal: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n                  from visits/2026-10-20.md: contact refused\n",
 		"  2026-11-25 Wed  in 5 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n                  from visits/2026-11-11.md: last seen alone\n",
 		"the baby seen awake by the lead worker",
-		"19 due in 6 cases, 1 overdue (as of 2026-11-20, profile combined)\n",
+		// The plan past the child's 18th birthday, and the review date
+		// plan.md set, passed: both reported by lint as of 2026-11-20.
+		"OXF-2026-0298  Jayden, lead worker Laura Keane  (testdata/samples/OXF-2026-0298)\n  2026-11-01 Sun  OVERDUE by 19 days  the plan ended on the child's 18th birthday (the day after this date): [cessation] dated the birthday, reason \"reached 18\"  [plan-past-eighteen: Stoke-on-Trent C06 §07; Children Act 1989 s.105(1)]\n                  from case.md: born\n",
+		"SOT-2026-0073  Leo, lead worker Ola Adeyemi  (testdata/samples/SOT-2026-0073)\n  2026-11-05 Thu  OVERDUE by 15 days  the review conference held on the date the plan sets for it (or review_conference changed, if it was moved)  [missing-review-date: Stoke-on-Trent C06 §01; Oxfordshire 1.8 §1]\n                  from plan.md: review_conference\n",
+		"31 due in 6 cases, 3 overdue (as of 2026-11-20, profile combined)\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)
@@ -99,7 +103,9 @@ func TestWithinAndWorker(t *testing.T) {
 	want := "SOT-2026-0042  Zofia, lead worker Emma Walsh  (testdata/samples/SOT-2026-0042)\n" +
 		"  2026-11-25 Wed  in 5 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n" +
 		"                  from visits/2026-11-11.md: last seen alone\n" +
-		"1 due in 1 case, 0 overdue (as of 2026-11-20, profile combined, within 14 days)\n"
+		"  2026-12-03 Thu  in 13 days  the review conference held on the date the plan sets for it (or review_conference changed, if it was moved)  [missing-review-date: Stoke-on-Trent C06 §01; Oxfordshire 1.8 §1]\n" +
+		"                  from plan.md: review_conference\n" +
+		"2 due in 1 case, 0 overdue (as of 2026-11-20, profile combined, within 14 days)\n"
 	if out != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
@@ -182,7 +188,7 @@ func TestJSON(t *testing.T) {
 	if err := dec.Decode(&j); err != nil {
 		t.Fatal(err)
 	}
-	if j.AsOf != "2026-11-20" || j.Profile != "combined" || j.WithinDays != nil || j.Total != 19 || j.Overdue != 1 || len(j.Cases) != 6 {
+	if j.AsOf != "2026-11-20" || j.Profile != "combined" || j.WithinDays != nil || j.Total != 31 || j.Overdue != 3 || len(j.Cases) != 6 {
 		t.Fatalf("header: %+v", j)
 	}
 	c := j.Cases[0]
@@ -315,8 +321,8 @@ func TestICS(t *testing.T) {
 		t.Fatalf("the parser refuses the calendar: %v", err)
 	}
 	events := cal.Events()
-	if len(events) != 19 {
-		t.Fatalf("%d events, want 19", len(events))
+	if len(events) != 31 {
+		t.Fatalf("%d events, want 31", len(events))
 	}
 	uids := map[string]bool{}
 	for _, e := range events {
