@@ -611,68 +611,74 @@ func withoutHeading(content, heading string) (rest string, ok bool) {
 	if i := strings.IndexByte(heading, '('); i > 0 {
 		heading = heading[:i]
 	}
-	hw := strings.FieldsFunc(strings.ToLower(heading), notAlnum)
-	if len(hw) == 0 {
+	// The words are compared in place, any case: nothing is allocated (a
+	// plan's every section is asked).
+	var hbuf [24]leadWord
+	var wbuf [len(hbuf) + 6]leadWord
+	hw := leadWords(hbuf[:0], heading, len(hbuf))
+	if len(hw) == 0 || len(hw) == len(hbuf) { // none, or a heading too long to be repeated
 		return "", false
 	}
-	w := leadWords(content, len(hw)+6)
+	w := leadWords(wbuf[:0], content, len(hw)+6)
+	word := func(x leadWord, text string) string { return text[x.start:x.end] }
+	is := func(i int, s ...string) bool {
+		for _, t := range s {
+			if strings.EqualFold(word(w[i], content), t) {
+				return true
+			}
+		}
+		return false
+	}
 	matchAt := func(i int) (end int, ok bool) {
 		if i+len(hw) > len(w) {
 			return 0, false
 		}
 		for j, h := range hw {
-			if w[i+j].word != h {
+			if !strings.EqualFold(word(w[i+j], content), word(h, heading)) {
 				return 0, false
 			}
 		}
 		i += len(hw)
-		if i < len(w) && hw[len(hw)-1] != "plan" && (w[i].word == "plan" || w[i].word == "plans") {
+		if i < len(w) && !strings.EqualFold(word(hw[len(hw)-1], heading), "plan") && is(i, "plan", "plans") {
 			i++
 		}
-		if i < len(w) {
-			switch w[i].word {
-			case "is", "are", "was", "were":
-				i++
-			}
+		if i < len(w) && is(i, "is", "are", "was", "were") {
+			i++
 		}
 		return w[i-1].end, true
 	}
-	starts := []int{0}
-	if len(w) > 0 {
-		switch w[0].word {
-		case "the", "a", "an", "this", "our":
-			starts = append(starts, 1)
+	if end, ok := matchAt(0); ok {
+		return content[end:], true
+	}
+	if len(w) > 0 && is(0, "the", "a", "an", "this", "our") {
+		if end, ok := matchAt(1); ok {
+			return content[end:], true
 		}
 	}
-	if len(w) > 1 && w[1].word == "s" && (content[w[0].end:w[1].start] == "'" || content[w[0].end:w[1].start] == "\u2019") { // "Leo's", "Leo’s" read as two words
-		starts = append(starts, 2)
-	}
-	for _, i := range starts {
-		if end, ok := matchAt(i); ok {
+	if len(w) > 1 && is(1, "s") && (content[w[0].end:w[1].start] == "'" || content[w[0].end:w[1].start] == "\u2019") { // "Leo's", "Leo’s" read as two words
+		if end, ok := matchAt(2); ok {
 			return content[end:], true
 		}
 	}
 	return "", false
 }
 
-// leadWord is one word of leadWords: lower case, where it starts and ends.
+// leadWord is one word of leadWords: where it starts and ends.
 type leadWord struct {
-	word       string
 	start, end int
 }
 
-// leadWords returns up to n of the words (runs of letters and digits) that
-// open text, lower case, with where each starts and ends.
-func leadWords(text string, n int) []leadWord {
-	var out []leadWord
+// leadWords appends to dst up to n of the words (runs of letters and
+// digits) that open text, with where each starts and ends.
+func leadWords(dst []leadWord, text string, n int) []leadWord {
 	start := -1
 	for i, r := range text {
 		if notAlnum(r) {
 			if start >= 0 {
-				out = append(out, leadWord{strings.ToLower(text[start:i]), start, i})
+				dst = append(dst, leadWord{start, i})
 				start = -1
-				if len(out) == n {
-					return out
+				if len(dst) == n {
+					return dst
 				}
 			}
 			continue
@@ -681,10 +687,10 @@ func leadWords(text string, n int) []leadWord {
 			start = i
 		}
 	}
-	if start >= 0 {
-		out = append(out, leadWord{strings.ToLower(text[start:]), start, len(text)})
+	if start >= 0 && len(dst) < n {
+		dst = append(dst, leadWord{start, len(text)})
 	}
-	return out
+	return dst
 }
 
 // placeholderLimit is the most non-space bytes a text trimmed of what is
