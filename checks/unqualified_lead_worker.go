@@ -27,9 +27,11 @@ worker's [[people]] entry, and their service in agency.
 The rule fires when the plan's lead_worker is among the case's people but
 is not marked qualified = true, or is marked so but their role says
 otherwise (a student or trainee social worker, a social work assistant, a
-support worker), or is a family member; and when their agency is written
-and is plainly another service (health, education, police, probation, a
-charity). An agency that is not written, or not plain ("Locality Team 3"),
+support worker, or another profession: qualified = true on a health
+visitor says nothing of social work), or is a family member; and when
+their agency, or their role ("hospital social worker", "CAMHS social
+worker"), is plainly another service (health, education, police,
+probation, a charity). An agency that is not written, or not plain ("Locality Team 3"),
 is not judged: the format leaves it optional. It is reported on the
 lead_worker line. A lead worker who is not among the case's people at all
 is missing-lead-worker's concern.`,
@@ -79,6 +81,10 @@ func runUnqualifiedLeadWorker(pass *lint.Pass) error {
 		pass.Reportf(doc, at,
 			"the lead worker %s is not recorded as a qualified social worker, and the lead worker must always be one: name a qualified social worker as lead worker, or, if %s is qualified, set qualified = true on their entry in case.md (%s)",
 			pass.Case.NameWithRole(lead), p.Name, cite(pass))
+	case c.OfOtherService(lead) && c.Service(lead) != lint.ServiceOther:
+		pass.Reportf(doc, at,
+			"the lead worker %s is, by their role, of another service than the local authority's children's social care: the lead worker must always be a qualified social worker%s; name one as lead worker, or correct the role in case.md (%s)",
+			pass.Case.NameWithRole(lead), serviceWords(pass), cite(pass))
 	case c.Service(lead) == lint.ServiceOther:
 		pass.Reportf(doc, at,
 			"the lead worker %s works for %s, not for the local authority's children's social care: the lead worker must always be a qualified social worker%s; name one as lead worker, or correct the agency in case.md (%s)",

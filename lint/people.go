@@ -420,6 +420,15 @@ func (c *Case) Service(ref string) Service {
 	return AgencyService(p.Agency)
 }
 
+// OfOtherService reports whether ref names one of the case's people who,
+// by their agency (AgencyService) or their role ("hospital social worker",
+// "CAMHS social worker"), works plainly for another service than the
+// authority's children's social care. Family and the child do not.
+func (c *Case) OfOtherService(ref string) bool {
+	child, p := c.refer(ref)
+	return p != nil && !child && !p.isFamily() && p.ofOtherService()
+}
+
 // IsConferenceChair reports whether ref names one of the case's people who
 // is an independent conference chair: their role is a chair's
 // (IsConferenceChairRole), or, their role saying nothing else (not family,
@@ -686,10 +695,12 @@ func sameAuthority(a, b string) bool {
 // IsQualifiedSocialWorker reports whether ref names one of the case's
 // people recorded as a qualified social worker (qualified = true), who is
 // not family and whose role does not say they are not qualified (a student
-// or trainee social worker, a social work assistant, a support worker).
+// or trainee social worker, a social work assistant, a support worker), nor
+// that they are of another profession (a health visitor, a teacher: the
+// flag says a social worker is qualified, not that a nurse is one).
 func (c *Case) IsQualifiedSocialWorker(ref string) bool {
 	child, p := c.refer(ref)
-	return p != nil && !child && !p.isFamily() && p.Qualified && !p.role().unqualified
+	return p != nil && !child && !p.isFamily() && p.Qualified && !p.role().unqualified && !p.role().otherProfession
 }
 
 // IsPlaceholder reports whether text is no answer at all: empty, without a

@@ -121,7 +121,7 @@ func oldPeopleAnswers(c *Case, ref string) peopleAnswers {
 		a.chair = oldIsConferenceChair(c, ref)
 		a.sw = !a.family && AgencyService(p.Agency) != ServiceOther && !a.roles.otherService &&
 			((p.Qualified && !a.roles.otherProfession) || a.roles.socialWorker) && !c.OfAnotherAuthority(ref)
-		a.qualified = !a.family && p.Qualified && !a.roles.unqualified
+		a.qualified = !a.family && p.Qualified && !a.roles.unqualified && !a.roles.otherProfession
 		if !a.family {
 			a.service = AgencyService(p.Agency)
 		}
