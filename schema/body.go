@@ -84,11 +84,15 @@ func (s *Section) PlaceholderIn(words []string) bool {
 	t := &s.text
 	t.placeholderInMu.Lock()
 	defer t.placeholderInMu.Unlock()
-	if a := t.placeholderIn; a.known && a.words == key.words && a.n == key.n {
-		return a.answer
+	for _, a := range t.placeholderIn {
+		if a.known && a.words == key.words && a.n == key.n {
+			return a.answer
+		}
 	}
 	key.known, key.answer = true, s.isPlaceholder(words)
-	t.placeholderIn = key
+	// Two lists are asked of the same sections (placeholders, and the
+	// answers that say it was not done): the older answer makes room.
+	t.placeholderIn[1], t.placeholderIn[0] = t.placeholderIn[0], key
 	return key.answer
 }
 

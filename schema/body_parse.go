@@ -382,10 +382,11 @@ type sectionText struct {
 	placeholderOnce sync.Once
 	placeholder     bool
 
-	// The answer of PlaceholderIn for the last word list asked about,
-	// keyed by that list's identity (see PlaceholderIn).
+	// The answers of PlaceholderIn for the last two word lists asked
+	// about, the newer first, keyed by each list's identity (see
+	// PlaceholderIn).
 	placeholderInMu sync.Mutex
-	placeholderIn   placeholderAnswer
+	placeholderIn   [2]placeholderAnswer
 }
 
 // placeholderAnswer is a kept answer of Section.PlaceholderIn: whether

@@ -551,6 +551,14 @@ func IsPlaceholder(text string, words []string) bool {
 	if nonSpaceOver(t, placeholderLimit(words)) { // too long to be any of words: don't normalise it
 		return false
 	}
+	// Nor when no word opens with the text's first letter (most visit
+	// sections: "Leo said ..."), which is known without normalising it.
+	if first, ok := firstNormASCII(t); ok && !slices.ContainsFunc(words, func(w string) bool {
+		f, ok := firstNormASCII(w)
+		return !ok || f == first
+	}) {
+		return false
+	}
 	// The text and each word normalised (normPlaceholder), in buffers on
 	// the stack when they are ASCII, as most are: a call allocates
 	// nothing unless a word opens the text and more follows.
@@ -611,6 +619,11 @@ func withoutHeading(content, heading string) (rest string, ok bool) {
 	if i := strings.IndexByte(heading, '('); i > 0 {
 		heading = heading[:i]
 	}
+	// Most content opens with none of what could start the heading
+	// repeated: told on the first letters, before any word is read.
+	if !mayRepeatHeading(content, heading) {
+		return "", false
+	}
 	// The words are compared in place, any case: nothing is allocated (a
 	// plan's every section is asked).
 	var hbuf [24]leadWord
@@ -661,6 +674,38 @@ func withoutHeading(content, heading string) (rest string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// mayRepeatHeading reports whether content could open with heading
+// repeated, as withoutHeading reads it: its first letter or digit is the
+// heading's (any case), or its first word may be an article or a name with
+// a possessive ("the", "a", "an", "this", "our", "Leo's"). It is a cheap
+// test that is never false where withoutHeading would match.
+func mayRepeatHeading(content, heading string) bool {
+	c, h := firstAlnum(content), firstAlnum(heading)
+	if c < 0 || h < 0 {
+		return false
+	}
+	_, cn := utf8.DecodeRuneInString(content[c:])
+	_, hn := utf8.DecodeRuneInString(heading[h:])
+	if strings.EqualFold(content[c:c+cn], heading[h:h+hn]) {
+		return true
+	}
+	switch content[c] {
+	case 't', 'T', 'a', 'A', 'o', 'O': // the, a, an, this, our
+		return true
+	}
+	// A name and a possessive: an apostrophe right after the first word.
+	end := len(content)
+	if i := strings.IndexFunc(content[c:], notAlnum); i >= 0 {
+		end = c + i
+	}
+	return strings.HasPrefix(content[end:], "'") || strings.HasPrefix(content[end:], "\u2019")
+}
+
+// firstAlnum returns the offset of the first letter or digit of s, or -1.
+func firstAlnum(s string) int {
+	return strings.IndexFunc(s, func(r rune) bool { return !notAlnum(r) })
 }
 
 // leadWord is one word of leadWords: where it starts and ends.
