@@ -3,7 +3,6 @@ package lint
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -240,41 +239,21 @@ func (c *Case) ViewIncluded(text, ref string) bool {
 	return false
 }
 
-// viewSentences splits text into sentences and clauses: at a full stop,
-// "!" or "?" followed by a space (not after a title such as "Dr."), at
-// ";" and at line ends.
+// viewSentences splits text into its lines and the clauses between ";",
+// and those into sentences (sentences: at a full stop, "!" or "?" followed
+// by a space, not after a title such as "Dr."), keeping those with a
+// letter or digit.
 func viewSentences(text string) []string {
 	var out []string
-	start := 0
-	add := func(end int) {
-		if s := strings.TrimSpace(text[start:end]); strings.IndexFunc(s, isViewWordRune) >= 0 {
-			out = append(out, s)
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' }) {
+		for _, s := range sentences(part) {
+			if strings.IndexFunc(s, isLetterOrDigit) >= 0 {
+				out = append(out, s)
+			}
 		}
 	}
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case ';', '\n':
-			add(i)
-			start = i + 1
-		case '.', '!', '?':
-			if i+1 < len(text) && text[i+1] != ' ' {
-				continue
-			}
-			if text[i] == '.' {
-				ws := strings.Fields(text[start:i])
-				if len(ws) > 0 && personTitles[strings.ToLower(ws[len(ws)-1])] {
-					continue // "Dr. Kim Green"
-				}
-			}
-			add(i)
-			start = i + 1
-		}
-	}
-	add(len(text))
 	return out
 }
-
-func isViewWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // noneOpeners open a sentence that says nothing was received: "None",
 // "Nil", "N/A".
