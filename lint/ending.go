@@ -524,18 +524,22 @@ var reasonChildWords = map[string]bool{
 }
 
 // reasonOtherWords name someone other than the child as the one who died
-// or left: "father has left the UK", "person posing a risk emigrated".
-var reasonOtherWords = map[string]bool{
-	"father": true, "dad": true, "daddy": true, "stepfather": true, "stepdad": true,
-	"mother": true, "mum": true, "mom": true, "mam": true, "mummy": true, "stepmother": true, "stepmum": true,
-	"parent": true, "parents": true, "carer": true, "carers": true, "partner": true, "boyfriend": true,
-	"girlfriend": true, "husband": true, "wife": true, "spouse": true, "ex": true, "uncle": true, "aunt": true,
-	"auntie": true, "grandfather": true, "grandmother": true, "grandad": true, "grandpa": true, "grandma": true,
-	"nan": true, "nana": true, "granny": true, "brother": true, "sister": true, "sibling": true,
-	"stepbrother": true, "stepsister": true, "cousin": true, "lodger": true, "neighbour": true,
-	"friend": true, "relative": true, "man": true, "male": true, "woman": true, "female": true,
-	"adult": true, "adults": true, "person": true, "people": true, "individual": true,
-}
+// or left: "father has left the UK", "person posing a risk emigrated". They
+// are the family relationships people's roles are read by (relationWords,
+// one word each) and words for another adult.
+var reasonOtherWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range relationWords {
+		if !strings.Contains(w, " ") {
+			m[w] = true
+		}
+	}
+	for _, w := range []string{"mam", "granny", "spouse", "ex", "lodger", "relative",
+		"man", "male", "woman", "female", "adult", "adults", "person", "people", "individual"} {
+		m[w] = true
+	}
+	return m
+}()
 
 // reasonAbuserWords name the person who harmed or threatened the child.
 var reasonAbuserWords = map[string]bool{
