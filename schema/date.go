@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"time"
@@ -51,7 +52,32 @@ func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 
 func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int { return d.Time().Compare(e.Time()) }
+// Dates that are real days (as every date read from a record is) are
+// compared by their parts; others as time.Date normalises them.
+func (d Date) Compare(e Date) int {
+	if !d.isDay() || !e.isDay() {
+		return d.Time().Compare(e.Time())
+	}
+	switch {
+	case d.Year != e.Year:
+		return cmp.Compare(d.Year, e.Year)
+	case d.Month != e.Month:
+		return cmp.Compare(d.Month, e.Month)
+	}
+	return cmp.Compare(d.Day, e.Day)
+}
+
+// isDay reports whether d is a real day of the calendar, one time.Date
+// leaves as it is.
+func (d Date) isDay() bool {
+	if d.Month < time.January || d.Month > time.December || d.Day < 1 {
+		return false
+	}
+	if d.Day <= 28 {
+		return true
+	}
+	return d.Day <= daysIn(d.Month, d.Year)
+}
 
 // Before reports whether d is strictly before e.
 func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }

@@ -533,6 +533,7 @@ func year(tok string) (int, bool) {
 	return n, true
 }
 
+// daysIn returns the number of days in month m of year y.
 func daysIn(m time.Month, y int) int {
 	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
