@@ -42,11 +42,9 @@ func planSectionEmpty(pass *lint.Pass, s *schema.Section) bool {
 }
 
 // sectionPlaceholder reports whether a section's text is empty or only a
-// placeholder by the profile's words: pass.Profile.IsPlaceholder of its
-// Content, answered once for the section (several rules ask about the
-// same plan sections) and without reading long text to its end.
+// placeholder by the profile's words (Profile.SectionPlaceholder).
 func sectionPlaceholder(pass *lint.Pass, s *schema.Section) bool {
-	return s.PlaceholderIn(pass.Profile.Words.Placeholders)
+	return pass.Profile.SectionPlaceholder(s)
 }
 
 // planSectionWritten reports whether the plan has a section of canonical name

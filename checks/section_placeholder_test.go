@@ -13,7 +13,7 @@ import (
 // oldUnanswered is incomplete-visit-record's test before sectionPlaceholder:
 // the whole content read, empty or a placeholder that is not an answer.
 func oldUnanswered(prof *lint.Profile, heading, content string) bool {
-	return strings.TrimSpace(content) == "" || schema.IsSectionPlaceholder(heading, content, prof.Words.Placeholders) && !isVisitAnswer(content)
+	return strings.TrimSpace(content) == "" || schema.IsSectionPlaceholder(heading, content, schema.NewWordList(prof.Words.Placeholders)) && !isVisitAnswer(content)
 }
 
 // checkSectionAnswers fails t unless, for every section of data parsed as
@@ -33,10 +33,10 @@ func checkSectionAnswers(t *testing.T, pass *lint.Pass, name string, data []byte
 			if got, want := unanswered(pass, s), oldUnanswered(pass.Profile, r.Heading, c); got != want {
 				t.Errorf("%s (%s, %s): unanswered(%q) = %v, want %v", name, k, pass.Profile.Name, s.Heading, got, want)
 			}
-			if got, want := planSectionEmpty(pass, s), r.Placeholder() || schema.IsSectionPlaceholder(r.Heading, c, pass.Profile.Words.Placeholders); got != want {
+			if got, want := planSectionEmpty(pass, s), r.Placeholder() || schema.IsSectionPlaceholder(r.Heading, c, schema.NewWordList(pass.Profile.Words.Placeholders)); got != want {
 				t.Errorf("%s (%s, %s): planSectionEmpty(%q) = %v, want %v", name, k, pass.Profile.Name, s.Heading, got, want)
 			}
-			if got, want := sectionPlaceholder(pass, s), schema.IsSectionPlaceholder(r.Heading, c, pass.Profile.Words.Placeholders); got != want {
+			if got, want := sectionPlaceholder(pass, s), schema.IsSectionPlaceholder(r.Heading, c, schema.NewWordList(pass.Profile.Words.Placeholders)); got != want {
 				t.Errorf("%s (%s, %s): sectionPlaceholder(%q) = %v, want %v", name, k, pass.Profile.Name, s.Heading, got, want)
 			}
 			n++

@@ -29,11 +29,12 @@ func (p *Profile) NotDone(text string) bool {
 	if strings.IndexFunc(text, isLetterOrDigit) < 0 {
 		return false
 	}
-	if schema.IsPlaceholder(text, p.Words.NotDone) {
+	notDone := p.readyWords().notDone
+	if notDone.Has(text) {
 		return true
 	}
 	return afterSubject(text, func(rest string) bool {
-		return strings.IndexFunc(rest, isLetterOrDigit) >= 0 && schema.IsPlaceholder(rest, p.Words.NotDone)
+		return strings.IndexFunc(rest, isLetterOrDigit) >= 0 && notDone.Has(rest)
 	})
 }
 
@@ -44,7 +45,16 @@ func (p *Profile) NotDone(text string) bool {
 // after its heading repeated ("Wishes and feelings not ascertained").
 // Long sections are not read to their end.
 func (p *Profile) SectionNoAnswer(s *schema.Section) bool {
-	return s.PlaceholderIn(p.Words.Placeholders) || s.PlaceholderIn(p.Words.NotDone)
+	w := p.readyWords()
+	return s.PlaceholderIn(w.placeholders) || s.PlaceholderIn(w.notDone)
+}
+
+// SectionPlaceholder reports whether a section's text is empty or only a
+// placeholder by the profile's words (IsPlaceholder of its content),
+// answered once for the section (several rules ask about the same
+// sections) and without reading long text to its end.
+func (p *Profile) SectionPlaceholder(s *schema.Section) bool {
+	return s.PlaceholderIn(p.readyWords().placeholders)
 }
 
 func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

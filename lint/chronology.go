@@ -78,7 +78,7 @@ type Period struct {
 
 // chronology builds the chronology of case c.
 func (e *engine) chronology(c *Case) *Chronology {
-	p := &Pass{Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar, words: e.profileWords}
+	p := &Pass{Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar}
 	ch := &Chronology{Dir: c.Dir, Child: c.Child().Name, LeadWorker: c.LeadWorker(), PlanStart: c.PlanStart(), AsOf: p.Until()}
 	if c.Record != nil {
 		ch.CaseID = c.Record.ID

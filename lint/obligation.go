@@ -91,13 +91,11 @@ func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf 
 	}
 	c.ReadOn(asOf)
 	var out []Obligation
-	var words *profileWords // made once, for every rule's pass
 	for _, r := range enabled {
 		if r.Due == nil || c.Plan == nil {
 			continue
 		}
-		pass := &Pass{Rule: r, Case: c, Profile: p, AsOf: asOf, Calendar: cal, report: func(Diagnostic) {}, words: words}
-		words = pass.profileWordsOf()
+		pass := &Pass{Rule: r, Case: c, Profile: p, AsOf: asOf, Calendar: cal, report: func(Diagnostic) {}}
 		if pass.Until() != asOf {
 			return nil, nil // the plan has ended
 		}

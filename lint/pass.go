@@ -20,33 +20,11 @@ type Pass struct {
 	History History
 
 	report func(Diagnostic)
-	// words are the profile's word lists made ready to search: the
-	// engine's, made once for its cases, or made when first asked
-	// (profileWordsOf).
-	words *profileWords
 }
 
-// profileWords are a profile's word lists made ready to search, once for
-// every case linted with the profile rather than once a case: its vague
-// timescales split into words (Pass.Timescale) and its not-alone words
-// made a phraseList (Pass.NotSeenAloneInWords). They are only read.
-type profileWords struct {
-	vague    schema.VagueTimescales
-	notAlone *phraseList
-}
-
-func newProfileWords(p *Profile) *profileWords {
-	return &profileWords{vague: schema.NewVagueTimescales(p.Words.VagueTimescales), notAlone: newPhraseList(p.Words.NotAlone)}
-}
-
-// profileWordsOf returns the pass's profile words, making them if the pass
-// was made without (a Pass a test makes, Obligations').
-func (p *Pass) profileWordsOf() *profileWords {
-	if p.words == nil {
-		p.words = newProfileWords(p.Profile)
-	}
-	return p.words
-}
+// profileWordsOf returns the pass's profile's word lists made ready to
+// search (Profile.readyWords).
+func (p *Pass) profileWordsOf() *profileWords { return p.Profile.readyWords() }
 
 // Diagnostic is a finding as a rule reports it: a document, a byte offset in
 // it and a message. The engine turns it into a Finding with line and column.

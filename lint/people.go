@@ -708,7 +708,7 @@ func (c *Case) IsQualifiedSocialWorker(ref string) bool {
 // ("TBC", "(TBC)", "n/a.", "to follow", "Unknown"), case, spaces and
 // surrounding punctuation ignored. It is the one test every rule uses.
 func (p *Profile) IsPlaceholder(text string) bool {
-	return schema.IsPlaceholder(text, p.Words.Placeholders)
+	return p.readyWords().placeholders.Has(text)
 }
 
 // IsCollective reports whether text names a group rather than a person

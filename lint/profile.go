@@ -52,6 +52,41 @@ type Profile struct {
 	// Rules turned on or off, and severities changed, by the config: rule id
 	// to "off", "on", "error", "warning" or "note".
 	Rules map[string]string `toml:"rules"`
+
+	// ready are Words made ready to search, made with the profile
+	// (ShippedProfile, extend); nil in a Profile written as a literal,
+	// which makes them whenever they are asked for (readyWords).
+	ready *profileWords
+}
+
+// profileWords are a profile's word lists made ready to search, once for
+// the profile rather than once a case: its placeholders and not_done
+// answers as schema.WordLists, its vague timescales split into words
+// (Pass.Timescale) and its not-alone words made a phraseList
+// (Pass.NotSeenAloneInWords). They are only read.
+type profileWords struct {
+	placeholders *schema.WordList
+	notDone      *schema.WordList
+	vague        schema.VagueTimescales
+	notAlone     *phraseList
+}
+
+func newProfileWords(w Words) *profileWords {
+	return &profileWords{
+		placeholders: schema.NewWordList(w.Placeholders),
+		notDone:      schema.NewWordList(w.NotDone),
+		vague:        schema.NewVagueTimescales(w.VagueTimescales),
+		notAlone:     newPhraseList(w.NotAlone),
+	}
+}
+
+// readyWords returns the profile's word lists made ready to search: made
+// with the profile, or now for a Profile written as a literal.
+func (p *Profile) readyWords() *profileWords {
+	if p.ready != nil {
+		return p.ready
+	}
+	return newProfileWords(p.Words)
 }
 
 // Words are the word lists rules match against, lower case.

@@ -54,6 +54,7 @@ func ShippedProfile(name string) (*Profile, error) {
 	}
 	p.Name, p.Base = name, name
 	p.Words = d.Words
+	p.ready = newProfileWords(p.Words)
 	return &p, nil
 }
 
@@ -71,6 +72,7 @@ func extend(base *Profile, over *Profile, set func(key string) bool) *Profile {
 	}
 	overrideParams(&p, over, set)
 	p.Words = addWordLists(base.Words, over.Words)
+	p.ready = newProfileWords(p.Words)
 	for k, v := range over.Rules {
 		p.Rules[k] = v
 	}

@@ -339,7 +339,7 @@ func newEngine(opts Options) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{opts: opts, severity: severity, lanes: map[*Settings]*engine{}, profileWords: newProfileWords(opts.Profile)}
+	e := &engine{opts: opts, severity: severity, lanes: map[*Settings]*engine{}}
 	e.enabled = enabled
 	if opts.History == nil {
 		e.enabled, e.skipped = withoutHistoryRules(enabled, severity)
@@ -421,10 +421,6 @@ type engine struct {
 	skipped           []string // the history rules left out, no history being at hand
 	reportUnused      bool
 	reportUnexplained bool
-
-	// profileWords are the profile's word lists made ready to search,
-	// for every case of this engine.
-	profileWords *profileWords
 
 	// lanes are the engines of the cases' settings (Options.SettingsFor).
 	mu    sync.Mutex
@@ -540,7 +536,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		if r.Run == nil || (!out.isCase && r.ID != InvalidRecordID) {
 			continue
 		}
-		pass := &Pass{Rule: r, Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar, History: e.opts.History, words: e.profileWords}
+		pass := &Pass{Rule: r, Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar, History: e.opts.History}
 		pass.report = func(d Diagnostic) { diags.add(ruleDiag{rule: r.ID, Diagnostic: d}) }
 		if err := runRule(r, pass); err != nil {
 			out.notes = append(out.notes, Notification{Kind: NoticeRuleFailed, Level: Warning, Path: caseNotePath(g), Message: err.Error()})

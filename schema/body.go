@@ -63,7 +63,7 @@ func (s *Section) Content() string {
 // (TBC, TBA, N/A, none, -, to follow), perhaps after the heading repeated
 // (IsSectionPlaceholder); comments do not count as content.
 func (s *Section) Placeholder() bool {
-	s.text.placeholderOnce.Do(func() { s.text.placeholder = s.isPlaceholder(defaultPlaceholders) })
+	s.text.placeholderOnce.Do(func() { s.text.placeholder = s.isPlaceholder(defaultPlaceholderList) })
 	return s.text.placeholder
 }
 
@@ -71,37 +71,30 @@ func (s *Section) Placeholder() bool {
 // placeholder by words: IsSectionPlaceholder(s.Heading, s.Content(),
 // words), the same answer, but read no further than needed (a section
 // with more text than any of words could be is not read to its end, nor
-// kept). The answer
-// is kept for the word list last asked about, known by its identity (its
-// first element and its length), so words must not be changed once asked
-// about: a profile's are fixed once it is loaded. It is safe to call from
-// several goroutines.
-func (s *Section) PlaceholderIn(words []string) bool {
-	key := placeholderAnswer{n: len(words)}
-	if len(words) > 0 {
-		key.words = &words[0]
-	}
+// kept). The answer is kept for the last two lists asked about, known by
+// their identity. It is safe to call from several goroutines.
+func (s *Section) PlaceholderIn(words *WordList) bool {
 	t := &s.text
 	t.placeholderInMu.Lock()
 	defer t.placeholderInMu.Unlock()
 	for _, a := range t.placeholderIn {
-		if a.known && a.words == key.words && a.n == key.n {
+		if a.words != nil && a.words == words {
 			return a.answer
 		}
 	}
-	key.known, key.answer = true, s.isPlaceholder(words)
+	a := placeholderAnswer{words: words, answer: s.isPlaceholder(words)}
 	// Two lists are asked of the same sections (placeholders, and the
 	// answers that say it was not done): the older answer makes room.
-	t.placeholderIn[1], t.placeholderIn[0] = t.placeholderIn[0], key
-	return key.answer
+	t.placeholderIn[1], t.placeholderIn[0] = t.placeholderIn[0], a
+	return a.answer
 }
 
 // isPlaceholder is IsSectionPlaceholder(s.Heading, s.Content(), words),
 // without reading the content when the section has more text than it
 // reads.
-func (s *Section) isPlaceholder(words []string) bool {
+func (s *Section) isPlaceholder(words *WordList) bool {
 	if !s.text.contentKnown.Load() {
-		content, long := s.text.readShort(placeholderLimit(words) + len(s.Heading) + leadInLimit)
+		content, long := s.text.readShort(words.limit + len(s.Heading) + leadInLimit)
 		if long {
 			return false
 		}

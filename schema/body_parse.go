@@ -390,12 +390,10 @@ type sectionText struct {
 }
 
 // placeholderAnswer is a kept answer of Section.PlaceholderIn: whether
-// the content is a placeholder by the word list whose first element is
-// at words and whose length is n.
+// the content is a placeholder by the word list words (nil: no answer
+// kept).
 type placeholderAnswer struct {
-	words  *string
-	n      int
-	known  bool
+	words  *WordList
 	answer bool
 }
 

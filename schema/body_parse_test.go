@@ -159,7 +159,7 @@ func TestParseBodyPlaceholders(t *testing.T) {
 	}
 }
 
-func TestIsPlaceholder(t *testing.T) {
+func TestWordListHas(t *testing.T) {
 	words := append(DefaultPlaceholders(), "Awaiting information")
 	tests := []struct {
 		text  string
@@ -175,8 +175,8 @@ func TestIsPlaceholder(t *testing.T) {
 		{"To  be\tconfirmed", DefaultPlaceholders(), true},
 	}
 	for _, tt := range tests {
-		if got := IsPlaceholder(tt.text, tt.words); got != tt.want {
-			t.Errorf("IsPlaceholder(%q) = %v, want %v", tt.text, got, tt.want)
+		if got := NewWordList(tt.words).Has(tt.text); got != tt.want {
+			t.Errorf("Has(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 	// A placeholder for now, or deferred, is a placeholder; going on to
@@ -187,8 +187,8 @@ func TestIsPlaceholder(t *testing.T) {
 		"None at present, Nan will care for Jamie": false, "None presently known": false,
 		"To be agreed at the first core group currently": true, "none at presents": false,
 	} {
-		if got := IsPlaceholder(text, DefaultPlaceholders()); got != want {
-			t.Errorf("IsPlaceholder(%q) = %v, want %v", text, got, want)
+		if got := defaultPlaceholderList.Has(text); got != want {
+			t.Errorf("Has(%q) = %v, want %v", text, got, want)
 		}
 	}
 	d := DefaultPlaceholders()
@@ -737,7 +737,7 @@ func TestParseBodyTextInNearSection(t *testing.T) {
 }
 
 func TestIsSectionPlaceholder(t *testing.T) {
-	words := DefaultPlaceholders()
+	words := defaultPlaceholderList
 	for _, tt := range []struct {
 		heading, content string
 		want             bool

@@ -486,7 +486,7 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, p *decodePlan, path 
 		f := &p.fields[i]
 		has := written&(1<<i) != 0
 		if f.placeholder && has {
-			if v := rv.Field(f.index).String(); v != "" && IsPlaceholder(v, defaultPlaceholders) {
+			if v := rv.Field(f.index).String(); v != "" && defaultPlaceholderList.Has(v) {
 				kp[len(path)] = f.name
 				d.doc.Problemf(d.valueAt(kp), "%s is %q, a placeholder: a required key must say what is known", dotted(kp), v)
 				continue

@@ -136,7 +136,7 @@ func (d *refDecoder) table(m map[string]any, rv reflect.Value, path []string) {
 	}
 	for _, f := range fs {
 		if v := rv.Field(f.index); f.required && v.Kind() == reflect.String && !personRefKeys[f.name] {
-			if _, ok := m[f.name]; ok && v.String() != "" && IsPlaceholder(v.String(), defaultPlaceholders) {
+			if _, ok := m[f.name]; ok && v.String() != "" && defaultPlaceholderList.Has(v.String()) {
 				kp := join(path, f.name)
 				d.doc.Problemf(d.valueAt(kp), "%s is %q, a placeholder: a required key must say what is known", dotted(kp), v.String())
 				continue

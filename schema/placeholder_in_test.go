@@ -10,16 +10,16 @@ import (
 // the default, a profile's longer one, a short one (a small limit, so
 // that more sections are told long early), a long word (a large limit)
 // and none.
-var placeholderWordLists = [][]string{
-	DefaultPlaceholders(),
-	append(DefaultPlaceholders(), "unknown", "not known", "to be confirmed at the next core group"),
-	{"TBC"},
-	{strings.Repeat("very long placeholder ", 6)},
-	nil,
+var placeholderWordLists = []*WordList{
+	NewWordList(DefaultPlaceholders()),
+	NewWordList(append(DefaultPlaceholders(), "unknown", "not known", "to be confirmed at the next core group")),
+	NewWordList([]string{"TBC"}),
+	NewWordList([]string{strings.Repeat("very long placeholder ", 6)}),
+	NewWordList(nil),
 }
 
 // checkPlaceholderIn fails t unless every section of b answers
-// PlaceholderIn and Placeholder as IsPlaceholder of its whole Content
+// PlaceholderIn and Placeholder as WordList.Has of its whole Content
 // does, asked in turn about every word list (twice, so that the kept
 // answers are checked too).
 func checkPlaceholderIn(t *testing.T, name string, b *Body) int {
@@ -35,7 +35,7 @@ func checkPlaceholderIn(t *testing.T, name string, b *Body) int {
 				}
 				n++
 			}
-			if got, want := s.Placeholder(), IsSectionPlaceholder(s.Heading, s.Content(), defaultPlaceholders); got != want {
+			if got, want := s.Placeholder(), IsSectionPlaceholder(s.Heading, s.Content(), defaultPlaceholderList); got != want {
 				t.Errorf("%s: section %q: Placeholder = %v, IsSectionPlaceholder(Content) = %v", name, s.Heading, got, want)
 			}
 		}
@@ -65,7 +65,7 @@ func checkFresh(t *testing.T, name string, k Kind, data []byte) {
 
 // TestPlaceholderInAgreesOnEveryTestRecord: every section of every record
 // of the test data, read as its own kind and as every other, gets from
-// PlaceholderIn the answer IsPlaceholder gives on its whole content.
+// PlaceholderIn the answer WordList.Has gives on its whole content.
 func TestPlaceholderInAgreesOnEveryTestRecord(t *testing.T) {
 	n := 0
 	for path, data := range testRecords(t) {
@@ -101,7 +101,7 @@ var placeholderFragments = []string{
 
 // TestPlaceholderInAgreesOnRandomBodies: random bodies of every kind,
 // made of placeholderFragments, get from PlaceholderIn the answer
-// IsPlaceholder gives on the whole content.
+// WordList.Has gives on the whole content.
 func TestPlaceholderInAgreesOnRandomBodies(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 2))
 	for i := 0; i < 6000; i++ {
@@ -137,7 +137,7 @@ func TestPlaceholderInTellsLongEarly(t *testing.T) {
 		if c, long := s.text.readShort(limit); long || c != s.Content() {
 			t.Errorf("%.40q... is told long", body)
 		}
-		if !s.PlaceholderIn(DefaultPlaceholders()) {
+		if !s.PlaceholderIn(defaultPlaceholderList) {
 			t.Errorf("%.40q... is not a placeholder", body)
 		}
 	}
@@ -148,8 +148,8 @@ func TestPlaceholderInTellsLongEarly(t *testing.T) {
 // sections) is told so on its bytes: not a placeholder, and its content
 // is not kept, but read when asked for, the same as before.
 func TestPlaceholderInShortSectionOverLimit(t *testing.T) {
-	words := DefaultPlaceholders()
-	limit := placeholderLimit(words) + len("Observations") + leadInLimit // the heading may open the content
+	words := defaultPlaceholderList
+	limit := words.limit + len("Observations") + leadInLimit // the heading may open the content
 	para := "Mia showed me her room and the picture she had drawn at school for her mum, then we talked about her week at school and at home. She said she likes her new teacher and that she wants to stay for the after-school club."
 	if !nonSpaceOver(para, limit) || len(para) >= 2*limit {
 		t.Fatalf("the paragraph (%d bytes) is not between the limit %d and what readShort reads at once", len(para), limit)
@@ -174,12 +174,12 @@ func TestPlaceholderInShortSectionOverLimit(t *testing.T) {
 
 // TestPlaceholderInAtTheLimit: placeholders with a deferral of digits
 // ("pending 2611...") either side of the most letters and digits a
-// placeholder can have, headed and labelled, answer as IsPlaceholder of
+// placeholder can have, headed and labelled, answer as WordList.Has of
 // the whole content: the count that tells a section long at once is
 // exact at the limit.
 func TestPlaceholderInAtTheLimit(t *testing.T) {
 	for _, words := range placeholderWordLists[:2] {
-		limit := placeholderLimit(words)
+		limit := words.limit
 		placeholders := 0
 		for k := limit - 12; k <= limit+3; k++ {
 			for _, form := range []string{"## Observations\n%s\n", "**Observations:** %s\n", "**Observations** - %s.\n", "## Observations\n**TBC** %s\n"} {

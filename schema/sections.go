@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -538,53 +537,83 @@ func DefaultPlaceholders() []string {
 	return append([]string(nil), defaultPlaceholders...)
 }
 
-// IsPlaceholder reports whether text is empty or only one of words: case is
-// ignored, spaces are collapsed, and punctuation and symbols around the text
-// (a trailing ".", brackets, emphasis marks) are not significant. Text with
-// no letter or digit at all ("-", "—", "?", "...") counts as a placeholder
-// whatever words holds.
-func IsPlaceholder(text string, words []string) bool {
+// A WordList is a list of placeholder words made ready to be asked
+// about (Has): each word normalised once (normPlaceholder), the longest
+// text that could be one of them known, and the letters they open with
+// gathered. It is only read once made, so one list serves every
+// goroutine; a profile makes its lists when it is made.
+type WordList struct {
+	words []string
+	// norms are the words normalised, in their order; a word that
+	// normalises to nothing ("-", "—") is left out (a text that is not
+	// empty once trimmed is never it).
+	norms []string
+	limit int // placeholderLimit(words)
+	// firsts holds the first byte of each of norms.
+	firsts [256]bool
+}
+
+// NewWordList makes words ready to be asked about. words must not be
+// changed afterwards.
+func NewWordList(words []string) *WordList {
+	l := &WordList{words: words, limit: placeholderLimit(words)}
+	for _, w := range words {
+		n := normPlaceholder(w)
+		if n == "" {
+			continue
+		}
+		l.norms = append(l.norms, n)
+		l.firsts[n[0]] = true
+	}
+	return l
+}
+
+// Words returns the words the list was made of.
+func (l *WordList) Words() []string { return l.words }
+
+// defaultPlaceholderList is defaultPlaceholders made ready (Section.Placeholder).
+var defaultPlaceholderList = NewWordList(defaultPlaceholders)
+
+// Has reports whether text is empty or only one of the list's words: case
+// is ignored, spaces are collapsed, and punctuation and symbols around the
+// text (a trailing ".", brackets, emphasis marks) are not significant. A
+// word may be followed by a deferral ("TBC - to be agreed at core group":
+// isDeferral) or by another word. Text with no letter or digit at all
+// ("-", "—", "?", "...") counts as a placeholder whatever the list holds.
+func (l *WordList) Has(text string) bool {
 	t := strings.TrimFunc(text, notAlnum)
 	if t == "" {
 		return true
 	}
-	if nonSpaceOver(t, placeholderLimit(words)) { // too long to be any of words: don't normalise it
+	if nonSpaceOver(t, l.limit) { // too long to be any of the words: don't normalise it
 		return false
 	}
 	// Nor when no word opens with the text's first letter (most visit
 	// sections: "Leo said ..."), which is known without normalising it.
-	if first, ok := firstNormASCII(t); ok && !slices.ContainsFunc(words, func(w string) bool {
-		f, ok := firstNormASCII(w)
-		return !ok || f == first
-	}) {
+	if first, ok := firstNormASCII(t); ok && !l.firsts[first] {
 		return false
 	}
-	// The text and each word normalised (normPlaceholder), in buffers on
-	// the stack when they are ASCII, as most are: a call allocates
-	// nothing unless a word opens the text and more follows.
+	// The text normalised (normPlaceholder), in a buffer on the stack
+	// when it is ASCII, as most are: a call allocates nothing unless a
+	// word opens the text and more follows.
 	var tbuf [256]byte
 	tn, ascii := appendNormASCII(tbuf[:0], t)
 	if !ascii {
 		tn = []byte(normPlaceholder(t))
 	}
-	var buf [64]byte
-	for _, w := range words {
-		if first, ok := firstNormASCII(w); ok && (len(tn) == 0 || first != tn[0]) {
-			continue // the word's first letter is not the text's: neither it nor "word ..."
+	for _, nw := range l.norms {
+		if nw[0] != tn[0] {
+			continue // neither the word nor "word ..."
 		}
-		nw, ascii := appendNormASCII(buf[:0], w)
-		if !ascii {
-			nw = []byte(normPlaceholder(w))
-		}
-		if bytes.Equal(nw, tn) {
+		if string(tn) == nw {
 			return true
 		}
 		n := len(nw)
-		if n == 0 || len(tn) <= n || tn[n] != ' ' || !bytes.Equal(tn[:n], nw) {
+		if len(tn) <= n || tn[n] != ' ' || string(tn[:n]) != nw {
 			continue
 		}
 		rest := string(tn[n+1:])
-		if isDeferral(string(nw), rest) || IsPlaceholder(rest, words) { // "TBC - to be agreed at core group"
+		if isDeferral(nw, rest) || l.Has(rest) { // "TBC - to be agreed at core group"
 			return true
 		}
 	}
@@ -592,16 +621,16 @@ func IsPlaceholder(text string, words []string) bool {
 }
 
 // IsSectionPlaceholder reports whether content, the text of a section
-// under heading, is empty or only a placeholder by words: IsPlaceholder
+// under heading, is empty or only a placeholder by words: words.Has
 // of it, or of what follows the heading repeated at its start ("Contingency
 // plan to be agreed at the first core group", "The contingency plan is
 // TBC", "Leo's wishes and feelings: not ascertained"; withoutHeading).
-func IsSectionPlaceholder(heading, content string, words []string) bool {
-	if IsPlaceholder(content, words) {
+func IsSectionPlaceholder(heading, content string, words *WordList) bool {
+	if words.Has(content) {
 		return true
 	}
 	rest, ok := withoutHeading(content, heading)
-	return ok && IsPlaceholder(rest, words)
+	return ok && words.Has(rest)
 }
 
 // leadInLimit is the most bytes withoutHeading takes from the start of a
@@ -740,7 +769,8 @@ func leadWords(dst []leadWord, text string, n int) []leadWord {
 
 // placeholderLimit is the most non-space bytes a text trimmed of what is
 // neither a letter nor a digit at either end can have and still be
-// IsPlaceholder by words (a word, another after it, and a deferral).
+// a placeholder by words (WordList.Has: a word, another after it, and a
+// deferral).
 func placeholderLimit(words []string) int {
 	longest := 0
 	for _, w := range words {
