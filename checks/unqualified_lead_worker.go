@@ -96,11 +96,8 @@ func runUnqualifiedLeadWorker(pass *lint.Pass) error {
 // serviceWords names the service the lead worker must come from, in the
 // words of the profile's procedure.
 func serviceWords(pass *lint.Pass) string {
-	switch pass.Profile.Base {
-	case lint.ProfileStoke:
-		return " from within Vulnerable Children and Corporate Parenting"
-	case lint.ProfileOxfordshire:
-		return " from within Children, Education and Families"
+	if d := pass.Profile.Directorate(); d != "" {
+		return " from within " + d
 	}
 	return " from within the local authority's children's social care"
 }

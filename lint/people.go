@@ -303,8 +303,7 @@ const (
 )
 
 // AgencyService says which service an agency as written in case.md is.
-// The directorate names of the two procedures ("Vulnerable Children and
-// Corporate Parenting", "Children, Education and Families") and "Children's
+// The directorate names of the two procedures (directorates) and "Children's
 // Services", "Children's Social Care" or "CSC" are children's social care,
 // whatever else they say; then a health, education, police, probation,
 // housing, adult or voluntary agency is another service; then a council,
@@ -316,9 +315,14 @@ func AgencyService(agency string) Service {
 		return ServiceUnknown
 	}
 	if hasPhrase(p, "childrens social care", "childrens services", "childrens social work",
-		"children education and families", "children and families", "vulnerable children",
-		"corporate parenting", "cef", "vccp", "csc", "childrens safeguarding") {
+		"children and families", "vulnerable children", "corporate parenting", "csc",
+		"childrens safeguarding") {
 		return ServiceSocialCare
+	}
+	for _, d := range directorates {
+		if hasPhrase(p, d.phrases...) {
+			return ServiceSocialCare
+		}
 	}
 	if hasPhrase(p, "health", "nhs", "gp", "surgery", "medical", "hospital", "clinic", "midwife",
 		"midwifery", "nursing", "camhs", "trust", "school", "schools", "academy", "college",
@@ -598,15 +602,37 @@ func (c *Case) leadWorkersAuthority() string {
 	return ""
 }
 
-// The directorates and abbreviations of the two procedures' authorities,
-// and the authority each names (AgencyAuthority).
-var procedureAuthorities = []struct{ phrase, authority string }{
-	{"vulnerable children and corporate parenting", "stoke on trent"},
-	{"vccp", "stoke on trent"},
-	{"sotcc", "stoke on trent"},
-	{"children education and families", "oxfordshire"},
-	{"cef", "oxfordshire"},
-	{"occ", "oxfordshire"},
+// A directorate is the children's social care of one of the procedures'
+// authorities, as its procedure names it: the one place caselint knows
+// these names. AgencyService reads its phrases as children's social care,
+// AgencyAuthority reads them and the council's as its authority, and
+// Profile.Directorate gives its name for messages.
+type directorate struct {
+	profile   string   // the shipped profile of its procedure
+	name      string   // as the procedure writes it
+	authority string   // as AgencyAuthority names it
+	phrases   []string // phrase forms that name the directorate: its name and abbreviation
+	council   []string // phrase forms that name only the council ("SOTCC")
+}
+
+var directorates = []directorate{
+	{ProfileStoke, "Vulnerable Children and Corporate Parenting", "stoke on trent",
+		[]string{"vulnerable children and corporate parenting", "vccp"}, []string{"sotcc"}},
+	{ProfileOxfordshire, "Children, Education and Families", "oxfordshire",
+		[]string{"children education and families", "cef"}, []string{"occ"}},
+}
+
+// Directorate returns the name of the children's social care its
+// procedure requires the lead worker to come from ("Vulnerable Children
+// and Corporate Parenting" under Stoke-on-Trent's), or "" for a profile
+// of neither procedure (the combined profile).
+func (p *Profile) Directorate() string {
+	for _, d := range directorates {
+		if p.Base == d.profile {
+			return d.name
+		}
+	}
+	return ""
 }
 
 // authorityWords are the words around a local authority's name that are
@@ -668,9 +694,11 @@ func AgencyAuthority(agency string) string {
 			}
 		}
 	}
-	for _, pa := range procedureAuthorities {
-		if containsSpaced(p, pa.phrase) {
-			return pa.authority
+	for _, d := range directorates {
+		for _, phrases := range [][]string{d.phrases, d.council} {
+			if hasPhrase(p, phrases...) {
+				return d.authority
+			}
 		}
 	}
 	return ""

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/caselint/caselint/schema"
@@ -704,5 +705,40 @@ func TestAgencyAuthority(t *testing.T) {
 		if got := sameAuthority(tt.a, tt.b); got != tt.same {
 			t.Errorf("sameAuthority(%q, %q) = %v", tt.a, tt.b, got)
 		}
+	}
+}
+
+// TestDirectorates: each procedure's directorate is named once
+// (directorates) and read everywhere from there: as children's social
+// care, as its authority, and for its profile's messages.
+func TestDirectorates(t *testing.T) {
+	for _, d := range directorates {
+		for _, p := range d.phrases {
+			if got := AgencyService(p); got != ServiceSocialCare {
+				t.Errorf("AgencyService(%q) = %v, want children's social care", p, got)
+			}
+			if got := AgencyAuthority(strings.ToUpper(p)); got != d.authority {
+				t.Errorf("AgencyAuthority(%q) = %q, want %q", p, got, d.authority)
+			}
+		}
+		for _, c := range d.council {
+			if got := AgencyAuthority(c + " Social Care"); got != d.authority {
+				t.Errorf("AgencyAuthority(%q) = %q, want %q", c, got, d.authority)
+			}
+		}
+		prof, err := ShippedProfile(d.profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := prof.Directorate(); got != d.name {
+			t.Errorf("profile %s: Directorate() = %q, want %q", d.profile, got, d.name)
+		}
+	}
+	combined, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := combined.Directorate(); got != "" {
+		t.Errorf("combined: Directorate() = %q, want none", got)
 	}
 }
