@@ -87,7 +87,7 @@ func runAbsentMemberWithoutReport(pass *lint.Pass) error {
 			if lint.AmongPeople(m, cg.Apologies) {
 				what = "sent apologies to"
 			}
-			pass.Reportf(cg.Doc, cg.Doc.At("attended"),
+			pass.ReportOccurrencef("member "+m, cg.Doc, cg.Doc.At("attended"),
 				"%s %s the core group of %s and sent no written report: a professional in the core group who cannot attend must provide a written report to the meeting of their view and progress against the planned outcomes; record it in written_reports and in the minutes (%s)",
 				m, what, cgDateWords(cg.Date), cite(pass))
 		}

@@ -81,7 +81,7 @@ func runCoreMemberWithoutPart(pass *lint.Pass) error {
 		if c.IsFamily(m) {
 			who = "family member"
 		}
-		pass.Reportf(doc, doc.AtElem(i, "core_group"),
+		pass.ReportOccurrencef("member "+m, doc, doc.AtElem(i, "core_group"),
 			"%s is a %s of the core group but owns no action of the plan: the plan should be formulated with the specific roles of the core group members in mind; ascribe to %s the tasks that are theirs (%s)",
 			pass.Case.NameWithRole(m), who, strings.TrimSpace(c.Person(m).Name), cite(pass))
 	}

@@ -89,7 +89,7 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 					continue
 				}
 				seen[id] = true
-				pass.Reportf(doc, at,
+				pass.ReportOccurrencef("outcome "+id, doc, at,
 					"outcome %s, agreed at %s of %s (%s, outcomes %q), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; add %s to the Outcomes list as the conference agreed it (%s)",
 					id, conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), strings.TrimSpace(o), id, cite(pass))
 			}
@@ -100,7 +100,7 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 			continue
 		}
 		seen[id] = true
-		pass.Reportf(doc, at,
+		pass.ReportOccurrencef("outcome "+id, doc, at,
 			"outcome %s, agreed at %s of %s (%s), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; add %s to the Outcomes list as the conference agreed it (%s)",
 			strings.TrimSpace(o), conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), id, cite(pass))
 	}

@@ -86,7 +86,7 @@ func runIncompleteCoreGroup(pass *lint.Pass) error {
 	known := pass.Case.Record != nil
 
 	if lw := strings.TrimSpace(plan.LeadWorker); lw != "" && (!known || pass.Case.Person(lw) != nil) && !lint.AmongPeople(lw, members) {
-		pass.Reportf(doc, doc.At("core_group"),
+		pass.ReportOccurrencef("lead worker "+lw, doc, doc.At("core_group"),
 			"the core group does not include the lead worker, %s: the lead social worker leads the core group; add %s to core_group (%s)",
 			pass.Case.NameWithRole(lw), lw, cite(pass))
 	}
@@ -116,7 +116,7 @@ func runIncompleteCoreGroup(pass *lint.Pass) error {
 	if len(family) > 0 {
 		who = "case.md lists " + joinWithAnd(family) + ": add them to core_group"
 	}
-	pass.Reportf(doc, doc.At("core_group"),
+	pass.ReportOccurrencef("no family member", doc, doc.At("core_group"),
 		"the core group includes no family member: membership should include family members, so that they are involved in the plan; %s, or, where a parent has been excluded, suppress this finding with the reason (%s)",
 		who, cite(pass))
 	return nil

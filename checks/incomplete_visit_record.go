@@ -119,7 +119,7 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 			}
 			switch {
 			case sec == nil:
-				pass.Reportf(doc, doc.TypeLine(),
+				pass.ReportOccurrencef("section "+def.Name, doc, doc.TypeLine(),
 					"the record of the visit of %s has no \"## %s\" section: add it, with %s (write \"None\" if there is nothing to record) (%s)",
 					day, def.Title, def.Hint, cite(pass))
 			case unanswered(pass, sec):

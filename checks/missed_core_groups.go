@@ -101,7 +101,7 @@ func runMissedCoreGroups(pass *lint.Pass) error {
 			for _, x := range missed {
 				dates = append(dates, x.Date.Long())
 			}
-			pass.Reportf(cg.Doc, cg.Doc.At("attended"),
+			pass.ReportOccurrencef("member "+m, cg.Doc, cg.Doc.At("attended"),
 				"%s, a member of the core group, has missed %d meetings in a row (%s), neither attending nor sending a written report: every member attends and takes part in core group meetings; the lead worker should discuss it with them and, if it continues, with their manager, and record why they could not attend (%s)",
 				pass.Case.NameWithRole(m), limit, joinWithAnd(dates), cite(pass))
 		}

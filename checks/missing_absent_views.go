@@ -100,7 +100,7 @@ func runMissingAbsentViews(pass *lint.Pass) error {
 			if len(left) == 0 {
 				continue
 			}
-			pass.Reportf(cg.Doc, sec.HeadingOffset,
+			pass.ReportOccurrencef("views of "+strings.Join(left, ", "), cg.Doc, sec.HeadingOffset,
 				"the written views of absent members in the minutes of the core group of %s leave out %s: written_reports names them, but no sentence here gives their view; write the view they provided, naming them, or correct written_reports (%s)",
 				cgDateWords(cg.Date), joinWithAnd(left), cite(pass))
 		}

@@ -63,11 +63,11 @@ func runMissingCoreGroup(pass *lint.Pass) error {
 		m = strings.TrimSpace(m)
 		switch {
 		case pass.Profile.IsPlaceholder(m):
-			pass.Reportf(doc, doc.AtElem(i, "core_group"),
+			pass.ReportOccurrencef("unnamed "+m, doc, doc.AtElem(i, "core_group"),
 				"an unnamed member in the core group (%q): name the member, or remove the entry (%s)",
 				m, cite(pass))
 		case !pass.Case.Known(m):
-			pass.Reportf(doc, doc.AtElem(i, "core_group"),
+			pass.ReportOccurrencef("unknown "+m, doc, doc.AtElem(i, "core_group"),
 				"core group member %q is not among the people in case.md%s: add them to [[people]] there, or correct the name (%s)",
 				m, pass.Case.SuggestPerson(m), cite(pass))
 		}

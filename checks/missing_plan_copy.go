@@ -121,7 +121,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 			if !earlier.IsZero() {
 				got = " (the copy given on " + earlier.Long() + " was of an earlier plan: this one started on " + start.Long() + ")"
 			}
-			pass.Reportf(doc, doc.At("core_group"),
+			pass.ReportOccurrencef("copy to "+r.name, doc, doc.At("core_group"),
 				"%s %s but has no recorded copy of the plan%s: give them a written copy%s%s and record it in a [[copies]] table (%s)",
 				label, r.why, got, in, r.how, cite(pass))
 		case !right:
@@ -129,7 +129,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 			if lang == "" {
 				lang = "English (no language recorded)"
 			}
-			pass.Reportf(doc, doc.At("copies", strconv.Itoa(first)),
+			pass.ReportOccurrencef("language of "+r.name, doc, doc.At("copies", strconv.Itoa(first)),
 				"%s's copy of the plan is in %s, not in their language (%s): give them a copy in %s and record its language (%s)",
 				r.name, lang, r.lang, r.lang, cite(pass))
 		}

@@ -134,7 +134,10 @@ func runMissingPlanSection(pass *lint.Pass) error {
 				s.Heading, what, cite(pass))
 			continue
 		}
-		pass.Reportf(doc, doc.TypeLine(),
+		// Every missing section is reported on the type line: which
+		// section is the occurrence, so that a baseline entry (or an
+		// ignore) for one does not hide another.
+		pass.ReportOccurrencef("section "+def.Name, doc, doc.TypeLine(),
 			"the plan has no %s section: add one setting out %s (%s)",
 			planHeadingList(def), what, cite(pass))
 	}

@@ -75,7 +75,7 @@ func runPlanStartMismatch(pass *lint.Pass) error {
 		return nil // the conference of that day is there, unread: invalid-record's
 	}
 	if start == nil {
-		pass.Reportf(doc, doc.At("started"),
+		pass.ReportOccurrencef("no conference", doc, doc.At("started"),
 			"the plan started on %s, but no initial or transfer conference in the case decided on a plan: add the record of the conference that made the plan, or correct started (%s)",
 			plan.Started.Long(), cite(pass))
 		return nil
@@ -99,7 +99,7 @@ func runPlanStartMismatch(pass *lint.Pass) error {
 		}
 		break
 	}
-	pass.Reportf(doc, doc.At("started"),
+	pass.ReportOccurrencef("conference "+start.Date.String(), doc, doc.At("started"),
 		"the plan started on %s, but this authority's plan started at %s on %s (%s):%s a plan starts on the day of the conference decision, and every timescale counts from it; set started = %s (%s)",
 		plan.Started.Long(), conferenceKindName(start.Kind), start.Date.Long(), pathInCase(pass, start.Doc), why, start.Date, cite(pass))
 	return nil

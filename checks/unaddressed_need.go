@@ -66,7 +66,7 @@ func runUnaddressedNeed(pass *lint.Pass) error {
 		if pass.Case.NeedAddressed(need) {
 			continue
 		}
-		pass.Reportf(doc, at,
+		pass.ReportOccurrencef("need "+need, doc, at,
 			"case.md records that %s has %q, but the plan does not address it: describe in the Developmental needs section the need and the services %s requires for it, or ascribe an action to it, in the words case.md uses (%s)",
 			pass.Case.ChildName(), need, pass.Case.ChildName(), cite(pass))
 	}

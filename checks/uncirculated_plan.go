@@ -95,7 +95,7 @@ func runUncirculatedPlan(pass *lint.Pass) error {
 		if hasCopy(func(to string) bool { return lint.SamePerson(to, m) }) {
 			continue
 		}
-		pass.Reportf(doc, doc.AtElem(i, "core_group"),
+		pass.ReportOccurrencef("member "+m, doc, doc.AtElem(i, "core_group"),
 			"%s is a professional of the core group but has no recorded copy of the plan: the lead worker circulates the plan to every member of the core group; send them a copy and record it in a [[copies]] table (%s)",
 			pass.Case.NameWithRole(m), cite(pass))
 	}
