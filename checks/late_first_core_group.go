@@ -132,7 +132,7 @@ func runLateFirstCoreGroup(pass *lint.Pass) error {
 				first.Date.Long(), pass.Calendar.WorkingDaysAfter(conf.Date, first.Date), which, conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
 		}
 	case until.After(due):
-		pass.ReportOccurrencef(lint.GapOccurrence(conf.Date), plan.Doc, cgStartedLine(plan),
+		pass.ReportOpenf(conf.Date, lint.GapOccurrence(conf.Date), plan.Doc, cgStartedLine(plan),
 			"no core group has been held since %s on %s: the first core group was due within %s, by %s; convene it now and record it in core-groups/ (%s)",
 			which, conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
 	}

@@ -96,7 +96,7 @@ func runLateReviewConference(pass *lint.Pass) error {
 	if !ok || !next.due.Before(pass.Until()) {
 		return nil
 	}
-	pass.ReportOccurrencef(lint.GapOccurrence(next.prev.Date), next.doc, next.at,
+	pass.ReportOpenf(next.prev.Date, lint.GapOccurrence(next.prev.Date), next.doc, next.at,
 		"no review conference has been held since %s of %s: one was due by %s; convene the review conference and record it (%s)",
 		next.which, next.prev.Date.Long(), next.due.Long(), cite(pass))
 	return nil

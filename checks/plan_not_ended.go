@@ -62,7 +62,7 @@ func runPlanNotEnded(pass *lint.Pass) error {
 		c := plan.Cessation
 		switch {
 		case c == nil:
-			pass.ReportOccurrencef(decidedToEnd(cf), plan.Doc, plan.Doc.TypeLine(),
+			pass.ReportOpenf(cf.Date, decidedToEnd(cf), plan.Doc, plan.Doc.TypeLine(),
 				"the review conference of %s decided to end the plan, but plan.md has no [cessation]: record the ending, dated %s, with its reason, the conference, who was notified and the help that follows (%s)",
 				cf.Date.Long(), cf.Date.Long(), cite(pass))
 		case !c.Date.IsZero() && c.Date.After(cf.Date):

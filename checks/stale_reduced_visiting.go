@@ -61,7 +61,7 @@ func runStaleReducedVisiting(pass *lint.Pass) error {
 	// Reported on the [reduced_visiting] header, which a renewed
 	// agreement keeps: which agreement lapsed at which review is the
 	// occurrence, so that a baseline entry of one does not hide the next.
-	pass.ReportOccurrencef("agreed "+agreed.String()+", continued "+cf.Date.String(), doc, doc.At("reduced_visiting"),
+	pass.ReportOpenf(cf.Date, "agreed "+agreed.String()+", continued "+cf.Date.String(), doc, doc.At("reduced_visiting"),
 		"reduced visiting was agreed on %s on the recommendation that planning end at the next conference, but the review conference on %s continued the plan: the visiting frequency should have been reviewed and set at that conference; record the frequency it set: remove [reduced_visiting], or date a renewed agreement on or after %s (%s)",
 		agreed.Long(), cf.Date.Long(), cf.Date.Long(), cite(pass))
 	return nil

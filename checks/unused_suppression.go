@@ -17,6 +17,15 @@ a reasoned caselint:ignore that matched no finding of its rule on the line
 it covers (the next line for a comment on a line of its own, its own line
 for a trailing comment), and for one that names no known rule.
 
+On a line every instance of a problem shares (a gap still open, on
+plan.md's started line), an ignore covers only the earliest instance, the
+one its reason was written about, and only while no earlier instance of its
+rule is on record in the case: an ignore cannot know of a gap that had not
+opened. Once that gap has closed, the comment is reported when it covers
+nothing, and, when a later gap stands on its line, says that it was
+written about an earlier instance and names the day the one reported
+opened: that gap is reported, not hidden.
+
 An ignore of a rule the profile turns off is not reported: the same record
 may be linted under another profile.
 

@@ -37,7 +37,18 @@ type Finding struct {
 	// redaction; redacted is set once it is redacted.
 	msg      schema.Msg
 	redacted bool
+	// opened and open are the diagnostic's Opened and Open: when the
+	// instance of a problem the finding is about opened, for instances
+	// that follow one another on one line (suppress.go), and whether it is
+	// still open on the day linted to (baseline.go).
+	opened schema.Date
+	open   bool
 }
+
+// IsOpen reports whether the finding is about an obligation still open on
+// the day linted to (Diagnostic.Open): a child unseen now, a meeting or
+// conference overdue now. A baseline never hides it.
+func (f Finding) IsOpen() bool { return f.open }
 
 // withMsg is f with the message m.
 func (f Finding) withMsg(m schema.Msg) Finding {

@@ -54,6 +54,16 @@ type Diagnostic struct {
 	// only the same instance, never a new one on that line. "" for a
 	// finding its line identifies (the line's own record or value).
 	Occurrence string
+	// Opened, when set, is the day the instance the finding is about
+	// opened (a gap's first day, the conference that decided), for a rule
+	// whose instances on one line follow one another in time: a
+	// caselint:ignore on that line covers only the earliest of them
+	// (suppress.go).
+	Opened schema.Date
+	// Open says the finding is about an obligation still open on the day
+	// linted to (a child unseen now, a meeting overdue now): a baseline
+	// never hides it, and caselint baseline does not write it (baseline.go).
+	Open bool
 }
 
 // Reportf reports a finding at byte offset off of doc. format is
@@ -73,9 +83,22 @@ func (p *Pass) ReportGapf(span Span, doc *schema.Document, off int, format strin
 // shares (plan.md's started line): its occurrence is the day it opened,
 // span.From, so that a baseline entry of an earlier gap, since closed,
 // does not hide it (Diagnostic.Occurrence).
+//
+// The gap is open (Diagnostic.Open) when it runs to the day linted to,
+// not to a cessation before it.
 func (p *Pass) ReportOpenGapf(span Span, doc *schema.Document, off int, format string, args ...any) {
 	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...), Span: &span,
-		Occurrence: GapOccurrence(span.From)})
+		Occurrence: GapOccurrence(span.From), Opened: span.From, Open: !span.To.Before(p.AsOf)})
+}
+
+// ReportOpenf is Reportf for an obligation that opened on opened (the
+// conference it counts from, the one that decided) and has not been met,
+// reported on a line every instance of it shares: occurrence says which
+// (Diagnostic.Occurrence). It is open (Diagnostic.Open) unless the plan
+// ended before the day linted to, when it is a thing of the past.
+func (p *Pass) ReportOpenf(opened schema.Date, occurrence string, doc *schema.Document, off int, format string, args ...any) {
+	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...),
+		Occurrence: occurrence, Opened: opened, Open: !p.Until().Before(p.AsOf)})
 }
 
 // GapOccurrence is the occurrence of a gap that opened on from

@@ -24,6 +24,7 @@ func (placeStage) run(e *engine, w *caseWork) {
 			}
 		}
 		f.Attributed, f.Span = d.Attributed, d.Span
+		f.opened, f.open = d.Opened, d.Open
 		out = append(out, f)
 	}
 	w.setRuled(out)

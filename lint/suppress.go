@@ -11,6 +11,15 @@ import (
 // or with a placeholder for one ("TBC", "-": the profile's IsPlaceholder),
 // suppresses nothing and is reported as unexplained-suppression.
 //
+// Of the findings on its line that are about instances following one
+// another in time (Finding.opened: the gap open now, on plan.md's started
+// line), an ignore covers only the earliest, and only when no earlier
+// instance of its rule is reported anywhere in the case (a gap since
+// closed, reported at the visit that closed it): that earlier instance is
+// the one the ignore was written about, and an ignore cannot know of a gap
+// that had not opened (coveredOnLine). Findings with no such instance
+// (their line identifies them) are all covered, as before.
+//
 // An ignore naming a rule that the profile has turned off is not reported
 // as unused: the same record may be linted under another profile.
 //
@@ -25,6 +34,7 @@ func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped m
 		k := ruleLine{ruleDoc{f.RuleID, f.Path}, f.Pos.Line}
 		onLine[k] = append(onLine[k], i)
 	}
+	first := firstOpened(findings)
 	var extra []Finding
 	var pl placer // each directive's line scanned and hashed once
 	for _, d := range docs {
@@ -58,15 +68,21 @@ func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped m
 			k := ruleLine{ruleDoc{rule, d.Source.Path}, dir.Covers}
 			used := dropped[k] > 0
 			delete(dropped, k)
-			for _, i := range onLine[k] {
+			covered, later := coveredOnLine(findings, onLine[k], first)
+			for _, i := range covered {
 				if f := &findings[i]; f.Suppression == nil {
 					f.Suppression = &Suppression{Reason: dir.Reason, Pos: at.pos}
 					used = true
 				}
 			}
-			if !used && e.severity[rule] != 0 {
+			switch {
+			case used || e.severity[rule] == 0:
+			case later.IsZero():
 				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset, "",
 					"").withMsg(schema.Msgf("caselint:ignore %s suppresses nothing on line %d: remove it, or move it to the line the finding is on", rule, dir.Covers)))
+			default:
+				extra = append(extra, pl.finding(e, UnusedSuppressionID, d, dir.Offset, "",
+					"").withMsg(schema.Msgf("caselint:ignore %s on line %d was written about an earlier instance, which is no longer reported here: the one reported now opened on %s, later, so this comment does not cover it; review that finding, and remove this comment", rule, dir.Covers, later.Long())))
 			}
 		}
 	}
@@ -83,4 +99,54 @@ func (e *engine) isRule(id string) bool {
 		}
 	})
 	return e.ruleIDs[id]
+}
+
+// firstOpened is, by rule, the day the earliest instance of that rule's
+// problems reported in the case opened: a finding's Diagnostic.Opened, or
+// the start of the gap it reports (Span.From: a gap since closed).
+func firstOpened(findings []Finding) map[string]schema.Date {
+	var first map[string]schema.Date
+	for _, f := range findings {
+		d := f.opened
+		if d.IsZero() && f.Span != nil {
+			d = f.Span.From
+		}
+		if d.IsZero() {
+			continue
+		}
+		if first == nil {
+			first = map[string]schema.Date{}
+		}
+		if c, ok := first[f.RuleID]; !ok || d.Before(c) {
+			first[f.RuleID] = d
+		}
+	}
+	return first
+}
+
+// coveredOnLine returns which of the findings at idx (those of one rule on
+// the line an ignore covers) the ignore covers: every one with no opening
+// day (its line identifies it), and, of those about an instance that
+// opened on a day, those of the earliest day, when no instance of the rule
+// opened before it (first, firstOpened). later is the day the earliest of
+// the instances left uncovered opened, zero when none is.
+func coveredOnLine(findings []Finding, idx []int, first map[string]schema.Date) (covered []int, later schema.Date) {
+	var earliest schema.Date
+	for _, i := range idx {
+		if d := findings[i].opened; !d.IsZero() && (earliest.IsZero() || d.Before(earliest)) {
+			earliest = d
+		}
+	}
+	for _, i := range idx {
+		f := findings[i]
+		switch {
+		case f.opened.IsZero():
+			covered = append(covered, i)
+		case f.opened == earliest && !first[f.RuleID].Before(earliest):
+			covered = append(covered, i)
+		case later.IsZero() || f.opened.Before(later):
+			later = f.opened
+		}
+	}
+	return covered, later
 }
