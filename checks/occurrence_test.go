@@ -21,7 +21,7 @@ import (
 // plan.md's started or review_conference line, a decision to end the plan
 // on its type line, a lapsed reduced visiting agreement on its header)
 // gives each instance its own fingerprint: linted later, the same
-// instance keeps its fingerprint (a baseline entry still hides it), and a
+// instance keeps its fingerprint (--new-from-rev finds it not new), and a
 // new instance on the same line, after the records moved on, has another
 // (a baseline entry of the old one cannot hide it).
 func TestOccurrenceInFingerprint(t *testing.T) {

@@ -35,11 +35,14 @@ type BaselineEntry struct {
 }
 
 // NewBaseline is the baseline of the findings fs, in baseline order: those
-// a caselint:ignore covers are left out (they are reviewed already).
+// a caselint:ignore covers are left out (they are reviewed already), and so
+// are those about an obligation still open on the day linted to
+// (Finding.IsOpen: a child unseen now, a meeting overdue now), which a
+// baseline never hides: a baseline is for what is past.
 func NewBaseline(fs []Finding) *Baseline {
 	b := &Baseline{}
 	for _, f := range fs {
-		if f.Suppression == nil && f.Fingerprint != "" {
+		if f.Suppression == nil && f.Fingerprint != "" && !f.open {
 			b.Entries = append(b.Entries, BaselineEntry{Fingerprint: f.Fingerprint, RuleID: f.RuleID, Path: f.Path})
 		}
 	}
@@ -203,7 +206,9 @@ func isRuleID(s string) bool {
 // order, how many it hid, and the entries in scope that no finding
 // matched (stale: put right, or its line changed). Findings are matched by
 // fingerprint, each entry once; a finding a caselint:ignore covers is
-// never hidden and matches no entry (it is reviewed: its entry is stale).
+// never hidden and matches no entry (it is reviewed: its entry is stale),
+// nor is a finding about an obligation still open (Finding.IsOpen: a
+// child unseen now is reported however long it has been so).
 // inScope says whether a path was linted: an entry of a file the run did
 // not read is not stale.
 func (b *Baseline) Hide(fs []Finding, inScope func(string) bool) (kept []Finding, hidden int, stale []BaselineEntry) {
@@ -234,7 +239,7 @@ func (b *Baseline) hider() *baselineHider {
 func (h *baselineHider) hide(batch []Finding) []Finding {
 	kept := batch[:0]
 	for _, f := range batch {
-		if f.Suppression == nil && h.left[f.Fingerprint] > 0 {
+		if f.Suppression == nil && !f.open && h.left[f.Fingerprint] > 0 {
 			h.left[f.Fingerprint]--
 			h.hidden++
 			continue

@@ -228,15 +228,87 @@ func TestOccurrenceFingerprint(t *testing.T) {
 		t.Errorf("a later gap on the same line has the earlier one's fingerprint %s", a.Fingerprint)
 	}
 
-	// Through a baseline: made with the January gap, it hides that gap
-	// and the plain finding, and not the April gap, whose entry is stale.
+	// Through a baseline: the gap is open on the day linted to, so the
+	// baseline made then leaves it out (a baseline is for what is past)
+	// and never hides it, the same gap a month on or a new one; the
+	// plain finding it holds and hides.
 	b := NewBaseline(old)
+	if len(b.Entries) != 1 || b.Entries[0].Fingerprint != plain.Fingerprint {
+		t.Errorf("baseline of an open gap and a plain finding: %v, want the plain finding's entry alone", b.Entries)
+	}
 	kept, hidden, stale := b.Hide(later, func(string) bool { return true })
-	if len(kept) != 0 || hidden != 2 || len(stale) != 0 {
+	if len(kept) != 1 || !strings.HasPrefix(kept[0].Message, "open since 15 January 2026") || hidden != 1 || len(stale) != 0 {
 		t.Errorf("the same gap later: kept %v, hidden %d, stale %v", kept, hidden, stale)
 	}
 	kept, hidden, stale = b.Hide(next, func(string) bool { return true })
-	if len(kept) != 1 || !strings.HasPrefix(kept[0].Message, "open since 21 April 2026") || hidden != 1 || len(stale) != 1 {
-		t.Errorf("a new gap: kept %v, hidden %d, stale %v; want the April gap kept and the January entry stale", kept, hidden, stale)
+	if len(kept) != 1 || !strings.HasPrefix(kept[0].Message, "open since 21 April 2026") || hidden != 1 || len(stale) != 0 {
+		t.Errorf("a new gap: kept %v, hidden %d, stale %v; want the April gap kept", kept, hidden, stale)
+	}
+}
+
+// TestBaselineOpenFindings: a finding about an obligation still open on
+// the day linted to (an open gap running to it, an overdue conference of
+// a plan not ended) is never written to a baseline nor hidden by an entry
+// of its fingerprint (one an earlier caselint wrote); the same gap closed,
+// or open only up to a cessation before the day linted to, is past, and
+// is baselined as any other finding.
+func TestBaselineOpenFindings(t *testing.T) {
+	jan := schema.NewDate(2026, 1, 15)
+	lintWith := func(report func(p *Pass, doc *schema.Document)) Finding {
+		t.Helper()
+		rule := &Rule{ID: "gap", Severity: Error, Run: func(p *Pass) error {
+			report(p, p.Case.Plan.Doc)
+			return nil
+		}}
+		res := run(t, fstest.MapFS{"a/case.md": {Data: []byte(caseMD)}, "a/plan.md": {Data: []byte(planMD(""))}}, rule)
+		for _, f := range res.Findings {
+			if f.RuleID == "gap" {
+				return f
+			}
+		}
+		t.Fatal("no finding")
+		return Finding{}
+	}
+	tests := []struct {
+		name   string
+		report func(p *Pass, doc *schema.Document)
+		open   bool
+	}{
+		{"open gap to the day linted to", func(p *Pass, doc *schema.Document) {
+			p.ReportOpenGapf(Span{From: jan, Due: jan.AddDays(14), To: p.AsOf}, doc, doc.At("started"), "open")
+		}, true},
+		{"open gap up to a cessation before it", func(p *Pass, doc *schema.Document) {
+			p.ReportOpenGapf(Span{From: jan, Due: jan.AddDays(14), To: p.AsOf.AddDays(-30)}, doc, doc.At("started"), "ended")
+		}, false},
+		{"overdue obligation of a plan still running", func(p *Pass, doc *schema.Document) {
+			p.ReportOpenf(jan, GapOccurrence(jan), doc, doc.At("started"), "overdue")
+		}, true},
+		{"closed gap", func(p *Pass, doc *schema.Document) {
+			p.ReportGapf(Span{From: jan, Due: jan.AddDays(14), To: jan.AddDays(40)}, doc, doc.At("started"), "closed")
+		}, false},
+		{"instance with an occurrence, not open", func(p *Pass, doc *schema.Document) {
+			p.ReportOccurrencef("section review", doc, doc.TypeLine(), "no review section")
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := lintWith(tt.report)
+			if f.IsOpen() != tt.open {
+				t.Fatalf("IsOpen %v, want %v", f.IsOpen(), tt.open)
+			}
+			b := NewBaseline([]Finding{f})
+			if tt.open != (len(b.Entries) == 0) {
+				t.Errorf("baseline %v: open %v", b.Entries, tt.open)
+			}
+			// An entry of its fingerprint, as an earlier caselint wrote it.
+			old := &Baseline{Entries: []BaselineEntry{{Fingerprint: f.Fingerprint, RuleID: f.RuleID, Path: f.Path, Line: 3}}}
+			kept, hidden, stale := old.Hide([]Finding{f}, func(string) bool { return true })
+			if tt.open && (len(kept) != 1 || hidden != 0 || len(stale) != 1) {
+				t.Errorf("open: kept %v, hidden %d, stale %v; want it reported and the entry stale", kept, hidden, stale)
+			}
+			if !tt.open && (len(kept) != 0 || hidden != 1 || len(stale) != 0) {
+				t.Errorf("past: kept %v, hidden %d, stale %v; want it hidden", kept, hidden, stale)
+			}
+		})
 	}
 }

@@ -66,7 +66,11 @@ a symbolic link, never over a folder, a device or a Markdown file.
 
 The records are linted as caselint lint lints the work tree, under the same
 --profile, --as-of and config; findings a caselint:ignore covers are not
-written (they are reviewed already). See docs/adopting.md.`,
+written (they are reviewed already), nor are findings about an obligation
+still open on the day linted to (a child unseen now, a core group or review
+conference overdue now): a baseline is for what is past, and lint reports
+those until they are met; the command says how many it left out. See
+docs/adopting.md.`,
 		Example: `  caselint baseline
   caselint baseline cases/SOT-2026-0042
   caselint baseline --baseline ci/caselint-baseline cases`,
@@ -135,8 +139,25 @@ func Run(ctx context.Context, opts *Options) error {
 		return err
 	}
 	added, dropped := diff(old, b)
-	_, err = fmt.Fprintf(opts.IO.Out, "caselint baseline: wrote %s: %d %s (%d added, %d dropped)\n",
-		name, len(b.Entries), map[bool]string{true: "entry", false: "entries"}[len(b.Entries) == 1], added, dropped)
+	if _, err := fmt.Fprintf(opts.IO.Out, "caselint baseline: wrote %s: %d %s (%d added, %d dropped)\n",
+		name, len(b.Entries), map[bool]string{true: "entry", false: "entries"}[len(b.Entries) == 1], added, dropped); err != nil {
+		return err
+	}
+	// Findings about an obligation still open (a child unseen now) are
+	// never baselined: lint reports them until they are met.
+	open := 0
+	for _, f := range res.Findings {
+		if f.Suppression == nil && f.IsOpen() {
+			open++
+		}
+	}
+	if open > 0 {
+		_, err = fmt.Fprintf(opts.IO.Out, "caselint baseline: %d open %s not baselined: %s still running (a child unseen, a meeting or conference overdue, on the day linted to), so caselint lint reports %s until %s met\n",
+			open, map[bool]string{true: "finding", false: "findings"}[open == 1],
+			map[bool]string{true: "it is", false: "they are"}[open == 1],
+			map[bool]string{true: "it", false: "them"}[open == 1],
+			map[bool]string{true: "it is", false: "they are"}[open == 1])
+	}
 	return err
 }
 

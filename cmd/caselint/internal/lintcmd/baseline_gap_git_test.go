@@ -3,11 +3,14 @@ package lintcmd_test
 // A baseline names the findings a team accepted when it adopted caselint.
 // A gap still open (the child not seen alone, the core group not met) is
 // reported on plan.md's started line however many times it opens and
-// closes, so its entry must match only the gap it was made for: a later
-// gap, opened by a later visit or meeting, is a new finding, and hiding it
-// would leave a child at risk with nobody warned.
+// closes; while it is open the child is at risk now, and a baseline, which
+// is for what is past, never holds it: hiding it would leave a child at
+// risk with nobody warned for as long as the gap lasts. Once closed, the
+// gap is past, and is baselined as any other finding.
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -172,7 +175,7 @@ func openGaps(fs []jsonFinding) []jsonFinding {
 	return out
 }
 
-func TestGitBaselineHidesOnlyTheSameOpenGap(t *testing.T) {
+func TestGitBaselineNeverHidesAnOpenGap(t *testing.T) {
 	r := newRepo(t)
 	r.write("cases/T-GAP/case.md", gapCaseMD)
 	r.write("cases/T-GAP/plan.md", gapPlanMD)
@@ -188,23 +191,33 @@ func TestGitBaselineHidesOnlyTheSameOpenGap(t *testing.T) {
 		return append(append([]string{"--as-of", asOf}, stoke...), more...)
 	}
 
-	// Both gaps are open and late as of 20 April, and go in the baseline.
+	// Both gaps are open and late as of 20 April, and so is the review
+	// conference (due by 14 April): the baseline leaves the three out, and
+	// says so.
 	before, _ := lintJSON(t, r.dir, args("2026-04-20", "cases")...)
 	if n := len(openGaps(before)); n != 2 {
 		t.Fatalf("as of 20 April: %d open gaps, want 2 (unseen-child, overdue-core-group): %v", n, before)
 	}
-	if code, out, errOut := caselint(t, r.dir, append([]string{"baseline"}, args("2026-04-20")...)...); code != cmdutil.ExitOK {
+	code, out, errOut := caselint(t, r.dir, append([]string{"baseline"}, args("2026-04-20")...)...)
+	if code != cmdutil.ExitOK || !strings.Contains(out, "3 open findings not baselined: they are still running") {
 		t.Fatalf("caselint baseline: exit %d\n%s%s", code, out, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(r.dir, ".caselint-baseline"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), " unseen-child ") || strings.Contains(string(data), " overdue-core-group ") {
+		t.Fatalf("the baseline holds an open gap:\n%s", data)
 	}
 	r.commit("Priya Shah", "2026-04-20T17:00:00Z", "caselint baseline")
 
-	// The same gaps, a month longer, are still the entries' findings.
-	if fs, errOut := lintJSON(t, r.dir, args("2026-05-20", "cases")...); len(openGaps(fs)) != 0 || strings.Contains(errOut, "no longer match") {
-		t.Fatalf("as of 20 May, the gaps of the baseline: %v\n%s", openGaps(fs), errOut)
+	// A month longer, the child is still unseen: still reported.
+	if fs, errOut := lintJSON(t, r.dir, args("2026-05-20", "cases")...); len(openGaps(fs)) != 2 {
+		t.Fatalf("as of 20 May: open gaps %v, want both reported\n%s", openGaps(fs), errOut)
 	}
 
 	// The child is seen alone and the core group meets; by 20 July both
-	// are late again. Those are new gaps, not the baseline's.
+	// are late again: reported.
 	r.write("cases/T-GAP/visits/2026-04-21.md", gapVisit("2026-04-21"))
 	r.commit("Priya Shah", "2026-04-21T17:00:00Z", "T-GAP: visit")
 	r.write("cases/T-GAP/core-groups/2026-04-22.md", gapCoreGroup("2026-04-22"))
@@ -220,16 +233,29 @@ func TestGitBaselineHidesOnlyTheSameOpenGap(t *testing.T) {
 	if !seen || !met || len(open) != 2 {
 		t.Errorf("as of 20 July: open gaps %v, want the gaps since 21 April (unseen-child) and 22 April (overdue-core-group)\n%s", open, errOut)
 	}
-	if !strings.Contains(errOut, "no longer match") {
-		t.Errorf("as of 20 July: the old gaps' entries are not said to be stale:\n%s", errOut)
-	}
 
-	// Remade, the baseline takes the new gaps in, and they are its findings
-	// until they close.
-	if code, out, errOut := caselint(t, r.dir, append([]string{"baseline"}, args("2026-07-20")...)...); code != cmdutil.ExitOK {
+	// Remade, the baseline still leaves them out. Once a visit and a
+	// meeting close them, the gaps are past (reported at the records that
+	// closed them), and a baseline takes them in.
+	if code, out, errOut := caselint(t, r.dir, append([]string{"baseline"}, args("2026-07-20")...)...); code != cmdutil.ExitOK || !strings.Contains(out, "3 open findings not baselined") {
 		t.Fatalf("caselint baseline again: exit %d\n%s%s", code, out, errOut)
 	}
-	if fs, errOut := lintJSON(t, r.dir, args("2026-08-20", "cases")...); len(openGaps(fs)) != 0 {
-		t.Errorf("as of 20 August, after the baseline was remade: %v\n%s", openGaps(fs), errOut)
+	if fs, errOut := lintJSON(t, r.dir, args("2026-07-20", "cases")...); len(openGaps(fs)) != 2 {
+		t.Errorf("as of 20 July, after the baseline was remade: %v\n%s", openGaps(fs), errOut)
+	}
+	r.write("cases/T-GAP/visits/2026-07-21.md", gapVisit("2026-07-21"))
+	r.write("cases/T-GAP/core-groups/2026-07-22.md", gapCoreGroup("2026-07-22"))
+	r.commit("Priya Shah", "2026-07-22T17:00:00Z", "T-GAP: visit and core group")
+	closed, _ := lintJSON(t, r.dir, args("2026-07-23", "cases")...)
+	if len(openGaps(closed)) != 0 || len(only(closed, "unseen-child")) != 1 || len(only(closed, "overdue-core-group")) != 1 {
+		t.Fatalf("as of 23 July: %v, want the two closed gaps at the records that closed them", closed)
+	}
+	code, out, errOut = caselint(t, r.dir, append([]string{"baseline"}, args("2026-07-23")...)...)
+	// The review conference, still not held, is the one left out.
+	if code != cmdutil.ExitOK || !strings.Contains(out, "1 open finding not baselined: it is still running") {
+		t.Fatalf("caselint baseline of the closed gaps: exit %d\n%s%s", code, out, errOut)
+	}
+	if fs, errOut := lintJSON(t, r.dir, args("2026-07-23", "cases")...); len(only(fs, "unseen-child"))+len(only(fs, "overdue-core-group")) != 0 {
+		t.Errorf("as of 23 July, the closed gaps baselined: %v\n%s", fs, errOut)
 	}
 }
