@@ -30,6 +30,9 @@ type Case struct {
 	// alone (Pass.NotSeenAloneInWords), filled as the rules ask: the rules
 	// of a case run one after the other.
 	notAlone map[visitWordsKey]saidInWords
+	// refs are the words naming the child and the family in a visit's
+	// notes (nameRefs), once they are asked for.
+	refs *nameRefs
 	// ownersOfActions is the Owners of each action of the plan, by
 	// profile (actionOwners), once a case.
 	ownersOfActions map[*Profile][][]Owner

@@ -167,8 +167,17 @@ func IsAsleep(v *schema.Visit) bool {
 // alone with a sleeping baby shows nothing of how the baby is. A baby
 // recorded seen_alone with no awake key counts (the record does not say the
 // baby was asleep). Who visited does not matter here (CountsAsLeadWorker).
+//
+// A visit whose present lists a brother or sister of the child and not the
+// child (SiblingPresentInstead) did not see the child alone either, unless
+// its words say, by the child's name, that the child was seen alone: it
+// is the record of the sibling's visit, copied into this child's folder or
+// written up for both children from one.
 func (c *Case) SeenAlone(v *schema.Visit) bool {
 	if !c.SawChild(v) {
+		return false
+	}
+	if _, ok := c.SiblingPresentInstead(v); ok {
 		return false
 	}
 	if c.IsBabyOn(v.Date.Date) {
@@ -490,14 +499,13 @@ func tokensSayAt(toks []string, i int, phrase []string) bool {
 // answered after splitting a text or two, or none. A sentence is looked
 // for only in a text that says one of says as a whole (a phrase never
 // spans a sentence, whose ends are clause breaks).
-func sentenceSaying(v *schema.Visit, unless, says *phraseList) (string, bool) {
+//
+// about, when not nil, says whether a text saying one of unless says it of
+// the child (Case.saysChildSeenAlone): a text that says it only of someone
+// else ("Ruby was seen alone in her bedroom") does not count.
+func sentenceSaying(v *schema.Visit, unless, says *phraseList, about func(text string) bool) (string, bool) {
 	var textsBuf [16]string
-	texts := append(textsBuf[:0], v.NotSeenReason)
-	if v.Doc.Body != nil {
-		for _, r := range v.Doc.Body.Text() {
-			texts = append(texts, r.Text)
-		}
-	}
+	texts := appendVisitTexts(textsBuf[:0], v)
 	var toks []string
 	saying := func(t string, l *phraseList) bool {
 		if !l.mayBeIn(t) {
@@ -507,7 +515,7 @@ func sentenceSaying(v *schema.Visit, unless, says *phraseList) (string, bool) {
 		return l.saidBy(toks)
 	}
 	first := slices.IndexFunc(texts, func(t string) bool { return saying(t, says) })
-	if first < 0 || slices.ContainsFunc(texts, func(t string) bool { return saying(t, unless) }) {
+	if first < 0 || slices.ContainsFunc(texts, func(t string) bool { return saying(t, unless) && (about == nil || about(t)) }) {
 		return "", false
 	}
 	for _, t := range texts[first:] {
@@ -521,6 +529,18 @@ func sentenceSaying(v *schema.Visit, unless, says *phraseList) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// appendVisitTexts appends to texts visit v's not_seen_reason and the texts
+// of its notes, in order.
+func appendVisitTexts(texts []string, v *schema.Visit) []string {
+	texts = append(texts, v.NotSeenReason)
+	if v.Doc != nil && v.Doc.Body != nil {
+		for _, r := range v.Doc.Body.Text() {
+			texts = append(texts, r.Text)
+		}
+	}
+	return texts
 }
 
 // A phraseList is a list of phrases split by phraseTokens, with what a
@@ -794,13 +814,15 @@ var seenAloneWords = []string{
 // the profile's not-alone words (Words.NotAlone: "not seen alone", "Mum
 // stayed in the room throughout"), not negated, in not_seen_reason or the
 // body, when nothing in the record says the child was seen alone after all
-// (seenAloneWords). ok is false when the record does not contradict itself,
-// or does not record seen_alone.
+// (seenAloneWords), of whomever. ok is false when the record does not
+// contradict itself, or does not record seen_alone. The rules ask
+// Pass.NotSeenAloneInWords, which knows the case: whom a sentence saying
+// someone was seen alone is about, and what not_seen_reason says.
 func (p *Profile) NotAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil || !v.SeenAlone || v.Doc == nil {
 		return "", false
 	}
-	return sentenceSaying(v, seenAloneTokens, newPhraseList(p.Words.NotAlone))
+	return sentenceSaying(v, seenAloneTokens, newPhraseList(p.Words.NotAlone), nil)
 }
 
 // sentences splits text at full stops, question and exclamation marks
@@ -851,15 +873,19 @@ func AsleepInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil || !v.SeenAlone || v.Awake || v.Doc == nil || v.Doc.Keys.Has("awake") {
 		return "", false
 	}
-	return sentenceSaying(v, awakeTokens, asleepTokens)
+	return sentenceSaying(v, awakeTokens, asleepTokens, nil)
 }
 
 // NotSeenAloneInWords returns the sentence of visit v's record that says,
 // against its facts, that the child was not seen alone: for a baby under
 // one recorded seen_alone with no awake written, that the baby was asleep
-// (AsleepInWords); for an older child, that they were not alone
-// (Profile.NotAloneInWords). ok is false when the record does not
-// contradict itself so.
+// (AsleepInWords); for an older child, that they were not alone (the
+// not-alone words of Profile.NotAloneInWords, unless a sentence says the
+// child, not only someone else, was seen alone), or, after another was
+// seen alone, that the child was not ("Ruby was seen alone; Leo was
+// not."); for either, its not_seen_reason, when it gives a reason why not
+// (GivesNotSeenReason) and nothing says the child was seen alone. ok is
+// false when the record does not contradict itself so.
 func (p *Pass) NotSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if v == nil {
 		return "", false
@@ -892,17 +918,49 @@ type (
 	}
 )
 
+// notSeenAloneInWords is NotSeenAloneInWords, not kept. A sentence saying
+// someone was seen alone answers the record's not-alone words only when it
+// is about the child (Case.saysChildSeenAlone): "Ruby was seen alone in her
+// bedroom" does not answer "Could not see Leo alone as Kerry would not
+// leave the room". When no words say the child was not alone, the record
+// still contradicts itself when, after saying another was seen alone, it
+// says the child was not ("Ruby was seen alone; Leo was not."), or when
+// its not_seen_reason gives a reason the child was not seen, or not seen
+// alone (Profile.GivesNotSeenReason: "Not seen - at his dad's"), with
+// nothing in it saying the child was seen alone after all: seen_alone =
+// true and a reason why not cannot both be so, and the child is taken as
+// not seen alone (the graver mistake would be to count a visit that did
+// not happen).
 func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
-	if p.Case.IsBabyOn(v.Date.Date) {
-		if v.Awake {
-			return "", false // a baby seen awake needs no one to leave the room
+	baby := p.Case.IsBabyOn(v.Date.Date)
+	if !v.SeenAlone || v.Doc == nil || (baby && v.Awake) {
+		return "", false // a baby seen awake needs no one to leave the room
+	}
+	c := p.Case
+	if baby {
+		if sentence, ok := AsleepInWords(v); ok {
+			return sentence, true
 		}
-		return AsleepInWords(v)
+	} else if sentence, ok := sentenceSaying(v, seenAloneTokens, p.profileWordsOf().notAlone, c.saysChildSeenAlone); ok {
+		return sentence, true
 	}
-	if !v.SeenAlone || v.Doc == nil { // as Profile.NotAloneInWords
+	reason := strings.TrimSpace(v.NotSeenReason)
+	givesReason := p.Profile.GivesNotSeenReason(reason)
+	var textsBuf [16]string
+	texts := appendVisitTexts(textsBuf[:0], v)
+	if !givesReason && !slices.ContainsFunc(texts, seenAloneTokens.mayBeIn) {
+		return "", false // no words of anyone seen alone: nothing to read
+	}
+	said := c.seenAloneSaid(texts)
+	switch {
+	case said.child:
 		return "", false
+	case said.notChild != "":
+		return said.notChild, true
+	case givesReason:
+		return reason, true
 	}
-	return sentenceSaying(v, seenAloneTokens, p.profileWordsOf().notAlone)
+	return "", false
 }
 
 // isTitleBefore reports whether text ends with a title written with a full
@@ -932,6 +990,378 @@ func (p *Pass) SeenAlone(v *schema.Visit) bool {
 	}
 	_, contradicted := p.NotSeenAloneInWords(v)
 	return !contradicted
+}
+
+// --- Whose visit: the child or a brother or sister ---------------------------
+
+// siblingWords are the words of a family member's role that make them a
+// brother or sister of the child ("sister", "half-brother", "step-sister",
+// "twin", "older sibling"); notSiblingRoles are roles holding one that are
+// a professional's.
+var (
+	siblingWords    = []string{"sister", "brother", "sibling", "stepsister", "stepbrother", "twin", "half sibling"}
+	notSiblingRoles = []string{"ward sister", "nursing sister", "sister in charge", "night sister", "theatre sister"}
+)
+
+// IsSibling reports whether ref names one of case.md's people who is a
+// brother or sister of the child: family (IsFamily) by a role saying so
+// (siblingWords: "sister", "half-brother", "step-sister", "twin").
+func (c *Case) IsSibling(ref string) bool {
+	child, p := c.refer(ref)
+	return !child && p != nil && p.isSibling()
+}
+
+// isSibling is IsSibling of a person.
+func (p *casePerson) isSibling() bool {
+	ph := phrase(p.Role)
+	return p.isFamily() && hasPhrase(ph, siblingWords...) && !hasPhrase(ph, notSiblingRoles...)
+}
+
+// SiblingPresentInstead returns the brother or sister of the child that
+// visit v's present lists in the child's place: present names a sibling
+// (IsSibling) and not the child, and every name in it is the child or one
+// of case.md's people. Present lists who was there with the visitor, the
+// child among them (present = ["Jamie", "Sam Doe"]); a record that lists
+// the child's sister and not the child is the sister's record (copied from
+// her folder, or written up for both children from one visit), and does
+// not show that this child was seen alone. A present that leaves the child
+// out with no sibling listed is not read so (many records list only the
+// adults there), nor one holding a name that is not among the people ("Leo
+// and Ruby", "the children", a name the child goes by), which may be the
+// child. ok is false too when the record's words say, by the child's name,
+// that the child was seen alone ("Leo was seen alone in his bedroom";
+// seenAloneSaid): the child was there and the list is short.
+func (c *Case) SiblingPresentInstead(v *schema.Visit) (sibling string, ok bool) {
+	if v == nil || len(v.Present) == 0 {
+		return "", false
+	}
+	for _, ref := range v.Present {
+		child, p := c.refer(ref)
+		switch {
+		case child || p == nil:
+			return "", false
+		case sibling == "" && p.isSibling():
+			sibling = strings.TrimSpace(ref)
+		}
+	}
+	if sibling == "" || v.Doc == nil {
+		return "", false
+	}
+	var textsBuf [16]string
+	if c.seenAloneSaid(appendVisitTexts(textsBuf[:0], v)).byName {
+		return "", false
+	}
+	return sibling, true
+}
+
+// --- Whom the words are about -------------------------------------------------
+
+// refKind is whom a word of a visit's notes refers to (nameRefs.kind).
+type refKind uint8
+
+const (
+	refNone      refKind = iota
+	refChild             // the child's first name
+	refChildLike         // a pronoun, "the child", "both", "the children": the child, or the child among others
+	refOther             // someone else of the family: a name of one of case.md's family, or a family word ("Mum", "his sister")
+)
+
+// childLikeWords refer to the child, or to the children with the child
+// among them; pronounWords are those of them that are pronouns (which do
+// not join a list of names: "Ruby and her brother").
+var (
+	childLikeWords = map[string]bool{
+		"he": true, "him": true, "himself": true, "she": true, "her": true, "herself": true,
+		"they": true, "them": true, "themselves": true, "child": true, "children": true, "kids": true,
+		"both": true, "siblings": true, "boy": true, "girl": true, "boys": true, "girls": true, "yp": true,
+	}
+	pronounWords = map[string]bool{
+		"he": true, "him": true, "himself": true, "she": true, "her": true, "herself": true,
+		"they": true, "them": true, "themselves": true,
+	}
+	// listWords join names in a list: "Leo and Ruby", "both Leo and Ruby".
+	listWords = map[string]bool{"and": true, "&": true, "or": true, "both": true, "each": true, clauseBreak: true}
+	// turnWords open a clause that turns from the one before ("Ruby was
+	// seen alone but Leo was not"): whom one is about says nothing of the
+	// other.
+	turnWords = map[string]bool{"but": true, "whereas": true, "while": true, "whilst": true, "although": true,
+		"though": true, "however": true, "yet": true}
+	// elidedWords are the words of a clause that says, after another was
+	// seen alone, that the child was not ("Leo was not", "but not Leo",
+	// "Leo wasn't"), besides the child's name.
+	elidedWords = map[string]bool{"was": true, "were": true, "is": true, "has": true, "had": true, "been": true,
+		"could": true, "did": true, "not": true, "never": true, "alone": true, "seen": true, "spoken": true,
+		"to": true, "then": true, "so": true, "and": true, "too": true, "also": true, "either": true, "on": true,
+		"own": true, "his": true, "her": true, "their": true}
+)
+
+// nameRefs are the words that name the child, and those that name someone
+// else of the family, in a visit's notes (Case.nameRefs).
+type nameRefs struct {
+	child string          // the child's first name, lower case ("" when none)
+	other map[string]bool // first names and surnames of case.md's family, and family words
+}
+
+// nameRefs returns the case's nameRefs, made once: the child's first
+// name; the first names and surnames of case.md's people who are family
+// (IsFamily: a professional is the one who sees, not the one seen), less
+// the words of the child's name (a shared surname names nobody in
+// particular); and the family words of relationWords ("mum", "sister").
+func (c *Case) nameRefs() *nameRefs {
+	if c.refs != nil {
+		return c.refs
+	}
+	r := &nameRefs{other: map[string]bool{}}
+	childName := refusalTokens(c.Child().Name)
+	if len(childName) > 0 {
+		r.child = childName[0]
+	}
+	for _, w := range relationWords {
+		if !strings.Contains(w, " ") {
+			r.other[w] = true
+		}
+	}
+	for i := range c.persons {
+		p := &c.persons[i]
+		if !p.isFamily() {
+			continue
+		}
+		name, _ := splitBrackets(p.Name)
+		for _, w := range refusalTokens(name) {
+			if w != clauseBreak && len(w) > 1 && !personTitles[w] && !slices.Contains(childName, w) {
+				r.other[w] = true
+			}
+		}
+	}
+	c.refs = r
+	return r
+}
+
+// kind returns whom word w (of refusalTokens) refers to; a possessive
+// ("Leo's") is its name.
+func (r *nameRefs) kind(w string) refKind {
+	w = strings.TrimSuffix(w, "'s")
+	switch {
+	case w == "":
+		return refNone
+	case w == r.child:
+		return refChild
+	case childLikeWords[w]:
+		return refChildLike
+	case r.other[w]:
+		return refOther
+	}
+	return refNone
+}
+
+// seenAloneWhom returns whom the words of seg from i, which say phrase
+// (one of seenAloneWords), say was seen alone: the word in the phrase's
+// "*" ("saw Ruby alone", not "on her own"); else the nearest named before it in the clause,
+// with the names listed with them ("Leo and Ruby were each seen alone":
+// the child); else, for a phrase followed by "with" ("time alone with
+// Ruby", "spoke privately with Leo"), the first named after it; else
+// refNone (nobody named: the child, of whom the record is).
+func (r *nameRefs) seenAloneWhom(seg []string, i int, phrase []string) refKind {
+	for j, pw := range phrase {
+		// (The "*" of "on * own" is whose: "seen on her own".)
+		if pw == "*" && i+j < len(seg) && (j+1 == len(phrase) || phrase[j+1] != "own") {
+			if k := r.kind(seg[i+j]); k != refNone {
+				return k
+			}
+		}
+	}
+	for k := i - 1; k >= 0; k-- {
+		first := r.kind(seg[k])
+		if first != refOther {
+			if first != refNone {
+				return first
+			}
+			continue
+		}
+		// Someone else: the child may be listed with them ("Leo and
+		// Ruby"), but not as whose they are ("Leo's sister").
+		for m := k - 1; m >= 0; m-- {
+			w := seg[m]
+			switch kind := r.kind(w); {
+			case strings.HasSuffix(w, "'s"):
+			case kind == refChild || (kind == refChildLike && !pronounWords[w]):
+				return kind
+			case kind == refOther || listWords[w]:
+				continue
+			}
+			break
+		}
+		return refOther
+	}
+	n := len(phrase)
+	if phrase[n-1] == "with" || (i+n < len(seg) && seg[i+n] == "with") {
+		for k := i + n; k < len(seg); k++ {
+			if kind := r.kind(seg[k]); kind != refNone {
+				return kind
+			}
+		}
+	}
+	return refNone
+}
+
+// seenAloneSaid is what a visit's words say of whom was seen alone
+// (Case.seenAloneSaid).
+type seenAloneSaid struct {
+	// child: a sentence says the child was seen alone (by the child's name,
+	// a pronoun, "the children", or naming nobody); byName: by the
+	// child's name.
+	child, byName bool
+	// notChild is a sentence saying, after another was seen alone, that
+	// the child was not ("Ruby was seen alone; Leo was not.").
+	notChild string
+}
+
+// seenAloneSaid reads whom texts (a visit's reason and notes) say was seen
+// alone, by the seen-alone words (seenAloneWords): a sentence says the
+// child was when, in one of its clauses, the one seen alone is the child
+// (seenAloneWhom: by name, "he", "the children", "Leo and Ruby were each
+// seen alone", or nobody named: "Seen alone in his bedroom"), and not when
+// it is someone else of the family ("Ruby was seen alone in her bedroom",
+// "Mum was seen alone to talk about the rent"). Clauses are parted at ";",
+// ":", a dash, and words that turn ("but", "while", "whereas"), so "Ruby
+// was seen alone but Leo was not" says nothing of Leo being seen alone,
+// and its last clause (a clause of the child's name, a negation and
+// elidedWords, after another was seen alone in the same text) says the
+// child was not (notChild).
+func (c *Case) seenAloneSaid(texts []string) seenAloneSaid {
+	var said seenAloneSaid
+	var r *nameRefs
+	for _, t := range texts {
+		if !seenAloneTokens.mayBeIn(t) {
+			continue
+		}
+		if r == nil {
+			r = c.nameRefs()
+		}
+		otherSeen := false
+		for _, sen := range sentences(t) {
+			toks := clauseTokens(sen)
+			// Each clause in turn (parted at hardBreak and clauseBreak).
+			start := 0
+			for end := 0; end <= len(toks); end++ {
+				if end < len(toks) && toks[end] != hardBreak && toks[end] != clauseBreak {
+					continue
+				}
+				if otherSeen && said.notChild == "" && elided(toks[start:end], r) {
+					said.notChild = sen
+				}
+				// The phrases said from this clause, read in the
+				// hardBreak-parted clause holding it.
+				from := clauseStart(toks, start)
+				cl := clauseOf(toks, start)
+				for i := start - from; i < end-from; i++ {
+					for _, phrase := range seenAloneTokens.phrases {
+						if len(phrase) == 0 || !tokensSayAt(cl, i, phrase) {
+							continue
+						}
+						switch r.seenAloneWhom(cl, i, phrase) {
+						case refChild:
+							said.child, said.byName = true, true
+						case refOther:
+							otherSeen = true
+						default:
+							said.child = true
+						}
+					}
+				}
+				start = end + 1
+			}
+		}
+	}
+	return said
+}
+
+// hardBreak stands, in clauseTokens' output, for the end of a clause that
+// a list of names does not cross: ";", ":", a dash, a word that turns.
+const hardBreak = "||"
+
+// clauseTokens splits a sentence into words as refusalTokens does, with
+// hardBreak between its parts (at ";", ":", a dash standing alone, and
+// turnWords, which it replaces).
+func clauseTokens(sen string) []string {
+	var toks []string
+	parts := strings.FieldsFunc(strings.ReplaceAll(sen, " - ", " ; "), func(r rune) bool {
+		return r == ';' || r == ':' || r == '\u2013' || r == '\u2014'
+	})
+	for n, part := range parts {
+		if n > 0 {
+			toks = append(toks, hardBreak)
+		}
+		for _, w := range refusalTokens(part) {
+			if turnWords[w] {
+				w = hardBreak
+			}
+			toks = append(toks, w)
+		}
+	}
+	return toks
+}
+
+// clauseStart returns where the hardBreak-parted clause holding toks[i]
+// starts; clauseOf returns that clause.
+func clauseStart(toks []string, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if toks[k] == hardBreak {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+func clauseOf(toks []string, i int) []string {
+	start, end := clauseStart(toks, i), i
+	for end < len(toks) && toks[end] != hardBreak {
+		end++
+	}
+	return toks[start:end]
+}
+
+// elided reports whether clause says only that the child was not (seen
+// alone): the child's name, a negation, and elidedWords ("Leo was not",
+// "but not Leo", "Leo wasn't").
+func elided(clause []string, r *nameRefs) bool {
+	named, negated := false, false
+	for _, w := range clause {
+		switch {
+		case r.kind(w) == refChild:
+			named = true
+		case w == "not" || w == "never" || strings.HasSuffix(w, "n't"):
+			negated = true
+		case !elidedWords[w]:
+			return false
+		}
+	}
+	return named && negated
+}
+
+// saysChildSeenAlone reports whether text says the child was seen alone
+// (seenAloneSaid).
+func (c *Case) saysChildSeenAlone(text string) bool {
+	return c.seenAloneSaid([]string{text}).child
+}
+
+// notSeenTokens say, in a not_seen_reason that is otherwise no answer
+// (Profile.NotDone), that the child was not seen or not seen alone.
+var notSeenTokens = newPhraseList([]string{"not seen", "wasn't seen", "not been seen", "not spoken to",
+	"not spoken with", "unseen", "not seen alone", "not seen on own"})
+
+// GivesNotSeenReason reports whether a visit's not_seen_reason says why
+// the child was not seen, or not seen alone: it is not empty, not a
+// placeholder ("N/A", "TBC", "none"), and not a not_done answer that only
+// points elsewhere ("See notes", "As before", "No change"); one saying
+// the child was not seen ("Not seen", "Leo not seen") does say so. On a
+// visit recorded seen_alone = true such a reason contradicts the record
+// (Pass.NotSeenAloneInWords).
+func (p *Profile) GivesNotSeenReason(reason string) bool {
+	if p.IsPlaceholder(reason) {
+		return false
+	}
+	return !p.NotDone(reason) || notSeenTokens.saidBy(refusalTokens(reason))
 }
 
 // --- Reduced visiting -------------------------------------------------------

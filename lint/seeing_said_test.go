@@ -76,7 +76,7 @@ func checkSaid(t *testing.T, name string, v *schema.Visit, pairs [][2]*phraseLis
 	t.Helper()
 	said := 0
 	for i, p := range pairs {
-		gs, gok := sentenceSaying(v, p[0], p[1])
+		gs, gok := sentenceSaying(v, p[0], p[1], nil)
 		ws, wok := sentenceSayingSplitAll(v, p[0].phrases, p[1].phrases)
 		if gs != ws || gok != wok {
 			t.Fatalf("%s, lists %d: sentenceSaying = %q, %v; splitting every text gives %q, %v", name, i, gs, gok, ws, wok)
