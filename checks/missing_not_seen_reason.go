@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -27,16 +29,23 @@ that the reason is elsewhere ("Not seen", "Leo not seen", "No reason",
 counts as seen alone; a baby recorded seen_alone but asleep (awake = false)
 was not seen awake and needs a reason. A visit recorded seen_alone = true
 whose own words say the child was not alone ("not seen alone", "Mum stayed
-in the room throughout": the profile's not_alone words), with nothing in
-the record saying the child was seen alone after all, was not seen alone
-either, and needs the fact corrected and a reason; so does a baby's visit
+in the room throughout": the profile's not_alone words; "Ruby was seen
+alone; Leo was not"), or whose not_seen_reason gives a reason the child
+was not seen ("Not seen - at his dad's"), with nothing in the record
+saying the child was seen alone after all (a sentence saying a brother or
+sister was seen alone is not about the child), was not seen alone either,
+and needs the fact corrected and a reason; so does a baby's visit
 recorded seen_alone with no awake written whose notes say the baby was
-asleep throughout. Visits before the child was born (or
-while the child is recorded unborn), and after the as-of date (or the end of
-the plan), are not checked.
+asleep throughout. So does a visit recorded seen_alone = true whose
+present lists the child's brother or sister and not the child (every name
+in it one of case.md's people), unless its words say, by the child's
+name, that the child was seen alone: it is the sibling's record. Visits
+before the child was born (or while the child is recorded unborn), and
+after the as-of date (or the end of the plan), are not checked.
 
 The finding points at the visit's child_seen line, or at its seen_alone line
-when the child was seen but not alone.`,
+when the child was seen but not alone, or at present when it lists a
+sibling in the child's place.`,
 	Bad: `date = 2026-03-02T15:45:00
 by = "Hannah Price"
 child_seen = true
@@ -60,23 +69,46 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 	child := pass.Case.ChildName()
 	for _, v := range pass.Visits() {
 		day := v.Date.Date
-		if !pass.Case.IsBornOn(day) || !pass.Profile.NoAnswer(v.NotSeenReason) {
+		if !pass.Case.IsBornOn(day) {
 			continue
 		}
+		noReason := pass.Profile.NoAnswer(v.NotSeenReason)
+		sibling, instead := pass.Case.SiblingPresentInstead(v)
 		switch {
 		case !v.ChildSeen:
-			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
-				"%s was not seen on the visit of %s and the record gives no reason: record in not_seen_reason a clear reason why not, and when %s will be seen (%s)",
-				child, day.Long(), child, cite(pass))
+			if noReason {
+				pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
+					"%s was not seen on the visit of %s and the record gives no reason: record in not_seen_reason a clear reason why not, and when %s will be seen (%s)",
+					child, day.Long(), child, cite(pass))
+			}
+		case instead && (v.SeenAlone || (pass.Case.IsBabyOn(day) && v.Awake)):
+			said, fix := "seen_alone = true", "seen_alone = false"
+			if !v.SeenAlone {
+				said, fix = "awake = true", "awake = false"
+			}
+			if noReason {
+				fix += " and, in not_seen_reason, a clear reason why not"
+			}
+			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "present", "seen_alone"),
+				"the record of the visit of %s says %s, but present lists %s and not %s: if this is %s's record, it belongs in %s's own case; if %s was seen, add %s to present; if not, record %s (%s)",
+				day.Long(), said, pass.Case.NameWithRole(sibling), child, sibling, sibling, child, child, fix, cite(pass))
 		case pass.Case.SeenAlone(v) && !pass.SeenAlone(v):
 			said, _ := pass.NotSeenAloneInWords(v)
 			fix := "if " + child + " was not seen alone, record seen_alone = false"
 			if pass.Case.IsBabyOn(day) {
 				fix = "if " + child + ", a baby, was not seen awake, record awake = false"
 			}
+			where := "also"
+			if noReason {
+				fix += " and, in not_seen_reason, a clear reason why not"
+			} else if said == strings.TrimSpace(v.NotSeenReason) {
+				where = "not_seen_reason says"
+				fix += ", or, if " + child + " was, correct not_seen_reason"
+			}
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "seen_alone", "child_seen"),
-				"the record of the visit of %s says seen_alone = true, but also %q: %s and, in not_seen_reason, a clear reason why not (%s)",
-				day.Long(), said, fix, cite(pass))
+				"the record of the visit of %s says seen_alone = true, but %s %q: %s (%s)",
+				day.Long(), where, said, fix, cite(pass))
+		case !noReason:
 		case !pass.Case.SeenAlone(v) && v.SeenAlone:
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "awake", "child_seen"),
 				"%s, a baby, was seen asleep on the visit of %s and the record gives no reason: a baby must be seen awake; record in not_seen_reason why %s was not seen awake, and when they will be (%s)",
