@@ -19,9 +19,10 @@ import "bytes"
 //   - a file that opens with --- is YAML frontmatter: a (broken) record;
 //   - a file whose first non-blank line is neither is not a record (a README),
 //     and neither is an empty or all-whitespace file; except that a file
-//     with lines of text above a +++ line whose next line sets type (a
-//     title written above the frontmatter) is a record whose frontmatter
-//     opens too late: it is read, and reported like blank lines are;
+//     with lines of text above a +++ line whose frontmatter sets type
+//     (its first key, or after other one-line keys and comments: a title
+//     written above the frontmatter) is a record whose frontmatter opens
+//     too late: it is read, and reported like blank lines are;
 //     a +++ inside a fenced code block (a README showing a record) does
 //     not count.
 
@@ -161,7 +162,7 @@ func linesAbove(n int) string {
 
 // lateOpening finds, in a file whose first non-blank line (at from) is not
 // a delimiter, a +++ line that opens frontmatter anyway: outside a fenced
-// code block, and followed (after blank lines) by a line that sets type.
+// code block, and followed by frontmatter that sets type (setsType).
 // It returns that +++ line's offset.
 func lateOpening(data []byte, from int) (open int, ok bool) {
 	fence := byte(0) // the fence character of the open code block, if any
@@ -197,20 +198,55 @@ func fenceLine(line []byte) (byte, bool) {
 	return c, line[i+1] == c && line[i+2] == c
 }
 
-// setsType reports whether the first non-blank line from pos sets the key
-// type (type = ...).
+// setsType reports whether the frontmatter that would open at pos sets the
+// key type (type = ...) before its first table: the lines up to it, if any,
+// are blank, comments (# ...) or other keys (date = ...), as a worker who
+// put the date or a comment first writes them; a line of prose, a table
+// header or the closing +++ before it means this is not frontmatter that
+// sets type.
 func setsType(data []byte, pos int) bool {
 	for pos < len(data) {
 		end, next := lineAt(data, pos)
 		line := bytes.TrimLeft(data[pos:end], " \t")
-		if len(line) == 0 {
+		switch {
+		case isBlank(line) || line[0] == '#':
+			pos = next
+			continue
+		case isTypeKey(line):
+			return true
+		case isKeyLine(line):
 			pos = next
 			continue
 		}
-		rest, ok := bytes.CutPrefix(line, []byte("type"))
-		return ok && len(bytes.TrimLeft(rest, " \t")) > 0 && bytes.TrimLeft(rest, " \t")[0] == '='
+		return false
 	}
 	return false
+}
+
+// isTypeKey reports whether line (trimmed on the left) sets the key type.
+func isTypeKey(line []byte) bool {
+	rest, ok := bytes.CutPrefix(line, []byte("type"))
+	rest = bytes.TrimLeft(rest, " \t")
+	return ok && len(rest) > 0 && rest[0] == '='
+}
+
+// isKeyLine reports whether line (trimmed on the left) sets a top-level
+// key on one line: a bare or dotted key, an equals sign and a value.
+func isKeyLine(line []byte) bool {
+	i := bytes.IndexByte(line, '=')
+	if i <= 0 || len(bytes.TrimSpace(line[i+1:])) == 0 {
+		return false
+	}
+	key := bytes.TrimRight(line[:i], " \t")
+	if len(key) == 0 {
+		return false
+	}
+	for _, c := range key {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 func fmLexTOML(l *fmLexer) fmStateFunc {
