@@ -20,8 +20,11 @@ type skippedFile struct {
 
 // loadDocs reads and parses the files of a case, in order: at most limit
 // bytes of each (ReadRegularFile: no link followed, no device read). Each
-// file it does not take is passed to skip.
-func loadDocs(fsys fs.FS, files []string, limit int64, skip func(skippedFile)) []*schema.Document {
+// file it does not take is passed to skip. In a case folder (inCase), a
+// file shaped like a record that could not be read as one (" +++",
+// "++++", UTF-16: schema.Misshapen) is taken, to be reported, never
+// skipped; elsewhere Markdown without frontmatter is not a record.
+func loadDocs(fsys fs.FS, files []string, limit int64, inCase bool, skip func(skippedFile)) []*schema.Document {
 	var docs []*schema.Document
 	for _, name := range files {
 		data, size, note := readRecord(fsys, name, limit)
@@ -30,6 +33,9 @@ func loadDocs(fsys fs.FS, files []string, limit int64, skip func(skippedFile)) [
 			continue
 		}
 		doc, ok := schema.Parse(name, data)
+		if !ok && inCase {
+			doc, ok = schema.Misshapen(name, data)
+		}
 		if !ok {
 			if why := notARecord(data); why != "" {
 				skip(skippedFile{name: name, note: &Notification{Kind: NoticeNotARecord, Level: Note, Path: name, Message: why}})
@@ -74,5 +80,5 @@ func LoadCase(fsys fs.FS, dir string) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	return assemble(dir, loadDocs(fsys, files, 0, func(skippedFile) {})), nil
+	return assemble(dir, loadDocs(fsys, files, 0, true, func(skippedFile) {})), nil
 }

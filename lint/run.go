@@ -518,7 +518,7 @@ func (e *engine) fpPath(p string) string {
 // is kept once it returns but the findings.
 func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	out.isCase = g.Dir != ""
-	docs := loadDocs(e.opts.FS, g.Files, e.opts.MaxFileSize, func(f skippedFile) {
+	docs := loadDocs(e.opts.FS, g.Files, e.opts.MaxFileSize, g.Dir != "", func(f skippedFile) {
 		if f.note != nil {
 			out.notes = append(out.notes, *f.note)
 			return
@@ -649,7 +649,7 @@ func (e *engine) caseIDOnly(g caseFiles) (out caseResult) {
 
 // caseID parses the case.md of the case in folder dir for its id alone.
 func (e *engine) caseID(dir string) (string, place) {
-	docs := loadDocs(e.opts.FS, []string{path.Join(dir, "case.md")}, e.opts.MaxFileSize, func(skippedFile) {})
+	docs := loadDocs(e.opts.FS, []string{path.Join(dir, "case.md")}, e.opts.MaxFileSize, true, func(skippedFile) {})
 	return caseIDOf(assemble(dir, docs))
 }
 
@@ -697,6 +697,8 @@ func notARecord(data []byte) string {
 	switch {
 	case len(bytes.TrimSpace(data)) == 0:
 		return "empty file: not a record, not linted"
+	case schema.IsUTF16(data):
+		return "saved as UTF-16, not UTF-8, and shows no record when read as UTF-16: not linted (if it holds a record, save it as UTF-8)"
 	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
 		return "not a text file (it holds bytes that are not UTF-8 text): not a record, not linted"
 	}

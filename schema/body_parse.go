@@ -52,24 +52,28 @@ var markdown = sync.OnceValue(func() parser.Parser {
 // MaxNesting deep, paragraphs too dense with markup, tables too wide for
 // their length: see bodyGuard) is not parsed, and the Body is empty.
 func ParseBody(src *Source, k Kind, start int) *Body {
-	body, _ := readBody(src, k, start)
+	body, _ := readBody(src, k, start, -1)
 	return body
 }
 
-// readBody is ParseBody, and the problem that kept it from parsing the
-// body, if any.
-func readBody(src *Source, k Kind, start int) (*Body, *Problem) {
+// readBody is ParseBody of the body from start to end (-1: the end of the
+// file), and the problem that kept it from parsing the body, if any.
+func readBody(src *Source, k Kind, start, end int) (*Body, *Problem) {
 	body := &Body{}
 	if src == nil {
 		return body, nil
 	}
 	data := src.Data
 	start = max(0, min(start, len(data)))
-	if bytes.HasPrefix(data[start:], []byte("\uFEFF")) {
+	if end < 0 || end > len(data) {
+		end = len(data)
+	}
+	end = max(end, start)
+	if bytes.HasPrefix(data[start:end], []byte("\uFEFF")) {
 		start += 3
 	}
 	p := &bodyParser{src: src, kind: k, base: start, body: body}
-	p.in = normaliseCR(data[start:])
+	p.in = normaliseCR(data[start:end])
 	if off, why := bodyGuard(p.in); why != "" {
 		return body, &Problem{Offset: p.off(off), Message: why}
 	}

@@ -54,6 +54,15 @@ func Parse(path string, data []byte) (doc *Document, ok bool) {
 		BodyStart:  fm.bodyStart,
 	}
 	doc.Problems = append(doc.Problems, fm.problems...)
+	bodyEnd := -1 // the body is read to the end of the file...
+	if fm.closed && !fm.yaml {
+		if off, ok := secondRecord(data, fm.bodyStart); ok {
+			// ...or to a second record appended to the file, whose facts
+			// are not this record's.
+			bodyEnd = off
+			doc.Problemf(off, "a second record starts here, in the body of this one, and is not read: one record per file: move this record, from this +++ line to its end, to its own file")
+		}
+	}
 
 	bad := invalidUTF8(data)
 	if len(bad) > 0 {
@@ -89,7 +98,7 @@ func Parse(path string, data []byte) (doc *Document, ok bool) {
 	switch doc.Kind {
 	case KindPlan, KindVisit, KindCoreGroup:
 		var pr *Problem
-		if doc.Body, pr = readBody(src, doc.Kind, doc.BodyStart); pr != nil {
+		if doc.Body, pr = readBody(src, doc.Kind, doc.BodyStart, bodyEnd); pr != nil {
 			doc.Problems = append(doc.Problems, *pr)
 		}
 	}
@@ -135,6 +144,15 @@ func caseWithoutFrontmatter(path string, data []byte) *Document {
 	src := NewSource(path, data)
 	doc := &Document{Source: src, BodyStart: 0}
 	doc.Keys = indexKeys(src, Span{0, 0})
+	if _, isUTF16 := decodeUTF16(data); isUTF16 {
+		doc.Problemf(0, "case.md is saved as UTF-16 (Notepad's \"Unicode\"), so the case record cannot be read: save it as UTF-8")
+		return doc
+	}
+	if off, msg, ok := recordShape(data); ok { // " +++", "++++", YAML below a title
+		doc.Problems = append(doc.Problems, ownProblem(off, msg))
+		doc.Directives = parseDirectives(src, doc.Keys.Comments(), 0)
+		return doc
+	}
 	what := "case.md has no frontmatter"
 	if len(bytes.TrimSpace(data)) == 0 {
 		what = "case.md is empty"

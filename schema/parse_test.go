@@ -139,6 +139,16 @@ var parseFuzzSeeds = []string{
 	"+++\ntype = \"core-group\"\nx = \"\xff\"\nattended = [\n+++\n```\n<!-- want: y -->\n```\n",
 	"+++\na = [[[[{{{\"\"\"\n+++\n",
 	"+++\n[[a]]\n[a.b]\n[[a.b.c]]\nd = {e = [1, {f = '''x'''}]}\ntype = 'plan'\n+++\n",
+	// Records written so that Parse does not take them (Misshapen), and a
+	// second record in a body.
+	" +++\ntype = \"visit\"\n+++\n",
+	"+++\u00a0\r\ndate = 2026-11-12\r\ntype = \"visit\"\r\n",
+	"\ufeff\ufeff++++\ntype = 'plan'\n",
+	"Home visit\n---\ntype: visit\n---\n",
+	"Home visit\n+++\ndate = 2026-11-12\n# c\ntype = \"visit\"\n+++\n",
+	"# x\n```\n+++\n```\ntype = \"case\"\n",
+	"\xff\xfe+\x00+\x00+\x00\n\x00t\x00y\x00p\x00e\x00",
+	"+++\ntype = \"visit\"\n+++\nbody\n+++\ntype = \"visit\"\n+++\n",
 }
 
 func FuzzParse(f *testing.F) {
@@ -151,7 +161,15 @@ func FuzzParse(f *testing.F) {
 			if doc != nil {
 				t.Fatal("doc without ok")
 			}
-			return
+			if doc, ok = Misshapen("f.md", data); !ok {
+				if doc != nil {
+					t.Fatal("misshapen doc without ok")
+				}
+				return
+			}
+			if len(doc.Problems) != 1 || doc.Kind != "" || doc.Record != nil {
+				t.Fatalf("misshapen: %+v", doc)
+			}
 		}
 		if doc.FrontStart < 0 || doc.FrontStart > doc.FrontEnd || doc.FrontEnd > doc.BodyStart || doc.BodyStart > len(data) {
 			t.Fatalf("spans %d %d %d of %d", doc.FrontStart, doc.FrontEnd, doc.BodyStart, len(data))
