@@ -82,7 +82,7 @@ func discoverShared(fsys fs.FS, paths []string, share bool, known func(dir strin
 		switch {
 		case st.IsDir():
 			dirs = append(dirs, p)
-		case strings.HasSuffix(p, ".md"):
+		case schema.IsRecordName(p):
 			files = append(files, p)
 		default:
 			continue
@@ -263,10 +263,10 @@ func (d *discovery) walkEntries(name string, entries []fs.DirEntry, owner string
 				return err
 			}
 		case e.Type()&fs.ModeSymlink != 0:
-			if strings.HasSuffix(full, ".md") {
+			if schema.IsRecordName(full) {
 				d.notes = append(d.notes, Notification{Kind: NoticeSymlink, Level: Note, Path: full, Message: "symbolic link not followed"})
 			}
-		case e.Type().IsRegular() && strings.HasSuffix(full, ".md"):
+		case e.Type().IsRegular() && schema.IsRecordName(full):
 			if _, seen := d.loose[full]; owner == "" && d.share && !seen {
 				d.loose[full] = true
 				if err := d.emit(caseFiles{Files: []string{full}}); err != nil {
@@ -424,7 +424,7 @@ func bringIn(fsys fs.FS, dir string, owner func(string) string, files map[string
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && strings.HasSuffix(name, ".md") {
+		if d.Type().IsRegular() && schema.IsRecordName(name) {
 			files[name] = true
 		}
 		return nil

@@ -58,8 +58,11 @@ import (
 const CacheFile = "caselint/history"
 
 const (
-	cacheMagic   = "caselint history cache\n"
-	cacheVersion = 2
+	cacheMagic = "caselint history cache\n"
+	// 3: the files of a commit are its records in .md and .markdown, in
+	// any case (schema.IsRecordName); a cache of format 2 left out those
+	// in 2026-01-19.MD or .markdown.
+	cacheVersion = 3
 	// cacheMaxSize bounds what is read: a cache this large is not one
 	// caselint wrote for any repository it can lint in memory.
 	cacheMaxSize = 1 << 30

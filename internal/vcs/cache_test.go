@@ -165,7 +165,7 @@ func TestCachedHistoryDamagedCache(t *testing.T) {
 	}
 	flipped := append([]byte(nil), good...)
 	flipped[len(flipped)/2] ^= 0x40
-	// The same cache said to be of format 2, with a checksum that matches.
+	// The same cache said to be of the next format, with a checksum that matches.
 	otherVersion := bytes.Clone(good[:len(good)-4])
 	otherVersion[len(cacheMagic)] = cacheVersion + 1
 	otherVersion = binary.LittleEndian.AppendUint32(otherVersion, crc32.ChecksumIEEE(otherVersion))

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -836,7 +837,7 @@ func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func
 			name = aname
 			if amode == filemode.Dir {
 				copy(adir[:], ahash)
-			} else if isFileMode(amode) && bytes.HasSuffix(aname, []byte(".md")) {
+			} else if isFileMode(amode) && schema.IsRecordName(aname) {
 				copy(afile[:], ahash)
 			}
 		}
@@ -844,7 +845,7 @@ func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func
 			name = bname
 			if bmode == filemode.Dir {
 				copy(bdir[:], bhash)
-			} else if isFileMode(bmode) && bytes.HasSuffix(bname, []byte(".md")) {
+			} else if isFileMode(bmode) && schema.IsRecordName(bname) {
 				copy(bfile[:], bhash)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
 )
 
 // PreCommit is the index as the pre-commit framework's hook reads it
@@ -55,7 +56,7 @@ func PreCommit(wd string, files []string) (*Workspace, error) {
 			}
 			continue
 		}
-		if !strings.HasSuffix(p, ".md") {
+		if !schema.IsRecordName(p) {
 			continue
 		}
 		// The case folder, so that a case is linted once however many

@@ -7,6 +7,7 @@ import (
 
 	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
 )
 
 // stagedScope returns the paths to lint for a staged change: the staged
@@ -30,7 +31,7 @@ func stagedScope(index *vcs.Index, fsys fs.FS, scope []string) ([]string, error)
 			}
 			continue
 		}
-		if !strings.HasSuffix(p, ".md") || !inScope(p, scope) {
+		if !schema.IsRecordName(p) || !inScope(p, scope) {
 			continue
 		}
 		q, ok := existingAncestor(fsys, p)

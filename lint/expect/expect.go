@@ -28,7 +28,6 @@ import (
 	"io/fs"
 	"regexp"
 	"sort"
-	"strings"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
@@ -56,7 +55,7 @@ func (e Expectation) String() string {
 func Expectations(fsys fs.FS) ([]Expectation, error) {
 	var out []Expectation
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+		if err != nil || d.IsDir() || !schema.IsRecordName(p) {
 			return err
 		}
 		data, err := fs.ReadFile(fsys, p)

@@ -44,7 +44,7 @@ func CheckReads(dir string, r *lint.Rule, all []*lint.Rule) ([]string, error) {
 			return err
 		}
 		files[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-		if strings.HasSuffix(p, ".md") {
+		if schema.IsRecordName(p) {
 			if doc, _ := schema.Parse(p, data); doc != nil {
 				kinds[p] = doc.Kind
 			}

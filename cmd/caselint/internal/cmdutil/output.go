@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/caselint/caselint/internal/atomicfile"
+	"github.com/caselint/caselint/schema"
 )
 
 // WriteReport writes a report to the file a command's flag (--output, -o)
@@ -31,7 +30,7 @@ func WriteReport(flag, name string, data []byte) error {
 // file as it is written (atomicfile.WriteOutputFrom): a report of any size
 // is never held whole in memory.
 func WriteReportFrom(flag, name string, write func(io.Writer) error) error {
-	if strings.EqualFold(filepath.Ext(name), ".md") {
+	if schema.IsRecordName(name) {
 		if _, err := os.Lstat(name); err == nil {
 			return Usagef("%s %s: a Markdown file is there, perhaps a case record; caselint will not write a report over it", flag, name)
 		}
