@@ -22,6 +22,11 @@ an invalid record, at the line and column of the problem:
 
 - frontmatter that does not parse, never closes, or is YAML (---): records
   use TOML between +++ lines;
+- in a case folder, a file that shows a record caselint cannot read: an
+  opening line that is not exactly +++ (a space before it, a no-break
+  space after it, ++++), a type line with no frontmatter around it, YAML
+  under a title, or a file saved as UTF-16; never skipped as a note;
+- a second record appended to a record's file (one record per file);
 - a file that is not valid UTF-8;
 - a missing or unknown type, a missing required key, an unknown key (a typo
   such as seen_alon, with a "did you mean"), a value of the wrong type (a
