@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"strings"
-
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -27,7 +25,8 @@ outcomes, by the ids the plan gives them (O1, O2, ...).
 
 The rule fires when an initial or transfer conference that decided "plan",
 or a review conference that decided "continue", lists no outcomes (the key
-is missing, empty, or holds only empty strings). Without them nothing shows
+is missing, empty, or holds only empty strings or placeholders such as
+"TBC" or "-"). Without them nothing shows
 what the conference agreed, and dropped-conference-outcome, which compares
 the plan with the latest such conference, has nothing to compare. It is
 reported on the conference's decision line. Conferences dated after the
@@ -72,7 +71,7 @@ func runConferenceWithoutOutcomes(pass *lint.Pass) error {
 		default:
 			continue
 		}
-		if conferenceOutcomesListed(cf) {
+		if conferenceOutcomesListed(pass, cf) {
 			continue
 		}
 		when := ""
@@ -87,10 +86,11 @@ func runConferenceWithoutOutcomes(pass *lint.Pass) error {
 }
 
 // conferenceOutcomesListed reports whether the conference lists at least
-// one outcome id that is not blank.
-func conferenceOutcomesListed(cf *schema.Conference) bool {
+// one outcome that is not blank or a placeholder ("TBC", "-", "to
+// follow": the profile's placeholders), which agree no outcome.
+func conferenceOutcomesListed(pass *lint.Pass, cf *schema.Conference) bool {
 	for _, o := range cf.Outcomes {
-		if strings.TrimSpace(o) != "" {
+		if !pass.Profile.IsPlaceholder(o) {
 			return true
 		}
 	}
