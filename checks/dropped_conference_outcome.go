@@ -1,7 +1,9 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
@@ -22,12 +24,23 @@ var DroppedConferenceOutcome = &lint.Rule{
 not alter any of the outcomes agreed at the conference; it may add outcomes
 of its own. A conference record lists the outcomes it agreed in outcomes.
 
-The rule reads the latest conference, up to the as-of date, that decided
-on a plan ("plan") or to continue it ("continue"), and fires once for each
-outcome id it agreed that is not in the plan's Outcomes list. It is
-reported on the plan's Outcomes heading, or on its type line when the plan
-has no Outcomes section. It is on where the profile keeps conference
-outcomes (Oxfordshire, combined).`,
+The rule reads the latest of this plan's conferences, up to the as-of
+date, that decided on a plan ("plan") or to continue it ("continue"), and
+fires once for each outcome it agreed that is not in the plan's Outcomes
+list. The previous authority's conferences kept in a transfer-in case, and
+the receiving authority's transfer conference at the end of a plan that
+ceased "moved to another authority", are not this plan's.
+
+Each entry is read as an action's Outcome cell is: "O2", "Outcome 2" and
+"2" are O2, "O1-O3" and "O1 to O3" name three, a letter ("c", "(c)") a
+lettered outcome; words after the ids ("O1-O3 unchanged") describe them
+and are not read. An entry that opens with no id is an outcome written as
+text, kept when one of the plan's outcomes holds the same words (whole
+words: "c" is not found in "school"). A placeholder ("TBC", "-") agrees no
+outcome: conference-without-outcomes reports a conference with nothing
+else. It is reported on the plan's Outcomes heading, or on its type line
+when the plan has no Outcomes section. It is on where the profile keeps
+conference outcomes (Oxfordshire, combined).`,
 	Bad: `# conferences/2026-01-12-initial.md
 outcomes = ["O1", "O2", "O3"]
 
@@ -56,10 +69,14 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 	if doc == nil || !pass.Profile.KeepConferenceOutcomes {
 		return nil
 	}
+	// The latest conference of this authority's plan that decided on it
+	// or to continue it: the previous authority's conferences kept in a
+	// transfer-in case, and the receiving authority's transfer conference
+	// at the end of a plan that moved away, are not this plan's.
 	until := pass.Until()
 	var latest *schema.Conference
-	for _, cf := range pass.Case.Conferences {
-		if cf.Date.IsZero() || cf.Date.After(until) {
+	for _, cf := range pass.Case.PlanConferences() {
+		if cf.Date.After(until) {
 			continue
 		}
 		if cf.Decision == schema.DecisionPlan || cf.Decision == schema.DecisionContinue {
@@ -70,6 +87,7 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 		return nil
 	}
 	have := planOutcomeIDs(doc.Body)
+	order := planOutcomeOrder(doc.Body)
 	var texts []string
 	if doc.Body != nil {
 		for _, o := range doc.Body.Outcomes {
@@ -82,101 +100,149 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 	}
 	seen := map[string]bool{}
 	for _, o := range latest.Outcomes {
-		// "O1-O4", "O1 to O4", "O1, O2, O3": several outcomes in one entry.
-		if ids := conferenceOutcomeList(o); ids != nil {
-			for _, id := range ids {
-				if seen[id] || have[id] {
-					continue
-				}
-				seen[id] = true
-				pass.ReportOccurrencef("outcome "+id, doc, at,
-					"outcome %s, agreed at %s of %s (%s, outcomes %q), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; add %s to the Outcomes list as the conference agreed it (%s)",
-					id, conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), strings.TrimSpace(o), id, cite(pass))
+		// A placeholder ("TBC", "-") agrees no outcome:
+		// conference-without-outcomes reports a conference that lists
+		// nothing else.
+		if pass.Profile.IsPlaceholder(o) {
+			continue
+		}
+		entry := strings.TrimSpace(o)
+		ids := conferenceOutcomeRefs(entry, order)
+		if ids == nil {
+			// An outcome written as text alone: the plan keeps it when
+			// one of its outcomes holds the same words.
+			k := strings.ToUpper(strings.Join(strings.Fields(strings.Trim(entry, " .")), " "))
+			if seen[k] || outcomeTextIn(entry, texts) {
+				continue
 			}
+			seen[k] = true
+			pass.ReportOccurrencef("outcome "+k, doc, at,
+				"outcome %q, agreed at %s of %s (%s), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; add it to the Outcomes list as the conference agreed it (%s)",
+				entry, conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), cite(pass))
 			continue
 		}
-		id := outcomeIDOf(o)
-		if id == "" || seen[id] || have[id] || (!isOutcomeID(id) && outcomeTextIn(o, texts)) {
-			continue
+		for _, id := range ids {
+			if seen[id] || have[id] {
+				continue
+			}
+			seen[id] = true
+			written := ""
+			if !strings.EqualFold(entry, id) {
+				written = fmt.Sprintf(", outcomes %q", entry)
+			}
+			pass.ReportOccurrencef("outcome "+id, doc, at,
+				"outcome %s, agreed at %s of %s (%s%s), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; add %s to the Outcomes list as the conference agreed it (%s)",
+				outcomeName(id), conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), written, outcomeName(id), cite(pass))
 		}
-		seen[id] = true
-		pass.ReportOccurrencef("outcome "+id, doc, at,
-			"outcome %s, agreed at %s of %s (%s), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; add %s to the Outcomes list as the conference agreed it (%s)",
-			strings.TrimSpace(o), conferenceKindName(latest.Kind), latest.Date.Long(), pathInCase(pass, latest.Doc), id, cite(pass))
 	}
 	return nil
 }
 
-// conferenceOutcomeList reads a conference's outcome entry that names
-// several outcomes and nothing else ("O1-O4", "O1 to O4", "O1, O2 and O3",
-// "O1 & O3") as the ids it names, upper case, in order; it returns nil for
-// an entry that is one outcome, with or without its text ("O2", "O2: Jamie
-// is in school 5 days a week"), or text alone, which outcomeIDOf reads.
-func conferenceOutcomeList(o string) []string {
-	n := 0
-	for _, f := range strings.FieldsFunc(o, func(r rune) bool {
-		return r == ' ' || r == ',' || r == ';' || r == '/' || r == '&' || r == '+'
-	}) {
-		f = strings.Trim(f, ".:()[]*_")
-		switch {
-		case f == "" || f == "-" || f == "–" || f == "—" || strings.EqualFold(f, "to") || strings.EqualFold(f, "and"):
+// conferenceOutcomeRefs reads a conference's outcome entry as the outcome
+// ids it opens with, upper case, in order, the way an action's Outcome
+// cell is read (actionOutcomeRefs): "O2", "o2", "Outcome 2" and "2" are
+// O2; "O1-O4", "O1 to O4", "O1, O2 and O3" name several; a letter or roman
+// numeral ("c", "(c)", "ii") names a lettered outcome. Words after the ids
+// ("O1-O3 unchanged", "O2: Jamie attends school 5 days a week", "O1 to O3
+// (as discussed)") are their description and not read, so a number in
+// them is no id. It returns nil for an entry that opens with no id: an
+// outcome written as text alone.
+func conferenceOutcomeRefs(entry string, all []string) []string {
+	toks := strings.FieldsFunc(entry, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == ';' || r == '/' || r == '&' || r == '+'
+	})
+	var kept []string
+	ids := 0
+	for i, raw := range toks {
+		f := strings.Trim(raw, ".:()[]*_")
+		switch strings.ToLower(f) {
+		case "", "-", "–", "—", "and", "to", "outcome", "outcomes", "of", "the":
+			kept = append(kept, f)
 			continue
-		case len(f) > 1 && (f[0] == 'O' || f[0] == 'o') && outcomeNumber(f) > 0:
-			n++
-			continue
+		case "all", "every", "each":
+			// "All outcomes": every outcome of the plan.
+			if all == nil {
+				return []string{}
+			}
+			return all
 		}
-		if a, b, ok := cutDash(f); ok && len(a) > 1 && (a[0] == 'O' || a[0] == 'o') && outcomeNumber(a) > 0 && outcomeNumber(b) > 0 {
-			n += 2
-			continue
+		isID := outcomeNumber(f) > 0
+		if a, b, ok := cutDash(f); ok && outcomeNumber(a) > 0 && outcomeNumber(b) > 0 {
+			isID = true
 		}
-		return nil // words: an outcome written with its text
+		if !isID && isOutcomeLetter(f) {
+			// A bare letter opening words ("A safe home for Leo", "I
+			// will be safe") is text; "a", "(c)", "c." and "a - c" are
+			// ids.
+			bare := f == raw
+			isID = !bare || i == len(toks)-1 || !isWordToken(toks[i+1])
+		}
+		if !isID {
+			break
+		}
+		ids++
+		kept = append(kept, f)
 	}
-	if n < 2 {
+	if ids == 0 {
 		return nil
 	}
-	return actionOutcomeRefs(o, nil)
-}
-
-// outcomeIDOf returns the id a conference's outcome opens with, upper case:
-// "O1", "o1", "O1: Jamie attends school" and "**O1** ..." are all "O1". An
-// outcome written as text alone is returned whole, upper case.
-func outcomeIDOf(o string) string {
-	t := strings.TrimSpace(o)
-	first := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == ':' || r == '.' || r == ')' || r == '-' })
-	if len(first) > 0 {
-		if f := strings.ToUpper(strings.Trim(first[0], "*_[]()")); isOutcomeID(f) {
-			return f
+	// Letters are read as the plan letters its outcomes, or, when it
+	// numbers them otherwise, as letters of the alphabet.
+	marks := all
+	if !hasOutcomeMarks(all) {
+		marks = nil
+		for r := 'A'; r <= 'Z'; r++ {
+			marks = append(marks, string(r))
 		}
 	}
-	return strings.ToUpper(t)
+	return actionOutcomeRefs(strings.Join(kept, " "), marks)
 }
 
-// isOutcomeID reports whether s looks like an outcome id: a letter or two
-// and a number ("O1", "OC12").
-func isOutcomeID(s string) bool {
-	i := 0
-	for i < len(s) && i < 3 && s[i] >= 'A' && s[i] <= 'Z' {
-		i++
-	}
-	if i == 0 || i == len(s) {
-		return false
-	}
-	for _, r := range s[i:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
+// isOutcomeLetter reports whether f is one letter or a roman numeral, as a
+// lettered outcome's id is written ("c", "C", "ii").
+func isOutcomeLetter(f string) bool {
+	return len(f) == 1 && unicode.IsLetter(rune(f[0])) || f != "" && isRomanNumeral(f)
 }
 
-// outcomeTextIn reports whether an outcome written as text is one of the
-// plan's outcomes (the same words, case and spaces ignored).
-func outcomeTextIn(o string, texts []string) bool {
-	k := strings.ToLower(strings.Join(strings.Fields(strings.Trim(o, " .")), " "))
-	for _, t := range texts {
-		if strings.Contains(strings.ToLower(strings.Join(strings.Fields(t), " ")), k) {
+// isWordToken reports whether a token of an entry is a word of its text
+// rather than an id or joining punctuation.
+func isWordToken(raw string) bool {
+	f := strings.Trim(raw, ".:()[]*_")
+	return len(f) > 1 && outcomeNumber(f) == 0 && strings.IndexFunc(f, unicode.IsLetter) >= 0 &&
+		!strings.EqualFold(f, "and") && !strings.EqualFold(f, "to")
+}
+
+// hasOutcomeMarks reports whether the plan letters (or numbers in roman)
+// any of its outcomes.
+func hasOutcomeMarks(all []string) bool {
+	for _, id := range all {
+		if isOutcomeMarkID(id) {
 			return true
 		}
 	}
 	return false
+}
+
+// outcomeTextIn reports whether an outcome written as text is one of the
+// plan's outcomes: its words, in order, are words of one of the plan's
+// outcomes (case, spaces and punctuation ignored), at word boundaries, so
+// that "c" is not found in "school".
+func outcomeTextIn(o string, texts []string) bool {
+	k := " " + strings.Join(textWords(o), " ") + " "
+	if k == "  " {
+		return false
+	}
+	for _, t := range texts {
+		if strings.Contains(" "+strings.Join(textWords(t), " ")+" ", k) {
+			return true
+		}
+	}
+	return false
+}
+
+// textWords returns the words of s, lower case, without punctuation.
+func textWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
 }
