@@ -145,6 +145,22 @@ func TestSectionNoAnswer(t *testing.T) {
 		"## Wishes and feelings\nAs before.\n":                                                                true,
 		"## Wishes and feelings\nLeo said he wants to see Dad more. Not discussed: school.\n":                 false,
 		"## Wishes and feelings\nNot discussed today, as Leo said he wanted to play; he said school is ok.\n": false,
+		// Words that say the wishes were not ascertained, or were put off.
+		"## Wishes and feelings\nUnable to ascertain - will do next visit.\n":     true,
+		"## Wishes and feelings\nNot ascertained.\n\n":                            true,
+		"## Wishes and feelings\nNot asked.\n":                                    true,
+		"## Wishes and feelings\nSee above.\n":                                    true,
+		"## Wishes and feelings\nDid not ask\n":                                   true,
+		"## Wishes and feelings\nDidn't ask today.\n":                             true,
+		"## Wishes and feelings\nWill do next visit.\n":                           true,
+		"## Wishes and feelings\nTo be done at next visit\n":                      true,
+		"## Wishes and feelings\nTo be ascertained at next visit.\n":              true,
+		"## Wishes and feelings\nNothing new.\n":                                  true,
+		"## Wishes and feelings\nNothing new to report\n":                         true,
+		"## Wishes and feelings\nCould not ascertain as Leo was asleep.\n":        false,
+		"## Wishes and feelings\nNothing new: Leo said school is fine.\n":         false,
+		"## Wishes and feelings\nDid not ask about Dad; Leo said he likes Nan.\n": false,
+		"## Wishes and feelings\nLeo said he will do his reading next visit.\n":   false,
 	} {
 		b := schema.ParseBody(schema.NewSource("visits/v.md", []byte(body)), schema.KindVisit, 0)
 		if len(b.Sections) != 1 {
