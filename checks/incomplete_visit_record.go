@@ -9,7 +9,7 @@ import (
 // record of a contact must include.
 var IncompleteVisitRecord = &lint.Rule{
 	ID:       "incomplete-visit-record",
-	Title:    "A visit record lacks the time, who was present or one of its five sections",
+	Title:    "A visit record lacks the time, who was present or one of its four sections",
 	Severity: lint.Warning,
 	Family:   FamilySeeingChild,
 	Reads:    []schema.Kind{schema.KindVisit, schema.KindPlan},
@@ -29,21 +29,25 @@ The rule fires, once for each thing missing, when a visit record:
 - does not say who was present (no present list, or an empty one when the
   child was seen): at the present line, or the type line when there is
   none;
-- has no "## Observations", "## Wishes and feelings", "## Meals and
-  sleeping", "## Presentation and behaviour" or "## Incidents and injuries"
-  section: at the type line, one finding per section;
+- has no "## Observations", "## Meals and sleeping", "## Presentation and
+  behaviour" or "## Incidents and injuries" section: at the type line, one
+  finding per section;
 - has one of those sections empty, or holding only a placeholder such as
   TBC or "to follow": at its heading. "None" and "N/A" are answers here
   ("Incidents and injuries: None"), not placeholders; a section holding only
   a comment is empty.
 
+The child's wishes and feelings are not in this list: 1.8 §3 asks the lead
+worker to make sure they are ascertained, and missing-wishes-and-feelings
+reports a visit that records none, under every profile, once.
+
 A visit that did not see the child (a refusal at the door, no answer) has
-nothing to record of the child's wishes, meals, presentation or injuries:
+nothing to record of the child's meals, presentation or injuries:
 only its time, who was present (present = [] when no one was) and its
 Observations (what happened) are asked for; the reason the child was not
 seen is missing-not-seen-reason's concern. The headings are read as
-workers write them ("Home conditions", "Voice of the child", "Meals and
-sleeping arrangements", "Any new incidents or injuries").
+workers write them ("Home conditions", "Meals and sleeping arrangements",
+"Any new incidents or injuries").
 
 Visits before the child was born (or while the child is recorded unborn)
 are not checked: there was no contact with the child to record. The rule is
@@ -110,13 +114,13 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 			continue
 		}
 		for _, def := range defs {
+			if def.Name == "wishes" {
+				continue // missing-wishes-and-feelings' concern
+			}
 			if !seen && def.Name != "observations" {
 				continue // nothing of the child to record
 			}
 			sec := pass.Case.VisitSection(doc.Body, def.Name)
-			if def.Name == "wishes" {
-				sec = pass.Case.WishesSection(doc.Body)
-			}
 			switch {
 			case sec == nil:
 				pass.ReportOccurrencef("section "+def.Name, doc, doc.TypeLine(),

@@ -15,6 +15,7 @@ var MissingWishesAndFeelings = &lint.Rule{
 	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindVisit},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§03", Quote: "The child/young person's wishes and feelings are ascertained"},
+		{Source: Oxon, Paragraph: "§3", Quote: "The child's wishes and feelings are ascertained"},
 	},
 	Text: `The lead worker must make sure the child's wishes and feelings are
 ascertained. The record is where that shows: each time the lead worker sees
@@ -35,10 +36,11 @@ words, and is not checked; nor are visits before the child was born, or
 visits by others (a teacher's or health visitor's contact is not the lead
 worker ascertaining the child's wishes).
 
-It is on under stoke-on-trent and combined; under oxfordshire,
-incomplete-visit-record asks for the same section on every visit, so under
-combined a missing section may be reported by both rules, each for its own
-procedure.`,
+It is on under every profile: both procedures ask the lead worker to make
+sure the child's wishes and feelings are ascertained, in the same words.
+incomplete-visit-record, which asks for the record's other contents (1.8
+§3's list), leaves this section to this rule, so each visit is reported
+once.`,
 	Bad: `child_seen = true
 seen_alone = true
 +++
@@ -51,7 +53,7 @@ seen_alone = true
 
 ## Wishes and feelings
 Jamie said he wants to keep going to football and that he misses his dad.`,
-	Profiles: stokeOnly,
+	Profiles: nil,
 	Since:    "0.1.0",
 	Synonyms: []string{"no wishes and feelings", "child's views not recorded", "voice of child missing", "child's wishes not recorded"},
 	Related:  []string{"incomplete-visit-record", "missing-not-seen-reason", "non-specific-label", "unseen-bedroom"},
