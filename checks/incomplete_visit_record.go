@@ -51,7 +51,11 @@ workers write them ("Home conditions", "Meals and sleeping arrangements",
 
 Visits before the child was born (or while the child is recorded unborn)
 are not checked: there was no contact with the child to record. The rule is
-on when the profile's visit_record_contents is.`,
+on when the profile's visit_record_contents is.
+
+Visits dated before this authority's plan started (a section 47 enquiry's
+visits before the initial conference, or the previous authority's kept in
+a transfer-in case) are history, not visits of the plan, and are not read.`,
 	Bad: `+++
 type = "visit"
 date = 2026-03-02
@@ -93,7 +97,7 @@ func runIncompleteVisitRecord(pass *lint.Pass) error {
 		return nil
 	}
 	defs := schema.SectionNames(schema.KindVisit)
-	for _, v := range pass.Visits() {
+	for _, v := range pass.PlanVisits() {
 		if !pass.Case.IsBornOn(v.Date.Date) {
 			continue // no contact with the child before the birth
 		}

@@ -45,7 +45,11 @@ after the as-of date (or the end of the plan), are not checked.
 
 The finding points at the visit's child_seen line, or at its seen_alone line
 when the child was seen but not alone, or at present when it lists a
-sibling in the child's place.`,
+sibling in the child's place.
+
+Visits dated before this authority's plan started (a section 47 enquiry's
+visits before the initial conference, or the previous authority's kept in
+a transfer-in case) are history, not visits of the plan, and are not read.`,
 	Bad: `date = 2026-03-02T15:45:00
 by = "Hannah Price"
 child_seen = true
@@ -67,7 +71,7 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 		return nil
 	}
 	child := pass.Case.ChildName()
-	for _, v := range pass.Visits() {
+	for _, v := range pass.PlanVisits() {
 		day := v.Date.Date
 		if !pass.Case.IsBornOn(day) {
 			continue

@@ -40,7 +40,11 @@ It is on under every profile: both procedures ask the lead worker to make
 sure the child's wishes and feelings are ascertained, in the same words.
 incomplete-visit-record, which asks for the record's other contents (1.8
 §3's list), leaves this section to this rule, so each visit is reported
-once.`,
+once.
+
+Visits dated before this authority's plan started (a section 47 enquiry's
+visits before the initial conference, or the previous authority's kept in
+a transfer-in case) are history, not visits of the plan, and are not read.`,
 	Bad: `child_seen = true
 seen_alone = true
 +++
@@ -66,7 +70,7 @@ func runMissingWishesAndFeelings(pass *lint.Pass) error {
 		return nil
 	}
 	child := c.ChildName()
-	for _, v := range pass.Visits() {
+	for _, v := range pass.PlanVisits() {
 		day := v.Date.Date
 		if !c.SawChild(v) || !c.CountsAsLeadWorker(v) || c.IsBabyOn(day) || v.Doc.Body == nil {
 			continue

@@ -44,7 +44,11 @@ one. A label said of "it" ("it was difficult to get a word in", "Mum
 found it challenging") or of sleep ("disturbed sleep", "his sleep was
 disturbed") does not describe the child and does not count.
 
-The finding points at the line and column of the word.`,
+The finding points at the line and column of the word.
+
+Visits dated before this authority's plan started (a section 47 enquiry's
+visits before the initial conference, or the previous authority's kept in
+a transfer-in case) are history, not visits of the plan, and are not read.`,
 	Bad: `## Presentation and behaviour
 Mia was disturbed during the visit.`,
 	Good: `## Presentation and behaviour
@@ -66,7 +70,7 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 		return nil
 	}
 	var f labelFinder
-	for _, v := range pass.Visits() {
+	for _, v := range pass.PlanVisits() {
 		if v.Doc.Body == nil {
 			continue
 		}

@@ -62,12 +62,12 @@ func runUndelegatedVisit(pass *lint.Pass) error {
 	}
 	lead := leadWorkerName(pass)
 	manager := leadWorkersManagerPhrase(pass)
-	for _, v := range pass.Visits() {
+	for _, v := range pass.PlanVisits() {
 		by := strings.TrimSpace(v.By)
 		if by == "" || pass.Case.Standing(v) != lint.NotLeadWorkersVisit {
 			continue // the lead worker, cover by a social worker, or delegated
 		}
-		if !pass.Case.InPlan(v.Date.Date) || !pass.Case.IsBornOn(v.Date.Date) {
+		if !pass.Case.IsBornOn(v.Date.Date) {
 			continue
 		}
 		del, agreed := strings.TrimSpace(v.DelegatedBy), strings.TrimSpace(v.DelegationAgreed)

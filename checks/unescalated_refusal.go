@@ -50,7 +50,11 @@ not immediate. An escalation dated before the visit is mistyped or about somethi
 and is reported.
 
 The finding points at the visit's access_refused line (not_seen_reason, or
-the sentence of the notes, for a refusal written only in words).`,
+the sentence of the notes, for a refusal written only in words).
+
+Visits dated before this authority's plan started (a section 47 enquiry's
+visits before the initial conference, or the previous authority's kept in
+a transfer-in case) are history, not visits of the plan, and are not read.`,
 	Bad: `date = 2026-03-06T16:00:00
 child_seen = false
 not_seen_reason = "Mother would not open the door"
@@ -107,7 +111,7 @@ func dueUnescalatedRefusal(pass *lint.Pass) []lint.Obligation {
 		return nil
 	}
 	var out []lint.Obligation
-	for _, v := range pass.Visits() {
+	for _, v := range pass.PlanVisits() {
 		due, ok := refusalEscalationDue(pass, v)
 		if !ok || !escalationPending(pass, v) {
 			continue
@@ -123,7 +127,7 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		return nil
 	}
 	manager := leadWorkersManagerPhrase(pass)
-	for _, v := range pass.Visits() {
+	for _, v := range pass.PlanVisits() {
 		day := v.Date.Date
 		due, ok := refusalEscalationDue(pass, v)
 		if !ok || (escalationPending(pass, v) && !pass.Until().After(due)) {

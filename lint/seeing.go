@@ -147,6 +147,22 @@ func (p *Pass) Visits() []*schema.Visit {
 	return out
 }
 
+// PlanVisits returns the visits of this authority's plan: those of Visits
+// dated on or after its start (Case.InPlan). Visits before it (a section
+// 47 enquiry's, before the initial conference, or the previous
+// authority's, kept in a transfer-in case) are history: no rule reports
+// them. Rules about what a visit record holds ask this; the rules that
+// count when the child was seen read Visits and their own start.
+func (p *Pass) PlanVisits() []*schema.Visit {
+	var out []*schema.Visit
+	for _, v := range p.Visits() {
+		if p.Case.InPlan(v.Date.Date) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // SawChild reports whether visit v saw the child: child_seen, on a day the
 // child had been born.
 func (c *Case) SawChild(v *schema.Visit) bool {

@@ -313,3 +313,29 @@ func TestUnreadConferenceOn(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanVisits(t *testing.T) {
+	visit := func(date string) *schema.Visit {
+		return &schema.Visit{Date: schema.DateTime{Date: sd(date)}, Doc: &schema.Document{}}
+	}
+	prevInitial := sconf("initial", "2026-01-12", "plan", "2026-01-12-initial.md")
+	transfer := sconf("transfer", "2026-07-01", "plan", "2026-07-01-transfer.md")
+	before, onStart, after, afterAsOf := visit("2026-06-30"), visit("2026-07-01"), visit("2026-07-15"), visit("2026-08-01")
+	c := startCase(&schema.Plan{Started: sd("2026-07-01")}, prevInitial, transfer, before, onStart, after, afterAsOf)
+	p := &Pass{Case: c, AsOf: sd("2026-07-20")}
+	got := p.PlanVisits()
+	if len(got) != 2 || got[0] != onStart || got[1] != after {
+		t.Errorf("PlanVisits = %v, want the visits of 1 and 15 July (the transfer conference's day on, to the as-of date)", got)
+	}
+	// A section 47 visit before the initial conference is no visit of the plan.
+	s47 := visit("2026-01-05")
+	c = startCase(&schema.Plan{Started: sd("2026-01-12")}, prevInitial, s47, visit("2026-01-12"))
+	if got := (&Pass{Case: c, AsOf: sd("2026-02-01")}).PlanVisits(); len(got) != 1 || got[0] == s47 {
+		t.Errorf("PlanVisits = %v, want only the visit of 12 January", got)
+	}
+	// With no start known, every visit is the plan's.
+	c = startCase(&schema.Plan{}, s47)
+	if got := (&Pass{Case: c, AsOf: sd("2026-02-01")}).PlanVisits(); len(got) != 1 {
+		t.Errorf("PlanVisits with no start = %v, want the one visit", got)
+	}
+}
