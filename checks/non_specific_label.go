@@ -46,9 +46,13 @@ disturbed") does not describe the child and does not count.
 
 The finding points at the line and column of the word.
 
-Visits dated before this authority's plan started (a section 47 enquiry's
-visits before the initial conference, or the previous authority's kept in
-a transfer-in case) are history, not visits of the plan, and are not read.`,
+Visits before the child was born (an antenatal visit, or any while the
+child is recorded unborn) are not read: there is no presentation or
+behaviour of the child to report, and a word there ("Mum was unsettled")
+describes someone else. Visits dated before this authority's plan started
+(a section 47 enquiry's visits before the initial conference, or the
+previous authority's kept in a transfer-in case) are history, not visits
+of the plan, and are not read.`,
 	Bad: `## Presentation and behaviour
 Mia was disturbed during the visit.`,
 	Good: `## Presentation and behaviour
@@ -71,8 +75,8 @@ func runNonSpecificLabel(pass *lint.Pass) error {
 	}
 	var f labelFinder
 	for _, v := range pass.PlanVisits() {
-		if v.Doc.Body == nil {
-			continue
+		if v.Doc.Body == nil || !pass.Case.IsBornOn(v.Date.Date) {
+			continue // before the birth there is no child's behaviour to report
 		}
 		// The quotations are found only in a record that has a label at
 		// all, as most have not.
