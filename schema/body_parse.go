@@ -510,6 +510,12 @@ func asciiAlnumOver(b []byte, limit int) bool {
 // "**Wishes and feelings** - Jamie said ..."), and the label as written
 // (without the colon). A paragraph that is only the label is
 // pseudoHeading's.
+//
+// A plain label, not bold, opens the section too when it is an accepted
+// heading followed by a colon at the start of the paragraph's first line
+// ("Wishes and feelings: Jamie said ...", or "Wishes and feelings:" on a
+// line of its own with the text on the lines below): a colon after the
+// heading's exact words is how a form's label is typed without bold.
 func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
 	para, ok := n.(*ast.Paragraph)
 	if !ok {
@@ -517,7 +523,7 @@ func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
 	}
 	e, ok := para.FirstChild().(*ast.Emphasis)
 	if !ok || e.Level != 2 {
-		return "", ""
+		return p.plainLabel(para)
 	}
 	label = p.plainText(e)
 	if len(label) > 60 {
@@ -528,6 +534,27 @@ func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
 		return "", ""
 	}
 	return name, strings.TrimSpace(strings.TrimRight(label, ": "))
+}
+
+// plainLabel returns the visit section that paragraph para opens with a
+// plain label, an accepted heading and a colon at the start of its first
+// line, and the label as written (leadingLabel).
+func (p *bodyParser) plainLabel(para *ast.Paragraph) (name, label string) {
+	if _, ok := para.FirstChild().(*ast.Text); !ok || para.Lines().Len() == 0 {
+		return "", ""
+	}
+	seg := para.Lines().At(0)
+	line := seg.Value(p.in)
+	i := bytes.IndexByte(line, ':')
+	if i <= 0 || i > 60 {
+		return "", ""
+	}
+	label = strings.TrimSpace(string(line[:i]))
+	name = CanonicalSection(p.kind, label)
+	if name == "" {
+		return "", ""
+	}
+	return name, label
 }
 
 // pseudoHeading returns the section that block n opens when it is an

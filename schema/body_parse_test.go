@@ -781,3 +781,34 @@ func TestWithoutForNow(t *testing.T) {
 		}
 	}
 }
+
+func TestVisitPlainLabels(t *testing.T) {
+	for body, want := range map[string]map[string]string{
+		"Observations: Home tidy.\n\nWishes and feelings: Jamie said \"fine\".\n\nIncidents and injuries: None.\n": {
+			"observations": "Home tidy.", "wishes": "Jamie said \"fine\".", "incidents": "None."},
+		"Wishes and feelings:\nJamie said he misses his dad.\n\nMeals and sleeping:\nTBC\n": {
+			"wishes": "Jamie said he misses his dad.", "meals": "TBC"},
+		// Not a label: words before the colon that are no accepted heading.
+		"Mum said: Jamie is fine.\n": {"wishes": "-"},
+		// A "##" heading of the section is the section; a later plain label is text.
+		"## Wishes and feelings\nJamie said hello.\n\nWishes and feelings: again.\n": {"wishes": "Jamie said hello. Wishes and feelings: again."},
+	} {
+		_, b := parseBody(KindVisit, body)
+		for name, w := range want {
+			s := b.Section(name)
+			if w == "-" {
+				if s != nil {
+					t.Errorf("%q: a %s section, want none", body, name)
+				}
+				continue
+			}
+			if s == nil {
+				t.Errorf("%q: no %s section", body, name)
+				continue
+			}
+			if s.Content() != w {
+				t.Errorf("%q: %s Content %q, want %q", body, name, s.Content(), w)
+			}
+		}
+	}
+}
