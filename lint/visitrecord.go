@@ -115,7 +115,9 @@ var childsViews = []string{"wishes", "feelings", "voice of the child", "child's 
 // child's wishes and feelings: the "wishes" section (VisitSection), or else
 // the first section whose heading names wishes, feelings, views or voice
 // ("## Feelings", "## Jayden's worries and wishes") and no one else's
-// ("## Mum's feelings", "## Parents' wishes" are not the child's). It
+// ("## Mum's feelings", "## Parents' wishes" are not the child's), or is
+// the child's direct work ("## Direct work", "## Direct work with
+// Jayden": directWork). It
 // returns nil when there is none. incomplete-visit-record and
 // missing-wishes-and-feelings both ask it.
 func (c *Case) WishesSection(b *schema.Body) *schema.Section {
@@ -144,8 +146,23 @@ func (c *Case) WishesSection(b *schema.Body) *schema.Section {
 				return sec
 			}
 		}
+		if directWork[strings.TrimRight(strings.TrimSpace(h), ":")] {
+			return sec
+		}
 	}
 	return nil
+}
+
+// directWork are the headings of direct work with the child, where
+// practitioners record the child's views from the work done with them
+// ("three houses", a worry monster): the wishes section when the record
+// has no other. Direct work with someone else ("Direct work with Mum") is
+// not the child's, nor is the child's "lived experience", the worker's
+// account of the child's daily life rather than the child's own wishes
+// and feelings.
+var directWork = map[string]bool{
+	"direct work": true, "direct work with the child": true, "direct work with child": true,
+	"direct work session": true, "direct work with the child session": true, "child's direct work": true,
 }
 
 // namesSomeoneElse reports whether a heading (lower case, the child's own

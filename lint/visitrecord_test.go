@@ -54,13 +54,29 @@ func TestWishesSection(t *testing.T) {
 		"Mum's views":                  false,
 		"Home conditions":              false,
 		"Observations of Jamie":        false,
+		"Direct work":                  true,
+		"Direct work with Jamie":       true,
+		"Direct work:":                 true,
+		"Direct work with Mum":         false,
+		"Child's lived experience":     false,
+		"Jamie's lived experience":     false,
 	} {
 		b := schema.ParseBody(schema.NewSource("v.md", []byte("## "+h+"\n\nx\n")), schema.KindVisit, 0)
 		if got := c.WishesSection(b) != nil; got != want {
 			t.Errorf("WishesSection(%q) = %v, want %v", h, got, want)
 		}
 	}
-	b := schema.ParseBody(schema.NewSource("v.md", []byte("## Observations of Jamie\n\nx\n")), schema.KindVisit, 0)
+	// A plain label (no bold) opens the section, as a bold one does.
+	b := schema.ParseBody(schema.NewSource("v.md", []byte("Observations: tidy.\n\nWishes and feelings:\nJamie said he is happy.\n")), schema.KindVisit, 0)
+	if s := c.WishesSection(b); s == nil || s.Content() != "Jamie said he is happy." {
+		t.Errorf("a plain label: WishesSection = %v", s)
+	}
+	// Direct work is the wishes section only when the record has no other.
+	b = schema.ParseBody(schema.NewSource("v.md", []byte("## Direct work\n\nThree houses.\n\n## Wishes and feelings\n\nTBC\n")), schema.KindVisit, 0)
+	if s := c.WishesSection(b); s == nil || s.Heading != "Wishes and feelings" {
+		t.Errorf("with both, WishesSection = %v, want the Wishes and feelings section", s)
+	}
+	b = schema.ParseBody(schema.NewSource("v.md", []byte("## Observations of Jamie\n\nx\n")), schema.KindVisit, 0)
 	if c.VisitSection(b, "observations") == nil {
 		t.Error(`"Observations of Jamie" is the visit's observations`)
 	}
