@@ -35,7 +35,9 @@ The rule fires on each use, as a whole word in any case, of a word or phrase
 of the profile's non_specific_labels list (disturbed, challenging,
 inappropriate, unsettled, attention seeking, manipulative, naughty,
 difficult, hyper, and whatever the config adds) in the body of a visit
-record. A word that only contains one ("undisturbed") does not count;
+record. A word that only contains one ("undisturbed", "non-disturbed",
+"hyper-vigilant") does not count, but a compound the label heads
+("unsettled-looking", "difficult-to-engage", "naughty-ish") does;
 comments are not read. Words inside quotation marks ("...", “...”, '...',
 ‘...’) are what someone said, not the worker's description, and do not
 count: Jamie said "I was naughty". An apostrophe (child's, didn't) opens
@@ -618,11 +620,39 @@ func wordEdge(text string, start, end int) bool {
 	}
 	if end < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[end:])
+		if r == '-' && compoundHead(text[end+1:]) {
+			return true // "unsettled-looking": the label heads a compound
+		}
 		if isLabelWordRune(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// compoundWords are the words that, joined by a hyphen after a label, make
+// a compound of which the label is still the meaning: "unsettled-looking",
+// "disturbed-seeming", "naughty-ish", "difficult-to-engage". A hyphen
+// before anything else makes another word ("hyper-vigilant",
+// "hyper-mobile"), and one before the label negates it
+// ("non-disturbed"): neither counts.
+var compoundWords = []string{"looking", "seeming", "appearing", "sounding", "acting", "like", "ish", "type", "natured", "to"}
+
+// compoundHead reports whether rest, the text after a hyphen that follows
+// a label, opens with one of compoundWords as a whole word.
+func compoundHead(rest string) bool {
+	for _, w := range compoundWords {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
+			if len(rest) == len(w) {
+				return true
+			}
+			r, _ := utf8.DecodeRuneInString(rest[len(w):])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isLabelWordRune(r rune) bool {

@@ -52,6 +52,7 @@ func TestFindLabelsAsRegexp(t *testing.T) {
 		"",
 		"Mia was disturbed during the visit.",
 		"Mia was DISTURBED, undisturbed, non-disturbed, disturbed_ and disturbed2.",
+		"Mia looked unsettled-looking, difficult-to-engage, naughty-ish, hyper-vigilant, hyper-Looking, unsettled-lookingly, unsettled-",
 		"very attention\n  seeking; attention\tSeeking attention seeking",
 		"attention seekingattention seeking attention  \r\n\fseeking",
 		"hyperhyper hyper active hyper  active hyperactive hyper",
@@ -144,5 +145,19 @@ func TestQuotedSpans(t *testing.T) {
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("quotedSpans(%q) = %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestLabelCompounds(t *testing.T) {
+	labels := compileLabels(testLabels)
+	var f labelFinder
+	text := "unsettled-looking, difficult-to-engage, naughty-ish, hyper-vigilant, hyper-mobile, non-disturbed, disturbed-sleep, attention-seeking"
+	var got []string
+	for _, m := range f.find(text, labels) {
+		got = append(got, text[m[0]:m[1]])
+	}
+	want := []string{"unsettled", "difficult", "naughty", "attention-seeking"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("find(%q) = %q, want %q", text, got, want)
 	}
 }
