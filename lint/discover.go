@@ -226,7 +226,7 @@ func lstatType(fsys fs.FS, name string) (fs.FileMode, error) {
 
 // unreadable notes that folder name could not be listed.
 func (d *discovery) unreadable(name string, err error) {
-	d.notes = append(d.notes, Notification{Kind: NoticeUnreadable, Level: Warning, Path: name, Message: "not read: " + errText(err)})
+	d.notes = append(d.notes, Notification{Kind: NoticeUnreadable, Level: Error, Path: name, Message: "not read: " + errText(err)})
 }
 
 // shareable reports whether case folder name, if it is one, may be handed

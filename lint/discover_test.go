@@ -156,7 +156,7 @@ func discoverReference(fsys fs.FS, paths []string) (cases []caseFiles, notes []N
 		}
 		err = fs.WalkDir(fsys, p, func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
-				notes = append(notes, Notification{Kind: NoticeUnreadable, Level: Warning, Path: name, Message: "not read: " + errText(err)})
+				notes = append(notes, Notification{Kind: NoticeUnreadable, Level: Error, Path: name, Message: "not read: " + errText(err)})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}

@@ -111,7 +111,7 @@ func TestFaultsAreNotifications(t *testing.T) {
 		"error broken/visits/2026-06-29.md: not read: input/output error",
 		"note broken/visits/binary.md: not a text file (it holds bytes that are not UTF-8 text): not a record, not linted",
 		"note broken/visits/empty.md: empty file: not a record, not linted",
-		"warning broken/archive: not read: input/output error",
+		"error broken/archive: not read: input/output error",
 	}
 	if !reflect.DeepEqual(sortedCopy(notes), sortedCopy(want)) {
 		t.Errorf("notifications:\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))

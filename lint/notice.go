@@ -17,6 +17,7 @@ const (
 	NoticeTooLarge                         // an older version was over the size limit
 	NoticeSubmodule                        // records in a git submodule
 	NoticeBaseline                         // what the baseline hid, and its entries that match nothing
+	NoticeBaseUnread                       // the base of --new-from-rev could not be read in full
 )
 
 var noticeKindNames = [...]string{
@@ -30,6 +31,7 @@ var noticeKindNames = [...]string{
 	NoticeTooLarge:       "too-large",
 	NoticeSubmodule:      "submodule",
 	NoticeBaseline:       "baseline",
+	NoticeBaseUnread:     "base-unread",
 }
 
 func (k NoticeKind) String() string {

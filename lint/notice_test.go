@@ -44,7 +44,7 @@ func TestNoticeKinds(t *testing.T) {
 
 func TestNoticeKindString(t *testing.T) {
 	seen := map[string]bool{}
-	for k := NoticeOther; k <= NoticeBaseline; k++ {
+	for k := NoticeOther; k <= NoticeBaseUnread; k++ {
 		s := k.String()
 		if s == "" || seen[s] {
 			t.Errorf("kind %d: name %q empty or repeated", k, s)

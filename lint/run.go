@@ -539,7 +539,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 		pass := &Pass{Rule: r, Case: c, Profile: e.opts.Profile, AsOf: e.opts.AsOf, Calendar: e.opts.Calendar, History: e.opts.History}
 		pass.report = func(d Diagnostic) { diags.add(ruleDiag{rule: r.ID, Diagnostic: d}) }
 		if err := runRule(r, pass); err != nil {
-			out.notes = append(out.notes, Notification{Kind: NoticeRuleFailed, Level: Warning, Path: caseNotePath(g), Message: err.Error()})
+			out.notes = append(out.notes, Notification{Kind: NoticeRuleFailed, Level: Error, Path: caseNotePath(g), Message: err.Error()})
 		}
 	}
 	for _, d := range docs {
@@ -565,7 +565,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	if e.opts.Obligations && out.isCase {
 		co, err := e.caseObligations(g.Dir, c)
 		if err != nil {
-			out.notes = append(out.notes, Notification{Kind: NoticeRuleFailed, Level: Warning, Path: caseNotePath(g), Message: err.Error()})
+			out.notes = append(out.notes, Notification{Kind: NoticeRuleFailed, Level: Error, Path: caseNotePath(g), Message: err.Error()})
 		} else {
 			out.due = &co
 		}

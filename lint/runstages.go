@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/caselint/caselint/schema"
@@ -306,9 +307,38 @@ func NewSinceStage(base func(ctx context.Context) (*Result, error)) Stage {
 		if err != nil || before == nil {
 			return err
 		}
+		if at, why, ok := baseUnread(before.Notifications); ok {
+			// A record of the base that was not read hides nothing: a gap
+			// it would have shown (a visit deleted since) would be found
+			// at both ends and dropped as old. Every finding is kept, and
+			// the run is incomplete.
+			res.Notifications = append(res.Notifications, Notification{Kind: NoticeBaseUnread, Level: Error, Path: at,
+				Message: "the base revision could not be read in full: fetch its objects (a partial clone?); every finding is reported, new or not (" + why + ")"})
+			return nil
+		}
 		res.Findings = NewSince(res.Findings, before.Findings)
 		return nil
 	}}
+}
+
+// baseUnread says where and why the base's notifications make it
+// incomplete (Notification.Incomplete: a record, a folder or an object not
+// read, a rule that failed): the first such notice's path and message,
+// and how many more; ok false when none does.
+func baseUnread(notes []Notification) (at, why string, ok bool) {
+	n := 0
+	for _, note := range notes {
+		if note.Incomplete() {
+			if n == 0 {
+				at, why = note.Path, note.Message
+			}
+			n++
+		}
+	}
+	if n > 1 {
+		why += fmt.Sprintf(", and %d more", n-1)
+	}
+	return at, why, n > 0
 }
 
 // RedactPathsStage replaces the names of folders and files in the paths

@@ -40,6 +40,9 @@ type jsonSummary struct {
 	Suppressed int `json:"suppressed"`
 	Cases      int `json:"cases"`
 	Records    int `json:"records"`
+	// Incomplete says why the run is incomplete (Tail.Incomplete); left
+	// out when it is not.
+	Incomplete string `json:"incomplete,omitempty"`
 }
 
 // NewJSON prints the result as one JSON document, indented two spaces:
@@ -114,6 +117,7 @@ func (p *jsonPrinter) End(t *Tail) error {
 		Suppressed: p.c.Suppressed,
 		Cases:      t.Cases,
 		Records:    t.Files,
+		Incomplete: t.Incomplete,
 	})
 	p.top.close()
 	p.s.ew.write("\n")

@@ -103,6 +103,10 @@ type Tail struct {
 	// ExitCode is caselint's exit status, which the fail level decides
 	// once every finding is known.
 	ExitCode int
+	// Incomplete says why the run is incomplete (lint.Incompleteness: a
+	// record not read, a rule that failed), "" when it is not: the report
+	// must not read as clean, and the run did not succeed.
+	Incomplete string
 }
 
 // NewPrinter makes the Printer of one format, writing to w.
@@ -120,7 +124,8 @@ func Print(newP NewPrinter, w io.Writer, res *lint.Result, opts Options, exitCod
 			return err
 		}
 	}
-	return p.End(&Tail{Notifications: res.Notifications, Files: res.Files, Cases: res.Cases, Baselined: res.Baselined, ExitCode: exitCode})
+	return p.End(&Tail{Notifications: res.Notifications, Files: res.Files, Cases: res.Cases, Baselined: res.Baselined, ExitCode: exitCode,
+		Incomplete: lint.Incompleteness(res.Notifications)})
 }
 
 // Whole makes a Printer of a format that needs the whole result before it

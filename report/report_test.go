@@ -633,3 +633,39 @@ func TestSARIFCitesTheProfilesProcedure(t *testing.T) {
 		}
 	}
 }
+
+// TestIncompleteReport: a run that could not read a record says so in the
+// text summary ("no problems" is not the last word), in the JSON summary,
+// and in SARIF's invocation (not successful, with the exit status 2).
+func TestIncompleteReport(t *testing.T) {
+	res := emptyResult()
+	res.Notifications = []lint.Notification{{Kind: lint.NoticeUnreadable, Level: lint.Error, Path: "SOT-1/visits/2026-02-16.md", Message: "not read: permission denied"}}
+	print := func(newP NewPrinter, opts Options) string {
+		var buf bytes.Buffer
+		if err := Print(newP, &buf, res, opts, 2); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	want := "SOT-1/visits/2026-02-16.md: notice: not read: permission denied\nno problems in 1 case (1 record); 1 record could not be read: the result is incomplete\n"
+	if got := print(NewText, Options{}); got != want {
+		t.Errorf("text:\n%s\nwant\n%s", got, want)
+	}
+	if got := print(NewJSON, Options{}); !strings.Contains(got, `"incomplete": "1 record could not be read: the result is incomplete"`) {
+		t.Errorf("JSON summary does not say the run is incomplete:\n%s", got)
+	}
+	sarif := print(NewSARIF, Options{Invocation: Invocation{Arguments: []string{"caselint", "lint"}, Successful: true}})
+	for _, want := range []string{`"exitCode": 2,`, `"executionSuccessful": false`, `"level": "error"`, "not read: permission denied"} {
+		if !strings.Contains(sarif, want) {
+			t.Errorf("SARIF without %s:\n%s", want, sarif)
+		}
+	}
+	// Complete: as before.
+	res.Notifications = []lint.Notification{{Kind: lint.NoticeSymlink, Level: lint.Note, Path: "SOT-1/visits/link.md", Message: "symbolic link not followed"}}
+	if got := print(NewText, Options{}); !strings.HasSuffix(got, "\nno problems in 1 case (1 record)\n") {
+		t.Errorf("text, complete:\n%s", got)
+	}
+	if sarif := print(NewSARIF, Options{Invocation: Invocation{Successful: true}}); !strings.Contains(sarif, `"executionSuccessful": true`) {
+		t.Errorf("SARIF, complete: not successful:\n%s", sarif)
+	}
+}

@@ -271,7 +271,7 @@ func (p *sarifPrinter) End(t *Tail) error {
 	inv := sarifInvocation{
 		Arguments:           sarifArguments(opts),
 		ExitCode:            t.ExitCode,
-		ExecutionSuccessful: opts.Invocation.Successful,
+		ExecutionSuccessful: opts.Invocation.Successful && t.Incomplete == "",
 	}
 	for _, n := range t.Notifications {
 		sn := sarifNotification{Message: sarifText{Text: n.Message}}

@@ -24,6 +24,7 @@ import (
 //	3 errors, 1 warning, 0 notes in 2 cases (14 records), 2 suppressed
 //	no problems in 2 cases (14 records)
 //	no problems in 2 cases (14 records), 12 in the baseline
+//	no problems in 1 case (4 records); 1 record could not be read: the result is incomplete
 //
 // The column counts characters. Colour (path bold, severity red, yellow or
 // cyan, rule id faint) is used only when opts.Color is set. Paths and
@@ -86,6 +87,10 @@ func summary(c Tally, t *Tail) string {
 	if t.Baselined > 0 {
 		// Not a bare "no problems": the baseline hid some.
 		s += fmt.Sprintf(", %d in the baseline", t.Baselined)
+	}
+	if t.Incomplete != "" {
+		// Not "no problems": what was not read may hold them.
+		s += "; " + t.Incomplete
 	}
 	return s
 }

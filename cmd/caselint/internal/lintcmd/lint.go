@@ -135,7 +135,10 @@ the last; --no-cache neither reads nor writes it.
 Exit status: 0 clean, 1 findings at or above --fail-level, 2 usage,
 configuration or I/O error (a --new-from-rev commit that is not in the
 repository too: fetch more history; and a training exercise's folder, whose
-findings are held back unless --trainer: use caselint exercise check).
+findings are held back unless --trainer: use caselint exercise check). A
+record or folder that could not be read, or a rule that could not check a
+case, is exit 2 too, once the report of the rest is written: the result is
+incomplete, never clean.
 
 --redact replaces the names of the child and of the people case.md lists
 with their roles in every format, every other word a message quotes from
@@ -481,6 +484,8 @@ func writeReport(opts *Options, ws *workspace.Workspace, printer report.NewPrint
 	var (
 		notices []lint.Notification // for stderr
 		runErr  error               // the run's own, not the report's writing
+		// incomplete says why the run is incomplete (lint.Incompleteness).
+		incomplete string
 	)
 	write := func(w io.Writer) error {
 		p := printer(w, ropts)
@@ -520,7 +525,13 @@ func writeReport(opts *Options, ws *workspace.Workspace, printer report.NewPrint
 		if *failed {
 			exit = cmdutil.ExitFindings
 		}
-		tail := &report.Tail{Files: res.Files, Cases: res.Cases, Baselined: res.Baselined, ExitCode: int(exit)}
+		// A record not read or a rule that failed: the report says what
+		// was found in the rest, and the run is exit 2, never clean.
+		incomplete = lint.Incompleteness(res.Notifications)
+		if incomplete != "" {
+			exit = cmdutil.ExitError
+		}
+		tail := &report.Tail{Files: res.Files, Cases: res.Cases, Baselined: res.Baselined, ExitCode: int(exit), Incomplete: incomplete}
 		// The notices go to stderr. A text report on stdout carries them
 		// itself, except the one saying the history rules were skipped,
 		// which goes to stderr alone: a hook or a CI log shows stderr even
@@ -565,11 +576,21 @@ func writeReport(opts *Options, ws *workspace.Workspace, printer report.NewPrint
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "%s: notice: %s\n", report.Printable(where), report.Printable(n.Message))
 	}
+	if incomplete != "" {
+		return &IncompleteError{Why: incomplete}
+	}
 	if *failed {
 		return cmdutil.ErrFindings
 	}
 	return nil
 }
+
+// IncompleteError is the error of a run that could not read every record
+// or run every rule (lint.Incompleteness): exit 2, once the report of the
+// rest is written.
+type IncompleteError struct{ Why string }
+
+func (e *IncompleteError) Error() string { return e.Why }
 
 // printError is an error of the report's printer, apart from the run's.
 type printError struct{ err error }

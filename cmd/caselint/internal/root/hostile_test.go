@@ -340,7 +340,8 @@ func TestHostileTree(t *testing.T) {
 
 // TestBrokenGitObject: in a repository whose blob of one record is
 // truncated, lint --rev HEAD says so (on stderr and in SARIF) and lints the
-// rest; it is not an error of caselint's (exit 2).
+// rest, and then exits 2: the record not read may hold the finding that
+// matters, so the run is incomplete, never clean.
 func TestBrokenGitObject(t *testing.T) {
 	gittest.Require(t)
 	t.Setenv("GIT_INDEX_FILE", "")
@@ -388,8 +389,8 @@ func TestBrokenGitObject(t *testing.T) {
 	for _, format := range []string{"text", "sarif"} {
 		ios, _, out, errOut := iostreams.Test()
 		code := Main([]string{"lint", "--rev", "HEAD", "--format", format, filepath.Join(dir, "cases")}, ios)
-		if code == cmdutil.ExitError {
-			t.Fatalf("%s: exit 2: caselint gave up\n%s", format, errOut.String())
+		if code != cmdutil.ExitError || !strings.Contains(errOut.String(), "1 record could not be read: the result is incomplete") {
+			t.Errorf("%s: exit %d, want 2 saying the result is incomplete\n%s", format, code, errOut.String())
 		}
 		report := out.String() + errOut.String()
 		if !strings.Contains(report, "cases/valid/visits/2026-06-16.md") {
@@ -403,10 +404,13 @@ func TestBrokenGitObject(t *testing.T) {
 			if !strings.Contains(out.String(), "toolExecutionNotifications") {
 				t.Errorf("SARIF without the notification:\n%s", out.String())
 			}
+			if !strings.Contains(out.String(), `"exitCode": 2,`) || !strings.Contains(out.String(), `"executionSuccessful": false`) {
+				t.Errorf("SARIF's invocation does not say the run is incomplete:\n%s", out.String())
+			}
 		}
 		// The record it could not read counts as missing: the rest is
 		// linted (the visit before it is there, so Zara was seen).
-		if format == "text" && !strings.Contains(out.String(), "in 1 case (") {
+		if format == "text" && !strings.Contains(out.String(), "in 1 case (") || format == "text" && !strings.Contains(out.String(), "; 1 record could not be read: the result is incomplete\n") {
 			t.Errorf("the case was not linted:\n%s", out.String())
 		}
 	}
