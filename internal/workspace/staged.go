@@ -35,7 +35,10 @@ func stagedScope(index *vcs.Index, fsys fs.FS, scope []string) ([]string, error)
 			continue
 		}
 		q, ok := existingAncestor(fsys, p)
-		if !ok || (q != p && !inCase(fsys, q)) {
+		if !ok {
+			continue // deleted, and nothing of its folders is left
+		}
+		if q != p && !inCase(fsys, q) && !caseLeft(fsys, p, q) {
 			continue // deleted, and in no case that is left
 		}
 		if !seen[q] {
@@ -78,6 +81,30 @@ func existingAncestor(fsys fs.FS, p string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// caseLeft reports whether the staged deletion of p (its nearest folder
+// left being q) takes away the case.md of a folder whose records stay:
+// they are then in no case (invalid-record), which the commit must not
+// pass unseen. A case.md renamed away is such a deletion too.
+func caseLeft(fsys fs.FS, p, q string) bool {
+	if path.Base(p) != "case.md" || path.Dir(p) != q {
+		return false
+	}
+	found := false
+	_ = fs.WalkDir(fsys, q, func(name string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case d.IsDir() && name != q && strings.HasPrefix(d.Name(), "."):
+			return fs.SkipDir
+		case !d.IsDir() && strings.HasSuffix(name, ".md"):
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
 }
 
 // inCase reports whether dir is a case folder or inside one.
