@@ -224,6 +224,15 @@ func lstatType(fsys fs.FS, name string) (fs.FileMode, error) {
 	return st.Mode().Type(), nil
 }
 
+// linksToFolder reports whether the symbolic link name leads to a folder.
+// Only the type of what it leads to is looked at (a stat), nothing in it
+// is read; a link that leads nowhere, or a file system that cannot
+// follow links (git's trees), says no.
+func linksToFolder(fsys fs.FS, name string) bool {
+	st, err := fs.Stat(fsys, name)
+	return err == nil && st.IsDir()
+}
+
 // unreadable notes that folder name could not be listed.
 func (d *discovery) unreadable(name string, err error) {
 	d.notes = append(d.notes, Notification{Kind: NoticeUnreadable, Level: Error, Path: name, Message: "not read: " + errText(err)})
@@ -265,6 +274,11 @@ func (d *discovery) walkEntries(name string, entries []fs.DirEntry, owner string
 		case e.Type()&fs.ModeSymlink != 0:
 			if schema.IsRecordName(full) {
 				d.notes = append(d.notes, Notification{Kind: NoticeSymlink, Level: Note, Path: full, Message: "symbolic link not followed"})
+			} else if !strings.HasPrefix(e.Name(), ".") && linksToFolder(d.fsys, full) {
+				// A case folder may be a link (cases/T-1 -> /srv/T-1):
+				// its records are not linted, and the report says so
+				// rather than count one case fewer in silence.
+				d.notes = append(d.notes, Notification{Kind: NoticeSymlink, Level: Note, Path: full, Message: "symbolic link to a folder not followed: the records in it are not linted"})
 			}
 		case e.Type().IsRegular() && schema.IsRecordName(full):
 			if _, seen := d.loose[full]; owner == "" && d.share && !seen {

@@ -45,6 +45,9 @@ func TestDiscoverAsBefore(t *testing.T) {
 	}
 	links("real.md", "cases/F/case.md")        // a case.md that is a link
 	links("../A/plan.md", "cases/C/linked.md") // a record that is a link
+	links("A", "cases/G")                      // a case folder that is a link
+	links("../../loose", "cases/C/loose")      // a folder of a case that is a link
+	links("nowhere", "cases/H")                // a link that leads nowhere: no folder
 	fsys := os.DirFS(root)
 	for _, paths := range [][]string{
 		{"."}, {"cases"}, {"cases/A"}, {"cases/A/visits"}, {"cases/A/visits/v1.md"}, {"cases/A/sub"},
@@ -171,6 +174,8 @@ func discoverReference(fsys fs.FS, paths []string) (cases []caseFiles, notes []N
 			if d.Type()&fs.ModeSymlink != 0 {
 				if strings.HasSuffix(name, ".md") {
 					notes = append(notes, Notification{Kind: NoticeSymlink, Level: Note, Path: name, Message: "symbolic link not followed"})
+				} else if st, err := fs.Stat(fsys, name); err == nil && st.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+					notes = append(notes, Notification{Kind: NoticeSymlink, Level: Note, Path: name, Message: "symbolic link to a folder not followed: the records in it are not linted"})
 				}
 				return nil
 			}
