@@ -21,12 +21,19 @@ var (
 
 // TooLargeError is a file over the size limit, not read.
 type TooLargeError struct {
-	Size  int64 // at least this many bytes
+	Path  string // the file, as the reader was given it
+	Size  int64  // at least this many bytes
 	Limit int64
 }
 
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("%d bytes, over the limit of %d bytes: not read", e.Size, e.Limit)
+	msg := fmt.Sprintf("%d bytes, over the limit of %d bytes: not read", e.Size, e.Limit)
+	if e.Path != "" {
+		// Named: a baseline or an answers file over the limit is an error
+		// of the command, which must say which file it could not read.
+		msg = e.Path + ": " + msg
+	}
+	return msg
 }
 
 // ReadRegularFile reads the file name in fsys, as the lint engine reads a
@@ -118,7 +125,7 @@ func readOpened(name string, f fs.File, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if st.Size() > limit {
-		return nil, &TooLargeError{Size: st.Size(), Limit: limit}
+		return nil, &TooLargeError{Path: name, Size: st.Size(), Limit: limit}
 	}
 	// One allocation of the size the file says it has (and room to see its
 	// end), not io.ReadAll's doubling from 512 bytes.
@@ -132,7 +139,7 @@ func readOpened(name string, f fs.File, limit int64) ([]byte, error) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
 	if int64(buf.Len()) > limit {
-		return nil, &TooLargeError{Size: int64(buf.Len()), Limit: limit}
+		return nil, &TooLargeError{Path: name, Size: int64(buf.Len()), Limit: limit}
 	}
 	return buf.Bytes(), nil
 }

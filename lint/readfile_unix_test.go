@@ -71,8 +71,9 @@ func TestReadRegular(t *testing.T) {
 		}
 		for _, fsys := range []fs.FS{os.DirFS(c), WorkTreeFS(c)} {
 			var big *TooLargeError
-			if _, err := ReadRegularFile(fsys, "plan.md", 300); !errors.As(err, &big) || big.Size <= 300 {
-				t.Errorf("ReadRegularFile(%T) over the limit: %v", fsys, err)
+			if _, err := ReadRegularFile(fsys, "plan.md", 300); !errors.As(err, &big) || big.Size <= 300 || big.Path != "plan.md" ||
+				!strings.HasPrefix(err.Error(), "plan.md: ") {
+				t.Errorf("ReadRegularFile(%T) over the limit: %v, want it named", fsys, err)
 			}
 			if data, err := ReadRegularFile(fsys, "case.md", 0); err != nil || string(data) != caseMD {
 				t.Errorf("ReadRegularFile(%T, case.md): %v", fsys, err)
@@ -88,8 +89,9 @@ func TestReadRegular(t *testing.T) {
 			}
 		}
 		var big *TooLargeError
-		if _, err := ReadRegular(filepath.Join(c, "plan.md"), 300); !errors.As(err, &big) || big.Size <= 300 {
-			t.Errorf("ReadRegular over the limit: %v", err)
+		if _, err := ReadRegular(filepath.Join(c, "plan.md"), 300); !errors.As(err, &big) || big.Size <= 300 ||
+			!strings.HasPrefix(err.Error(), filepath.Join(c, "plan.md")+": ") {
+			t.Errorf("ReadRegular over the limit: %v, want it named", err)
 		}
 		if data, err := ReadRegular(filepath.Join(c, "case.md"), 0); err != nil || string(data) != caseMD {
 			t.Errorf("ReadRegular(case.md): %v", err)

@@ -46,7 +46,7 @@ func (w workTree) readRegular(name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if now.Size > limit {
-		return nil, &TooLargeError{Size: now.Size, Limit: limit}
+		return nil, &TooLargeError{Path: name, Size: now.Size, Limit: limit}
 	}
 	// Room for the size fstat gave and one byte more, to see the end.
 	buf := make([]byte, 0, now.Size+1)
@@ -68,7 +68,7 @@ func (w workTree) readRegular(name string, limit int64) ([]byte, error) {
 		}
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
-			return nil, &TooLargeError{Size: int64(len(buf)), Limit: limit}
+			return nil, &TooLargeError{Path: name, Size: int64(len(buf)), Limit: limit}
 		}
 	}
 }
