@@ -80,6 +80,33 @@ type CacheUse struct {
 	// Err is why the cache could not be read or written, or nil: the
 	// history is right either way, only slower to build.
 	Err error
+	// Refused is set when the cache was neither read nor written because
+	// a part of its path is a symbolic link (ErrCacheLink, in Err): said
+	// to the user, since it is not the cache's fault but the repository's.
+	Refused bool
+}
+
+// ErrCacheLink is the error of a cache path of which a part caselint
+// makes or writes (the folder caselint, the file history) is a symbolic
+// link: caselint never writes through a link, which could lead anywhere
+// outside the repository.
+var ErrCacheLink = errors.New("a symbolic link: caselint writes nothing through a link")
+
+// cacheLinks returns an error wrapping ErrCacheLink when a part of the
+// cache's path below the git folder gitDir is a symbolic link, else nil.
+func cacheLinks(gitDir string) error {
+	p := gitDir
+	for _, part := range strings.Split(CacheFile, "/") {
+		p = filepath.Join(p, part)
+		st, err := os.Lstat(p)
+		if err != nil {
+			return nil // not there yet: made as a folder or a file
+		}
+		if st.Mode()&fs.ModeSymlink != 0 {
+			return &fs.PathError{Op: "history cache", Path: p, Err: ErrCacheLink}
+		}
+	}
+	return nil
 }
 
 // CachedHistory is History, kept between runs in the git folder (see
@@ -94,6 +121,14 @@ func (r *Repo) CachedHistory(revs ...string) (*History, CacheUse, error) {
 		return h, use, err
 	}
 	use.Path = filepath.Join(r.gitDir.Root(), filepath.FromSlash(CacheFile))
+	if err := cacheLinks(r.gitDir.Root()); err != nil {
+		// caselint never writes through a link (nor reads its own cache
+		// through one): the cache is neither read nor written, and the
+		// history is built from the commits.
+		use.Err, use.Refused = err, true
+		h, err := r.History(revs...)
+		return h, use, err
+	}
 	removeStaleTemps(filepath.Dir(use.Path), time.Now())
 	known, err := readCache(use.Path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -208,6 +208,59 @@ func TestCachedHistoryCannotWrite(t *testing.T) {
 	}
 }
 
+// TestCachedHistoryThroughLink: the cache's folder (.git/caselint) or file
+// (history) that is a symbolic link, to a folder or a file outside the
+// repository, is neither written through nor read: the history is built
+// from the commits, CacheUse says why, and nothing appears where the link
+// leads. Without the link the cache is made as before.
+func TestCachedHistoryThroughLink(t *testing.T) {
+	for _, part := range []string{"folder", "file"} {
+		t.Run(part, func(t *testing.T) {
+			g := newTestRepo(t)
+			randomHistory(g, rand.New(rand.NewSource(7)), 1)
+			outside := filepath.Join(t.TempDir(), "outside")
+			if err := os.Mkdir(outside, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			link, target := filepath.Join(g.dir, ".git", "caselint"), outside
+			if part == "file" {
+				if err := os.Mkdir(link, 0o700); err != nil {
+					t.Fatal(err)
+				}
+				link, target = filepath.Join(link, "history"), filepath.Join(outside, "history")
+				if err := os.WriteFile(target, []byte("someone else's file\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.Symlink(target, link); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			for range 2 {
+				use := cachedHistory(t, g)
+				if !use.Refused || !errors.Is(use.Err, ErrCacheLink) || use.Written || use.Known != 0 {
+					t.Errorf("cache through a link: %+v, want it refused, nothing read or written", use)
+				}
+			}
+			entries, err := os.ReadDir(outside)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if part == "folder" && len(entries) != 0 || part == "file" && len(entries) != 1 {
+				t.Errorf("written where the link leads: %v", entries)
+			}
+			if data, err := os.ReadFile(filepath.Join(outside, "history")); part == "file" && (err != nil || string(data) != "someone else's file\n") {
+				t.Errorf("the file the link leads to changed: %q, %v", data, err)
+			}
+			if err := os.Remove(link); err != nil {
+				t.Fatal(err)
+			}
+			if use := cachedHistory(t, g); use.Refused || use.Err != nil || !use.Written {
+				t.Errorf("the link removed: %+v, want the cache written", use)
+			}
+		})
+	}
+}
+
 func TestCachedHistoryLinkedWorktree(t *testing.T) {
 	g := newTestRepo(t)
 	g.write("cases/STK-1/case.md", "main v1\n")

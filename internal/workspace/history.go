@@ -71,6 +71,16 @@ func (w *Workspace) TooLargeNotices() []lint.Notification {
 	return out
 }
 
+// CacheNotices says why the history cache was not used when the reason
+// is the repository's (a part of its path is a symbolic link), not the
+// cache's own: nothing, when it was used or only rebuilt.
+func (w *Workspace) CacheNotices() []lint.Notification {
+	if w.cacheNote == "" {
+		return nil
+	}
+	return []lint.Notification{{Kind: lint.NoticeSymlink, Level: lint.Warning, Message: w.cacheNote}}
+}
+
 // readHistory reads the history from HEAD, the revision read and the
 // commits revs (full hashes).
 func (w *Workspace) readHistory(cached bool, also ...string) (lint.History, string) {
@@ -96,7 +106,11 @@ func (w *Workspace) readHistory(cached bool, also ...string) (lint.History, stri
 	var h *vcs.History
 	var err error
 	if cached {
-		h, _, err = w.repo.CachedHistory(revs...)
+		var use vcs.CacheUse
+		h, use, err = w.repo.CachedHistory(revs...)
+		if use.Refused {
+			w.cacheNote = "the history cache was neither read nor written: " + use.Err.Error() + " (remove the link; the history was read from the commits)"
+		}
 	} else {
 		h, err = w.repo.History(revs...)
 	}

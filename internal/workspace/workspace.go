@@ -70,6 +70,8 @@ type Workspace struct {
 
 	hist  *vcs.History // the history read, from HEAD and the revisions linted
 	atTip *vcs.History // hist as it stood at the revision read
+	// cacheNote says why the history cache was refused (CacheNotices).
+	cacheNote string
 }
 
 // gitIndex reads the repository's index, once: a run asks for it for the

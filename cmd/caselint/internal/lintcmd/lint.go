@@ -638,6 +638,9 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, ba
 			if n, ok := configNotice(cfgs); ok && !ws.Nothing {
 				res.Notifications = append([]lint.Notification{n}, res.Notifications...)
 			}
+			// And a history cache it did not use because of a link
+			// (before relative-paths: the notice names the git folder).
+			res.Notifications = append(res.Notifications, ws.CacheNotices()...)
 			return nil
 		}},
 		{Name: "relative-paths", Apply: func(_ context.Context, res *lint.Result) error {
