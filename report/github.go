@@ -123,6 +123,11 @@ func (p *githubPrinter) End(t *Tail) error {
 	for i := range p.held[2] {
 		p.annotate(&p.held[2][i])
 	}
+	if t.Incomplete != "" {
+		// The step fails (exit 2): its annotation says why, whatever
+		// annotations GitHub dropped.
+		p.ew.write(ghCommand("error", []string{"title=caselint"}, "caselint: "+Printable(t.Incomplete)))
+	}
 	if more > 0 || len(unshown) > 0 {
 		msg := fmt.Sprintf("%s (%d errors, %d warnings, %d notes) not annotated: GitHub shows %d annotations of each kind in a step. "+
 			"Every finding is in this step's log; run caselint lint, or see the code scanning alerts of the SARIF report, for the full list",

@@ -654,6 +654,9 @@ func TestIncompleteReport(t *testing.T) {
 	if got := print(NewJSON, Options{}); !strings.Contains(got, `"incomplete": "1 record could not be read: the result is incomplete"`) {
 		t.Errorf("JSON summary does not say the run is incomplete:\n%s", got)
 	}
+	if got := print(NewGitHub, Options{}); !strings.Contains(got, "::error title=caselint::caselint: 1 record could not be read: the result is incomplete\n") {
+		t.Errorf("github: no error annotation saying the run is incomplete:\n%s", got)
+	}
 	sarif := print(NewSARIF, Options{Invocation: Invocation{Arguments: []string{"caselint", "lint"}, Successful: true}})
 	for _, want := range []string{`"exitCode": 2,`, `"executionSuccessful": false`, `"level": "error"`, "not read: permission denied"} {
 		if !strings.Contains(sarif, want) {
