@@ -6,7 +6,10 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"strings"
 	"time"
+
+	"github.com/caselint/caselint/internal/vcs"
 )
 
 // Buffer is the records of the work tree with one file's content given
@@ -19,6 +22,15 @@ func Buffer(wd, name string, data []byte) (*Workspace, error) {
 		abs = filepath.Join(wd, abs)
 	}
 	abs = filepath.Clean(abs)
+	if !strings.HasSuffix(abs, ".md") {
+		return nil, usagef("--stdin-filename %s: not a record's name (a record is a .md file in a case folder): nothing would be linted", name)
+	}
+	// The work tree the buffer belongs to: the repository the file is
+	// in, else the working folder. A path outside both (../../etc/passwd)
+	// names no record of the tree: an error, never "no problems".
+	if _, ok := vcs.Root(existingDir(filepath.Dir(abs))); !ok && !within(evalExisting(wd), evalExisting(abs)) {
+		return nil, usagef("--stdin-filename %s is outside the working folder and in no repository: name the record's path in the work tree", name)
+	}
 	w, err := WorkTree(wd, []string{existingDir(filepath.Dir(abs))})
 	if err != nil {
 		return nil, err

@@ -185,7 +185,7 @@ docs/adopting.md.`,
 	f.StringVar(&opts.Rev, "rev", "", "lint the records as committed at `REV` (a branch, tag or commit); --as-of defaults to its date")
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings that are not at `REV` (for reviewing a change: --new-from-rev origin/main)")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "say on stderr which config applied to which folder")
-	f.StringVar(&opts.PathMode, "path-mode", "root", "report paths relative to the repository root (root) or to the working folder (wd, for tools run in a subfolder)")
+	f.StringVar(&opts.PathMode, "path-mode", "root", "report paths relative to the repository root (root) or to the working folder (wd, for tools run in a subfolder); SARIF's are always relative to the root (%SRCROOT%)")
 	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "with the path -, lint standard input as if it were the record at `PATH`, in its case, and report its findings only (for editors)")
 	f.BoolVar(&opts.AllowEmpty, "allow-empty", false, "accept paths that hold no case record (exit 0), rather than exit 2")
 	f.BoolVar(&opts.Trainer, "trainer", false, "lint a training exercise's folder anyway (caselint exercise start made it): its findings are the exercise's answers, held back from trainees")
@@ -340,6 +340,11 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	done := func(res *lint.Result) error {
 		if opts.Verbose {
 			sayConfigs(opts.IO.ErrOut, cfgs)
+		}
+		if opts.StdinFilename != "" && res.Files == 0 && res.Cases == 0 {
+			// The buffer is no record and is in no case: nothing was
+			// linted, which must not pass as "no problems".
+			return cmdutil.Usagef("--stdin-filename %s: no case record: standard input is not a record (no +++ frontmatter) and the path is in no case folder (none above it holds a case.md)", opts.StdinFilename)
 		}
 		if res.Files == 0 && res.Cases == 0 && res.Untouched == 0 && !ws.Nothing && !opts.AllowEmpty && opts.StdinFilename == "" {
 			return noRecords(opts.Paths)
@@ -699,9 +704,11 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, ba
 		// that --new-from-rev has matched findings by their paths.
 		stages = append(stages, lint.RedactPathsStage())
 	}
-	if opts.PathMode == pathModeWD {
+	if opts.PathMode == pathModeWD && opts.Format != "sarif" {
 		// After new-since and redaction, which read the paths from the
-		// root.
+		// root. Not in SARIF: its URIs are relative to %SRCROOT%, the
+		// repository's root, where code scanning places them; one
+		// relative to a subfolder (../cases/T-1/plan.md) it cannot place.
 		rel, wdRoot := toWD(ws.Root, wd)
 		stages = append(stages, lint.Stage{Name: "path-mode",
 			Findings: func(batch []lint.Finding) ([]lint.Finding, error) {
