@@ -33,6 +33,9 @@ type Case struct {
 	// refs are the words naming the child and the family in a visit's
 	// notes (nameRefs), once they are asked for.
 	refs *nameRefs
+	// slots are the case's people as the word lists' slots read them
+	// (slotPeople), once they are asked for.
+	slots *slotPeople
 	// ownersOfActions is the Owners of each action of the plan, by
 	// profile (actionOwners), once a case.
 	ownersOfActions map[*Profile][][]Owner

@@ -62,13 +62,14 @@ type Profile struct {
 // profileWords are a profile's word lists made ready to search, once for
 // the profile rather than once a case: its placeholders and not_done
 // answers as schema.WordLists, its vague timescales split into words
-// (Pass.Timescale) and its not-alone words made a phraseList
-// (Pass.NotSeenAloneInWords). They are only read.
+// (Pass.Timescale) and its not-alone and refusal words made phraseLists
+// (Pass.NotSeenAloneInWords, Profile.RefusalInWords). They are only read.
 type profileWords struct {
 	placeholders *schema.WordList
 	notDone      *schema.WordList
 	vague        schema.VagueTimescales
 	notAlone     *phraseList
+	refusals     *phraseList
 }
 
 func newProfileWords(w Words) *profileWords {
@@ -77,6 +78,7 @@ func newProfileWords(w Words) *profileWords {
 		notDone:      schema.NewWordList(w.NotDone),
 		vague:        schema.NewVagueTimescales(w.VagueTimescales),
 		notAlone:     newPhraseList(w.NotAlone),
+		refusals:     newPhraseList(w.Refusals),
 	}
 }
 

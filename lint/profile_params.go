@@ -48,8 +48,8 @@ var wordLists = []wordList{
 	{key: "placeholders", what: "texts that count as an empty section or owner"},
 	{key: "collective_owners", what: "owners that name no one person (unnamed-action-owner)"},
 	{key: "vague_timescales", what: "dues that are no timescale (missing-action-timescale)"},
-	{key: "refusals", what: "words in a visit's not_seen_reason saying contact was refused or avoided, unless negated (\"not refused\") (`*` stands for any one word; a full stop at the end, that the words close their clause: \"no answer.\"; unescalated-refusal)"},
-	{key: "not_alone", what: "words in a visit record saying the child was not seen alone, though seen_alone = true is recorded (`*` stands for any one word; unseen-child, missing-not-seen-reason)"},
+	{key: "refusals", what: "words in a visit's not_seen_reason saying contact was refused or avoided, unless negated (\"not refused\") (`*` stands for one or two words; {child} for the child: him, her, them, the child, the children, the baby, or the name of the child or a brother or sister as case.md gives it; a full stop at the end, that the words close their clause: \"no answer.\"; unescalated-refusal)"},
+	{key: "not_alone", what: "words in a visit record saying the child was not seen alone, though seen_alone = true is recorded (`*` stands for one or two words; {alone} for alone, on his own, by herself, privately; {adult} for a grown-up: mum, dad, nan, carer, partner, the parents, her nan, or the name of one of case.md's people who is not a child; a full stop at the end, that the words close their clause; unseen-child, missing-not-seen-reason)"},
 	{key: "not_done", what: "answers that say only that the thing asked for was not done or is written elsewhere (\"not seen\", \"not ascertained\", \"see notes\"), perhaps after whom they are about and before when (\"Leo not seen today\"): no answer, as a placeholder is (missing-not-seen-reason, missing-wishes-and-feelings, unescalated-refusal)"},
 }
 

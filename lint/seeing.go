@@ -369,13 +369,38 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 // record says in words that contact was refused or avoided
 // (RefusalInWords).
 func (p *Profile) IsRefusal(v *schema.Visit) bool {
-	return v != nil && (v.AccessRefused || p.IsRefusalInWordsOnly(v))
+	return p.isRefusal(v, nil)
+}
+
+// IsRefusal is Profile.IsRefusal knowing the case's people: the child's
+// name, as case.md gives it, is read as "the child" or "him" in the
+// profile's refusal words ("said I could not see Jamie"; slotPeople).
+func (p *Pass) IsRefusal(v *schema.Visit) bool {
+	return p.Profile.isRefusal(v, p.Case.slotPeople())
+}
+
+func (p *Profile) isRefusal(v *schema.Visit, people *slotPeople) bool {
+	if v == nil {
+		return false
+	}
+	if v.AccessRefused {
+		return true
+	}
+	_, _, ok := p.refusalInWords(v, people)
+	return ok
 }
 
 // IsRefusalInWordsOnly reports whether visit v is a refusal written only in
 // words: access_refused not ticked, the child not seen, and the record
 // saying contact was refused or avoided (RefusalInWords).
 func (p *Profile) IsRefusalInWordsOnly(v *schema.Visit) bool {
+	_, _, ok := p.RefusalInWords(v)
+	return ok && !v.AccessRefused
+}
+
+// IsRefusalInWordsOnly is Profile.IsRefusalInWordsOnly knowing the case's
+// people (Pass.IsRefusal).
+func (p *Pass) IsRefusalInWordsOnly(v *schema.Visit) bool {
 	_, _, ok := p.RefusalInWords(v)
 	return ok && !v.AccessRefused
 }
@@ -389,10 +414,21 @@ func (p *Profile) IsRefusalInWordsOnly(v *schema.Visit) bool {
 // C06 asks for no not_seen_reason, and "Mum would not let me in" written in
 // the notes is the same refusal.
 func (p *Profile) RefusalInWords(v *schema.Visit) (said string, off int, ok bool) {
+	return p.refusalInWords(v, nil)
+}
+
+// RefusalInWords is Profile.RefusalInWords knowing the case's people
+// (Pass.IsRefusal).
+func (p *Pass) RefusalInWords(v *schema.Visit) (said string, off int, ok bool) {
+	return p.Profile.refusalInWords(v, p.Case.slotPeople())
+}
+
+func (p *Profile) refusalInWords(v *schema.Visit, people *slotPeople) (said string, off int, ok bool) {
 	if v == nil || v.ChildSeen {
 		return "", 0, false
 	}
-	if p.RefusedInWords(v.NotSeenReason) {
+	refusals := p.readyWords().refusals.withPeople(people)
+	if refusals.says(v.NotSeenReason) {
 		return strings.TrimSpace(v.NotSeenReason), -1, true
 	}
 	if !p.NoAnswer(v.NotSeenReason) || v.Doc == nil || v.Doc.Body == nil {
@@ -405,7 +441,7 @@ func (p *Profile) RefusalInWords(v *schema.Visit) (said string, off int, ok bool
 			if i >= 0 {
 				at += i
 			}
-			if p.RefusedInWords(sen) {
+			if refusals.says(sen) {
 				return sen, r.Offset + at, true
 			}
 		}
@@ -419,38 +455,43 @@ func (p *Profile) RefusalInWords(v *schema.Visit) (said string, off int, ok bool
 // negated in its clause ("not refused", "never avoided", "no one refused",
 // "didn't refuse").
 func (p *Profile) RefusedInWords(text string) bool {
-	return saysAny(text, p.Words.Refusals)
+	return p.readyWords().refusals.says(text)
 }
 
-// saysAny reports whether text holds one of the phrases of list as whole
+// says reports whether text holds one of the list's phrases as whole
 // words (any case, curly apostrophes read as straight; "*" in a phrase
-// stands for any one word), not negated in its clause (negatedBefore).
-func saysAny(text string, list []string) bool {
-	return tokensSayAny(refusalTokens(text), phraseTokens(list))
+// stands for one or two words, {child}, {adult} and {alone} for what
+// slotEnds says), not negated in its clause (negatedBefore): tokensSayAny,
+// splitting text into words only when it may (mayBeIn).
+func (l *phraseList) says(text string) bool {
+	return l.mayBeIn(text) && l.saidBy(refusalTokens(text))
 }
 
-// phraseTokens splits each phrase of list by refusalTokens.
+// phraseTokens splits each phrase of list by refusalTokens; a slot
+// written in braces ({child}, {adult}, {alone}) is one word of its own.
 func phraseTokens(list []string) [][]string {
 	out := make([][]string, len(list))
 	for i, w := range list {
-		out[i] = refusalTokens(w)
+		out[i] = phraseWords(w)
 	}
 	return out
 }
 
-// tokensSayAny is saysAny on text already split by refusalTokens, of the
-// phrases of a list split by phraseTokens.
-func tokensSayAny(toks []string, phrases [][]string) bool {
+// tokensSayAny is phraseList.says on text already split by refusalTokens, of the
+// phrases of a list split by phraseTokens, with the case's people (nil:
+// none known).
+func tokensSayAny(toks []string, phrases [][]string, people *slotPeople) bool {
 	// The first bytes of the phrases' first words: a word that opens with
 	// none of them starts no phrase, and most words are passed over with
-	// one look. A phrase that opens with "*" or "" can start anywhere.
+	// one look. A phrase that opens with "*", "" or a slot can start
+	// anywhere.
 	var opens [256]bool
 	for _, phrase := range phrases {
 		if len(phrase) == 0 {
 			continue
 		}
-		if phrase[0] == "*" || phrase[0] == "" {
-			return tokensSayAnyAt(toks, phrases)
+		if opensAnywhere(phrase[0]) {
+			return tokensSayAnyAt(toks, phrases, people)
 		}
 		opens[phrase[0][0]] = true
 	}
@@ -459,7 +500,7 @@ func tokensSayAny(toks []string, phrases [][]string) bool {
 			continue
 		}
 		for _, phrase := range phrases {
-			if len(phrase) > 0 && tokensSayAt(toks, i, phrase) {
+			if len(phrase) > 0 && tokensSayAt(toks, i, phrase, people) {
 				return true
 			}
 		}
@@ -467,14 +508,20 @@ func tokensSayAny(toks []string, phrases [][]string) bool {
 	return false
 }
 
+// opensAnywhere reports whether a phrase opening with word w may start at
+// any word of a text: w is "*", "" or a slot.
+func opensAnywhere(w string) bool {
+	return w == "*" || w == "" || isSlot(w)
+}
+
 // tokensSayAnyAt is tokensSayAny looking at every word.
-func tokensSayAnyAt(toks []string, phrases [][]string) bool {
+func tokensSayAnyAt(toks []string, phrases [][]string, people *slotPeople) bool {
 	for _, phrase := range phrases {
 		if len(phrase) == 0 {
 			continue
 		}
 		for i := range toks {
-			if tokensSayAt(toks, i, phrase) {
+			if tokensSayAt(toks, i, phrase, people) {
 				return true
 			}
 		}
@@ -483,28 +530,47 @@ func tokensSayAnyAt(toks []string, phrases [][]string) bool {
 }
 
 // tokensSayAt reports whether the words of toks from i say phrase (split by
-// phraseTokens, not empty), within one clause and not negated. A phrase
+// phraseTokens, not empty), within one clause and not negated. A "*" is
+// one or two words; a slot is what slotEnds says. A phrase
 // written with a full stop at its end ("no answer.") must close its clause:
 // "Knocked twice, no answer" and "No answer; curtains drawn" say it, "no
 // answer on her phone" does not.
-func tokensSayAt(toks []string, i int, phrase []string) bool {
+func tokensSayAt(toks []string, i int, phrase []string, people *slotPeople) bool {
 	n := len(phrase)
 	closes := n > 1 && phrase[n-1] == clauseBreak
 	if closes {
 		n--
 	}
-	if i+n > len(toks) {
+	return phraseFrom(toks, i, phrase[:n], closes, people) && !negatedBefore(toks, i)
+}
+
+// phraseFrom reports whether the words of toks from i say phrase (without
+// its closing clause break), in one clause; closes, that they then close
+// it.
+func phraseFrom(toks []string, i int, phrase []string, closes bool, people *slotPeople) bool {
+	if len(phrase) == 0 {
+		return !closes || i == len(toks) || toks[i] == clauseBreak
+	}
+	if i >= len(toks) || toks[i] == clauseBreak {
 		return false
 	}
-	for j, pw := range phrase[:n] {
-		if t := toks[i+j]; t == clauseBreak || (pw != "*" && t != pw) {
-			return false
+	switch pw := phrase[0]; {
+	case pw == "*":
+		if phraseFrom(toks, i+1, phrase[1:], closes, people) {
+			return true
 		}
-	}
-	if closes && i+n < len(toks) && toks[i+n] != clauseBreak {
+		return i+1 < len(toks) && toks[i+1] != clauseBreak && phraseFrom(toks, i+2, phrase[1:], closes, people)
+	case isSlot(pw):
+		var buf [8]int
+		for _, end := range slotEnds(buf[:0], toks, i, pw, people) {
+			if phraseFrom(toks, end, phrase[1:], closes, people) {
+				return true
+			}
+		}
 		return false
+	default:
+		return toks[i] == pw && phraseFrom(toks, i+1, phrase[1:], closes, people)
 	}
-	return !negatedBefore(toks, i)
 }
 
 // sentenceSaying returns the first sentence of the visit's reason and
@@ -560,9 +626,28 @@ func appendVisitTexts(texts []string, v *schema.Visit) []string {
 }
 
 // A phraseList is a list of phrases split by phraseTokens, with what a
-// text must hold, on its bytes, to say any of them (mayBeIn).
+// text must hold, on its bytes, to say any of them (mayBeIn), and the
+// case's people its slots stand for (withPeople; nil: none known).
 type phraseList struct {
+	*phraseIndex
+	people *slotPeople
+}
+
+// withPeople returns the list reading its slots with people (a case's
+// slotPeople), sharing its phrases.
+func (l *phraseList) withPeople(people *slotPeople) *phraseList {
+	if people == l.people {
+		return l
+	}
+	return &phraseList{l.phraseIndex, people}
+}
+
+// A phraseIndex is a phraseList's phrases and what is known of them.
+type phraseIndex struct {
 	phrases [][]string
+	// slotFirst are the phrases that open with a slot, by the slot
+	// (saidBy): each slot is read once at a word, for all of them.
+	slotFirst []slotPhrases
 	// keys holds, for each phrase that can be said, one of its words
 	// (isKeyWord; see newPhraseList); nil with anyText.
 	keys []string
@@ -572,7 +657,7 @@ type phraseList struct {
 	// min(n, 63) set for each length n of such a word (saidBy).
 	opens [256]uint64
 	// anyStart is set when a phrase opens with "*" or "": any word may
-	// start one.
+	// start one. (One that opens with a slot is in slotFirst.)
 	anyStart bool
 	// anyText is set when some phrase that can be said has no such word
 	// under 64 bytes: then any text may say one.
@@ -584,13 +669,20 @@ type phraseList struct {
 // the phrases' first words open with. A case makes its profile's list
 // once, so this is kept cheap.
 func newPhraseList(list []string) *phraseList {
-	l := &phraseList{phrases: phraseTokens(list)}
+	l := &phraseIndex{phrases: phraseTokens(list)}
 	for _, phrase := range l.phrases {
 		if len(phrase) == 0 {
 			continue // says nothing
 		}
 		if first := phrase[0]; first == "*" || first == "" {
 			l.anyStart = true
+		} else if isSlot(first) {
+			k := slices.IndexFunc(l.slotFirst, func(sp slotPhrases) bool { return sp.slot == first })
+			if k < 0 {
+				k = len(l.slotFirst)
+				l.slotFirst = append(l.slotFirst, slotPhrases{slot: first})
+			}
+			l.slotFirst[k].phrases = append(l.slotFirst[k].phrases, phrase)
 		} else {
 			l.opens[first[0]] |= 1 << min(len(first), 63)
 		}
@@ -611,23 +703,58 @@ func newPhraseList(list []string) *phraseList {
 	if l.anyText {
 		l.keys, l.keyLens = nil, 0
 	}
-	return l
+	return &phraseList{phraseIndex: l}
 }
 
 // saidBy reports whether toks (split by refusalTokens) say one of the
-// phrases: tokensSayAny(toks, l.phrases), looking only at the words
-// whose first byte and length a phrase's first word has.
+// phrases: tokensSayAny(toks, l.phrases, l.people), looking only at the
+// words whose first byte and length a phrase's first word has (and, for a
+// phrase opening with a slot, at every word).
 func (l *phraseList) saidBy(toks []string) bool {
 	if l.anyStart {
-		return tokensSayAnyAt(toks, l.phrases)
+		return tokensSayAnyAt(toks, l.phrases, l.people)
 	}
 	for i, t := range toks {
+		if l.slotFirstSaidAt(toks, i) {
+			return true
+		}
 		if t == "" || l.opens[t[0]]&(1<<min(len(t), 63)) == 0 {
 			continue
 		}
 		for _, phrase := range l.phrases {
-			if len(phrase) > 0 && phrase[0] == t && tokensSayAt(toks, i, phrase) {
+			if len(phrase) > 0 && phrase[0] == t && tokensSayAt(toks, i, phrase, l.people) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// slotPhrases are the phrases of a list that open with one slot.
+type slotPhrases struct {
+	slot    string
+	phrases [][]string
+}
+
+// slotFirstSaidAt reports whether toks from i say one of the list's
+// phrases that open with a slot (tokensSayAt), reading each slot once.
+func (l *phraseList) slotFirstSaidAt(toks []string, i int) bool {
+	for _, sp := range l.slotFirst {
+		var buf [8]int
+		ends := slotEnds(buf[:0], toks, i, sp.slot, l.people)
+		if len(ends) == 0 {
+			continue
+		}
+		for _, phrase := range sp.phrases {
+			n := len(phrase)
+			closes := n > 1 && phrase[n-1] == clauseBreak
+			if closes {
+				n--
+			}
+			for _, end := range ends {
+				if phraseFrom(toks, end, phrase[1:n], closes, l.people) && !negatedBefore(toks, i) {
+					return true
+				}
 			}
 		}
 	}
@@ -696,9 +823,12 @@ func isASCIIAlnum(c byte) bool {
 const clauseBreak = "|"
 
 // refusalTokens splits text into lower-case words (letters, digits and
-// apostrophes), with clauseBreak where punctuation ends a clause. A word's
-// apostrophes at either end are dropped (a word of apostrophes only is
-// the empty word). A word written as it is read (lower case ASCII, straight
+// apostrophes), with clauseBreak where punctuation ends a clause: a full
+// stop, comma, semicolon, colon, bracket, quote, en or em dash, or a
+// hyphen written as a dash (isDashHyphen: "No answer - card left"). A
+// word's apostrophes at either end are dropped (a word of apostrophes only
+// is the empty word), and a contraction written without its apostrophe
+// ("wouldnt", "didnt") is read with it (withApostrophe). A word written as it is read (lower case ASCII, straight
 // apostrophes), as most are, is a slice of text; the others are written
 // into one buffer, made one string at the end: a text costs a few
 // allocations, not a few a word.
@@ -776,7 +906,7 @@ func appendRefusalTokens(toks []string, text string) []string {
 		case r == '*':
 			flush(i)
 			toks = append(toks, "*")
-		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014':
+		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014' || (r == '-' && isDashHyphen(text, i)):
 			flush(i)
 			// (A word still to be filled in is "", not clauseBreak.)
 			if n := len(toks); n > first && toks[n-1] != clauseBreak {
@@ -793,13 +923,57 @@ func appendRefusalTokens(toks []string, text string) []string {
 			toks[w.at] = s[w.start:w.end]
 		}
 	}
+	for k := first; k < len(toks); k++ {
+		if t := toks[k]; len(t) >= 4 && t[len(t)-1] == 't' && t[len(t)-2] == 'n' {
+			if c, ok := apostropheFree[t]; ok {
+				toks[k] = c
+			}
+		}
+	}
 	return toks
+}
+
+// isDashHyphen reports whether the hyphen at text[i] is written as a dash,
+// between clauses ("No answer - card left", "no answer -- left a card"),
+// not joining two words ("multi-agency", "2026-03-01"): it has a space,
+// a line break or the text's end on at least one side.
+func isDashHyphen(text string, i int) bool {
+	spaceAt := func(j int) bool {
+		return j < 0 || j >= len(text) || text[j] == ' ' || text[j] == '\n' || text[j] == '\t'
+	}
+	before, after := i-1, i+1
+	for before >= 0 && text[before] == '-' {
+		before--
+	}
+	for after < len(text) && text[after] == '-' {
+		after++
+	}
+	return spaceAt(before) || spaceAt(after)
+}
+
+// apostropheFree are contractions written without their apostrophe, as
+// notes typed in a hurry write them ("Gina wouldnt let me in"), and the
+// word as the word lists write it.
+var apostropheFree = map[string]string{
+	"wouldnt": "wouldn't", "didnt": "didn't", "couldnt": "couldn't", "wasnt": "wasn't",
+	"wont": "won't", "cant": "can't", "isnt": "isn't", "werent": "weren't", "hasnt": "hasn't",
+	"havent": "haven't", "hadnt": "hadn't", "dont": "don't", "doesnt": "doesn't",
+	"shouldnt": "shouldn't", "arent": "aren't", "mustnt": "mustn't",
 }
 
 // negatedBefore reports whether one of the two words before toks[i], in the
 // same clause, negates it: not, never, no, nobody, without, or a word ending
-// in n't.
+// in n't; or whether it follows a refusal or a wish "to be" ("refused to be
+// seen alone", "did not want to be seen alone", "asked to be seen alone"),
+// which says it was not, or not yet, done.
 func negatedBefore(toks []string, i int) bool {
+	if i >= 3 && toks[i-1] == "be" && toks[i-2] == "to" {
+		switch toks[i-3] {
+		case "refused", "refuses", "refusing", "declined", "declines", "unwilling", "reluctant",
+			"want", "wanted", "wants", "wish", "wished", "asked", "asking":
+			return true
+		}
+	}
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		t := toks[k]
 		switch {
@@ -819,8 +993,8 @@ func negatedBefore(toks []string, i int) bool {
 // seen_alone, whatever else it says ("Mum stayed in the room throughout
 // the assessment; I then saw Leah alone in her bedroom").
 var seenAloneWords = []string{
-	"seen alone", "saw * alone", "spoke to * alone", "spoke with * alone", "talked to * alone",
-	"talked with * alone", "time alone with", "seen on * own", "saw * on * own", "alone with me",
+	"seen {alone}", "saw * {alone}", "spoke to * {alone}", "spoke with * {alone}", "talked to * {alone}",
+	"talked with * {alone}", "time alone with", "alone with me",
 	"talked alone", "spoke alone", "chatted alone", "alone in the", "alone in her", "alone in his",
 	"alone in their", "alone at school", "spent time alone", "one to one", "privately",
 }
@@ -957,7 +1131,7 @@ func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 		if sentence, ok := AsleepInWords(v); ok {
 			return sentence, true
 		}
-	} else if sentence, ok := sentenceSaying(v, seenAloneTokens, p.profileWordsOf().notAlone, c.saysChildSeenAlone); ok {
+	} else if sentence, ok := sentenceSaying(v, seenAloneTokens, p.profileWordsOf().notAlone.withPeople(c.slotPeople()), c.saysChildSeenAlone); ok {
 		return sentence, true
 	}
 	reason := strings.TrimSpace(v.NotSeenReason)
@@ -1272,7 +1446,7 @@ func (c *Case) seenAloneSaid(texts []string) seenAloneSaid {
 				cl := clauseOf(toks, start)
 				for i := start - from; i < end-from; i++ {
 					for _, phrase := range seenAloneTokens.phrases {
-						if len(phrase) == 0 || !tokensSayAt(cl, i, phrase) {
+						if len(phrase) == 0 || !tokensSayAt(cl, i, phrase, nil) {
 							continue
 						}
 						switch r.seenAloneWhom(cl, i, phrase) {

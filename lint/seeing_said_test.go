@@ -25,7 +25,7 @@ func sentenceSayingSplitAll(v *schema.Visit, unless, says [][]string) (string, b
 	for i, t := range texts {
 		start := len(words)
 		words = appendRefusalTokens(words, t)
-		if tokensSayAny(words[start:], unless) {
+		if tokensSayAny(words[start:], unless, nil) {
 			return "", false
 		}
 		ends[i] = len(words)
@@ -36,11 +36,11 @@ func sentenceSayingSplitAll(v *schema.Visit, unless, says [][]string) (string, b
 		if i > 0 {
 			start = ends[i-1]
 		}
-		if !tokensSayAny(words[start:ends[i]], says) {
+		if !tokensSayAny(words[start:ends[i]], says, nil) {
 			continue
 		}
 		for _, sen := range sentences(t) {
-			if toks = appendRefusalTokens(toks[:0], sen); tokensSayAny(toks, says) {
+			if toks = appendRefusalTokens(toks[:0], sen); tokensSayAny(toks, says, nil) {
 				return sen, true
 			}
 		}
@@ -172,7 +172,7 @@ func TestPhraseListMayBeIn(t *testing.T) {
 		}
 		text := b.String()
 		l := lists[rng.IntN(len(lists))]
-		if tokensSayAny(refusalTokens(text), l.phrases) && !l.mayBeIn(text) {
+		if tokensSayAny(refusalTokens(text), l.phrases, nil) && !l.mayBeIn(text) {
 			t.Fatalf("%q says one of %q, but mayBeIn is false", text, l.phrases)
 		}
 	}
@@ -197,13 +197,22 @@ func TestOnlyKelvinAndDottedIFoldToASCII(t *testing.T) {
 	}
 }
 
+// testSlotPeople are a case's people for the random tests: Jamie Doe the
+// child, Kerry Walsh an adult.
+var testSlotPeople = &slotPeople{
+	children: names{"jamie": {{"jamie", "doe"}, {"jamie"}}},
+	adults:   names{"kerry": {{"kerry", "walsh"}, {"kerry"}}, "ms": {{"ms", "walsh"}}},
+}
+
 // TestPhraseListSaidByAgrees: saidBy answers as tokensSayAny (and as it
 // was first written, tokensSayAnyEveryWord) on random words, with the
 // shipped lists and random ones, wildcards and empty words at the start.
 func TestPhraseListSaidByAgrees(t *testing.T) {
 	vocab := []string{"seen", "alone", "saw", "sam", "*", "", "'", "not", "didn't", "no", "in", "the", "room", "mum", "one", "to",
-		"a", "ab", "abc", "abd", "b", strings.Repeat("x", 70), strings.Repeat("x", 71), "é", "élan"}
-	lists := [][]string{seenAloneWords, asleepWords, awakeWords, {"* alone"}, {"' alone", "mum"}, nil}
+		"a", "ab", "abc", "abd", "b", "{child}", "{adult}", "{alone}", "jamie", "kerry", "walsh", "stayed", "her", "on", "own",
+		"by", "herself", "and", "dad", "said", strings.Repeat("x", 70), strings.Repeat("x", 71), "é", "élan"}
+	lists := [][]string{seenAloneWords, asleepWords, awakeWords, {"* alone"}, {"' alone", "mum"}, nil,
+		{"{adult} stayed", "said * see {child}", "not seen {alone}", "{child}"}}
 	for _, name := range ShippedProfileNames {
 		p, err := ShippedProfile(name)
 		if err != nil {
@@ -232,11 +241,14 @@ func TestPhraseListSaidByAgrees(t *testing.T) {
 			}
 		}
 		l := newPhraseList(list)
-		want := tokensSayAny(toks, l.phrases)
+		if rng.IntN(2) == 0 {
+			l = l.withPeople(testSlotPeople)
+		}
+		want := tokensSayAny(toks, l.phrases, l.people)
 		if got := l.saidBy(toks); got != want {
 			t.Fatalf("saidBy(%q) of %q = %v, tokensSayAny gives %v", toks, l.phrases, got, want)
 		}
-		if want != tokensSayAnyEveryWord(toks, l.phrases) {
+		if want != tokensSayAnyEveryWord(toks, l.phrases, l.people) {
 			t.Fatalf("tokensSayAny(%q, %q) = %v, unlike as first written", toks, l.phrases, want)
 		}
 		if want {

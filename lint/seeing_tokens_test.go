@@ -15,11 +15,27 @@ func refusalTokensByRune(text string) []string {
 	var cur strings.Builder
 	flush := func() {
 		if cur.Len() > 0 {
-			toks = append(toks, strings.Trim(cur.String(), "'"))
+			w := strings.Trim(cur.String(), "'")
+			if c, ok := apostropheFree[w]; ok {
+				w = c
+			}
+			toks = append(toks, w)
 			cur.Reset()
 		}
 	}
-	for _, r := range text {
+	// A hyphen with a space, a line break, a tab or the text's end on a
+	// side (past any hyphens beside it) is a dash.
+	dash := func(i int) bool {
+		b, a := i-1, i+1
+		for b >= 0 && text[b] == '-' {
+			b--
+		}
+		for a < len(text) && text[a] == '-' {
+			a++
+		}
+		return b < 0 || a >= len(text) || strings.ContainsRune(" \n\t", rune(text[b])) || strings.ContainsRune(" \n\t", rune(text[a]))
+	}
+	for i, r := range text {
 		switch {
 		case r == '\'' || r == '\u2019' || r == '\u2018':
 			cur.WriteByte('\'')
@@ -28,7 +44,7 @@ func refusalTokensByRune(text string) []string {
 		case r == '*':
 			flush()
 			toks = append(toks, "*")
-		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014':
+		case strings.ContainsRune(".,;:!?()[]\"", r) || r == '\u2013' || r == '\u2014' || (r == '-' && dash(i)):
 			flush()
 			if n := len(toks); n > 0 && toks[n-1] != clauseBreak {
 				toks = append(toks, clauseBreak)
@@ -46,8 +62,9 @@ func TestRefusalTokensKeepTheirMeaning(t *testing.T) {
 		"", "'", "''", "Mum didn't let me in.", "  ‘Refused’ — she said; (twice)!",
 		"ÉCOLE Straße İstanbul ǅ 42", "a*b * c", "|pipe| text", "'quoted' words' '", "x\xffy\xc3",
 		"Dad said: \"no\", then, nothing... ", "K\u212a s\u017f", "one–two—three",
+		"No answer - card left", "multi-agency 2026-03-01", "-- x --", "x -y", "Gina WOULDNT let; didnt, wont'",
 	}
-	pieces := []string{"a", "B", "'", "’", "‘", "*", ".", ",", " ", "\n", "|", "É", "ß", "İ", "\u212a", "\xff", "–", "—", "\"", "(", "9", "n't", "not", "ǅ"}
+	pieces := []string{"a", "B", "'", "’", "‘", "*", ".", ",", " ", "\n", "|", "É", "ß", "İ", "\u212a", "\xff", "–", "—", "\"", "(", "9", "n't", "not", "ǅ", "-", " - ", "--", "\t", "wouldnt", "DIDNT", "Wont", "cant", "isnt"}
 	rng := rand.New(rand.NewPCG(1, 18))
 	for range 20000 {
 		var b strings.Builder
@@ -93,8 +110,9 @@ func TestContainsSpacedIsContainsWithSpaces(t *testing.T) {
 // tokensSayAnyEveryWord is tokensSayAny as first written, each phrase
 // looked for at every word: the meaning the version that passes over words
 // by their first byte must keep. A phrase ending in a clause break ("no
-// answer.") is said only where its words close their clause.
-func tokensSayAnyEveryWord(toks []string, phrases [][]string) bool {
+// answer.") is said only where its words close their clause. Each "*" is
+// tried as one word and as two, a slot as slotEnds says.
+func tokensSayAnyEveryWord(toks []string, phrases [][]string, people *slotPeople) bool {
 	for _, phrase := range phrases {
 		if len(phrase) == 0 {
 			continue
@@ -103,17 +121,8 @@ func tokensSayAnyEveryWord(toks []string, phrases [][]string) bool {
 		if closes {
 			phrase = phrase[:len(phrase)-1]
 		}
-	next:
-		for i := 0; i+len(phrase) <= len(toks); i++ {
-			for j, pw := range phrase {
-				if t := toks[i+j]; t == clauseBreak || (pw != "*" && t != pw) {
-					continue next
-				}
-			}
-			if closes && i+len(phrase) < len(toks) && toks[i+len(phrase)] != clauseBreak {
-				continue
-			}
-			if !negatedBefore(toks, i) {
+		for i := 0; i < len(toks); i++ {
+			if saysFromEveryWay(toks, i, phrase, closes, people) && !negatedBefore(toks, i) {
 				return true
 			}
 		}
@@ -121,9 +130,41 @@ func tokensSayAnyEveryWord(toks []string, phrases [][]string) bool {
 	return false
 }
 
+// saysFromEveryWay reports whether toks from i say phrase in one clause
+// (closing it when closes), trying each "*" as one word and as two.
+func saysFromEveryWay(toks []string, i int, phrase []string, closes bool, people *slotPeople) bool {
+	for j, pw := range phrase {
+		if i >= len(toks) || toks[i] == clauseBreak {
+			return false
+		}
+		switch {
+		case pw == "*":
+			for w := 1; w <= 2 && i+w <= len(toks) && toks[i+w-1] != clauseBreak; w++ {
+				if saysFromEveryWay(toks, i+w, phrase[j+1:], closes, people) {
+					return true
+				}
+			}
+			return false
+		case isSlot(pw):
+			for _, end := range slotEnds(nil, toks, i, pw, people) {
+				if saysFromEveryWay(toks, end, phrase[j+1:], closes, people) {
+					return true
+				}
+			}
+			return false
+		case toks[i] != pw:
+			return false
+		}
+		i++
+	}
+	return !closes || i == len(toks) || toks[i] == clauseBreak
+}
+
 func TestTokensSayAnyKeepsItsMeaning(t *testing.T) {
-	vocab := []string{"seen", "alone", "saw", "sam", "*", "", clauseBreak, "not", "didn't", "no", "in", "the", "room", "mum", "one", "to"}
-	lists := [][]string{seenAloneWords, {"stayed in the room", "not alone"}, {"* alone", "seen"}, {"'' alone"}, {"", "mum"}, nil}
+	vocab := []string{"seen", "alone", "saw", "sam", "*", "", clauseBreak, "not", "didn't", "no", "in", "the", "room", "mum", "one", "to",
+		"{adult}", "{child}", "{alone}", "her", "on", "own", "stayed", "and", "dad"}
+	lists := [][]string{seenAloneWords, {"stayed in the room", "not alone"}, {"* alone", "seen"}, {"'' alone"}, {"", "mum"}, nil,
+		{"{adult} stayed", "not seen {alone}", "saw {child} *"}}
 	rng := rand.New(rand.NewPCG(18, 1))
 	said := 0
 	for range 50000 {
@@ -139,8 +180,8 @@ func TestTokensSayAnyKeepsItsMeaning(t *testing.T) {
 			}
 			phrases = append(phrases, phrase)
 		}
-		want := tokensSayAnyEveryWord(toks, phrases)
-		if got := tokensSayAny(toks, phrases); got != want {
+		want := tokensSayAnyEveryWord(toks, phrases, nil)
+		if got := tokensSayAny(toks, phrases, nil); got != want {
 			t.Fatalf("tokensSayAny(%q, %q) = %v, want %v", toks, phrases, got, want)
 		}
 		if want {

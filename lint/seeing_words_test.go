@@ -1,0 +1,251 @@
+package lint
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// wordsCase is seeingCase's Jamie (born 2015; Sam Doe his mother) with a
+// sister, Ruby Doe, and a grandmother, Pat Doe.
+func wordsCase(t *testing.T) *Case {
+	t.Helper()
+	c := seeingCase(t, "born = 2015-04-02", "")
+	c.Record.People = append(c.Record.People,
+		schema.Person{Name: "Ruby Doe", Role: "sister", Family: true},
+		schema.Person{Name: "Pat Doe", Role: "maternal grandmother", Family: true})
+	return NewCase("c", c.Record, []schema.Record{c.Plan})
+}
+
+// wordsVisit parses a visit of 1 February 2026 by Aisha Patel from its
+// other frontmatter lines and its notes (one Observations section).
+func wordsVisit(t *testing.T, front, notes string) *schema.Visit {
+	t.Helper()
+	body := ""
+	if notes != "" {
+		body = "\n## Observations\n\n" + notes + "\n"
+	}
+	doc, ok := schema.Parse("visits/v.md", []byte("+++\ntype = \"visit\"\ndate = 2026-02-01T10:00:00\nby = \"Aisha Patel\"\n"+front+"\n+++\n"+body))
+	if !ok || len(doc.Problems) > 0 {
+		t.Fatalf("visit: %v", doc.Problems)
+	}
+	return doc.Record.(*schema.Visit)
+}
+
+// TestNotSeenAloneInEverydayWords: a visit recorded seen_alone = true
+// whose notes say, in the words practitioners write, that an adult stayed
+// or that the child was not seen alone did not see the child alone; notes
+// that say the child was seen alone after all, or that the adult was
+// there only for part of the visit, do not say so.
+func TestNotSeenAloneInEverydayWords(t *testing.T) {
+	p, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := wordsCase(t)
+	pass := &Pass{Case: c, Profile: p}
+	notAlone := []string{
+		"Sam stayed in the room, so Jamie said little.",
+		"Spoke with Jamie with Mum present.",
+		"Nan sat in throughout.",
+		"Nan insisted on staying.",
+		"Nan would not let me speak to Jamie alone.",
+		"Jamie refused to be seen alone.",
+		"No opportunity to see Jamie alone.",
+		"Jamie wasnt seen alone as Sam stayed.",
+		"I could not see Jamie by himself as Sam stayed.",
+		"Sam was in the room the whole time.",
+		"Dad would not leave us on our own.",
+		"Mum sat with us for the whole visit.",
+		"Mum was present for the whole visit.",
+		"We talked in the lounge with his nan present.",
+		"Ms Doe was present.",
+		"Sam Doe remained in the room throughout our conversation.",
+		"His maternal grandmother sat in on the conversation.",
+		"Mum and Dad were present.",
+		"The parents were in the room.",
+		"Pat insisted on being present",
+		"Jamie did not want to be seen alone today.",
+		"Mum wouldn't let me see Jamie on his own.",
+		"Not seen on his own - Mum present.",
+		"Couldnt speak to Jamie on his own.",
+		"Jamie said very little in front of Mum.",
+		"Unable to get Jamie on his own; Sam Doe hovered.",
+		"Jamie's mum stayed with us throughout.",
+	}
+	alone := []string{
+		"Mum stayed downstairs while I saw Jamie alone in his room.",
+		"Mum was present at the start, then left us.",
+		"Jamie was seen alone; Mum was present for the rest of the visit.",
+		"Jamie was seen alone after Mum left the room.",
+		"Mum was not present.",
+		"Mum stayed in the kitchen while I looked at the bedrooms.",
+		"Mum said she was present at the birth.",
+		"Mum was in the room next door.",
+		"Nan stayed for tea after I left.",
+		"Jamie's sister stayed in the room.",
+		"The class teacher was present at the start.",
+		"Mum sat in the car with the baby while we talked.",
+		"Spoke with Jamie on his own in the garden.",
+		"I saw Jamie by himself in his bedroom.",
+		"Jamie was seen privately at school.",
+		"Mum stayed. I then saw Jamie alone in his room.",
+		"Dad left; Jamie and I talked alone in the garden.",
+		"Dad said he would not leave Jamie alone with strangers. Jamie was seen alone in his room.",
+		"Mum was never present when Jamie was upset.",
+		"Home warm; food in the fridge.",
+		"Jamie said Mum stayed at Nan's on Friday.",
+		"Multi-agency meeting next week - Mum present at school.",
+		"Mum had no answer; she said Jamie is often alone at home.",
+		"Jamie was happy to be seen alone and talked about school.",
+	}
+	for _, notes := range notAlone {
+		v := wordsVisit(t, "child_seen = true\nseen_alone = true", notes)
+		if said, ok := pass.NotSeenAloneInWords(v); !ok {
+			t.Errorf("%q: not read as not seen alone", notes)
+		} else if said == "" {
+			t.Errorf("%q: no sentence given", notes)
+		}
+	}
+	for _, notes := range alone {
+		v := wordsVisit(t, "child_seen = true\nseen_alone = true", notes)
+		if said, ok := pass.NotSeenAloneInWords(v); ok {
+			t.Errorf("%q: read as not seen alone (%q)", notes, said)
+		}
+	}
+	if len(notAlone) < 20 || len(alone) < 20 {
+		t.Fatal("the table says little")
+	}
+}
+
+// TestRefusalInEverydayWords: a visit that did not see the child whose
+// reason or notes say contact was refused or avoided in everyday words
+// (no apostrophe, a spaced hyphen, no "the", the child by name) is a
+// refusal; other reasons are not.
+func TestRefusalInEverydayWords(t *testing.T) {
+	p, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := wordsCase(t)
+	pass := &Pass{Case: c, Profile: p}
+	refused := []string{
+		"No answer - card left",
+		"No answer, card left",
+		"no answer at door",
+		"No answer at the front door",
+		"Sam wouldnt let me in",
+		"Sam didnt let me in",
+		"Sam shut the door",
+		"Sam Doe said I couldn't see Jamie today and closed the door.",
+		"Sam said I could not see Jamie today",
+		"Sam said that I could not come in",
+		"Sam told me that I couldn't come in",
+		"Sam said I could not see the child",
+		"Sam said I can't see Jamie",
+		"Sam said I cant see Jamie Doe",
+		"Sam said I couldn't see Ruby or Jamie",
+		"Sam told us we cannot see the children",
+		"Knocked twice -- no reply",
+	}
+	notRefused := []string{
+		"Sam said Jamie was at school",
+		"Sam said I could see Jamie next week",
+		"Jamie was at Nan's - Sam said he would be back at six",
+		"No answer on Sam's phone, Jamie at school",
+		"Sam said she could not see why I had come; Jamie was at school",
+		"Sam shut the door behind us; Jamie was out with Nan",
+		"Jamie in hospital (multi-agency meeting)",
+		"Sam has not refused; Jamie was at his dad's",
+		"Jamie was asleep",
+	}
+	for _, reason := range refused {
+		v := wordsVisit(t, "child_seen = false\nnot_seen_reason = \""+reason+"\"", "")
+		if !pass.IsRefusal(v) || !pass.IsRefusalInWordsOnly(v) {
+			t.Errorf("not_seen_reason %q: not read as a refusal", reason)
+		}
+		v = wordsVisit(t, "child_seen = false", "Unannounced visit. "+reason+".")
+		if _, off, ok := pass.RefusalInWords(v); !ok || off < 0 {
+			t.Errorf("notes %q: not read as a refusal", reason)
+		}
+	}
+	for _, reason := range notRefused {
+		v := wordsVisit(t, "child_seen = false\nnot_seen_reason = \""+reason+"\"", "")
+		if pass.IsRefusal(v) {
+			t.Errorf("not_seen_reason %q: read as a refusal", reason)
+		}
+	}
+	// Without the case, the child's name is a name like any other.
+	if p.RefusedInWords("Sam said I can't see Jamie") || !p.RefusedInWords("Sam said I can't see him") {
+		t.Error("Profile.RefusedInWords reads {child} by its general words alone")
+	}
+}
+
+// TestSlotEnds: what each slot stands for, and where it ends.
+func TestSlotEnds(t *testing.T) {
+	people := wordsCase(t).slotPeople()
+	for _, tt := range []struct {
+		slot, text string
+		want       []int
+	}{
+		{slotChild, "jamie said", []int{1}},
+		{slotChild, "jamie doe said", []int{1}},
+		{slotChild, "ruby", []int{1}},
+		{slotChild, "the children", []int{2}},
+		{slotChild, "her son", []int{1, 2}},
+		{slotChild, "the young person", []int{3}},
+		{slotChild, "sam", nil},
+		{slotChild, "jamie's room", nil},
+		{slotAdult, "mum stayed", []int{1}},
+		{slotAdult, "her maternal grandmother", []int{3}},
+		{slotAdult, "jamie's mum", []int{2}},
+		{slotAdult, "mum and dad stayed", []int{1, 3}},
+		{slotAdult, "sam doe", []int{1, 2}},
+		{slotAdult, "ms doe", []int{2}},
+		{slotAdult, "pat", []int{1}},
+		{slotAdult, "the parents", []int{2}},
+		{slotAdult, "ruby", nil},
+		{slotAdult, "jamie", nil},
+		{slotAdult, "his sister", nil},
+		{slotAdult, "the teacher", nil},
+		{slotAlone, "alone", []int{1}},
+		{slotAlone, "on his own", []int{3}},
+		{slotAlone, "on own", []int{2}},
+		{slotAlone, "by herself", []int{2}},
+		{slotAlone, "in private", []int{2}},
+		{slotAlone, "on the sofa", nil},
+	} {
+		got := slotEnds(nil, refusalTokens(tt.text), 0, tt.slot, people)
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("slotEnds(%s, %q) = %v, want %v", tt.slot, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestEverydayTokens: a spaced hyphen is a clause break, a hyphen in a
+// word or a date is not, and a contraction without its apostrophe is read
+// with it.
+func TestEverydayTokens(t *testing.T) {
+	for text, want := range map[string][]string{
+		"No answer - card left":       {"no", "answer", clauseBreak, "card", "left"},
+		"No answer -- card left":      {"no", "answer", clauseBreak, "card", "left"},
+		"no answer -card":             {"no", "answer", clauseBreak, "card"},
+		"multi-agency on 2026-03-01":  {"multi", "agency", "on", "2026", "03", "01"},
+		"Gina WOULDNT let me in":      {"gina", "wouldn't", "let", "me", "in"},
+		"didnt, wont, cant, isnt":     {"didn't", clauseBreak, "won't", clauseBreak, "can't", clauseBreak, "isn't"},
+		"wasnt werent hasnt couldnt":  {"wasn't", "weren't", "hasn't", "couldn't"},
+		"the want and the tint count": {"the", "want", "and", "the", "tint", "count"},
+	} {
+		if got := refusalTokens(text); !slices.Equal(got, want) {
+			t.Errorf("refusalTokens(%q) = %q, want %q", text, got, want)
+		}
+	}
+	if got := phraseWords("said * could not see {child}."); !slices.Equal(got, []string{"said", "*", "could", "not", "see", slotChild, clauseBreak}) {
+		t.Errorf("phraseWords = %q", got)
+	}
+	if got := phraseWords("{nobody} stayed"); !slices.Equal(got, []string{"nobody", "stayed"}) {
+		t.Errorf("phraseWords of an unknown slot = %q, want its letters", got)
+	}
+}
