@@ -29,12 +29,13 @@ that the reason is elsewhere ("Not seen", "Leo not seen", "No reason",
 counts as seen alone; a baby recorded seen_alone but asleep (awake = false)
 was not seen awake and needs a reason. A visit recorded seen_alone = true
 whose own words say the child was not alone ("not seen alone", "Mum stayed
-in the room throughout": the profile's not_alone words; "Ruby was seen
-alone; Leo was not"), or whose not_seen_reason gives a reason the child
-was not seen ("Not seen - at his dad's"), with nothing in the record
-saying the child was seen alone after all (a sentence saying a brother or
-sister was seen alone is not about the child), was not seen alone either,
-and needs the fact corrected and a reason; so does a baby's visit
+in the room throughout", "Nan sat in throughout", "could not see Ella by
+herself": the profile's not_alone words; "Ruby was seen alone; Leo was
+not"), or whose not_seen_reason gives a reason the child was not seen ("Not
+seen - at his dad's"), with nothing in the record saying the child was seen
+alone after all (a sentence saying a brother or sister was seen alone is not
+about the child), was not seen alone either, and needs the fact corrected
+and a reason; so does a baby's visit
 recorded seen_alone with no awake written whose notes say the baby was
 asleep throughout. So does a visit recorded seen_alone = true whose
 present lists the child's brother or sister and not the child (every name

@@ -28,7 +28,11 @@ A visit is a refusal when access_refused = true, or when the child was not
 seen and not_seen_reason says contact was refused or avoided ("mother would
 not let me in", "denied entry", "did not answer the door", "avoided the
 visit": the profile's refusals word list, which a config extends; a negated
-word such as "not refused" does not count). A no-access visit is contact
+word such as "not refused" does not count). The words are read as
+practitioners write them: "wouldnt" is "wouldn't", a spaced hyphen ends a
+clause as a comma does ("No answer - card left"), and the child's name, or a
+brother's or sister's as case.md gives it, is "the child" ("Mum said I
+couldn't see Jamie"). A no-access visit is contact
 avoided: "No access", "Knocked several times, no answer", "door not
 answered", "Mum declined the visit", "not permitted to see" are refusals;
 "no answer on her phone" is not. When the record gives no
@@ -78,7 +82,7 @@ escalated = 2026-03-09         # Monday: the next working day`,
 // child born that day at all.
 func refusalEscalationDue(pass *lint.Pass, v *schema.Visit) (schema.Date, bool) {
 	day := v.Date.Date
-	if !pass.Profile.IsRefusal(v) || !pass.Case.IsBornOn(day) {
+	if !pass.IsRefusal(v) || !pass.Case.IsBornOn(day) {
 		return schema.Date{}, false
 	}
 	return pass.Calendar.AddWorkingDays(day, 1), true
@@ -95,7 +99,7 @@ func escalationPending(pass *lint.Pass, v *schema.Visit) bool {
 // that say contact was refused when access_refused is not ticked, else
 // its access_refused key.
 func refusalReportAt(pass *lint.Pass, v *schema.Visit) int {
-	if _, off, ok := pass.Profile.RefusalInWords(v); ok && !v.AccessRefused {
+	if _, off, ok := pass.RefusalInWords(v); ok && !v.AccessRefused {
 		if off < 0 {
 			return visitKeyAt(v.Doc, "not_seen_reason", "access_refused")
 		}
@@ -157,7 +161,7 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		if len(problems) == 0 {
 			continue
 		}
-		if said, off, ok := pass.Profile.RefusalInWords(v); ok && !v.AccessRefused {
+		if said, off, ok := pass.RefusalInWords(v); ok && !v.AccessRefused {
 			where := "the reason " + pass.Case.ChildName() + " was not seen on " + day.Long()
 			if off >= 0 {
 				where = "the record of the visit of " + day.Long() + ", which did not see " + pass.Case.ChildName() + ","

@@ -59,16 +59,18 @@ does not count, and the message names any such visit in a late gap and why
 it does not count. A baby recorded seen_alone but asleep (awake = false) was
 not seen awake and does not count; nor does a visit recorded seen_alone =
 true whose own words say the child was not alone ("Mum stayed in the room
-throughout": the profile's not_alone words; "Ruby was seen alone; Leo was
-not"), or whose not_seen_reason gives a reason the child was not seen ("Not
-seen - at his dad's"), unless the record also says the child was seen alone
-(a sentence saying only a brother or sister was seen alone does not); nor a
-visit whose present lists the child's brother or sister and not the child
-(every name in it one of case.md's people), unless its words say by the
-child's name that the child was seen alone: it is the sibling's record; nor
-a baby's visit recorded seen_alone with no awake written whose notes say
-the baby was asleep ("asleep upstairs throughout"), unless they also say
-the baby woke or was alert, feeding or smiling.
+throughout", "Kerry stayed in the room, so Leo said little", "with her nan
+present", "Ella wasnt seen alone": the profile's not_alone words, in which
+{adult} is a family word or one of case.md's people; "Ruby was seen alone;
+Leo was not"), or whose not_seen_reason gives a reason the child was not
+seen ("Not seen - at his dad's"), unless the record also says the child was
+seen alone (a sentence saying only a brother or sister was seen alone does
+not); nor a visit whose present lists the child's brother or sister and not
+the child (every name in it one of case.md's people), unless its words say
+by the child's name that the child was seen alone: it is the sibling's
+record; nor a baby's visit recorded seen_alone with no awake written whose
+notes say the baby was asleep ("asleep upstairs throughout"), unless they
+also say the baby woke or was alert, feeding or smiling.
 
 Before the child is born nothing is checked: for a pre-birth plan the first
 gap runs from the birth (or the plan's start, if later), and an unborn child
