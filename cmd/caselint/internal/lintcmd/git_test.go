@@ -467,7 +467,7 @@ func TestGitNewFromRev(t *testing.T) {
 	r.write("cases/T-1/plan.md", strings.Replace(planMD, "+++\n", "+++\n# reviewed with the team manager\n", 1))
 	r.write("cases/T-1/visits/2026-01-14.md", strings.Replace(visit("2026-01-14T10:00:00", "", "Recorded late."), "+++\n", "+++\n# checked\n", 1))
 	// One defect: a visit where Jamie was not seen, and no reason why.
-	r.write("cases/T-1/visits/2026-01-26.md", visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Nobody answered."))
+	r.write("cases/T-1/visits/2026-01-26.md", visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Jamie was out with Nan."))
 	r.commit("Aisha Patel", "2026-01-27T09:00:00Z", "T-1: visit of 26 January")
 
 	all, _ := lintJSON(t, r.dir, "--as-of", "2026-11-20", "cases")

@@ -49,7 +49,7 @@ func TestGitNewFromRevTouched(t *testing.T) {
 	r := newRepo(t)
 	start(r)
 	// T-1 has an old defect; T-2 and T-3 are clean.
-	r.write("cases/T-1/visits/2026-01-26.md", visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Nobody answered."))
+	r.write("cases/T-1/visits/2026-01-26.md", visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Jamie was out with Nan."))
 	for _, id := range []string{"T-2", "T-3"} {
 		r.write("cases/"+id+"/case.md", strings.Replace(caseMD, `id = "T-1"`, `id = "`+id+`"`, 1))
 		r.write("cases/"+id+"/plan.md", planMD)
@@ -63,7 +63,7 @@ func TestGitNewFromRevTouched(t *testing.T) {
 	// A change to T-2 alone: one new finding, T-1's is not new, and only
 	// T-2 is linted, now and at the base.
 	r.git("checkout", "-q", "-b", "feature")
-	r.write("cases/T-2/visits/2026-01-26.md", visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Nobody answered."))
+	r.write("cases/T-2/visits/2026-01-26.md", visit("2026-01-26T10:00:00", "child_seen = false\nseen_alone = false\n", "Jamie was out with Nan."))
 	r.commit("Aisha Patel", "2026-01-27T10:00:00Z", "T-2: visit")
 	got, _ := lintJSON(t, r.dir, "--as-of", "2026-11-20", "--new-from-rev", "main", "cases")
 	if len(got) != 1 || got[0].Path != "cases/T-2/visits/2026-01-26.md" || got[0].Rule != "missing-not-seen-reason" {
