@@ -148,9 +148,27 @@ var visitAnswers = []string{"none", "nil", "nothing", "no", "n/a", "na", "not ap
 // placeholder such as TBC or "to follow", which says the visit was not
 // recorded; "None" and "N/A" are answers, and so is "None at present".
 // (Empty text is a placeholder and is none of visitAnswers.) Long sections
-// are not read to their end.
+// are not read to their end. A section written as a table, or under
+// sub-headings, is answered when its text or one of its cells is an
+// answer ("| Incidents | Injuries |" with "| None | None |").
 func unanswered(pass *lint.Pass, sec *schema.Section) bool {
-	return sectionPlaceholder(pass, sec) && !isVisitAnswer(sec.Content())
+	return sectionPlaceholder(pass, sec) && !writtenAnswer(sec)
+}
+
+// writtenAnswer reports whether what a visit section has written
+// (Section.Written), its text or one of its tables' cells, is one of
+// visitAnswers.
+func writtenAnswer(sec *schema.Section) bool {
+	prose, cells := sec.Written()
+	if isVisitAnswer(prose) {
+		return true
+	}
+	for _, c := range cells {
+		if isVisitAnswer(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // isVisitAnswer reports whether a visit section's content is one of

@@ -11,9 +11,27 @@ import (
 )
 
 // oldUnanswered is incomplete-visit-record's test before sectionPlaceholder:
-// the whole content read, empty or a placeholder that is not an answer.
-func oldUnanswered(prof *lint.Profile, heading, content string) bool {
-	return strings.TrimSpace(content) == "" || schema.IsSectionPlaceholder(heading, content, schema.NewWordList(prof.Words.Placeholders)) && !isVisitAnswer(content)
+// all the section has written read (Written), empty or a placeholder that
+// is not an answer.
+func oldUnanswered(prof *lint.Profile, heading, prose string, cells []string) bool {
+	if !schema.IsWrittenPlaceholder(heading, prose, cells, schema.NewWordList(prof.Words.Placeholders)) {
+		return false
+	}
+	if isVisitAnswer(prose) {
+		return false
+	}
+	for _, c := range cells {
+		if isVisitAnswer(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// wholePlaceholder is the whole-content answer of the section helpers:
+// IsWrittenPlaceholder of all the section has written.
+func wholePlaceholder(heading, prose string, cells []string, words []string) bool {
+	return schema.IsWrittenPlaceholder(heading, prose, cells, schema.NewWordList(words))
 }
 
 // checkSectionAnswers fails t unless, for every section of data parsed as
@@ -29,14 +47,14 @@ func checkSectionAnswers(t *testing.T, pass *lint.Pass, name string, data []byte
 		read := schema.ParseBody(schema.NewSource(name, data), k, 0)
 		for i, s := range asked.Sections {
 			r := read.Sections[i]
-			c := r.Content()
-			if got, want := unanswered(pass, s), oldUnanswered(pass.Profile, r.Heading, c); got != want {
+			prose, cells := r.Written()
+			if got, want := unanswered(pass, s), oldUnanswered(pass.Profile, r.Heading, prose, cells); got != want {
 				t.Errorf("%s (%s, %s): unanswered(%q) = %v, want %v", name, k, pass.Profile.Name, s.Heading, got, want)
 			}
-			if got, want := planSectionEmpty(pass, s), r.Placeholder() || schema.IsSectionPlaceholder(r.Heading, c, schema.NewWordList(pass.Profile.Words.Placeholders)); got != want {
+			if got, want := planSectionEmpty(pass, s), wholePlaceholder(r.Heading, prose, cells, schema.DefaultPlaceholders()) || wholePlaceholder(r.Heading, prose, cells, pass.Profile.Words.Placeholders); got != want {
 				t.Errorf("%s (%s, %s): planSectionEmpty(%q) = %v, want %v", name, k, pass.Profile.Name, s.Heading, got, want)
 			}
-			if got, want := sectionPlaceholder(pass, s), schema.IsSectionPlaceholder(r.Heading, c, schema.NewWordList(pass.Profile.Words.Placeholders)); got != want {
+			if got, want := sectionPlaceholder(pass, s), wholePlaceholder(r.Heading, prose, cells, pass.Profile.Words.Placeholders); got != want {
 				t.Errorf("%s (%s, %s): sectionPlaceholder(%q) = %v, want %v", name, k, pass.Profile.Name, s.Heading, got, want)
 			}
 			n++
@@ -84,6 +102,8 @@ func TestSectionPlaceholderAgreesOnRandomSections(t *testing.T) {
 		"pending", "at the next core group", " - ", "-", "—", "?", strings.Repeat("-", 90), "<!-- comment -->",
 		"**", "_", " ", "\n", "\n\n", "\u00a0", "é", "Mia", strings.Repeat("word ", 10), strings.Repeat("x", 60),
 		"\n- item\n", "&amp;", "`TBC`",
+		"\n### Who will act\n", "\n| If | Who |\n|---|---|\n| | |\n", "\n| Incidents | Injuries |\n|---|---|\n| None | None |\n",
+		"\n| If | Who |\n|---|---|\n| TBC | Tom Reid |\n", "T.B.C.", "XXX", "TBC by SW", "[Write here]", "Enter details",
 	}
 	rng := rand.New(rand.NewPCG(18, 3))
 	passes := profilePasses(t)

@@ -59,20 +59,22 @@ func (s *Section) Content() string {
 	return s.text.content
 }
 
-// Placeholder reports whether the content is empty or only a placeholder
-// (TBC, TBA, N/A, none, -, to follow), perhaps after the heading repeated
-// (IsSectionPlaceholder); comments do not count as content.
+// Placeholder reports whether what the section has written (Written) is
+// empty or only a placeholder (TBC, TBA, N/A, none, -, to follow), perhaps
+// after the heading repeated (IsWrittenPlaceholder); comments do not count
+// as content.
 func (s *Section) Placeholder() bool {
 	s.text.placeholderOnce.Do(func() { s.text.placeholder = s.isPlaceholder(defaultPlaceholderList) })
 	return s.text.placeholder
 }
 
-// PlaceholderIn reports whether the content is empty or only a
-// placeholder by words: IsSectionPlaceholder(s.Heading, s.Content(),
-// words), the same answer, but read no further than needed (a section
-// with more text than any of words could be is not read to its end, nor
-// kept). The answer is kept for the last two lists asked about, known by
-// their identity. It is safe to call from several goroutines.
+// PlaceholderIn reports whether what the section has written is empty or
+// only a placeholder by words: IsWrittenPlaceholder of s.Written(), the
+// same answer, but read no further than needed (a section with more text
+// than any of words could be is not read to its end, nor kept, and a
+// table's cells are read until one is written). The answer is kept for
+// the last two lists asked about, known by their identity. It is safe to
+// call from several goroutines.
 func (s *Section) PlaceholderIn(words *WordList) bool {
 	t := &s.text
 	t.placeholderInMu.Lock()
@@ -89,10 +91,13 @@ func (s *Section) PlaceholderIn(words *WordList) bool {
 	return a.answer
 }
 
-// isPlaceholder is IsSectionPlaceholder(s.Heading, s.Content(), words),
-// without reading the content when the section has more text than it
-// reads.
+// isPlaceholder is IsWrittenPlaceholder of s.Written(), without reading
+// the content when the section has more text than it reads.
 func (s *Section) isPlaceholder(words *WordList) bool {
+	if s.text.structured {
+		prose, long := s.text.readShort(words.limit + len(s.Heading) + leadInLimit)
+		return !long && IsSectionPlaceholder(s.Heading, prose, words) && s.text.cellsPlaceholder(words)
+	}
 	if !s.text.contentKnown.Load() {
 		content, long := s.text.readShort(words.limit + len(s.Heading) + leadInLimit)
 		if long {
@@ -101,6 +106,19 @@ func (s *Section) isPlaceholder(words *WordList) bool {
 		s.text.contentOnce.Do(func() { s.text.content = content }) // kept for Content
 	}
 	return IsSectionPlaceholder(s.Heading, s.Content(), words)
+}
+
+// Written returns what the section has written, as the placeholder tests
+// read it (Placeholder, PlaceholderIn): prose, its content less its
+// sub-headings and its tables ("### Who will act", a template's table
+// whose header row names what to write), and cells, the text of each cell
+// of its tables but their header rows. A section with neither is prose
+// only, its Content. It is read afresh on every call.
+func (s *Section) Written() (prose string, cells []string) {
+	if !s.text.structured {
+		return s.Content(), nil
+	}
+	return s.text.readBlocks(true), s.text.cells()
 }
 
 // Outcome is one item of the plan's Outcomes list: "O1: Jamie attends

@@ -323,6 +323,7 @@ func (p *bodyParser) sections(doc ast.Node) {
 		}
 		if cur != nil {
 			cur.text.blocks = append(cur.text.blocks, n)
+			cur.text.structured = cur.text.structured || isStructure(n)
 		}
 		name := ""
 		if cur != nil {
@@ -378,6 +379,10 @@ type sectionText struct {
 	in     []byte     // what goldmark parsed (bodyParser.in)
 	blocks []ast.Node // the section's top-level blocks
 	label  string     // the bold label that opens the section, if one does
+	// structured is set when a block is a sub-heading or a table
+	// (isStructure): what the section has written is then not all its
+	// content (Section.Written).
+	structured bool
 
 	contentOnce     sync.Once
 	content         string
@@ -404,14 +409,89 @@ type placeholderAnswer struct {
 // read returns the section's content: the plain text of its blocks,
 // collapsed, without the label that opens it.
 func (t *sectionText) read() string {
+	return t.readBlocks(false)
+}
+
+// readBlocks is read, of the blocks that are not structure (isStructure)
+// only with prose set: what the section has written besides its
+// sub-headings and tables.
+func (t *sectionText) readBlocks(prose bool) string {
 	// Most sections are short: their text is gathered on the stack.
 	var buf [1024]byte
 	b := buf[:0]
 	for _, n := range t.blocks {
+		if prose && t.structured && isStructure(n) {
+			continue
+		}
 		b = appendPlain(b, t.in, n)
 		b = append(b, ' ')
 	}
 	return t.contentOf(b)
+}
+
+// isStructure reports whether block n of a section is a sub-heading
+// ("### If Ella is not safe at home") or a table: neither is itself what
+// the section says. A sub-heading names what is to be written under it,
+// and a table's header row is the template's; its other rows are read
+// cell by cell (sectionText.cells).
+func isStructure(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Heading, *extast.Table:
+		return true
+	}
+	return false
+}
+
+// eachCell calls f with each cell of the tables among blocks, less their
+// header rows, until f returns false; it returns whether f never did.
+func eachCell(blocks []ast.Node, f func(c ast.Node) bool) bool {
+	for _, n := range blocks {
+		if _, ok := n.(*extast.Table); !ok {
+			continue
+		}
+		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+			if _, ok := row.(*extast.TableRow); !ok {
+				continue // the header row
+			}
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				if !f(c) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// cells returns the plain text of every cell of the section's tables less
+// their header rows, collapsed.
+func (t *sectionText) cells() []string {
+	var out []string
+	eachCell(t.blocks, func(c ast.Node) bool {
+		out = append(out, string(collapseInPlace(appendPlain(nil, t.in, c))))
+		return true
+	})
+	return out
+}
+
+// cellsPlaceholder reports whether every cell of the section's tables,
+// less their header rows, is empty or a placeholder by words (Has),
+// reading each no further than needed, on the stack.
+func (t *sectionText) cellsPlaceholder(words *WordList) bool {
+	upTo := 2*words.limit + 32
+	return eachCell(t.blocks, func(c ast.Node) bool {
+		var buf [512]byte
+		b := appendPlainUpTo(buf[:0], t.in, c, upTo)
+		whole := len(b) < upTo
+		text := collapseInPlace(b)
+		if asciiAlnumOver(text, words.limit) || nonSpaceOver(trimNotAlnum(text), words.limit) {
+			return false // longer than any placeholder, as the whole cell is
+		}
+		if !whole { // punctuation beyond the bytes read: read it all
+			text = collapseInPlace(appendPlain(nil, t.in, c))
+		}
+		return hasWord(words, text)
+	})
 }
 
 // contentOf returns the content read into b (the plain text of the
@@ -451,6 +531,9 @@ func (t *sectionText) readShort(limit int) (content string, long bool) {
 	var buf [1024]byte
 	b := buf[:0]
 	for _, n := range t.blocks {
+		if t.structured && isStructure(n) {
+			continue // not what it has written (Section.Written)
+		}
 		b = appendPlainUpTo(b, t.in, n, upTo)
 		if len(b) >= upTo {
 			break
@@ -474,7 +557,7 @@ func (t *sectionText) readShort(limit int) (content string, long bool) {
 	if whole {
 		return string(t.withoutLabel(collapsed)), false
 	}
-	return t.read(), false
+	return t.readBlocks(true), false
 }
 
 // toldLong keeps that the content is longer than limit (longOver), and

@@ -135,8 +135,11 @@ func TestParseBodyPlaceholders(t *testing.T) {
 		{"<!-- caselint:ignore missing-section reason -->", true},
 		{"<!-- want: missing-section -->\n", true},
 		{"TBC <!-- want: missing-section -->", true},
-		{"- TBC", true}, // a list of one placeholder
-		{"| x |\n|---|\n| TBC |", false},
+		{"- TBC", true},                 // a list of one placeholder
+		{"| x |\n|---|\n| TBC |", true}, // a header row is the template's: its cells are TBC
+		{"| x |\n|---|\n| TBC |\n| Jamie stays with his grandmother |", false},
+		{"### Who will act\n", true},
+		{"### Who will act\nRob Jones", false},
 		{"TBC - awaiting the school's reply", false},
 		{"Jamie will stay with his grandmother.", false},
 		{"None of the above", false},

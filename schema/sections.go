@@ -522,7 +522,7 @@ var defaultPlaceholders = []string{
 	"TBC", "TBA", "TBD", "N/A", "NA", "none", "-", "—", "–", "?",
 	"to follow", "to be confirmed", "to be agreed", "to be arranged",
 	"to be decided", "to be discussed", "to be completed", "to be added",
-	"not yet agreed", "pending", "awaiting",
+	"not yet agreed", "pending", "awaiting", "xxx",
 }
 
 // DefaultPlaceholders returns the words that, alone, make a section count as
@@ -575,22 +575,39 @@ func (l *WordList) Words() []string { return l.words }
 var defaultPlaceholderList = NewWordList(defaultPlaceholders)
 
 // Has reports whether text is empty or only one of the list's words: case
-// is ignored, spaces are collapsed, and punctuation and symbols around the
-// text (a trailing ".", brackets, emphasis marks) are not significant. A
-// word may be followed by a deferral ("TBC - to be agreed at core group":
-// isDeferral) or by another word. Text with no letter or digit at all
-// ("-", "—", "?", "...") counts as a placeholder whatever the list holds.
+// is ignored, spaces are collapsed, punctuation and symbols around the
+// text (a trailing ".", brackets, emphasis marks) are not significant, nor
+// are dots between single letters ("T.B.C." is "TBC"), and a word of x's
+// is "xxx" (normPlaceholder). A word may be followed by a deferral ("TBC -
+// to be agreed at core group", "TBC by SW": isDeferral) or by another
+// word. Text with no letter or digit at all ("-", "—", "?", "...") counts
+// as a placeholder whatever the list holds, and so does a template's
+// prompt, whatever the list holds: text all in square or angle brackets
+// ("[Write the contingency plan here]", "<contingency plan>":
+// isBracketed), or an instruction to write ("Insert contingency plan
+// here", "Enter details": isPrompt).
 func (l *WordList) Has(text string) bool {
-	t := strings.TrimFunc(text, notAlnum)
-	if t == "" {
+	return hasWord(l, text)
+}
+
+// hasWord is Has of text, a string or bytes (a table cell read on the
+// stack: Section.PlaceholderIn).
+func hasWord[T string | []byte](l *WordList, text T) bool {
+	t := trimNotAlnum(text)
+	if len(t) == 0 {
 		return true
 	}
 	if nonSpaceOver(t, l.limit) { // too long to be any of the words: don't normalise it
 		return false
 	}
-	// Nor when no word opens with the text's first letter (most visit
-	// sections: "Leo said ..."), which is known without normalising it.
-	if first, ok := firstNormASCII(t); ok && !l.firsts[first] {
+	if isBracketed(text) {
+		return true
+	}
+	// Nor when no word, nor any prompt, opens with the text's first
+	// letter (most visit sections: "Leo said ..."), which is known
+	// without normalising it.
+	first, ok := firstNormASCII(t)
+	if ok && !l.firsts[first] && !promptFirsts[first] {
 		return false
 	}
 	// The text normalised (normPlaceholder), in a buffer on the stack
@@ -599,7 +616,7 @@ func (l *WordList) Has(text string) bool {
 	var tbuf [256]byte
 	tn, ascii := appendNormASCII(tbuf[:0], t)
 	if !ascii {
-		tn = []byte(normPlaceholder(t))
+		tn = []byte(normPlaceholder(string(t)))
 	}
 	for _, nw := range l.norms {
 		if nw[0] != tn[0] {
@@ -617,7 +634,156 @@ func (l *WordList) Has(text string) bool {
 			return true
 		}
 	}
-	return false
+	return (!ok || promptFirsts[first]) && isPrompt(tn)
+}
+
+// isBracketed reports whether text, less white space and emphasis marks
+// around it, is all in one pair of square or angle brackets with a letter
+// or digit inside: a template's prompt ("[Write the contingency plan
+// here]", "[Details]", "<contingency plan>"), left as the template wrote it.
+func isBracketed[T string | []byte](text T) bool {
+	i, j := 0, len(text)
+	mark := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '*' || c == '_' }
+	for i < j && mark(text[i]) {
+		i++
+	}
+	for j > i && mark(text[j-1]) {
+		j--
+	}
+	if j-i < 3 {
+		return false
+	}
+	open, close := text[i], text[j-1]
+	if !(open == '[' && close == ']' || open == '<' && close == '>') {
+		return false
+	}
+	alnum := false
+	for k := i + 1; k < j-1; {
+		if text[k] == open || text[k] == close {
+			return false
+		}
+		r, n := decodeRune(text[k:])
+		alnum = alnum || !notAlnum(r)
+		k += n
+	}
+	return alnum
+}
+
+// trimNotAlnum is strings.TrimFunc(s, notAlnum), of a string or bytes.
+func trimNotAlnum[T string | []byte](s T) T {
+	i := 0
+	for i < len(s) {
+		r, n := decodeRune(s[i:])
+		if !notAlnum(r) {
+			break
+		}
+		i += n
+	}
+	j := len(s)
+	for j > i {
+		r, n := utf8.DecodeLastRuneInString(string(s[max(i, j-utf8.UTFMax):j]))
+		if !notAlnum(r) {
+			break
+		}
+		j -= n
+	}
+	return s[i:j]
+}
+
+// promptVerbs open a template's instruction to write ("Insert contingency
+// plan here", "Enter details", "Please complete this section").
+var promptVerbs = map[string]bool{
+	"write": true, "insert": true, "enter": true, "add": true, "type": true, "complete": true,
+	"fill": true, "describe": true, "detail": true, "give": true, "state": true, "outline": true,
+	"provide": true, "include": true, "record": true, "list": true, "set": true,
+	"summarise": true,
+	"summarize": true, //nolint:misspell // the American spelling, as some templates write it
+}
+
+// promptObjects are what a template asks to be written ("details", "the
+// plan", "this section"): an instruction to write that names only these
+// is a prompt (one that names the section's heading is too:
+// IsSectionPlaceholder).
+var promptObjects = map[string]bool{
+	"the": true, "a": true, "an": true, "your": true, "any": true, "all": true, "this": true,
+	"these": true, "relevant": true, "details": true, "detail": true, "text": true,
+	"information": true, "info": true, "plan": true, "plans": true, "section": true,
+	"name": true, "names": true, "date": true, "dates": true, "and": true, "of": true,
+	"for": true, "summary": true, "description": true, "response": true, "answer": true,
+	"box": true, "field": true, "here": true, "below": true, "in": true, "out": true, "up": true,
+}
+
+// promptFirsts holds the first letter of each of promptVerbs and of
+// "please", so that Has tells most text is no prompt on its first letter.
+var promptFirsts = func() (f [256]bool) {
+	for w := range promptVerbs {
+		f[w[0]] = true
+	}
+	f['p'] = true
+	return f
+}()
+
+// maxPromptWords bounds the words of a template's instruction to write.
+const maxPromptWords = 10
+
+// isPrompt reports whether tn, normalised text (normPlaceholder), is a
+// template's instruction to write rather than what was to be written:
+// perhaps "please", then one of promptVerbs ("fill in", "set out"), then
+// either a few words ending "here" or "below" ("Insert contingency plan
+// here", "Write the plan below") or only promptObjects ("Enter details",
+// "Complete this section"). A verb with nothing after it is no prompt
+// ("Complete"), nor is one followed by what was done ("Complete a
+// strategy discussion").
+func isPrompt(tn []byte) bool {
+	// The words, as strings.FieldsFunc(tn, notAlnum) has them.
+	var spans [maxPromptWords][2]int
+	toks := spans[:0]
+	start := -1
+	for i := 0; i <= len(tn); {
+		alnum, n := false, 1
+		if i < len(tn) {
+			if c := tn[i]; c < utf8.RuneSelf {
+				alnum = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+			} else {
+				var r rune
+				r, n = decodeRune(tn[i:])
+				alnum = !notAlnum(r)
+			}
+		}
+		switch {
+		case alnum && start < 0:
+			start = i
+		case !alnum && start >= 0:
+			if len(toks) == cap(toks) {
+				return false // too long to be a prompt
+			}
+			toks = append(toks, [2]int{start, i})
+			start = -1
+		}
+		i += n
+	}
+	// The words are looked up as slices of tn: nothing is allocated.
+	i := 0
+	if i < len(toks) && string(tn[toks[i][0]:toks[i][1]]) == "please" {
+		i++
+	}
+	if i >= len(toks) || !promptVerbs[string(tn[toks[i][0]:toks[i][1]])] {
+		return false
+	}
+	i++
+	if i == len(toks) {
+		return false
+	}
+	switch last := toks[len(toks)-1]; string(tn[last[0]:last[1]]) {
+	case "here", "below":
+		return true
+	}
+	for ; i < len(toks); i++ {
+		if !promptObjects[string(tn[toks[i][0]:toks[i][1]])] {
+			return false
+		}
+	}
+	return true
 }
 
 // IsSectionPlaceholder reports whether content, the text of a section
@@ -630,7 +796,65 @@ func IsSectionPlaceholder(heading, content string, words *WordList) bool {
 		return true
 	}
 	rest, ok := withoutHeading(content, heading)
-	return ok && words.Has(rest)
+	if ok && words.Has(rest) {
+		return true
+	}
+	// A template's instruction to write the section, by its heading:
+	// "Insert contingency plan", "Please add the concerns".
+	if rest, ok := withoutPromptVerb(content); ok {
+		rest, ok := withoutHeading(rest, heading)
+		return ok && words.Has(rest)
+	}
+	return false
+}
+
+// withoutPromptVerb returns content without the words that open it when
+// they are "please" and one of promptVerbs, or perhaps only the verb
+// ("Insert contingency plan" is "contingency plan"); ok is false when
+// content does not open so. Nothing is allocated.
+func withoutPromptVerb(content string) (rest string, ok bool) {
+	var wbuf [3]leadWord
+	w := leadWords(wbuf[:0], content, 3)
+	i := 0
+	if len(w) > 0 && strings.EqualFold(content[w[0].start:w[0].end], "please") {
+		i++
+	}
+	if i >= len(w) || !isPromptVerb(content[w[i].start:w[i].end]) {
+		return "", false
+	}
+	return content[w[i].end:], true
+}
+
+// isPromptVerb reports whether word, any case, is one of promptVerbs;
+// it is lower-cased on the stack.
+func isPromptVerb(word string) bool {
+	var buf [16]byte
+	if len(word) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return promptVerbs[string(buf[:len(word)])]
+}
+
+// IsWrittenPlaceholder reports whether a section under heading that has
+// written prose and table cells (Section.Written) is empty or only a
+// placeholder by words: every cell empty or a placeholder (words.Has:
+// a template's table left blank, or "TBC" in every cell), and the prose
+// one (IsSectionPlaceholder). One real row among blank ones, or real text
+// under a sub-heading, is written.
+func IsWrittenPlaceholder(heading, prose string, cells []string, words *WordList) bool {
+	for _, c := range cells {
+		if !words.Has(c) {
+			return false
+		}
+	}
+	return IsSectionPlaceholder(heading, prose, words)
 }
 
 // leadInLimit is the most bytes withoutHeading takes from the start of a
@@ -783,7 +1007,7 @@ func placeholderLimit(words []string) int {
 // case, when w opens, after ASCII that is neither a letter nor a digit,
 // with an ASCII letter or digit; ok is false otherwise (w then has to be
 // normalised to be compared).
-func firstNormASCII(w string) (first byte, ok bool) {
+func firstNormASCII[T string | []byte](w T) (first byte, ok bool) {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
@@ -800,7 +1024,7 @@ func firstNormASCII(w string) (first byte, ok bool) {
 
 // appendNormASCII appends normPlaceholder(s) to buf when s is ASCII; ascii
 // is false otherwise.
-func appendNormASCII(buf []byte, s string) (_ []byte, ascii bool) {
+func appendNormASCII[T string | []byte](buf []byte, s T) (_ []byte, ascii bool) {
 	alnum := func(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' }
 	i, j := 0, len(s)
 	for i < j && !alnum(s[i]) {
@@ -816,6 +1040,7 @@ func appendNormASCII(buf []byte, s string) (_ []byte, ascii bool) {
 		j--
 	}
 	space := false
+	start := len(buf)
 	for k := i; k < j; k++ {
 		c := s[k]
 		switch {
@@ -832,6 +1057,9 @@ func appendNormASCII(buf []byte, s string) (_ []byte, ascii bool) {
 			c += 'a' - 'A'
 		}
 		buf = append(buf, c)
+	}
+	if mayFold(buf[start:]) {
+		buf = append(buf[:start], foldPlaceholder(buf[start:])...)
 	}
 	return buf, true
 }
@@ -856,6 +1084,12 @@ func isDeferral(placeholder, rest string) bool {
 	if len(toks) == 0 {
 		return lead || trail
 	}
+	if toks[0] == "by" { // "TBC by SW", "TBC by Amy Cole at the next core group"
+		toks = withoutWhom(toks[1:])
+		if len(toks) == 0 {
+			return true
+		}
+	}
 	if placeholder != "pending" && placeholder != "awaiting" { // "pending ICPC"
 		if !deferralOpeners[toks[0]] {
 			return false
@@ -868,6 +1102,25 @@ func isDeferral(placeholder, rest string) bool {
 		}
 	}
 	return true
+}
+
+// maxWhom bounds the words naming who will give the answer, after "by"
+// ("by SW", "by Amy Cole", "by the team manager").
+const maxWhom = 3
+
+// withoutWhom returns toks, which follow "by" after a placeholder, without
+// the words that name who will give the answer: up to maxWhom words
+// before a deferral's opener ("TBC by SW at CG") or the end; toks itself,
+// less nothing, when no word does or more do.
+func withoutWhom(toks []string) []string {
+	i := 0
+	for i < len(toks) && i < maxWhom && !deferralOpeners[toks[i]] {
+		i++
+	}
+	if i == 0 || i < len(toks) && !deferralOpeners[toks[i]] {
+		return append([]string{"by"}, toks...) // not whom: read "by ..." as before
+	}
+	return toks[i:]
 }
 
 // forNow are the words that say an answer stands only for now, as
@@ -951,9 +1204,66 @@ var deferralWords = map[string]bool{
 	"agreed": true, "confirmed": true, "known": true, "received": true, "panel": true,
 }
 
+// normPlaceholder returns s as placeholders are compared: trimmed of
+// what is neither a letter nor a digit at either end, spaces collapsed,
+// lower case, then folded (foldPlaceholder).
 func normPlaceholder(s string) string {
 	s = strings.TrimFunc(s, notAlnum)
-	return strings.ToLower(collapse(s))
+	s = strings.ToLower(collapse(s))
+	if !mayFold(s) {
+		return s
+	}
+	return string(foldPlaceholder([]byte(s)))
+}
+
+// mayFold reports whether foldPlaceholder could change s: it holds a dot
+// or a run of three x's.
+func mayFold[T string | []byte](s T) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' || s[i] == 'x' && i+2 < len(s) && s[i+1] == 'x' && s[i+2] == 'x' {
+			return true
+		}
+	}
+	return false
+}
+
+// foldPlaceholder rewrites b, lower-case text, in place as placeholders
+// are compared, and returns it (a prefix of b): a dot between two single
+// letters, or after the last of them, is dropped ("t.b.c." is "tbc", "n.a"
+// is "na", "e.g. tbc" is "eg tbc"), and a word of
+// three or more x's is "xxx" ("XXXX", a template's blank). It is for
+// placeholder matching only: "N.F.A." is "nfa" there, which no list holds.
+func foldPlaceholder(b []byte) []byte {
+	letter := func(c byte) bool { return 'a' <= c && c <= 'z' }
+	wordByte := func(c byte) bool { return letter(c) || '0' <= c && c <= '9' || c >= utf8.RuneSelf }
+	w := 0
+	var prev, prev2 byte // the two bytes before b[i], as read
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '.' && letter(prev) && !wordByte(prev2) &&
+			(prev2 == '.' || i+1 < len(b) && letter(b[i+1]) && (i+2 == len(b) || !wordByte(b[i+2]))):
+			prev2, prev = prev, c
+			i++
+			continue
+		case c == 'x' && !wordByte(prev):
+			j := i
+			for j < len(b) && b[j] == 'x' {
+				j++
+			}
+			if j-i >= 3 && (j == len(b) || !wordByte(b[j])) {
+				w += copy(b[w:], "xxx")
+				prev2, prev = 'x', 'x'
+				i = j
+				continue
+			}
+		}
+		b[w] = c
+		w++
+		prev2, prev = prev, c
+		i++
+	}
+	return b[:w]
 }
 
 func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
