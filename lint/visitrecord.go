@@ -33,8 +33,7 @@ func (c *Case) VisitSection(b *schema.Body, name string) *schema.Section {
 		if sec.Name != "" && sec.Name != name {
 			continue // an accepted heading of another section
 		}
-		h := strings.ToLower(strings.TrimSpace(strings.Trim(strings.TrimSpace(sec.Heading), "*_")))
-		h = strings.ReplaceAll(h, "\u2019", "'")
+		h := strings.ReplaceAll(schema.WithoutNumbering(sec.Heading), "\u2019", "'")
 		for _, cand := range childHeadings(h, child) {
 			if schema.CanonicalSection(schema.KindVisit, cand) == name {
 				return sec
@@ -132,7 +131,7 @@ func (c *Case) WishesSection(b *schema.Body) *schema.Section {
 		if sec.Name != "" {
 			continue // an accepted heading of another section
 		}
-		h := strings.ToLower(strings.ReplaceAll(sec.Heading, "\u2019", "'"))
+		h := strings.ReplaceAll(schema.WithoutNumbering(sec.Heading), "\u2019", "'")
 		if child != "" {
 			for _, cand := range childHeadings(h, child) {
 				h = cand // the child's name read as "child's" / "the child"

@@ -24,6 +24,14 @@ func TestVisitSectionAsManagersWrite(t *testing.T) {
 		{"Mum's views", "wishes", false},
 		{"Jamie's presentation and behaviour", "wishes", false},
 		{"Jamie", "observations", false},
+		// Numbered as a template numbers them.
+		{"1. Observations", "observations", true},
+		{"2. Wishes and feelings", "wishes", true},
+		{"Section 2 - Jamie's wishes and feelings", "wishes", true},
+		{"3) Jamie's meals and sleep", "meals", true},
+		{"Part 4: Jamie's presentation and behaviour", "presentation", true},
+		{"2. Jamie's worries", "wishes", false},
+		{"2. Mum's views", "wishes", false},
 	} {
 		doc, ok := schema.Parse("c/visits/v.md", []byte("+++\ntype = \"visit\"\ndate = 2026-01-19T16:00:00\nby = \"Aisha Patel\"\nchild_seen = true\n+++\n\n## "+tc.heading+"\n\nSomething said.\n"))
 		if !ok {

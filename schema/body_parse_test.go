@@ -49,6 +49,11 @@ func TestParseBodySectionNames(t *testing.T) {
 				"presentation=Presentation & Behaviour", "incidents=Any new incidents or injuries", "=Injuries", "=Sleeping"}},
 		{KindCoreGroup, "## Progress against outcomes\n## Written views of absent members\n## decisions:\n",
 			[]string{"progress=Progress against outcomes", "absent-views=Written views of absent members", "decisions=decisions:"}},
+		{KindVisit, "## 1. Observations\n## 2) Wishes and feelings\n## Section 3 - Meals and sleeping\n## Part 4: Presentation and behaviour\n## 5.Incidents and injuries\n## 6. Anything else\n",
+			[]string{"observations=1. Observations", "wishes=2) Wishes and feelings", "meals=Section 3 - Meals and sleeping",
+				"presentation=Part 4: Presentation and behaviour", "incidents=5.Incidents and injuries", "=6. Anything else"}}, // numbered as a template numbers them
+		{KindCoreGroup, "## 1. Progress against outcomes\n## 2. Decisions\n", []string{"progress=1. Progress against outcomes", "decisions=2. Decisions"}},
+		{KindPlan, "## 1. Concerns\n", []string{"concerns=1. Concerns"}}, // a plan's: a near miss (Suggest), read as the section
 		{KindCase, "## Background\nFree narrative.\n", []string{"=Background"}},
 		{KindPlan, "# Plan\n### Outcomes\n> ## Actions\n- ## Review\n", []string{"outcomes=Outcomes"}}, // top-level headings; ### read as the wrong level
 		{KindPlan, "## Outcomes\n### Outcomes\n**Review**\n\n**Contingency:**\n\n**Concerns** about dad\n\n# Actions taken\n", []string{"outcomes=Outcomes", "review=Review", "contingency=Contingency:"}},

@@ -110,6 +110,16 @@ func CanonicalSection(k Kind, heading string) string {
 	if n := sectionIndex()[k][h]; n != "" {
 		return n
 	}
+	// A visit's or core group's heading numbered as the worker's template
+	// numbers it ("1. Observations", "2) Wishes and feelings", "Section 3 -
+	// Meals and sleeping", "Part 4: Presentation and behaviour") is the
+	// section its words name. A plan's is a near miss instead (NearSection):
+	// missing-plan-section asks for the plan's own headings.
+	if k != KindPlan {
+		if rest := stripNumbering(h); rest != h && rest != "" {
+			return CanonicalSection(k, rest)
+		}
+	}
 	// A gloss in brackets after the heading: "Contact arrangements (who
 	// will see Ruby)", "Contingency plan (what happens if the plan is not
 	// working)".
@@ -380,6 +390,19 @@ func acceptedHeading(defs []SectionDef, name, norm string) string {
 		return d.Title
 	}
 	return ""
+}
+
+// WithoutNumbering returns heading as CanonicalSection reads it (lower
+// case, spaces collapsed, emphasis and a trailing colon dropped), without
+// the number, letter or "Section N" that opens it ("2. Lily's wishes" is
+// "lily's wishes"): the one reading of a numbered heading, for the rules
+// that match a visit's heading by its words.
+func WithoutNumbering(heading string) string {
+	h := normHeading(heading)
+	if rest := stripNumbering(h); rest != "" {
+		return rest
+	}
+	return h
 }
 
 // stripNumbering drops a number or letter that opens a heading: "1.",
