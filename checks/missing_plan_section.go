@@ -45,7 +45,8 @@ expected but not it:
   is read as the one it is close to, so its content is still checked, and
   the message says which heading to write;
 - an accepted heading written with another mark ("# Concerns",
-  "### Review", a bold line "**Outcomes:**") where no "##" heading is that
+  "### Review", a bold line "**Outcomes:**", a bold label opening its
+  paragraph "**Contingency plan:** If ...") where no "##" heading is that
   section: it is read as the section and reported once, at that line;
 - an actions table column close to an accepted one ("Target date",
   "Linked outcome", "Deadline"), or such a label in a list of actions

@@ -239,8 +239,10 @@ func (p *bodyParser) sections(doc ast.Node) {
 	// A visit's sections are often written as bold labels at the start of
 	// a paragraph ("**Observations:** Home tidy."), or as a bold line or a
 	// heading of another level: each opens the section it names, when no
-	// "##" heading of the record is that section.
-	labelled := false
+	// "##" heading of the record is that section. So are a plan's
+	// ("**Contingency plan:** If ..."), read as its wrong marks are: the
+	// section, with the "##" heading to write (Suggest).
+	labelled := p.kind == KindPlan
 	if p.kind == KindVisit {
 		have = map[string]bool{}
 		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -274,6 +276,9 @@ func (p *bodyParser) sections(doc ast.Node) {
 					End:           len(p.src.Data),
 					Level:         0,
 					text:          sectionText{in: p.in, label: label},
+				}
+				if p.kind == KindPlan {
+					s.Suggest = acceptedHeading(sectionDefs[p.kind], name, normHeading(label))
 				}
 				open(s)
 				cur.text.blocks = append(cur.text.blocks, n)
@@ -588,17 +593,18 @@ func asciiAlnumOver(b []byte, limit int) bool {
 	return false
 }
 
-// leadingLabel returns the visit section that paragraph n opens with a bold
+// leadingLabel returns the section that paragraph n opens with a bold
 // label followed by its text ("**Observations:** Home tidy.",
-// "**Wishes and feelings** - Jamie said ..."), and the label as written
-// (without the colon). A paragraph that is only the label is
-// pseudoHeading's.
+// "**Wishes and feelings** - Jamie said ...", "**Contingency plan:** If
+// ..."), and the label as written (without the colon). A plan's paragraph
+// that is only the label is pseudoHeading's (a visit's is read here).
 //
-// A plain label, not bold, opens the section too when it is an accepted
-// heading followed by a colon at the start of the paragraph's first line
-// ("Wishes and feelings: Jamie said ...", or "Wishes and feelings:" on a
-// line of its own with the text on the lines below): a colon after the
-// heading's exact words is how a form's label is typed without bold.
+// In a visit, a plain label, not bold, opens the section too when it is
+// an accepted heading followed by a colon at the start of the paragraph's
+// first line ("Wishes and feelings: Jamie said ...", or "Wishes and
+// feelings:" on a line of its own with the text on the lines below): a
+// colon after the heading's exact words is how a form's label is typed
+// without bold.
 func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
 	para, ok := n.(*ast.Paragraph)
 	if !ok {
@@ -608,8 +614,15 @@ func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
 	if !ok || e.Level != 2 {
 		return p.plainLabel(para)
 	}
+	if p.kind == KindPlan && p.onlyBold(para) {
+		return "", ""
+	}
 	label = p.plainText(e)
 	if len(label) > 60 {
+		return "", ""
+	}
+	// A plan's label is set off from its text by a colon or a dash: "**Concerns** about dad" is prose.
+	if p.kind == KindPlan && !strings.HasSuffix(label, ":") && !opensWithSeparator(p.in, e.NextSibling()) {
 		return "", ""
 	}
 	name = CanonicalSection(p.kind, label)
@@ -623,6 +636,9 @@ func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
 // plain label, an accepted heading and a colon at the start of its first
 // line, and the label as written (leadingLabel).
 func (p *bodyParser) plainLabel(para *ast.Paragraph) (name, label string) {
+	if p.kind != KindVisit {
+		return "", "" // a plan's labels are bold (leadingLabel)
+	}
 	if _, ok := para.FirstChild().(*ast.Text); !ok || para.Lines().Len() == 0 {
 		return "", ""
 	}
@@ -657,19 +673,8 @@ func (p *bodyParser) pseudoHeading(n ast.Node) (name, text string, level int) {
 			return "", "", 0
 		}
 		e, ok := c.(*ast.Emphasis)
-		if !ok || e.Level != 2 {
+		if !ok || e.Level != 2 || !p.onlyBold(n) {
 			return "", "", 0
-		}
-		for rest := c.NextSibling(); rest != nil; rest = rest.NextSibling() {
-			switch r := rest.(type) {
-			case *ast.RawHTML: // a comment after it
-			case *ast.Text:
-				if strings.Trim(string(r.Segment.Value(p.in)), " \t:") != "" {
-					return "", "", 0
-				}
-			default:
-				return "", "", 0
-			}
 		}
 		text = p.plainText(n)
 	default:
@@ -679,6 +684,41 @@ func (p *bodyParser) pseudoHeading(n ast.Node) (name, text string, level int) {
 		return "", "", 0
 	}
 	return CanonicalSection(p.kind, text), text, level
+}
+
+// opensWithSeparator reports whether inline n, the one after a bold
+// label, is text opening with a colon or a dash ("**Review**: monthly",
+// "**Review** - monthly").
+func opensWithSeparator(in []byte, n ast.Node) bool {
+	t, ok := n.(*ast.Text)
+	if !ok {
+		return false
+	}
+	v := strings.TrimLeft(string(t.Segment.Value(in)), " \t")
+	for _, sep := range []string{":", "-", "\u2013", "\u2014"} {
+		if strings.HasPrefix(v, sep) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyBold reports whether paragraph para, which opens with bold text,
+// holds nothing after it but a colon, white space and comments: a bold
+// line, not a label opening text.
+func (p *bodyParser) onlyBold(para *ast.Paragraph) bool {
+	for rest := para.FirstChild().NextSibling(); rest != nil; rest = rest.NextSibling() {
+		switch r := rest.(type) {
+		case *ast.RawHTML: // a comment after it
+		case *ast.Text:
+			if strings.Trim(string(r.Segment.Value(p.in)), " \t:") != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // blockEnd returns the offset in src.Data of the line after block n.

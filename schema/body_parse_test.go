@@ -723,6 +723,32 @@ func TestVisitLabelledSections(t *testing.T) {
 	}
 }
 
+// TestPlanLabelledSections pins a plan's section written as a bold label
+// opening its paragraph: read as the section, without the label, with the
+// "##" heading to write (Suggest); never when a "##" heading is that
+// section, and a bold line alone is still pseudoHeading's (content after
+// it).
+func TestPlanLabelledSections(t *testing.T) {
+	_, b := parseBody(KindPlan, "## Concerns\nHungry.\n\n## Review\nMonthly.\n\n**Review:** again\n\n**Contingency plan:** If Ella is hungry, a strategy discussion.\n\nSame day.\n\n**Developmental needs**\n\nMeals.\n\n**Outcomes** for Ella are below.\n\n**Contact arrangements** \u2013 TBC\n")
+	var got []string
+	for _, s := range b.Sections {
+		got = append(got, fmt.Sprintf("%s=%s|%s|%d|%s", s.Name, s.Heading, s.Suggest, s.Level, s.Content()))
+	}
+	want := []string{
+		"concerns=Concerns||2|Hungry.",
+		"review=Review||2|Monthly. Review: again", // a "## Review" is there: the label is text
+		"contingency=Contingency plan|Contingency plan|0|If Ella is hungry, a strategy discussion. Same day.",
+		"needs=Developmental needs|Developmental needs|0|Meals. Outcomes for Ella are below.", // a bold word opening prose is not a label
+		"contact=Contact arrangements|Contact arrangements|0|TBC",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sections\n got %q\nwant %q", got, want)
+	}
+	if s := b.Section("contact"); s == nil || !s.Placeholder() {
+		t.Errorf("a labelled placeholder is not a placeholder: %+v", s)
+	}
+}
+
 // TestParseBodyTextInNearSection checks that the prose under a heading read
 // as the section it is close to is in that section, though Body.Text is
 // read after the sections are named, and that the prose before every
