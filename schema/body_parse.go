@@ -37,7 +37,8 @@ var markdown = sync.OnceValue(func() parser.Parser {
 //
 //   - Sections: one per top-level level-2 heading, up to the next heading of
 //     level 1 or 2; named by SectionNames(k).
-//   - Outcomes (plans): the items of the first list in the outcomes section.
+//   - Outcomes (plans): the items of every list in the outcomes section
+//     (not of a list inside an item), in order.
 //   - Actions (plans): the first table in the actions section, read by
 //     column name; nil when there is none.
 //   - Text: the prose, in order. A run's Text is the source bytes it covers
@@ -844,68 +845,97 @@ func (p *bodyParser) sectionsNamed(name string) []*Section {
 	return out
 }
 
-// find returns the first node, in document order, among the section's
-// blocks and their descendants for which match is true.
-func (p *bodyParser) find(s *Section, match func(ast.Node) bool) ast.Node {
-	var found ast.Node
+// outcomes reads the items of every list of the outcomes section, in
+// order (a list inside an item is part of that outcome): outcomes added
+// later in a list of their own, listed under sub-headings ("### For
+// Ella", "### For Gina"), or with another bullet partway through are all
+// the plan's.
+func (p *bodyParser) outcomes(s *Section) {
+	lists := p.lists(s)
+	if len(lists) == 0 {
+		p.outcomeLines(s)
+		return
+	}
+	var marked []markedOutcome
+	firsts := make([]int, len(lists)) // where each list's items start in Body.Outcomes
+	for i, list := range lists {
+		firsts[i] = len(p.body.Outcomes)
+		for it := list.FirstChild(); it != nil; it = it.NextSibling() {
+			if it.Kind() != ast.KindListItem {
+				continue
+			}
+			text := p.plainText(it)
+			id, rest := splitOutcomeID(text)
+			if id == "" {
+				if m, r := splitOutcomeMarker(text); m != "" {
+					marked = append(marked, markedOutcome{len(p.body.Outcomes), m, r, false})
+				}
+			}
+			p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(it))})
+		}
+	}
+	p.markOutcomes(marked) // drops no list item: firsts still hold
+	for i, list := range lists {
+		end := len(p.body.Outcomes)
+		if i+1 < len(lists) {
+			end = firsts[i+1]
+		}
+		p.numberOutcomes(list, firsts[i], end)
+	}
+}
+
+// numberOutcomes gives the items of list, Body.Outcomes[first:end],
+// their numbers as ids when it is a numbered list whose items carry none
+// (no id, and no mark taken): "1. Jamie attends school" is O1, as the
+// actions' "Outcome 1" and the conference's O1 name it. A list that
+// numbers again from a number an earlier outcome has ("1." under "###
+// For Gina" after "1." and "2." under "### For Ella") continues the
+// numbering after the highest: two outcomes of one plan are never one id.
+func (p *bodyParser) numberOutcomes(list ast.Node, first, end int) {
+	l, ok := list.(*ast.List)
+	if !ok || !l.IsOrdered() {
+		return
+	}
+	items := p.body.Outcomes[first:end]
+	for _, o := range items {
+		if o.ID != "" {
+			return
+		}
+	}
+	start, highest := l.Start, 0
+	for _, o := range p.body.Outcomes[:first] {
+		if n, err := strconv.Atoi(strings.TrimPrefix(o.ID, "O")); err == nil && strings.HasPrefix(o.ID, "O") {
+			highest = max(highest, n)
+		}
+	}
+	if start <= highest {
+		start = highest + 1
+	}
+	for i := range items {
+		items[i].ID = "O" + strconv.Itoa(start+i)
+	}
+}
+
+// lists returns the lists of section s, in order: those among its blocks
+// and their descendants, but not a list inside another's item.
+func (p *bodyParser) lists(s *Section) []ast.Node {
+	var out []ast.Node
 	for _, b := range s.text.blocks {
 		_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
 				return ast.WalkContinue, nil
 			}
-			if match(n) {
-				found = n
-				return ast.WalkStop, nil
+			if n.Kind() == ast.KindList {
+				out = append(out, n)
+				return ast.WalkSkipChildren, nil
 			}
 			if n.Type() == ast.TypeInline {
 				return ast.WalkSkipChildren, nil
 			}
 			return ast.WalkContinue, nil
 		})
-		if found != nil {
-			return found
-		}
 	}
-	return nil
-}
-
-// outcomes reads the items of the first list of the outcomes section.
-func (p *bodyParser) outcomes(s *Section) {
-	list := p.find(s, func(n ast.Node) bool { return n.Kind() == ast.KindList })
-	if list == nil {
-		p.outcomeLines(s)
-		return
-	}
-	first := len(p.body.Outcomes)
-	var marked []markedOutcome
-	for it := list.FirstChild(); it != nil; it = it.NextSibling() {
-		if it.Kind() != ast.KindListItem {
-			continue
-		}
-		text := p.plainText(it)
-		id, rest := splitOutcomeID(text)
-		if id == "" {
-			if m, r := splitOutcomeMarker(text); m != "" {
-				marked = append(marked, markedOutcome{len(p.body.Outcomes), m, r, false})
-			}
-		}
-		p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(it))})
-	}
-	p.markOutcomes(marked)
-	// A numbered list whose items carry no id: each item's number is its
-	// id ("1. Jamie attends school" is O1, as the actions' "Outcome 1"
-	// and the conference's O1 name it).
-	if l, ok := list.(*ast.List); ok && l.IsOrdered() {
-		items := p.body.Outcomes[first:]
-		for _, o := range items {
-			if o.ID != "" {
-				return
-			}
-		}
-		for i := range items {
-			items[i].ID = "O" + strconv.Itoa(l.Start+i)
-		}
-	}
+	return out
 }
 
 // outcomeLines reads outcomes written without a list: lines of paragraphs
