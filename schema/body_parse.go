@@ -39,8 +39,9 @@ var markdown = sync.OnceValue(func() parser.Parser {
 //     level 1 or 2; named by SectionNames(k).
 //   - Outcomes (plans): the items of every list in the outcomes section
 //     (not of a list inside an item), in order.
-//   - Actions (plans): the first table in the actions section, read by
-//     column name; nil when there is none.
+//   - Actions (plans): the tables in the actions section (and the rows
+//     written after a table past a blank line: pipeRows), read by column
+//     name, else its labelled items; nil when there are none.
 //   - Text: the prose, in order. A run's Text is the source bytes it covers
 //     (backslash escapes and entity references as written), so that
 //     Offset+i is the offset of byte i of Text. Runs are split at markup
@@ -945,6 +946,7 @@ func (p *bodyParser) lists(s *Section) []ast.Node {
 func (p *bodyParser) outcomeLines(s *Section) {
 	var marked []markedOutcome
 	defer func() { p.markOutcomes(marked) }()
+	table := false // a table was read
 	for _, b := range s.text.blocks {
 		switch b.Kind() {
 		case ast.KindParagraph, ast.KindHeading:
@@ -977,33 +979,66 @@ func (p *bodyParser) outcomeLines(s *Section) {
 				start = end + 1
 			}
 		case extast.KindTable:
+			table = true
 			for r := b.FirstChild(); r != nil; r = r.NextSibling() {
 				if r.Kind() != extast.KindTableRow || r.FirstChild() == nil {
 					continue
 				}
-				first := p.plainText(r.FirstChild())
-				// A numbered row, "| 1 | Jamie attends school |", is O1.
-				if n := strings.TrimRight(first, ".)"); n != "" && len(n) <= 3 && strings.Trim(n, "0123456789") == "" && n[0] != '0' {
-					first = "O" + n
-				}
-				id, rest := splitOutcomeID(first)
-				// A lettered row, "| (a) | Jamie attends school |".
-				mark := ""
-				if t := strings.ToLower(strings.Trim(first, "(). ")); id == "" && (len(t) == 1 && isASCIILetter(t[0]) || isRoman(t)) {
-					mark, rest = t, ""
-				}
-				if id != "" || mark != "" {
-					if rest == "" && r.FirstChild().NextSibling() != nil {
-						rest = p.plainText(r.FirstChild().NextSibling())
+				second := func() string {
+					if c := r.FirstChild().NextSibling(); c != nil {
+						return p.plainText(c)
 					}
-					if mark != "" {
-						marked = append(marked, markedOutcome{len(p.body.Outcomes), mark, rest, true})
-					}
-					p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: p.lineStart(nodePos(r))})
+					return ""
 				}
+				marked = p.outcomeRow(marked, p.plainText(r.FirstChild()), second, p.lineStart(nodePos(r)))
+			}
+		}
+		// Rows written after the table past a blank line are more of its
+		// rows (pipeRows).
+		if b.Kind() == ast.KindParagraph && table {
+			for _, r := range p.pipeRows(b) {
+				if len(r.cells) == 0 {
+					continue
+				}
+				second := func() string {
+					if len(r.cells) > 1 {
+						return r.cells[1].Text
+					}
+					return ""
+				}
+				marked = p.outcomeRow(marked, r.cells[0].Text, second, r.offset)
 			}
 		}
 	}
+}
+
+// outcomeRow reads a row of an Outcomes table, whose first cell is first
+// and whose line starts at offset, as an outcome when that cell opens
+// with an id, a number or a mark; second is the text of its second cell,
+// the outcome's when the first holds only the id. It returns marked with
+// the row's mark added, if it has one.
+func (p *bodyParser) outcomeRow(marked []markedOutcome, first string, second func() string, offset int) []markedOutcome {
+	// A numbered row, "| 1 | Jamie attends school |", is O1.
+	if n := strings.TrimRight(first, ".)"); n != "" && len(n) <= 3 && strings.Trim(n, "0123456789") == "" && n[0] != '0' {
+		first = "O" + n
+	}
+	id, rest := splitOutcomeID(first)
+	// A lettered row, "| (a) | Jamie attends school |".
+	mark := ""
+	if t := strings.ToLower(strings.Trim(first, "(). ")); id == "" && (len(t) == 1 && isASCIILetter(t[0]) || isRoman(t)) {
+		mark, rest = t, ""
+	}
+	if id == "" && mark == "" {
+		return marked
+	}
+	if rest == "" {
+		rest = second()
+	}
+	if mark != "" {
+		marked = append(marked, markedOutcome{len(p.body.Outcomes), mark, rest, true})
+	}
+	p.body.Outcomes = append(p.body.Outcomes, Outcome{ID: id, Text: rest, Offset: offset})
+	return marked
 }
 
 // markedOutcome is an outcome read with a lettered or numbered mark
@@ -1094,14 +1129,29 @@ func (p *bodyParser) actions(secs []*Section) {
 	// group is the outcome each table is written under ("### O1: Mia is
 	// supervised at home"), "" for none.
 	group := map[ast.Node]string{}
+	// more is the rows written after each table, past a blank line
+	// (pipeRows): more of its rows.
+	more := map[ast.Node][]moreRows{}
 	for _, s := range secs {
 		blocks = append(blocks, s.text.blocks...)
 		var g outcomeGroup
+		var last ast.Node // the section's last table among its blocks
 		for _, b := range s.text.blocks {
 			if g.read(p, b) {
 				continue
 			}
 			cur := g.id
+			switch b.Kind() {
+			case extast.KindTable:
+				last = b
+			case ast.KindParagraph:
+				if last != nil {
+					if rows := p.pipeRows(b); rows != nil {
+						more[last] = append(more[last], moreRows{rows, cur})
+						continue
+					}
+				}
+			}
 			_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 				if !entering {
 					return ast.WalkContinue, nil
@@ -1136,7 +1186,7 @@ func (p *bodyParser) actions(secs []*Section) {
 	}
 	tbl := &ActionTable{Offset: p.lineStart(nodePos(tables[0]))}
 	for _, t := range tables {
-		p.actionTable(tbl, t, group[t])
+		p.actionTable(tbl, t, group[t], more[t])
 	}
 	// Actions listed beside the tables (under another heading) are read
 	// too; only lists with labelled items, not paragraphs, which beside a
@@ -1220,10 +1270,19 @@ func (g *outcomeGroup) read(p *bodyParser, b ast.Node) bool {
 	return false
 }
 
+// moreRows are rows written after a table past a blank line (pipeRows),
+// and the outcome they are written under (outcomeGroup).
+type moreRows struct {
+	rows  []pipeRow
+	group string
+}
+
 // actionTable reads the rows of one table of the actions section into
-// tbl. group is the outcome the table is written under (outcomeHeading),
-// which a row serves when its Outcome cell is missing or blank.
-func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node, group string) {
+// tbl, and then the rows written after it past a blank line (more),
+// by the table's columns. group is the outcome the table is written under
+// (outcomeHeading), which a row serves when its Outcome cell is missing
+// or blank.
+func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node, group string, more []moreRows) {
 	first := len(tbl.Columns) == 0
 	header := p.lineStart(nodePos(t))
 	heads := p.headerCells(t)
@@ -1274,33 +1333,45 @@ func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node, group string) {
 		if r.Kind() != extast.KindTableRow {
 			continue
 		}
-		a := Action{Offset: p.lineStart(nodePos(r))}
+		offset := p.lineStart(nodePos(r))
 		var cells []Cell
 		for c := r.FirstChild(); c != nil && len(cells) < len(cols); c = c.NextSibling() {
-			cl := p.cell(c, a.Offset)
-			cl.Line = a.Offset
+			cl := p.cell(c, offset)
+			cl.Line = offset
 			cells = append(cells, cl)
 		}
-		get := func(name string) Cell {
-			if i, ok := col[name]; ok && i < len(cells) {
-				return cells[i]
-			}
-			return Cell{Offset: a.Offset, Line: a.Offset}
-		}
-		blank := true
-		for _, cl := range cells {
-			blank = blank && strings.TrimSpace(cl.Text) == ""
-		}
-		if blank {
-			continue // a template's empty row is no action
-		}
-		a.ID = get("id").Text
-		a.Action, a.Owner, a.Due, a.Outcome = get("action"), get("owner"), get("due"), get("outcome")
-		if group != "" && strings.TrimSpace(a.Outcome.Text) == "" {
-			a.Outcome.Text = group
-		}
-		tbl.Rows = append(tbl.Rows, a)
+		p.actionRow(tbl, col, cells, offset, group)
 	}
+	for _, m := range more {
+		for _, r := range m.rows {
+			p.actionRow(tbl, col, r.cells[:min(len(r.cells), len(cols))], r.offset, m.group)
+		}
+	}
+}
+
+// actionRow adds to tbl the action of a row whose line starts at offset,
+// its cells read by the columns col; group as actionTable's.
+func (p *bodyParser) actionRow(tbl *ActionTable, col map[string]int, cells []Cell, offset int, group string) {
+	a := Action{Offset: offset}
+	get := func(name string) Cell {
+		if i, ok := col[name]; ok && i < len(cells) {
+			return cells[i]
+		}
+		return Cell{Offset: a.Offset, Line: a.Offset}
+	}
+	blank := true
+	for _, cl := range cells {
+		blank = blank && strings.TrimSpace(cl.Text) == ""
+	}
+	if blank {
+		return // a template's empty row is no action
+	}
+	a.ID = get("id").Text
+	a.Action, a.Owner, a.Due, a.Outcome = get("action"), get("owner"), get("due"), get("outcome")
+	if group != "" && strings.TrimSpace(a.Outcome.Text) == "" {
+		a.Outcome.Text = group
+	}
+	tbl.Rows = append(tbl.Rows, a)
 }
 
 // headerCells returns the text of each cell of table t's header row, as

@@ -233,6 +233,8 @@ func TestParseBodyOutcomes(t *testing.T) {
 		{"comment dropped", "## Outcomes\n- **O1:** Fed daily <!-- want: vague-outcome -->\n",
 			[]string{"O1|Fed daily|5:1"}},
 		{"lines of a paragraph, no list", "## Outcomes\nO1: a paragraph\n", []string{"O1|a paragraph|5:1"}},
+		{"table rows after a blank line", "## Outcomes\n| ID | Outcome |\n|---|---|\n| O1 | Ella has breakfast |\n\n| O2 | Gina takes up the course |\n| 3 | Numbered |\n| Note | not an outcome |\n",
+			[]string{"O1|Ella has breakfast|7:1", "O2|Gina takes up the course|9:1", "O3|Numbered|10:1"}},
 		{"list in another section", "## Concerns\n- O1: x\n## Outcomes\nTBC\n", nil},
 	}
 	for _, tt := range tests {
@@ -292,6 +294,23 @@ func TestParseBodyActions(t *testing.T) {
 				"7:1 A3|Find a tenancy worker@7:8|TBC@7:32|2026-02-01@7:38|O2@7:51",
 				"8:1 A4|Call | write@8:8|@8:25|monthly@8:27|O1@8:37", // an empty cell: its closing "|"
 				"9:1 A5|Short@9:8|@9:1|@9:1|@9:1",
+			}},
+		{"rows after a blank line are the table's",
+			"## Actions\n| ID | Action | Owner | Due | Outcome |\n|---|---|---|---|---|\n| A1 | Walk Ella | Gina Shaw | daily | O1 |\n\n" +
+				"| A3 | See Ella **alone** at home | TBC | ongoing | O1 | <!-- want: x \"a | b\" -->\n" +
+				"  |A4|Call \\| write||monthly|O1\n" +
+				"Note: A5 is below.\n" +
+				"| A5 | Short |\n\n" +
+				"<!-- a comment between -->\n\n" +
+				"| A6 | Refer | Kim Hart | 2026-12-01 | O1 |\n\n" +
+				"Not a row | nor this\n",
+			"id,action,owner,due,outcome",
+			[]string{
+				"7:1 A1|Walk Ella@7:8|Gina Shaw@7:20|daily@7:32|O1@7:40",
+				"9:1 A3|See Ella alone at home@9:8|TBC@9:37|ongoing@9:43|O1@9:53",
+				"10:1 A4|Call | write@10:7|@10:21|monthly@10:22|O1@10:30", // an empty cell: its closing "|"
+				"12:1 A5|Short@12:8|@12:1|@12:1|@12:1",
+				"16:1 A6|Refer@16:8|Kim Hart@16:16|2026-12-01@16:27|O1@16:40",
 			}},
 		{"every table of the section, none of another",
 			"## Concerns\n| Action |\n|---|\n| no |\n## Actions\nText first.\n\n| Action |\n|---|\n| yes |\n\n| Action |\n|---|\n| later |\n",
