@@ -122,7 +122,7 @@ func (c *Case) slotPeople() *slotPeople {
 		if c.IsChild(p.Name) {
 			continue
 		}
-		if isSiblingRole(p.Role) {
+		if p.isSibling() {
 			addName(&sp.children, p.Name, false)
 			continue
 		}
@@ -140,14 +140,6 @@ func slicesHasBreak(toks []string) bool {
 		}
 	}
 	return false
-}
-
-// isSiblingRole reports whether a role of case.md's people says they are
-// the child's brother or sister (or half-, step-, twin): another child of
-// the family, whom {child} stands for and {adult} does not.
-func isSiblingRole(role string) bool {
-	return hasPhrase(phrase(role), "brother", "sister", "sibling", "stepbrother", "stepsister",
-		"half brother", "half sister", "twin")
 }
 
 // childWords are what {child} stands for besides names: a pronoun, or a

@@ -249,3 +249,24 @@ func TestEverydayTokens(t *testing.T) {
 		t.Errorf("phraseWords of an unknown slot = %q, want its letters", got)
 	}
 }
+
+// TestSlotPeopleSiblingsAreOneConcept: the slots read a brother or sister
+// as a child by the one sibling concept (casePerson.isSibling): a ward
+// sister on the case is a grown-up, a half-brother a child.
+func TestSlotPeopleSiblingsAreOneConcept(t *testing.T) {
+	c := seeingCase(t, "born = 2015-04-02", "")
+	c.Record.People = append(c.Record.People,
+		schema.Person{Name: "Ruby Doe", Role: "half-sister", Family: true},
+		schema.Person{Name: "Jean Hale", Role: "ward sister", Agency: "Royal Stoke University Hospital"})
+	c = NewCase("c", c.Record, []schema.Record{c.Plan})
+	sp := c.slotPeople()
+	if _, ok := sp.children["ruby"]; !ok {
+		t.Errorf("a half-sister is not among the children: %v", sp.children)
+	}
+	if _, ok := sp.children["jean"]; ok {
+		t.Errorf("a ward sister is among the children: %v", sp.children)
+	}
+	if _, ok := sp.adults["jean"]; !ok {
+		t.Errorf("a ward sister is not among the grown-ups: %v", sp.adults)
+	}
+}
