@@ -648,31 +648,87 @@ type phraseIndex struct {
 	// slotFirst are the phrases that open with a slot, by the slot
 	// (saidBy): each slot is read once at a word, for all of them.
 	slotFirst []slotPhrases
-	// keys holds, for each phrase that can be said, one of its words
-	// (isKeyWord; see newPhraseList); nil with anyText.
-	keys []string
-	// keyLens has bit n set when a key is n bytes long (n < 64).
-	keyLens uint64
+	// vocab numbers the words the phrases need (isKeyWord), and the
+	// words an {alone} is said with (aloneKeys): what mayBeIn looks for.
+	// vocabShapes has, for each byte a vocab word opens with, bit
+	// min(n, 63) set for each length n of such a word.
+	vocab       map[string]int
+	vocabShapes [256]uint64
+	// needs holds, for each phrase, the vocab words it needs, all of
+	// them, and those of which it needs one (a phrase with {alone} needs
+	// one of aloneKeys); nil with anyText.
+	needs []phraseNeeds
 	// opens has, for each byte a phrase's first word opens with, bit
 	// min(n, 63) set for each length n of such a word (saidBy).
 	opens [256]uint64
+	// byFirst are the phrases (their index in phrases) that open with
+	// each word (saidBy); unindexed, those that open with "*", "" or a
+	// slot (startingAt).
+	byFirst   map[string][]int
+	unindexed []int
 	// anyStart is set when a phrase opens with "*" or "": any word may
 	// start one. (One that opens with a slot is in slotFirst.)
 	anyStart bool
-	// anyText is set when some phrase that can be said has no such word
-	// under 64 bytes: then any text may say one.
+	// anyText is set when some phrase that can be said needs no word of
+	// vocab, or vocab holds more words than a wordSet does: then any text
+	// may say one.
 	anyText bool
 }
 
-// newPhraseList splits the phrases of list by phraseTokens, picks each
-// one's key (its longest word that may be one, isKeyWord) and notes what
-// the phrases' first words open with. A case makes its profile's list
+// A wordSet is a set of a phraseIndex's vocab words, by number.
+type wordSet [4]uint64
+
+func (w *wordSet) add(i int) { w[i>>6] |= 1 << (i & 63) }
+
+// holds reports whether w holds every word of o.
+func (w *wordSet) holds(o *wordSet) bool {
+	return w[0]&o[0] == o[0] && w[1]&o[1] == o[1] && w[2]&o[2] == o[2] && w[3]&o[3] == o[3]
+}
+
+// meets reports whether w and o have a word in common.
+func (w *wordSet) meets(o *wordSet) bool {
+	return w[0]&o[0]|w[1]&o[1]|w[2]&o[2]|w[3]&o[3] != 0
+}
+
+// phraseNeeds are the words a text must hold for a phrase to be said in
+// it: all of all, and one of oneOf unless it is empty.
+type phraseNeeds struct {
+	all, oneOf wordSet
+	hasOneOf   bool
+	never      bool // an empty phrase, which says nothing
+}
+
+// aloneKeys are words one of which every way of saying {alone} holds
+// (aloneEnds): "alone", "privately", "on his own", "by herself", "in
+// private", "one to one".
+var aloneKeys = []string{"alone", "privately", "own", "herself", "himself", "themselves", "themself", "private", "one"}
+
+// newPhraseList splits the phrases of list by phraseTokens, notes the
+// words each one needs (its words that may be keys, isKeyWord, and one of
+// aloneKeys for {alone}: mayBeIn) and what the phrases' first words open
+// with. A case makes its profile's list
 // once, so this is kept cheap.
 func newPhraseList(list []string) *phraseList {
-	l := &phraseIndex{phrases: phraseTokens(list)}
-	for _, phrase := range l.phrases {
+	l := &phraseIndex{phrases: phraseTokens(list), vocab: map[string]int{}, byFirst: map[string][]int{}}
+	word := func(w string) (int, bool) {
+		i, ok := l.vocab[w]
+		if !ok {
+			i = len(l.vocab)
+			if i >= len(wordSet{})*64 {
+				return 0, false
+			}
+			l.vocab[w] = i
+		}
+		return i, true
+	}
+	l.needs = make([]phraseNeeds, len(l.phrases))
+	for p, phrase := range l.phrases {
 		if len(phrase) == 0 {
+			l.needs[p].never = true
 			continue // says nothing
+		}
+		if first := phrase[0]; first == "*" || first == "" || isSlot(first) {
+			l.unindexed = append(l.unindexed, p)
 		}
 		if first := phrase[0]; first == "*" || first == "" {
 			l.anyStart = true
@@ -683,25 +739,58 @@ func newPhraseList(list []string) *phraseList {
 				l.slotFirst = append(l.slotFirst, slotPhrases{slot: first})
 			}
 			l.slotFirst[k].phrases = append(l.slotFirst[k].phrases, phrase)
+			l.slotFirst[k].index = append(l.slotFirst[k].index, p)
 		} else {
 			l.opens[first[0]] |= 1 << min(len(first), 63)
+			l.byFirst[first] = append(l.byFirst[first], p)
 		}
-		key := ""
+		var need phraseNeeds
+		any := false
 		for _, w := range phrase {
-			if len(w) > len(key) && isKeyWord(w) {
-				key = w
+			switch {
+			case w == slotAlone:
+				for _, k := range aloneKeys {
+					i, ok := word(k)
+					if !ok {
+						l.anyText = true
+					}
+					need.oneOf.add(i)
+				}
+				need.hasOneOf, any = true, true
+			case isKeyWord(w):
+				i, ok := word(w)
+				if !ok {
+					l.anyText = true
+				}
+				need.all.add(i)
+				any = true
+			case strings.Contains(w, "'"):
+				// "wasn't" is said by "wasn't" or "wasn’t" (the run
+				// "wasn") and by "wasnt" (withApostrophe): either run
+				// is the word.
+				joined, prefix := strings.ReplaceAll(w, "'", ""), w[:strings.IndexByte(w, '\'')]
+				if !isKeyWord(joined) || !isKeyWord(prefix) {
+					continue
+				}
+				i, ok := word(joined)
+				if j, seen := l.vocab[prefix]; !ok || seen && j != i {
+					continue // the run is another word's too: not needed
+				}
+				l.vocab[prefix] = i
+				need.all.add(i)
+				any = true
 			}
 		}
-		switch {
-		case key == "":
+		if !any {
 			l.anyText = true
-		case !slices.Contains(l.keys, key):
-			l.keys = append(l.keys, key)
-			l.keyLens |= 1 << len(key)
 		}
+		l.needs[p] = need
 	}
 	if l.anyText {
-		l.keys, l.keyLens = nil, 0
+		l.vocab, l.needs = nil, nil
+	}
+	for w := range l.vocab {
+		l.vocabShapes[w[0]] |= 1 << min(len(w), 63)
 	}
 	return &phraseList{phraseIndex: l}
 }
@@ -714,15 +803,26 @@ func (l *phraseList) saidBy(toks []string) bool {
 	if l.anyStart {
 		return tokensSayAnyAt(toks, l.phrases, l.people)
 	}
+	// Only the phrases all of whose words toks hold are looked for; a slot
+	// is read only for the phrases opening with it that are.
+	has, all := l.tokenWords(toks)
+	can := func(p int) bool { return all || l.canSay(p, &has) }
+	var slotsBuf [4]slotPhrases
+	slots := slotsBuf[:0]
+	for _, sp := range l.slotFirst {
+		if slices.ContainsFunc(sp.index, can) {
+			slots = append(slots, sp)
+		}
+	}
 	for i, t := range toks {
-		if l.slotFirstSaidAt(toks, i) {
+		if l.slotFirstSaidAt(slots, toks, i) {
 			return true
 		}
 		if t == "" || l.opens[t[0]]&(1<<min(len(t), 63)) == 0 {
 			continue
 		}
-		for _, phrase := range l.phrases {
-			if len(phrase) > 0 && phrase[0] == t && tokensSayAt(toks, i, phrase, l.people) {
+		for _, p := range l.byFirst[t] {
+			if can(p) && tokensSayAt(toks, i, l.phrases[p], l.people) {
 				return true
 			}
 		}
@@ -730,16 +830,68 @@ func (l *phraseList) saidBy(toks []string) bool {
 	return false
 }
 
-// slotPhrases are the phrases of a list that open with one slot.
+// canSay reports whether a text holding the vocab words has may say
+// phrase p: it holds every word p needs, and one of those it needs one of.
+func (l *phraseIndex) canSay(p int, has *wordSet) bool {
+	n := &l.needs[p]
+	return !n.never && has.holds(&n.all) && (!n.hasOneOf || has.meets(&n.oneOf))
+}
+
+// vocabWord returns the number of vocab word w (lower case), if it is one.
+func (l *phraseIndex) vocabWord(w []byte) (int, bool) {
+	if len(w) == 0 || l.vocabShapes[w[0]]&(1<<min(len(w), 63)) == 0 {
+		return 0, false
+	}
+	k, ok := l.vocab[string(w)]
+	return k, ok
+}
+
+// tokenWords returns the vocab words among toks (split by
+// refusalTokens: a word with an apostrophe is looked for without it, as
+// vocab holds it); all is set when every phrase is to be looked for
+// (anyText).
+func (l *phraseIndex) tokenWords(toks []string) (has wordSet, all bool) {
+	if l.anyText {
+		return has, true
+	}
+	var buf [64]byte
+	for _, t := range toks {
+		if len(t) >= len(buf) {
+			continue
+		}
+		w := buf[:0]
+		for k := 0; k < len(t); k++ {
+			if t[k] != '\'' {
+				w = append(w, t[k])
+			}
+		}
+		if k, ok := l.vocabWord(w); ok {
+			has.add(k)
+		}
+	}
+	return has, false
+}
+
+// startingAt returns, in two parts, the phrases (their index in
+// phrases) that may be said from word w: those that open with w, and
+// those that open with "*", "" or a slot.
+func (l *phraseIndex) startingAt(w string) (opening, others []int) {
+	return l.byFirst[w], l.unindexed
+}
+
+// slotPhrases are the phrases of a list that open with one slot, and
+// their index in the list's phrases.
 type slotPhrases struct {
 	slot    string
 	phrases [][]string
+	index   []int
 }
 
-// slotFirstSaidAt reports whether toks from i say one of the list's
-// phrases that open with a slot (tokensSayAt), reading each slot once.
-func (l *phraseList) slotFirstSaidAt(toks []string, i int) bool {
-	for _, sp := range l.slotFirst {
+// slotFirstSaidAt reports whether toks from i say one of the phrases of
+// slots, phrases of the list that open with a slot (tokensSayAt), reading
+// each slot once.
+func (l *phraseList) slotFirstSaidAt(slots []slotPhrases, toks []string, i int) bool {
+	for _, sp := range slots {
 		var buf [8]int
 		ends := slotEnds(buf[:0], toks, i, sp.slot, l.people)
 		if len(ends) == 0 {
@@ -780,15 +932,22 @@ func isASCIIWord(w string) bool {
 
 // mayBeIn reports whether text may say one of the phrases
 // (tokensSayAny(refusalTokens(text), l.phrases)); when it is false, text
-// says none. A word of refusalTokens is a phrase's ASCII key only when
-// text holds the key's letters, in any ASCII case, as a whole run of
-// ASCII letters and digits (what is around the word is neither), or holds
-// a rune that lower-cases to an ASCII letter (the Kelvin sign, the dotted
-// capital I); so a text with no such run and no such rune says no phrase.
+// says none. A phrase is said only where every one of its ASCII words
+// (isKeyWord) is a word of refusalTokens, and, with {alone}, one of
+// aloneKeys is; and a word of refusalTokens is such a word only when text
+// holds its letters, in any ASCII case, as a whole run of ASCII letters
+// and digits (what is around the word is neither), or holds a rune that
+// lower-cases to an ASCII letter (the Kelvin sign, the dotted capital I).
+// So a text that holds, as such runs, not all the words of any phrase,
+// and no such rune, says no phrase: "Seen alone in his room" holds "seen"
+// and "alone" but not the "not" of "not seen {alone}".
 func (l *phraseList) mayBeIn(text string) bool {
 	if l.anyText {
 		return true
 	}
+	var has wordSet
+	found := false
+	var buf [64]byte
 	for i := 0; i < len(text); {
 		c := text[i]
 		if !isASCIIAlnum(c) {
@@ -802,14 +961,29 @@ func (l *phraseList) mayBeIn(text string) bool {
 		for j < len(text) && isASCIIAlnum(text[j]) {
 			j++
 		}
-		if n := j - i; n < 64 && l.keyLens&(1<<n) != 0 {
-			for _, k := range l.keys {
-				if len(k) == n && strings.EqualFold(text[i:j], k) {
-					return true
+		if j-i < len(buf) {
+			w := buf[:0]
+			for k := i; k < j; k++ {
+				c := text[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
 				}
+				w = append(w, c)
+			}
+			if k, ok := l.vocabWord(w); ok {
+				has.add(k)
+				found = true
 			}
 		}
 		i = j
+	}
+	if !found {
+		return false
+	}
+	for p := range l.needs {
+		if l.canSay(p, &has) {
+			return true
+		}
 	}
 	return false
 }
@@ -1430,6 +1604,9 @@ func (c *Case) seenAloneSaid(texts []string) seenAloneSaid {
 		}
 		otherSeen := false
 		for _, sen := range sentences(t) {
+			if !otherSeen && !seenAloneTokens.mayBeIn(sen) {
+				continue // says no one was seen alone, and follows no one who was
+			}
 			toks := clauseTokens(sen)
 			// Each clause in turn (parted at hardBreak and clauseBreak).
 			start := 0
@@ -1445,17 +1622,21 @@ func (c *Case) seenAloneSaid(texts []string) seenAloneSaid {
 				from := clauseStart(toks, start)
 				cl := clauseOf(toks, start)
 				for i := start - from; i < end-from; i++ {
-					for _, phrase := range seenAloneTokens.phrases {
-						if len(phrase) == 0 || !tokensSayAt(cl, i, phrase, nil) {
-							continue
-						}
-						switch r.seenAloneWhom(cl, i, phrase) {
-						case refChild:
-							said.child, said.byName = true, true
-						case refOther:
-							otherSeen = true
-						default:
-							said.child = true
+					opening, others := seenAloneTokens.startingAt(cl[i])
+					for _, ps := range [2][]int{opening, others} {
+						for _, p := range ps {
+							phrase := seenAloneTokens.phrases[p]
+							if len(phrase) == 0 || !tokensSayAt(cl, i, phrase, nil) {
+								continue
+							}
+							switch r.seenAloneWhom(cl, i, phrase) {
+							case refChild:
+								said.child, said.byName = true, true
+							case refOther:
+								otherSeen = true
+							default:
+								said.child = true
+							}
 						}
 					}
 				}

@@ -259,3 +259,63 @@ func TestPhraseListSaidByAgrees(t *testing.T) {
 		t.Fatalf("only %d of the texts say a phrase: the test says little", said)
 	}
 }
+
+// TestPhraseListMayBeInEveryPhrase: each phrase of every shipped list,
+// written out with its slots and wildcards filled the ways a record
+// writes them, in random case, is said by the text and may be in it by
+// mayBeIn (which needs every word of a phrase, and one of aloneKeys for
+// {alone}); and a visit's ordinary sentences, which hold some of a
+// phrase's words but not all, are told at once to say none.
+func TestPhraseListMayBeInEveryPhrase(t *testing.T) {
+	lists := map[string]*phraseList{"seen alone": seenAloneTokens, "asleep": asleepTokens, "awake": awakeTokens}
+	for _, name := range ShippedProfileNames {
+		p, err := ShippedProfile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lists[name+" not_alone"] = p.readyWords().notAlone
+		lists[name+" refusals"] = newPhraseList(p.Words.Refusals)
+	}
+	fill := map[string][]string{
+		slotAlone: {"alone", "on his own", "on own", "by herself", "by themselves", "privately", "in private", "one to one"},
+		slotAdult: {"Mum", "her nan", "the parents", "Dad and Nan"},
+		slotChild: {"him", "the children", "the baby"},
+		"*":       {"that", "Mum"},
+	}
+	rng := rand.New(rand.NewPCG(18, 8))
+	said := 0
+	for name, l := range lists {
+		for _, phrase := range l.phrases {
+			for range 4 {
+				var b strings.Builder
+				for _, w := range phrase {
+					if w == clauseBreak {
+						b.WriteString(".")
+						continue
+					}
+					if f, ok := fill[w]; ok {
+						w = f[rng.IntN(len(f))]
+					}
+					if rng.IntN(3) == 0 {
+						w = strings.ToUpper(w)
+					}
+					b.WriteString(" " + w)
+				}
+				text := "Visit notes:" + b.String() + " and we talked."
+				if !tokensSayAny(refusalTokens(text), l.phrases, nil) {
+					continue
+				}
+				said++
+				if !l.mayBeIn(text) {
+					t.Fatalf("%s: %q says %q, but mayBeIn is false", name, text, phrase)
+				}
+			}
+		}
+	}
+	if said < 500 {
+		t.Errorf("only %d texts said their phrase: the test does not reach the lists", said)
+	}
+	if lists["combined not_alone"].mayBeIn("Seen alone in his room. He said he has been happy there.") {
+		t.Error("an ordinary seen-alone sentence may say a not-alone phrase: mayBeIn does not need every word")
+	}
+}
