@@ -153,6 +153,7 @@ func conferenceOutcomeRefs(entry string, all []string) []string {
 	})
 	var kept []string
 	ids := 0
+	letters := false // an id is a letter (or a roman numeral)
 	for i, raw := range toks {
 		f := strings.Trim(raw, ".:()[]*_")
 		switch strings.ToLower(f) {
@@ -176,6 +177,7 @@ func conferenceOutcomeRefs(entry string, all []string) []string {
 			// ids.
 			bare := f == raw
 			isID = !bare || i == len(toks)-1 || !isWordToken(toks[i+1])
+			letters = letters || isID
 		}
 		if !isID {
 			break
@@ -185,6 +187,9 @@ func conferenceOutcomeRefs(entry string, all []string) []string {
 	}
 	if ids == 0 {
 		return nil
+	}
+	if !letters {
+		return actionOutcomeRefs(strings.Join(kept, " "), nil) // numbers name the same ids whatever the plan's
 	}
 	// Letters are read as the plan letters its outcomes, or, when it
 	// numbers them otherwise, as letters of the alphabet.

@@ -108,9 +108,12 @@ func planOutcomeIDs(body *schema.Body) map[string]bool {
 // "a to c" name the outcomes listed between them), upper case like the
 // others: "A", "II".
 func actionOutcomeRefs(cell string, all []string) []string {
-	marks := map[string]int{} // the plan's lettered ids, by place in all
+	var marks map[string]int // the plan's lettered ids, by place in all
 	for i, id := range all {
 		if isOutcomeMarkID(id) {
+			if marks == nil {
+				marks = map[string]int{}
+			}
 			marks[id] = i
 		}
 	}
