@@ -165,22 +165,39 @@ func linesAbove(n int) string {
 // code block, and followed by frontmatter that sets type (setsType).
 // It returns that +++ line's offset.
 func lateOpening(data []byte, from int) (open int, ok bool) {
+	ok = eachLine(data, from, func(pos, end, next int, fenced bool) bool {
+		open = pos
+		return !fenced && isDelim(data, pos, end, "+++") && setsType(data, next)
+	})
+	if !ok {
+		return 0, false
+	}
+	return open, true
+}
+
+// eachLine calls fn with each line of data from from (its offset, its
+// end without the line break, and the next line's offset), and whether
+// it is fenced: a fenced code block's fence or a line inside one. It
+// stops when fn returns true, and returns whether it did.
+func eachLine(data []byte, from int, fn func(pos, end, next int, fenced bool) bool) bool {
 	fence := byte(0) // the fence character of the open code block, if any
 	for pos := from; pos < len(data); {
 		end, next := lineAt(data, pos)
-		line := data[pos:end]
-		if c, isFence := fenceLine(line); isFence && (fence == 0 || c == fence) {
+		fenced := fence != 0
+		if c, isFence := fenceLine(data[pos:end]); isFence && (fence == 0 || c == fence) {
+			fenced = true
 			if fence == 0 {
 				fence = c
 			} else {
 				fence = 0
 			}
-		} else if fence == 0 && isDelim(data, pos, end, "+++") && setsType(data, next) {
-			return pos, true
+		}
+		if fn(pos, end, next, fenced) {
+			return true
 		}
 		pos = next
 	}
-	return 0, false
+	return false
 }
 
 // fenceLine reports whether line opens or closes a fenced code block (three

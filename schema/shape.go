@@ -54,21 +54,14 @@ func Misshapen(path string, data []byte) (*Document, bool) {
 // lines by a line setting a known type; or else a line setting a known
 // type (type = "visit"). It returns that line's offset and what to change.
 func recordShape(data []byte) (off int, msg string, ok bool) {
-	fence := byte(0)
 	typeLine := -1
 	above := 0 // lines of text above the line looked at
-	for pos := skipBOM(data); pos < len(data); {
-		end, next := lineAt(data, pos)
+	found := eachLine(data, skipBOM(data), func(pos, end, next int, fenced bool) bool {
 		line := data[pos:end]
-		if c, isFence := fenceLine(line); isFence && (fence == 0 || c == fence) {
-			if fence == 0 {
-				fence = c
-			} else {
-				fence = 0
-			}
-		} else if fence == 0 {
+		if !fenced {
 			if d := delimLike(line); d != 0 && typeFollows(data, next, d) {
-				return pos, delimMessage(line, d, above), true
+				off, msg = pos, delimMessage(line, d, above)
+				return true
 			}
 			if typeLine < 0 && setsKnownType(line, false) {
 				typeLine = pos
@@ -77,7 +70,10 @@ func recordShape(data []byte) (off int, msg string, ok bool) {
 		if !isBlank(line) {
 			above++
 		}
-		pos = next
+		return false
+	})
+	if found {
+		return off, msg, true
 	}
 	if typeLine >= 0 {
 		return typeLine, "this line sets a record's type, but the file does not open with frontmatter, so the record is not read: " +
@@ -232,22 +228,15 @@ func secondRecord(data []byte, pos int) (int, bool) {
 	if !bytes.Contains(data[pos:], []byte("+++")) {
 		return 0, false
 	}
-	fence := byte(0)
-	for pos < len(data) {
-		end, next := lineAt(data, pos)
-		line := data[pos:end]
-		if c, isFence := fenceLine(line); isFence && (fence == 0 || c == fence) {
-			if fence == 0 {
-				fence = c
-			} else {
-				fence = 0
-			}
-		} else if fence == 0 && delimLike(line) == '+' && setsType(data, next) {
-			return pos, true
-		}
-		pos = next
+	at := 0
+	ok := eachLine(data, pos, func(pos, end, next int, fenced bool) bool {
+		at = pos
+		return !fenced && delimLike(data[pos:end]) == '+' && setsType(data, next)
+	})
+	if !ok {
+		return 0, false
 	}
-	return 0, false
+	return at, true
 }
 
 // ownProblem is the problem at off whose message msg is caselint's own
