@@ -3,6 +3,8 @@ package lint
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/caselint/caselint/schema"
@@ -767,4 +769,40 @@ func (c *Case) NameWithRole(ref string) string {
 		return name
 	}
 	return ref
+}
+
+// roleMemo keeps readRole's answer for each role a run has read: the same
+// few roles ("social worker", "mother", "health visitor") are in every
+// case.md, and reading one takes a few microseconds. It is safe for
+// concurrent use, and holds at most roleMemoMax roles (a run's memory
+// stays bounded whatever the records hold).
+type roleMemo struct {
+	roles sync.Map // role → roleFacts
+	n     atomic.Int32
+}
+
+// roleMemoMax is the most roles a roleMemo keeps.
+const roleMemoMax = 4096
+
+// read returns readRole(role), kept.
+func (m *roleMemo) read(role string) roleFacts {
+	if f, ok := m.roles.Load(role); ok {
+		return f.(roleFacts)
+	}
+	f := readRole(role)
+	if m.n.Load() < roleMemoMax {
+		if _, had := m.roles.LoadOrStore(strings.Clone(role), f); !had {
+			m.n.Add(1)
+		}
+	}
+	return f
+}
+
+// readRoles reads each of the case's people's roles from memo, where
+// casePerson.role would read each afresh.
+func (c *Case) readRoles(memo *roleMemo) {
+	for i := range c.persons {
+		p := &c.persons[i]
+		p.facts, p.factsRead = memo.read(p.Role), true
+	}
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -756,5 +757,25 @@ func TestDirectorates(t *testing.T) {
 	}
 	if got := combined.Directorate(); got != "" {
 		t.Errorf("combined: Directorate() = %q, want none", got)
+	}
+}
+
+// TestRoleMemo: a run's kept roles answer as readRole, and no more than
+// roleMemoMax are kept however many different roles the records hold.
+func TestRoleMemo(t *testing.T) {
+	var m roleMemo
+	roles := []string{"social worker", "Social Worker (covering)", "mother", "IRO", "Conference Chair", "team manager", "", "health visitor"}
+	for range 2 {
+		for _, r := range roles {
+			if got, want := m.read(r), readRole(r); got != want {
+				t.Errorf("read(%q) = %+v; readRole gives %+v", r, got, want)
+			}
+		}
+	}
+	for i := range roleMemoMax + 100 {
+		m.read(fmt.Sprintf("worker %d", i))
+	}
+	if n := m.n.Load(); n > roleMemoMax {
+		t.Errorf("%d roles kept; at most %d should be", n, roleMemoMax)
 	}
 }

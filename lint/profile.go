@@ -70,15 +70,20 @@ type profileWords struct {
 	vague        schema.VagueTimescales
 	notAlone     *phraseList
 	refusals     *phraseList
+	// seeing reads a visit's words once for seenAloneTokens and notAlone,
+	// in that order.
+	seeing *lexicon
 }
 
 func newProfileWords(w Words) *profileWords {
+	notAlone := newPhraseList(w.NotAlone)
 	return &profileWords{
 		placeholders: schema.NewWordList(w.Placeholders),
 		notDone:      schema.NewWordList(w.NotDone),
 		vague:        schema.NewVagueTimescales(w.VagueTimescales),
-		notAlone:     newPhraseList(w.NotAlone),
+		notAlone:     notAlone,
 		refusals:     newPhraseList(w.Refusals),
+		seeing:       newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex),
 	}
 }
 

@@ -433,6 +433,9 @@ type engine struct {
 	// ruleIDs are the ids of the rules in opts.Rules (isRule).
 	ruleIDsOnce sync.Once
 	ruleIDs     map[string]bool
+
+	// roles are the roles of case.md's people read so far (Case.readRoles).
+	roles roleMemo
 }
 
 // orderedResult is a case's result with its place in the order of cases.
@@ -529,6 +532,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	out.records = len(docs)
 	c := assemble(g.Dir, docs)
 	c.ReadOn(e.opts.AsOf)
+	c.readRoles(&e.roles)
 	out.caseID, out.caseIDPos = caseIDOf(c)
 
 	var diags diagCounter // at most maxDiagsPerFile of a rule in a file (place.go)

@@ -587,24 +587,42 @@ func phraseFrom(toks []string, i int, phrase []string, closes bool, people *slot
 // else ("Ruby was seen alone in her bedroom") does not count.
 func sentenceSaying(v *schema.Visit, unless, says *phraseList, about func(text string) bool) (string, bool) {
 	var textsBuf [16]string
-	texts := appendVisitTexts(textsBuf[:0], v)
+	return sentenceSayingIn(appendVisitTexts(textsBuf[:0], v), unless, nil, says, nil, about)
+}
+
+// sentenceSayingIn is sentenceSaying of a visit's texts, where
+// unlessMay and saysMay, when not nil, hold for each text whether it may
+// say one of unless or of says (phraseList.mayBeIn), as a lexicon read
+// them.
+func sentenceSayingIn(texts []string, unless *phraseList, unlessMay []bool, says *phraseList, saysMay []bool, about func(text string) bool) (string, bool) {
 	var toks []string
-	saying := func(t string, l *phraseList) bool {
-		if !l.mayBeIn(t) {
+	saying := func(i int, l *phraseList, may []bool) bool {
+		if may != nil && !may[i] || may == nil && !l.mayBeIn(texts[i]) {
 			return false
 		}
-		toks = appendRefusalTokens(toks[:0], t)
+		toks = appendRefusalTokens(toks[:0], texts[i])
 		return l.saidBy(toks)
 	}
-	first := slices.IndexFunc(texts, func(t string) bool { return saying(t, says) })
-	if first < 0 || slices.ContainsFunc(texts, func(t string) bool { return saying(t, unless) && (about == nil || about(t)) }) {
+	first := -1
+	for i := range texts {
+		if saying(i, says, saysMay) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
 		return "", false
 	}
-	for _, t := range texts[first:] {
-		if !saying(t, says) {
+	for i, t := range texts {
+		if saying(i, unless, unlessMay) && (about == nil || about(t)) {
+			return "", false
+		}
+	}
+	for i := first; i < len(texts); i++ {
+		if i > first && !saying(i, says, saysMay) {
 			continue
 		}
-		for _, sen := range sentences(t) {
+		for _, sen := range sentences(texts[i]) {
 			if toks = appendRefusalTokens(toks[:0], sen); says.saidBy(toks) {
 				return sen, true
 			}
@@ -947,41 +965,22 @@ func (l *phraseList) mayBeIn(text string) bool {
 	}
 	var has wordSet
 	found := false
-	var buf [64]byte
-	for i := 0; i < len(text); {
-		c := text[i]
-		if !isASCIIAlnum(c) {
-			if c >= utf8.RuneSelf && (strings.HasPrefix(text[i:], "\u212a") || strings.HasPrefix(text[i:], "\u0130")) {
-				return true
-			}
-			i++
-			continue
+	if !eachKeyRun(text, func(w []byte) {
+		if k, ok := l.vocabWord(w); ok {
+			has.add(k)
+			found = true
 		}
-		j := i + 1
-		for j < len(text) && isASCIIAlnum(text[j]) {
-			j++
-		}
-		if j-i < len(buf) {
-			w := buf[:0]
-			for k := i; k < j; k++ {
-				c := text[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				w = append(w, c)
-			}
-			if k, ok := l.vocabWord(w); ok {
-				has.add(k)
-				found = true
-			}
-		}
-		i = j
+	}) {
+		return true
 	}
-	if !found {
-		return false
-	}
+	return found && l.maySay(&has)
+}
+
+// maySay reports whether a text holding the vocab words has may say one
+// of the phrases (canSay).
+func (l *phraseIndex) maySay(has *wordSet) bool {
 	for p := range l.needs {
-		if l.canSay(p, &has) {
+		if l.canSay(p, has) {
 			return true
 		}
 	}
@@ -1301,21 +1300,42 @@ func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 		return "", false // a baby seen awake needs no one to leave the room
 	}
 	c := p.Case
+	var textsBuf [16]string
+	texts := appendVisitTexts(textsBuf[:0], v)
+	// seenMay holds, for each text, whether it may say someone was seen
+	// alone (seenAloneTokens.mayBeIn): read with the not-alone words
+	// when they are asked, else on its own.
+	var seenBuf [16]bool
+	seenMay := seenBuf[:0]
 	if baby {
 		if sentence, ok := AsleepInWords(v); ok {
 			return sentence, true
 		}
-	} else if sentence, ok := sentenceSaying(v, seenAloneTokens, p.profileWordsOf().notAlone.withPeople(c.slotPeople()), c.saysChildSeenAlone); ok {
-		return sentence, true
+		for _, t := range texts {
+			seenMay = append(seenMay, seenAloneTokens.mayBeIn(t))
+		}
+	} else {
+		words := p.profileWordsOf()
+		var notBuf [16]bool
+		notAloneMay := notBuf[:0]
+		for _, t := range texts {
+			may := words.seeing.mayBeIn(t)
+			seenMay, notAloneMay = append(seenMay, may[0]), append(notAloneMay, may[1])
+		}
+		// The case's people are read for the slots only when some text
+		// may say a not-alone phrase: most say none.
+		if slices.Contains(notAloneMay, true) {
+			if sentence, ok := sentenceSayingIn(texts, seenAloneTokens, seenMay, words.notAlone.withPeople(c.slotPeople()), notAloneMay, c.saysChildSeenAlone); ok {
+				return sentence, true
+			}
+		}
 	}
 	reason := strings.TrimSpace(v.NotSeenReason)
 	givesReason := p.Profile.GivesNotSeenReason(reason)
-	var textsBuf [16]string
-	texts := appendVisitTexts(textsBuf[:0], v)
-	if !givesReason && !slices.ContainsFunc(texts, seenAloneTokens.mayBeIn) {
+	if !givesReason && !slices.Contains(seenMay, true) {
 		return "", false // no words of anyone seen alone: nothing to read
 	}
-	said := c.seenAloneSaid(texts)
+	said := c.seenAloneSaidIn(texts, seenMay)
 	switch {
 	case said.child:
 		return "", false
@@ -1593,10 +1613,17 @@ type seenAloneSaid struct {
 // elidedWords, after another was seen alone in the same text) says the
 // child was not (notChild).
 func (c *Case) seenAloneSaid(texts []string) seenAloneSaid {
+	return c.seenAloneSaidIn(texts, nil)
+}
+
+// seenAloneSaidIn is seenAloneSaid, where may, when not nil, holds for
+// each text whether it may say someone was seen alone
+// (seenAloneTokens.mayBeIn), as a lexicon read it.
+func (c *Case) seenAloneSaidIn(texts []string, may []bool) seenAloneSaid {
 	var said seenAloneSaid
 	var r *nameRefs
-	for _, t := range texts {
-		if !seenAloneTokens.mayBeIn(t) {
+	for i, t := range texts {
+		if may != nil && !may[i] || may == nil && !seenAloneTokens.mayBeIn(t) {
 			continue
 		}
 		if r == nil {

@@ -1,0 +1,111 @@
+package lint
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A lexicon reads a text once for the words of several phrase lists,
+// where each list's mayBeIn would read it once each: a visit's words are
+// asked of the seen-alone and the not-alone lists in turn. Its answer for
+// a list is that list's mayBeIn, exactly.
+type lexicon struct {
+	lists []*phraseIndex
+	// words holds each vocab word of the lists, with its number in each
+	// list's vocab (-1 where it is not one of them); shapes is their
+	// vocabShapes together.
+	words  map[string]lexWord
+	shapes [256]uint64
+}
+
+// lexMax is the most lists a lexicon reads for.
+const lexMax = 2
+
+// lexWord is a word's number in each list's vocab, -1 where it is none.
+type lexWord [lexMax]int16
+
+// newLexicon makes a lexicon of lists (at most lexMax of them).
+func newLexicon(lists ...*phraseIndex) *lexicon {
+	if len(lists) > lexMax {
+		panic("lint: a lexicon of more than lexMax lists")
+	}
+	x := &lexicon{lists: lists, words: map[string]lexWord{}}
+	for i, l := range lists {
+		for w, k := range l.vocab {
+			e, ok := x.words[w]
+			if !ok {
+				e = lexWord{-1, -1}
+			}
+			e[i] = int16(k)
+			x.words[w] = e
+		}
+		for b, s := range l.vocabShapes {
+			x.shapes[b] |= s
+		}
+	}
+	return x
+}
+
+// mayBeIn returns, for each of the lexicon's lists in order,
+// lists[i].mayBeIn(text), reading text once.
+func (x *lexicon) mayBeIn(text string) (may [lexMax]bool) {
+	var has [lexMax]wordSet
+	var found [lexMax]bool
+	if !eachKeyRun(text, func(w []byte) {
+		if x.shapes[w[0]]&(1<<min(len(w), 63)) == 0 {
+			return
+		}
+		e, ok := x.words[string(w)]
+		if !ok {
+			return
+		}
+		for i, k := range e {
+			if k >= 0 {
+				has[i].add(int(k))
+				found[i] = true
+			}
+		}
+	}) {
+		return [lexMax]bool{true, true} // a rune that lower-cases to ASCII: read the words
+	}
+	for i, l := range x.lists {
+		may[i] = l.anyText || found[i] && l.maySay(&has[i])
+	}
+	return may
+}
+
+// eachKeyRun calls f with each run of ASCII letters and digits in text
+// shorter than 64 bytes, lower-cased (in a buffer f must not keep), as
+// mayBeIn looks for a list's words. It returns false, having stopped,
+// at a rune that lower-cases to an ASCII letter (the Kelvin sign, the
+// dotted capital I), whose words only refusalTokens reads right.
+func eachKeyRun(text string, f func(w []byte)) bool {
+	var buf [64]byte
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !isASCIIAlnum(c) {
+			if c >= utf8.RuneSelf && (strings.HasPrefix(text[i:], "\u212a") || strings.HasPrefix(text[i:], "\u0130")) {
+				return false
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && isASCIIAlnum(text[j]) {
+			j++
+		}
+		if j-i < len(buf) {
+			w := buf[:0]
+			for k := i; k < j; k++ {
+				c := text[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				w = append(w, c)
+			}
+			f(w)
+		}
+		i = j
+	}
+	return true
+}

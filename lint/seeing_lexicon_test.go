@@ -1,0 +1,63 @@
+package lint
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestLexiconAnswersAsEachList: a profile's lexicon (seen-alone and
+// not-alone words, read together) answers for each list exactly as the
+// list's own mayBeIn, on random texts made of the lists' words and on
+// each phrase of both lists written out.
+func TestLexiconAnswersAsEachList(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 9))
+	for _, name := range ShippedProfileNames {
+		p, err := ShippedProfile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := p.readyWords()
+		lists := []*phraseList{seenAloneTokens, w.notAlone}
+		var pieces []string
+		for _, l := range lists {
+			for _, phrase := range l.phrases {
+				pieces = append(pieces, phrase...)
+			}
+		}
+		pieces = append(pieces, "Mum", "ALONE", "a\u0130one", "\u212aept", " ", ".", "'", "’", "é", strings.Repeat("x", 70), "\xff")
+		texts := []string{"", "Seen alone in his room.", "Mum stayed in the room throughout."}
+		for range 20000 {
+			var b strings.Builder
+			for range rng.IntN(14) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+				if rng.IntN(3) > 0 {
+					b.WriteString(" ")
+				}
+			}
+			texts = append(texts, b.String())
+		}
+		for _, l := range lists {
+			for _, phrase := range l.phrases {
+				texts = append(texts, strings.Join(phrase, " "))
+			}
+		}
+		var may [lexMax]int
+		for _, text := range texts {
+			got := w.seeing.mayBeIn(text)
+			for i, l := range lists {
+				if want := l.mayBeIn(text); got[i] != want {
+					t.Fatalf("%s: lexicon says list %d may be in %q: %v; the list's mayBeIn: %v", name, i, text, got[i], want)
+				}
+				if got[i] {
+					may[i]++
+				}
+			}
+		}
+		for i, n := range may {
+			if n < len(texts)/10 || n > len(texts)*9/10 {
+				t.Errorf("%s: list %d may be in %d of %d texts: the test tells little", name, i, n, len(texts))
+			}
+		}
+	}
+}
