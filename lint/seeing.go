@@ -965,13 +965,15 @@ func (l *phraseList) mayBeIn(text string) bool {
 	}
 	var has wordSet
 	found := false
-	if !eachKeyRun(text, func(w []byte) {
-		if k, ok := l.vocabWord(w); ok {
+	var buf [64]byte
+	for w, next, ok := nextKeyRun(text, 0, &buf); w != nil || !ok; w, next, ok = nextKeyRun(text, next, &buf) {
+		if !ok {
+			return true // a rune that lower-cases to ASCII: read the words
+		}
+		if k, in := l.vocabWord(w); in {
 			has.add(k)
 			found = true
 		}
-	}) {
-		return true
 	}
 	return found && l.maySay(&has)
 }

@@ -51,13 +51,20 @@ func newLexicon(lists ...*phraseIndex) *lexicon {
 func (x *lexicon) mayBeIn(text string) (may [lexMax]bool) {
 	var has [lexMax]wordSet
 	var found [lexMax]bool
-	if !eachKeyRun(text, func(w []byte) {
-		if x.shapes[w[0]]&(1<<min(len(w), 63)) == 0 {
-			return
-		}
-		e, ok := x.words[string(w)]
+	var buf [64]byte
+	for w, next, ok := nextKeyRun(text, 0, &buf); ; w, next, ok = nextKeyRun(text, next, &buf) {
 		if !ok {
-			return
+			return [lexMax]bool{true, true} // a rune that lower-cases to ASCII: read the words
+		}
+		if w == nil {
+			break
+		}
+		if x.shapes[w[0]]&(1<<min(len(w), 63)) == 0 {
+			continue
+		}
+		e, in := x.words[string(w)]
+		if !in {
+			continue
 		}
 		for i, k := range e {
 			if k >= 0 {
@@ -65,8 +72,6 @@ func (x *lexicon) mayBeIn(text string) (may [lexMax]bool) {
 				found[i] = true
 			}
 		}
-	}) {
-		return [lexMax]bool{true, true} // a rune that lower-cases to ASCII: read the words
 	}
 	for i, l := range x.lists {
 		may[i] = l.anyText || found[i] && l.maySay(&has[i])
@@ -74,18 +79,20 @@ func (x *lexicon) mayBeIn(text string) (may [lexMax]bool) {
 	return may
 }
 
-// eachKeyRun calls f with each run of ASCII letters and digits in text
-// shorter than 64 bytes, lower-cased (in a buffer f must not keep), as
-// mayBeIn looks for a list's words. It returns false, having stopped,
-// at a rune that lower-cases to an ASCII letter (the Kelvin sign, the
-// dotted capital I), whose words only refusalTokens reads right.
-func eachKeyRun(text string, f func(w []byte)) bool {
-	var buf [64]byte
-	for i := 0; i < len(text); {
+// nextKeyRun returns the first run of ASCII letters and digits in text
+// from i that is shorter than 64 bytes, lower-cased into buf, and where
+// the run ends; w is nil, and next len(text), when there is none. ok is
+// false at a rune that lower-cases to an ASCII letter (the Kelvin sign,
+// the dotted capital I), whose words only refusalTokens reads right: the
+// reader must then take the text as holding any word. A text's runs are
+// read as mayBeIn reads them: for w, next, ok := nextKeyRun(text, 0, &buf);
+// w != nil; w, next, ok = nextKeyRun(text, next, &buf).
+func nextKeyRun(text string, i int, buf *[64]byte) (w []byte, next int, ok bool) {
+	for i < len(text) {
 		c := text[i]
 		if !isASCIIAlnum(c) {
 			if c >= utf8.RuneSelf && (strings.HasPrefix(text[i:], "\u212a") || strings.HasPrefix(text[i:], "\u0130")) {
-				return false
+				return nil, len(text), false
 			}
 			i++
 			continue
@@ -103,9 +110,9 @@ func eachKeyRun(text string, f func(w []byte)) bool {
 				}
 				w = append(w, c)
 			}
-			f(w)
+			return w, j, true
 		}
 		i = j
 	}
-	return true
+	return nil, len(text), true
 }

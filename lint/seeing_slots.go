@@ -82,7 +82,13 @@ func slotAt(text string) (string, bool) {
 // their general words alone.
 type slotPeople struct {
 	children, adults names
+	// surnames are the last words of the adults' names of more than one
+	// word: "Ms Walsh" is an adult (slotTitles).
+	surnames map[string]bool
 }
+
+// slotTitles are the titles before a surname that {adult} reads.
+var slotTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true}
 
 // names are people's names split into words, by their first word.
 type names map[string][][]string
@@ -110,9 +116,10 @@ func (c *Case) slotPeople() *slotPeople {
 		if len(toks) > 1 {
 			to.add(toks[:1])
 			if title {
-				for _, t := range []string{"mr", "mrs", "ms", "miss", "mx"} {
-					to.add([]string{t, toks[len(toks)-1]})
+				if sp.surnames == nil {
+					sp.surnames = map[string]bool{}
 				}
+				sp.surnames[toks[len(toks)-1]] = true
 			}
 		}
 	}
@@ -283,6 +290,9 @@ func adultEnds(ends []int, toks []string, i int, people *slotPeople) []int {
 	}
 	if people != nil {
 		ends = nameEnds(ends, toks, i, people.adults)
+		if slotTitles[toks[i]] && i+1 < len(toks) && people.surnames[toks[i+1]] && !containsInt(ends, i+2) {
+			ends = append(ends, i+2) // "Ms Walsh"
+		}
 	}
 	return ends
 }
