@@ -162,6 +162,10 @@ func eachReference(rec schema.Record, visit func(personRef)) {
 		if r.Cessation != nil {
 			list(r.Cessation.Notified, "cessation", "notified")
 		}
+		for i, pl := range r.PreviousLead {
+			one(pl.LeadWorker, "previous_lead", strconv.Itoa(i), "lead_worker")
+			one(pl.Manager, "previous_lead", strconv.Itoa(i), "manager")
+		}
 	case *schema.Conference:
 		one(r.Chair, "chair")
 	case *schema.CoreGroup:

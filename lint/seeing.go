@@ -316,14 +316,17 @@ func (c *Case) IsAuthorityAgency(agency string) bool {
 
 // IsDelegated reports whether visit v was made under a recorded written
 // delegation (Oxfordshire 1.8 §3): by a professional other than the lead
-// worker, delegated_by the lead worker, and delegation_agreed by the lead
-// worker's line manager (IsLeadWorkersManager). Contact is never delegated
-// to a family member.
+// worker, delegated_by the lead worker on the day of the visit and
+// delegation_agreed by their line manager then (IsLeadWorkerOn,
+// IsLeadWorkersManagerOn: the lead worker before the case changed hands,
+// for a visit before it). Contact is never delegated to a family member.
 func (c *Case) IsDelegated(v *schema.Visit) bool {
 	if v == nil || c.IsLeadWorker(v.By) || !c.IsProfessional(v.By) {
 		return false
 	}
-	return c.IsLeadWorker(v.DelegatedBy) && c.IsLeadWorkersManager(v.DelegationAgreed)
+	day := v.Date.Date
+	return c.IsLeadWorkerOn(v.DelegatedBy, day) && !SamePerson(v.By, v.DelegatedBy) &&
+		c.IsLeadWorkersManagerOn(v.DelegationAgreed, day)
 }
 
 // NotCountedReason is WhyNotLeadWorkers' answer for a visitor who is

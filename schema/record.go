@@ -118,6 +118,17 @@ type Plan struct {
 	ReducedVisiting  *ReducedVisiting `toml:"reduced_visiting"`
 	Copies           []Copy           `toml:"copies"`
 	Cessation        *Cessation       `toml:"cessation"`
+	PreviousLead     []PreviousLead   `toml:"previous_lead"`
+}
+
+// PreviousLead is a lead worker who held the plan before the one it names
+// now, with their line manager then, and the day the case passed to the
+// next lead worker (format 1.1, docs/format.md): what they did before
+// that day is judged against them.
+type PreviousLead struct {
+	LeadWorker string `toml:"lead_worker" caselint:"required"`
+	Manager    string `toml:"manager"`
+	HandedOver Date   `toml:"handed_over" caselint:"required"`
 }
 
 // ReducedVisiting is an agreement to see the child less often (Oxfordshire
