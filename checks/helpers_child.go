@@ -18,6 +18,21 @@ func leadWorkersManagerPhrase(pass *lint.Pass) string {
 	return "the lead worker's line manager"
 }
 
+// leadWorkersManagerPhraseOn names, for a message about an act of day d,
+// the lead worker's manager then: "Bob Dean, the line manager of Ann Cole,
+// the lead worker then" when plan.md records that the case changed hands
+// after d ([[previous_lead]]); otherwise leadWorkersManagerPhrase.
+func leadWorkersManagerPhraseOn(pass *lint.Pass, d schema.Date) string {
+	lw := pass.Case.LeadWorkerOn(d)
+	if lw == "" || lint.SamePerson(lw, pass.Case.LeadWorker()) && lint.SamePerson(pass.Case.LeadWorkersManagerOn(d), pass.Case.LeadWorkersManager()) {
+		return leadWorkersManagerPhrase(pass)
+	}
+	if m := pass.Case.LeadWorkersManagerOn(d); m != "" {
+		return m + ", the line manager of " + lw + ", the lead worker then"
+	}
+	return "the line manager of " + lw + ", the lead worker then"
+}
+
 // leadWorkerName names the lead worker for a message.
 func leadWorkerName(pass *lint.Pass) string {
 	if lw := pass.Case.LeadWorker(); lw != "" {

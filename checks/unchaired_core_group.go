@@ -12,7 +12,7 @@ var UnchairedCoreGroup = &lint.Rule{
 	Title:    "A core group meeting has no chair or minute-taker, or one the procedure does not give the role to",
 	Severity: lint.Warning,
 	Family:   FamilyCoreGroup,
-	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindConference, schema.KindCoreGroup},
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindConference, schema.KindCoreGroup, schema.KindVisit},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§05", Quote: "Share responsibility for either chairing the core group, or recording the minutes, as decided by the group prior to each meeting"},
 		{Source: Oxon, Paragraph: "§3 ¶5", Quote: "To convene, chair and record the Core Group meetings after the initial meeting following on from the Conference"},
@@ -53,6 +53,12 @@ meetings kept in the case are history), and fires:
   the key is missing);
 - when the chair or minute-taker is not someone the profile's procedure
   gives the role to, as above (reported on the chair or minutes_by line).
+
+The lead worker and manager are those of the day of the meeting: before the
+case changed hands, the lead worker and manager then, as plan.md's
+[[previous_lead]] records them or, when it records none, as the records
+show them (docs/format.md). Under Stoke-on-Trent the lead worker then was a
+member of the core group then.
 
 People not among the case's people are invalid-record's concern and are not
 judged here. A meeting chaired otherwise for a good reason (the manager
@@ -111,19 +117,24 @@ func runUnchairedCoreGroup(pass *lint.Pass) error {
 			}
 		}
 
+		// The lead worker and their manager on the day of the meeting: before
+		// the case changed hands, those who held it then.
+		day := cg.Date
+		leadThen := c.LeadWorkerOn(day)
+
 		// Oxfordshire: the manager chairs the first; the lead worker or the
 		// manager the later ones.
 		if oxon && chair != "" && c.Known(chair) {
 			switch {
-			case i == 0 && !c.IsLeadWorkersManager(chair):
+			case i == 0 && !c.IsLeadWorkersManagerOn(chair, day):
 				pass.Reportf(cg.Doc, cg.Doc.At("chair"),
 					"the first core group of the plan, on %s, was chaired by %s: the lead worker's manager%s chairs the first core group meeting; the lead worker chairs the later ones (%s)",
-					cg.Date.Long(), pass.Case.NameWithRole(chair), ucgManagerWords(pass), citeOnly(pass, Oxon, "§4", "§3"))
-			case i > 0 && !c.IsLeadWorker(chair) && !c.IsLeadWorkersManager(chair) &&
-				!(c.IsSocialWorker(chair) && !lint.AmongPeople(c.LeadWorker(), cg.Attended)):
+					cg.Date.Long(), pass.Case.NameWithRole(chair), ucgManagerWords(pass, day), citeOnly(pass, Oxon, "§4", "§3"))
+			case i > 0 && !c.IsLeadWorkerOn(chair, day) && !c.IsLeadWorkersManagerOn(chair, day) &&
+				!(c.IsSocialWorker(chair) && !lint.AmongPeople(leadThen, cg.Attended)):
 				pass.Reportf(cg.Doc, cg.Doc.At("chair"),
 					"the core group of %s was chaired by %s, who is neither the lead worker, %s, nor their manager%s: core group meetings are chaired by the lead social worker or their manager (%s)",
-					cg.Date.Long(), pass.Case.NameWithRole(chair), ucgLeadWorkerWords(pass), ucgManagerWords(pass), citeOnly(pass, Oxon, "§5.4", "§3"))
+					cg.Date.Long(), pass.Case.NameWithRole(chair), ucgLeadWorkerWords(pass, day), ucgManagerWords(pass, day), citeOnly(pass, Oxon, "§5.4", "§3"))
 			}
 		}
 
@@ -131,16 +142,18 @@ func runUnchairedCoreGroup(pass *lint.Pass) error {
 		// social worker of the authority at a meeting the lead worker did
 		// not attend stands in for them, a member (covering, or the lead
 		// worker before the case changed hands).
+		// The lead worker on the day, recorded in [[previous_lead]] and no
+		// longer in core_group, was a member then.
 		standIn := func(ref string) bool {
-			return c.IsSocialWorker(ref) && !lint.AmongPeople(c.LeadWorker(), cg.Attended)
+			return c.IsLeadWorkerOn(ref, day) || c.IsSocialWorker(ref) && !lint.AmongPeople(leadThen, cg.Attended)
 		}
 		if stoke && len(c.CoreGroupMembers()) > 0 {
-			if chair != "" && c.Known(chair) && !c.IsCoreGroupMember(chair) && !c.IsLeadWorkersManager(chair) && !standIn(chair) {
+			if chair != "" && c.Known(chair) && !c.IsCoreGroupMember(chair) && !c.IsLeadWorkersManagerOn(chair, day) && !standIn(chair) {
 				pass.Reportf(cg.Doc, cg.Doc.At("chair"),
 					"the core group of %s was chaired by %s, who is not a member of the core group: the members share the chairing of the core group and the recording of its minutes; add them to core_group in plan.md if they are a member, or record the member who chaired (%s)",
 					cg.Date.Long(), pass.Case.NameWithRole(chair), citeOnly(pass, Stoke, "§05"))
 			}
-			if minutes != "" && c.Known(minutes) && !c.IsCoreGroupMember(minutes) && !c.IsLeadWorkersManager(minutes) && !c.IsMinuteTaker(minutes) && !standIn(minutes) {
+			if minutes != "" && c.Known(minutes) && !c.IsCoreGroupMember(minutes) && !c.IsLeadWorkersManagerOn(minutes, day) && !c.IsMinuteTaker(minutes) && !standIn(minutes) {
 				pass.Reportf(cg.Doc, cg.Doc.At("minutes_by"),
 					"the minutes of the core group of %s were recorded by %s, who is not a member of the core group: the members share the chairing of the core group and the recording of its minutes; add them to core_group in plan.md if they are a member, or record the member who took the minutes (%s)",
 					cg.Date.Long(), pass.Case.NameWithRole(minutes), citeOnly(pass, Stoke, "§05"))
@@ -159,18 +172,18 @@ func ucgKeyLine(doc *schema.Document, key string) int {
 	return doc.TypeLine()
 }
 
-// ucgManagerWords names the lead worker's manager for a message, when the
-// plan names one: " (Gareth Lloyd)".
-func ucgManagerWords(pass *lint.Pass) string {
-	if m := pass.Case.LeadWorkersManager(); m != "" {
+// ucgManagerWords names the lead worker's manager on day d for a message,
+// when plan.md names one: " (Gareth Lloyd)".
+func ucgManagerWords(pass *lint.Pass, d schema.Date) string {
+	if m := pass.Case.LeadWorkersManagerOn(d); m != "" {
 		return " (" + m + ")"
 	}
 	return ""
 }
 
-// ucgLeadWorkerWords names the lead worker for a message.
-func ucgLeadWorkerWords(pass *lint.Pass) string {
-	if lw := pass.Case.LeadWorker(); lw != "" {
+// ucgLeadWorkerWords names the lead worker on day d for a message.
+func ucgLeadWorkerWords(pass *lint.Pass, d schema.Date) string {
+	if lw := pass.Case.LeadWorkerOn(d); lw != "" {
 		return lw
 	}
 	return "named in plan.md"

@@ -14,7 +14,7 @@ var UncountersignedPlan = &lint.Rule{
 	Title:    "The plan is not countersigned by the lead worker's manager",
 	Severity: lint.Warning,
 	Family:   FamilyPlanContent,
-	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase},
+	Reads:    []schema.Kind{schema.KindPlan, schema.KindCase, schema.KindVisit, schema.KindCoreGroup},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§04", Quote: "Read and countersign conference reports and the Child Protection Plan"},
 		{Source: Oxon, Paragraph: "§4", Quote: "Read and countersign Conferences Reports and the Child Protection Plan"},
@@ -32,6 +32,11 @@ deputy, assistant, practice or service manager, a team leader). A Review
 Team Manager, a Conference and Review Manager or an Independent Reviewing
 Officer chairs and reviews and manages no lead worker, nor does another
 agency's manager; the lead worker cannot countersign as their own manager.
+The manager is the one of the day the plan was countersigned: a plan
+countersigned before the case changed hands was countersigned by the
+manager then, as plan.md's [[previous_lead]] records them or, when it
+records none, as the records show them (docs/format.md); it is not signed
+again by the next manager.
 A plan that names as manager the lead worker, or someone of the conference
 and review service (a chair, a Review Team Manager), is reported on the
 manager line. Otherwise the finding is on the
@@ -79,7 +84,12 @@ func runUncountersignedPlan(pass *lint.Pass) error {
 			"the plan names %s as the lead worker's manager, but they are %s: name the lead worker's line manager in manager, and have them countersign the plan (%s)",
 			pass.Case.NameWithRole(manager), why, cite(pass))
 		return nil
-	case manager != "" && !c.IsLeadWorkersManager(by):
+	case manager != "" && !c.IsLeadWorkersManagerOn(by, plan.Countersigned):
+		// The manager on the day it was countersigned: before the case
+		// changed hands, the manager then.
+		if m := c.LeadWorkersManagerOn(plan.Countersigned); m != "" && !lint.SamePerson(m, manager) {
+			who = "the lead worker's manager then, " + m
+		}
 		pass.Reportf(doc, at,
 			"the plan is countersigned by %s, not by %s: the lead worker's manager must read and countersign the plan (%s)",
 			by, who, cite(pass))
@@ -87,7 +97,7 @@ func runUncountersignedPlan(pass *lint.Pass) error {
 	case manager == "" && c.Person(by) == nil:
 		// Not among the case's people: invalid-record reports it.
 		return nil
-	case manager == "" && !c.IsLeadWorkersManager(by):
+	case manager == "" && !c.IsLeadWorkersManagerOn(by, plan.Countersigned):
 		pass.Reportf(doc, at,
 			"the plan is countersigned by %s, who is not the lead worker's line manager: the lead worker's manager must read and countersign the plan; name them in manager and countersigned_by (%s)",
 			pass.Case.NameWithRole(by), cite(pass))

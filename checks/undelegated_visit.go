@@ -27,7 +27,10 @@ to whom contact is delegated, and monitored by the lead social worker.
 The rule fires on a visit whose "by" is not the plan's lead worker unless the
 record names the lead worker in delegated_by and, in delegation_agreed, the
 lead worker's manager (the plan's manager; when the plan names none, someone
-whose role is a manager other than a conference chair). Contact is
+whose role is a manager other than a conference chair). Both are those of
+the day of the visit: before the case changed hands, the lead worker and
+manager then, as plan.md's [[previous_lead]] records them or, when it
+records none, as the records show them (docs/format.md). Contact is
 delegated only to a worker, never to a family member.
 
 A visit by another social worker of the authority covering for the lead
@@ -60,9 +63,15 @@ func runUndelegatedVisit(pass *lint.Pass) error {
 	if plan == nil || strings.TrimSpace(plan.LeadWorker) == "" {
 		return nil // missing-lead-worker's concern
 	}
-	lead := leadWorkerName(pass)
-	manager := leadWorkersManagerPhrase(pass)
 	for _, v := range pass.PlanVisits() {
+		// The lead worker and their manager on the day of the visit: before
+		// the case changed hands, those who held it then.
+		day := v.Date.Date
+		lead := pass.Case.LeadWorkerOn(day)
+		if lead == "" {
+			lead = leadWorkerName(pass)
+		}
+		manager := leadWorkersManagerPhraseOn(pass, day)
 		by := strings.TrimSpace(v.By)
 		if by == "" || pass.Case.Standing(v) != lint.NotLeadWorkersVisit {
 			continue // the lead worker, cover by a social worker, or delegated
@@ -77,13 +86,13 @@ func runUndelegatedVisit(pass *lint.Pass) error {
 			problems = append(problems, "the record names no written delegation (delegated_by, delegation_agreed)")
 		case del == "":
 			problems = append(problems, "the record does not say the lead worker delegated it (delegated_by)")
-		case !lint.SamePerson(del, lead):
+		case !pass.Case.IsLeadWorkerOn(del, day):
 			problems = append(problems, fmt.Sprintf("it was delegated by %s, not by the lead worker", del))
 		}
 		switch {
 		case agreed == "" && del != "":
 			problems = append(problems, "the record does not say which manager agreed the written delegation (delegation_agreed)")
-		case agreed != "" && !pass.Case.IsLeadWorkersManager(agreed):
+		case agreed != "" && !pass.Case.IsLeadWorkersManagerOn(agreed, day):
 			problems = append(problems, fmt.Sprintf("the delegation was agreed by %s, not by the lead worker's manager", agreed))
 		}
 		if len(problems) == 0 && pass.Case.IsFamily(by) {

@@ -45,13 +45,18 @@ the notes, and the message asks for access_refused to be ticked. Visits before t
 The rule fires on a refusal unless the record names
 in escalated_to the lead worker's line manager (the plan's manager; when the
 plan names none, someone whose role is a manager other than a conference
-chair) and gives in escalated a date on the day of the visit or the next
-working day (weekends and bank holidays of England and Wales do not count).
+chair) of the day of the refusal, and gives in escalated a date on the day
+of the visit or the next working day (weekends and bank holidays of England and Wales do not count).
 The next working day is caselint's default, not the procedure: both ask for
 immediate discussion and set no number, so a refusal late on the Thursday
 before Easter discussed on the Tuesday after passes the rule, and is still
 not immediate. An escalation dated before the visit is mistyped or about something else,
-and is reported.
+and is reported. A refusal before the case changed hands is escalated to
+the manager of the lead worker then: as plan.md's [[previous_lead]]
+records them, or, when it records none, as the records show them (a line
+manager of the former lead worker's service; docs/format.md). A team
+manager of another service or authority, or someone who is nobody's
+manager, is not the manager then.
 
 The finding points at the visit's access_refused line (not_seen_reason, or
 the sentence of the notes, for a refusal written only in words).
@@ -130,9 +135,11 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 	if pass.Case.Plan == nil {
 		return nil
 	}
-	manager := leadWorkersManagerPhrase(pass)
 	for _, v := range pass.PlanVisits() {
 		day := v.Date.Date
+		// The lead worker's line manager on the day of the refusal: before
+		// the case changed hands, the manager then.
+		manager := leadWorkersManagerPhraseOn(pass, day)
 		due, ok := refusalEscalationDue(pass, v)
 		if !ok || (escalationPending(pass, v) && !pass.Until().After(due)) {
 			continue // a refusal is escalated by the next working day
@@ -145,7 +152,7 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 			problems = append(problems, "no escalation is recorded")
 		case noOne:
 			problems = append(problems, "the record does not say who it was escalated to (escalated_to)")
-		case !pass.Case.IsLeadWorkersManager(to):
+		case !pass.Case.IsLeadWorkersManagerOn(to, day):
 			problems = append(problems, fmt.Sprintf("it was escalated to %s, who is not %s", to, manager))
 		}
 		switch {
