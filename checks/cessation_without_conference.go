@@ -71,10 +71,12 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 		return nil
 	}
 	cess := plan.Cessation
-	st, needed := pass.Case.CessationNeedsReview(pass.Profile)
-	if !needed {
+	// The test is the case model's (lint.Case.CessationUndecided), so that
+	// the deadlines run on past an ending this rule reports.
+	if !pass.Case.CessationUndecided(pass.Profile) {
 		return nil
 	}
+	st, _ := pass.Case.CessationNeedsReview(pass.Profile)
 	var as, need, cites string
 	if st.Status == "" {
 		as = "as no longer at risk"
@@ -106,11 +108,9 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 		case cf == nil:
 			return nil // the record could not be read: invalid-record says why
 		}
-		if faults := cgConferenceFaults(cf, cess.Date); len(faults) > 0 {
-			pass.Reportf(plan.Doc, at,
-				"the conference that ended the plan (%s) %s: %s (%s)",
-				ref, strings.Join(faults, "; "), need, cites)
-		}
+		pass.Reportf(plan.Doc, at,
+			"the conference that ended the plan (%s) %s: %s (%s)",
+			ref, strings.Join(lint.CeaseConferenceFaults(cf, cess.Date), "; "), need, cites)
 		return nil
 	}
 
@@ -119,80 +119,16 @@ func runCessationWithoutConference(pass *lint.Pass) error {
 		if cf.Doc == nil || cf.Date != cess.Date {
 			continue
 		}
-		if len(cgConferenceFaults(cf, cess.Date)) == 0 {
-			return nil
-		}
 		onDay = append(onDay, cf)
 	}
 	if len(onDay) == 1 {
 		pass.Reportf(plan.Doc, at,
 			"the plan ended on %s %s, but the conference that day (%s) %s: %s (%s)",
-			cess.Date.Long(), as, pathInCase(pass, onDay[0].Doc), strings.Join(cgConferenceFaults(onDay[0], cess.Date), "; "), need, cites)
+			cess.Date.Long(), as, pathInCase(pass, onDay[0].Doc), strings.Join(lint.CeaseConferenceFaults(onDay[0], cess.Date), "; "), need, cites)
 		return nil
 	}
 	pass.Reportf(plan.Doc, at,
 		"the plan ended on %s %s, but no review conference deciding \"cease\" is recorded that day: %s; add the conference's record and name it in [cessation] conference (%s)",
 		cess.Date.Long(), as, need, cites)
 	return nil
-}
-
-// cgConferenceFaults says what keeps cf from being a quorate review
-// conference that decided to cease the plan on day.
-func cgConferenceFaults(cf *schema.Conference, day schema.Date) []string {
-	// A value caselint cannot read (kind = "Review CP Conference",
-	// quorate = "yes", decision = "ceased", or none) is invalid-record's
-	// finding on the conference, once; here only values it can read.
-	var out []string
-	switch cf.Kind {
-	case schema.ConferenceReview:
-	case schema.ConferenceInitial, schema.ConferenceTransfer:
-		out = append(out, fmt.Sprintf("is a%s %s conference, not a review conference", cgArticle(cf.Kind), cf.Kind))
-	}
-	if !cf.Quorate && !quorateUnreadable(cf) {
-		out = append(out, "is not recorded as quorate (quorate = true)")
-	}
-	switch {
-	case cf.Decision == schema.DecisionAdjourned:
-		// An adjourned sitting decided nothing (C06 §07: "can only be
-		// made by a quorate Child Protection conference").
-		out = append(out, "was adjourned without a decision")
-	case cf.Decision != schema.DecisionCease && knownDecision(cf.Decision):
-		out = append(out, fmt.Sprintf("decided %q, not \"cease\"", cf.Decision))
-	}
-	if cf.Date != day {
-		out = append(out, fmt.Sprintf("was held on %s, not on the cessation date", cgDateWords(cf.Date)))
-	}
-	return out
-}
-
-func cgArticle(s string) string {
-	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
-		return "n"
-	}
-	return ""
-}
-
-// knownDecision reports whether d is a conference decision as the record
-// format spells it (the schema reads "Cease" as "cease"); anything else is
-// an invalid record.
-func knownDecision(d string) bool {
-	switch d {
-	case schema.DecisionPlan, schema.DecisionNoPlan, schema.DecisionContinue, schema.DecisionCease:
-		return true
-	}
-	return false
-}
-
-// quorateUnreadable reports whether the conference writes quorate as
-// something other than true or false ("yes"): invalid-record reports it.
-func quorateUnreadable(cf *schema.Conference) bool {
-	if cf.Doc == nil || cf.Doc.Keys == nil || cf.Doc.Source == nil {
-		return false
-	}
-	sp, ok := cf.Doc.Keys.Value("quorate")
-	if !ok || sp.Start < 0 || sp.End > len(cf.Doc.Source.Data) || sp.Start >= sp.End {
-		return false
-	}
-	v := strings.TrimSpace(string(cf.Doc.Source.Data[sp.Start:sp.End]))
-	return v != "true" && v != "false"
 }
