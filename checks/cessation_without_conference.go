@@ -50,7 +50,13 @@ decision or a different date.
 A kind, quorate or decision written in words caselint cannot read
 (kind = "Review CP Conference", quorate = "yes", decision = "ceased") is
 reported once, by invalid-record on the conference, and not again here.
-It is reported on plan.md's [cessation] line.`,
+It is reported on plan.md's [cessation] line.
+
+Such an ending has not ended the plan ("can only be made by a quorate
+Child Protection conference"): the deadline rules (unseen-child,
+late-first-core-group, overdue-core-group, late-review-conference) and
+caselint due count on to the as-of date, as if no [cessation] were
+recorded.`,
 	Bad: `[cessation]
 date = 2026-11-02
 reason = "no longer at risk"

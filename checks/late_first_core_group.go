@@ -40,7 +40,16 @@ ended, are history: they are not this plan's deadlines. It fires when:
 
 When the case holds no record of the conference that started the plan,
 the 10 working days count from plan.md's started, the day the plan says
-the conference made it (plan-start-mismatch asks for the record).`,
+the conference made it (plan-start-mismatch asks for the record).
+
+A plan is made and ended by a conference, not by plan.md. With plan.md
+missing or unreadable (between the initial conference and the first core
+group there is often only an outline plan: Oxfordshire 1.8 §1) the wait
+counts from the conference that started the plan, and a first core group still not held is reported on
+that conference's first_core_group (else date) line; invalid-record says the plan is missing. A
+[cessation] no conference decided, where one had to
+(cessation-without-conference), has not ended the plan: the wait
+runs on to the as-of date.`,
 	Bad: `# conferences/2026-04-01-initial.md
 date = 2026-04-01
 first_core_group = 2026-04-20
@@ -66,7 +75,7 @@ date = 2026-04-17       # 10th working day after the conference`,
 func firstCoreGroupDue(pass *lint.Pass) (conf *schema.Conference, due schema.Date, ok bool) {
 	plan := pass.Case.Plan
 	within := pass.Profile.FirstCoreGroupWithin
-	if plan == nil || plan.Doc == nil || within.IsZero() {
+	if !pass.Case.HasPlan() || within.IsZero() {
 		return nil, schema.Date{}, false
 	}
 	// With no record of the conference that started the plan (kept in
@@ -75,7 +84,7 @@ func firstCoreGroupDue(pass *lint.Pass) (conf *schema.Conference, due schema.Dat
 	// plan-start-mismatch asks for the conference record.
 	conf = pass.Case.PlanStartConference()
 	if conf == nil || conf.Doc == nil || conf.Date.IsZero() {
-		if plan.Started.IsZero() {
+		if plan == nil || plan.Started.IsZero() {
 			return nil, schema.Date{}, false
 		}
 		conf = &schema.Conference{Kind: schema.ConferenceInitial, Date: plan.Started}
@@ -93,12 +102,12 @@ func dueLateFirstCoreGroup(pass *lint.Pass) []lint.Obligation {
 	if cgs := pass.Case.PlanCoreGroups(); len(cgs) > 0 && !cgs[0].Date.After(pass.Until()) {
 		return nil
 	}
-	plan := pass.Case.Plan
-	from := lint.SourceOf(plan.Doc, "plan started (no record of the conference)")
+	doc, at := openAt(pass, "first_core_group")
+	from := lint.SourceOf(doc, "plan started (no record of the conference)")
 	if conf.Doc != nil {
 		from = lint.SourceOf(conf.Doc, conf.Kind+" conference")
 	}
-	return []lint.Obligation{{Key: "first-core-group", What: "the first core group meeting", Due: due, From: from, Doc: plan.Doc, Offset: cgStartedLine(plan)}}
+	return []lint.Obligation{{Key: "first-core-group", What: "the first core group meeting", Due: due, From: from, Doc: doc, Offset: at}}
 }
 
 func runLateFirstCoreGroup(pass *lint.Pass) error {
@@ -106,7 +115,6 @@ func runLateFirstCoreGroup(pass *lint.Pass) error {
 	if !ok {
 		return nil
 	}
-	plan := pass.Case.Plan
 	within := pass.Profile.FirstCoreGroupWithin
 	which := conferenceKindName(conf.Kind)
 	if conf.Doc == nil {
@@ -132,7 +140,8 @@ func runLateFirstCoreGroup(pass *lint.Pass) error {
 				first.Date.Long(), pass.Calendar.WorkingDaysAfter(conf.Date, first.Date), which, conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
 		}
 	case until.After(due):
-		pass.ReportOpenf(conf.Date, lint.GapOccurrence(conf.Date), plan.Doc, cgStartedLine(plan),
+		doc, at := openAt(pass, "first_core_group")
+		pass.ReportOpenf(conf.Date, lint.GapOccurrence(conf.Date), doc, at,
 			"no core group has been held since %s on %s: the first core group was due within %s, by %s; convene it now and record it in core-groups/ (%s)",
 			which, conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
 	}

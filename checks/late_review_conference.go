@@ -40,7 +40,16 @@ The rule fires for a review conference held after it was due, reported on
 that conference's date line, and for a review conference still not held
 when one was due before the as-of date (or the plan's cessation), reported
 on plan.md's review_conference line, or its started line when there is
-none.`,
+none.
+
+A plan is made and ended by a conference, not by plan.md. With plan.md
+missing or unreadable (between the initial conference and the first core
+group there is often only an outline plan: Oxfordshire 1.8 §1) the first review
+counts from the conference that started the plan, and a review still not held is reported on
+that conference's next_review (else date) line; invalid-record says the plan is missing. A
+[cessation] no conference decided, where one had to
+(cessation-without-conference), has not ended the plan: the wait
+runs on to the as-of date.`,
 	Bad: `# conferences/2026-01-12-initial.md
 date = 2026-01-12
 
@@ -108,9 +117,9 @@ func runLateReviewConference(pass *lint.Pass) error {
 // there is none (no plan, no start, no interval, or reviews after the
 // first not required).
 func walkReviewConferences(pass *lint.Pass, late func(cf *schema.Conference, due schema.Date, prev *schema.Conference, which string)) (next nextReview, ok bool) {
-	plan, doc := planDoc(pass)
+	plan, _ := planDoc(pass)
 	first := pass.Profile.FirstReviewWithin
-	if plan == nil || first.IsZero() {
+	if !pass.Case.HasPlan() || first.IsZero() {
 		return next, false
 	}
 	// With no record of the conference that started the plan (kept in
@@ -120,7 +129,7 @@ func walkReviewConferences(pass *lint.Pass, late func(cf *schema.Conference, due
 	initial := pass.Case.PlanStartConference()
 	which := ""
 	if initial == nil {
-		if plan.Started.IsZero() {
+		if plan == nil || plan.Started.IsZero() {
 			return next, false
 		}
 		initial = &schema.Conference{Kind: schema.ConferenceInitial, Date: plan.Started}
@@ -144,8 +153,8 @@ func walkReviewConferences(pass *lint.Pass, late func(cf *schema.Conference, due
 		}
 		due = pass.Calendar.Add(cf.Date, pass.Profile.ReviewEvery)
 	}
-	at := doc.At("started")
-	if planHasKey(doc, "review_conference") {
+	doc, at := openAt(pass, "next_review")
+	if plan != nil && planHasKey(doc, "review_conference") {
 		at = doc.At("review_conference")
 	}
 	return nextReview{prev: prev, which: which, due: due, doc: doc, at: at}, true

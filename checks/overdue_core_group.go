@@ -42,7 +42,16 @@ groups and review conferences of the previous authority kept in the case
 (dated before this authority's transfer conference), or of an earlier plan
 that ended, are history. The first review conference is this plan's. A
 record with nobody in attended (a meeting cancelled, written up to say
-so) is not a meeting and keeps no interval.`,
+so) is not a meeting and keeps no interval.
+
+A plan is made and ended by a conference, not by plan.md. With plan.md
+missing or unreadable (between the initial conference and the first core
+group there is often only an outline plan: Oxfordshire 1.8 §1) the interval
+counts from the conference that started the plan, and a meeting still not held is reported on
+that conference's date line; invalid-record says the plan is missing. A
+[cessation] no conference decided, where one had to
+(cessation-without-conference), has not ended the plan: the interval
+runs on to the as-of date.`,
 	Bad: `# core-groups/2026-01-31.md
 date = 2026-01-31
 # core-groups/2026-03-01.md
@@ -59,9 +68,8 @@ date = 2026-02-27`,
 }
 
 func runOverdueCoreGroup(pass *lint.Pass) error {
-	plan := pass.Case.Plan
 	every := pass.Profile.CoreGroupEvery
-	if plan == nil || plan.Doc == nil || every.IsZero() {
+	if !pass.Case.HasPlan() || every.IsZero() {
 		return nil
 	}
 	afterReview := pass.Profile.CoreGroupEveryAfterReview
@@ -109,7 +117,8 @@ func runOverdueCoreGroup(pass *lint.Pass) error {
 		if until != pass.AsOf {
 			asOf, todo = "by the end of the plan on "+until.Long(), "record in core-groups/ any meeting held before the plan ended"
 		}
-		pass.ReportOpenGapf(lint.Span{From: prev.Date, Due: due, To: until}, plan.Doc, cgStartedLine(plan),
+		doc, at := openAt(pass, "")
+		pass.ReportOpenGapf(lint.Span{From: prev.Date, Due: due, To: until}, doc, at,
 			"the core group has not met since %s: it %s at least %s%s, so a meeting was due by %s and none is recorded %s; %s (%s)",
 			prev.Date.Long(), cgShouldMeet(pass), cgEveryWords(iv), cgPrefixSpace(when), due.Long(), asOf, todo, cite(pass))
 	}
@@ -127,8 +136,7 @@ func nextCoreGroupDue(pass *lint.Pass, prev *schema.CoreGroup, iv schema.Interva
 // held, reported on plan.md's started line. Before the first meeting the
 // wait is late-first-core-group's.
 func dueOverdueCoreGroup(pass *lint.Pass) []lint.Obligation {
-	plan := pass.Case.Plan
-	if plan == nil || plan.Doc == nil || pass.Profile.CoreGroupEvery.IsZero() {
+	if !pass.Case.HasPlan() || pass.Profile.CoreGroupEvery.IsZero() {
 		return nil
 	}
 	var prev *schema.CoreGroup
@@ -142,8 +150,9 @@ func dueOverdueCoreGroup(pass *lint.Pass) []lint.Obligation {
 		return nil
 	}
 	due := nextCoreGroupDue(pass, prev, coreGroupIntervalFrom(pass, prev.Date))
+	doc, at := openAt(pass, "")
 	return []lint.Obligation{{Key: "next-core-group", What: "the next core group meeting", Due: due,
-		From: lint.SourceOf(prev.Doc, "last core group met"), Doc: plan.Doc, Offset: cgStartedLine(plan)}}
+		From: lint.SourceOf(prev.Doc, "last core group met"), Doc: doc, Offset: at}}
 }
 
 // cgShouldMeet words the requirement as the procedure does: C06 §05 says

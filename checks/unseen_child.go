@@ -76,7 +76,16 @@ Before the child is born nothing is checked: for a pre-birth plan the first
 gap runs from the birth (or the plan's start, if later), and an unborn child
 whose birth is not recorded is unrecorded-birth's concern. A late visit is
 reported on its date line; a gap still open at the as-of date on plan.md's
-started line.`,
+started line.
+
+A plan is made and ended by a conference, not by plan.md. With plan.md
+missing or unreadable (between the initial conference and the first core
+group there is often only an outline plan: Oxfordshire 1.8 §1) the seeing
+counts from the conference that started the plan, and a gap still open is reported on
+that conference's date line; invalid-record says the plan is missing. A
+[cessation] no conference decided, where one had to
+(cessation-without-conference), has not ended the plan: the gap
+runs on to the as-of date.`,
 	Bad: `# plan.md: started = 2026-01-12
 # visits/2026-02-26.md (46 days later, Oxfordshire: every 2 weeks)
 date = 2026-02-26T16:00:00
@@ -94,7 +103,7 @@ seen_alone = true`,
 }
 
 func runUnseenChild(pass *lint.Pass) error {
-	plan := pass.Case.Plan
+	doc, at := openAt(pass, "")
 	child := pass.Case.ChildName()
 	for _, g := range seenAloneGaps(pass) {
 		if !g.Late() {
@@ -120,8 +129,8 @@ func runUnseenChild(pass *lint.Pass) error {
 		if g.FromSeen == nil {
 			what = child + " has not been seen alone since " + start
 		}
-		if c := pass.Case.Cessation(); c != nil && c.Date == g.To {
-			pass.ReportOpenGapf(gap, plan.Doc, plan.Doc.At("started"),
+		if end, ended := pass.PlanEnd(); ended && end == g.To {
+			pass.ReportOpenGapf(gap, doc, at,
 				"%s; %s, so a visit was due by %s and none is recorded before the plan ended on %s%s: record the visit that saw %s alone, if there was one (%s)",
 				what, g.By, g.Due.Long(), g.To.Long(), uncounted, child, cite(pass))
 			continue
@@ -130,7 +139,7 @@ func runUnseenChild(pass *lint.Pass) error {
 		if pass.Case.IsBabyOn(g.To) {
 			see = "see " + child + " awake now"
 		}
-		pass.ReportOpenGapf(gap, plan.Doc, plan.Doc.At("started"),
+		pass.ReportOpenGapf(gap, doc, at,
 			"%s; %s, so a visit was due by %s and none is recorded up to %s%s: %s, or record the visit that did (%s)",
 			what, g.By, g.Due.Long(), g.To.Long(), uncounted, see, cite(pass))
 	}
@@ -149,8 +158,7 @@ func dueUnseenChild(pass *lint.Pass) []lint.Obligation {
 	if g.ToSeen != nil {
 		return nil
 	}
-	plan := pass.Case.Plan
-	from := lint.SourceOf(plan.Doc, "plan started")
+	from := planStartedSource(pass)
 	switch {
 	case g.FromSeen != nil && pass.Case.IsBabyOn(g.From):
 		from = lint.SourceOf(g.FromSeen.Doc, "last seen awake")
@@ -164,7 +172,8 @@ func dueUnseenChild(pass *lint.Pass) []lint.Obligation {
 	if pass.Case.IsBabyOn(due) {
 		what = "the baby seen awake by the lead worker"
 	}
-	return []lint.Obligation{{Key: "next-seen-alone", What: what, Due: due, From: from, Doc: plan.Doc, Offset: plan.Doc.At("started")}}
+	doc, at := openAt(pass, "")
+	return []lint.Obligation{{Key: "next-seen-alone", What: what, Due: due, From: from, Doc: doc, Offset: at}}
 }
 
 // openGapDue is the due day of the gap still open since from, as
@@ -381,7 +390,7 @@ func (g seenAloneGap) Late() bool { return g.To.After(g.Due) }
 func seenAloneGaps(pass *lint.Pass) []seenAloneGap {
 	c := pass.Case
 	start, ok := c.SeeingFrom()
-	if !ok || c.Plan.Doc == nil {
+	if !ok {
 		return nil
 	}
 	until := pass.Until()

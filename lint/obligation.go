@@ -78,8 +78,10 @@ func (o Obligation) OverdueOn(d schema.Date) bool { return d.After(o.Due) }
 // Obligations returns the obligations of case c still open as of asOf,
 // under profile p, from the rules of all that p turns on and that have a
 // deadline (Rule.Due): soonest first, overdue first of all (by due date,
-// then rule and key). A plan that ended before asOf has none: nothing is
-// still to be done. This is the one list `caselint due`, and any report
+// then rule and key). A plan that ended before asOf (Case.PlanEnd) has
+// none: nothing is still to be done. A plan whose plan.md is missing or
+// unreadable has the obligations counted from the conference that started
+// it (Case.PlanUnwritten); a case with neither has none. This is the one list `caselint due`, and any report
 // that shows a case's next deadline or how many are overdue, reads.
 func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf schema.Date) ([]Obligation, error) {
 	enabled, _, err := p.Enabled(all)
@@ -92,7 +94,7 @@ func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf 
 	c.ReadOn(asOf)
 	var out []Obligation
 	for _, r := range enabled {
-		if r.Due == nil || c.Plan == nil {
+		if r.Due == nil || !c.HasPlan() {
 			continue
 		}
 		pass := &Pass{Rule: r, Case: c, Profile: p, AsOf: asOf, Calendar: cal, report: func(Diagnostic) {}}
@@ -136,8 +138,8 @@ type CaseObligations struct {
 	ID         string // case.md's id
 	Child      string // the child's name
 	LeadWorker string // the lead worker's name, "" when the plan names none
-	// Ended is set when the plan ended before the as-of date: nothing is
-	// due.
+	// Ended is set when the plan ended before the as-of date (Case.PlanEnd):
+	// nothing is due.
 	Ended bool
 	// Obligations are soonest first (Obligations).
 	Obligations []Obligation
@@ -228,7 +230,7 @@ func (e *engine) caseObligations(dir string, c *Case) (CaseObligations, error) {
 	if c.Record != nil {
 		co.ID = strings.Clone(strings.TrimSpace(c.Record.ID))
 	}
-	if cs := c.Cessation(); cs != nil && !cs.Date.IsZero() && cs.Date.Before(opts.AsOf) {
+	if end, ok := c.PlanEnd(opts.Profile); ok && end.Before(opts.AsOf) {
 		co.Ended = true
 	}
 	co.identity = co.Identity()

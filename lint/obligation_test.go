@@ -25,7 +25,12 @@ func TestObligations(t *testing.T) {
 		"cases/a/case.md": {Data: []byte(caseMD)},
 		"cases/a/plan.md": {Data: []byte(planMD(""))},
 		"cases/b/case.md": {Data: []byte(caseMD)},
-		"cases/b/plan.md": {Data: []byte(planMD("\n[cessation]\ndate = 2026-01-18\nreason = \"plan no longer needed\""))},
+		// An ending no conference decides (the family left the UK).
+		"cases/b/plan.md": {Data: []byte(planMD("\n[cessation]\ndate = 2026-01-18\nreason = \"left the UK\""))},
+		// "No longer needed" needs a quorate review conference deciding
+		// "cease" that day (C06 §07); with none, the plan has not ended.
+		"cases/c/case.md": {Data: []byte(caseMD)},
+		"cases/c/plan.md": {Data: []byte(planMD("\n[cessation]\ndate = 2026-01-18\nreason = \"plan no longer needed\""))},
 	}
 	prof, err := ShippedProfile(ProfileOxfordshire)
 	if err != nil {
@@ -36,7 +41,7 @@ func TestObligations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cases) != 2 || cases[0].Dir != "cases/a" || cases[1].Dir != "cases/b" {
+	if len(cases) != 3 || cases[0].Dir != "cases/a" || cases[1].Dir != "cases/b" || cases[2].Dir != "cases/c" {
 		t.Fatalf("cases = %+v", cases)
 	}
 	a := cases[0]
@@ -77,5 +82,8 @@ func TestObligations(t *testing.T) {
 	}
 	if _, ok := cases[1].NextDue(); ok {
 		t.Error("NextDue of no obligation")
+	}
+	if c := cases[2]; c.Ended || len(c.Obligations) != 2 {
+		t.Errorf("a plan ended with no conference deciding it: Ended %v, obligations %+v", c.Ended, c.Obligations)
 	}
 }

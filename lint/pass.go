@@ -122,10 +122,16 @@ func (p *Pass) ReportExtentf(doc *schema.Document, off, end int, format string, 
 func (p *Pass) Report(d Diagnostic) { p.report(d) }
 
 // Until is the last day the case is evaluated to: the as-of date, or the
-// cessation date when the plan ended before it.
+// day the plan ended (Case.PlanEnd) when that was before it. A [cessation]
+// no conference decided, where one had to (Case.CessationUndecided), has
+// not ended the plan: the case is evaluated to the as-of date.
 func (p *Pass) Until() schema.Date {
-	if c := p.Case.Cessation(); c != nil && !c.Date.IsZero() && c.Date.Before(p.AsOf) {
-		return c.Date
+	if end, ok := p.PlanEnd(); ok && end.Before(p.AsOf) {
+		return end
 	}
 	return p.AsOf
 }
+
+// PlanEnd is Case.PlanEnd under the pass's profile: the day the plan
+// ended, and false while it is in force.
+func (p *Pass) PlanEnd() (schema.Date, bool) { return p.Case.PlanEnd(p.Profile) }

@@ -7,9 +7,51 @@ import (
 	"github.com/caselint/caselint/schema"
 )
 
-// Whether a plan's ending was decided as the procedures require: "The
-// decision to cease a Child Protection Plan can only be made by a quorate
-// Child Protection conference" (Stoke-on-Trent C06 §07).
+// Whether a plan is in force, and until when. A plan is made by a
+// conference, not by plan.md: between the initial conference and the first
+// core group there is often no detailed plan yet (Oxfordshire 1.8 §1 "Outline
+// the proposed plan, making sure it is detailed enough to protect the child
+// until the first Core Group meeting"; Stoke-on-Trent C06 §05 the core group
+// "develop[s] the outline plan into a detailed plan"), and the deadlines
+// run all the same. And a plan is ended by a conference, not by plan.md:
+// "The decision to cease a Child Protection Plan can only be made by a
+// quorate Child Protection conference" (C06 §07); an ending caselint itself
+// calls unlawful (cessation-without-conference) has not ended it.
+
+// PlanUnwritten reports whether a conference of the case started a plan
+// (PlanStartConference, with a date) but plan.md is missing or could not be
+// read (YAML frontmatter, a mistyped type). invalid-record says the plan is
+// missing; the deadlines that count from the conference (seeing the child,
+// the first core group, the core group's meetings, the review conference)
+// still run, and the rules about what the plan says stay quiet.
+func (c *Case) PlanUnwritten() bool {
+	if c.Plan != nil && c.Plan.Doc != nil {
+		return false
+	}
+	cf := c.PlanStartConference()
+	return cf != nil && cf.Doc != nil && !cf.Date.IsZero()
+}
+
+// HasPlan reports whether the case holds a plan whose deadlines run:
+// plan.md could be read, or a conference started a plan whose plan.md is
+// missing (PlanUnwritten).
+func (c *Case) HasPlan() bool {
+	return c.Plan != nil && c.Plan.Doc != nil || c.PlanUnwritten()
+}
+
+// NoPlanReason says why the obligations of a case cannot be worked out at
+// all: it has no readable plan.md, and no initial or transfer conference
+// that decided "plan" to count from. It is "" when they can (HasPlan).
+// `caselint due` lists such a case with this reason rather than drop it.
+func (c *Case) NoPlanReason() string {
+	if c.HasPlan() {
+		return ""
+	}
+	if c.Plan != nil {
+		return "plan.md could not be read, and no initial or transfer conference deciding \"plan\" is recorded to count the deadlines from"
+	}
+	return "the case has no readable plan.md, and no initial or transfer conference deciding \"plan\" is recorded to count the deadlines from"
+}
 
 // CessationUndecided reports whether plan.md's [cessation] ended the plan
 // without the conference its ending needs (CessationNeedsReview: no longer
@@ -19,7 +61,8 @@ import (
 // (CeaseConferenceFaults); or, naming none, no conference that day is one.
 // A named record that could not be read, and values caselint cannot read,
 // are invalid-record's, and not held against the ending. This is
-// cessation-without-conference's test.
+// cessation-without-conference's test, and such an ending has not ended
+// the plan (PlanEnd): its deadlines run on.
 func (c *Case) CessationUndecided(p *Profile) bool {
 	if _, needed := c.CessationNeedsReview(p); !needed {
 		return false
@@ -105,4 +148,31 @@ func quorateUnreadable(cf *schema.Conference) bool {
 	}
 	v := strings.TrimSpace(string(cf.Doc.Source.Data[sp.Start:sp.End]))
 	return v != "true" && v != "false"
+}
+
+// PlanEnd returns the day this authority's plan ended, and false while it
+// is in force:
+//
+//   - plan.md's [cessation] date, unless no conference decided an ending
+//     that needed one (CessationUndecided: it has not ended the plan);
+//   - with plan.md missing or unreadable (PlanUnwritten), the first
+//     quorate review conference after the plan's start that decided
+//     "cease" on its day (CeaseConferenceFaults).
+func (c *Case) PlanEnd(p *Profile) (schema.Date, bool) {
+	if cs := c.Cessation(); cs != nil && !cs.Date.IsZero() {
+		if c.CessationUndecided(p) {
+			return schema.Date{}, false
+		}
+		return cs.Date, true
+	}
+	if !c.PlanUnwritten() {
+		return schema.Date{}, false
+	}
+	start := c.PlanStart()
+	for _, cf := range c.Conferences {
+		if cf != nil && cf.Doc != nil && cf.Decision == schema.DecisionCease && cf.Date.After(start) && len(CeaseConferenceFaults(cf, cf.Date)) == 0 {
+			return cf.Date, true
+		}
+	}
+	return schema.Date{}, false
 }

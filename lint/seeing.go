@@ -117,11 +117,12 @@ func (c *Case) ExpectedTooLate() bool {
 // SeeingFrom returns the day from which the child must be seen: the later
 // of this authority's plan's start (PlanStart: for a child who moved in,
 // the transfer conference) and the child's birth. ok is false when there is no
-// plan or no start, or the child is unborn: before the birth no rule about
+// plan (HasPlan: a conference that started one counts, plan.md missing or
+// not) or no start, or the child is unborn: before the birth no rule about
 // seeing the child or the child's bedroom applies.
 func (c *Case) SeeingFrom() (from schema.Date, ok bool) {
 	from = c.PlanStart()
-	if c.Plan == nil || from.IsZero() || c.IsUnborn() {
+	if !c.HasPlan() || from.IsZero() || c.IsUnborn() {
 		return schema.Date{}, false
 	}
 	if born := c.Birth(); !born.IsZero() && born.After(from) {

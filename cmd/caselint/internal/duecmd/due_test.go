@@ -71,7 +71,11 @@ func TestText(t *testing.T) {
 		// plan.md set, passed: both reported by lint as of 2026-11-20.
 		"OXF-2026-0298  Jayden, lead worker Laura Keane  (testdata/samples/OXF-2026-0298)\n  2026-11-01 Sun  OVERDUE by 19 days  the plan ended on the child's 18th birthday (the day after this date): [cessation] dated the birthday, reason \"reached 18\"  [plan-past-eighteen: Stoke-on-Trent C06 §07; Children Act 1989 s.105(1)]\n                  from case.md: born\n",
 		"SOT-2026-0073  Leo, lead worker Ola Adeyemi  (testdata/samples/SOT-2026-0073)\n  2026-11-05 Thu  OVERDUE by 15 days  the review conference held on the date the plan sets for it (or review_conference changed, if it was moved)  [missing-review-date: Stoke-on-Trent C06 §01; Oxfordshire 1.8 §1]\n                  from plan.md: review_conference\n",
-		"31 due in 6 cases, 3 overdue (as of 2026-11-20, profile combined)\n",
+		// Ruby's plan was "ended" at a review conference that was not
+		// quorate (cessation-without-conference): it has not ended, and
+		// what it still requires is due.
+		"SOT-2026-0019  Ruby, lead worker Hannah Moss  (testdata/samples/SOT-2026-0019)\n  2026-05-27 Wed  OVERDUE by 177 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n",
+		"35 due in 7 cases, 7 overdue (as of 2026-11-20, profile combined)\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)
@@ -79,7 +83,7 @@ func TestText(t *testing.T) {
 	}
 	// The case with an overdue obligation comes first; in each case the
 	// soonest first.
-	if !strings.HasPrefix(out, "SOT-2026-0058 ") {
+	if !strings.HasPrefix(out, "SOT-2026-0019 ") {
 		t.Errorf("the overdue case is not first:\n%s", out)
 	}
 	var last string
@@ -188,10 +192,10 @@ func TestJSON(t *testing.T) {
 	if err := dec.Decode(&j); err != nil {
 		t.Fatal(err)
 	}
-	if j.AsOf != "2026-11-20" || j.Profile != "combined" || j.WithinDays != nil || j.Total != 31 || j.Overdue != 3 || len(j.Cases) != 6 {
+	if j.AsOf != "2026-11-20" || j.Profile != "combined" || j.WithinDays != nil || j.Total != 35 || j.Overdue != 7 || len(j.Cases) != 7 {
 		t.Fatalf("header: %+v", j)
 	}
-	c := j.Cases[0]
+	c := j.Cases[1] // after SOT-2026-0019, overdue since May
 	if c.ID != "SOT-2026-0058" || c.Child != "Kai" || c.LeadWorker != "Priya Sharma" || c.Overdue != 1 || c.NextDue != "2026-10-21" {
 		t.Errorf("first case: %+v", c)
 	}
@@ -321,8 +325,8 @@ func TestICS(t *testing.T) {
 		t.Fatalf("the parser refuses the calendar: %v", err)
 	}
 	events := cal.Events()
-	if len(events) != 31 {
-		t.Fatalf("%d events, want 31", len(events))
+	if len(events) != 35 {
+		t.Fatalf("%d events, want 35", len(events))
 	}
 	uids := map[string]bool{}
 	for _, e := range events {
@@ -343,7 +347,7 @@ func TestICS(t *testing.T) {
 			t.Errorf("%s: DTSTAMP %v, %v, want the as-of date", uid, st, err)
 		}
 	}
-	first := events[0]
+	first := events[4] // after SOT-2026-0019's four
 	if got := first.GetProperty(ics.ComponentPropertySummary).Value; got != "SOT-2026-0058 (Kai): the refusal of contact escalated to the lead worker's manager" {
 		t.Errorf("SUMMARY %q", got)
 	}
