@@ -81,7 +81,8 @@ func (o Obligation) OverdueOn(d schema.Date) bool { return d.After(o.Due) }
 // then rule and key). A plan that ended before asOf (Case.PlanEnd) has
 // none: nothing is still to be done. A plan whose plan.md is missing or
 // unreadable has the obligations counted from the conference that started
-// it (Case.PlanUnwritten); a case with neither has none. This is the one list `caselint due`, and any report
+// it (Case.PlanUnwritten); a case with neither has none, and
+// CaseObligations says why (NoPlan). This is the one list `caselint due`, and any report
 // that shows a case's next deadline or how many are overdue, reads.
 func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf schema.Date) ([]Obligation, error) {
 	enabled, _, err := p.Enabled(all)
@@ -141,6 +142,11 @@ type CaseObligations struct {
 	// Ended is set when the plan ended before the as-of date (Case.PlanEnd):
 	// nothing is due.
 	Ended bool
+	// NoPlan, when set, says why the case's obligations cannot be worked
+	// out at all (Case.NoPlanReason: no readable plan.md and no conference
+	// deciding a plan): a worktray lists the case with it rather than
+	// leave it out as though nothing were due.
+	NoPlan string
 	// Obligations are soonest first (Obligations).
 	Obligations []Obligation
 
@@ -232,6 +238,8 @@ func (e *engine) caseObligations(dir string, c *Case) (CaseObligations, error) {
 	}
 	if end, ok := c.PlanEnd(opts.Profile); ok && end.Before(opts.AsOf) {
 		co.Ended = true
+	} else {
+		co.NoPlan = c.NoPlanReason()
 	}
 	co.identity = co.Identity()
 	return co, nil

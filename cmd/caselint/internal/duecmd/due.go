@@ -197,11 +197,20 @@ var printers = map[string]func(io.Writer, *Worktray, bool) error{
 // Select keeps, of cases, those whose lead worker is worker (lint.SamePerson,
 // any case; "" keeps all), and of their obligations those due within the
 // days after asOf (overdue ones always; within < 0: all); cases left with
-// none are dropped. The cases come soonest first (a case with an overdue
-// obligation before any without), then by folder.
+// none are dropped. A case whose obligations cannot be worked out at all
+// (NoPlan) is never dropped for that: it is kept, with its reason, unless
+// it names a lead worker other than worker. The cases come soonest first (a
+// case with an overdue obligation before any without, a case whose
+// obligations cannot be worked out before all), then by folder.
 func Select(cases []lint.CaseObligations, asOf schema.Date, within int, worker string) []lint.CaseObligations {
 	var out []lint.CaseObligations
 	for _, c := range cases {
+		if c.NoPlan != "" {
+			if strings.TrimSpace(worker) == "" || c.LeadWorker == "" || lint.SamePerson(worker, c.LeadWorker) {
+				out = append(out, c)
+			}
+			continue
+		}
 		if strings.TrimSpace(worker) != "" && !lint.SamePerson(worker, c.LeadWorker) {
 			continue
 		}
@@ -230,6 +239,9 @@ func sortCases(cs []lint.CaseObligations) {
 }
 
 func caseBefore(a, b lint.CaseObligations) bool {
+	if (a.NoPlan != "") != (b.NoPlan != "") {
+		return a.NoPlan != ""
+	}
 	da, _ := a.NextDue()
 	db, _ := b.NextDue()
 	if da != db {

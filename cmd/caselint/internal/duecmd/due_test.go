@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -156,13 +157,16 @@ type jsonOut struct {
 	WithinDays *int   `json:"within_days"`
 	Total      int    `json:"total"`
 	Overdue    int    `json:"overdue"`
-	Cases      []struct {
+	// NotWorkedOut counts the cases listed with no_plan.
+	NotWorkedOut int `json:"not_worked_out"`
+	Cases        []struct {
 		Dir         string `json:"dir"`
 		ID          string `json:"id"`
 		Child       string `json:"child"`
 		LeadWorker  string `json:"lead_worker"`
 		Overdue     int    `json:"overdue"`
 		NextDue     string `json:"next_due"`
+		NoPlan      string `json:"no_plan"`
 		Obligations []struct {
 			Rule     string `json:"rule"`
 			Key      string `json:"key"`
@@ -192,7 +196,7 @@ func TestJSON(t *testing.T) {
 	if err := dec.Decode(&j); err != nil {
 		t.Fatal(err)
 	}
-	if j.AsOf != "2026-11-20" || j.Profile != "combined" || j.WithinDays != nil || j.Total != 35 || j.Overdue != 7 || len(j.Cases) != 7 {
+	if j.AsOf != "2026-11-20" || j.Profile != "combined" || j.WithinDays != nil || j.Total != 35 || j.Overdue != 7 || len(j.Cases) != 7 || j.NotWorkedOut != 0 {
 		t.Fatalf("header: %+v", j)
 	}
 	c := j.Cases[1] // after SOT-2026-0019, overdue since May
@@ -466,5 +470,75 @@ func TestConfig(t *testing.T) {
 	}
 	if want := "  2026-12-22 Tue  in 32 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03]\n"; !strings.Contains(out.String(), want) {
 		t.Errorf("lacks %q:\n%s", want, out)
+	}
+}
+
+// TestNoPlan: a case with no readable plan.md has its deadlines counted
+// from the conference that made the plan (Oxfordshire 1.8 §1: an outline
+// plan until the first core group), and a case with neither plan.md nor a
+// conference deciding one is listed, with the reason, never dropped.
+func TestNoPlan(t *testing.T) {
+	dir := t.TempDir()
+	caseMD := "+++\ntype = \"case\"\nid = \"%s\"\n\n[child]\nname = \"Ellie\"\nborn = 2019-04-02\nfirst_language = \"English\"\n\n" +
+		"[[people]]\nname = \"Gemma Shaw\"\nrole = \"mother\"\nfamily = true\n\n" +
+		"[[people]]\nname = \"Tom Reid\"\nrole = \"social worker\"\nagency = \"Children's Services\"\nqualified = true\n\n" +
+		"[[people]]\nname = \"Ruth Moss\"\nrole = \"conference and review manager\"\nagency = \"Children's Services\"\n+++\n\n## Background\nEllie lives with her mother.\n"
+	files := map[string]string{
+		"cases/A/case.md": fmt.Sprintf(caseMD, "SOT-NP-A"),
+		"cases/A/conferences/2026-09-01-initial.md": "+++\ntype = \"conference\"\nkind = \"initial\"\ndate = 2026-09-01\nchair = \"Ruth Moss\"\nquorate = true\n" +
+			"decision = \"plan\"\noutcomes = [\"O1\"]\nfirst_core_group = 2026-09-10\nnext_review = 2026-11-27\n+++\n\n## Decision\nA plan.\n",
+		"cases/A/visits/2026-09-02.md": "+++\ntype = \"visit\"\ndate = 2026-09-02T16:00:00\nby = \"Tom Reid\"\npresent = [\"Ellie\", \"Gemma Shaw\"]\n" +
+			"child_seen = true\nseen_alone = true\n+++\n\n## Wishes and feelings\n\nEllie, seen on her own in her room, said she likes school.\n",
+		"cases/B/case.md": fmt.Sprintf(caseMD, "SOT-NP-B"),
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run := func(format, worker string) string {
+		t.Helper()
+		ios, _, out, _ := iostreams.Test()
+		o := Options{IO: ios, Rules: checks.All(), Format: format, Paths: []string{"cases"}, AsOf: "2026-11-20", Profile: "stoke-on-trent", Worker: worker,
+			Getwd: func() (string, error) { return dir, nil },
+			Now:   func() time.Time { t.Fatal("due read the clock"); return time.Time{} }}
+		if err := Run(context.Background(), &o); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	text := run("text", "")
+	for _, want := range []string{
+		"SOT-NP-B  Ellie, no lead worker named  (cases/B)\n  deadlines not worked out: the case has no readable plan.md, and no initial or transfer conference deciding \"plan\" is recorded to count the deadlines from\n",
+		"  2026-09-15 Tue  OVERDUE by 66 days  the first core group meeting  [late-first-core-group: Stoke-on-Trent C06 §05]\n                  from conferences/2026-09-01-initial.md: initial conference\n",
+		"  2026-10-12 Mon  OVERDUE by 39 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03]\n                  from visits/2026-09-02.md: last seen alone\n",
+		"3 due in 2 cases, 2 overdue, 1 case whose deadlines could not be worked out (as of 2026-11-20, profile stoke-on-trent)\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	if !strings.HasPrefix(text, "SOT-NP-B ") {
+		t.Errorf("the case whose deadlines are unknown is not first:\n%s", text)
+	}
+	// Nobody can say it is not the worker's case: it stays.
+	if w := run("text", "Emma Walsh"); !strings.Contains(w, "SOT-NP-B ") || !strings.Contains(w, "0 due in 1 case, 0 overdue, 1 case whose deadlines could not be worked out") {
+		t.Errorf("--worker dropped the case:\n%s", w)
+	}
+	var j jsonOut
+	if err := json.Unmarshal([]byte(run("json", "")), &j); err != nil {
+		t.Fatal(err)
+	}
+	if j.NotWorkedOut != 1 || len(j.Cases) != 2 || j.Cases[0].ID != "SOT-NP-B" || !strings.Contains(j.Cases[0].NoPlan, "no readable plan.md") || j.Cases[1].NoPlan != "" || j.Total != 3 {
+		t.Errorf("json: %+v", j)
+	}
+	cal := run("ics", "")
+	checkRFC5545(t, cal)
+	if !strings.Contains(cal, "SUMMARY:SOT-NP-B (Ellie): deadlines not worked out\r\n") || !strings.Contains(cal, "DTSTART;VALUE=DATE:20261120\r\n") {
+		t.Errorf("ics:\n%s", cal)
 	}
 }

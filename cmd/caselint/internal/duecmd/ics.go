@@ -34,6 +34,26 @@ func printICS(w io.Writer, t *Worktray, redact bool) error {
 		if id == "" {
 			id = c.Dir
 		}
+		if c.NoPlan != "" {
+			// No deadline to date: an event on the as-of day says the
+			// case's deadlines could not be worked out, and why, rather
+			// than leave it out of the calendar.
+			line("BEGIN", "VEVENT")
+			line("UID", eventUID(c.Identity(), lint.Obligation{Rule: "due", Key: "no-plan"}))
+			line("DTSTAMP", stamp)
+			line("DTSTART;VALUE=DATE", icsDate(t.AsOf.Year, int(t.AsOf.Month), t.AsOf.Day))
+			end := t.AsOf.AddDays(1)
+			line("DTEND;VALUE=DATE", icsDate(end.Year, int(end.Month), end.Day))
+			summary := id + ": deadlines not worked out"
+			if !redact && c.Child != "" {
+				summary = id + " (" + c.Child + "): deadlines not worked out"
+			}
+			line("SUMMARY", escapeText(summary))
+			line("DESCRIPTION", escapeText(c.NoPlan))
+			line("CATEGORIES", escapeText("caselint"))
+			line("TRANSP", "TRANSPARENT")
+			line("END", "VEVENT")
+		}
 		for _, o := range c.Obligations {
 			line("BEGIN", "VEVENT")
 			line("UID", eventUID(c.Identity(), o))

@@ -14,19 +14,26 @@ type jsonWorktray struct {
 	AsOf    string `json:"as_of"`
 	Profile string `json:"profile"`
 	// WithinDays is --within in days; null: every obligation.
-	WithinDays *int       `json:"within_days"`
-	Total      int        `json:"total"`
-	Overdue    int        `json:"overdue"`
-	Cases      []jsonCase `json:"cases"`
+	WithinDays *int `json:"within_days"`
+	Total      int  `json:"total"`
+	Overdue    int  `json:"overdue"`
+	// NotWorkedOut counts the cases whose deadlines could not be worked
+	// out (each with its no_plan reason).
+	NotWorkedOut int        `json:"not_worked_out"`
+	Cases        []jsonCase `json:"cases"`
 }
 
 type jsonCase struct {
-	Dir         string           `json:"dir"`
-	ID          string           `json:"id"`
-	Child       string           `json:"child"`
-	LeadWorker  string           `json:"lead_worker"`
-	Overdue     int              `json:"overdue"`
-	NextDue     string           `json:"next_due"`
+	Dir        string `json:"dir"`
+	ID         string `json:"id"`
+	Child      string `json:"child"`
+	LeadWorker string `json:"lead_worker"`
+	Overdue    int    `json:"overdue"`
+	NextDue    string `json:"next_due"`
+	// NoPlan says why the case's deadlines could not be worked out (no
+	// readable plan.md and no conference deciding a plan); absent when
+	// they could.
+	NoPlan      string           `json:"no_plan,omitempty"`
 	Obligations []jsonObligation `json:"obligations"`
 }
 
@@ -60,7 +67,10 @@ func printJSON(w io.Writer, t *Worktray, _ bool) error {
 		out.WithinDays = &within
 	}
 	for _, c := range t.Cases {
-		jc := jsonCase{Dir: c.Dir, ID: c.ID, Child: c.Child, LeadWorker: c.LeadWorker, Overdue: c.Overdue(t.AsOf), Obligations: []jsonObligation{}}
+		jc := jsonCase{Dir: c.Dir, ID: c.ID, Child: c.Child, LeadWorker: c.LeadWorker, Overdue: c.Overdue(t.AsOf), NoPlan: c.NoPlan, Obligations: []jsonObligation{}}
+		if c.NoPlan != "" {
+			out.NotWorkedOut++
+		}
 		if d, ok := c.NextDue(); ok {
 			jc.NextDue = d.String()
 		}

@@ -12,14 +12,16 @@ import (
 // printText writes the worktray for reading: a line per case (id, child,
 // lead worker, folder), then a line per obligation: its due day and how far
 // off it is, what is due, the rule and paragraphs, and the record the date
-// is counted from (its path in the case folder); then a summary line.
+// is counted from (its path in the case folder); a case whose deadlines
+// cannot be worked out (no plan, no conference deciding one) has a line
+// saying why instead; then a summary line.
 //
 //	SOT-2026-0042  Zofia, lead worker Emma Walsh  (testdata/samples/SOT-2026-0042)
 //	  2026-11-18 Wed  OVERDUE by 2 days  the next core group meeting  [overdue-core-group: Stoke-on-Trent C06 §05]
 //	                  from core-groups/2026-10-21.md: last core group met
 func printText(w io.Writer, t *Worktray, _ bool) error {
 	var b strings.Builder
-	n, overdue := 0, 0
+	n, overdue, unknown := 0, 0, 0
 	for _, c := range t.Cases {
 		id := c.ID
 		if id == "" {
@@ -30,6 +32,10 @@ func printText(w io.Writer, t *Worktray, _ bool) error {
 			lead = "lead worker " + c.LeadWorker
 		}
 		fmt.Fprintf(&b, "%s  %s, %s  (%s)\n", id, c.Child, lead, c.Dir)
+		if c.NoPlan != "" {
+			unknown++
+			fmt.Fprintf(&b, "  deadlines not worked out: %s\n", c.NoPlan)
+		}
 		for _, o := range c.Obligations {
 			n++
 			if o.OverdueOn(t.AsOf) {
@@ -43,7 +49,11 @@ func printText(w io.Writer, t *Worktray, _ bool) error {
 	if t.Within >= 0 {
 		ahead = fmt.Sprintf(", within %s", days(t.Within))
 	}
-	fmt.Fprintf(&b, "%d due in %d %s, %d overdue (as of %s, profile %s%s)\n", n, len(t.Cases), plural(len(t.Cases), "case", "cases"), overdue, t.AsOf, t.Profile, ahead)
+	notWorkedOut := ""
+	if unknown > 0 {
+		notWorkedOut = fmt.Sprintf(", %d %s whose deadlines could not be worked out", unknown, plural(unknown, "case", "cases"))
+	}
+	fmt.Fprintf(&b, "%d due in %d %s, %d overdue%s (as of %s, profile %s%s)\n", n, len(t.Cases), plural(len(t.Cases), "case", "cases"), overdue, notWorkedOut, t.AsOf, t.Profile, ahead)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
