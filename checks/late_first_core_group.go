@@ -135,7 +135,9 @@ func runLateFirstCoreGroup(pass *lint.Pass) error {
 	switch {
 	case first != nil && !first.Date.After(until):
 		if first.Date.After(due) {
-			pass.Reportf(first.Doc, first.Doc.At("date"),
+			// The occurrence is the conference counted from: a change
+			// to it leaves this line as it was (ReportGapf).
+			pass.ReportOccurrencef(lint.GapOccurrence(conf.Date), first.Doc, first.Doc.At("date"),
 				"the first core group was held on %s, %d working days after %s on %s: it must take place within %s of the conference, by %s; a meeting cannot be moved after the event: record in the minutes why it was late, and mark the finding reviewed with a caselint:ignore comment giving that reason (%s)",
 				first.Date.Long(), pass.Calendar.WorkingDaysAfter(conf.Date, first.Date), which, conf.Date.Long(), cgIntervalWords(within), due.Long(), cite(pass))
 		}

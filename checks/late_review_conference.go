@@ -98,7 +98,9 @@ type nextReview struct {
 
 func runLateReviewConference(pass *lint.Pass) error {
 	next, ok := walkReviewConferences(pass, func(cf *schema.Conference, due schema.Date, prev *schema.Conference, which string) {
-		pass.Reportf(cf.Doc, cf.Doc.At("date"),
+		// The occurrence is the conference counted from: a change that
+		// makes the gap start earlier leaves this line as it was.
+		pass.ReportOccurrencef(lint.GapOccurrence(prev.Date), cf.Doc, cf.Doc.At("date"),
 			"this review conference, held on %s, was late: it was due by %s, %s after %s of %s (%s)",
 			cf.Date.Long(), due.Long(), intervalAfter(prev, pass.Profile.FirstReviewWithin, pass.Profile.ReviewEvery), which, prev.Date.Long(), cite(pass))
 	})

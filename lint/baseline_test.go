@@ -312,3 +312,59 @@ func TestBaselineOpenFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestClosedGapFingerprint: a gap that has closed, reported with ReportGapf
+// on the record that ended it, is fingerprinted with the day it opened:
+// the line of that record is the same whether the gap began in October or
+// in September (a visit deleted, seen_alone corrected on an earlier one),
+// and the longer gap must not pass for the one a baseline (or
+// --new-from-rev) already holds. The same gap, its message reworded,
+// keeps its fingerprint.
+func TestClosedGapFingerprint(t *testing.T) {
+	lintWith := func(from schema.Date, words string) Finding {
+		t.Helper()
+		gap := &Rule{ID: "gap", Severity: Error, Run: func(p *Pass) error {
+			doc := p.Case.Plan.Doc
+			p.ReportGapf(Span{From: from, Due: from.AddDays(28), To: schema.NewDate(2026, 11, 19)}, doc, doc.At("started"), "closed gap since %s, %s", from.Long(), words)
+			return nil
+		}}
+		res := run(t, fstest.MapFS{"a/case.md": {Data: []byte(caseMD)}, "a/plan.md": {Data: []byte(planMD(""))}}, gap)
+		for _, f := range res.Findings {
+			if f.RuleID == "gap" {
+				return f
+			}
+		}
+		t.Fatal("no finding")
+		return Finding{}
+	}
+	sep, oct := schema.NewDate(2026, 9, 2), schema.NewDate(2026, 10, 1)
+	short, reworded, longer := lintWith(oct, "late"), lintWith(oct, "very late"), lintWith(sep, "late")
+	if short.Fingerprint != reworded.Fingerprint {
+		t.Errorf("the same closed gap, reworded: fingerprints %s and %s differ", short.Fingerprint, reworded.Fingerprint)
+	}
+	if short.Fingerprint == longer.Fingerprint {
+		t.Errorf("a closed gap that starts earlier has the shorter gap's fingerprint %s", short.Fingerprint)
+	}
+	if plain := fingerprint("gap", short.Path, "started = 2026-01-12", 0); short.Fingerprint == plain {
+		t.Errorf("a closed gap is fingerprinted by its line alone")
+	}
+	if short.IsOpen() {
+		t.Errorf("a closed gap is open")
+	}
+	b := NewBaseline([]Finding{short})
+	if len(b.Entries) != 1 {
+		t.Fatalf("baseline of a closed gap: %v, want its entry", b.Entries)
+	}
+	if kept, hidden, _ := b.Hide([]Finding{reworded}, func(string) bool { return true }); len(kept) != 0 || hidden != 1 {
+		t.Errorf("the same closed gap: kept %v, hidden %d; want it hidden", kept, hidden)
+	}
+	if kept, hidden, _ := b.Hide([]Finding{longer}, func(string) bool { return true }); len(kept) != 1 || hidden != 0 {
+		t.Errorf("the longer gap: kept %v, hidden %d; want it kept", kept, hidden)
+	}
+	if n := len(NewSince([]Finding{longer}, []Finding{short})); n != 1 {
+		t.Errorf("NewSince: the longer gap, %d new, want 1", n)
+	}
+	if n := len(NewSince([]Finding{reworded}, []Finding{short})); n != 0 {
+		t.Errorf("NewSince: the same gap, %d new, want 0", n)
+	}
+}

@@ -72,10 +72,17 @@ func (p *Pass) Reportf(doc *schema.Document, off int, format string, args ...any
 	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...)})
 }
 
-// ReportGapf is Reportf for a finding about a gap: span is drawn on the
-// case's timeline.
+// ReportGapf is Reportf for a finding about a gap that has closed,
+// reported on the record that ended it: span is drawn on the case's
+// timeline, and its occurrence is the day the gap opened, span.From
+// (Diagnostic.Occurrence). The line of the record that closed the gap
+// does not say where it began: a change that makes the gap start earlier
+// (a visit deleted, seen_alone corrected on an earlier one) leaves that
+// line as it was, and without the occurrence a baseline entry, or
+// --new-from-rev, would take the longer gap for the one already known.
 func (p *Pass) ReportGapf(span Span, doc *schema.Document, off int, format string, args ...any) {
-	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...), Span: &span})
+	p.report(Diagnostic{Doc: doc, Offset: off, Message: fmt.Sprintf(format, args...), Msg: schema.Msgf(format, args...), Span: &span,
+		Occurrence: GapOccurrence(span.From)})
 }
 
 // ReportOpenGapf is ReportGapf for a gap still open at the day linted to
