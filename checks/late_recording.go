@@ -30,6 +30,15 @@ procedure sets a number) after the date it records: the
 day of the event is day 0, so a record committed on the 5th working day is
 on time. The commit's date is taken as a date in London.
 
+The day a record was first committed is the earlier of the author date
+and the committer date of the commit that first holds it. git commit
+--amend, a rebase and a cherry-pick set the committer date to the day of
+the rewrite and keep the author date, so a visit committed on 12 November
+and amended on 24 November was recorded on 12 November. (A squash merge
+makes a new commit with both dates new: the record is first committed by
+the merge. And an author date set by hand, git commit --date, is taken
+as given.)
+
 The finding points at the record's date line and names the commit that
 first added the record, its author and its date; SARIF carries them in the
 result's properties. A record renamed or moved since (its case folder
@@ -70,7 +79,7 @@ func runLateRecording(pass *lint.Pass) error {
 	}
 	var late []lateRecord
 	for _, r := range historyRecords(pass.Case) {
-		first, committed, ok := firstRecorded(pass, r)
+		first, committed, ok := firstRecorded(pass, r, recordedDate)
 		if !ok {
 			continue
 		}
@@ -206,19 +215,29 @@ var london = func() *time.Location {
 	return loc
 }()
 
-// commitDate is the day version v was committed, in London.
-func commitDate(v lint.Version) schema.Date { return schema.DateOf(v.When.In(london)) }
+// recordedDate is the day version v was recorded, in London: the earlier
+// of its commit's author and committer dates (lint.Version.Recorded), so
+// that amending, rebasing or cherry-picking a commit, which moves its
+// committer date to the day of the rewrite, does not make a record
+// written on time look late (late-recording), nor a correction made in
+// time look like a rewrite (rewritten-record).
+func recordedDate(v lint.Version) schema.Date { return schema.DateOf(v.Recorded().In(london)) }
 
-// firstRecorded returns the commit that first added record r and the day
-// it was made (in London), or false when r is not committed yet, or was
-// first committed after the as-of date (as of that date it had not been
-// recorded).
-func firstRecorded(pass *lint.Pass, r historyRecord) (lint.Version, schema.Date, bool) {
+// committedDate is the day version v's commit was made, in London: its
+// committer date, when the content provably stood in a commit
+// (recorded-before-event).
+func committedDate(v lint.Version) schema.Date { return schema.DateOf(v.When.In(london)) }
+
+// firstRecorded returns the commit that first added record r and its day
+// (in London) as dateOf gives it, or false when r is not committed yet,
+// or was first committed after the as-of date (as of that date it had not
+// been recorded).
+func firstRecorded(pass *lint.Pass, r historyRecord, dateOf func(lint.Version) schema.Date) (lint.Version, schema.Date, bool) {
 	vs := pass.History.Versions(r.doc.Source.Path)
 	if len(vs) == 0 {
 		return lint.Version{}, schema.Date{}, false
 	}
-	committed := commitDate(vs[0])
+	committed := dateOf(vs[0])
 	if afterAsOf(pass, committed) {
 		return lint.Version{}, schema.Date{}, false
 	}

@@ -27,7 +27,10 @@ a visit record gives the time of day (date = 2026-01-12T14:00:00), a first
 commit earlier that same day, before that time, fires too; a record that
 gives only the day, committed on that day, does not (it cannot be told).
 Commit times are taken as times in London, as the records' dates and times
-are written.
+are written. The time is the commit's committer date, when the record
+provably stood in a commit, not its author date: an amended commit keeps
+the author date of the commit it replaced, which may not have held the
+record yet.
 
 The finding points at the record's date line and names the commit that
 first added the record, its author and its date; SARIF carries them in the
@@ -53,7 +56,11 @@ func runRecordedBeforeEvent(pass *lint.Pass) error {
 		return nil
 	}
 	for _, r := range historyRecords(pass.Case) {
-		first, committed, ok := firstRecorded(pass, r)
+		// The committer date, not the earlier author date late-recording
+		// reads: the author date of an amended commit is that of the
+		// commit it replaced, whose content may not have held this record
+		// yet, and is set by whoever commits (git commit --date).
+		first, committed, ok := firstRecorded(pass, r, committedDate)
 		if !ok {
 			continue
 		}

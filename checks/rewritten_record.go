@@ -36,7 +36,9 @@ than the profile's recording_limit (5 working days by default) after the
 record was first committed: until then the record is still being written.
 Changes to the narrative (the Markdown body), and to the frontmatter's
 comments or layout, are not rewrites. Commit dates are taken as dates in
-London.
+London, and each commit's date is the earlier of its author and committer
+dates, as for late-recording: a branch rebased after review keeps the
+days its changes were made.
 
 The finding points at the record's date line and names the commit that
 changed the facts, its author and the keys it changed; SARIF carries the
@@ -72,14 +74,17 @@ func runRewrittenRecord(pass *lint.Pass) error {
 		if len(vs) < 2 {
 			continue
 		}
-		firstDay := commitDate(vs[0])
+		// Both days are the days recorded (recordedDate): a branch rebased
+		// after review moves every committer date to the day of the
+		// rebase, and a correction made in time would look late.
+		firstDay := recordedDate(vs[0])
 		open := pass.Calendar.Add(firstDay, limit) // the last day the record may still be written
 		for i := 1; i < len(vs); i++ {
 			v := vs[i]
 			if v.Blob == vs[i-1].Blob && v.Parents == "" {
 				continue
 			}
-			day := commitDate(v)
+			day := recordedDate(v)
 			if afterAsOf(pass, day) {
 				continue // not yet made, as of the as-of date
 			}

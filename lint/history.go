@@ -36,7 +36,12 @@ type Version struct {
 	Commit string    // full hash
 	Author string    // the author's name (not their email)
 	When   time.Time // the commit's committer date: when it entered the record
-	Blob   string    // the file's blob hash at this version
+	// Authored is the commit's author date: when the commit was first
+	// made, which git commit --amend, a rebase and a cherry-pick keep
+	// while they reset the committer date; zero when the history does not
+	// say (Recorded).
+	Authored time.Time
+	Blob     string // the file's blob hash at this version
 	// Parents is what the commit changed: the file's blob hash in each of
 	// the commit's parents, separated by spaces, "-" where a parent did not
 	// have it. For a renamed file it is the blob at its old path; for a
@@ -45,6 +50,21 @@ type Version struct {
 	// is then taken as the one this one changed. (A string keeps Version
 	// comparable.)
 	Parents string
+}
+
+// Recorded is when the version was first recorded, as its commit says:
+// the earlier of its author and committer dates (When where the author
+// date is not known). Rewriting history (git commit --amend, a rebase, a
+// cherry-pick) moves the committer date to the day of the rewrite and
+// keeps the author date, so a record written on time and rewritten later
+// is not taken as recorded late. It can only make a version look
+// earlier: recorded-before-event, which asks when the content provably
+// existed, reads When instead.
+func (v Version) Recorded() time.Time {
+	if !v.Authored.IsZero() && (v.When.IsZero() || v.Authored.Before(v.When)) {
+		return v.Authored
+	}
+	return v.When
 }
 
 // ParentBlobs returns the blobs of the file in the commit's parents that

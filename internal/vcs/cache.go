@@ -43,8 +43,10 @@ import (
 //	commits: count, then each, parents before children:
 //	         hash, tree, parent count and parents,
 //	         author (an index into authors),
-//	         committer date (seconds since 1970, varint), its zone: 0 UTC,
-//	         1 an offset (varint seconds) follows, 2 no date,
+//	         committer date (a zone byte: 0 UTC, 1 an offset, 2 no date;
+//	         then, but for 2, seconds since 1970 (varint) and, for 1,
+//	         the offset in seconds (varint)), then the author date,
+//	         written the same way,
 //	         change count, then each as path (an index into paths), blob,
 //	         and where it came from in each parent: a count, then each as
 //	         0 (the same path) or 1 + an index into paths, and a blob
@@ -62,7 +64,10 @@ const (
 	// 3: the files of a commit are its records in .md and .markdown, in
 	// any case (schema.IsRecordName); a cache of format 2 left out those
 	// in 2026-01-19.MD or .markdown.
-	cacheVersion = 3
+	// 4: each commit keeps its author date too (late-recording reads the
+	// earlier of the two dates); a cache of format 3 has only the
+	// committer's, and is read anew.
+	cacheVersion = 4
 	// cacheMaxSize bounds what is read: a cache this large is not one
 	// caselint wrote for any repository it can lint in memory.
 	cacheMaxSize = 1 << 30
@@ -367,12 +372,29 @@ func removeStaleTemps(dir string, now time.Time) {
 	}
 }
 
-// Zones of a committer date in the cache.
+// Zones of a commit's date (committer or author) in the cache.
 const (
 	zoneUTC    = 0 // in UTC, as go-git gives a date whose zone it cannot read
 	zoneOffset = 1 // at a fixed offset from UTC, as git records it
 	zoneNone   = 2 // no date
 )
+
+// appendCacheTime appends a commit's date to b: its zone, then, unless
+// there is no date, its seconds and, at an offset, the offset.
+func appendCacheTime(b []byte, when time.Time) []byte {
+	switch {
+	case when.IsZero():
+		return append(b, zoneNone)
+	case when.Location() == time.UTC:
+		b = append(b, zoneUTC)
+		return binary.AppendVarint(b, when.Unix())
+	default:
+		_, offset := when.Zone()
+		b = append(b, zoneOffset)
+		b = binary.AppendVarint(b, when.Unix())
+		return binary.AppendVarint(b, int64(offset))
+	}
+}
 
 // encodeCache encodes commits (parents first) in the cache's format.
 func encodeCache(commits []*commitChanges) []byte {
@@ -426,19 +448,8 @@ func encodeCache(commits []*commitChanges) []byte {
 			b = append(b, p[:]...)
 		}
 		b = binary.AppendUvarint(b, authorIndex[c.author])
-		when := c.when.When
-		switch {
-		case when.IsZero():
-			b = append(b, zoneNone)
-		case when.Location() == time.UTC:
-			b = append(b, zoneUTC)
-			b = binary.AppendVarint(b, when.Unix())
-		default:
-			_, offset := when.Zone()
-			b = append(b, zoneOffset)
-			b = binary.AppendVarint(b, when.Unix())
-			b = binary.AppendVarint(b, int64(offset))
-		}
+		b = appendCacheTime(b, c.when.When)
+		b = appendCacheTime(b, c.authored)
 		b = binary.AppendUvarint(b, uint64(len(c.changes)))
 		for _, ch := range c.changes {
 			b = binary.AppendUvarint(b, pathIndex[ch.path])
@@ -518,6 +529,31 @@ func (r *cacheReader) hash() plumbing.Hash {
 	var h plumbing.Hash
 	copy(h[:], r.bytes(len(h)))
 	return h
+}
+
+// time reads a date appendCacheTime wrote; zones are the offsets' zones
+// made so far, shared by the dates of one file.
+func (r *cacheReader) time(zones map[int64]*time.Location) time.Time {
+	switch r.byte() {
+	case zoneNone:
+	case zoneUTC:
+		return time.Unix(r.varint(), 0).In(time.UTC)
+	case zoneOffset:
+		sec, offset := r.varint(), r.varint()
+		if offset <= -24*3600 || offset >= 24*3600 {
+			r.fail()
+			break
+		}
+		loc, ok := zones[offset]
+		if !ok {
+			loc = time.FixedZone("", int(offset))
+			zones[offset] = loc
+		}
+		return time.Unix(sec, 0).In(loc)
+	default:
+		r.fail()
+	}
+	return time.Time{}
 }
 
 func (r *cacheReader) byte() byte {
@@ -605,25 +641,8 @@ func decodeCache(data []byte) (map[plumbing.Hash]*commitChanges, error) {
 		} else {
 			r.fail()
 		}
-		switch r.byte() {
-		case zoneNone:
-		case zoneUTC:
-			c.when.When = time.Unix(r.varint(), 0).In(time.UTC)
-		case zoneOffset:
-			sec, offset := r.varint(), r.varint()
-			if offset <= -24*3600 || offset >= 24*3600 {
-				r.fail()
-				break
-			}
-			loc, ok := zones[offset]
-			if !ok {
-				loc = time.FixedZone("", int(offset))
-				zones[offset] = loc
-			}
-			c.when.When = time.Unix(sec, 0).In(loc)
-		default:
-			r.fail()
-		}
+		c.when.When = r.time(zones)
+		c.authored = r.time(zones)
 		if nc := r.count(hashLen + 2); nc > 0 {
 			c.changes = make([]change, nc)
 			// Where each change came from in each parent, allocated

@@ -301,6 +301,7 @@ func TestDecodeCacheTruncated(t *testing.T) {
 	}
 	commits[0].when.When = when
 	commits[1].when.When = when.UTC()
+	commits[0].authored = when.AddDate(0, 0, -12) // amended 12 days on
 	data := encodeCache(commits)
 	got, err := decodeCache(data)
 	if err != nil {
@@ -310,6 +311,7 @@ func TestDecodeCacheTruncated(t *testing.T) {
 		g := got[c.hash]
 		if g == nil || g.tree != c.tree || g.author != c.author || !reflect.DeepEqual(g.parents, c.parents) ||
 			!g.when.When.Equal(c.when.When) || g.when.When.Location().String() != c.when.When.Location().String() ||
+			!g.authored.Equal(c.authored) || g.authored.IsZero() != c.authored.IsZero() ||
 			!reflect.DeepEqual(g.changes, c.changes) {
 			t.Errorf("decoded %+v, want %+v", g, c)
 		}

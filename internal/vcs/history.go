@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
@@ -60,6 +61,10 @@ type commitInfo struct {
 	parents []plumbing.Hash
 	author  string
 	when    object.Signature // the committer
+	// authored is the author date: when the commit was first made, which
+	// git commit --amend, a rebase and a cherry-pick keep while they
+	// reset the committer date (lint.Version.Authored).
+	authored time.Time
 }
 
 // History builds the history index in one pass over the commits reachable
@@ -445,7 +450,7 @@ func (r *replayer) apply(versions map[string][]lint.Version, i int, cc *commitCh
 	}
 	if made {
 		versions[ch.path] = append(versions[ch.path], lint.Version{
-			Commit: r.commit, Author: author, When: cc.when.When, Blob: ch.blob.String(), Parents: parents.String(),
+			Commit: r.commit, Author: author, When: cc.when.When, Authored: cc.authored, Blob: ch.blob.String(), Parents: parents.String(),
 		})
 	}
 }
@@ -733,7 +738,7 @@ func parseCommit(h plumbing.Hash, data []byte) (*commitInfo, error) {
 		case "author":
 			var s object.Signature
 			s.Decode(val)
-			c.author = s.Name
+			c.author, c.authored = s.Name, s.When
 		case "committer":
 			c.when.Decode(val)
 		}

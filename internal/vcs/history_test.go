@@ -329,3 +329,42 @@ func TestHistoryAgainstGitLog(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryAuthorDate: each version carries its commit's author date as
+// well as its committer date, read afresh and through the cache alike: an
+// amended commit keeps the author date of the commit it replaced, and
+// lint.Version.Recorded is the earlier of the two.
+func TestHistoryAuthorDate(t *testing.T) {
+	g := newTestRepo(t)
+	const visit = "cases/STK-1/visits/2026-11-12.md"
+	g.write(visit, "v1\n")
+	g.commit("Ann Smith", "2026-11-12T17:00:00Z", "visit recorded")
+	g.gitEnv([]string{"GIT_COMMITTER_DATE=2026-11-24T09:00:00+00:00"}, "commit", "-q", "--amend", "-m", "visit recorded, reworded")
+
+	r := g.open()
+	defer func() { _ = r.Close() }()
+	fresh, err := r.History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, use, err := r.CachedHistory(); err != nil || !use.Written { // writes the cache
+		t.Fatalf("first cached history: %+v, %v", use, err)
+	}
+	cached, use, err := r.CachedHistory() // reads it
+	if err != nil || use.Known != 1 || use.Read != 0 {
+		t.Fatalf("cached history: %+v, %v; want the commit from the cache", use, err)
+	}
+	for name, h := range map[string]*History{"fresh": fresh, "cached": cached} {
+		vs := h.Versions(visit)
+		if len(vs) != 1 {
+			t.Fatalf("%s: %d versions, want 1", name, len(vs))
+		}
+		v := vs[0]
+		if !v.When.Equal(date("2026-11-24T09:00:00Z")) || !v.Authored.Equal(date("2026-11-12T17:00:00Z")) {
+			t.Errorf("%s: committed %v, authored %v; want 24 November and 12 November", name, v.When, v.Authored)
+		}
+		if !v.Recorded().Equal(date("2026-11-12T17:00:00Z")) {
+			t.Errorf("%s: recorded %v, want the author date", name, v.Recorded())
+		}
+	}
+}
