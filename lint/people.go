@@ -23,6 +23,44 @@ import (
 // name, any case, surrounding spaces and a role in brackets ignored.
 func SamePerson(a, b string) bool { return schema.SamePersonKey(a, b) }
 
+// PersonNamed returns the person of names whom query names, as a team
+// manager types a worker's name: the one the same person as query
+// (SamePerson), or, when none is and query is a single word, the one
+// whose first name or surname it is, any case ("priya" for "Priya
+// Sharma", "Sharma" too). people is how many different people query
+// names: 1 when person is found; 0 when no one, and more when a single
+// word is the first name or surname of several (two Priyas), which names
+// none of them. A title in the name ("Ms Priya Sharma") is left out, as
+// SamePerson leaves it.
+func PersonNamed(query string, names []string) (person string, people int) {
+	q := schema.PersonKey(query)
+	if q == "" {
+		return "", 0
+	}
+	for _, n := range names {
+		if schema.PersonKey(n) == q {
+			return n, 1
+		}
+	}
+	if strings.Contains(q, " ") {
+		return "", 0
+	}
+	var keys []string
+	for _, n := range names {
+		k := schema.PersonKey(n)
+		first, _, _ := strings.Cut(k, " ")
+		last := k[strings.LastIndexByte(k, ' ')+1:]
+		if (first == q || last == q) && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+			person = n
+		}
+	}
+	if len(keys) != 1 {
+		return "", len(keys)
+	}
+	return person, 1
+}
+
 // AmongPeople reports whether ref names one of refs (SamePerson).
 // ref's key is made once, not again for each of refs.
 func AmongPeople(ref string, refs []string) bool {

@@ -779,3 +779,38 @@ func TestRoleMemo(t *testing.T) {
 		t.Errorf("%d roles kept; at most %d should be", n, roleMemoMax)
 	}
 }
+
+// TestPersonNamed: the full name, any case and spacing, a title left out,
+// names its person; a single word names the one person whose first name
+// or surname it is, and no one when two people share it; anything else
+// names no one.
+func TestPersonNamed(t *testing.T) {
+	leads := []string{"Priya Sharma", "Emma Walsh", "PRIYA SHARMA", "Tom Ashby", "Tom Reid", "Ola Adeyemi (social worker)"}
+	for _, tc := range []struct {
+		query, want string
+		people      int
+	}{
+		{"Priya Sharma", "Priya Sharma", 1},
+		{"  priya   SHARMA ", "Priya Sharma", 1},
+		{"Ms Priya Sharma", "Priya Sharma", 1},
+		{"Priya", "Priya Sharma", 1}, // written twice, one person
+		{"sharma", "Priya Sharma", 1},
+		{"Ola", "Ola Adeyemi (social worker)", 1},
+		{"Tom", "", 2},
+		{"Ashby", "Tom Ashby", 1},
+		{"Emma Walsch", "", 0},
+		{"Walsh Emma", "", 0},
+		{"Pri", "", 0},
+		{"Emma Sharma", "", 0},
+		{"", "", 0},
+		{"  ", "", 0},
+	} {
+		got, n := PersonNamed(tc.query, leads)
+		if n != tc.people || !SamePerson(got, tc.want) && got != tc.want {
+			t.Errorf("PersonNamed(%q) = %q, %d; want %q, %d", tc.query, got, n, tc.want, tc.people)
+		}
+	}
+	if got, n := PersonNamed("Priya", nil); got != "" || n != 0 {
+		t.Errorf("PersonNamed among no one = %q, %d", got, n)
+	}
+}

@@ -34,7 +34,9 @@ type Options struct {
 	// Within is how far ahead to look ("14d", "2w"); "" lists every open
 	// obligation. Overdue ones are always listed.
 	Within string
-	// Worker keeps the cases whose lead worker it names (any case).
+	// Worker keeps the cases whose lead worker it names (any case; a
+	// first name or surname one lead worker alone has); naming no case's
+	// lead worker, or several, is a usage error.
 	Worker string
 	Format string
 	Output string
@@ -87,7 +89,7 @@ than adding them twice. --redact leaves out every name.`,
 	f.StringVar(&opts.AsOf, "as-of", "", "list what is due as of this date, YYYY-MM-DD (default the config's as_of, else today)")
 	f.StringVar(&opts.Config, "config", "", "config file (default: the nearest .caselint.toml at or above the paths, inside the repository)")
 	f.StringVar(&opts.Within, "within", "", "list only what is due within this many days (14d) or weeks (2w) of --as-of; overdue obligations are always listed")
-	f.StringVar(&opts.Worker, "worker", "", "list only the cases whose lead worker is `NAME` (any case)")
+	f.StringVar(&opts.Worker, "worker", "", "list only the cases whose lead worker is `NAME` (any case; a first name or surname alone when one lead worker has it)")
 	f.StringVar(&opts.Format, "format", "text", "output format: text, json, ics")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the list to this file instead of standard output")
 	f.BoolVar(&opts.Trainer, "trainer", false, "list what is due in a training exercise's folder anyway (caselint exercise start made it): it gives the exercise's answers away")
@@ -166,7 +168,11 @@ func Run(ctx context.Context, opts *Options) error {
 			return err // an exercise below the paths
 		}
 	}
-	tray := &Worktray{AsOf: asOf, Profile: profile.Name, Within: within, Cases: Select(cases, asOf, within, opts.Worker)}
+	worker, err := resolveWorker(opts.Worker, cases)
+	if err != nil {
+		return err
+	}
+	tray := &Worktray{AsOf: asOf, Profile: profile.Name, Within: within, Cases: Select(cases, asOf, within, worker)}
 	if opts.Redact {
 		paths := lint.PathRedactor()
 		for i := range tray.Cases {
@@ -186,6 +192,36 @@ func Run(ctx context.Context, opts *Options) error {
 	_, err = opts.IO.Out.Write(buf.Bytes())
 	return err
 }
+
+// resolveWorker is the lead worker --worker names among the cases read
+// (lint.PersonNamed: the full name, or a first name or surname one lead
+// worker alone has), or "" for no --worker. A name that matches no case's
+// lead worker, or a single word several share, is a usage error: "0 due
+// in 0 cases" would read as an empty worktray, when the filter named no
+// one. The error names no lead worker: the names are the cases' data.
+func resolveWorker(query string, cases []lint.CaseObligations) (string, error) {
+	if strings.TrimSpace(query) == "" {
+		return "", nil
+	}
+	var leads []string
+	for _, c := range cases {
+		if c.LeadWorker != "" {
+			leads = append(leads, c.LeadWorker)
+		}
+	}
+	person, n := lint.PersonNamed(query, leads)
+	switch {
+	case n == 1:
+		return person, nil
+	case n > 1:
+		return "", cmdutil.Usagef("--worker %q: %d lead workers of the %s read have that name: give the full name, as plan.md's lead_worker writes it", query, n, casesRead(len(cases)))
+	default:
+		return "", cmdutil.Usagef("--worker %q: no case has that lead worker (%s read): check the spelling against plan.md's lead_worker, and the paths", query, casesRead(len(cases)))
+	}
+}
+
+// casesRead is "1 case" or "n cases".
+func casesRead(n int) string { return fmt.Sprintf("%d %s", n, plural(n, "case", "cases")) }
 
 // printers are the formats of caselint due.
 var printers = map[string]func(io.Writer, *Worktray, bool) error{

@@ -18,6 +18,7 @@ import (
 	"github.com/caselint/caselint/checks"
 	"github.com/caselint/caselint/cmd/caselint/internal/cmdutil"
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
+	"github.com/caselint/caselint/lint"
 )
 
 // samples is the shipped samples' folder, relative to the repository root.
@@ -525,9 +526,15 @@ func TestNoPlan(t *testing.T) {
 	if !strings.HasPrefix(text, "SOT-NP-B ") {
 		t.Errorf("the case whose deadlines are unknown is not first:\n%s", text)
 	}
-	// Nobody can say it is not the worker's case: it stays.
-	if w := run("text", "Emma Walsh"); !strings.Contains(w, "SOT-NP-B ") || !strings.Contains(w, "0 due in 1 case, 0 overdue, 1 case whose deadlines could not be worked out") {
-		t.Errorf("--worker dropped the case:\n%s", w)
+	// A --worker naming no case's lead worker is a usage error
+	// (TestWorkerNamesNoOne), here too, where no case names one: a typed
+	// name that names no one is more likely a mistake than a worktray.
+	var usage *cmdutil.UsageError
+	ios, _, _, _ := iostreams.Test()
+	o := Options{IO: ios, Rules: checks.All(), Paths: []string{"cases"}, AsOf: "2026-11-20", Profile: "stoke-on-trent", Worker: "Emma Walsh",
+		Getwd: func() (string, error) { return dir, nil }}
+	if err := Run(context.Background(), &o); !errors.As(err, &usage) {
+		t.Errorf("--worker naming no lead worker: %v, want a usage error", err)
 	}
 	var j jsonOut
 	if err := json.Unmarshal([]byte(run("json", "")), &j); err != nil {
@@ -540,5 +547,64 @@ func TestNoPlan(t *testing.T) {
 	checkRFC5545(t, cal)
 	if !strings.Contains(cal, "SUMMARY:SOT-NP-B (Ellie): deadlines not worked out\r\n") || !strings.Contains(cal, "DTSTART;VALUE=DATE:20261120\r\n") {
 		t.Errorf("ics:\n%s", cal)
+	}
+}
+
+// TestWorkerNamesNoOne: a --worker that names no case's lead worker is a
+// usage error (exit 2), not an empty worktray, and the error lists no
+// lead worker's name: it says how many cases were read.
+func TestWorkerNamesNoOne(t *testing.T) {
+	for _, name := range []string{"Emma Walsch", "Priya Patel", "Emma Sharma", "Nobody"} {
+		out, err := due(t, Options{Worker: name})
+		var usage *cmdutil.UsageError
+		if !errors.As(err, &usage) {
+			t.Errorf("--worker %q: %q, %v; want a usage error", name, out, err)
+			continue
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, "no case has that lead worker (7 cases read)") || !strings.Contains(msg, "check the spelling") || out != "" {
+			t.Errorf("--worker %q: %q, output %q", name, msg, out)
+		}
+		for _, n := range names {
+			if strings.Contains(msg, n) && !strings.Contains(name, n) {
+				t.Errorf("--worker %q: the error names %q: %s", name, n, msg)
+			}
+		}
+	}
+	// A lead worker whose cases have nothing due within the days asked
+	// for is named: an empty worktray, exit 0.
+	out, err := due(t, Options{Worker: "Emma Walsh", Within: "0d"})
+	if err != nil || !strings.HasPrefix(out, "0 due in 0 cases") {
+		t.Errorf("--worker \"Emma Walsh\" --within 0d: %q, %v; want 0 due and no error", out, err)
+	}
+}
+
+// TestWorkerFirstName: a first name or a surname alone names the one
+// lead worker who has it.
+func TestWorkerFirstName(t *testing.T) {
+	full, err := due(t, Options{Worker: "Priya Sharma"})
+	if err != nil || !strings.Contains(full, "lead worker Priya Sharma") {
+		t.Fatalf("--worker \"Priya Sharma\": %q, %v", full, err)
+	}
+	for _, name := range []string{"Priya", " priya ", "SHARMA", "Ms Priya Sharma"} {
+		if out, err := due(t, Options{Worker: name}); err != nil || out != full {
+			t.Errorf("--worker %q: %v\n%s\nwant\n%s", name, err, out, full)
+		}
+	}
+}
+
+// TestResolveWorkerAmbiguous: a first name two lead workers share names
+// neither: a usage error that says how many, not who.
+func TestResolveWorkerAmbiguous(t *testing.T) {
+	cases := []lint.CaseObligations{{Dir: "a", LeadWorker: "Priya Sharma"}, {Dir: "b", LeadWorker: "Priya Patel"}, {Dir: "c", LeadWorker: "priya sharma"}, {Dir: "d"}}
+	_, err := resolveWorker("Priya", cases)
+	var usage *cmdutil.UsageError
+	if !errors.As(err, &usage) || !strings.Contains(err.Error(), "2 lead workers of the 4 cases read have that name: give the full name") || strings.Contains(err.Error(), "Sharma") {
+		t.Errorf("Priya among two: %v", err)
+	}
+	for q, want := range map[string]string{"Priya Patel": "Priya Patel", "Sharma": "Priya Sharma", "": ""} {
+		if got, err := resolveWorker(q, cases); err != nil || !lint.SamePerson(got, want) && got != want {
+			t.Errorf("resolveWorker(%q) = %q, %v; want %q", q, got, err, want)
+		}
 	}
 }
