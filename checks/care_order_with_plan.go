@@ -81,7 +81,7 @@ func runCareOrderWithPlan(pass *lint.Pass) error {
 			continue // ended before this plan started: history
 		}
 		cf := pass.Case.FirstReviewAfter(from)
-		if cf == nil || cf.Date.After(pass.AsOf) || !pass.Case.PlanActiveAfter(cf.Date) || !pass.Case.LookedAfterOn(cf.Date) {
+		if cf == nil || cf.Date.After(pass.AsOf) || !pass.Case.PlanActiveAfter(pass.Profile, cf.Date) || !pass.Case.LookedAfterOn(cf.Date) {
 			continue
 		}
 		pass.Reportf(plan.Doc, plan.Doc.TypeLine(),

@@ -83,7 +83,7 @@ func runLookedAfterWithPlan(pass *lint.Pass) error {
 		}
 		switch ls.Status {
 		case schema.StatusInterimCareOrder:
-			if ico || !pass.Case.PlanActiveAfter(from) {
+			if ico || !pass.Case.PlanActiveAfter(pass.Profile, from) {
 				continue
 			}
 			ico = true
@@ -92,7 +92,7 @@ func runLookedAfterWithPlan(pass *lint.Pass) error {
 				pass.Case.ChildName(), ls.From.Long(), endState(pass), from.Long(), citeOnly(pass, Stoke, "§03"))
 		case schema.StatusSection20:
 			cf := pass.Case.FirstReviewAfter(from)
-			if s20 || cf == nil || cf.Date.After(pass.AsOf) || !pass.Case.PlanActiveAfter(cf.Date) || !pass.Case.LookedAfterOn(cf.Date) {
+			if s20 || cf == nil || cf.Date.After(pass.AsOf) || !pass.Case.PlanActiveAfter(pass.Profile, cf.Date) || !pass.Case.LookedAfterOn(cf.Date) {
 				continue
 			}
 			// An interim care order made before that review discharged the

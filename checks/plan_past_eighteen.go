@@ -49,7 +49,7 @@ func eighteenthBirthday(pass *lint.Pass) (schema.Date, bool) {
 		return schema.Date{}, false
 	}
 	eighteen, ok := pass.Case.BirthdayOf(lint.AdultAge)
-	if !ok || !pass.Case.PlanActiveAfter(eighteen) {
+	if !ok || !pass.Case.PlanActiveAfter(pass.Profile, eighteen) {
 		return schema.Date{}, false
 	}
 	return eighteen, true

@@ -54,6 +54,10 @@ type Case struct {
 	startConference     *schema.Conference
 	strayInitials       []*schema.Conference
 	startConferenceRead bool
+	// notTheEnd is CessationNotTheEnd, once it is asked for (notTheEndRead):
+	// every rule asks it through Pass.Until.
+	notTheEnd     NotTheEnd
+	notTheEndRead bool
 }
 
 // NewCase builds a case from its case record and the other records in its

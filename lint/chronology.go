@@ -83,8 +83,8 @@ func (e *engine) chronology(c *Case) *Chronology {
 	if c.Record != nil {
 		ch.CaseID = c.Record.ID
 	}
-	if cs := c.Cessation(); cs != nil {
-		ch.PlanEnd = cs.Date
+	if end, ok := c.PlanEnd(e.opts.Profile); ok {
+		ch.PlanEnd = end
 	}
 	if e.opts.Redact {
 		ch.CaseID, ch.Child = "", "[the child]"

@@ -212,15 +212,140 @@ func (c *Case) StatusBegunBetween(status string, after, through schema.Date) boo
 
 // ---------------------------------------------------------------- the plan's life
 
-// PlanActiveAfter reports whether the plan was still in place after day d:
-// it has not ended, or it ended after d. It is false when the case has no
-// plan.
-func (c *Case) PlanActiveAfter(d schema.Date) bool {
+// PlanActiveAfter reports whether the plan was still in place after day d
+// under profile p: it has not ended (PlanEnd), or it ended after d. It is
+// false when the case has no plan.
+func (c *Case) PlanActiveAfter(p *Profile, d schema.Date) bool {
 	if c.Plan == nil {
 		return false
 	}
-	cs := c.Plan.Cessation
-	return cs == nil || cs.Date.IsZero() || cs.Date.After(d)
+	end, ended := c.PlanEnd(p)
+	return !ended || end.After(d)
+}
+
+// EvaluatedUntil is the last day the case is evaluated to as of asOf under
+// profile p: asOf, or the day the plan ended (PlanEnd) when that is before
+// it.
+func (c *Case) EvaluatedUntil(p *Profile, asOf schema.Date) schema.Date {
+	if end, ok := c.PlanEnd(p); ok && end.Before(asOf) {
+		return end
+	}
+	return asOf
+}
+
+// Why plan.md's [cessation] is not the end of this authority's plan
+// (NotTheEnd.Why).
+const (
+	// CessationReplanned: a conference after the cessation (an initial
+	// conference, or this authority's transfer conference, that decided
+	// "plan") started this authority's plan: the cessation is an earlier
+	// plan's, and plan.md was not rewritten for the new one.
+	CessationReplanned = "re-planned"
+	// CessationBeforeStart: the cessation is dated before the plan
+	// started (plan.md's started, no conference that started a plan being
+	// recorded): no plan ends before it starts.
+	CessationBeforeStart = "before the start"
+	// CessationContinued: the conference [cessation] names, or, when it
+	// names none, the one held on the cessation date, decided "continue".
+	CessationContinued = "continued"
+)
+
+// NotTheEnd says why plan.md's [cessation] is not the end of this plan
+// (Why, empty when it is, or when there is none) and the conference that
+// shows it: the one that started the new plan (CessationReplanned), or
+// the one that decided "continue" (CessationContinued).
+type NotTheEnd struct {
+	Why        string
+	Conference *schema.Conference
+}
+
+// EarlierPlan reports whether the cessation is an earlier plan's (or
+// dated before this plan started): not this plan's ending at all, so the
+// rules that judge how this plan ended do not judge it, and
+// plan-start-mismatch asks for plan.md to be brought up to date.
+func (n NotTheEnd) EarlierPlan() bool {
+	return n.Why == CessationReplanned || n.Why == CessationBeforeStart
+}
+
+// CessationNotTheEnd returns why plan.md's [cessation] cannot be read as
+// the end of this authority's plan, or a zero NotTheEnd when it can (or
+// there is none, or its date cannot be read). A plan is ended only by what
+// ends it (Stoke-on-Trent C06 §07: "only a Child Protection Review
+// Conference can decide that a Child Protection Plan is no longer
+// necessary"), and a plan started after a cessation is not ended by it: a
+// cessation is this plan's end only when it is dated on or after this
+// plan's start (PlanStart), no initial or transfer-in conference deciding
+// "plan" comes after it (PlanStartConference: a re-plan starts at its new
+// initial conference), and the conference that it names, or with none
+// named the one held that day, did not decide "continue". Otherwise the
+// plan is in force, and every timescale runs to the day linted to.
+func (c *Case) CessationNotTheEnd() NotTheEnd {
+	if c.notTheEndRead {
+		return c.notTheEnd
+	}
+	c.notTheEndRead = true
+	cs := c.Cessation()
+	if cs == nil || cs.Date.IsZero() {
+		return c.notTheEnd
+	}
+	switch start := c.PlanStartConference(); {
+	case start != nil && start.Date.After(cs.Date):
+		c.notTheEnd = NotTheEnd{Why: CessationReplanned, Conference: start}
+	case start == nil && c.Plan.Started.After(cs.Date):
+		c.notTheEnd = NotTheEnd{Why: CessationBeforeStart}
+	default:
+		if cf := c.cessationContinued(); cf != nil {
+			c.notTheEnd = NotTheEnd{Why: CessationContinued, Conference: cf}
+		}
+	}
+	return c.notTheEnd
+}
+
+// cessationContinued returns the conference that decided "continue" on
+// the plan plan.md's [cessation] ends: the conference it names, or, when
+// it names none (or names no record of the case), the one held on the
+// cessation date, unless another held that day decided "cease". Else nil.
+// It does not ask the plan's start (PlanStartConference asks it).
+func (c *Case) cessationContinued() *schema.Conference {
+	cs := c.Cessation()
+	if cs == nil || cs.Date.IsZero() {
+		return nil
+	}
+	if cf, doc := c.ConferenceAt(cs.Conference); doc != nil {
+		if cf != nil && cf.Decision == schema.DecisionContinue {
+			return cf
+		}
+		return nil
+	}
+	var continued *schema.Conference
+	for _, cf := range c.Conferences {
+		if cf == nil || cf.Date != cs.Date {
+			continue
+		}
+		switch cf.Decision {
+		case schema.DecisionCease:
+			return nil
+		case schema.DecisionContinue:
+			if continued == nil {
+				continued = cf
+			}
+		}
+	}
+	return continued
+}
+
+// CessationOfThisPlan returns plan.md's [cessation] when it is about this
+// authority's plan, else nil: none is recorded, or it is an earlier plan's
+// (NotTheEnd.EarlierPlan). The rules that judge how the plan ended (its
+// reason, the conference that decided, its length, who was told, the help
+// that follows) judge this one. A cessation of this plan that a conference
+// contradicts (CessationContinued) is still judged: it is this plan's, and
+// wrong.
+func (c *Case) CessationOfThisPlan() *schema.Cessation {
+	if c.CessationNotTheEnd().EarlierPlan() {
+		return nil
+	}
+	return c.Cessation()
 }
 
 // InForceInPlan returns the first day of this authority's plan on which the

@@ -335,17 +335,17 @@ func TestPlanActiveAfterAndReviews(t *testing.T) {
 		return &schema.Conference{Kind: schema.ConferenceReview, Date: day(on), Decision: schema.DecisionContinue}
 	}
 	open := endingCase("2014-01-01", nil, &schema.Plan{Started: day("2026-01-12")}, review("2026-04-14"), review("2026-09-22"))
-	if !open.PlanActiveAfter(day("2030-01-01")) {
+	if !open.PlanActiveAfter(nil, day("2030-01-01")) {
 		t.Error("an open plan is active")
 	}
 	if cf := open.FirstReviewAfter(day("2026-04-14")); cf == nil || cf.Date != day("2026-09-22") {
 		t.Errorf("FirstReviewAfter is strictly after: %v", cf)
 	}
 	ended := endingCase("2014-01-01", nil, &schema.Plan{Started: day("2026-01-12"), Cessation: &schema.Cessation{Date: day("2026-05-01")}})
-	if !ended.PlanActiveAfter(day("2026-04-30")) || ended.PlanActiveAfter(day("2026-05-01")) {
+	if !ended.PlanActiveAfter(nil, day("2026-04-30")) || ended.PlanActiveAfter(nil, day("2026-05-01")) {
 		t.Error("a plan ended on 1 May is active after 30 April, not after 1 May")
 	}
-	if endingCase("2014-01-01", nil, nil).PlanActiveAfter(day("2026-01-01")) {
+	if endingCase("2014-01-01", nil, nil).PlanActiveAfter(nil, day("2026-01-01")) {
 		t.Error("no plan: not active")
 	}
 }

@@ -132,12 +132,7 @@ func (p *Pass) Report(d Diagnostic) { p.report(d) }
 // day the plan ended (Case.PlanEnd) when that was before it. A [cessation]
 // no conference decided, where one had to (Case.CessationUndecided), has
 // not ended the plan: the case is evaluated to the as-of date.
-func (p *Pass) Until() schema.Date {
-	if end, ok := p.PlanEnd(); ok && end.Before(p.AsOf) {
-		return end
-	}
-	return p.AsOf
-}
+func (p *Pass) Until() schema.Date { return p.Case.EvaluatedUntil(p.Profile, p.AsOf) }
 
 // PlanEnd is Case.PlanEnd under the pass's profile: the day the plan
 // ended, and false while it is in force.

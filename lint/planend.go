@@ -150,17 +150,24 @@ func quorateUnreadable(cf *schema.Conference) bool {
 	return v != "true" && v != "false"
 }
 
-// PlanEnd returns the day this authority's plan ended, and false while it
-// is in force:
+// PlanEnd returns the day this authority's plan ended, and true; the zero
+// date and false while it is in force. This is the one definition of the
+// plan's end: the day every rule evaluates the case to (Pass.Until,
+// Case.EvaluatedUntil), `caselint due` (a plan that ended has nothing
+// due), and whether the plan was in force on a day (PlanActiveAfter) ask
+// it. It is:
 //
-//   - plan.md's [cessation] date, unless no conference decided an ending
-//     that needed one (CessationUndecided: it has not ended the plan);
+//   - plan.md's [cessation] date, unless the cessation is not this plan's
+//     end (CessationNotTheEnd: an earlier plan's, dated before this plan
+//     started, or contradicted by a conference deciding "continue"), or no
+//     conference decided an ending that needed one (CessationUndecided):
+//     then it has not ended the plan;
 //   - with plan.md missing or unreadable (PlanUnwritten), the first
 //     quorate review conference after the plan's start that decided
 //     "cease" on its day (CeaseConferenceFaults).
 func (c *Case) PlanEnd(p *Profile) (schema.Date, bool) {
 	if cs := c.Cessation(); cs != nil && !cs.Date.IsZero() {
-		if c.CessationUndecided(p) {
+		if c.CessationNotTheEnd().Why != "" || c.CessationUndecided(p) {
 			return schema.Date{}, false
 		}
 		return cs.Date, true

@@ -19,8 +19,6 @@ import (
 // plan, or nil when the case records none. It is the latest initial or
 // transfer conference that decided "plan", leaving out:
 //
-//   - conferences dated after the plan's cessation (they belong to no plan
-//     plan.md records);
 //   - the receiving authority's transfer conference at the end of a plan
 //     that ceased "moved to another authority" (the one [cessation]
 //     conference names or, when it names none, the latest transfer
@@ -33,7 +31,9 @@ import (
 //     (StrayInitialConferences).
 //
 // So a re-plan (an earlier plan ended at a conference that decided
-// "cease", then a new initial conference) starts at the new conference,
+// "cease", or plan.md's [cessation], then a new initial conference) starts
+// at the new conference, even when plan.md still holds the earlier plan
+// and its [cessation] (CessationNotTheEnd),
 // and a transfer-in case at the transfer conference, whatever plan.md's
 // started says (plan-start-mismatch reports a started
 // that is not this conference's date).
@@ -44,7 +44,8 @@ func (c *Case) PlanStartConference() *schema.Conference {
 
 // StrayInitialConferences returns the initial conferences that decided
 // "plan" while an earlier plan of the case was still in force: no
-// conference between that plan's start and them decided "cease". They start
+// conference between that plan's start and them decided "cease", and
+// plan.md records no cessation between them (ceasedBetween). They start
 // nothing (a review written on the initial conference's template, or a
 // sibling's conference filed in this child's folder, must not restart
 // every timescale); plan-start-mismatch reports them.
@@ -73,15 +74,19 @@ func (c *Case) readStart() {
 	}
 }
 
-// ceasedBetween reports whether a conference dated after from and on or
-// before to decided that the plan cease.
+// ceasedBetween reports whether the plan that started on from had ended by
+// to: a conference dated after from and on or before to decided that the
+// plan cease, or plan.md's [cessation] is dated after from and before to
+// (a plan ended without a conference: an interim care order, a move) and
+// no conference decided that it continue (cessationContinued).
 func (c *Case) ceasedBetween(from, to schema.Date) bool {
 	for _, cf := range c.Conferences {
 		if cf != nil && cf.Decision == schema.DecisionCease && cf.Date.After(from) && !cf.Date.After(to) {
 			return true
 		}
 	}
-	return false
+	cs := c.Cessation()
+	return cs != nil && cs.Date.After(from) && cs.Date.Before(to) && c.cessationContinued() == nil
 }
 
 // PlanStart returns the day this authority's plan started: the date of
@@ -224,16 +229,13 @@ func (c *Case) FirstPlanReview() *schema.Conference {
 // startCandidates returns the conferences that may have started the plan,
 // by date, the plan-ending transfer conference left out.
 func (c *Case) startCandidates() []*schema.Conference {
-	var ended schema.Date
-	if cs := c.Cessation(); cs != nil {
-		ended = cs.Date
-	}
+	// A conference after plan.md's [cessation] is a candidate like any
+	// other: a new initial conference after a plan ended starts the plan
+	// (a re-plan), whether or not plan.md was rewritten for it
+	// (CessationNotTheEnd).
 	var cands []*schema.Conference
 	for _, cf := range c.Conferences {
 		if cf == nil || cf.Date.IsZero() || !StartsPlan(cf) {
-			continue
-		}
-		if !ended.IsZero() && cf.Date.After(ended) {
 			continue
 		}
 		cands = append(cands, cf)

@@ -27,7 +27,15 @@ func scg(date string) *schema.CoreGroup {
 func startCase(plan *schema.Plan, recs ...schema.Record) *Case {
 	all := []schema.Record{plan}
 	all = append(all, recs...)
-	return NewCase("c", &schema.CaseRecord{}, all)
+	c := NewCase("c", &schema.CaseRecord{}, all)
+	// The conferences' documents, as assemble keeps them: a [cessation]
+	// names its conference by path (Case.ConferenceAt).
+	for _, r := range recs {
+		if cf, ok := r.(*schema.Conference); ok && cf.Doc != nil {
+			c.Documents = append(c.Documents, cf.Doc)
+		}
+	}
+	return c
 }
 
 func TestPlanStart(t *testing.T) {
