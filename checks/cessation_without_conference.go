@@ -73,10 +73,12 @@ conference = "conferences/2026-11-02-review.md"   # kind = "review", quorate = t
 
 func runCessationWithoutConference(pass *lint.Pass) error {
 	plan := pass.Case.Plan
-	if plan == nil || plan.Doc == nil || plan.Cessation == nil {
+	if plan == nil || plan.Doc == nil || pass.Case.CessationOfThisPlan() == nil {
 		return nil
 	}
-	cess := plan.Cessation
+	// An earlier plan's [cessation] left in plan.md is not this plan's
+	// ending (plan-start-mismatch asks for it to be taken out).
+	cess := pass.Case.CessationOfThisPlan()
 	// The test is the case model's (lint.Case.CessationUndecided), so that
 	// the deadlines run on past an ending this rule reports.
 	if !pass.Case.CessationUndecided(pass.Profile) {

@@ -107,3 +107,53 @@ func TestDueEighteenAndReviewDate(t *testing.T) {
 		t.Errorf("the review held on the day plan.md set: missing-review-date still listed")
 	}
 }
+
+// TestDueAfterReplan: Kacey's plan ceased on 26 September 2025 and a new
+// initial conference made a plan on 15 January 2026; plan.md still holds
+// the earlier plan and its [cessation]. due lists what the new plan owes
+// (the first core group by 29 January, Kacey seen alone by 24 February,
+// the review by 15 April), not "0 due": that [cessation] is no end of the
+// new plan. With the new conference deciding "no plan", the plan stays
+// ended and nothing is due.
+func TestDueAfterReplan(t *testing.T) {
+	fsys, err := linttest.FS(filepath.Join("..", "testdata", "checks", "unseen-child", "stoke-re-referred-no-plan-quiet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := schema.NewDate(2026, 4, 16)
+	prof, err := lint.ShippedProfile(lint.ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := func(files fstest.MapFS) lint.CaseObligations {
+		t.Helper()
+		cases, _, err := lint.Due(context.Background(), lint.Options{FS: files, Rules: checks.All(), Profile: prof, AsOf: asOf, Calendar: calendar.Default()})
+		if err != nil || len(cases) != 1 {
+			t.Fatalf("due: %v, %d cases", err, len(cases))
+		}
+		return cases[0]
+	}
+	files := mapOf(t, fsys)
+	if co := due(files); !co.Ended || len(co.Obligations) != 0 {
+		t.Errorf("no plan decided: ended %v, obligations %+v; want ended, none", co.Ended, co.Obligations)
+	}
+	replaceIn(t, files, "SOT-2025-0311/conferences/2026-01-15-initial.md", `decision = "no plan"`, `decision = "plan"`)
+	co := due(files)
+	if co.Ended {
+		t.Errorf("re-plan: the case is read as ended")
+	}
+	want := map[string]schema.Date{
+		checks.LateFirstCoreGroup.ID:   schema.NewDate(2026, 1, 29),
+		checks.UnseenChild.ID:          schema.NewDate(2026, 2, 24),
+		checks.LateReviewConference.ID: schema.NewDate(2026, 4, 15),
+	}
+	got := map[string]schema.Date{}
+	for _, o := range co.Obligations {
+		got[o.Rule] = o.Due
+	}
+	for rule, day := range want {
+		if got[rule] != day {
+			t.Errorf("%s: due %v, want %s (all: %+v)", rule, got[rule], day, co.Obligations)
+		}
+	}
+}

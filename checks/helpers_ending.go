@@ -14,8 +14,8 @@ func endCessationLine(pass *lint.Pass) int { return pass.Case.Plan.Doc.At("cessa
 // endState says how long the plan ran: "is still active", or "ran until
 // 2 May 2026".
 func endState(pass *lint.Pass) string {
-	if c := pass.Case.Cessation(); c != nil && !c.Date.IsZero() {
-		return "ran until " + c.Date.Long()
+	if end, ended := pass.PlanEnd(); ended {
+		return "ran until " + end.Long()
 	}
 	return "is still active"
 }

@@ -81,10 +81,12 @@ reason = "moved to another authority"
 
 func runInvalidCessationReason(pass *lint.Pass) error {
 	plan := pass.Case.Plan
-	if plan == nil || plan.Doc == nil || plan.Cessation == nil {
+	if plan == nil || plan.Doc == nil || pass.Case.CessationOfThisPlan() == nil {
 		return nil
 	}
-	cess := plan.Cessation
+	// An earlier plan's [cessation] left in plan.md is not this plan's
+	// ending (plan-start-mismatch asks for it to be taken out).
+	cess := pass.Case.CessationOfThisPlan()
 	at := endCessationLine(pass)
 	reason, ok := lint.CessationReason(cess.Reason, pass.Case.Child().Name)
 	if !ok {

@@ -47,7 +47,7 @@ func reviewDateUnmet(pass *lint.Pass) (schema.Date, bool) {
 		return schema.Date{}, false
 	}
 	review := plan.ReviewConference
-	if c := pass.Case.Cessation(); c != nil && !c.Date.IsZero() && !c.Date.After(review) {
+	if end, ended := pass.PlanEnd(); ended && !end.After(review) {
 		return schema.Date{}, false
 	}
 	for _, cf := range pass.Case.PlanReviews() {
@@ -77,10 +77,8 @@ func runMissingReviewDate(pass *lint.Pass) error {
 	if plan == nil {
 		return nil
 	}
-	ended := false
-	if c := pass.Case.Cessation(); c != nil && !c.Date.IsZero() && !c.Date.After(pass.AsOf) {
-		ended = true
-	}
+	end, ended := pass.PlanEnd()
+	ended = ended && !end.After(pass.AsOf)
 	review := plan.ReviewConference
 	until := pass.Until()
 	switch {

@@ -59,8 +59,12 @@ func runPlanNotEnded(pass *lint.Pass) error {
 		if start := pass.Case.PlanStart(); start.IsZero() || cf.Date.Before(start) {
 			continue
 		}
-		c := plan.Cessation
+		c := pass.Case.CessationOfThisPlan() // an earlier plan's is none
 		switch {
+		case c == nil && pass.Case.Cessation() != nil:
+			pass.ReportOpenf(cf.Date, decidedToEnd(cf), plan.Doc, plan.Doc.TypeLine(),
+				"the review conference of %s decided to end the plan, but plan.md's [cessation] of %s is an earlier plan's: record this plan's ending, dated %s, with its reason, the conference, who was notified and the help that follows (%s)",
+				cf.Date.Long(), pass.Case.Cessation().Date.Long(), cf.Date.Long(), cite(pass))
 		case c == nil:
 			pass.ReportOpenf(cf.Date, decidedToEnd(cf), plan.Doc, plan.Doc.TypeLine(),
 				"the review conference of %s decided to end the plan, but plan.md has no [cessation]: record the ending, dated %s, with its reason, the conference, who was notified and the help that follows (%s)",

@@ -63,10 +63,12 @@ exceptional_circumstances = "Jamie moved to live with his father in Scotland und
 func runPrematureCessation(pass *lint.Pass) error {
 	plan := pass.Case.Plan
 	minimum := pass.Profile.MinimumPlanLength
-	if plan == nil || plan.Doc == nil || plan.Cessation == nil || minimum.IsZero() {
+	if plan == nil || plan.Doc == nil || pass.Case.CessationOfThisPlan() == nil || minimum.IsZero() {
 		return nil
 	}
-	c := plan.Cessation
+	// An earlier plan's [cessation] left in plan.md is not this plan's
+	// ending (plan-start-mismatch asks for it to be taken out).
+	c := pass.Case.CessationOfThisPlan()
 	// The start of this authority's plan: its initial or transfer
 	// conference (lint/start.go), not a started date mistyped.
 	started := pass.Case.PlanStart()

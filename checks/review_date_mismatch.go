@@ -55,7 +55,7 @@ func runReviewDateMismatch(pass *lint.Pass) error {
 	if plan == nil || plan.ReviewConference.IsZero() {
 		return nil
 	}
-	if c := pass.Case.Cessation(); c != nil && !c.Date.IsZero() && !c.Date.After(pass.AsOf) {
+	if end, ended := pass.PlanEnd(); ended && !end.After(pass.AsOf) {
 		return nil
 	}
 	var latest *schema.Conference

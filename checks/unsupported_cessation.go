@@ -57,10 +57,12 @@ follow_up = "Child in need plan; first CIN meeting 2026-11-16"`,
 
 func runUnsupportedCessation(pass *lint.Pass) error {
 	plan := pass.Case.Plan
-	if plan == nil || plan.Doc == nil || plan.Cessation == nil {
+	if plan == nil || plan.Doc == nil || pass.Case.CessationOfThisPlan() == nil {
 		return nil
 	}
-	cess := plan.Cessation
+	// An earlier plan's [cessation] left in plan.md is not this plan's
+	// ending (plan-start-mismatch asks for it to be taken out).
+	cess := pass.Case.CessationOfThisPlan()
 	at := endCessationLine(pass)
 	var missing []string
 	for _, m := range plan.CoreGroup {
