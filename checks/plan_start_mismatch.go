@@ -40,7 +40,15 @@ conference that decided "plan" while the earlier plan was still in force
 starts nothing (a review written on the initial conference's template, or
 a brother's or sister's conference filed in this child's folder, would
 otherwise restart every timescale and hide what is overdue): the rule
-reports it on its kind line, and says how to put it right.`,
+reports it on its kind line, and says how to put it right.
+
+A [cessation] in plan.md dated before the plan's start is no end of this
+plan: when a conference after it made a new plan (a re-plan written into
+the old plan.md, its [cessation] left in), or when it is dated before
+started, the plan is read as in force, every timescale runs to the day
+linted to, and the rule reports the [cessation] header, asking for plan.md
+to be brought up to date. The rules about how the plan ended do not judge
+that [cessation]: it is an earlier plan's.`,
 	Bad: `# conferences/2026-01-12-initial.md: kind = "initial", decision = "plan"
 
 # plan.md
@@ -57,6 +65,7 @@ func runPlanStartMismatch(pass *lint.Pass) error {
 	if plan == nil {
 		return nil
 	}
+	reportEarlierCessation(pass)
 	start := pass.Case.PlanStartConference()
 	strayStarted := false
 	for _, cf := range pass.Case.StrayInitialConferences() {
@@ -103,4 +112,22 @@ func runPlanStartMismatch(pass *lint.Pass) error {
 		"the plan started on %s, but this authority's plan started at %s on %s (%s):%s a plan starts on the day of the conference decision, and every timescale counts from it; set started = %s (%s)",
 		plan.Started.Long(), conferenceKindName(start.Kind), start.Date.Long(), pathInCase(pass, start.Doc), why, start.Date, cite(pass))
 	return nil
+}
+
+// reportEarlierCessation reports a [cessation] that is not this plan's end
+// because it comes before the plan's start (lint.Case.CessationNotTheEnd):
+// plan.md still holds an earlier plan's ending.
+func reportEarlierCessation(pass *lint.Pass) {
+	plan := pass.Case.Plan
+	cs := plan.Cessation
+	switch n := pass.Case.CessationNotTheEnd(); n.Why {
+	case lint.CessationReplanned:
+		pass.Reportf(plan.Doc, endCessationLine(pass),
+			"plan.md's [cessation] ends the plan on %s, but %s on %s (%s) made a new plan after it: the plan is in force again, and every timescale counts from %s; update plan.md for the plan that conference made, and take out the earlier plan's [cessation] (%s)",
+			cs.Date.Long(), conferenceKindName(n.Conference.Kind), n.Conference.Date.Long(), pathInCase(pass, n.Conference.Doc), n.Conference.Date.Long(), cite(pass))
+	case lint.CessationBeforeStart:
+		pass.Reportf(plan.Doc, endCessationLine(pass),
+			"plan.md's [cessation] ends the plan on %s, before it started on %s: a plan cannot end before it starts, so it is read as still in force; correct the cessation date, or started (%s)",
+			cs.Date.Long(), plan.Started.Long(), cite(pass))
+	}
 }
