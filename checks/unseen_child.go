@@ -49,9 +49,11 @@ lead worker; by another social worker of the authority covering for them
 (a person whose role is a social worker, or the lead worker's manager, of
 the authority's children's services where the agency is written: not a
 social worker of another service by agency or by role, such as a hospital,
-CAMHS, adult or YOT social worker, nor of another authority than the lead
-worker's; qualified = true makes no health visitor or teacher a social
-worker); or by
+CAMHS, adult or YOT social worker, nor of another authority than the one
+holding the plan, named by agency or in the role ("Cheshire East", "social
+worker (Cheshire East)"): the authority the lead worker's record names, or,
+when it names none, the one whose procedure the profile is; qualified =
+true makes no health visitor or teacher a social worker); or by
 someone to whom contact was delegated under a recorded written agreement
 (delegated_by the lead worker, delegation_agreed by the lead worker's
 manager). A teacher, health visitor, GP or family member seeing the child

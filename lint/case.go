@@ -48,6 +48,9 @@ type Case struct {
 	coreGroupRead bool
 	// asOf is the day the case is read as of (ReadOn); zero when unknown.
 	asOf schema.Date
+	// profileAuthority is the authority of the profile the case is read
+	// under (ReadUnder); "" when unknown or the combined profile.
+	profileAuthority string
 	// startConference is PlanStartConference, and strayInitials
 	// StrayInitialConferences, once either is asked for (every rule that
 	// counts from the plan's start asks).
@@ -120,6 +123,12 @@ func (c *Case) Child() schema.Child {
 // ReadOn sets the day the case is read as of: what is dated after it
 // has not happened yet. The engine sets it before the rules run.
 func (c *Case) ReadOn(d schema.Date) { c.asOf = d }
+
+// ReadUnder sets the profile the case is read under: under one
+// authority's procedure (Stoke-on-Trent's, Oxfordshire's), that authority
+// holds the plan when the lead worker's record names none
+// (PlanAuthority). The engine sets it before the rules run.
+func (c *Case) ReadUnder(p *Profile) { c.profileAuthority = p.Authority() }
 
 // ChildName returns the child's name, or "the child".
 func (c *Case) ChildName() string {

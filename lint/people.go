@@ -431,6 +431,10 @@ type casePerson struct {
 	key       string    // schema.PersonKey(Name)
 	facts     roleFacts // readRole(Role), once factsRead
 	factsRead bool
+	// auth is the authority their agency or role names (authority), once
+	// authorityRead.
+	auth          string
+	authorityRead bool
 }
 
 // role returns what p's role says.
@@ -572,9 +576,9 @@ func (c *Case) IsLeadWorkersManager(ref string) bool {
 // health visitor, a teacher, a police officer, an Independent Reviewing
 // Officer: the flag qualifies a social worker, it makes no one one); and
 // neither their agency (AgencyService) nor their role (a hospital, CAMHS,
-// adult or YOT social worker) places them in another service; and their
-// agency is not recognisably another authority's than the lead worker's
-// (OfAnotherAuthority).
+// adult or YOT social worker) places them in another service; and neither
+// their agency nor their role names recognisably another authority than
+// the one holding the plan (OfAnotherAuthority).
 func (c *Case) IsSocialWorker(ref string) bool {
 	child, p := c.refer(ref)
 	if p == nil || child || !p.isSocialWorker() {
@@ -601,45 +605,67 @@ func (p *casePerson) ofOtherService() bool {
 	return AgencyService(p.Agency) == ServiceOther || p.role().otherService
 }
 
-// OfAnotherAuthority reports whether the agency of ref, one of the case's
-// people, is recognisably another local authority's than the lead
-// worker's: each agency names an authority (AgencyAuthority) and neither
-// names the other's ("Cheshire East Council Children's Services" beside
-// the lead worker's "Children, Education and Families", Oxfordshire's
-// directorate). The lead worker's authority is read from their agency, or,
-// when it names none, from the agency of their manager as the plan names
-// them (the same team). When neither names an authority ("Children's
-// Services", or no agency written), nothing is judged: the record does not
-// say which authority holds the plan, and a social worker of "X Council"
-// may be of this authority's own.
+// OfAnotherAuthority reports whether ref, one of the case's people, is
+// recognisably of another local authority than the one holding the plan:
+// their agency names an authority (AgencyAuthority), or, when it names
+// none, their role does in brackets or beside a social worker's words
+// ("social worker (Cheshire East)": roleAuthority), and it is not the
+// plan's authority (sameAuthority). The plan's authority is the one the
+// lead worker's agency or role names, or, when neither names one, their
+// manager's as the plan names them (the same team); when none of those
+// names one, it is the authority whose procedure the case is read under
+// (ReadUnder: Stoke-on-Trent's or Oxfordshire's; Stoke-on-Trent C06 §03
+// "The lead worker will always be a qualified social worker from within
+// Vulnerable Children and Corporate Parenting", §07: after a transfer
+// conference the receiving authority holds the plan). Only under the
+// combined profile, which is no one authority's, with neither side
+// naming an authority ("Children's Services", or nothing written), is
+// nothing judged: the record does not say which authority holds the plan.
 func (c *Case) OfAnotherAuthority(ref string) bool {
 	child, p := c.refer(ref)
 	if p == nil || child || c.IsLeadWorker(ref) {
 		return false
 	}
-	theirs := AgencyAuthority(p.Agency)
+	theirs := p.authority()
 	if theirs == "" {
 		return false
 	}
-	ours := c.leadWorkersAuthority()
+	ours := c.PlanAuthority()
 	return ours != "" && !sameAuthority(theirs, ours)
 }
 
-// leadWorkersAuthority is the authority the lead worker's agency names,
-// or, when it names none, the one their manager's names (the plan's
-// manager); "" when neither names one.
-func (c *Case) leadWorkersAuthority() string {
+// PlanAuthority returns the local authority holding the plan, as
+// AgencyAuthority names it: the one the lead worker's agency or role
+// names, or, when neither names one, the one their manager's (the plan's
+// manager) names; when none does, the authority of the profile the case
+// is read under (ReadUnder, Profile.Authority); "" under the combined
+// profile when no one names one.
+func (c *Case) PlanAuthority() string {
 	for _, ref := range []string{c.LeadWorker(), c.LeadWorkersManager()} {
 		if ref == "" {
 			continue
 		}
 		if p := c.person(ref); p != nil {
-			if a := AgencyAuthority(p.Agency); a != "" {
+			if a := p.authority(); a != "" {
 				return a
 			}
 		}
 	}
-	return ""
+	return c.profileAuthority
+}
+
+// authority returns the local authority p's agency names
+// (AgencyAuthority), or, when it names none, the one their role names
+// (roleAuthority); "" when neither names one. Read once and kept.
+func (p *casePerson) authority() string {
+	if !p.authorityRead {
+		p.auth = AgencyAuthority(p.Agency)
+		if p.auth == "" {
+			p.auth = roleAuthority(p.Role)
+		}
+		p.authorityRead = true
+	}
+	return p.auth
 }
 
 // A directorate is the children's social care of one of the procedures'
@@ -689,21 +715,45 @@ var authorityWords = map[string]bool{
 
 // AgencyAuthority returns the local authority an agency as written in
 // case.md names, as its words joined by spaces ("cheshire east",
-// "stoke on trent"), or "" when it names none. An authority is named by
-// the words before "Council" or before "Children's Services" / "Children's
-// Social Care" ("Cheshire East Council Children's Services", "Oxfordshire
-// Children's Services"), by the words after "Borough of" or "City of"
-// ("London Borough of Merton"), or by the directorate of one of the two
-// procedures ("Vulnerable Children and Corporate Parenting" is
-// Stoke-on-Trent's, "Children, Education and Families" Oxfordshire's).
-// An agency of another service, or one that names no place ("Children's
-// Services", "Locality Team 3"), names none.
+// "stoke on trent"), or "" when it names none. An authority is named, in
+// this order: by one of the listed authorities' names (authorities.txt:
+// "Cheshire East", "Hull", "Tower Hamlets", "Rhondda Cynon Taf"),
+// anywhere in an agency of social care or a council ("Crewe office,
+// Cheshire East Council"), or else beside only the words around a
+// council's name or a team's ("Cheshire East", "Bristol City", "Leeds
+// Locality Team 2"), never before a street word ("Stoke Road"); by the
+// directorate or council of one of the two procedures ("Vulnerable
+// Children and Corporate Parenting" and "SOTCC" are Stoke-on-Trent's,
+// "Children, Education and Families" and "OCC Children's Services"
+// Oxfordshire's); by the words after "Borough of" or "City of" ("London
+// Borough of Merton"); by the words before "Council" or before
+// "Children's Services" / "Children's Social Care" ("Cheshire East
+// Council Children's Services"). A listed authority is named by its key,
+// the words of its first name in authorities.txt ("Hull" and "Kingston
+// upon Hull City Council" are both "kingston upon hull"). An agency of
+// another service ("Royal Stoke University Hospital"), or one that names
+// no place ("Children's Services", "City Council", "Locality Team 3"),
+// names none.
 func AgencyAuthority(agency string) string {
 	p := phrase(agency)
-	if strings.TrimSpace(p) == "" || AgencyService(agency) == ServiceOther {
+	if strings.TrimSpace(p) == "" {
+		return ""
+	}
+	svc := AgencyService(agency)
+	if svc == ServiceOther {
 		return ""
 	}
 	ws := words(agency)
+	if a := listedAuthorityIn(ws, svc == ServiceSocialCare); a != "" {
+		return a
+	}
+	for _, d := range directorates {
+		for _, phrases := range [][]string{d.phrases, d.council} {
+			if hasPhrase(p, phrases...) {
+				return d.authority // "OCC Children's Services" is Oxfordshire, not "occ"
+			}
+		}
+	}
 	name := func(ws []string) string {
 		var out []string
 		for _, w := range ws {
@@ -711,7 +761,7 @@ func AgencyAuthority(agency string) string {
 				out = append(out, w)
 			}
 		}
-		return strings.Join(out, " ")
+		return canonicalAuthority(strings.Join(out, " "))
 	}
 	for i := 0; i+1 < len(ws); i++ {
 		if (ws[i] == "borough" || ws[i] == "city" || ws[i] == "county") && ws[i+1] == "of" {
@@ -734,20 +784,21 @@ func AgencyAuthority(agency string) string {
 			}
 		}
 	}
-	for _, d := range directorates {
-		for _, phrases := range [][]string{d.phrases, d.council} {
-			if hasPhrase(p, phrases...) {
-				return d.authority
-			}
-		}
-	}
 	return ""
 }
 
 // sameAuthority reports whether two authorities as AgencyAuthority names
-// them may be the same: the words of one are all among the other's
-// ("stoke" and "stoke on trent").
+// them may be the same: two listed authorities when they are the one
+// authority ("cheshire east" is not "cheshire west and chester"); else
+// when the words of one are all among the other's ("stoke" and "stoke on
+// trent", an authority not listed written two ways).
 func sameAuthority(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if IsListedAuthority(a) && IsListedAuthority(b) {
+		return false
+	}
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa

@@ -532,6 +532,7 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 	out.records = len(docs)
 	c := assemble(g.Dir, docs)
 	c.ReadOn(e.opts.AsOf)
+	c.ReadUnder(e.opts.Profile)
 	c.readRoles(&e.roles)
 	out.caseID, out.caseIDPos = caseIDOf(c)
 

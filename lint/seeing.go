@@ -357,7 +357,12 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 	case p.isSocialWorker() && p.role().otherService:
 		return by + ", a " + strings.TrimSpace(p.Role) + ", is a social worker of another service, not of the authority's children's services, so not cover for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case p.isSocialWorker() && c.OfAnotherAuthority(by):
-		return by + " is a social worker of " + strings.TrimSpace(p.Agency) + ", another authority than the lead worker's, so not cover for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
+		of := strings.TrimSpace(p.Agency)
+		if AgencyAuthority(of) == "" { // named in the role: "social worker (Cheshire East)"
+			of = strings.TrimSpace(p.Role)
+			return by + ", a " + of + ", is a social worker of another authority than the one holding the plan, so not cover for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
+		}
+		return by + " is a social worker of " + of + ", another authority than the one holding the plan, so not cover for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case c.IsSocialWorker(by) && p.role().unqualified:
 		return "a " + strings.ToLower(strings.TrimSpace(p.Role)) + " is not a qualified social worker covering for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
