@@ -20,7 +20,10 @@ import (
 // whole words or phrases, never parts of words.
 
 // SamePerson reports whether two references name the same person: exact
-// name, any case, surrounding spaces and a role in brackets ignored.
+// name, any case, surrounding spaces and a note in brackets ignored, a
+// title before an initial read as schema.SameKey does ("S Khan" is "Mrs S
+// Khan"; "Mrs S Khan" is not "Mr S Khan"). Whether the note says the
+// person did not do what the field records is Profile.Done's to say.
 func SamePerson(a, b string) bool { return schema.SamePersonKey(a, b) }
 
 // PersonNamed returns the person of names whom query names, as a team
@@ -70,7 +73,7 @@ func AmongPeople(ref string, refs []string) bool {
 		return false
 	}
 	for _, r := range refs {
-		if string(schema.AppendPersonKey(bb[:0], r)) == string(k) {
+		if schema.SameKey(schema.AppendPersonKey(bb[:0], r), k) {
 			return true
 		}
 	}

@@ -28,7 +28,8 @@ func TestAppendPersonKeyASCII(t *testing.T) {
 		{
 			s := trimRole(n)
 			want = foldName(s)
-			if i := strings.IndexByte(want, ' '); i > 0 && isPersonTitle(want[:i]) && strings.Count(want[i+1:], " ") >= 1 {
+			if i := strings.IndexByte(want, ' '); i > 0 && isPersonTitle(want[:i]) && strings.Count(want[i+1:], " ") >= 1 &&
+				strings.IndexByte(want[i+1:], ' ') > 1 {
 				want = want[i+1:]
 			}
 		}
@@ -44,5 +45,60 @@ func TestAppendPersonKeyASCII(t *testing.T) {
 	}
 	if got := PersonKey("Élodie  DUPONT (mère)"); got != "élodie dupont" {
 		t.Errorf("PersonKey of a non-ASCII name = %q", got)
+	}
+}
+
+// TestPersonKeyInitialKeepsTitle: a title before an initial is what tells
+// two people of one surname apart ("Mrs S Khan", "Mr S Khan").
+func TestPersonKeyInitialKeepsTitle(t *testing.T) {
+	if PersonKey("Mrs S Khan") == PersonKey("Mr S Khan") {
+		t.Errorf("Mrs S Khan and Mr S Khan have one key %q", PersonKey("Mr S Khan"))
+	}
+	for _, c := range [][2]string{
+		{"Mrs S. Khan (mother)", "mrs s khan"},
+		{"Mr S Khan", "mr s khan"},
+		{"S Khan", "s khan"},
+		{"Mrs Sana Khan", "sana khan"},
+		{"Mr Khan", "mr khan"},
+		{"Dr Ángel Ruiz", "ángel ruiz"},
+		{"Dr Á Ruiz", "dr á ruiz"},
+	} {
+		if got := PersonKey(c[0]); got != c[1] {
+			t.Errorf("PersonKey(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+// TestPersonKeyMacAndWord: a name composed or decomposed, with a straight,
+// curly or modifier apostrophe, is one key.
+func TestPersonKeyMacAndWord(t *testing.T) {
+	nfc, nfd := "Siobh\u00e1n O'Neill", "Siobha\u0301n O'Neill"
+	for _, n := range []string{nfd, "Siobh\u00e1n O\u2019Neill", "Siobha\u0301n O\u2019Neill (social worker)",
+		"Siobh\u00e1n O\u2018Neill", "Siobh\u00e1n O\u02bcNeill", "SIOBHA\u0301N O\u2019NEILL"} {
+		if !SamePersonKey(n, nfc) {
+			t.Errorf("PersonKey(%q) = %q, want %q", n, PersonKey(n), PersonKey(nfc))
+		}
+	}
+	if SamePersonKey("Siobhan O'Neill", nfc) {
+		t.Error("an accent dropped is another spelling, not folded away")
+	}
+}
+
+// TestPersonNote: the trailing bracket is kept apart from the name.
+func TestPersonNote(t *testing.T) {
+	for _, c := range [][3]string{
+		{"Paul Rigby (requested, not yet agreed)", "Paul Rigby", "requested, not yet agreed"},
+		{" Alison Ward ( DNA ) ", "Alison Ward", "DNA"},
+		{"Gemma (mum)", "Gemma", "mum"},
+		{"(TBC)", "(TBC)", ""},
+		{"Sam Doe", "Sam Doe", ""},
+	} {
+		name, note := splitNote(c[0])
+		if name != c[1] || note != c[2] || PersonNote(c[0]) != c[2] {
+			t.Errorf("splitNote(%q) = %q, %q; want %q, %q", c[0], name, note, c[1], c[2])
+		}
+	}
+	if !SamePersonKey("Paul Rigby (voicemail left, on leave)", "Paul Rigby (team manager)") {
+		t.Error("the note is not part of the key")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Kind is what a record records: the frontmatter's type key.
@@ -218,30 +220,76 @@ type Visit struct {
 }
 
 // PersonKey normalises a reference to a person for lookup: surrounding
-// spaces and a trailing role in brackets are dropped ("Dr Kim Green (GP)"
+// spaces and a trailing note in brackets are dropped ("Dr Kim Green (GP)"
 // is "dr kim green"), and case is ignored. Full stops are not part of a
 // name ("Dr. Kim Green" and "J. Smith" are "Dr Kim Green" and "J Smith"),
 // and a title before a first name and surname is dropped ("Dr Kim Green"
 // and "Kim Green" are one person) but kept before a surname alone, where
-// it is what tells "Mr Bell" from "Mrs Bell".
+// it is what tells "Mr Bell" from "Mrs Bell", and before an initial, where
+// it is what tells "Mrs S Khan" from "Mr S Khan". A name typed on a Mac or
+// in Word reads as the same name typed elsewhere: its accents are composed
+// (Unicode NFC: "Siobhán" with a combining acute is "Siobhán") and its
+// curly or modifier apostrophes (’ ‘ ʼ) are the straight one ("O’Neill" is
+// "O'Neill").
+//
+// What the bracket says is not part of the key: a role ("Paul Rigby (team
+// manager)") and a status ("Paul Rigby (on leave)") alike; PersonNote
+// returns it, for the rules to read a status that says the person did not
+// do what the field records.
 func PersonKey(ref string) string {
 	var buf [64]byte
 	return string(AppendPersonKey(buf[:0], ref))
 }
 
-// SamePersonKey reports whether a and b have the same PersonKey, and it is
-// not empty, without allocating for names of up to 64 bytes.
+// SamePersonKey reports whether a and b name the same person by their
+// PersonKeys (SameKey), without allocating for names of up to 64 bytes.
 func SamePersonKey(a, b string) bool {
 	var ba, bb [64]byte
-	ka := AppendPersonKey(ba[:0], a)
-	return len(ka) > 0 && string(ka) == string(AppendPersonKey(bb[:0], b))
+	return SameKey(AppendPersonKey(ba[:0], a), AppendPersonKey(bb[:0], b))
+}
+
+// SameKey reports whether two PersonKeys, not empty, may name the same
+// person: they are equal, or one is the other with the title before its
+// initial left off ("s khan" is "mrs s khan", and "mr s khan"; but "mrs s
+// khan" is not "mr s khan"). Which of two people written so a reference
+// means is the case's to say (lint.Case.Person).
+func SameKey(ka, kb []byte) bool {
+	if len(ka) == 0 || len(kb) == 0 {
+		return false
+	}
+	if string(ka) == string(kb) {
+		return true
+	}
+	switch {
+	case len(ka) > len(kb):
+		return string(InitialWithoutTitle(ka)) == string(kb)
+	case len(kb) > len(ka):
+		return string(InitialWithoutTitle(kb)) == string(ka)
+	}
+	return false
+}
+
+// InitialWithoutTitle returns PersonKey k without the title it keeps
+// before an initial ("mrs s khan" is "s khan"), or k itself when it has no
+// such title.
+func InitialWithoutTitle(k []byte) []byte {
+	i := bytes.IndexByte(k, ' ')
+	if i <= 0 || !isPersonTitle(string(k[:i])) {
+		return k
+	}
+	rest := k[i+1:]
+	if j := bytes.IndexByte(rest, ' '); j > 0 && utf8.RuneCount(rest[:j]) == 1 {
+		return rest
+	}
+	return k
 }
 
 // AppendPersonKey appends PersonKey(ref) to dst: the one definition of the
 // key, in one pass over the name when it is ASCII (as nearly every name
-// in a record is) and through Unicode case folding otherwise.
+// in a record is) and through Unicode composition and case folding
+// otherwise.
 func AppendPersonKey(dst []byte, ref string) []byte {
-	s := trimRole(ref)
+	s, _ := splitNote(ref)
 	start := len(dst)
 	if !isASCII(s) {
 		dst = append(dst, foldName(s)...)
@@ -266,28 +314,58 @@ func AppendPersonKey(dst []byte, ref string) []byte {
 		}
 	}
 	k := dst[start:]
-	if i := bytes.IndexByte(k, ' '); i > 0 && isPersonTitle(string(k[:i])) && bytes.IndexByte(k[i+1:], ' ') >= 0 {
-		dst = append(dst[:start], k[i+1:]...)
+	if i := bytes.IndexByte(k, ' '); i > 0 && isPersonTitle(string(k[:i])) {
+		rest := k[i+1:]
+		// The title is dropped before a first name and a surname, and kept
+		// before a surname alone or an initial ("Mrs S Khan").
+		if j := bytes.IndexByte(rest, ' '); j >= 0 && utf8.RuneCount(rest[:j]) > 1 {
+			dst = append(dst[:start], rest...)
+		}
 	}
 	return dst
 }
 
-// trimRole drops the spaces around ref and a trailing role in brackets.
-func trimRole(ref string) string {
+// PersonNote returns what a reference to a person says in its trailing
+// brackets, spaces trimmed: "team manager" of "Paul Rigby (team manager)",
+// "DNA" of "Alison Ward (DNA)", "" when there is none. It may be a role or
+// a status: the profile's words tell them apart (lint.Profile.Done).
+func PersonNote(ref string) string {
+	_, note := splitNote(ref)
+	return note
+}
+
+// splitNote splits ref, its surrounding spaces dropped, into the name and
+// the note in its trailing brackets ("Paul Rigby (voicemail left)" is
+// "Paul Rigby" and "voicemail left"). A reference that is all brackets
+// ("(TBC)") is a name with no note.
+func splitNote(ref string) (name, note string) {
 	s := strings.TrimSpace(ref)
 	if strings.HasSuffix(s, ")") {
 		if i := strings.LastIndex(s, "("); i > 0 {
-			s = strings.TrimSpace(s[:i])
+			return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1])
 		}
 	}
+	return s, ""
+}
+
+// trimRole drops the spaces around ref and a trailing note in brackets.
+func trimRole(ref string) string {
+	s, _ := splitNote(ref)
 	return s
 }
 
 // foldName lower-cases the name s with its full stops read as spaces and
 // its white space collapsed.
+// Its accents are composed (NFC) and its curly and modifier apostrophes
+// read as the straight one.
 func foldName(s string) string {
+	s = norm.NFC.String(apostrophes.Replace(s))
 	return strings.ToLower(collapse(strings.ReplaceAll(s, ".", " ")))
 }
+
+// apostrophes reads the apostrophes Word and a Mac type in names (’ ‘ ʼ)
+// as the straight one.
+var apostrophes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u02bc", "'")
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
