@@ -78,14 +78,17 @@ func runAbsentMemberWithoutReport(pass *lint.Pass) error {
 	}
 	for _, m := range pros {
 		for _, cg := range pass.Case.MemberMeetings(meetings, m, false) {
-			if lint.AmongPeople(m, cg.Attended) || lint.AmongPeople(m, cg.WrittenReports) ||
+			if pass.Case.TookPart(cg, m) ||
 				(lint.SamePerson(m, cg.Chair) && !lint.AmongPeople(m, cg.Apologies)) ||
 				pass.Case.CoveredFor(cg, m) {
 				continue
 			}
 			what := "did not attend"
-			if lint.AmongPeople(m, cg.Apologies) {
+			switch {
+			case lint.AmongPeople(m, cg.Apologies):
 				what = "sent apologies to"
+			case lint.AmongPeople(m, cg.Attended):
+				what = "is recorded in attended with a note saying they did not attend"
 			}
 			pass.ReportOccurrencef("member "+m, cg.Doc, cg.Doc.At("attended"),
 				"%s %s the core group of %s and sent no written report: a professional in the core group who cannot attend must provide a written report to the meeting of their view and progress against the planned outcomes; record it in written_reports and in the minutes (%s)",

@@ -89,7 +89,7 @@ func runMissedCoreGroups(pass *lint.Pass) error {
 		}
 		var missed []*schema.CoreGroup
 		for _, cg := range pass.Case.MemberMeetings(meetings, m, pass.Profile.Base == lint.ProfileOxfordshire) {
-			if lint.TookPart(cg, m) || pass.Case.CoveredFor(cg, m) {
+			if pass.Case.TookPart(cg, m) || pass.Case.CoveredFor(cg, m) {
 				missed = missed[:0]
 				continue
 			}

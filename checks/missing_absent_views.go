@@ -71,7 +71,7 @@ func runMissingAbsentViews(pass *lint.Pass) error {
 			continue
 		}
 		var senders []string
-		for _, r := range cg.WrittenReports {
+		for _, r := range pass.Case.WrittenReports(cg) {
 			if r = strings.TrimSpace(r); r != "" {
 				senders = append(senders, r)
 			}

@@ -70,6 +70,8 @@ func runUnapprovedReducedVisiting(pass *lint.Pass) error {
 	switch {
 	case pass.Profile.IsPlaceholder(approver):
 		problems = append(problems, "names no approver: it must be approved by the Independent Chair (\"approved_by\")")
+	case pass.Profile.Done(approver) == "":
+		problems = append(problems, fmt.Sprintf("has approved_by %q, which says it is not yet approved: it must be approved by the Independent Chair; record them in approved_by once they have approved it", approver))
 	case pass.Case.Person(approver) == nil:
 		problems = append(problems, fmt.Sprintf("is approved by %s, who is not among the people in case.md: name the Independent Chair who approved it, and add them to [[people]]", approver))
 	case !pass.Case.IsConferenceChair(approver):

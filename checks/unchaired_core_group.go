@@ -131,7 +131,7 @@ func runUnchairedCoreGroup(pass *lint.Pass) error {
 					"the first core group of the plan, on %s, was chaired by %s: the lead worker's manager%s chairs the first core group meeting; the lead worker chairs the later ones (%s)",
 					cg.Date.Long(), pass.Case.NameWithRole(chair), ucgManagerWords(pass, day), citeOnly(pass, Oxon, "§4", "§3"))
 			case i > 0 && !c.IsLeadWorkerOn(chair, day) && !c.IsLeadWorkersManagerOn(chair, day) &&
-				!(c.IsSocialWorker(chair) && !lint.AmongPeople(leadThen, cg.Attended)):
+				!(c.IsSocialWorker(chair) && !lint.AmongPeople(leadThen, c.Attended(cg))):
 				pass.Reportf(cg.Doc, cg.Doc.At("chair"),
 					"the core group of %s was chaired by %s, who is neither the lead worker, %s, nor their manager%s: core group meetings are chaired by the lead social worker or their manager (%s)",
 					cg.Date.Long(), pass.Case.NameWithRole(chair), ucgLeadWorkerWords(pass, day), ucgManagerWords(pass, day), citeOnly(pass, Oxon, "§5.4", "§3"))
@@ -145,7 +145,7 @@ func runUnchairedCoreGroup(pass *lint.Pass) error {
 		// The lead worker on the day, recorded in [[previous_lead]] and no
 		// longer in core_group, was a member then.
 		standIn := func(ref string) bool {
-			return c.IsLeadWorkerOn(ref, day) || c.IsSocialWorker(ref) && !lint.AmongPeople(leadThen, cg.Attended)
+			return c.IsLeadWorkerOn(ref, day) || c.IsSocialWorker(ref) && !lint.AmongPeople(leadThen, c.Attended(cg))
 		}
 		if stoke && len(c.CoreGroupMembers()) > 0 {
 			if chair != "" && c.Known(chair) && !c.IsCoreGroupMember(chair) && !c.IsLeadWorkersManagerOn(chair, day) && !standIn(chair) {

@@ -80,18 +80,28 @@ func runUndelegatedVisit(pass *lint.Pass) error {
 			continue
 		}
 		del, agreed := strings.TrimSpace(v.DelegatedBy), strings.TrimSpace(v.DelegationAgreed)
+		if pass.Profile.IsPlaceholder(del) {
+			del = "" // "N/A": no delegation recorded
+		}
+		if pass.Profile.IsPlaceholder(agreed) {
+			agreed = ""
+		}
 		var problems []string
 		switch {
 		case del == "" && agreed == "":
 			problems = append(problems, "the record names no written delegation (delegated_by, delegation_agreed)")
 		case del == "":
 			problems = append(problems, "the record does not say the lead worker delegated it (delegated_by)")
+		case pass.Profile.Done(del) == "":
+			problems = append(problems, fmt.Sprintf("delegated_by says %q, not that the lead worker delegated it", del))
 		case !pass.Case.IsLeadWorkerOn(del, day):
 			problems = append(problems, fmt.Sprintf("it was delegated by %s, not by the lead worker", del))
 		}
 		switch {
 		case agreed == "" && del != "":
 			problems = append(problems, "the record does not say which manager agreed the written delegation (delegation_agreed)")
+		case agreed != "" && pass.Profile.Done(agreed) == "":
+			problems = append(problems, fmt.Sprintf("delegation_agreed says %q, not that the manager agreed it: record the manager in delegation_agreed once they have agreed in writing, and the request in the visit's notes", agreed))
 		case agreed != "" && !pass.Case.IsLeadWorkersManagerOn(agreed, day):
 			problems = append(problems, fmt.Sprintf("the delegation was agreed by %s, not by the lead worker's manager", agreed))
 		}

@@ -94,10 +94,15 @@ func refusalEscalationDue(pass *lint.Pass, v *schema.Visit) (schema.Date, bool) 
 }
 
 // escalationPending reports whether refusal v records no escalation at all
-// (nobody in escalated_to, no escalated date): until its due day is past
-// this is an obligation, not a finding.
+// (nobody in escalated_to, no escalated date), or only an attempt
+// ("Paul Rigby (voicemail left)": lint.Profile.Done): until its due day is
+// past this is an obligation, not a finding.
 func escalationPending(pass *lint.Pass, v *schema.Visit) bool {
-	return pass.Profile.IsPlaceholder(strings.TrimSpace(v.EscalatedTo)) && v.Escalated.IsZero()
+	to := strings.TrimSpace(v.EscalatedTo)
+	if pass.Profile.IsPlaceholder(to) {
+		return v.Escalated.IsZero()
+	}
+	return pass.Profile.Done(to) == ""
 }
 
 // refusalReportAt is where a finding about refusal v points: the words
@@ -152,6 +157,8 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 			problems = append(problems, "no escalation is recorded")
 		case noOne:
 			problems = append(problems, "the record does not say who it was escalated to (escalated_to)")
+		case pass.Profile.Done(to) == "":
+			problems = append(problems, fmt.Sprintf("escalated_to says %q, which is no discussion with %s: a voicemail, a message or a request is not the discussion; record the manager in escalated_to once you have discussed it, and the attempts in the visit's notes", to, manager))
 		case !pass.Case.IsLeadWorkersManagerOn(to, day):
 			problems = append(problems, fmt.Sprintf("it was escalated to %s, who is not %s", to, manager))
 		}

@@ -64,19 +64,22 @@ func runUnsupportedCessation(pass *lint.Pass) error {
 	// ending (plan-start-mismatch asks for it to be taken out).
 	cess := pass.Case.CessationOfThisPlan()
 	at := endCessationLine(pass)
+	// Those told: "Ellie (not told)" or "Dr Kim Green (letter to follow)"
+	// records that they were not (lint.Profile.DoneAll).
+	notified := pass.Profile.DoneAll(cess.Notified)
 	var missing []string
 	for _, m := range plan.CoreGroup {
 		if schema.PersonKey(m) == "" || pass.Case.IsChild(m) || lint.AmongPeople(m, []string{plan.LeadWorker}) {
 			continue
 		}
-		if !lint.AmongPeople(m, cess.Notified) && !lint.AmongPeople(m, missing) {
+		if !lint.AmongPeople(m, notified) && !lint.AmongPeople(m, missing) {
 			missing = append(missing, m)
 		}
 	}
 	// The child of age and understanding is told in their own right,
 	// whether or not a member of the core group.
 	reason, _ := pass.Case.CessationReason()
-	if child := pass.Case.ChildName(); reason != lint.ReasonDied && pass.Case.OfAgeAndUnderstandingOn(cess.Date) && !childAmong(pass, cess.Notified) {
+	if child := pass.Case.ChildName(); reason != lint.ReasonDied && pass.Case.OfAgeAndUnderstandingOn(cess.Date) && !childAmong(pass, notified) {
 		age, _ := pass.Case.AgeOn(cess.Date)
 		missing = append(missing, fmt.Sprintf("%s (the child, aged %d)", child, age))
 	}

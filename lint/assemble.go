@@ -12,7 +12,11 @@ import (
 // assemble builds the Case of folder dir from its parsed documents, and
 // records on them what is wrong with the case as a set of records: a missing
 // or second plan, a record outside any case, a person no one introduced.
-func assemble(dir string, docs []*schema.Document) *Case {
+//
+// p is the profile the case is read with (nil when there is none): a
+// placeholder in an optional field that names a person ("N/A", "None") is
+// that field empty, not a person to introduce.
+func assemble(dir string, docs []*schema.Document, p *Profile) *Case {
 	// By path, but the case's own plan.md first among plans: when a case
 	// has two, the other one is the second.
 	conventional := path.Join(dir, "plan.md")
@@ -59,6 +63,7 @@ func assemble(dir string, docs []*schema.Document) *Case {
 	}
 	c := NewCase(dir, rec, records)
 	c.Documents = docs
+	c.ReadWith(p)
 	if dir == "" {
 		return c
 	}
@@ -95,7 +100,7 @@ func (r *personRef) path() []string { return r.keys[:r.depth] }
 // that own them, which say more.
 func checkPeople(c *Case, d *schema.Document) {
 	eachReference(d.Record, func(r personRef) {
-		if r.name != "" && !c.Known(r.name) {
+		if !c.blank(r.name) && !c.Known(r.name) {
 			unknownPerson(c, d, r)
 		}
 	})

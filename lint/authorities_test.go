@@ -145,7 +145,7 @@ func TestOfAnotherAuthorityUnderProfile(t *testing.T) {
 		{"Cheshire East beside Cheshire West and Chester", ProfileCombined, "Cheshire West and Chester Council", sw("Cheshire East"), true},
 	} {
 		c := build(tt.lead, tt.jo)
-		c.ReadUnder(profiles[tt.profile])
+		c.ReadWith(profiles[tt.profile])
 		if got := c.OfAnotherAuthority("Jo Wells"); got != tt.another {
 			t.Errorf("%s: OfAnotherAuthority = %v, want %v", tt.name, got, tt.another)
 		}

@@ -49,8 +49,11 @@ type Case struct {
 	// asOf is the day the case is read as of (ReadOn); zero when unknown.
 	asOf schema.Date
 	// profileAuthority is the authority of the profile the case is read
-	// under (ReadUnder); "" when unknown or the combined profile.
+	// with (ReadWith); "" when unknown or the combined profile.
 	profileAuthority string
+	// profile is the profile the case is read with (ReadWith), for Done;
+	// nil when unknown.
+	profile *Profile
 	// startConference is PlanStartConference, and strayInitials
 	// StrayInitialConferences, once either is asked for (every rule that
 	// counts from the plan's start asks).
@@ -124,11 +127,6 @@ func (c *Case) Child() schema.Child {
 // has not happened yet. The engine sets it before the rules run.
 func (c *Case) ReadOn(d schema.Date) { c.asOf = d }
 
-// ReadUnder sets the profile the case is read under: under one
-// authority's procedure (Stoke-on-Trent's, Oxfordshire's), that authority
-// holds the plan when the lead worker's record names none
-// (PlanAuthority). The engine sets it before the rules run.
-func (c *Case) ReadUnder(p *Profile) { c.profileAuthority = p.Authority() }
 
 // ChildName returns the child's name, or "the child".
 func (c *Case) ChildName() string {

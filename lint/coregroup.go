@@ -54,16 +54,29 @@ func (c *Case) IsCoreGroupMember(ref string) bool {
 // TookPart reports whether ref took part in the core group meeting cg: they
 // attended it, or, absent, sent it a written report of their view and
 // progress (Stoke-on-Trent C06 §05; Oxfordshire 1.8 §5.7 (7)). Apologies
-// alone are not taking part.
-func TookPart(cg *schema.CoreGroup, ref string) bool {
-	return AmongPeople(ref, cg.Attended) || AmongPeople(ref, cg.WrittenReports)
+// alone are not taking part, nor is a name in attended or written_reports
+// whose note says otherwise ("Alison Ward (DNA)", "Dr Kim Green (report
+// to follow)": Attended, WrittenReports).
+func (c *Case) TookPart(cg *schema.CoreGroup, ref string) bool {
+	return AmongPeople(ref, c.Attended(cg)) || AmongPeople(ref, c.WrittenReports(cg))
 }
+
+// Attended returns who attended meeting cg: its attended list without the
+// names whose note says they did not ("Alison Ward (DNA)", "(apologies)",
+// "(absent)") and without placeholders (Done).
+func (c *Case) Attended(cg *schema.CoreGroup) []string { return c.doneAll(cg.Attended) }
+
+// WrittenReports returns who sent meeting cg a written report: its
+// written_reports list without the names whose note says it did not come
+// ("Dr Kim Green (to follow)", "(requested)") and without placeholders
+// ("N/A", "None").
+func (c *Case) WrittenReports(cg *schema.CoreGroup) []string { return c.doneAll(cg.WrittenReports) }
 
 // MentionedAt reports whether the record of meeting cg names ref at all: in
 // attended, apologies or written_reports. A member first mentioned at a
 // later meeting is taken to have joined the core group there.
 func MentionedAt(cg *schema.CoreGroup, ref string) bool {
-	return TookPart(cg, ref) || AmongPeople(ref, cg.Apologies)
+	return AmongPeople(ref, cg.Attended) || AmongPeople(ref, cg.WrittenReports) || AmongPeople(ref, cg.Apologies)
 }
 
 // CoreGroupChair returns who chaired meeting cg as the record gives it,
@@ -150,7 +163,7 @@ func (c *Case) CoveredFor(cg *schema.CoreGroup, m string) bool {
 	if !c.IsLeadWorker(m) {
 		return false
 	}
-	for _, a := range cg.Attended {
+	for _, a := range c.Attended(cg) {
 		if !SamePerson(a, m) && c.IsSocialWorker(a) && !c.IsLeadWorkersManager(a) {
 			return true
 		}

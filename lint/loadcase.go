@@ -80,5 +80,5 @@ func LoadCase(fsys fs.FS, dir string) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	return assemble(dir, loadDocs(fsys, files, 0, true, func(skippedFile) {})), nil
+	return assemble(dir, loadDocs(fsys, files, 0, true, func(skippedFile) {}), nil), nil
 }

@@ -93,7 +93,7 @@ func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf 
 		cal = calendar.Default()
 	}
 	c.ReadOn(asOf)
-	c.ReadUnder(p)
+	c.ReadWith(p)
 	var out []Obligation
 	for _, r := range enabled {
 		if r.Due == nil || !c.HasPlan() {

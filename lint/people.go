@@ -617,7 +617,7 @@ func (p *casePerson) ofOtherService() bool {
 // lead worker's agency or role names, or, when neither names one, their
 // manager's as the plan names them (the same team); when none of those
 // names one, it is the authority whose procedure the case is read under
-// (ReadUnder: Stoke-on-Trent's or Oxfordshire's; Stoke-on-Trent C06 §03
+// (ReadWith: Stoke-on-Trent's or Oxfordshire's; Stoke-on-Trent C06 §03
 // "The lead worker will always be a qualified social worker from within
 // Vulnerable Children and Corporate Parenting", §07: after a transfer
 // conference the receiving authority holds the plan). Only under the
@@ -641,7 +641,7 @@ func (c *Case) OfAnotherAuthority(ref string) bool {
 // AgencyAuthority names it: the one the lead worker's agency or role
 // names, or, when neither names one, the one their manager's (the plan's
 // manager) names; when none does, the authority of the profile the case
-// is read under (ReadUnder, Profile.Authority); "" under the combined
+// is read under (ReadWith, Profile.Authority); "" under the combined
 // profile when no one names one.
 func (c *Case) PlanAuthority() string {
 	for _, ref := range []string{c.LeadWorker(), c.LeadWorkersManager()} {

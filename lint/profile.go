@@ -1,6 +1,10 @@
 package lint
 
-import "github.com/caselint/caselint/schema"
+import (
+	"strings"
+
+	"github.com/caselint/caselint/schema"
+)
 
 // Profile is a named set of rules and the numbers they check against. The
 // shipped profiles (stoke-on-trent, oxfordshire, combined) are data in
@@ -67,9 +71,12 @@ type Profile struct {
 type profileWords struct {
 	placeholders *schema.WordList
 	notDone      *schema.WordList
-	vague        schema.VagueTimescales
-	notAlone     *phraseList
-	refusals     *phraseList
+	// statusNotes are the status words of a note after a name, as phrases
+	// (phrase without its end spaces), for NoteSaysNotDone.
+	statusNotes []string
+	vague       schema.VagueTimescales
+	notAlone    *phraseList
+	refusals    *phraseList
 	// seeing reads a visit's words once for seenAloneTokens and notAlone,
 	// in that order.
 	seeing *lexicon
@@ -80,6 +87,7 @@ func newProfileWords(w Words) *profileWords {
 	return &profileWords{
 		placeholders: schema.NewWordList(w.Placeholders),
 		notDone:      schema.NewWordList(w.NotDone),
+		statusNotes:  phrases(w.StatusNotes),
 		vague:        schema.NewVagueTimescales(w.VagueTimescales),
 		notAlone:     notAlone,
 		refusals:     newPhraseList(w.Refusals),
@@ -105,4 +113,17 @@ type Words struct {
 	Refusals          []string `toml:"refusals"`            // "refused", "would not let": contact refused or avoided
 	NotAlone          []string `toml:"not_alone"`           // "not seen alone", "stayed in the room throughout"
 	NotDone           []string `toml:"not_done"`            // "not seen", "not ascertained", "see notes": no answer
+	StatusNotes       []string `toml:"status_notes"`        // "DNA", "apologies", "awaiting": a note after a name saying it was not done
+}
+
+// phrases returns each of list as its words joined by single spaces, for
+// hasPhrase; empty ones left out.
+func phrases(list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, l := range list {
+		if w := strings.Join(words(l), " "); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
 }

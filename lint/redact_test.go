@@ -61,7 +61,7 @@ func testRedactor(t *testing.T) (*redactor, *Case) {
 		}
 		docs = append(docs, d)
 	}
-	c := assemble("c", docs)
+	c := assemble("c", docs, nil)
 	prof, err := ShippedProfile(ProfileCombined)
 	if err != nil {
 		t.Fatal(err)

@@ -530,9 +530,8 @@ func (e *engine) lintCase(g caseFiles) (out caseResult) {
 			fmt.Sprintf("file of %d bytes is over the limit of %d bytes and was not read; a case record is rarely over a few hundred kilobytes (raise max_file_size in %s if this one must be read)", f.size, e.opts.MaxFileSize, ConfigFileName)))
 	})
 	out.records = len(docs)
-	c := assemble(g.Dir, docs)
+	c := assemble(g.Dir, docs, e.opts.Profile)
 	c.ReadOn(e.opts.AsOf)
-	c.ReadUnder(e.opts.Profile)
 	c.readRoles(&e.roles)
 	out.caseID, out.caseIDPos = caseIDOf(c)
 
@@ -655,7 +654,7 @@ func (e *engine) caseIDOnly(g caseFiles) (out caseResult) {
 // caseID parses the case.md of the case in folder dir for its id alone.
 func (e *engine) caseID(dir string) (string, place) {
 	docs := loadDocs(e.opts.FS, []string{path.Join(dir, "case.md")}, e.opts.MaxFileSize, true, func(skippedFile) {})
-	return caseIDOf(assemble(dir, docs))
+	return caseIDOf(assemble(dir, docs, e.opts.Profile))
 }
 
 // caseIDOf returns the id of case c and where its case.md gives it; ""

@@ -320,14 +320,16 @@ func (c *Case) IsAuthorityAgency(agency string) bool {
 // worker, delegated_by the lead worker on the day of the visit and
 // delegation_agreed by their line manager then (IsLeadWorkerOn,
 // IsLeadWorkersManagerOn: the lead worker before the case changed hands,
-// for a visit before it). Contact is never delegated to a family member.
+// for a visit before it), neither of them with a note saying it was not
+// done ("Paul Rigby (requested, not yet agreed)": Done). Contact is never
+// delegated to a family member.
 func (c *Case) IsDelegated(v *schema.Visit) bool {
 	if v == nil || c.IsLeadWorker(v.By) || !c.IsProfessional(v.By) {
 		return false
 	}
 	day := v.Date.Date
-	return c.IsLeadWorkerOn(v.DelegatedBy, day) && !SamePerson(v.By, v.DelegatedBy) &&
-		c.IsLeadWorkersManagerOn(v.DelegationAgreed, day)
+	by, agreed := c.done(v.DelegatedBy), c.done(v.DelegationAgreed)
+	return c.IsLeadWorkerOn(by, day) && !SamePerson(v.By, by) && c.IsLeadWorkersManagerOn(agreed, day)
 }
 
 // NotCountedReason is WhyNotLeadWorkers' answer for a visitor who is
@@ -365,7 +367,7 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 		return by + " is a social worker of " + of + ", another authority than the one holding the plan, so not cover for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case c.IsSocialWorker(by) && p.role().unqualified:
 		return "a " + strings.ToLower(strings.TrimSpace(p.Role)) + " is not a qualified social worker covering for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
-	case strings.TrimSpace(v.DelegatedBy) != "" || strings.TrimSpace(v.DelegationAgreed) != "":
+	case !c.blank(v.DelegatedBy) || !c.blank(v.DelegationAgreed):
 		return "the delegation to " + by + " is not recorded as made by the lead worker (delegated_by) and agreed by the lead worker's manager (delegation_agreed)"
 	}
 	return NotCountedReason
@@ -1788,7 +1790,7 @@ func (p *Pass) ReducedVisitingFrom() (agreed schema.Date, ok bool) {
 		return schema.Date{}, false
 	}
 	rv := plan.ReducedVisiting
-	if rv.Agreed.IsZero() || p.Case.ReducedVisitingBeforePlan() || !p.Case.IsConferenceChair(rv.ApprovedBy) {
+	if rv.Agreed.IsZero() || p.Case.ReducedVisitingBeforePlan() || !p.Case.IsConferenceChair(p.Profile.Done(rv.ApprovedBy)) {
 		return schema.Date{}, false
 	}
 	return rv.Agreed, true

@@ -255,7 +255,7 @@ func (c *Case) IsFormerLeadWorkerOn(ref string, d schema.Date) bool {
 		// Today's lead worker was not there (h is after it): ref, a social
 		// worker of the authority there, stood in for the lead worker
 		// (CoveredFor), or chaired or minuted it.
-		if TookPart(cg, ref) || SamePerson(cg.Chair, ref) || SamePerson(cg.MinutesBy, ref) {
+		if c.TookPart(cg, ref) || SamePerson(cg.Chair, ref) || SamePerson(cg.MinutesBy, ref) {
 			tookPart = true
 			break
 		}

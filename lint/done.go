@@ -1,0 +1,98 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/caselint/caselint/schema"
+)
+
+// A reference to a person in a field that records an act (who attended,
+// who agreed a delegation, who approved, to whom a refusal was escalated,
+// who was told) may carry a note in brackets after the name. The note may
+// be a role ("Paul Rigby (team manager)", "Gemma (mum)"), which leaves the
+// reference the person's, or a status saying the act was not done
+// ("Alison Ward (DNA)", "Paul Rigby (requested, not yet agreed)", "Helen
+// Marsh (sent for approval, awaiting reply)"), which leaves it no one's:
+// the field records that nobody did it. Done is the one test.
+
+// Done returns ref when it names someone who did what the field records,
+// and "" when it is a placeholder ("N/A", "None", "TBC": an optional field
+// so written is empty) or its note in brackets says the act was not done
+// (NoteSaysNotDone).
+func (p *Profile) Done(ref string) string {
+	if p.IsPlaceholder(ref) || p.NoteSaysNotDone(schema.PersonNote(ref)) {
+		return ""
+	}
+	return ref
+}
+
+// DoneAll returns the references of refs that are Done, in their order:
+// refs itself when all are.
+func (p *Profile) DoneAll(refs []string) []string {
+	for i, r := range refs {
+		if p.Done(r) == "" {
+			out := append([]string(nil), refs[:i]...)
+			for _, r := range refs[i+1:] {
+				if p.Done(r) != "" {
+					out = append(out, r)
+				}
+			}
+			return out
+		}
+	}
+	return refs
+}
+
+// NoteSaysNotDone reports whether note, the words in brackets after a
+// person's name, says the person did not do what the field records: a
+// placeholder ("TBC"), a not_done answer ("not done"), or words holding one
+// of the profile's status words (Words.StatusNotes: "DNA", "apologies",
+// "awaiting", "requested", "voicemail", "on leave", "not"). A role ("team
+// manager", "mum") says nothing of the kind. An empty note says nothing.
+func (p *Profile) NoteSaysNotDone(note string) bool {
+	if strings.TrimSpace(note) == "" {
+		return false
+	}
+	if p.IsPlaceholder(note) || p.NotDone(note) {
+		return true
+	}
+	return hasPhrase(phrase(note), p.readyWords().statusNotes...)
+}
+
+// done is Profile.Done with the profile the case is read with (ReadWith),
+// or ref unchanged, placeholders aside, when it is read with none.
+func (c *Case) done(ref string) string {
+	if c.profile == nil {
+		if strings.TrimSpace(ref) == "" {
+			return ""
+		}
+		return ref
+	}
+	return c.profile.Done(ref)
+}
+
+// ReadWith sets the profile the case is read with: its placeholders and
+// status words say which references to people record an act not done
+// (Profile.Done); and under one authority's procedure (Stoke-on-Trent's,
+// Oxfordshire's), that authority holds the plan when the lead worker's
+// record names none (PlanAuthority). The engine sets it before the rules
+// run.
+func (c *Case) ReadWith(p *Profile) { c.profile, c.profileAuthority = p, p.Authority() }
+
+// doneAll is Profile.DoneAll with the profile the case is read with, or
+// refs without its empty references when it is read with none.
+func (c *Case) doneAll(refs []string) []string {
+	if c.profile != nil {
+		return c.profile.DoneAll(refs)
+	}
+	return refs
+}
+
+// blank reports whether ref names no one at all: empty, or a placeholder
+// of the profile the case is read with ("N/A", "None").
+func (c *Case) blank(ref string) bool {
+	if c.profile == nil {
+		return strings.TrimSpace(ref) == ""
+	}
+	return c.profile.IsPlaceholder(ref)
+}
