@@ -5,6 +5,7 @@ import (
 	"path"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -77,6 +78,7 @@ func assemble(dir string, docs []*schema.Document, p *Profile) *Case {
 			}
 		}
 		checkPeople(c, caseDoc)
+		checkSameNames(c, caseDoc)
 	}
 	return c
 }
@@ -112,7 +114,39 @@ func unknownPerson(c *Case, d *schema.Document, r personRef) {
 	if r.index >= 0 {
 		off = d.AtElem(r.index, r.path()...)
 	}
+	if names := c.Ambiguous(r.name); names != nil {
+		d.Problemf(off, "%s could be %s, two of the people in case.md: write the name as [[people]] gives it, with the title", r.name, joinOr(names))
+		return
+	}
 	d.Problemf(off, "%s is not among the people in case.md: add them to [[people]] there, or correct the name%s", r.name, c.SuggestPerson(r.name))
+}
+
+// joinOr joins names as "A or B", "A, B or C".
+func joinOr(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// checkSameNames records a problem on each [[people]] entry of case.md
+// whose name is, as a reference reads it (PersonKey), that of an entry
+// before it ("Mrs Sana Khan" and "Sana Khan"): a reference to the name
+// could be either, and caselint would read every one as the first.
+func checkSameNames(c *Case, d *schema.Document) {
+	if d == nil || c.Record == nil {
+		return
+	}
+	for i := range c.persons {
+		p := &c.persons[i]
+		first := c.people[p.key]
+		if p.key == "" || first == nil || first == p {
+			continue
+		}
+		d.Problemf(d.AtValue("people", strconv.Itoa(i), "name"),
+			"%s is the name of another entry of [[people]], %s, as a reference reads it: two people need names that tell them apart (a first name, or the title before an initial: \"Mrs S Khan\", \"Mr S Khan\"); one person needs one entry",
+			strings.TrimSpace(p.Name), strings.TrimSpace(first.Name))
+	}
 }
 
 // SuggestPerson returns " (did you mean NAME?)" naming the case's person

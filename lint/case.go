@@ -51,6 +51,10 @@ type Case struct {
 	// profileAuthority is the authority of the profile the case is read
 	// with (ReadWith); "" when unknown or the combined profile.
 	profileAuthority string
+	// aliases are the keys of the case's people written with a title
+	// before an initial ("mrs s khan") without it ("s khan"), each with the
+	// people it may be; one of them is the person (lookup).
+	aliases map[string][]*casePerson
 	// profile is the profile the case is read with (ReadWith), for Done;
 	// nil when unknown.
 	profile *Profile
@@ -83,6 +87,23 @@ func NewCase(dir string, rec *schema.CaseRecord, records []schema.Record) *Case 
 					c.people[p.key] = p
 				}
 			}
+		}
+		// A reference leaving off the title before an initial ("S Khan")
+		// names the one person of the case it may be ("Mrs S Khan"), and
+		// no one when it may be two ("Mrs S Khan", "Mr S Khan").
+		for i := range c.persons {
+			p := &c.persons[i]
+			alias := string(schema.InitialWithoutTitle([]byte(p.key)))
+			if alias == p.key || c.people[p.key] != p {
+				continue
+			}
+			if _, ok := c.people[alias]; ok {
+				continue // a person of that name: theirs
+			}
+			if c.aliases == nil {
+				c.aliases = map[string][]*casePerson{}
+			}
+			c.aliases[alias] = append(c.aliases[alias], p)
 		}
 	}
 	for _, r := range records {
@@ -190,14 +211,51 @@ func (c *Case) Person(ref string) *schema.Person {
 // person is Person with what the case derives of the person.
 func (c *Case) person(ref string) *casePerson {
 	var buf [64]byte
-	return c.people[string(schema.AppendPersonKey(buf[:0], ref))]
+	return c.lookup(schema.AppendPersonKey(buf[:0], ref))
+}
+
+// lookup returns the case's person of PersonKey k: the one of that key;
+// for a key without the title before an initial ("s khan"), the one person
+// it may be; for a key with it ("mrs s khan"), the person of the key
+// without it ("S Khan" in [[people]]); or nil.
+func (c *Case) lookup(k []byte) *casePerson {
+	if p := c.people[string(k)]; p != nil {
+		return p
+	}
+	if ps := c.aliases[string(k)]; len(ps) == 1 {
+		return ps[0]
+	}
+	if short := schema.InitialWithoutTitle(k); len(short) < len(k) {
+		return c.people[string(short)]
+	}
+	return nil
+}
+
+// Ambiguous returns the names of the case's people a reference may be,
+// when it may be more than one: "S Khan" with "Mrs S Khan" and "Mr S Khan"
+// among the people. nil otherwise.
+func (c *Case) Ambiguous(ref string) []string {
+	var buf [64]byte
+	k := schema.AppendPersonKey(buf[:0], ref)
+	if c.people[string(k)] != nil {
+		return nil
+	}
+	ps := c.aliases[string(k)]
+	if len(ps) < 2 {
+		return nil
+	}
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = strings.TrimSpace(p.Name)
+	}
+	return names
 }
 
 // refer is IsChild and person of ref, its PersonKey made once.
 func (c *Case) refer(ref string) (child bool, p *casePerson) {
 	var buf [64]byte
 	kb := schema.AppendPersonKey(buf[:0], ref)
-	return c.isChildKey(kb), c.people[string(kb)]
+	return c.isChildKey(kb), c.lookup(kb)
 }
 
 // Known reports whether ref names the child or one of the case's people.

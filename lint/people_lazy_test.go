@@ -33,6 +33,30 @@ func oldPersonByKey(c *Case, k string) *schema.Person {
 			return &c.Record.People[i]
 		}
 	}
+	// Without the title before an initial ("s khan"): the one person
+	// whose key it is with that title ("mrs s khan"), counting each key
+	// once; with it, the person of the key without it.
+	var found *schema.Person
+	var keys []string
+	for i := range c.Record.People {
+		pk := schema.PersonKey(c.Record.People[i].Name)
+		if pk != k && string(schema.InitialWithoutTitle([]byte(pk))) == k && !slices.Contains(keys, pk) {
+			keys = append(keys, pk)
+			if found == nil {
+				found = &c.Record.People[i]
+			}
+		}
+	}
+	if len(keys) == 1 {
+		return found
+	}
+	if short := string(schema.InitialWithoutTitle([]byte(k))); short != k && len(keys) == 0 {
+		for i := range c.Record.People {
+			if schema.PersonKey(c.Record.People[i].Name) == short {
+				return &c.Record.People[i]
+			}
+		}
+	}
 	return nil
 }
 
