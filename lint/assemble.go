@@ -16,7 +16,7 @@ import (
 //
 // p is the profile the case is read with (nil when there is none): a
 // placeholder in an optional field that names a person ("N/A", "None") is
-// that field empty, not a person to introduce.
+// that field empty, not a person to introduce (optionalPersonField).
 func assemble(dir string, docs []*schema.Document, p *Profile) *Case {
 	// By path, but the case's own plan.md first among plans: when a case
 	// has two, the other one is the second.
@@ -102,10 +102,28 @@ func (r *personRef) path() []string { return r.keys[:r.depth] }
 // that own them, which say more.
 func checkPeople(c *Case, d *schema.Document) {
 	eachReference(d.Record, func(r personRef) {
-		if !c.blank(r.name) && !c.Known(r.name) {
-			unknownPerson(c, d, r)
+		if r.name == "" || (optionalPersonField(r) && c.blank(r.name)) || c.Known(r.name) {
+			return
 		}
+		unknownPerson(c, d, r)
 	})
+}
+
+// optionalPersonField reports whether r is of a field that may name no
+// one, where a placeholder ("N/A", "None") is the field left empty: a
+// visit's delegated_by, delegation_agreed and escalated_to, a core group's
+// apologies and written_reports. Elsewhere (a visit's by, a chair, the
+// plan's manager) a placeholder is still reported: the field needs a
+// person.
+func optionalPersonField(r personRef) bool {
+	if r.depth != 1 {
+		return false
+	}
+	switch r.keys[0] {
+	case "delegated_by", "delegation_agreed", "escalated_to", "apologies", "written_reports":
+		return true
+	}
+	return false
 }
 
 // unknownPerson records on d the problem that r names someone unknown.
