@@ -156,7 +156,8 @@ func readRoleText(role string) roleText {
 
 // is reports whether the role, or the role without its bracketed parts,
 // or one of those parts, is exactly one of list: "Manager (CSC)" is
-// "manager", "Safeguarding Manager (Chair)" is "chair".
+// "manager", "Safeguarding Manager (Chair)" is "chair" (isConferenceChair
+// asks of the bracketed parts apart: isOutside, isInside).
 func (t roleText) is(list ...string) bool {
 	for _, w := range t.wholes {
 		for _, l := range list {
@@ -166,6 +167,46 @@ func (t roleText) is(list ...string) bool {
 		}
 	}
 	return false
+}
+
+// isOutside reports whether the whole role, or the role without its
+// bracketed parts, is exactly one of list.
+func (t roleText) isOutside(list ...string) bool {
+	for _, w := range t.wholes[:min(2, len(t.wholes))] {
+		if slices.Contains(list, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isInside reports whether one of the role's bracketed parts is exactly
+// one of list.
+func (t roleText) isInside(list ...string) bool {
+	for _, w := range t.wholes[min(2, len(t.wholes)):] {
+		if slices.Contains(list, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isChairService reports whether the phrase p (as made by phrase) is a
+// title of the conference and review service under which an independent
+// chair may work ("Safeguarding Manager", "Safeguarding and Review
+// Manager", "Review Team Manager"), not an Independent Reviewing Officer's.
+func isChairService(p string) bool {
+	return hasPhrase(p, "safeguarding manager", "safeguarding and review manager", "safeguarding and reviewing manager",
+		"safeguarding unit", "safeguarding service", "review manager", "review team manager", "conference",
+		"quality assurance", "qa") && !hasPhrase(p, "iro", "reviewing officer")
+}
+
+// namesProfession reports whether the phrase p (as made by phrase) names a
+// profession, a professional's title or a family relationship: "Designated
+// Safeguarding Lead", "Safeguarding Manager", "health visitor", "mother".
+func namesProfession(p string) bool {
+	return hasPhrase(p, professionWords...) || hasPhrase(p, relationWords...) ||
+		hasPhrase(p, "safeguarding", "headteacher", "teacher", "nurse", "officer", "iro")
 }
 
 // IsConferenceChairRole reports whether a role is that of an independent
@@ -178,8 +219,23 @@ func (t roleText) is(list ...string) bool {
 func IsConferenceChairRole(role string) bool { return isConferenceChair(readRoleText(role)) }
 
 func isConferenceChair(t roleText) bool {
-	if t.is("chair", "chairperson", "icc", "crm", "cp chair", "cpc") {
+	if hasPhrase(t.phrase, "core group", "core groups") && !hasPhrase(t.phrase, "conference", "independent", "icc", "crm",
+		"cp chair", "child protection chair") {
+		return false // "Chair (core group)", "core group chair": the lead worker's meeting, not the conference
+	}
+	chairs := []string{"chair", "chairperson", "icc", "crm", "cp chair", "cpc"}
+	if t.isOutside(chairs...) {
 		return true
+	}
+	if t.isInside(chairs...) {
+		// "(Chair)" after a title of the conference and review service
+		// ("Safeguarding Manager (Chair)"), or after no profession at all,
+		// is the chair's role; "Designated Safeguarding Lead (Chair)" chairs
+		// something of the school's.
+		outer := " " + t.wholes[1] + " "
+		if isChairService(outer) || !namesProfession(outer) {
+			return true
+		}
 	}
 	return hasPhrase(t.phrase, "conference and review manager", "conference chair", "conference chairperson",
 		"independent chair", "independent chairperson", "chair of the conference", "cp chair",
@@ -291,10 +347,23 @@ func isOtherProfession(t roleText, line, review, socialWorker bool) bool {
 // isUnqualified reports whether a role says plainly that its holder is
 // not (yet) a qualified social worker: a student, a trainee, an
 // apprentice (a social work degree apprenticeship), an unqualified worker or
-// an assistant.
+// an assistant, or a worker whose role says they are not (yet) qualified or
+// registered ("Social worker (not yet qualified)", "Non-qualified social
+// worker", "Pre-qualified social worker", "pre-registration", "Social worker
+// (awaiting SWE registration)"), any hyphenation. Registration with Social
+// Work England is what makes a social worker qualified to practise as one.
 func isUnqualified(t roleText) bool {
-	return hasPhrase(t.phrase, "student", "trainee", "apprentice", "unqualified", "social work assistant",
-		"assistant social worker", "social care assistant", "support worker")
+	p := t.phrase
+	if hasPhrase(p, "student", "trainee", "apprentice", "unqualified", "social work assistant",
+		"assistant social worker", "social care assistant", "support worker",
+		"non qualified", "nonqualified", "not qualified", "not yet qualified", "pre qualified",
+		"prequalified", "pre qualification", "pre qualifying", "pre registration", "preregistration",
+		"unregistered", "not registered", "not yet registered", "awaiting registration") {
+		return true
+	}
+	// "awaiting SWE registration", "registration pending", "qualification
+	// awaited": a waiting word and the registration or qualification.
+	return hasPhrase(p, "awaiting", "pending", "awaited") && hasPhrase(p, "registration", "qualification")
 }
 
 // Family relationships and the words that say a role is a professional's.
@@ -600,6 +669,11 @@ func (p *casePerson) isSocialWorker() bool {
 	r := p.role()
 	return r.socialWorker || (p.Qualified && !r.otherProfession)
 }
+
+// notQualified reports whether case.md says p is not a qualified social
+// worker: their role says so (isUnqualified), or qualified = false is
+// written on their entry.
+func (p *casePerson) notQualified() bool { return p.QualifiedFalse || p.role().unqualified }
 
 // ofOtherService reports whether p's agency (AgencyService) or role
 // (isOtherService) places them plainly in another service than the

@@ -814,3 +814,84 @@ func TestPersonNamed(t *testing.T) {
 		t.Errorf("PersonNamed among no one = %q, %d", got, n)
 	}
 }
+
+// TestUnqualifiedRoleWords pins the ways a role says its holder is not
+// (yet) a qualified social worker, and the ways it does not.
+func TestUnqualifiedRoleWords(t *testing.T) {
+	for role, want := range map[string]bool{
+		"Social worker (not yet qualified)":          true,
+		"Non-qualified social worker":                true,
+		"Non qualified social worker":                true,
+		"Nonqualified social worker":                 true,
+		"Pre-qualified social worker":                true,
+		"Pre qualified social worker":                true,
+		"Social worker (not qualified)":              true,
+		"Social worker (pre-registration)":           true,
+		"Social worker (awaiting SWE registration)":  true,
+		"Social worker (awaiting registration)":      true,
+		"Social worker - registration pending":       true,
+		"Unregistered social worker":                 true,
+		"Social worker (not registered)":             true,
+		"Student social worker":                      true,
+		"Social worker":                              false,
+		"Newly qualified social worker":              false,
+		"Qualified social worker":                    false,
+		"Senior Practitioner":                        false,
+		"Social worker (registered with SWE)":        false,
+		"Social worker (DBS pending)":                false,
+		"Social worker, qualified (awaiting laptop)": false,
+	} {
+		if got := isUnqualified(readRoleText(role)); got != want {
+			t.Errorf("isUnqualified(%q) = %v, want %v", role, got, want)
+		}
+	}
+}
+
+// TestQualifiedFalseIsNoCover: qualified = false written on a social
+// worker's entry says they are not qualified, so not cover for the lead
+// worker; the flag left out says nothing, and the role decides.
+func TestQualifiedFalseIsNoCover(t *testing.T) {
+	c := peopleCase(t, &schema.Plan{LeadWorker: "Aisha Patel", Manager: "Rob Jones"})
+	c.Record.People = append(c.Record.People,
+		schema.Person{Name: "Jade Holt", Role: "social worker", Agency: "Children's Services", QualifiedFalse: true},
+		schema.Person{Name: "Kit Moss", Role: "social worker", Agency: "Children's Services"},
+		schema.Person{Name: "Ria Lane", Role: "Non-qualified social worker", Agency: "Children's Services", Qualified: true},
+	)
+	c = NewCase("c", c.Record, []schema.Record{c.Plan})
+	if c.IsCoveringSocialWorker("Jade Holt") {
+		t.Error("a social worker with qualified = false covers for the lead worker")
+	}
+	if !c.IsCoveringSocialWorker("Kit Moss") {
+		t.Error("a social worker with no qualified flag does not cover")
+	}
+	if c.IsCoveringSocialWorker("Ria Lane") || c.IsQualifiedSocialWorker("Ria Lane") {
+		t.Error("a non-qualified social worker marked qualified = true is qualified")
+	}
+}
+
+// TestBracketedChair: "(Chair)" makes a conference chair only after a
+// title of the conference and review service or no profession; a core
+// group's chair is never the conference's.
+func TestBracketedChair(t *testing.T) {
+	for role, want := range map[string]bool{
+		"Designated Safeguarding Lead (Chair)":       false,
+		"DSL (Chair)":                                false,
+		"Health visitor (chair)":                     false,
+		"Team Manager (Chair)":                       false,
+		"Independent Reviewing Officer (Chair)":      false,
+		"Chair (core group)":                         false,
+		"Core group chair":                           false,
+		"Chair of the core group":                    false,
+		"Safeguarding Manager (Chair)":               true,
+		"Review Team Manager (Chair)":                true,
+		"(Chair)":                                    true,
+		"Chair":                                      true,
+		"Independent (Chair)":                        true,
+		"Conference chair (also chairs core groups)": true,
+		"Independent Conference Chair":               true,
+	} {
+		if got := IsConferenceChairRole(role); got != want {
+			t.Errorf("IsConferenceChairRole(%q) = %v, want %v", role, got, want)
+		}
+	}
+}

@@ -276,7 +276,8 @@ func (c *Case) CountsAsLeadWorker(v *schema.Visit) bool {
 // authority (IsSocialWorker: not of another service by agency or role, nor
 // of another authority, and not a health visitor or teacher however
 // qualified) whose role does not say they are not (yet) qualified (a
-// student or trainee social worker, a social work assistant: their visits
+// student or trainee social worker, a social work assistant; nor whose
+// entry writes qualified = false: their visits
 // need a written delegation like anyone else's), or the lead worker's line
 // manager as the plan names them, who is of the authority's children's
 // services (IsAuthorityAgency) where the agency is written.
@@ -291,7 +292,7 @@ func (c *Case) IsCoveringSocialWorker(ref string) bool {
 	if c.isNamedManager(ref) {
 		return c.IsAuthorityAgency(p.Agency)
 	}
-	if !c.IsSocialWorker(ref) || p.role().unqualified {
+	if !c.IsSocialWorker(ref) || p.notQualified() {
 		return false
 	}
 	return c.IsAuthorityAgency(p.Agency)
@@ -367,6 +368,8 @@ func (c *Case) WhyNotLeadWorkers(v *schema.Visit) string {
 		return by + " is a social worker of " + of + ", another authority than the one holding the plan, so not cover for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case c.IsSocialWorker(by) && p.role().unqualified:
 		return "a " + strings.ToLower(strings.TrimSpace(p.Role)) + " is not a qualified social worker covering for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
+	case c.IsSocialWorker(by) && p.QualifiedFalse:
+		return by + " is recorded as not qualified (qualified = false in case.md), so not a qualified social worker covering for the lead worker, and no written delegation agreed by the lead worker's manager is recorded"
 	case !c.blank(v.DelegatedBy) || !c.blank(v.DelegationAgreed):
 		return "the delegation to " + by + " is not recorded as made by the lead worker (delegated_by) and agreed by the lead worker's manager (delegation_agreed)"
 	}

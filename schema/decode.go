@@ -306,7 +306,34 @@ func (d *decoder) decode(top map[string]any) {
 		rv.Field(p.doc).Set(reflect.ValueOf(doc))
 	}
 	doc.Record = rec
+	if cr, ok := rec.(*CaseRecord); ok {
+		markQualifiedFalse(cr, top["people"])
+	}
 	d.validate(rec)
+}
+
+// markQualifiedFalse sets Person.QualifiedFalse on each of the case's
+// people whose [[people]] table writes qualified = false.
+func markQualifiedFalse(r *CaseRecord, raw any) {
+	var elems []any
+	switch v := raw.(type) {
+	case []map[string]any:
+		for _, m := range v {
+			elems = append(elems, m)
+		}
+	case []any:
+		elems = v
+	}
+	for i, e := range elems {
+		if i >= len(r.People) {
+			break
+		}
+		if m, ok := e.(map[string]any); ok {
+			if q, ok := m["qualified"].(bool); ok && !q {
+				r.People[i].QualifiedFalse = true
+			}
+		}
+	}
 }
 
 // newRecord returns a new, empty record of kind, one of Kinds.

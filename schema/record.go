@@ -96,6 +96,10 @@ type Person struct {
 	Language  string `toml:"language"`
 	Agency    string `toml:"agency"`
 	Qualified bool   `toml:"qualified"`
+	// QualifiedFalse is set when qualified = false is written: the record
+	// says the person is not a qualified social worker, which is more than
+	// leaving the flag out.
+	QualifiedFalse bool `toml:"-"`
 }
 
 // LegalStatus is a change in the child's legal status.
