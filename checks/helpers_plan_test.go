@@ -64,27 +64,3 @@ func TestActionOutcomeRefs(t *testing.T) {
 		t.Errorf("actionOutcomeRefs(%q) with O-ids = %q", "O1 a", got)
 	}
 }
-
-func TestCopyLanguageFits(t *testing.T) {
-	for _, c := range []struct {
-		given, want string
-		fits        bool
-	}{
-		{"Polish", "Polish", true},
-		{"polish", "Polish", true},
-		{"", "English", true},
-		{"English", "", true},
-		{"English", "Polish", false},
-		{"Polish and English", "Polish", true},
-		{"English/Polish", "Polish", true},
-		{"Polish", "Polish (interpreter needed)", true},
-		{"English", "Polish (reads some English)", false},
-		{"English", "Urdu and English", true},
-		{"Romanian", "Polish/English", false},
-		{"British Sign Language", "British Sign Language", true},
-	} {
-		if got := copyLanguageFits(c.given, c.want); got != c.fits {
-			t.Errorf("copyLanguageFits(%q, %q) = %v, want %v", c.given, c.want, got, c.fits)
-		}
-	}
-}

@@ -3,7 +3,6 @@ package checks
 import (
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
@@ -106,7 +105,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 			if first < 0 {
 				first = i
 			}
-			if copyLanguageFits(c.Language, r.lang) {
+			if pass.Profile.CopyInLanguage(c.Language, r.lang) {
 				right = true
 			}
 		}
@@ -135,40 +134,4 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 		}
 	}
 	return nil
-}
-
-// copyLanguageFits reports whether a copy in language given suits a reader whose
-// language is want. A reader with no recorded language is suited by any
-// copy; a copy with no recorded language is taken to be in English. A copy
-// in several languages ("Polish and English", "English/Polish", "Polish
-// (translated)") suits a reader of any of them: the reader's language is
-// found among the words of the copy's.
-func copyLanguageFits(given, want string) bool {
-	want = strings.TrimSpace(want)
-	if want == "" {
-		return true
-	}
-	given = strings.TrimSpace(given)
-	if given == "" {
-		given = "English"
-	}
-	// The reader's language as case.md writes it: a note in brackets is
-	// not the language ("Polish (interpreter needed)"), and a reader of
-	// two ("Polish/English", "Urdu and English") is suited by either.
-	if i := strings.Index(want, "("); i > 0 {
-		want = want[:i]
-	}
-	g := languageWords(given)
-	for _, alt := range strings.FieldsFunc(strings.NewReplacer(" and ", "/", " or ", "/", ",", "/", "&", "/").Replace(strings.ToLower(want)), func(r rune) bool { return r == '/' }) {
-		if w := languageWords(alt); strings.TrimSpace(w) != "" && strings.Contains(g, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// languageWords is text's words, lower case, each with a space either side.
-func languageWords(text string) string {
-	f := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
-	return " " + strings.Join(f, " ") + " "
 }

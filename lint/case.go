@@ -148,7 +148,6 @@ func (c *Case) Child() schema.Child {
 // has not happened yet. The engine sets it before the rules run.
 func (c *Case) ReadOn(d schema.Date) { c.asOf = d }
 
-
 // ChildName returns the child's name, or "the child".
 func (c *Case) ChildName() string {
 	if n := c.Child().Name; n != "" {

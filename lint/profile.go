@@ -114,6 +114,7 @@ type Words struct {
 	NotAlone          []string `toml:"not_alone"`           // "not seen alone", "stayed in the room throughout"
 	NotDone           []string `toml:"not_done"`            // "not seen", "not ascertained", "see notes": no answer
 	StatusNotes       []string `toml:"status_notes"`        // "DNA", "apologies", "awaiting": a note after a name saying it was not done
+	Deferrals         []string `toml:"deferrals"`           // "to follow", "requested", "awaited": not given yet
 }
 
 // phrases returns each of list as its words joined by single spaces, for
