@@ -54,6 +54,9 @@ func (d *refDecoder) decode(top map[string]any) {
 		f.Set(reflect.ValueOf(doc))
 	}
 	doc.Record = rec
+	if cr, ok := rec.(*CaseRecord); ok {
+		markQualifiedFalse(cr, top["people"])
+	}
 	d.validate(rec)
 }
 

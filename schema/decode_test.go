@@ -2,6 +2,7 @@ package schema
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -213,5 +214,26 @@ func TestSuggest(t *testing.T) {
 		if got := Suggest(word, names); got != want {
 			t.Errorf("Suggest(%q) = %q; want %q", word, got, want)
 		}
+	}
+}
+
+// TestQualifiedFalseWritten: qualified = false written is told apart from
+// the flag left out.
+func TestQualifiedFalseWritten(t *testing.T) {
+	src := "+++\ntype = \"case\"\nid = \"X\"\n\n[child]\nname = \"Leo\"\nfirst_language = \"English\"\n\n" +
+		"[[people]]\nname = \"Jade Holt\"\nrole = \"social worker\"\nqualified = false\n\n" +
+		"[[people]]\nname = \"Kit Moss\"\nrole = \"social worker\"\n\n" +
+		"[[people]]\nname = \"Amy Frost\"\nrole = \"social worker\"\nqualified = true\n+++\n"
+	doc, _ := Parse("case.md", []byte(src))
+	r, ok := doc.Record.(*CaseRecord)
+	if !ok {
+		t.Fatalf("not a case record: %v", doc.Problems)
+	}
+	var got []bool
+	for _, p := range r.People {
+		got = append(got, p.QualifiedFalse)
+	}
+	if want := []bool{true, false, false}; !slices.Equal(got, want) {
+		t.Errorf("QualifiedFalse = %v, want %v", got, want)
 	}
 }
