@@ -59,9 +59,103 @@ func (i Interval) String() string {
 // ParseInterval reads an interval or a recurring frequency: "2 weeks",
 // "28 working days", "1 month", "every 2 weeks", "fortnightly", "weekly",
 // "monthly", "daily", and as plans write them: "at least every 28 working
-// days", "every four weeks", "4-weekly". "off" gives the zero Interval.
+// days", "every four weeks", "4-weekly", "Minimum every 2 weeks", "no less
+// than fortnightly", "every other week", "twice weekly", "fortnightly, more
+// often if needed". "off" gives the zero Interval.
+//
+// A frequency is read as the least frequent its words allow: "at least",
+// "minimum" or "no less than" every N is every N, and "more often if
+// needed" after it asks nothing more. "N times a week" is every 7/N days,
+// rounded up (twice weekly: every 4 days), and "twice a month" every 2
+// weeks: the visits spread evenly, which is the most the words plainly ask.
 func ParseInterval(s string) (Interval, error) {
 	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	t = strings.TrimRight(t, ".")
+	if head, ok := moreOftenTail(t); ok {
+		t = head
+	}
+	// "Minimum every 2 weeks", "no less than fortnightly", "at least once
+	// a week".
+	for again := true; again; {
+		again = false
+		for _, pre := range []string{"a minimum of ", "minimum of ", "minimum ", "at minimum ", "at a minimum ",
+			"no less than ", "not less than ", "no less often than ", "not less often than ", "at least "} {
+			if rest, ok := strings.CutPrefix(t, pre); ok {
+				t, again = rest, true
+			}
+		}
+	}
+	if iv, ok := timesAPeriod(t); ok {
+		return iv, nil
+	}
+	return parseInterval(s, t)
+}
+
+// moreOftenTail cuts from a frequency a tail that asks for visits only
+// more often, or only when needed: "fortnightly, more often if needed",
+// "every 2 weeks or more frequently", "weekly (more if required)". It
+// returns the frequency before it and true, or false when t has none.
+func moreOftenTail(t string) (string, bool) {
+	for _, sep := range []string{",", " (", " - ", ";", " or ", " and ", " but "} {
+		head, tail, ok := strings.Cut(t, sep)
+		if !ok {
+			continue
+		}
+		tail = strings.Trim(tail, " ()")
+		if strings.Contains(" "+tail+" ", " more ") || strings.HasPrefix(tail, "if ") || strings.HasPrefix(tail, "as ") ||
+			strings.HasPrefix(tail, "when ") || strings.HasPrefix(tail, "where ") {
+			return strings.TrimSpace(head), true
+		}
+	}
+	return t, false
+}
+
+// timesAPeriod reads "twice weekly", "twice a week", "three times a week",
+// "2x weekly", "twice monthly", "every other week", "alternate weeks",
+// "every second week".
+func timesAPeriod(t string) (Interval, bool) {
+	t = strings.ReplaceAll(t, "-", " ")
+	switch t {
+	case "every other week", "alternate weeks", "every second week", "on alternate weeks", "fortnightly":
+		return Interval{2, Weeks}, true
+	case "every other day", "alternate days", "every second day", "on alternate days":
+		return Interval{2, Days}, true
+	case "every other month", "alternate months", "every second month", "bi monthly", "bimonthly":
+		return Interval{2, Months}, true
+	case "every third week":
+		return Interval{3, Weeks}, true
+	}
+	var n int
+	var per string
+	for _, f := range []struct {
+		pre string
+		n   int
+	}{{"twice ", 2}, {"two times ", 2}, {"2 times ", 2}, {"2x ", 2}, {"x2 ", 2}, {"three times ", 3},
+		{"3 times ", 3}, {"3x ", 3}, {"four times ", 4}, {"4 times ", 4}, {"4x ", 4}} {
+		if rest, ok := strings.CutPrefix(t, f.pre); ok {
+			n, per = f.n, strings.TrimPrefix(strings.TrimPrefix(rest, "a "), "per ")
+			break
+		}
+	}
+	switch {
+	case n == 0:
+		return Interval{}, false
+	case per == "weekly" || per == "week" || per == "a week" || per == "each week" || per == "every week":
+		return Interval{(7 + n - 1) / n, Days}, true
+	case per == "monthly" || per == "month" || per == "each month" || per == "every month":
+		switch n {
+		case 2:
+			return Interval{2, Weeks}, true
+		case 4:
+			return Interval{1, Weeks}, true
+		}
+	}
+	return Interval{}, false
+}
+
+// parseInterval is ParseInterval of t, s lower-cased and its prefixes of
+// a minimum taken off.
+func parseInterval(s, t string) (Interval, error) {
 	// "at least monthly", "once a month", "at least once a fortnight".
 	for _, pre := range []string{"at least ", "once "} {
 		t = strings.TrimPrefix(t, pre)
