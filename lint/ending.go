@@ -501,7 +501,7 @@ func CessationReason(text string, childName ...string) (string, bool) {
 		if !d && !l {
 			continue
 		}
-		if namesChild(cl, childName) || !namesOther(cl) {
+		if namesChild(cl, childName) || !namesOther(beforeWith(cl)) {
 			died, left = died || d, left || l
 		} else {
 			otherGone = true
@@ -573,11 +573,81 @@ func saysDied(t []string) bool {
 	return false
 }
 
-// saysLeftUK reports whether the words say someone left the UK.
+// saysLeftUK reports whether the words of a clause say someone has left the
+// UK (Stoke-on-Trent C06 §07: "The child has permanently left the UK"):
+// left the UK, the United Kingdom or the country, moved abroad or overseas,
+// emigrated, or moved, relocated or emigrated (permanently) to a country
+// outside the UK (leftUKCountries). A clause that says it is only intended
+// ("plans to move abroad", "will emigrate", "may relocate overseas") or
+// is for a while ("left the UK on holiday", "visiting family abroad", "a
+// trip to Poland", "temporarily") says no one has left: the plan continues,
+// and ends only by a review conference.
 func saysLeftUK(t []string) bool {
+	for _, w := range t {
+		if leftUKNot[w] {
+			return false
+		}
+	}
 	has := func(seq ...string) bool { return schema.ContainsWords(t, seq...) }
-	return has("left", "the", "uk") || has("left", "uk") || has("left", "the", "united", "kingdom") ||
-		has("left", "the", "country") || has("abroad") || has("overseas") || has("emigrated")
+	if has("going", "to") || has("about", "to") || has("due", "to") {
+		return false
+	}
+	if has("left", "the", "uk") || has("left", "uk") || has("left", "the", "united", "kingdom") ||
+		has("left", "the", "country") || has("abroad") || has("overseas") || has("emigrated") {
+		return true
+	}
+	// "moved permanently to Poland", "relocated to Romania".
+	for i, w := range t {
+		switch w {
+		case "moved", "relocated", "emigrated", "returned", "gone":
+		default:
+			continue
+		}
+		for j := i + 1; j < len(t) && j <= i+3; j++ {
+			if t[j] == "to" && j+1 < len(t) && leftUKCountries[t[j+1]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leftUKNot are words that make a clause about leaving the UK an intention
+// or a stay away for a while, not a permanent departure.
+var leftUKNot = map[string]bool{
+	"plan": true, "plans": true, "planning": true, "planned": true, "intend": true, "intends": true,
+	"intending": true, "intention": true, "intended": true, "will": true, "may": true, "might": true,
+	"hope": true, "hopes": true, "hoping": true, "considering": true, "thinking": true, "wish": true,
+	"wishes": true, "want": true, "wants": true, "expected": true, "expects": true, "likely": true,
+	"holiday": true, "holidays": true, "visit": true, "visiting": true, "visited": true, "trip": true,
+	"temporarily": true, "temporary": true, "briefly": true, "summer": true, "christmas": true, "easter": true,
+}
+
+// leftUKCountries are countries outside the UK that a family may move to,
+// one word each (lower case), for "moved to Poland": the families of the
+// two cities' largest communities from abroad and their neighbours. A
+// country not here is read as a move ("did you mean \"moved to another
+// authority\""): the reason is then questioned, never taken as the child
+// gone.
+var leftUKCountries = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields(`poland romania lithuania latvia estonia slovakia czechia hungary bulgaria
+		ukraine russia portugal spain france germany italy ireland netherlands belgium greece cyprus malta
+		turkey albania kosovo serbia croatia bosnia pakistan india bangladesh nigeria ghana kenya somalia
+		zimbabwe sudan eritrea ethiopia jamaica iran iraq syria afghanistan china philippines australia
+		canada america usa nz sweden norway denmark finland austria switzerland moldova slovenia`) {
+		m[c] = true
+	}
+	return m
+}()
+
+// beforeWith is a clause's words before "with": "moved to Poland with
+// her mother" says who moved before it, and whom with after it.
+func beforeWith(cl []string) []string {
+	if i := slices.Index(cl, "with"); i >= 0 {
+		return cl[:i]
+	}
+	return cl
 }
 
 // clauseBreaks end a clause of a cessation reason: "Dad emigrated but Mia
