@@ -143,7 +143,8 @@ func (s LegalStatus) Words() string {
 }
 
 // LegalStatuses returns case.md's [[legal_status]] entries that have a
-// date, oldest first (entries with the same date keep case.md's order, so
+// date and record a status, not an order asked for or awaited
+// (schema.LegalStatusPending: "ICO applied for"), oldest first (entries with the same date keep case.md's order, so
 // the later one is in force).
 func (c *Case) LegalStatuses() []LegalStatus {
 	if c.Record == nil {
@@ -155,6 +156,9 @@ func (c *Case) LegalStatuses() []LegalStatus {
 			continue
 		}
 		st := strings.TrimSpace(ls.Status)
+		if schema.LegalStatusPending(st) {
+			continue // an order asked for or awaited: the status before it stays in force
+		}
 		if canon, ok := schema.CanonicalLegalStatus(st); ok {
 			st = canon
 		}

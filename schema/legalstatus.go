@@ -36,7 +36,10 @@ var LegalStatuses = []string{
 // "voluntary accommodation", "returned home", "s20 ended") and returns its
 // canonical spelling and true, or "" and false when it is not one. Words
 // that end a status (ended, ceased, discharged, revoked, returned home,
-// none) read as StatusNone. A bare "looked after" or "in care" is not a
+// none), or say none was made (refused, declined, not made, not agreed,
+// a leading "no": "no s20"), read as StatusNone. An order asked for or
+// awaited ("ICO applied for", "awaiting ICO": LegalStatusPending) is not
+// a legal status in force: "", false. A bare "looked after" or "in care" is not a
 // legal status: it does not say under which order, and the order decides
 // when the plan ends.
 func CanonicalLegalStatus(s string) (string, bool) {
@@ -53,10 +56,14 @@ func CanonicalLegalStatus(s string) (string, bool) {
 		}
 		return false
 	}
+	if notInForce(t) {
+		return "", false
+	}
 	switch {
 	case hasAny("ended", "ends", "ceased", "discharged", "revoked", "expired", "lapsed", "none", "nil",
-		"withdrawn", "withdrew", "refused", "dismissed"),
-		has("not", "granted"), has("no", "order"), has("no", "legal", "status"),
+		"withdrawn", "withdrew", "refused", "dismissed", "declined"),
+		has("not", "granted"), has("not", "made"), has("not", "agreed"), has("no", "order"), has("no", "legal", "status"),
+		t[0] == "no" && !has("no", "longer") && len(t) > 1,
 		has("not", "looked", "after"), has("no", "longer", "looked", "after"), has("no", "longer", "accommodated"),
 		wentHome(t):
 		return StatusNone, true
@@ -80,6 +87,44 @@ func CanonicalLegalStatus(s string) (string, bool) {
 		return StatusSection20, true
 	}
 	return "", false
+}
+
+// LegalStatusPending reports whether a [[legal_status]] status records an
+// order or accommodation asked for or awaited, not one in force: "ICO
+// applied for", "awaiting ICO", "care order application", "ICO hearing
+// adjourned", "s20 pending" (Stoke-on-Trent C06 §03: the plan is
+// discharged "If a child ... becomes looked after by virtue of an Interim
+// Care Order", not when one is sought). CanonicalLegalStatus does not read
+// it as a status, and the status before it stays in force. A decision
+// that nothing is made ("ICO refused", "ICO not made", "section 20
+// declined", "no s20") is not pending: it reads as StatusNone.
+func LegalStatusPending(s string) bool { return notInForce(legalStatusTokens(s)) }
+
+// notInForce is LegalStatusPending of s's legalStatusTokens.
+func notInForce(t []string) bool {
+	for i, w := range t {
+		switch w {
+		case "refused", "declined", "dismissed", "withdrawn", "withdrew", "ended", "discharged", "revoked":
+			return false // a decision, or an ending: StatusNone
+		case "granted", "made", "renewed", "extended":
+			if i == 0 || t[i-1] != "not" {
+				return false // "ICO application granted": the order is made
+			}
+		}
+	}
+	for i, w := range t {
+		switch w {
+		case "applied", "application", "applications", "applying", "apply", "sought", "seeking", "seek",
+			"awaiting", "awaited", "pending", "hearing", "adjourned", "listed", "proposed", "planned",
+			"considering", "considered", "requested", "request", "intends", "intended":
+			return true
+		case "to":
+			if i+1 < len(t) && (t[i+1] == "be" || t[i+1] == "apply" || t[i+1] == "seek") {
+				return true // "ICO to be sought", "to apply for an ICO"
+			}
+		}
+	}
+	return false
 }
 
 // wentHome reports whether the words say the child went back to the family
@@ -163,6 +208,10 @@ func (d *decoder) legalStatus(v *string, path ...string) {
 	}
 	if c, ok := CanonicalLegalStatus(*v); ok {
 		*v = c
+		return
+	}
+	if LegalStatusPending(*v) {
+		d.doc.Problemf(d.valueAt(path), "%s: %q is not an order in force: record the order from the day it is made (section 20 from the day the child is accommodated); an application, a hearing or an order awaited changes no legal status, and the status before it stays in force", dotted(path), *v)
 		return
 	}
 	msg := sprintf("%s: %q is not a legal status", dotted(path), *v)
