@@ -28,6 +28,10 @@ type KeyIndex struct {
 	typeKey  Span
 	front    Span
 	comments []Span // every # comment outside strings, from "#" to the end of its line
+	// conflicts are the keys written as a plain key and also as a table
+	// (by a dotted key, "attended.x = 1", or a [header]) of the same path,
+	// which TOML forbids: where the later of the two stands.
+	conflicts []Span
 }
 
 type keyEntry struct {
@@ -130,10 +134,22 @@ func (kp *keyPuts) index(k *KeyIndex) {
 	var paths strings.Builder
 	paths.Grow(size)
 	k.entries = make([]keyEntry, 0, n)
+	first := 0 // in kp.order, the first put of the current path
 	for j, o := range kp.order {
 		if j > 0 && bytes.Equal(path(o.i), path(kp.order[j-1].i)) {
+			// A path put both as a table (no value) and as a key with
+			// a value: "attended.x = 1" and "attended = [...]", which
+			// the library accepts without a word.
+			if f := kp.puts[kp.order[first].i]; isTablePut(f) != isTablePut(kp.puts[o.i]) {
+				later := kp.puts[o.i].key
+				if f.key.Start > later.Start {
+					later = f.key
+				}
+				k.conflicts = append(k.conflicts, later)
+			}
 			continue
 		}
+		first = j
 		e := kp.puts[o.i]
 		e.from = paths.Len()
 		paths.Write(path(o.i))
@@ -141,6 +157,20 @@ func (kp *keyPuts) index(k *KeyIndex) {
 		k.entries = append(k.entries, e)
 	}
 	k.paths = paths.String()
+}
+
+// isTablePut reports whether e records a table (a [header] or the implicit
+// table of a dotted key) rather than a key's value.
+func isTablePut(e keyEntry) bool { return e.value == (Span{}) && e.elems == nil }
+
+// Conflicts returns where each key written both as a plain key and as a
+// table of the same path stands (the later of the two), in the order of
+// their paths.
+func (k *KeyIndex) Conflicts() []Span {
+	if k == nil {
+		return nil
+	}
+	return k.conflicts
 }
 
 // putOrder is an entry of keyPuts.puts (i) in index's sort, with the

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -224,6 +225,32 @@ func TestKeyPutsIndex(t *testing.T) {
 			if _, ok := k.entry(path); ok != want {
 				t.Errorf("round %d: %q found: %v", round, keyOf(path), ok)
 			}
+		}
+	}
+}
+
+// TestKeyConflicts: a key written both as a table (a dotted key or a
+// header) and as a plain key is found, in either order, at the later of
+// the two; dotted keys alone, and a table's own keys, are not.
+func TestKeyConflicts(t *testing.T) {
+	for _, tt := range []struct {
+		front string
+		want  []string // the text at each conflict
+	}{
+		{"attended.x = 1\nattended = [\"A\"]\n", []string{"attended"}},
+		{"attended = [\"A\"]\nattended.x = 1\n", []string{"attended"}},
+		{"child.name = \"Leo\"\nchild.born = 2020-01-01\n", nil},
+		{"[child]\nname = \"Leo\"\n", nil},
+		{"a = 1\n[b]\na = 2\n", nil},
+	} {
+		src := NewSource("f.md", []byte(tt.front))
+		k := indexKeys(src, Span{0, len(tt.front)})
+		var got []string
+		for _, sp := range k.Conflicts() {
+			got = append(got, tt.front[sp.Start:sp.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: conflicts %q, want %q", tt.front, got, tt.want)
 		}
 	}
 }

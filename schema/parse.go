@@ -90,6 +90,7 @@ func Parse(path string, data []byte) (doc *Document, ok bool) {
 		} else {
 			doc.Keys = indexKeys(src, front)
 			decodeFront(doc, bad)
+			reportKeyConflicts(doc)
 		}
 	}
 
@@ -166,4 +167,27 @@ func caseWithoutFrontmatter(path string, data []byte) *Document {
 	}
 	doc.Directives = parseDirectives(src, doc.Keys.Comments(), 0)
 	return doc
+}
+
+// reportKeyConflicts reports each key the key index found written both as
+// a plain key and as a table of the same path ("attended.x = 1", then
+// "attended = [...]"): invalid TOML that BurntSushi/toml accepts without a
+// word, keeping one of the two. A line already reported (a syntax error
+// the library did find) is not reported again.
+func reportKeyConflicts(doc *Document) {
+	for _, sp := range doc.Keys.Conflicts() {
+		line := doc.Source.LineOf(sp.Start)
+		dup := false
+		for _, p := range doc.Problems {
+			if doc.Source.LineOf(p.Offset) == line {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		key := strings.Trim(string(doc.Source.Data[sp.Start:sp.End]), "[] \t")
+		doc.Problemf(sp.Start, "%s is written both as a table (a dotted key such as %s.x, or a [%s] header) and as a plain key: TOML allows one; keep the one you mean and delete the other", key, key, key)
+	}
 }
