@@ -35,7 +35,15 @@ brother's or sister's as case.md gives it, is "the child" ("Mum said I
 couldn't see Jamie"). A no-access visit is contact
 avoided: "No access", "Knocked several times, no answer", "door not
 answered", "Mum declined the visit", "not permitted to see" are refusals;
-"no answer on her phone" is not. When the record gives no
+"no answer on her phone" is not. So are a visit declined or put off ("Visit
+declined by mum", "Mum did not want a visit today", "Mum said now was not a
+good time", "told to come back another day"), words through a closed door
+("shouted through the letterbox to go away"), a worker kept from the child
+("said Ellie was asleep and I could not go up"), the child hiding ("Ellie
+hid upstairs and would not come down") and nobody at home ("Nobody home",
+"No one in - card left", "Not in", "out when I called"); a reason naming a
+cause that is not avoidance ("Ellie in hospital", "at school - agreed",
+"visit rearranged at worker's request") is not. When the record gives no
 not_seen_reason (Stoke-on-Trent asks for none), or one that is no
 answer ("Not seen": missing-not-seen-reason), the same words in its notes
 ("Mum would not let me in" under Observations) make it a refusal. A refusal
