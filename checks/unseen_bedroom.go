@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"fmt"
+
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -26,7 +28,13 @@ earlier conference and on or before the later one records bedroom_seen = true
 on a visit that counts as the lead worker seeing the child (the lead worker,
 a social worker covering for them, a joint visit with them, or a written
 delegation: see unseen-child); a health visitor's or family support worker's
-own visit does not. Only closed periods are checked: the period after the last conference is still
+own visit does not. Nor does a visit whose own words say the bedroom was
+not seen ("Mum would not let me go upstairs, so I did not see her bedroom
+today", "bedroom not seen": the profile's bedroom_not_seen words) though it
+records bedroom_seen = true, unless they say it of someone else's bedroom
+("did not see Ruby's room") or the record also says the child's bedroom
+was seen ("later she showed me Leo's bedroom"); the finding names such a
+visit. Only closed periods are checked: the period after the last conference is still
 open. The rule is on when the profile's bedroom_each_period is.
 
 Before the child is born there is no bedroom to see: nothing is checked
@@ -88,11 +96,29 @@ func bedroomSeenBetween(pass *lint.Pass, from, to schema.Date) (checked, seen bo
 	}
 	for _, v := range pass.Visits() {
 		d := v.Date.Date
-		if pass.Case.SawBedroom(v) && d.After(after) && !d.After(to) {
+		if d.After(after) && !d.After(to) && pass.SawBedroom(v) {
 			return true, true
 		}
 	}
 	return true, false
+}
+
+// bedroomContradicted returns, for a message, what the first visit of the
+// period after from, up to to, recording bedroom_seen = true on a visit
+// that counts, says against it (lint.Pass.BedroomNotSeenInWords): " (the
+// visit of 14 April 2026 records bedroom_seen = true, but its record says
+// \"...\")", or "" when there is none.
+func bedroomContradicted(pass *lint.Pass, from, to schema.Date) string {
+	for _, v := range pass.Visits() {
+		d := v.Date.Date
+		if !d.After(from) || d.After(to) || !pass.Case.SawBedroom(v) {
+			continue
+		}
+		if said, ok := pass.BedroomNotSeenInWords(v); ok {
+			return fmt.Sprintf(" (the visit of %s records bedroom_seen = true, but its record says %q)", d.Long(), said)
+		}
+	}
+	return ""
 }
 
 // dueUnseenBedroom is the bedroom seen before the next conference, while
@@ -133,8 +159,8 @@ func runUnseenBedroom(pass *lint.Pass) error {
 			continue
 		}
 		pass.Reportf(to.Doc, to.Doc.At("date"),
-			"no visit between the conference of %s and this conference of %s saw %s's bedroom: the bedroom must be seen at least once between each Child Protection Conference; record bedroom_seen = true on the visit that saw it (%s)",
-			from.Date.Long(), to.Date.Long(), pass.Case.ChildName(), cite(pass))
+			"no visit between the conference of %s and this conference of %s saw %s's bedroom%s: the bedroom must be seen at least once between each Child Protection Conference; record bedroom_seen = true on the visit that saw it (%s)",
+			from.Date.Long(), to.Date.Long(), pass.Case.ChildName(), bedroomContradicted(pass, from.Date, to.Date), cite(pass))
 	}
 	return nil
 }

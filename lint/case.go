@@ -30,6 +30,9 @@ type Case struct {
 	// alone (Pass.NotSeenAloneInWords), filled as the rules ask: the rules
 	// of a case run one after the other.
 	notAlone map[visitWordsKey]saidInWords
+	// bedroomNot is what each visit's words say of the child's bedroom
+	// not being seen (Pass.BedroomNotSeenInWords), by visit and profile.
+	bedroomNot map[visitWordsKey]saidInWords
 	// refs are the words naming the child and the family in a visit's
 	// notes (nameRefs), once they are asked for.
 	refs *nameRefs

@@ -67,7 +67,8 @@ type Profile struct {
 // the profile rather than once a case: its placeholders and not_done
 // answers as schema.WordLists, its vague timescales split into words
 // (Pass.Timescale) and its not-alone and refusal words made phraseLists
-// (Pass.NotSeenAloneInWords, Profile.RefusalInWords). They are only read.
+// (Pass.NotSeenAloneInWords, Profile.RefusalInWords) and its
+// bedroom-not-seen words (Pass.BedroomNotSeenInWords). They are only read.
 type profileWords struct {
 	placeholders *schema.WordList
 	notDone      *schema.WordList
@@ -77,6 +78,7 @@ type profileWords struct {
 	vague       schema.VagueTimescales
 	notAlone    *phraseList
 	refusals    *phraseList
+	bedroomNot  *phraseList
 	// seeing reads a visit's words once for seenAloneTokens and notAlone,
 	// in that order.
 	seeing *lexicon
@@ -91,6 +93,7 @@ func newProfileWords(w Words) *profileWords {
 		vague:        schema.NewVagueTimescales(w.VagueTimescales),
 		notAlone:     notAlone,
 		refusals:     newPhraseList(w.Refusals),
+		bedroomNot:   newPhraseList(w.BedroomNotSeen),
 		seeing:       newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex),
 	}
 }
@@ -115,6 +118,7 @@ type Words struct {
 	NotDone           []string `toml:"not_done"`            // "not seen", "not ascertained", "see notes": no answer
 	StatusNotes       []string `toml:"status_notes"`        // "DNA", "apologies", "awaiting": a note after a name saying it was not done
 	Deferrals         []string `toml:"deferrals"`           // "to follow", "requested", "awaited": not given yet
+	BedroomNotSeen    []string `toml:"bedroom_not_seen"`    // "did not see * bedroom", "would not let me go upstairs"
 }
 
 // phrases returns each of list as its words joined by single spaces, for

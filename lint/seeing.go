@@ -212,6 +212,158 @@ func (c *Case) SawBedroom(v *schema.Visit) bool {
 	return v != nil && v.BedroomSeen && c.CountsAsLeadWorker(v)
 }
 
+// SawBedroom reports whether visit v saw the child's bedroom
+// (Case.SawBedroom, from the record's facts), unless the record's own
+// words say otherwise (BedroomNotSeenInWords): a visit recorded
+// bedroom_seen = true whose notes say "Mum would not let me go upstairs,
+// so I did not see her bedroom today" did not see it.
+func (p *Pass) SawBedroom(v *schema.Visit) bool {
+	if !p.Case.SawBedroom(v) {
+		return false
+	}
+	_, contradicted := p.BedroomNotSeenInWords(v)
+	return !contradicted
+}
+
+// bedroomSeenWords say, in a visit record, that a bedroom was seen ("Leo
+// showed me his bedroom", "looked round her room"). A record that says so
+// of the child is not read as contradicting bedroom_seen, whatever else
+// it says ("Mum would not let me go upstairs at first; later she showed
+// me Leo's bedroom").
+var bedroomSeenTokens = newPhraseList([]string{
+	"saw * bedroom", "saw bedroom", "seen * bedroom", "looked at * bedroom", "looked round * bedroom",
+	"looked around * bedroom", "looked in * bedroom", "shown * bedroom", "showed me * bedroom",
+	"checked * bedroom", "bedroom seen", "bedroom was seen", "bedroom checked", "bedroom was checked",
+	"saw her room", "saw his room", "saw their room", "shown her room", "shown his room",
+	"showed me her room", "showed me his room", "went up to * bedroom", "went into * bedroom",
+})
+
+// BedroomNotSeenInWords returns the sentence of visit v's record (its
+// not_seen_reason or notes) that says, against bedroom_seen = true, that
+// the child's bedroom was not seen: one of the profile's bedroom-not-seen
+// words (Words.BedroomNotSeen: "did not see * bedroom", "would not let me
+// go upstairs"), not negated, about the child's bedroom, when no sentence
+// says the child's bedroom was seen after all (bedroomSeenWords). Whose
+// bedroom is the word just before "bedroom" or "room": a bedroom said to
+// be someone else's of the family ("did not see Ruby's bedroom", "his
+// sister's room", "the parents' bedroom") is not the child's, and such a
+// sentence neither contradicts the record nor answers another; a bedroom
+// of no one named ("the bedroom", "her room"), or a worker kept from
+// going upstairs, is the child's. ok is false when the record does not
+// record bedroom_seen, or does not contradict it. Only the texts that
+// may hold all the words of a phrase (phraseList.mayBeIn) are split into
+// words, and what a visit's words say is kept for the case.
+func (p *Pass) BedroomNotSeenInWords(v *schema.Visit) (sentence string, ok bool) {
+	if v == nil || !v.BedroomSeen || v.Doc == nil {
+		return "", false
+	}
+	key := visitWordsKey{v, p.Profile}
+	if said, done := p.Case.bedroomNot[key]; done {
+		return said.sentence, said.ok
+	}
+	sentence, ok = p.bedroomNotSeenInWords(v)
+	if p.Case.bedroomNot == nil {
+		p.Case.bedroomNot = map[visitWordsKey]saidInWords{}
+	}
+	p.Case.bedroomNot[key] = saidInWords{sentence, ok}
+	return sentence, ok
+}
+
+// bedroomNotSeenInWords is BedroomNotSeenInWords, not kept.
+func (p *Pass) bedroomNotSeenInWords(v *schema.Visit) (string, bool) {
+	not := p.profileWordsOf().bedroomNot
+	var textsBuf [16]string
+	texts := appendVisitTexts(textsBuf[:0], v)
+	said := ""
+	var r *nameRefs
+	for _, t := range texts {
+		if !not.mayBeIn(t) {
+			continue
+		}
+		if r == nil {
+			r = p.Case.nameRefs()
+		}
+		for _, sen := range sentences(t) {
+			if childsBedroomSaid(not, sen, r) {
+				said = sen
+				break
+			}
+		}
+		if said != "" {
+			break
+		}
+	}
+	if said == "" {
+		return "", false
+	}
+	for _, t := range texts {
+		if !bedroomSeenTokens.mayBeIn(t) {
+			continue
+		}
+		for _, sen := range sentences(t) {
+			if childsBedroomSaid(bedroomSeenTokens, sen, r) {
+				return "", false
+			}
+		}
+	}
+	return said, true
+}
+
+// childsBedroomSaid reports whether sentence sen says one of the phrases
+// of l (tokensSayAt) of the child's bedroom: not of a bedroom the word
+// before it says is someone else's of the family (bedroomWhose).
+func childsBedroomSaid(l *phraseList, sen string, r *nameRefs) bool {
+	if !l.mayBeIn(sen) {
+		return false
+	}
+	toks := refusalTokens(sen)
+	if !l.saidBy(toks) {
+		return false
+	}
+	for i := range toks {
+		for _, phrase := range l.phrases {
+			if len(phrase) > 0 && tokensSayAt(toks, i, phrase, nil) && bedroomWhose(toks, i, len(phrase), r) != refOther {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bedroomWhose returns whom the bedroom of a phrase of n words said from
+// toks[i] is said to be: the kind (nameRefs.kind) of the word before the
+// first "bedroom", "bedrooms" or "room" of the words said (a "*" is at
+// most two words), or the child when the child is listed with them
+// ("Jamie or Ruby's bedroom"); refNone when the phrase names no room
+// ("would not let me go upstairs") or the word before it names no one
+// ("the bedroom").
+func bedroomWhose(toks []string, i, n int, r *nameRefs) refKind {
+	for k := i; k < len(toks) && k < i+2*n && toks[k] != clauseBreak; k++ {
+		switch toks[k] {
+		case "bedroom", "bedrooms", "room":
+			if k == 0 {
+				return refNone
+			}
+			kind := r.kind(toks[k-1])
+			if kind != refOther {
+				return kind
+			}
+			for m := k - 2; m >= 0; m-- {
+				w := toks[m]
+				switch other := r.kind(w); {
+				case other == refChild:
+					return refChild
+				case other == refOther || w == "and" || w == "or" || w == "&":
+					continue
+				}
+				break
+			}
+			return refOther
+		}
+	}
+	return refNone
+}
+
 // --- Who sees the child -----------------------------------------------------
 
 // VisitStanding is whose contact a visit is, for the procedures: the lead

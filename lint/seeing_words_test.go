@@ -311,3 +311,70 @@ func TestSlotPeopleSiblingsAreOneConcept(t *testing.T) {
 		t.Errorf("a ward sister is not among the grown-ups: %v", sp.adults)
 	}
 }
+
+// TestBedroomNotSeenInWords: a visit recorded bedroom_seen = true whose
+// reason or notes say, in the words practitioners write, that the child's
+// bedroom was not seen, or that the worker was kept from going upstairs,
+// did not see it (Pass.SawBedroom); words about a brother's or sister's
+// bedroom, or a record that says the child's bedroom was seen after all,
+// do not say so.
+func TestBedroomNotSeenInWords(t *testing.T) {
+	p, err := ShippedProfile(ProfileOxfordshire)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := wordsCase(t)
+	pass := &Pass{Case: c, Profile: p}
+	notSeen := []string{
+		"Sam would not let me go upstairs, so I did not see his bedroom today.",
+		"Bedroom not seen - Sam said it was a mess.",
+		"Did not see Jamie's bedroom; Sam said it was being decorated.",
+		"I couldnt see his room as the door was locked.",
+		"Not able to see Jamie's bedroom today.",
+		"Unable to go upstairs as Sam said the stairs were being painted.",
+		"Jamie's room was not seen.",
+		"Sam wouldn't let me upstairs.",
+		"Sam refused to show me the bedroom.",
+		"We talked in the kitchen. I didn't see the bedrooms.",
+		"The children's bedrooms were not seen.",
+	}
+	seen := []string{
+		"Did not see Ruby's bedroom as she was asleep in it.",
+		"I did not see his sister's bedroom.",
+		"Did not see the parents' bedroom.",
+		"Sam would not let me go upstairs at first; later she showed me Jamie's bedroom.",
+		"Jamie showed me his bedroom.",
+		"Saw the bedroom: clean bedding.",
+		"The bedroom was tidy and warm.",
+		"I did not see the kitchen.",
+		"Jamie was not seen alone.",
+		"Sam said Jamie did not go upstairs until nine.",
+		"",
+	}
+	for _, notes := range notSeen {
+		v := wordsVisit(t, "child_seen = true\nseen_alone = true\nbedroom_seen = true", notes)
+		if said, ok := pass.BedroomNotSeenInWords(v); !ok || said == "" {
+			t.Errorf("%q: not read as the bedroom not seen", notes)
+		}
+		if pass.SawBedroom(v) || !c.SawBedroom(v) {
+			t.Errorf("%q: Pass.SawBedroom counts the visit, or Case.SawBedroom does not", notes)
+		}
+		if _, ok := pass.BedroomNotSeenInWords(wordsVisit(t, "child_seen = true\nbedroom_seen = false", notes)); ok {
+			t.Errorf("%q: a visit not recording bedroom_seen contradicts nothing", notes)
+		}
+	}
+	for _, notes := range seen {
+		v := wordsVisit(t, "child_seen = true\nseen_alone = true\nbedroom_seen = true", notes)
+		if said, ok := pass.BedroomNotSeenInWords(v); ok {
+			t.Errorf("%q: read as the bedroom not seen (%q)", notes, said)
+		}
+		if !pass.SawBedroom(v) {
+			t.Errorf("%q: Pass.SawBedroom does not count the visit", notes)
+		}
+	}
+	// In not_seen_reason too.
+	v := wordsVisit(t, "child_seen = true\nseen_alone = true\nbedroom_seen = true\nnot_seen_reason = \"Bedroom not seen\"", "")
+	if _, ok := pass.BedroomNotSeenInWords(v); !ok {
+		t.Error("not_seen_reason \"Bedroom not seen\": not read")
+	}
+}
