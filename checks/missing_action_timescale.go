@@ -26,7 +26,9 @@ list) must hold a specified timescale, written the way people write them:
   July 2026", "w/c 3 August 2026";
 - a frequency: daily, weekly, twice weekly, 3 times a week, fortnightly,
   every 3 weeks, monthly, termly, each school day, at each core group,
-  every visit, on Mondays;
+  every visit, on Mondays, and an event a word or two qualify after each
+  or every ("at each antenatal appointment", "at every GP appointment",
+  "each health visitor visit"; not "every few visits");
 - "immediately", or a period: "within 2 weeks", "within 10 working days";
 - a meeting the plan schedules: "by the next core group", "before the
   review conference".

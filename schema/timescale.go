@@ -783,6 +783,55 @@ func occasion(toks []string, i int) (Interval, int, bool) {
 	return Interval{}, i, false
 }
 
+// eventWords are the last words of the occasions that are events, which
+// a word or two may qualify ("antenatal appointment", "GP appointment",
+// "health visitor visit", "supervised contact session"): each of them
+// recurs as the event does, as "at each core group" does.
+var eventWords = map[string]bool{
+	"appointment": true, "visit": true, "session": true, "meeting": true, "contact": true,
+	"review": true, "conference": true, "supervision": true, "clinic": true, "check": true,
+}
+
+// notQualifiers are words that do not qualify an event after "each" or
+// "every": they count or hedge it ("every few visits", "each and every
+// visit" reads without them, "every possible contact").
+var notQualifiers = map[string]bool{
+	"few": true, "couple": true, "several": true, "other": true, "alternate": true, "second": true,
+	"third": true, "now": true, "so": true, "and": true, "or": true, "then": true, "possible": true,
+	"available": true, "single": true, "time": true, "times": true, "of": true, "the": true, "a": true,
+	"an": true, "but": true, "not": true, "if": true, "when": true, "as": true, "week": true, "weeks": true,
+	"month": true, "months": true, "day": true, "days": true, "year": true, "years": true,
+}
+
+// qualifiedEvent reads, at toks[i] after "each" or "every", an event
+// qualified by one or two words ("antenatal appointment", "GP
+// appointment", "health visitor visit", plural or not), returning where
+// it ends: a recurring event the plan's reader can tell, as "at each core
+// group" is.
+func qualifiedEvent(toks []string, i int) (int, bool) {
+	for q := 1; q <= 2 && i+q < len(toks); q++ {
+		w := toks[i+q-1]
+		if notQualifiers[w] || !isLetters(w) {
+			return i, false
+		}
+		if last := toks[i+q]; eventWords[strings.TrimSuffix(last, "s")] || eventWords[last] {
+			return i + q + 1, true
+		}
+	}
+	return i, false
+}
+
+// isLetters reports whether w is made only of ASCII letters, and is not
+// empty.
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // readFrequency reads a recurring frequency: "daily", "twice weekly",
 // "3 times a week", "every three weeks", "each school day", "at each core
 // group", "every visit", "on Mondays", "6-weekly".
@@ -899,6 +948,11 @@ func readFrequency(toks []string, i int) (Timescale, int, bool) {
 				iv.N *= n
 			}
 			return freq(iv, next)
+		}
+		if n == 1 {
+			if next, ok := qualifiedEvent(toks, k); ok { // "at each antenatal appointment"
+				return freq(Interval{}, next)
+			}
 		}
 		if iv, next, ok := period(toks, j+1); ok && strings.Contains(toks[j+1], "/") { // every 2/52
 			return freq(iv, next)
