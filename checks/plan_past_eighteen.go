@@ -12,7 +12,7 @@ var PlanPastEighteen = &lint.Rule{
 	Title:    "The plan is still active on or after the child's 18th birthday",
 	Severity: lint.Error,
 	Family:   FamilyEndingPlan,
-	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan},
+	Reads:    []schema.Kind{schema.KindCase, schema.KindPlan, schema.KindConference},
 	Cites: []lint.Citation{
 		{Source: Stoke, Paragraph: "§07", Quote: "A child should no longer be the subject of a Child Protection Plan if ... The child reaches the age of 18 years"},
 		{Source: ChildrenAct, Paragraph: "s.105(1)", Quote: "\"child\" means, subject to paragraph 16 of Schedule 1, a person under the age of eighteen"},
