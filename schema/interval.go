@@ -65,9 +65,11 @@ func (i Interval) String() string {
 //
 // A frequency is read as the least frequent its words allow: "at least",
 // "minimum" or "no less than" every N is every N, and "more often if
-// needed" after it asks nothing more. "N times a week" is every 7/N days,
-// rounded up (twice weekly: every 4 days), and "twice a month" every 2
-// weeks: the visits spread evenly, which is the most the words plainly ask.
+// needed" after it asks nothing more. "N times a week" is at most 8-N
+// days apart (twice weekly: 6 days): the longest gap between visits kept
+// on the same N days every week (Monday and Tuesday), so a lawful weekly
+// routine is never reported and a week without a visit always is; "twice
+// a month" is every 2 weeks.
 func ParseInterval(s string) (Interval, error) {
 	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	t = strings.TrimRight(t, ".")
@@ -141,7 +143,7 @@ func timesAPeriod(t string) (Interval, bool) {
 	case n == 0:
 		return Interval{}, false
 	case per == "weekly" || per == "week" || per == "a week" || per == "each week" || per == "every week":
-		return Interval{(7 + n - 1) / n, Days}, true
+		return Interval{8 - n, Days}, true
 	case per == "monthly" || per == "month" || per == "each month" || per == "every month":
 		switch n {
 		case 2:
