@@ -61,6 +61,10 @@ type Case struct {
 	// profile is the profile the case is read with (ReadWith), for Done;
 	// nil when unknown.
 	profile *Profile
+	// coreGroupsDone are each core group's Attended and WrittenReports,
+	// once they are asked for (coreGroupDone); the rules of a case run
+	// one after the other.
+	coreGroupsDone map[*schema.CoreGroup]doneRefs
 	// startConference is PlanStartConference, and strayInitials
 	// StrayInitialConferences, once either is asked for (every rule that
 	// counts from the plan's start asks).

@@ -64,13 +64,31 @@ func (c *Case) TookPart(cg *schema.CoreGroup, ref string) bool {
 // Attended returns who attended meeting cg: its attended list without the
 // names whose note says they did not ("Alison Ward (DNA)", "(apologies)",
 // "(absent)") and without placeholders (Done).
-func (c *Case) Attended(cg *schema.CoreGroup) []string { return c.doneAll(cg.Attended) }
+func (c *Case) Attended(cg *schema.CoreGroup) []string { return c.coreGroupDone(cg).attended }
 
 // WrittenReports returns who sent meeting cg a written report: its
 // written_reports list without the names whose note says it did not come
 // ("Dr Kim Green (to follow)", "(requested)") and without placeholders
 // ("N/A", "None").
-func (c *Case) WrittenReports(cg *schema.CoreGroup) []string { return c.doneAll(cg.WrittenReports) }
+func (c *Case) WrittenReports(cg *schema.CoreGroup) []string { return c.coreGroupDone(cg).reports }
+
+// doneRefs are a core group's Attended and WrittenReports.
+type doneRefs struct{ attended, reports []string }
+
+// coreGroupDone returns meeting cg's Attended and WrittenReports, read
+// once a case: several rules ask them of every meeting, and each reference
+// is read for a placeholder and a note (Profile.Done).
+func (c *Case) coreGroupDone(cg *schema.CoreGroup) doneRefs {
+	if d, ok := c.coreGroupsDone[cg]; ok {
+		return d
+	}
+	d := doneRefs{c.doneAll(cg.Attended), c.doneAll(cg.WrittenReports)}
+	if c.coreGroupsDone == nil {
+		c.coreGroupsDone = map[*schema.CoreGroup]doneRefs{}
+	}
+	c.coreGroupsDone[cg] = d
+	return d
+}
 
 // MentionedAt reports whether the record of meeting cg names ref at all: in
 // attended, apologies or written_reports. A member first mentioned at a

@@ -77,7 +77,9 @@ func (c *Case) done(ref string) string {
 // Oxfordshire's), that authority holds the plan when the lead worker's
 // record names none (PlanAuthority). The engine sets it before the rules
 // run.
-func (c *Case) ReadWith(p *Profile) { c.profile, c.profileAuthority = p, p.Authority() }
+func (c *Case) ReadWith(p *Profile) {
+	c.profile, c.profileAuthority, c.coreGroupsDone = p, p.Authority(), nil
+}
 
 // doneAll is Profile.DoneAll with the profile the case is read with, or
 // refs without its empty references when it is read with none.

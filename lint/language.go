@@ -3,6 +3,7 @@ package lint
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // bracketNote is a note in brackets: "(translated)", "[to follow]".
@@ -35,11 +36,11 @@ func (p *Profile) CopyInLanguage(given, want string) bool {
 	if i := strings.Index(want, "("); i > 0 {
 		want = want[:i]
 	}
-	deferrals := make([]string, 0, len(p.Words.Deferrals))
-	for _, d := range p.Words.Deferrals {
-		if w := strings.Join(words(d), " "); w != "" {
-			deferrals = append(deferrals, w)
-		}
+	deferrals := p.readyWords().deferrals
+	// As most copies are written: the one language wanted, in one word
+	// ("English", "english"), which is no deferral.
+	if isOneWord(given) && strings.EqualFold(given, strings.TrimSpace(want)) && !hasPhrase(phrase(given), deferrals...) {
+		return true
 	}
 	// A note in brackets is left out, unless it defers: "Polish
 	// (translated)" is Polish, "Polish (to follow)" is not given, and
@@ -81,9 +82,22 @@ func (p *Profile) CopyInLanguage(given, want string) bool {
 // "&", " - ", ":", " and " and " or ": "Polish and English", "Polish,
 // to follow".
 func languageClauses(s string) []string {
-	r := strings.NewReplacer(" and ", "/", " AND ", "/", " And ", "/", " or ", "/", " Or ", "/", ",", "/", ";", "/",
-		"&", "/", " - ", "/", " – ", "/", ":", "/")
-	return strings.FieldsFunc(r.Replace(" "+s+" "), func(r rune) bool { return r == '/' })
+	return strings.FieldsFunc(languageBreaks.Replace(" "+s+" "), func(r rune) bool { return r == '/' })
+}
+
+// languageBreaks writes what parts a language's clauses as "/"
+// (languageClauses).
+var languageBreaks = strings.NewReplacer(" and ", "/", " AND ", "/", " And ", "/", " or ", "/", " Or ", "/", ",", "/", ";", "/",
+	"&", "/", " - ", "/", " – ", "/", ":", "/")
+
+// isOneWord reports whether s is one word of letters, and not empty.
+func isOneWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // copyFiller are words of a copy's language that name no language and no

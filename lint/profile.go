@@ -75,10 +75,12 @@ type profileWords struct {
 	// statusNotes are the status words of a note after a name, as phrases
 	// (phrase without its end spaces), for NoteSaysNotDone.
 	statusNotes []string
-	vague       schema.VagueTimescales
-	notAlone    *phraseList
-	refusals    *phraseList
-	bedroomNot  *phraseList
+	// deferrals are Words.Deferrals as phrases, for CopyInLanguage.
+	deferrals  []string
+	vague      schema.VagueTimescales
+	notAlone   *phraseList
+	refusals   *phraseList
+	bedroomNot *phraseList
 	// seeing reads a visit's words once for seenAloneTokens and notAlone,
 	// in that order.
 	seeing *lexicon
@@ -90,6 +92,7 @@ func newProfileWords(w Words) *profileWords {
 		placeholders: schema.NewWordList(w.Placeholders),
 		notDone:      schema.NewWordList(w.NotDone),
 		statusNotes:  phrases(w.StatusNotes),
+		deferrals:    phrases(w.Deferrals),
 		vague:        schema.NewVagueTimescales(w.VagueTimescales),
 		notAlone:     notAlone,
 		refusals:     newPhraseList(w.Refusals),
