@@ -257,16 +257,7 @@ func (p *Pass) BedroomNotSeenInWords(v *schema.Visit) (sentence string, ok bool)
 	if v == nil || !v.BedroomSeen || v.Doc == nil {
 		return "", false
 	}
-	key := visitWordsKey{v, p.Profile}
-	if said, done := p.Case.bedroomNot[key]; done {
-		return said.sentence, said.ok
-	}
-	sentence, ok = p.bedroomNotSeenInWords(v)
-	if p.Case.bedroomNot == nil {
-		p.Case.bedroomNot = map[visitWordsKey]saidInWords{}
-	}
-	p.Case.bedroomNot[key] = saidInWords{sentence, ok}
-	return sentence, ok
+	return p.keptVisitWords(&p.Case.bedroomNot, v, p.bedroomNotSeenInWords)
 }
 
 // bedroomNotSeenInWords is BedroomNotSeenInWords, not kept.
@@ -1423,15 +1414,21 @@ func (p *Pass) NotSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	}
 	// Several rules ask of every visit: its words are read once a case and
 	// profile.
+	return p.keptVisitWords(&p.Case.notAlone, v, p.notSeenAloneInWords)
+}
+
+// keptVisitWords returns read(v), read once a case and profile: kept in
+// *memo, which it makes when nil.
+func (p *Pass) keptVisitWords(memo *map[visitWordsKey]saidInWords, v *schema.Visit, read func(*schema.Visit) (string, bool)) (string, bool) {
 	key := visitWordsKey{v, p.Profile}
-	if said, done := p.Case.notAlone[key]; done {
+	if said, done := (*memo)[key]; done {
 		return said.sentence, said.ok
 	}
-	sentence, ok = p.notSeenAloneInWords(v)
-	if p.Case.notAlone == nil {
-		p.Case.notAlone = map[visitWordsKey]saidInWords{}
+	sentence, ok := read(v)
+	if *memo == nil {
+		*memo = map[visitWordsKey]saidInWords{}
 	}
-	p.Case.notAlone[key] = saidInWords{sentence, ok}
+	(*memo)[key] = saidInWords{sentence, ok}
 	return sentence, ok
 }
 
