@@ -133,6 +133,10 @@ func TestRefusalInEverydayWords(t *testing.T) {
 	refused := []string{
 		"No answer - card left",
 		"No answer, card left",
+		"Sam told me to leave",
+		"Sam asked me to leave the property",
+		"Sam asked us to leave and come back next week",
+		"Dad came to the door and told me to leave, Jamie not seen",
 		"no answer at door",
 		"No answer at the front door",
 		"Sam wouldnt let me in",
@@ -200,6 +204,8 @@ func TestRefusalInEverydayWords(t *testing.T) {
 		"Jamie not in school today, at the GP with his nan",
 		"Sam declined the offer of a parenting course; Jamie at school",
 		"Jamie was hiding a cut on his arm at school, the teacher said; Jamie at school",
+		"Jamie at school; Sam asked me to leave a leaflet about the parenting course",
+		"Jamie at nursery; Sam asked us to leave our number",
 	}
 	for _, reason := range refused {
 		v := wordsVisit(t, "child_seen = false\nnot_seen_reason = \""+reason+"\"", "")
