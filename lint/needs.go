@@ -142,15 +142,16 @@ func MentionsNeed(text, need string) bool {
 
 // Needs returns the child's needs as case.md lists them, spaces trimmed;
 // empty and placeholder entries, and entries that say there is none ("none
-// identified", "no additional needs"), left out.
+// identified", "no additional needs", "not known"), left out.
 func (c *Case) Needs(prof *Profile) []string {
 	var out []string
 	for _, n := range c.Child().Needs {
 		if n = strings.TrimSpace(n); n == "" || prof.IsPlaceholder(n) {
 			continue
 		}
-		if w := words(n); len(w) > 0 && (w[0] == "no" || w[0] == "none" || w[0] == "nil") {
-			continue // "none identified", "no additional needs"
+		if w := words(n); len(w) > 0 && (w[0] == "no" || w[0] == "none" || w[0] == "nil" || w[0] == "unknown") ||
+			len(w) == 2 && w[0] == "not" && (w[1] == "known" || w[1] == "identified" || w[1] == "applicable") {
+			continue // "none identified", "no additional needs", "not known": no need named
 		}
 		out = append(out, n)
 	}

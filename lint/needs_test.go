@@ -56,8 +56,8 @@ func TestMentionsNeed(t *testing.T) {
 
 func TestNeeds(t *testing.T) {
 	prof, _ := ShippedProfile(ProfileCombined)
-	c := NewCase("c", &schema.CaseRecord{Child: schema.Child{Name: "Jamie", Needs: []string{" autism ", "", "TBC", "None identified", "no additional needs", "asthma"}}}, nil)
-	if got := c.Needs(prof); len(got) != 2 || got[0] != "autism" || got[1] != "asthma" {
+	c := NewCase("c", &schema.CaseRecord{Child: schema.Child{Name: "Jamie", Needs: []string{" autism ", "", "TBC", "None identified", "no additional needs", "Not known", "unknown", "asthma", "not toilet trained"}}}, nil)
+	if got := c.Needs(prof); len(got) != 3 || got[0] != "autism" || got[1] != "asthma" || got[2] != "not toilet trained" {
 		t.Errorf("Needs = %q", got)
 	}
 	if c.NeedAddressed("autism") {
