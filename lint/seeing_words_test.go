@@ -134,6 +134,8 @@ func TestRefusalInEverydayWords(t *testing.T) {
 		"No answer - card left",
 		"No answer, card left",
 		"Sam told me to leave",
+		"Sam told me to leave as Jamie was asleep",
+		"Sam asked us to leave because she was busy",
 		"Sam asked me to leave the property",
 		"Sam asked us to leave and come back next week",
 		"Dad came to the door and told me to leave, Jamie not seen",
