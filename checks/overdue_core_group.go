@@ -42,7 +42,9 @@ groups and review conferences of the previous authority kept in the case
 (dated before this authority's transfer conference), or of an earlier plan
 that ended, are history. The first review conference is this plan's. A
 record with nobody in attended (a meeting cancelled, written up to say
-so) is not a meeting and keeps no interval.
+so), or whose every name is marked as not there ("Dana Price (DNA)",
+"(apologies)") or a placeholder ("TBC"), is not a meeting and keeps no
+interval.
 
 A plan is made and ended by a conference, not by plan.md. With plan.md
 missing or unreadable (between the initial conference and the first core

@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"strings"
-
 	"github.com/caselint/caselint/schema"
 )
 
@@ -134,7 +132,7 @@ func (c *Case) PlanCoreGroups() []*schema.CoreGroup {
 	start := c.PlanStart()
 	var out []*schema.CoreGroup
 	for _, cg := range c.CoreGroups {
-		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() && (start.IsZero() || !cg.Date.Before(start)) && Held(cg) {
+		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() && (start.IsZero() || !cg.Date.Before(start)) && c.Held(cg) {
 			out = append(out, cg)
 		}
 	}
@@ -142,14 +140,17 @@ func (c *Case) PlanCoreGroups() []*schema.CoreGroup {
 }
 
 // Held reports whether the core group meeting cg took place: its record
-// names at least one person who attended. A record with attended empty
-// (a meeting cancelled, written up to say so) records no meeting.
-func Held(cg *schema.CoreGroup) bool {
+// names at least one person who attended (Attended). A record with
+// attended empty (a meeting cancelled, written up to say so) records no
+// meeting, nor one whose every name is marked as not there ("Alison Ward
+// (DNA)", "Dr Kim Green (apologies)") or is a placeholder ("TBC"): nobody
+// met.
+func (c *Case) Held(cg *schema.CoreGroup) bool {
 	if cg == nil {
 		return false
 	}
-	for _, a := range cg.Attended {
-		if strings.TrimSpace(a) != "" {
+	for _, a := range c.Attended(cg) {
+		if !c.blank(a) {
 			return true
 		}
 	}
@@ -386,7 +387,7 @@ func (c *Case) transferOutAmong(cands []*schema.Conference) *schema.Conference {
 // conference sat, after day d.
 func (c *Case) planMetAfter(d schema.Date) bool {
 	for _, cg := range c.CoreGroups {
-		if cg != nil && cg.Date.After(d) && Held(cg) {
+		if cg != nil && cg.Date.After(d) && c.Held(cg) {
 			return true
 		}
 	}

@@ -290,12 +290,24 @@ func TestHeldCoreGroups(t *testing.T) {
 	held := scg("2026-02-01")
 	cancelled := &schema.CoreGroup{Date: sd("2026-03-01"), Doc: &schema.Document{}}
 	blank := &schema.CoreGroup{Date: sd("2026-03-08"), Doc: &schema.Document{}, Attended: []string{" ", ""}}
-	if !Held(held) || Held(cancelled) || Held(blank) || Held(nil) {
-		t.Error("Held: want true only for a record naming someone who attended")
+	nobody := &schema.CoreGroup{Date: sd("2026-03-15"), Doc: &schema.Document{}, Attended: []string{"Alison Ward (DNA)", "Dr Kim Green (apologies)", "TBC"}}
+	some := &schema.CoreGroup{Date: sd("2026-03-22"), Doc: &schema.Document{}, Attended: []string{"Alison Ward (DNA)", "Ann Lee (by phone)"}}
+	c := startCase(&schema.Plan{Started: sd("2026-01-20")}, sconf("initial", "2026-01-20", "plan", "i.md"), held, cancelled, blank, nobody, some)
+	p, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
 	}
-	c := startCase(&schema.Plan{Started: sd("2026-01-20")}, sconf("initial", "2026-01-20", "plan", "i.md"), held, cancelled, blank)
-	if got := c.PlanCoreGroups(); len(got) != 1 || got[0] != held {
-		t.Errorf("PlanCoreGroups = %d meetings, want only the one held", len(got))
+	c.ReadWith(p)
+	for _, tt := range []struct {
+		cg   *schema.CoreGroup
+		want bool
+	}{{held, true}, {cancelled, false}, {blank, false}, {nil, false}, {nobody, false}, {some, true}} {
+		if got := c.Held(tt.cg); got != tt.want {
+			t.Errorf("Held(%v) = %v, want %v: held only when the record names someone who attended", tt.cg, got, tt.want)
+		}
+	}
+	if got := c.PlanCoreGroups(); len(got) != 2 || got[0] != held || got[1] != some {
+		t.Errorf("PlanCoreGroups = %d meetings, want the two held", len(got))
 	}
 }
 
