@@ -36,7 +36,10 @@ seen_alone_every, the stricter of the plan's and the profile's applies.
 Under reduced visiting (Oxfordshire 1.8 §3: every 4 weeks) agreed, on or
 after the plan's start, and approved by the independent conference chair,
 gaps that end on or after the agreed date are measured against the reduced
-interval, until a review conference continues the plan: the reduction is
+interval (or the plan's own seen_alone_every where it agreed a smaller
+reduction, between the usual interval and the reduced one, such as every 3
+weeks: the child is seen as agreed in the plan), until a review conference
+continues the plan: the reduction is
 agreed on the recommendation that planning end at that conference, so when
 it does not, the usual frequency applies again from the conference. A
 reduction is agreed for the visits still to come: a gap whose usual due day
@@ -314,7 +317,9 @@ func procedureName(pass *lint.Pass) string {
 // interval applies, or the plan's seen_alone_every when that gives an
 // earlier day.
 //
-// Approved reduced visiting (Oxfordshire 1.8 §3) replaces it for gaps ending
+// Approved reduced visiting (Oxfordshire 1.8 §3; the plan's own reduced
+// frequency where it agreed a smaller reduction: Pass.ReducedSeenAloneEvery)
+// replaces it for gaps ending
 // on or after the agreement whose usual due day is not before the agreement
 // (lint.ReducedVisitingAppliesTo: a visit already overdue when the reduction
 // was agreed stays due on its usual day), until a review conference
@@ -335,7 +340,11 @@ func seenAloneDue(pass *lint.Pass, from, end schema.Date) (due schema.Date, by v
 		uby.Whose = fmt.Sprintf("%s, and not the reduced visiting agreed later, on %s (a reduction does not excuse a visit already overdue),", uby.Whose, agreed.Long())
 		return udue, uby, true
 	}
-	rby := visitingInterval{pass.Profile.ReducedSeenAloneEvery, "the reduced visiting approved from " + agreed.Long()}
+	riv, byPlan := pass.ReducedSeenAloneEvery(from)
+	rby := visitingInterval{riv, "the reduced visiting approved from " + agreed.Long()}
+	if byPlan {
+		rby.Whose = "the plan's reduced visiting (its seen_alone_every), approved from " + agreed.Long() + ","
+	}
 	rdue := pass.Calendar.Add(from, rby.Interval)
 	lapsed := pass.ReducedVisitingLapsedAt()
 	if lapsed == nil || !end.After(lapsed.Date) {

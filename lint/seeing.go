@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/caselint/caselint/lint/calendar"
 	"github.com/caselint/caselint/schema"
 )
 
@@ -1946,6 +1947,39 @@ func (p *Pass) ReducedVisitingFrom() (agreed schema.Date, ok bool) {
 		return schema.Date{}, false
 	}
 	return rv.Agreed, true
+}
+
+// ReducedSeenAloneEvery returns the interval within which the child must
+// be seen alone, counted from from, while reduced visiting is in force
+// (ReducedVisitingFrom): the profile's reduced_seen_alone_every (1.8 §3
+// "a reduced level of visiting to at least every 4 weeks"), or the plan's
+// own seen_alone_every where the plan agreed a reduction to less than that
+// (every 3 weeks): the child is seen "as agreed in the Child Protection
+// Plan", and the stricter of the plan's and the procedure's applies, as it
+// does without a reduction. A plan frequency looser than the usual
+// interval (the profile's seen_alone_every) can only be the reduced level
+// the plan agreed; one no looser than the usual interval ("2 weeks", as
+// the plan said before) is the frequency the reduction replaced, and is
+// not read here. byPlan says the plan's applies. The zero Interval when
+// the profile allows no reduction.
+func (p *Pass) ReducedSeenAloneEvery(from schema.Date) (iv schema.Interval, byPlan bool) {
+	reduced := p.Profile.ReducedSeenAloneEvery
+	if reduced.IsZero() {
+		return schema.Interval{}, false
+	}
+	plan := p.Case.Plan
+	if plan == nil || plan.SeenAloneEvery.IsZero() {
+		return reduced, false
+	}
+	cal := p.Calendar
+	if cal == nil {
+		cal = calendar.Default()
+	}
+	own := cal.Add(from, plan.SeenAloneEvery)
+	if own.After(cal.Add(from, p.Profile.SeenAloneEvery)) && own.Before(cal.Add(from, reduced)) {
+		return plan.SeenAloneEvery, true
+	}
+	return reduced, false
 }
 
 // ReducedVisitingBeforePlan reports whether the plan's [reduced_visiting]

@@ -557,3 +557,47 @@ func TestReducedVisitingAppliesTo(t *testing.T) {
 		}
 	}
 }
+
+// TestReducedSeenAloneEvery: under reduced visiting the plan's own
+// seen_alone_every applies where it is a smaller reduction (looser than the
+// usual 2 weeks, stricter than the reduced 4 weeks); a plan frequency no
+// looser than the usual one is the one the reduction replaced.
+func TestReducedSeenAloneEvery(t *testing.T) {
+	oxon, err := ShippedProfile(ProfileOxfordshire)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stoke, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := day("2026-06-01")
+	for _, tt := range []struct {
+		name, every string // the plan's seen_alone_every ("" none)
+		profile     *Profile
+		want        string
+		byPlan      bool
+	}{
+		{"no plan frequency", "", oxon, "4 weeks", false},
+		{"the plan's 3 weeks, a smaller reduction", "3 weeks", oxon, "3 weeks", true},
+		{"the plan's 18 working days", "18 working days", oxon, "18 working days", true},
+		{"the plan's 20 working days, the same day as 4 weeks", "20 working days", oxon, "4 weeks", false},
+		{"the plan's 2 weeks, from before the reduction", "2 weeks", oxon, "4 weeks", false},
+		{"the plan's weekly, from before the reduction", "weekly", oxon, "4 weeks", false},
+		{"the plan's 15 days, a day looser than the usual", "15 days", oxon, "15 days", true},
+		{"the plan's 4 weeks, the reduction itself", "4 weeks", oxon, "4 weeks", false},
+		{"the plan's monthly, looser than the reduction", "monthly", oxon, "4 weeks", false},
+		{"a profile with no reduction", "3 weeks", stoke, "off", false},
+	} {
+		plan := "started = 2026-01-12\nlead_worker = \"Aisha Patel\"\n"
+		if tt.every != "" {
+			plan += "seen_alone_every = \"" + tt.every + "\"\n"
+		}
+		c := seeingCase(t, "born = 2015-04-02", plan)
+		p := &Pass{Case: c, Profile: tt.profile, AsOf: day("2026-08-01")}
+		iv, byPlan := p.ReducedSeenAloneEvery(from)
+		if iv.String() != tt.want || byPlan != tt.byPlan {
+			t.Errorf("%s: ReducedSeenAloneEvery = %s, %v; want %s, %v", tt.name, iv, byPlan, tt.want, tt.byPlan)
+		}
+	}
+}
