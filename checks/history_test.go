@@ -507,3 +507,64 @@ func TestRecordedBeforeEventSuppressed(t *testing.T) {
 		t.Errorf("%d unused-suppression findings", n)
 	}
 }
+
+// TestRewrittenRecordLaterEvents: a key that records a later event (the
+// minutes circulated, a refusal escalated) written into the record when
+// that event happens is no rewrite; changing or removing its value is, and
+// other facts changed beside it still are.
+func TestRewrittenRecordLaterEvents(t *testing.T) {
+	cg := coreGroupMD("2026-06-01")
+	withMinutes := func(md, line string) string {
+		return strings.Replace(md, "attended =", line+"\nattended =", 1)
+	}
+	refusal := visitMD("2026-01-12T10:00:00", false, "Nobody answered the door.")
+	refusal = strings.Replace(refusal, "child_seen = true", "child_seen = false\naccess_refused = true", 1)
+	withEscalation := func(md, lines string) string {
+		return strings.Replace(md, "access_refused = true", "access_refused = true\n"+lines, 1)
+	}
+	for _, tc := range []struct {
+		name, path string
+		first      string // committed 2 June (visit: 13 January)
+		later      string // committed three weeks after
+		keys       string // what the finding says changed; "" none
+	}{
+		{"minutes circulated added (Oxfordshire: by the next meeting)", cgPath, cg,
+			withMinutes(cg, "minutes_circulated = 2026-06-19"), ""},
+		{"minutes circulated changed", cgPath, withMinutes(cg, "minutes_circulated = 2026-06-03"),
+			withMinutes(cg, "minutes_circulated = 2026-06-19"), "minutes_circulated was changed"},
+		{"minutes circulated taken out", cgPath, withMinutes(cg, "minutes_circulated = 2026-06-03"),
+			cg, "minutes_circulated was changed"},
+		{"minutes circulated added, attendance changed", cgPath, cg,
+			withMinutes(strings.Replace(cg, `"Dana Price"]`, `"Dana Price", "Sam Jones"]`, 1), "minutes_circulated = 2026-06-19"),
+			"attended was changed"},
+		{"escalation added", visitPath, refusal,
+			withEscalation(refusal, "escalated_to = \"Sam Jones\"\nescalated = 2026-01-13"), ""},
+		{"escalation filled in from a placeholder", visitPath, withEscalation(refusal, "escalated_to = \"TBC\""),
+			withEscalation(refusal, "escalated_to = \"Sam Jones\"\nescalated = 2026-01-13"), ""},
+		{"escalation date changed", visitPath, withEscalation(refusal, "escalated_to = \"Sam Jones\"\nescalated = 2026-01-20"),
+			withEscalation(refusal, "escalated_to = \"Sam Jones\"\nescalated = 2026-01-13"), "escalated was changed"},
+		{"escalation added, seen alone changed", visitPath, refusal,
+			strings.Replace(withEscalation(refusal, "escalated_to = \"Sam Jones\"\nescalated = 2026-01-13"), "seen_alone = false", "seen_alone = true", 1),
+			"seen_alone was changed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			firstAt, laterAt := "2026-06-02T09:00:00Z", "2026-06-23T09:00:00Z"
+			if tc.path == visitPath {
+				firstAt, laterAt = "2026-01-13T09:00:00Z", "2026-02-03T09:00:00Z"
+			}
+			h := newFakeHistory()
+			h.commit(tc.path, tc.first, "Aisha Patel", firstAt)
+			h.commit(tc.path, tc.later, "Aisha Patel", laterAt)
+			res := lintHistory(t, historyFS(tc.path, tc.later), h, "")
+			got := findings(res, checks.RewrittenRecord.ID)
+			switch {
+			case tc.keys == "" && len(got) != 0:
+				t.Errorf("a rewrite reported: %s", got[0].Message)
+			case tc.keys != "" && len(got) != 1:
+				t.Errorf("%d findings, want 1", len(got))
+			case tc.keys != "" && !strings.Contains(got[0].Message, ": "+tc.keys+";"):
+				t.Errorf("message does not say %q: %s", tc.keys, got[0].Message)
+			}
+		})
+	}
+}

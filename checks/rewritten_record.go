@@ -35,7 +35,12 @@ facts (the frontmatter keys and values) of a visit or core group record more
 than the profile's recording_limit (5 working days by default) after the
 record was first committed: until then the record is still being written.
 Changes to the narrative (the Markdown body), and to the frontmatter's
-comments or layout, are not rewrites. Commit dates are taken as dates in
+comments or layout, are not rewrites. Nor is writing in a later event
+when it happens, where the record had none or a placeholder: a core
+group's minutes_circulated (the minutes go out after the meeting, under
+Oxfordshire as late as the next meeting) or a visit's escalated_to and
+escalated (the discussion with the manager after a refusal); changing or
+removing such a value once written is a rewrite. Commit dates are taken as dates in
 London, and each commit's date is the earlier of its author and committer
 dates, as for late-recording: a branch rebased after review keeps the
 days its changes were made.
@@ -96,7 +101,7 @@ func runRewrittenRecord(pass *lint.Pass) error {
 				return err
 			}
 			cur := factsOf(path, data)
-			changed, err := changedFacts(pass, path, vs, i, cur)
+			changed, err := changedFacts(pass, r.doc.Kind, path, vs, i, cur)
 			if err != nil {
 				return err
 			}
@@ -121,7 +126,15 @@ func runRewrittenRecord(pass *lint.Pass) error {
 // for a merge: a value a merge took from one side is that side's change,
 // not the merge's), or, where the history does not say, from the version
 // before.
-func changedFacts(pass *lint.Pass, path string, vs []lint.Version, i int, cur facts) ([]string, error) {
+//
+// A key that records a later event (lint.LaterEventKey: the minutes
+// circulated, a refusal escalated) written where the record had none, or
+// had a placeholder, records that event when it happened, and changes
+// nothing the record said: it is not a rewrite.
+func changedFacts(pass *lint.Pass, kind schema.Kind, path string, vs []lint.Version, i int, cur facts) ([]string, error) {
+	recorded := func(key string, before any, had bool) bool {
+		return lint.LaterEventKey(kind, key) && (!had || unset(pass, before))
+	}
 	before := vs[i].ParentBlobs()
 	if len(before) == 0 {
 		before = []string{vs[i-1].Blob}
@@ -132,7 +145,7 @@ func changedFacts(pass *lint.Pass, path string, vs []lint.Version, i int, cur fa
 		if err != nil {
 			return nil, err
 		}
-		keys := cur.changedFrom(factsOf(path, data))
+		keys := cur.changedFrom(factsOf(path, data), recorded)
 		if k > 0 {
 			keys = intersect(changed, keys)
 		}
@@ -180,9 +193,25 @@ func factsOf(path string, data []byte) facts {
 	return f
 }
 
+// unset reports whether a value a record held says nothing yet: none, a
+// zero value of the typed record, or a placeholder ("TBC").
+func unset(pass *lint.Pass, v any) bool {
+	if v == nil {
+		return true
+	}
+	if s, ok := v.(string); ok {
+		return strings.TrimSpace(s) == "" || pass.Profile.IsPlaceholder(s)
+	}
+	rv := reflect.ValueOf(v)
+	return rv.IsZero()
+}
+
 // changedFrom returns the keys whose values differ between f and before,
 // sorted; nil when the two cannot be compared (one of them unreadable).
-func (f facts) changedFrom(before facts) []string {
+// A key given a value where before had none (had false) or an unset one is
+// left out when recorded(key, the value before, had) says it records a
+// later event.
+func (f facts) changedFrom(before facts, recorded func(key string, before any, had bool) bool) []string {
 	a, b := before.generic, f.generic
 	if a == nil || b == nil {
 		a, b = before.typed, f.typed
@@ -192,12 +221,18 @@ func (f facts) changedFrom(before facts) []string {
 	}
 	var keys []string
 	for k, va := range a {
-		if vb, ok := b[k]; !ok || !sameValue(va, vb) {
+		vb, ok := b[k]
+		switch {
+		case !ok:
+			keys = append(keys, k) // taken out
+		case sameValue(va, vb):
+		case recorded != nil && recorded(k, va, true):
+		default:
 			keys = append(keys, k)
 		}
 	}
 	for k := range b {
-		if _, ok := a[k]; !ok {
+		if _, ok := a[k]; !ok && (recorded == nil || !recorded(k, nil, false)) {
 			keys = append(keys, k)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"github.com/caselint/caselint/schema"
 )
 
 // History is what git's history says of the record files: it lets the
@@ -84,3 +86,23 @@ func (v Version) ParentBlobs() []string {
 // (Options.MaxFileSize, DefaultMaxFileSize unless the config says): it is
 // not read at all.
 var ErrTooLarge = errors.New("over the file size limit")
+
+// LaterEventKey reports whether key, in a record of kind, records an event
+// that comes after the one the record is of, and so is written into the
+// record when that later event happens: a core group's minutes_circulated
+// (the minutes go out after the meeting: Stoke-on-Trent C06 §05 "within 3
+// working days", Oxfordshire 1.8 §5.5 "promptly", which caselint reads as
+// by the next meeting), and a visit's escalated_to and escalated (the
+// "immediate discussion with the lead worker's line manager" after a
+// refusal). Writing one where the record had none, or had a placeholder,
+// changes nothing the record said of the event itself (rewritten-record);
+// changing or removing a value it had is a change like any other.
+func LaterEventKey(kind schema.Kind, key string) bool {
+	switch kind {
+	case schema.KindCoreGroup:
+		return key == "minutes_circulated"
+	case schema.KindVisit:
+		return key == "escalated_to" || key == "escalated"
+	}
+	return false
+}

@@ -3,6 +3,8 @@ package lint
 import (
 	"testing"
 	"time"
+
+	"github.com/caselint/caselint/schema"
 )
 
 // TestVersionRecorded: a version was recorded at the earlier of its
@@ -24,6 +26,30 @@ func TestVersionRecorded(t *testing.T) {
 	} {
 		if got := (Version{When: tc.when, Authored: tc.authored}).Recorded(); !got.Equal(tc.want) {
 			t.Errorf("%s: Recorded() = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestLaterEventKey(t *testing.T) {
+	for _, tt := range []struct {
+		kind schema.Kind
+		key  string
+		want bool
+	}{
+		{schema.KindCoreGroup, "minutes_circulated", true},
+		{schema.KindCoreGroup, "attended", false},
+		{schema.KindCoreGroup, "written_reports", false}, // a report is to the meeting
+		{schema.KindCoreGroup, "date", false},
+		{schema.KindVisit, "escalated_to", true},
+		{schema.KindVisit, "escalated", true},
+		{schema.KindVisit, "seen_alone", false},
+		{schema.KindVisit, "access_refused", false},
+		{schema.KindVisit, "minutes_circulated", false},
+		{schema.KindConference, "next_review", false},
+		{schema.KindPlan, "review_conference", false},
+	} {
+		if got := LaterEventKey(tt.kind, tt.key); got != tt.want {
+			t.Errorf("LaterEventKey(%s, %s) = %v, want %v", tt.kind, tt.key, got, tt.want)
 		}
 	}
 }
