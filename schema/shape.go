@@ -196,21 +196,30 @@ func delimMessage(line []byte, d byte, above int) string {
 }
 
 // decodeUTF16 returns data decoded from UTF-16 into UTF-8 when it opens
-// with a UTF-16 byte-order mark (as Notepad's "Unicode" saves it).
+// with a UTF-16 byte-order mark (as Notepad's "Unicode" saves it), or,
+// with none, when its opening reads as UTF-16 text (bomlessUTF16: as
+// iconv, some exports and scripts save it). A record saved either way
+// must be reported, never passed over as "not a text file": the visit or
+// refusal in it would be lost without a word.
 func decodeUTF16(data []byte) ([]byte, bool) {
 	if len(data) < 2 {
 		return nil, false
 	}
 	var be bool
+	start := 2
 	switch {
 	case data[0] == 0xFF && data[1] == 0xFE:
 	case data[0] == 0xFE && data[1] == 0xFF:
 		be = true
 	default:
-		return nil, false
+		var ok bool
+		if be, ok = bomlessUTF16(data); !ok {
+			return nil, false
+		}
+		start = 0
 	}
 	units := make([]uint16, 0, len(data)/2)
-	for i := 2; i+1 < len(data); i += 2 {
+	for i := start; i+1 < len(data); i += 2 {
 		if be {
 			units = append(units, uint16(data[i])<<8|uint16(data[i+1]))
 		} else {
@@ -245,8 +254,49 @@ func ownProblem(off int, msg string) Problem {
 	return Problem{Offset: off, Message: msg, Msg: Msg{Format: fixed(msg)}}
 }
 
-// IsUTF16 reports whether data opens with a UTF-16 byte-order mark.
+// IsUTF16 reports whether data opens with a UTF-16 byte-order mark, or
+// with none reads as UTF-16 text (bomlessUTF16).
 func IsUTF16(data []byte) bool {
-	_, ok := decodeUTF16(data[:min(len(data), 2)])
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		return true
+	}
+	_, ok := bomlessUTF16(data)
 	return ok
+}
+
+// utf16Sample is how many bytes of a file bomlessUTF16 reads.
+const utf16Sample = 256
+
+// bomlessUTF16 reports whether data, with no byte-order mark, reads as
+// UTF-16 text, and in which order (be: big-endian): it has an even
+// length of at least 8 bytes and, of the code units of its first
+// utf16Sample bytes, none is zero and at least nine in ten have a zero
+// high byte (the letters, digits, punctuation and line ends a record is
+// mostly written in), with no unit the other way round. UTF-8 text holds
+// no zero byte, so is never taken for it.
+func bomlessUTF16(data []byte) (be, ok bool) {
+	if len(data) < 8 || len(data)%2 != 0 {
+		return false, false
+	}
+	sample := data[:min(len(data), utf16Sample)]
+	var le, bige, units int
+	for i := 0; i+1 < len(sample); i += 2 {
+		a, b := sample[i], sample[i+1]
+		units++
+		switch {
+		case a == 0 && b == 0:
+			return false, false
+		case a != 0 && b == 0:
+			le++
+		case a == 0 && b != 0:
+			bige++
+		}
+	}
+	switch {
+	case bige == 0 && le*10 >= units*9:
+		return false, true
+	case le == 0 && bige*10 >= units*9:
+		return true, true
+	}
+	return false, false
 }

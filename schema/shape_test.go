@@ -111,6 +111,48 @@ func TestMisshapenUTF16(t *testing.T) {
 	}
 }
 
+// TestMisshapenUTF16NoBOM: a record saved as UTF-16 with no byte-order
+// mark (as iconv and some exports write it) is reported as UTF-16, a
+// visit and a case.md alike, little- and big-endian, names with letters
+// outside ASCII included; notes saved so are not records, and UTF-8 text,
+// binary bytes and odd lengths are not taken for UTF-16.
+func TestMisshapenUTF16NoBOM(t *testing.T) {
+	visit := "+++\ntype = \"visit\"\ndate = 2026-01-15T16:00:00\nby = \"Łucja Wójcik\"\nchild_seen = false\nnot_seen_reason = \"Mum would not let me in\"\n+++\n\n## Observations\n\nMum would not let me in.\n"
+	for _, be := range []bool{false, true} {
+		for _, in := range []string{visit, " +++\n" + shapeVisit, shapeVisit} {
+			data := utf16File(in, be)[2:] // the byte-order mark left out
+			if !IsUTF16(data) {
+				t.Fatalf("big-endian %v, %q: not UTF-16", be, in)
+			}
+			if _, ok := Parse("v/x.md", data); ok {
+				t.Fatalf("big-endian %v, %q: parsed as a record", be, in)
+			}
+			doc, ok := Misshapen("v/x.md", data)
+			if !ok || len(doc.Problems) != 1 || doc.Problems[0].Offset != 0 || !strings.Contains(doc.Problems[0].Message, "UTF-16") {
+				t.Errorf("big-endian %v, %q: %v %v", be, in, ok, doc)
+			}
+		}
+		if doc, ok := Misshapen("v/notes.md", utf16File("# Notes\n\nCall the school.\n", be)[2:]); ok {
+			t.Errorf("notes in UTF-16 reported: %v", doc.Problems)
+		}
+		doc, ok := Parse("c/case.md", utf16File("+++\ntype = \"case\"\n+++\n", be)[2:])
+		if !ok || len(doc.Problems) != 1 || !strings.Contains(doc.Problems[0].Message, "case.md is saved as UTF-16") {
+			t.Errorf("case.md in UTF-16: %v %v", ok, doc)
+		}
+	}
+	for _, in := range [][]byte{
+		[]byte(visit),                                                // UTF-8
+		[]byte("+++\x00\x00\x00\x00\x00"),                            // zero units
+		append(utf16File(visit, false)[2:], 'x'),                     // odd length
+		{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d}, // a picture
+		{'+', 0, '+', 0, 0, '+'},                                     // too short
+	} {
+		if IsUTF16(in) {
+			t.Errorf("%q: UTF-16", in)
+		}
+	}
+}
+
 // TestCaseMDMisshapen: a case.md whose opening line is not exactly +++ is
 // reported as such, not as a case.md without frontmatter.
 func TestCaseMDMisshapen(t *testing.T) {
