@@ -112,7 +112,7 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 			}
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "seen_alone", "child_seen"),
 				"the record of the visit of %s says seen_alone = true, but %s %q: %s (%s)",
-				day.Long(), where, said, fix, cite(pass))
+				day.Long(), where, brief(said), fix, cite(pass))
 		case !noReason:
 		case !pass.Case.SeenAlone(v) && v.SeenAlone:
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "awake", "child_seen"),

@@ -115,7 +115,7 @@ func bedroomContradicted(pass *lint.Pass, from, to schema.Date) string {
 			continue
 		}
 		if said, ok := pass.BedroomNotSeenInWords(v); ok {
-			return fmt.Sprintf(" (the visit of %s records bedroom_seen = true, but its record says %q)", d.Long(), said)
+			return fmt.Sprintf(" (the visit of %s records bedroom_seen = true, but its record says %q)", d.Long(), brief(said))
 		}
 	}
 	return ""

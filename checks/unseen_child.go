@@ -244,7 +244,7 @@ func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
 			why = c.ChildName() + " was asleep (awake = false), and a baby must be seen awake"
 		case c.SeenAlone(v) && !pass.SeenAlone(v):
 			said, _ := pass.NotSeenAloneInWords(v)
-			why = fmt.Sprintf("its record says %q, though seen_alone = true is recorded", said)
+			why = fmt.Sprintf("its record says %q, though seen_alone = true is recorded", brief(said))
 		default:
 			continue
 		}
