@@ -92,7 +92,10 @@ to which case folder (` + "`caselint: cases/T-1: config cases/.caselint.toml`" +
   as a notice: ` + "`caselint: notice: config: cases/.caselint.toml`" + `, or
   ` + "`configs: .caselint.toml, cases/T-1/.caselint.toml`" + ` (in JSON,
   a notification; in SARIF, a tool execution notification). A ` + "`--config`" + `
-  file outside the tree is named by its file name alone.
+  file outside the tree is named by its file name alone. A config whose
+  ` + "`as_of`" + ` the run followed (no ` + "`--as-of`" + `) says so, with the day:
+  ` + "`config: cases/.caselint.toml (as_of: its cases are read as of 6 January 2026, whatever the day today)`" + `,
+  as the summary names no day.
 - A config over 128 KB, or nesting arrays or inline tables more than 10
   deep, is refused before it is parsed, with its line and column (the
   limits of a record's frontmatter, see [robustness](robustness.md)).

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
 )
 
 // Configs gives each folder of a workspace the config that applies to it:
@@ -41,6 +42,9 @@ type configUse struct {
 type ConfigUse struct {
 	Name    string // its slash path relative to the root, "" for none
 	Folders []string
+	// AsOf is the config's as_of, the day its cases are read as of when
+	// the command line names none (zero: it sets none).
+	AsOf schema.Date
 }
 
 // Configs returns the configs of the workspace's folders. explicit, when
@@ -135,6 +139,9 @@ func (c *Configs) Used() []ConfigUse {
 			continue
 		}
 		cu := ConfigUse{Name: name}
+		if u.cfg != nil {
+			cu.AsOf = u.cfg.AsOf
+		}
 		for f := range u.folders {
 			cu.Folders = append(cu.Folders, f)
 		}

@@ -53,6 +53,20 @@ func TestConfigAsOf(t *testing.T) {
 		t.Errorf("--as-of 2026-11-20 over the config's as_of: %v, want %v", rules(got), rules(late))
 	}
 
+	// The report says the day a config's as_of fixed, as the summary names
+	// none: a config copied from an exercise among live cases would read
+	// them as of that day for ever, and a child unseen since would not be
+	// reported. Under --as-of the config's as_of is not followed, and the
+	// notice names the config alone.
+	_, out, _ := caselint(t, dir, "lint", ".")
+	if !strings.Contains(out, "caselint: notice: config: .caselint.toml (as_of: its cases are read as of 6 January 2026, whatever the day today)\n") {
+		t.Errorf("config as_of not named in the report:\n%s", out)
+	}
+	_, out, _ = caselint(t, dir, "lint", "--as-of", "2026-11-20", ".")
+	if !strings.Contains(out, "caselint: notice: config: .caselint.toml\n") {
+		t.Errorf("--as-of over the config's as_of:\n%s", out)
+	}
+
 	// A date and time, a time zone or a string is an error at its line.
 	for _, bad := range []string{"2026-01-06T09:00:00", "2026-01-06T09:00:00Z", `"2026-01-06"`} {
 		write(".caselint.toml", "profile = \"combined\"\n\nas_of = "+bad+"\n")

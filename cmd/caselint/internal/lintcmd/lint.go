@@ -640,7 +640,7 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, ba
 	stages = append(stages, []lint.Stage{
 		{Name: "config-notice", Apply: func(_ context.Context, res *lint.Result) error {
 			// The report says which configs it was made under.
-			if n, ok := configNotice(cfgs); ok && !ws.Nothing {
+			if n, ok := configNotice(cfgs, opts.AsOf != ""); ok && !ws.Nothing {
 				res.Notifications = append([]lint.Notification{n}, res.Notifications...)
 			}
 			// And a history cache it did not use because of a link
@@ -734,13 +734,22 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, ba
 
 // configNotice names the configs the report was made under ("config:
 // NAME", or "configs: NAME, NAME" when folders had different ones); not
-// ok when no config applied.
-func configNotice(cfgs *workspace.Configs) (lint.Notification, bool) {
+// ok when no config applied. A config whose as_of the run followed (no
+// --as-of: asOfFlag false) says so, with the day: a config that sets
+// as_of (an exercise's, copied among live cases) reads its cases as of
+// that day for ever, and a child unseen since is not reported; the
+// summary names no day, so the notice must.
+func configNotice(cfgs *workspace.Configs, asOfFlag bool) (lint.Notification, bool) {
 	var names []string
 	for _, u := range cfgs.Used() {
-		if u.Name != "" {
-			names = append(names, u.Name)
+		if u.Name == "" {
+			continue
 		}
+		if !asOfFlag && !u.AsOf.IsZero() {
+			names = append(names, fmt.Sprintf("%s (as_of: its cases are read as of %s, whatever the day today)", u.Name, u.AsOf.Long()))
+			continue
+		}
+		names = append(names, u.Name)
 	}
 	if len(names) == 0 {
 		return lint.Notification{}, false
