@@ -18,6 +18,7 @@ import (
 	"github.com/caselint/caselint/cmd/caselint/internal/iostreams"
 	"github.com/caselint/caselint/internal/workspace"
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/report"
 	"github.com/caselint/caselint/schema"
 	"github.com/spf13/cobra"
 )
@@ -71,7 +72,13 @@ quiet about it, as of the next day it reports it. See docs/due.md.
 
 --format ics writes an iCalendar file of all-day events to import into
 Outlook or Google Calendar; importing it again updates the events rather
-than adding them twice. --redact leaves out every name.`,
+than adding them twice. --redact leaves out every name.
+
+Exit status: 0 when the list was made (whatever is overdue: lint is the
+gate), 2 for a usage, configuration or I/O error. A record or folder that
+could not be read is exit 2 too, once the list of the rest is written:
+what it records (a refusal to escalate, a visit) is missing from the
+list, which is incomplete, never complete.`,
 		Example: `  caselint due cases
   caselint due --within 14d --worker "Emma Walsh" cases
   caselint due --as-of 2026-11-20 --format json cases
@@ -180,17 +187,27 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 	}
 	for _, n := range notes {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", n.Path, n.Message)
+		fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", report.Printable(n.Path), report.Printable(n.Message))
 	}
 	var buf bytes.Buffer
 	if err := printer(&buf, tray, opts.Redact); err != nil {
 		return err
 	}
 	if opts.Output != "" {
-		return cmdutil.WriteReport("--output", opts.Output, buf.Bytes())
+		err = cmdutil.WriteReport("--output", opts.Output, buf.Bytes())
+	} else {
+		_, err = opts.IO.Out.Write(buf.Bytes())
 	}
-	_, err = opts.IO.Out.Write(buf.Bytes())
-	return err
+	if err != nil {
+		return err
+	}
+	// A record not read may hold what is due (a refusal's escalation, the
+	// visit a gap is counted from): the list of the rest is written, and
+	// the run is an error, as caselint lint's is, never a complete list.
+	if why := lint.Incompleteness(notes); why != "" {
+		return errors.New(why)
+	}
+	return nil
 }
 
 // resolveWorker is the lead worker --worker names among the cases read

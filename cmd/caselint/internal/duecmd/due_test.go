@@ -608,3 +608,56 @@ func TestResolveWorkerAmbiguous(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreadRecordIncomplete: a record that could not be read (here a file
+// name that is not UTF-8, which the file system holds but caselint cannot
+// open as a record) may hold what is due, a refusal to escalate, a visit a
+// gap counts from: the list of the rest is written, the notice names the
+// file as lint prints it, and the run is an error (exit 2) saying the
+// list is incomplete, never a complete list with exit 0.
+func TestUnreadRecordIncomplete(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(repoRoot(t), samples, "SOT-2026-0042")
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dir, "cases", "SOT-2026-0042", rel)
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(to, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(src, "visits", "2026-11-11.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cases", "SOT-2026-0042", "visits", "2026-11-\xff.md"), data, 0o644); err != nil {
+		t.Skipf("the file system refuses a name that is not UTF-8: %v", err)
+	}
+	ios, _, out, errOut := iostreams.Test()
+	o := Options{IO: ios, Rules: checks.All(), Format: "text", AsOf: "2026-11-20", Paths: []string{"cases"},
+		Getwd: func() (string, error) { return dir, nil },
+		Now:   func() time.Time { t.Fatal("due read the clock"); return time.Time{} }}
+	err = Run(context.Background(), &o)
+	if err == nil {
+		t.Skip("the record was read after all: nothing left unread to test")
+	}
+	if !strings.Contains(err.Error(), "1 record could not be read: the result is incomplete") {
+		t.Errorf("error %q, want the list called incomplete", err)
+	}
+	if !strings.Contains(out.String(), "due in 1 case") {
+		t.Errorf("the list of the rest is not written:\n%s", out)
+	}
+	if !strings.Contains(errOut.String(), `cases/SOT-2026-0042/visits/2026-11-\xff.md: not read`) {
+		t.Errorf("the notice does not name the file printably:\n%q", errOut)
+	}
+}
