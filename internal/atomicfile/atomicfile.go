@@ -108,9 +108,13 @@ func Replace(path string, data []byte, perm fs.FileMode) (err error) {
 // a new file. What is at path decides how:
 //
 //   - nothing, or a regular file: as Replace, atomically;
-//   - a device, a FIFO or a socket (/dev/null, a named pipe), or a symbolic
-//     link to one (/dev/stdout, /proc/self/fd/1): it is opened for writing,
-//     never created, truncated or replaced, and the data written to it;
+//   - a character device, a FIFO or a socket (/dev/null, a named pipe), or
+//     a symbolic link to one (/dev/stdout, /proc/self/fd/1): it is opened
+//     for writing, never created, truncated or replaced, and the data
+//     written to it;
+//   - a block device (a disk or a partition, /dev/sda), or a link to one:
+//     an error (ErrDisk), before it is opened: a report written there, as
+//     root, would overwrite the disk;
 //   - a folder, or a link to one: an error (ErrFolder);
 //   - a symbolic link to a regular file, or a link that leads nowhere: an
 //     error (ErrLink). caselint never writes through a link to a file, and
@@ -148,7 +152,16 @@ func WriteOutputFrom(path string, perm fs.FileMode, write func(io.Writer) error)
 			return &WriteError{Path: path, Err: ErrLink, Why: "a symbolic link to a file"}
 		}
 	}
+	if target, err := os.Stat(path); err == nil && isBlockDevice(target.Mode()) {
+		return &WriteError{Path: path, Err: ErrDisk}
+	}
 	return writeSpecial(path, write)
+}
+
+// isBlockDevice reports whether mode is a block device's: a disk or a
+// partition (/dev/sda), which a report written to would overwrite.
+func isBlockDevice(mode fs.FileMode) bool {
+	return mode&fs.ModeDevice != 0 && mode&fs.ModeCharDevice == 0
 }
 
 // ErrFolder, ErrLink and ErrSpecial say why Replace or WriteOutput refused
@@ -157,12 +170,13 @@ var (
 	ErrFolder  = errors.New("it is a folder: give a file name")
 	ErrLink    = errors.New("caselint never writes through a symbolic link: give the file itself, or a new name")
 	ErrSpecial = errors.New("it is a device, a FIFO or a socket, which caselint never replaces")
+	ErrDisk    = errors.New("it is a block device (a disk or a partition), which caselint never writes to: give a file name")
 )
 
 // WriteError is a path Replace or WriteOutput will not write to.
 type WriteError struct {
 	Path string
-	Err  error  // ErrFolder, ErrLink or ErrSpecial
+	Err  error  // ErrFolder, ErrLink, ErrSpecial or ErrDisk
 	Why  string // what is at Path, when Err does not say it
 }
 
@@ -217,6 +231,10 @@ func writeSpecial(path string, data func(io.Writer) error) error {
 	if err == nil && (st.Mode().IsRegular() || st.IsDir()) {
 		f.Close()
 		return &WriteError{Path: path, Err: ErrLink, Why: "a file that changed while caselint wrote"}
+	}
+	if err == nil && isBlockDevice(st.Mode()) {
+		f.Close()
+		return &WriteError{Path: path, Err: ErrDisk}
 	}
 	if err == nil {
 		err = writeBuffered(f, data)

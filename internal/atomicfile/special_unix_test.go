@@ -168,3 +168,31 @@ func TestReplaceLinkAndFIFO(t *testing.T) {
 	}
 	only(t, dir, "elsewhere", "pipe", "pre-commit")
 }
+
+// TestWriteOutputBlockDevice: a block device (a disk, a partition), and a
+// link to one, is refused before it is opened (ErrDisk): as root, a report
+// written to /dev/sda would overwrite the disk. The device made here is
+// one no disk answers to (loop device 255 of a made-up node), so that a
+// refusal that failed could write nothing; without the right to make
+// device nodes (not root) the test is skipped.
+func TestWriteOutputBlockDevice(t *testing.T) {
+	dir := t.TempDir()
+	dev := filepath.Join(dir, "disk")
+	if err := syscall.Mknod(dev, syscall.S_IFBLK|0o600, 7<<8|255); err != nil {
+		t.Skipf("cannot make a block device node here: %v", err)
+	}
+	link := filepath.Join(dir, "out")
+	if err := os.Symlink(dev, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{dev, link} {
+		err := WriteOutput(p, []byte("the report\n"), 0o600)
+		var we *WriteError
+		if !errors.As(err, &we) || !errors.Is(err, ErrDisk) {
+			t.Errorf("%s: %v, want ErrDisk", p, err)
+		}
+	}
+	if st, err := os.Lstat(dev); err != nil || st.Mode()&fs.ModeDevice == 0 {
+		t.Errorf("%s is no longer the device: %v %v", dev, st.Mode(), err)
+	}
+}
