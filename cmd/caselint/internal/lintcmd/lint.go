@@ -346,7 +346,14 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 			// linted, which must not pass as "no problems".
 			return cmdutil.Usagef("--stdin-filename %s: no case record: standard input is not a record (no +++ frontmatter) and the path is in no case folder (none above it holds a case.md)", opts.StdinFilename)
 		}
-		if res.Files == 0 && res.Cases == 0 && res.Untouched == 0 && !ws.Nothing && !opts.AllowEmpty && opts.StdinFilename == "" {
+		// Under --staged and --pre-commit the paths linted are the staged
+		// change's, not typed: a change to a README or a guide in no case
+		// holds no record, and is nothing to lint, as a change to a .txt
+		// file is (docs/pre-commit.md: a Markdown file in no case is
+		// passed over), not a path mistyped. A record in no case is still
+		// read, and reported.
+		staged := opts.Staged || opts.PreCommit
+		if res.Files == 0 && res.Cases == 0 && res.Untouched == 0 && !ws.Nothing && !staged && !opts.AllowEmpty && opts.StdinFilename == "" {
 			return noRecords(opts.Paths)
 		}
 		return nil

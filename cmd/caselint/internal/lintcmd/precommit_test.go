@@ -91,3 +91,41 @@ func TestPreCommit(t *testing.T) {
 		t.Errorf("--pre-commit --rev: exit %d, want 2: %s", code, errOut)
 	}
 }
+
+// TestStagedMarkdownOfNoCase: a commit that changes only Markdown in no
+// case (the repository's README, a guide under docs/) touches no record:
+// the git hook (--staged) and the framework's (--pre-commit, passed the
+// file) lint nothing and pass, as for a change to a .txt file, never exit
+// 2 "no case records here", which would stop every such commit. A visit
+// record staged in no case is still read and reported.
+func TestStagedMarkdownOfNoCase(t *testing.T) {
+	r := newRepo(t)
+	start(r)
+	r.commit("Aisha Patel", "2026-01-13T10:00:00Z", "cases")
+	r.write("README.md", "# Our records\n")
+	r.write("docs/guide.md", "# How we record visits\n")
+	r.git("add", "README.md", "docs/guide.md")
+	for _, args := range [][]string{
+		{"--staged"},
+		{"--pre-commit"},
+		{"--pre-commit", "README.md", "docs/guide.md"},
+	} {
+		code, out, errOut := caselint(t, r.dir, append([]string{"lint", "--as-of", "2026-01-20"}, args...)...)
+		if code != cmdutil.ExitOK || !strings.Contains(out, "no problems in 0 cases") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, out, errOut)
+		}
+	}
+	// A visit record in no case, staged with them: read, and reported.
+	r.write("visits/2026-01-12.md", visit("2026-01-12T10:00:00", "", ""))
+	r.git("add", "visits/2026-01-12.md")
+	for _, args := range [][]string{{"--staged"}, {"--pre-commit", "README.md", "visits/2026-01-12.md"}} {
+		code, out, errOut := caselint(t, r.dir, append([]string{"lint", "--as-of", "2026-01-20"}, args...)...)
+		if code != cmdutil.ExitFindings || !strings.Contains(out, "visits/2026-01-12.md") || !strings.Contains(out, "in no case") {
+			t.Errorf("%v, a visit in no case: exit %d\n%s%s", args, code, out, errOut)
+		}
+	}
+	// Typed paths that hold no record are still an error (a typo in CI).
+	if code, _, errOut := caselint(t, r.dir, "lint", "--as-of", "2026-01-20", "docs"); code != cmdutil.ExitError || !strings.Contains(errOut, "no case records here") {
+		t.Errorf("lint docs: exit %d, %s", code, errOut)
+	}
+}
