@@ -281,8 +281,12 @@ func (c *Config) CheckRules(all []*Rule) error {
 			if !known[id] {
 				return fmt.Errorf("%s:%d:%d: %s: there is no rule %q%s (caselint rules lists them)", c.Path, line, col, key, id, suggest(id, all))
 			}
-			if _, err := ParseRuleSetting(rules[id]); err != nil {
+			s, err := ParseRuleSetting(rules[id])
+			if err != nil {
 				return fmt.Errorf("%s:%d:%d: %s: %w", c.Path, line, col, key, err)
+			}
+			if lowersUnread(id, s) {
+				return fmt.Errorf("%s:%d:%d: %s: %q: invalid-record stays an error, as it cannot be turned off: it reports a record caselint could not read, and as a %s the run would pass with the record unread (a refusal or a visit in it unchecked); put the record right, or suppress one finding with caselint:ignore and its reason", c.Path, line, col, key, rules[id], s.Severity)
 			}
 		}
 		return nil

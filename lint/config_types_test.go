@@ -35,3 +35,40 @@ func TestConfigErrorsSayWhatIsAllowed(t *testing.T) {
 		t.Errorf("a right config: %v", err)
 	}
 }
+
+// TestInvalidRecordStaysAnError: invalid-record reports a record caselint
+// could not read; as a warning or a note a run with a YAML refusal visit
+// unread would pass. A config lowering it is an error at its line, in
+// [rules] and in a profile's rules; "error" and "on" are accepted, and
+// "off" is not followed (alwaysOn), as before. A profile lowering it
+// (Profile.Enabled) keeps the rule's own severity.
+func TestInvalidRecordStaysAnError(t *testing.T) {
+	all := []*Rule{{ID: InvalidRecordID, Severity: Error}, {ID: UnexplainedSuppressionID, Severity: Warning}, {ID: "unseen-child", Severity: Error}}
+	for _, c := range []struct{ toml, want string }{
+		{"[rules]\ninvalid-record = \"note\"\n", `c.toml:2:1: rules.invalid-record: "note": invalid-record stays an error`},
+		{"[rules]\ninvalid-record = \"warning\"\n", `c.toml:2:1: rules.invalid-record: "warning": invalid-record stays an error`},
+		{"[profiles.x]\nextends = \"combined\"\n[profiles.x.rules]\ninvalid-record = \"note\"\n", `c.toml:4:1: profiles.x.rules.invalid-record: "note": invalid-record stays an error`},
+	} {
+		cfg, err := ParseConfig("c.toml", []byte(c.toml))
+		if err == nil {
+			err = cfg.CheckRules(all)
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v\nwant %s", c.toml, err, c.want)
+		}
+	}
+	for _, ok := range []string{"error", "on", "off"} {
+		cfg, err := ParseConfig("c.toml", []byte("[rules]\ninvalid-record = \""+ok+"\"\nunexplained-suppression = \"note\"\nunseen-child = \"note\"\n"))
+		if err != nil || cfg.CheckRules(all) != nil {
+			t.Errorf("invalid-record = %q: %v", ok, err)
+		}
+	}
+	p := &Profile{Rules: map[string]string{InvalidRecordID: "note", UnexplainedSuppressionID: "note", "unseen-child": "note"}}
+	_, sev, err := p.Enabled(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sev[InvalidRecordID] != Error || sev[UnexplainedSuppressionID] != Note || sev["unseen-child"] != Note {
+		t.Errorf("severities %v: invalid-record must stay an error, the others as set", sev)
+	}
+}

@@ -158,7 +158,7 @@ func (p *Profile) Enabled(all []*Rule) ([]*Rule, map[string]Severity, error) {
 		}
 		on = append(on, r)
 		sev[r.ID] = r.Severity
-		if s.Severity != 0 {
+		if s.Severity != 0 && !lowersUnread(r.ID, s) {
 			sev[r.ID] = s.Severity
 		}
 	}
@@ -166,9 +166,22 @@ func (p *Profile) Enabled(all []*Rule) ([]*Rule, map[string]Severity, error) {
 }
 
 // alwaysOn reports whether a rule is record hygiene, which no profile or
-// config can turn off (its severity can still be changed).
+// config can turn off (its severity can still be changed, but for
+// invalid-record's: lowersUnread).
 func alwaysOn(id string) bool {
 	return id == InvalidRecordID || id == UnexplainedSuppressionID
+}
+
+// lowersUnread reports whether setting s would make invalid-record less
+// than an error. It reports a record caselint could not read (YAML
+// frontmatter, a broken line, UTF-16): as a warning or a note, a run with
+// that record unread would pass (exit 0 under --fail-level error, or
+// always as a note), and a refusal or visit in it would go unchecked
+// without a failing run, which turning the rule off, refused, would do
+// too. A config saying so is an error at its line (Config.CheckRules);
+// a profile's is not followed.
+func lowersUnread(id string, s RuleSetting) bool {
+	return id == InvalidRecordID && s.Severity != 0 && s.Severity < Error
 }
 
 // suggest returns "; did you mean "x"?" for the rule id closest to id, or "".

@@ -136,7 +136,9 @@ A profile's own ` + "`[profiles.NAME.rules]`" + ` table sets rules the same way.
 Which rules are on, and which procedure the messages cite, follow the
 shipped profile the custom one extends (a rule is on only where that
 procedure asks for it); the record hygiene rules (` + "`invalid-record`, `unexplained-suppression`" + `) cannot be
-turned off.
+turned off, and ` + "`invalid-record`" + ` stays an error: set to ` + "`warning`" + ` or ` + "`note`" + ` it would let a
+run pass with a record caselint could not read, so a config saying so is an
+error at its line.
 `)
 	return b.String(), nil
 }
