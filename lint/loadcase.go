@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"io/fs"
+	"unicode/utf8"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -58,6 +59,10 @@ func readRecord(fsys fs.FS, name string, limit int64) (data []byte, size int64, 
 		return nil, big.Size, nil
 	case errors.Is(err, ErrSymlink):
 		return nil, 0, &Notification{Kind: NoticeSymlink, Level: Note, Path: name, Message: "symbolic link not followed"}
+	case err != nil && !utf8.ValidString(name):
+		// "invalid argument" (fs.ValidPath) would not say what to do: the name,
+		// not the file, is what cannot be opened.
+		return nil, 0, &Notification{Kind: NoticeUnreadable, Level: Error, Path: name, Message: "not read: its name is not UTF-8 text (as an old system or an archive may write a name): rename the file, in UTF-8"}
 	case err != nil:
 		return nil, 0, &Notification{Kind: NoticeUnreadable, Level: Error, Path: name, Message: "not read: " + errText(err)}
 	}
