@@ -47,8 +47,19 @@ func sectionPlaceholder(pass *lint.Pass, s *schema.Section) bool {
 	return pass.Profile.SectionPlaceholder(s)
 }
 
+// planSectionNoAnswer reports whether a plan section gives none of what
+// the procedure asks it for: it is empty or a placeholder
+// (planSectionEmpty), or says only that it was not done or is written
+// elsewhere ("Not discussed", "See above", "As per conference minutes":
+// Profile.SectionNoAnswer). C06 §01 asks the plan itself to "Outline a
+// Contingency Plan" and set out the rest; a pointer outlines nothing.
+func planSectionNoAnswer(pass *lint.Pass, s *schema.Section) bool {
+	return planSectionEmpty(pass, s) || pass.Profile.SectionNoAnswer(s)
+}
+
 // planSectionWritten reports whether the plan has a section of canonical name
-// name with real content (one that is not empty or a placeholder).
+// name with real content (one that is not empty, a placeholder, or only a
+// pointer elsewhere: planSectionNoAnswer).
 func planSectionWritten(pass *lint.Pass, body *schema.Body, name string) bool {
 	if body == nil {
 		return false
@@ -59,7 +70,7 @@ func planSectionWritten(pass *lint.Pass, body *schema.Body, name string) bool {
 		return false
 	}
 	for _, s := range body.Sections {
-		if s.Name == name && !planSectionEmpty(pass, s) {
+		if s.Name == name && !planSectionNoAnswer(pass, s) {
 			return true
 		}
 	}

@@ -20,7 +20,10 @@ var MissingContingencyPlan = &lint.Rule{
 keeping the child safe: who will do what, and when, if things get worse. The
 rule fires when plan.md has no "## Contingency plan" (or "## Contingency")
 section, or when that section is empty or only a placeholder such as TBC,
-N/A or "to follow".
+N/A or "to follow", or says only that there is none ("No contingency
+plan", "None agreed") or that it is written elsewhere ("Not discussed",
+"See above", "As per conference minutes"): the plan itself must outline
+it.
 
 A missing section is reported on the plan's type line; an empty one on its
 heading.`,
@@ -51,6 +54,10 @@ func runMissingContingencyPlan(pass *lint.Pass) error {
 	case sectionPlaceholder(pass, sec):
 		pass.Reportf(plan.Doc, sec.HeadingOffset,
 			"the contingency plan is empty or a placeholder: say what will happen, and who will act, if the plan is not keeping the child safe (%s)",
+			cite(pass))
+	case pass.Profile.SectionNoAnswer(sec):
+		pass.Reportf(plan.Doc, sec.HeadingOffset,
+			"the contingency plan says only that there is none, or that it is written elsewhere: outline in the plan itself what will happen, and who will act, if the plan is not keeping the child safe (%s)",
 			cite(pass))
 	}
 	return nil

@@ -33,8 +33,11 @@ will be reviewed. plan.md holds each in its own "##" section:
 - Review
 
 The rule fires once for each of these sections that is missing, empty, or
-only a placeholder (TBC, TBA, N/A, none, -, to follow). A missing section
-is reported on the plan's type line; an empty one on its heading. The
+only a placeholder (TBC, TBA, N/A, none, -, to follow), or that says only
+that it was not done or is written elsewhere ("Not discussed", "See
+above", "As per conference minutes"): the plan itself sets these out. A
+missing section is reported on the plan's type line; an empty one on its
+heading. The
 contingency plan is missing-contingency-plan's concern.
 
 It also reports, once each, where the plan's structure is close to what is
@@ -106,7 +109,7 @@ func runMissingPlanSection(pass *lint.Pass) error {
 	if t := body.Actions; t != nil {
 		reportNearColumns(pass, doc, t)
 	}
-	if s := body.Section("actions"); s != nil && body.Actions == nil && !planSectionEmpty(pass, s) {
+	if s := body.Section("actions"); s != nil && body.Actions == nil && !planSectionNoAnswer(pass, s) {
 		pass.Reportf(doc, s.HeadingOffset,
 			"the %q section is neither a table of actions nor a list of actions with labelled fields, so no action's owner, timescale or outcome can be checked: write it as a table with columns Action, Owner, Due and Outcome, or as a list (- A1 (O1): what. Owner: who. Due: when.) (%s)",
 			s.Heading, cite(pass))
@@ -116,7 +119,7 @@ func runMissingPlanSection(pass *lint.Pass) error {
 	// outcome unchecked: reported as the Actions section in prose is.
 	if len(body.Outcomes) == 0 {
 		for _, s := range body.Sections {
-			if s.Name == "outcomes" && !planSectionEmpty(pass, s) {
+			if s.Name == "outcomes" && !planSectionNoAnswer(pass, s) {
 				pass.Reportf(doc, s.HeadingOffset,
 					"no outcome can be read in the %q section, so no action can be checked against the planned outcomes: write the outcomes as a list whose items open with their id (1. O1: Mia goes to school every day.) and name those ids in the actions' Outcome column (%s)",
 					s.Heading, cite(pass))
@@ -127,6 +130,12 @@ func runMissingPlanSection(pass *lint.Pass) error {
 	for _, def := range schema.SectionNames(schema.KindPlan) {
 		what, required := planSectionsRequired[def.Name]
 		if !required || planSectionWritten(pass, body, def.Name) {
+			continue
+		}
+		if s := body.Section(def.Name); s != nil && !planSectionEmpty(pass, s) {
+			pass.Reportf(doc, s.HeadingOffset,
+				"the %q section says only that it was not done or is written elsewhere: the plan itself must set out %s; write it here (%s)",
+				s.Heading, what, cite(pass))
 			continue
 		}
 		if s := body.Section(def.Name); s != nil {

@@ -171,6 +171,29 @@ func TestSectionNoAnswer(t *testing.T) {
 			t.Errorf("SectionNoAnswer(%q) = %v, want %v", body, got, want)
 		}
 	}
+	// A plan's section that only points elsewhere, or says there is none,
+	// outlines nothing (C06 §01 "Outline a Contingency Plan").
+	for body, want := range map[string]bool{
+		"## Contingency plan\nAs discussed at conference.\n":                                  true,
+		"## Contingency plan\nAs discussed at the initial child protection conference.\n":     true,
+		"## Contingency plan\nAs per the conference minutes.\n":                               true,
+		"## Contingency plan\nSee minutes.\n":                                                 true,
+		"## Contingency plan\nSame as the previous plan.\n":                                   true,
+		"## Contingency plan\nNone agreed at present.\n":                                      true,
+		"## Contingency plan\nNo contingency plan agreed at this time.\n":                     true,
+		"## Contingency plan\nNot in place yet.\n":                                            true,
+		"## Contingency plan\nAs discussed at conference, if Sam drinks Jamie goes to Pat.\n": false,
+		"## Contingency plan\nAs agreed with Sam, Jamie goes to Pat's if Sam drinks.\n":       false,
+		"## Contingency plan\nPlease see the safety plan agreed with Sam on 12 June.\n":       false,
+	} {
+		b := schema.ParseBody(schema.NewSource("plan.md", []byte(body)), schema.KindPlan, 0)
+		if len(b.Sections) != 1 {
+			t.Fatalf("%q: %d sections", body, len(b.Sections))
+		}
+		if got := p.SectionNoAnswer(b.Sections[0]); got != want {
+			t.Errorf("SectionNoAnswer(%q) = %v, want %v", body, got, want)
+		}
+	}
 }
 
 func TestCollective(t *testing.T) {

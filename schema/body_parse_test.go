@@ -823,6 +823,15 @@ func TestIsSectionPlaceholder(t *testing.T) {
 		{"Contingency plan", "Plan TBC, Jamie to Nan if Sam is arrested", false},
 		{"", "TBC", true},
 		{"", "Jamie goes to Nan", false},
+		// The heading denied says there is none.
+		{"Contingency plan", "No contingency plan.", true},
+		{"Contingency plan", "No contingency plan agreed at this time.", true},
+		{"Contingency", "There is currently no contingency plan in place", true},
+		{"Contingency plan", "There's no contingency plan yet", true},
+		{"Contingency plan", "No contingency plan - TBC", true},
+		{"Contingency plan", "No contingency plan is needed while Pat lives in; if Pat leaves, a core group meets", false},
+		{"Contingency plan", "No contact with Dean; if Dean calls, Sam rings 999", false},
+		{"Review", "No review date set yet", false},
 	} {
 		if got := IsSectionPlaceholder(tt.heading, tt.content, words); got != tt.want {
 			t.Errorf("IsSectionPlaceholder(%q, %q) = %v, want %v", tt.heading, tt.content, got, tt.want)

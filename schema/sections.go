@@ -822,6 +822,13 @@ func IsSectionPlaceholder(heading, content string, words *WordList) bool {
 	if ok && words.Has(rest) {
 		return true
 	}
+	// The section's heading denied: "No contingency plan.", "There is no
+	// contingency plan agreed at present": it says there is none.
+	if rest, ok := withoutNo(content); ok {
+		if rest, ok := withoutHeading(rest, heading); ok && (words.Has(rest) || onlyNoneTail(rest)) {
+			return true
+		}
+	}
 	// A template's instruction to write the section, by its heading:
 	// "Insert contingency plan", "Please add the concerns".
 	if rest, ok := withoutPromptVerb(content); ok {
@@ -829,6 +836,59 @@ func IsSectionPlaceholder(heading, content string, words *WordList) bool {
 		return ok && words.Has(rest)
 	}
 	return false
+}
+
+// withoutNo returns content without the words that open it when they
+// deny what follows: "no", "there is no", "there is currently no",
+// "there's no"; ok is false when content does not open so. Nothing is
+// allocated.
+func withoutNo(content string) (rest string, ok bool) {
+	var wbuf [4]leadWord
+	w := leadWords(wbuf[:0], content, 4)
+	is := func(i int, s ...string) bool {
+		if i >= len(w) {
+			return false
+		}
+		for _, t := range s {
+			if strings.EqualFold(content[w[i].start:w[i].end], t) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case is(0, "no"):
+		return content[w[0].end:], true
+	case is(0, "there") && is(1, "is", "was") && is(2, "no"):
+		return content[w[2].end:], true
+	case is(0, "there") && is(1, "is", "was") && is(2, "currently", "yet", "still") && is(3, "no"):
+		return content[w[3].end:], true
+	case is(0, "there") && is(1, "s") && is(2, "no"): // "there's no", read as two words
+		return content[w[2].end:], true
+	}
+	return "", false
+}
+
+// noneTail are the words that may close a section's heading denied ("No
+// contingency plan agreed at this time", "No contingency plan in place
+// yet") and still say only that there is none.
+var noneTail = map[string]bool{
+	"agreed": true, "yet": true, "in": true, "place": true, "at": true, "this": true,
+	"time": true, "present": true, "has": true, "have": true, "been": true, "was": true,
+	"is": true, "identified": true, "needed": true, "required": true, "currently": true,
+	"made": true, "set": true, "for": true, "now": true, "the": true, "moment": true,
+	"written": true, "drawn": true, "up": true, "stage": true, "considered": true,
+	"necessary": true, "as": true, "of": true, "today": true, "discussed": true,
+}
+
+// onlyNoneTail reports whether text holds only noneTail words (or none).
+func onlyNoneTail(text string) bool {
+	for _, tok := range strings.FieldsFunc(strings.ToLower(text), notAlnum) {
+		if !noneTail[tok] {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutPromptVerb returns content without the words that open it when
