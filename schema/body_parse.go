@@ -178,7 +178,7 @@ type headingRead struct {
 // section are kept for when the sections are split (heading).
 func (p *bodyParser) readHeading(h *ast.Heading) (text, name string) {
 	text = p.plainText(h)
-	name = CanonicalSection(p.kind, text)
+	name = p.level2Section(text)
 	p.heads = append(p.heads, headingRead{h, text, name})
 	return text, name
 }
@@ -195,7 +195,17 @@ func (p *bodyParser) heading(h *ast.Heading) (text, name string) {
 		}
 	}
 	text = p.plainText(h)
-	return text, CanonicalSection(p.kind, text)
+	return text, p.level2Section(text)
+}
+
+// level2Section returns the section a "##" heading names: a plan's is
+// read by PlanHeadingSection, which also knows a contingency plan headed
+// as a question ("What will happen if things do not improve").
+func (p *bodyParser) level2Section(text string) string {
+	if p.kind == KindPlan {
+		return PlanHeadingSection(text)
+	}
+	return CanonicalSection(p.kind, text)
 }
 
 // off converts an offset into p.in to an offset into src.Data.
@@ -638,8 +648,8 @@ func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
 // plain label, an accepted heading and a colon at the start of its first
 // line, and the label as written (leadingLabel).
 func (p *bodyParser) plainLabel(para *ast.Paragraph) (name, label string) {
-	if p.kind != KindVisit {
-		return "", "" // a plan's labels are bold (leadingLabel)
+	if p.kind != KindVisit && p.kind != KindPlan {
+		return "", ""
 	}
 	if _, ok := para.FirstChild().(*ast.Text); !ok || para.Lines().Len() == 0 {
 		return "", ""
@@ -652,6 +662,14 @@ func (p *bodyParser) plainLabel(para *ast.Paragraph) (name, label string) {
 	}
 	label = strings.TrimSpace(string(line[:i]))
 	name = CanonicalSection(p.kind, label)
+	// A plan's labels are bold (leadingLabel), but for the contingency
+	// plan, which is often written as a paragraph "Contingency: if ..."
+	// at the end of another section: read as the section, with the "##"
+	// heading to write, never as a plan without one. Other plain labels
+	// ("Outcomes: O1" in a listed action) stay the text they are in.
+	if p.kind == KindPlan && name != "contingency" {
+		return "", ""
+	}
 	if name == "" {
 		return "", ""
 	}

@@ -886,3 +886,41 @@ func TestVisitPlainLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanHeadingSectionContingencyQuestion(t *testing.T) {
+	for h, want := range map[string]string{
+		"What will happen if things do not improve":          "contingency",
+		"If the plan is not working":                         "contingency",
+		"What happens if the plan does not keep Zara safe":   "contingency",
+		"What if things get worse?":                          "contingency",
+		"What we will do if Mum drinks again or breaches":    "contingency",
+		"If circumstances change":                            "contingency",
+		"What would happen if the plan isn't working":        "contingency",
+		"If you do not agree with this plan":                 "",
+		"If you are not happy with the plan: complaints":     "",
+		"What needs to happen":                               "",
+		"If Zara goes to Nan's":                              "",
+		"Contingency plan":                                   "contingency",
+		"Review":                                             "review",
+		"What will happen if things do not improve (plan B)": "contingency",
+	} {
+		if got := PlanHeadingSection(h); got != want {
+			t.Errorf("PlanHeadingSection(%q) = %q, want %q", h, got, want)
+		}
+	}
+	// Only a "##" heading: a "###" question inside Actions stays there.
+	b := ParseBody(NewSource("plan.md", []byte("## Actions\n\n- A1: Walk Jamie to school. Owner: Sam Doe. Due: daily. Outcome: O1\n\n### What if Sam does not engage\n\n- A2: Call a core group. Owner: Aisha Patel. Due: within 5 working days. Outcome: O1\n")), KindPlan, 0)
+	if b.Section("contingency") != nil {
+		t.Errorf("a ### question opened a contingency section")
+	}
+	// A plain "Contingency:" label opens the contingency plan; other plain
+	// labels of a plan do not open their section.
+	b = ParseBody(NewSource("plan.md", []byte("## Review\n\nMonthly at core group.\n\nContingency: if Sam drinks, Jamie goes to Pat.\n\nOutcomes: see above.\n")), KindPlan, 0)
+	s := b.Section("contingency")
+	if s == nil || s.Suggest == "" || !strings.HasPrefix(s.Content(), "if Sam drinks") {
+		t.Fatalf("contingency label: %+v", s)
+	}
+	if b.Section("outcomes") != nil {
+		t.Errorf("a plain Outcomes label opened the section")
+	}
+}

@@ -143,6 +143,76 @@ func CanonicalSection(k Kind, heading string) string {
 	return ""
 }
 
+// PlanHeadingSection returns the section a plan's "##" heading names:
+// CanonicalSection's, or "contingency" for a heading that asks what
+// happens if the plan fails (contingencyQuestion). Only a "##" heading is
+// read so: a "### What if Mum does not engage" inside the Actions section
+// is a sub-heading there, not a contingency plan opening mid-section.
+func PlanHeadingSection(heading string) string {
+	if n := CanonicalSection(KindPlan, heading); n != "" {
+		return n
+	}
+	if contingencyQuestion(headingWords(normHeading(heading))) {
+		return "contingency"
+	}
+	return ""
+}
+
+// contingencyQuestion reports whether a plan heading's words (headingWords)
+// ask what happens if the plan fails, as plan templates head the
+// contingency plan: "What will happen if things do not improve", "If the
+// plan is not working", "What happens if the plan does not keep Zara
+// safe", "What if things get worse". C06 §01 asks for a plan "should the
+// plan not be adequate in safeguarding the child/young person", 1.8 §1 for
+// one "to be followed if circumstances change significantly": a heading
+// that asks that question is the contingency plan. It opens "if", "what
+// if", or "what (will|would|should|shall) happen(s) if" (perhaps "what we
+// will do if"), and names the plan failing (not, no, fails, worse, wrong,
+// breach, change ...); a heading about disagreeing with the plan or
+// complaining ("If you do not agree with this plan") is not one.
+func contingencyQuestion(words []string) bool {
+	if len(words) < 3 || len(words) > 16 {
+		return false
+	}
+	i := 0
+	switch {
+	case words[0] == "if":
+		i = 1
+	case words[0] == "what" && words[1] == "if":
+		i = 2
+	case words[0] == "what":
+		j := 1
+		if words[j] == "we" || words[j] == "you" {
+			j++
+		}
+		if j < len(words) && (words[j] == "will" || words[j] == "would" || words[j] == "should" || words[j] == "shall") {
+			j++
+		}
+		if j < len(words) && (words[j] == "happen" || words[j] == "happens" || words[j] == "do") {
+			j++
+		}
+		if j == 1 || j >= len(words) || words[j] != "if" {
+			return false
+		}
+		i = j + 1
+	default:
+		return false
+	}
+	failing := false
+	for _, w := range words[i:] {
+		switch w {
+		case "agree", "disagree", "agreed", "unhappy", "complain", "complaint", "complaints", "understand", "questions", "question":
+			return false
+		case "not", "no", "t", "cannot", "fail", "fails", "failing", "failed", "worse", "worsen", "worsens",
+			"deteriorate", "deteriorates", "deteriorating", "wrong", "breach", "breaches", "breached",
+			"escalate", "escalates", "increase", "increases", "unsafe", "change", "changes", "breaks", "break",
+			"broken", "continue", "continues", "persist", "persists", "insufficient", "inadequate", "unsuccessful":
+			failing = true
+		}
+	}
+	return failing
+}
+
 // sectionByWords returns the section whose accepted headings hold every
 // word of words and one of them whole, or "".
 func sectionByWords(k Kind, words []string) string {
