@@ -277,7 +277,22 @@ func (c *Case) PeopleWithRole(role string) []string {
 	if len(exact) > 0 {
 		return exact
 	}
+	if len(within) == 0 && len(w) > 1 && roleQualifiers[w[0]] {
+		// "Lead SW", "Allocated SW", "School DSL", "Named nurse": the
+		// role without the word that only says which or where, when the
+		// whole names no one.
+		return c.PeopleWithRole(strings.Join(w[1:], " "))
+	}
 	return within
+}
+
+// roleQualifiers open a role written in a plan ("Lead SW", "School DSL")
+// and only say which one, or where they work: the role is read without
+// them when it names no one with them.
+var roleQualifiers = map[string]bool{
+	"lead": true, "allocated": true, "named": true, "key": true, "school": true,
+	"schools": true, "nursery": true, "college": true, "academy": true, "health": true,
+	"designated": true, "current": true, "new": true,
 }
 
 // roleAliases are the words practitioners write for a role, and the words
