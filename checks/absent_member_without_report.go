@@ -26,7 +26,9 @@ named in plan.md's core_group (anyone among the case's people who is not
 family, by family = true or a plainly family role such as "mother" or
 "foster carer"; the child is not a professional) who is neither in the
 meeting's attended list nor in its written_reports. The meeting's chair was
-there, unless they sent apologies. Sending apologies is not enough. It is reported on
+there, unless they sent apologies. Sending apologies is not enough; an
+apology noting that a report came ("Dr Alan Webb (report sent)") is a
+written report, as written_reports is. It is reported on
 the meeting's attended line. A record with nobody in attended is a
 meeting that was cancelled: nobody was absent from it.
 

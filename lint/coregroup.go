@@ -83,6 +83,15 @@ func (c *Case) coreGroupDone(cg *schema.CoreGroup) doneRefs {
 		return d
 	}
 	d := doneRefs{c.doneAll(cg.Attended), c.doneAll(cg.WrittenReports)}
+	// An apology noting that a report came ("Claire Dunn (report sent)")
+	// is a written report too.
+	if c.profile != nil {
+		for _, a := range cg.Apologies {
+			if c.profile.NoteSaysReportSent(schema.PersonNote(a)) && !AmongPeople(a, d.reports) {
+				d.reports = append(d.reports[:len(d.reports):len(d.reports)], a)
+			}
+		}
+	}
 	if c.coreGroupsDone == nil {
 		c.coreGroupsDone = map[*schema.CoreGroup]doneRefs{}
 	}

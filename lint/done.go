@@ -98,3 +98,22 @@ func (c *Case) blank(ref string) bool {
 	}
 	return c.profile.IsPlaceholder(ref)
 }
+
+// NoteSaysReportSent reports whether note, the words in brackets after a
+// name in a core group's apologies, says the member sent a written report
+// ("Claire Dunn (report sent)", "(sent apologies and a report)", "(written
+// report received)"): it names a report (or written views, an update) and
+// none of the profile's deferrals ("report to follow", "report
+// requested", "no report"). C06 §05 asks an absent professional for "a
+// written report to the meeting": minute-takers often note it with the
+// apology rather than in written_reports.
+func (p *Profile) NoteSaysReportSent(note string) bool {
+	ph := phrase(note)
+	if strings.TrimSpace(note) == "" || !hasPhrase(ph, "report", "reports", "written views", "written update", "update sent", "update provided", "views sent") {
+		return false
+	}
+	return !hasPhrase(ph, p.readyWords().deferrals...) && !hasPhrase(ph, reportFuture...) && !p.IsPlaceholder(note)
+}
+
+// reportFuture say a report is still to come ("will send a report").
+var reportFuture = []string{"will", "to be", "to send", "going to", "later", "asked for", "chased"}

@@ -72,3 +72,31 @@ func TestTookPartReadsNotes(t *testing.T) {
 		t.Error("TookPart: a role in brackets is the person")
 	}
 }
+
+func TestNoteSaysReportSent(t *testing.T) {
+	p, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for note, want := range map[string]bool{
+		"report sent":                         true,
+		"sent apologies and a report":         true,
+		"written report received":             true,
+		"emailed written views":               true,
+		"report to follow":                    false,
+		"report requested":                    false,
+		"no report":                           false,
+		"report not received":                 false,
+		"report awaited":                      false,
+		"":                                    false,
+		"on leave":                            false,
+		"GP":                                  false,
+		"sent apologies":                      false,
+		"will send a report after the review": false,
+		"report to be sent":                   false,
+	} {
+		if got := p.NoteSaysReportSent(note); got != want {
+			t.Errorf("NoteSaysReportSent(%q) = %v, want %v", note, got, want)
+		}
+	}
+}
