@@ -28,7 +28,10 @@ family, by family = true or a plainly family role such as "mother" or
 meeting's attended list nor in its written_reports. The meeting's chair was
 there, unless they sent apologies. Sending apologies is not enough; an
 apology noting that a report came ("Dr Alan Webb (report sent)") is a
-written report, as written_reports is. It is reported on
+written report, as written_reports is. The lead worker's manager and a
+conference chair named in core_group are counted only when an action of
+the plan is theirs: they are not expected at every meeting otherwise. It
+is reported on
 the meeting's attended line. A record with nobody in attended is a
 meeting that was cancelled: nobody was absent from it.
 
@@ -57,6 +60,16 @@ func runAbsentMemberWithoutReport(pass *lint.Pass) error {
 	}
 	var pros []string
 	for _, m := range plan.CoreGroup {
+		// The lead worker's manager and a conference chair named in
+		// core_group are not expected at every meeting (C06 §04: the
+		// manager monitors the plan and covers for the lead worker), as
+		// missed-core-groups reads them, unless the plan gives them an
+		// action of their own: C06 §05 expects "Professionals who are
+		// members of the core group and have responsibilities within the
+		// Child Protection Plan" at every meeting.
+		if (pass.Case.IsLeadWorkersManager(m) || pass.Case.IsConferenceChair(m)) && !pass.Case.OwnsAction(m, pass.Profile) {
+			continue
+		}
 		if pass.Case.IsProfessional(m) && !lint.AmongPeople(m, pros) {
 			pros = append(pros, m)
 		}
