@@ -83,7 +83,7 @@ func runAbsentMemberWithoutReport(pass *lint.Pass) error {
 	until := pass.Until()
 	var meetings []*schema.CoreGroup
 	for _, cg := range pass.Case.CoreGroups {
-		if cg == nil || cg.Doc == nil || !cg.Doc.Keys.Has("attended") || !pass.Case.Held(cg) {
+		if cg == nil || cg.Doc == nil || !cg.Doc.Keys.Has("attended") || !pass.Case.Met(cg) {
 			continue
 		}
 		if !cg.Date.IsZero() && (cg.Date.After(until) || !pass.Case.InPlan(cg.Date)) {

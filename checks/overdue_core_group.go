@@ -43,7 +43,9 @@ groups and review conferences of the previous authority kept in the case
 that ended, are history. The first review conference is this plan's. A
 record with nobody in attended (a meeting cancelled, written up to say
 so), or whose every name is marked as not there ("Dana Price (DNA)",
-"(apologies)") or a placeholder ("TBC"), is not a meeting and keeps no
+"(apologies)") or a placeholder ("TBC"), or one whose minutes say this
+meeting was cancelled or did not go ahead ("Meeting cancelled: only the
+social worker came"), whoever it lists, is not a meeting and keeps no
 interval.
 
 A plan is made and ended by a conference, not by plan.md. With plan.md

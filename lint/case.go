@@ -65,6 +65,8 @@ type Case struct {
 	// once they are asked for (coreGroupDone); the rules of a case run
 	// one after the other.
 	coreGroupsDone map[*schema.CoreGroup]doneRefs
+	// cancelled is CancelledInWords of each core group asked about (Met).
+	cancelled map[*schema.CoreGroup]bool
 	// startConference is PlanStartConference, and strayInitials
 	// StrayInitialConferences, once either is asked for (every rule that
 	// counts from the plan's start asks).

@@ -125,14 +125,14 @@ func (c *Case) InPlan(d schema.Date) bool {
 
 // PlanCoreGroups returns the core group meetings of this authority's plan
 // whose date could be read, by date: those dated on or after the plan's
-// start that were held (Held). A record of a meeting that was cancelled,
-// with nobody attending, is not a meeting: it neither starts the core
+// start that met (Met). A record of a meeting that was cancelled, with
+// nobody attending or saying so in words, is not a meeting: it neither starts the core
 // group nor keeps it meeting at the required frequency.
 func (c *Case) PlanCoreGroups() []*schema.CoreGroup {
 	start := c.PlanStart()
 	var out []*schema.CoreGroup
 	for _, cg := range c.CoreGroups {
-		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() && (start.IsZero() || !cg.Date.Before(start)) && c.Held(cg) {
+		if cg != nil && cg.Doc != nil && !cg.Date.IsZero() && (start.IsZero() || !cg.Date.Before(start)) && c.Met(cg) {
 			out = append(out, cg)
 		}
 	}
@@ -387,7 +387,7 @@ func (c *Case) transferOutAmong(cands []*schema.Conference) *schema.Conference {
 // conference sat, after day d.
 func (c *Case) planMetAfter(d schema.Date) bool {
 	for _, cg := range c.CoreGroups {
-		if cg != nil && cg.Date.After(d) && c.Held(cg) {
+		if cg != nil && cg.Date.After(d) && c.Met(cg) {
 			return true
 		}
 	}
