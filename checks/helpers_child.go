@@ -51,3 +51,10 @@ func visitKeyAt(doc *schema.Document, keys ...string) int {
 	}
 	return doc.TypeLine()
 }
+
+// isRemote reports whether visit v's record says the child was seen only
+// by video or telephone (lint.Pass.NotFaceToFaceInWords).
+func isRemote(pass *lint.Pass, v *schema.Visit) bool {
+	_, ok := pass.NotFaceToFaceInWords(v)
+	return ok
+}

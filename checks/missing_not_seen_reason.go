@@ -97,6 +97,11 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "present", "seen_alone"),
 				"the record of the visit of %s says %s, but present lists %s and not %s: if this is %s's record, it belongs in %s's own case; if %s was seen, add %s to present; if not, record %s (%s)",
 				day.Long(), said, pass.Case.NameWithRole(sibling), child, sibling, sibling, child, child, fix, cite(pass))
+		case pass.Case.SeenAlone(v) && isRemote(pass, v):
+			said, _ := pass.NotFaceToFaceInWords(v)
+			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
+				"the record of the visit of %s says %s was seen, but also %q: a video or telephone call is not face to face contact, and does not show %s alone; record child_seen = false and, in not_seen_reason, that %s was not seen face to face, and see %s face to face (%s)",
+				day.Long(), child, said, child, child, child, cite(pass))
 		case pass.Case.SeenAlone(v) && !pass.SeenAlone(v):
 			said, _ := pass.NotSeenAloneInWords(v)
 			fix := "if " + child + " was not seen alone, record seen_alone = false"

@@ -105,7 +105,8 @@ func bedroomSeenBetween(pass *lint.Pass, from, to schema.Date) (checked, seen bo
 
 // bedroomContradicted returns, for a message, what the first visit of the
 // period after from, up to to, recording bedroom_seen = true on a visit
-// that counts, says against it (lint.Pass.BedroomNotSeenInWords): " (the
+// that counts, says against it (lint.Pass.BedroomNotSeenInWords, or
+// NotFaceToFaceInWords: seen by video only): " (the
 // visit of 14 April 2026 records bedroom_seen = true, but its record says
 // \"...\")", or "" when there is none.
 func bedroomContradicted(pass *lint.Pass, from, to schema.Date) string {
@@ -116,6 +117,9 @@ func bedroomContradicted(pass *lint.Pass, from, to schema.Date) string {
 		}
 		if said, ok := pass.BedroomNotSeenInWords(v); ok {
 			return fmt.Sprintf(" (the visit of %s records bedroom_seen = true, but its record says %q)", d.Long(), brief(said))
+		}
+		if said, ok := pass.NotFaceToFaceInWords(v); ok {
+			return fmt.Sprintf(" (the visit of %s records bedroom_seen = true, but its record says %q, and a video or telephone call is not face to face contact)", d.Long(), said)
 		}
 	}
 	return ""

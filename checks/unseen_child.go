@@ -75,7 +75,11 @@ the child (every name in it one of case.md's people), unless its words say
 by the child's name that the child was seen alone: it is the sibling's
 record; nor a baby's visit recorded seen_alone with no awake written whose
 notes say the baby was asleep ("asleep upstairs throughout"), unless they
-also say the baby woke or was alert, feeding or smiling.
+also say the baby woke or was alert, feeding or smiling. Nor does a visit
+whose record says the child was seen only by video or telephone ("virtual
+visit", "seen on a video call", "spoke to Leo on FaceTime": the profile's
+not_face_to_face words): 1.8 §3 asks for "face to face contact with the
+child", and a call shows nobody who else is in the room.
 
 Before the child is born nothing is checked: for a pre-birth plan the first
 gap runs from the birth (or the plan's start, if later), and an unborn child
@@ -242,6 +246,9 @@ func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
 			why = c.WhyNotLeadWorkers(v)
 		case v.SeenAlone && c.IsBabyOn(d) && lint.IsAsleep(v):
 			why = c.ChildName() + " was asleep (awake = false), and a baby must be seen awake"
+		case c.SeenAlone(v) && isRemote(pass, v):
+			said, _ := pass.NotFaceToFaceInWords(v)
+			why = fmt.Sprintf("its record says %q, and a video or telephone call is not face to face contact", said)
 		case c.SeenAlone(v) && !pass.SeenAlone(v):
 			said, _ := pass.NotSeenAloneInWords(v)
 			why = fmt.Sprintf("its record says %q, though seen_alone = true is recorded", brief(said))

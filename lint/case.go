@@ -33,6 +33,10 @@ type Case struct {
 	// bedroomNot is what each visit's words say of the child's bedroom
 	// not being seen (Pass.BedroomNotSeenInWords), by visit and profile.
 	bedroomNot map[visitWordsKey]saidInWords
+	// notFaceToFace is what each visit's words say of the child seen only
+	// by video or telephone (Pass.NotFaceToFaceInWords), by visit and
+	// profile.
+	notFaceToFace map[visitWordsKey]saidInWords
 	// refs are the words naming the child and the family in a visit's
 	// notes (nameRefs), once they are asked for.
 	refs *nameRefs

@@ -81,6 +81,9 @@ type profileWords struct {
 	notAlone   *phraseList
 	refusals   *phraseList
 	bedroomNot *phraseList
+	// notFaceToFace are the words saying a visit saw the child only by
+	// video or telephone (Pass.NotFaceToFaceInWords).
+	notFaceToFace *phraseList
 	// seeing reads a visit's words once for seenAloneTokens and notAlone,
 	// in that order.
 	seeing *lexicon
@@ -89,15 +92,16 @@ type profileWords struct {
 func newProfileWords(w Words) *profileWords {
 	notAlone := newPhraseList(w.NotAlone)
 	return &profileWords{
-		placeholders: schema.NewWordList(w.Placeholders),
-		notDone:      schema.NewWordList(w.NotDone),
-		statusNotes:  phrases(w.StatusNotes),
-		deferrals:    phrases(w.Deferrals),
-		vague:        schema.NewVagueTimescales(w.VagueTimescales),
-		notAlone:     notAlone,
-		refusals:     newPhraseList(w.Refusals),
-		bedroomNot:   newPhraseList(w.BedroomNotSeen),
-		seeing:       newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex),
+		placeholders:  schema.NewWordList(w.Placeholders),
+		notDone:       schema.NewWordList(w.NotDone),
+		statusNotes:   phrases(w.StatusNotes),
+		deferrals:     phrases(w.Deferrals),
+		vague:         schema.NewVagueTimescales(w.VagueTimescales),
+		notAlone:      notAlone,
+		refusals:      newPhraseList(w.Refusals),
+		bedroomNot:    newPhraseList(w.BedroomNotSeen),
+		notFaceToFace: newPhraseList(w.NotFaceToFace),
+		seeing:        newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex),
 	}
 }
 
@@ -122,6 +126,7 @@ type Words struct {
 	StatusNotes       []string `toml:"status_notes"`        // "DNA", "apologies", "awaiting": a note after a name saying it was not done
 	Deferrals         []string `toml:"deferrals"`           // "to follow", "requested", "awaited": not given yet
 	BedroomNotSeen    []string `toml:"bedroom_not_seen"`    // "did not see * bedroom", "would not let me go upstairs"
+	NotFaceToFace     []string `toml:"not_face_to_face"`    // "virtual visit", "seen on a video call": the child not seen face to face
 }
 
 // phrases returns each of list as its words joined by single spaces, for

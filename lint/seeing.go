@@ -218,8 +218,15 @@ func (c *Case) SawBedroom(v *schema.Visit) bool {
 // words say otherwise (BedroomNotSeenInWords): a visit recorded
 // bedroom_seen = true whose notes say "Mum would not let me go upstairs,
 // so I did not see her bedroom today" did not see it.
+//
+// Nor did a visit that saw the child only by video or telephone
+// (NotFaceToFaceInWords): 1.8 §3 makes the bedroom part of the lead
+// worker's "face to face contact".
 func (p *Pass) SawBedroom(v *schema.Visit) bool {
 	if !p.Case.SawBedroom(v) {
+		return false
+	}
+	if _, remote := p.NotFaceToFaceInWords(v); remote {
 		return false
 	}
 	_, contradicted := p.BedroomNotSeenInWords(v)
@@ -1534,13 +1541,80 @@ func isTitleBefore(text string) bool {
 // true whose notes say "Mum stayed in the room throughout" did not see the
 // child alone, nor one whose notes say the baby "was asleep upstairs
 // throughout" see the baby awake.
+//
+// A visit whose record says the child was seen only by video or telephone
+// (NotFaceToFaceInWords) did not see the child alone either, a baby awake
+// or not.
 func (p *Pass) SeenAlone(v *schema.Visit) bool {
 	if !p.Case.SeenAlone(v) {
+		return false
+	}
+	if _, remote := p.NotFaceToFaceInWords(v); remote {
 		return false
 	}
 	_, contradicted := p.NotSeenAloneInWords(v)
 	return !contradicted
 }
+
+// NotFaceToFaceInWords returns the sentence of visit v's record (its
+// not_seen_reason or notes) that says the child, recorded seen, was seen
+// only by video or telephone: one of the profile's not_face_to_face words
+// ("virtual visit", "seen on a video call", "spoke to Ellie on FaceTime",
+// "video call on Teams"), not negated. Oxfordshire 1.8 §3 asks the lead
+// social worker "To have face to face contact with the child ... This must
+// include seeing the child alone or a baby when awake", and C06 §03 "To see
+// the child/young person alone": a call is not face to face, and shows
+// nobody who else is in the room. ok is false when the record does not
+// record the child seen, or says no such thing. What a visit's words say
+// is kept for the case.
+func (p *Pass) NotFaceToFaceInWords(v *schema.Visit) (sentence string, ok bool) {
+	if v == nil || !v.ChildSeen || v.Doc == nil {
+		return "", false
+	}
+	return p.keptVisitWords(&p.Case.notFaceToFace, v, p.notFaceToFaceInWords)
+}
+
+// notFaceToFaceInWords is NotFaceToFaceInWords, not kept.
+func (p *Pass) notFaceToFaceInWords(v *schema.Visit) (string, bool) {
+	l := p.profileWordsOf().notFaceToFace
+	var textsBuf [16]string
+	var toks []string
+	for _, t := range appendVisitTexts(textsBuf[:0], v) {
+		if !l.mayBeIn(t) {
+			continue
+		}
+		l = l.withPeople(p.Case.slotPeople())
+		for _, sen := range sentences(t) {
+			if toks = appendRefusalTokens(toks[:0], sen); !l.saidBy(toks) {
+				continue
+			}
+			// Said, perhaps, of another visit: read each clause.
+			cl := clauseTokens(sen)
+			start := 0
+			for end := 0; end <= len(cl); end++ {
+				if end < len(cl) && cl[end] != hardBreak && cl[end] != clauseBreak {
+					continue
+				}
+				if part := cl[start:end]; !slices.ContainsFunc(part, otherVisitWords.has) && l.saidBy(part) {
+					return sen, true
+				}
+				start = end + 1
+			}
+		}
+	}
+	return "", false
+}
+
+// otherVisitWords, in a clause, say it is about another visit or contact
+// than the one recorded ("the last visit was by video", "the next visit
+// will be virtual", "video calls are planned").
+var otherVisitWords = wordsSet{"last": true, "previous": true, "next": true, "future": true,
+	"following": true, "will": true, "planned": true, "earlier": true, "usually": true, "sometimes": true}
+
+// wordsSet is a set of words, lower case.
+type wordsSet map[string]bool
+
+func (w wordsSet) has(s string) bool { return w[s] }
 
 // --- Whose visit: the child or a brother or sister ---------------------------
 
