@@ -1305,8 +1305,12 @@ var apostropheFree = map[string]string{
 // same clause, negates it: not, never, no, nobody, without, or a word ending
 // in n't; or whether it follows a refusal or a wish "to be" ("refused to be
 // seen alone", "did not want to be seen alone", "asked to be seen alone"),
-// which says it was not, or not yet, done.
+// or a "too" ("too shy to be seen alone"), which says it was not, or not
+// yet, done.
 func negatedBefore(toks []string, i int) bool {
+	if i >= 4 && toks[i-1] == "be" && toks[i-2] == "to" && toks[i-4] == "too" {
+		return true // "too shy to be seen alone"
+	}
 	if i >= 3 && toks[i-1] == "be" && toks[i-2] == "to" {
 		switch toks[i-3] {
 		case "refused", "refuses", "refusing", "declined", "declines", "unwilling", "reluctant",

@@ -73,6 +73,17 @@ func TestNotSeenAloneInEverydayWords(t *testing.T) {
 		"Jamie said very little in front of Mum.",
 		"Unable to get Jamie on his own; Sam Doe hovered.",
 		"Jamie's mum stayed with us throughout.",
+		"Jamie would not talk with me without Mum.",
+		"Jamie wouldnt speak to me without his nan.",
+		"Sam would not let Jamie speak to me on his own.",
+		"Jamie was too shy to be seen on his own.",
+		"Jamie wanted Mum to stay with him.",
+		"Mum was with us the whole time.",
+		"Sam did not leave Jamie's side.",
+		"Dad was present during the visit.",
+		"Jamie was seen with Mum.",
+		"Jamie was seen together with his mum in the lounge.",
+		"Mum stayed with Jamie throughout.",
 	}
 	alone := []string{
 		"Mum stayed downstairs while I saw Jamie alone in his room.",
@@ -99,6 +110,11 @@ func TestNotSeenAloneInEverydayWords(t *testing.T) {
 		"Multi-agency meeting next week - Mum present at school.",
 		"Mum had no answer; she said Jamie is often alone at home.",
 		"Jamie was happy to be seen alone and talked about school.",
+		"Jamie spoke to me without Mum present, in his bedroom.",
+		"Jamie was seen with Mum first, then alone in his bedroom.",
+		"Mum was present during the first part of the visit, then went out; Jamie and I talked alone.",
+		"Jamie said he did not want Nan to leave him alone at night.",
+		"Jamie wanted Mum to stay for tea at Nan's on Sunday. I saw Jamie alone in his room.",
 	}
 	for _, notes := range notAlone {
 		v := wordsVisit(t, "child_seen = true\nseen_alone = true", notes)
