@@ -70,7 +70,9 @@ present", "Ella wasnt seen alone": the profile's not_alone words, in which
 Leo was not"), or whose not_seen_reason gives a reason the child was not
 seen ("Not seen - at his dad's"), unless the record also says the child was
 seen alone (a sentence saying only a brother or sister was seen alone does
-not); nor a visit whose present lists the child's brother or sister and not
+not); nor a visit whose words say only that a brother or sister was seen
+alone ("Saw Ruby alone in her room. Leo was at his dad's"), and nothing of
+the child: it is the sibling's visit; nor a visit whose present lists the child's brother or sister and not
 the child (every name in it one of case.md's people), unless its words say
 by the child's name that the child was seen alone: it is the sibling's
 record; nor a baby's visit recorded seen_alone with no awake written whose

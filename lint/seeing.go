@@ -1518,6 +1518,11 @@ func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 		return "", false
 	case said.notChild != "":
 		return said.notChild, true
+	case said.sibling != "":
+		// Only a brother or sister is said to have been seen alone: the
+		// record is the sibling's visit (C06 §03, 1.8 §3: each child is
+		// to be seen alone).
+		return said.sibling, true
 	case givesReason:
 		return reason, true
 	}
@@ -1728,7 +1733,16 @@ var (
 type nameRefs struct {
 	child string          // the child's first name, lower case ("" when none)
 	other map[string]bool // first names and surnames of case.md's family, and family words
+	// sibling holds the words of other that name a brother or sister of
+	// the child: the first names of case.md's brothers and sisters
+	// (IsSibling), and siblingRefWords.
+	sibling map[string]bool
 }
+
+// siblingRefWords name a brother or sister in a visit's notes ("his
+// sister", "Leo's brother").
+var siblingRefWords = []string{"sister", "brother", "sibling", "stepsister", "stepbrother", "twin",
+	"half-sister", "half-brother", "step-sister", "step-brother"}
 
 // nameRefs returns the case's nameRefs, made once: the child's first
 // name; the first names and surnames of case.md's people who are family
@@ -1739,7 +1753,10 @@ func (c *Case) nameRefs() *nameRefs {
 	if c.refs != nil {
 		return c.refs
 	}
-	r := &nameRefs{other: map[string]bool{}}
+	r := &nameRefs{other: map[string]bool{}, sibling: map[string]bool{}}
+	for _, w := range siblingRefWords {
+		r.other[w], r.sibling[w] = true, true
+	}
 	childName := refusalTokens(c.Child().Name)
 	if len(childName) > 0 {
 		r.child = childName[0]
@@ -1755,9 +1772,12 @@ func (c *Case) nameRefs() *nameRefs {
 			continue
 		}
 		name, _ := splitBrackets(p.Name)
-		for _, w := range refusalTokens(name) {
+		for k, w := range refusalTokens(name) {
 			if w != clauseBreak && len(w) > 1 && !personTitles[w] && !slices.Contains(childName, w) {
 				r.other[w] = true
+				if k == 0 && p.isSibling() {
+					r.sibling[w] = true
+				}
 			}
 		}
 	}
@@ -1782,19 +1802,22 @@ func (r *nameRefs) kind(w string) refKind {
 	return refNone
 }
 
-// seenAloneWhom returns whom the words of seg from i, which say phrase
+// seenAloneWho returns whom the words of seg from i, which say phrase
 // (one of seenAloneWords), say was seen alone: the word in the phrase's
 // "*" ("saw Ruby alone", not "on her own"); else the nearest named before it in the clause,
 // with the names listed with them ("Leo and Ruby were each seen alone":
 // the child); else, for a phrase followed by "with" ("time alone with
 // Ruby", "spoke privately with Leo"), the first named after it; else
 // refNone (nobody named: the child, of whom the record is).
-func (r *nameRefs) seenAloneWhom(seg []string, i int, phrase []string) refKind {
+//
+// who is the word that names whom (without a possessive "'s"; "" for
+// refNone).
+func (r *nameRefs) seenAloneWho(seg []string, i int, phrase []string) (refKind, string) {
 	for j, pw := range phrase {
 		// (The "*" of "on * own" is whose: "seen on her own".)
 		if pw == "*" && i+j < len(seg) && (j+1 == len(phrase) || phrase[j+1] != "own") {
 			if k := r.kind(seg[i+j]); k != refNone {
-				return k
+				return k, strings.TrimSuffix(seg[i+j], "'s")
 			}
 		}
 	}
@@ -1802,7 +1825,7 @@ func (r *nameRefs) seenAloneWhom(seg []string, i int, phrase []string) refKind {
 		first := r.kind(seg[k])
 		if first != refOther {
 			if first != refNone {
-				return first
+				return first, strings.TrimSuffix(seg[k], "'s")
 			}
 			continue
 		}
@@ -1813,23 +1836,23 @@ func (r *nameRefs) seenAloneWhom(seg []string, i int, phrase []string) refKind {
 			switch kind := r.kind(w); {
 			case strings.HasSuffix(w, "'s"):
 			case kind == refChild || (kind == refChildLike && !pronounWords[w]):
-				return kind
+				return kind, w
 			case kind == refOther || listWords[w]:
 				continue
 			}
 			break
 		}
-		return refOther
+		return refOther, strings.TrimSuffix(seg[k], "'s")
 	}
 	n := len(phrase)
 	if phrase[n-1] == "with" || (i+n < len(seg) && seg[i+n] == "with") {
 		for k := i + n; k < len(seg); k++ {
 			if kind := r.kind(seg[k]); kind != refNone {
-				return kind
+				return kind, strings.TrimSuffix(seg[k], "'s")
 			}
 		}
 	}
-	return refNone
+	return refNone, ""
 }
 
 // seenAloneSaid is what a visit's words say of whom was seen alone
@@ -1842,12 +1865,15 @@ type seenAloneSaid struct {
 	// notChild is a sentence saying, after another was seen alone, that
 	// the child was not ("Ruby was seen alone; Leo was not.").
 	notChild string
+	// sibling is the first sentence saying a brother or sister of the
+	// child was seen alone ("Saw Ruby alone in her room.").
+	sibling string
 }
 
 // seenAloneSaid reads whom texts (a visit's reason and notes) say was seen
 // alone, by the seen-alone words (seenAloneWords): a sentence says the
 // child was when, in one of its clauses, the one seen alone is the child
-// (seenAloneWhom: by name, "he", "the children", "Leo and Ruby were each
+// (seenAloneWho: by name, "he", "the children", "Leo and Ruby were each
 // seen alone", or nobody named: "Seen alone in his bedroom"), and not when
 // it is someone else of the family ("Ruby was seen alone in her bedroom",
 // "Mum was seen alone to talk about the rent"). Clauses are parted at ";",
@@ -1900,11 +1926,14 @@ func (c *Case) seenAloneSaidIn(texts []string, may []bool) seenAloneSaid {
 							if len(phrase) == 0 || !tokensSayAt(cl, i, phrase, nil) {
 								continue
 							}
-							switch r.seenAloneWhom(cl, i, phrase) {
+							switch kind, who := r.seenAloneWho(cl, i, phrase); kind {
 							case refChild:
 								said.child, said.byName = true, true
 							case refOther:
 								otherSeen = true
+								if said.sibling == "" && r.sibling[who] {
+									said.sibling = sen
+								}
 							default:
 								said.child = true
 							}

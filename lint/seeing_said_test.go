@@ -320,3 +320,48 @@ func TestPhraseListMayBeInEveryPhrase(t *testing.T) {
 		t.Error("an ordinary seen-alone sentence may say a not-alone phrase: mayBeIn does not need every word")
 	}
 }
+
+// TestOnlySiblingSaidSeenAlone: a visit recorded seen_alone = true whose
+// words say only that a brother or sister was seen alone, and nothing of
+// the child, is the sibling's visit and did not see the child alone
+// (C06 §03, 1.8 §3: each child is seen alone); an adult seen alone says
+// nothing either way, and a sentence saying the child was seen alone too
+// answers it.
+func TestOnlySiblingSaidSeenAlone(t *testing.T) {
+	p, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := wordsCase(t)
+	pass := &Pass{Case: c, Profile: p}
+	siblingOnly := []string{
+		"Saw Ruby alone in her room. Jamie was at his dad's.",
+		"Ruby was seen alone in her bedroom and said she is happy. Jamie was at nursery.",
+		"Ruby seen alone. Jamie at nan's for the weekend.",
+		"Visit for Ruby. Ruby seen on her own.",
+		"Jamie was at his dad's. His sister was seen alone.",
+	}
+	childToo := []string{
+		"Jamie and Ruby were both seen alone.",
+		"Ruby was seen alone in her room; Jamie was seen alone in his.",
+		"Seen alone. Ruby also seen alone.",
+		"Spoke to Mum alone in the kitchen about the referral.",
+		"Pat was seen alone to talk about the rent.",
+		"Both children seen alone.",
+	}
+	for _, notes := range siblingOnly {
+		v := wordsVisit(t, "child_seen = true\nseen_alone = true", notes)
+		if said, ok := pass.NotSeenAloneInWords(v); !ok || said == "" {
+			t.Errorf("%q: not read as only the sibling seen alone", notes)
+		}
+		if pass.SeenAlone(v) {
+			t.Errorf("%q: Pass.SeenAlone counts the visit", notes)
+		}
+	}
+	for _, notes := range childToo {
+		v := wordsVisit(t, "child_seen = true\nseen_alone = true", notes)
+		if said, ok := pass.NotSeenAloneInWords(v); ok {
+			t.Errorf("%q: read as not seen alone (%q)", notes, said)
+		}
+	}
+}
