@@ -58,3 +58,10 @@ func isRemote(pass *lint.Pass, v *schema.Visit) bool {
 	_, ok := pass.NotFaceToFaceInWords(v)
 	return ok
 }
+
+// isUnseenInWords reports whether visit v's record says, against
+// child_seen = true, that the child was not seen (lint.Pass.NotSeenInWords).
+func isUnseenInWords(pass *lint.Pass, v *schema.Visit) bool {
+	_, ok := pass.NotSeenInWords(v)
+	return ok
+}

@@ -81,7 +81,11 @@ also say the baby woke or was alert, feeding or smiling. Nor does a visit
 whose record says the child was seen only by video or telephone ("virtual
 visit", "seen on a video call", "spoke to Leo on FaceTime": the profile's
 not_face_to_face words): 1.8 §3 asks for "face to face contact with the
-child", and a call shows nobody who else is in the room.
+child", and a call shows nobody who else is in the room. Nor does a visit
+recorded child_seen = true whose words say the child was not seen at all
+("Ellie at nursery so not seen", "Did not see Ellie today": the profile's
+child_not_seen words, of the child and not of a brother, sister or
+parent), unless they say the child was seen alone after all.
 
 Before the child is born nothing is checked: for a pre-birth plan the first
 gap runs from the birth (or the plan's start, if later), and an unborn child
@@ -251,6 +255,9 @@ func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
 		case c.SeenAlone(v) && isRemote(pass, v):
 			said, _ := pass.NotFaceToFaceInWords(v)
 			why = fmt.Sprintf("its record says %q, and a video or telephone call is not face to face contact", said)
+		case c.SeenAlone(v) && isUnseenInWords(pass, v):
+			said, _ := pass.NotSeenInWords(v)
+			why = fmt.Sprintf("its record says %q, though child_seen = true is recorded", said)
 		case c.SeenAlone(v) && !pass.SeenAlone(v):
 			said, _ := pass.NotSeenAloneInWords(v)
 			why = fmt.Sprintf("its record says %q, though seen_alone = true is recorded", brief(said))

@@ -37,6 +37,9 @@ type Case struct {
 	// by video or telephone (Pass.NotFaceToFaceInWords), by visit and
 	// profile.
 	notFaceToFace map[visitWordsKey]saidInWords
+	// notSeen is what each visit's words say of the child not seen at all
+	// (Pass.NotSeenInWords), by visit and profile.
+	notSeen map[visitWordsKey]saidInWords
 	// refs are the words naming the child and the family in a visit's
 	// notes (nameRefs), once they are asked for.
 	refs *nameRefs

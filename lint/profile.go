@@ -84,6 +84,9 @@ type profileWords struct {
 	// notFaceToFace are the words saying a visit saw the child only by
 	// video or telephone (Pass.NotFaceToFaceInWords).
 	notFaceToFace *phraseList
+	// childNotSeen are the words saying the child was not seen
+	// (Pass.NotSeenInWords).
+	childNotSeen *phraseList
 	// seeing reads a visit's words once for seenAloneTokens and notAlone,
 	// in that order.
 	seeing *lexicon
@@ -101,6 +104,7 @@ func newProfileWords(w Words) *profileWords {
 		refusals:      newPhraseList(w.Refusals),
 		bedroomNot:    newPhraseList(w.BedroomNotSeen),
 		notFaceToFace: newPhraseList(w.NotFaceToFace),
+		childNotSeen:  newPhraseList(w.ChildNotSeen),
 		seeing:        newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex),
 	}
 }
@@ -127,6 +131,7 @@ type Words struct {
 	Deferrals         []string `toml:"deferrals"`           // "to follow", "requested", "awaited": not given yet
 	BedroomNotSeen    []string `toml:"bedroom_not_seen"`    // "did not see * bedroom", "would not let me go upstairs"
 	NotFaceToFace     []string `toml:"not_face_to_face"`    // "virtual visit", "seen on a video call": the child not seen face to face
+	ChildNotSeen      []string `toml:"child_not_seen"`      // "Ellie not seen", "did not see her": the child not seen at all
 }
 
 // phrases returns each of list as its words joined by single spaces, for

@@ -1561,8 +1561,97 @@ func (p *Pass) SeenAlone(v *schema.Visit) bool {
 	if _, remote := p.NotFaceToFaceInWords(v); remote {
 		return false
 	}
+	if _, unseen := p.NotSeenInWords(v); unseen {
+		return false
+	}
 	_, contradicted := p.NotSeenAloneInWords(v)
 	return !contradicted
+}
+
+// NotSeenInWords returns the sentence of visit v's record (its
+// not_seen_reason or notes) that says, against child_seen = true, that the
+// child was not seen at all: one of the profile's child_not_seen words
+// ("Ellie not seen as at nursery", "Did not see Ellie today", "Ellie was
+// not at home"), not negated, in a clause that is about the child (it
+// names the child, or no one else of the family: "Ruby was at school so I
+// did not see her" is about Ruby) and not about the bedroom, being alone,
+// someone else seeing the child ("not seen by the GP") or a time ("not
+// seen at first", "until"). A record that also says the child was seen
+// alone (seenAloneSaid) does not contradict itself. The graver mistake is
+// to count a visit that did not see the child (C06 §03, 1.8 §3). What a
+// visit's words say is kept for the case.
+func (p *Pass) NotSeenInWords(v *schema.Visit) (sentence string, ok bool) {
+	if v == nil || !v.ChildSeen || v.Doc == nil {
+		return "", false
+	}
+	return p.keptVisitWords(&p.Case.notSeen, v, p.notSeenInWords)
+}
+
+// notSeenInWords is NotSeenInWords, not kept.
+func (p *Pass) notSeenInWords(v *schema.Visit) (string, bool) {
+	l := p.profileWordsOf().childNotSeen
+	var textsBuf [16]string
+	texts := appendVisitTexts(textsBuf[:0], v)
+	var toks []string
+	var r *nameRefs
+	said := ""
+	for _, t := range texts {
+		if said != "" {
+			break
+		}
+		if !l.mayBeIn(t) {
+			continue
+		}
+		l, r = l.withPeople(p.Case.slotPeople()), p.Case.nameRefs()
+		for _, sen := range sentences(t) {
+			if toks = appendRefusalTokens(toks[:0], sen); !l.saidBy(toks) {
+				continue
+			}
+			cl := clauseTokens(sen)
+			start := 0
+			for end := 0; end <= len(cl) && said == ""; end++ {
+				if end < len(cl) && cl[end] != hardBreak && cl[end] != clauseBreak {
+					continue
+				}
+				if part := cl[start:end]; r.aboutChildOnly(part) && !slices.ContainsFunc(part, notSeenAsideWords.has) && l.saidBy(part) {
+					said = sen
+				}
+				start = end + 1
+			}
+			if said != "" {
+				break
+			}
+		}
+	}
+	if said == "" || p.Case.seenAloneSaid(texts).child {
+		return "", false
+	}
+	return said, true
+}
+
+// notSeenAsideWords, in a clause saying the child was not seen, say it is
+// about something else: the bedroom, being alone, another who did not see
+// the child ("not seen by the GP"), a part of the visit ("not seen at
+// first", "until she came down") or another day.
+var notSeenAsideWords = wordsSet{"bedroom": true, "bedrooms": true, "room": true, "alone": true, "own": true,
+	"privately": true, "herself": true, "himself": true, "by": true, "first": true, "initially": true,
+	"until": true, "till": true, "later": true, "then": true, "last": true, "previous": true, "since": true,
+	"before": true, "injury": true, "injuries": true, "bruise": true, "bruising": true, "mark": true, "marks": true}
+
+// aboutChildOnly reports whether clause is about the child and no one else
+// of the family: it names the child, or names no one else (a name of
+// case.md's family or a family word) at all.
+func (r *nameRefs) aboutChildOnly(clause []string) bool {
+	other := false
+	for _, w := range clause {
+		switch r.kind(w) {
+		case refChild:
+			return true
+		case refOther:
+			other = true
+		}
+	}
+	return !other
 }
 
 // NotFaceToFaceInWords returns the sentence of visit v's record (its

@@ -81,3 +81,59 @@ func TestNotFaceToFaceInWords(t *testing.T) {
 		t.Error("not_seen_reason \"Virtual visit - family isolating\": not read")
 	}
 }
+
+// TestNotSeenInWords: a visit recorded child_seen = true whose words say
+// the child was not seen at all did not see the child alone
+// (Pass.SeenAlone); words about someone else not seen, the bedroom, being
+// alone, another professional, or a part of the visit do not say so, nor
+// does a record that says the child was seen alone after all.
+func TestNotSeenInWords(t *testing.T) {
+	p, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := wordsCase(t)
+	pass := &Pass{Case: c, Profile: p}
+	notSeen := []string{
+		"Jamie not seen as at nursery.",
+		"Jamie was at nursery so not seen.",
+		"Jamie was asleep so not seen.",
+		"Did not see Jamie today.",
+		"Jamie was not at home.",
+		"Jamie was staying at his nan's so I did not see him.",
+		"Spoke with Mum. Didnt see Jamie - at school.",
+		"Jamie wasn't there when I called.",
+	}
+	seen := []string{
+		"Ruby was at school so I did not see her.",
+		"Mum was out so I did not see her; Jamie was seen alone with Nan downstairs.",
+		"Dad not seen.",
+		"I did not see his bedroom.",
+		"Jamie was not seen at first as he was hiding, then came down.",
+		"Jamie has not been seen by the GP since March.",
+		"Bedroom not seen.",
+		"Jamie was not seen alone.",
+		"Jamie was not at home when I first called, so I came back at four and saw him alone in his room.",
+		"Jamie said he did not see his dad at the weekend.",
+		"Home warm; food in the fridge.",
+		"",
+	}
+	for _, notes := range notSeen {
+		v := wordsVisit(t, "child_seen = true\nseen_alone = true", notes)
+		if said, ok := pass.NotSeenInWords(v); !ok || said == "" {
+			t.Errorf("%q: not read as the child not seen", notes)
+		}
+		if pass.SeenAlone(v) || !c.SeenAlone(v) {
+			t.Errorf("%q: Pass.SeenAlone counts the visit, or Case.SeenAlone does not", notes)
+		}
+		if _, ok := pass.NotSeenInWords(wordsVisit(t, "child_seen = false", notes)); ok {
+			t.Errorf("%q: a visit recording the child not seen contradicts nothing", notes)
+		}
+	}
+	for _, notes := range seen {
+		v := wordsVisit(t, "child_seen = true\nseen_alone = true", notes)
+		if said, ok := pass.NotSeenInWords(v); ok {
+			t.Errorf("%q: read as the child not seen (%q)", notes, said)
+		}
+	}
+}
