@@ -199,6 +199,18 @@ func TestRefusalInEverydayWords(t *testing.T) {
 		"Out when I called",
 		"Family out when I called",
 		"Noone in, card left",
+		"Mum answered but said I should come back tomorrow",
+		"Sam said to come back later",
+		"Not there when I arrived",
+		"Sam and Jamie were not there when I called",
+		"Family had gone out despite the visit being arranged",
+		"Sam had gone out",
+		"Jamie not brought to the appointment at the family centre",
+		"Sam did not bring Jamie to the contact centre",
+		"Sam did not attend the planned visit at the family centre",
+		"Visit cancelled by mum",
+		"Sam rang to cancel",
+		"Mum cancelled - Jamie ill",
 	}
 	notRefused := []string{
 		"Sam said Jamie was at school",
@@ -224,6 +236,12 @@ func TestRefusalInEverydayWords(t *testing.T) {
 		"Jamie was hiding a cut on his arm at school, the teacher said; Jamie at school",
 		"Jamie at school; Sam asked me to leave a leaflet about the parenting course",
 		"Jamie at nursery; Sam asked us to leave our number",
+		"Jamie at school; Sam said to come back after 3.30 to see him",
+		"Visit cancelled by worker - off sick",
+		"Visit cancelled by the team manager as the worker was needed in court",
+		"Jamie at school; I will come back tomorrow",
+		"Jamie at his dad's as agreed; Sam attended the appointment with him",
+		"Jamie was at school and Sam was not there when the nurse called last week",
 	}
 	for _, reason := range refused {
 		v := wordsVisit(t, "child_seen = false\nnot_seen_reason = \""+reason+"\"", "")
