@@ -1393,7 +1393,9 @@ var (
 
 var (
 	asleepWords = []string{"asleep", "was sleeping", "were sleeping", "slept through",
-		"slept throughout", "napping", "having a nap", "in a deep sleep", "sleeping throughout"}
+		"slept throughout", "napping", "having a nap", "in a deep sleep", "sleeping throughout",
+		"did not wake", "didn't wake", "never woke", "not awake", "wasn't awake", "stayed sleeping",
+		"sleeping the whole", "sleeping for the whole", "sleeping during the visit", "sleeping when i"}
 	awakeWords = []string{"awake", "woke", "woken", "waking", "wakes", "alert", "eyes open",
 		"eye contact", "smiled", "smiling", "cooing", "cooed", "babbling", "babbled", "gurgling",
 		"crying", "cried", "feeding", "fed", "giggled", "laughing", "laughed"}

@@ -505,6 +505,11 @@ func TestAsleepInWords(t *testing.T) {
 		{"seen_alone = true\nawake = true", "## Observations\n\nAva was asleep at the end of the visit.\n", ""},
 		{"seen_alone = false", "## Observations\n\nAva was asleep.\n", ""},
 		{"seen_alone = true", "## Meals and sleeping\n\nAva sleeps in a cot in her parents' room.\n", ""},
+		{"seen_alone = true", "## Observations\n\nAva was in her cot and did not wake during the visit.\n", "Ava was in her cot and did not wake during the visit."},
+		{"seen_alone = true", "## Observations\n\nAva was not awake when I saw her.\n", "Ava was not awake when I saw her."},
+		{"seen_alone = true", "## Observations\n\nAva was sleeping the whole time.\n", "Ava was sleeping the whole time."},
+		{"seen_alone = true", "## Observations\n\nAva did not wake at first, then fed and smiled.\n", ""},
+		{"seen_alone = true", "## Observations\n\nMum said Ava is not sleeping well at night; Ava was alert.\n", ""},
 	} {
 		got, ok := AsleepInWords(parse(tt.front, tt.body))
 		if got != tt.want || ok != (tt.want != "") {
