@@ -1634,11 +1634,13 @@ func (p *Pass) notSeenInWords(v *schema.Visit) (string, bool) {
 // notSeenAsideWords, in a clause saying the child was not seen, say it is
 // about something else: the bedroom, being alone, another who did not see
 // the child ("not seen by the GP"), a part of the visit ("not seen at
-// first", "until she came down") or another day.
+// first", "until she came down") or another day ("Visit the day after
+// Archie was not at home").
 var notSeenAsideWords = wordsSet{"bedroom": true, "bedrooms": true, "room": true, "alone": true, "own": true,
 	"privately": true, "herself": true, "himself": true, "by": true, "first": true, "initially": true,
 	"until": true, "till": true, "later": true, "then": true, "last": true, "previous": true, "since": true,
-	"before": true, "injury": true, "injuries": true, "bruise": true, "bruising": true, "mark": true, "marks": true}
+	"before": true, "day": true, "days": true, "yesterday": true, "week": true, "weeks": true,
+	"weekend": true, "month": true, "ago": true, "injury": true, "injuries": true, "bruise": true, "bruising": true, "mark": true, "marks": true}
 
 // aboutChildOnly reports whether clause is about the child and no one else
 // of the family: it names the child, or names no one else (a name of

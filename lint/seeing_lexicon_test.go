@@ -19,18 +19,22 @@ func TestLexiconAnswersAsEachList(t *testing.T) {
 		}
 		w := p.readyWords()
 		lists := []*phraseList{seenAloneTokens, w.notAlone}
-		var pieces []string
-		for _, l := range lists {
+		// The words of each list, and others, drawn from in turn with
+		// equal chances, so that a list much longer than the other does
+		// not drown it.
+		pieces := make([][]string, len(lists)+1)
+		for i, l := range lists {
 			for _, phrase := range l.phrases {
-				pieces = append(pieces, phrase...)
+				pieces[i] = append(pieces[i], phrase...)
 			}
 		}
-		pieces = append(pieces, "Mum", "ALONE", "a\u0130one", "\u212aept", " ", ".", "'", "’", "é", strings.Repeat("x", 70), "\xff")
+		pieces[len(lists)] = []string{"Mum", "ALONE", "a\u0130one", "\u212aept", " ", ".", "'", "’", "é", strings.Repeat("x", 70), "\xff"}
 		texts := []string{"", "Seen alone in his room.", "Mum stayed in the room throughout."}
 		for range 20000 {
 			var b strings.Builder
 			for range rng.IntN(14) {
-				b.WriteString(pieces[rng.IntN(len(pieces))])
+				from := pieces[rng.IntN(len(pieces))]
+				b.WriteString(from[rng.IntN(len(from))])
 				if rng.IntN(3) > 0 {
 					b.WriteString(" ")
 				}

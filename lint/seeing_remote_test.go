@@ -115,6 +115,8 @@ func TestNotSeenInWords(t *testing.T) {
 		"Jamie was not seen alone.",
 		"Jamie was not at home when I first called, so I came back at four and saw him alone in his room.",
 		"Jamie said he did not see his dad at the weekend.",
+		"Visit the day after Jamie was not at home. Sam was there.",
+		"Jamie was not at home last week when the health visitor called.",
 		"Home warm; food in the fridge.",
 		"",
 	}

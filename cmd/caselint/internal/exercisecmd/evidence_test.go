@@ -45,7 +45,8 @@ func TestCheckExitsOnEvidence(t *testing.T) {
 		t.Fatalf("the solution: err %v:\n%s", err, out)
 	}
 
-	// The visit of 6 October falsified: Archie, who was out, "seen".
+	// The visit of 6 October falsified: Archie, who was out, "seen" (its
+	// notes left saying he was not there).
 	p := filepath.Join(dir, "visits", "2026-10-06.md")
 	if err := os.WriteFile(p, ex.Files["visits/2026-10-06.md"], 0o600); err != nil {
 		t.Fatal(err)
@@ -59,7 +60,10 @@ func TestCheckExitsOnEvidence(t *testing.T) {
 	if !errors.Is(err, cmdutil.ErrFindings) {
 		t.Errorf("falsified: err = %v", err)
 	}
-	for _, w := range []string{"changed the evidence  visits/2026-10-06.md:6", "You changed the evidence", "child_seen: false → true", "well done"} {
+	// The record's own words ("Archie was not there.") still say he was
+	// not seen, so the seeded problem is still found there, not taken
+	// away by the change.
+	for _, w := range []string{"1 seeded problem still to fix", "You changed the evidence", "child_seen: false → true", "well done"} {
 		if strings.Contains(out, w) != (w != "well done") {
 			t.Errorf("falsified: %q: %v:\n%s", w, !strings.Contains(out, w), out)
 		}
