@@ -137,6 +137,10 @@ func TestFalsifiedSolutions(t *testing.T) {
 			p := "visits/2026-10-06.md"
 			original(t, ex, dir, p)
 			rewrite(t, dir, p, "child_seen = false", "child_seen = true\nseen_alone = true")
+			// Its notes made to agree: left saying "Archie was not
+			// there.", the record still reads as not seeing him.
+			rewrite(t, dir, p, "Archie was not there.", "Archie was content.")
+			rewrite(t, dir, p, "Archie was not there.", "Archie was clean.")
 		}, training.ChangedFact, "visits/2026-10-06.md", []string{"visits/2026-10-06.md:6 missing-not-seen-reason"}},
 		{"a visit invented in the past", "seen-alone", func(t *testing.T, ex *training.Exercise, dir string) {
 			p := "visits/2026-09-09.md"
