@@ -134,8 +134,11 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 				child, day.Long(), child, cite(pass))
 		case !pass.Case.SeenAlone(v):
 			hint := ""
-			if pass.Case.IsBabyOn(day) {
+			switch {
+			case pass.Case.IsBabyOn(day):
 				hint = " (a baby under one seen awake counts as seen alone: record awake = true if so)"
+			case !v.SeenAlone && pass.Case.SaysSeenAlone(v):
+				hint = "; its notes say " + child + " was seen alone: if so, record seen_alone = true"
 			}
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "seen_alone", "child_seen"),
 				"%s was seen but not alone on the visit of %s and the record gives no reason: record in not_seen_reason a clear reason why not%s (%s)",

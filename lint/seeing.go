@@ -2103,6 +2103,19 @@ func elided(clause []string, r *nameRefs) bool {
 	return named && negated
 }
 
+// SaysSeenAlone reports whether visit v's reason or notes say the child
+// was seen alone (seenAloneSaid: "Spoke with Ellie privately in her
+// bedroom", "Ellie was seen on her own"; not "Ruby was seen alone"). For
+// a message: a visit recording seen_alone = false, or none, whose words
+// say so has its facts or its words wrong, and the key is the fact.
+func (c *Case) SaysSeenAlone(v *schema.Visit) bool {
+	if v == nil || v.Doc == nil {
+		return false
+	}
+	var textsBuf [16]string
+	return c.seenAloneSaid(appendVisitTexts(textsBuf[:0], v)).child
+}
+
 // saysChildSeenAlone reports whether text says the child was seen alone
 // (seenAloneSaid).
 func (c *Case) saysChildSeenAlone(text string) bool {

@@ -139,3 +139,22 @@ func TestNotSeenInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSaysSeenAlone: a visit's words that say the child was seen alone,
+// whatever seen_alone records; a brother or sister or an adult seen alone
+// is not the child.
+func TestSaysSeenAlone(t *testing.T) {
+	c := wordsCase(t)
+	for notes, want := range map[string]bool{
+		"Spoke with Jamie privately in his bedroom.": true,
+		"Jamie was seen on his own.":                 true,
+		"Ruby was seen alone in her room.":           false,
+		"Spoke to Mum alone in the kitchen.":         false,
+		"Home warm.":                                 false,
+		"":                                           false,
+	} {
+		if got := c.SaysSeenAlone(wordsVisit(t, "child_seen = true\nseen_alone = false", notes)); got != want {
+			t.Errorf("SaysSeenAlone(%q) = %v, want %v", notes, got, want)
+		}
+	}
+}
