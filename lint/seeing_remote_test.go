@@ -103,6 +103,11 @@ func TestNotSeenInWords(t *testing.T) {
 		"Jamie was staying at his nan's so I did not see him.",
 		"Spoke with Mum. Didnt see Jamie - at school.",
 		"Jamie wasn't there when I called.",
+		"Jamie was at school so was not seen on this visit; I spoke with Mum.",
+		"I did not get to see Jamie today as he was at his friend's house.",
+		"Didn't manage to see Jamie - he was at football.",
+		"Jamie was out.",
+		"I have not seen Jamie on this visit.",
 	}
 	seen := []string{
 		"Ruby was at school so I did not see her.",
@@ -118,6 +123,9 @@ func TestNotSeenInWords(t *testing.T) {
 		"Visit the day after Jamie was not at home. Sam was there.",
 		"Jamie was not at home last week when the health visitor called.",
 		"Home warm; food in the fridge.",
+		"Jamie was out in the garden when I arrived; I saw him alone there.",
+		"Jamie was out of school for a week in March.",
+		"Mum was at work so was not seen; Jamie was seen alone in his room.",
 		"",
 	}
 	for _, notes := range notSeen {
