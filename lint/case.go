@@ -40,6 +40,9 @@ type Case struct {
 	// notSeen is what each visit's words say of the child not seen at all
 	// (Pass.NotSeenInWords), by visit and profile.
 	notSeen map[visitWordsKey]saidInWords
+	// readings are each visit's texts as the seeing lexicon read them
+	// (Pass.readVisit), by visit and profile.
+	readings map[visitWordsKey]*visitReading
 	// refs are the words naming the child and the family in a visit's
 	// notes (nameRefs), once they are asked for.
 	refs *nameRefs

@@ -87,13 +87,14 @@ type profileWords struct {
 	// childNotSeen are the words saying the child was not seen
 	// (Pass.NotSeenInWords).
 	childNotSeen *phraseList
-	// seeing reads a visit's words once for seenAloneTokens and notAlone,
-	// in that order.
+	// seeing reads a visit's words once for seenAloneTokens, notAlone,
+	// notFaceToFace and childNotSeen, in that order (lexSeenAlone ...).
 	seeing *lexicon
 }
 
 func newProfileWords(w Words) *profileWords {
 	notAlone := newPhraseList(w.NotAlone)
+	notFaceToFace, childNotSeen := newPhraseList(w.NotFaceToFace), newPhraseList(w.ChildNotSeen)
 	return &profileWords{
 		placeholders:  schema.NewWordList(w.Placeholders),
 		notDone:       schema.NewWordList(w.NotDone),
@@ -103,9 +104,9 @@ func newProfileWords(w Words) *profileWords {
 		notAlone:      notAlone,
 		refusals:      newPhraseList(w.Refusals),
 		bedroomNot:    newPhraseList(w.BedroomNotSeen),
-		notFaceToFace: newPhraseList(w.NotFaceToFace),
-		childNotSeen:  newPhraseList(w.ChildNotSeen),
-		seeing:        newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex),
+		notFaceToFace: notFaceToFace,
+		childNotSeen:  childNotSeen,
+		seeing:        newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex, notFaceToFace.phraseIndex, childNotSeen.phraseIndex),
 	}
 }
 

@@ -1479,28 +1479,21 @@ func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 		return "", false // a baby seen awake needs no one to leave the room
 	}
 	c := p.Case
-	var textsBuf [16]string
-	texts := appendVisitTexts(textsBuf[:0], v)
-	// seenMay holds, for each text, whether it may say someone was seen
-	// alone (seenAloneTokens.mayBeIn): read with the not-alone words
-	// when they are asked, else on its own.
-	var seenBuf [16]bool
-	seenMay := seenBuf[:0]
 	if baby {
 		if sentence, ok := AsleepInWords(v); ok {
 			return sentence, true
 		}
-		for _, t := range texts {
-			seenMay = append(seenMay, seenAloneTokens.mayBeIn(t))
-		}
-	} else {
+	}
+	// seenMay holds, for each text, whether it may say someone was seen
+	// alone (seenAloneTokens.mayBeIn), as the visit's reading has it.
+	r := p.readVisit(v)
+	texts := r.texts
+	var seenBuf [16]bool
+	seenMay := r.column(lexSeenAlone, seenBuf[:0])
+	if !baby {
 		words := p.profileWordsOf()
 		var notBuf [16]bool
-		notAloneMay := notBuf[:0]
-		for _, t := range texts {
-			may := words.seeing.mayBeIn(t)
-			seenMay, notAloneMay = append(seenMay, may[0]), append(notAloneMay, may[1])
-		}
+		notAloneMay := r.column(lexNotAlone, notBuf[:0])
 		// The case's people are read for the slots only when some text
 		// may say a not-alone phrase: most say none.
 		if slices.Contains(notAloneMay, true) {
@@ -1592,16 +1585,16 @@ func (p *Pass) NotSeenInWords(v *schema.Visit) (sentence string, ok bool) {
 // notSeenInWords is NotSeenInWords, not kept.
 func (p *Pass) notSeenInWords(v *schema.Visit) (string, bool) {
 	l := p.profileWordsOf().childNotSeen
-	var textsBuf [16]string
-	texts := appendVisitTexts(textsBuf[:0], v)
+	reading := p.readVisit(v)
+	texts := reading.texts
 	var toks []string
 	var r *nameRefs
 	said := ""
-	for _, t := range texts {
+	for i, t := range texts {
 		if said != "" {
 			break
 		}
-		if !l.mayBeIn(t) {
+		if !reading.may[i][lexChildNotSeen] {
 			continue
 		}
 		l, r = l.withPeople(p.Case.slotPeople()), p.Case.nameRefs()
@@ -1625,7 +1618,8 @@ func (p *Pass) notSeenInWords(v *schema.Visit) (string, bool) {
 			}
 		}
 	}
-	if said == "" || p.Case.seenAloneSaid(texts).child {
+	var seenBuf [16]bool
+	if said == "" || p.Case.seenAloneSaidIn(texts, reading.column(lexSeenAlone, seenBuf[:0])).child {
 		return "", false
 	}
 	return said, true
@@ -1679,10 +1673,10 @@ func (p *Pass) NotFaceToFaceInWords(v *schema.Visit) (sentence string, ok bool) 
 // notFaceToFaceInWords is NotFaceToFaceInWords, not kept.
 func (p *Pass) notFaceToFaceInWords(v *schema.Visit) (string, bool) {
 	l := p.profileWordsOf().notFaceToFace
-	var textsBuf [16]string
+	r := p.readVisit(v)
 	var toks []string
-	for _, t := range appendVisitTexts(textsBuf[:0], v) {
-		if !l.mayBeIn(t) {
+	for i, t := range r.texts {
+		if !r.may[i][lexNotFaceToFace] {
 			continue
 		}
 		l = l.withPeople(p.Case.slotPeople())

@@ -3,6 +3,8 @@ package lint
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/caselint/caselint/schema"
 )
 
 // A lexicon reads a text once for the words of several phrase lists,
@@ -19,7 +21,15 @@ type lexicon struct {
 }
 
 // lexMax is the most lists a lexicon reads for.
-const lexMax = 2
+const lexMax = 4
+
+// The lists of a profile's seeing lexicon (profileWords.seeing), in order.
+const (
+	lexSeenAlone     = iota // seenAloneTokens
+	lexNotAlone             // the profile's not_alone
+	lexNotFaceToFace        // not_face_to_face
+	lexChildNotSeen         // child_not_seen
+)
 
 // lexWord is a word's number in each list's vocab, -1 where it is none.
 type lexWord [lexMax]int16
@@ -34,7 +44,9 @@ func newLexicon(lists ...*phraseIndex) *lexicon {
 		for w, k := range l.vocab {
 			e, ok := x.words[w]
 			if !ok {
-				e = lexWord{-1, -1}
+				for j := range e {
+					e[j] = -1
+				}
 			}
 			e[i] = int16(k)
 			x.words[w] = e
@@ -54,7 +66,10 @@ func (x *lexicon) mayBeIn(text string) (may [lexMax]bool) {
 	var buf [64]byte
 	for w, next, ok := nextKeyRun(text, 0, &buf); ; w, next, ok = nextKeyRun(text, next, &buf) {
 		if !ok {
-			return [lexMax]bool{true, true} // a rune that lower-cases to ASCII: read the words
+			for i := range may {
+				may[i] = true // a rune that lower-cases to ASCII: read the words
+			}
+			return may
 		}
 		if w == nil {
 			break
@@ -115,4 +130,42 @@ func nextKeyRun(text string, i int, buf *[64]byte) (w []byte, next int, ok bool)
 		i = j
 	}
 	return nil, len(text), true
+}
+
+// visitReading is a visit's texts (appendVisitTexts) and, for each, what
+// the profile's seeing lexicon says may be in it (may[i][lexNotAlone] is
+// the not-alone list's mayBeIn of texts[i]): read once a visit and
+// profile, as the readers of a visit's words (NotSeenAloneInWords,
+// NotFaceToFaceInWords, NotSeenInWords) each ask it of every visit.
+type visitReading struct {
+	texts []string
+	may   [][lexMax]bool
+}
+
+// readVisit returns visit v's reading under the pass's profile, kept in
+// the case.
+func (p *Pass) readVisit(v *schema.Visit) *visitReading {
+	key := visitWordsKey{v, p.Profile}
+	if r, ok := p.Case.readings[key]; ok {
+		return r
+	}
+	r := &visitReading{texts: appendVisitTexts(nil, v)}
+	lex := p.profileWordsOf().seeing
+	r.may = make([][lexMax]bool, len(r.texts))
+	for i, t := range r.texts {
+		r.may[i] = lex.mayBeIn(t)
+	}
+	if p.Case.readings == nil {
+		p.Case.readings = map[visitWordsKey]*visitReading{}
+	}
+	p.Case.readings[key] = r
+	return r
+}
+
+// column appends to buf, and returns, list k's answer for each text.
+func (r *visitReading) column(k int, buf []bool) []bool {
+	for i := range r.may {
+		buf = append(buf, r.may[i][k])
+	}
+	return buf
 }

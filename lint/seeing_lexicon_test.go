@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// TestLexiconAnswersAsEachList: a profile's lexicon (seen-alone and
-// not-alone words, read together) answers for each list exactly as the
-// list's own mayBeIn, on random texts made of the lists' words and on
-// each phrase of both lists written out.
+// TestLexiconAnswersAsEachList: a profile's lexicon (seen-alone,
+// not-alone, not-face-to-face and child-not-seen words, read together)
+// answers for each list exactly as the list's own mayBeIn, on random texts
+// made of the lists' words and on each phrase of every list written out.
 func TestLexiconAnswersAsEachList(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 9))
 	for _, name := range ShippedProfileNames {
@@ -18,7 +18,7 @@ func TestLexiconAnswersAsEachList(t *testing.T) {
 			t.Fatal(err)
 		}
 		w := p.readyWords()
-		lists := []*phraseList{seenAloneTokens, w.notAlone}
+		lists := []*phraseList{seenAloneTokens, w.notAlone, w.notFaceToFace, w.childNotSeen} // in the lexicon's order (lexSeenAlone ...)
 		// The words of each list, and others, drawn from in turn with
 		// equal chances, so that a list much longer than the other does
 		// not drown it.
