@@ -39,7 +39,11 @@ func (c *Case) Met(cg *schema.CoreGroup) bool {
 // another meeting ("The last meeting was cancelled", "Next meeting
 // cancelled for half term") or about anything else ("Dad's contact was
 // cancelled") says nothing of this one; nor does a meeting postponed
-// from another day, which is this one, held.
+// from another day, which is this one, held. A sentence dating what was
+// cancelled ("Meeting cancelled on 3 March") is about another sitting, and
+// in the record of a meeting held in place of another ("Rearranged from 3
+// March (cancelled due to snow)") only a sentence naming this meeting
+// counts.
 func CancelledInWords(cg *schema.CoreGroup) bool {
 	if cg == nil || cg.Doc == nil || cg.Doc.Source == nil {
 		return false
@@ -52,11 +56,52 @@ func CancelledInWords(cg *schema.CoreGroup) bool {
 	if !mayCancel(body) {
 		return false
 	}
-	for _, block := range bodyBlocks(strings.ToLower(string(body))) {
+	text := strings.ToLower(string(body))
+	// A meeting held in place of one that did not go ahead ("Rearranged
+	// from 3 March (cancelled due to snow)", "Meeting cancelled on 3
+	// March; held today instead") mentions the other's cancellation: only
+	// a sentence naming this one ("This meeting was cancelled") counts.
+	onlyThis := heldInPlace(text)
+	for _, block := range bodyBlocks(text) {
 		for _, s := range splitSentences(block) {
-			if sentenceCancels(s) {
+			if sentenceCancelsThis(s, onlyThis) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// inPlaceWords say that a meeting took the place of another, cancelled or
+// moved: the record is of the meeting held.
+var inPlaceWords = []string{"rearranged from", "re-arranged from", "rescheduled from", "re-scheduled from",
+	"postponed from", "moved from", "brought forward from", "put back from", "held instead",
+	"held today instead", "took place instead", "instead of the meeting", "instead of the core group",
+	"in place of the", "replaces the", "replacing the", "replacement meeting", "replacement core group",
+	"rearranged meeting", "re-arranged meeting", "rescheduled meeting", "rearranged to today",
+	"rearranged for today", "moved to today", "rescheduled to today", "rescheduled for today"}
+
+// heldInPlace reports whether text (lower case) says its meeting was held
+// in place of another (inPlaceWords).
+func heldInPlace(text string) bool {
+	for _, w := range inPlaceWords {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceCancelsThis is sentenceCancels, and when onlyThis, only of a
+// sentence that names this meeting ("this meeting", "today's core group").
+func sentenceCancelsThis(s string, onlyThis bool) bool {
+	if !onlyThis {
+		return sentenceCancels(s)
+	}
+	t := strings.TrimLeft(s, " \t#*_->|")
+	for _, p := range []string{"this ", "today's ", "todays ", "today’s "} {
+		if strings.HasPrefix(t, p) {
+			return sentenceCancels(t)
 		}
 	}
 	return false
@@ -132,8 +177,8 @@ func sentenceCancels(s string) bool {
 	if s == "" {
 		return false
 	}
-	if verbOpens(s) { // "Cancelled - school closed", "CANCELLED"
-		return true
+	if verbOpens(s) { // "Cancelled - school closed", "CANCELLED"; not "Cancelled on 3 March"
+		return !datedOther(s)
 	}
 	for _, p := range []string{"the ", "this ", "today's ", "todays ", "today’s "} {
 		if strings.HasPrefix(s, p) {
@@ -157,11 +202,50 @@ func sentenceCancels(s string) bool {
 				break
 			}
 		}
-		if verbOpens(rest) {
+		for _, adv := range []string{"also ", "then ", "again ", "unfortunately ", "subsequently "} {
+			if r, ok := strings.CutPrefix(rest, adv); ok {
+				rest = r
+				break
+			}
+		}
+		if verbOpens(rest) && !datedOther(rest) {
 			return true
 		}
 	}
 	return false
+}
+
+// datedOther reports whether rest, a sentence from its verb ("cancelled
+// on 3 march as ..."), dates what was cancelled: "on" and a day or a
+// month. This meeting's record does not date its own cancellation; a
+// sentence that does is about another sitting ("Meeting cancelled on 3
+// March; held today").
+func datedOther(rest string) bool {
+	for _, v := range cancelVerbs {
+		if r, ok := strings.CutPrefix(rest, v); ok {
+			rest = r
+			break
+		}
+	}
+	r, ok := strings.CutPrefix(strings.TrimLeft(rest, " "), "on ")
+	if !ok {
+		return false
+	}
+	r = strings.TrimLeft(r, " ")
+	if r != "" && '0' <= r[0] && r[0] <= '9' {
+		return true
+	}
+	for _, w := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if strings.HasPrefix(r, w) {
+			return true
+		}
+	}
+	word := r
+	if i := strings.IndexAny(word, " ,"); i >= 0 {
+		word = word[:i]
+	}
+	_, month := monthNames[word]
+	return month
 }
 
 // verbOpens reports whether s opens with one of cancelVerbs, as whole words.
