@@ -181,6 +181,10 @@ func TestWordListHas(t *testing.T) {
 		{"TBC", nil, false},
 		{"TBC", DefaultPlaceholders(), true},
 		{"To  be\tconfirmed", DefaultPlaceholders(), true},
+		// A placeholder, words saying it stands for now, then another.
+		{"None agreed yet - to be agreed at the first core group.", append(DefaultPlaceholders(), "none agreed"), true},
+		{"TBC at present - to be discussed at the next core group", DefaultPlaceholders(), true},
+		{"None agreed yet - Nan will care for Jamie if Sam drinks.", append(DefaultPlaceholders(), "none agreed"), false},
 	}
 	for _, tt := range tests {
 		if got := NewWordList(tt.words).Has(tt.text); got != tt.want {

@@ -726,6 +726,11 @@ func hasWord[T string | []byte](l *WordList, text T) bool {
 		if isDeferral(nw, rest) || l.Has(rest) { // "TBC - to be agreed at core group"
 			return true
 		}
+		// "None agreed yet - to be agreed at the first core group": the
+		// words saying it stands for now, then another of the words.
+		if toks, ok := withoutForNow(strings.FieldsFunc(rest, notAlnum), false); ok && len(toks) > 0 && l.Has(strings.Join(toks, " ")) {
+			return true
+		}
 	}
 	return (!ok || promptFirsts[first]) && isPrompt(tn)
 }
