@@ -836,6 +836,11 @@ func TestIsSectionPlaceholder(t *testing.T) {
 		{"Contingency plan", "No contingency plan is needed while Pat lives in; if Pat leaves, a core group meets", false},
 		{"Contingency plan", "No contact with Dean; if Dean calls, Sam rings 999", false},
 		{"Review", "No review date set yet", false},
+		// ... and then deferred.
+		{"Contingency plan", "No contingency plan in place at present; to be discussed at the core group.", true},
+		{"Contingency plan", "No contingency plan agreed yet - to be agreed at the first core group", true},
+		{"Contingency plan", "No contingency plan because Pat lives in; to be discussed at core group", false},
+		{"Contingency plan", "No contingency plan in place at present; Jamie goes to Pat Doe if Sam drinks", false},
 	} {
 		if got := IsSectionPlaceholder(tt.heading, tt.content, words); got != tt.want {
 			t.Errorf("IsSectionPlaceholder(%q, %q) = %v, want %v", tt.heading, tt.content, got, tt.want)

@@ -900,7 +900,7 @@ func IsSectionPlaceholder(heading, content string, words *WordList) bool {
 	// The section's heading denied: "No contingency plan.", "There is no
 	// contingency plan agreed at present": it says there is none.
 	if rest, ok := withoutNo(content); ok {
-		if rest, ok := withoutHeading(rest, heading); ok && (words.Has(rest) || onlyNoneTail(rest)) {
+		if rest, ok := withoutHeading(rest, heading); ok && (words.Has(rest) || onlyNoneTail(rest) || deferredNone(rest, words)) {
 			return true
 		}
 	}
@@ -954,6 +954,30 @@ var noneTail = map[string]bool{
 	"made": true, "set": true, "for": true, "now": true, "the": true, "moment": true,
 	"written": true, "drawn": true, "up": true, "stage": true, "considered": true,
 	"necessary": true, "as": true, "of": true, "today": true, "discussed": true,
+}
+
+// withoutNoneTail returns text without the noneTail words that open it
+// ("in place at present; to be discussed at the core group" is "to be
+// discussed at the core group"), or "" when none do: what follows the
+// heading denied may defer it.
+func withoutNoneTail(text string) string {
+	toks := strings.FieldsFunc(strings.ToLower(text), notAlnum)
+	i := 0
+	for i < len(toks) && noneTail[toks[i]] {
+		i++
+	}
+	if i == 0 || i == len(toks) {
+		return ""
+	}
+	return strings.Join(toks[i:], " ")
+}
+
+// deferredNone reports whether text, what follows a section's heading
+// denied, opens with noneTail words and goes on only to defer it ("in
+// place at present; to be discussed at the core group").
+func deferredNone(text string, words *WordList) bool {
+	r := withoutNoneTail(text)
+	return r != "" && words.Has(r)
 }
 
 // onlyNoneTail reports whether text holds only noneTail words (or none).
