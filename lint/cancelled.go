@@ -235,17 +235,11 @@ func datedOther(rest string) bool {
 	if r != "" && '0' <= r[0] && r[0] <= '9' {
 		return true
 	}
-	for _, w := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
-		if strings.HasPrefix(r, w) {
-			return true
-		}
-	}
 	word := r
 	if i := strings.IndexAny(word, " ,"); i >= 0 {
 		word = word[:i]
 	}
-	_, month := monthNames[word]
-	return month
+	return schema.IsWeekdayName(word) || schema.IsMonthName(word)
 }
 
 // verbOpens reports whether s opens with one of cancelVerbs, as whole words.

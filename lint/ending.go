@@ -839,15 +839,6 @@ func lookedAfterStatus(text string) bool {
 	return ok && (LegalStatus{Status: st}).LookedAfter()
 }
 
-// monthNames are the months, in full and short, as words.
-var monthNames = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december") {
-		m[w] = true
-	}
-	return m
-}()
-
 // timeUnits follow a number that is a length of time or a count, not an
 // age: "after 18 months of progress", "18 weeks".
 var timeUnits = map[string]bool{
@@ -861,7 +852,7 @@ var timeUnits = map[string]bool{
 // "18/05/2026", "18th of May") or a length of time ("18 months").
 func namesEighteen(t []string) bool {
 	isMonthOrNumber := func(w string) bool {
-		if monthNames[w] {
+		if schema.IsMonthName(w) {
 			return true
 		}
 		return w != "" && strings.Trim(w, "0123456789") == ""
@@ -1059,7 +1050,7 @@ func onlyPhrases(t []string, phrases []string) bool {
 next:
 	for i := 0; i < len(t); {
 		if strings.Trim(t[i], "0123456789") == "" || strings.Trim(t[i], "0123456789") == "th" && t[i] != "th" ||
-			monthNames[t[i]] {
+			schema.IsMonthName(t[i]) {
 			i++
 			continue
 		}

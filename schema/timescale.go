@@ -357,6 +357,18 @@ var weekdayNames = map[string]bool{
 	"saturday": true, "sat": true, "sunday": true, "sun": true,
 }
 
+// IsMonthName reports whether word, lower case, names a month, in full
+// or short ("march", "sept").
+func IsMonthName(word string) bool {
+	_, ok := monthNames[word]
+	return ok
+}
+
+// IsWeekdayName reports whether word, lower case, names a day of the
+// week, in full or short, singular or plural ("monday", "thurs",
+// "mondays").
+func IsWeekdayName(word string) bool { return isWeekday(word) }
+
 // isWeekday reports whether tok names a day of the week, singular or
 // plural ("mondays").
 func isWeekday(tok string) bool {
