@@ -126,6 +126,10 @@ func TestNotSeenInWords(t *testing.T) {
 		"Jamie was out in the garden when I arrived; I saw him alone there.",
 		"Jamie was out of school for a week in March.",
 		"Mum was at work so was not seen; Jamie was seen alone in his room.",
+		"Ruby was out.",
+		"Ruby was at nursery so was not seen.",
+		"I did not get to see Ruby as she was at her dad's.",
+		"I have not seen Pat on this visit.",
 		"",
 	}
 	for _, notes := range notSeen {
