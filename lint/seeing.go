@@ -1584,45 +1584,49 @@ func (p *Pass) NotSeenInWords(v *schema.Visit) (sentence string, ok bool) {
 
 // notSeenInWords is NotSeenInWords, not kept.
 func (p *Pass) notSeenInWords(v *schema.Visit) (string, bool) {
-	l := p.profileWordsOf().childNotSeen
 	reading := p.readVisit(v)
-	texts := reading.texts
+	said, ok := p.clauseSaying(reading, lexChildNotSeen, p.profileWordsOf().childNotSeen, func(clause []string) bool {
+		return p.Case.nameRefs().aboutChildOnly(clause) && !slices.ContainsFunc(clause, notSeenAsideWords.has)
+	})
+	var seenBuf [16]bool
+	if !ok || p.Case.seenAloneSaidIn(reading.texts, reading.column(lexSeenAlone, seenBuf[:0])).child {
+		return "", false
+	}
+	return said, true
+}
+
+// clauseSaying returns the first sentence of a visit's texts (those its
+// reading says may hold list k, which l is) with a clause, parted at
+// clause and hard breaks, that says one of l's phrases and that keep
+// accepts: a clause about the child, not another visit.
+func (p *Pass) clauseSaying(r *visitReading, k int, l *phraseList, keep func(clause []string) bool) (string, bool) {
 	var toks []string
-	var r *nameRefs
-	said := ""
-	for i, t := range texts {
-		if said != "" {
-			break
-		}
-		if !reading.may[i][lexChildNotSeen] {
+	withPeople := false
+	for i, t := range r.texts {
+		if !r.may[i][k] {
 			continue
 		}
-		l, r = l.withPeople(p.Case.slotPeople()), p.Case.nameRefs()
+		if !withPeople {
+			l, withPeople = l.withPeople(p.Case.slotPeople()), true
+		}
 		for _, sen := range sentences(t) {
 			if toks = appendRefusalTokens(toks[:0], sen); !l.saidBy(toks) {
 				continue
 			}
 			cl := clauseTokens(sen)
 			start := 0
-			for end := 0; end <= len(cl) && said == ""; end++ {
+			for end := 0; end <= len(cl); end++ {
 				if end < len(cl) && cl[end] != hardBreak && cl[end] != clauseBreak {
 					continue
 				}
-				if part := cl[start:end]; r.aboutChildOnly(part) && !slices.ContainsFunc(part, notSeenAsideWords.has) && l.saidBy(part) {
-					said = sen
+				if part := cl[start:end]; keep(part) && l.saidBy(part) {
+					return sen, true
 				}
 				start = end + 1
 			}
-			if said != "" {
-				break
-			}
 		}
 	}
-	var seenBuf [16]bool
-	if said == "" || p.Case.seenAloneSaidIn(texts, reading.column(lexSeenAlone, seenBuf[:0])).child {
-		return "", false
-	}
-	return said, true
+	return "", false
 }
 
 // notSeenAsideWords, in a clause saying the child was not seen, say it is
@@ -1672,33 +1676,10 @@ func (p *Pass) NotFaceToFaceInWords(v *schema.Visit) (sentence string, ok bool) 
 
 // notFaceToFaceInWords is NotFaceToFaceInWords, not kept.
 func (p *Pass) notFaceToFaceInWords(v *schema.Visit) (string, bool) {
-	l := p.profileWordsOf().notFaceToFace
-	r := p.readVisit(v)
-	var toks []string
-	for i, t := range r.texts {
-		if !r.may[i][lexNotFaceToFace] {
-			continue
-		}
-		l = l.withPeople(p.Case.slotPeople())
-		for _, sen := range sentences(t) {
-			if toks = appendRefusalTokens(toks[:0], sen); !l.saidBy(toks) {
-				continue
-			}
-			// Said, perhaps, of another visit: read each clause.
-			cl := clauseTokens(sen)
-			start := 0
-			for end := 0; end <= len(cl); end++ {
-				if end < len(cl) && cl[end] != hardBreak && cl[end] != clauseBreak {
-					continue
-				}
-				if part := cl[start:end]; !slices.ContainsFunc(part, otherVisitWords.has) && l.saidBy(part) {
-					return sen, true
-				}
-				start = end + 1
-			}
-		}
-	}
-	return "", false
+	// Said, perhaps, of another visit: each clause is read.
+	return p.clauseSaying(p.readVisit(v), lexNotFaceToFace, p.profileWordsOf().notFaceToFace, func(clause []string) bool {
+		return !slices.ContainsFunc(clause, otherVisitWords.has)
+	})
 }
 
 // otherVisitWords, in a clause, say it is about another visit or contact
