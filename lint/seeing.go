@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"iter"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -841,6 +843,13 @@ type phraseIndex struct {
 	// them, and those of which it needs one (a phrase with {alone} needs
 	// one of aloneKeys); nil with anyText.
 	needs []phraseNeeds
+	// byKey holds, for each vocab word, the phrases that need it and
+	// have it as their key: of the words a phrase needs all of, the one
+	// fewest phrases need. keyless are the phrases that need all of no
+	// word (only one of some). So a text holding has may say only the
+	// phrases keyed by a word of has, or keyless (maySay).
+	byKey   [][]int32
+	keyless []int32
 	// opens has, for each byte a phrase's first word opens with, bit
 	// min(n, 63) set for each length n of such a word (saidBy).
 	opens [256]uint64
@@ -866,6 +875,20 @@ func (w *wordSet) add(i int) { w[i>>6] |= 1 << (i & 63) }
 // holds reports whether w holds every word of o.
 func (w *wordSet) holds(o *wordSet) bool {
 	return w[0]&o[0] == o[0] && w[1]&o[1] == o[1] && w[2]&o[2] == o[2] && w[3]&o[3] == o[3]
+}
+
+// words yields the words of w, in increasing order.
+func (w *wordSet) words() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for k, b := range w {
+			for b != 0 {
+				if !yield(k<<6 | bits.TrailingZeros64(b)) {
+					return
+				}
+				b &= b - 1
+			}
+		}
+	}
 }
 
 // meets reports whether w and o have a word in common.
@@ -975,7 +998,39 @@ func newPhraseList(list []string) *phraseList {
 	for w := range l.vocab {
 		l.vocabShapes[w[0]] |= 1 << min(len(w), 63)
 	}
+	l.keyPhrases()
 	return &phraseList{phraseIndex: l}
+}
+
+// keyPhrases fills byKey and keyless from needs.
+func (l *phraseIndex) keyPhrases() {
+	if l.anyText {
+		return
+	}
+	var shared [len(wordSet{}) * 64]int
+	for p := range l.needs {
+		for i := range l.needs[p].all.words() {
+			shared[i]++
+		}
+	}
+	l.byKey = make([][]int32, len(l.vocab))
+	for p := range l.needs {
+		n := &l.needs[p]
+		if n.never {
+			continue
+		}
+		key := -1
+		for i := range n.all.words() {
+			if key < 0 || shared[i] < shared[key] {
+				key = i
+			}
+		}
+		if key < 0 {
+			l.keyless = append(l.keyless, int32(p))
+			continue
+		}
+		l.byKey[key] = append(l.byKey[key], int32(p))
+	}
 }
 
 // saidBy reports whether toks (split by refusalTokens) say one of the
@@ -1146,8 +1201,21 @@ func (l *phraseList) mayBeIn(text string) bool {
 // maySay reports whether a text holding the vocab words has may say one
 // of the phrases (canSay).
 func (l *phraseIndex) maySay(has *wordSet) bool {
-	for p := range l.needs {
-		if l.canSay(p, has) {
+	for k, b := range has {
+		for ; b != 0; b &= b - 1 {
+			i := k<<6 | bits.TrailingZeros64(b)
+			if i >= len(l.byKey) {
+				break
+			}
+			for _, p := range l.byKey[i] {
+				if l.canSay(int(p), has) {
+					return true
+				}
+			}
+		}
+	}
+	for _, p := range l.keyless {
+		if l.canSay(int(p), has) {
 			return true
 		}
 	}

@@ -65,3 +65,61 @@ func TestLexiconAnswersAsEachList(t *testing.T) {
 		}
 	}
 }
+
+// TestMaySayAsEveryPhrase holds maySay, which looks only at the phrases
+// keyed by a word the text holds, to asking every phrase (canSay), over
+// the shipped profiles' lists and random sets of their words.
+func TestMaySayAsEveryPhrase(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 12))
+	for _, name := range ShippedProfileNames {
+		p, err := ShippedProfile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := p.readyWords()
+		for i, l := range []*phraseList{seenAloneTokens, w.notAlone, w.notFaceToFace, w.childNotSeen} {
+			if l.anyText {
+				continue
+			}
+			says := 0
+			for n := range 20000 {
+				var has wordSet
+				if n < len(l.needs) { // each phrase's own words, and a word fewer
+					has = l.needs[n].all
+					if o := l.needs[n].oneOf; l.needs[n].hasOneOf {
+						for k := range o.words() {
+							has.add(k)
+							break
+						}
+					}
+					if n%2 == 1 {
+						for k := range has.words() {
+							has[k>>6] &^= 1 << (k & 63)
+							break
+						}
+					}
+				} else {
+					for range rng.IntN(8) {
+						has.add(rng.IntN(len(l.vocab)))
+					}
+				}
+				want := false
+				for p := range l.needs {
+					if l.canSay(p, &has) {
+						want = true
+						break
+					}
+				}
+				if got := l.maySay(&has); got != want {
+					t.Fatalf("%s: list %d: maySay(%v) = %v, asking every phrase: %v", name, i, has, got, want)
+				}
+				if want {
+					says++
+				}
+			}
+			if says < 1000 || says > 19000 {
+				t.Errorf("%s: list %d: %d of 20000 sets may say a phrase: the test tells little", name, i, says)
+			}
+		}
+	}
+}
