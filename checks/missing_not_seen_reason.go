@@ -101,7 +101,7 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 			said, _ := pass.NotFaceToFaceInWords(v)
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
 				"the record of the visit of %s says %s was seen, but also %q: a video or telephone call is not face to face contact, and does not show %s alone; record child_seen = false and, in not_seen_reason, that %s was not seen face to face, and see %s face to face (%s)",
-				day.Long(), child, brief(said), child, child, child, cite(pass))
+				day.Long(), child, lint.Brief(said), child, child, child, cite(pass))
 		case pass.Case.SeenAlone(v) && isUnseenInWords(pass, v):
 			said, _ := pass.NotSeenInWords(v)
 			fix := "record child_seen = false"
@@ -110,7 +110,7 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 			}
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
 				"the record of the visit of %s says %s was seen, but also %q: if %s was not seen, %s, and when %s will be seen; if %s was, correct the record (%s)",
-				day.Long(), child, brief(said), child, fix, child, child, cite(pass))
+				day.Long(), child, lint.Brief(said), child, fix, child, child, cite(pass))
 		case pass.Case.SeenAlone(v) && !pass.SeenAlone(v):
 			said, _ := pass.NotSeenAloneInWords(v)
 			fix := "if " + child + " was not seen alone, record seen_alone = false"
@@ -126,7 +126,7 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 			}
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "seen_alone", "child_seen"),
 				"the record of the visit of %s says seen_alone = true, but %s %q: %s (%s)",
-				day.Long(), where, brief(said), fix, cite(pass))
+				day.Long(), where, lint.Brief(said), fix, cite(pass))
 		case !noReason:
 		case !pass.Case.SeenAlone(v) && v.SeenAlone:
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "awake", "child_seen"),

@@ -190,7 +190,7 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 			}
 			pass.Reportf(v.Doc, refusalReportAt(pass, v),
 				"%s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it immediately with %s, on the same day or by %s (the next working day, caselint's latest for \"immediate\": the procedure sets no number) at the latest, and record who and when in escalated_to and escalated (%s)",
-				where, brief(said), joinWithAnd(problems), manager, due.Long(), cite(pass))
+				where, lint.Brief(said), joinWithAnd(problems), manager, due.Long(), cite(pass))
 			continue
 		}
 		pass.Reportf(v.Doc, refusalReportAt(pass, v),

@@ -116,10 +116,10 @@ func bedroomContradicted(pass *lint.Pass, from, to schema.Date) string {
 			continue
 		}
 		if said, ok := pass.BedroomNotSeenInWords(v); ok {
-			return fmt.Sprintf(" (the visit of %s records bedroom_seen = true, but its record says %q)", d.Long(), brief(said))
+			return fmt.Sprintf(" (the visit of %s records bedroom_seen = true, but its record says %q)", d.Long(), lint.Brief(said))
 		}
 		if said, ok := pass.NotFaceToFaceInWords(v); ok {
-			return fmt.Sprintf(" (the visit of %s records bedroom_seen = true, but its record says %q, and a video or telephone call is not face to face contact)", d.Long(), brief(said))
+			return fmt.Sprintf(" (the visit of %s records bedroom_seen = true, but its record says %q, and a video or telephone call is not face to face contact)", d.Long(), lint.Brief(said))
 		}
 	}
 	return ""

@@ -254,13 +254,13 @@ func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
 			why = c.ChildName() + " was asleep (awake = false), and a baby must be seen awake"
 		case c.SeenAlone(v) && isRemote(pass, v):
 			said, _ := pass.NotFaceToFaceInWords(v)
-			why = fmt.Sprintf("its record says %q, and a video or telephone call is not face to face contact", brief(said))
+			why = fmt.Sprintf("its record says %q, and a video or telephone call is not face to face contact", lint.Brief(said))
 		case c.SeenAlone(v) && isUnseenInWords(pass, v):
 			said, _ := pass.NotSeenInWords(v)
-			why = fmt.Sprintf("its record says %q, though child_seen = true is recorded", brief(said))
+			why = fmt.Sprintf("its record says %q, though child_seen = true is recorded", lint.Brief(said))
 		case c.SeenAlone(v) && !pass.SeenAlone(v):
 			said, _ := pass.NotSeenAloneInWords(v)
-			why = fmt.Sprintf("its record says %q, though seen_alone = true is recorded", brief(said))
+			why = fmt.Sprintf("its record says %q, though seen_alone = true is recorded", lint.Brief(said))
 		default:
 			continue
 		}

@@ -94,7 +94,7 @@ func runUnsupportedCessation(pass *lint.Pass) error {
 	if !lint.FollowUpRecorded(pass.Profile, cess.FollowUp) {
 		what := "records no follow-up"
 		if !pass.Profile.IsPlaceholder(cess.FollowUp) {
-			what = fmt.Sprintf("follow_up %q says neither what help follows nor why none is needed", brief(cess.FollowUp))
+			what = fmt.Sprintf("follow_up %q says neither what help follows nor why none is needed", lint.Brief(cess.FollowUp))
 		}
 		pass.Reportf(plan.Doc, at,
 			"the plan's cessation %s: ending the plan should never lead to the automatic withdrawal of help; record in follow_up the services that follow (a child in need plan), or why none are needed (%s)",

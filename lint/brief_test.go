@@ -1,4 +1,4 @@
-package checks
+package lint
 
 import "testing"
 
@@ -17,8 +17,8 @@ func TestBrief(t *testing.T) {
 		{"Łucja Wójcik would not let me in and said Zofia was out", "Łucja Wójcik would not let me in and…"},
 		{"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b", "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…"},
 	} {
-		if got := brief(tt.in); got != tt.want {
-			t.Errorf("brief(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Brief(tt.in); got != tt.want {
+			t.Errorf("Brief(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
