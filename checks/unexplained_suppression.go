@@ -16,8 +16,9 @@ name the rule and give the reason after it:
     <!-- caselint:ignore unseen-child Jamie in hospital 2-20 March, seen on the ward -->
 
 One without a reason (or without a rule id), or whose reason is a
-placeholder ("TBC", "-", any of the profile's placeholders), suppresses
-nothing: the finding it meant to hide is still reported, and so is this. It is always on: no
+placeholder ("TBC", "-", any of the profile's placeholders), a single word
+("ok", "x", "agreed") or only a pointer to elsewhere ("see notes", "as
+above"), suppresses nothing: the finding it meant to hide is still reported, and so is this. It is always on: no
 profile or config can turn it off.
 
 The finding points at the comment.`,

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -16,6 +17,37 @@ import (
 func (p *Profile) NoAnswer(text string) bool {
 	return p.IsPlaceholder(text) || p.NotDone(text)
 }
+
+// GivesNoWhy reports whether text, written where a record must say why
+// (an ignore's reason, the exceptional circumstances for ending a plan
+// early), says nothing a reviewer could check: NoAnswer ("TBC", "See
+// notes", "As discussed"), a single word ("ok", "x", "Yes", "Agreed"), or
+// an assent followed by no answer ("Yes - see minutes"). Two words that
+// are neither say something ("Emigrated permanently").
+func (p *Profile) GivesNoWhy(text string) bool {
+	if p.NoAnswer(text) {
+		return true
+	}
+	w := words(text)
+	lettered := 0
+	for _, x := range w {
+		if strings.IndexFunc(x, unicode.IsLetter) >= 0 {
+			lettered++
+		}
+	}
+	if lettered < 2 {
+		return true
+	}
+	if slices.Contains(assents, w[0]) {
+		// What follows the assent's own word in text.
+		i := strings.Index(strings.ToLower(text), w[0]) + len(w[0])
+		return p.NoAnswer(text[i:])
+	}
+	return false
+}
+
+// assents open an answer that only says yes: "Yes - see minutes".
+var assents = []string{"yes", "y", "agreed", "confirmed", "discussed", "noted", "ok", "okay", "approved"}
 
 // NotDone reports whether text says only that the thing asked for was not
 // done or is written elsewhere: one of the profile's not_done answers

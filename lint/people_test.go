@@ -924,3 +924,28 @@ func TestBracketedChair(t *testing.T) {
 		}
 	}
 }
+
+// TestGivesNoWhy: where a record must say why (an ignore's reason, the
+// exceptional circumstances for ending a plan early), a single word, no
+// answer, or an assent and no answer says nothing a reviewer can check.
+func TestGivesNoWhy(t *testing.T) {
+	p, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"", "-", "TBC", "ok", "x", "Yes", "yes.", "Agreed", "Hospitalised", "ok 123", "- ok -",
+		"See notes.", "as above", "As per the conference minutes", "See minutes", "Yes - see minutes", "Agreed, see notes",
+		"Yes (TBC)", "As discussed"} {
+		if !p.GivesNoWhy(s) {
+			t.Errorf("GivesNoWhy(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"Emigrated permanently", "Jamie in hospital 2-20 March, seen on the ward",
+		"See notes: Jamie in hospital", "Agreed with TM Rob Jones", "Zoë hospitalisée",
+		"Yes - Jamie moved to live with his father in Scotland", "Father in prison for five years",
+		"Agreed by chair"} {
+		if p.GivesNoWhy(s) {
+			t.Errorf("GivesNoWhy(%q) = true, want false", s)
+		}
+	}
+}

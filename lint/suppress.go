@@ -9,7 +9,8 @@ import (
 // as suppressed (they stay in the list: SARIF carries them); one that marks
 // nothing is reported as unused-suppression. An ignore without a reason,
 // or with a placeholder for one ("TBC", "-": the profile's IsPlaceholder),
-// suppresses nothing and is reported as unexplained-suppression.
+// or with a reason that does not say why (GivesNoWhy: "ok", "x", "see
+// notes"), suppresses nothing and is reported as unexplained-suppression.
 //
 // Of the findings on its line that are about instances following one
 // another in time (Finding.opened: the gap open now, on plan.md's started
@@ -58,6 +59,12 @@ func (e *engine) suppress(docs []*schema.Document, findings []Finding, dropped m
 				// "TBC", "-": a reason still to be written is no reason.
 				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset, "",
 					"").withMsg(schema.Msgf("caselint:ignore %s gives %q, a placeholder, not a reason, so it suppresses nothing: say why this is a reviewed exception", rule, dir.Reason)))
+				continue
+			}
+			if e.opts.Profile != nil && e.opts.Profile.GivesNoWhy(dir.Reason) {
+				// "ok", "x", "see notes": nothing a reviewer can check.
+				extra = append(extra, pl.finding(e, UnexplainedSuppressionID, d, dir.Offset, "",
+					"").withMsg(schema.Msgf("caselint:ignore %s gives %q, which does not say why, so it suppresses nothing: say in a few words why this is a reviewed exception", rule, Brief(dir.Reason))))
 				continue
 			}
 			if !e.isRule(rule) {
