@@ -25,9 +25,10 @@ exceptional circumstances. The rule fires when plan.md's [cessation] date is
 before the same day six months after the plan started (the profile's
 minimum_plan_length; the start is the conference that made this
 authority's plan, the transfer conference for a child who moved in, as for
-every timescale) and exceptional_circumstances is empty, a placeholder, or
-says there were none ("None identified", "No exceptional circumstances",
-"Not applicable", "nil").
+every timescale) and exceptional_circumstances is empty, a placeholder, says there were none
+("None identified", "No exceptional circumstances", "Not applicable",
+"nil"), or does not say what they were: a single word ("Yes", "x"), or
+only a pointer to elsewhere ("See minutes", "Yes - see minutes").
 
 Some endings are not decisions to cease and are exempt: the child reached 18,
 died, left the UK, moved to another authority, or became looked after
@@ -92,8 +93,11 @@ func runPrematureCessation(pass *lint.Pass) error {
 		return nil
 	}
 	said := ""
-	if ec := strings.TrimSpace(c.ExceptionalCircumstances); lint.SaysNone(ec) {
-		said = fmt.Sprintf(", and exceptional_circumstances %q says there were none", ec)
+	switch ec := strings.TrimSpace(c.ExceptionalCircumstances); {
+	case lint.SaysNone(ec):
+		said = fmt.Sprintf(", and exceptional_circumstances %q says there were none", lint.Brief(ec))
+	case ec != "" && !pass.Profile.IsPlaceholder(ec):
+		said = fmt.Sprintf(", and exceptional_circumstances %q does not say what they were", lint.Brief(ec))
 	}
 	pass.Reportf(plan.Doc, endCessationLine(pass),
 		"the plan ended on %s, less than %s after it started on %s (cessation should not be considered before %s)%s: record the exceptional circumstances that justified ending it early in exceptional_circumstances (%s)",

@@ -988,10 +988,12 @@ func FollowUpRecorded(p *Profile, text string) bool {
 // exceptional_circumstances records circumstances (Stoke-on-Trent C06
 // §07: cessation "should not be considered for at least six months ...
 // unless there are exceptional circumstances"). It is false for nothing,
-// a placeholder, or words that say there were none (SaysNone: "None
-// identified", "No exceptional circumstances", "Not applicable", "nil").
+// a placeholder, words that say there were none (SaysNone: "None
+// identified", "No exceptional circumstances", "Not applicable", "nil"),
+// or words that do not say what they were (GivesNoWhy: "Yes", "See
+// minutes", "x").
 func ExceptionalCircumstancesRecorded(p *Profile, text string) bool {
-	if p != nil && p.IsPlaceholder(text) || strings.TrimSpace(text) == "" {
+	if p != nil && p.GivesNoWhy(text) || strings.TrimSpace(text) == "" {
 		return false
 	}
 	return !SaysNone(text)
