@@ -27,6 +27,8 @@ an invalid record, at the line and column of the problem:
   space after it, ++++), a type line with no frontmatter around it, YAML
   under a title, or a file saved as UTF-16; never skipped as a note;
 - a second record appended to a record's file (one record per file);
+- a merge conflict left unresolved (lines opening <<<<<<< and >>>>>>>):
+  the file holds two versions of the record, and either may be wrong;
 - a file that is not valid UTF-8;
 - a missing or unknown type, a missing required key, an unknown key (a typo
   such as seen_alon, with a "did you mean"), a value of the wrong type (a

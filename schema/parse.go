@@ -70,6 +70,10 @@ func Parse(path string, data []byte) (doc *Document, ok bool) {
 		doc.Problemf(bad[0], "the file is not valid UTF-8 (byte 0x%02x at %d:%d): save it as UTF-8", data[bad[0]], p.Line, p.Col)
 	}
 
+	if off, ok := conflictMarkers(data); ok {
+		doc.Problemf(off, "an unresolved merge conflict starts here: the file holds two versions of the record, between the <<<<<<< and >>>>>>> lines, and caselint cannot tell which is the record: resolve the conflict, keeping what happened, and delete the marker lines")
+	}
+
 	if fm.yaml {
 		doc.Keys = indexKeys(src, Span{doc.FrontStart, doc.FrontStart}) // empty: YAML is not read
 	} else {
@@ -190,4 +194,35 @@ func reportKeyConflicts(doc *Document) {
 		key := strings.Trim(string(doc.Source.Data[sp.Start:sp.End]), "[] \t")
 		doc.Problemf(sp.Start, "%s is written both as a table (a dotted key such as %s.x, or a [%s] header) and as a plain key: TOML allows one; keep the one you mean and delete the other", key, key, key)
 	}
+}
+
+// conflictMarkers returns the offset of the first line of an unresolved
+// merge conflict in data, a line opening with "<<<<<<<" followed by a later
+// one opening with ">>>>>>>" (as git writes them, with or without a name
+// after the marks), and whether there is one.
+func conflictMarkers(data []byte) (int, bool) {
+	open := markerLine(data, 0, "<<<<<<<")
+	if open < 0 {
+		return 0, false
+	}
+	return open, markerLine(data, open+7, ">>>>>>>") >= 0
+}
+
+// markerLine returns the offset of the first line of data at or after from
+// that opens with marker followed by a space, a tab or the line's end, or
+// -1.
+func markerLine(data []byte, from int, marker string) int {
+	for from < len(data) {
+		i := bytes.Index(data[from:], []byte(marker))
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		end := at + len(marker)
+		if (at == 0 || data[at-1] == '\n') && (end == len(data) || data[end] == ' ' || data[end] == '\t' || data[end] == '\n' || data[end] == '\r') {
+			return at
+		}
+		from = end
+	}
+	return -1
 }

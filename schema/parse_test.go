@@ -241,3 +241,28 @@ func TestPersonKeyTitlesAndStops(t *testing.T) {
 		t.Errorf("PersonKey(J.) = %q, want j", k)
 	}
 }
+
+// TestConflictMarkers: a merge left unresolved is a problem at its first
+// marker line; marks that do not open a line, or an opening without a
+// closing, are not one.
+func TestConflictMarkers(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		off  int
+		want bool
+	}{
+		{"+++\n+++\n<<<<<<< HEAD\nseen alone\n=======\nnot seen\n>>>>>>> feature\n", 8, true},
+		{"<<<<<<< HEAD\r\na\r\n=======\r\nb\r\n>>>>>>> 1a2b3c\r\n", 0, true},
+		{"x\n<<<<<<<\na\n=======\nb\n>>>>>>>", 2, true},
+		{"x <<<<<<< HEAD\na\n>>>>>>> b\n", 0, false},   // not at a line's start
+		{"<<<<<<< HEAD\na\n", 0, false},                // never closed
+		{"<<<<<<<< HEAD\na\n>>>>>>>> b\n", 0, false},   // eight marks: not git's
+		{">>>>>>> b\n<<<<<<< HEAD\na\n", 0, false},     // closed before it opened
+		{"Mum said <<<<<<< no\n>>>>>>> x\n", 0, false}, // inside a line
+	} {
+		off, ok := conflictMarkers([]byte(tt.in))
+		if ok != tt.want || ok && off != tt.off {
+			t.Errorf("conflictMarkers(%q) = %d, %v; want %d, %v", tt.in, off, ok, tt.off, tt.want)
+		}
+	}
+}
