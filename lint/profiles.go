@@ -165,6 +165,32 @@ func (p *Profile) Enabled(all []*Rule) ([]*Rule, map[string]Severity, error) {
 	return on, sev, nil
 }
 
+// Quieted returns, for each rule of all that p's rule settings (a
+// config's [rules], a custom profile's own) turn off or lower below the
+// severity it has in the shipped profile p extends, what they made of it:
+// "off" or the lower severity, by rule id. A rule the shipped profile
+// leaves off is not quieted. Such settings may be an authority's
+// considered choice, or a config dropped in one case's folder: either
+// way a report that says "no problems" must say what it did not look for.
+func (p *Profile) Quieted(all []*Rule) map[string]string {
+	out := map[string]string{}
+	for _, r := range all {
+		v, set := p.Rules[r.ID]
+		if !set || !r.InProfile(p.Base) || alwaysOn(r.ID) {
+			continue
+		}
+		s, err := ParseRuleSetting(v)
+		switch {
+		case err != nil:
+		case !s.On:
+			out[r.ID] = "off"
+		case s.Severity != 0 && s.Severity < r.Severity:
+			out[r.ID] = s.Severity.String()
+		}
+	}
+	return out
+}
+
 // alwaysOn reports whether a rule is record hygiene, which no profile or
 // config can turn off (its severity can still be changed, but for
 // invalid-record's: lowersUnread).

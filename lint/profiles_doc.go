@@ -95,7 +95,10 @@ to which case folder (` + "`caselint: cases/T-1: config cases/.caselint.toml`" +
   file outside the tree is named by its file name alone. A config whose
   ` + "`as_of`" + ` the run followed (no ` + "`--as-of`" + `) says so, with the day:
   ` + "`config: cases/.caselint.toml (as_of: its cases are read as of 6 January 2026, whatever the day today)`" + `,
-  as the summary names no day.
+  as the summary names no day. So does a config that turns off, or
+  lowers, a rule its procedure's profile has on:
+  ` + "`config: cases/T-1/.caselint.toml (turns off unseen-child; makes missing-not-seen-reason a note)`" + `,
+  as "no problems" under it is not that no child went unseen.
 - A config over 128 KB, or nesting arrays or inline tables more than 10
   deep, is refused before it is parsed, with its line and column (the
   limits of a record's frontmatter, see [robustness](robustness.md)).

@@ -45,6 +45,8 @@ type ConfigUse struct {
 	// AsOf is the config's as_of, the day its cases are read as of when
 	// the command line names none (zero: it sets none).
 	AsOf schema.Date
+	// Profile is the profile its cases were linted under.
+	Profile *lint.Profile
 }
 
 // Configs returns the configs of the workspace's folders. explicit, when
@@ -141,6 +143,9 @@ func (c *Configs) Used() []ConfigUse {
 		cu := ConfigUse{Name: name}
 		if u.cfg != nil {
 			cu.AsOf = u.cfg.AsOf
+		}
+		if u.settings != nil {
+			cu.Profile = u.settings.Profile
 		}
 		for f := range u.folders {
 			cu.Folders = append(cu.Folders, f)

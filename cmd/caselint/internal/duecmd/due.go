@@ -186,6 +186,9 @@ func Run(ctx context.Context, opts *Options) error {
 			tray.Cases[i].Redact(paths)
 		}
 	}
+	if n, ok := cmdutil.DueConfigNotice(cfgs, opts.AsOf != "", opts.Rules); ok {
+		fmt.Fprintf(opts.IO.ErrOut, "caselint: notice: %s\n", report.Printable(n.Message))
+	}
 	for _, n := range notes {
 		fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", report.Printable(n.Path), report.Printable(n.Message))
 	}

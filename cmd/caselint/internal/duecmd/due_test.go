@@ -474,6 +474,46 @@ func TestConfig(t *testing.T) {
 	}
 }
 
+// TestConfigQuietedNotice: a config that turns off a rule takes its
+// deadlines off the list, and says so on stderr, as caselint lint's
+// report does: a manager reading a list without the child's visit must
+// know why. A config that changes neither the day nor the rules is not
+// named.
+func TestConfigQuietedNotice(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(repoRoot(t), samples, "SOT-2026-0042")
+	err := os.CopyFS(filepath.Join(dir, "cases", "SOT-2026-0042"), os.DirFS(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	visit := "the child seen alone by the lead worker  [unseen-child"
+	for _, tt := range []struct {
+		cfg, notice string
+		listed      bool
+	}{
+		{"profile = \"stoke-on-trent\"\n", "", true},
+		{"profile = \"stoke-on-trent\"\n[rules]\nunseen-child = \"off\"\n",
+			"caselint: notice: config: cases/SOT-2026-0042/.caselint.toml (turns off unseen-child)\n", false},
+	} {
+		if err := os.WriteFile(filepath.Join(dir, "cases", "SOT-2026-0042", ".caselint.toml"), []byte(tt.cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ios, _, out, errOut := iostreams.Test()
+		o := Options{IO: ios, Rules: checks.All(), Format: "text", Paths: []string{"cases"}, AsOf: "2026-11-20",
+			Getwd: func() (string, error) { return dir, nil },
+			Now:   func() time.Time { t.Fatal("due read the clock"); return time.Time{} }}
+		if err := Run(context.Background(), &o); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(out.String(), visit); got != tt.listed {
+			t.Errorf("config %q: the visit listed %v, want %v:\n%s", tt.cfg, got, tt.listed, out)
+		}
+		if errOut.String() != tt.notice {
+			t.Errorf("config %q: stderr %q, want %q", tt.cfg, errOut, tt.notice)
+		}
+	}
+}
+
 // TestNoPlan: a case with no readable plan.md has its deadlines counted
 // from the conference that made the plan (Oxfordshire 1.8 §1: an outline
 // plan until the first core group), and a case with neither plan.md nor a

@@ -39,7 +39,7 @@ func TestConfigBesideRecords(t *testing.T) {
 		{filepath.Join(r.dir, "cases", "T-1"), []string{"--rev", "HEAD"}},
 	} {
 		n, notes := contingency(t, c.dir, c.args...)
-		if n != 0 || !hasNote(notes, "config: cases/.caselint.toml") {
+		if n != 0 || !hasNote(notes, "config: cases/.caselint.toml"+offSays) {
 			t.Errorf("from %s, %v: %d findings, notices %q; want 0 under cases/.caselint.toml", c.dir, c.args, n, notes)
 		}
 	}
@@ -79,7 +79,7 @@ func TestConfigNearerWins(t *testing.T) {
 		for _, n := range rep.Notifications {
 			notes = append(notes, n.Message)
 		}
-		if !hasNote(notes, "configs: .caselint.toml, cases/T-1/.caselint.toml") {
+		if !hasNote(notes, "configs: .caselint.toml, cases/T-1/.caselint.toml"+offSays) {
 			t.Errorf("%v: the report does not name both configs: %q", args, notes)
 		}
 		for _, want := range []string{"caselint: cases/T-1: config cases/T-1/.caselint.toml\n", "caselint: cases/T-2: config .caselint.toml\n"} {

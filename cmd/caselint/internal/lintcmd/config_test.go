@@ -20,6 +20,9 @@ import (
 // ruleOff is a config that turns off the finding planNoContingency makes.
 const ruleOff = "[rules]\nmissing-contingency-plan = \"off\"\n"
 
+// offSays is what the notice naming a config of ruleOff adds to its name.
+const offSays = " (turns off missing-contingency-plan)"
+
 var planNoContingency = strings.Replace(planMD, "## Contingency plan\nIf Jamie misses meals, Aisha Patel convenes a strategy discussion.\n", "", 1)
 
 // contingency counts the missing-contingency-plan findings of a JSON run,
@@ -116,7 +119,7 @@ func TestConfigAboveWorkingFolderIgnored(t *testing.T) {
 		t.Errorf("outside a repository: %d findings, notices %q; want 1 and no config", n, notes)
 	}
 	// A config below the working folder, above the path, is read.
-	if n, notes := contingency(t, work, "other/cases"); n != 0 || !hasNote(notes, "config: other/.caselint.toml") {
+	if n, notes := contingency(t, work, "other/cases"); n != 0 || !hasNote(notes, "config: other/.caselint.toml"+offSays) {
 		t.Errorf("other/cases: %d findings, notices %q; want 0 and other/.caselint.toml", n, notes)
 	}
 }
@@ -131,7 +134,7 @@ func TestConfigOfRevision(t *testing.T) {
 	r.git("rm", "-q", "cases/.caselint.toml")
 	r.commit("Aisha Patel", "2026-01-06T10:00:00Z", "rule on")
 
-	if n, notes := contingency(t, r.dir, "--rev", first, "cases"); n != 0 || !hasNote(notes, "config: cases/.caselint.toml") {
+	if n, notes := contingency(t, r.dir, "--rev", first, "cases"); n != 0 || !hasNote(notes, "config: cases/.caselint.toml"+offSays) {
 		t.Errorf("--rev first: %d findings, notices %q; want 0 under cases/.caselint.toml", n, notes)
 	}
 	if n, notes := contingency(t, r.dir, "--rev", "HEAD", "cases"); n != 1 || saysConfig(notes) {
@@ -157,7 +160,7 @@ func TestConfigStaged(t *testing.T) {
 	r.write("cases/.caselint.toml", ruleOff)
 	r.git("add", "cases/.caselint.toml")
 	r.write("cases/.caselint.toml", "[rules]\nmissing-contingency-plan = \"error\"\n")
-	if n, notes := contingency(t, r.dir, "--staged", "cases"); n != 0 || !hasNote(notes, "config: cases/.caselint.toml") {
+	if n, notes := contingency(t, r.dir, "--staged", "cases"); n != 0 || !hasNote(notes, "config: cases/.caselint.toml"+offSays) {
 		t.Errorf("--staged: %d findings, notices %q; want 0 under the staged config", n, notes)
 	}
 	if n, _ := contingency(t, r.dir, "cases"); n != 1 {
@@ -212,16 +215,16 @@ func TestConfigNamedInReport(t *testing.T) {
 
 	cases := filepath.Join(r.dir, "cases")
 	_, out, _ := caselint(t, cases, "lint", "--as-of", "2026-11-20", "T-1")
-	if !strings.Contains(out, "caselint: notice: config: cases/.caselint.toml\n") {
+	if !strings.Contains(out, "caselint: notice: config: cases/.caselint.toml"+offSays+"\n") {
 		t.Errorf("text report:\n%s", out)
 	}
-	if _, notes := contingency(t, cases, "T-1"); !hasNote(notes, "config: cases/.caselint.toml") {
+	if _, notes := contingency(t, cases, "T-1"); !hasNote(notes, "config: cases/.caselint.toml"+offSays) {
 		t.Errorf("JSON notifications: %q", notes)
 	}
 	log, _ := lintSARIF(t, cases, "--as-of", "2026-11-20", "T-1")
 	found := false
 	for _, n := range log.Runs[0].Invocations[0].Notifications {
-		found = found || n.Message.Text == "config: cases/.caselint.toml"
+		found = found || n.Message.Text == "config: cases/.caselint.toml"+offSays
 	}
 	if !found {
 		t.Errorf("SARIF notifications: %+v", log.Runs[0].Invocations[0].Notifications)
@@ -231,7 +234,7 @@ func TestConfigNamedInReport(t *testing.T) {
 	if err := os.WriteFile(other, []byte(ruleOff), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, notes := contingency(t, r.dir, "--config", other, "cases"); !hasNote(notes, "config: ours.toml") {
+	if _, notes := contingency(t, r.dir, "--config", other, "cases"); !hasNote(notes, "config: ours.toml"+offSays) {
 		t.Errorf("--config: %q", notes)
 	}
 }
@@ -262,7 +265,7 @@ func TestConfigDiffersByPath(t *testing.T) {
 			t.Errorf("%v: %+v; want one, in cases/T-2", args, got)
 		}
 	}
-	if n, notes := contingency(t, r.dir, "cases/T-1"); n != 0 || !hasNote(notes, "config: cases/T-1/.caselint.toml") {
+	if n, notes := contingency(t, r.dir, "cases/T-1"); n != 0 || !hasNote(notes, "config: cases/T-1/.caselint.toml"+offSays) {
 		t.Errorf("cases/T-1: %d findings, %q", n, notes)
 	}
 }

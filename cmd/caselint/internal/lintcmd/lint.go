@@ -647,7 +647,7 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, ba
 	stages = append(stages, []lint.Stage{
 		{Name: "config-notice", Apply: func(_ context.Context, res *lint.Result) error {
 			// The report says which configs it was made under.
-			if n, ok := configNotice(cfgs, opts.AsOf != ""); ok && !ws.Nothing {
+			if n, ok := cmdutil.ConfigNotice(cfgs, opts.AsOf != "", opts.Rules); ok && !ws.Nothing {
 				res.Notifications = append([]lint.Notification{n}, res.Notifications...)
 			}
 			// And a history cache it did not use because of a link
@@ -737,35 +737,6 @@ func resultStages(opts *Options, ws *workspace.Workspace, lopts lint.Options, ba
 		stages = append(stages, s)
 	}
 	return append(stages, lint.FailLevelStage(failLevel, failed))
-}
-
-// configNotice names the configs the report was made under ("config:
-// NAME", or "configs: NAME, NAME" when folders had different ones); not
-// ok when no config applied. A config whose as_of the run followed (no
-// --as-of: asOfFlag false) says so, with the day: a config that sets
-// as_of (an exercise's, copied among live cases) reads its cases as of
-// that day for ever, and a child unseen since is not reported; the
-// summary names no day, so the notice must.
-func configNotice(cfgs *workspace.Configs, asOfFlag bool) (lint.Notification, bool) {
-	var names []string
-	for _, u := range cfgs.Used() {
-		if u.Name == "" {
-			continue
-		}
-		if !asOfFlag && !u.AsOf.IsZero() {
-			names = append(names, fmt.Sprintf("%s (as_of: its cases are read as of %s, whatever the day today)", u.Name, u.AsOf.Long()))
-			continue
-		}
-		names = append(names, u.Name)
-	}
-	if len(names) == 0 {
-		return lint.Notification{}, false
-	}
-	label := "config: "
-	if len(names) > 1 {
-		label = "configs: "
-	}
-	return lint.Notification{Kind: lint.NoticeConfig, Level: lint.Note, Message: label + strings.Join(names, ", ")}, true
 }
 
 // The --path-mode values.
