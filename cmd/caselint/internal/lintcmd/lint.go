@@ -266,7 +266,8 @@ func run(ctx context.Context, opts *Options, rootOut *string) error {
 	if opts.Format != htmlreport.Format { // html: htmlPrinter, below
 		var err error
 		if printer, err = report.ByName(opts.Format); err != nil {
-			return cmdutil.Usagef("--format: %v", err)
+			// The report package's formats, and this command's own html.
+			return cmdutil.Usagef("--format: unknown output format %q: use %s or %s", opts.Format, strings.Join(report.Formats, ", "), htmlreport.Format)
 		}
 	}
 	failLevel, err := lint.ParseSeverity(opts.FailLevel)
