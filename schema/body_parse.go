@@ -248,14 +248,15 @@ func (p *bodyParser) sections(doc ast.Node) {
 			}
 		}
 	}
-	// A visit's sections are often written as bold labels at the start of
-	// a paragraph ("**Observations:** Home tidy."), or as a bold line or a
+	// A visit's sections, and a core group's minutes', are often written
+	// as bold labels at the start of a paragraph ("**Observations:** Home
+	// tidy.", "**Decisions:** Plan unchanged."), or as a bold line or a
 	// heading of another level: each opens the section it names, when no
 	// "##" heading of the record is that section. So are a plan's
 	// ("**Contingency plan:** If ..."), read as its wrong marks are: the
 	// section, with the "##" heading to write (Suggest).
 	labelled := p.kind == KindPlan
-	if p.kind == KindVisit {
+	if p.kind == KindVisit || p.kind == KindCoreGroup {
 		have = map[string]bool{}
 		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 			if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
@@ -644,11 +645,11 @@ func (p *bodyParser) leadingLabel(n ast.Node) (name, label string) {
 	return name, strings.TrimSpace(strings.TrimRight(label, ": "))
 }
 
-// plainLabel returns the visit section that paragraph para opens with a
-// plain label, an accepted heading and a colon at the start of its first
+// plainLabel returns the visit or core group section that paragraph para
+// opens with a plain label, an accepted heading and a colon at the start of its first
 // line, and the label as written (leadingLabel).
 func (p *bodyParser) plainLabel(para *ast.Paragraph) (name, label string) {
-	if p.kind != KindVisit && p.kind != KindPlan {
+	if p.kind != KindVisit && p.kind != KindCoreGroup && p.kind != KindPlan {
 		return "", ""
 	}
 	if _, ok := para.FirstChild().(*ast.Text); !ok || para.Lines().Len() == 0 {
