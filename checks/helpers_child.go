@@ -65,3 +65,11 @@ func isUnseenInWords(pass *lint.Pass, v *schema.Visit) bool {
 	_, ok := pass.NotSeenInWords(v)
 	return ok
 }
+
+// isAsleepInWords reports whether visit v's record says, against
+// seen_alone = true, that the child (a year old or more) was asleep
+// through the visit (lint.Pass.ChildAsleepInWords).
+func isAsleepInWords(pass *lint.Pass, v *schema.Visit) bool {
+	_, ok := pass.ChildAsleepInWords(v)
+	return ok
+}

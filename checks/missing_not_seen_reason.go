@@ -37,7 +37,11 @@ alone after all (a sentence saying a brother or sister was seen alone is not
 about the child), was not seen alone either, and needs the fact corrected
 and a reason; so does a baby's visit
 recorded seen_alone with no awake written whose notes say the baby was
-asleep throughout. So does a visit recorded seen_alone = true whose
+asleep throughout, and a visit of an older child recorded seen_alone =
+true whose words say the child was asleep through it ("Mum said Ellie
+was asleep", "I did not wake her": the profile's child_asleep words),
+unless they say the child woke, talked or was seen alone: a child asleep
+was not seen or spoken with alone. So does a visit recorded seen_alone = true whose
 present lists the child's brother or sister and not the child (every name
 in it one of case.md's people), unless its words say, by the child's
 name, that the child was seen alone: it is the sibling's record. Visits
@@ -111,6 +115,15 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
 				"the record of the visit of %s says %s was seen, but also %q: if %s was not seen, %s, and when %s will be seen; if %s was, correct the record (%s)",
 				day.Long(), child, lint.Brief(said), child, fix, child, child, cite(pass))
+		case pass.Case.SeenAlone(v) && isAsleepInWords(pass, v):
+			said, _ := pass.ChildAsleepInWords(v)
+			fix := "record seen_alone = false"
+			if noReason {
+				fix += " and, in not_seen_reason, a clear reason why not"
+			}
+			pass.Reportf(v.Doc, visitKeyAt(v.Doc, "seen_alone", "child_seen"),
+				"the record of the visit of %s says seen_alone = true, but also %q: a child asleep was not seen or spoken with alone; %s, and when %s will be seen alone (if %s woke and was seen alone, say so in the notes) (%s)",
+				day.Long(), lint.Brief(said), fix, child, child, cite(pass))
 		case pass.Case.SeenAlone(v) && !pass.SeenAlone(v):
 			said, _ := pass.NotSeenAloneInWords(v)
 			fix := "if " + child + " was not seen alone, record seen_alone = false"

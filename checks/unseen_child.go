@@ -85,7 +85,15 @@ child", and a call shows nobody who else is in the room. Nor does a visit
 recorded child_seen = true whose words say the child was not seen at all
 ("Ellie at nursery so not seen", "Did not see Ellie today": the profile's
 child_not_seen words, of the child and not of a brother, sister or
-parent), unless they say the child was seen alone after all.
+parent), unless they say the child was seen alone after all. Nor does a
+visit recorded seen_alone = true whose words say the child, a year old or
+more, was asleep through it ("Mum said Ellie was asleep", "Ellie was
+napping upstairs so I didn't disturb her", "I did not wake her": the
+profile's child_asleep words, of the child and not of a brother or
+sister, nor of another time such as "asleep by 8pm"), unless they say the
+child woke, talked or was seen alone: if a baby must be seen awake, a
+child asleep was not seen and spoken with alone (1.8 §3 "be aware of
+his/her wishes and feelings", "spoke with the child").
 
 Before the child is born nothing is checked: for a pre-birth plan the first
 gap runs from the birth (or the plan's start, if later), and an unborn child
@@ -258,6 +266,9 @@ func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
 		case c.SeenAlone(v) && isUnseenInWords(pass, v):
 			said, _ := pass.NotSeenInWords(v)
 			why = fmt.Sprintf("its record says %q, though child_seen = true is recorded", lint.Brief(said))
+		case c.SeenAlone(v) && isAsleepInWords(pass, v):
+			said, _ := pass.ChildAsleepInWords(v)
+			why = fmt.Sprintf("its record says %q, though seen_alone = true is recorded, and a child asleep is not seen or spoken with alone", lint.Brief(said))
 		case c.SeenAlone(v) && !pass.SeenAlone(v):
 			said, _ := pass.NotSeenAloneInWords(v)
 			why = fmt.Sprintf("its record says %q, though seen_alone = true is recorded", lint.Brief(said))

@@ -40,6 +40,9 @@ type Case struct {
 	// notSeen is what each visit's words say of the child not seen at all
 	// (Pass.NotSeenInWords), by visit and profile.
 	notSeen map[visitWordsKey]saidInWords
+	// asleep is what each visit's words say of the child asleep through
+	// the visit (Pass.ChildAsleepInWords), by visit and profile.
+	asleep map[visitWordsKey]saidInWords
 	// readings are each visit's texts as the seeing lexicon read them
 	// (Pass.readVisit), by visit and profile.
 	readings map[visitWordsKey]*visitReading

@@ -87,14 +87,19 @@ type profileWords struct {
 	// childNotSeen are the words saying the child was not seen
 	// (Pass.NotSeenInWords).
 	childNotSeen *phraseList
+	// childAsleep are the words saying the child was asleep through the
+	// visit (Pass.ChildAsleepInWords).
+	childAsleep *phraseList
 	// seeing reads a visit's words once for seenAloneTokens, notAlone,
-	// notFaceToFace and childNotSeen, in that order (lexSeenAlone ...).
+	// notFaceToFace, childNotSeen and childAsleep, in that order
+	// (lexSeenAlone ...).
 	seeing *lexicon
 }
 
 func newProfileWords(w Words) *profileWords {
 	notAlone := newPhraseList(w.NotAlone)
 	notFaceToFace, childNotSeen := newPhraseList(w.NotFaceToFace), newPhraseList(w.ChildNotSeen)
+	childAsleep := newPhraseList(w.ChildAsleep)
 	return &profileWords{
 		placeholders:  schema.NewWordList(w.Placeholders),
 		notDone:       schema.NewWordList(w.NotDone),
@@ -106,7 +111,8 @@ func newProfileWords(w Words) *profileWords {
 		bedroomNot:    newPhraseList(w.BedroomNotSeen),
 		notFaceToFace: notFaceToFace,
 		childNotSeen:  childNotSeen,
-		seeing:        newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex, notFaceToFace.phraseIndex, childNotSeen.phraseIndex),
+		childAsleep:   childAsleep,
+		seeing:        newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex, notFaceToFace.phraseIndex, childNotSeen.phraseIndex, childAsleep.phraseIndex),
 	}
 }
 
@@ -133,6 +139,7 @@ type Words struct {
 	BedroomNotSeen    []string `toml:"bedroom_not_seen"`    // "did not see * bedroom", "would not let me go upstairs"
 	NotFaceToFace     []string `toml:"not_face_to_face"`    // "virtual visit", "seen on a video call": the child not seen face to face
 	ChildNotSeen      []string `toml:"child_not_seen"`      // "Ellie not seen", "did not see her": the child not seen at all
+	ChildAsleep       []string `toml:"child_asleep"`        // "Mum said Ellie was asleep", "did not wake her": the child asleep through the visit
 }
 
 // phrases returns each of list as its words joined by single spaces, for

@@ -1627,6 +1627,9 @@ func (p *Pass) SeenAlone(v *schema.Visit) bool {
 	if _, unseen := p.NotSeenInWords(v); unseen {
 		return false
 	}
+	if _, asleep := p.ChildAsleepInWords(v); asleep {
+		return false
+	}
 	_, contradicted := p.NotSeenAloneInWords(v)
 	return !contradicted
 }
@@ -1662,6 +1665,106 @@ func (p *Pass) notSeenInWords(v *schema.Visit) (string, bool) {
 	}
 	return said, true
 }
+
+// ChildAsleepInWords returns the sentence of visit v's record (its
+// not_seen_reason or notes) that says, against seen_alone = true, that the
+// child, one year old or more, was asleep through the visit: one of the
+// profile's child_asleep words ("Mum said Ellie was asleep", "Ellie was
+// napping upstairs so I didn't disturb her", "I did not wake her"), not
+// negated, in a clause about the child (childAsleepClause) and not about
+// another time (asleepAsideWords: "asleep by 8pm", "usually", "last
+// night", "at first"). A record that also says the child woke or talked
+// (childAwakeWords: "Ellie woke", "she came down", "Ellie said") or was
+// seen alone (seenAloneSaid) does not contradict itself.
+//
+// Oxfordshire 1.8 §3 has the lead social worker see the child "in order
+// to monitor his/her well-being and be aware of his/her wishes and
+// feelings", alone, "or a baby when awake", and record "confirmation that
+// the Lead Social Worker spoke with the child (including if alone), or
+// providing a clear reason why not"; C06 §03 "To see the child/young
+// person alone" and ascertain their wishes and feelings. If a baby must
+// be awake to be seen, a child asleep, or said by a parent to be asleep,
+// was not seen and spoken with alone: the graver mistake is to count the
+// visit. A baby under one is read by awake and AsleepInWords instead. ok
+// is false when the record does not record seen_alone, or says no such
+// thing. What a visit's words say is kept for the case.
+func (p *Pass) ChildAsleepInWords(v *schema.Visit) (sentence string, ok bool) {
+	if v == nil || !v.ChildSeen || !v.SeenAlone || v.Doc == nil || p.Case.IsBabyOn(v.Date.Date) {
+		return "", false
+	}
+	return p.keptVisitWords(&p.Case.asleep, v, p.childAsleepInWords)
+}
+
+// childAsleepInWords is ChildAsleepInWords, not kept.
+func (p *Pass) childAsleepInWords(v *schema.Visit) (string, bool) {
+	reading := p.readVisit(v)
+	r := p.Case.nameRefs()
+	said, ok := p.clauseSaying(reading, lexChildAsleep, p.profileWordsOf().childAsleep, func(clause []string) bool {
+		return r.childAsleepClause(clause) && !slices.ContainsFunc(clause, asleepAsideWords.has)
+	})
+	if !ok {
+		return "", false
+	}
+	awake := childAwakeTokens.withPeople(p.Case.slotPeople())
+	for _, t := range reading.texts {
+		if awake.says(t) {
+			return "", false
+		}
+	}
+	var seenBuf [16]bool
+	if p.Case.seenAloneSaidIn(reading.texts, reading.column(lexSeenAlone, seenBuf[:0])).child {
+		return "", false
+	}
+	return said, true
+}
+
+// childAsleepClause reports whether a clause saying someone was asleep
+// is about the child: it names no brother or sister without the child
+// ("Ruby was asleep"), and names the child, or no one else of the family,
+// or reports what someone said or told ("Mum said she was asleep"); "Mum
+// was on the phone so I did not disturb her" is about Mum.
+func (r *nameRefs) childAsleepClause(clause []string) bool {
+	sibling := false
+	for _, w := range clause {
+		switch {
+		case r.kind(w) == refChild:
+			return true
+		case r.sibling[strings.TrimSuffix(w, "'s")]:
+			sibling = true
+		}
+	}
+	if sibling {
+		return false
+	}
+	return r.aboutChildOnly(clause) || slices.ContainsFunc(clause, reportWords.has)
+}
+
+// reportWords say what someone said: "Mum said she was asleep".
+var reportWords = wordsSet{"said": true, "says": true, "told": true, "reported": true, "explained": true, "stated": true}
+
+// asleepAsideWords, in a clause saying the child was asleep, say it is
+// about another time than the visit ("asleep by 8pm", "usually asleep",
+// "asleep last night", "asleep at first", "until", "most nights"), or
+// about how the child sleeps ("Mum said she was sleeping well").
+var asleepAsideWords = wordsSet{"by": true, "first": true, "initially": true, "until": true, "till": true,
+	"later": true, "then": true, "last": true, "previous": true, "since": true, "before": true, "day": true,
+	"days": true, "yesterday": true, "week": true, "weeks": true, "weekend": true, "month": true, "ago": true,
+	"usually": true, "normally": true, "often": true, "always": true, "sometimes": true, "night": true,
+	"nights": true, "bedtime": true, "most": true, "every": true, "if": true, "well": true, "better": true,
+	"badly": true, "poorly": true, "lately": true, "recently": true}
+
+// childAwakeTokens say, in a visit record, that the child, asleep at some
+// point, woke or talked (ChildAsleepInWords).
+var childAwakeTokens = newPhraseList([]string{
+	"{child} woke", "{child} was awake", "{child} awake", "{child} was woken", "{child} came down",
+	"{child} got up", "{child} said", "{child} told me", "{child} talked", "{child} chatted",
+	"{child} showed me", "{child} played", "{child} spoke", "she woke", "he woke", "they woke",
+	"she was awake", "he was awake", "they were awake", "she came down", "he came down",
+	"she got up", "he got up", "she said", "he said", "she told me", "he told me", "she talked",
+	"he talked", "she chatted", "he chatted", "she showed me", "he showed me", "woke {child}",
+	"woke up", "awake", "woke", "alert", "eye contact", "smiled", "smiling",
+	"laughed", "laughing", "giggled", "drew", "drawing",
+})
 
 // clauseSaying returns the first sentence of a visit's texts (those its
 // reading says may hold list k, which l is) with a clause, parted at

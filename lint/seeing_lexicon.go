@@ -21,7 +21,7 @@ type lexicon struct {
 }
 
 // lexMax is the most lists a lexicon reads for.
-const lexMax = 4
+const lexMax = 5
 
 // The lists of a profile's seeing lexicon (profileWords.seeing), in order.
 const (
@@ -29,6 +29,7 @@ const (
 	lexNotAlone             // the profile's not_alone
 	lexNotFaceToFace        // not_face_to_face
 	lexChildNotSeen         // child_not_seen
+	lexChildAsleep          // child_asleep
 )
 
 // lexWord is a word's number in each list's vocab, -1 where it is none.

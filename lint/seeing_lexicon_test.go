@@ -7,7 +7,8 @@ import (
 )
 
 // TestLexiconAnswersAsEachList: a profile's lexicon (seen-alone,
-// not-alone, not-face-to-face and child-not-seen words, read together)
+// not-alone, not-face-to-face, child-not-seen and child-asleep words, read
+// together)
 // answers for each list exactly as the list's own mayBeIn, on random texts
 // made of the lists' words and on each phrase of every list written out.
 func TestLexiconAnswersAsEachList(t *testing.T) {
@@ -18,7 +19,7 @@ func TestLexiconAnswersAsEachList(t *testing.T) {
 			t.Fatal(err)
 		}
 		w := p.readyWords()
-		lists := []*phraseList{seenAloneTokens, w.notAlone, w.notFaceToFace, w.childNotSeen} // in the lexicon's order (lexSeenAlone ...)
+		lists := []*phraseList{seenAloneTokens, w.notAlone, w.notFaceToFace, w.childNotSeen, w.childAsleep} // in the lexicon's order (lexSeenAlone ...)
 		// The words of each list, and others, drawn from in turn with
 		// equal chances, so that a list much longer than the other does
 		// not drown it.

@@ -420,3 +420,74 @@ func TestBedroomNotSeenInWords(t *testing.T) {
 		t.Error("not_seen_reason \"Bedroom not seen\": not read")
 	}
 }
+
+// TestChildAsleepInWords: a visit of a child of a year or more recorded
+// seen_alone = true whose words say the child was asleep through it, in
+// a parent's words or the worker's, did not see the child alone; words
+// of a brother or sister asleep, of another time, of someone else not
+// disturbed, or a record that says the child woke, talked or was seen
+// alone, do not say so. A baby is read by awake (AsleepInWords).
+func TestChildAsleepInWords(t *testing.T) {
+	p, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := wordsCase(t)
+	pass := &Pass{Case: c, Profile: p}
+	asleep := []string{
+		"Mum said Jamie was asleep.",
+		"Sam said Jamie was asleep upstairs, so I did not disturb him.",
+		"Jamie was napping upstairs so I didn't disturb him.",
+		"Jamie was asleep when I arrived and I did not wake him.",
+		"Jamie was in bed asleep; I looked in on him from the doorway.",
+		"Mum said he was asleep.",
+		"Mum told me Jamie was fast asleep and she did not want him woken.",
+		"Jamie was still asleep at 11am. Mum did not want to wake him.",
+		"Looked in on Jamie; he was sleeping.",
+		"Jamie slept through the visit.",
+		"Jamie wasnt awake.",
+		"The children were asleep.",
+	}
+	notAsleep := []string{
+		"Ruby was asleep. Saw Jamie in the lounge.",
+		"Mum was on the phone so I did not disturb her.",
+		"Jamie is usually asleep by 7.30pm.",
+		"Jamie was asleep when I arrived; he woke and came down and we talked alone.",
+		"Jamie was asleep at first, then came down.",
+		"Jamie sleeps in his own room and was asleep by 8 last night.",
+		"Jamie was not asleep.",
+		"Jamie was asleep when I arrived. Jamie said he was tired after football.",
+		"Jamie was asleep on the sofa when I arrived; Mum woke him and I saw Jamie alone in his room.",
+		"Mum said Jamie has not been sleeping well.",
+		"Mum said he was sleeping better since the new bed arrived.",
+		"Pat said Ruby was asleep upstairs.",
+		"Nan was asleep in the chair.",
+		"Dad, who was asleep on the sofa, did not wake.",
+		"Home warm; Jamie chatty.",
+	}
+	for _, notes := range asleep {
+		v := wordsVisit(t, "child_seen = true\nseen_alone = true", notes)
+		if said, ok := pass.ChildAsleepInWords(v); !ok || said == "" {
+			t.Errorf("%q: not read as asleep", notes)
+		}
+		if pass.SeenAlone(v) {
+			t.Errorf("%q: counted as seen alone", notes)
+		}
+	}
+	for _, notes := range notAsleep {
+		v := wordsVisit(t, "child_seen = true\nseen_alone = true", notes)
+		if said, ok := pass.ChildAsleepInWords(v); ok {
+			t.Errorf("%q: read as asleep (%q)", notes, said)
+		}
+	}
+	// Not recorded seen alone: nothing to contradict.
+	if _, ok := pass.ChildAsleepInWords(wordsVisit(t, "child_seen = true\nseen_alone = false", "Mum said Jamie was asleep.")); ok {
+		t.Error("seen_alone = false: read as contradicted")
+	}
+	// A baby under one is read by awake and AsleepInWords, not here.
+	baby := seeingCase(t, "born = 2025-09-01", "")
+	bp := &Pass{Case: baby, Profile: p}
+	if _, ok := bp.ChildAsleepInWords(wordsVisit(t, "child_seen = true\nseen_alone = true\nawake = true", "Mum said Jamie was asleep when I arrived.")); ok {
+		t.Error("a baby recorded awake: read as asleep")
+	}
+}
