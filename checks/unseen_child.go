@@ -95,6 +95,13 @@ child woke, talked or was seen alone: if a baby must be seen awake, a
 child asleep was not seen and spoken with alone (1.8 §3 "be aware of
 his/her wishes and feelings", "spoke with the child").
 
+A visit that does not record seen_alone = true is never counted as seeing
+the child alone, whatever its notes say ("Spoke with Ellie privately in her
+bedroom"): the key is the record's confirmation, and words read by a phrase
+list could count a visit that did not see the child alone, the graver
+mistake. The message names such a visit in a late gap, and says to record
+seen_alone = true if the notes are right.
+
 Before the child is born nothing is checked: for a pre-birth plan the first
 gap runs from the birth (or the plan's start, if later), and an unborn child
 whose birth is not recorded is unrecorded-birth's concern. A late visit is
@@ -272,6 +279,10 @@ func uncountedInGap(pass *lint.Pass, g seenAloneGap) string {
 		case c.SeenAlone(v) && !pass.SeenAlone(v):
 			said, _ := pass.NotSeenAloneInWords(v)
 			why = fmt.Sprintf("its record says %q, though seen_alone = true is recorded", lint.Brief(said))
+		case !v.SeenAlone && !c.IsBabyOn(d) && c.CountsAsLeadWorker(v) && c.SaysSeenAlone(v):
+			// The key is the fact: words never count a visit as seeing
+			// the child alone, but the worker is told what to correct.
+			why = fmt.Sprintf("seen_alone = true is not recorded, though its notes say %s was seen alone (if so, record seen_alone = true)", c.ChildName())
 		default:
 			continue
 		}
