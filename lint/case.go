@@ -179,7 +179,9 @@ func (c *Case) ChildName() string {
 }
 
 // IsChild reports whether ref names the child: the child's name as
-// case.md gives it, or, where case.md gives only a first name ("Sophie"),
+// case.md gives it; where case.md gives a full name ("Ellie Brook"), the
+// first name alone ("Ellie"), unless one of the people has it too; or,
+// where case.md gives only a first name ("Sophie"),
 // that name with the surname of one of the child's family in case.md's
 // people ("Sophie Thornton" beside "Kerry Thornton", mother), as a list of
 // names to notify or copy is often written. A full name that is one of the
@@ -199,6 +201,17 @@ func (c *Case) isChildKey(kb []byte) bool {
 		return false
 	}
 	if string(kb) == child {
+		return true
+	}
+	// kb is the first name of a child case.md names in full ("Ellie" for
+	// "Ellie Brook"), as visits' present and copies write them, and the
+	// first name of no one among the people (their first word).
+	if first, _, full := strings.Cut(child, " "); full && string(kb) == first {
+		for i := range c.persons {
+			if name, _, _ := strings.Cut(c.persons[i].key, " "); name == first {
+				return false
+			}
+		}
 		return true
 	}
 	// kb is the child's name and one more word, the surname, and not a

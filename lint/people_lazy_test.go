@@ -71,6 +71,16 @@ func oldIsChild(c *Case, ref string) bool {
 	if k == child {
 		return true
 	}
+	if first, _, full := strings.Cut(child, " "); full && k == first {
+		if c.Record != nil {
+			for i := range c.Record.People {
+				if f := strings.Fields(schema.PersonKey(c.Record.People[i].Name)); len(f) > 0 && f[0] == first {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	surname, ok := strings.CutPrefix(k, child+" ")
 	if !ok || strings.Contains(surname, " ") || oldPersonByKey(c, k) != nil || c.Record == nil {
 		return false

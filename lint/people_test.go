@@ -635,6 +635,41 @@ func TestIsChildFullName(t *testing.T) {
 // are not; qualified = true makes no health visitor or teacher one; a
 // social worker of another council is not; the lawful ways of writing a
 // colleague still are.
+// TestIsChildFirstName: a child case.md names in full is named by the
+// first name alone in a visit's present or a copy ("Ellie" for "Ellie
+// Brook"), unless someone among the people has that first name too.
+func TestIsChildFirstName(t *testing.T) {
+	rec := &schema.CaseRecord{
+		Child: schema.Child{Name: "Ellie Brook"},
+		People: []schema.Person{
+			{Name: "Kerry Brook", Role: "mother", Family: true},
+			{Name: "Ruby Brook", Role: "sister", Family: true},
+		},
+	}
+	c := NewCase("c", rec, nil)
+	for ref, want := range map[string]bool{
+		"Ellie":       true,
+		"ellie ":      true,
+		"Ellie Brook": true,
+		"Brook":       false,
+		"Ruby":        false,
+		"Kerry":       false,
+		"Ellie Smith": false,
+	} {
+		if got := c.IsChild(ref); got != want {
+			t.Errorf("IsChild(%q) = %v, want %v", ref, got, want)
+		}
+	}
+	if !c.Known("Ellie") {
+		t.Error(`Known("Ellie") = false: a visit's present would be an invalid record`)
+	}
+	// A professional with the child's first name: "Ellie" names no one.
+	rec.People = append(rec.People, schema.Person{Name: "Ellie Ward", Role: "health visitor"})
+	if c := NewCase("c", rec, nil); c.IsChild("Ellie") {
+		t.Error(`IsChild("Ellie") with Ellie Ward among the people = true`)
+	}
+}
+
 func TestSocialWorkerOfTheAuthority(t *testing.T) {
 	build := func(lead, manager string, others ...schema.Person) *Case {
 		rec := &schema.CaseRecord{
