@@ -66,6 +66,12 @@ manager of the former lead worker's service; docs/format.md). A team
 manager of another service or authority, or someone who is nobody's
 manager, is not the manager then.
 
+An escalation written only in the notes ("Discussed with my team manager
+Rob Jones on return to the office") is not read as one: who and when,
+read from prose, could as well be a discussion still to come. The message
+quotes the sentence of the notes that mentions the manager, and asks for
+escalated_to and escalated to be recorded if that was the discussion.
+
 The finding points at the visit's access_refused line (not_seen_reason, or
 the sentence of the notes, for a refusal written only in words).
 
@@ -183,19 +189,42 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		if len(problems) == 0 {
 			continue
 		}
+		hint := ""
+		if noOne && v.Escalated.IsZero() {
+			hint = escalationInNotes(pass, v, day)
+		}
 		if said, off, ok := pass.RefusalInWords(v); ok && !v.AccessRefused {
 			where := "the reason " + pass.Case.ChildName() + " was not seen on " + day.Long()
 			if off >= 0 {
 				where = "the record of the visit of " + day.Long() + ", which did not see " + pass.Case.ChildName() + ","
 			}
 			pass.Reportf(v.Doc, refusalReportAt(pass, v),
-				"%s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it immediately with %s, on the same day or by %s (the next working day, caselint's latest for \"immediate\": the procedure sets no number) at the latest, and record who and when in escalated_to and escalated (%s)",
-				where, lint.Brief(said), joinWithAnd(problems), manager, due.Long(), cite(pass))
+				"%s (%q) says contact was refused or avoided, but %s: tick access_refused = true, and, as a refusal is a serious breach of the plan, discuss it immediately with %s, on the same day or by %s (the next working day, caselint's latest for \"immediate\": the procedure sets no number) at the latest, and record who and when in escalated_to and escalated%s (%s)",
+				where, lint.Brief(said), joinWithAnd(problems), manager, due.Long(), hint, cite(pass))
 			continue
 		}
 		pass.Reportf(v.Doc, refusalReportAt(pass, v),
-			"contact with %s was refused or avoided on %s but %s: a refusal is a serious breach of the plan; discuss it immediately with %s, on the same day or by %s (the next working day, caselint's latest for \"immediate\": the procedure sets no number) at the latest, and record who and when in escalated_to and escalated (%s)",
-			pass.Case.ChildName(), day.Long(), joinWithAnd(problems), manager, due.Long(), cite(pass))
+			"contact with %s was refused or avoided on %s but %s: a refusal is a serious breach of the plan; discuss it immediately with %s, on the same day or by %s (the next working day, caselint's latest for \"immediate\": the procedure sets no number) at the latest, and record who and when in escalated_to and escalated%s (%s)",
+			pass.Case.ChildName(), day.Long(), joinWithAnd(problems), manager, due.Long(), hint, cite(pass))
 	}
 	return nil
+}
+
+// escalationInNotes says, for the message about a refusal that records
+// no escalation, where the visit's notes speak of the lead worker's line
+// manager of the day: "; its notes mention Rob Jones (\"Discussed with my
+// team manager…\"): if that was the discussion, record escalated_to =
+// \"Rob Jones\" and its day in escalated". The notes are not read as the
+// escalation (who and when, from prose, could be a plan to discuss it
+// tomorrow); the worker is told what to record. "" when they do not.
+func escalationInNotes(pass *lint.Pass, v *schema.Visit, day schema.Date) string {
+	m := pass.Case.LeadWorkersManagerOn(day)
+	if m == "" {
+		return ""
+	}
+	sen, ok := pass.Case.NotesMentioning(v, m)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("; its notes mention %s (%q): if that was the discussion, record escalated_to = %q and its day in escalated", m, lint.Brief(sen), m)
 }

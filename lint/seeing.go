@@ -1427,6 +1427,24 @@ func (p *Profile) NotAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	return sentenceSaying(v, seenAloneTokens, newPhraseList(p.Words.NotAlone), nil)
 }
 
+// NotesMentioning returns the first sentence of visit v's notes that
+// mentions ref (MentionsPerson: by name, first name, surname or role),
+// and whether there is one: "Discussed with my team manager Rob Jones on
+// return to the office" mentions the manager a refusal is escalated to.
+func (c *Case) NotesMentioning(v *schema.Visit, ref string) (string, bool) {
+	if v == nil || v.Doc == nil || v.Doc.Body == nil || strings.TrimSpace(ref) == "" {
+		return "", false
+	}
+	for _, r := range v.Doc.Body.Text() {
+		for _, sen := range sentences(r.Text) {
+			if c.MentionsPerson(sen, ref) {
+				return sen, true
+			}
+		}
+	}
+	return "", false
+}
+
 // sentences splits text at full stops, question and exclamation marks
 // followed by a space, each sentence trimmed. The full stop of a title
 // ("Mr. Grant", "Dr. Idris") ends no sentence.

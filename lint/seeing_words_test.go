@@ -517,3 +517,24 @@ func TestChildAsleepInWords(t *testing.T) {
 		t.Error("a baby recorded awake: read as asleep")
 	}
 }
+
+// TestNotesMentioning: the sentence of a visit's notes that mentions a
+// person, by name or role, for a message; none when the notes do not.
+func TestNotesMentioning(t *testing.T) {
+	c := wordsCase(t)
+	for _, tt := range []struct{ notes, want string }{
+		{"Mum would not let me in. Discussed with my team manager Rob Jones the same afternoon.", "Discussed with my team manager Rob Jones the same afternoon."},
+		{"No answer. Spoke to Rob on return to the office.", "Spoke to Rob on return to the office."},
+		{"No answer. Told my team manager.", "Told my team manager."},
+		{"No answer at the door. Card left.", ""},
+		{"", ""},
+	} {
+		got, ok := c.NotesMentioning(wordsVisit(t, "child_seen = false", tt.notes), "Rob Jones")
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("NotesMentioning(%q) = %q, %v; want %q", tt.notes, got, ok, tt.want)
+		}
+	}
+	if _, ok := c.NotesMentioning(wordsVisit(t, "child_seen = false", "Told Rob."), ""); ok {
+		t.Error("no one to mention: found")
+	}
+}
