@@ -48,6 +48,11 @@ name, that the child was seen alone: it is the sibling's record. Visits
 before the child was born (or while the child is recorded unborn), and
 after the as-of date (or the end of the plan), are not checked.
 
+A reason written only in the notes is not read as not_seen_reason (the
+field is where the record's reason is kept and read); when the notes say
+contact was refused or avoided ("Knocked several times, no answer"), the
+message quotes them and asks for the reason to be recorded there.
+
 The finding points at the visit's child_seen line, or at its seen_alone line
 when the child was seen but not alone, or at present when it lists a
 sibling in the child's place.
@@ -85,6 +90,14 @@ func runMissingNotSeenReason(pass *lint.Pass) error {
 		sibling, instead := pass.Case.SiblingPresentInstead(v)
 		switch {
 		case !v.ChildSeen:
+			if said, off, ok := pass.RefusalInWords(v); noReason && ok && off >= 0 {
+				// The notes say why (Stoke-on-Trent's way of writing it):
+				// the reason belongs in not_seen_reason, where it is read.
+				pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
+					"%s was not seen on the visit of %s and not_seen_reason gives no reason, though its notes say %q: record that reason in not_seen_reason, and when %s will be seen (%s)",
+					child, day.Long(), lint.Brief(said), child, cite(pass))
+				continue
+			}
 			if noReason {
 				pass.Reportf(v.Doc, visitKeyAt(v.Doc, "child_seen"),
 					"%s was not seen on the visit of %s and the record gives no reason: record in not_seen_reason a clear reason why not, and when %s will be seen (%s)",
