@@ -140,6 +140,10 @@ func TestNotSeenAloneInEverydayWords(t *testing.T) {
 		"Mum said Jamie clings to her at bedtime. Jamie seen alone in his room.",
 		"The class teacher was present at the start, then left us.",
 		"Lee Morgan brought Jamie to the room and left; seen alone.",
+		"Lee Morgan sat in for the first ten minutes, then left us.",
+		"Lee Morgan sat in at the start.",
+		"The teacher stayed with us for five minutes and then went back to class.",
+		"A member of staff sat in on the first part of the conversation.",
 		"Jamie said he sat on Nan's lap to watch the film.",
 	}
 	for _, notes := range notAlone {
