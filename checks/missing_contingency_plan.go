@@ -22,8 +22,11 @@ rule fires when plan.md has no "## Contingency plan" (or "## Contingency")
 section, or when that section is empty or only a placeholder such as TBC,
 N/A or "to follow", or says only that there is none ("No contingency
 plan", "None agreed") or that it is written elsewhere ("Not discussed",
-"See above", "As per conference minutes"): the plan itself must outline
-it.
+"See above", "As per conference minutes"), or only that it is still to be
+made ("The core group will agree a contingency plan at its first meeting",
+"Contingency to be confirmed", "SW to write contingency plan by next core
+group") with no sentence saying what will happen if things go wrong: the
+plan itself must outline it.
 
 A missing section is reported on the plan's type line; an empty one on its
 heading.`,
@@ -58,6 +61,10 @@ func runMissingContingencyPlan(pass *lint.Pass) error {
 	case pass.Profile.SectionNoAnswer(sec):
 		pass.Reportf(plan.Doc, sec.HeadingOffset,
 			"the contingency plan says only that there is none, or that it is written elsewhere: outline in the plan itself what will happen, and who will act, if the plan is not keeping the child safe (%s)",
+			cite(pass))
+	case pass.Profile.SectionDeferred(sec, "contingency"):
+		pass.Reportf(plan.Doc, sec.HeadingOffset,
+			"the contingency plan says only that it is still to be agreed or written: outline in the plan now what will happen, and who will act, if the plan is not keeping the child safe, and refine it at the core group (%s)",
 			cite(pass))
 	}
 	return nil

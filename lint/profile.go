@@ -90,6 +90,9 @@ type profileWords struct {
 	// childAsleep are the words saying the child was asleep through the
 	// visit (Pass.ChildAsleepInWords).
 	childAsleep *phraseList
+	// planDeferred are the verbs that put a plan section off ("agree",
+	// "drawn"), as a set (SectionDeferred).
+	planDeferred map[string]bool
 	// seeing reads a visit's words once for seenAloneTokens, notAlone,
 	// notFaceToFace, childNotSeen and childAsleep, in that order
 	// (lexSeenAlone ...).
@@ -113,6 +116,7 @@ func newProfileWords(w Words) *profileWords {
 		childNotSeen:  childNotSeen,
 		childAsleep:   childAsleep,
 		seeing:        newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex, notFaceToFace.phraseIndex, childNotSeen.phraseIndex, childAsleep.phraseIndex),
+		planDeferred:  lowerWords(w.PlanDeferred),
 	}
 }
 
@@ -140,6 +144,18 @@ type Words struct {
 	NotFaceToFace     []string `toml:"not_face_to_face"`    // "virtual visit", "seen on a video call": the child not seen face to face
 	ChildNotSeen      []string `toml:"child_not_seen"`      // "Ellie not seen", "did not see her": the child not seen at all
 	ChildAsleep       []string `toml:"child_asleep"`        // "Mum said Ellie was asleep", "did not wake her": the child asleep through the visit
+	PlanDeferred      []string `toml:"plan_deferred"`       // "agree", "drawn": verbs putting a plan section off ("will agree a contingency plan")
+}
+
+// lowerWords returns the lower-case words of list as a set.
+func lowerWords(list []string) map[string]bool {
+	out := make(map[string]bool, len(list))
+	for _, l := range list {
+		for _, w := range words(l) {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // phrases returns each of list as its words joined by single spaces, for
