@@ -107,6 +107,39 @@ func (v *vtext) blankComments() {
 	}
 }
 
+// blankStruck turns text struck out ("~~Sam Doe~~ Pat Doe", a whole
+// action "~~A7 ... Due: weekly~~") into spaces, keeping every offset, as
+// the cells of a table are read without it (appendWritten); it reports
+// whether it blanked any. A "~~" with no other on its line is left.
+func (v *vtext) blankStruck() bool {
+	blanked := false
+	for i := 0; i+1 < len(v.b); {
+		j := bytes.Index(v.b[i:], []byte("~~"))
+		if j < 0 {
+			break
+		}
+		j += i
+		line := bytes.IndexByte(v.b[j+2:], '\n')
+		if line < 0 {
+			line = len(v.b)
+		} else {
+			line += j + 2
+		}
+		k := bytes.Index(v.b[j+2:line], []byte("~~"))
+		if k < 0 {
+			i = line
+			continue
+		}
+		end := j + 2 + k + 2
+		for x := j; x < end; x++ {
+			v.b[x] = ' '
+		}
+		blanked = true
+		i = end
+	}
+	return blanked
+}
+
 // unit is one paragraph, list item or heading of the actions section.
 type unit struct {
 	text    vtext
@@ -116,6 +149,7 @@ type unit struct {
 	fields  map[string]itemField // by canonical column name
 	near    []NearMiss
 	inherit string // the outcome of the group the unit is listed under, when it names none
+	struck  bool   // text struck out of it was blanked (blankStruck)
 }
 
 type span struct{ start, end int } // in unit.text.b
@@ -176,6 +210,7 @@ func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable
 	}
 	for _, u := range units {
 		u.text.blankComments()
+		u.struck = u.text.blankStruck()
 		u.parse()
 	}
 	// Fields that open a unit belong to the unit before, when it lacks them.
@@ -202,8 +237,8 @@ func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable
 		if !u.hasFields() && !(u.list > 0 && actionLists[u.list]) {
 			continue
 		}
-		if len(u.text.b) == 0 {
-			continue
+		if len(u.text.b) == 0 || u.struck && onlySpace(u.text.b) {
+			continue // nothing, or an action struck out of the plan
 		}
 		a := p.unitAction(u)
 		if len(tbl.Rows) == 0 {

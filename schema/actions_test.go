@@ -350,3 +350,44 @@ func TestParseBodyActionListUnderOutcomes(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestParseBodyStruckOut: a plan updated at a review strikes out what it
+// no longer says. An action's cell or field is read without its struck
+// text, and an action struck out whole is none of the plan's; outcomes and
+// a section's text are read the same way (outcomes keep their struck text,
+// as an outcome struck through as achieved keeps its id).
+func TestParseBodyStruckOut(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{"table", "## Actions\n| ID | Action | Owner | Due | Outcome |\n|---|---|---|---|---|\n" +
+			"| A1 | Walk Jamie to school | ~~Sam Doe~~ Pat Doe | ~~weekly~~ daily | O1 |\n" +
+			"| A2 | Fix the heating | ~~Aisha Patel~~ | ~~2026-02-01~~ | O2 |\n" +
+			"| A3 | ~~Attend the programme~~ | ~~Sam Doe~~ | ~~weekly~~ | O1 |\n" +
+			"| A4 | ~~Attend the programme~~ Done | Sam Doe | 2026-02-01 | O1 |\n",
+			[]string{"7:A1|Walk Jamie to school|Pat Doe@7|daily@7|O1@7", "8:A2|Fix the heating|@8|@8|O2@8",
+				"10:A4|Done|Sam Doe@10|2026-02-01@10|O1@10"}},
+		{"list", "## Actions\n- A1 (O1): Walk Jamie. Owner: ~~Sam Doe~~ Pat Doe. Due: ~~weekly~~ daily.\n" +
+			"- A2 (O2): Fix the heating. Owner: ~~Aisha Patel~~. Due: 2026-02-01.\n" +
+			"- ~~A3 (O1): Attend the programme. Owner: Sam Doe. Due: weekly.~~\n",
+			[]string{"5:A1|Walk Jamie|Pat Doe@5|daily@5|O1@5", "6:A2|Fix the heating|@6|2026-02-01@6|O2@6"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, b := parseBody(KindPlan, tt.body)
+			got := actionsOf(src, b)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+	_, b := parseBody(KindPlan, "## Outcomes\n1. O1: Jamie is safe.\n2. ~~O2: Jamie sleeps well.~~ Achieved.\n\n## Contingency plan\n~~If Sam drinks, Jamie goes to Pat Doe.~~\n")
+	if len(b.Outcomes) != 2 || b.Outcomes[1].ID != "O2" {
+		t.Errorf("outcomes = %+v, want O1 and O2", b.Outcomes)
+	}
+	if s := b.Section("contingency"); s == nil || !s.Placeholder() || s.Content() != "" {
+		t.Errorf("a contingency plan struck out whole: want it empty")
+	}
+}

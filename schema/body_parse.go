@@ -441,7 +441,7 @@ func (t *sectionText) readBlocks(prose bool) string {
 		if prose && t.structured && isStructure(n) {
 			continue
 		}
-		b = appendPlain(b, t.in, n)
+		b = appendWritten(b, t.in, n, math.MaxInt)
 		b = append(b, ' ')
 	}
 	return t.contentOf(b)
@@ -486,7 +486,7 @@ func eachCell(blocks []ast.Node, f func(c ast.Node) bool) bool {
 func (t *sectionText) cells() []string {
 	var out []string
 	eachCell(t.blocks, func(c ast.Node) bool {
-		out = append(out, string(collapseInPlace(appendPlain(nil, t.in, c))))
+		out = append(out, string(collapseInPlace(appendWritten(nil, t.in, c, math.MaxInt))))
 		return true
 	})
 	return out
@@ -499,14 +499,14 @@ func (t *sectionText) cellsPlaceholder(words *WordList) bool {
 	upTo := 2*words.limit + 32
 	return eachCell(t.blocks, func(c ast.Node) bool {
 		var buf [512]byte
-		b := appendPlainUpTo(buf[:0], t.in, c, upTo)
+		b := appendWritten(buf[:0], t.in, c, upTo)
 		whole := len(b) < upTo
 		text := collapseInPlace(b)
 		if asciiAlnumOver(text, words.limit) || nonSpaceOver(trimNotAlnum(text), words.limit) {
 			return false // longer than any placeholder, as the whole cell is
 		}
 		if !whole { // punctuation beyond the bytes read: read it all
-			text = collapseInPlace(appendPlain(nil, t.in, c))
+			text = collapseInPlace(appendWritten(nil, t.in, c, math.MaxInt))
 		}
 		return hasWord(words, text)
 	})
@@ -552,7 +552,7 @@ func (t *sectionText) readShort(limit int) (content string, long bool) {
 		if t.structured && isStructure(n) {
 			continue // not what it has written (Section.Written)
 		}
-		b = appendPlainUpTo(b, t.in, n, upTo)
+		b = appendWritten(b, t.in, n, upTo)
 		if len(b) >= upTo {
 			break
 		}
@@ -1354,10 +1354,17 @@ func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node, group string, mor
 		}
 		offset := p.lineStart(nodePos(r))
 		var cells []Cell
+		struckOut := false
 		for c := r.FirstChild(); c != nil && len(cells) < len(cols); c = c.NextSibling() {
 			cl := p.cell(c, offset)
 			cl.Line = offset
+			if i, ok := col["action"]; ok && i == len(cells) && cl.Text == "" && hasStrikethrough(c) {
+				struckOut = true
+			}
 			cells = append(cells, cl)
+		}
+		if struckOut {
+			continue // an action struck out of the plan ("~~Attend the programme~~") is none of it
 		}
 		p.actionRow(tbl, col, cells, offset, group)
 	}
@@ -1412,7 +1419,7 @@ func (p *bodyParser) headerCells(t ast.Node) []string {
 // cell returns the plain text of a table cell and where it starts: the first
 // byte of its text, else the cell's place in the row, else rowStart.
 func (p *bodyParser) cell(c ast.Node, rowStart int) Cell {
-	cl := Cell{Text: p.plainText(c), Offset: rowStart}
+	cl := Cell{Text: p.writtenText(c), Offset: rowStart}
 	if ls := c.Lines(); ls.Len() > 0 {
 		cl.Offset = p.off(ls.At(0).Start)
 	}
@@ -1447,6 +1454,17 @@ func (p *bodyParser) plainText(n ast.Node) string {
 		return text
 	}
 	p.scratch = appendPlain(p.scratch[:0], p.in, n)
+	var text string
+	text, p.collapsed = collapseBytes(p.collapsed, p.scratch)
+	return text
+}
+
+// writtenText is plainText without the struck-out text (appendWritten).
+func (p *bodyParser) writtenText(n ast.Node) string {
+	if text, ok := p.sourceText(n); ok {
+		return text
+	}
+	p.scratch = appendWritten(p.scratch[:0], p.in, n, math.MaxInt)
 	var text string
 	text, p.collapsed = collapseBytes(p.collapsed, p.scratch)
 	return text
@@ -1490,6 +1508,21 @@ func appendPlain(b, in []byte, n ast.Node) []byte {
 // holds upTo bytes or more: what it appends is then a prefix of what
 // appendPlain would.
 func appendPlainUpTo(b, in []byte, n ast.Node, upTo int) []byte {
+	return appendText(b, in, n, upTo, true)
+}
+
+// appendWritten is appendPlainUpTo without the text struck out
+// ("~~Sam Doe~~ Pat Doe", "~~2026-07-03~~"): what a plan updated at a
+// review no longer says. A section's content and an action's cells are
+// read so; headings and outcomes keep what is struck (an outcome struck
+// through as achieved is still the plan's, by its id).
+func appendWritten(b, in []byte, n ast.Node, upTo int) []byte {
+	return appendText(b, in, n, upTo, false)
+}
+
+// appendText is appendPlainUpTo, with the struck-out text when struck is
+// set.
+func appendText(b, in []byte, n ast.Node, upTo int, struck bool) []byte {
 	switch n := n.(type) {
 	case *ast.HTMLBlock, *ast.RawHTML:
 		return b
@@ -1505,6 +1538,10 @@ func appendPlainUpTo(b, in []byte, n ast.Node, upTo int) []byte {
 		return b
 	case *ast.String:
 		return append(b, n.Value...)
+	case *extast.Strikethrough:
+		if !struck {
+			return b
+		}
 	case *ast.AutoLink:
 		return append(b, n.Label(in)...)
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
@@ -1517,12 +1554,22 @@ func appendPlainUpTo(b, in []byte, n ast.Node, upTo int) []byte {
 		return b
 	}
 	for c := n.FirstChild(); c != nil && len(b) < upTo; c = c.NextSibling() {
-		b = appendPlainUpTo(b, in, c, upTo)
+		b = appendText(b, in, c, upTo, struck)
 		if c.Type() == ast.TypeBlock {
 			b = append(b, ' ')
 		}
 	}
 	return b
+}
+
+// hasStrikethrough reports whether n holds struck-out text.
+func hasStrikethrough(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*extast.Strikethrough); ok || hasStrikethrough(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // unescape resolves backslash escapes and entity references as a renderer
