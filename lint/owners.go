@@ -277,6 +277,13 @@ func (c *Case) PeopleWithRole(role string) []string {
 	if len(exact) > 0 {
 		return exact
 	}
+	if len(w) == 1 && roleQualifiers[w[0]] {
+		// "School", "Health", "Nursery" alone name a setting or an
+		// agency, not the one person of it who will act: not the school
+		// nurse whose role holds the word (1.8 §1 "ascribed to specific
+		// members").
+		return nil
+	}
 	if len(within) == 0 && len(w) > 1 && roleQualifiers[w[0]] {
 		// "Lead SW", "Allocated SW", "School DSL", "Named nurse": the
 		// role without the word that only says which or where, when the

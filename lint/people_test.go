@@ -984,3 +984,25 @@ func TestGivesNoWhy(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnersSettingAlone: "School", "Health" or "Nursery" alone name a
+// setting or an agency, not the person of it whose role holds the word
+// (a school nurse, a health visitor); with the role they qualify, they
+// still name that person.
+func TestOwnersSettingAlone(t *testing.T) {
+	prof, _ := ShippedProfile(ProfileCombined)
+	c := peopleCase(t, &schema.Plan{LeadWorker: "Aisha Patel", Manager: "Rob Jones"})
+	c.Record.People = append(c.Record.People, schema.Person{Name: "Gemma Lowe", Role: "school nurse", Agency: "School Nursing Service"})
+	c = NewCase("c", c.Record, []schema.Record{&schema.Plan{LeadWorker: "Aisha Patel", Manager: "Rob Jones"}})
+	for _, cell := range []string{"School", "the school", "Health", "Nursery"} {
+		if got := c.Owners(cell, prof); len(got) != 1 || got[0].Kind != OwnerUnknown {
+			t.Errorf("Owners(%q) = %+v, want one OwnerUnknown", cell, got)
+		}
+	}
+	if got := c.Owners("School nurse", prof); len(got) != 1 || got[0].Kind != OwnerByRole || got[0].Name != "Gemma Lowe" {
+		t.Errorf("Owners(School nurse) = %+v, want Gemma Lowe by role", got)
+	}
+	if got := c.Owners("School (Lee Morgan)", prof); len(got) != 1 || got[0].Name != "Lee Morgan" {
+		t.Errorf("Owners(School (Lee Morgan)) = %+v, want Lee Morgan", got)
+	}
+}
