@@ -764,3 +764,66 @@ func trimSpan(b []byte, sp span) span {
 	}
 	return sp
 }
+
+// ownerDueSeparators part an owner from a timescale in one cell ("Sam
+// Doe, weekly", "Sam Doe - by 31/07/2026", "Sam Doe / daily").
+var ownerDueSeparators = []string{",", ";", " - ", " – ", " — ", "/", "\n"}
+
+// splitOwnerDue splits the cell of a column that holds both who and when
+// ("Who and when": "Claire Dunn, by 12/06/2026", "Parveen Akhtar - daily",
+// "Joanne Platt weekly", "Weekly - Sam Doe") into the owner and the
+// timescale: at the first word boundary or separator after which the rest
+// is a timescale (ParseTimescale, Specified), else the first before which
+// the text is one; else at the first separator, the owner before it and what
+// follows as the timescale, read and reported as written ("Sam Doe -
+// ongoing"); else the whole cell is the owner and the timescale is
+// missing. Each part keeps the cell's line; its offset is where it starts
+// in the cell when the cell's text is as written.
+func splitOwnerDue(c Cell) (owner, due Cell) {
+	text := c.Text
+	part := func(from, to int) Cell {
+		t := strings.TrimSpace(text[from:to])
+		t = strings.TrimSpace(strings.Trim(t, ",;-–—/"))
+		at := c.Offset
+		if i := strings.Index(text[from:to], t); i >= 0 && t != "" {
+			at += from + i
+		}
+		return Cell{Text: t, Offset: at, Line: c.Line}
+	}
+	// Where a part may end and the next begin: each space and separator.
+	type cut struct{ end, start int }
+	var cuts []cut
+	for i := 0; i < len(text); i++ {
+		if text[i] == ' ' {
+			cuts = append(cuts, cut{i, i + 1})
+			continue
+		}
+		for _, sep := range ownerDueSeparators {
+			if strings.HasPrefix(text[i:], sep) && strings.TrimSpace(sep) != "" && sep[0] != ' ' {
+				cuts = append(cuts, cut{i, i + len(sep)})
+			}
+		}
+	}
+	specified := func(t string) bool {
+		return strings.TrimSpace(strings.Trim(strings.TrimSpace(t), ",;-–—/")) != "" &&
+			ParseTimescale(strings.TrimSpace(strings.Trim(strings.TrimSpace(t), ",;-–—/")), nil).Specified()
+	}
+	for _, k := range cuts {
+		if o := part(0, k.end); o.Text != "" && specified(text[k.start:]) {
+			return o, part(k.start, len(text))
+		}
+	}
+	for _, k := range cuts {
+		if o := part(k.start, len(text)); o.Text != "" && specified(text[:k.end]) {
+			return o, part(0, k.end)
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		for _, sep := range ownerDueSeparators {
+			if strings.HasPrefix(text[i:], sep) {
+				return part(0, i), part(i+len(sep), len(text))
+			}
+		}
+	}
+	return c, Cell{Offset: c.Offset, Line: c.Line}
+}

@@ -391,3 +391,59 @@ func TestParseBodyStruckOut(t *testing.T) {
 		t.Errorf("a contingency plan struck out whole: want it empty")
 	}
 }
+
+// TestParseBodyWhoAndWhen: one column for who and when, in a table with
+// neither, is read as both, each cell split into its owner and timescale.
+func TestParseBodyWhoAndWhen(t *testing.T) {
+	for _, h := range []string{"Who and when", "Who / by when", "By whom and when", "Owner & due date", "Person responsible and timescale"} {
+		if !IsOwnerDueHeader(h) {
+			t.Errorf("IsOwnerDueHeader(%q) = false", h)
+		}
+	}
+	for _, h := range []string{"Who", "When", "Owner", "Due date", "Action", "Outcome", "Review"} {
+		if IsOwnerDueHeader(h) {
+			t.Errorf("IsOwnerDueHeader(%q) = true", h)
+		}
+	}
+	body := "## Actions\n| Action | Who and when | Outcome |\n|---|---|---|\n" +
+		"| Safety plan | Claire Dunn, by 12/06/2026 | O1 |\n" +
+		"| Collect Zara | Parveen Akhtar - daily | O1 |\n" +
+		"| ELSA | Joanne Platt weekly | O2 |\n" +
+		"| Asthma plan | Gemma Lowe by 3 July 2026 | O4 |\n" +
+		"| Walk to school | Weekly - Sam Doe | O1 |\n" +
+		"| Sessions | Sam Doe - ongoing | O3 |\n" +
+		"| Inhaler | Sam Doe | O4 |\n" +
+		"| Heating | TBC | O4 |\n"
+	src, b := parseBody(KindPlan, body)
+	want := []string{
+		"7:|Safety plan|Claire Dunn@7|by 12/06/2026@7|O1@7",
+		"8:|Collect Zara|Parveen Akhtar@8|daily@8|O1@8",
+		"9:|ELSA|Joanne Platt@9|weekly@9|O2@9",
+		"10:|Asthma plan|Gemma Lowe@10|by 3 July 2026@10|O4@10",
+		"11:|Walk to school|Sam Doe@11|Weekly@11|O1@11",
+		"12:|Sessions|Sam Doe@12|ongoing@12|O3@12",
+		"13:|Inhaler|Sam Doe@13|@13|O4@13",
+		"14:|Heating|TBC@14|@14|O4@14",
+	}
+	if got := actionsOf(src, b); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !b.Actions.HasColumn("owner") || !b.Actions.HasColumn("due") || len(b.Actions.NearMisses) != 0 {
+		t.Errorf("columns %v, near misses %v: want owner and due, none", b.Actions.Columns, b.Actions.NearMisses)
+	}
+}
+
+// TestNearActionColumnReview: a "Review" column is read as Due when the
+// table has no Due column, as "Review date" is; "Reviewed" is when, not
+// by when.
+func TestNearActionColumnReview(t *testing.T) {
+	for h, want := range map[string]string{"Review": "due", "Review date": "due", "Date for review": "due", "Reviewed": "", "Date reviewed": ""} {
+		if got, _ := NearActionColumn(h); got != want {
+			t.Errorf("NearActionColumn(%q) = %q, want %q", h, got, want)
+		}
+	}
+	src, b := parseBody(KindPlan, "## Actions\n| ID | Action | Owner | Review | Outcome |\n|---|---|---|---|---|\n| A1 | Walk Jamie to school | Sam Doe | 31/07/2026 | O1 |\n")
+	if got, want := strings.Join(actionsOf(src, b), ""), "7:A1|Walk Jamie to school|Sam Doe@7|31/07/2026@7|O1@7"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

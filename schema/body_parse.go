@@ -1322,6 +1322,27 @@ func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node, group string, mor
 			}
 		}
 	}
+	// One column for both who and when ("Who and when", "Who / by
+	// when"), in a table with neither, is read as both: each cell
+	// split into its owner and its timescale (splitOwnerDue).
+	merged := false
+	if _, ok := col["owner"]; !ok {
+		if _, ok := col["due"]; !ok {
+			for i, written := range heads {
+				if cols[i] == "" && IsOwnerDueHeader(written) {
+					cols[i], col["owner"], col["due"], merged = "owner", i, i, true
+					kept := near[:0]
+					for _, nm := range near {
+						if nm.Written != written {
+							kept = append(kept, nm)
+						}
+					}
+					near = kept
+					break
+				}
+			}
+		}
+	}
 	// A header close to a column the table lacks is read as it.
 	for _, nm := range near {
 		if _, ok := col[nm.Name]; ok {
@@ -1344,6 +1365,9 @@ func (p *bodyParser) actionTable(tbl *ActionTable, t ast.Node, group string, mor
 				tbl.Columns = append(tbl.Columns, c)
 			}
 		}
+	}
+	if merged && !tbl.HasColumn("due") {
+		tbl.Columns = append(tbl.Columns, "due")
 	}
 	if group != "" && !tbl.HasColumn("outcome") {
 		tbl.Columns = append(tbl.Columns, "outcome")
@@ -1394,6 +1418,9 @@ func (p *bodyParser) actionRow(tbl *ActionTable, col map[string]int, cells []Cel
 	}
 	a.ID = get("id").Text
 	a.Action, a.Owner, a.Due, a.Outcome = get("action"), get("owner"), get("due"), get("outcome")
+	if i, ok := col["owner"]; ok && col["due"] == i {
+		a.Owner, a.Due = splitOwnerDue(a.Owner)
+	}
 	if group != "" && strings.TrimSpace(a.Outcome.Text) == "" {
 		a.Outcome.Text = group
 	}

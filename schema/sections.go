@@ -554,10 +554,26 @@ var actionColumnKeywords = []struct {
 	words []string
 }{
 	{"outcome", []string{"outcome", "outcomes", "linked", "objective", "objectives", "goal", "goals", "aim", "aims"}},
-	{"due", []string{"due", "when", "date", "dates", "deadline", "target", "timescale", "timescales", "timeframe", "timeframes", "completion", "complete", "completed", "frequency"}},
+	{"due", []string{"due", "when", "date", "dates", "deadline", "target", "timescale", "timescales", "timeframe", "timeframes", "completion", "complete", "completed", "frequency", "review"}},
 	{"owner", []string{"owner", "owners", "responsible", "responsibility", "who", "lead", "person", "worker"}},
 	{"id", []string{"ref", "reference", "no", "number", "id"}},
 	{"action", []string{"action", "actions", "task", "tasks", "what"}},
+}
+
+// IsOwnerDueHeader reports whether an action table's header names both
+// who and by when, in one column: "Who and when", "Who / by when", "By
+// whom and when", "Owner and due date", "Person responsible & timescale".
+func IsOwnerDueHeader(header string) bool {
+	owner, due := false, false
+	for _, w := range strings.FieldsFunc(normHeading(header), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "who", "whom", "owner", "owners", "responsible", "responsibility", "person", "lead":
+			owner = true
+		case "when", "date", "dates", "timescale", "timescales", "timeframe", "timeframes", "due", "deadline":
+			due = true
+		}
+	}
+	return owner && due
 }
 
 // isRecordedDateHeader reports whether a header's words name a date
