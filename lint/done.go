@@ -47,8 +47,11 @@ func (p *Profile) DoneAll(refs []string) []string {
 // person's name, says the person did not do what the field records: a
 // placeholder ("TBC"), a not_done answer ("not done"), or words holding one
 // of the profile's status words (Words.StatusNotes: "DNA", "apologies",
-// "awaiting", "requested", "voicemail", "on leave", "not"). A role ("team
-// manager", "mum") says nothing of the kind. An empty note says nothing.
+// "awaiting", "requested", "voicemail", "on leave", "not"), outside the
+// profile's present_notes ("not the chair", "not well", "unable to stay
+// for all of it": words holding a status word that say the person was
+// there). A role ("team manager", "mum") says nothing of the kind. An
+// empty note says nothing.
 func (p *Profile) NoteSaysNotDone(note string) bool {
 	if strings.TrimSpace(note) == "" {
 		return false
@@ -56,7 +59,14 @@ func (p *Profile) NoteSaysNotDone(note string) bool {
 	if p.IsPlaceholder(note) || p.NotDone(note) {
 		return true
 	}
-	return hasPhrase(phrase(note), p.readyWords().statusNotes...)
+	w := p.readyWords()
+	ph := phrase(note)
+	for _, x := range w.presentNotes {
+		// "not the chair", "not well", "unable to stay for all of it":
+		// a status word that does not say the person was not there.
+		ph = strings.ReplaceAll(ph, " "+x+" ", "  ")
+	}
+	return hasPhrase(ph, w.statusNotes...)
 }
 
 // done is Profile.Done with the profile the case is read with (ReadWith),

@@ -100,3 +100,26 @@ func TestNoteSaysReportSent(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteSaysNotDonePresentNotes: a note holding a status word that
+// does not say the person was absent ("not the chair", "not well") is
+// read out before the status words are; what else the note says still
+// counts.
+func TestNoteSaysNotDonePresentNotes(t *testing.T) {
+	p, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, note := range []string{"not the chair", "lead SW - not the chair today", "mother - not well, by phone",
+		"unable to stay for all of it", "not able to stay for the whole meeting", "not minuting", "by phone"} {
+		if p.NoteSaysNotDone(note) {
+			t.Errorf("NoteSaysNotDone(%q) = true, want false", note)
+		}
+	}
+	for _, note := range []string{"not the chair - apologies", "not well, did not attend", "unable to stay - DNA",
+		"not present", "not able to attend", "unable to attend", "not", "absent"} {
+		if !p.NoteSaysNotDone(note) {
+			t.Errorf("NoteSaysNotDone(%q) = false, want true", note)
+		}
+	}
+}

@@ -75,6 +75,9 @@ type profileWords struct {
 	// statusNotes are the status words of a note after a name, as phrases
 	// (phrase without its end spaces), for NoteSaysNotDone.
 	statusNotes []string
+	// presentNotes are Words.PresentNotes as phrases, taken out of a
+	// note before its status words are read.
+	presentNotes []string
 	// deferrals are Words.Deferrals as phrases, for CopyInLanguage.
 	deferrals  []string
 	vague      schema.VagueTimescales
@@ -107,6 +110,7 @@ func newProfileWords(w Words) *profileWords {
 		placeholders:  schema.NewWordList(w.Placeholders),
 		notDone:       schema.NewWordList(w.NotDone),
 		statusNotes:   phrases(w.StatusNotes),
+		presentNotes:  phrases(w.PresentNotes),
 		deferrals:     phrases(w.Deferrals),
 		vague:         schema.NewVagueTimescales(w.VagueTimescales),
 		notAlone:      notAlone,
@@ -139,6 +143,7 @@ type Words struct {
 	NotAlone          []string `toml:"not_alone"`           // "not seen alone", "stayed in the room throughout"
 	NotDone           []string `toml:"not_done"`            // "not seen", "not ascertained", "see notes": no answer
 	StatusNotes       []string `toml:"status_notes"`        // "DNA", "apologies", "awaiting": a note after a name saying it was not done
+	PresentNotes      []string `toml:"present_notes"`       // "not the chair", "not well": a note holding a status word that says the person was there
 	Deferrals         []string `toml:"deferrals"`           // "to follow", "requested", "awaited": not given yet
 	BedroomNotSeen    []string `toml:"bedroom_not_seen"`    // "did not see * bedroom", "would not let me go upstairs"
 	NotFaceToFace     []string `toml:"not_face_to_face"`    // "virtual visit", "seen on a video call": the child not seen face to face
