@@ -38,7 +38,7 @@ func (p *Profile) SectionDeferred(s *schema.Section, subject string) bool {
 		}
 	}
 	verbs := p.readyWords().planDeferred
-	any := false
+	said := false
 	for _, sent := range clauses(prose) {
 		ws := words(sent)
 		if len(ws) == 0 {
@@ -50,9 +50,9 @@ func (p *Profile) SectionDeferred(s *schema.Section, subject string) bool {
 		if !p.NoAnswer(sent) && !deferralSentence(ws, subject, verbs) {
 			return false
 		}
-		any = true
+		said = true
 	}
-	return any
+	return said
 }
 
 // clauses splits text into sentences (sentences) and each at its

@@ -447,3 +447,25 @@ func TestNearActionColumnReview(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestParseBodyOutcomesAndActions: in a plan with no actions section, the
+// actions of an "Outcomes and actions" section are the plan's; with an
+// actions section, only its actions are.
+func TestParseBodyOutcomesAndActions(t *testing.T) {
+	table := "| ID | Action | Owner | Due | Outcome |\n|---|---|---|---|---|\n| A1 | Walk Jamie to school | TBC | daily | O1 |\n"
+	src, b := parseBody(KindPlan, "## Outcomes and actions\n1. O1: Jamie is safe.\n\n"+table)
+	if got, want := strings.Join(actionsOf(src, b), ""), "9:A1|Walk Jamie to school|TBC@9|daily@9|O1@9"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if len(b.Outcomes) != 1 || b.Outcomes[0].ID != "O1" {
+		t.Errorf("outcomes %+v, want O1", b.Outcomes)
+	}
+	_, b = parseBody(KindPlan, "## Outcomes\n1. O1: Jamie is safe.\n\n"+table)
+	if b.Actions != nil {
+		t.Errorf("a table under ## Outcomes alone: actions %+v, want none", b.Actions)
+	}
+	_, b = parseBody(KindPlan, "## Outcomes and actions\n1. O1: Jamie is safe.\n\n"+table+"\n## Actions\n- A2 (O1): Cook. Owner: Sam Doe. Due: weekly.\n")
+	if b.Actions == nil || len(b.Actions.Rows) != 1 || b.Actions.Rows[0].ID != "A2" {
+		t.Errorf("with an Actions section: want its action only")
+	}
+}

@@ -87,6 +87,9 @@ func readBody(src *Source, k Kind, start, end int) (*Body, *Problem) {
 		}
 		if secs := p.sectionsNamed("actions"); len(secs) > 0 {
 			p.actions(secs)
+		} else if secs := p.outcomesAndActions(); len(secs) > 0 {
+			// "## Outcomes and actions": its actions are checked too.
+			p.actions(secs)
 		}
 	}
 	// The prose is read when it is first asked for (Body.Text): rules read
@@ -860,6 +863,23 @@ func (p *bodyParser) sectionsNamed(name string) []*Section {
 	for _, s := range p.body.Sections {
 		if s.Name == name {
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// outcomesAndActions returns the outcomes sections whose heading names
+// actions too ("Outcomes and actions", "Outcomes, actions and
+// timescales"), as a template with one section for both writes it: in a
+// plan with no actions section, the actions written there are the plan's.
+func (p *bodyParser) outcomesAndActions() []*Section {
+	var out []*Section
+	for _, s := range p.sectionsNamed("outcomes") {
+		for _, w := range strings.FieldsFunc(strings.ToLower(s.Heading), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if w == "action" || w == "actions" {
+				out = append(out, s)
+				break
+			}
 		}
 	}
 	return out
