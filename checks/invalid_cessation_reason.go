@@ -65,7 +65,13 @@ that brought the child in does not count), when it was held later than the
 15th working day after the notice, or when it records no date of notice
 (notified), for then it cannot be timed (these timings only under a
 profile with transfer_conference_within). Every finding is reported on
-plan.md's [cessation] line.`,
+plan.md's [cessation] line.
+
+A reason the record contradicts has not ended the plan: its deadlines
+(the child seen alone, the core group, the review conference) run on, and
+caselint due lists them, until the reason holds: the 18th birthday, the day
+an interim care order, care order or placement order is recorded from, or
+the day of the receiving authority's transfer conference.`,
 	Bad: `[cessation]
 date = 2026-09-30
 reason = "case closed"`,

@@ -90,6 +90,10 @@ type Case struct {
 	// every rule asks it through Pass.Until.
 	notTheEnd     NotTheEnd
 	notTheEndRead bool
+	// contradicted is whether CessationContradiction says anything, once
+	// it is asked for (contradictionRead): PlanEnd asks it.
+	contradicted      bool
+	contradictionRead bool
 }
 
 // NewCase builds a case from its case record and the other records in its

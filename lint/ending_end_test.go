@@ -71,8 +71,14 @@ func TestPlanEnd(t *testing.T) {
 		{"a continued cessation ends nothing before a later initial conference: it is a stray",
 			startCase(&schema.Plan{Started: sd("2025-09-01"), Cessation: cessation("2025-11-20", "no longer at risk", "conferences/2025-11-20-review.md")}, first(), named(sconf("review", "2025-11-20", "continue", "2025-11-20-review.md")), replan()),
 			CessationContinued, nil, "", "2025-09-01"},
+		// The cessation came before the receiving authority's transfer
+		// conference: "only after this has taken place may cessation of
+		// the Child Protection Plan take place" (C06 §07), so the plan
+		// ends on the conference's day.
 		{"moved away: the receiving authority's transfer conference after the cessation starts nothing",
-			startCase(&schema.Plan{Started: sd("2025-09-01"), Cessation: cessation("2025-10-01", "moved to another authority", "")}, first(), transferOut), "", nil, "2025-10-01", "2025-09-01"},
+			startCase(&schema.Plan{Started: sd("2025-09-01"), Cessation: cessation("2025-10-01", "moved to another authority", "")}, first(), transferOut), "", nil, "2025-10-06", "2025-09-01"},
+		{"moved away after the receiving authority's transfer conference",
+			startCase(&schema.Plan{Started: sd("2025-09-01"), Cessation: cessation("2025-10-06", "moved to another authority", "")}, first(), transferOut), "", nil, "2025-10-06", "2025-09-01"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -165,10 +165,23 @@ func quorateUnreadable(cf *schema.Conference) bool {
 //   - with plan.md missing or unreadable (PlanUnwritten), the first
 //     quorate review conference after the plan's start that decided
 //     "cease" on its day (CeaseConferenceFaults).
+//
+// A [cessation] whose reason the case contradicts (CessationContradiction:
+// "reached 18" before the 18th birthday, "looked after" with no such
+// status in force, "moved to another authority" before any transfer
+// conference) has not ended the plan on its date: no ground C06 §07 allows
+// was there, and the deadlines run on until one is (contradictedEnd): the
+// 18th birthday; the day an interim care order, care order or placement
+// order is recorded from; the receiving authority's transfer conference,
+// "only after this has taken place may cessation of the Child Protection
+// Plan take place" (C06 §07).
 func (c *Case) PlanEnd(p *Profile) (schema.Date, bool) {
 	if cs := c.Cessation(); cs != nil && !cs.Date.IsZero() {
 		if c.CessationNotTheEnd().Why != "" || c.CessationUndecided(p) {
 			return schema.Date{}, false
+		}
+		if c.cessationContradicted() {
+			return c.contradictedEnd()
 		}
 		return cs.Date, true
 	}
@@ -179,6 +192,45 @@ func (c *Case) PlanEnd(p *Profile) (schema.Date, bool) {
 	for _, cf := range c.Conferences {
 		if cf != nil && cf.Doc != nil && cf.Decision == schema.DecisionCease && cf.Date.After(start) && len(CeaseConferenceFaults(cf, cf.Date)) == 0 {
 			return cf.Date, true
+		}
+	}
+	return schema.Date{}, false
+}
+
+// cessationContradicted is CessationContradiction() != "", asked once a
+// case: PlanEnd is asked by every rule, through Pass.Until.
+func (c *Case) cessationContradicted() bool {
+	if !c.contradictionRead {
+		c.contradictionRead = true
+		c.contradicted = c.CessationContradiction() != ""
+	}
+	return c.contradicted
+}
+
+// contradictedEnd is the end of a plan whose [cessation] gives a reason
+// the case contradicts on its date: the first day after it that the
+// reason holds, and true; the zero date and false, the plan still in
+// force, when none is recorded. For "reached 18", the 18th birthday; for
+// "looked after", the day the next legal status is recorded from when it
+// is one that ends the plan by itself (an interim care order, a care or
+// placement order: section 20 keeps the plan until the review conference
+// under C06 §03); for "moved to another authority", the day of the
+// receiving authority's transfer conference held after the cessation
+// (TransferOutConferences).
+func (c *Case) contradictedEnd() (schema.Date, bool) {
+	cs := c.Cessation()
+	switch reason, _ := c.CessationReason(); reason {
+	case ReasonReached18:
+		if b, ok := c.BirthdayOf(AdultAge); ok && b.After(cs.Date) {
+			return b, true
+		}
+	case ReasonLookedAfter:
+		if next, ok := c.NextLegalStatusAfter(cs.Date); ok && next.LookedAfter() && !next.DischargedAtReview() {
+			return next.From, true
+		}
+	case ReasonMoved:
+		if held, later := c.TransferOutConferences(cs.Date); held == nil && later != nil {
+			return later.Date, true
 		}
 	}
 	return schema.Date{}, false

@@ -701,3 +701,80 @@ func TestUnreadRecordIncomplete(t *testing.T) {
 		t.Errorf("the notice does not name the file printably:\n%q", errOut)
 	}
 }
+
+// TestContradictedCessationNotEnded: a [cessation] whose reason the case
+// contradicts has not ended the plan, so its deadlines are still listed
+// (lint.Case.PlanEnd). Ellie (7) "moved to another authority" with no
+// transfer conference: "only after this has taken place may cessation of
+// the Child Protection Plan take place" (Stoke-on-Trent C06 §07). Before,
+// due said "0 due in 0 cases".
+func TestContradictedCessationNotEnded(t *testing.T) {
+	caseMD := "+++\ntype = \"case\"\nid = \"SOT-MV-A\"\n\n[child]\nname = \"Ellie\"\nborn = 2019-04-02\nfirst_language = \"English\"\n\n" +
+		"[[people]]\nname = \"Gemma Shaw\"\nrole = \"mother\"\nfamily = true\n\n" +
+		"[[people]]\nname = \"Tom Reid\"\nrole = \"social worker\"\nagency = \"Children's Services\"\nqualified = true\n\n" +
+		"[[people]]\nname = \"Ruth Moss\"\nrole = \"conference and review manager\"\nagency = \"Children's Services\"\n+++\n\n## Background\nEllie lives with her mother.\n"
+	planMD := "+++\ntype = \"plan\"\nstarted = 2026-09-01\nlead_worker = \"Tom Reid\"\ncore_group = [\"Tom Reid\", \"Gemma Shaw\"]\nreview_conference = 2026-11-27\n\n" +
+		"[cessation]\ndate = 2026-09-20\nreason = \"%s\"\nnotified = [\"Gemma Shaw\"]\nfollow_up = \"Receiving authority\"\n+++\n\n## Concerns\nNeglect.\n"
+	write := func(dir string, files map[string]string) {
+		for name, data := range files {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name, reason, transfer string
+		want                   []string
+	}{
+		{"moved, no transfer conference", "moved to another authority", "", []string{
+			"  2026-10-10 Sat  OVERDUE by 41 days  the next core group meeting  [overdue-core-group: Stoke-on-Trent C06 §05]\n",
+			"  2026-10-12 Mon  OVERDUE by 39 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03]\n",
+			"  2026-11-27 Fri  in 7 days  the review conference held on the date the plan sets for it",
+		}},
+		{"reached 18 at 7", "reached 18", "", []string{
+			"  2026-10-12 Mon  OVERDUE by 39 days  the child seen alone by the lead worker",
+		}},
+		{"looked after, no legal status", "looked after", "", []string{
+			"  2026-10-12 Mon  OVERDUE by 39 days  the child seen alone by the lead worker",
+		}},
+		// The receiving authority's conference held after the cessation:
+		// the plan ended that day, and nothing is due now.
+		{"moved, transfer conference later", "moved to another authority", "2026-10-09", []string{
+			"0 due in 0 cases, 0 overdue (as of 2026-11-20, profile stoke-on-trent)\n",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{
+				"cases/A/case.md": caseMD,
+				"cases/A/plan.md": fmt.Sprintf(planMD, tc.reason),
+				"cases/A/conferences/2026-09-01-initial.md": "+++\ntype = \"conference\"\nkind = \"initial\"\ndate = 2026-09-01\nchair = \"Ruth Moss\"\nquorate = true\n" +
+					"decision = \"plan\"\noutcomes = [\"O1\"]\nfirst_core_group = 2026-09-10\nnext_review = 2026-11-27\n+++\n\n## Decision\nA plan.\n",
+				"cases/A/core-groups/2026-09-10.md": "+++\ntype = \"core-group\"\ndate = 2026-09-10\nchair = \"Tom Reid\"\nattended = [\"Tom Reid\", \"Gemma Shaw\"]\nminutes_by = \"Tom Reid\"\nminutes_circulated = 2026-09-11\n+++\n\n## Progress\nGood.\n",
+				"cases/A/visits/2026-09-02.md": "+++\ntype = \"visit\"\ndate = 2026-09-02T16:00:00\nby = \"Tom Reid\"\npresent = [\"Ellie\", \"Gemma Shaw\"]\n" +
+					"child_seen = true\nseen_alone = true\n+++\n\n## Wishes and feelings\n\nEllie, seen on her own in her room, said she likes school.\n",
+			}
+			if tc.transfer != "" {
+				files["cases/A/conferences/"+tc.transfer+"-transfer.md"] = "+++\ntype = \"conference\"\nkind = \"transfer\"\ndate = " + tc.transfer +
+					"\nchair = \"Ruth Moss\"\nquorate = true\ndecision = \"plan\"\noutcomes = [\"O1\"]\nnotified = 2026-09-21\n+++\n\n## Decision\nThe receiving authority's plan.\n"
+			}
+			write(dir, files)
+			ios, _, out, _ := iostreams.Test()
+			o := Options{IO: ios, Rules: checks.All(), Format: "text", Paths: []string{"cases"}, AsOf: "2026-11-20", Profile: "stoke-on-trent",
+				Getwd: func() (string, error) { return dir, nil },
+				Now:   func() time.Time { t.Fatal("due read the clock"); return time.Time{} }}
+			if err := Run(context.Background(), &o); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(out.String(), want) {
+					t.Errorf("text lacks %q:\n%s", want, out)
+				}
+			}
+		})
+	}
+}
