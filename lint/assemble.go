@@ -28,6 +28,14 @@ func assemble(dir string, docs []*schema.Document, p *Profile) *Case {
 		}
 		return a < b
 	})
+	// The records whose frontmatter was not wholly read, as parsed: before
+	// the problems of the case as a set are added below (NotFullyRead).
+	var unread []*schema.Document
+	for _, d := range docs {
+		if len(d.Problems) > 0 || d.MoreProblems > 0 || d.Record == nil {
+			unread = append(unread, d)
+		}
+	}
 	var rec *schema.CaseRecord
 	var caseDoc *schema.Document
 	records := make([]schema.Record, 0, len(docs))
@@ -63,7 +71,7 @@ func assemble(dir string, docs []*schema.Document, p *Profile) *Case {
 		}
 	}
 	c := NewCase(dir, rec, records)
-	c.Documents = docs
+	c.Documents, c.unread = docs, unread
 	c.ReadWith(p)
 	if dir == "" {
 		return c

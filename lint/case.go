@@ -20,6 +20,9 @@ type Case struct {
 	// Documents are all the case's files that are records, by path,
 	// including those whose frontmatter could not be decoded.
 	Documents []*schema.Document
+	// unread are the Documents whose frontmatter was not wholly read as
+	// parsed (NotFullyRead), set by assemble.
+	unread []*schema.Document
 
 	// persons are case.md's people, in its order, with what the case
 	// derives of each (casePerson); people finds the first of them by

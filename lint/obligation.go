@@ -148,6 +148,10 @@ type CaseObligations struct {
 	// deciding a plan): a worktray lists the case with it rather than
 	// leave it out as though nothing were due.
 	NoPlan string
+	// NotFullyRead are the slash paths (as Dir) of the case's records
+	// whose frontmatter could not be wholly read (Case.NotFullyRead): what
+	// they record may be missing from Obligations, and a worktray says so.
+	NotFullyRead []string
 	// Obligations are soonest first (Obligations).
 	Obligations []Obligation
 
@@ -175,6 +179,9 @@ func (co *CaseObligations) Redact(paths func(string) string) {
 	co.Child = "[the child]"
 	if co.LeadWorker != "" {
 		co.LeadWorker = "[lead worker]"
+	}
+	for i, p := range co.NotFullyRead {
+		co.NotFullyRead[i] = paths(p)
 	}
 	for i := range co.Obligations {
 		o := &co.Obligations[i]
@@ -241,7 +248,52 @@ func (e *engine) caseObligations(dir string, c *Case) (CaseObligations, error) {
 		co.Ended = true
 	} else {
 		co.NoPlan = c.NoPlanReason()
+		for _, d := range c.NotFullyRead() {
+			co.NotFullyRead = append(co.NotFullyRead, strings.Clone(d.Source.Path))
+		}
 	}
 	co.identity = co.Identity()
 	return co, nil
+}
+
+// NotFullyRead returns the case's records whose frontmatter caselint could
+// not wholly read (schema.Document.Problems: frontmatter that does not
+// parse, a date written as text, a value of the wrong type, a misspelt or
+// missing key), leaving out those dated after the day the case is read on
+// (ReadOn), which are not known then. invalid-record reports each; a rule
+// sees the fact as not recorded. What such a record holds (a refusal of
+// contact, the visit a gap counts from, a date of birth) may therefore be
+// missing from the obligations, and a worktray that listed them as though
+// complete would give a false "nothing due": `caselint due` names these
+// records beside the case's obligations.
+//
+// Only what the parse found counts (assemble notes it): the problems of
+// the case as a set of records (no plan, a second plan, a person no one
+// introduced) leave each record's facts read, and say so themselves.
+func (c *Case) NotFullyRead() []*schema.Document {
+	var out []*schema.Document
+	for _, d := range c.unread {
+		if d == nil || d.Source == nil {
+			continue
+		}
+		if day := recordDay(d.Record); !day.IsZero() && !c.asOf.IsZero() && day.After(c.asOf) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// recordDay is the day a record is dated, zero for none or one that could
+// not be read.
+func recordDay(r schema.Record) schema.Date {
+	switch r := r.(type) {
+	case *schema.Visit:
+		return r.Date.Date
+	case *schema.CoreGroup:
+		return r.Date
+	case *schema.Conference:
+		return r.Date
+	}
+	return schema.Date{}
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -85,5 +86,62 @@ func TestObligations(t *testing.T) {
 	}
 	if c := cases[2]; c.Ended || len(c.Obligations) != 2 {
 		t.Errorf("a plan ended with no conference deciding it: Ended %v, obligations %+v", c.Ended, c.Obligations)
+	}
+}
+
+// TestNotFullyRead: a record whose frontmatter was not wholly read is
+// named beside the case's obligations (CaseObligations.NotFullyRead), as
+// what it records (here a refusal of contact, its date written as text)
+// may be missing from them. A record dated after the as-of date is not
+// known then; a person no one introduced, or the case's missing plan, are
+// problems of the case as a set of records and leave the facts read; a
+// plan that ended has nothing due and names nothing.
+func TestNotFullyRead(t *testing.T) {
+	visit := func(date, extra string) []byte {
+		return []byte("+++\ntype = \"visit\"\ndate = " + date + "\nby = \"Aisha Patel\"\nchild_seen = false\naccess_refused = true\nnot_seen_reason = \"refused\"\n" + extra + "+++\n")
+	}
+	fsys := fstest.MapFS{
+		"cases/a/case.md":                   {Data: []byte(caseMD)},
+		"cases/a/plan.md":                   {Data: []byte(planMD(""))},
+		"cases/a/visits/2026-01-14.md":      {Data: visit(`"14/01/2026"`, "")},
+		"cases/a/visits/2026-01-15.md":      {Data: visit("2026-01-15T10:00:00", "acess_refused = true\n")},
+		"cases/a/visits/2026-01-16.md":      {Data: []byte("+++\ntype = \"visit\"\ndate = 2026-01-16T10:00:00\nchild_seen = [\n+++\n")},
+		"cases/a/visits/2026-02-02.md":      {Data: visit("2026-02-02T10:00:00", "seen_alon = true\n")},
+		"cases/a/visits/2026-01-17.md":      {Data: []byte("+++\ntype = \"visit\"\ndate = 2026-01-17T10:00:00\nby = \"Ann Other\"\nchild_seen = true\n+++\n")},
+		"cases/a/visits/2026-01-18.md":      {Data: visit("2026-01-18T10:00:00", "")},
+		"cases/b/case.md":                   {Data: []byte(caseMD)},
+		"cases/b/plan.md":                   {Data: []byte(planMD("\n[cessation]\ndate = 2026-01-18\nreason = \"left the UK\""))},
+		"cases/b/visits/2026-01-14.md":      {Data: visit(`"14/01/2026"`, "")},
+		"cases/c/case.md":                   {Data: []byte(caseMD)},
+		"cases/c/conferences/initial.md":    {Data: []byte("+++\ntype = \"conference\"\nkind = \"initial\"\ndate = 2026-01-12\ndecision = \"plan\"\n+++\n")},
+		"cases/c/conferences/2026-01-19.md": {Data: []byte("+++\ntype = \"conference\"\nkind = \"review\"\ndate = 2026-01-19\ndecision = \"plan\"\nquorate = \"yes\"\n+++\n")},
+	}
+	prof, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	none := &Rule{ID: "test-none", Severity: Warning, Due: func(*Pass) []Obligation { return nil }}
+	cases, _, err := Due(context.Background(), Options{FS: fsys, Rules: []*Rule{none}, Profile: prof, AsOf: schema.NewDate(2026, 1, 20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, c := range cases {
+		got[c.Dir] = c.NotFullyRead
+	}
+	want := map[string][]string{
+		"cases/a": {"cases/a/visits/2026-01-14.md", "cases/a/visits/2026-01-15.md", "cases/a/visits/2026-01-16.md"},
+		"cases/b": nil,
+		"cases/c": {"cases/c/conferences/2026-01-19.md"},
+	}
+	for dir, w := range want {
+		if strings.Join(got[dir], ",") != strings.Join(w, ",") {
+			t.Errorf("%s: NotFullyRead = %q, want %q", dir, got[dir], w)
+		}
+	}
+	a := cases[0]
+	a.Redact(PathRedactor())
+	if len(a.NotFullyRead) != 3 || strings.Contains(strings.Join(a.NotFullyRead, ","), "cases/a/") {
+		t.Errorf("redacted: %q", a.NotFullyRead)
 	}
 }

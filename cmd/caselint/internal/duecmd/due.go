@@ -78,7 +78,9 @@ Exit status: 0 when the list was made (whatever is overdue: lint is the
 gate), 2 for a usage, configuration or I/O error. A record or folder that
 could not be read is exit 2 too, once the list of the rest is written:
 what it records (a refusal to escalate, a visit) is missing from the
-list, which is incomplete, never complete.`,
+list, which is incomplete, never complete. A record read whose
+frontmatter could not be wholly read (invalid-record) is named under its
+case ("not fully read") and counted in the summary.`,
 		Example: `  caselint due cases
   caselint due --within 14d --worker "Emma Walsh" cases
   caselint due --as-of 2026-11-20 --format json cases
@@ -253,8 +255,9 @@ var printers = map[string]func(io.Writer, *Worktray, bool) error{
 // Select keeps, of cases, those whose lead worker is worker (lint.SamePerson,
 // any case; "" keeps all), and of their obligations those due within the
 // days after asOf (overdue ones always; within < 0: all); cases left with
-// none are dropped. A case whose obligations cannot be worked out at all
-// (NoPlan) is never dropped for that: it is kept, with its reason, unless
+// none are dropped, unless a record of theirs could not be wholly read
+// (NotFullyRead: what it records may be due). A case whose obligations
+// cannot be worked out at all (NoPlan) is never dropped for that: it is kept, with its reason, unless
 // it names a lead worker other than worker. The cases come soonest first (a
 // case with an overdue obligation before any without, a case whose
 // obligations cannot be worked out before all), then by folder.
@@ -276,7 +279,7 @@ func Select(cases []lint.CaseObligations, asOf schema.Date, within int, worker s
 				keep = append(keep, o)
 			}
 		}
-		if len(keep) == 0 {
+		if len(keep) == 0 && len(c.NotFullyRead) == 0 {
 			continue
 		}
 		c.Obligations = keep

@@ -66,7 +66,10 @@ func TestText(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"SOT-2026-0058  Kai, lead worker Priya Sharma  (testdata/samples/SOT-2026-0058)\n  2026-10-21 Wed  OVERDUE by 30 days  the refusal of contact escalated to the lead worker's manager  [unescalated-refusal: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n                  from visits/2026-10-20.md: contact refused\n",
+		// Kai's visit of 30 September misspells seen_alone (seen_alon,
+		// invalid-record): what it records may be missing, and the list
+		// says so before his obligations.
+		"SOT-2026-0058  Kai, lead worker Priya Sharma  (testdata/samples/SOT-2026-0058)\n  not fully read: visits/2026-09-30.md (invalid-record): what it records may be missing from this list; correct it (caselint lint says how)\n  2026-10-21 Wed  OVERDUE by 30 days  the refusal of contact escalated to the lead worker's manager  [unescalated-refusal: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n                  from visits/2026-10-20.md: contact refused\n",
 		"  2026-11-25 Wed  in 5 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n                  from visits/2026-11-11.md: last seen alone\n",
 		"the baby seen awake by the lead worker",
 		// The plan past the child's 18th birthday, and the review date
@@ -77,7 +80,7 @@ func TestText(t *testing.T) {
 		// quorate (cessation-without-conference): it has not ended, and
 		// what it still requires is due.
 		"SOT-2026-0019  Ruby, lead worker Hannah Moss  (testdata/samples/SOT-2026-0019)\n  2026-05-27 Wed  OVERDUE by 177 days  the child seen alone by the lead worker  [unseen-child: Stoke-on-Trent C06 §03; Oxfordshire 1.8 §3]\n",
-		"36 due in 7 cases, 7 overdue (as of 2026-11-20, profile combined)\n",
+		"36 due in 7 cases, 7 overdue, 1 record not fully read (as of 2026-11-20, profile combined)\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)
@@ -160,15 +163,19 @@ type jsonOut struct {
 	Overdue    int    `json:"overdue"`
 	// NotWorkedOut counts the cases listed with no_plan.
 	NotWorkedOut int `json:"not_worked_out"`
+	// NotFullyRead counts the records listed in the cases' not_fully_read.
+	NotFullyRead int `json:"not_fully_read"`
 	Cases        []struct {
-		Dir         string `json:"dir"`
-		ID          string `json:"id"`
-		Child       string `json:"child"`
-		LeadWorker  string `json:"lead_worker"`
-		Overdue     int    `json:"overdue"`
-		NextDue     string `json:"next_due"`
-		NoPlan      string `json:"no_plan"`
-		Obligations []struct {
+		Dir        string `json:"dir"`
+		ID         string `json:"id"`
+		Child      string `json:"child"`
+		LeadWorker string `json:"lead_worker"`
+		Overdue    int    `json:"overdue"`
+		NextDue    string `json:"next_due"`
+		NoPlan     string `json:"no_plan"`
+		// NotFullyRead are the case's records not wholly read.
+		NotFullyRead []string `json:"not_fully_read"`
+		Obligations  []struct {
 			Rule     string `json:"rule"`
 			Key      string `json:"key"`
 			What     string `json:"what"`
@@ -197,11 +204,12 @@ func TestJSON(t *testing.T) {
 	if err := dec.Decode(&j); err != nil {
 		t.Fatal(err)
 	}
-	if j.AsOf != "2026-11-20" || j.Profile != "combined" || j.WithinDays != nil || j.Total != 36 || j.Overdue != 7 || len(j.Cases) != 7 || j.NotWorkedOut != 0 {
+	if j.AsOf != "2026-11-20" || j.Profile != "combined" || j.WithinDays != nil || j.Total != 36 || j.Overdue != 7 || len(j.Cases) != 7 || j.NotWorkedOut != 0 || j.NotFullyRead != 1 {
 		t.Fatalf("header: %+v", j)
 	}
 	c := j.Cases[1] // after SOT-2026-0019, overdue since May
-	if c.ID != "SOT-2026-0058" || c.Child != "Kai" || c.LeadWorker != "Priya Sharma" || c.Overdue != 1 || c.NextDue != "2026-10-21" {
+	if c.ID != "SOT-2026-0058" || c.Child != "Kai" || c.LeadWorker != "Priya Sharma" || c.Overdue != 1 || c.NextDue != "2026-10-21" ||
+		len(c.NotFullyRead) != 1 || c.NotFullyRead[0] != "testdata/samples/SOT-2026-0058/visits/2026-09-30.md" {
 		t.Errorf("first case: %+v", c)
 	}
 	o := c.Obligations[0]
@@ -330,8 +338,10 @@ func TestICS(t *testing.T) {
 		t.Fatalf("the parser refuses the calendar: %v", err)
 	}
 	events := cal.Events()
-	if len(events) != 36 {
-		t.Fatalf("%d events, want 36", len(events))
+	// 36 obligations, and Kai's visit record not fully read on the as-of
+	// day.
+	if len(events) != 37 {
+		t.Fatalf("%d events, want 37", len(events))
 	}
 	uids := map[string]bool{}
 	for _, e := range events {
@@ -352,7 +362,16 @@ func TestICS(t *testing.T) {
 			t.Errorf("%s: DTSTAMP %v, %v, want the as-of date", uid, st, err)
 		}
 	}
-	first := events[5] // after SOT-2026-0019's five
+	// After SOT-2026-0019's five, Kai's record not fully read, on the
+	// as-of day, then his first obligation.
+	unread := events[5]
+	if got := unread.GetProperty(ics.ComponentPropertySummary).Value; got != "SOT-2026-0058 (Kai): a record not fully read" {
+		t.Errorf("SUMMARY %q", got)
+	}
+	if got := unread.GetProperty(ics.ComponentPropertyDescription).Value; !strings.HasPrefix(got, "visits/2026-09-30.md could not be wholly read (invalid-record)") {
+		t.Errorf("DESCRIPTION %q", got)
+	}
+	first := events[6]
 	if got := first.GetProperty(ics.ComponentPropertySummary).Value; got != "SOT-2026-0058 (Kai): the refusal of contact escalated to the lead worker's manager" {
 		t.Errorf("SUMMARY %q", got)
 	}
@@ -776,5 +795,43 @@ func TestContradictedCessationNotEnded(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNotFullyReadListed: a visit recording a refusal of contact, its date
+// written as text (invalid-record), cannot be dated, so its escalation is
+// not among the obligations. The list names the record rather than show
+// a worktray that looks complete, and --within does not hide the case.
+func TestNotFullyReadListed(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"cases/A/case.md": "+++\ntype = \"case\"\nid = \"SOT-NF-A\"\n\n[child]\nname = \"Ellie\"\nborn = 2019-04-02\nfirst_language = \"English\"\n\n" +
+			"[[people]]\nname = \"Tom Reid\"\nrole = \"social worker\"\nagency = \"Children's Services\"\nqualified = true\n+++\n",
+		"cases/A/plan.md":                   "+++\ntype = \"plan\"\nstarted = 2026-11-02\nlead_worker = \"Tom Reid\"\nreview_conference = 2027-02-02\n+++\n\n## Concerns\nNeglect.\n",
+		"cases/A/core-groups/2026-11-12.md": "+++\ntype = \"core-group\"\ndate = 2026-11-12\nattended = [\"Tom Reid\"]\nminutes_circulated = 2026-11-13\n+++\n",
+		"cases/A/visits/2026-11-18.md": "+++\ntype = \"visit\"\ndate = \"18/11/2026\"\nby = \"Tom Reid\"\nchild_seen = false\n" +
+			"not_seen_reason = \"Mother refused entry\"\naccess_refused = true\n+++\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ios, _, out, _ := iostreams.Test()
+	o := Options{IO: ios, Rules: checks.All(), Format: "text", Paths: []string{"cases"}, AsOf: "2026-11-20", Profile: "stoke-on-trent", Within: "1d",
+		Getwd: func() (string, error) { return dir, nil },
+		Now:   func() time.Time { t.Fatal("due read the clock"); return time.Time{} }}
+	if err := Run(context.Background(), &o); err != nil {
+		t.Fatal(err)
+	}
+	want := "SOT-NF-A  Ellie, lead worker Tom Reid  (cases/A)\n" +
+		"  not fully read: visits/2026-11-18.md (invalid-record): what it records may be missing from this list; correct it (caselint lint says how)\n" +
+		"0 due in 1 case, 0 overdue, 1 record not fully read (as of 2026-11-20, profile stoke-on-trent, within 1 day)\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }

@@ -54,6 +54,26 @@ func printICS(w io.Writer, t *Worktray, redact bool) error {
 			line("TRANSP", "TRANSPARENT")
 			line("END", "VEVENT")
 		}
+		for _, p := range c.NotFullyRead {
+			// A record not wholly read may hold what is due: an event on
+			// the as-of day names it, as for a case with no plan.
+			rel := strings.TrimPrefix(p, c.Dir+"/")
+			line("BEGIN", "VEVENT")
+			line("UID", eventUID(c.Identity(), lint.Obligation{Rule: "due", Key: "not-fully-read:" + rel}))
+			line("DTSTAMP", stamp)
+			line("DTSTART;VALUE=DATE", icsDate(t.AsOf.Year, int(t.AsOf.Month), t.AsOf.Day))
+			end := t.AsOf.AddDays(1)
+			line("DTEND;VALUE=DATE", icsDate(end.Year, int(end.Month), end.Day))
+			summary := id + ": a record not fully read"
+			if !redact && c.Child != "" {
+				summary = id + " (" + c.Child + "): a record not fully read"
+			}
+			line("SUMMARY", escapeText(summary))
+			line("DESCRIPTION", escapeText(rel+" could not be wholly read (invalid-record): what it records may be missing from this calendar; correct it (caselint lint says how)."))
+			line("CATEGORIES", escapeText("caselint"))
+			line("TRANSP", "TRANSPARENT")
+			line("END", "VEVENT")
+		}
 		for _, o := range c.Obligations {
 			line("BEGIN", "VEVENT")
 			line("UID", eventUID(c.Identity(), o))

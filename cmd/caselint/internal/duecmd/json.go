@@ -19,7 +19,10 @@ type jsonWorktray struct {
 	Overdue    int  `json:"overdue"`
 	// NotWorkedOut counts the cases whose deadlines could not be worked
 	// out (each with its no_plan reason).
-	NotWorkedOut int        `json:"not_worked_out"`
+	NotWorkedOut int `json:"not_worked_out"`
+	// NotFullyRead counts the records, of all the cases, whose frontmatter
+	// could not be wholly read (each case's not_fully_read).
+	NotFullyRead int        `json:"not_fully_read"`
 	Cases        []jsonCase `json:"cases"`
 }
 
@@ -33,8 +36,12 @@ type jsonCase struct {
 	// NoPlan says why the case's deadlines could not be worked out (no
 	// readable plan.md and no conference deciding a plan); absent when
 	// they could.
-	NoPlan      string           `json:"no_plan,omitempty"`
-	Obligations []jsonObligation `json:"obligations"`
+	NoPlan string `json:"no_plan,omitempty"`
+	// NotFullyRead are the records of the case whose frontmatter could not
+	// be wholly read (invalid-record): what they record may be missing
+	// from obligations. Absent when there are none.
+	NotFullyRead []string         `json:"not_fully_read,omitempty"`
+	Obligations  []jsonObligation `json:"obligations"`
 }
 
 type jsonObligation struct {
@@ -71,6 +78,8 @@ func printJSON(w io.Writer, t *Worktray, _ bool) error {
 		if c.NoPlan != "" {
 			out.NotWorkedOut++
 		}
+		jc.NotFullyRead = c.NotFullyRead
+		out.NotFullyRead += len(c.NotFullyRead)
 		if d, ok := c.NextDue(); ok {
 			jc.NextDue = d.String()
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/report"
 	"github.com/caselint/caselint/schema"
 )
 
@@ -14,14 +15,16 @@ import (
 // off it is, what is due, the rule and paragraphs, and the record the date
 // is counted from (its path in the case folder); a case whose deadlines
 // cannot be worked out (no plan, no conference deciding one) has a line
-// saying why instead; then a summary line.
+// saying why instead, and a record whose frontmatter could not be wholly
+// read a line naming it (what it records may be missing); then a summary
+// line.
 //
 //	SOT-2026-0042  Zofia, lead worker Emma Walsh  (testdata/samples/SOT-2026-0042)
 //	  2026-11-18 Wed  OVERDUE by 2 days  the next core group meeting  [overdue-core-group: Stoke-on-Trent C06 §05]
 //	                  from core-groups/2026-10-21.md: last core group met
 func printText(w io.Writer, t *Worktray, _ bool) error {
 	var b strings.Builder
-	n, overdue, unknown := 0, 0, 0
+	n, overdue, unknown, unread := 0, 0, 0, 0
 	for _, c := range t.Cases {
 		id := c.ID
 		if id == "" {
@@ -35,6 +38,10 @@ func printText(w io.Writer, t *Worktray, _ bool) error {
 		if c.NoPlan != "" {
 			unknown++
 			fmt.Fprintf(&b, "  deadlines not worked out: %s\n", c.NoPlan)
+		}
+		for _, p := range c.NotFullyRead {
+			unread++
+			fmt.Fprintf(&b, "  not fully read: %s (invalid-record): what it records may be missing from this list; correct it (caselint lint says how)\n", report.Printable(strings.TrimPrefix(p, c.Dir+"/")))
 		}
 		for _, o := range c.Obligations {
 			n++
@@ -52,6 +59,9 @@ func printText(w io.Writer, t *Worktray, _ bool) error {
 	notWorkedOut := ""
 	if unknown > 0 {
 		notWorkedOut = fmt.Sprintf(", %d %s whose deadlines could not be worked out", unknown, plural(unknown, "case", "cases"))
+	}
+	if unread > 0 {
+		notWorkedOut += fmt.Sprintf(", %d %s not fully read", unread, plural(unread, "record", "records"))
 	}
 	fmt.Fprintf(&b, "%d due in %d %s, %d overdue%s (as of %s, profile %s%s)\n", n, len(t.Cases), plural(len(t.Cases), "case", "cases"), overdue, notWorkedOut, t.AsOf, t.Profile, ahead)
 	_, err := io.WriteString(w, b.String())
