@@ -88,7 +88,10 @@ func dueLateMinutes(pass *lint.Pass) []lint.Obligation {
 		}
 		if dl := minutesDeadlineOf(pass, held, i); dl != nil {
 			out = append(out, lint.Obligation{Key: "minutes:" + pathInCase(pass, cg.Doc), What: "the minutes of the core group circulated to its members", Due: dl.due,
-				From: lint.SourceOf(cg.Doc, "core group met"), Doc: cg.Doc, Offset: cg.Doc.At("date")})
+				From: lint.SourceOf(cg.Doc, "core group met"), Doc: cg.Doc, Offset: cg.Doc.At("date"),
+				// lint reports the minutes as of the day linted, the plan
+				// ended or not: they are owed for a meeting it held.
+				AfterEnd: true})
 		}
 	}
 	return out

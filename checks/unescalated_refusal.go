@@ -64,7 +64,11 @@ the manager of the lead worker then: as plan.md's [[previous_lead]]
 records them, or, when it records none, as the records show them (a line
 manager of the former lead worker's service; docs/format.md). A team
 manager of another service or authority, or someone who is nobody's
-manager, is not the manager then.
+manager, is not the manager then. A refusal made while the plan was in
+force is escalated even when the plan ends before the next working day
+(the family left the UK the day after, the 18th birthday fell on the
+Sunday): the rule reports it as of the day linted, not only to the
+plan's end.
 
 An escalation written only in the notes ("Discussed with my team manager
 Rob Jones on return to the office") is not read as one: who and when,
@@ -145,7 +149,7 @@ func dueUnescalatedRefusal(pass *lint.Pass) []lint.Obligation {
 			continue
 		}
 		out = append(out, lint.Obligation{Key: "escalation:" + pathInCase(pass, v.Doc), What: "the refusal of contact escalated to the lead worker's manager", Due: due,
-			From: lint.SourceOf(v.Doc, "contact refused"), Doc: v.Doc, Offset: refusalReportAt(pass, v)})
+			From: lint.SourceOf(v.Doc, "contact refused"), Doc: v.Doc, Offset: refusalReportAt(pass, v), AfterEnd: true})
 	}
 	return out
 }
@@ -160,8 +164,10 @@ func runUnescalatedRefusal(pass *lint.Pass) error {
 		// the case changed hands, the manager then.
 		manager := leadWorkersManagerPhraseOn(pass, day)
 		due, ok := refusalEscalationDue(pass, v)
-		if !ok || (escalationPending(pass, v) && !pass.Until().After(due)) {
-			continue // a refusal is escalated by the next working day
+		// A refusal is escalated by the next working day, even when the
+		// plan ends before it: the refusal was made while it was in force.
+		if !ok || (escalationPending(pass, v) && !pass.AsOf.After(due)) {
+			continue
 		}
 		to := strings.TrimSpace(v.EscalatedTo)
 		noOne := pass.Profile.IsPlaceholder(to)

@@ -44,6 +44,12 @@ type Obligation struct {
 	// Cites are the paragraphs the rule enforces, as the profile's reader
 	// gets them (Profile.Citations); Obligations sets them.
 	Cites []Citation
+	// AfterEnd is set by a rule that reports the obligation even once
+	// the plan has ended (the minutes of a meeting held while it was in
+	// force). Any other obligation due on or after the day the plan is
+	// recorded to end (Case.PlanEnd, a day still to come) is not listed:
+	// the rule evaluates the case to that day, and never reports it.
+	AfterEnd bool
 }
 
 // DateSource is the record a due date is counted from: its path in the
@@ -79,7 +85,8 @@ func (o Obligation) OverdueOn(d schema.Date) bool { return d.After(o.Due) }
 // under profile p, from the rules of all that p turns on and that have a
 // deadline (Rule.Due): soonest first, overdue first of all (by due date,
 // then rule and key). A plan that ended before asOf (Case.PlanEnd) has
-// none: nothing is still to be done. A plan whose plan.md is missing or
+// none: nothing is still to be done; one recorded to end on a day still
+// to come has none due on or after that day (Obligation.AfterEnd). A plan whose plan.md is missing or
 // unreadable has the obligations counted from the conference that started
 // it (Case.PlanUnwritten); a case with neither has none, and
 // CaseObligations says why (NoPlan). This is the one list `caselint due`, and any report
@@ -94,6 +101,10 @@ func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf 
 	}
 	c.ReadOn(asOf)
 	c.ReadWith(p)
+	// The day the plan is recorded to end, when it is still to come: a
+	// cessation written ahead, dated the 18th birthday, say. What falls
+	// due on or after it is no longer this plan's to do.
+	end, ends := c.PlanEnd(p)
 	var out []Obligation
 	for _, r := range enabled {
 		if r.Due == nil || !c.HasPlan() {
@@ -104,6 +115,9 @@ func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf 
 			return nil, nil // the plan has ended
 		}
 		for _, o := range r.Due(pass) {
+			if ends && !o.Due.Before(end) && !o.AfterEnd {
+				continue
+			}
 			o.Rule = r.ID
 			o.Cites = p.Citations(r.Cites)
 			if o.Doc != nil {

@@ -145,3 +145,54 @@ func TestNotFullyRead(t *testing.T) {
 		t.Errorf("redacted: %q", a.NotFullyRead)
 	}
 }
+
+// TestObligationsBeforeARecordedEnd: a plan recorded to end on a day still
+// to come (a cessation written ahead, dated the 18th birthday) lists only
+// what falls due before that day: the rules evaluate the case to it, and
+// never report the rest. An obligation a rule reports whatever the plan's
+// end (Obligation.AfterEnd: minutes, a refusal's escalation) stays.
+func TestObligationsBeforeARecordedEnd(t *testing.T) {
+	rule := &Rule{ID: "test-end", Severity: Warning, Due: func(p *Pass) []Obligation {
+		start := p.Case.Plan.Started
+		return []Obligation{
+			{Key: "before", Due: start.AddDays(9)},
+			{Key: "on-the-day", Due: start.AddDays(10)},
+			{Key: "after", Due: start.AddDays(20)},
+			{Key: "after-kept", Due: start.AddDays(20), AfterEnd: true},
+		}
+	}}
+	fsys := fstest.MapFS{
+		"cases/a/case.md": {Data: []byte(caseMD)},
+		// Ends on 22 January 2026, ten days after it started.
+		"cases/a/plan.md": {Data: []byte(planMD("\n[cessation]\ndate = 2026-01-22\nreason = \"left the UK\""))},
+		"cases/b/case.md": {Data: []byte(caseMD)},
+		"cases/b/plan.md": {Data: []byte(planMD(""))},
+	}
+	prof, err := ShippedProfile(ProfileStoke)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := func(co CaseObligations) string {
+		var k []string
+		for _, o := range co.Obligations {
+			k = append(k, o.Key)
+		}
+		return strings.Join(k, ",")
+	}
+	for _, tc := range []struct{ asOf, a string }{
+		{"2026-01-14", "before,after-kept"},
+		{"2026-01-22", "before,after-kept"}, // the end day: the plan ends today
+		{"2026-01-23", ""},                  // ended: nothing is due
+	} {
+		cases, _, err := Due(context.Background(), Options{FS: fsys, Rules: []*Rule{rule}, Profile: prof, AsOf: sd(tc.asOf)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := keys(cases[0]); got != tc.a {
+			t.Errorf("as of %s: ending plan lists %q, want %q", tc.asOf, got, tc.a)
+		}
+		if got := keys(cases[1]); got != "before,on-the-day,after,after-kept" {
+			t.Errorf("as of %s: plan in force lists %q", tc.asOf, got)
+		}
+	}
+}
