@@ -85,8 +85,10 @@ func (o Obligation) OverdueOn(d schema.Date) bool { return d.After(o.Due) }
 // under profile p, from the rules of all that p turns on and that have a
 // deadline (Rule.Due): soonest first, overdue first of all (by due date,
 // then rule and key). A plan that ended before asOf (Case.PlanEnd) has
-// none: nothing is still to be done; one recorded to end on a day still
-// to come has none due on or after that day (Obligation.AfterEnd). A plan whose plan.md is missing or
+// none that its end closed: only those its rules report whatever the end
+// (Obligation.AfterEnd: the minutes of its last meeting, a refusal's
+// escalation) are still to be done; one recorded to end on a day still
+// to come has none due on or after that day but those. A plan whose plan.md is missing or
 // unreadable has the obligations counted from the conference that started
 // it (Case.PlanUnwritten); a case with neither has none, and
 // CaseObligations says why (NoPlan). This is the one list `caselint due`, and any report
@@ -111,12 +113,10 @@ func Obligations(c *Case, all []*Rule, p *Profile, cal *calendar.Calendar, asOf 
 			continue
 		}
 		pass := &Pass{Rule: r, Case: c, Profile: p, AsOf: asOf, Calendar: cal, report: func(Diagnostic) {}}
-		if pass.Until() != asOf {
-			return nil, nil // the plan has ended
-		}
+		ended := pass.Until() != asOf
 		for _, o := range r.Due(pass) {
-			if ends && !o.Due.Before(end) && !o.AfterEnd {
-				continue
+			if (ended || ends && !o.Due.Before(end)) && !o.AfterEnd {
+				continue // closed by the plan's end
 			}
 			o.Rule = r.ID
 			o.Cites = p.Citations(r.Cites)
@@ -155,7 +155,8 @@ type CaseObligations struct {
 	Child      string // the child's name
 	LeadWorker string // the lead worker's name, "" when the plan names none
 	// Ended is set when the plan ended before the as-of date (Case.PlanEnd):
-	// nothing is due.
+	// nothing is due but what its rules report whatever the end
+	// (Obligation.AfterEnd).
 	Ended bool
 	// NoPlan, when set, says why the case's obligations cannot be worked
 	// out at all (Case.NoPlanReason: no readable plan.md and no conference

@@ -150,7 +150,8 @@ func TestNotFullyRead(t *testing.T) {
 // to come (a cessation written ahead, dated the 18th birthday) lists only
 // what falls due before that day: the rules evaluate the case to it, and
 // never report the rest. An obligation a rule reports whatever the plan's
-// end (Obligation.AfterEnd: minutes, a refusal's escalation) stays.
+// end (Obligation.AfterEnd: minutes, a refusal's escalation) stays, and
+// is all that is listed once the plan has ended.
 func TestObligationsBeforeARecordedEnd(t *testing.T) {
 	rule := &Rule{ID: "test-end", Severity: Warning, Due: func(p *Pass) []Obligation {
 		start := p.Case.Plan.Started
@@ -182,7 +183,7 @@ func TestObligationsBeforeARecordedEnd(t *testing.T) {
 	for _, tc := range []struct{ asOf, a string }{
 		{"2026-01-14", "before,after-kept"},
 		{"2026-01-22", "before,after-kept"}, // the end day: the plan ends today
-		{"2026-01-23", ""},                  // ended: nothing is due
+		{"2026-01-23", "after-kept"},        // ended: only what outlives it
 	} {
 		cases, _, err := Due(context.Background(), Options{FS: fsys, Rules: []*Rule{rule}, Profile: prof, AsOf: sd(tc.asOf)})
 		if err != nil {
