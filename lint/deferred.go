@@ -114,6 +114,9 @@ func deferralSentence(ws []string, subject string, verbs map[string]bool) bool {
 	case "awaiting", "pending", "awaited":
 		return true
 	}
+	if inHand(ws, verbs) {
+		return true
+	}
 	for i, w := range ws {
 		if !deferMarkers[w] {
 			continue
@@ -124,6 +127,12 @@ func deferralSentence(ws []string, subject string, verbs map[string]bool) bool {
 		}
 		if j >= len(ws) || !verbs[ws[j]] {
 			continue
+		}
+		// Someone to decide, and nothing more: "Legal planning meeting to
+		// decide", "Core group to agree." (a few words before the marker,
+		// none after the verb).
+		if j == len(ws)-1 && i > 0 && i <= 4 {
+			return true
 		}
 		// Subjectless: nothing, or only "this", "it", "which" or the
 		// plan, before the marker ("To be agreed", "This will be agreed").
@@ -154,12 +163,46 @@ func deferralSentence(ws []string, subject string, verbs map[string]bool) bool {
 // "contingency planning", "contingency arrangements".
 var planNoun = map[string]bool{"plan": true, "planning": true, "plans": true, "arrangements": true}
 
+// inHand reports whether the words ws of a sentence say only that the
+// section is being written, naming nothing else before it: "Being
+// drafted", "Currently being drafted by the social worker", "In
+// progress", "Work in progress", "Under discussion with the family".
+func inHand(ws []string, verbs map[string]bool) bool {
+	i := 0
+	for i < len(ws) && (opensBare(ws[i:i+1]) || ws[i] == "currently" || ws[i] == "still" || ws[i] == "work") {
+		i++
+	}
+	if i+1 >= len(ws) {
+		return false
+	}
+	switch {
+	case ws[i] == "being" && verbs[ws[i+1]]:
+	case ws[i] == "in" && ws[i+1] == "progress":
+	case ws[i] == "under" && (ws[i+1] == "discussion" || ws[i+1] == "review" || ws[i+1] == "consideration" || ws[i+1] == "development"):
+	default:
+		return false
+	}
+	// Nothing after, or only who, with whom, when: "In progress: Zara
+	// stays with Parveen" says what happens.
+	rest := ws[i+2:]
+	if len(rest) > 0 && rest[0] == "up" {
+		rest = rest[1:] // "being drawn up"
+	}
+	return len(rest) == 0 || inHandAfter[rest[0]]
+}
+
+// inHandAfter may follow the words saying a section is being written:
+// by whom, with whom, when, and what else is put off.
+var inHandAfter = map[string]bool{"by": true, "with": true, "at": true, "until": true, "and": true, "to": true, "for": true, "following": true, "after": true, "pending": true}
+
 // opensBare reports whether the words before a deferral name nothing
-// but the section itself: none, or "this", "it", "which", "plan", "is".
+// but the section itself: none, "this", "it", "which", "plan", "is", or
+// what stands for its text ("details", "full details", "further
+// information").
 func opensBare(ws []string) bool {
 	for _, w := range ws {
 		switch w {
-		case "this", "it", "which", "plan", "is", "the", "a":
+		case "this", "it", "which", "plan", "is", "the", "a", "details", "detail", "full", "further", "information", "more":
 		default:
 			return false
 		}

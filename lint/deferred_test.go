@@ -29,6 +29,16 @@ func TestSectionDeferred(t *testing.T) {
 		"The core group will develop the contingency plan. TBC.",
 		"Contingency to be confirmed following legal planning meeting; to be shared with Nadia.",
 		"The contingency arrangements will be drawn up by the core group.",
+		"Details to follow.",
+		"Full details to follow after the legal planning meeting.",
+		"Plan to follow after the strategy meeting.",
+		"Being drafted.",
+		"Currently being drafted by the social worker.",
+		"In progress.",
+		"Work in progress - to be finalised at core group.",
+		"Under discussion with the family.",
+		"Legal planning meeting to decide.",
+		"Core group to agree.",
 	}
 	written := []string{
 		"",
@@ -43,6 +53,11 @@ func TestSectionDeferred(t *testing.T) {
 		"In the event of a breach, the core group will agree a new contingency plan the same week.",
 		"Unless Nadia keeps to the safety plan, the core group will review the contingency plan.",
 		"A legal planning meeting will be arranged and Zara will stay with Parveen.",
+		"Zara will go to Parveen's and the legal planning meeting will decide.",
+		"Being left alone again would mean a strategy discussion the same day.",
+		"Legal planning meeting to be convened if Nadia allows Imran back into the home.",
+		"Nadia to follow the safety plan; Zara to stay with Parveen at weekends.",
+		"In progress: Zara stays with Parveen while Imran is on bail.",
 	}
 	sec := func(text string) *schema.Section {
 		b := schema.ParseBody(schema.NewSource("plan.md", []byte("## Contingency plan\n\n"+text+"\n")), schema.KindPlan, 0)
