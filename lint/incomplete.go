@@ -13,14 +13,20 @@ import (
 // it could read. The deliberate notices (a link not followed, a file that
 // is not a record, the history rules skipped in a shallow clone) do not
 // make a run incomplete: they say what caselint does not read by design.
+// A history that is there but could not be read (an object missing, as in
+// a treeless clone, or damaged) is not by design: the history rules it
+// skipped may hold the finding that matters, so it makes the run
+// incomplete.
 
 // Incomplete reports whether notification n says the run is incomplete: a
 // file or folder that could not be read (NoticeUnreadable), a rule that
-// could not check a case (NoticeRuleFailed), or the base of a comparison
-// that could not be read in full (NoticeBaseUnread).
+// could not check a case (NoticeRuleFailed), the base of a comparison
+// that could not be read in full (NoticeBaseUnread), or a git history
+// that could not be read, so that the history rules were skipped
+// (NoticeHistoryUnread).
 func (n Notification) Incomplete() bool {
 	switch n.Kind {
-	case NoticeUnreadable, NoticeRuleFailed, NoticeBaseUnread:
+	case NoticeUnreadable, NoticeRuleFailed, NoticeBaseUnread, NoticeHistoryUnread:
 		return true
 	}
 	return false
@@ -29,7 +35,7 @@ func (n Notification) Incomplete() bool {
 // Incompleteness says why notes make the run incomplete ("1 record could
 // not be read: the result is incomplete"), "" when none does.
 func Incompleteness(notes []Notification) string {
-	var unread, folders, failed, base int
+	var unread, folders, failed, base, history int
 	for _, n := range notes {
 		switch {
 		case !n.Incomplete():
@@ -39,6 +45,8 @@ func Incompleteness(notes []Notification) string {
 			folders++
 		case n.Kind == NoticeRuleFailed:
 			failed++
+		case n.Kind == NoticeHistoryUnread:
+			history++
 		default:
 			base++
 		}
@@ -55,6 +63,9 @@ func Incompleteness(notes []Notification) string {
 	}
 	if base > 0 {
 		why = append(why, "the base revision could not be read in full")
+	}
+	if history > 0 {
+		why = append(why, "the git history could not be read")
 	}
 	if len(why) == 0 {
 		return ""

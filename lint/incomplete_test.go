@@ -42,6 +42,7 @@ func TestIncompleteness(t *testing.T) {
 		{[]Notification{{Kind: NoticeUnreadable, Path: "c/visits"}}, "1 folder could not be read: the result is incomplete"},
 		{[]Notification{{Kind: NoticeRuleFailed, Path: "c"}}, "1 rule could not check a case: the result is incomplete"},
 		{[]Notification{{Kind: NoticeBaseUnread}}, "the base revision could not be read in full: the result is incomplete"},
+		{[]Notification{{Kind: NoticeHistoryUnread}}, "the git history could not be read: the result is incomplete"},
 		{append(slices.Clone(deliberate), Notification{Kind: NoticeUnreadable, Path: "c/a.md"}, Notification{Kind: NoticeUnreadable, Path: "d"},
 			Notification{Kind: NoticeRuleFailed}, Notification{Kind: NoticeRuleFailed}),
 			"1 record could not be read, 1 folder could not be read, 2 rules could not check a case: the result is incomplete"},

@@ -18,6 +18,7 @@ const (
 	NoticeSubmodule                        // records in a git submodule
 	NoticeBaseline                         // what the baseline hid, and its entries that match nothing
 	NoticeBaseUnread                       // the base of --new-from-rev could not be read in full
+	NoticeHistoryUnread                    // the history rules were skipped: the git history could not be read
 )
 
 var noticeKindNames = [...]string{
@@ -32,6 +33,7 @@ var noticeKindNames = [...]string{
 	NoticeSubmodule:      "submodule",
 	NoticeBaseline:       "baseline",
 	NoticeBaseUnread:     "base-unread",
+	NoticeHistoryUnread:  "history-unread",
 }
 
 func (k NoticeKind) String() string {

@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -42,9 +43,39 @@ func TestNoticeKinds(t *testing.T) {
 	}
 }
 
+// TestHistoryUnreadNotice: a history that could not be read (not one left
+// out by design) makes the skipped-history notice an error that makes the
+// run incomplete.
+func TestHistoryUnreadNotice(t *testing.T) {
+	prof, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"c/case.md": {Data: []byte(caseMD)}, "c/plan.md": {Data: []byte(planMD(""))}}
+	hist := &Rule{ID: "needs-history", Title: "test", Severity: Warning, Needs: []Need{NeedsHistory}, Run: func(*Pass) error { return nil }}
+	for _, unread := range []bool{false, true} {
+		res, err := Run(context.Background(), Options{FS: fsys, Rules: []*Rule{hist}, Profile: prof, AsOf: schema.NewDate(2026, 11, 20),
+			HistoryNote: "the git history could not be read: object not found", HistoryUnread: unread})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Notifications) != 1 {
+			t.Fatalf("unread %v: %+v", unread, res.Notifications)
+		}
+		n := res.Notifications[0]
+		want, level := NoticeHistorySkipped, Note
+		if unread {
+			want, level = NoticeHistoryUnread, Error
+		}
+		if n.Kind != want || n.Level != level || n.Incomplete() != unread || !strings.HasPrefix(n.Message, HistorySkipped+": ") {
+			t.Errorf("unread %v: %+v", unread, n)
+		}
+	}
+}
+
 func TestNoticeKindString(t *testing.T) {
 	seen := map[string]bool{}
-	for k := NoticeOther; k <= NoticeBaseUnread; k++ {
+	for k := NoticeOther; k <= NoticeHistoryUnread; k++ {
 		s := k.String()
 		if s == "" || seen[s] {
 			t.Errorf("kind %d: name %q empty or repeated", k, s)

@@ -41,6 +41,12 @@ type Options struct {
 	// "not a git repository"). When it is set and history rules are
 	// skipped, the result carries one notification saying so.
 	HistoryNote string
+	// HistoryUnread says that History is nil because the repository's
+	// history could not be read (an object missing or damaged), not by
+	// design (outside git, a shallow clone): the notification that the
+	// history rules were skipped is then an error that makes the run
+	// incomplete (NoticeHistoryUnread), never a clean result.
+	HistoryUnread bool
 	// MaxFileSize is the largest record read, in bytes; 0 means 8 MiB. A
 	// larger file is an invalid-record finding, not read.
 	MaxFileSize int64
@@ -411,6 +417,9 @@ func (e *engine) historyNotes() []Notification {
 		return nil
 	}
 	m := schema.Msgf(HistorySkipped+": %s (%s)", e.opts.HistoryNote, strings.Join(skipped, ", "))
+	if e.opts.HistoryUnread {
+		return []Notification{{Kind: NoticeHistoryUnread, Level: Error, Message: m.String(), msg: m}}
+	}
 	return []Notification{{Kind: NoticeHistorySkipped, Level: Note, Message: m.String(), msg: m}}
 }
 

@@ -65,6 +65,11 @@ var ErrSHA256 = errors.New("the repository uses SHA-256 object names (extensions
 // wrong.
 var ErrShallow = errors.New("the repository is a shallow clone: its history is incomplete; fetch more history (git fetch --unshallow)")
 
+// MissingObject reports whether err says an object is not in the
+// repository (a partial clone has not fetched it, or the repository is
+// damaged), so that callers outside this package need not import go-git.
+func MissingObject(err error) bool { return errors.Is(err, plumbing.ErrObjectNotFound) }
+
 // Repo is a git repository with a work tree.
 type Repo struct {
 	repo   *git.Repository

@@ -54,6 +54,12 @@ func (w *Workspace) History(cached bool, also ...string) (lint.History, string) 
 	return at, ""
 }
 
+// HistoryUnread reports whether History found a repository whose history
+// could not be read (an object missing, as in a treeless clone, or
+// damaged): not a history left out by design (outside git, a shallow
+// clone), so a run without it is incomplete (lint.Options.HistoryUnread).
+func (w *Workspace) HistoryUnread() bool { return w.histUnread }
+
 // TooLargeNotices says which older versions of records the history rules
 // passed over because they are over the file size limit (issue 14): they
 // were not read, so what changed in them was not checked.
@@ -118,8 +124,14 @@ func (w *Workspace) readHistory(cached bool, also ...string) (lint.History, stri
 	case errors.Is(err, vcs.ErrShallow):
 		return nil, shallowNote
 	case err != nil:
-		return nil, "the git history could not be read: " + err.Error()
+		w.histUnread = true
+		why := "the git history could not be read: " + err.Error()
+		if vcs.MissingObject(err) {
+			why += "; a partial clone (--filter) lacks objects the history needs: clone without a filter; else check the repository with git fsck"
+		}
+		return nil, why
 	case h == nil:
+		w.histUnread = true
 		return nil, "the git history could not be read"
 	}
 	w.hist = h

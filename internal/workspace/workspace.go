@@ -54,7 +54,9 @@ type Workspace struct {
 
 	repo    *vcs.Repo // nil outside a repository
 	repoErr error     // why repo is nil though Root is in one
-	staged  bool
+	// histUnread is set when the history could not be read (HistoryUnread).
+	histUnread bool
+	staged     bool
 	// index is the git index, read once (gitIndex; Index reads it for
 	// --staged).
 	index     *vcs.Index

@@ -441,6 +441,7 @@ func engineOptions(opts *Options, ws *workspace.Workspace) (lint.Options, *works
 			also = append(also, opts.NewFromRev)
 		}
 		lopts.History, lopts.HistoryNote = ws.History(!opts.NoCache, also...)
+		lopts.HistoryUnread = ws.HistoryUnread()
 	}
 	return lopts, cfgs, nil
 }
@@ -553,7 +554,7 @@ func writeReport(opts *Options, ws *workspace.Workspace, printer report.NewPrint
 			tail.Notifications, notices = res.Notifications, res.Notifications
 		} else {
 			for _, n := range res.Notifications {
-				if n.Kind == lint.NoticeHistorySkipped {
+				if n.Kind == lint.NoticeHistorySkipped || n.Kind == lint.NoticeHistoryUnread {
 					notices = append(notices, n)
 				} else {
 					tail.Notifications = append(tail.Notifications, n)
