@@ -614,7 +614,10 @@ func (r *Repo) changesOf(trees *treeCache, c *commitInfo, commits map[plumbing.H
 		added = kept
 	}
 	if len(added) > 0 {
-		from := r.findRenames(added, deleted)
+		from, err := r.findRenames(added, deleted)
+		if err != nil {
+			return nil, fmt.Errorf("renames: %w", err)
+		}
 		for i, a := range added {
 			changes = append(changes, change{path: a.path, blob: a.blob, prev: []fileAt{from[i]}})
 		}
@@ -891,14 +894,18 @@ const (
 )
 
 // findRenames returns, for each added file, the deleted file it was
-// renamed from, or the added file's own path with a zero blob.
-func (r *Repo) findRenames(added, deleted []fileAt) []fileAt {
+// renamed from, or the added file's own path with a zero blob. A blob it
+// must compare and cannot read (missing, as in a partial clone, or
+// damaged) is an error: taking the pair as not alike would make a renamed
+// record new (late-recording on a record made in time, a rewrite in the
+// rename unseen), and the history cache would keep that answer.
+func (r *Repo) findRenames(added, deleted []fileAt) ([]fileAt, error) {
 	from := make([]fileAt, len(added))
 	for i, a := range added {
 		from[i] = fileAt{path: a.path}
 	}
 	if len(deleted) == 0 {
-		return from
+		return from, nil
 	}
 	used := make([]bool, len(deleted))
 	byBlob := map[plumbing.Hash][]int{}
@@ -930,38 +937,53 @@ func (r *Repo) findRenames(added, deleted []fileAt) []fileAt {
 		}
 	}
 	if len(left) == 0 || len(gone) == 0 || len(left) > renameLimit || len(gone) > renameLimit {
-		return from
+		return from, nil
 	}
 	// Similar content: read each file once, as its lines.
 	lines := map[plumbing.Hash]map[string]int{}
 	sizes := map[plumbing.Hash]int{}
-	read := func(h plumbing.Hash) bool {
+	read := func(h plumbing.Hash) (bool, error) {
 		if _, ok := lines[h]; ok {
-			return lines[h] != nil
+			return lines[h] != nil, nil
 		}
 		lines[h] = nil
-		if n, err := r.objectSize(h); err != nil || n > renameMaxSize {
-			return false
+		n, err := r.objectSize(h)
+		if err != nil {
+			return false, err
+		}
+		if n > renameMaxSize {
+			return false, nil
 		}
 		data, err := r.readObject(plumbing.BlobObject, h)
-		if err != nil || len(data) == 0 {
-			return false
+		if err != nil {
+			return false, fmt.Errorf("blob %s: %w", h, err)
+		}
+		if len(data) == 0 {
+			return false, nil
 		}
 		m := map[string]int{}
 		for _, l := range splitLines(data) {
 			m[string(l)] += len(l)
 		}
 		lines[h], sizes[h] = m, len(data)
-		return true
+		return true, nil
 	}
 	type pair struct{ i, j, score int }
 	var pairs []pair
 	for _, i := range left {
-		if !read(added[i].blob) {
+		ok, err := read(added[i].blob)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
 			continue
 		}
 		for _, j := range gone {
-			if !read(deleted[j].blob) {
+			ok, err := read(deleted[j].blob)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
 				continue
 			}
 			if s := similarity(lines[added[i].blob], sizes[added[i].blob], lines[deleted[j].blob], sizes[deleted[j].blob]); s >= renameScore {
@@ -978,7 +1000,7 @@ func (r *Repo) findRenames(added, deleted []fileAt) []fileAt {
 		done[p.i], used[p.j] = true, true
 		from[p.i] = deleted[p.j]
 	}
-	return from
+	return from, nil
 }
 
 // similarity is how much (in percent) of the larger of two files the

@@ -5,9 +5,12 @@ package vcs
 // against git blame and git log.
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -636,5 +639,35 @@ func TestAtTipWithAncestor(t *testing.T) {
 	}
 	if atHead == withSide || atHead.Versions("cases/a/visits/w.md") != nil {
 		t.Errorf("At(HEAD) of a history read with a side branch: %+v", atHead.Versions("cases/a/visits/w.md"))
+	}
+}
+
+// TestHistoryRenameUnreadBlob: a record renamed and edited in one commit
+// whose old blob is not there (a partial clone, --filter=blob:none, has
+// not fetched it; or a damaged repository). Taking the pair as not alike
+// made the record new at the rename: late-recording on a record made in
+// time, the edit unseen by rewritten-record, and the cache kept that
+// answer for good. It is an error, and nothing is cached.
+func TestHistoryRenameUnreadBlob(t *testing.T) {
+	g := newTestRepo(t)
+	body := "+++\ntype = \"visit\"\ndate = 2026-01-05T10:00:00\nseen_alone = true\n+++\n# Visit\n\nJamie was at home.\nHe showed me his room.\nHe is eating well.\n"
+	g.write("cases/a/visits/v.md", body)
+	g.commit("Ann Smith", "2026-01-05T17:00:00Z", "visit")
+	old := g.git("rev-parse", "HEAD:cases/a/visits/v.md")
+	g.git("mv", "cases/a/visits/v.md", "cases/a/visits/2026-01-05.md")
+	g.write("cases/a/visits/2026-01-05.md", strings.Replace(body, "seen_alone = true", "seen_alone = false", 1))
+	g.commit("Ben Jones", "2026-01-26T17:00:00Z", "renamed and edited")
+	if err := os.Remove(filepath.Join(g.dir, ".git", "objects", old[:2], old[2:])); err != nil {
+		t.Fatal(err)
+	}
+	if h, err := g.open().History(); err == nil || !errors.Is(err, plumbing.ErrObjectNotFound) {
+		t.Errorf("History: %v, want object not found (versions %v)", err, h.Versions("cases/a/visits/2026-01-05.md"))
+	}
+	_, use, err := g.open().CachedHistory()
+	if err == nil || use.Written {
+		t.Errorf("CachedHistory: %v, written %v; want an error and no cache", err, use.Written)
+	}
+	if _, err := os.Stat(filepath.Join(g.dir, ".git", CacheFile)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a cache was written: %v", err)
 	}
 }
