@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -118,5 +119,59 @@ func TestNewSinceStageBaseUnread(t *testing.T) {
 	res = &Result{Findings: slices.Clone(now)}
 	if err := NewSinceStage(clean).Apply(context.Background(), res); err != nil || len(res.Findings) != 1 || len(res.Notifications) != 0 {
 		t.Errorf("clean base: %v, %+v, %+v", err, res.Findings, res.Notifications)
+	}
+}
+
+// TestLFSPointerIsIncomplete: a record kept in Git LFS is, in the index
+// and in every commit, a pointer of three lines. It was taken for a note
+// with no frontmatter and skipped without a word: the hook passed a visit
+// it never read. A pointer in a case is a record not read (exit 2).
+func TestLFSPointerIsIncomplete(t *testing.T) {
+	prof, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pointer := "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 1234\n"
+	fsys := fstest.MapFS{
+		"c/case.md":              {Data: []byte(caseMD)},
+		"c/plan.md":              {Data: []byte(planMD(""))},
+		"c/visits/2026-02-16.md": {Data: []byte(pointer)},
+		"c/notes.md":             {Data: []byte("Some notes, not a record.\n")},
+		"README.md":              {Data: []byte(pointer)}, // in no case: not a record
+	}
+	res, err := Run(context.Background(), Options{FS: fsys, Rules: hygiene, Profile: prof, AsOf: schema.NewDate(2026, 11, 20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Notification
+	for _, n := range res.Notifications {
+		if n.Incomplete() {
+			got = append(got, n)
+		}
+	}
+	if len(got) != 1 || got[0].Kind != NoticeUnreadable || got[0].Path != "c/visits/2026-02-16.md" || !strings.Contains(got[0].Message, "Git LFS pointer") {
+		t.Errorf("incomplete notices %+v, want the pointer named", got)
+	}
+	if why := Incompleteness(res.Notifications); why != "1 record could not be read: the result is incomplete" {
+		t.Errorf("Incompleteness: %q", why)
+	}
+	// Under --redact the notice is caselint's words, kept whole.
+	res, err = Run(context.Background(), Options{FS: fsys, Rules: hygiene, Profile: prof, AsOf: schema.NewDate(2026, 11, 20), Redact: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range res.Notifications {
+		if n.Incomplete() && n.Message != lfsPointerNote {
+			t.Errorf("redacted: %q, want %q", n.Message, lfsPointerNote)
+		}
+	}
+	for _, data := range []string{
+		"version https://git-lfs.github.com/spec/v1\nsize 1234\n",             // no oid
+		"Version https://git-lfs.github.com/spec/v1\noid sha256:ab\nsize 1\n", // not the spec's line
+		pointer + strings.Repeat("x", 1024),                                   // too long for a pointer
+	} {
+		if isLFSPointer([]byte(data)) {
+			t.Errorf("%.40q taken for a pointer", data)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"unicode/utf8"
@@ -37,6 +38,12 @@ func loadDocs(fsys fs.FS, files []string, limit int64, inCase bool, skip func(sk
 		if !ok && inCase {
 			doc, ok = schema.Misshapen(name, data)
 		}
+		if !ok && inCase && isLFSPointer(data) {
+			// The record's content is in Git LFS, not in git: a visit not
+			// read must not pass as a note with no record in it.
+			skip(skippedFile{name: name, note: &Notification{Kind: NoticeUnreadable, Level: Error, Path: name, Message: lfsPointerNote, msg: schema.Msgf(lfsPointerNote)}})
+			continue
+		}
 		if !ok {
 			if why := notARecord(data); why != "" {
 				skip(skippedFile{name: name, note: &Notification{Kind: NoticeNotARecord, Level: Note, Path: name, Message: why}})
@@ -46,6 +53,21 @@ func loadDocs(fsys fs.FS, files []string, limit int64, inCase bool, skip func(sk
 		docs = append(docs, doc)
 	}
 	return docs
+}
+
+// lfsPointerNote says why a Git LFS pointer in a case is not read.
+const lfsPointerNote = "not read: a Git LFS pointer, not the record: the file's content is kept in Git LFS, which caselint does not read (the index and the commits hold only the pointer; in the work tree, git lfs pull puts the content back): keep case records out of Git LFS (.gitattributes)"
+
+// isLFSPointer reports whether data is a Git LFS pointer file (the text
+// git holds in place of a file kept in LFS): a short file whose first
+// line names the LFS spec and which gives the object's id.
+func isLFSPointer(data []byte) bool {
+	if len(data) > 1024 {
+		return false
+	}
+	return (bytes.HasPrefix(data, []byte("version https://git-lfs.github.com/spec/")) ||
+		bytes.HasPrefix(data, []byte("version https://hawser.github.com/spec/"))) &&
+		bytes.Contains(data, []byte("\noid "))
 }
 
 // readRecord reads one file, at most limit bytes of it. A larger file
