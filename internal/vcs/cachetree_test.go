@@ -161,7 +161,7 @@ func TestCacheTreeConflict(t *testing.T) {
 			t.Fatalf("%s: %v", label, err)
 		}
 		ix := &Index{r: r, treeData: f.tree}
-		ix.files, ix.unsure = stagedEntries(f.entries)
+		ix.files, ix.unsure, ix.unmerged = stagedEntries(f.entries)
 		changed, since := changedBoth(t, ix, base)
 		oldChanged, oldSince := changedBoth(t, withoutCacheTree(ix), base)
 		if !reflect.DeepEqual(changed, oldChanged) || !reflect.DeepEqual(since, oldSince) || len(changed) != 0 || len(since) != 1 {
@@ -261,7 +261,7 @@ func TestCacheTreeHostile(t *testing.T) {
 			t.Fatal(err)
 		}
 		plain := &Index{r: r}
-		plain.files, plain.unsure = stagedEntries(f.entries)
+		plain.files, plain.unsure, plain.unmerged = stagedEntries(f.entries)
 		wantChanged, wantSince := changedBoth(t, plain, first)
 		ext := data[at : at+size]
 		var variants [][]byte
@@ -280,7 +280,7 @@ func TestCacheTreeHostile(t *testing.T) {
 				continue // refused: an answer too
 			}
 			ix := &Index{r: r, treeData: f.tree}
-			ix.files, ix.unsure = stagedEntries(f.entries)
+			ix.files, ix.unsure, ix.unmerged = stagedEntries(f.entries)
 			if ix.cacheTree() != nil {
 				kept++
 			}

@@ -36,6 +36,9 @@ type Index struct {
 	// staged (a conflict's stages, git add -N): a folder holding one is
 	// not the tree git would write for it.
 	unsure []string
+	// unmerged are the paths, sorted, in conflict (entries of stages 1 to
+	// 3): git commit refuses to commit until they are resolved.
+	unmerged []string
 	// treeData is the content of the index's cache tree (the TREE
 	// extension), decoded into tree once, when Changed first needs it.
 	treeData []byte
@@ -55,9 +58,15 @@ func (r *Repo) Index() (*Index, error) {
 		return nil, err
 	}
 	ix := &Index{r: r, modTime: f.modTime, treeData: f.tree}
-	ix.files, ix.unsure = stagedEntries(f.entries)
+	ix.files, ix.unsure, ix.unmerged = stagedEntries(f.entries)
 	return ix, nil
 }
+
+// Unmerged returns the paths, in git's order, that the index holds in
+// conflict (a merge, a rebase, a cherry-pick or git stash pop that
+// stopped): git commit refuses to commit until each is resolved and
+// added.
+func (ix *Index) Unmerged() []string { return ix.unmerged }
 
 // cacheTree returns the index's cache tree, decoded (nil when there is
 // none, or none well formed).
@@ -189,11 +198,12 @@ func readBillyFile(r *Repo, name string) (data []byte, fi fs.FileInfo, mapped bo
 // conflict "our" side (stage 2) when there is one. Entries added with
 // git add -N (intent to add) hold no content and are left out, as git
 // commit leaves them out. It also returns the paths of the entries that
-// are not simply staged: a conflict's and intent-to-add ones.
+// are not simply staged: a conflict's and intent-to-add ones (unsure), and
+// of those, the paths in conflict (unmerged).
 //
 // The files are es itself when every entry is simply staged (the usual
 // case), else es filtered in place: es is the caller's no more.
-func stagedEntries(es []indexEntry) (files []indexEntry, unsure []string) {
+func stagedEntries(es []indexEntry) (files []indexEntry, unsure, unmerged []string) {
 	first := len(es) // the first entry not simply staged
 	for i := range es {
 		if es[i].stage != 0 || es[i].intentToAdd {
@@ -202,7 +212,7 @@ func stagedEntries(es []indexEntry) (files []indexEntry, unsure []string) {
 		}
 	}
 	if first == len(es) {
-		return es, nil
+		return es, nil, nil
 	}
 	// From the first of its path's entries: before it, every path has one
 	// entry, simply staged, kept. From there, files (es[:len(files)]) is
@@ -225,6 +235,9 @@ func stagedEntries(es []indexEntry) (files []indexEntry, unsure []string) {
 					unsure = append(unsure, e.name)
 				}
 			}
+			if e.stage != 0 && (len(unmerged) == 0 || unmerged[len(unmerged)-1] != e.name) {
+				unmerged = append(unmerged, e.name)
+			}
 			if e.intentToAdd {
 				continue
 			}
@@ -237,7 +250,7 @@ func stagedEntries(es []indexEntry) (files []indexEntry, unsure []string) {
 		}
 		i = j
 	}
-	return files, unsure
+	return files, unsure, unmerged
 }
 
 // IndexFS reads the index (see Index) and returns its FS. To read both the

@@ -157,6 +157,9 @@ func TestReadIndexVersions(t *testing.T) {
 	if want := []string{"conflict.md"}; !reflect.DeepEqual(ix.unsure, want) {
 		t.Errorf("unsure = %q, want %q", ix.unsure, want)
 	}
+	if want := []string{"conflict.md"}; !reflect.DeepEqual(ix.Unmerged(), want) {
+		t.Errorf("Unmerged = %q, want %q", ix.Unmerged(), want)
+	}
 }
 
 // oldChanged is how the staged paths were found before Changed: go-git's
@@ -476,7 +479,7 @@ func FuzzReadIndex(f *testing.F) {
 					t.Fatalf("entry %d: %q accepted", i, e.name)
 				}
 			}
-			files, unsure := stagedEntries(idx.entries)
+			files, unsure, _ := stagedEntries(idx.entries)
 			// The folders' trees, from the cache tree where it is valid.
 			ix := &Index{files: files, unsure: unsure, treeData: idx.tree}
 			d := &indexDiff{ix: ix, cache: ix.cacheTree()}
@@ -616,27 +619,31 @@ func TestStagedEntries(t *testing.T) {
 		return indexEntry{name: name, stage: stage, intentToAdd: ita, hash: h}
 	}
 	for _, tc := range []struct {
-		label  string
-		es     []indexEntry
-		want   []indexEntry
-		unsure []string
+		label    string
+		es       []indexEntry
+		want     []indexEntry
+		unsure   []string
+		unmerged []string
 	}{
-		{"none", nil, nil, nil},
-		{"simply staged", []indexEntry{e("a", 0, false), e("b/c", 0, false)}, []indexEntry{e("a", 0, false), e("b/c", 0, false)}, nil},
+		{"none", nil, nil, nil, nil},
+		{"simply staged", []indexEntry{e("a", 0, false), e("b/c", 0, false)}, []indexEntry{e("a", 0, false), e("b/c", 0, false)}, nil, nil},
 		{"conflict: ours", []indexEntry{e("a", 0, false), e("b", 1, false), e("b", 2, false), e("b", 3, false), e("c", 0, false)},
-			[]indexEntry{e("a", 0, false), e("b", 2, false), e("c", 0, false)}, []string{"b"}},
-		{"deleted by us: nothing", []indexEntry{e("a", 1, false), e("a", 3, false), e("b", 0, false)}, []indexEntry{e("b", 0, false)}, []string{"a"}},
-		{"intent to add", []indexEntry{e("a", 0, true), e("b", 0, false), e("c", 0, true)}, []indexEntry{e("b", 0, false)}, []string{"a", "c"}},
+			[]indexEntry{e("a", 0, false), e("b", 2, false), e("c", 0, false)}, []string{"b"}, []string{"b"}},
+		{"deleted by us: nothing", []indexEntry{e("a", 1, false), e("a", 3, false), e("b", 0, false)}, []indexEntry{e("b", 0, false)}, []string{"a"}, []string{"a"}},
+		{"intent to add", []indexEntry{e("a", 0, true), e("b", 0, false), e("c", 0, true)}, []indexEntry{e("b", 0, false)}, []string{"a", "c"}, nil},
 		// Not as git writes it, but read: the merged entry, once.
-		{"merged and ours", []indexEntry{e("a", 0, false), e("a", 2, false), e("b", 0, false)}, []indexEntry{e("a", 0, false), e("b", 0, false)}, []string{"a"}},
+		{"merged and ours", []indexEntry{e("a", 0, false), e("a", 2, false), e("b", 0, false)}, []indexEntry{e("a", 0, false), e("b", 0, false)}, []string{"a"}, []string{"a"}},
 	} {
 		es := slices.Clone(tc.es)
-		files, unsure := stagedEntries(es)
+		files, unsure, unmerged := stagedEntries(es)
 		if !reflect.DeepEqual(files, tc.want) && !(len(files) == 0 && len(tc.want) == 0) {
 			t.Errorf("%s: files %+v, want %+v", tc.label, files, tc.want)
 		}
 		if !reflect.DeepEqual(unsure, tc.unsure) {
 			t.Errorf("%s: unsure %q, want %q", tc.label, unsure, tc.unsure)
+		}
+		if !reflect.DeepEqual(unmerged, tc.unmerged) {
+			t.Errorf("%s: unmerged %q, want %q", tc.label, unmerged, tc.unmerged)
 		}
 		if len(files) > 0 && &files[0] != &es[0] {
 			t.Errorf("%s: the entries were copied", tc.label)

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -9,6 +10,30 @@ import (
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
+
+// unmergedRecords is an error naming the records (and configs) in scope
+// that the index holds in conflict, nil when there are none. The index
+// then holds no content git would commit for them ("our" side stands in
+// for it, unchanged from HEAD), so the staged change would be linted
+// without them and said clean, though git commit refuses to commit until
+// they are resolved.
+func unmergedRecords(index *vcs.Index, scope []string) error {
+	var names []string
+	for _, p := range index.Unmerged() {
+		if (schema.IsRecordName(p) || path.Base(p) == lint.ConfigFileName) && inScope(p, scope) {
+			names = append(names, p)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	more := ""
+	if len(names) > 3 {
+		more = fmt.Sprintf(" and %d more", len(names)-3)
+		names = names[:3]
+	}
+	return fmt.Errorf("--staged: the index holds unresolved merge conflicts in %s%s: git commit cannot commit until they are resolved; resolve each, keeping what happened, git add it, and run caselint again", strings.Join(names, ", "), more)
+}
 
 // stagedScope returns the paths to lint for a staged change: the staged
 // records in scope (the engine lints the whole case of each); for a deleted

@@ -129,6 +129,9 @@ func Index(wd string, paths []string) (*Workspace, error) {
 	if err := w.checkScope(args, "the index", "--staged"); err != nil {
 		return nil, err
 	}
+	if err := unmergedRecords(index, w.Scope); err != nil {
+		return nil, err
+	}
 	if w.Paths, err = stagedScope(index, w.FS, w.Scope); err != nil {
 		return nil, err
 	}
