@@ -232,21 +232,21 @@ func TestFalsifiedSolutions(t *testing.T) {
 
 // TestLateEntriesMarkedHonestly: in late-entries, putting the rewritten
 // record back as the brief asks is not "a new problem", and leaving the
-// falsified record with one-word suppressions is not "well done".
+// falsified record with short or one-word suppressions is not "well done".
 func TestLateEntriesMarkedHonestly(t *testing.T) {
 	ex := shipped(t, "late-entries")
-	t.Run("one-word suppressions on the falsified record", func(t *testing.T) {
+	t.Run("short suppressions on the falsified record", func(t *testing.T) {
 		t.Parallel()
 		dir := start(t, ex, false)
-		rewrite(t, dir, "visits/2026-09-29.md", "date = 2026-09-29T17:00:00", "date = 2026-09-29T17:00:00 # caselint:ignore rewritten-record ok")
-		rewrite(t, dir, "visits/2026-10-13.md", "date = 2026-10-13T08:30:00", "date = 2026-10-13T08:30:00 # caselint:ignore late-recording late")
-		rewrite(t, dir, "core-groups/2026-10-22.md", "date = 2026-10-22", "date = 2026-10-22 # caselint:ignore late-recording late")
+		rewrite(t, dir, "visits/2026-09-29.md", "date = 2026-09-29T17:00:00", "date = 2026-09-29T17:00:00 # caselint:ignore rewritten-record looks fine")
+		rewrite(t, dir, "visits/2026-10-13.md", "date = 2026-10-13T08:30:00", "date = 2026-10-13T08:30:00 # caselint:ignore late-recording entered late")
+		rewrite(t, dir, "core-groups/2026-10-22.md", "date = 2026-10-22", "date = 2026-10-22 # caselint:ignore late-recording entered late")
 		r, err := ex.CheckFix(ctx, dir)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if r.Done() || r.Fixed() != 0 {
-			t.Errorf("one-word suppressions: %d put right, done %v", r.Fixed(), r.Done())
+			t.Errorf("short suppressions: %d put right, done %v", r.Fixed(), r.Done())
 		}
 		n := 0
 		for _, it := range r.Items {
@@ -267,7 +267,36 @@ func TestLateEntriesMarkedHonestly(t *testing.T) {
 		if err := r.WriteText(&out); err != nil {
 			t.Fatal(err)
 		}
-		for _, w := range []string{"Suppressions, for your trainer to judge (3)", `"ok"`, `"late"`, "one-word reason"} {
+		for _, w := range []string{"Suppressions, for your trainer to judge (3)", `"looks fine"`, `"entered late"`, "too short to say"} {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("report lacks %q:\n%s", w, out.String())
+			}
+		}
+		if strings.Contains(out.String(), "well done") {
+			t.Errorf("short suppressions are 'well done':\n%s", out.String())
+		}
+	})
+	t.Run("one-word suppressions suppress nothing", func(t *testing.T) {
+		// The engine refuses a one-word reason (unexplained-suppression):
+		// the seeded problems stay in view, and each comment is a new
+		// problem the trainee made.
+		t.Parallel()
+		dir := start(t, ex, false)
+		rewrite(t, dir, "visits/2026-09-29.md", "date = 2026-09-29T17:00:00", "date = 2026-09-29T17:00:00 # caselint:ignore rewritten-record ok")
+		rewrite(t, dir, "visits/2026-10-13.md", "date = 2026-10-13T08:30:00", "date = 2026-10-13T08:30:00 # caselint:ignore late-recording late")
+		rewrite(t, dir, "core-groups/2026-10-22.md", "date = 2026-10-22", "date = 2026-10-22 # caselint:ignore late-recording late")
+		r, err := ex.CheckFix(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Done() || r.Fixed() != 0 || len(r.Suppressions) != 0 {
+			t.Errorf("one-word suppressions: %d put right, done %v, suppressions %+v", r.Fixed(), r.Done(), r.Suppressions)
+		}
+		var out strings.Builder
+		if err := r.WriteText(&out); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{"You introduced 3 new problems", `"ok", which does not say why`, "[unexplained-suppression]"} {
 			if !strings.Contains(out.String(), w) {
 				t.Errorf("report lacks %q:\n%s", w, out.String())
 			}
