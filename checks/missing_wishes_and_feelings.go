@@ -30,7 +30,11 @@ child's wishes, feelings, views or voice, such as "## Voice of the child")
 is missing (at the type line) or
 empty, or holds only a placeholder such as TBC, or says only that they
 were not ascertained ("Not ascertained", "Not discussed today", "See
-notes": the profile's not_done answers) (at its heading). A baby under
+notes": the profile's not_done answers), or says only that the child
+does not speak ("N/A - Ellie is non-verbal": the profile's non_verbal
+words; a child who does not speak still has wishes and feelings, shown
+by behaviour, signs or pictures, or known to those close to them) (at
+its heading). A baby under
 one on the day of the visit is too young to express wishes and feelings in
 words, and is not checked; nor are visits before the child was born, or
 visits by others (a teacher's or health visitor's contact is not the lead
@@ -85,6 +89,10 @@ func runMissingWishesAndFeelings(pass *lint.Pass) error {
 			pass.Reportf(v.Doc, sec.HeadingOffset,
 				"the \"%s\" section of the record of the visit of %s, which saw %s, is empty or says only that they were not ascertained: record what %s said they wish and feel, in their words where possible, or what their behaviour showed (%s)",
 				sec.Heading, day.Long(), child, child, cite(pass))
+		case pass.Profile.SaysOnlyNonVerbal(sec):
+			pass.Reportf(v.Doc, sec.HeadingOffset,
+				"the \"%s\" section of the record of the visit of %s says only that %s does not speak: a child who does not speak still has wishes and feelings; record what %s showed of them and how they were ascertained (behaviour, signs, pictures, those who know %s best) (%s)",
+				sec.Heading, day.Long(), child, child, child, cite(pass))
 		}
 	}
 	return nil

@@ -18,6 +18,82 @@ func (p *Profile) NoAnswer(text string) bool {
 	return p.IsPlaceholder(text) || p.NotDone(text)
 }
 
+// SaysOnlyNonVerbal reports whether a wishes and feelings section says
+// only that the child does not speak: every sentence of what it has
+// written (a short section) is no answer (NoAnswer) or one of the
+// profile's non_verbal words, with at most a name or two and the words
+// around a subject ("is", "has", "N/A", "as") beside it: "Ellie is
+// non-verbal.", "N/A - Ellie is non-verbal", "Not ascertained as Leo has
+// no speech". C06 §03 asks for the child's wishes and feelings
+// "ascertained", and 1.8 §1 a plan "appropriate for those with
+// disabilities": a child who does not speak has wishes and feelings,
+// ascertained by other means (observation, signs, pictures, those who
+// know the child). A section that goes on to say what they showed ("Ellie
+// is non-verbal; she smiled and reached for Mum") is an answer.
+func (p *Profile) SaysOnlyNonVerbal(s *schema.Section) bool {
+	if s == nil {
+		return false
+	}
+	prose, cells := s.Written()
+	if len(prose) > nonVerbalLimit || len(cells) > 0 {
+		return false
+	}
+	var phrases [][]string
+	for _, ph := range p.Words.NonVerbal {
+		if w := words(ph); len(w) > 0 {
+			phrases = append(phrases, w)
+		}
+	}
+	said := false
+	for _, sent := range clauses(prose) {
+		ws := words(sent)
+		if len(ws) == 0 || p.NoAnswer(sent) {
+			continue
+		}
+		at, n := -1, 0
+		for i := range ws {
+			for _, ph := range phrases {
+				if len(ph) > n && i+len(ph) <= len(ws) && slices.Equal(ws[i:i+len(ph)], ph) {
+					at, n = i, len(ph)
+				}
+			}
+			if at >= 0 {
+				break
+			}
+		}
+		if at < 0 {
+			return false
+		}
+		others := 0
+		for i, w := range ws {
+			if (i < at || i >= at+n) && !nonVerbalFiller[w] {
+				others++
+			}
+		}
+		if others > 2 {
+			return false // a name or two: "Ellie Brook is non-verbal"
+		}
+		said = true
+	}
+	return said
+}
+
+// nonVerbalLimit is the longest section SaysOnlyNonVerbal reads: one that
+// only says the child does not speak is a sentence or two.
+const nonVerbalLimit = 300
+
+// nonVerbalFiller are the words around a subject and a non_verbal phrase
+// that add nothing: "N/A - Ellie is non-verbal", "not ascertained as he
+// has no speech".
+var nonVerbalFiller = map[string]bool{
+	"is": true, "was": true, "are": true, "has": true, "he": true, "she": true, "they": true,
+	"child": true, "the": true, "yp": true, "n": true, "a": true, "na": true, "as": true,
+	"so": true, "and": true, "due": true, "to": true, "being": true, "therefore": true,
+	"not": true, "applicable": true, "ascertained": true, "unable": true, "could": true,
+	"ascertain": true, "because": true, "completely": true, "fully": true, "currently": true,
+	"wishes": true, "feelings": true, "views": true,
+}
+
 // GivesNoWhy reports whether text, written where a record must say why
 // (an ignore's reason, the exceptional circumstances for ending a plan
 // early), says nothing a reviewer could check: NoAnswer ("TBC", "See

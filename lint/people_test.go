@@ -1006,3 +1006,30 @@ func TestOwnersSettingAlone(t *testing.T) {
 		t.Errorf("Owners(School (Lee Morgan)) = %+v, want Lee Morgan", got)
 	}
 }
+
+// TestSaysOnlyNonVerbal: a wishes and feelings section that says only
+// that the child does not speak records none of their wishes; one that
+// goes on to say what they showed does.
+func TestSaysOnlyNonVerbal(t *testing.T) {
+	p, err := ShippedProfile(ProfileCombined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := func(text string) *schema.Section {
+		b := schema.ParseBody(schema.NewSource("v.md", []byte("## Wishes and feelings\n\n"+text+"\n")), schema.KindVisit, 0)
+		return b.Section("wishes")
+	}
+	for _, text := range []string{"Ellie is non-verbal.", "N/A - Ellie is non-verbal", "Non-verbal.", "Ellie Brook has no speech.",
+		"Not ascertained as Leo is nonverbal.", "Leo does not speak. Not ascertained.", "He has limited speech"} {
+		if !p.SaysOnlyNonVerbal(sec(text)) {
+			t.Errorf("SaysOnlyNonVerbal(%q) = false, want true", text)
+		}
+	}
+	for _, text := range []string{"", "TBC", "Ellie is non-verbal; she smiled and reached for Mum when she came in.",
+		"Ellie is non-verbal. She pushed the spoon away and signed 'finished'.", "Ellie said she likes school.",
+		"Leo's brother is non-verbal; Leo said he helps him at bedtime.", "Leo uses Makaton and signed 'happy' and 'home'."} {
+		if p.SaysOnlyNonVerbal(sec(text)) {
+			t.Errorf("SaysOnlyNonVerbal(%q) = true, want false", text)
+		}
+	}
+}

@@ -142,6 +142,7 @@ type Words struct {
 	Refusals          []string `toml:"refusals"`            // "refused", "would not let": contact refused or avoided
 	NotAlone          []string `toml:"not_alone"`           // "not seen alone", "stayed in the room throughout"
 	NotDone           []string `toml:"not_done"`            // "not seen", "not ascertained", "see notes": no answer
+	NonVerbal         []string `toml:"non_verbal"`          // "non-verbal", "has no speech": how a child communicates, not what they wish
 	StatusNotes       []string `toml:"status_notes"`        // "DNA", "apologies", "awaiting": a note after a name saying it was not done
 	PresentNotes      []string `toml:"present_notes"`       // "not the chair", "not well": a note holding a status word that says the person was there
 	Deferrals         []string `toml:"deferrals"`           // "to follow", "requested", "awaited": not given yet
