@@ -38,12 +38,7 @@ func (p *Profile) SaysOnlyNonVerbal(s *schema.Section) bool {
 	if len(prose) > nonVerbalLimit || len(cells) > 0 {
 		return false
 	}
-	var phrases [][]string
-	for _, ph := range p.Words.NonVerbal {
-		if w := words(ph); len(w) > 0 {
-			phrases = append(phrases, w)
-		}
-	}
+	phrases := p.readyWords().nonVerbal
 	said := false
 	for _, sent := range clauses(prose) {
 		ws := words(sent)

@@ -96,6 +96,9 @@ type profileWords struct {
 	// planDeferred are the verbs that put a plan section off ("agree",
 	// "drawn"), as a set (SectionDeferred).
 	planDeferred map[string]bool
+	// nonVerbal are Words.NonVerbal, each as its words
+	// (SaysOnlyNonVerbal).
+	nonVerbal [][]string
 	// seeing reads a visit's words once for seenAloneTokens, notAlone,
 	// notFaceToFace, childNotSeen and childAsleep, in that order
 	// (lexSeenAlone ...).
@@ -121,6 +124,7 @@ func newProfileWords(w Words) *profileWords {
 		childAsleep:   childAsleep,
 		seeing:        newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex, notFaceToFace.phraseIndex, childNotSeen.phraseIndex, childAsleep.phraseIndex),
 		planDeferred:  lowerWords(w.PlanDeferred),
+		nonVerbal:     phraseSplits(w.NonVerbal),
 	}
 }
 
@@ -159,6 +163,17 @@ func lowerWords(list []string) map[string]bool {
 	for _, l := range list {
 		for _, w := range words(l) {
 			out[w] = true
+		}
+	}
+	return out
+}
+
+// phraseSplits returns each of list as its words; empty ones left out.
+func phraseSplits(list []string) [][]string {
+	out := make([][]string, 0, len(list))
+	for _, l := range list {
+		if w := words(l); len(w) > 0 {
+			out = append(out, w)
 		}
 	}
 	return out
