@@ -52,6 +52,10 @@ type Case struct {
 	// refs are the words naming the child and the family in a visit's
 	// notes (nameRefs), once they are asked for.
 	refs *nameRefs
+	// seerNames are the words of the case's people's names and the
+	// family words, as the one who saw the child alone (seerOthers), once
+	// they are asked for.
+	seerNames map[string]bool
 	// slots are the case's people as the word lists' slots read them
 	// (slotPeople), once they are asked for.
 	slots *slotPeople

@@ -1583,7 +1583,7 @@ func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 		// The case's people are read for the slots only when some text
 		// may say a not-alone phrase: most say none.
 		if slices.Contains(notAloneMay, true) {
-			if sentence, ok := sentenceSayingIn(texts, seenAloneTokens, seenMay, words.notAlone.withPeople(c.slotPeople()), notAloneMay, c.saysChildSeenAlone); ok {
+			if sentence, ok := sentenceSayingIn(texts, seenAloneTokens, seenMay, words.notAlone.withPeople(c.slotPeople()), notAloneMay, c.saysChildSeenAlone(v.By)); ok {
 				return sentence, true
 			}
 		}
@@ -1593,7 +1593,7 @@ func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 	if !givesReason && !slices.Contains(seenMay, true) {
 		return "", false // no words of anyone seen alone: nothing to read
 	}
-	said := c.seenAloneSaidIn(texts, seenMay)
+	said := c.seenAloneSaidIn(texts, seenMay, v.By)
 	switch {
 	case said.child:
 		return "", false
@@ -1604,6 +1604,10 @@ func (p *Pass) notSeenAloneInWords(v *schema.Visit) (sentence string, ok bool) {
 		// record is the sibling's visit (C06 §03, 1.8 §3: each child is
 		// to be seen alone).
 		return said.sibling, true
+	case said.byOther != "":
+		// Only someone other than the visiting worker is said to have
+		// seen the child alone (seeing_seer.go).
+		return said.byOther, true
 	case givesReason:
 		return reason, true
 	}
@@ -1678,7 +1682,7 @@ func (p *Pass) notSeenInWords(v *schema.Visit) (string, bool) {
 		return p.Case.nameRefs().aboutChildOnly(clause) && !slices.ContainsFunc(clause, notSeenAsideWords.has)
 	})
 	var seenBuf [16]bool
-	if !ok || p.Case.seenAloneSaidIn(reading.texts, reading.column(lexSeenAlone, seenBuf[:0])).child {
+	if !ok || p.Case.seenAloneSaidIn(reading.texts, reading.column(lexSeenAlone, seenBuf[:0]), v.By).child {
 		return "", false
 	}
 	return said, true
@@ -1730,7 +1734,7 @@ func (p *Pass) childAsleepInWords(v *schema.Visit) (string, bool) {
 		}
 	}
 	var seenBuf [16]bool
-	if p.Case.seenAloneSaidIn(reading.texts, reading.column(lexSeenAlone, seenBuf[:0])).child {
+	if p.Case.seenAloneSaidIn(reading.texts, reading.column(lexSeenAlone, seenBuf[:0]), v.By).child {
 		return "", false
 	}
 	return said, true
@@ -1938,7 +1942,7 @@ func (c *Case) SiblingPresentInstead(v *schema.Visit) (sibling string, ok bool) 
 		return "", false
 	}
 	var textsBuf [16]string
-	if c.seenAloneSaid(appendVisitTexts(textsBuf[:0], v)).byName {
+	if c.seenAloneSaid(appendVisitTexts(textsBuf[:0], v), v.By).byName {
 		return "", false
 	}
 	return sibling, true
@@ -2125,6 +2129,10 @@ type seenAloneSaid struct {
 	// sibling is the first sentence saying a brother or sister of the
 	// child was seen alone ("Saw Ruby alone in her room.").
 	sibling string
+	// byOther is the first sentence saying someone other than the
+	// visiting worker saw the child alone ("PC Lowe spoke to Ellie alone";
+	// seers.seenByOther): the child was not seen alone by the worker.
+	byOther string
 }
 
 // seenAloneSaid reads whom texts (a visit's reason and notes) say was seen
@@ -2139,16 +2147,21 @@ type seenAloneSaid struct {
 // and its last clause (a clause of the child's name, a negation and
 // elidedWords, after another was seen alone in the same text) says the
 // child was not (notChild).
-func (c *Case) seenAloneSaid(texts []string) seenAloneSaid {
-	return c.seenAloneSaidIn(texts, nil)
+func (c *Case) seenAloneSaid(texts []string, by string) seenAloneSaid {
+	return c.seenAloneSaidIn(texts, nil, by)
 }
 
 // seenAloneSaidIn is seenAloneSaid, where may, when not nil, holds for
 // each text whether it may say someone was seen alone
 // (seenAloneTokens.mayBeIn), as a lexicon read it.
-func (c *Case) seenAloneSaidIn(texts []string, may []bool) seenAloneSaid {
+//
+// by is the visit's by: the child seen alone by someone else
+// (seers.seenByOther) is not the child seen alone, and the sentence is
+// byOther.
+func (c *Case) seenAloneSaidIn(texts []string, may []bool, by string) seenAloneSaid {
 	var said seenAloneSaid
 	var r *nameRefs
+	var who *seers
 	for i, t := range texts {
 		if may != nil && !may[i] || may == nil && !seenAloneTokens.mayBeIn(t) {
 			continue
@@ -2175,6 +2188,14 @@ func (c *Case) seenAloneSaidIn(texts []string, may []bool) seenAloneSaid {
 				// hardBreak-parted clause holding it.
 				from := clauseStart(toks, start)
 				cl := clauseOf(toks, start)
+				// Whom this clause's phrases say was seen alone, applied
+				// once the clause is read: a clause saying someone other
+				// than the visiting worker saw the child alone
+				// (seers.seenByOther) says nothing of the child seen alone
+				// by the worker, in any of its phrases ("PC Lowe spoke to
+				// Ellie alone in her room").
+				var hits [4]seenAloneHit
+				n, byOther := 0, false
 				for i := start - from; i < end-from; i++ {
 					opening, others := seenAloneTokens.startingAt(cl[i])
 					for _, ps := range [2][]int{opening, others} {
@@ -2183,18 +2204,36 @@ func (c *Case) seenAloneSaidIn(texts []string, may []bool) seenAloneSaid {
 							if len(phrase) == 0 || !tokensSayAt(cl, i, phrase, nil) {
 								continue
 							}
-							switch kind, who := r.seenAloneWho(cl, i, phrase); kind {
-							case refChild:
-								said.child, said.byName = true, true
-							case refOther:
-								otherSeen = true
-								if said.sibling == "" && r.sibling[who] {
-									said.sibling = sen
+							kind, whom := r.seenAloneWho(cl, i, phrase)
+							if kind != refOther {
+								if who == nil {
+									s := c.seersOf(by)
+									who = &s
 								}
-							default:
-								said.child = true
+								byOther = byOther || who.seenByOther(cl, i, phrase)
+							}
+							if n < len(hits) {
+								hits[n] = seenAloneHit{kind, whom}
+								n++
 							}
 						}
+					}
+				}
+				for _, h := range hits[:n] {
+					switch {
+					case h.kind == refOther:
+						otherSeen = true
+						if said.sibling == "" && r.sibling[h.whom] {
+							said.sibling = sen
+						}
+					case byOther:
+						if said.byOther == "" {
+							said.byOther = sen
+						}
+					case h.kind == refChild:
+						said.child, said.byName = true, true
+					default:
+						said.child = true
 					}
 				}
 				start = end + 1
@@ -2202,6 +2241,13 @@ func (c *Case) seenAloneSaidIn(texts []string, may []bool) seenAloneSaid {
 		}
 	}
 	return said
+}
+
+// seenAloneHit is a seen-alone phrase of a clause, and whom it says was
+// seen alone (nameRefs.seenAloneWho).
+type seenAloneHit struct {
+	kind refKind
+	whom string
 }
 
 // hardBreak stands, in clauseTokens' output, for the end of a clause that
@@ -2277,13 +2323,13 @@ func (c *Case) SaysSeenAlone(v *schema.Visit) bool {
 		return false
 	}
 	var textsBuf [16]string
-	return c.seenAloneSaid(appendVisitTexts(textsBuf[:0], v)).child
+	return c.seenAloneSaid(appendVisitTexts(textsBuf[:0], v), v.By).child
 }
 
-// saysChildSeenAlone reports whether text says the child was seen alone
-// (seenAloneSaid).
-func (c *Case) saysChildSeenAlone(text string) bool {
-	return c.seenAloneSaid([]string{text}).child
+// saysChildSeenAlone returns whether a text of a visit whose by is by
+// says the child was seen alone (seenAloneSaid).
+func (c *Case) saysChildSeenAlone(by string) func(text string) bool {
+	return func(text string) bool { return c.seenAloneSaid([]string{text}, by).child }
 }
 
 // notSeenTokens say, in a not_seen_reason that is otherwise no answer

@@ -158,7 +158,7 @@ func TestSeenAloneSaid(t *testing.T) {
 		{"Ruby was seen alone; Leo was not. Later Leo was seen alone in the kitchen.", true, true, "Ruby was seen alone; Leo was not."},
 		{"Leo was not happy. Ruby was seen alone.", false, false, ""},
 	} {
-		got := c.seenAloneSaid([]string{tt.text})
+		got := c.seenAloneSaid([]string{tt.text}, "")
 		if got.child != tt.child || got.byName != tt.byName || got.notChild != tt.notChild {
 			t.Errorf("seenAloneSaid(%q) = %+v; want child %v, by name %v, not the child %q", tt.text, got, tt.child, tt.byName, tt.notChild)
 		}
@@ -224,6 +224,49 @@ func TestGivesNotSeenReason(t *testing.T) {
 	} {
 		if got := oxon.GivesNotSeenReason(text); got != want {
 			t.Errorf("GivesNotSeenReason(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestSeenAloneByOther: a child seen alone by someone other than the
+// visiting worker (a police officer on a joint visit, a teacher, a
+// parent) was not seen alone by the worker (seeing_seer.go); the worker
+// named, as "I", "me" or by name, among others, was.
+func TestSeenAloneByOther(t *testing.T) {
+	c := siblingsCase(t)
+	for _, tt := range []struct {
+		text           string
+		child, byOther bool
+	}{
+		{"PC Lowe spoke to Leo alone in his room while I stayed with Mum.", false, true},
+		{"PC Lowe saw Leo alone; I spoke with Kerry downstairs.", false, true},
+		{"The health visitor saw Leo alone at clinic.", false, true},
+		{"Leo's teacher spoke to him alone and told me what he said.", false, true},
+		{"Leo was seen alone at school by the DSL on Monday.", false, true},
+		{"Leo was seen alone by the school nurse.", false, true},
+		{"Leo was seen alone in his room by PC Lowe.", false, true},
+		{"Leo was seen alone by Tom Ridley.", false, true},
+		{"Leo was seen alone by Mrs Carter, his form tutor.", false, true},
+		{"Kerry spoke to Leo alone.", false, true},
+		// The worker saw the child alone, others named around it.
+		{"I spoke to Leo alone while PC Lowe stayed with Kerry.", true, false},
+		{"PC Lowe waited outside while I saw Leo alone.", true, false},
+		{"Kerry went upstairs and I spoke to Leo alone.", true, false},
+		{"Kerry went to the shop and Leo talked to me alone.", true, false},
+		{"Leo was seen alone by me in the garden.", true, false},
+		{"Leo was seen alone by Priya Shah.", true, false},
+		{"Leo was seen alone by Ms Shah.", true, false},
+		{"Leo was seen alone by the social worker.", true, false},
+		{"Leo was seen alone by PC Lowe and me.", true, false},
+		{"Leo was seen alone by the window.", true, false},
+		{"Leo was seen alone by the back door while Kerry made tea.", true, false},
+		{"SW spoke to Leo alone.", true, false},
+		{"PC Lowe and I spoke to Leo alone.", true, false},
+		{"Leo was seen alone; PC Lowe also spoke to him alone.", true, true},
+	} {
+		got := c.seenAloneSaid([]string{tt.text}, "Priya Shah")
+		if got.child != tt.child || (got.byOther != "") != tt.byOther {
+			t.Errorf("seenAloneSaid(%q, by Priya Shah) = %+v; want child %v, by another %v", tt.text, got, tt.child, tt.byOther)
 		}
 	}
 }
