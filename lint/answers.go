@@ -29,7 +29,9 @@ func (p *Profile) NoAnswer(text string) bool {
 // disabilities": a child who does not speak has wishes and feelings,
 // ascertained by other means (observation, signs, pictures, those who
 // know the child). A section that goes on to say what they showed ("Ellie
-// is non-verbal; she smiled and reached for Mum") is an answer.
+// is non-verbal; she smiled and reached for Mum") is an answer; a short
+// pointer to another document ("see her communication passport",
+// pointerAt) is not.
 func (p *Profile) SaysOnlyNonVerbal(s *schema.Section) bool {
 	if s == nil {
 		return false
@@ -44,6 +46,14 @@ func (p *Profile) SaysOnlyNonVerbal(s *schema.Section) bool {
 		ws := words(sent)
 		if len(ws) == 0 || p.NoAnswer(sent) {
 			continue
+		}
+		// A pointer elsewhere ("see her communication passport", "please
+		// refer to the school's report") says nothing of what the child
+		// showed: left out, and a clause that is only one is no answer.
+		if at := pointerAt(ws); at >= 0 {
+			if ws = ws[:at]; len(ws) == 0 {
+				continue
+			}
 		}
 		at, n := -1, 0
 		for i := range ws {
@@ -72,6 +82,41 @@ func (p *Profile) SaysOnlyNonVerbal(s *schema.Section) bool {
 	}
 	return said
 }
+
+// pointerAt returns where words ws end with a short pointer to another
+// document ("see her communication passport", "refer to the school's
+// report", "as per her EHCP", "details in her communication plan"): a
+// pointing word and at most pointerLimit words after it. -1 when they do
+// not; a pointer that goes on to say what the other document says ("see
+// her passport, which says she signs yes with a thumbs up") is longer.
+func pointerAt(ws []string) int {
+	for i := max(0, len(ws)-pointerLimit-2); i < len(ws); i++ {
+		switch ws[i] {
+		case "see", "refer", "per", "details":
+			if i > 0 && seeingSubject[ws[i-1]] {
+				continue // "you could see she was scared": seeing, not pointing
+			}
+			if len(ws)-i-1 <= pointerLimit {
+				if ws[i] == "per" && i > 0 && ws[i-1] == "as" || ws[i] == "refer" && i > 0 && ws[i-1] == "please" {
+					i--
+				}
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// seeingSubject are the words before "see" that make it someone seeing
+// ("I could see", "you can see", "to see").
+var seeingSubject = map[string]bool{
+	"i": true, "we": true, "you": true, "they": true, "he": true, "she": true, "could": true,
+	"can": true, "cannot": true, "couldn't": true, "can't": true, "would": true, "will": true,
+	"to": true, "did": true, "didn't": true, "not": true, "clearly": true, "also": true,
+}
+
+// pointerLimit is the most words after a pointing word (pointerAt).
+const pointerLimit = 5
 
 // nonVerbalLimit is the longest section SaysOnlyNonVerbal reads: one that
 // only says the child does not speak is a sentence or two.

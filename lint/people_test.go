@@ -1020,14 +1020,19 @@ func TestSaysOnlyNonVerbal(t *testing.T) {
 		return b.Section("wishes")
 	}
 	for _, text := range []string{"Ellie is non-verbal.", "N/A - Ellie is non-verbal", "Non-verbal.", "Ellie Brook has no speech.",
-		"Not ascertained as Leo is nonverbal.", "Leo does not speak. Not ascertained.", "He has limited speech"} {
+		"Not ascertained as Leo is nonverbal.", "Leo does not speak. Not ascertained.", "He has limited speech",
+		"Ellie is non-verbal, see her communication passport.", "Non-verbal - see communication plan.",
+		"Leo has no speech; please refer to the school's report.", "Ellie is non-verbal. See school's report.",
+		"Leo is non-verbal, as per his EHCP."} {
 		if !p.SaysOnlyNonVerbal(sec(text)) {
 			t.Errorf("SaysOnlyNonVerbal(%q) = false, want true", text)
 		}
 	}
 	for _, text := range []string{"", "TBC", "Ellie is non-verbal; she smiled and reached for Mum when she came in.",
 		"Ellie is non-verbal. She pushed the spoon away and signed 'finished'.", "Ellie said she likes school.",
-		"Leo's brother is non-verbal; Leo said he helps him at bedtime.", "Leo uses Makaton and signed 'happy' and 'home'."} {
+		"Leo's brother is non-verbal; Leo said he helps him at bedtime.", "Leo uses Makaton and signed 'happy' and 'home'.",
+		"Ellie is non-verbal, you could see she was scared.", "Ellie is non-verbal; I could see she was happy when Nan came in.",
+		"Ellie is non-verbal; see her passport, which says she signs yes with a thumbs up; today she signed yes to staying with Nan."} {
 		if p.SaysOnlyNonVerbal(sec(text)) {
 			t.Errorf("SaysOnlyNonVerbal(%q) = true, want false", text)
 		}
