@@ -96,6 +96,7 @@ bench ./lint 'LintWithHistory$|HistoryIndex$|HistoryCached$' 2 3 2x bench-histor
 bench ./internal/vcs 'StagedIndex$' 2 3 1s bench-index.txt
 bench ./cmd/caselint/internal/lintcmd 'Staged$|NewFromRevLast$' 2 3 5x bench-staged.txt
 bench ./report 'SARIF' 2 3 1s bench-report.txt
+bench ./report 'Stream100k' 2 1 2x bench-stream.txt
 if [ "${GROWTH:-1}" != 0 ]; then
 	for n in 1000 10000; do
 		CASELINT_BENCH_CORPUS="$work/c$n" bench ./lint 'Lint$' 2 3 1x "bench-growth-$n.txt"
