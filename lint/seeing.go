@@ -1762,7 +1762,8 @@ func (r *nameRefs) childAsleepClause(clause []string) bool {
 }
 
 // reportWords say what someone said: "Mum said she was asleep".
-var reportWords = wordsSet{"said": true, "says": true, "told": true, "reported": true, "explained": true, "stated": true}
+var reportWords = wordsSet{"said": true, "says": true, "told": true, "tells": true, "reported": true,
+	"reports": true, "explained": true, "informed": true, "stated": true, "mentioned": true}
 
 // asleepAsideWords, in a clause saying the child was asleep, say it is
 // about another time than the visit ("asleep by 8pm", "usually asleep",
@@ -2131,7 +2132,7 @@ type seenAloneSaid struct {
 	sibling string
 	// byOther is the first sentence saying someone other than the
 	// visiting worker saw the child alone ("PC Lowe spoke to Ellie alone";
-	// seers.seenByOther): the child was not seen alone by the worker.
+	// seers.seenBy): the child was not seen alone by the worker.
 	byOther string
 }
 
@@ -2156,7 +2157,7 @@ func (c *Case) seenAloneSaid(texts []string, by string) seenAloneSaid {
 // (seenAloneTokens.mayBeIn), as a lexicon read it.
 //
 // by is the visit's by: the child seen alone by someone else
-// (seers.seenByOther) is not the child seen alone, and the sentence is
+// (seers.seenBy) is not the child seen alone, and the sentence is
 // byOther.
 func (c *Case) seenAloneSaidIn(texts []string, may []bool, by string) seenAloneSaid {
 	var said seenAloneSaid
@@ -2191,11 +2192,11 @@ func (c *Case) seenAloneSaidIn(texts []string, may []bool, by string) seenAloneS
 				// Whom this clause's phrases say was seen alone, applied
 				// once the clause is read: a clause saying someone other
 				// than the visiting worker saw the child alone
-				// (seers.seenByOther) says nothing of the child seen alone
+				// (seers.seenBy) says nothing of the child seen alone
 				// by the worker, in any of its phrases ("PC Lowe spoke to
 				// Ellie alone in her room").
 				var hits [4]seenAloneHit
-				n, byOther := 0, false
+				n, byOther, aside := 0, false, false
 				for i := start - from; i < end-from; i++ {
 					opening, others := seenAloneTokens.startingAt(cl[i])
 					for _, ps := range [2][]int{opening, others} {
@@ -2210,7 +2211,12 @@ func (c *Case) seenAloneSaidIn(texts []string, may []bool, by string) seenAloneS
 									s := c.seersOf(by)
 									who = &s
 								}
-								byOther = byOther || who.seenByOther(cl, i, phrase)
+								switch who.seenBy(cl, i, phrase) {
+								case seerOther:
+									byOther = true
+								case seerAside:
+									aside = true
+								}
 							}
 							if n < len(hits) {
 								hits[n] = seenAloneHit{kind, whom}
@@ -2230,6 +2236,10 @@ func (c *Case) seenAloneSaidIn(texts []string, may []bool, by string) seenAloneS
 						if said.byOther == "" {
 							said.byOther = sen
 						}
+					case aside:
+						// Someone else's time alone with the child, told at
+						// second hand or of another day: nothing of this
+						// visit.
 					case h.kind == refChild:
 						said.child, said.byName = true, true
 					default:

@@ -26,6 +26,7 @@ const (
 	seerNone   seerKind = iota
 	seerWorker          // the visiting worker: "I", "me", their name
 	seerOther           // anyone else: "PC Lowe", "the school nurse", "Mum"
+	seerAside           // anyone else, at second hand or another time (seers.seenBy)
 )
 
 // seers are the words that name the one who saw the child alone on a
@@ -115,38 +116,68 @@ func (s *seers) kind(w string) seerKind {
 	return seerNone
 }
 
-// seenByOther reports whether clause cl, which says at i one of the
-// seen-alone phrases (phrase), says that someone other than the visiting
-// worker saw the child alone: the agent after "by" ("Ellie was seen alone
-// in her room by PC Lowe"; not "by the window", nor "by PC Lowe and me"),
-// or, for a phrase of seeing or talking, its subject ("PC Lowe spoke to
-// Ellie alone"; not "Mum went out and I spoke to Ellie alone").
-func (s *seers) seenByOther(cl []string, i int, phrase []string) bool {
+// seenBy returns who, clause cl says, saw the child alone at i, where it
+// says one of the seen-alone phrases (phrase): the agent after "by"
+// ("Ellie was seen alone in her room by PC Lowe"; not "by the window"; the
+// worker in "by PC Lowe and me"), or, for a phrase of seeing or talking,
+// its subject ("PC Lowe spoke to Ellie alone"; not "Mum went out and I
+// spoke to Ellie alone"); seerNone when it names no one. Someone else's
+// time alone with the child told at second hand or at another time
+// ("Ellie told me her teacher spoke to her alone", "the DSL had seen her
+// alone", "PC Lowe saw her alone last week") is seerAside: it says
+// nothing of this visit.
+func (s *seers) seenBy(cl []string, i int, phrase []string) seerKind {
+	who := s.seer(cl, i, phrase)
+	if who == seerOther && elsewhere(cl, i) {
+		return seerAside
+	}
+	return who
+}
+
+func (s *seers) seer(cl []string, i int, phrase []string) seerKind {
 	end := i + len(phrase)
 	for k := end; k < len(cl) && k < end+6; k++ {
 		if cl[k] != "by" {
 			continue
 		}
 		if who := s.agent(cl[k+1:]); who != seerNone {
-			return who == seerOther
+			return who
 		}
 	}
 	if !seerVerbs[phrase[0]] {
-		return false
+		return seerNone
 	}
 	// The subject is a word or three before the verb ("PC Lowe spoke",
 	// "the health visitor saw", "PC Lowe and I spoke"); the child there
 	// is the subject ("Mum went out and Jamie talked to me alone").
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if kind := s.refs.kind(cl[k]); kind == refChild || kind == refChildLike {
-			return false
+			return seerNone
 		}
 		if who := s.kind(cl[k]); who != seerNone {
-			return who == seerOther
+			return who
+		}
+	}
+	return seerNone
+}
+
+// elsewhere reports whether clause cl tells of the seeing at i at second
+// hand ("said", "told me" before it) or at another time ("had seen",
+// "had been seen", "last week", "yesterday", "previously", "ago").
+func elsewhere(cl []string, i int) bool {
+	if i > 0 && cl[i-1] == "had" || i > 1 && cl[i-2] == "had" && cl[i-1] == "been" {
+		return true
+	}
+	for k, w := range cl {
+		if k < i && reportWords[w] || otherTimeWords[w] {
+			return true
 		}
 	}
 	return false
 }
+
+// otherTimeWords say a clause is of another day than the visit.
+var otherTimeWords = wordsSet{"yesterday": true, "last": true, "previously": true, "ago": true}
 
 // seerVerbs open the seen-alone phrases whose subject is the one who saw
 // (seenAloneWords): "saw", "spoke to", "talked with", "time alone with".

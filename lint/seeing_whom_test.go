@@ -263,6 +263,12 @@ func TestSeenAloneByOther(t *testing.T) {
 		{"SW spoke to Leo alone.", true, false},
 		{"PC Lowe and I spoke to Leo alone.", true, false},
 		{"Leo was seen alone; PC Lowe also spoke to him alone.", true, true},
+		// Someone else's time alone with the child, at second hand or on
+		// another day, says nothing of this visit.
+		{"Leo told me his teacher spoke to him alone about the bruise.", false, false},
+		{"The DSL had seen Leo alone on Monday.", false, false},
+		{"Leo had been seen alone by the school nurse.", false, false},
+		{"PC Lowe saw Leo alone last week.", false, false},
 	} {
 		got := c.seenAloneSaid([]string{tt.text}, "Priya Shah")
 		if got.child != tt.child || (got.byOther != "") != tt.byOther {
