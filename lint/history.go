@@ -21,7 +21,9 @@ type History interface {
 	// committed. Each change is the commit's that made it, as git blame
 	// sees it: a merge that took the file from one side makes no version,
 	// the side's commits did. A renamed file's versions go on from its old
-	// path's.
+	// path's. Under --staged, a staged record that differs from HEAD ends
+	// with its pending version (Version.Pending, WithPending): the commit
+	// being made.
 	Versions(path string) []Version
 	// Content returns the file's content as version v committed it. A
 	// version over the file size limit is not read: its error matches
@@ -52,6 +54,11 @@ type Version struct {
 	// is then taken as the one this one changed. (A string keeps Version
 	// comparable.)
 	Parents string
+	// Pending marks the version the commit being made gives the file
+	// (caselint lint --staged, the pre-commit hook): its content is the
+	// index's, When is now, and it has no commit yet (Commit and Author
+	// are empty). See WithPending.
+	Pending bool
 }
 
 // Recorded is when the version was first recorded, as its commit says:
