@@ -44,6 +44,10 @@ type Index struct {
 	treeData []byte
 	treeOnce sync.Once
 	tree     *cacheTree
+	// changed is what Changed returns, worked out once.
+	changed     []string
+	changedErr  error
+	changedOnce sync.Once
 }
 
 // Index reads the index git would commit from: the file named by
@@ -383,12 +387,19 @@ func forChildren(es []indexEntry, prefix string, lo, hi int, fn func(indexChild)
 // computes it, and goes into HEAD's folder only when the two differ. A
 // folder holding a conflict or an intent-to-add entry, whose tree git
 // would not write as it stands, is compared entry by entry.
+//
+// It is worked out once: the slice returned is shared, and not to be
+// changed.
 func (ix *Index) Changed() ([]string, error) {
-	head, ok, err := ix.r.headTree()
-	if err != nil {
-		return nil, err
-	}
-	return ix.changedFrom(head, ok)
+	ix.changedOnce.Do(func() {
+		head, ok, err := ix.r.headTree()
+		if err != nil {
+			ix.changedErr = err
+			return
+		}
+		ix.changed, ix.changedErr = ix.changedFrom(head, ok)
+	})
+	return ix.changed, ix.changedErr
 }
 
 // ChangedSince returns the slash paths whose staged content differs from
