@@ -591,6 +591,44 @@ func TestSARIFProperties(t *testing.T) {
 	}
 }
 
+// TestSARIFPendingProperties: a result attributed to the commit being
+// made (--staged) has no commit nor author to carry: its properties say it
+// is pending, with the date, and the log stays valid.
+func TestSARIFPendingProperties(t *testing.T) {
+	pending := lint.Version{When: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC), Blob: "4444444444444444444444444444444444444444", Parents: "-", Pending: true}
+	res := &lint.Result{Findings: []lint.Finding{{
+		RuleID: "recorded-before-event", Severity: lint.Error, Path: visitPath,
+		Pos:         pos(t, visitPath, visitText, "date"),
+		Message:     "this visit on 21 November 2026 is being committed now, on 20 November 2026, 1 day before it",
+		Fingerprint: "f00d", Attributed: &pending,
+	}}}
+	out := render(t, NewSARIF, res, testOptions())
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Properties map[string]any `json:"properties"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	got := log.Runs[0].Results[0].Properties
+	want := map[string]any{"attributedDate": "2026-11-20T12:00:00Z", "attributedPending": true}
+	if len(got) != len(want) || got["attributedDate"] != want["attributedDate"] || got["attributedPending"] != true {
+		t.Errorf("properties %v, want %v", got, want)
+	}
+	for draft, sch := range sarifSchemas(t) {
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("%s schema: %v\n%s", draft, err, out)
+		}
+	}
+}
+
 // TestSARIFCitesTheProfilesProcedure: under a profile, a rule's help and
 // tags in SARIF cite what its messages cite (lint.CitationsUnder): an
 // Oxfordshire reader is not sent to Stoke-on-Trent's procedure.

@@ -120,14 +120,17 @@ type sarifResult struct {
 // sarifResultProps is a result's property bag: the commit that last changed
 // the line the result points at (Finding.Origin) and, for the git-history
 // rules, the commit the result is attributed to (Finding.Attributed). Dates
-// are RFC 3339, as git recorded them.
+// are RFC 3339, as git recorded them. A result attributed to the commit
+// being made (--staged: lint.Version.Pending) has attributedPending and
+// the date it is being made, and no commit or author: it has none yet.
 type sarifResultProps struct {
-	Commit           string `json:"commit,omitempty"`
-	Author           string `json:"author,omitempty"`
-	Date             string `json:"date,omitempty"`
-	AttributedCommit string `json:"attributedCommit,omitempty"`
-	AttributedAuthor string `json:"attributedAuthor,omitempty"`
-	AttributedDate   string `json:"attributedDate,omitempty"`
+	Commit            string `json:"commit,omitempty"`
+	Author            string `json:"author,omitempty"`
+	Date              string `json:"date,omitempty"`
+	AttributedCommit  string `json:"attributedCommit,omitempty"`
+	AttributedAuthor  string `json:"attributedAuthor,omitempty"`
+	AttributedDate    string `json:"attributedDate,omitempty"`
+	AttributedPending bool   `json:"attributedPending,omitempty"`
 }
 
 type sarifFingerprints struct {
@@ -371,6 +374,7 @@ func sarifPropsOf(f *lint.Finding) *sarifResultProps {
 	}
 	if v := f.Attributed; v != nil {
 		p.AttributedCommit, p.AttributedAuthor, p.AttributedDate = v.Commit, v.Author, sarifTime(v.When)
+		p.AttributedPending = v.Pending
 	}
 	return p
 }
