@@ -59,9 +59,16 @@ that line, or keep the finding in the baseline (caselint baseline; see
 docs/adopting.md). One or two late records committed together are each
 reported: a record written up late is late however it is committed.
 
+Run as the pre-commit hook (caselint lint --staged), the rule judges a
+staged record as the commit being made will make it: a record that commit
+first adds is first committed now, and the finding says it is being
+committed, naming no commit. A record in the work tree not yet committed
+is not checked (the work tree is not being committed), nor one first
+committed after the as-of date (linted as of an earlier day, the commit
+being made is after it too).
+
 The rule needs the repository's history: it is skipped, with a notice,
-outside a repository and in a shallow clone. A record not yet committed is
-not checked, nor one first committed after the as-of date.`,
+outside a repository and in a shallow clone.`,
 	Bad: `# visits/2026-01-12.md, first committed on 2026-01-26 by Aisha Patel
 date = 2026-01-12T10:00:00     # 10 working days before it was committed`,
 	Good: `# visits/2026-01-12.md, first committed on 2026-01-15 by Aisha Patel
@@ -97,13 +104,18 @@ func runLateRecording(pass *lint.Pass) error {
 			continue
 		}
 		first := l.first
+		committed := fmt.Sprintf("was first committed on %s, %d working days after it, by %s (commit %s)",
+			l.committed.Long(), pass.Calendar.WorkingDaysAfter(l.date, l.committed), first.Author, shortHash(first.Commit))
+		if first.Pending {
+			committed = fmt.Sprintf("is being committed now, on %s, %d working days after it",
+				l.committed.Long(), pass.Calendar.WorkingDaysAfter(l.date, l.committed))
+		}
 		pass.Report(lint.Diagnostic{
 			Doc:        l.doc,
 			Offset:     l.doc.At("date"),
 			Attributed: &first,
-			Message: fmt.Sprintf("this %s on %s was first committed on %s, %d working days after it, by %s (commit %s): a %s is to be recorded within %s of it (caselint's recording limit: the procedure sets no number of days), by %s; if the delay had a reason, say so in a caselint:ignore comment (%s)",
-				l.what, l.date.Long(), l.committed.Long(), pass.Calendar.WorkingDaysAfter(l.date, l.committed),
-				first.Author, shortHash(first.Commit), l.what, cgIntervalWords(limit), l.due.Long(), cite(pass)),
+			Message: fmt.Sprintf("this %s on %s %s: a %s is to be recorded within %s of it (caselint's recording limit: the procedure sets no number of days), by %s; if the delay had a reason, say so in a caselint:ignore comment (%s)",
+				l.what, l.date.Long(), committed, l.what, cgIntervalWords(limit), l.due.Long(), cite(pass)),
 		})
 	}
 	return nil
@@ -161,13 +173,17 @@ func reportBulkImport(pass *lint.Pass, batch []lateRecord) {
 	if groups > 0 {
 		what = append(what, countWords(groups, "core group record", "core group records"))
 	}
+	committed := fmt.Sprintf("were first committed together on %s by %s (commit %s)", batch[0].committed.Long(), first.Author, shortHash(first.Commit))
+	if first.Pending {
+		committed = fmt.Sprintf("are being committed together now, on %s", batch[0].committed.Long())
+	}
 	pass.Report(lint.Diagnostic{
 		Doc:        batch[0].doc,
 		Offset:     batch[0].doc.At("date"),
 		Attributed: &first,
-		Message: fmt.Sprintf("%s of this case, dated from %s to %s, were first committed together on %s by %s (commit %s), each more than %s after its event: taken as records kept before and imported into git at once, said once here rather than for each; git says when they were imported, not when they were written, so check they were recorded within %s where they were kept (caselint's recording limit: the procedure sets no number of days), and say so in a caselint:ignore comment, or keep this finding in the baseline (caselint baseline) (%s)",
-			strings.Join(what, " and "), batch[0].date.Long(), batch[len(batch)-1].date.Long(), batch[0].committed.Long(),
-			first.Author, shortHash(first.Commit), cgIntervalWords(pass.Profile.RecordingLimit), cgIntervalWords(pass.Profile.RecordingLimit), cite(pass)),
+		Message: fmt.Sprintf("%s of this case, dated from %s to %s, %s, each more than %s after its event: taken as records kept before and imported into git at once, said once here rather than for each; git says when they were imported, not when they were written, so check they were recorded within %s where they were kept (caselint's recording limit: the procedure sets no number of days), and say so in a caselint:ignore comment, or keep this finding in the baseline (caselint baseline) (%s)",
+			strings.Join(what, " and "), batch[0].date.Long(), batch[len(batch)-1].date.Long(), committed,
+			cgIntervalWords(pass.Profile.RecordingLimit), cgIntervalWords(pass.Profile.RecordingLimit), cite(pass)),
 	})
 }
 

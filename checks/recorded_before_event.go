@@ -38,9 +38,16 @@ result's properties. If the date or time is wrong, put it right and say so
 in the body; a visit or meeting still to come is not recorded until it has
 happened.
 
+Run as the pre-commit hook (caselint lint --staged), the rule judges a
+staged record as the commit being made will make it, now: a visit staged
+before the day it records is stopped before it is committed, and the
+finding says it is being committed, naming no commit. A record in the
+work tree not yet committed is not checked (the work tree is not being
+committed), nor one first committed after the as-of date (linted as of an
+earlier day, the commit being made is after it too).
+
 The rule needs the repository's history: it is skipped, with a notice,
-outside a repository and in a shallow clone. A record not yet committed is
-not checked, nor one first committed after the as-of date.`,
+outside a repository and in a shallow clone.`,
 	Bad: `# visits/2026-01-12.md, first committed on 2026-01-09 by Aisha Patel
 date = 2026-01-12T10:00:00     # three days after it was committed`,
 	Good: `# visits/2026-01-12.md, first committed on 2026-01-12 at 16:40 by Aisha Patel
@@ -72,8 +79,15 @@ func runRecordedBeforeEvent(pass *lint.Pass) error {
 			when = fmt.Sprintf("on %s, %d %s before it", committed.Long(), n, historyWord(n, "day", "days"))
 		case committed == r.at.Date && r.at.HasTime && local.Hour()*60+local.Minute() < r.at.Hour*60+r.at.Minute:
 			when = fmt.Sprintf("at %02d:%02d that day, before it", local.Hour(), local.Minute())
+			if first.Pending {
+				when = fmt.Sprintf("at %02d:%02d on %s, before it", local.Hour(), local.Minute(), committed.Long())
+			}
 		default:
 			continue
+		}
+		committedWords := fmt.Sprintf("was first committed %s, by %s (commit %s)", when, first.Author, shortHash(first.Commit))
+		if first.Pending {
+			committedWords = fmt.Sprintf("is being committed now, %s", when)
 		}
 		event := fmt.Sprintf("%s on %s", r.what, r.at.Date.Long())
 		if r.at.HasTime {
@@ -83,8 +97,8 @@ func runRecordedBeforeEvent(pass *lint.Pass) error {
 			Doc:        r.doc,
 			Offset:     r.doc.At("date"),
 			Attributed: &first,
-			Message: fmt.Sprintf("this %s was first committed %s, by %s (commit %s): a record is evidence of what happened and cannot be written before it; if the date or time is wrong, put it right and say so in the body, and if the %s has not happened yet, it is not recorded until it has (%s)",
-				event, when, first.Author, shortHash(first.Commit), r.what, cite(pass)),
+			Message: fmt.Sprintf("this %s %s: a record is evidence of what happened and cannot be written before it; if the date or time is wrong, put it right and say so in the body, and if the %s has not happened yet, it is not recorded until it has (%s)",
+				event, committedWords, r.what, cite(pass)),
 		})
 	}
 	return nil

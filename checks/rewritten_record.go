@@ -53,6 +53,13 @@ reported only for facts it set to a value neither side had (a conflict
 resolved by hand). A renamed record keeps its history. Commits after the
 as-of date are left out.
 
+Run as the pre-commit hook (caselint lint --staged), the rule judges the
+staged change as the commit being made will make it, now: a change to the
+facts of a record committed long ago is stopped before it is committed,
+and the finding says the facts are being changed, naming no commit. A
+change in the work tree not yet committed is not checked (the work tree is
+not being committed).
+
 The rule needs the repository's history: it is skipped, with a notice,
 outside a repository and in a shallow clone.`,
 	Bad: `# visits/2026-01-12.md, first committed on 2026-01-13; changed on 2026-03-02:
@@ -108,13 +115,19 @@ func runRewrittenRecord(pass *lint.Pass) error {
 			if len(changed) == 0 {
 				continue
 			}
+			changedWords := fmt.Sprintf("were changed on %s by %s (commit %s)", day.Long(), v.Author, shortHash(v.Commit))
+			verb := historyWord(len(changed), "was", "were") + " changed"
+			if v.Pending {
+				changedWords = fmt.Sprintf("are being changed in the commit being made now, on %s", day.Long())
+				verb = historyWord(len(changed), "is", "are") + " being changed"
+			}
 			pass.Report(lint.Diagnostic{
 				Doc:        r.doc,
 				Offset:     r.doc.At("date"),
 				Attributed: &v,
-				Message: fmt.Sprintf("the facts of this %s record were changed on %s by %s (commit %s), %d working days after it was first committed on %s: %s %s; a record is evidence, so keep the facts as first recorded and put a mistake right with a dated correction in the body (%s)",
-					r.what, day.Long(), v.Author, shortHash(v.Commit), pass.Calendar.WorkingDaysAfter(firstDay, day), firstDay.Long(),
-					historyKeyList(changed), historyWord(len(changed), "was", "were")+" changed", cite(pass)),
+				Message: fmt.Sprintf("the facts of this %s record %s, %d working days after it was first committed on %s: %s %s; a record is evidence, so keep the facts as first recorded and put a mistake right with a dated correction in the body (%s)",
+					r.what, changedWords, pass.Calendar.WorkingDaysAfter(firstDay, day), firstDay.Long(),
+					historyKeyList(changed), verb, cite(pass)),
 			})
 		}
 	}
