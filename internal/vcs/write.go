@@ -76,6 +76,41 @@ func (w *WorkTree) Commit(paths []string, sig Signature, message string) (string
 	return h.String(), nil
 }
 
+// Add stages the slash paths as the work tree has them (git add), and
+// commits nothing: for tests of what is staged.
+func (w *WorkTree) Add(paths ...string) error {
+	for _, p := range paths {
+		if _, err := w.wt.Add(p); err != nil {
+			return fmt.Errorf("git add %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// Remove deletes the slash path from the work tree and stages the
+// deletion (git rm).
+func (w *WorkTree) Remove(path string) error {
+	if _, err := w.wt.Remove(path); err != nil {
+		return fmt.Errorf("git rm %s: %w", path, err)
+	}
+	return nil
+}
+
+// Move moves the file at slash path from to to, and stages the move
+// (git mv).
+func (w *WorkTree) Move(from, to string) error {
+	if _, err := w.wt.Move(from, to); err != nil {
+		return fmt.Errorf("git mv %s %s: %w", from, to, err)
+	}
+	return nil
+}
+
+// Checkout switches the work tree to branch, made at HEAD first when
+// create (git checkout [-b] branch).
+func (w *WorkTree) Checkout(branch string, create bool) error {
+	return w.wt.Checkout(&git.CheckoutOptions{Branch: plumbing.NewBranchReferenceName(branch), Create: create})
+}
+
 // ErrNoCommits is Log's error for a repository without a commit.
 var ErrNoCommits = errors.New("the repository has no commits")
 
