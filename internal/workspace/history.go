@@ -257,3 +257,24 @@ func blobHash(data []byte, n int) string {
 	h.Write(data)
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// WithPending returns h with, under --staged, the versions the commit
+// being made gives the staged records (lint.WithPending), dated now: the
+// index is what git commit is about to commit, so the history rules judge
+// a staged record as that commit will make it. Otherwise (the work tree,
+// which is not being committed, or a revision), and without history, h as
+// it is.
+func (w *Workspace) WithPending(h lint.History, now time.Time) (lint.History, error) {
+	if !w.staged || h == nil || w.Nothing {
+		return h, nil
+	}
+	index, err := w.gitIndex()
+	if err != nil {
+		return nil, err
+	}
+	files, err := index.Pending()
+	if err != nil {
+		return nil, fmt.Errorf("--staged: the change being committed: %w", err)
+	}
+	return lint.WithPending(h, now, files), nil
+}

@@ -126,8 +126,11 @@ Inside a git repository caselint reads the records as git holds them:
 The history rules (late-recording, recorded-before-event, rewritten-record)
 read when each record was committed and changed; they are skipped, with a
 notice, outside a repository and in a shallow clone. Commits after the
-as-of date are left out. Each finding in SARIF carries the commit that last
-changed its line.
+as-of date are left out. Under --staged they judge the staged records as
+the commit being made, now, will make them (a visit staged before its
+date, or late, a rewrite of old facts); the work tree's changes, not being
+committed, are not judged. Each finding in SARIF carries the commit that
+last changed its line.
 What each commit changed is kept in the git folder (.git/caselint/history,
 readable by you alone), so that a run reads only the commits made since
 the last; --no-cache neither reads nor writes it.
@@ -442,6 +445,13 @@ func engineOptions(opts *Options, ws *workspace.Workspace) (lint.Options, *works
 		}
 		lopts.History, lopts.HistoryNote = ws.History(!opts.NoCache, also...)
 		lopts.HistoryUnread = ws.HistoryUnread()
+		// The commit being made, now, under --staged (the clock is read
+		// only then).
+		if ws.Staged() {
+			if lopts.History, err = ws.WithPending(lopts.History, opts.Now()); err != nil {
+				return lint.Options{}, nil, err
+			}
+		}
 	}
 	return lopts, cfgs, nil
 }
