@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/caselint/caselint/schema"
 )
@@ -40,7 +41,11 @@ func (p *Profile) SaysOnlyNonVerbal(s *schema.Section) bool {
 	if len(prose) > nonVerbalLimit || len(cells) > 0 {
 		return false
 	}
-	phrases := p.readyWords().nonVerbal
+	pw := p.readyWords()
+	if pw.nonVerbalKeys != nil && isASCIIText(prose) && !containsAnyFold(prose, pw.nonVerbalKeys) {
+		return false // no phrase's word is there: most sections
+	}
+	phrases := pw.nonVerbal
 	said := false
 	for _, sent := range clauses(prose) {
 		ws := words(sent)
@@ -81,6 +86,30 @@ func (p *Profile) SaysOnlyNonVerbal(s *schema.Section) bool {
 		said = true
 	}
 	return said
+}
+
+// isASCIIText reports whether s is all ASCII, where a word of it lower-cases
+// only to ASCII letters as strings.ToLower does.
+func isASCIIText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAnyFold reports whether ASCII text holds one of keys (lower case),
+// in any case.
+func containsAnyFold(text string, keys []string) bool {
+	for _, k := range keys {
+		for i := 0; i+len(k) <= len(text); i++ {
+			if text[i]|0x20 == k[0] && strings.EqualFold(text[i:i+len(k)], k) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pointerAt returns where words ws end with a short pointer to another

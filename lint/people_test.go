@@ -1023,7 +1023,7 @@ func TestSaysOnlyNonVerbal(t *testing.T) {
 		"Not ascertained as Leo is nonverbal.", "Leo does not speak. Not ascertained.", "He has limited speech",
 		"Ellie is non-verbal, see her communication passport.", "Non-verbal - see communication plan.",
 		"Leo has no speech; please refer to the school's report.", "Ellie is non-verbal. See school's report.",
-		"Leo is non-verbal, as per his EHCP."} {
+		"Leo is non-verbal, as per his EHCP.", "ELLIE IS NON-VERBAL.", "Ellie doesn’t speak.", "Ellie is Non‑Verbal."} {
 		if !p.SaysOnlyNonVerbal(sec(text)) {
 			t.Errorf("SaysOnlyNonVerbal(%q) = false, want true", text)
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/caselint/caselint/schema"
@@ -97,8 +98,11 @@ type profileWords struct {
 	// "drawn"), as a set (SectionDeferred).
 	planDeferred map[string]bool
 	// nonVerbal are Words.NonVerbal, each as its words
-	// (SaysOnlyNonVerbal).
-	nonVerbal [][]string
+	// (SaysOnlyNonVerbal); nonVerbalKeys, one word of each phrase that a
+	// text saying the phrase holds (keyWords), or nil when some phrase
+	// has none.
+	nonVerbal     [][]string
+	nonVerbalKeys []string
 	// seeing reads a visit's words once for seenAloneTokens, notAlone,
 	// notFaceToFace, childNotSeen and childAsleep, in that order
 	// (lexSeenAlone ...).
@@ -109,7 +113,7 @@ func newProfileWords(w Words) *profileWords {
 	notAlone := newPhraseList(w.NotAlone)
 	notFaceToFace, childNotSeen := newPhraseList(w.NotFaceToFace), newPhraseList(w.ChildNotSeen)
 	childAsleep := newPhraseList(w.ChildAsleep)
-	return &profileWords{
+	pw := &profileWords{
 		placeholders:  schema.NewWordList(w.Placeholders),
 		notDone:       schema.NewWordList(w.NotDone),
 		statusNotes:   phrases(w.StatusNotes),
@@ -126,6 +130,8 @@ func newProfileWords(w Words) *profileWords {
 		planDeferred:  lowerWords(w.PlanDeferred),
 		nonVerbal:     phraseSplits(w.NonVerbal),
 	}
+	pw.nonVerbalKeys = keyWords(pw.nonVerbal)
+	return pw
 }
 
 // readyWords returns the profile's word lists made ready to search: made
@@ -166,6 +172,29 @@ func lowerWords(list []string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// keyWords returns, for each phrase (as its words), its longest word of
+// lower-case ASCII letters only, once each: an ASCII text that says the
+// phrase holds that word, in any case (containsAnyFold). nil when a phrase
+// has no such word.
+func keyWords(phrases [][]string) []string {
+	var keys []string
+	for _, ph := range phrases {
+		key := ""
+		for _, w := range ph {
+			if len(w) > len(key) && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+				key = w
+			}
+		}
+		if key == "" {
+			return nil
+		}
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	return keys
 }
 
 // phraseSplits returns each of list as its words; empty ones left out.
