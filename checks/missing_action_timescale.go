@@ -33,6 +33,12 @@ list) must hold a specified timescale, written the way people write them:
 - a meeting the plan schedules: "by the next core group", "before the
   review conference".
 
+An action written as a sentence in a list, with no Due field, has the
+timescale its words give, read the same way: "Sam Doe will ... by 12 June
+2026", "Complete a safety plan - Aisha Patel - 12/06/2026", "... weekly".
+Words that only look like one ("attend all appointments", "the weekly
+parenting group", "following the incident on 3 June") are none.
+
 The rule fires for an action whose timescale is empty, vague (ongoing,
 asap, TBC, as required, when possible: the profile's list of vague
 timescales), a date that cannot exist (31/02/2026), or anything else

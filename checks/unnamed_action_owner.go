@@ -36,6 +36,13 @@ of the case's people is specific enough: "Mum" when case.md has one mother,
 "GP", "lead worker" or "social worker" for the plan's lead worker, "team
 manager" for its manager. The child may own an action of their own.
 
+An action written as a sentence in a list, with no Owner field, is owned by
+the person its words name as the one who will do it: "Sam Doe will ...",
+"Mum to ...", "... to be completed by Aisha Patel", "Complete a safety
+plan - Aisha Patel - 12/06/2026". "School to ...", "Support Mum to ..." or
+"Safety plan to be completed" name no owner, and are reported as having
+none.
+
 A finding points at the action's row; a table with no Owner column at all
 gets one finding, at its header row.`,
 	Bad: `| ID | Action | Owner | Due | Outcome |
@@ -64,9 +71,10 @@ func runUnnamedActionOwner(pass *lint.Pass) error {
 			cite(pass))
 		return nil
 	}
-	for _, a := range t.Rows {
-		if problem := ownerProblem(pass, a.Owner.Text); problem != "" {
-			pass.Reportf(plan.Doc, a.Owner.Line, "%s %s (%s)", planActionLabel(a), problem, cite(pass))
+	for i, a := range t.Rows {
+		owner := pass.Case.ActionOwner(&t.Rows[i], pass.Profile)
+		if problem := ownerProblem(pass, owner.Text); problem != "" {
+			pass.Reportf(plan.Doc, owner.Line, "%s %s (%s)", planActionLabel(a), problem, cite(pass))
 		}
 	}
 	return nil

@@ -106,6 +106,44 @@ func (c *Case) dropDescriptions(owners []Owner) []Owner {
 	return out
 }
 
+// ActionOwner returns the owner of action a: its Owner field, or, for an
+// action written as a sentence with no Owner field, the first phrase of
+// its words (schema.Action.OwnerInWords: "Claire Dunn will ...", "Mum to
+// ...", "... - Claire Dunn - ...") whose every owner is the child or one
+// of the case's people, by name or by a role that names them, or a group
+// or a role that could be several of them (which the owner rules report
+// as they would in a field). "School", "the safety plan" or "Support Mum"
+// name no owner: the field stays missing. When case.md could not be read,
+// who is a person cannot be told, and the first phrase is the owner.
+func (c *Case) ActionOwner(a *schema.Action, prof *Profile) schema.Cell {
+	if len(a.OwnerInWords) == 0 {
+		return a.Owner
+	}
+	if c.Record == nil {
+		return a.OwnerInWords[0]
+	}
+	for _, cand := range a.OwnerInWords {
+		if c.namesOwners(cand.Text, prof) {
+			return cand
+		}
+	}
+	return a.Owner
+}
+
+// namesOwners reports whether each owner text names is someone of the
+// case, a group, or a role that could be several of them, and one does.
+func (c *Case) namesOwners(text string, prof *Profile) bool {
+	owners := c.Owners(text, prof)
+	for _, o := range owners {
+		switch o.Kind {
+		case OwnerNamed, OwnerByRole, OwnerCollective, OwnerAmbiguous:
+		default:
+			return false
+		}
+	}
+	return len(owners) > 0
+}
+
 // OwnsAction reports whether ref names someone who owns (or shares) one of
 // the plan's actions, by name or by a role that names only them.
 func (c *Case) OwnsAction(ref string, prof *Profile) bool {
@@ -130,8 +168,8 @@ func (c *Case) actionOwners(prof *Profile) [][]Owner {
 	}
 	rows := c.Plan.Doc.Body.Actions.Rows
 	owners := make([][]Owner, len(rows))
-	for i, a := range rows {
-		owners[i] = c.Owners(a.Owner.Text, prof)
+	for i := range rows {
+		owners[i] = c.Owners(c.ActionOwner(&rows[i], prof).Text, prof)
 	}
 	if c.ownersOfActions == nil {
 		c.ownersOfActions = map[*Profile][][]Owner{}

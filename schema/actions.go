@@ -679,12 +679,50 @@ func (p *bodyParser) unitAction(u *unit) Action {
 	} else {
 		a.ID = id
 	}
-	if _, ok := u.fields["action"]; ok {
+	words := text
+	if f, ok := u.fields["action"]; ok {
 		a.Action = get("action")
+		words = f.val
 	} else {
 		a.Action = cell(text)
 	}
+	p.actionInWords(&a, u, words, cell)
 	return a
+}
+
+// actionInWords reads, for an action with no Due or no Owner field, its
+// timescale and the phrases that may name its owner from its words (the
+// span words of the unit's text): sentenceDue, ownerPhrases. A Due written
+// in the Owner field ("Lead: Claire Dunn, by 12 June") is split off it.
+func (p *bodyParser) actionInWords(a *Action, u *unit, words span, cell func(span) Cell) {
+	_, hasOwner := u.fields["owner"]
+	if _, ok := u.fields["due"]; ok {
+		if hasOwner {
+			return
+		}
+	} else if hasOwner {
+		if o, d, ok := splitOwnerDueBy(a.Owner, false); ok {
+			a.Owner, a.Due, a.DueInWords = o, d, true
+		}
+	}
+	b := u.text.b
+	if words.end <= words.start || words.end > len(b) {
+		return
+	}
+	s := string(b[words.start:words.end])
+	at := func(sp span) span { return span{words.start + sp.start, words.start + sp.end} }
+	due, hasDue := span{}, false
+	if _, ok := u.fields["due"]; !ok && !a.DueInWords {
+		if due, hasDue = sentenceDue(s); hasDue {
+			a.Due, a.DueInWords = cell(at(due)), true
+		}
+	}
+	if hasOwner {
+		return
+	}
+	for _, sp := range ownerPhrases(s, due, hasDue) {
+		a.OwnerInWords = append(a.OwnerInWords, cell(at(sp)))
+	}
 }
 
 // splitActionID splits an action id ("A3", "**A3**", "Action 3") and an
@@ -780,6 +818,14 @@ var ownerDueSeparators = []string{",", ";", " - ", " – ", " — ", "/", "\n"}
 // missing. Each part keeps the cell's line; its offset is where it starts
 // in the cell when the cell's text is as written.
 func splitOwnerDue(c Cell) (owner, due Cell) {
+	owner, due, _ = splitOwnerDueBy(c, true)
+	return owner, due
+}
+
+// splitOwnerDueBy is splitOwnerDue; without fallback, it splits the cell
+// only where one part is a specified timescale, and reports whether it
+// did.
+func splitOwnerDueBy(c Cell, fallback bool) (owner, due Cell, ok bool) {
 	text := c.Text
 	part := func(from, to int) Cell {
 		t := strings.TrimSpace(text[from:to])
@@ -810,20 +856,23 @@ func splitOwnerDue(c Cell) (owner, due Cell) {
 	}
 	for _, k := range cuts {
 		if o := part(0, k.end); o.Text != "" && specified(text[k.start:]) {
-			return o, part(k.start, len(text))
+			return o, part(k.start, len(text)), true
 		}
 	}
 	for _, k := range cuts {
 		if o := part(k.start, len(text)); o.Text != "" && specified(text[:k.end]) {
-			return o, part(0, k.end)
+			return o, part(0, k.end), true
 		}
+	}
+	if !fallback {
+		return c, Cell{Offset: c.Offset, Line: c.Line}, false
 	}
 	for i := 0; i < len(text); i++ {
 		for _, sep := range ownerDueSeparators {
 			if strings.HasPrefix(text[i:], sep) {
-				return part(0, i), part(i+len(sep), len(text))
+				return part(0, i), part(i+len(sep), len(text)), true
 			}
 		}
 	}
-	return c, Cell{Offset: c.Offset, Line: c.Line}
+	return c, Cell{Offset: c.Offset, Line: c.Line}, false
 }

@@ -172,6 +172,15 @@ type Action struct {
 	Owner   Cell
 	Due     Cell
 	Outcome Cell
+	// DueInWords is set when the action has no Due field and Due was read
+	// from its own words ("... by 12 June 2026", "... - weekly") or from
+	// its Owner field ("Lead: Claire Dunn, by 12 June").
+	DueInWords bool
+	// OwnerInWords are, for a list item with no Owner field, the phrases
+	// of its words that may name its owner ("Claire Dunn will ...", "Mum
+	// to ...", "- Claire Dunn -"), best first; lint.Case.ActionOwner reads
+	// the owner from them. Nil when the action has an Owner field.
+	OwnerInWords []Cell
 }
 
 // Cell is one table cell, or the value of one labelled field: its plain

@@ -282,6 +282,13 @@ func isJoin(tok string) bool { return joins[tok] }
 // readTimescale reads a timescale at the start of toks, which must be
 // followed by nothing or by a joining word.
 func readTimescale(toks []string) (Timescale, bool) {
+	t, _, ok := readTimescaleNext(toks)
+	return t, ok
+}
+
+// readTimescaleNext is readTimescale, and the index of the token after the
+// timescale.
+func readTimescaleNext(toks []string) (Timescale, int, bool) {
 	// Words before the timescale itself that do not change it.
 	i := 0
 	for i < len(toks) {
@@ -303,7 +310,7 @@ func readTimescale(toks []string) (Timescale, bool) {
 	}
 read:
 	if i >= len(toks) {
-		return Timescale{}, false
+		return Timescale{}, 0, false
 	}
 	for _, read := range []func([]string, int) (Timescale, int, bool){readDate, readImmediately, readWithin, readFrequency, readEvent} {
 		t, next, ok := read(toks, i)
@@ -315,10 +322,10 @@ read:
 		// a timescale, "2 weeks respite" is not.
 		bare := t.Kind == TimescaleWithin && toks[i] != "within" && toks[i] != "in" && toks[i] != "no"
 		if next >= len(toks) || !bare || isJoin(toks[next]) {
-			return t, true
+			return t, next, true
 		}
 	}
-	return Timescale{}, false
+	return Timescale{}, 0, false
 }
 
 // firstWhy returns why the first thing in toks that looks like a date is
