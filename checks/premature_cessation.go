@@ -27,8 +27,10 @@ minimum_plan_length; the start is the conference that made this
 authority's plan, the transfer conference for a child who moved in, as for
 every timescale) and exceptional_circumstances is empty, a placeholder, says there were none
 ("None identified", "No exceptional circumstances", "Not applicable",
-"nil"), or does not say what they were: a single word ("Yes", "x"), or
-only a pointer to elsewhere ("See minutes", "Yes - see minutes").
+"nil"), or does not say what they were: a single word ("Yes", "x"),
+only a pointer to elsewhere ("See minutes", "Yes - see minutes"), or only
+who agreed or where ("Agreed by chair", "Approved by TM Jo Price at review
+conference"): a decision is not the circumstances that justified it.
 
 Some endings are not decisions to cease and are exempt: the child reached 18,
 died, left the UK, moved to another authority, or became looked after

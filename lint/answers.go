@@ -299,3 +299,82 @@ func isAuxiliary(f string) bool {
 	}
 	return false
 }
+
+// SaysOnlyWhoAgreed reports whether text, written where a record must say
+// what the circumstances were (a cessation's exceptional_circumstances),
+// says only who agreed or decided: one of the profile's approvals
+// ("agreed", "approved", "signed off"), and besides it only words naming
+// who decided or where (approverWords: "chair", "team manager",
+// "conference", "by", "with", "at") and names (capitalised words after
+// one of those: "Agreed with TM Rob Jones"). "Agreed by chair" records a
+// decision, not the circumstances that justified it (C06 §07 "unless
+// there are exceptional circumstances"); "Agreed by chair as the family
+// emigrated" says what they were.
+func (p *Profile) SaysOnlyWhoAgreed(text string) bool {
+	approvals := p.readyWords().approvals
+	var orig []string // the words as written, for their capitals
+	for _, f := range strings.FieldsFunc(strings.Map(dropApostrophe, text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		orig = append(orig, f)
+	}
+	if len(orig) == 0 || len(orig) > 14 {
+		return false
+	}
+	w := make([]string, len(orig))
+	for i, o := range orig {
+		w[i] = strings.ToLower(o)
+	}
+	approved := false
+	name := false // the word before may open or be part of a name
+	for i := 0; i < len(w); {
+		if n := longestAt(w, i, approvals); n > 0 {
+			approved, name = true, false
+			i += n
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(orig[i])
+		switch {
+		case approverWords[w[i]]:
+			name = true
+		case name && unicode.IsUpper(r):
+		default:
+			return false
+		}
+		i++
+	}
+	return approved
+}
+
+// longestAt returns the number of words of the longest of phrases that
+// w holds at i, or 0.
+func longestAt(w []string, i int, phrases [][]string) int {
+	best := 0
+	for _, ph := range phrases {
+		if len(ph) > best && i+len(ph) <= len(w) && slices.Equal(w[i:i+len(ph)], ph) {
+			best = len(ph)
+		}
+	}
+	return best
+}
+
+// approverWords name who decides, or where, in a record of a decision:
+// "Agreed by the independent chair", "Approved by TM", "Agreed at review
+// conference with the core group".
+var approverWords = map[string]bool{
+	"by": true, "with": true, "at": true, "in": true, "the": true, "a": true, "and": true,
+	"of": true, "all": true, "both": true, "yes": true, "was": true, "were": true, "has": true,
+	"been": true, "is": true, "chair": true, "chairs": true, "chairperson": true,
+	"independent": true, "iro": true, "conference": true, "icpc": true, "rcpc": true,
+	"cp": true, "child": true, "protection": true, "review": true, "reviewing": true,
+	"officer": true, "manager": true, "managers": true, "team": true, "tm": true,
+	"service": true, "services": true, "head": true, "hos": true, "director": true,
+	"group": true, "core": true, "professionals": true, "agencies": true, "agency": true,
+	"multi": true, "meeting": true, "panel": true, "senior": true, "social": true,
+	"worker": true, "sw": true, "lead": true, "lsw": true, "practice": true,
+	"supervisor": true, "principal": true, "safeguarding": true, "partners": true,
+	"members": true, "everyone": true, "family": true, "parents": true, "mr": true,
+	"mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "unanimously": true,
+	"decision": true, "management": true, "oversight": true, "legal": true, "planning": true,
+	"strategy": true, "discussion": true, "line": true, "deputy": true, "assistant": true,
+}

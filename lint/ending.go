@@ -991,9 +991,10 @@ func FollowUpRecorded(p *Profile, text string) bool {
 // a placeholder, words that say there were none (SaysNone: "None
 // identified", "No exceptional circumstances", "Not applicable", "nil"),
 // or words that do not say what they were (GivesNoWhy: "Yes", "See
-// minutes", "x").
+// minutes", "x"; SaysOnlyWhoAgreed: "Agreed by chair", "Approved by TM
+// Rob Jones").
 func ExceptionalCircumstancesRecorded(p *Profile, text string) bool {
-	if p != nil && p.GivesNoWhy(text) || strings.TrimSpace(text) == "" {
+	if p != nil && (p.GivesNoWhy(text) || p.SaysOnlyWhoAgreed(text)) || strings.TrimSpace(text) == "" {
 		return false
 	}
 	return !SaysNone(text)

@@ -80,7 +80,10 @@ type profileWords struct {
 	// note before its status words are read.
 	presentNotes []string
 	// deferrals are Words.Deferrals as phrases, for CopyInLanguage.
-	deferrals  []string
+	deferrals []string
+	// approvals are Words.Approvals, each as its words, for
+	// SaysOnlyWhoAgreed.
+	approvals  [][]string
 	vague      schema.VagueTimescales
 	notAlone   *phraseList
 	refusals   *phraseList
@@ -119,6 +122,7 @@ func newProfileWords(w Words) *profileWords {
 		statusNotes:   phrases(w.StatusNotes),
 		presentNotes:  phrases(w.PresentNotes),
 		deferrals:     phrases(w.Deferrals),
+		approvals:     wordsOf(w.Approvals),
 		vague:         schema.NewVagueTimescales(w.VagueTimescales),
 		notAlone:      notAlone,
 		refusals:      newPhraseList(w.Refusals),
@@ -161,6 +165,7 @@ type Words struct {
 	ChildNotSeen      []string `toml:"child_not_seen"`      // "Ellie not seen", "did not see her": the child not seen at all
 	ChildAsleep       []string `toml:"child_asleep"`        // "Mum said Ellie was asleep", "did not wake her": the child asleep through the visit
 	PlanDeferred      []string `toml:"plan_deferred"`       // "agree", "drawn": verbs putting a plan section off ("will agree a contingency plan")
+	Approvals         []string `toml:"approvals"`           // "agreed", "approved", "signed off": words saying who agreed, which say no why ("Agreed by chair")
 }
 
 // lowerWords returns the lower-case words of list as a set.
@@ -214,6 +219,17 @@ func phrases(list []string) []string {
 	out := make([]string, 0, len(list))
 	for _, l := range list {
 		if w := strings.Join(words(l), " "); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// wordsOf returns each of list as its words (words), empty ones left out.
+func wordsOf(list []string) [][]string {
+	var out [][]string
+	for _, l := range list {
+		if w := words(l); len(w) > 0 {
 			out = append(out, w)
 		}
 	}
