@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -127,7 +128,43 @@ func (c *Case) ActionOwner(a *schema.Action, prof *Profile) schema.Cell {
 			return cand
 		}
 	}
+	// "Sam to ...": part of a name of the case's, which is no name
+	// (decisions.md, issue 12) and is reported as the field's would be,
+	// "not among the people in case.md", rather than as no owner.
+	for _, cand := range a.OwnerInWords {
+		if c.partOfAName(cand.Text) {
+			return cand
+		}
+	}
 	return a.Owner
+}
+
+// partOfAName reports whether text is one to three words, each a word of
+// the name of the child or of one of the case's people: "Sam" or "Doe"
+// for "Sam Doe".
+func (c *Case) partOfAName(text string) bool {
+	w := words(text)
+	if len(w) == 0 || len(w) > 3 || c.Record == nil {
+		return false
+	}
+	names := []string{c.Child().Name}
+	for _, p := range c.Record.People {
+		names = append(names, p.Name)
+	}
+	for _, n := range names {
+		nw := words(n)
+		if len(nw) <= len(w) {
+			continue
+		}
+		all := true
+		for _, x := range w {
+			all = all && slices.Contains(nw, x)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // namesOwners reports whether each owner text names is someone of the

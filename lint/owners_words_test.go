@@ -32,6 +32,7 @@ lead_worker = "Aisha Patel"
 - Complete the safety plan with Jamie - 12/06/2026 (O1)
 - Aisha Patel will visit weekly. Owner: TBC (O1)
 - Dr Kim Green and Lee Morgan to share attendance and health monthly (O3)
+- Sam to keep the flat warm daily (O2)
 `))
 	plan, ok := doc.Record.(*schema.Plan)
 	if !ok {
@@ -40,7 +41,7 @@ lead_worker = "Aisha Patel"
 	c := peopleCase(t, plan)
 	want := []string{
 		"Aisha Patel", "Aisha Patel", "Mum", "Sam Doe (mother)", "the social worker", "", "", "All professionals",
-		"Health visitor", "", "", "TBC", "Dr Kim Green and Lee Morgan",
+		"Health visitor", "", "", "TBC", "Dr Kim Green and Lee Morgan", "Sam",
 	}
 	rows := plan.Doc.Body.Actions.Rows
 	if len(rows) != len(want) {
