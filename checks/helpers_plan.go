@@ -106,6 +106,24 @@ func planOutcomeIDs(body *schema.Body) map[string]bool {
 	return ids
 }
 
+// namesEveryOutcome reports whether an action's Outcome cell names every
+// outcome by a word ("All", "All outcomes", "each") and no outcome by its
+// id.
+func namesEveryOutcome(cell string) bool {
+	every := false
+	for _, f := range strings.FieldsFunc(strings.ToLower(cell), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		switch {
+		case f == "all" || f == "every" || f == "each":
+			every = true
+		case strings.ContainsAny(f, "0123456789"):
+			return false
+		}
+	}
+	return every
+}
+
 // actionOutcomeRefs splits an action's Outcome cell into the ids it names, upper
 // case: "O1, O2", "o1 o3", "O1; O2", "O1 and O2", "Outcome 2" (O2), a range
 // "O1-O3" or "1 to 3", and "All" (every outcome of the plan, all in plan

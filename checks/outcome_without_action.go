@@ -24,7 +24,9 @@ the Outcome column of at least one action.
 
 The rule fires for an outcome whose id no action names, and for an outcome
 item that opens with no id ("O1:" or "**O1**"), since no action can be
-linked to it. Outcomes lettered or numbered in roman ("a.", "(ii)") are
+linked to it, and for one served only by actions naming every outcome
+("All": "Review progress at each core group"), which are no specific
+action to achieve it when the plan has more than one. Outcomes lettered or numbered in roman ("a.", "(ii)") are
 named by their letter or numeral ("(a)", "b"). It is reported on the
 outcome's list item. Actions written under a sub-heading that opens with an
 outcome ("### O1: Mia is supervised at home", "**Outcome 2**") serve that
@@ -65,10 +67,19 @@ func runOutcomeWithoutAction(pass *lint.Pass) error {
 		return nil
 	}
 	served := map[string]bool{}
+	// byAll are, for each outcome, the first action naming every outcome
+	// ("All"): a review of the whole plan is no specific action to
+	// achieve any one of them, when the plan has more than one.
+	byAll := map[string]string{}
 	all := planOutcomeOrder(body)
 	for _, a := range body.Actions.Rows {
+		every := len(all) > 1 && namesEveryOutcome(a.Outcome.Text)
 		for _, r := range actionOutcomeRefs(a.Outcome.Text, all) {
-			served[r] = true
+			if !every {
+				served[r] = true
+			} else if byAll[r] == "" {
+				byAll[r] = planActionLabel(a)
+			}
 		}
 	}
 	for _, o := range body.Outcomes {
@@ -77,6 +88,10 @@ func runOutcomeWithoutAction(pass *lint.Pass) error {
 			pass.Reportf(doc, o.Offset,
 				"this outcome has no id, so no action can be linked to it: open the item with an id (O1: ...) and name it in the Outcome column of the actions that will achieve it (%s)",
 				cite(pass))
+		case !served[id] && byAll[id] != "":
+			pass.Reportf(doc, o.Offset,
+				"no specific action serves outcome %s, only %s for every outcome: add to the actions table the specific actions, with owner and timescale, that will achieve it, and name %s in their Outcome column (%s)",
+				outcomeName(o.ID), byAll[id], outcomeName(o.ID), cite(pass))
 		case !served[id]:
 			pass.Reportf(doc, o.Offset,
 				"no action serves outcome %s: add to the actions table the specific actions, with owner and timescale, that will achieve it, and name %s in their Outcome column (%s)",
