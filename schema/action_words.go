@@ -25,8 +25,9 @@ import (
 // Labelled fields, when present, win.
 
 // actionSeparators part the words of an action: "Complete a safety plan -
-// Claire Dunn - 12/06/2026".
-var actionSeparators = []string{" - ", " – ", " — ", ",", ";", "|", "\n"}
+// Claire Dunn - 12/06/2026". A line break is none: a list item's lines
+// are one paragraph, wrapped anywhere ("Aisha\n  Patel will ...").
+var actionSeparators = []string{" - ", " – ", " — ", ",", ";", "|", "\n- ", "\n– "}
 
 // sepAt returns the length of the separator at s[i:], or 0.
 func sepAt(s string, i int) int {

@@ -26,6 +26,7 @@ func TestActionInWords(t *testing.T) {
 		{"Nadia to be seen alone by Claire Dunn every 2 weeks (O1)", "every 2 weeks", []string{"Claire Dunn"}},
 		{"Claire Dunn to visit weekly and see Nadia alone (O1)", "weekly and see Nadia alone", []string{"Claire Dunn"}},
 		{"Weekly visits - Claire Dunn (O1)", "Weekly visits", []string{"Claire Dunn"}},
+		{"Claire\n  Dunn will complete a safety plan with Nadia by 12\n  June 2026 (O1)", "by 12 June 2026", []string{"Claire Dunn"}},
 		// No timescale: the words only look like one.
 		{"Safety plan to be completed (O1)", "", []string{"Safety plan to be completed"}},
 		{"Claire Dunn to complete a safety plan (O1)", "", []string{"Claire Dunn", "Claire Dunn to complete a safety plan"}},
