@@ -140,10 +140,15 @@ func (c *Case) ActionOwner(a *schema.Action, prof *Profile) schema.Cell {
 }
 
 // partOfAName reports whether text is one to three words, each a word of
-// the name of the child or of one of the case's people: "Sam" or "Doe"
-// for "Sam Doe".
+// the name of the child or of one of the case's people, a title aside:
+// "Sam", "Doe" or "Ms Doe" for "Sam Doe".
 func (c *Case) partOfAName(text string) bool {
-	w := words(text)
+	var w []string
+	for _, x := range words(text) {
+		if !nameTitles[x] { // "Ms Doe"
+			w = append(w, x)
+		}
+	}
 	if len(w) == 0 || len(w) > 3 || c.Record == nil {
 		return false
 	}
@@ -292,6 +297,9 @@ func (c *Case) resolveOwner(part string, prof *Profile) (Owner, bool) {
 	}
 	return Owner{Text: text, Kind: OwnerUnknown}, true
 }
+
+// nameTitles are the titles written before a name.
+var nameTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true}
 
 // Words practitioners write for the lead worker, their manager and the
 // child, whoever case.md says they are.

@@ -122,7 +122,7 @@ func sentenceDue(s string) (span, bool) {
 				!(opens && t.Kind == TimescaleFrequency) { // "Weekly visits - Sam Doe"
 				continue // "the weekly parenting group"
 			}
-			if !opens && !dueOpener(toks, t.Kind) {
+			if !opens && !dueOpener(toks, t.Kind) && !(t.Kind == TimescaleDate && toks[0] == "on" && scheduled[wordBefore(s, i)]) {
 				continue // "the incident on 3 June"
 			}
 			if !ParseTimescale(s[cand.start:cand.end], nil).Specified() {
@@ -163,6 +163,30 @@ func dueOpener(toks []string, k TimescaleKind) bool {
 		return true
 	}
 	return inList(toks[0], dueOpeners[k])
+}
+
+// scheduled are the occasions whose date, after "on", is when the action
+// is done: "attend her GP appointment on 25/11/2026"; not "the incident
+// on 3 June".
+var scheduled = map[string]bool{
+	"appointment": true, "appointments": true, "meeting": true, "visit": true, "conference": true,
+	"session": true, "review": true, "hearing": true, "course": true, "class": true, "group": true,
+	"evening": true, "assessment": true, "check": true, "clinic": true,
+}
+
+// wordBefore returns the word before s[i:], lower case, without
+// punctuation.
+func wordBefore(s string, i int) string {
+	j := i
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\n' || s[j-1] == '\t') {
+		j--
+	}
+	k := j
+	for k > 0 && s[k-1] != ' ' && s[k-1] != '\n' && s[k-1] != '\t' {
+		k--
+	}
+	w := strings.ToLower(strings.Trim(s[k:j], "*_,.;:()"))
+	return strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'"), "'s"), "’s")
 }
 
 // attended are the occasions a sentence's object may name after "every"
