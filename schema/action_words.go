@@ -31,6 +31,11 @@ var actionSeparators = []string{" - ", " – ", " — ", ",", ";", "|", "\n- ", 
 
 // sepAt returns the length of the separator at s[i:], or 0.
 func sepAt(s string, i int) int {
+	switch s[i] {
+	case ' ', ',', ';', '|', '\n':
+	default:
+		return 0
+	}
 	for _, sep := range actionSeparators {
 		if strings.HasPrefix(s[i:], sep) {
 			return len(sep)
@@ -106,25 +111,62 @@ var dueOpeners = map[TimescaleKind][]string{
 // returns the timescale's span in s.
 func sentenceDue(s string) (span, bool) {
 	parts := actionParts(s)
+	type word struct {
+		at    int // where the word starts in s
+		first int // its first token in toks
+	}
+	var toks []string
+	var words []word
+	var partWords [][]word
 	for _, p := range parts {
-		for _, i := range wordStarts(s, p) {
-			cand := trimWords(s, span{i, p.end})
-			toks := timescaleTokens(s[cand.start:cand.end])
-			if len(toks) == 0 {
+		// The words of the part tokenised one by one, once: a word's
+		// tokens do not depend on its neighbours (timescaleTokens reads
+		// marks between letters or digits).
+		starts := wordStarts(s, p)
+		ws := make([]word, len(starts))
+		for k, i := range starts {
+			e := p.end
+			if k+1 < len(starts) {
+				e = starts[k+1]
+			}
+			ws[k] = word{at: i, first: len(toks)}
+			toks = appendWordTokens(toks, s[i:e])
+		}
+		// A part's tokens end where the next part's begin.
+		words = append(words, ws...)
+		partWords = append(partWords, ws)
+	}
+	ends := make([]int, len(parts)) // the token after each part's last
+	{
+		n := 0
+		for pi, ws := range partWords {
+			n += len(ws)
+			if n < len(words) {
+				ends[pi] = words[n].first
+			} else {
+				ends[pi] = len(toks)
+			}
+		}
+	}
+	for pi, p := range parts {
+		for k, w := range partWords[pi] {
+			ts := toks[w.first:ends[pi]]
+			if len(ts) == 0 || k > 0 && !mayOpenTimescale(ts) {
 				continue
 			}
-			t, next, ok := readTimescaleNext(toks)
+			t, next, ok := readTimescaleNext(ts)
 			if !ok || t.Kind == TimescaleDone {
 				continue
 			}
-			opens := i == p.start
-			if next < len(toks) && !isJoin(toks[next]) && toks[next] != ")" &&
+			opens := k == 0
+			if next < len(ts) && !isJoin(ts[next]) && ts[next] != ")" &&
 				!(opens && t.Kind == TimescaleFrequency) { // "Weekly visits - Sam Doe"
 				continue // "the weekly parenting group"
 			}
-			if !opens && !dueOpener(toks, t.Kind) && !(t.Kind == TimescaleDate && toks[0] == "on" && scheduled[wordBefore(s, i)]) {
+			if !opens && !dueOpener(ts, t.Kind) && !(t.Kind == TimescaleDate && ts[0] == "on" && scheduled[wordBefore(s, w.at)]) {
 				continue // "the incident on 3 June"
 			}
+			cand := trimWords(s, span{w.at, p.end})
 			if !ParseTimescale(s[cand.start:cand.end], nil).Specified() {
 				continue
 			}
@@ -133,19 +175,78 @@ func sentenceDue(s string) (span, bool) {
 	}
 	// A date that is not one, after a word that says by when: "by
 	// 31/11/2026" is reported as not a date, not as no timescale.
-	for _, p := range parts {
-		for _, i := range wordStarts(s, p) {
-			cand := trimWords(s, span{i, p.end})
-			toks := timescaleTokens(s[cand.start:cand.end])
-			if len(toks) < 2 || !inList(toks[0], dueOpeners[TimescaleDate]) {
+	for pi, p := range parts {
+		for _, w := range partWords[pi] {
+			ts := toks[w.first:ends[pi]]
+			if len(ts) < 2 || !inList(ts[0], dueOpeners[TimescaleDate]) {
 				continue
 			}
-			if t, _, ok := readDate(toks, 1); !ok && t.Why != "" {
-				return cand, true
+			if t, _, ok := readDate(ts, 1); !ok && t.Why != "" {
+				return trimWords(s, span{w.at, p.end}), true
 			}
 		}
 	}
 	return span{}, false
+}
+
+// appendWordTokens appends the tokens of one word of a sentence (and
+// the spaces after it) to toks: timescaleTokens, without its work for a
+// plain word of ASCII letters and digits, as most are.
+func appendWordTokens(toks []string, w string) []string {
+	end := len(w)
+	for end > 0 && (w[end-1] == ' ' || w[end-1] == '\n' || w[end-1] == '\t') {
+		end--
+	}
+	plain := end > 0
+	lower := true
+	for i := 0; i < end && plain; i++ {
+		c := w[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			lower = false
+		default:
+			plain = false
+		}
+	}
+	if !plain {
+		return append(toks, timescaleTokens(w)...)
+	}
+	if lower {
+		return append(toks, w[:end])
+	}
+	return append(toks, strings.ToLower(w[:end]))
+}
+
+// timescaleStarts are the words a timescale read inside a sentence may
+// open with (sentenceDue): the words readTimescale passes over, those
+// dueOpener asks for, and those a frequency or "immediately" opens with.
+var timescaleStarts = map[string]bool{
+	"by": true, "before": true, "no": true, "not": true, "due": true, "deadline": true,
+	"w/c": true, "wc": true, "on": true, "within": true, "in": true, "at": true, "for": true,
+	"prior": true, "until": true, "till": true, "from": true, "starting": true, "complete": true,
+	"completed": true, "done": true, "and": true, "then": true, "target": true, "with": true,
+	"immediately": true, "immediate": true, "straight": true, "straightaway": true,
+	"forthwith": true, "today": true, "now": true, "same": true, "every": true, "each": true,
+	"per": true, "all": true, "half": true, "bi": true, "twice": true, "once": true,
+	"thrice": true, "after": true, "during": true, "following": true, ":": true, "-": true,
+}
+
+// mayOpenTimescale reports whether toks may open a timescale sentenceDue
+// takes inside a sentence: a cheap test before readTimescaleNext, which
+// is tried at every word.
+func mayOpenTimescale(toks []string) bool {
+	t := toks[0]
+	if timescaleStarts[t] || strings.ContainsAny(t, "0123456789") || isWeekday(t) {
+		return true
+	}
+	if _, ok := frequencyWords[t]; ok {
+		return true
+	}
+	if _, ok := numberWords[t]; ok {
+		return true
+	}
+	return t == "the" && len(toks) > 1 && toks[1] == "same"
 }
 
 // dueOpener reports whether toks open with a word that says a timescale of
