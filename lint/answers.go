@@ -312,12 +312,10 @@ func isAuxiliary(f string) bool {
 // emigrated" says what they were.
 func (p *Profile) SaysOnlyWhoAgreed(text string) bool {
 	approvals := p.readyWords().approvals
-	var orig []string // the words as written, for their capitals
-	for _, f := range strings.FieldsFunc(strings.Map(dropApostrophe, text), func(r rune) bool {
+	// The words as written, for their capitals.
+	orig := strings.FieldsFunc(strings.Map(dropApostrophe, text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		orig = append(orig, f)
-	}
+	})
 	if len(orig) == 0 || len(orig) > 14 {
 		return false
 	}
