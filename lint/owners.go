@@ -124,7 +124,7 @@ func (c *Case) ActionOwner(a *schema.Action, prof *Profile) schema.Cell {
 		return a.OwnerInWords[0]
 	}
 	for _, cand := range a.OwnerInWords {
-		if c.namesOwners(cand.Text, prof) {
+		if c.namesOwners(cand.Text, prof) && !c.childAlsoObject(a, cand.Text, prof) {
 			return cand
 		}
 	}
@@ -170,6 +170,27 @@ func (c *Case) partOfAName(text string) bool {
 		}
 	}
 	return false
+}
+
+// childAlsoObject reports whether text names the child alone and the
+// action's words name the child elsewhere too: in "Direct work with Jamie
+// - Jamie - fortnightly" Jamie is whom the work is with, not who does it.
+func (c *Case) childAlsoObject(a *schema.Action, text string, prof *Profile) bool {
+	owners := c.Owners(text, prof)
+	if len(owners) != 1 || owners[0].Kind != OwnerNamed || !c.IsChild(owners[0].Name) {
+		return false
+	}
+	first := words(c.Child().Name)
+	if len(first) == 0 {
+		return false
+	}
+	n := 0
+	for _, w := range words(a.Action.Text) {
+		if w == first[0] {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // namesOwners reports whether each owner text names is someone of the

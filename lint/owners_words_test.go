@@ -33,6 +33,8 @@ lead_worker = "Aisha Patel"
 - Aisha Patel will visit weekly. Owner: TBC (O1)
 - Dr Kim Green and Lee Morgan to share attendance and health monthly (O3)
 - Sam to keep the flat warm daily (O2)
+- Direct work with Jamie - Jamie - fortnightly (O1)
+- Jamie to keep a diary of his meals daily (O1)
 `))
 	plan, ok := doc.Record.(*schema.Plan)
 	if !ok {
@@ -41,7 +43,7 @@ lead_worker = "Aisha Patel"
 	c := peopleCase(t, plan)
 	want := []string{
 		"Aisha Patel", "Aisha Patel", "Mum", "Sam Doe (mother)", "the social worker", "", "", "All professionals",
-		"Health visitor", "", "", "TBC", "Dr Kim Green and Lee Morgan", "Sam",
+		"Health visitor", "", "", "TBC", "Dr Kim Green and Lee Morgan", "Sam", "", "Jamie",
 	}
 	rows := plan.Doc.Body.Actions.Rows
 	if len(rows) != len(want) {
