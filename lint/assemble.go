@@ -176,7 +176,9 @@ func checkSameNames(c *Case, d *schema.Document) {
 }
 
 // SuggestPerson returns " (did you mean NAME?)" naming the case's person
-// whose name is closest to ref, when one is close enough to be a typo, or "".
+// whose name is closest to ref, when one is close enough to be a typo, or
+// whose first name or surname alone ref is (PersonNamed: "Nadia" for
+// Nadia Hussain, the only Nadia), or "".
 func (c *Case) SuggestPerson(ref string) string {
 	if c.Record == nil {
 		return ""
@@ -189,6 +191,15 @@ func (c *Case) SuggestPerson(ref string) string {
 		}
 	}
 	if best == "" {
+		// A first name or surname alone ("Nadia"), of one of the people:
+		// the name in full is what to write.
+		names := make([]string, len(c.Record.People))
+		for i, p := range c.Record.People {
+			names[i] = p.Name
+		}
+		if person, n := PersonNamed(ref, names); n == 1 {
+			return fmt.Sprintf(" (did you mean %s? write the name in full, as case.md has it)", person)
+		}
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %s?)", best)
