@@ -31,8 +31,14 @@ support worker, or another profession: qualified = true on a health
 visitor says nothing of social work), or is a family member; and when
 their agency, or their role ("hospital social worker", "CAMHS social
 worker"), is plainly another service (health, education, police,
-probation, a charity). An agency that is not written, or not plain ("Locality Team 3"),
-is not judged: the format leaves it optional. It is reported on the
+probation, a charity). Under the stoke-on-trent or oxfordshire profile
+(or a config extending one) it also fires when their agency or role names
+another local authority ("Cheshire East Council Children's Services"): a
+lead worker still named from the previous authority after a child moved
+in is not from within this authority's service. Under the combined
+profile, which is no one authority's, another council is not judged. An
+agency that is not written, or not plain ("Locality Team 3"), is not
+judged: the format leaves it optional. It is reported on the
 lead_worker line. A lead worker who is not among the case's people at all
 is missing-lead-worker's concern.`,
 	Bad: `# case.md
@@ -68,6 +74,7 @@ func runUnqualifiedLeadWorker(pass *lint.Pass) error {
 		return nil // missing-lead-worker's concern
 	}
 	at := doc.At("lead_worker")
+	theirs, _ := c.LeadWorkerElsewhere()
 	switch {
 	case c.IsFamily(lead):
 		pass.Reportf(doc, at,
@@ -89,6 +96,10 @@ func runUnqualifiedLeadWorker(pass *lint.Pass) error {
 		pass.Reportf(doc, at,
 			"the lead worker %s works for %s, not for the local authority's children's social care: the lead worker must always be a qualified social worker%s; name one as lead worker, or correct the agency in case.md (%s)",
 			pass.Case.NameWithRole(lead), strings.TrimSpace(p.Agency), serviceWords(pass), cite(pass))
+	case theirs != "":
+		pass.Reportf(doc, at,
+			"the lead worker %s is, by their %s, a social worker of another local authority than the one whose procedure the plan is read under: the lead worker must always be a qualified social worker%s; name one of this authority's social workers as lead worker (after a child moves in, the receiving authority allocates its own), or, if %s is of this authority, correct their %s in case.md (%s)",
+			pass.Case.NameWithRole(lead), elsewhereBy(p), serviceWords(pass), p.Name, elsewhereBy(p), cite(pass))
 	}
 	return nil
 }
@@ -100,4 +111,13 @@ func serviceWords(pass *lint.Pass) string {
 		return " from within " + d
 	}
 	return " from within the local authority's children's social care"
+}
+
+// elsewhereBy says where the lead worker's record names their authority:
+// the agency, or, when it names none, the role.
+func elsewhereBy(p *schema.Person) string {
+	if lint.AgencyAuthority(p.Agency) != "" {
+		return "agency (" + strings.TrimSpace(p.Agency) + ")"
+	}
+	return "role (" + strings.TrimSpace(p.Role) + ")"
 }

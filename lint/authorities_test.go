@@ -163,3 +163,52 @@ func TestOfAnotherAuthorityUnderProfile(t *testing.T) {
 		t.Errorf("combined: Authority() = %q, want none", got)
 	}
 }
+
+// TestLeadWorkerElsewhere: under the profile of one authority, a lead
+// worker whose agency or role names another authority is not from within
+// the profile's service; under the combined profile, and when the lead
+// worker's record names no authority, nothing is judged.
+func TestLeadWorkerElsewhere(t *testing.T) {
+	profiles := map[string]*Profile{}
+	for _, n := range ShippedProfileNames {
+		p, err := ShippedProfile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		profiles[n] = p
+	}
+	for _, tt := range []struct {
+		name, profile, role, agency string
+		elsewhere                   bool
+	}{
+		{"another council, stoke", ProfileStoke, "social worker", "Cheshire East Council Children's Services", true},
+		{"another council in the role", ProfileStoke, "social worker (Cheshire East)", "", true},
+		{"oxfordshire's directorate under stoke", ProfileStoke, "social worker", "Children, Education and Families", true},
+		{"stoke under oxfordshire", ProfileOxfordshire, "social worker", "Stoke-on-Trent City Council", true},
+		{"ours by name", ProfileStoke, "social worker", "Stoke-on-Trent City Council Children's Services", false},
+		{"ours by short name", ProfileStoke, "social worker", "Stoke City Council", false},
+		{"ours by directorate", ProfileStoke, "social worker", "VCCP", false},
+		{"ours, OCC", ProfileOxfordshire, "social worker", "OCC Children's Services", false},
+		{"names none", ProfileStoke, "social worker", "Children's Services", false},
+		{"nothing written", ProfileOxfordshire, "social worker", "", false},
+		{"a town, not listed", ProfileStoke, "social worker", "Crewe office", false},
+		{"combined", ProfileCombined, "social worker", "Cheshire East Council Children's Services", false},
+	} {
+		rec := &schema.CaseRecord{
+			Child:  schema.Child{Name: "Leo", Born: schema.Date{Year: 2018, Month: 3, Day: 10}},
+			People: []schema.Person{{Name: "Amy Frost", Role: tt.role, Agency: tt.agency, Qualified: true}},
+		}
+		c := NewCase("c", rec, []schema.Record{&schema.Plan{LeadWorker: "Amy Frost"}})
+		c.ReadWith(profiles[tt.profile])
+		theirs, ours := c.LeadWorkerElsewhere()
+		if got := theirs != ""; got != tt.elsewhere || (ours == "") == tt.elsewhere {
+			t.Errorf("%s: LeadWorkerElsewhere = %q, %q; want elsewhere %v", tt.name, theirs, ours, tt.elsewhere)
+		}
+	}
+	// No lead worker, or one not among the people: nothing to judge.
+	c := NewCase("c", &schema.CaseRecord{Child: schema.Child{Name: "Leo"}}, []schema.Record{&schema.Plan{LeadWorker: "Kim Ray"}})
+	c.ReadWith(profiles[ProfileStoke])
+	if theirs, _ := c.LeadWorkerElsewhere(); theirs != "" {
+		t.Errorf("lead worker not among the people: LeadWorkerElsewhere = %q", theirs)
+	}
+}

@@ -711,6 +711,39 @@ func (c *Case) OfAnotherAuthority(ref string) bool {
 	return ours != "" && !sameAuthority(theirs, ours)
 }
 
+// LeadWorkerElsewhere returns the local authority the lead worker's agency
+// or role names (AgencyAuthority, then the role) and the authority of the
+// profile the case is read under (ReadWith, Profile.Authority), when both
+// are named and are not one authority: a lead worker of another authority
+// than the one whose procedure the plan is linted under. Stoke-on-Trent
+// C06 §03: "The lead worker will always be a qualified social worker from
+// within Vulnerable Children and Corporate Parenting"; Oxfordshire 1.8 §3:
+// "from within Children, Education and Families". A lead worker still
+// named from the previous authority after a transfer in, or from a
+// neighbouring council, is no lead worker of this plan. Under the
+// combined profile, which is no one authority's, and when the lead
+// worker's record names no authority ("Children's Services"), it returns
+// "", "".
+func (c *Case) LeadWorkerElsewhere() (theirs, ours string) {
+	ours = c.profileAuthority
+	if ours == "" {
+		return "", ""
+	}
+	lead := c.LeadWorker()
+	if lead == "" {
+		return "", ""
+	}
+	child, p := c.refer(lead)
+	if p == nil || child {
+		return "", ""
+	}
+	theirs = p.authority()
+	if theirs == "" || sameAuthority(theirs, ours) {
+		return "", ""
+	}
+	return theirs, ours
+}
+
 // PlanAuthority returns the local authority holding the plan, as
 // AgencyAuthority names it: the one the lead worker's agency or role
 // names, or, when neither names one, the one their manager's (the plan's
