@@ -36,7 +36,14 @@ Each entry is read as an action's Outcome cell is: "O2", "Outcome 2" and
 lettered outcome; words after the ids ("O1-O3 unchanged") describe them
 and are not read. An entry that opens with no id is an outcome written as
 text, kept when one of the plan's outcomes holds the same words (whole
-words: "c" is not found in "school"). A placeholder ("TBC", "-") agrees no
+words: "c" is not found in "school"). An entry in words keeping the
+outcomes agreed before ("Unchanged", "No change", "Outcomes as agreed at
+ICPC": the profile's outcomes_as_before), or agreeing "All" outcomes,
+stands for the outcomes the plan's conference before it agreed: those are
+still the outcomes the core group should not alter, and a plan that has
+dropped one of them is reported. At the conference that made the plan,
+"All" is every outcome of the plan, and "no change" has nothing before
+it to compare. A placeholder ("TBC", "-") agrees no
 outcome: conference-without-outcomes reports a conference with nothing
 else. It is reported on the plan's Outcomes heading, or on its type line
 when the plan has no Outcomes section. It is on where the profile keeps
@@ -74,16 +81,20 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 	// transfer-in case, and the receiving authority's transfer conference
 	// at the end of a plan that moved away, are not this plan's.
 	until := pass.Until()
-	var latest *schema.Conference
+	var agreeing []*schema.Conference // this plan's conferences that agreed outcomes, in order
 	for _, cf := range pass.Case.PlanConferences() {
 		if cf.Date.After(until) {
 			continue
 		}
 		if cf.Decision == schema.DecisionPlan || cf.Decision == schema.DecisionContinue {
-			latest = cf
+			agreeing = append(agreeing, cf)
 		}
 	}
-	if latest == nil || len(latest.Outcomes) == 0 {
+	if len(agreeing) == 0 {
+		return nil
+	}
+	latest := agreeing[len(agreeing)-1]
+	if len(latest.Outcomes) == 0 {
 		return nil
 	}
 	have := planOutcomeIDs(doc.Body)
@@ -99,7 +110,8 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 		at = s.HeadingOffset
 	}
 	seen := map[string]bool{}
-	for _, o := range latest.Outcomes {
+	for _, a := range agreedOutcomes(pass, agreeing, order) {
+		o, said := a.entry, a.said
 		// A placeholder ("TBC", "-") agrees no outcome:
 		// conference-without-outcomes reports a conference that lists
 		// nothing else.
@@ -127,8 +139,8 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 			}
 			seen[id] = true
 			written := ""
-			if !strings.EqualFold(entry, id) {
-				written = fmt.Sprintf(", outcomes %q", entry)
+			if !strings.EqualFold(said, id) {
+				written = fmt.Sprintf(", outcomes %q", said)
 			}
 			pass.ReportOccurrencef("outcome "+id, doc, at,
 				"outcome %s, agreed at %s of %s (%s%s), is missing from the plan: the core group may add outcomes but should not alter those the conference agreed; add %s to the Outcomes list as the conference agreed it (%s)",
@@ -136,6 +148,62 @@ func runDroppedConferenceOutcome(pass *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// agreedOutcome is one outcome entry the latest conference agreed: entry
+// as some conference of the plan wrote it, and said, the latest's own
+// entry that stands for it (the same, or its "unchanged").
+type agreedOutcome struct{ entry, said string }
+
+// agreedOutcomes returns the outcome entries the last of agreeing (this
+// plan's conferences that decided "plan" or "continue", in order) agreed.
+// An entry in words keeping the outcomes agreed before ("Unchanged",
+// "Outcomes as agreed at ICPC", Profile.KeepsOutcomesAsBefore), or
+// agreeing "all" of them, stands for the entries of the conference before
+// it (read so in turn): the outcomes that conference agreed are still the
+// ones the core group should not alter. With no conference before it, "all"
+// is every outcome of the plan, and a "no change" stands for nothing that
+// can be compared.
+func agreedOutcomes(pass *lint.Pass, agreeing []*schema.Conference, order []string) []agreedOutcome {
+	var out []agreedOutcome
+	var add func(i int, said string)
+	add = func(i int, said string) {
+		for _, o := range agreeing[i].Outcomes {
+			e := strings.TrimSpace(o)
+			s := said
+			if s == "" {
+				s = e
+			}
+			ids := conferenceOutcomeRefs(e, order)
+			before := (ids == nil && pass.Profile.KeepsOutcomesAsBefore(e)) || opensWithAll(e)
+			switch {
+			case before && i > 0:
+				add(i-1, s)
+			case before && ids == nil:
+				// "No change" at the first conference: nothing before it.
+			default:
+				out = append(out, agreedOutcome{entry: e, said: s})
+			}
+		}
+	}
+	add(len(agreeing)-1, "")
+	return out
+}
+
+// opensWithAll reports whether a conference's outcome entry agrees all the
+// outcomes ("All", "All outcomes", "All outcomes remain"), as
+// conferenceOutcomeRefs reads it.
+func opensWithAll(entry string) bool {
+	for _, raw := range strings.Fields(entry) {
+		switch strings.ToLower(strings.Trim(raw, ".:()[]*_,;")) {
+		case "", "-", "the", "outcome", "outcomes", "of":
+			continue
+		case "all", "every", "each":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // conferenceOutcomeRefs reads a conference's outcome entry as the outcome

@@ -66,3 +66,17 @@ func TestOutcomeTextIn(t *testing.T) {
 		}
 	}
 }
+
+// TestOpensWithAll: an entry agreeing all the outcomes, and ones that do
+// not.
+func TestOpensWithAll(t *testing.T) {
+	for entry, want := range map[string]bool{
+		"All": true, "all outcomes": true, "All outcomes remain": true, "Outcomes: all": true,
+		"Each outcome unchanged": true, "O1-O4": false, "Alleviate Jamie's anxiety": false,
+		"Jamie attends school all week": false, "": false,
+	} {
+		if got := opensWithAll(entry); got != want {
+			t.Errorf("opensWithAll(%q) = %v, want %v", entry, got, want)
+		}
+	}
+}

@@ -83,11 +83,14 @@ type profileWords struct {
 	deferrals []string
 	// approvals are Words.Approvals, each as its words, for
 	// SaysOnlyWhoAgreed.
-	approvals  [][]string
-	vague      schema.VagueTimescales
-	notAlone   *phraseList
-	refusals   *phraseList
-	bedroomNot *phraseList
+	approvals [][]string
+	// outcomesAsBefore are Words.OutcomesAsBefore as phrases, for
+	// KeepsOutcomesAsBefore.
+	outcomesAsBefore []string
+	vague            schema.VagueTimescales
+	notAlone         *phraseList
+	refusals         *phraseList
+	bedroomNot       *phraseList
 	// notFaceToFace are the words saying a visit saw the child only by
 	// video or telephone (Pass.NotFaceToFaceInWords).
 	notFaceToFace *phraseList
@@ -117,22 +120,23 @@ func newProfileWords(w Words) *profileWords {
 	notFaceToFace, childNotSeen := newPhraseList(w.NotFaceToFace), newPhraseList(w.ChildNotSeen)
 	childAsleep := newPhraseList(w.ChildAsleep)
 	pw := &profileWords{
-		placeholders:  schema.NewWordList(w.Placeholders),
-		notDone:       schema.NewWordList(w.NotDone),
-		statusNotes:   phrases(w.StatusNotes),
-		presentNotes:  phrases(w.PresentNotes),
-		deferrals:     phrases(w.Deferrals),
-		approvals:     wordsOf(w.Approvals),
-		vague:         schema.NewVagueTimescales(w.VagueTimescales),
-		notAlone:      notAlone,
-		refusals:      newPhraseList(w.Refusals),
-		bedroomNot:    newPhraseList(w.BedroomNotSeen),
-		notFaceToFace: notFaceToFace,
-		childNotSeen:  childNotSeen,
-		childAsleep:   childAsleep,
-		seeing:        newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex, notFaceToFace.phraseIndex, childNotSeen.phraseIndex, childAsleep.phraseIndex),
-		planDeferred:  lowerWords(w.PlanDeferred),
-		nonVerbal:     phraseSplits(w.NonVerbal),
+		placeholders:     schema.NewWordList(w.Placeholders),
+		notDone:          schema.NewWordList(w.NotDone),
+		statusNotes:      phrases(w.StatusNotes),
+		presentNotes:     phrases(w.PresentNotes),
+		deferrals:        phrases(w.Deferrals),
+		approvals:        phraseSplits(w.Approvals),
+		outcomesAsBefore: phrases(w.OutcomesAsBefore),
+		vague:            schema.NewVagueTimescales(w.VagueTimescales),
+		notAlone:         notAlone,
+		refusals:         newPhraseList(w.Refusals),
+		bedroomNot:       newPhraseList(w.BedroomNotSeen),
+		notFaceToFace:    notFaceToFace,
+		childNotSeen:     childNotSeen,
+		childAsleep:      childAsleep,
+		seeing:           newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex, notFaceToFace.phraseIndex, childNotSeen.phraseIndex, childAsleep.phraseIndex),
+		planDeferred:     lowerWords(w.PlanDeferred),
+		nonVerbal:        phraseSplits(w.NonVerbal),
 	}
 	pw.nonVerbalKeys = keyWords(pw.nonVerbal)
 	return pw
@@ -166,6 +170,7 @@ type Words struct {
 	ChildAsleep       []string `toml:"child_asleep"`        // "Mum said Ellie was asleep", "did not wake her": the child asleep through the visit
 	PlanDeferred      []string `toml:"plan_deferred"`       // "agree", "drawn": verbs putting a plan section off ("will agree a contingency plan")
 	Approvals         []string `toml:"approvals"`           // "agreed", "approved", "signed off": words saying who agreed, which say no why ("Agreed by chair")
+	OutcomesAsBefore  []string `toml:"outcomes_as_before"`  // "unchanged", "as agreed at ICPC": a conference keeping the outcomes agreed before
 }
 
 // lowerWords returns the lower-case words of list as a set.
@@ -219,17 +224,6 @@ func phrases(list []string) []string {
 	out := make([]string, 0, len(list))
 	for _, l := range list {
 		if w := strings.Join(words(l), " "); w != "" {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// wordsOf returns each of list as its words (words), empty ones left out.
-func wordsOf(list []string) [][]string {
-	var out [][]string
-	for _, l := range list {
-		if w := words(l); len(w) > 0 {
 			out = append(out, w)
 		}
 	}
