@@ -28,7 +28,9 @@ in what language, and when.
 Every family member of the core group (family = true in case.md, or a
 role that is plainly family: mother, Mum, grandmother, foster carer) needs a
 copy, and so does the child when aged 10 or over on the day the plan
-started. The rule fires for each of them with no [[copies]] entry (reported
+started (a copy names the child as case.md's [child] does, or by first
+name, or with the family's surname: "Jamie Doe" for Jamie, son of Sam
+Doe). The rule fires for each of them with no [[copies]] entry (reported
 on the core_group line), and for a copy in a language other than the
 person's language in case.md (the child's first_language), reported on
 that [[copies]] table. A copy that records no language is taken to be in English; one in several
@@ -65,6 +67,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 	type reader struct {
 		name, lang string
 		why, how   string
+		child      bool // the child, named in a copy as case.md's [child] is (Case.IsChild)
 	}
 	var readers []reader
 	seen := map[string]bool{}
@@ -73,7 +76,7 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 		seen[schema.PersonKey(child.Name)] = true
 		readers = append(readers, reader{name: strings.TrimSpace(child.Name), lang: child.FirstLanguage,
 			why: "was " + strconv.Itoa(age) + " when the plan started on " + plan.Started.Long(),
-			how: ", suited to their age and understanding,"})
+			how: ", suited to their age and understanding,", child: true})
 	}
 	for _, m := range plan.CoreGroup {
 		k := schema.PersonKey(m)
@@ -90,7 +93,9 @@ func runMissingPlanCopy(pass *lint.Pass) error {
 		first, right := -1, false
 		var earlier schema.Date // a copy of an earlier plan
 		for i, c := range plan.Copies {
-			if !lint.SamePerson(c.To, r.name) {
+			// The child's copy may name them as the visits do: "Ellie"
+			// for "Ellie Brook", or "Zara Hussain" for "Zara".
+			if r.child && !pass.Case.IsChild(c.To) || !r.child && !lint.SamePerson(c.To, r.name) {
 				continue
 			}
 			if !c.Given.IsZero() && c.Given.After(pass.Until()) {
