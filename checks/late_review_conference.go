@@ -37,7 +37,10 @@ review counts from plan.md's started (plan-start-mismatch asks for the
 record).
 
 The rule fires for a review conference held after it was due, reported on
-that conference's date line, and for a review conference still not held
+that conference's date line; for the conference that set the next review
+(the last since the review counted from) when it set it after the day the
+review is due by, reported on its next_review line, as soon as it is
+recorded, not only once the review is late; and for a review conference still not held
 when one was due before the as-of date (or the plan's cessation), reported
 on plan.md's review_conference line, or its started line when there is
 none.
@@ -104,13 +107,43 @@ func runLateReviewConference(pass *lint.Pass) error {
 			"this review conference, held on %s, was late: it was due by %s, %s after %s of %s (%s)",
 			cf.Date.Long(), due.Long(), intervalAfter(prev, pass.Profile.FirstReviewWithin, pass.Profile.ReviewEvery), which, prev.Date.Long(), cite(pass))
 	})
-	if !ok || !next.due.Before(pass.Until()) {
+	if !ok {
+		return nil
+	}
+	reportReviewSetLate(pass, next)
+	if !next.due.Before(pass.Until()) {
 		return nil
 	}
 	pass.ReportOpenf(next.prev.Date, lint.GapOccurrence(next.prev.Date), next.doc, next.at,
 		"no review conference has been held since %s of %s: one was due by %s; convene the review conference and record it (%s)",
 		next.which, next.prev.Date.Long(), next.due.Long(), cite(pass))
 	return nil
+}
+
+// reportReviewSetLate reports the conference that set the next review
+// (the last of this plan's conferences since the review counted from, an
+// adjourned sitting's next_review being the day it reconvenes) when it set
+// it after the day the review is due by, on its next_review line, as
+// late-first-core-group reports a first_core_group set too late: the
+// review would be late on the day set. It is not reported where the open
+// review is (a case whose plan.md is missing reports that on the
+// conference's next_review line).
+func reportReviewSetLate(pass *lint.Pass, next nextReview) {
+	var set *schema.Conference
+	until := pass.Until()
+	for _, cf := range pass.Case.PlanSittings() {
+		if cf.Date.After(until) || cf.Date.Before(next.prev.Date) || cf.NextReview.IsZero() {
+			continue
+		}
+		set = cf
+	}
+	if set == nil || set.Doc == nil || set.Doc == next.doc || !set.NextReview.After(next.due) {
+		return
+	}
+	pass.Reportf(set.Doc, set.Doc.At("next_review"),
+		"%s on %s set the next review conference for %s, after the day it is due by, %s (%s after %s of %s): set a date on or before %s (%s)",
+		conferenceKindName(set.Kind), set.Date.Long(), set.NextReview.Long(), next.due.Long(),
+		intervalAfter(next.prev, pass.Profile.FirstReviewWithin, pass.Profile.ReviewEvery), next.which, next.prev.Date.Long(), next.due.Long(), cite(pass))
 }
 
 // walkReviewConferences goes through the plan's review conferences held by
