@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/caselint/caselint/lint"
 	"github.com/caselint/caselint/schema"
 )
@@ -25,7 +27,10 @@ lead_worker, by the name they have in case.md's [[people]].
 The rule fires when lead_worker is missing, empty or a placeholder (TBC,
 Unknown, to follow), or names someone who
 is not among the case's people (a misspelt name, someone never added to
-case.md, or the child). It is reported on the lead_worker line, or on the
+case.md, or the child), or names them with a note in brackets saying they
+are no longer the child's lead worker ("Sarah Bennett (left 30/10)", "(to
+be reallocated)": the profile's lead_worker_gone; a lead worker on leave
+is covered, not gone). It is reported on the lead_worker line, or on the
 plan's type line when there is none.`,
 	Bad:      `lead_worker = "TBC"`,
 	Good:     `lead_worker = "Aisha Patel"   # in case.md: [[people]] name = "Aisha Patel", qualified = true`,
@@ -56,6 +61,10 @@ func runMissingLeadWorker(pass *lint.Pass) error {
 		pass.Reportf(doc, doc.At("lead_worker"),
 			"the lead worker %q is not among the people in case.md%s: add them to [[people]] there (with qualified = true), or correct the name (%s)",
 			lead, pass.Case.SuggestPerson(lead), cite(pass))
+	case pass.Case.LeadWorkerGone():
+		pass.Reportf(doc, doc.At("lead_worker"),
+			"the plan names %q as lead worker, but the note says they are no longer the child's lead worker: every child with a Child Protection Plan must have a lead social worker; allocate one and name them in lead_worker (%s)",
+			strings.TrimSpace(lead), cite(pass))
 	}
 	return nil
 }

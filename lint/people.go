@@ -1005,3 +1005,18 @@ func (c *Case) readRoles(memo *roleMemo) {
 		p.facts, p.factsRead = memo.read(p.Role), true
 	}
 }
+
+// LeadWorkerGone reports whether the plan's lead_worker carries a note in
+// brackets saying they are no longer the child's lead worker ("Sarah
+// Bennett (left 30/10)", "(to be reallocated)", "(vacant)": the profile's
+// lead_worker_gone). Oxfordshire 1.8 §3: "Each child with a Child
+// Protection Plan must have a Lead Social Worker"; a plan naming one who
+// has gone names none. A role ("(SW)") or leave ("(on leave)": the lead
+// worker is covered, not gone) says nothing of the kind.
+func (c *Case) LeadWorkerGone() bool {
+	note := schema.PersonNote(c.LeadWorker())
+	if strings.TrimSpace(note) == "" || c.profile == nil {
+		return false
+	}
+	return hasPhrase(phrase(note), c.profile.readyWords().leadWorkerGone...)
+}

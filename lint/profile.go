@@ -87,10 +87,13 @@ type profileWords struct {
 	// outcomesAsBefore are Words.OutcomesAsBefore as phrases, for
 	// KeepsOutcomesAsBefore.
 	outcomesAsBefore []string
-	vague            schema.VagueTimescales
-	notAlone         *phraseList
-	refusals         *phraseList
-	bedroomNot       *phraseList
+	// leadWorkerGone are Words.LeadWorkerGone as phrases, for
+	// NoteSaysLeadWorkerGone.
+	leadWorkerGone []string
+	vague          schema.VagueTimescales
+	notAlone       *phraseList
+	refusals       *phraseList
+	bedroomNot     *phraseList
 	// notFaceToFace are the words saying a visit saw the child only by
 	// video or telephone (Pass.NotFaceToFaceInWords).
 	notFaceToFace *phraseList
@@ -127,6 +130,7 @@ func newProfileWords(w Words) *profileWords {
 		deferrals:        phrases(w.Deferrals),
 		approvals:        phraseSplits(w.Approvals),
 		outcomesAsBefore: phrases(w.OutcomesAsBefore),
+		leadWorkerGone:   phrases(w.LeadWorkerGone),
 		vague:            schema.NewVagueTimescales(w.VagueTimescales),
 		notAlone:         notAlone,
 		refusals:         newPhraseList(w.Refusals),
@@ -171,6 +175,7 @@ type Words struct {
 	PlanDeferred      []string `toml:"plan_deferred"`       // "agree", "drawn": verbs putting a plan section off ("will agree a contingency plan")
 	Approvals         []string `toml:"approvals"`           // "agreed", "approved", "signed off": words saying who agreed, which say no why ("Agreed by chair")
 	OutcomesAsBefore  []string `toml:"outcomes_as_before"`  // "unchanged", "as agreed at ICPC": a conference keeping the outcomes agreed before
+	LeadWorkerGone    []string `toml:"lead_worker_gone"`    // "left", "to be reallocated": a note after the lead worker's name saying they are no longer the child's lead worker
 }
 
 // lowerWords returns the lower-case words of list as a set.
