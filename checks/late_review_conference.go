@@ -40,7 +40,8 @@ The rule fires for a review conference held after it was due, reported on
 that conference's date line; for the conference that set the next review
 (the last since the review counted from) when it set it after the day the
 review is due by, reported on its next_review line, as soon as it is
-recorded, not only once the review is late; and for a review conference still not held
+recorded, not only once the review is late (unless the plan ended before
+the review was due); and for a review conference still not held
 when one was due before the as-of date (or the plan's cessation), reported
 on plan.md's review_conference line, or its started line when there is
 none.
@@ -125,10 +126,14 @@ func runLateReviewConference(pass *lint.Pass) error {
 // adjourned sitting's next_review being the day it reconvenes) when it set
 // it after the day the review is due by, on its next_review line, as
 // late-first-core-group reports a first_core_group set too late: the
-// review would be late on the day set. It is not reported where the open
+// review would be late on the day set. A plan that ended before the
+// review was due holds no review, and is not reported. It is not reported where the open
 // review is (a case whose plan.md is missing reports that on the
 // conference's next_review line).
 func reportReviewSetLate(pass *lint.Pass, next nextReview) {
+	if end, ended := pass.PlanEnd(); ended && !end.After(pass.AsOf) && !end.After(next.due) {
+		return // the plan ended before the review was due: none is to be held
+	}
 	var set *schema.Conference
 	until := pass.Until()
 	for _, cf := range pass.Case.PlanSittings() {
