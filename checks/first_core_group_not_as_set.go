@@ -113,6 +113,13 @@ func runFirstCoreGroupNotAsSet(pass *lint.Pass) error {
 	if set.IsZero() && conf.Kind == schema.ConferenceTransfer {
 		return nil
 	}
+	if set.IsZero() && conf.Doc.Keys.Has("first_core_group") {
+		// Written, but not as a date (invalid-record says how).
+		pass.Reportf(conf.Doc, conf.Doc.At("first_core_group"),
+			"the initial conference on %s wrote first_core_group, but not as a date, so whether the first core group met as set cannot be checked: write the date the conference agreed as a date, such as 2026-06-22 (%s)",
+			conf.Date.Long(), cite(pass))
+		return nil
+	}
 	if set.IsZero() {
 		pass.Reportf(conf.Doc, conf.Doc.At("decision"),
 			"the initial conference on %s decided on a plan but set no date for the first core group: record in first_core_group the date the conference agreed for it (%s)",

@@ -86,6 +86,14 @@ func runMissingReviewDate(pass *lint.Pass) error {
 		if ended {
 			return nil
 		}
+		if doc.Keys.Has("review_conference") {
+			// Written, but not as a date (invalid-record says how): the
+			// plan names a review date that no rule or worktray can count.
+			pass.Reportf(doc, doc.At("review_conference"),
+				"review_conference is not written as a date, so when progress will be reviewed cannot be checked: write the date of the next review conference as a date, such as 2027-02-18 (%s)",
+				cite(pass))
+			return nil
+		}
 		pass.Reportf(doc, doc.At("review_conference"),
 			"the plan does not say when progress will be reviewed: set review_conference to the date of the next review conference (%s)",
 			cite(pass))
