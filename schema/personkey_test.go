@@ -102,3 +102,26 @@ func TestPersonNote(t *testing.T) {
 		t.Error("the note is not part of the key")
 	}
 }
+
+// TestPersonKeyRoleAfterComma: a role after a comma or a spaced dash is a
+// note, as one in brackets is ("Mark Ellis, Team Manager"); a name written
+// surname first keeps its comma ("Ellis, Mark" is no "Mark Ellis").
+func TestPersonKeyRoleAfterComma(t *testing.T) {
+	for _, tt := range []struct{ ref, key, note string }{
+		{"Mark Ellis, Team Manager", "mark ellis", "Team Manager"},
+		{"Sarah Bennett, SW", "sarah bennett", "SW"},
+		{"Sarah Bennett - Social Worker", "sarah bennett", "Social Worker"},
+		{"Angela Booth, Independent Reviewing Officer", "angela booth", "Independent Reviewing Officer"},
+		{"Mark Ellis (TM)", "mark ellis", "TM"},
+		{"Ellis, Mark", "ellis, mark", ""},
+		{"Sarah Bennett, apologies", "sarah bennett, apologies", ""},
+		{"Anne Smith-Jones", "anne smith-jones", ""},
+	} {
+		if got := PersonKey(tt.ref); got != tt.key {
+			t.Errorf("PersonKey(%q) = %q, want %q", tt.ref, got, tt.key)
+		}
+		if got := PersonNote(tt.ref); got != tt.note {
+			t.Errorf("PersonNote(%q) = %q, want %q", tt.ref, got, tt.note)
+		}
+	}
+}

@@ -349,7 +349,41 @@ func splitNote(ref string) (name, note string) {
 			return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1])
 		}
 	}
+	// A role after a comma or a spaced dash is a note too: "Mark Ellis,
+	// Team Manager", "Sarah Bennett - Social Worker". A name written
+	// surname first ("Ellis, Mark") has no role after its comma.
+	if i := strings.LastIndex(s, ","); i > 0 && isRoleNote(s[i+1:]) {
+		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	}
+	if i := strings.LastIndex(s, " - "); i > 0 && isRoleNote(s[i+3:]) {
+		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+3:])
+	}
 	return s, ""
+}
+
+// isRoleNote reports whether text, after a name's comma or dash, is a
+// role: a few words, one of them roleNoteWords' ("Team Manager", "SW",
+// "Independent Reviewing Officer").
+func isRoleNote(text string) bool {
+	f := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '.' || r == '/' })
+	if len(f) == 0 || len(f) > 5 {
+		return false
+	}
+	for _, w := range f {
+		if roleNoteWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// roleNoteWords are the words of a role written after a name.
+var roleNoteWords = map[string]bool{
+	"manager": true, "worker": true, "sw": true, "lsw": true, "tm": true, "stm": true, "chair": true,
+	"iro": true, "practitioner": true, "officer": true, "nurse": true, "visitor": true,
+	"teacher": true, "headteacher": true, "gp": true, "doctor": true, "senco": true, "dsl": true,
+	"coordinator": true, "co-ordinator": true, "therapist": true, "psychologist": true,
+	"advocate": true, "director": true, "supervisor": true, "hv": true, "fsw": true,
 }
 
 // trimRole drops the spaces around ref and a trailing note in brackets.
