@@ -424,6 +424,8 @@ func (u *unit) parse() {
 	if _, ok := u.fields["outcome"]; !ok {
 		if sp, ok := bracketOutcome(b, u.head); ok {
 			u.fields["outcome"] = itemField{val: sp}
+		} else if sp, ok := dashOutcome(b, u.head); ok {
+			u.fields["outcome"] = itemField{val: sp}
 		}
 	}
 	if _, ok := u.fields["outcome"]; !ok {
@@ -619,6 +621,33 @@ func bracketOutcome(b []byte, head span) (span, bool) {
 		i += j
 	}
 	return span{}, false
+}
+
+// dashOutcome finds outcome ids as the last part of the head of a unit,
+// after a spaced dash: "A5 – Sam Doe to keep the flat warm – by
+// 30/11/2026 – O2", "Complete a safety plan - Claire Dunn - O1, O3".
+func dashOutcome(b []byte, head span) (span, bool) {
+	h := b[head.start:head.end]
+	i := -1
+	for _, d := range [][]byte{[]byte(" - "), []byte(" \u2013 "), []byte(" \u2014 ")} {
+		if j := bytes.LastIndex(h, d); j >= 0 && j+len(d) > i {
+			i = j + len(d)
+		}
+	}
+	if i < 0 {
+		return span{}, false
+	}
+	s, e := head.start+i, head.end
+	for s < e && b[s] == ' ' {
+		s++
+	}
+	for e > s && (b[e-1] == ' ' || b[e-1] == '.' || b[e-1] == '\n' || b[e-1] == '\r') {
+		e--
+	}
+	if s == e || !isOutcomeRefs(string(b[s:e])) {
+		return span{}, false
+	}
+	return span{s, e}, true
 }
 
 // isOutcomeRefs reports whether s lists only outcome ids: "O2", "O1, O3",
