@@ -38,7 +38,15 @@ It fires, on the visit, from the day after a visit that records the child
 seen (child_seen = true, or awake = true) while case.md still records the
 child unborn: a baby born early, and seen, must not wait for the expected
 date to pass before the rules about seeing the baby apply. (A visit during the
-pregnancy sees the mother, not the baby: child_seen = false.)
+pregnancy sees the mother, not the baby: child_seen = false.) So it does from
+the day after a visit whose not_seen_reason or notes say the baby was born
+("Baby born 12/02 at 34 weeks, still in SCBU", "Sam gave birth to Ruby on
+Saturday": the profile's births word list), though the baby was not seen:
+a baby born and unseen is the baby most in need of the count from the birth.
+Words negated ("not yet born"), put in the future ("once the baby is born")
+or about another birth ("her first baby was born", "her older son", a
+sibling, a year before the plan started) say no birth; the finding points at
+not_seen_reason or at the sentence of the notes.
 
 The finding points at case.md's expected line (its unborn line when there is
 no expected date).`,
@@ -64,10 +72,17 @@ func runUnrecordedBirth(pass *lint.Pass) error {
 	}
 	doc := c.Record.Doc
 	child := c.ChildName()
-	if v, key := seenWhileUnborn(pass); v != nil && v.Date.Date.Before(pass.Until()) {
-		pass.Reportf(v.Doc, v.Doc.At(key),
-			"the visit of %s records %s seen (%s = true), but case.md still records %s as unborn: if %s has been born, record born = the date of birth in case.md (and remove unborn = true), so that the rules about seeing %s apply from the birth; if not, the visit saw the mother, not the baby: set child_seen = false (%s)",
-			v.Date.Date.Long(), child, key, child, child, child, cite(pass))
+	if b := bornWhileUnborn(pass); b.v != nil && b.v.Date.Date.Before(pass.Until()) {
+		v := b.v
+		if b.said != "" {
+			pass.Reportf(v.Doc, b.off,
+				"the visit of %s says %s has been born (%q), but case.md still records %s as unborn: record born = the date of birth in case.md (and remove unborn = true), so that the rules about seeing %s apply from the birth (%s)",
+				v.Date.Date.Long(), child, lint.Brief(b.said), child, child, cite(pass))
+		} else {
+			pass.Reportf(v.Doc, v.Doc.At(b.key),
+				"the visit of %s records %s seen (%s = true), but case.md still records %s as unborn: if %s has been born, record born = the date of birth in case.md (and remove unborn = true), so that the rules about seeing %s apply from the birth; if not, the visit saw the mother, not the baby: set child_seen = false (%s)",
+				v.Date.Date.Long(), child, b.key, child, child, child, cite(pass))
+		}
 	}
 	expected, overdue := pass.UnrecordedBirth()
 	if !overdue {
@@ -96,9 +111,22 @@ func runUnrecordedBirth(pass *lint.Pass) error {
 // or awake) while case.md records the child unborn, else nil; and the key
 // that says so. The birth is due to be recorded by the day of that visit:
 // the finding stands from the day after.
-func seenWhileUnborn(pass *lint.Pass) (*schema.Visit, string) {
+// bornVisit is the first visit of the plan that shows an unborn child
+// born: key names the field that records the child seen, or said holds
+// the words saying the birth, at off.
+type bornVisit struct {
+	v    *schema.Visit
+	key  string
+	said string
+	off  int
+}
+
+// bornWhileUnborn returns the first visit of the plan, while case.md
+// records the child unborn, that records the child seen (child_seen or
+// awake) or says in words that the child was born (Pass.BirthInWords).
+func bornWhileUnborn(pass *lint.Pass) bornVisit {
 	if !pass.Case.IsUnborn() {
-		return nil, ""
+		return bornVisit{}
 	}
 	for _, v := range pass.Visits() {
 		if !pass.Case.InPlan(v.Date.Date) {
@@ -106,26 +134,35 @@ func seenWhileUnborn(pass *lint.Pass) (*schema.Visit, string) {
 		}
 		switch {
 		case v.Awake:
-			return v, "awake"
+			return bornVisit{v: v, key: "awake"}
 		case v.ChildSeen:
-			return v, "child_seen"
+			return bornVisit{v: v, key: "child_seen"}
+		}
+		if said, off, ok := pass.BirthInWords(v); ok {
+			if off < 0 {
+				off = v.Doc.At("not_seen_reason")
+			}
+			return bornVisit{v: v, said: said, off: off}
 		}
 	}
-	return nil, ""
+	return bornVisit{}
 }
 
-// dueUnrecordedBirth is the birth of an unborn child with an expected date,
-// to be recorded within two weeks of it (lint.Pass.UnrecordedBirth, which
-// runUnrecordedBirth reports from).
 func dueUnrecordedBirth(pass *lint.Pass) []lint.Obligation {
 	c := pass.Case
 	if c.Record == nil || c.Record.Doc == nil || c.Plan == nil {
 		return nil
 	}
 	var out []lint.Obligation
-	if v, key := seenWhileUnborn(pass); v != nil {
-		out = append(out, lint.Obligation{Key: "birth-seen", What: "the birth recorded (born): a visit saw the baby", Due: v.Date.Date,
-			From: lint.SourceOf(v.Doc, "visit that saw the baby"), Doc: v.Doc, Offset: v.Doc.At(key)})
+	if b := bornWhileUnborn(pass); b.v != nil {
+		what, from, off := "the birth recorded (born): a visit saw the baby", "visit that saw the baby", b.off
+		if b.said == "" {
+			off = b.v.Doc.At(b.key)
+		} else {
+			what, from = "the birth recorded (born): a visit says the baby was born", "visit that says the baby was born"
+		}
+		out = append(out, lint.Obligation{Key: "birth-seen", What: what, Due: b.v.Date.Date,
+			From: lint.SourceOf(b.v.Doc, from), Doc: b.v.Doc, Offset: off})
 	}
 	expected, due, ok := c.BirthRecordDue()
 	if !ok {

@@ -103,6 +103,8 @@ type profileWords struct {
 	// childAsleep are the words saying the child was asleep through the
 	// visit (Pass.ChildAsleepInWords).
 	childAsleep *phraseList
+	// births are Words.Births as phrases, for Pass.BirthInWords.
+	births [][]string
 	// planDeferred are the verbs that put a plan section off ("agree",
 	// "drawn"), as a set (SectionDeferred).
 	planDeferred map[string]bool
@@ -138,6 +140,7 @@ func newProfileWords(w Words) *profileWords {
 		notFaceToFace:    notFaceToFace,
 		childNotSeen:     childNotSeen,
 		childAsleep:      childAsleep,
+		births:           phraseTokens(w.Births),
 		seeing:           newLexicon(seenAloneTokens.phraseIndex, notAlone.phraseIndex, notFaceToFace.phraseIndex, childNotSeen.phraseIndex, childAsleep.phraseIndex),
 		planDeferred:     lowerWords(w.PlanDeferred),
 		nonVerbal:        phraseSplits(w.NonVerbal),
@@ -172,6 +175,7 @@ type Words struct {
 	NotFaceToFace     []string `toml:"not_face_to_face"`    // "virtual visit", "seen on a video call": the child not seen face to face
 	ChildNotSeen      []string `toml:"child_not_seen"`      // "Ellie not seen", "did not see her": the child not seen at all
 	ChildAsleep       []string `toml:"child_asleep"`        // "Mum said Ellie was asleep", "did not wake her": the child asleep through the visit
+	Births            []string `toml:"births"`              // "{child} was born", "gave birth to {child}": an unborn child born, in a visit's words
 	PlanDeferred      []string `toml:"plan_deferred"`       // "agree", "drawn": verbs putting a plan section off ("will agree a contingency plan")
 	Approvals         []string `toml:"approvals"`           // "agreed", "approved", "signed off": words saying who agreed, which say no why ("Agreed by chair")
 	OutcomesAsBefore  []string `toml:"outcomes_as_before"`  // "unchanged", "as agreed at ICPC": a conference keeping the outcomes agreed before
