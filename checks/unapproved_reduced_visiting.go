@@ -35,7 +35,11 @@ The rule fires when plan.md has a [reduced_visiting] table with no "agreed"
 date, or one dated before the plan started, or whose "approved_by" is empty,
 is not among the case's people, or is not an independent conference chair (a
 person whose role is "independent conference chair" or "conference and
-review manager"). Until it is put right, unseen-child holds the child to the
+review manager"). approved_by may name the Team Manager who agreed it in
+supervision beside the chair who approved it ("Owen Clarke (TM) and Priya
+Shah (IRO)", "Priya Shah, Independent Chair"): the chair named approves it;
+words that are neither one of the case's people nor the chair's role
+("Priya Shah - to confirm") are no approval. Until it is put right, unseen-child holds the child to the
 usual interval.
 
 The finding points at the [reduced_visiting] header.`,
@@ -72,6 +76,8 @@ func runUnapprovedReducedVisiting(pass *lint.Pass) error {
 		problems = append(problems, "names no approver: it must be approved by the Independent Chair (\"approved_by\")")
 	case pass.Profile.Done(approver) == "":
 		problems = append(problems, fmt.Sprintf("has approved_by %q, which says it is not yet approved: it must be approved by the Independent Chair; record them in approved_by once they have approved it", approver))
+	case pass.Case.ApprovedByChair(approver, pass.Profile):
+		// The chair approved it, named alone or beside the Team Manager.
 	case pass.Case.Person(approver) == nil:
 		problems = append(problems, fmt.Sprintf("is approved by %s, who is not among the people in case.md: name the Independent Chair who approved it, and add them to [[people]]", approver))
 	case !pass.Case.IsConferenceChair(approver):

@@ -2367,7 +2367,7 @@ func (p *Profile) GivesNotSeenReason(reason string) bool {
 // (Oxfordshire 1.8 §3) applies: the plan has a [reduced_visiting] agreement
 // with an agreed date, not before this authority's plan started
 // (ReducedVisitingBeforePlan), approved by one of the case's people who is
-// an independent conference chair, and the profile allows a reduced
+// an independent conference chair (ApprovedByChair), and the profile allows a reduced
 // interval. ok is false otherwise (unapproved-reduced-visiting says what is
 // missing).
 func (p *Pass) ReducedVisitingFrom() (agreed schema.Date, ok bool) {
@@ -2376,10 +2376,44 @@ func (p *Pass) ReducedVisitingFrom() (agreed schema.Date, ok bool) {
 		return schema.Date{}, false
 	}
 	rv := plan.ReducedVisiting
-	if rv.Agreed.IsZero() || p.Case.ReducedVisitingBeforePlan() || !p.Case.IsConferenceChair(p.Profile.Done(rv.ApprovedBy)) {
+	if rv.Agreed.IsZero() || p.Case.ReducedVisitingBeforePlan() || !p.Case.ApprovedByChair(p.Profile.Done(rv.ApprovedBy), p.Profile) {
 		return schema.Date{}, false
 	}
 	return rv.Agreed, true
+}
+
+// ApprovedByChair reports whether ref, an approved_by as written, names an
+// independent conference chair of the case (IsConferenceChair): the whole
+// of it ("Chris Hall (IRO)"), or one of the people it names (Owners:
+// "Rob Jones (TM) and Chris Hall (IRO)", "Chris Hall, Independent Chair").
+// 1.8 §3 has reduced visiting "agreed in supervision with the Team Manager
+// and approved by the Independent Chair": a record naming both names the
+// chair who approved it. Call it with Profile.Done's answer: words saying
+// the approval is still to come are no approval, and so is any part of
+// ref that is neither one of the case's people nor the chair's role ("Chris
+// Hall - to confirm").
+func (c *Case) ApprovedByChair(ref string, prof *Profile) bool {
+	if strings.TrimSpace(ref) == "" {
+		return false
+	}
+	if c.IsConferenceChair(ref) {
+		return true
+	}
+	chair := false
+	for _, o := range c.Owners(ref, prof) {
+		switch {
+		case o.Kind == OwnerNamed && c.IsConferenceChair(o.Name):
+			chair = true
+		case o.Kind == OwnerNamed || o.Kind == OwnerByRole:
+		case readRole(o.Text).chair:
+			// "Chris Hall, Independent Chair": the chair's role.
+		default:
+			// "to confirm", "awaiting": words of something else than
+			// the people who agreed and approved it.
+			return false
+		}
+	}
+	return chair
 }
 
 // ReducedSeenAloneEvery returns the interval within which the child must
