@@ -193,13 +193,16 @@ func (s *seers) agent(ws []string) seerKind {
 		if n == 6 {
 			break
 		}
+		if strings.HasSuffix(w, "'s") {
+			continue // whose, not who: "by Mum's request", "by Zara's teacher"
+		}
 		switch s.kind(w) {
 		case seerWorker:
 			return seerWorker
 		case seerOther:
 			who = seerOther
 		default:
-			if who == seerNone && !seerSkipWords[w] && !strings.HasSuffix(w, "'s") {
+			if who == seerNone && !seerSkipWords[w] {
 				return seerNone
 			}
 		}

@@ -260,6 +260,8 @@ func TestSeenAloneByOther(t *testing.T) {
 		{"Leo was seen alone by PC Lowe and me.", true, false},
 		{"Leo was seen alone by the window.", true, false},
 		{"Leo was seen alone by the back door while Kerry made tea.", true, false},
+		{"Leo was seen alone by Mum's request in his bedroom.", true, false},
+		{"Leo was seen alone by Leo's teacher.", false, true},
 		{"SW spoke to Leo alone.", true, false},
 		{"PC Lowe and I spoke to Leo alone.", true, false},
 		{"Leo was seen alone; PC Lowe also spoke to him alone.", true, true},
