@@ -2,6 +2,8 @@ package lint_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/caselint/caselint/checks"
@@ -94,6 +96,35 @@ func BenchmarkHistoryIndex(b *testing.B) {
 			b.Fatal(err)
 		}
 		if _, err := r.History(); err != nil {
+			b.Fatal(err)
+		}
+		if err := r.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkHistoryWithin builds the history of five of the corpus's
+// cases alone (vcs.HistoryWithin), as a pre-commit run with no history
+// cache does for the cases staged.
+func BenchmarkHistoryWithin(b *testing.B) {
+	dir := synthtest.Repo(b)
+	cases, err := os.ReadDir(filepath.Join(dir, "cases"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var dirs []string
+	for i := 0; i < len(cases) && len(dirs) < 5; i += max(1, len(cases)/5) {
+		dirs = append(dirs, "cases/"+cases[i].Name())
+	}
+	measure := synthtest.Measure(b)
+	defer measure()
+	for b.Loop() {
+		r, err := vcs.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := r.HistoryWithin(dirs); err != nil {
 			b.Fatal(err)
 		}
 		if err := r.Close(); err != nil {

@@ -89,6 +89,10 @@ type CacheUse struct {
 	// a part of its path is a symbolic link (ErrCacheLink, in Err): said
 	// to the user, since it is not the cache's fault but the repository's.
 	Refused bool
+	// Within is set when the history holds only the folders
+	// CachedHistoryWithin was given: there was no cache to read, and none
+	// was written.
+	Within bool
 }
 
 // ErrCacheLink is the error of a cache path of which a part caselint
@@ -120,9 +124,25 @@ func cacheLinks(gitDir string) error {
 // The history is the same as History's, whatever the cache holds; a cache
 // that cannot be read or written only costs time, and is said in CacheUse.
 func (r *Repo) CachedHistory(revs ...string) (*History, CacheUse, error) {
+	return r.cachedHistory(nil, revs)
+}
+
+// CachedHistoryWithin is CachedHistory for a run that lints only the cases
+// in the folders dirs (a pre-commit run): where there is no cache yet (the
+// first run in a clone), it builds their history alone (HistoryWithin)
+// and writes no cache, since what it read is not every commit's changes;
+// the next run that lints every case writes it. Use.Within says so.
+func (r *Repo) CachedHistoryWithin(dirs []string, revs ...string) (*History, CacheUse, error) {
+	return r.cachedHistory(dirs, revs)
+}
+
+// cachedHistory is CachedHistory, or CachedHistoryWithin the folders dirs
+// when there are any.
+func (r *Repo) cachedHistory(dirs []string, revs []string) (*History, CacheUse, error) {
 	var use CacheUse
 	if r.gitDir == nil || r.gitDir.Root() == "" {
-		h, err := r.History(revs...)
+		h, err := r.HistoryWithin(dirs, revs...)
+		use.Within = h != nil && h.limit != nil
 		return h, use, err
 	}
 	use.Path = filepath.Join(r.gitDir.Root(), filepath.FromSlash(CacheFile))
@@ -131,15 +151,21 @@ func (r *Repo) CachedHistory(revs ...string) (*History, CacheUse, error) {
 		// through one): the cache is neither read nor written, and the
 		// history is built from the commits.
 		use.Err, use.Refused = err, true
-		h, err := r.History(revs...)
+		h, err := r.HistoryWithin(dirs, revs...)
+		use.Within = h != nil && h.limit != nil
 		return h, use, err
 	}
 	removeStaleTemps(filepath.Dir(use.Path), time.Now())
 	known, err := readCache(use.Path)
+	if errors.Is(err, fs.ErrNotExist) && newPathLimit(dirs) != nil {
+		h, err := r.HistoryWithin(dirs, revs...)
+		use.Within = h != nil
+		return h, use, err
+	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		use.Err = err
 	}
-	h, kept, err := r.buildHistory(revs, known, true)
+	h, kept, err := r.buildHistory(revs, known, true, nil)
 	if err != nil {
 		return nil, use, err
 	}

@@ -39,7 +39,7 @@ const (
 // but to read what the packs do not hold. The result and the error, the
 // error of the first commit in order that fails, are those of comparing
 // the commits one by one, in order.
-func (r *Repo) compareCommits(order []*commitInfo, todo []int, commits map[plumbing.Hash]*commitInfo, all []*commitChanges) error {
+func (r *Repo) compareCommits(order []*commitInfo, todo []int, commits map[plumbing.Hash]*commitInfo, all []*commitChanges, limit *pathLimit) error {
 	if len(todo) == 0 {
 		return nil
 	}
@@ -64,7 +64,7 @@ func (r *Repo) compareCommits(order []*commitInfo, todo []int, commits map[plumb
 	}
 	compare := func(trees *treeCache, j int) error {
 		c := order[todo[j]]
-		changes, err := r.changesOf(trees, c, commits)
+		changes, err := r.changesOf(trees, c, commits, limit)
 		if err != nil {
 			return fmt.Errorf("commit %s: %w", c.hash, err)
 		}

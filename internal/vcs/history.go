@@ -44,6 +44,11 @@ type History struct {
 	mu       sync.Mutex
 	blames   map[string]*blame
 	tooLarge []TooLargeVersion // versions over the size limit, not read
+
+	// limit, when not nil, is what a history built for a few cases holds
+	// (HistoryWithin); whole answers for what it does not.
+	limit *pathLimit
+	whole *whole
 }
 
 var _ lint.History = (*History)(nil)
@@ -92,8 +97,39 @@ type commitInfo struct {
 // History reads every commit; CachedHistory gives the same history from
 // what an earlier run kept, reading only the commits made since.
 func (r *Repo) History(revs ...string) (*History, error) {
-	h, _, err := r.buildHistory(revs, nil, false)
+	h, _, err := r.buildHistory(revs, nil, false, nil)
 	return h, err
+}
+
+// HistoryWithin is History for the files at or under the paths dirs
+// (slash paths from the repository's root: folders, or files) alone: the
+// same versions for each of them, the commits compared only where those
+// paths differ (and, for a file renamed into them, where its old path
+// does). It is for a run that
+// lints only the cases in dirs, with no history cache to read (a
+// pre-commit run's first in a clone): asked for any other path, or for
+// what needs every path (RenamesSince, ChangedBetween), it builds the
+// whole history then, once. A root folder among dirs is History.
+func (r *Repo) HistoryWithin(dirs []string, revs ...string) (*History, error) {
+	limit := newPathLimit(dirs)
+	h, _, err := r.buildHistory(revs, nil, false, limit)
+	if err != nil || limit == nil {
+		return h, err
+	}
+	h.limit, h.whole = limit, &whole{build: func() (*History, error) { return r.History(revs...) }}
+	return h, nil
+}
+
+// outside returns the whole history when h is built within a limit that
+// does not hold path ("" for what needs every path), else nil.
+func (h *History) outside(path string) *History {
+	if h.limit == nil || (path != "" && h.limit.holds(path)) {
+		return nil
+	}
+	if w := h.whole.get(); w != nil {
+		return w
+	}
+	return &History{r: h.r, blames: map[string]*blame{}} // no versions
 }
 
 // commitChanges is what one commit changed, against its parents: the
@@ -125,7 +161,10 @@ type fileAt struct {
 // the changes of the commits in known from there instead of comparing
 // their trees. With keep, it also returns what every reachable commit
 // changed, parents first, for the cache.
-func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChanges, keep bool) (*History, []*commitChanges, error) {
+//
+// With limit (and no known, no keep), only the changes limit holds are
+// found (HistoryWithin).
+func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChanges, keep bool, limit *pathLimit) (*History, []*commitChanges, error) {
 	h := &History{r: r, blames: map[string]*blame{}}
 	var tips []plumbing.Hash
 	ref, err := r.repo.Head()
@@ -170,8 +209,27 @@ func (r *Repo) buildHistory(revs []string, known map[plumbing.Hash]*commitChange
 			todo = append(todo, i)
 		}
 	}
-	if err := r.compareCommits(order, todo, commits, all); err != nil {
+	if err := r.compareCommits(order, todo, commits, all, limit); err != nil {
 		return nil, nil, err
+	}
+	for limit != nil {
+		// A file the limit holds renamed from one it does not: the old
+		// path's versions go on in the new one's, so the commits before
+		// the rename are compared again for it (and so on back).
+		from, last := limit.renamedFromOutside(all)
+		if len(from) == 0 {
+			break
+		}
+		limit = limit.with(from)
+		var again []int
+		for _, i := range todo {
+			if i <= last {
+				again = append(again, i)
+			}
+		}
+		if err := r.compareCommits(order, again, commits, all, limit); err != nil {
+			return nil, nil, err
+		}
 	}
 	h.commits, h.order = commits, all
 	h.renames = h.findRenames()
@@ -203,6 +261,9 @@ const lazyPaths = 256
 // Versions returns the commits that added or changed the file at path,
 // oldest first (parents before children), or nil.
 func (h *History) Versions(path string) []lint.Version {
+	if w := h.outside(path); w != nil {
+		return w.Versions(path)
+	}
 	if all := h.versions.all.Load(); all != nil {
 		return (*all)[path]
 	}
@@ -487,6 +548,9 @@ func mergeVersions(a, b []lint.Version, pos map[string]int) []lint.Version {
 // the history that commit does not reach, its path at commit and its path
 // now (at the end of renames one after another).
 func (h *History) RenamesSince(commit string) (map[string]string, error) {
+	if w := h.outside(""); w != nil {
+		return w.RenamesSince(commit)
+	}
 	reached, err := h.reachable(commit)
 	if err != nil {
 		return nil, err
@@ -565,20 +629,54 @@ func (h *History) At(commit string) (*History, error) {
 	at := &History{r: h.r, blames: map[string]*blame{}, commits: h.commits, order: h.order, only: only,
 		tip: h.commits[plumbing.NewHash(commit)].tree, tips: []plumbing.Hash{plumbing.NewHash(commit)}}
 	at.renames = at.findRenames()
+	if h.limit != nil {
+		at.limit = h.limit
+		at.whole = &whole{build: func() (*History, error) {
+			w := h.whole.get()
+			if w == nil {
+				return nil, errors.New("history: the whole history could not be read")
+			}
+			return w.At(commit)
+		}}
+	}
 	return at, nil
 }
 
 // changesOf compares commit c with its parents: the Markdown files it
 // added or changed, renames found, and the files a merge took whole from
 // one of its other parents left out.
-func (r *Repo) changesOf(trees *treeCache, c *commitInfo, commits map[plumbing.Hash]*commitInfo) ([]change, error) {
+//
+// With limit, only the changes to files it holds are found: the same as
+// without, less the others. Where the commit adds a file limit holds,
+// whether it was renamed depends on every file the commit deleted, so
+// the whole commit is compared then.
+func (r *Repo) changesOf(trees *treeCache, c *commitInfo, commits map[plumbing.Hash]*commitInfo, limit *pathLimit) ([]change, error) {
+	changes, added, err := r.changesWithin(trees, c, commits, limit)
+	if err != nil || limit == nil || !added {
+		return changes, err
+	}
+	if changes, _, err = r.changesWithin(trees, c, commits, nil); err != nil {
+		return nil, err
+	}
+	kept := changes[:0]
+	for _, ch := range changes {
+		if limit.holds(ch.path) {
+			kept = append(kept, ch)
+		}
+	}
+	return kept, nil
+}
+
+// changesWithin is changesOf of the files limit holds (nil: all), and
+// whether a file was added that may have been renamed.
+func (r *Repo) changesWithin(trees *treeCache, c *commitInfo, commits map[plumbing.Hash]*commitInfo, limit *pathLimit) ([]change, bool, error) {
 	var parentTree plumbing.Hash
 	if len(c.parents) > 0 {
 		parentTree = commits[c.parents[0]].tree
 	}
 	var changes []change
 	var added, deleted []fileAt
-	err := diffTrees(trees, parentTree, c.tree, "", func(p string, old, blob plumbing.Hash) {
+	err := diffTrees(trees, parentTree, c.tree, "", limit, func(p string, old, blob plumbing.Hash) {
 		switch {
 		case len(c.parents) == 0:
 			changes = append(changes, change{path: p, blob: blob})
@@ -591,7 +689,7 @@ func (r *Repo) changesOf(trees *treeCache, c *commitInfo, commits map[plumbing.H
 		}
 	})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if len(c.parents) > 1 && len(added) > 0 {
 		// A file a merge adds as another parent has it is that side's,
@@ -603,7 +701,7 @@ func (r *Repo) changesOf(trees *treeCache, c *commitInfo, commits map[plumbing.H
 			for _, ph := range c.parents[1:] {
 				b, err := lookupBlob(trees, commits[ph].tree, a.path)
 				if err != nil {
-					return nil, err
+					return nil, false, err
 				}
 				side = side || b == a.blob
 			}
@@ -613,17 +711,18 @@ func (r *Repo) changesOf(trees *treeCache, c *commitInfo, commits map[plumbing.H
 		}
 		added = kept
 	}
-	if len(added) > 0 {
+	renamed := len(added) > 0
+	if renamed {
 		from, err := r.findRenames(added, deleted)
 		if err != nil {
-			return nil, fmt.Errorf("renames: %w", err)
+			return nil, false, fmt.Errorf("renames: %w", err)
 		}
 		for i, a := range added {
 			changes = append(changes, change{path: a.path, blob: a.blob, prev: []fileAt{from[i]}})
 		}
 	}
 	if len(c.parents) < 2 || len(changes) == 0 {
-		return changes, nil
+		return changes, renamed, nil
 	}
 	// A merge: where its other parents had the file.
 	kept := changes[:0]
@@ -633,12 +732,12 @@ func (r *Repo) changesOf(trees *treeCache, c *commitInfo, commits map[plumbing.H
 			p := fileAt{path: ch.path}
 			pc := commits[ph]
 			if p.blob, err = lookupBlob(trees, pc.tree, ch.path); err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			if p.blob.IsZero() && ch.prev[0].path != ch.path {
 				p.path = ch.prev[0].path
 				if p.blob, err = lookupBlob(trees, pc.tree, p.path); err != nil {
-					return nil, err
+					return nil, false, err
 				}
 			}
 			if p.blob == ch.blob {
@@ -650,7 +749,7 @@ func (r *Repo) changesOf(trees *treeCache, c *commitInfo, commits map[plumbing.H
 			kept = append(kept, ch)
 		}
 	}
-	return kept, nil
+	return kept, renamed, nil
 }
 
 // lookupBlob returns the blob of the file at path in tree, or a zero hash
@@ -809,7 +908,7 @@ func (q *commitQueue) Pop() any {
 // hash is the empty tree. Folders whose hashes are equal are skipped
 // without being read, and nothing is copied out of the trees but the paths
 // of changed files.
-func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func(path string, old, blob plumbing.Hash)) error {
+func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, limit *pathLimit, changed func(path string, old, blob plumbing.Hash)) error {
 	if a == b {
 		return nil
 	}
@@ -825,8 +924,11 @@ func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func
 			return err
 		}
 	}
-	// Both are in git's order: walk them side by side.
+	// Both are in git's order: walk them side by side (within a limit,
+	// only the entries on the way to what it holds).
 	ait, bit := treeIter{data: araw}, treeIter{data: braw}
+	ait.only = limit.namesIn(prefix)
+	bit.only = ait.only
 	aname, amode, ahash, aok := ait.next()
 	bname, bmode, bhash, bok := bit.next()
 	for aok || bok {
@@ -857,12 +959,12 @@ func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, changed func
 				copy(bfile[:], bhash)
 			}
 		}
-		if adir != bdir {
-			if err := diffTrees(trees, adir, bdir, prefix+string(name)+"/", changed); err != nil {
+		if adir != bdir && limit.enters(prefix, name) {
+			if err := diffTrees(trees, adir, bdir, prefix+string(name)+"/", limit, changed); err != nil {
 				return err
 			}
 		}
-		if afile != bfile {
+		if afile != bfile && limit.holdsFile(prefix, name) {
 			changed(prefix+string(name), afile, bfile)
 		}
 		if c <= 0 {
@@ -1087,6 +1189,9 @@ type blame struct {
 // not committed yet (added or changed since the newest version) or the
 // file has no history.
 func (h *History) LineOrigin(path string, data []byte, line int) (lint.Version, bool) {
+	if w := h.outside(path); w != nil {
+		return w.LineOrigin(path, data, line)
+	}
 	vs := h.Versions(path)
 	if len(vs) == 0 || line < 1 {
 		return lint.Version{}, false

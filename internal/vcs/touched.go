@@ -32,6 +32,9 @@ func BlobHash(fsys fs.FS, name string) (string, bool) {
 // not. A file changed and changed back between them is in it, though its
 // content is the same at both: its versions are not.
 func (h *History) ChangedBetween(a, b string) ([]string, error) {
+	if w := h.outside(""); w != nil {
+		return w.ChangedBetween(a, b)
+	}
 	ra, err := h.reachable(a)
 	if err != nil {
 		return nil, err

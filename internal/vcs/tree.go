@@ -22,11 +22,46 @@ func (e entry) isDir() bool { return e.mode == filemode.Dir }
 type treeIter struct {
 	data []byte
 	err  error
+	// only, when set, are the names of the entries to return, the others
+	// passed over: the walk ends when all of them have been met (a tree
+	// holds a name once).
+	only [][]byte
+	met  int
 }
 
 // next returns the next entry; ok is false at the end or on an error
 // (it.err).
 func (it *treeIter) next() (name []byte, mode filemode.FileMode, hash []byte, ok bool) {
+	if it.only == nil {
+		return it.entry()
+	}
+	for it.met < len(it.only) {
+		name, mode, hash, ok = it.entry()
+		if !ok {
+			return nil, 0, nil, false
+		}
+		past := true
+		for _, n := range it.only {
+			if bytes.Equal(n, name) {
+				it.met++
+				return name, mode, hash, true
+			}
+			// The entries are in git's order (a folder's name compared as
+			// if it ended in a slash): a name after n that does not start
+			// with it comes after n either way, and so does every entry
+			// left.
+			past = past && bytes.Compare(name, n) > 0 && !bytes.HasPrefix(name, n)
+		}
+		if past {
+			it.data = nil
+			return nil, 0, nil, false
+		}
+	}
+	return nil, 0, nil, false
+}
+
+// entry returns the next entry, whatever its name.
+func (it *treeIter) entry() (name []byte, mode filemode.FileMode, hash []byte, ok bool) {
 	if len(it.data) == 0 || it.err != nil {
 		return nil, 0, nil, false
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand"
+	"path"
 	"reflect"
 	"slices"
 	"testing"
@@ -33,6 +34,55 @@ func checkAlone(t *testing.T, h *History) {
 	for _, p := range paths {
 		if got := h.versionsOf(p); !reflect.DeepEqual(got, all[p]) {
 			t.Errorf("%s alone: %+v\nwith every path: %+v", p, got, all[p])
+		}
+	}
+	checkWithin(t, h, paths)
+}
+
+// checkWithin checks that a history built within each folder of paths
+// (HistoryWithin: the folder, and the folder above it) gives every path
+// under it the versions the whole history h gives it, without building
+// the whole history to do so; and that a path outside gets its versions
+// from the whole history. h is a history as History built it: from a
+// repository, standing at what it was read from.
+func checkWithin(t *testing.T, h *History, paths []string) {
+	t.Helper()
+	if h.r == nil || h.limit != nil || h.only != nil || len(h.tips) == 0 {
+		return
+	}
+	var revs []string
+	for _, tip := range h.tips[1:] {
+		revs = append(revs, tip.String())
+	}
+	dirs := map[string]bool{}
+	for _, p := range paths {
+		for d := path.Dir(p); d != "." && d != "/"; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
+		w, err := h.r.HistoryWithin([]string{d}, revs...)
+		if err != nil {
+			t.Fatalf("within %s: %v", d, err)
+		}
+		for _, p := range paths {
+			if !w.limit.holds(p) {
+				continue
+			}
+			if got, want := w.Versions(p), h.Versions(p); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s within %s: %+v\nthe whole history: %+v", p, d, got, want)
+			}
+		}
+		if w.whole.h != nil {
+			t.Errorf("within %s: the whole history was built for a path the limit holds", d)
+		}
+		for _, p := range paths {
+			if !w.limit.holds(p) {
+				if got, want := w.Versions(p), h.Versions(p); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s, outside %s: %+v\nthe whole history: %+v", p, d, got, want)
+				}
+				break
+			}
 		}
 	}
 }

@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/caselint/caselint/internal/vcs"
 	"github.com/caselint/caselint/lint"
+	"github.com/caselint/caselint/schema"
 )
 
 // shallowNote is why the history rules are skipped in a shallow clone.
@@ -87,6 +89,44 @@ func (w *Workspace) CacheNotices() []lint.Notification {
 	return []lint.Notification{{Kind: lint.NoticeSymlink, Level: lint.Warning, Message: w.cacheNote}}
 }
 
+// historyFolders are the folders (and files) whose history a run needs,
+// when it needs only some: under --staged, the case folder of each record
+// staged (the whole case is linted), or the folder of a record in no
+// case, and the records staged as deleted; none otherwise. With no history cache to read, only their history is built
+// (vcs.CachedHistoryWithin): a cold pre-commit run does not compare every
+// folder of every commit to lint five visits.
+func (w *Workspace) historyFolders() []string {
+	if !w.staged {
+		return nil
+	}
+	var dirs []string
+	for _, p := range w.Paths {
+		dir := p
+		if st, err := fs.Stat(w.FS, p); err == nil && !st.IsDir() {
+			dir = path.Dir(p)
+		}
+		if c, ok := caseFolder(w.FS, dir); ok {
+			dir = c
+		}
+		if dir == "." {
+			return nil // the whole repository
+		}
+		dirs = append(dirs, dir)
+	}
+	// A record staged as deleted may be what a staged rename takes its
+	// versions from (lint.StagedFile.From).
+	if ix, err := w.gitIndex(); err == nil {
+		if changed, err := ix.Changed(); err == nil {
+			for _, p := range changed {
+				if _, err := fs.Stat(w.FS, p); err != nil && schema.IsRecordName(p) {
+					dirs = append(dirs, p)
+				}
+			}
+		}
+	}
+	return dirs
+}
+
 // readHistory reads the history from HEAD, the revision read and the
 // commits revs (full hashes).
 func (w *Workspace) readHistory(cached bool, also ...string) (lint.History, string) {
@@ -113,12 +153,12 @@ func (w *Workspace) readHistory(cached bool, also ...string) (lint.History, stri
 	var err error
 	if cached {
 		var use vcs.CacheUse
-		h, use, err = w.repo.CachedHistory(revs...)
+		h, use, err = w.repo.CachedHistoryWithin(w.historyFolders(), revs...)
 		if use.Refused {
 			w.cacheNote = "the history cache was neither read nor written: " + use.Err.Error() + " (remove the link; the history was read from the commits)"
 		}
 	} else {
-		h, err = w.repo.History(revs...)
+		h, err = w.repo.HistoryWithin(w.historyFolders(), revs...)
 	}
 	switch {
 	case errors.Is(err, vcs.ErrShallow):

@@ -423,3 +423,48 @@ func TestStagedMerge(t *testing.T) {
 	wantNone(t, fs, branchVisit)
 	wantOne(t, fs, mergeVisit, "late-recording", "is being committed now")
 }
+
+// TestStagedColdHistory: the first hook run in a clone has no history
+// cache, and builds the history of the staged cases alone (following a
+// case folder renamed in an earlier commit back to its old path) without
+// writing a cache; it reports what a run with the cache reports. A run
+// that lints every case writes the cache.
+func TestStagedColdHistory(t *testing.T) {
+	r := newGoGitRepo(t)
+	pendingStart(r)
+	r.stage("cases/T-1/visits/2026-01-12.md", visit("2026-01-12T10:00:00", "", "On time."))
+	r.commit("Aisha Patel", "2026-01-13T17:00:00Z")
+	r.stage("cases/T-1/visits/2026-01-19.md", visit("2026-01-19T10:00:00", "", "Late."))
+	late := r.commit("Sam Jones", "2026-02-09T09:00:00Z")
+	r.stage("cases/T-2/case.md", strings.ReplaceAll(caseMD, "T-1", "T-2"))
+	r.commit("Sam Jones", "2026-02-10T09:00:00Z")
+	for _, p := range []string{"case.md", "plan.md", "visits/2026-01-12.md", "visits/2026-01-19.md"} {
+		if err := r.wt.Move("cases/T-1/"+p, "open/T-1/"+p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.commit("Sam Jones", "2026-03-02T09:00:00Z")
+	// Staged: an edit of the late visit, and a visit staged the day
+	// before it happens.
+	r.stage("open/T-1/visits/2026-01-19.md", visit("2026-01-19T10:00:00", "", "Late; edited."))
+	r.stage("open/T-1/visits/2026-11-21.md", visit("2026-11-21T10:00:00", "", "Tomorrow."))
+	cache := filepath.Join(r.dir, ".git", filepath.FromSlash(vcs.CacheFile))
+
+	_, cold := r.lintAt(stagedNow, "json", "--staged", "--as-of", "2026-11-20")
+	if _, err := os.Stat(cache); err == nil {
+		t.Error("a hook run with no cache wrote one")
+	}
+	// The late visit's first commit, made under its old path.
+	for _, want := range []string{`"late-recording"`, `"recorded-before-event"`, "open/T-1/visits/2026-01-19.md", "(commit " + late[:7]} {
+		if !strings.Contains(cold, want) {
+			t.Errorf("the cold run does not report %s:\n%s", want, cold)
+		}
+	}
+	r.lintAt(stagedNow, "json", "--as-of", "2026-11-20")
+	if _, err := os.Stat(cache); err != nil {
+		t.Fatalf("a run of every case wrote no cache: %v", err)
+	}
+	if _, warm := r.lintAt(stagedNow, "json", "--staged", "--as-of", "2026-11-20"); warm != cold {
+		t.Errorf("with the cache:\n%s\nwithout:\n%s", warm, cold)
+	}
+}
