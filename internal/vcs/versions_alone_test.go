@@ -149,34 +149,39 @@ func TestVersionsAloneRandom(t *testing.T) {
 }
 
 // TestVersionsAloneThenAll asks for more paths than are worked out alone:
-// each answer is the same before and after every path is worked out.
+// each answer is the same before and after every path is worked out, and
+// every path is worked out once lazyPaths paths, and one in lazyShare of
+// the history's, have been asked for.
 func TestVersionsAloneThenAll(t *testing.T) {
-	h := &History{}
-	for i := range 3 * lazyPaths {
-		cc := &commitChanges{}
-		cc.hash = plumbing.NewHash(fmt.Sprintf("%040x", i+1))
-		cc.changes = []change{{path: fmt.Sprintf("cases/c%03d/case.md", i), blob: plumbing.NewHash(fmt.Sprintf("%040x", 1000+i))}}
-		if i > 0 {
-			cc.parents = []plumbing.Hash{h.order[i-1].hash}
-			cc.changes[0].prev = []fileAt{{path: cc.changes[0].path}}
-			if i%7 == 0 {
-				// renamed from the case before, and edited
-				cc.changes[0].prev[0] = fileAt{path: h.order[i-1].changes[0].path, blob: plumbing.NewHash("ff")}
+	for _, total := range []int{3 * lazyPaths, 2 * lazyShare * lazyPaths} {
+		h := &History{}
+		for i := range total {
+			cc := &commitChanges{}
+			cc.hash = plumbing.NewHash(fmt.Sprintf("%040x", i+1))
+			cc.changes = []change{{path: fmt.Sprintf("cases/c%04d/case.md", i), blob: plumbing.NewHash(fmt.Sprintf("%040x", 100000+i))}}
+			if i > 0 {
+				cc.parents = []plumbing.Hash{h.order[i-1].hash}
+				cc.changes[0].prev = []fileAt{{path: cc.changes[0].path}}
+				if i%7 == 0 {
+					// renamed from the case before, and edited
+					cc.changes[0].prev[0] = fileAt{path: h.order[i-1].changes[0].path, blob: plumbing.NewHash("ff")}
+				}
+			}
+			h.order = append(h.order, cc)
+		}
+		all := h.replay()
+		alone := max(lazyPaths, total/lazyShare)
+		for i := range min(total, alone+lazyPaths) {
+			p := fmt.Sprintf("cases/c%04d/case.md", i)
+			if got := h.Versions(p); len(got) == 0 || !reflect.DeepEqual(got, all[p]) {
+				t.Fatalf("%d paths: %s (asked %d): %+v, want %+v", total, p, i, got, all[p])
+			}
+			if got := h.versions.all.Load() == nil; got != (i < alone) {
+				t.Fatalf("%d paths: after %d paths asked: worked out alone %v", total, i+1, got)
 			}
 		}
-		h.order = append(h.order, cc)
-	}
-	all := h.replay()
-	for i := range 3 * lazyPaths {
-		p := fmt.Sprintf("cases/c%03d/case.md", i)
-		if got := h.Versions(p); len(got) == 0 || !reflect.DeepEqual(got, all[p]) {
-			t.Fatalf("%s (asked %d): %+v, want %+v", p, i, got, all[p])
+		if got := h.Versions("cases/c0000/case.md"); !reflect.DeepEqual(got, all["cases/c0000/case.md"]) {
+			t.Errorf("asked again: %+v", got)
 		}
-		if alone := h.versions.all.Load() == nil; alone != (i < lazyPaths) {
-			t.Fatalf("after %d paths asked: worked out alone %v", i+1, alone)
-		}
-	}
-	if got := h.Versions("cases/c000/case.md"); !reflect.DeepEqual(got, all["cases/c000/case.md"]) {
-		t.Errorf("asked again: %+v", got)
 	}
 }
