@@ -105,11 +105,11 @@ func (r *Repo) History(revs ...string) (*History, error) {
 // (slash paths from the repository's root: folders, or files) alone: the
 // same versions for each of them, the commits compared only where those
 // paths differ (and, for a file renamed into them, where its old path
-// does). It is for a run that
-// lints only the cases in dirs, with no history cache to read (a
-// pre-commit run's first in a clone): asked for any other path, or for
-// what needs every path (RenamesSince, ChangedBetween), it builds the
-// whole history then, once. A root folder among dirs is History.
+// does). It is for a run that lints only the cases in dirs, with no
+// history cache to read (a pre-commit run's first in a clone): asked for
+// any other path, or for what needs every path (RenamesSince,
+// ChangedBetween), it builds the whole history then, once. A root folder
+// among dirs is History.
 func (r *Repo) HistoryWithin(dirs []string, revs ...string) (*History, error) {
 	limit := newPathLimit(dirs)
 	h, _, err := r.buildHistory(revs, nil, false, limit)
