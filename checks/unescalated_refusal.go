@@ -41,9 +41,13 @@ good time", "told to come back another day"), words through a closed door
 ("shouted through the letterbox to go away"), a worker kept from the child
 ("said Ellie was asleep and I could not go up"), the child hiding ("Ellie
 hid upstairs and would not come down") and nobody at home ("Nobody home",
-"No one in - card left", "Not in", "out when I called"); a reason naming a
+"No one in - card left", "Not in", "out when I called"), and a family gone
+away without telling the worker ("Family on holiday, not told to us",
+"moved out without letting us know": the profile's gone_away and not_told
+words, together); a reason naming a
 cause that is not avoidance ("Ellie in hospital", "at school - agreed",
-"visit rearranged at worker's request") is not. When the record gives no
+"visit rearranged at worker's request", "They told us they would be on
+holiday") is not. When the record gives no
 not_seen_reason (Stoke-on-Trent asks for none), or one that is no
 answer ("Not seen": missing-not-seen-reason), the same words in its notes
 ("Mum would not let me in" under Observations) make it a refusal. A refusal

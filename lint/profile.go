@@ -93,7 +93,11 @@ type profileWords struct {
 	vague          schema.VagueTimescales
 	notAlone       *phraseList
 	refusals       *phraseList
-	bedroomNot     *phraseList
+	// goneAway and notTold are Words.GoneAway and Words.NotTold: a text
+	// saying both says contact was avoided (refusedIn).
+	goneAway   *phraseList
+	notTold    *phraseList
+	bedroomNot *phraseList
 	// notFaceToFace are the words saying a visit saw the child only by
 	// video or telephone (Pass.NotFaceToFaceInWords).
 	notFaceToFace *phraseList
@@ -136,6 +140,8 @@ func newProfileWords(w Words) *profileWords {
 		vague:            schema.NewVagueTimescales(w.VagueTimescales),
 		notAlone:         notAlone,
 		refusals:         newPhraseList(w.Refusals),
+		goneAway:         newPhraseList(w.GoneAway),
+		notTold:          newPhraseList(w.NotTold),
 		bedroomNot:       newPhraseList(w.BedroomNotSeen),
 		notFaceToFace:    notFaceToFace,
 		childNotSeen:     childNotSeen,
@@ -165,6 +171,8 @@ type Words struct {
 	CollectiveOwners  []string `toml:"collective_owners"`   // "all", "professionals"
 	VagueTimescales   []string `toml:"vague_timescales"`    // "ongoing", "asap"
 	Refusals          []string `toml:"refusals"`            // "refused", "would not let": contact refused or avoided
+	GoneAway          []string `toml:"gone_away"`           // "on holiday", "moved out": the family away, which with NotTold is contact avoided
+	NotTold           []string `toml:"not_told"`            // "without telling us", "not told to us": the worker not told, which with GoneAway is contact avoided
 	NotAlone          []string `toml:"not_alone"`           // "not seen alone", "stayed in the room throughout"
 	NotDone           []string `toml:"not_done"`            // "not seen", "not ascertained", "see notes": no answer
 	NonVerbal         []string `toml:"non_verbal"`          // "non-verbal", "has no speech": how a child communicates, not what they wish

@@ -594,8 +594,13 @@ func (p *Profile) refusalInWords(v *schema.Visit, people *slotPeople) (said stri
 	if v == nil || v.ChildSeen {
 		return "", 0, false
 	}
-	refusals := p.readyWords().refusals.withPeople(people)
-	if refusals.says(v.NotSeenReason) {
+	w := p.readyWords()
+	refusals := w.refusals.withPeople(people)
+	goneAway := w.goneAway.withPeople(people)
+	says := func(text string) bool {
+		return refusals.says(text) || refusedByGoingAway(goneAway, w.notTold, text)
+	}
+	if says(v.NotSeenReason) {
 		return strings.TrimSpace(v.NotSeenReason), -1, true
 	}
 	if !p.NoAnswer(v.NotSeenReason) || v.Doc == nil || v.Doc.Body == nil {
@@ -608,7 +613,7 @@ func (p *Profile) refusalInWords(v *schema.Visit, people *slotPeople) (said stri
 			if i >= 0 {
 				at += i
 			}
-			if refusals.says(sen) {
+			if says(sen) {
 				return sen, r.Offset + at, true
 			}
 		}
@@ -620,9 +625,23 @@ func (p *Profile) refusalInWords(v *schema.Visit, people *slotPeople) (said stri
 // it holds one of the profile's refusal words (Words.Refusals) as whole
 // words, any case, curly apostrophes read as straight ones, that is not
 // negated in its clause ("not refused", "never avoided", "no one refused",
-// "didn't refuse").
+// "didn't refuse"); or it says the family went away (Words.GoneAway) and
+// the worker was not told (Words.NotTold), neither negated
+// (refusedByGoingAway).
 func (p *Profile) RefusedInWords(text string) bool {
-	return p.readyWords().refusals.says(text)
+	w := p.readyWords()
+	return w.refusals.says(text) || refusedByGoingAway(w.goneAway, w.notTold, text)
+}
+
+// refusedByGoingAway reports whether text says both that the family went
+// away (goneAway: "Family on holiday", "moved out") and that the worker
+// was not told (notTold: "not told to us", "without letting us know"),
+// each not negated in its clause: contact avoided (C06 §03, 1.8 §3
+// "refused or avoided"). Going away alone ("They told us they would be on
+// holiday") is a reason, not avoidance; so is a worker not told something
+// else ("Mum had not told us about the appointment"), with no going away.
+func refusedByGoingAway(goneAway, notTold *phraseList, text string) bool {
+	return goneAway.says(text) && notTold.says(text)
 }
 
 // says reports whether text holds one of the list's phrases as whole

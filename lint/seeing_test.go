@@ -262,7 +262,25 @@ func TestRefusedInWords(t *testing.T) {
 		"Mum did not want Leo to see his dad; Leo was at Nan's":      false,
 		"Leo was at Nan's; we had access to the flat":                false,
 		"There was not no access":                                    false,
-		"":                                                           false,
+		// The family away without telling the worker: contact avoided
+		// (1.8 §3 "refused or avoided"); away with the worker told is not.
+		"Family on holiday, not told to us":                                     true,
+		"family had gone away without letting us know":                          true,
+		"Moved out without telling anyone":                                      true,
+		"Nadia and Leo away for the week without informing the social worker":   true,
+		"Neighbour said the family have gone to Pakistan; Mum had not told us":  true,
+		"Family away - no notice given to SW":                                   true,
+		"Flat empty, neighbour says they moved out last week. We were not told": true,
+		"Family on holiday":                                                 false,
+		"They told us they would be on holiday":                             false,
+		"Family on holiday as agreed with SW":                               false,
+		"Family on holiday - not told of the visit as it was unannounced":   false,
+		"Family on holiday; we had not told Mum we were coming":             false,
+		"Mum had not told us about the appointment; Leo at the dentist":     false,
+		"Mum said they would not go away without telling us; Leo at Nan's":  false,
+		"The family have not moved out without telling us, Mum was at work": false,
+		"Family had gone away, not told":                                    false,
+		"":                                                                  false,
 	} {
 		if got := p.RefusedInWords(text); got != want {
 			t.Errorf("RefusedInWords(%q) = %v, want %v", text, got, want)
