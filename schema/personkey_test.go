@@ -125,3 +125,54 @@ func TestPersonKeyRoleAfterComma(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonKeyRoleBefore: a role written before the name is a note, as
+// one after it is ("TM Mark Ellis" is Mark Ellis, the note "TM"); an
+// abbreviation only as its exact capitals, so that a first name is never
+// read as a role ("Tam Ellis", "Iro Hall", "Swati Rao"), and never where no
+// name with a capital follows.
+func TestPersonKeyRoleBefore(t *testing.T) {
+	for _, tt := range []struct{ ref, key, note string }{
+		{"TM Mark Ellis", "mark ellis", "TM"},
+		{"IRO Chris Hall", "chris hall", "IRO"},
+		{"SW Aisha Patel", "aisha patel", "SW"},
+		{"DSL Joanne Platt", "joanne platt", "DSL"},
+		{"PC Gary Lamb", "gary lamb", "PC"},
+		{"CP Chair Chris Hall", "chris hall", "CP Chair"},
+		{"Team Manager Mark Ellis", "mark ellis", "Team Manager"},
+		{"team manager Mark Ellis", "mark ellis", "team manager"},
+		{"Social Worker: Sarah Bennett", "sarah bennett", "Social Worker"},
+		{"IRO - Chris Hall", "chris hall", "IRO"},
+		{"Independent Reviewing Officer Chris Hall", "chris hall", "Independent Reviewing Officer"},
+		{"Outreach Worker Claire Dunn", "claire dunn", "Outreach Worker"},
+		{"Consultant Paediatrician Dr Kim Green", "kim green", "Consultant Paediatrician"},
+		{"GP Dr Kim Green", "kim green", "GP"},
+		// A status in brackets stays the note: it says the act was not done.
+		{"TM Mark Ellis (on leave)", "mark ellis", "on leave"},
+		{"IRO Chris Hall, Independent Chair", "chris hall", "Independent Chair"},
+		// Names, not roles.
+		{"Tam Ellis", "tam ellis", ""},
+		{"Iro Hall", "iro hall", ""},
+		{"Swati Rao", "swati rao", ""},
+		{"Tm Ellis", "tm ellis", ""},
+		{"Di Smith", "di smith", ""},
+		{"DI SMITH", "di smith", ""},
+		{"Nurse Smith", "nurse smith", ""},
+		{"Chairwoman Ruth Kay", "chairwoman ruth kay", ""},
+		{"Ellis, Mark", "ellis, mark", ""},
+		{"IRO to confirm", "iro to confirm", ""},
+		{"TM", "tm", ""},
+		{"SW TBC", "sw tbc", ""},
+		{"Lead Worker", "lead worker", ""},
+	} {
+		if got := PersonKey(tt.ref); got != tt.key {
+			t.Errorf("PersonKey(%q) = %q, want %q", tt.ref, got, tt.key)
+		}
+		if got := PersonNote(tt.ref); got != tt.note {
+			t.Errorf("PersonNote(%q) = %q, want %q", tt.ref, got, tt.note)
+		}
+	}
+	if !SamePersonKey("TM Mark Ellis", "Mark Ellis (TM)") {
+		t.Error(`"TM Mark Ellis" and "Mark Ellis (TM)" are one person`)
+	}
+}

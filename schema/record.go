@@ -342,8 +342,24 @@ func PersonNote(ref string) string {
 // the note in its trailing brackets ("Paul Rigby (voicemail left)" is
 // "Paul Rigby" and "voicemail left"). A reference that is all brackets
 // ("(TBC)") is a name with no note.
+//
+// A role written before the name ("TM Mark Ellis", "IRO Chris Hall",
+// "Social Worker Sarah Bennett") is a note as one after it is
+// (leadingRole); a note in brackets, which may say a status, wins.
 func splitNote(ref string) (name, note string) {
-	s := strings.TrimSpace(ref)
+	name, note = splitTrailingNote(strings.TrimSpace(ref))
+	if rest, role, ok := leadingRole(name); ok {
+		name = rest
+		if note == "" {
+			note = role
+		}
+	}
+	return name, note
+}
+
+// splitTrailingNote splits s, trimmed, at a note after the name: in
+// brackets, or a role after a comma or a spaced dash.
+func splitTrailingNote(s string) (name, note string) {
 	if strings.HasSuffix(s, ")") {
 		if i := strings.LastIndex(s, "("); i > 0 {
 			return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1])
@@ -359,6 +375,183 @@ func splitNote(ref string) (name, note string) {
 		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+3:])
 	}
 	return s, ""
+}
+
+// leadingRole splits s at a role written before a name: "TM Mark Ellis",
+// "IRO Chris Hall", "CP Chair Chris Hall", "Social Worker: Sarah Bennett".
+// An abbreviation is read only as its exact capitals (leadingRoleAbbrevs:
+// "TM", not "Tm" or "Tam"), a role of words in any case (leadingRoleWords),
+// either followed by a space, a colon or a spaced dash and then a word
+// with a capital letter: the name ("IRO to confirm" is no name after a
+// role, "TM" alone no name at all). A name written all in capitals
+// ("DI SMITH") is read as a name.
+func leadingRole(s string) (rest, role string, ok bool) {
+	if len(s) < 4 || !(s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z') {
+		return s, "", false
+	}
+	end := 0 // where the role ends in s
+	i := strings.IndexAny(s, " :")
+	if i <= 0 {
+		return s, "", false
+	}
+	if leadingRoleAbbrevs[s[:i]] {
+		end = i
+	} else if leadingRoleFirst[lowerWord(s[:i])] {
+		for _, r := range leadingRoleWords {
+			if len(s) > len(r) && strings.EqualFold(s[:len(r)], r) && (s[len(r)] == ' ' || s[len(r)] == ':') {
+				end = len(r)
+				break
+			}
+		}
+	}
+	if end == 0 {
+		end = roleOfWordsBefore(s)
+	}
+	if end == 0 {
+		return s, "", false
+	}
+	i = end
+	for i < len(s) && (s[i] == ' ' || s[i] == ':') {
+		i++
+	}
+	if strings.HasPrefix(s[i:], "- ") {
+		i += 2
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+	}
+	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' || !hasLower(s) {
+		return s, "", false
+	}
+	return s[i:], s[:end], true
+}
+
+// roleOfWordsBefore returns where a role of a few words that
+// leadingRoleWords does not list ends in s, when one opens it: up to four
+// words, the last a role's word ("Outreach Worker", "Youth Offending
+// Officer", "Specialist Nurse"), before a name of two words or more ("Claire
+// Dunn"); 0 when none. A name of one word after it ("Nurse Smith") is read
+// as a name.
+func roleOfWordsBefore(s string) int {
+	at, found := 0, 0
+	for k := 0; k < 4; k++ {
+		j := strings.IndexByte(s[at:], ' ')
+		if j <= 0 {
+			break
+		}
+		w := strings.TrimSuffix(s[at:at+j], ":")
+		end := at + len(w)
+		at += j + 1
+		if !isNameLetters(w) {
+			break
+		}
+		// The last role word that leaves a name of two words:
+		// "Consultant Paediatrician Kim Green".
+		if isRoleEndWord(w) && wordsAtLeast(s[at:], 2) {
+			found = end
+		}
+	}
+	return found
+}
+
+// isNameLetters reports whether w is ASCII letters and hyphens only.
+func isNameLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; !(c >= 'a' && c <= 'z') && w[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// isRoleEndWord reports whether w, of ASCII letters, is one of
+// roleEndWords in any case.
+func isRoleEndWord(w string) bool {
+	return len(w) >= 4 && roleEndWords[lowerWord(w)]
+}
+
+// lowerWord returns w lower-cased, when it is an ASCII word of up to 16
+// bytes: a key for a map of words, looked up without allocating; "" for a
+// longer word.
+func lowerWord(w string) string {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return string(buf[:len(w)])
+}
+
+// wordsAtLeast reports whether s holds n words or more.
+func wordsAtLeast(s string, n int) bool {
+	in := false
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if n--; n == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleEndWords end a role written in words: "Outreach Worker".
+var roleEndWords = map[string]bool{
+	"manager": true, "worker": true, "practitioner": true, "officer": true, "nurse": true,
+	"visitor": true, "teacher": true, "headteacher": true, "coordinator": true,
+	"co-ordinator": true, "therapist": true, "psychologist": true, "advocate": true,
+	"director": true, "supervisor": true, "chair": true, "lead": true, "midwife": true,
+	"paediatrician": true, "consultant": true, "mentor": true,
+}
+
+// hasLower reports whether s holds an ASCII lower-case letter.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingRoleAbbrevs are the abbreviations of a role written before a
+// name, in capitals as written: "TM Mark Ellis", "PC Gary Lamb".
+var leadingRoleAbbrevs = map[string]bool{
+	"SW": true, "LSW": true, "SSW": true, "ASW": true, "TM": true, "STM": true, "DTM": true,
+	"ATM": true, "IRO": true, "DSL": true, "DDSL": true, "PC": true, "DC": true, "DS": true,
+	"PCSO": true, "HV": true, "FSW": true, "GP": true, "SENCO": true, "SENCo": true,
+}
+
+// leadingRoleFirst are the first words of leadingRoleWords, lower case.
+var leadingRoleFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, r := range leadingRoleWords {
+		m[strings.ToLower(strings.Fields(r)[0])] = true
+	}
+	return m
+}()
+
+// leadingRoleWords are the roles of words written before a name, any
+// case, longest first where one opens another.
+var leadingRoleWords = []string{
+	"Senior Team Manager", "Deputy Team Manager", "Assistant Team Manager", "Team Manager",
+	"Senior Social Worker", "Lead Social Worker", "Social Worker", "Lead Worker",
+	"Senior Practitioner", "Advanced Practitioner", "Practice Manager", "Service Manager",
+	"Independent Reviewing Officer", "Independent Chair", "Conference Chair", "CP Chair",
+	"Chair", "Health Visitor", "School Nurse", "Family Support Worker",
+	"Designated Safeguarding Lead", "Class Teacher", "Head Teacher", "Headteacher",
+	"Police Constable", "Detective Constable", "Detective Sergeant",
 }
 
 // isRoleNote reports whether text, after a name's comma or dash, is a
