@@ -38,10 +38,11 @@ manager" for its manager. The child may own an action of their own.
 
 An action written as a sentence in a list, with no Owner field, is owned by
 the person its words name as the one who will do it: "Sam Doe will ...",
-"Mum to ...", "... to be completed by Aisha Patel", "Complete a safety
-plan - Aisha Patel - 12/06/2026". "School to ...", "Support Mum to ..." or
-"Safety plan to be completed" name no owner, and are reported as having
-none.
+"Mum to ...", "... to be completed by Aisha Patel", "Weekly visits by
+Aisha Patel", "Complete a safety plan - Aisha Patel - 12/06/2026".
+"School to ...", "Support Mum to ...", "Safety plan to be completed" or
+"Follow the safety plan written by Aisha Patel" (she wrote it; who follows
+it?) name no owner, and are reported as having none.
 
 A finding points at the action's row; a table with no Owner column at all
 gets one finding, at its header row.`,

@@ -35,6 +35,10 @@ lead_worker = "Aisha Patel"
 - Sam to keep the flat warm daily (O2)
 - Direct work with Jamie - Jamie - fortnightly (O1)
 - Jamie to keep a diary of his meals daily (O1)
+- Weekly visits by Aisha Patel (O1), by 30/11/2026
+- Reading support by the school, daily (O1)
+- Follow the safety plan written by Aisha Patel, daily (O1)
+- Home visits by TM Rob Jones, monthly (O1)
 `))
 	plan, ok := doc.Record.(*schema.Plan)
 	if !ok {
@@ -44,6 +48,7 @@ lead_worker = "Aisha Patel"
 	want := []string{
 		"Aisha Patel", "Aisha Patel", "Mum", "Sam Doe (mother)", "the social worker", "", "", "All professionals",
 		"Health visitor", "", "", "TBC", "Dr Kim Green and Lee Morgan", "Sam", "", "Jamie",
+		"Aisha Patel (O1)", "", "", "TM Rob Jones",
 	}
 	rows := plan.Doc.Body.Actions.Rows
 	if len(rows) != len(want) {

@@ -344,7 +344,10 @@ const maxOwnerWords = 8
 // first that names the case's people.
 func ownerPhrases(s string, due span, hasDue bool) []span {
 	var out []span
-	add := func(sp span) {
+	// inDue lets a phrase stand inside the timescale's span: the agent
+	// after a frequency that opens the part ("Weekly visits by Aisha
+	// Patel"), which the timescale's span runs on over.
+	add := func(sp span, inDue bool) {
 		sp = trimWords(s, sp)
 		for sp.end > sp.start && strings.IndexByte(",;-", s[sp.end-1]) >= 0 {
 			sp = trimWords(s, span{sp.start, sp.end - 1})
@@ -356,7 +359,7 @@ func ownerPhrases(s string, due span, hasDue bool) []span {
 		if len(w) == 0 || len(w) > maxOwnerWords || notAnOwner[strings.ToLower(strings.Trim(w[0], "*_(,.:"))] {
 			return
 		}
-		if hasDue && sp.start < due.end && due.start < sp.end {
+		if hasDue && sp.start < due.end && due.start < sp.end && !inDue {
 			return
 		}
 		for _, o := range out {
@@ -405,19 +408,37 @@ func ownerPhrases(s string, due span, hasDue bool) []span {
 			next++ // "needs to", "is going to"
 		}
 		if e > 0 && !(next < len(starts) && word(next) == "be") {
-			add(span{starts[0], starts[e]})
+			add(span{starts[0], starts[e]}, false)
 		}
 		break
 	}
-	// The agent of a passive sentence: "to be completed by Claire Dunn".
-	if passive {
+	// The agent of a passive sentence: "to be completed by Claire Dunn";
+	// or of an action named by a noun, "Weekly visits by Aisha Patel".
+	// After a participle with no "be" ("the safety plan written by
+	// Claire Dunn", "appointments arranged by the GP") it is who did
+	// something else, not who does the action. "By Friday", "by the
+	// school" name no one of the case, and package lint passes them over.
+	{
+		// Every word, those of a timescale opening the sentence too
+		// ("Weekly visits by Aisha Patel").
+		starts := wordStarts(s, all)
+		word := func(k int) string {
+			e := len(s)
+			if k+1 < len(starts) {
+				e = starts[k+1]
+			}
+			return strings.ToLower(strings.Trim(s[starts[k]:e], " \t\n*_,.:;"))
+		}
 		for k := range starts {
 			if word(k) != "by" || k+1 >= len(starts) {
 				continue
 			}
+			if !passive && (k == 0 || isParticiple(word(k-1)) || sepBefore(s, starts[k-1], starts[k])) {
+				continue
+			}
 			e := k + 1
 			for e < len(starts) && !agentEnd[word(e)] && !sepBefore(s, starts[e-1], starts[e]) &&
-				!(hasDue && starts[e] >= due.start) {
+				!(hasDue && due.start > starts[k] && starts[e] >= due.start) {
 				e++
 			}
 			end := all.end
@@ -427,13 +448,32 @@ func ownerPhrases(s string, due span, hasDue bool) []span {
 			if hasDue && due.start > starts[k+1] && due.start < end {
 				end = due.start
 			}
-			add(span{starts[k+1], end})
+			if !passive && ParseTimescale(s[starts[k]:end], nil).Specified() {
+				continue // "by 12 June", where no Due was read from the words
+			}
+			add(span{starts[k+1], end}, hasDue && due.start < starts[k])
 		}
 	}
 	for _, p := range actionParts(s) {
-		add(p)
+		add(p, false)
 	}
 	return out
+}
+
+// isParticiple reports whether w, lower case, is a past participle: a
+// word before "by" saying what someone else did ("written", "arranged").
+func isParticiple(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
+}
+
+// irregularParticiples are the past participles not ending in "ed" that
+// a plan's action may hold before "by".
+var irregularParticiples = map[string]bool{
+	"written": true, "made": true, "given": true, "done": true, "taken": true, "seen": true,
+	"shown": true, "drawn": true, "run": true, "led": true, "set": true, "kept": true,
+	"held": true, "sent": true, "brought": true, "told": true, "known": true, "chosen": true,
+	"paid": true, "put": true, "met": true, "taught": true, "bought": true, "left": true,
+	"read": true, "said": true, "found": true, "heard": true, "built": true, "sought": true,
 }
 
 // agentEnd end the agent of a passive sentence: "by Claire Dunn to ...".

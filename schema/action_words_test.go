@@ -27,6 +27,14 @@ func TestActionInWords(t *testing.T) {
 		{"Claire Dunn to visit weekly and see Nadia alone (O1)", "weekly and see Nadia alone", []string{"Claire Dunn"}},
 		{"Weekly visits - Claire Dunn (O1)", "Weekly visits", []string{"Claire Dunn"}},
 		{"Claire\n  Dunn will complete a safety plan with Nadia by 12\n  June 2026 (O1)", "by 12 June 2026", []string{"Claire Dunn"}},
+		// The agent of an action named by a noun; not after a participle.
+		{"Weekly visits by Claire Dunn (O1), by 30/11/2026", "Weekly visits by Claire Dunn (O1)", []string{"Claire Dunn (O1)"}},
+		{"GP review of Nadia's low mood by Dr Kim Green by 17/11/2026 (O3)", "by 17/11/2026", []string{"Dr Kim Green"}},
+		{"Attendance checks by Lee Morgan each school day (O1)", "each school day", []string{"Lee Morgan"}},
+		{"Daily reading support by the school (O1)", "Daily reading support by the school", []string{"the school"}},
+		{"Heating repaired by 30/11/2026 (O2)", "by 30/11/2026", nil},
+		{"Follow the safety plan written by Claire Dunn, daily (O1)", "daily", []string{"Follow the safety plan written by Claire Dunn"}},
+		{"Attend the appointments arranged by Dr Kim Green - Mum - monthly (O3)", "monthly", []string{"Attend the appointments arranged by Dr Kim Green", "Mum"}},
 		// No timescale: the words only look like one.
 		{"Safety plan to be completed (O1)", "", []string{"Safety plan to be completed"}},
 		{"Claire Dunn to complete a safety plan (O1)", "", []string{"Claire Dunn", "Claire Dunn to complete a safety plan"}},
