@@ -122,3 +122,30 @@ func TestActionInWordsTable(t *testing.T) {
 		t.Errorf("a table row read from its words: %+v", a)
 	}
 }
+
+// TestSentencesUnderOutcomeHeadings: a section whose lists of sentences,
+// none with a field, stand under outcome headings holds those sentences as
+// the outcomes' actions; prose under them, or a list under no outcome, is
+// still no list of actions.
+func TestSentencesUnderOutcomeHeadings(t *testing.T) {
+	_, b := parseBody(KindPlan, "## Actions\n\n**O1 - school**\n\n- Mum to walk Jamie to school each day\n- Lee Morgan will report attendance weekly\n\n### O2: the flat\n\n- Claire Dunn to check the heating at each visit\n")
+	if b.Actions == nil || len(b.Actions.Rows) != 3 {
+		t.Fatalf("want 3 actions, got %+v", b.Actions)
+	}
+	for i, want := range []struct{ outcome, due, owner string }{
+		{"O1", "each day", "Mum"}, {"O1", "weekly", "Lee Morgan"}, {"O2", "at each visit", "Claire Dunn"},
+	} {
+		a := b.Actions.Rows[i]
+		if a.Outcome.Text != want.outcome || a.Due.Text != want.due || len(a.OwnerInWords) == 0 || a.OwnerInWords[0].Text != want.owner {
+			t.Errorf("action %d: outcome %q due %q owners %v, want %+v", i, a.Outcome.Text, a.Due.Text, a.OwnerInWords, want)
+		}
+	}
+	for _, body := range []string{
+		"## Actions\n\n**O1 - school**\n\nMum will walk Jamie to school each day.\n",
+		"## Actions\n\n- Mum to walk Jamie to school each day\n",
+	} {
+		if _, b := parseBody(KindPlan, body); b.Actions != nil {
+			t.Errorf("%q: want no actions, got %d", body, len(b.Actions.Rows))
+		}
+	}
+}

@@ -226,9 +226,26 @@ func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable
 		merged = append(merged, u)
 	}
 	actionLists := map[int]bool{}
+	anyFields := false
 	for _, u := range merged {
-		if u.hasFields() && u.list > 0 {
-			actionLists[u.list] = true
+		if u.hasFields() {
+			anyFields = true
+			if u.list > 0 {
+				actionLists[u.list] = true
+			}
+		}
+	}
+	// A section of sentences grouped under outcome headings, no item
+	// with a field ("**O1 - school**" then "- Mum to walk Jamie to school
+	// each day"): each list under an outcome is that outcome's actions,
+	// their owners and timescales read from their words. Beside a table
+	// (listsOnly), or where other items have fields, such lists are read
+	// as before.
+	if !listsOnly && !anyFields {
+		for _, u := range merged {
+			if u.list > 0 && u.inherit != "" {
+				actionLists[u.list] = true
+			}
 		}
 	}
 	tbl := &ActionTable{List: true, Columns: []string{"id", "action", "owner", "due", "outcome"}}
