@@ -150,6 +150,12 @@ func TestPersonKeyRoleBefore(t *testing.T) {
 		// A status in brackets stays the note: it says the act was not done.
 		{"TM Mark Ellis (on leave)", "mark ellis", "on leave"},
 		{"IRO Chris Hall, Independent Chair", "chris hall", "Independent Chair"},
+		// An abbreviation after a name, no mark between.
+		{"Chris Hall IRO", "chris hall", "IRO"},
+		{"Mark Ellis TM", "mark ellis", "TM"},
+		{"Ellis TM", "ellis tm", ""},
+		{"MARK ELLIS TM", "mark ellis tm", ""},
+		{"Mark Ellis Tm", "mark ellis tm", ""},
 		// Names, not roles.
 		{"Tam Ellis", "tam ellis", ""},
 		{"Iro Hall", "iro hall", ""},

@@ -374,6 +374,11 @@ func splitTrailingNote(s string) (name, note string) {
 	if i := strings.LastIndex(s, " - "); i > 0 && isRoleNote(s[i+3:]) {
 		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+3:])
 	}
+	// A role's abbreviation after a name of two words, no mark between:
+	// "Chris Hall IRO", "Mark Ellis TM" (exact capitals, as before a name).
+	if i := strings.LastIndexByte(s, ' '); i > 0 && leadingRoleAbbrevs[s[i+1:]] && wordsAtLeast(s[:i], 2) && hasLower(s[:i]) {
+		return strings.TrimSpace(s[:i]), s[i+1:]
+	}
 	return s, ""
 }
 
