@@ -608,14 +608,19 @@ func (p *Profile) refusalInWords(v *schema.Visit, people *slotPeople) (said stri
 	}
 	for _, r := range v.Doc.Body.Text() {
 		at := 0
+		// away: the sentence before said the family went away, for one
+		// saying the worker was not told ("Neighbour said they have gone
+		// to Spain. Mum had not told us.").
+		away := false
 		for _, sen := range sentences(r.Text) {
 			i := strings.Index(r.Text[at:], sen)
 			if i >= 0 {
 				at += i
 			}
-			if says(sen) {
+			if says(sen) || away && w.notTold.says(sen) {
 				return sen, r.Offset + at, true
 			}
+			away = goneAway.says(sen)
 		}
 	}
 	return "", 0, false

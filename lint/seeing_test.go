@@ -299,6 +299,20 @@ func TestRefusedInWords(t *testing.T) {
 	if p.IsRefusal(seen) {
 		t.Error("a child who was seen did not remain unseen: not a refusal of contact")
 	}
+	// In the notes, going away and not telling may be two sentences; not
+	// telling alone, about something else, is no refusal.
+	for body, want := range map[string]bool{
+		"Neighbour said they have gone to Spain. Mum had not told us.":              true,
+		"Neighbour said they have gone to Spain. Mum told us last week.":            false,
+		"Mum had not told us about the appointment. Jamie was at the dentist.":      false,
+		"Flat empty. Curtains down. We were not told the family was going anywhere": false,
+	} {
+		doc, _ := schema.Parse("visits/v.md", []byte("+++\ntype = \"visit\"\ndate = 2026-02-01T10:00:00\nby = \"Aisha Patel\"\nchild_seen = false\n+++\n\n## Observations\n"+body+"\n"))
+		v := doc.Record.(*schema.Visit)
+		if got := p.IsRefusal(v); got != want {
+			t.Errorf("notes %q: IsRefusal = %v, want %v", body, got, want)
+		}
+	}
 	// A config extends the list.
 	over := &Profile{Words: Words{Refusals: []string{"Kept the chain on"}}}
 	ext := extend(p, over, func(string) bool { return false })
