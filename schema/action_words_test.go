@@ -140,9 +140,15 @@ func TestSentencesUnderOutcomeHeadings(t *testing.T) {
 			t.Errorf("action %d: outcome %q due %q owners %v, want %+v", i, a.Outcome.Text, a.Due.Text, a.OwnerInWords, want)
 		}
 	}
+	// Nested under an item opening with an outcome.
+	_, b = parseBody(KindPlan, "## Actions\n\n- **O1** Jamie goes to school\n  - Mum to walk Jamie to school each day\n- **O2** The flat is warm\n  - Claire Dunn to check the heating at each visit\n")
+	if b.Actions == nil || len(b.Actions.Rows) != 2 || b.Actions.Rows[0].Outcome.Text != "O1" || b.Actions.Rows[1].Outcome.Text != "O2" {
+		t.Fatalf("nested: want 2 actions of O1 and O2, got %+v", b.Actions)
+	}
 	for _, body := range []string{
 		"## Actions\n\n**O1 - school**\n\nMum will walk Jamie to school each day.\n",
 		"## Actions\n\n- Mum to walk Jamie to school each day\n",
+		"## Actions\n\n- Jamie goes to school\n  - Mum to walk Jamie to school each day\n",
 	} {
 		if _, b := parseBody(KindPlan, body); b.Actions != nil {
 			t.Errorf("%q: want no actions, got %d", body, len(b.Actions.Rows))

@@ -171,6 +171,13 @@ func (u *unit) hasFields() bool {
 // actionItems reads the actions written as labelled units in blocks (only
 // list items when listsOnly), or returns nil when there are none.
 func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable {
+	return p.readActionItems(blocks, listsOnly, false)
+}
+
+// readActionItems is actionItems; sentences, that the nested items of an
+// item opening with an outcome are its actions though none has a field
+// (actionGroup), as they are read in a section where no item has one.
+func (p *bodyParser) readActionItems(blocks []ast.Node, listsOnly, sentences bool) *ActionTable {
 	var units []*unit
 	lists := 0
 	var g outcomeGroup // the outcome the units are written under
@@ -186,7 +193,7 @@ func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable
 				if it.Kind() != ast.KindListItem {
 					continue
 				}
-				if group := p.actionGroup(it, lists); group != nil {
+				if group := p.actionGroup(it, lists, sentences); group != nil {
 					units = append(units, group...)
 					continue
 				}
@@ -242,6 +249,11 @@ func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable
 	// (listsOnly), or where other items have fields, such lists are read
 	// as before.
 	if !listsOnly && !anyFields {
+		if !sentences {
+			// Read again with the sentences nested under an outcome
+			// item ("- **O1** Jamie is safe" then "  - Mum to ...").
+			return p.readActionItems(blocks, listsOnly, true)
+		}
 		for _, u := range merged {
 			if u.list > 0 && u.inherit != "" {
 				actionLists[u.list] = true
@@ -287,8 +299,13 @@ func (p *bodyParser) actionItems(blocks []ast.Node, listsOnly bool) *ActionTable
 // outcome the item opens with. The item itself is an action too when it
 // has fields of its own, and otherwise only their heading. It returns nil
 // for an item without such nested actions (a nested "- Outcome: O1" is a
-// field of the item, not an action).
-func (p *bodyParser) actionGroup(it ast.Node, list int) []*unit {
+// field of the item, not an action). With sentences, the nested items of
+// an item opening with an outcome are actions though none has a field
+// ("- **O1** Jamie is safe" then "  - Mum to walk Jamie to school daily").
+func (p *bodyParser) actionGroup(it ast.Node, list int, sentences bool) []*unit {
+	if sentences && p.itemOutcome(it) == "" {
+		sentences = false
+	}
 	var nested []*unit
 	var lists []ast.Node
 	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
@@ -312,7 +329,7 @@ func (p *bodyParser) actionGroup(it ast.Node, list int) []*unit {
 				actions++
 			}
 		}
-		if actions == 0 {
+		if actions == 0 && !(sentences && len(us) > 0) {
 			continue
 		}
 		lists = append(lists, c)
@@ -349,6 +366,24 @@ func (p *bodyParser) actionGroup(it ast.Node, list int) []*unit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// itemOutcome returns the outcome id list item it opens with, its nested
+// lists aside ("- **O1** Jamie is safe"), or "".
+func (p *bodyParser) itemOutcome(it ast.Node) string {
+	head := &unit{}
+	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() != ast.KindList {
+			head.text.addBlock(p, c)
+		}
+	}
+	head.text.blankComments()
+	head.parse()
+	if len(head.text.b) == 0 {
+		return ""
+	}
+	id, _ := splitOutcomeID(collapse(strings.TrimLeft(string(head.text.b[head.head.start:head.head.end]), " \t*_#")))
+	return id
 }
 
 // headEmpty reports whether the unit opens with a label.
