@@ -921,23 +921,26 @@ func diffTrees(trees *treeCache, a, b plumbing.Hash, prefix string, limit *pathL
 	if a == b {
 		return nil
 	}
+	// Within a limit, only the entries on the way to what it holds.
+	only := limit.namesIn(prefix)
+	read := trees.raw
+	if only != nil {
+		read = func(h plumbing.Hash) ([]byte, error) { return trees.rawOnly(h, prefix, only) }
+	}
 	var araw, braw []byte
 	var err error
 	if !a.IsZero() {
-		if araw, err = trees.raw(a); err != nil {
+		if araw, err = read(a); err != nil {
 			return err
 		}
 	}
 	if !b.IsZero() {
-		if braw, err = trees.raw(b); err != nil {
+		if braw, err = read(b); err != nil {
 			return err
 		}
 	}
-	// Both are in git's order: walk them side by side (within a limit,
-	// only the entries on the way to what it holds).
+	// Both are in git's order: walk them side by side.
 	ait, bit := treeIter{data: araw}, treeIter{data: braw}
-	ait.only = limit.namesIn(prefix)
-	bit.only = ait.only
 	aname, amode, ahash, aok := ait.next()
 	bname, bmode, bhash, bok := bit.next()
 	for aok || bok {

@@ -27,6 +27,7 @@ type treeIter struct {
 	// holds a name once).
 	only [][]byte
 	met  int
+	span []byte // with only: the bytes of the entry next returned
 }
 
 // next returns the next entry; ok is false at the end or on an error
@@ -36,10 +37,12 @@ func (it *treeIter) next() (name []byte, mode filemode.FileMode, hash []byte, ok
 		return it.entry()
 	}
 	for it.met < len(it.only) {
+		rest := it.data
 		name, mode, hash, ok = it.entry()
 		if !ok {
 			return nil, 0, nil, false
 		}
+		it.span = rest[:len(rest)-len(it.data)]
 		past := true
 		for _, n := range it.only {
 			if bytes.Equal(n, name) {
@@ -131,7 +134,21 @@ type treeCache struct {
 	limit     int
 	bytes     int
 	cur, prev map[plumbing.Hash][]byte
+	// kept holds, for a history within a limit, the entries of a tree
+	// that count in the folder it is (rawOnly): a tree is then read and
+	// walked once, as a commit's and again as its child's parent's.
+	kept map[keptKey][]byte
 }
+
+// keptKey is a tree in a folder (its prefix).
+type keptKey struct {
+	tree   plumbing.Hash
+	prefix string
+}
+
+// keptTrees bounds treeCache.kept: a history within a limit keeps a few
+// trees a commit, each of a few entries.
+const keptTrees = 1 << 16
 
 func newTreeCache(r *Repo, limit int) *treeCache {
 	return &treeCache{r: r, limit: limit, cur: map[plumbing.Hash][]byte{}}
@@ -155,6 +172,36 @@ func (c *treeCache) raw(h plumbing.Hash) ([]byte, error) {
 	c.cur[h] = data
 	c.bytes += len(data)
 	return data, nil
+}
+
+// rawOnly returns the entries of tree h (in the folder prefix) named in
+// only, as a raw tree of those entries alone, in git's order. The whole
+// tree is read, but not kept.
+func (c *treeCache) rawOnly(h plumbing.Hash, prefix string, only [][]byte) ([]byte, error) {
+	k := keptKey{h, prefix}
+	if data, ok := c.kept[k]; ok {
+		return data, nil
+	}
+	raw, err := c.r.readFrom(c.ps, plumbing.TreeObject, h)
+	if err != nil {
+		return nil, err
+	}
+	it := treeIter{data: raw, only: only}
+	var out []byte
+	for {
+		if _, _, _, ok := it.next(); !ok {
+			break
+		}
+		out = append(out, it.span...)
+	}
+	if it.err != nil {
+		return nil, fmt.Errorf("tree %s: %w", h, it.err)
+	}
+	if c.kept == nil || len(c.kept) >= keptTrees {
+		c.kept = map[keptKey][]byte{}
+	}
+	c.kept[k] = out
+	return out, nil
 }
 
 // get returns the entries of tree h in git's order.

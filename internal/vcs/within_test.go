@@ -103,15 +103,26 @@ func TestTreeIterOnly(t *testing.T) {
 			it.only = append(it.only, []byte(n))
 		}
 		var got []string
+		var kept []byte
 		for {
 			name, _, _, ok := it.next()
 			if !ok {
 				break
 			}
 			got = append(got, string(name))
+			kept = append(kept, it.span...)
 		}
 		if strings.Join(got, " ") != want || it.err != nil {
 			t.Errorf("only %q: %q, %v; want %q", only, got, it.err, want)
+		}
+		// The spans of the entries met make a tree of them alone.
+		again, err := parseTree(kept)
+		var names []string
+		for _, e := range again {
+			names = append(names, e.name)
+		}
+		if err != nil || strings.Join(names, " ") != want {
+			t.Errorf("only %q: the entries' spans read as %q, %v", only, names, err)
 		}
 	}
 }
