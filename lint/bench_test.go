@@ -87,21 +87,10 @@ func BenchmarkLintWithHistory(b *testing.B) {
 // opening it afresh each time, as caselint lint does. internal/vcs has its
 // own benchmarks of the index on a small fixed repository.
 func BenchmarkHistoryIndex(b *testing.B) {
-	dir := synthtest.Repo(b)
-	measure := synthtest.Measure(b)
-	defer measure()
-	for b.Loop() {
-		r, err := vcs.Open(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := r.History(); err != nil {
-			b.Fatal(err)
-		}
-		if err := r.Close(); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchHistory(b, synthtest.Repo(b), func(r *vcs.Repo) error {
+		_, err := r.History()
+		return err
+	})
 }
 
 // BenchmarkHistoryWithin builds the history of five of the corpus's
@@ -117,6 +106,15 @@ func BenchmarkHistoryWithin(b *testing.B) {
 	for i := 0; i < len(cases) && len(dirs) < 5; i += max(1, len(cases)/5) {
 		dirs = append(dirs, "cases/"+cases[i].Name())
 	}
+	benchHistory(b, dir, func(r *vcs.Repo) error {
+		_, err := r.HistoryWithin(dirs)
+		return err
+	})
+}
+
+// benchHistory times build on the repository at dir, opened afresh each
+// time, as caselint lint opens it.
+func benchHistory(b *testing.B, dir string, build func(*vcs.Repo) error) {
 	measure := synthtest.Measure(b)
 	defer measure()
 	for b.Loop() {
@@ -124,7 +122,7 @@ func BenchmarkHistoryWithin(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := r.HistoryWithin(dirs); err != nil {
+		if err := build(r); err != nil {
 			b.Fatal(err)
 		}
 		if err := r.Close(); err != nil {
