@@ -116,6 +116,9 @@ func TestPersonKeyRoleAfterComma(t *testing.T) {
 		{"Ellis, Mark", "ellis, mark", ""},
 		{"Sarah Bennett, apologies", "sarah bennett, apologies", ""},
 		{"Anne Smith-Jones", "anne smith-jones", ""},
+		{"Kim Green, Consultant Paediatrician", "kim green", "Consultant Paediatrician"},
+		{"Jo Hart - Community Midwife", "jo hart", "Community Midwife"},
+		{"Gary Lamb, PCSO", "gary lamb", "PCSO"},
 	} {
 		if got := PersonKey(tt.ref); got != tt.key {
 			t.Errorf("PersonKey(%q) = %q, want %q", tt.ref, got, tt.key)

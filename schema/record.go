@@ -575,14 +575,19 @@ func isRoleNote(text string) bool {
 	return false
 }
 
-// roleNoteWords are the words of a role written after a name.
-var roleNoteWords = map[string]bool{
-	"manager": true, "worker": true, "sw": true, "lsw": true, "tm": true, "stm": true, "chair": true,
-	"iro": true, "practitioner": true, "officer": true, "nurse": true, "visitor": true,
-	"teacher": true, "headteacher": true, "gp": true, "doctor": true, "senco": true, "dsl": true,
-	"coordinator": true, "co-ordinator": true, "therapist": true, "psychologist": true,
-	"advocate": true, "director": true, "supervisor": true, "hv": true, "fsw": true,
-}
+// roleNoteWords are the words of a role written after a name: a role's
+// last word (roleEndWords), its abbreviations (leadingRoleAbbrevs) in any
+// case, and "doctor".
+var roleNoteWords = func() map[string]bool {
+	m := map[string]bool{"doctor": true}
+	for w := range roleEndWords {
+		m[w] = true
+	}
+	for a := range leadingRoleAbbrevs {
+		m[strings.ToLower(a)] = true
+	}
+	return m
+}()
 
 // trimRole drops the spaces around ref and a trailing note in brackets.
 func trimRole(ref string) string {
